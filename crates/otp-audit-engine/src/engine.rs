@@ -1,0 +1,250 @@
+//! The entry point: parse a file, build its model, run the enabled rules, apply
+//! suppressions and precedence, and turn drafts into findings with positions.
+
+use crate::config::Config;
+use crate::finding::{Edit, Finding, Fix, Safety, Severity};
+use crate::model::File;
+use crate::rule::{Draft, Report, Rule};
+use crate::rules;
+use crate::scope::FileScope;
+use crate::source::LineIndex;
+use crate::{suppress, syntax, walk};
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+
+/// The result of analysing one file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FileResult {
+    pub path: String,
+    pub scope: FileScope,
+    pub bytes: usize,
+    pub lines: usize,
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub findings: Vec<Finding>,
+}
+
+/// The outcome of fixing one file.
+#[derive(Clone, Debug)]
+pub struct FixOutcome {
+    pub text: String,
+    /// Fixes applied over all passes.
+    pub applied: usize,
+    pub passes: usize,
+    /// Analysis of the fixed text.
+    pub after: FileResult,
+}
+
+pub struct Engine {
+    config: Config,
+}
+
+thread_local! {
+    static PARSER: RefCell<tree_sitter::Parser> = RefCell::new({
+        let mut p = tree_sitter::Parser::new();
+        p.set_language(&syntax::language()).expect("tree-sitter-elixir matches the tree-sitter ABI");
+        p
+    });
+}
+
+/// Parse Elixir source with the thread's parser.
+pub fn parse(source: &str) -> tree_sitter::Tree {
+    PARSER.with(|p| {
+        p.borrow_mut()
+            .parse(source, None)
+            .expect("parsing without a timeout or cancellation always yields a tree")
+    })
+}
+
+const MAX_SNIPPET_LINES: usize = 6;
+
+impl Default for Engine {
+    fn default() -> Self {
+        Engine::new(Config::default())
+    }
+}
+
+impl Engine {
+    pub fn new(config: Config) -> Engine {
+        Engine { config }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Analyse one file. `path` is project-relative and decides the file scope.
+    pub fn check(&self, path: &str, source: &str) -> FileResult {
+        let tree = parse(source);
+        self.check_tree(path, source, &tree)
+    }
+
+    pub fn check_tree(&self, path: &str, source: &str, tree: &tree_sitter::Tree) -> FileResult {
+        let scope = FileScope::of_path(path);
+        let lines = LineIndex::new(source);
+        let mut file = File::new(path, source, scope, tree);
+        walk::build(&mut file);
+
+        let mut drafts: Vec<(&'static Rule, Draft)> = Vec::new();
+        for (rule, settings) in self.config.enabled_rules() {
+            if !rule.applies_to(scope) {
+                continue;
+            }
+            let mut report = Report::new(rule, settings);
+            (rule.check)(&file, &mut report);
+            drafts.extend(report.drafts.into_iter().map(|d| (rule, d)));
+        }
+        drop_superseded(&mut drafts);
+
+        let (mut suppressions, bad_comments) = suppress::parse(&file.comments, source, &lines);
+        drafts.retain(|(rule, d)| !suppressions.suppresses(rule, lines.line_of(d.range.start)));
+        let meta = rules::by_id("meta/unused-suppression").expect("registered");
+        if self.config.rule(meta.id).is_some_and(|s| s.enabled) {
+            for s in suppressions
+                .items
+                .iter()
+                .filter(|s| !s.used && s.reportable())
+            {
+                let message = format!(
+                    "`{}` suppresses nothing here; remove it",
+                    s.describe(source)
+                );
+                let mut d = Draft {
+                    range: s.range.clone(),
+                    message,
+                    severity: None,
+                    anchor: None,
+                    scope: String::new(),
+                    fixes: Vec::new(),
+                };
+                d.fix(Fix::new(
+                    "Remove the comment",
+                    Safety::Safe,
+                    vec![remove_comment(source, s.range.clone())],
+                ));
+                drafts.push((meta, d));
+            }
+            for (range, message) in bad_comments {
+                let d = Draft {
+                    range,
+                    message,
+                    severity: Some(Severity::Warning),
+                    anchor: None,
+                    scope: String::new(),
+                    fixes: Vec::new(),
+                };
+                drafts.push((meta, d));
+            }
+        }
+
+        let mut findings: Vec<Finding> = drafts
+            .into_iter()
+            .map(|(rule, d)| self.finish(rule, d, path, source, &lines))
+            .collect();
+        findings.sort_by(|a, b| {
+            (a.start.byte, &a.rule, a.end.byte).cmp(&(b.start.byte, &b.rule, b.end.byte))
+        });
+        FileResult {
+            path: path.to_string(),
+            scope,
+            bytes: source.len(),
+            lines: lines.line_count(source),
+            findings,
+        }
+    }
+
+    fn finish(
+        &self,
+        rule: &'static Rule,
+        d: Draft,
+        path: &str,
+        src: &str,
+        lines: &LineIndex,
+    ) -> Finding {
+        let configured = self
+            .config
+            .rule(rule.id)
+            .map(|s| s.severity)
+            .unwrap_or(rule.severity);
+        // A severity set in the config wins over a rule's per-site choice.
+        let severity = if configured != rule.severity {
+            configured
+        } else {
+            d.severity.unwrap_or(rule.severity)
+        };
+        let start = lines.position(src, d.range.start);
+        let end = lines.position(src, d.range.end.max(d.range.start));
+        let first = start.line as usize - 1;
+        let last = (end.line as usize - 1).min(first + MAX_SNIPPET_LINES - 1);
+        let snippet = (first..=last)
+            .map(|l| lines.line_text(src, l))
+            .collect::<Vec<_>>()
+            .join("\n");
+        Finding {
+            rule: rule.id.to_string(),
+            severity,
+            message: d.message,
+            path: path.to_string(),
+            scope: d.scope,
+            start,
+            end,
+            guide: match d.anchor {
+                Some(a) => format!("{}#{a}", rule.id),
+                None => rule.id.to_string(),
+            },
+            fixes: d.fixes,
+            snippet,
+        }
+    }
+
+    /// Apply fixes up to `max` safety until none apply (at most 10 passes).
+    pub fn fix(&self, path: &str, source: &str, max: Safety) -> FixOutcome {
+        let mut text = source.to_string();
+        let mut applied = 0;
+        let mut passes = 0;
+        let mut result = self.check(path, &text);
+        while passes < 10 {
+            let (next, n) = crate::fix::apply_fixes(&text, &result.findings, max);
+            if n == 0 || next == text {
+                break;
+            }
+            passes += 1;
+            applied += n;
+            text = next;
+            result = self.check(path, &text);
+        }
+        FixOutcome {
+            text,
+            applied,
+            passes,
+            after: result,
+        }
+    }
+}
+
+/// One site, one finding: a more specific rule's finding replaces the general one.
+fn drop_superseded(drafts: &mut Vec<(&'static Rule, Draft)>) {
+    let superseded: Vec<(usize, &str)> = drafts
+        .iter()
+        .flat_map(|(r, d)| r.supersedes.iter().map(move |s| (d.range.start, *s)))
+        .collect();
+    if superseded.is_empty() {
+        return;
+    }
+    drafts.retain(|(r, d)| !superseded.contains(&(d.range.start, r.id)));
+}
+
+/// Delete a comment; when it is alone on its line, delete the line.
+fn remove_comment(src: &str, range: std::ops::Range<usize>) -> Edit {
+    let line_start = src[..range.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let line_end = src[range.end..]
+        .find('\n')
+        .map(|i| range.end + i + 1)
+        .unwrap_or(src.len());
+    let before = &src[line_start..range.start];
+    if before.trim().is_empty() && src[range.end..line_end].trim().is_empty() {
+        Edit::delete(line_start..line_end)
+    } else {
+        let trimmed = before.trim_end().len() + line_start;
+        Edit::delete(trimmed..range.end)
+    }
+}

@@ -1,0 +1,29 @@
+//! otp-audit's rule engine: finds OTP and ExUnit anti-patterns in Elixir source with
+//! tree-sitter-elixir, explains them and proposes fixes. No I/O: callers hand in
+//! paths and text; the CLI and the browser are thin shells over [`Engine`].
+
+pub mod config;
+pub mod credo_config;
+mod engine;
+pub mod finding;
+pub mod fix;
+pub mod glob;
+pub mod guide;
+pub mod model;
+mod resolve;
+pub mod rule;
+pub mod rules;
+pub mod scope;
+pub mod source;
+mod suppress;
+pub mod syntax;
+mod walk;
+
+pub use config::{Config, ConfigError};
+pub use engine::{Engine, FileResult, FixOutcome, parse};
+pub use finding::{Edit, Finding, Fix, Safety, Severity};
+pub use scope::FileScope;
+pub use syntax::language;
+
+/// Version of the JSON report format (`{"version": 1, ...}`).
+pub const REPORT_VERSION: u32 = 1;

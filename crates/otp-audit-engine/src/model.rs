@@ -1,0 +1,381 @@
+//! What the engine knows about one file after a single walk: every call resolved to
+//! `{module, function, arity}`, and the context it sits in (module, function,
+//! ExUnit block, anonymous function). Rules read this model; they never re-resolve.
+
+use crate::scope::FileScope;
+use crate::syntax::{self, grammar, text};
+use tree_sitter::{Node, Tree};
+
+pub type Id = u32;
+
+/// Where a node sits. Copied into every call; cheap.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Ctx {
+    pub module: Option<Id>,
+    pub def: Option<Id>,
+    pub test: Option<Id>,
+    /// Innermost anonymous function between the node and its def/test.
+    pub func: Option<Id>,
+    /// Some enclosing anonymous function (inside the current def/test) runs in another process.
+    pub other_process: bool,
+    /// Some enclosing anonymous function has an unknown runner (a helper, `on_exit`...).
+    pub unknown_fn: bool,
+    /// Inside a module attribute value (`@x Application.get_env(...)`).
+    pub in_attribute: bool,
+    /// Inside a `for` comprehension or a fn passed to `Enum`/`Stream`.
+    pub in_loop: bool,
+}
+
+#[derive(Debug)]
+pub struct Module<'t> {
+    pub name: String,
+    /// The `defmodule` call.
+    pub node: Node<'t>,
+    /// The alias after `defmodule`; module-level findings point here.
+    pub name_node: Node<'t>,
+    pub body: Option<Node<'t>>,
+    pub parent: Option<Id>,
+    /// Resolved names of `use`d modules with their options (`async: true`).
+    pub uses: Vec<(String, Option<Node<'t>>)>,
+    /// Every `def`-like definition, in order: (kind, name, arity range).
+    pub functions: Vec<LocalFunction<'t>>,
+    pub defs: Vec<Id>,
+    pub is_genserver: bool,
+    pub is_test_case: bool,
+    pub async_tests: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct LocalFunction<'t> {
+    pub kind: &'t str,
+    pub name: &'t str,
+    pub min_arity: usize,
+    pub max_arity: usize,
+}
+
+impl Module<'_> {
+    pub fn defines(&self, name: &str, arity: usize) -> bool {
+        self.functions
+            .iter()
+            .any(|f| f.name == name && (f.min_arity..=f.max_arity).contains(&arity))
+    }
+    pub fn uses_module(&self, module: &str) -> bool {
+        self.uses.iter().any(|(m, _)| m == module)
+    }
+}
+
+#[derive(Debug)]
+pub struct Def<'t> {
+    pub module: Option<Id>,
+    /// `def`, `defp`, `defmacro`, `defmacrop`.
+    pub kind: &'t str,
+    pub name: &'t str,
+    pub arity: usize,
+    /// The `def` call.
+    pub node: Node<'t>,
+    /// The head call `name(params)` (or identifier for `def name do`).
+    pub head: Node<'t>,
+    pub params: Vec<Node<'t>>,
+    pub guard: Option<Node<'t>>,
+    /// `do_block`, or the value of the `do:` keyword.
+    pub body: Option<Node<'t>>,
+    /// A GenServer callback (`handle_call/3`, ...) in a module that uses GenServer.
+    pub is_callback: bool,
+}
+
+pub const GENSERVER_CALLBACKS: &[(&str, usize)] = &[
+    ("init", 1),
+    ("handle_call", 3),
+    ("handle_cast", 2),
+    ("handle_info", 2),
+    ("handle_continue", 2),
+    ("terminate", 2),
+    ("code_change", 3),
+    ("format_status", 1),
+    ("format_status", 2),
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TestKind {
+    Test,
+    Setup,
+    SetupAll,
+    Describe,
+}
+
+#[derive(Debug)]
+pub struct Test<'t> {
+    pub module: Option<Id>,
+    pub kind: TestKind,
+    /// Full ExUnit name: describe prefix + test name.
+    pub name: String,
+    /// The `test` call; test-level findings point at `target`.
+    pub node: Node<'t>,
+    pub target: Node<'t>,
+    pub body: Option<Node<'t>>,
+    pub describe: Option<Id>,
+}
+
+/// Who runs an anonymous function.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Runner {
+    /// Given to `spawn*`, `Task.*`, `Agent.*`, `{Task, fn}`, `on_exit`...
+    OtherProcess,
+    /// Given to `Enum.*`, `Stream.*` or called in place.
+    SameProcess,
+    Unknown,
+}
+
+#[derive(Debug)]
+pub struct AnonFn<'t> {
+    pub node: Node<'t>,
+    pub runner: Runner,
+    /// The call this fn is an argument of.
+    pub called_by: Option<Id>,
+}
+
+#[derive(Debug)]
+pub struct Call<'t> {
+    /// The `call` node; for a capture `&f/2`, the `&` operator node.
+    pub node: Node<'t>,
+    /// Resolved module: `Kernel`, `GenServer`, `:erlang`, `MyApp.Worker`; `None` for
+    /// local functions that are not imported, and dynamic receivers.
+    pub module: Option<String>,
+    pub name: &'t str,
+    pub arity: usize,
+    /// Arguments in call order; for `x |> f(a)` the first one is `x`.
+    pub args: Vec<Node<'t>>,
+    /// Written as a local call (`send(...)`, `call(...)` after `import GenServer`).
+    pub local: bool,
+    /// The receiver is an expression (`mod.fun()`, `state.mod.fun()`).
+    pub dynamic: bool,
+    /// The right side of a `|>`.
+    pub piped: bool,
+    /// `&Mod.fun/2`: no arguments, arity given.
+    pub capture: bool,
+    /// `apply(Mod, :fun, [args])` with literal module and function.
+    pub via_apply: bool,
+    /// The `target` node (`Kernel.send`, `send`), for messages and fixes.
+    pub target: Node<'t>,
+    /// The call's `arguments` node, when written.
+    pub arguments: Option<Node<'t>>,
+    pub do_block: Option<Node<'t>>,
+    /// Parent node of `node`, or of the pipe when piped.
+    pub parent: Option<Node<'t>>,
+    /// The whole expression: the `|>` operator when piped, else `node`.
+    pub expr: Node<'t>,
+    pub ctx: Ctx,
+}
+
+impl<'t> Call<'t> {
+    pub fn is(&self, module: &str, name: &str) -> bool {
+        self.name == name && self.module.as_deref() == Some(module)
+    }
+    pub fn is_any(&self, module: &str, names: &[&str]) -> bool {
+        self.module.as_deref() == Some(module) && names.contains(&self.name)
+    }
+    pub fn in_module(&self, module: &str) -> bool {
+        self.module.as_deref() == Some(module)
+    }
+    pub fn arg(&self, i: usize) -> Option<Node<'t>> {
+        self.args.get(i).copied()
+    }
+    /// `Mod.fun/arity` as people write it.
+    pub fn mfa(&self) -> String {
+        match &self.module {
+            Some(m) => format!("{m}.{}/{}", self.name, self.arity),
+            None => format!("{}/{}", self.name, self.arity),
+        }
+    }
+    /// How the call was written, without arguments (`Kernel.send`, `send`).
+    pub fn written<'s>(&self, src: &'s str) -> &'s str {
+        text(self.target, src)
+    }
+    /// The call for a message: `send/2`, `Kernel.send/2`, `&send/2`,
+    /// `apply(Kernel, :send, ...)`.
+    pub fn display(&self, src: &str) -> String {
+        if self.via_apply {
+            let m = self.module.as_deref().unwrap_or("?");
+            format!("apply({m}, :{}, [...])", self.name)
+        } else if self.capture {
+            format!("&{}/{}", self.written(src), self.arity)
+        } else {
+            format!("{}/{}", self.written(src), self.arity)
+        }
+    }
+    /// Is the value of this expression thrown away? True for a statement that is not
+    /// the last of its block.
+    pub fn is_discarded_statement(&self) -> bool {
+        let Some(parent) = self.parent else {
+            return false;
+        };
+        let k = &grammar().kinds;
+        if parent.kind_id() != k.do_block
+            && parent.kind_id() != k.body
+            && parent.kind_id() != k.block
+            && parent.kind_id() != k.source
+        {
+            return false;
+        }
+        let mut next = self.expr.next_named_sibling();
+        while let Some(n) = next {
+            if n.kind_id() != k.comment
+                && n.kind_id() != k.after_block
+                && n.kind_id() != k.rescue_block
+                && n.kind_id() != k.catch_block
+                && n.kind_id() != k.else_block
+            {
+                return true;
+            }
+            next = n.next_named_sibling();
+        }
+        false
+    }
+}
+
+/// One parsed and resolved file.
+pub struct File<'t> {
+    pub path: &'t str,
+    pub src: &'t str,
+    pub scope: FileScope,
+    pub tree: &'t Tree,
+    pub calls: Vec<Call<'t>>,
+    pub modules: Vec<Module<'t>>,
+    pub defs: Vec<Def<'t>>,
+    pub tests: Vec<Test<'t>>,
+    pub fns: Vec<AnonFn<'t>>,
+    pub comments: Vec<Node<'t>>,
+    /// `quoted_atom` nodes with interpolation outside quote and attributes, with context.
+    pub interpolated_atoms: Vec<(Node<'t>, Ctx)>,
+    /// Module attributes being defined (`@timeout 5_000`): (name, value, ctx).
+    pub attributes: Vec<(&'t str, Node<'t>, Ctx)>,
+    by_name: std::collections::HashMap<&'t str, Vec<Id>>,
+}
+
+impl<'t> File<'t> {
+    pub(crate) fn new(path: &'t str, src: &'t str, scope: FileScope, tree: &'t Tree) -> Self {
+        File {
+            path,
+            src,
+            scope,
+            tree,
+            calls: Vec::new(),
+            modules: Vec::new(),
+            defs: Vec::new(),
+            tests: Vec::new(),
+            fns: Vec::new(),
+            comments: Vec::new(),
+            interpolated_atoms: Vec::new(),
+            attributes: Vec::new(),
+            by_name: Default::default(),
+        }
+    }
+
+    pub(crate) fn index(&mut self) {
+        for (i, c) in self.calls.iter().enumerate() {
+            self.by_name.entry(c.name).or_default().push(i as Id);
+        }
+    }
+
+    pub fn text(&self, node: Node) -> &'t str {
+        text(node, self.src)
+    }
+
+    /// Calls with this function name, in source order.
+    pub fn calls_named<'a>(&'a self, name: &str) -> impl Iterator<Item = &'a Call<'t>> + 'a {
+        self.by_name
+            .get(name)
+            .map(|v| v.as_slice())
+            .unwrap_or(&[])
+            .iter()
+            .map(|&i| &self.calls[i as usize])
+    }
+
+    /// Calls to any of `names`, in source order.
+    pub fn calls_named_any<'a>(&'a self, names: &[&str]) -> Vec<&'a Call<'t>> {
+        let mut ids: Vec<Id> = names
+            .iter()
+            .flat_map(|n| self.by_name.get(n).map(|v| v.as_slice()).unwrap_or(&[]))
+            .copied()
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter().map(|i| &self.calls[i as usize]).collect()
+    }
+
+    pub fn call(&self, id: Id) -> &Call<'t> {
+        &self.calls[id as usize]
+    }
+
+    pub fn module(&self, ctx: &Ctx) -> Option<&Module<'t>> {
+        ctx.module.map(|m| &self.modules[m as usize])
+    }
+    pub fn def(&self, ctx: &Ctx) -> Option<&Def<'t>> {
+        ctx.def.map(|d| &self.defs[d as usize])
+    }
+    pub fn test(&self, ctx: &Ctx) -> Option<&Test<'t>> {
+        ctx.test.map(|t| &self.tests[t as usize])
+    }
+
+    /// Calls whose node lies inside `node` (by byte range).
+    pub fn calls_within<'a>(&'a self, node: Node) -> impl Iterator<Item = &'a Call<'t>> + 'a {
+        let range = node.byte_range();
+        let start = self
+            .calls
+            .partition_point(|c| c.node.start_byte() < range.start);
+        self.calls[start..]
+            .iter()
+            .take_while(move |c| c.node.start_byte() < range.end)
+            .filter(move |c| c.node.end_byte() <= range.end)
+    }
+
+    /// Human name of a context: `MyApp.Worker.handle_call/3`, `MyApp.WorkerTest test "stops"`.
+    pub fn scope_name(&self, ctx: &Ctx) -> String {
+        let module = self.module(ctx).map(|m| m.name.as_str()).unwrap_or("");
+        let join = |rest: String| {
+            if module.is_empty() {
+                rest
+            } else if rest.starts_with(' ') {
+                format!("{module}{rest}")
+            } else {
+                format!("{module}.{rest}")
+            }
+        };
+        if let Some(d) = self.def(ctx) {
+            join(format!("{}/{}", d.name, d.arity))
+        } else if let Some(t) = self.test(ctx) {
+            let kind = match t.kind {
+                TestKind::Test => "test",
+                TestKind::Setup => "setup",
+                TestKind::SetupAll => "setup_all",
+                TestKind::Describe => "describe",
+            };
+            if t.name.is_empty() {
+                join(format!(" {kind}"))
+            } else {
+                join(format!(" {kind} {:?}", t.name))
+            }
+        } else {
+            module.to_string()
+        }
+    }
+
+    /// Is `var` bound to `self()` in the body of the def or test around `ctx`
+    /// (`me = self()`, `parent = self()`), before `before`?
+    pub fn bound_from_self(&self, ctx: &Ctx, var: &str, before: usize) -> bool {
+        let scope = self
+            .def(ctx)
+            .map(|d| d.node)
+            .or_else(|| self.test(ctx).map(|t| t.node));
+        let Some(scope) = scope else { return false };
+        self.calls_within(scope)
+            .filter(|c| c.node.start_byte() < before && c.is("Kernel", "self"))
+            .any(|c| {
+                c.parent.is_some_and(|p| {
+                    syntax::is_binary_op(p, self.src, "=")
+                        && syntax::field(p, grammar().fields.left)
+                            .is_some_and(|l| self.text(l) == var)
+                })
+            })
+    }
+}

@@ -1,0 +1,771 @@
+//! One iterative pass over the syntax tree that builds the [`File`] model. A cursor
+//! and an explicit ancestor stack replace recursion, so deeply nested input cannot
+//! overflow the native or the wasm stack.
+
+use crate::model::*;
+use crate::resolve::{Import, ImportFilter, Scope, Scopes};
+use crate::syntax::{self, field, grammar, named_children, text};
+use std::collections::HashSet;
+use tree_sitter::Node;
+
+/// Attributes that hold documentation or types: never executed, never linted.
+const INERT_ATTRIBUTES: &[&str] = &[
+    "doc",
+    "moduledoc",
+    "typedoc",
+    "spec",
+    "type",
+    "typep",
+    "opaque",
+    "callback",
+    "macrocallback",
+    "impl",
+    "behaviour",
+    "derive",
+    "enforce_keys",
+    "optional_callbacks",
+    "dialyzer",
+    "compile",
+    "deprecated",
+    "since",
+    "external_resource",
+    "on_load",
+    "before_compile",
+    "after_compile",
+    "vsn",
+    "tag",
+    "moduletag",
+    "describetag",
+];
+
+const DEF_KINDS: &[&str] = &[
+    "def",
+    "defp",
+    "defmacro",
+    "defmacrop",
+    "defguard",
+    "defguardp",
+];
+
+struct Entry<'t> {
+    node: Node<'t>,
+    saved: Ctx,
+    scope_pushed: bool,
+    call: Option<Id>,
+}
+
+struct Walker<'f, 't> {
+    file: &'f mut File<'t>,
+    scopes: Scopes,
+    ctx: Ctx,
+    stack: Vec<Entry<'t>>,
+    /// Call nodes that are not calls: def heads, attribute names, capture targets.
+    not_calls: HashSet<usize>,
+}
+
+pub(crate) fn build(file: &mut File<'_>) {
+    let root = file.tree.root_node();
+    let mut w = Walker {
+        file,
+        scopes: Scopes {
+            stack: vec![Scope::default()],
+        },
+        ctx: Ctx::default(),
+        stack: Vec::new(),
+        not_calls: HashSet::new(),
+    };
+    let mut cursor = root.walk();
+    'walk: loop {
+        let node = cursor.node();
+        if w.enter(node) && cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            w.leave();
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                break 'walk;
+            }
+        }
+    }
+    w.file.index();
+}
+
+impl<'t> Walker<'_, 't> {
+    fn src(&self) -> &'t str {
+        self.file.src
+    }
+
+    fn push(&mut self, node: Node<'t>) {
+        self.stack.push(Entry {
+            node,
+            saved: self.ctx,
+            scope_pushed: false,
+            call: None,
+        });
+    }
+
+    fn push_scope(&mut self) {
+        self.scopes.stack.push(Scope::default());
+        if let Some(e) = self.stack.last_mut() {
+            e.scope_pushed = true;
+        }
+    }
+
+    fn leave(&mut self) {
+        if let Some(e) = self.stack.pop() {
+            self.ctx = e.saved;
+            if e.scope_pushed {
+                self.scopes.stack.pop();
+            }
+        }
+    }
+
+    /// Returns whether to descend into the node's children.
+    fn enter(&mut self, node: Node<'t>) -> bool {
+        let k = &grammar().kinds;
+        let kind = node.kind_id();
+        self.push(node);
+        if !node.is_named() {
+            return false;
+        }
+        if kind == k.comment {
+            self.file.comments.push(node);
+            false
+        } else if kind == k.call {
+            self.enter_call(node)
+        } else if kind == k.unary_operator {
+            self.enter_unary(node)
+        } else if kind == k.anonymous_function {
+            self.enter_fn(node);
+            true
+        } else if kind == k.quoted_atom {
+            if named_children(node).any(|c| c.kind_id() == k.interpolation) {
+                self.file.interpolated_atoms.push((node, self.ctx));
+            }
+            true
+        } else {
+            true
+        }
+    }
+
+    fn parent(&self, up: usize) -> Option<&Entry<'t>> {
+        // The last entry is the node itself.
+        self.stack.len().checked_sub(2 + up).map(|i| &self.stack[i])
+    }
+
+    fn enter_call(&mut self, node: Node<'t>) -> bool {
+        let src = self.src();
+        let name = syntax::local_call_name(node, src);
+        match name {
+            Some("quote") => return false,
+            Some("defmodule") => self.enter_module(node),
+            Some(n) if DEF_KINDS.contains(&n) => self.enter_def(node, n),
+            Some("alias") => self.record_alias(node),
+            Some("import") => self.record_import(node),
+            Some("test" | "setup" | "setup_all" | "describe") => self.enter_test(node),
+            Some("for") => self.ctx.in_loop = true,
+            _ => {}
+        }
+        if !self.not_calls.remove(&node.id())
+            && let Some(call) = self.resolve_call(node)
+        {
+            let id = self.file.calls.len() as Id;
+            self.file.calls.push(call);
+            if let Some(e) = self.stack.last_mut() {
+                e.call = Some(id);
+            }
+        }
+        true
+    }
+
+    fn current_module(&self) -> Option<&Module<'t>> {
+        self.ctx.module.map(|m| &self.file.modules[m as usize])
+    }
+
+    fn defines_locally(&self, name: &str, arity: usize) -> bool {
+        // Nested modules do not see their parent's functions; only the innermost counts.
+        self.current_module()
+            .is_some_and(|m| m.defines(name, arity))
+    }
+
+    fn resolve_call(&self, node: Node<'t>) -> Option<Call<'t>> {
+        let g = grammar();
+        let k = &g.kinds;
+        let src = self.src();
+        let target = field(node, g.fields.target)?;
+        let arguments = syntax::call_arguments(node);
+        let do_block = syntax::call_do_block(node);
+        let parent = self.parent(0).map(|e| e.node);
+        let piped = parent.is_some_and(|p| {
+            syntax::is_binary_op(p, src, "|>") && field(p, g.fields.right) == Some(node)
+        });
+        let mut args: Vec<Node<'t>> = Vec::new();
+        if piped && let Some(lhs) = parent.and_then(|p| field(p, g.fields.left)) {
+            args.push(lhs);
+        }
+        if let Some(a) = arguments {
+            args.extend(named_children(a).filter(|c| c.kind_id() != k.comment));
+        }
+        let (expr, outer) = if piped {
+            (parent.unwrap_or(node), self.parent(1).map(|e| e.node))
+        } else {
+            (node, parent)
+        };
+        let mut call = Call {
+            node,
+            module: None,
+            name: "",
+            arity: args.len(),
+            args,
+            local: false,
+            dynamic: false,
+            piped,
+            capture: false,
+            via_apply: false,
+            target,
+            arguments,
+            do_block,
+            parent: outer,
+            expr,
+            ctx: self.ctx,
+        };
+        if target.kind_id() == k.identifier {
+            call.name = text(target, src);
+            call.local = true;
+            if !self.defines_locally(call.name, call.arity) {
+                call.module = self.scopes.resolve_local(call.name, call.arity);
+            }
+            if call.is("Kernel", "apply") && call.arity == 3 {
+                self.normalize_apply(&mut call);
+            }
+        } else if target.kind_id() == k.dot {
+            let right = field(target, g.fields.right)?;
+            if right.kind_id() != k.identifier && right.kind_id() != k.operator_identifier {
+                return None;
+            }
+            let left = field(target, g.fields.left)?;
+            call.name = text(right, src);
+            match self.module_of(left) {
+                Some(m) => call.module = Some(m),
+                // `map.field` without parentheses is a field access, not a call.
+                None if arguments.is_none() => return None,
+                None => call.dynamic = true,
+            }
+        } else {
+            return None;
+        }
+        Some(call)
+    }
+
+    /// `apply(Kernel, :send, [pid, msg])` is `Kernel.send(pid, msg)`.
+    fn normalize_apply(&self, call: &mut Call<'t>) {
+        let k = &grammar().kinds;
+        let (Some(m), Some(f), Some(list)) = (call.arg(0), call.arg(1), call.arg(2)) else {
+            return;
+        };
+        let (Some(module), Some(name)) = (self.module_of(m), syntax::atom_name(f, self.src()))
+        else {
+            return;
+        };
+        if list.kind_id() != k.list {
+            return;
+        }
+        call.args = named_children(list).collect();
+        call.arity = call.args.len();
+        call.module = Some(module);
+        call.name = name;
+        call.local = false;
+        call.via_apply = true;
+    }
+
+    /// The module a receiver expression names: an alias, an Erlang atom, `__MODULE__`.
+    fn module_of(&self, node: Node<'t>) -> Option<String> {
+        let g = grammar();
+        let k = &g.kinds;
+        let src = self.src();
+        if node.kind_id() == k.alias {
+            Some(self.scopes.expand_alias(text(node, src)))
+        } else if node.kind_id() == k.atom {
+            Some(text(node, src).to_string())
+        } else if node.kind_id() == k.identifier && text(node, src) == "__MODULE__" {
+            self.current_module().map(|m| m.name.clone())
+        } else if node.kind_id() == k.dot {
+            let left = field(node, g.fields.left)?;
+            let right = field(node, g.fields.right)?;
+            (right.kind_id() == k.alias)
+                .then(|| Some(format!("{}.{}", self.module_of(left)?, text(right, src))))
+                .flatten()
+        } else {
+            None
+        }
+    }
+
+    fn enter_module(&mut self, node: Node<'t>) {
+        let Some(name_node) = syntax::call_arguments(node).and_then(|a| a.named_child(0)) else {
+            return;
+        };
+        let written = text(name_node, self.src());
+        let name = match (self.module_of(name_node), self.current_module()) {
+            (Some(n), _) if written.starts_with("__MODULE__") => n,
+            (_, Some(parent)) => format!("{}.{}", parent.name, written),
+            (Some(n), None) => n,
+            (None, None) => written.to_string(),
+        };
+        // A nested module is aliased by its last segment in the parent.
+        if self.ctx.module.is_some() && !written.starts_with("__MODULE__") {
+            let short = written.split('.').next().unwrap_or(written).to_string();
+            let full = name[..name.len() - written.len()].to_string() + &short;
+            self.scopes.add_alias(short, full);
+        }
+        let body = syntax::call_do_block(node).or_else(|| {
+            syntax::call_arguments(node)
+                .and_then(|a| named_children(a).last())
+                .and_then(|kw| syntax::keyword_value(kw, self.src(), "do"))
+        });
+        let id = self.file.modules.len() as Id;
+        let mut module = Module {
+            name,
+            node,
+            name_node,
+            body,
+            parent: self.ctx.module,
+            uses: Vec::new(),
+            functions: Vec::new(),
+            defs: Vec::new(),
+            is_genserver: false,
+            is_test_case: false,
+            async_tests: false,
+        };
+        self.push_scope();
+        if let Some(body) = body {
+            self.prescan_module(body, &mut module);
+        }
+        self.file.modules.push(module);
+        self.ctx = Ctx {
+            module: Some(id),
+            ..Ctx::default()
+        };
+    }
+
+    /// Functions are callable before their definition, and `use` shapes the whole
+    /// module, so both are collected before the body is walked.
+    fn prescan_module(&mut self, body: Node<'t>, module: &mut Module<'t>) {
+        let src = self.src();
+        let k = &grammar().kinds;
+        for stmt in syntax::statements(body) {
+            let name = syntax::local_call_name(stmt, src);
+            match name {
+                Some(kind) if DEF_KINDS.contains(&kind) || kind == "defdelegate" => {
+                    if let Some((head, _)) = def_head(stmt, src)
+                        && let Some((fname, params)) = head_name_params(head, src)
+                    {
+                        let defaults = params
+                            .iter()
+                            .filter(|p| syntax::is_binary_op(**p, src, "\\\\"))
+                            .count();
+                        module.functions.push(LocalFunction {
+                            kind,
+                            name: fname,
+                            min_arity: params.len() - defaults,
+                            max_arity: params.len(),
+                        });
+                    }
+                }
+                Some("use") => {
+                    let Some(args) = syntax::call_arguments(stmt) else {
+                        continue;
+                    };
+                    let Some(target) = args.named_child(0) else {
+                        continue;
+                    };
+                    let Some(used) = self.module_of(target) else {
+                        continue;
+                    };
+                    let opts = args.named_child(1).filter(|o| o.kind_id() == k.keywords);
+                    if used == "GenServer" {
+                        module.is_genserver = true;
+                    }
+                    if used == "ExUnit.Case" || used.ends_with("Case") {
+                        module.is_test_case = true;
+                        if opts
+                            .and_then(|o| syntax::keyword_value(o, src, "async"))
+                            .is_some_and(|v| text(v, src) == "true")
+                        {
+                            module.async_tests = true;
+                        }
+                    }
+                    module.uses.push((used, opts));
+                }
+                _ => {
+                    // `@behaviour GenServer` also makes a GenServer.
+                    if stmt.kind_id() == k.unary_operator
+                        && syntax::operator(stmt, src) == "@"
+                        && let Some(op) = field(stmt, grammar().fields.operand)
+                        && syntax::local_call_name(op, src) == Some("behaviour")
+                        && syntax::call_arguments(op)
+                            .and_then(|a| a.named_child(0))
+                            .is_some_and(|b| matches!(text(b, src), "GenServer" | ":gen_server"))
+                    {
+                        module.is_genserver = true;
+                    }
+                }
+            }
+        }
+    }
+
+    fn enter_def(&mut self, node: Node<'t>, kind: &'t str) {
+        let src = self.src();
+        let Some((head, guard)) = def_head(node, src) else {
+            return;
+        };
+        let Some((name, params)) = head_name_params(head, src) else {
+            return;
+        };
+        self.not_calls.insert(head.id());
+        let body = syntax::call_do_block(node).or_else(|| {
+            syntax::call_arguments(node)
+                .and_then(|a| named_children(a).last())
+                .and_then(|kw| syntax::keyword_value(kw, src, "do"))
+        });
+        let arity = params.len();
+        let is_callback = self.current_module().is_some_and(|m| m.is_genserver)
+            && matches!(kind, "def")
+            && GENSERVER_CALLBACKS.contains(&(name, arity));
+        let id = self.file.defs.len() as Id;
+        self.file.defs.push(Def {
+            module: self.ctx.module,
+            kind,
+            name,
+            arity,
+            node,
+            head,
+            params,
+            guard,
+            body,
+            is_callback,
+        });
+        if let Some(m) = self.ctx.module {
+            self.file.modules[m as usize].defs.push(id);
+        }
+        self.push_scope();
+        self.ctx = Ctx {
+            module: self.ctx.module,
+            def: Some(id),
+            ..Ctx::default()
+        };
+    }
+
+    fn enter_test(&mut self, node: Node<'t>) {
+        let src = self.src();
+        let in_test_module = self.current_module().is_some_and(|m| m.is_test_case)
+            || self.file.scope == crate::FileScope::Test;
+        if !in_test_module || self.ctx.def.is_some() {
+            return;
+        }
+        let Some(target) = field(node, grammar().fields.target) else {
+            return;
+        };
+        let kind = match text(target, src) {
+            "test" => TestKind::Test,
+            "setup" => TestKind::Setup,
+            "setup_all" => TestKind::SetupAll,
+            _ => TestKind::Describe,
+        };
+        let args = syntax::call_arguments(node);
+        let body = syntax::call_do_block(node).or_else(|| {
+            args.and_then(|a| named_children(a).last())
+                .and_then(|kw| syntax::keyword_value(kw, src, "do"))
+        });
+        // `setup :fun` has no body: nothing runs here.
+        if body.is_none() && kind != TestKind::Test {
+            return;
+        }
+        let own_name = args
+            .and_then(|a| a.named_child(0))
+            .filter(|n| n.kind_id() == grammar().kinds.string)
+            .map(|n| text(n, src).trim_matches('"').to_string())
+            .unwrap_or_default();
+        let describe = self
+            .ctx
+            .test
+            .filter(|&t| self.file.tests[t as usize].kind == TestKind::Describe);
+        let name = match describe {
+            Some(d) if kind == TestKind::Test => {
+                format!("{} {}", self.file.tests[d as usize].name, own_name)
+            }
+            _ => own_name,
+        };
+        let id = self.file.tests.len() as Id;
+        self.file.tests.push(Test {
+            module: self.ctx.module,
+            kind,
+            name,
+            node,
+            target,
+            body,
+            describe,
+        });
+        self.push_scope();
+        self.ctx = Ctx {
+            module: self.ctx.module,
+            test: Some(id),
+            ..Ctx::default()
+        };
+    }
+
+    fn enter_fn(&mut self, node: Node<'t>) {
+        let k = &grammar().kinds;
+        let src = self.src();
+        let mut called_by = None;
+        let runner = match self.parent(0) {
+            Some(p) if p.node.kind_id() == k.arguments => {
+                called_by = self.parent(1).and_then(|e| e.call);
+                match called_by {
+                    Some(c) => runner_of(&self.file.calls[c as usize]),
+                    None => Runner::Unknown,
+                }
+            }
+            // `{Task, fn -> ... end}` as a child spec.
+            Some(p) if p.node.kind_id() == k.tuple => {
+                match p.node.named_child(0).map(|c| text(c, src)) {
+                    Some("Task") => Runner::OtherProcess,
+                    _ => Runner::Unknown,
+                }
+            }
+            _ => Runner::Unknown,
+        };
+        let id = self.file.fns.len() as Id;
+        self.file.fns.push(AnonFn {
+            node,
+            runner,
+            called_by,
+        });
+        self.push_scope();
+        self.ctx.func = Some(id);
+        match runner {
+            Runner::OtherProcess => self.ctx.other_process = true,
+            Runner::Unknown => self.ctx.unknown_fn = true,
+            Runner::SameProcess => {
+                if let Some(c) = called_by {
+                    let call = &self.file.calls[c as usize];
+                    if call.in_module("Enum") || call.in_module("Stream") {
+                        self.ctx.in_loop = true;
+                    }
+                }
+            }
+        }
+    }
+
+    fn enter_unary(&mut self, node: Node<'t>) -> bool {
+        let g = grammar();
+        let k = &g.kinds;
+        let src = self.src();
+        let Some(operand) = field(node, g.fields.operand) else {
+            return true;
+        };
+        match syntax::operator(node, src) {
+            "@" => {
+                let Some(name) = syntax::local_call_name(operand, src) else {
+                    return true;
+                };
+                if INERT_ATTRIBUTES.contains(&name) {
+                    return false;
+                }
+                self.not_calls.insert(operand.id());
+                if let Some(value) = syntax::call_arguments(operand).and_then(|a| a.named_child(0))
+                {
+                    self.file.attributes.push((name, value, self.ctx));
+                }
+                self.ctx.in_attribute = true;
+                true
+            }
+            "&" if syntax::is_binary_op(operand, src, "/") => {
+                let (Some(left), Some(right)) = (
+                    field(operand, g.fields.left),
+                    field(operand, g.fields.right),
+                ) else {
+                    return true;
+                };
+                let Ok(arity) = text(right, src).parse::<usize>() else {
+                    return true;
+                };
+                let call = if left.kind_id() == k.identifier {
+                    let name = text(left, src);
+                    let module = if self.defines_locally(name, arity) {
+                        None
+                    } else {
+                        self.scopes.resolve_local(name, arity)
+                    };
+                    Some((left, module, name, true))
+                } else if left.kind_id() == k.call
+                    && let Some(target) = field(left, g.fields.target)
+                    && target.kind_id() == k.dot
+                    && let (Some(l), Some(r)) =
+                        (field(target, g.fields.left), field(target, g.fields.right))
+                    && let Some(module) = self.module_of(l)
+                {
+                    self.not_calls.insert(left.id());
+                    Some((target, Some(module), text(r, src), false))
+                } else {
+                    None
+                };
+                if let Some((target, module, name, local)) = call {
+                    let parent = self.parent(0).map(|e| e.node);
+                    self.file.calls.push(Call {
+                        node,
+                        module,
+                        name,
+                        arity,
+                        args: Vec::new(),
+                        local,
+                        dynamic: false,
+                        piped: false,
+                        capture: true,
+                        via_apply: false,
+                        target,
+                        arguments: None,
+                        do_block: None,
+                        parent,
+                        expr: node,
+                        ctx: self.ctx,
+                    });
+                }
+                true
+            }
+            _ => true,
+        }
+    }
+
+    fn record_alias(&mut self, node: Node<'t>) {
+        let g = grammar();
+        let k = &g.kinds;
+        let src = self.src();
+        let Some(args) = syntax::call_arguments(node) else {
+            return;
+        };
+        let Some(first) = args.named_child(0) else {
+            return;
+        };
+        let as_name = args
+            .named_child(1)
+            .and_then(|kw| syntax::keyword_value(kw, src, "as"))
+            .map(|n| text(n, src).to_string());
+        // `alias A.{B, C}`
+        if first.kind_id() == k.dot
+            && let Some(tuple) = field(first, g.fields.right)
+            && tuple.kind_id() == k.tuple
+        {
+            let Some(base) = field(first, g.fields.left).and_then(|l| self.module_of(l)) else {
+                return;
+            };
+            for member in named_children(tuple).filter(|m| m.kind_id() == k.alias) {
+                let written = text(member, src);
+                let short = written.rsplit('.').next().unwrap_or(written).to_string();
+                self.scopes.add_alias(short, format!("{base}.{written}"));
+            }
+            return;
+        }
+        let Some(full) = self.module_of(first) else {
+            return;
+        };
+        let short = as_name.unwrap_or_else(|| full.rsplit('.').next().unwrap_or(&full).into());
+        self.scopes.add_alias(short, full);
+    }
+
+    fn record_import(&mut self, node: Node<'t>) {
+        let k = &grammar().kinds;
+        let src = self.src();
+        let Some(args) = syntax::call_arguments(node) else {
+            return;
+        };
+        let Some(module) = args.named_child(0).and_then(|m| self.module_of(m)) else {
+            return;
+        };
+        let opts = args.named_child(1);
+        let list_of = |key: &str| {
+            let value = opts.and_then(|o| syntax::keyword_value(o, src, key))?;
+            if value.kind_id() != k.list {
+                // `only: :functions` and `only: :macros` import everything of that kind.
+                return Some(None);
+            }
+            let mut names = Vec::new();
+            for kw in named_children(value).filter(|c| c.kind_id() == k.keywords) {
+                for pair in named_children(kw) {
+                    let g = grammar();
+                    let (Some(key), Some(v)) =
+                        (field(pair, g.fields.key), field(pair, g.fields.value))
+                    else {
+                        continue;
+                    };
+                    names.push((
+                        syntax::keyword_name(key, src).to_string(),
+                        text(v, src).parse().ok(),
+                    ));
+                }
+            }
+            Some(Some(names))
+        };
+        let filter = match (list_of("only"), list_of("except")) {
+            (Some(Some(only)), _) => ImportFilter::Only(only),
+            (_, Some(Some(except))) => ImportFilter::Except(except),
+            _ => ImportFilter::All,
+        };
+        self.scopes.add_import(Import { module, filter });
+    }
+}
+
+/// `def f(x) when g` → (`f(x)`, Some(`g`)).
+fn def_head<'t>(def: Node<'t>, src: &str) -> Option<(Node<'t>, Option<Node<'t>>)> {
+    let first = syntax::call_arguments(def)?.named_child(0)?;
+    if syntax::is_binary_op(first, src, "when") {
+        let g = grammar();
+        Some((field(first, g.fields.left)?, field(first, g.fields.right)))
+    } else {
+        Some((first, None))
+    }
+}
+
+/// Name and parameters of a function head: `f(a, b)` or `f`.
+fn head_name_params<'t>(head: Node<'t>, src: &'t str) -> Option<(&'t str, Vec<Node<'t>>)> {
+    let k = &grammar().kinds;
+    if head.kind_id() == k.identifier {
+        return Some((text(head, src), Vec::new()));
+    }
+    let name = syntax::local_call_name(head, src)?;
+    let params = syntax::call_arguments(head)
+        .map(|a| {
+            named_children(a)
+                .filter(|c| c.kind_id() != k.comment)
+                .collect()
+        })
+        .unwrap_or_default();
+    Some((name, params))
+}
+
+/// Which process runs a fn passed to `call`.
+fn runner_of(call: &Call) -> Runner {
+    let m = call.module.as_deref();
+    let n = call.name;
+    match m {
+        Some("Kernel") if n.starts_with("spawn") => Runner::OtherProcess,
+        Some("Process" | "Node") if n.starts_with("spawn") => Runner::OtherProcess,
+        Some(":erlang" | ":proc_lib") if n.starts_with("spawn") => Runner::OtherProcess,
+        Some("Task" | "Task.Supervisor" | "Agent") => Runner::OtherProcess,
+        Some("Enum" | "Stream" | "Map" | "List" | "Keyword" | "Kernel") => Runner::SameProcess,
+        None if call.local
+            && matches!(
+                n,
+                "start_supervised" | "start_supervised!" | "start_link_supervised!" | "on_exit"
+            ) =>
+        {
+            Runner::OtherProcess
+        }
+        None if call.local && matches!(n, "then" | "capture_log" | "capture_io" | "tap") => {
+            Runner::SameProcess
+        }
+        _ => Runner::Unknown,
+    }
+}

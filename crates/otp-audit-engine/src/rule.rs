@@ -43,6 +43,47 @@ pub struct Rule {
     /// The guide page, Markdown.
     pub guide: &'static str,
     pub check: fn(&File, &mut Report),
+    /// Cross-file part of the rule, for rules that need the whole project.
+    pub project: Option<&'static ProjectPass>,
+}
+
+/// Facts one file contributes to a cross-file rule.
+pub type Facts = Box<dyn std::any::Any + Send + Sync>;
+
+/// A rule's whole-project pass: collect facts per file, then conclude over all of
+/// them. Findings come back with the index of the file they belong to.
+pub struct ProjectPass {
+    pub collect: fn(&File, &Report) -> Option<Facts>,
+    pub conclude: fn(&[(usize, &Facts)], &mut ProjectReport),
+}
+
+/// Findings of a project pass, each for one file of the project.
+#[derive(Default)]
+pub struct ProjectReport {
+    pub drafts: Vec<(usize, Draft)>,
+}
+
+impl ProjectReport {
+    pub fn add(
+        &mut self,
+        file: usize,
+        range: Range<usize>,
+        message: impl Into<String>,
+        scope: String,
+    ) -> &mut Draft {
+        self.drafts.push((
+            file,
+            Draft {
+                range,
+                message: message.into(),
+                severity: None,
+                anchor: None,
+                scope,
+                fixes: Vec::new(),
+            },
+        ));
+        &mut self.drafts.last_mut().expect("just pushed").1
+    }
 }
 
 impl Rule {

@@ -58,7 +58,8 @@ pub mod prelude {
     pub use crate::finding::{Edit, Fix, Safety, Severity};
     pub use crate::model::{Call, Ctx, Def, File, Module, Runner, Test, TestKind};
     pub use crate::rule::{
-        ALL_SCOPES, CODE, Fixability, LIB, LIB_AND_TEST, ParamSpec, Report, Rule, TEST,
+        ALL_SCOPES, CODE, Facts, Fixability, LIB, LIB_AND_TEST, ParamSpec, ProjectPass,
+        ProjectReport, Report, Rule, TEST,
     };
     pub use crate::syntax::{self as ast, grammar, text};
     pub use tree_sitter::Node;

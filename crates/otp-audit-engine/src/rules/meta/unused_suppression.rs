@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
     supersedes: &[],
     guide: include_str!("unused_suppression.md"),
     check,
+    project: None,
 };
 
 /// The engine reports unused suppressions itself, after every other rule ran.

@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
     supersedes: &["otp/call-timeout"],
     guide: include_str!("call_self.md"),
     check,
+    project: None,
 };
 
 fn check(_file: &File, _report: &mut Report) {}

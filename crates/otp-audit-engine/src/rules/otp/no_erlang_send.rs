@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
     supersedes: &["otp/no-raw-send"],
     guide: include_str!("no_erlang_send.md"),
     check,
+    project: None,
 };
 
 fn check(_file: &File, _report: &mut Report) {}

@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
     supersedes: &[],
     guide: include_str!("no_raw_send.md"),
     check,
+    project: None,
 };
 
 fn check(file: &File, report: &mut Report) {

@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
     supersedes: &[],
     guide: include_str!("parse_error.md"),
     check,
+    project: None,
 };
 
 /// Enough to point at the problems without flooding a half-typed file.

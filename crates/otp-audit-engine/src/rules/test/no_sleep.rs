@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
     supersedes: &[],
     guide: include_str!("no_sleep.md"),
     check,
+    project: None,
 };
 
 fn check(_file: &File, _report: &mut Report) {}

@@ -215,7 +215,9 @@ fn check_rule(rule: &'static rules::Rule, failures: &mut Vec<String>) {
                 .iter()
                 .any(|f| f.fixes.iter().any(|x| x.safety <= safety));
             if !has_fix {
-                if golden_path.exists() {
+                if golden_path.exists() && bless() {
+                    std::fs::remove_file(&golden_path).unwrap();
+                } else if golden_path.exists() {
                     failures.push(format!("{}: stale {}", rule.id, golden_path.display()));
                 }
                 continue;

@@ -176,7 +176,7 @@ impl Engine {
         let first = start.line as usize - 1;
         let last = (end.line as usize - 1).min(first + MAX_SNIPPET_LINES - 1);
         let snippet = (first..=last)
-            .map(|l| lines.line_text(src, l))
+            .map(|l| clip(lines.line_text(src, l)))
             .collect::<Vec<_>>()
             .join("\n");
         Finding {
@@ -219,6 +219,16 @@ impl Engine {
             after: result,
         }
     }
+}
+
+/// Snippet lines are for display; a minified 100 KB line must not be copied per finding.
+const MAX_SNIPPET_LINE: usize = 400;
+
+fn clip(line: &str) -> &str {
+    if line.len() <= MAX_SNIPPET_LINE {
+        return line;
+    }
+    &line[..crate::source::floor_char_boundary(line, MAX_SNIPPET_LINE)]
 }
 
 /// One site, one finding: a more specific rule's finding replaces the general one.

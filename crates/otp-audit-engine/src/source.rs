@@ -16,6 +16,8 @@ pub struct Position {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<u32>,
+    /// Lines that contain a non-ASCII byte; on the others UTF-16 columns equal byte columns.
+    non_ascii: Vec<u32>,
 }
 
 impl LineIndex {
@@ -28,7 +30,21 @@ impl LineIndex {
                 .filter(|&(_, b)| b == b'\n')
                 .map(|(i, _)| i as u32 + 1),
         );
-        LineIndex { starts }
+        let mut non_ascii = Vec::new();
+        if !src.is_ascii() {
+            for (i, b) in src.bytes().enumerate() {
+                if b >= 0x80 {
+                    let line = match starts.binary_search(&(i as u32)) {
+                        Ok(l) => l,
+                        Err(l) => l - 1,
+                    } as u32;
+                    if non_ascii.last() != Some(&line) {
+                        non_ascii.push(line);
+                    }
+                }
+            }
+        }
+        LineIndex { starts, non_ascii }
     }
 
     pub fn line_count(&self, src: &str) -> usize {
@@ -69,10 +85,15 @@ impl LineIndex {
         let line0 = self.line_of(byte);
         let start = self.starts[line0] as usize;
         let prefix = &src[start..byte];
+        let utf16 = if self.non_ascii.binary_search(&(line0 as u32)).is_ok() {
+            prefix.encode_utf16().count()
+        } else {
+            prefix.len()
+        };
         Position {
             line: line0 as u32 + 1,
             column: prefix.len() as u32 + 1,
-            utf16_column: prefix.encode_utf16().count() as u32 + 1,
+            utf16_column: utf16 as u32 + 1,
             byte: byte as u32,
         }
     }

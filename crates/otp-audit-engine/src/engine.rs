@@ -4,7 +4,7 @@
 use crate::config::Config;
 use crate::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::model::File;
-use crate::rule::{Draft, Report, Rule};
+use crate::rule::{Draft, Facts, ProjectReport, Report, Rule};
 use crate::rules;
 use crate::scope::FileScope;
 use crate::source::LineIndex;
@@ -33,6 +33,10 @@ pub struct FixOutcome {
     /// Analysis of the fixed text.
     pub after: FileResult,
 }
+
+/// What one file contributes to the cross-file rules.
+#[derive(Default)]
+pub struct FileFacts(Vec<(&'static str, Facts)>);
 
 pub struct Engine {
     config: Config,
@@ -79,17 +83,86 @@ impl Engine {
     }
 
     pub fn check_tree(&self, path: &str, source: &str, tree: &tree_sitter::Tree) -> FileResult {
+        self.check_tree_with_facts(path, source, tree).0
+    }
+
+    /// Analyse one file and collect what cross-file rules need from it; hand the
+    /// facts of all files to [`Engine::conclude`].
+    pub fn check_with_facts(&self, path: &str, source: &str) -> (FileResult, FileFacts) {
+        let tree = parse(source);
+        self.check_tree_with_facts(path, source, &tree)
+    }
+
+    /// Analyse a whole project: every file, then the cross-file rules.
+    pub fn check_project(&self, files: &[(&str, &str)]) -> Vec<FileResult> {
+        let (mut results, facts): (Vec<_>, Vec<_>) = files
+            .iter()
+            .map(|(p, s)| self.check_with_facts(p, s))
+            .unzip();
+        self.conclude(files, &mut results, facts);
+        results
+    }
+
+    /// Run the cross-file rules over the facts of every file (in the order of
+    /// `files`), adding their findings to `results`.
+    pub fn conclude(
+        &self,
+        files: &[(&str, &str)],
+        results: &mut [FileResult],
+        facts: Vec<FileFacts>,
+    ) {
+        for (rule, _) in self.config.enabled_rules() {
+            let Some(pass) = rule.project else { continue };
+            let mine: Vec<(usize, &Facts)> = facts
+                .iter()
+                .enumerate()
+                .flat_map(|(i, f)| {
+                    f.0.iter()
+                        .filter(|(id, _)| *id == rule.id)
+                        .map(move |(_, x)| (i, x))
+                })
+                .collect();
+            let mut report = ProjectReport::default();
+            (pass.conclude)(&mine, &mut report);
+            for (i, draft) in report.drafts {
+                let (Some((path, src)), Some(result)) = (files.get(i), results.get_mut(i)) else {
+                    continue;
+                };
+                let lines = LineIndex::new(src);
+                result
+                    .findings
+                    .push(self.finish(rule, draft, path, src, &lines));
+                result.findings.sort_by(|a, b| {
+                    (a.start.byte, &a.rule, a.end.byte).cmp(&(b.start.byte, &b.rule, b.end.byte))
+                });
+            }
+        }
+    }
+
+    fn check_tree_with_facts(
+        &self,
+        path: &str,
+        source: &str,
+        tree: &tree_sitter::Tree,
+    ) -> (FileResult, FileFacts) {
         let scope = FileScope::of_path(path);
         let lines = LineIndex::new(source);
         let mut file = File::new(path, source, scope, tree);
         walk::build(&mut file);
 
         let mut drafts: Vec<(&'static Rule, Draft)> = Vec::new();
+        let mut facts = FileFacts::default();
         for (rule, settings) in self.config.enabled_rules() {
+            let mut report = Report::new(rule, settings);
+            // Cross-file rules may need facts from files they do not report on.
+            if let Some(pass) = rule.project
+                && let Some(f) = (pass.collect)(&file, &report)
+            {
+                facts.0.push((rule.id, f));
+            }
             if !rule.applies_to(scope) {
                 continue;
             }
-            let mut report = Report::new(rule, settings);
             (rule.check)(&file, &mut report);
             drafts.extend(report.drafts.into_iter().map(|d| (rule, d)));
         }
@@ -143,13 +216,14 @@ impl Engine {
         findings.sort_by(|a, b| {
             (a.start.byte, &a.rule, a.end.byte).cmp(&(b.start.byte, &b.rule, b.end.byte))
         });
-        FileResult {
+        let result = FileResult {
             path: path.to_string(),
             scope,
             bytes: source.len(),
             lines: lines.line_count(source),
             findings,
-        }
+        };
+        (result, facts)
     }
 
     fn finish(

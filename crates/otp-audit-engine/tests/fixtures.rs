@@ -148,14 +148,24 @@ fn check_rule(rule: &'static rules::Rule, failures: &mut Vec<String>) {
     }
     let engine = Engine::new(config_for(&dir));
     let (mut positives, mut negative_files) = (0, 0);
-    for file in &files {
-        let virtual_path = file
-            .strip_prefix(&dir)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
-        let src = std::fs::read_to_string(file).unwrap();
-        let result = engine.check(&virtual_path, &src);
+    // The folder is one project, so cross-file rules see all of it.
+    let loaded: Vec<(String, String)> = files
+        .iter()
+        .map(|f| {
+            let v = f
+                .strip_prefix(&dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (v, std::fs::read_to_string(f).unwrap())
+        })
+        .collect();
+    let inputs: Vec<(&str, &str)> = loaded
+        .iter()
+        .map(|(p, s)| (p.as_str(), s.as_str()))
+        .collect();
+    let results = engine.check_project(&inputs);
+    for ((file, (virtual_path, src)), result) in files.iter().zip(&loaded).zip(results) {
         let expected = annotations(&src);
         let actual: Vec<(u32, String)> = {
             let mut v: Vec<_> = result

@@ -109,11 +109,12 @@ fn from_incoming_message(file: &File, call: &Call, dest: Node) -> bool {
     })
 }
 
-fn one_line(s: &str) -> String {
-    let line = s.lines().next().unwrap_or("");
-    if line.len() < s.len() || line.chars().count() > 40 {
-        format!("{}…", line.chars().take(40).collect::<String>())
+/// The first 40 characters of the first line, for messages.
+pub(crate) fn one_line(s: &str) -> String {
+    let head: String = s.chars().take(41).take_while(|&c| c != '\n').collect();
+    if head.chars().count() > 40 || head.len() < s.len() {
+        format!("{}…", head.chars().take(40).collect::<String>())
     } else {
-        line.to_string()
+        head
     }
 }

@@ -1,4 +1,10 @@
 //! `code/nesting`: Function body nested too deep. See `nesting.md`.
+//!
+//! Credo's `Refactor.Nesting`: inside the body of a `def`, `defp` or `defmacro`,
+//! every `if`, `unless`, `case`, `cond`, `fn`, `for` and `with` adds one level (the
+//! body itself is level 0). Ops in a condition or a head count as well; `receive`
+//! and `try` do not. One finding per function, at the deepest op (ties go to the
+//! later one), when that depth exceeds `max_nesting`.
 
 use crate::rules::prelude::*;
 
@@ -9,7 +15,11 @@ pub static RULE: Rule = Rule {
     scopes: LIB_AND_TEST,
     fix: Fixability::None,
     default_enabled: true,
-    params: &[],
+    params: &[ParamSpec {
+        name: "max_nesting",
+        doc: "Deepest nesting of if/unless/case/cond/fn/for/with allowed in a function body.",
+        default: || ParamValue::Int(2),
+    }],
     credo: &["Credo.Check.Refactor.Nesting"],
     supersedes: &[],
     guide: include_str!("nesting.md"),
@@ -17,4 +27,147 @@ pub static RULE: Rule = Rule {
     project: None,
 };
 
-fn check(_file: &File, _report: &mut Report) {}
+const NEST_OPS: &[&str] = &["if", "unless", "case", "cond", "fn", "for", "with"];
+
+fn check(file: &File, report: &mut Report) {
+    let max = report.param_int("max_nesting");
+    for (id, def) in file.defs.iter().enumerate() {
+        if !matches!(def.kind, "def" | "defp" | "defmacro") {
+            continue;
+        }
+        let Some(body) = def.body else { continue };
+        let Some((depth, op)) = deepest_op(body, file.src) else {
+            continue;
+        };
+        if i64::from(depth) <= max {
+            continue;
+        }
+        let ctx = Ctx {
+            module: def.module,
+            def: Some(id as u32),
+            ..Ctx::default()
+        };
+        report.add(
+            file,
+            &ctx,
+            op.byte_range(),
+            format!("Function body is nested too deep (max depth is {max}, was {depth})."),
+        );
+    }
+}
+
+/// The keyword node of a nesting op (`if` identifier, `fn` token), if `node` is one.
+fn nest_keyword<'t>(node: Node<'t>, src: &str) -> Option<Node<'t>> {
+    let g = grammar();
+    if node.kind_id() == g.kinds.anonymous_function {
+        return node.child(0);
+    }
+    let name = ast::local_call_name(node, src)?;
+    if NEST_OPS.contains(&name) {
+        ast::field(node, g.fields.target)
+    } else {
+        None
+    }
+}
+
+/// The deepest nesting op under `body` (including `body` itself, which is the value
+/// of `do:` in `def f(x), do: if ...`): its depth and keyword node. Ties go to the
+/// later op. Walks with a cursor and an explicit depth stack, never recursing.
+fn deepest_op<'t>(body: Node<'t>, src: &str) -> Option<(u32, Node<'t>)> {
+    let mut best: Option<(u32, Node<'t>)> = None;
+    let mut cursor = body.walk();
+    // Nesting depth of the node at each cursor level, the current node last.
+    let mut depths: Vec<u32> = Vec::new();
+    loop {
+        let node = cursor.node();
+        let outer = depths.last().copied().unwrap_or(0);
+        let depth = match nest_keyword(node, src) {
+            Some(keyword) => {
+                let d = outer + 1;
+                // Document order: a later op at the same depth replaces an earlier one.
+                if best.is_none_or(|(b, _)| d >= b) {
+                    best = Some((d, keyword));
+                }
+                d
+            }
+            None => outer,
+        };
+        depths.push(depth);
+        if cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            depths.pop();
+            if depths.is_empty() {
+                return best;
+            }
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return best;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Config, Engine};
+
+    fn nesting_findings(src: &str, max: Option<i64>) -> Vec<(u32, String)> {
+        // Only this rule runs, so the deep-input test measures this rule's walk.
+        let mut config = Config::default();
+        for r in crate::rules::ALL {
+            config.set_enabled(r.id, r.id == "code/nesting").unwrap();
+        }
+        if let Some(m) = max {
+            config
+                .set_param("code/nesting", "max_nesting", crate::config::ParamValue::Int(m))
+                .unwrap();
+        }
+        Engine::new(config)
+            .check("lib/a.ex", src)
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "code/nesting")
+            .map(|f| (f.start.line, f.message))
+            .collect()
+    }
+
+    #[test]
+    fn deepest_op_wins_and_ties_go_to_the_later_line() {
+        let src = "defmodule A do\n  def f(a, b) do\n    if a do\n      case b do\n        1 -> if a, do: 1\n        2 -> unless b, do: 2\n      end\n    end\n  end\nend\n";
+        let f = nesting_findings(src, None);
+        assert_eq!(
+            f,
+            [(
+                6,
+                "Function body is nested too deep (max depth is 2, was 3).".to_string()
+            )]
+        );
+        assert!(nesting_findings(src, Some(3)).is_empty());
+    }
+
+    #[test]
+    fn ten_thousand_levels_do_not_overflow() {
+        let n = 10_000;
+        let mut src = String::from("defmodule A do\n  def f(x) do\n");
+        for _ in 0..n {
+            src.push_str("if x do\n");
+        }
+        src.push_str(":ok\n");
+        for _ in 0..n {
+            src.push_str("end\n");
+        }
+        src.push_str("  end\nend\n");
+        let handle = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || nesting_findings(&src, None))
+            .unwrap();
+        let f = handle.join().unwrap();
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].0, 2 + n as u32);
+        assert!(f[0].1.ends_with("was 10000)."), "{}", f[0].1);
+    }
+}

@@ -1,4 +1,11 @@
 //! `code/unused-operation`: Result of a pure call is discarded. See `unused_operation.md`.
+//!
+//! Credo's `Unused{Enum,String,List,Keyword,Tuple,Map,Path,Regex,File}Operation`, plus
+//! `Stream` (a discarded stream never runs). A call to one of these modules whose
+//! value is thrown away: a statement that is not the last of its block (also when it
+//! ends a pipe chain), or the last statement of a `test` body, which ExUnit ignores.
+//! Values that are used stay quiet: arguments, matches, the last expression of a
+//! function, an fn, a `setup` or a `rescue`/`catch`/`else`/`after` clause.
 
 use crate::rules::prelude::*;
 
@@ -7,14 +14,184 @@ pub static RULE: Rule = Rule {
     title: "Result of a pure call is discarded",
     severity: Severity::Warning,
     scopes: LIB_AND_TEST,
-    fix: Fixability::Sometimes,
+    fix: Fixability::Safe,
     default_enabled: true,
-    params: &[],
-    credo: &["Credo.Check.Warning.UnusedEnumOperation", "Credo.Check.Warning.UnusedStringOperation", "Credo.Check.Warning.UnusedListOperation", "Credo.Check.Warning.UnusedKeywordOperation", "Credo.Check.Warning.UnusedTupleOperation", "Credo.Check.Warning.UnusedMapOperation", "Credo.Check.Warning.UnusedPathOperation", "Credo.Check.Warning.UnusedRegexOperation", "Credo.Check.Warning.UnusedFileOperation"],
+    params: &[ParamSpec {
+        name: "modules",
+        doc: "Modules whose discarded results are reported (Enum, Stream, String, List, Keyword, Tuple, Map, Path, Regex, File).",
+        default: || ParamValue::List(MODULES.iter().map(|m| m.to_string()).collect()),
+    }],
+    credo: &[
+        "Credo.Check.Warning.UnusedEnumOperation",
+        "Credo.Check.Warning.UnusedStringOperation",
+        "Credo.Check.Warning.UnusedListOperation",
+        "Credo.Check.Warning.UnusedKeywordOperation",
+        "Credo.Check.Warning.UnusedTupleOperation",
+        "Credo.Check.Warning.UnusedMapOperation",
+        "Credo.Check.Warning.UnusedPathOperation",
+        "Credo.Check.Warning.UnusedRegexOperation",
+        "Credo.Check.Warning.UnusedFileOperation",
+    ],
     supersedes: &[],
     guide: include_str!("unused_operation.md"),
     check,
     project: None,
 };
 
-fn check(_file: &File, _report: &mut Report) {}
+/// Every module the rule knows, the default of `modules`.
+pub const MODULES: &[&str] = &[
+    "Enum", "Stream", "String", "List", "Keyword", "Tuple", "Map", "Path", "Regex", "File",
+];
+
+/// `File` functions that only read: the others (`write`, `rm`, `mkdir_p`...) are
+/// called for their effect.
+const FILE_READERS: &[&str] = &[
+    "exists?",
+    "dir?",
+    "regular?",
+    "read",
+    "stat",
+    "lstat",
+    "ls",
+    "cwd",
+    "read_link",
+];
+
+fn check(file: &File, report: &mut Report) {
+    let modules = report.param_list("modules");
+    let src = file.src;
+    for call in &file.calls {
+        let Some(module) = call.module.as_deref() else {
+            continue;
+        };
+        if call.capture || !modules.iter().any(|m| m == module) || !is_pure(file, call, module) {
+            continue;
+        }
+        let ctx = &call.ctx;
+        if ctx.def.is_none() && ctx.test.is_none() && ctx.func.is_none() {
+            // Module-body code: what it computes is not a function's value.
+            continue;
+        }
+        if !is_discarded(file, call) {
+            continue;
+        }
+        let written = call.display(src);
+        let enum_map = call.is("Enum", "map") && call.arity == 2;
+        let message = if enum_map {
+            format!(
+                "`{written}` builds a result that is discarded; use Enum.each/2 for side effects or use the result"
+            )
+        } else if module == "Stream" {
+            format!(
+                "`{written}` builds a lazy stream that is discarded, so it never runs; run it with Stream.run/1 or use the result"
+            )
+        } else {
+            format!("The result of `{written}` is discarded; use it or remove the call")
+        };
+        let d = report.add(file, ctx, call.node.byte_range(), message);
+        if enum_map
+            && !call.via_apply
+            && call.target.kind_id() == grammar().kinds.dot
+            && let Some(name) = ast::field(call.target, grammar().fields.right)
+        {
+            d.fix(Fix::safe(
+                "Replace Enum.map with Enum.each",
+                vec![Edit::replace(name.byte_range(), "each")],
+            ));
+        }
+    }
+}
+
+/// Functions of `module` that only compute a value.
+fn is_pure(file: &File, call: &Call, module: &str) -> bool {
+    match module {
+        "Enum" => match call.name {
+            "each" => false,
+            // `Enum.into(lines, File.stream!(path))` writes; into a literal it only builds.
+            "into" => call.arg(1).is_some_and(|c| is_plain_collectable(file, c)),
+            _ => true,
+        },
+        "Stream" => call.name != "run",
+        "File" => FILE_READERS.contains(&call.name),
+        // `Keyword.validate!(opts, [...])` is called to raise on bad options.
+        "Keyword" => call.name != "validate!",
+        _ => true,
+    }
+}
+
+/// `%{}`, `[]`, `%MapSet{}`/`MapSet.new()`: collecting into these has no effect.
+fn is_plain_collectable(file: &File, node: Node) -> bool {
+    let k = &grammar().kinds;
+    let kind = node.kind_id();
+    kind == k.map
+        || kind == k.list
+        || (kind == k.call && file.text(node).starts_with("MapSet.new("))
+}
+
+/// Is the value of the call's expression thrown away?
+fn is_discarded(file: &File, call: &Call) -> bool {
+    if call.is_discarded_statement() {
+        return true;
+    }
+    let k = &grammar().kinds;
+    let Some(parent) = call.parent else {
+        return false;
+    };
+    // `try do ... after a; b end`: the statements of `after` are run for effect; its
+    // last one is left alone as the clause's value.
+    if parent.kind_id() == k.after_block {
+        return has_later_statement(call.expr);
+    }
+    // ExUnit ignores what a test body returns.
+    if let Some(test) = file.test(&call.ctx)
+        && test.kind == TestKind::Test
+        && let Some(body) = test.body
+    {
+        return body == call.expr || (body == parent && !has_later_statement(call.expr));
+    }
+    false
+}
+
+fn has_later_statement(node: Node) -> bool {
+    let comment = grammar().kinds.comment;
+    let mut next = node.next_named_sibling();
+    while let Some(n) = next {
+        if n.kind_id() != comment {
+            return true;
+        }
+        next = n.next_named_sibling();
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::ParamValue;
+    use crate::{Config, Engine};
+
+    const SRC: &str = "defmodule A do\n  def f(s, xs) do\n    String.trim(s)\n    Enum.map(xs, &g/1)\n    Stream.map(xs, &g/1)\n    :ok\n  end\n  def g(x), do: x\nend\n";
+
+    fn lines(config: Config) -> Vec<u32> {
+        Engine::new(config)
+            .check("lib/a.ex", SRC)
+            .findings
+            .iter()
+            .filter(|f| f.rule == "code/unused-operation")
+            .map(|f| f.start.line)
+            .collect()
+    }
+
+    #[test]
+    fn modules_param_narrows_the_rule() {
+        assert_eq!(lines(Config::default()), [3, 4, 5]);
+        let mut config = Config::default();
+        config
+            .set_param(
+                "code/unused-operation",
+                "modules",
+                ParamValue::List(vec!["Stream".into()]),
+            )
+            .unwrap();
+        assert_eq!(lines(config), [5]);
+    }
+}

@@ -1,4 +1,10 @@
 //! `config/compile-time-env`: Application environment read at compile time. See `compile_time_env.md`.
+//!
+//! `Application.get_env`/`fetch_env!`/`fetch_env`/`get_all_env` in a module attribute
+//! or directly in a module body run while the module compiles: the value is frozen
+//! into the build, and a different value at runtime (`config/runtime.exs`, a
+//! release's env) is silently ignored. `Application.compile_env` reads the same
+//! value but records it, so the release checks it at boot.
 
 use crate::rules::prelude::*;
 
@@ -17,4 +23,57 @@ pub static RULE: Rule = Rule {
     project: None,
 };
 
-fn check(_file: &File, _report: &mut Report) {}
+fn check(file: &File, report: &mut Report) {
+    let src = file.src;
+    for call in file.calls_named_any(&["get_env", "fetch_env!", "fetch_env", "get_all_env"]) {
+        if !call.in_module("Application") || call.capture {
+            continue;
+        }
+        let compile_env = match (call.name, call.arity) {
+            ("get_env", 2 | 3) => Some("compile_env"),
+            ("fetch_env!", 2) => Some("compile_env!"),
+            ("fetch_env", 2) | ("get_all_env", 1) => None,
+            _ => continue,
+        };
+        let ctx = &call.ctx;
+        let where_ = if ctx.in_attribute {
+            "a module attribute"
+        } else if ctx.module.is_some()
+            && ctx.def.is_none()
+            && ctx.test.is_none()
+            // A fn in the module body runs whenever it is called, unless it is
+            // handed to Enum/Stream right there.
+            && (ctx.func.is_none() || ctx.in_loop)
+        {
+            "the module body"
+        } else {
+            continue;
+        };
+        let written = call.display(src);
+        let message = match compile_env {
+            Some(replacement) => format!(
+                "`{written}` in {where_} is read once at compile time, so the value is frozen into the build; use Application.{replacement}/{} to make that explicit and checked at boot, or read it inside a function",
+                call.arity
+            ),
+            None => format!(
+                "`{written}` in {where_} is read once at compile time, so the value is frozen into the build; use Application.compile_env/3 to make that explicit and checked at boot, or read it inside a function"
+            ),
+        };
+        let d = report.add(file, ctx, call.node.byte_range(), message);
+        // `compile_env` is a macro that wants the app as a literal atom.
+        let literal_app = call
+            .arg(0)
+            .is_some_and(|a| a.kind_id() == grammar().kinds.atom);
+        if let Some(replacement) = compile_env
+            && literal_app
+            && !call.via_apply
+            && call.target.kind_id() == grammar().kinds.dot
+            && let Some(name) = ast::field(call.target, grammar().fields.right)
+        {
+            d.fix(Fix::safe(
+                format!("Use Application.{replacement}"),
+                vec![Edit::replace(name.byte_range(), replacement)],
+            ));
+        }
+    }
+}

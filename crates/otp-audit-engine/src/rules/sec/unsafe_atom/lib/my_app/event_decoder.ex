@@ -1,0 +1,45 @@
+defmodule MyApp.EventDecoder do
+  @moduledoc "Decodes webhook payloads into internal events."
+
+  alias MyApp.Handlers
+
+  def decode(%{"type" => type, "data" => data}) do
+    %{type: String.to_atom(type), data: data} #~ sec/unsafe-atom
+  end
+
+  def decode_piped(params) do
+    params["type"]
+    |> String.downcase()
+    |> String.to_atom() #~ sec/unsafe-atom
+  end
+
+  def field_names(keys), do: Enum.map(keys, &String.to_atom/1) #~ sec/unsafe-atom
+
+  def status(name), do: String.to_unsafe_atom(name) #~ sec/unsafe-atom
+
+  def node_name(chars), do: List.to_atom(chars) #~ sec/unsafe-atom
+
+  def from_erlang(bin, chars) do
+    {:erlang.binary_to_atom(bin, :utf8), :erlang.list_to_atom(chars)} #~ sec/unsafe-atom, sec/unsafe-atom
+  end
+
+  def from_binary(bin), do: :erlang.binary_to_atom(bin) #~ sec/unsafe-atom
+
+  def handler_for(kind) do
+    Module.concat(Handlers, Macro.camelize(kind)) #~ sec/unsafe-atom
+  end
+
+  def handler_path(parts), do: Module.concat([__MODULE__ | parts]) #~ sec/unsafe-atom
+
+  def topic(event), do: :"events_#{event.type}" #~ sec/unsafe-atom
+
+  def decode_body(body) do
+    Jason.decode!(body, keys: :atoms) #~ sec/unsafe-atom
+  end
+
+  def decode_async(payloads) do
+    Task.async_stream(payloads, fn p ->
+      Map.update!(p, "type", &String.to_atom/1) #~ sec/unsafe-atom
+    end)
+  end
+end

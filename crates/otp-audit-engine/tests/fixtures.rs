@@ -166,7 +166,7 @@ fn check_rule(rule: &'static rules::Rule, failures: &mut Vec<String>) {
         .collect();
     let results = engine.check_project(&inputs);
     for ((file, (virtual_path, src)), result) in files.iter().zip(&loaded).zip(results) {
-        let expected = annotations(&src);
+        let expected = annotations(src);
         let actual: Vec<(u32, String)> = {
             let mut v: Vec<_> = result
                 .findings
@@ -232,7 +232,7 @@ fn check_rule(rule: &'static rules::Rule, failures: &mut Vec<String>) {
                 }
                 continue;
             }
-            let out = engine.fix(&virtual_path, &src, safety);
+            let out = engine.fix(virtual_path, src, safety);
             failures.extend(golden(&golden_path, &out.text));
         }
     }

@@ -1,5 +1,6 @@
 //! `test/no-global-process`: Test uses a globally registered process. See `no_global_process.md`.
 
+use crate::rules::otp::no_raw_send::destination_index;
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -17,4 +18,178 @@ pub static RULE: Rule = Rule {
     project: None,
 };
 
-fn check(_file: &File, _report: &mut Report) {}
+/// What a test does to a named process, for the "same test also..." condition.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Touch {
+    Kill,
+    ReplaceState,
+    StopSupervised,
+}
+
+fn check(file: &File, report: &mut Report) {
+    let src = file.src;
+    // (module, name) pairs some test kills.
+    let mut killed: Option<Vec<(Option<u32>, String)>> = None;
+    for call in &file.calls {
+        if call.ctx.test.is_none() || call.capture {
+            continue;
+        }
+        let Some(name) = reported_target(file, call) else {
+            continue;
+        };
+        let Some(module) = file.module(&call.ctx) else {
+            continue;
+        };
+        let killed = killed.get_or_insert_with(|| {
+            file.calls
+                .iter()
+                .filter(|c| c.ctx.test.is_some() && touch_of(c) == Some(Touch::Kill))
+                .filter_map(|c| Some((c.ctx.module, touched_name(file, c)?)))
+                .collect()
+        });
+        let killed_in_module = killed
+            .iter()
+            .any(|(m, n)| *m == call.ctx.module && *n == name);
+        let own_touch = touch_of(call);
+        let touched_here = file
+            .test(&call.ctx)
+            .into_iter()
+            .flat_map(|t| file.calls_within(t.node))
+            .filter_map(|c| {
+                let t = touch_of(c)?;
+                (touched_name(file, c).as_deref() == Some(name.as_str())).then_some((c.node, t))
+            })
+            .min_by_key(|(node, _)| *node != call.node);
+        if !module.async_tests && touched_here.is_none() {
+            continue;
+        }
+        let written = call.display(src);
+        let action = match own_touch {
+            _ if is_whereis(call) => "looks up",
+            Some(Touch::Kill) => "kills",
+            Some(Touch::ReplaceState) => "rewrites the state of",
+            _ => "talks to",
+        };
+        let why = if killed_in_module && own_touch == Some(Touch::Kill) {
+            "other tests then find it missing or restarted".to_string()
+        } else if killed_in_module {
+            "a test in this module kills it, so other tests find it missing or restarted"
+                .to_string()
+        } else if module.async_tests {
+            "every `async: true` test shares that one instance".to_string()
+        } else {
+            match touched_here {
+                Some((node, _)) if node == call.node => {
+                    "the change leaks into the tests that follow".to_string()
+                }
+                Some((_, t)) => {
+                    let done = match t {
+                        Touch::Kill => "kills it",
+                        Touch::ReplaceState => "rewrites its state",
+                        Touch::StopSupervised => "stops it",
+                    };
+                    format!("this test also {done}, which leaks into the tests that follow")
+                }
+                None => continue,
+            }
+        };
+        let instead = if name.starts_with(|c: char| c.is_ascii_uppercase()) {
+            format!(
+                "start a private instance with `start_supervised!({{{name}, name: ctx.test}})` and use its pid"
+            )
+        } else {
+            "start a private instance under a per-test name (`ctx.test`) and use its pid"
+                .to_string()
+        };
+        let d = report.add(
+            file,
+            &call.ctx,
+            call.expr.byte_range(),
+            format!("`{written}` {action} the globally registered `{name}`; {why}; {instead}"),
+        );
+        if killed_in_module {
+            d.severity(Severity::Error);
+        }
+    }
+}
+
+fn is_whereis(call: &Call) -> bool {
+    (call.is("Process", "whereis")
+        || call.is("GenServer", "whereis")
+        || call.is(":global", "whereis_name"))
+        && call.arity == 1
+}
+
+/// The registered name this call is reported for: a `whereis` of a literal name,
+/// or a message, call or signal to a literal module alias.
+fn reported_target(file: &File, call: &Call) -> Option<String> {
+    let k = &grammar().kinds;
+    let arg = server_arg(call)?;
+    if is_whereis(call) {
+        if call.in_module(":global") {
+            return Some(file.text(arg).to_string());
+        }
+        let literal = arg.kind_id() == k.alias || arg.kind_id() == k.atom;
+        return literal.then(|| file.text(arg).to_string());
+    }
+    (arg.kind_id() == k.alias).then(|| file.text(arg).to_string())
+}
+
+/// The argument naming the process a call addresses.
+fn server_arg<'t>(call: &Call<'t>) -> Option<Node<'t>> {
+    if is_whereis(call) {
+        return call.arg(0);
+    }
+    let index = match (call.module.as_deref(), call.name) {
+        (Some("GenServer"), "call" | "cast" | "stop") => Some(0),
+        (Some("Process"), "exit") if call.arity == 2 => Some(0),
+        (Some(":sys"), _) => Some(0),
+        _ => destination_index(call),
+    }?;
+    call.arg(index)
+}
+
+fn touch_of(call: &Call) -> Option<Touch> {
+    if call.capture {
+        return None;
+    }
+    match (call.module.as_deref(), call.name) {
+        (Some("Process" | ":erlang"), "exit") if call.arity == 2 => Some(Touch::Kill),
+        (Some(":sys"), "replace_state") => Some(Touch::ReplaceState),
+        (None, "stop_supervised" | "stop_supervised!") if call.local => Some(Touch::StopSupervised),
+        _ => None,
+    }
+}
+
+/// The registered name a kill, state rewrite or `stop_supervised` aims at: a literal
+/// alias, `Process.whereis(Name)` inline, or a variable bound from it earlier.
+fn touched_name(file: &File, call: &Call) -> Option<String> {
+    let arg = call.arg(0)?;
+    name_of(file, call, arg)
+}
+
+fn name_of(file: &File, call: &Call, node: Node) -> Option<String> {
+    let k = &grammar().kinds;
+    if node.kind_id() == k.alias || node.kind_id() == k.atom {
+        return Some(file.text(node).to_string());
+    }
+    if node.kind_id() == k.call {
+        let inner = file.calls_within(node).find(|c| c.node == node)?;
+        return (is_whereis(inner) && !inner.in_module(":global"))
+            .then(|| inner.arg(0).map(|a| file.text(a).to_string()))
+            .flatten();
+    }
+    if node.kind_id() == k.identifier {
+        // `pid = Process.whereis(Name)` earlier in the same test.
+        let test = file.test(&call.ctx)?;
+        let var = file.text(node);
+        return file
+            .calls_within(test.node)
+            .filter(|c| c.node.start_byte() < call.node.start_byte() && is_whereis(c))
+            .filter(|c| super::no_sleep::match_left(file, c).is_some_and(|l| file.text(l) == var))
+            .last()
+            .and_then(|c| c.arg(0))
+            .map(|a| file.text(a).to_string());
+    }
+    None
+}

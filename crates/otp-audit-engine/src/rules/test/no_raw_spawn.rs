@@ -17,4 +17,159 @@ pub static RULE: Rule = Rule {
     project: None,
 };
 
-fn check(_file: &File, _report: &mut Report) {}
+fn check(file: &File, report: &mut Report) {
+    let src = file.src;
+    for call in file.calls_named_any(&[
+        "spawn",
+        "spawn_link",
+        "spawn_monitor",
+        "spawn_opt",
+        "spawn_request",
+    ]) {
+        if !is_spawn(call) || call.ctx.test.is_none() || call.ctx.other_process {
+            continue;
+        }
+        if is_dead_pid_idiom(file, call) {
+            continue;
+        }
+        let written = call.display(src);
+        let advice = match call.name {
+            "spawn_link" => "use `start_link_supervised!({Task, fn -> ... end})`",
+            "spawn_monitor" => "use `start_supervised!({Task, fn -> ... end})` and monitor its pid",
+            _ => "use `start_supervised!({Task, fn -> ... end})`",
+        };
+        let d = report.add(
+            file,
+            &call.ctx,
+            call.expr.byte_range(),
+            format!(
+                "`{written}` starts a process the test does not own, so it can outlive the test and its crashes go unnoticed; {advice}"
+            ),
+        );
+        if let Some(fix) = task_fix(file, call) {
+            d.fix(fix);
+        }
+    }
+}
+
+/// The spawn forms of Kernel, Process, Node, `:erlang` and `:proc_lib`.
+fn is_spawn(call: &Call) -> bool {
+    match (call.module.as_deref(), call.name) {
+        (Some("Kernel"), "spawn" | "spawn_link" | "spawn_monitor") => {
+            matches!(call.arity, 1 | 3)
+        }
+        (Some("Process"), "spawn") => matches!(call.arity, 2 | 4),
+        (Some("Node"), "spawn" | "spawn_link" | "spawn_monitor") => true,
+        (Some(":erlang" | ":proc_lib"), _) => true,
+        _ => false,
+    }
+}
+
+/// `pid = spawn(fn -> ... end)` only to get a pid that dies: the test then monitors
+/// it and waits for `:DOWN` (or keeps the monitor ref).
+fn is_dead_pid_idiom(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(test) = file.test(&call.ctx) else {
+        return false;
+    };
+    let Some(left) = super::no_sleep::match_left(file, call) else {
+        return false;
+    };
+    let after = |c: &&Call| c.node.start_byte() > call.node.end_byte();
+    if left.kind_id() == k.tuple && call.name == "spawn_monitor" {
+        // `{pid, ref} = spawn_monitor(...)` then `assert_receive {:DOWN, ^ref, ...}`.
+        return waits_for_down(file, test.node);
+    }
+    if left.kind_id() != k.identifier {
+        return false;
+    }
+    let pid = file.text(left);
+    file.calls_within(test.node)
+        .filter(after)
+        .filter(|c| {
+            let target = if c.is("Process", "monitor") {
+                c.arg(0)
+            } else if c.is(":erlang", "monitor") {
+                c.arg(1)
+            } else {
+                None
+            };
+            target.is_some_and(|t| file.text(t) == pid)
+        })
+        .any(|monitor| {
+            super::no_sleep::match_left(file, monitor).is_some_and(|l| l.kind_id() == k.identifier)
+                || waits_for_down(file, test.node)
+        })
+}
+
+/// Does the test wait for a `{:DOWN, ...}` message?
+fn waits_for_down(file: &File, test: Node) -> bool {
+    let k = &grammar().kinds;
+    ast::descendants(test).any(|n| {
+        n.kind_id() == k.tuple
+            && n.named_child(0)
+                .is_some_and(|a| ast::atom_name(a, file.src) == Some("DOWN"))
+    })
+}
+
+/// `spawn(fn -> b end)` → `start_supervised!({Task, fn -> b end})`, and
+/// `spawn_link` → `start_link_supervised!`. Only where the test process runs it.
+fn task_fix(file: &File, call: &Call) -> Option<Fix> {
+    let k = &grammar().kinds;
+    if !super::no_sleep::in_test_process(call) || call.capture || call.piped || call.arity != 1 {
+        return None;
+    }
+    let starter = match (call.module.as_deref(), call.name) {
+        (Some("Kernel"), "spawn") => "start_supervised!",
+        (Some("Kernel"), "spawn_link") => "start_link_supervised!",
+        _ => return None,
+    };
+    let args = call.arguments?;
+    let fun = call.arg(0)?;
+    if fun.kind_id() != k.anonymous_function || args.named_child_count() != 1 {
+        return None;
+    }
+    // The test supervisor refuses a second running child with the id `Task`.
+    let unique_id = call.ctx.in_loop || task_children(file, call) > 1;
+    let close = if unique_id {
+        "}, id: make_ref())"
+    } else {
+        "})"
+    };
+    Some(Fix::unsafe_(
+        format!("Start it with `{starter}({{Task, fn -> ... end}})`"),
+        vec![
+            Edit::replace(
+                call.node.start_byte()..fun.start_byte(),
+                format!("{starter}({{Task, "),
+            ),
+            Edit::replace(fun.end_byte()..call.node.end_byte(), close),
+        ],
+    ))
+}
+
+/// How many `{Task, fn}` children the test would start once its spawns are fixed.
+fn task_children(file: &File, call: &Call) -> usize {
+    let Some(test) = file.test(&call.ctx) else {
+        return 0;
+    };
+    file.calls_within(test.node)
+        .filter(|c| {
+            let spawn = (c.is("Kernel", "spawn") || c.is("Kernel", "spawn_link"))
+                && c.arity == 1
+                && !c.capture
+                && c.arg(0)
+                    .is_some_and(|a| a.kind_id() == grammar().kinds.anonymous_function);
+            let supervised = c.local
+                && matches!(
+                    c.name,
+                    "start_supervised" | "start_supervised!" | "start_link_supervised!"
+                )
+                && c.arg(0).is_some_and(|a| {
+                    a.kind_id() == grammar().kinds.tuple
+                        && a.named_child(0).is_some_and(|m| file.text(m) == "Task")
+                });
+            spawn || supervised
+        })
+        .count()
+}

@@ -1,6 +1,10 @@
 //! `test/no-sleep`: Sleep in a test. See `no_sleep.md`.
+//!
+//! Also home of small statement helpers shared by the other `test/*` rules.
 
+use crate::glob::PathPattern;
 use crate::rules::prelude::*;
+use std::ops::Range;
 
 pub static RULE: Rule = Rule {
     id: "test/no-sleep",
@@ -9,7 +13,11 @@ pub static RULE: Rule = Rule {
     scopes: TEST,
     fix: Fixability::Sometimes,
     default_enabled: true,
-    params: &[],
+    params: &[ParamSpec {
+        name: "allow_in",
+        doc: "Path globs where sleeping is allowed, e.g. the project's polling helper.",
+        default: || ParamValue::List(vec!["test/support/**".to_string()]),
+    }],
     credo: &["Foundation.CredoChecks.NoProcessSleep"],
     supersedes: &[],
     guide: include_str!("no_sleep.md"),
@@ -17,4 +25,277 @@ pub static RULE: Rule = Rule {
     project: None,
 };
 
-fn check(_file: &File, _report: &mut Report) {}
+/// One way of pausing the test process.
+struct Sleep {
+    /// How it reads in a message: `` `Process.sleep/1` ``, `` empty `receive ... after 100` ``.
+    shown: String,
+    /// The duration as written, when it is an integer literal in `Process.sleep(n)`.
+    literal_ms: Option<String>,
+}
+
+/// Why the test sleeps, guessed from what surrounds the sleep.
+enum Wait<'s> {
+    /// The next statement is `assert_received`/`refute_received`.
+    Message {
+        assertion: &'s str,
+    },
+    /// A process was stopped or killed earlier in the test.
+    Restart {
+        stopper: String,
+    },
+    Telemetry,
+    StateChange,
+}
+
+fn check(file: &File, report: &mut Report) {
+    let allowed = report.param_list("allow_in");
+    if allowed
+        .iter()
+        .any(|p| PathPattern::glob(p).matches(file.path))
+    {
+        return;
+    }
+    let src = file.src;
+    let telemetry_in_file = file.calls.iter().any(|c| {
+        matches!(c.module.as_deref(), Some(":telemetry" | ":telemetry_test"))
+            || c.name.contains("telemetry")
+    });
+    for call in file.calls_named_any(&["sleep", "receive"]) {
+        if !in_test_process(call) {
+            continue;
+        }
+        let Some(sleep) = sleep_of(file, call) else {
+            continue;
+        };
+        let next = next_statement_call(file, call);
+        let wait = match next {
+            Some(n)
+                if n.local
+                    && n.module.is_none()
+                    && matches!(n.name, "assert_received" | "refute_received") =>
+            {
+                Wait::Message { assertion: n.name }
+            }
+            _ => match stopped_before(file, call) {
+                Some(stopper) => Wait::Restart { stopper },
+                None if telemetry_in_file => Wait::Telemetry,
+                None => Wait::StateChange,
+            },
+        };
+        let shown = &sleep.shown;
+        let (message, anchor) = match &wait {
+            Wait::Message { assertion } => {
+                let waiting = if *assertion == "assert_received" {
+                    "assert_receive"
+                } else {
+                    "refute_receive"
+                };
+                let ms = sleep.literal_ms.as_deref().unwrap_or("timeout");
+                let why = if *assertion == "assert_received" {
+                    "returns as soon as the message arrives"
+                } else {
+                    "keeps the wait inside the assertion"
+                };
+                (
+                    format!(
+                        "{shown} waits a fixed time before `{assertion}`; `{waiting} pattern, {ms}` {why}"
+                    ),
+                    "waiting-for-a-message",
+                )
+            }
+            Wait::Restart { stopper } => (
+                format!(
+                    "{shown} guesses how long a restart takes after `{stopper}`; monitor the old pid, `assert_receive {{:DOWN, ^ref, ...}}`, then poll for the new one"
+                ),
+                "waiting-for-a-restart",
+            ),
+            Wait::Telemetry => (
+                format!(
+                    "{shown} waits for a telemetry event; attach `:telemetry_test.attach_event_handlers/2` and `assert_receive` the event instead"
+                ),
+                "waiting-for-telemetry",
+            ),
+            Wait::StateChange => (
+                format!(
+                    "{shown} guesses how long another process needs; after a cast or send, sync with `_ = :sys.get_state(pid)` or poll the public API before asserting"
+                ),
+                "waiting-for-a-state-change",
+            ),
+        };
+        let d = report
+            .add(file, &call.ctx, call.expr.byte_range(), message)
+            .anchor(anchor);
+        if let (Some(ms), Some(next)) = (&sleep.literal_ms, next)
+            && let Some(fix) = receive_fix(src, call, next, ms)
+        {
+            d.fix(fix);
+        }
+    }
+}
+
+/// Recognise the sleep forms; `None` for anything else or an `:infinity` wait.
+fn sleep_of(file: &File, call: &Call) -> Option<Sleep> {
+    let src = file.src;
+    if (call.is("Process", "sleep") || call.is(":timer", "sleep")) && call.arity == 1 {
+        if call.arg(0).is_some_and(|a| is_infinity(file, a)) {
+            return None;
+        }
+        let literal_ms = call
+            .arg(0)
+            .filter(|a| a.kind_id() == grammar().kinds.integer && !call.piped && !call.capture)
+            .map(|a| file.text(a).to_string());
+        return Some(Sleep {
+            shown: format!("`{}`", call.display(src)),
+            literal_ms,
+        });
+    }
+    if call.name == "receive" && call.local && call.module.is_none() && call.arguments.is_none() {
+        let block = call.do_block?;
+        let mut stmts = ast::statements(block);
+        let after = stmts.next()?;
+        if after.kind_id() != grammar().kinds.after_block || stmts.next().is_some() {
+            return None;
+        }
+        let timeout = ast::statements(after)
+            .find(|c| c.kind_id() == grammar().kinds.stab_clause)
+            .and_then(|clause| ast::field(clause, grammar().fields.left))
+            .and_then(|args| args.named_child(0))?;
+        if is_infinity(file, timeout) {
+            return None;
+        }
+        return Some(Sleep {
+            shown: format!("empty `receive ... after {}`", one_line(file.text(timeout))),
+            literal_ms: None,
+        });
+    }
+    None
+}
+
+fn is_infinity(file: &File, node: Node) -> bool {
+    ast::atom_name(node, file.src) == Some("infinity")
+}
+
+/// The last call before `call`, in the same test, that stops or kills a process.
+fn stopped_before(file: &File, call: &Call) -> Option<String> {
+    let test = file.test(&call.ctx)?;
+    file.calls_within(test.node)
+        .take_while(|c| c.node.start_byte() < call.node.start_byte())
+        .filter(|c| {
+            ((c.is("Process", "exit") || c.is(":erlang", "exit")) && c.arity == 2)
+                || c.is("GenServer", "stop")
+                || c.is("Agent", "stop")
+                || c.is("Supervisor", "terminate_child")
+                || c.is("DynamicSupervisor", "terminate_child")
+        })
+        .last()
+        .map(|c| c.display(file.src))
+}
+
+/// `Process.sleep(100)` + `assert_received p` → `assert_receive p, 100`.
+fn receive_fix(src: &str, sleep: &Call, next: &Call, ms: &str) -> Option<Fix> {
+    if !is_statement_call(sleep) || next.piped || next.do_block.is_some() || next.args.len() != 1 {
+        return None;
+    }
+    let line = whole_lines(src, sleep.expr.byte_range())?;
+    let pattern = next.arg(0)?;
+    let new_name = match next.name {
+        "assert_received" => "assert_receive",
+        "refute_received" => "refute_receive",
+        _ => return None,
+    };
+    Some(Fix::safe(
+        format!("Replace the sleep with `{new_name} ..., {ms}`"),
+        vec![
+            Edit::delete(line),
+            Edit::replace(next.target.byte_range(), new_name),
+            Edit::insert(pattern.end_byte(), format!(", {ms}")),
+        ],
+    ))
+}
+
+/// The call that is the next statement after `call`, if `call` is a statement.
+fn next_statement_call<'a, 't>(file: &'a File<'t>, call: &Call<'t>) -> Option<&'a Call<'t>> {
+    if !is_statement_call(call) {
+        return None;
+    }
+    let next = next_statement(call.expr)?;
+    file.calls_within(next).find(|c| c.node == next)
+}
+
+// ---------------------------------------------------------------------------------
+// Helpers shared by the `test/*` rules.
+
+/// Inside a test/setup/describe body and run by the test process itself (no fn
+/// between them that another or an unknown process runs).
+pub(crate) fn in_test_process(call: &Call) -> bool {
+    call.ctx.test.is_some() && !call.ctx.other_process && !call.ctx.unknown_fn
+}
+
+/// A node whose children are statements.
+pub(crate) fn is_block(node: Node) -> bool {
+    let k = &grammar().kinds;
+    let kind = node.kind_id();
+    kind == k.do_block || kind == k.body || kind == k.block || kind == k.source
+}
+
+/// The call's whole expression stands alone as a statement.
+pub(crate) fn is_statement_call(call: &Call) -> bool {
+    call.parent.is_some_and(is_block)
+}
+
+/// The next statement of the block, skipping comments; `None` at the end of the block.
+pub(crate) fn next_statement(node: Node) -> Option<Node> {
+    let k = &grammar().kinds;
+    let mut cur = node.next_named_sibling();
+    while let Some(n) = cur {
+        if n.kind_id() != k.comment {
+            let clause = [k.after_block, k.rescue_block, k.catch_block, k.else_block];
+            return (!clause.contains(&n.kind_id())).then_some(n);
+        }
+        cur = n.next_named_sibling();
+    }
+    None
+}
+
+/// The full lines of `range`, when nothing but indentation precedes it and nothing
+/// but a comment follows it on its lines.
+pub(crate) fn whole_lines(src: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let start = src[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    if !src[start..range.start].trim().is_empty() {
+        return None;
+    }
+    let end = src[range.end..]
+        .find('\n')
+        .map_or(src.len(), |i| range.end + i + 1);
+    let rest = src[range.end..end].trim();
+    (rest.is_empty() || rest.starts_with('#')).then_some(start..end)
+}
+
+/// Indentation of the line holding byte `pos`.
+pub(crate) fn indent_at(src: &str, pos: usize) -> &str {
+    let start = src[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let line = &src[start..];
+    let n = line.len() - line.trim_start_matches([' ', '\t']).len();
+    &line[..n]
+}
+
+/// `x = call(...)`: the left side of the match the call's value goes into.
+pub(crate) fn match_left<'t>(file: &File<'t>, call: &Call<'t>) -> Option<Node<'t>> {
+    let parent = call.parent?;
+    if !ast::is_binary_op(parent, file.src, "=")
+        || ast::field(parent, grammar().fields.right) != Some(call.expr)
+    {
+        return None;
+    }
+    ast::field(parent, grammar().fields.left)
+}
+
+/// The first line of a snippet, shortened for a message.
+pub(crate) fn one_line(s: &str) -> String {
+    let line = s.lines().next().unwrap_or("");
+    if line.len() < s.len() || line.chars().count() > 40 {
+        format!("{}…", line.chars().take(40).collect::<String>())
+    } else {
+        line.to_string()
+    }
+}

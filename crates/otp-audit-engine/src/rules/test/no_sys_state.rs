@@ -17,4 +17,64 @@ pub static RULE: Rule = Rule {
     project: None,
 };
 
-fn check(_file: &File, _report: &mut Report) {}
+fn check(file: &File, report: &mut Report) {
+    let src = file.src;
+    for call in file.calls_named_any(&["get_state", "get_status", "replace_state"]) {
+        if !call.in_module(":sys") {
+            continue;
+        }
+        let written = call.display(src);
+        let server = call
+            .arg(0)
+            .map(|a| format!("`{}`", super::no_sleep::one_line(file.text(a))))
+            .unwrap_or_else(|| "each process".to_string());
+        let message = match call.name {
+            "replace_state" => format!(
+                "`{written}` rewrites the internal state of {server} behind its API; bring it into that state through its public functions or its start arguments"
+            ),
+            "get_state" | "get_status" if value_used(file, call) => {
+                let what = if call.name == "get_state" {
+                    "internal state"
+                } else {
+                    "status"
+                };
+                format!(
+                    "`{written}` reads the {what} of {server}, so the test breaks when its shape changes; assert through the public API (a bare `:sys.get_state(pid)` as a sync barrier is fine)"
+                )
+            }
+            _ => continue,
+        };
+        report.add(file, &call.ctx, call.expr.byte_range(), message);
+    }
+}
+
+/// Is the value of `:sys.get_state/get_status` looked at? A bare statement or
+/// `_ = ...` only waits for the process to handle earlier messages: an ordering
+/// barrier. So does the value a helper returns (`defp sync(pid), do: ...`).
+fn value_used(file: &File, call: &Call) -> bool {
+    let Some(parent) = call.parent else {
+        return false;
+    };
+    let g = grammar();
+    if call.capture {
+        // `Enum.each(pids, &:sys.get_state/1)` is a barrier on each of them.
+        return !(parent.kind_id() == g.kinds.arguments
+            && parent.parent().is_some_and(|each| {
+                ast::field(each, g.fields.target).is_some_and(|t| file.text(t) == "Enum.each")
+            }));
+    }
+    if super::no_sleep::is_block(parent) {
+        return false;
+    }
+    if let Some(left) = super::no_sleep::match_left(file, call) {
+        return !(left.kind_id() == g.kinds.identifier && file.text(left).starts_with('_'));
+    }
+    // `defp sync(pid), do: :sys.get_state(pid)`: what the caller does is unknown.
+    if parent.kind_id() == g.kinds.pair
+        && call.ctx.def.is_some()
+        && ast::field(parent, g.fields.key).is_some_and(|k| ast::keyword_name(k, file.src) == "do")
+    {
+        return false;
+    }
+    true
+}

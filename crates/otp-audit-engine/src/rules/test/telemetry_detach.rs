@@ -17,4 +17,126 @@ pub static RULE: Rule = Rule {
     project: None,
 };
 
-fn check(_file: &File, _report: &mut Report) {}
+fn check(file: &File, report: &mut Report) {
+    let src = file.src;
+    for call in file.calls_named_any(&["attach", "attach_many", "attach_event_handlers"]) {
+        let attaches = (call.is(":telemetry", "attach") || call.is(":telemetry", "attach_many"))
+            && call.arity == 4
+            || call.is(":telemetry_test", "attach_event_handlers") && call.arity == 2;
+        if !attaches || call.capture {
+            continue;
+        }
+        let Some(test) = file.test(&call.ctx) else {
+            continue;
+        };
+        let id = handler_id(file, call);
+        if detached(file, test, id) {
+            continue;
+        }
+        let written = call.display(src);
+        let effect = if call.name == "attach_event_handlers" {
+            "leaves a global handler that keeps running on every later event"
+        } else {
+            "leaves a global handler behind, and the next attach of that id fails with `{:error, :already_exists}`"
+        };
+        let todo = match id {
+            Some(id) => format!("add `on_exit(fn -> :telemetry.detach({id}) end)`"),
+            None => "keep the handler id and detach it in `on_exit`".to_string(),
+        };
+        let d = report.add(
+            file,
+            &call.ctx,
+            call.expr.byte_range(),
+            format!("`{written}` {effect}; {todo}"),
+        );
+        if let Some(id) = id
+            && let Some(fix) = detach_fix(file, call, test, id)
+        {
+            d.fix(fix);
+        }
+    }
+}
+
+/// A `:telemetry.detach` of this handler in the same test or setup (usually inside
+/// `on_exit`), or in a `setup` that runs before this test. Ids are compared as
+/// written; a detach of a computed id counts for any handler.
+fn detached(file: &File, test: &Test, id: Option<&str>) -> bool {
+    let k = &grammar().kinds;
+    let detaches = |t: &Test| {
+        file.calls_within(t.node).any(|c| {
+            if !(c.is(":telemetry", "detach") || c.is(":telemetry", "detach_many")) {
+                return false;
+            }
+            let Some(arg) = c.arg(0) else {
+                return true;
+            };
+            let literal = arg.kind_id() == k.string || arg.kind_id() == k.atom;
+            match id {
+                Some(id) => file.text(arg) == id || !literal,
+                None => true,
+            }
+        })
+    };
+    if detaches(test) {
+        return true;
+    }
+    file.tests.iter().any(|t| {
+        t.module == test.module
+            && t.kind == TestKind::Setup
+            && (t.describe.is_none() || t.describe == test.describe)
+            && detaches(t)
+    })
+}
+
+/// The handler id as written: the variable bound from `attach_event_handlers`, or
+/// the first argument of `attach`/`attach_many` when it is a literal or variable.
+fn handler_id<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'t str> {
+    let k = &grammar().kinds;
+    if call.name == "attach_event_handlers" {
+        let left = super::no_sleep::match_left(file, call)?;
+        return (left.kind_id() == k.identifier && !file.text(left).starts_with('_'))
+            .then(|| file.text(left));
+    }
+    let id = call.arg(0)?;
+    let literal = id.kind_id() == k.identifier
+        || id.kind_id() == k.atom
+        || (id.kind_id() == k.string
+            && !ast::named_children(id).any(|c| c.kind_id() == k.interpolation));
+    (literal && !file.text(id).contains('\n')).then(|| file.text(id))
+}
+
+/// Insert `on_exit(fn -> :telemetry.detach(id) end)` on the line after the attach
+/// statement (`ref = ...`, `:ok = ...` or the bare call).
+fn detach_fix(file: &File, call: &Call, test: &Test, id: &str) -> Option<Fix> {
+    if call.piped || !super::no_sleep::in_test_process(call) {
+        return None;
+    }
+    let statement = if super::no_sleep::is_statement_call(call) {
+        call.expr
+    } else {
+        super::no_sleep::match_left(file, call)?;
+        let matched = call.parent?;
+        matched
+            .parent()
+            .is_some_and(super::no_sleep::is_block)
+            .then_some(matched)?
+    };
+    // The last expression of a setup is its result: appending would change it.
+    if test.kind != TestKind::Test && super::no_sleep::next_statement(statement).is_none() {
+        return None;
+    }
+    let lines = super::no_sleep::whole_lines(file.src, statement.byte_range())?;
+    let indent = super::no_sleep::indent_at(file.src, statement.start_byte());
+    let line_end = if file.src[..lines.end].ends_with('\n') {
+        lines.end - 1
+    } else {
+        lines.end
+    };
+    Some(Fix::safe(
+        format!("Detach `{id}` in `on_exit`"),
+        vec![Edit::insert(
+            line_end,
+            format!("\n{indent}on_exit(fn -> :telemetry.detach({id}) end)"),
+        )],
+    ))
+}

@@ -1,0 +1,6 @@
+defmodule MyApp.FeatureFlags do
+  @moduledoc "Library code: test/async-global-state only looks at tests."
+
+  def enable(flag), do: Application.put_env(:my_app, flag, true)
+  def enabled?(flag, opts \\ []), do: Keyword.get_lazy(opts, flag, fn -> Application.get_env(:my_app, flag, false) end)
+end

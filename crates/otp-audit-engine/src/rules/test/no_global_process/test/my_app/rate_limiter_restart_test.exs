@@ -1,0 +1,36 @@
+defmodule MyApp.RateLimiterRestartTest do
+  use ExUnit.Case
+
+  alias MyApp.RateLimiter
+
+  test "the limiter comes back after a crash" do
+    pid = Process.whereis(RateLimiter) #~ test/no-global-process
+    ref = Process.monitor(pid)
+    Process.exit(pid, :kill)
+    assert_receive {:DOWN, ^ref, :process, ^pid, :killed}
+  end
+
+  test "killing by name" do
+    Process.exit(Process.whereis(MyApp.RateLimiter), :kill) #~ test/no-global-process
+    Process.exit(MyApp.RateLimiter, :shutdown) #~ test/no-global-process
+  end
+
+  test "only reading the app instance in a sync module is fine" do
+    assert :ok = GenServer.call(RateLimiter, {:hit, "read-only"})
+    assert is_pid(Process.whereis(MyApp.Mailer))
+  end
+end
+
+defmodule MyApp.MailerStateTest do
+  use ExUnit.Case
+
+  test "rewriting the state of a global process" do
+    :sys.replace_state(MyApp.Mailer, fn s -> %{s | paused: true} end) #~ test/no-global-process
+    assert GenServer.call(MyApp.Mailer, :paused?) #~ test/no-global-process
+  end
+
+  test "stopping a supervised global child" do
+    GenServer.cast(MyApp.Queue, :drain) #~ test/no-global-process
+    stop_supervised!(MyApp.Queue)
+  end
+end

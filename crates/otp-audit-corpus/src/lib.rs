@@ -218,7 +218,7 @@ pub fn generate(opts: &Options) -> Project {
             path: plan.path.clone(),
             source: out.source,
         });
-        specs.push(out.specs);
+        specs.push((out.specs, out.fails));
     }
 
     files.push(GeneratedFile {
@@ -227,17 +227,22 @@ pub fn generate(opts: &Options) -> Project {
     });
     let testable: Vec<usize> = plans
         .iter()
-        .filter(|p| p.kind != lib_gen::Kind::Application && !specs[p.index].is_empty())
+        .filter(|p| p.kind != lib_gen::Kind::Application && !specs[p.index].0.is_empty())
         .map(|p| p.index)
         .collect();
     for j in 0..opts.test_files {
-        let (target, round) = if testable.is_empty() {
-            (None, 0)
+        let (target, fails, round) = if testable.is_empty() {
+            (None, false, 0)
         } else {
             let i = testable[j % testable.len()];
-            (Some((&plans[i], specs[i].as_slice())), j / testable.len())
+            let (specs, fails) = &specs[i];
+            (
+                Some((&plans[i], specs.as_slice())),
+                *fails,
+                j / testable.len(),
+            )
         };
-        let out = test_gen::generate_test(opts.seed, j, target, round, rate);
+        let out = test_gen::generate_test(opts.seed, j, target, fails, round, rate);
         planted.extend(out.plants.iter().map(|&(rule, line)| Planted {
             rule: rule.to_string(),
             path: out.path.clone(),

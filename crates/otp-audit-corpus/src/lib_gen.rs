@@ -54,7 +54,17 @@ pub(crate) struct TestSpec {
     pub needs_pid: bool,
 }
 
+impl TestSpec {
+    /// Whether the test looks at a failure (an `{:error, ...}` tuple), which otp-audit's
+    /// test/no-assertion wants from every test module of a module that returns errors.
+    pub fn error_path(&self) -> bool {
+        self.lines.iter().any(|l| l.contains("{:error"))
+    }
+}
+
 pub(crate) struct ModOut {
+    /// The module builds `{:error, ...}` tuples, so its tests must check a failure.
+    pub fails: bool,
     pub source: String,
     pub plants: Vec<(&'static str, u32)>,
     pub specs: Vec<TestSpec>,
@@ -414,7 +424,14 @@ impl Gen<'_> {
         }
         self.body.line("end");
         header.append(self.body);
+        let fails = header.buf.contains("{:error");
+        debug_assert!(
+            !fails || self.specs.iter().any(TestSpec::error_path),
+            "{} returns errors but has no error-path test",
+            self.plan.module
+        );
         ModOut {
+            fails,
             source: header.buf,
             plants: header.plants,
             specs: self.specs,
@@ -684,23 +701,27 @@ fn server_specs(g: &mut Gen, ops: &[Op], vars: &[(&str, &str)]) {
                 vars,
                 true,
             ),
-            Op::Update if has(Op::Put) => g.spec(
-                "update_$noun/3",
-                "applies the function to the stored value",
-                &[
-                    ":ok = $alias.put_$noun(pid, :alpha, 1)",
-                    "assert $alias.update_$noun(pid, :alpha, &(&1 + 1)) == {:ok, 2}",
-                ],
-                vars,
-                true,
-            ),
-            Op::Update => g.spec(
+            Op::Update => {
+                if has(Op::Put) {
+                    g.spec(
+                        "update_$noun/3",
+                        "applies the function to the stored value",
+                        &[
+                            ":ok = $alias.put_$noun(pid, :alpha, 1)",
+                            "assert $alias.update_$noun(pid, :alpha, &(&1 + 1)) == {:ok, 2}",
+                        ],
+                        vars,
+                        true,
+                    );
+                }
+                g.spec(
                 "update_$noun/3",
                 "returns an error for an unknown key",
-                &["assert $alias.update_$noun(pid, :missing, &(&1 + 1)) == {:error, :not_found}"],
-                vars,
-                true,
-            ),
+                    &["assert $alias.update_$noun(pid, :missing, &(&1 + 1)) == {:error, :not_found}"],
+                    vars,
+                    true,
+                );
+            }
             Op::Refresh => g.spec(
                 "refresh/1",
                 "acknowledges the request",

@@ -668,7 +668,7 @@ pub(crate) const V_CALL_CASE: &str = r#"
   def $fn(server) do
     case GenServer.call(server, :request) do
       {:ok, $noun} -> $noun
-      {:error, _reason} -> nil
+      _failure -> nil
     end
   end
 "#;

@@ -137,6 +137,7 @@ pub(crate) fn generate_test(
     seed: u64,
     j: usize,
     target: Option<(&ModPlan, &[TestSpec])>,
+    fails: bool,
     round: usize,
     rate: f64,
 ) -> TestOut {
@@ -221,6 +222,13 @@ pub(crate) fn generate_test(
         w.rng.shuffle(&mut chosen);
         let keep = w.rng.range(1, specs.len());
         chosen.truncate(keep);
+        // Every test module of a module that returns errors checks one of them.
+        if fails
+            && !chosen.iter().any(|&i| specs[i].error_path())
+            && let Some(i) = (0..specs.len()).find(|&i| specs[i].error_path())
+        {
+            chosen.push(i);
+        }
         chosen.sort_unstable();
     }
     let mut groups: Vec<(&str, Vec<&TestSpec>)> = Vec::new();

@@ -661,3 +661,25 @@ fn line_patterns_catch_violations() {
 fn banned_calls_are_rejected() {
     line_rules("lib/a.ex", "", "    Task.async(fn -> :ok end)", "");
 }
+
+#[test]
+fn tests_of_failing_modules_check_a_failure() {
+    // otp-audit's test/no-assertion wants every test module of a module that builds
+    // `{:error, ...}` tuples to look at one.
+    for (_, p) in corpora() {
+        for t in p.files.iter().filter(|f| is_test(&f.path)) {
+            let Some(alias) = t.source.lines().find_map(|l| l.strip_prefix("  alias ")) else {
+                continue;
+            };
+            let header = format!("defmodule {alias} do\n");
+            let lib = p
+                .files
+                .iter()
+                .find(|f| is_lib(&f.path) && f.source.starts_with(&header))
+                .unwrap_or_else(|| panic!("{}: no module {alias}", t.path));
+            if lib.source.contains("{:error") {
+                assert!(t.source.contains("{:error"), "{} checks no failure", t.path);
+            }
+        }
+    }
+}

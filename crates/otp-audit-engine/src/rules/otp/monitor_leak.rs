@@ -1,6 +1,8 @@
 //! `otp/monitor-leak`: Monitor without :DOWN handling or demonitor. See `monitor_leak.md`.
 
 use crate::rules::prelude::*;
+use crate::scope::FileScope;
+use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
     id: "otp/monitor-leak",
@@ -17,4 +19,158 @@ pub static RULE: Rule = Rule {
     project: None,
 };
 
-fn check(_file: &File, _report: &mut Report) {}
+/// `(target, options)` argument positions of a monitor call.
+fn monitor_args<'t>(call: &Call<'t>) -> Option<(Option<Node<'t>>, Option<Node<'t>>)> {
+    match (call.module.as_deref(), call.arity) {
+        (Some("Process"), 1 | 2) => Some((call.arg(0), call.arg(1))),
+        (Some(":erlang"), 2 | 3) => Some((call.arg(1), call.arg(2))),
+        _ => None,
+    }
+}
+
+fn check(file: &File, report: &mut Report) {
+    let src = file.src;
+    let in_test = file.scope == FileScope::Test;
+    // Region start byte → does it handle :DOWN or demonitor?
+    let mut cache: HashMap<usize, bool> = HashMap::new();
+    for call in file.calls_named("monitor") {
+        let Some((target, opts)) = monitor_args(call) else {
+            continue;
+        };
+        if opts.is_some_and(|o| demonitors_itself(file, o)) {
+            continue;
+        }
+        if target.is_some_and(|t| is_task_pid(file, call, t)) {
+            continue;
+        }
+        let regions = regions(file, call, in_test);
+        let handled = regions.iter().any(|r| {
+            *cache
+                .entry(r.start_byte())
+                .or_insert_with(|| handles_down(file, *r))
+        });
+        if handled {
+            continue;
+        }
+        let written = call.display(src);
+        if in_test {
+            let d = report.add(
+                file,
+                &call.ctx,
+                call.node.byte_range(),
+                format!(
+                    "`{written}` sets up a monitor that this test never waits on: nothing matches `{{:DOWN, ...}}` or calls `Process.demonitor/2`; assert the exit with `assert_receive {{:DOWN, ^ref, :process, ^pid, reason}}`, or drop the monitor"
+                ),
+            );
+            d.severity(Severity::Info);
+        } else {
+            let owner = file
+                .module(&call.ctx)
+                .map(|m| format!("`{}`", m.name))
+                .unwrap_or_else(|| "this file".into());
+            report.add(
+                file,
+                &call.ctx,
+                call.node.byte_range(),
+                format!(
+                    "`{written}` creates a monitor but {owner} never matches a `{{:DOWN, ref, :process, pid, reason}}` message or calls `Process.demonitor/2`: the `:DOWN` message still arrives and is left in the mailbox or crashes a `handle_info` without a matching clause; handle it, or call `Process.demonitor(ref, [:flush])` once the monitor is no longer needed"
+                ),
+            );
+        }
+    }
+}
+
+/// Where a `:DOWN` pattern or a demonitor counts for this monitor: the module in
+/// lib; in tests, the test itself plus the module's helper functions it calls (a `setup`
+/// hands its monitor to the tests, so there the whole module counts).
+fn regions<'t>(file: &File<'t>, call: &Call<'t>, in_test: bool) -> Vec<Node<'t>> {
+    let module_node = file.module(&call.ctx).map(|m| m.node);
+    let whole = module_node.unwrap_or_else(|| file.tree.root_node());
+    if !in_test {
+        return vec![whole];
+    }
+    match file.test(&call.ctx) {
+        Some(t) if t.kind == TestKind::Test => {
+            let mut v = vec![t.node];
+            if let Some(m) = file.module(&call.ctx) {
+                // Helpers the test calls (`assert_down(ref)`).
+                let called: Vec<(&str, usize)> = file
+                    .calls_within(t.node)
+                    .filter(|c| c.local && c.module.is_none())
+                    .map(|c| (c.name, c.arity))
+                    .collect();
+                v.extend(
+                    m.defs
+                        .iter()
+                        .map(|&d| &file.defs[d as usize])
+                        .filter(|d| called.contains(&(d.name, d.arity)))
+                        .map(|d| d.node),
+                );
+            }
+            v
+        }
+        _ => vec![whole],
+    }
+}
+
+fn handles_down(file: &File, region: Node) -> bool {
+    let k = &grammar().kinds;
+    let demonitor = file
+        .calls_within(region)
+        .any(|c| c.is("Process", "demonitor") || c.is(":erlang", "demonitor"));
+    demonitor
+        || std::iter::once(region)
+            .chain(ast::descendants(region))
+            .any(|n| {
+                n.kind_id() == k.tuple
+                    && n.named_child(0)
+                        .is_some_and(|f| f.kind_id() == k.atom && file.text(f) == ":DOWN")
+            })
+    }
+
+/// `alias: :demonitor` / `alias: :reply_demonitor` (or the Erlang tuple form): the
+/// monitor goes away with the alias.
+fn demonitors_itself(file: &File, opts: Node) -> bool {
+    let k = &grammar().kinds;
+    std::iter::once(opts)
+        .chain(ast::descendants(opts))
+        .any(|n| {
+            n.kind_id() == k.atom && matches!(file.text(n), ":demonitor" | ":reply_demonitor")
+        })
+}
+
+/// `Process.monitor(task.pid)` where `task` came from `Task.async*`: the Task API owns
+/// that monitor's partner.
+fn is_task_pid(file: &File, call: &Call, target: Node) -> bool {
+    let g = grammar();
+    let k = &g.kinds;
+    if target.kind_id() != k.call || ast::call_arguments(target).is_some() {
+        return false;
+    }
+    let Some(dot) = ast::field(target, g.fields.target).filter(|d| d.kind_id() == k.dot) else {
+        return false;
+    };
+    let (Some(left), Some(right)) = (ast::field(dot, g.fields.left), ast::field(dot, g.fields.right))
+    else {
+        return false;
+    };
+    if left.kind_id() != k.identifier || file.text(right) != "pid" {
+        return false;
+    }
+    let var = file.text(left);
+    let scope = file
+        .def(&call.ctx)
+        .map(|d| d.node)
+        .or_else(|| file.test(&call.ctx).map(|t| t.node));
+    let Some(scope) = scope else {
+        return false;
+    };
+    file.calls_within(scope).any(|c| {
+        (c.in_module("Task") || c.in_module("Task.Supervisor"))
+            && c.name.starts_with("async")
+            && c.parent.is_some_and(|p| {
+                ast::is_binary_op(p, file.src, "=")
+                    && ast::field(p, g.fields.left).is_some_and(|l| file.text(l) == var)
+            })
+    })
+}

@@ -7,7 +7,7 @@ pub static RULE: Rule = Rule {
     title: "Erlang send instead of Kernel/Process",
     severity: Severity::Warning,
     scopes: LIB_AND_TEST,
-    fix: Fixability::Safe,
+    fix: Fixability::Sometimes,
     default_enabled: true,
     params: &[],
     credo: &[],
@@ -17,4 +17,173 @@ pub static RULE: Rule = Rule {
     project: None,
 };
 
-fn check(_file: &File, _report: &mut Report) {}
+/// The Erlang send forms this rule knows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// `:erlang.send/2` and `:erlang.!/2`.
+    Send2,
+    /// `:erlang.send/3`.
+    Send3,
+    SendNosuspend,
+    /// `:erlang.send_after/3,4`.
+    SendAfter,
+}
+
+fn form(call: &Call) -> Option<Form> {
+    if !call.in_module(":erlang") {
+        return None;
+    }
+    match (call.name, call.arity) {
+        ("send" | "!", 2) => Some(Form::Send2),
+        ("send", 3) => Some(Form::Send3),
+        ("send_nosuspend", 2 | 3) => Some(Form::SendNosuspend),
+        ("send_after", 3 | 4) => Some(Form::SendAfter),
+        _ => None,
+    }
+}
+
+fn check(file: &File, report: &mut Report) {
+    let src = file.src;
+    for call in file.calls_named_any(&["send", "!", "send_nosuspend", "send_after"]) {
+        let Some(form) = form(call) else {
+            continue;
+        };
+        let written = call.display(src);
+        let message = match form {
+            Form::Send2 => format!(
+                "`{written}` calls the Erlang send BIF directly; write `send(dest, msg)`, which compiles to the same call, so every send in the code base reads the same and gets the same review"
+            ),
+            Form::Send3 => format!(
+                "`{written}` calls the Erlang send BIF directly; write `Process.send(dest, msg, opts)`, which delegates to it with the same options and return value"
+            ),
+            Form::SendNosuspend => format!(
+                "`{written}` has no Elixir wrapper and silently drops the message when the send would block; use `Process.send(dest, msg, [:nosuspend])` (it returns `:nosuspend` instead of `false`) or go through the receiver's client API"
+            ),
+            Form::SendAfter => format!(
+                "`{written}` takes the time first; write `Process.send_after(dest, msg, time)`, the Elixir wrapper with the usual argument order and the same timer reference"
+            ),
+        };
+        let fix = if call.capture || call.via_apply {
+            None
+        } else {
+            match form {
+                Form::Send2 => Some(send2_fix(file, call)),
+                Form::Send3 => send3_fix(file, call),
+                Form::SendNosuspend => None,
+                Form::SendAfter => send_after_fix(file, call),
+            }
+        };
+        let d = report.add(file, &call.ctx, call.node.byte_range(), message);
+        if let Some(fix) = fix {
+            d.fix(fix);
+        }
+    }
+}
+
+/// `:erlang.send(d, m)` / `:erlang.!(d, m)` → `send(d, m)`; also in a pipe, where only
+/// the target changes.
+fn send2_fix(file: &File, call: &Call) -> Fix {
+    let kernel = if kernel_send_is_shadowed(file, call) {
+        "Kernel.send"
+    } else {
+        "send"
+    };
+    Fix::safe(
+        format!("Replace `{}` with `{kernel}`", call.written(file.src)),
+        vec![Edit::replace(call.target.byte_range(), kernel)],
+    )
+}
+
+/// `:erlang.send(d, m, o)` → `Process.send(d, m, o)` (`Process.send/3` is a `defdelegate`).
+fn send3_fix(file: &File, call: &Call) -> Option<Fix> {
+    if process_is_aliased(file) {
+        return None;
+    }
+    Some(Fix::safe(
+        format!("Replace `{}` with `Process.send`", call.written(file.src)),
+        vec![Edit::replace(call.target.byte_range(), "Process.send")],
+    ))
+}
+
+/// `:erlang.send_after(t, d, m[, o])` → `Process.send_after(d, m, t[, o])`: the argument
+/// texts move, so the fix is safe only when reordering cannot change what runs first.
+fn send_after_fix(file: &File, call: &Call) -> Option<Fix> {
+    if call.piped || process_is_aliased(file) || call.args.len() != call.arity {
+        return None;
+    }
+    let (t, d, m) = (call.arg(0)?, call.arg(1)?, call.arg(2)?);
+    let edits = vec![
+        Edit::replace(call.target.byte_range(), "Process.send_after"),
+        Edit::replace(t.byte_range(), file.text(d)),
+        Edit::replace(d.byte_range(), file.text(m)),
+        Edit::replace(m.byte_range(), file.text(t)),
+    ];
+    let effectful = [t, d, m]
+        .iter()
+        .filter(|n| !is_inert(**n, file.src))
+        .count();
+    let title = format!(
+        "Rewrite as `Process.send_after({}, {}, {}{})`",
+        short(file.text(d)),
+        short(file.text(m)),
+        short(file.text(t)),
+        call.arg(3)
+            .map(|o| format!(", {}", short(file.text(o))))
+            .unwrap_or_default()
+    );
+    Some(if effectful <= 1 {
+        Fix::safe(title, edits)
+    } else {
+        // Two arguments with effects would now run in another order.
+        Fix::unsafe_(title, edits)
+    })
+}
+
+/// A local `send/2`, or an `import Kernel` that may hide `Kernel.send/2`.
+fn kernel_send_is_shadowed(file: &File, call: &Call) -> bool {
+    file.module(&call.ctx).is_some_and(|m| m.defines("send", 2))
+        || file.calls_named("import").any(|c| {
+            c.local
+                && c.module.is_none()
+                && c.arg(0).is_some_and(|a| file.text(a) == "Kernel")
+        })
+}
+
+/// `alias Some.Process` or `alias X, as: Process` would make `Process.send` mean something else.
+fn process_is_aliased(file: &File) -> bool {
+    file.calls_named("alias").any(|c| {
+        c.local
+            && c.module.is_none()
+            && c.args.iter().any(|a| {
+                let t = file.text(*a);
+                t.ends_with(".Process") || t.contains("Process}") || t.contains("as: Process")
+            })
+    })
+}
+
+/// No side effects and cannot raise: literals, variables, `@attr`, `self()`, and
+/// tuples/lists/maps of those.
+pub(crate) fn is_inert(node: Node, src: &str) -> bool {
+    let k = &grammar().kinds;
+    std::iter::once(node)
+        .chain(ast::descendants(node))
+        .all(|n| {
+            let kind = n.kind_id();
+            if kind == k.call {
+                ast::is_self_call(n, src)
+            } else if kind == k.unary_operator {
+                ast::operator(n, src) == "@"
+            } else {
+                kind != k.binary_operator && kind != k.interpolation
+            }
+        })
+}
+
+fn short(s: &str) -> String {
+    let line = s.lines().next().unwrap_or("");
+    if line.len() < s.len() || line.chars().count() > 24 {
+        format!("{}…", line.chars().take(24).collect::<String>())
+    } else {
+        line.to_string()
+    }
+}

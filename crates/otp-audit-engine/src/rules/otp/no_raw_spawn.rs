@@ -17,4 +17,174 @@ pub static RULE: Rule = Rule {
     project: None,
 };
 
-fn check(_file: &File, _report: &mut Report) {}
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Plain,
+    Link,
+    Monitor,
+    /// `spawn_opt`/`spawn_request`: options decide; treat like a plain spawn.
+    Opt,
+}
+
+/// Is `call` one of the spawn functions, and which kind?
+fn spawn_kind(call: &Call) -> Option<(Kind, bool)> {
+    let module = call.module.as_deref()?;
+    let kind = match call.name {
+        "spawn" => Kind::Plain,
+        "spawn_link" => Kind::Link,
+        "spawn_monitor" => Kind::Monitor,
+        "spawn_opt" | "spawn_request" => Kind::Opt,
+        _ => return None,
+    };
+    let a = call.arity;
+    let known = match (module, kind) {
+        ("Kernel", Kind::Plain | Kind::Link | Kind::Monitor) => matches!(a, 1 | 3),
+        ("Process", Kind::Plain) => matches!(a, 2 | 4),
+        (":erlang", Kind::Opt) => (1..=5).contains(&a),
+        (":erlang", _) => (1..=4).contains(&a),
+        ("Node", Kind::Plain) => (2..=5).contains(&a),
+        ("Node", Kind::Link | Kind::Monitor) => matches!(a, 2 | 4),
+        (":proc_lib", Kind::Opt) => call.name == "spawn_opt" && (2..=5).contains(&a),
+        (":proc_lib", Kind::Plain | Kind::Link) => (1..=4).contains(&a),
+        _ => false,
+    };
+    known.then_some((kind, module == "Node"))
+}
+
+fn check(file: &File, report: &mut Report) {
+    let src = file.src;
+    for call in file.calls_named_any(&[
+        "spawn",
+        "spawn_link",
+        "spawn_monitor",
+        "spawn_opt",
+        "spawn_request",
+    ]) {
+        let Some((kind, remote)) = spawn_kind(call) else {
+            continue;
+        };
+        if is_special_process_start(file, call) {
+            continue;
+        }
+        let written = call.display(src);
+        let sup = task_supervisor_name(file, &call.ctx);
+        let advice = match (kind, remote) {
+            (_, true) => format!(
+                "run it under a Task.Supervisor on that node: `Task.Supervisor.start_child({{{sup}, node}}, fun)`"
+            ),
+            (Kind::Link, _) => format!(
+                "use `Task.start_link(fun)` (a proper OTP process that propagates `$callers`) or, better, `Task.Supervisor.start_child({sup}, fun)`"
+            ),
+            (Kind::Monitor, _) => format!(
+                "use `Task.Supervisor.async_nolink({sup}, fun)`, which monitors the task and sends its result as `{{ref, result}}`"
+            ),
+            _ => format!(
+                "start it with `Task.Supervisor.start_child({sup}, fun)`, or a `DynamicSupervisor` child for a long-lived loop"
+            ),
+        };
+        let message = format!(
+            "`{written}` starts a process outside the supervision tree: it is not stopped on shutdown and shows up under no supervisor; {advice}"
+        );
+        let fix = kernel_fix(file, call, kind, &sup);
+        let d = report.add(file, &call.ctx, call.node.byte_range(), message);
+        if let Some(fix) = fix {
+            d.fix(fix);
+        }
+    }
+}
+
+/// `:proc_lib.spawn_link` inside `start_link` of a module that acks with
+/// `:proc_lib.init_ack`: a hand-written special process.
+fn is_special_process_start(file: &File, call: &Call) -> bool {
+    if !call.is(":proc_lib", "spawn_link") {
+        return false;
+    }
+    if file.def(&call.ctx).is_none_or(|d| d.name != "start_link") {
+        return false;
+    }
+    let Some(module) = file.module(&call.ctx) else {
+        return false;
+    };
+    file.calls_within(module.node)
+        .any(|c| c.is(":proc_lib", "init_ack") && c.ctx.module == call.ctx.module)
+}
+
+/// `MyApp.TaskSupervisor` from the first segment of the enclosing module's name.
+pub(crate) fn task_supervisor_name(file: &File, ctx: &Ctx) -> String {
+    let app = file
+        .module(ctx)
+        .and_then(|m| m.name.split('.').next())
+        .filter(|s| !s.is_empty() && s.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
+        .unwrap_or("MyApp");
+    format!("{app}.TaskSupervisor")
+}
+
+/// Kernel `spawn`/`spawn_link` with a fn or `m, f, a`, as a statement or bound to a
+/// variable: move to Task. The return value changes from `pid` to `{:ok, pid}`, so a
+/// binding `pid = spawn(...)` becomes `{:ok, pid} = ...`.
+fn kernel_fix(file: &File, call: &Call, kind: Kind, sup: &str) -> Option<Fix> {
+    if !call.in_module("Kernel") || call.piped || call.capture || call.via_apply {
+        return None;
+    }
+    let (replacement, insert_sup) = match kind {
+        Kind::Plain => ("Task.Supervisor.start_child", true),
+        Kind::Link => ("Task.start_link", false),
+        _ => return None,
+    };
+    let first = call.arg(0)?;
+    let mut edits = vec![Edit::replace(call.target.byte_range(), replacement)];
+    if insert_sup {
+        edits.push(Edit::insert(first.start_byte(), format!("{sup}, ")));
+    }
+    let title = if insert_sup {
+        format!(
+            "Start it under `{sup}` (needs `{{Task.Supervisor, name: {sup}}}` in the application's children)"
+        )
+    } else {
+        "Start it with `Task.start_link`".to_string()
+    };
+    if call.is_discarded_statement() {
+        return Some(Fix::unsafe_(title, edits));
+    }
+    // `pid = spawn(fn -> ... end)` followed by more code.
+    let parent = call.parent?;
+    if !ast::is_binary_op(parent, file.src, "=") {
+        return None;
+    }
+    let left = ast::field(parent, grammar().fields.left)?;
+    if left.kind_id() != grammar().kinds.identifier || !is_discarded(parent) {
+        return None;
+    }
+    edits.push(Edit::replace(
+        left.byte_range(),
+        format!("{{:ok, {}}}", file.text(left)),
+    ));
+    Some(Fix::unsafe_(title, edits))
+}
+
+/// A statement of a block followed by another statement: its value is thrown away.
+pub(crate) fn is_discarded(node: Node) -> bool {
+    let k = &grammar().kinds;
+    let Some(parent) = node.parent() else {
+        return false;
+    };
+    if ![k.do_block, k.body, k.block, k.source].contains(&parent.kind_id()) {
+        return false;
+    }
+    let mut next = node.next_named_sibling();
+    while let Some(n) = next {
+        if ![
+            k.comment,
+            k.after_block,
+            k.rescue_block,
+            k.catch_block,
+            k.else_block,
+        ]
+        .contains(&n.kind_id())
+        {
+            return true;
+        }
+        next = n.next_named_sibling();
+    }
+    false
+}

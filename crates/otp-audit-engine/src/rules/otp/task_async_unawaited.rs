@@ -1,6 +1,10 @@
 //! `otp/task-async-unawaited`: Task.async whose result is never awaited. See `task_async_unawaited.md`.
 
+use crate::rules::otp::no_raw_spawn::{is_discarded, task_supervisor_name};
+use crate::model::Id;
 use crate::rules::prelude::*;
+use std::collections::HashMap;
+use std::ops::Range;
 
 pub static RULE: Rule = Rule {
     id: "otp/task-async-unawaited",
@@ -17,4 +21,437 @@ pub static RULE: Rule = Rule {
     project: None,
 };
 
-fn check(_file: &File, _report: &mut Report) {}
+/// Task functions that consume a task: after them no reply is left behind.
+const AWAITERS: &[&str] = &[
+    "await",
+    "await_many",
+    "yield",
+    "yield_many",
+    "shutdown",
+    "ignore",
+];
+
+fn is_async(call: &Call) -> bool {
+    match call.module.as_deref() {
+        Some("Task") => call.name == "async" && matches!(call.arity, 1 | 3),
+        Some("Task.Supervisor") => call.name == "async" && (2..=5).contains(&call.arity),
+        _ => false,
+    }
+}
+
+fn is_awaiter(call: &Call) -> bool {
+    call.is_any("Task", AWAITERS)
+}
+
+fn check(file: &File, report: &mut Report) {
+    let src = file.src;
+    let mut indexes: HashMap<Id, DefIndex> = HashMap::new();
+    let mut replies: HashMap<Id, bool> = HashMap::new();
+    for call in file.calls_named("async") {
+        if !is_async(call) || call.capture {
+            continue;
+        }
+        let Some(def) = file.def(&call.ctx) else {
+            continue;
+        };
+        let written = call.display(src);
+        let sup = task_supervisor_name(file, &call.ctx);
+        let holder = value_holder(file, call);
+        if is_consumed_in_place(file, holder) {
+            continue;
+        }
+        if is_discarded(holder) || in_each_fn(file, holder) {
+            let message = format!(
+                "The task from `{written}` is thrown away: it stays linked to this process (a crash in it takes this process down) and always sends a reply that piles up in the mailbox; for fire-and-forget work use `Task.Supervisor.start_child({sup}, fun)`, otherwise keep the task and `Task.await/2` it"
+            );
+            let fix = (holder == call.expr && !call.piped && !call.via_apply)
+                .then(|| fire_and_forget_fix(call, &sup))
+                .flatten();
+            let d = report.add(file, &call.ctx, call.node.byte_range(), message);
+            if let Some(fix) = fix {
+                d.fix(fix);
+            }
+            continue;
+        }
+        let in_callback = def.is_callback
+            || file
+                .module(&call.ctx)
+                .is_some_and(|m| m.is_genserver && def.name.starts_with("handle_"));
+        let handles_replies = match (call.ctx.module, file.module(&call.ctx)) {
+            (Some(id), Some(m)) => *replies
+                .entry(id)
+                .or_insert_with(|| module_handles_replies(file, m)),
+            _ => false,
+        };
+        let var = bound_variable(file, holder);
+        let mut escapes = false;
+        if let (Some(var), Some(def_id)) = (var, call.ctx.def) {
+            let index = indexes
+                .entry(def_id)
+                .or_insert_with(|| DefIndex::build(file, def));
+            let vars = index.aliases(var);
+            if index.is_awaited(&vars) {
+                continue;
+            }
+            escapes = index.escapes(&vars);
+            if !escapes {
+                let await_call = if holder == call.expr {
+                    format!("Task.await({var})")
+                } else {
+                    format!("Task.await_many({var})")
+                };
+                let message = format!(
+                    "`{written}` is bound to `{var}` but `{var}` is never awaited in `{}/{}`: the reply message and the task's `:DOWN` stay in the mailbox and a crash still takes this process down; call `{await_call}` (or `Task.yield/2` + `Task.shutdown/2`), or use `Task.Supervisor.start_child({sup}, fun)` if the result is not needed",
+                    def.name, def.arity
+                );
+                report.add(file, &call.ctx, call.node.byte_range(), message);
+                continue;
+            }
+        }
+        if !in_callback || handles_replies {
+            continue;
+        }
+        // Passed to a local helper that may await it: give it the benefit of the doubt.
+        if !escapes && var.is_none() && passed_to_local_helper(file, holder, file.module(&call.ctx)) {
+            continue;
+        }
+        let module = file
+            .module(&call.ctx)
+            .map(|m| m.name.as_str())
+            .unwrap_or("this module");
+        let message = format!(
+            "`{written}` is started in the GenServer callback `{}/{}` but `{module}` has no `handle_info({{ref, result}}, state)` clause: the task's reply arrives as a message nothing matches; add that clause (calling `Process.demonitor(ref, [:flush])`) and start the task with `Task.Supervisor.async_nolink({sup}, fun)` so its crash does not take the server down",
+            def.name, def.arity
+        );
+        report.add(file, &call.ctx, call.node.byte_range(), message);
+    }
+}
+
+/// `Task.async(f)` → `Task.Supervisor.start_child(App.TaskSupervisor, f)`;
+/// `Task.Supervisor.async(sup, f)` → `Task.Supervisor.start_child(sup, f)`.
+fn fire_and_forget_fix(call: &Call, sup: &str) -> Option<Fix> {
+    let title = "Start it as a fire-and-forget supervised task";
+    if call.in_module("Task") {
+        let first = call.arg(0)?;
+        return Some(Fix::unsafe_(
+            format!("{title} under `{sup}` (needs `{{Task.Supervisor, name: {sup}}}` in the application's children)"),
+            vec![
+                Edit::replace(call.target.byte_range(), "Task.Supervisor.start_child"),
+                Edit::insert(first.start_byte(), format!("{sup}, ")),
+            ],
+        ));
+    }
+    // Task.Supervisor.async/3,5 take options that start_child reads differently.
+    if !matches!(call.arity, 2 | 4) {
+        return None;
+    }
+    let name = ast::field(call.target, grammar().fields.right)?;
+    Some(Fix::unsafe_(
+        title,
+        vec![Edit::replace(name.byte_range(), "start_child")],
+    ))
+}
+
+/// The node whose value holds the task: the call itself, a list literal around it,
+/// or the `Enum.map`/`for` whose fn returns it.
+fn value_holder<'t>(file: &File<'t>, call: &Call<'t>) -> Node<'t> {
+    let k = &grammar().kinds;
+    let mut node = call.expr;
+    for _ in 0..8 {
+        let Some(parent) = node.parent() else {
+            break;
+        };
+        if parent.kind_id() == k.list {
+            node = parent;
+            continue;
+        }
+        if !is_last_statement(node) {
+            break;
+        }
+        if let Some(owner) = mapping_owner(file, parent) {
+            node = owner;
+            continue;
+        }
+        break;
+    }
+    node
+}
+
+/// The last expression of a fn given to `Enum.each`/`Stream.each`: its value is dropped.
+fn in_each_fn(file: &File, holder: Node) -> bool {
+    let k = &grammar().kinds;
+    if !is_last_statement(holder) {
+        return false;
+    }
+    let owner = holder
+        .parent()
+        .filter(|b| b.kind_id() == k.body)
+        .and_then(|b| b.parent())
+        .and_then(|stab| stab.parent())
+        .filter(|f| f.kind_id() == k.anonymous_function)
+        .and_then(|f| f.parent())
+        .filter(|a| a.kind_id() == k.arguments)
+        .and_then(|a| a.parent());
+    owner
+        .and_then(|o| call_at(file, o))
+        .is_some_and(|c| c.is("Enum", "each") || c.is("Stream", "each"))
+}
+
+fn is_last_statement(node: Node) -> bool {
+    let mut next = node.next_named_sibling();
+    while let Some(n) = next {
+        if n.kind_id() != grammar().kinds.comment {
+            return false;
+        }
+        next = n.next_named_sibling();
+    }
+    true
+}
+
+/// `parent` is the body of a fn given to `Enum.map`/`Stream.map`/`Enum.flat_map`, or of a
+/// `for`: the expression that collects the results.
+fn mapping_owner<'t>(file: &File<'t>, parent: Node<'t>) -> Option<Node<'t>> {
+    let k = &grammar().kinds;
+    if parent.kind_id() == k.body {
+        let stab = parent.parent()?;
+        let func = stab.parent()?;
+        if func.kind_id() != k.anonymous_function {
+            return None;
+        }
+        let args = func.parent()?;
+        if args.kind_id() != k.arguments {
+            return None;
+        }
+        let owner = call_at(file, args.parent()?)?;
+        let maps = owner.is_any("Enum", &["map", "flat_map"]) || owner.is("Stream", "map");
+        return maps.then_some(owner.expr);
+    }
+    let for_call = if parent.kind_id() == k.do_block {
+        parent.parent()
+    } else if parent.kind_id() == k.pair {
+        // `for x <- xs, do: ...`
+        parent.parent().and_then(|kw| kw.parent()).and_then(|a| a.parent())
+    } else {
+        None
+    }?;
+    (ast::local_call_name(for_call, file.src) == Some("for")).then_some(for_call)
+}
+
+fn call_at<'a, 't>(file: &'a File<'t>, node: Node<'t>) -> Option<&'a Call<'t>> {
+    file.calls_within(node).find(|c| c.node == node)
+}
+
+/// A call that consumes tasks: a Task awaiter, or an `Enum`/`Stream` call or `for`
+/// whose fn awaits (`Enum.map(tasks, &Task.await/1)`).
+fn is_consuming(file: &File, call: &Call) -> bool {
+    is_awaiter(call) || (is_mapping(call) && file.calls_within(call.node).any(is_awaiter))
+}
+
+/// `Task.await(Task.async(f))`, `Task.async(f) |> Task.await()`,
+/// `Task.await_many([Task.async(f), ...])`.
+fn is_consumed_in_place(file: &File, holder: Node) -> bool {
+    let k = &grammar().kinds;
+    let Some(parent) = holder.parent() else {
+        return false;
+    };
+    let owner = if parent.kind_id() == k.arguments {
+        parent.parent()
+    } else if ast::is_binary_op(parent, file.src, "|>")
+        && ast::field(parent, grammar().fields.left) == Some(holder)
+    {
+        ast::field(parent, grammar().fields.right)
+    } else {
+        None
+    };
+    owner
+        .and_then(|o| call_at(file, o))
+        .is_some_and(|c| is_consuming(file, c))
+}
+
+/// `task = <holder>`: the variable.
+fn bound_variable<'t>(file: &File<'t>, holder: Node<'t>) -> Option<&'t str> {
+    let parent = holder.parent()?;
+    if !ast::is_binary_op(parent, file.src, "=")
+        || ast::field(parent, grammar().fields.right) != Some(holder)
+    {
+        return None;
+    }
+    let left = ast::field(parent, grammar().fields.left)?;
+    (left.kind_id() == grammar().kinds.identifier && !file.text(left).starts_with('_'))
+        .then(|| file.text(left))
+}
+
+/// What one function body says about variables, computed once per function: where
+/// each variable occurs, what is bound from what, and which calls consume tasks.
+struct DefIndex<'t> {
+    /// Start bytes of each identifier, in source order.
+    occurrences: HashMap<&'t str, Vec<usize>>,
+    /// `name = right`: the right side's byte range.
+    bindings: Vec<(&'t str, Range<usize>)>,
+    /// Argument ranges of Task awaiters, and of `Enum`/`Stream`/`for` calls around one.
+    consumers: Vec<Vec<Range<usize>>>,
+    /// Argument ranges of calls to the module's own functions.
+    own_calls: Vec<Vec<Range<usize>>>,
+    /// The function's last expression.
+    last: Option<Range<usize>>,
+}
+
+impl<'t> DefIndex<'t> {
+    fn build(file: &File<'t>, def: &Def<'t>) -> Self {
+        let k = &grammar().kinds;
+        let mut occurrences: HashMap<&'t str, Vec<usize>> = HashMap::new();
+        let mut bindings = Vec::new();
+        for n in ast::descendants(def.node) {
+            if n.kind_id() == k.identifier {
+                occurrences.entry(file.text(n)).or_default().push(n.start_byte());
+            } else if ast::is_binary_op(n, file.src, "=")
+                && let (Some(l), Some(r)) = (
+                    ast::field(n, grammar().fields.left),
+                    ast::field(n, grammar().fields.right),
+                )
+                && l.kind_id() == k.identifier
+            {
+                bindings.push((file.text(l), r.byte_range()));
+            }
+        }
+        let calls: Vec<&Call<'t>> = file.calls_within(def.node).collect();
+        let awaiter_starts: Vec<usize> = calls
+            .iter()
+            .filter(|c| is_awaiter(c))
+            .map(|c| c.node.start_byte())
+            .collect();
+        let own = file.module(&Ctx {
+            module: def.module,
+            ..Ctx::default()
+        });
+        let arg_ranges = |c: &Call| c.args.iter().map(|a| a.byte_range()).collect::<Vec<_>>();
+        let mut consumers = Vec::new();
+        let mut own_calls = Vec::new();
+        for c in &calls {
+            if is_awaiter(c) {
+                consumers.push(arg_ranges(c));
+            } else if is_mapping(c) {
+                // `Enum.map(tasks, &Task.await/1)`, `for t <- tasks, do: Task.await(t)`.
+                let r = c.node.byte_range();
+                let i = awaiter_starts.partition_point(|&s| s < r.start);
+                if awaiter_starts.get(i).is_some_and(|&s| s < r.end) {
+                    consumers.push(arg_ranges(c));
+                }
+            }
+            if is_own_function(own, c) {
+                own_calls.push(arg_ranges(c));
+            }
+        }
+        let last = def.body.and_then(|body| {
+            if body.kind_id() == k.do_block {
+                ast::statements(body)
+                    .filter(|n| {
+                        ![k.after_block, k.rescue_block, k.catch_block, k.else_block]
+                            .contains(&n.kind_id())
+                    })
+                    .last()
+                    .map(|n| n.byte_range())
+            } else {
+                Some(body.byte_range())
+            }
+        });
+        DefIndex {
+            occurrences,
+            bindings,
+            consumers,
+            own_calls,
+            last,
+        }
+    }
+
+    /// Does any of `vars` occur inside `range`?
+    fn mentions(&self, vars: &[&str], range: &Range<usize>) -> bool {
+        vars.iter().any(|v| {
+            self.occurrences.get(v).is_some_and(|pos| {
+                let i = pos.partition_point(|&p| p < range.start);
+                pos.get(i).is_some_and(|&p| p < range.end)
+            })
+        })
+    }
+
+    /// `var` and the variables later bound from expressions that mention it
+    /// (`tasks = [task | tasks]`, `state = %{state | task: task}`).
+    fn aliases(&self, var: &'t str) -> Vec<&'t str> {
+        let mut vars = vec![var];
+        loop {
+            let before = vars.len();
+            for (name, right) in &self.bindings {
+                if !vars.contains(name) && self.mentions(&vars, right) {
+                    vars.push(name);
+                }
+            }
+            if vars.len() == before {
+                return vars;
+            }
+        }
+    }
+
+    fn is_awaited(&self, vars: &[&str]) -> bool {
+        self.consumers
+            .iter()
+            .any(|args| args.iter().any(|a| self.mentions(vars, a)))
+    }
+
+    /// Returned from the function (in its last expression) or handed to a helper of the
+    /// module, which may await it.
+    fn escapes(&self, vars: &[&str]) -> bool {
+        self.last.as_ref().is_some_and(|l| self.mentions(vars, l))
+            || self
+                .own_calls
+                .iter()
+                .any(|args| args.iter().any(|a| self.mentions(vars, a)))
+    }
+}
+
+fn is_mapping(call: &Call) -> bool {
+    call.in_module("Enum")
+        || call.in_module("Stream")
+        || (call.local && call.module.is_none() && call.name == "for")
+}
+
+/// A call to a function of the enclosing module (`helper(x)`, `__MODULE__.helper(x)`).
+fn is_own_function(own: Option<&Module>, c: &Call) -> bool {
+    let Some(m) = own else {
+        return false;
+    };
+    let local = c.local && c.module.is_none() && !c.dynamic;
+    (local || c.module.as_deref() == Some(m.name.as_str())) && m.defines(c.name, c.arity)
+}
+
+fn passed_to_local_helper(file: &File, holder: Node, own: Option<&Module>) -> bool {
+    let Some(args) = holder.parent().filter(|p| p.kind_id() == grammar().kinds.arguments) else {
+        return false;
+    };
+    args.parent()
+        .and_then(|o| call_at(file, o))
+        .is_some_and(|c| is_own_function(own, c))
+}
+
+/// A `handle_info({ref, result}, state)` clause: a 2-tuple whose first element is a variable.
+fn module_handles_replies(file: &File, module: &Module) -> bool {
+    let k = &grammar().kinds;
+    module.defs.iter().any(|&id| {
+        let d = &file.defs[id as usize];
+        d.name == "handle_info"
+            && d.arity == 2
+            && d.params.first().is_some_and(|p| {
+                let tuple = if ast::is_binary_op(*p, file.src, "=") {
+                    [grammar().fields.left, grammar().fields.right]
+                        .iter()
+                        .filter_map(|f| ast::field(*p, *f))
+                        .find(|n| n.kind_id() == k.tuple)
+                } else {
+                    Some(*p).filter(|n| n.kind_id() == k.tuple)
+                };
+                tuple.is_some_and(|t| {
+                    t.named_child_count() == 2
+                        && t.named_child(0).is_some_and(|f| f.kind_id() == k.identifier)
+                })
+            })
+    })
+}

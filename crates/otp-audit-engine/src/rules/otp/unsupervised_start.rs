@@ -17,4 +17,142 @@ pub static RULE: Rule = Rule {
     project: None,
 };
 
-fn check(_file: &File, _report: &mut Report) {}
+/// Functions whose job is to start a process: a `start_link` there is what a
+/// supervisor (or the application) asked for.
+const STARTERS: &[&str] = &["start_link", "start", "init", "child_spec"];
+
+/// `Mod.start/n` that starts an unlinked process.
+fn is_unlinked_start(call: &Call) -> bool {
+    let a = call.arity;
+    match call.module.as_deref() {
+        Some("GenServer") => matches!(a, 2 | 3),
+        Some("Agent") => (1..=4).contains(&a),
+        Some("Task") => matches!(a, 1 | 3),
+        Some(":gen_server" | ":gen_statem") => matches!(a, 3 | 4),
+        _ => false,
+    }
+}
+
+fn check(file: &File, report: &mut Report) {
+    if is_exempt_path(file.path) {
+        return;
+    }
+    let src = file.src;
+    for call in file.calls_named_any(&["start", "start_link"]) {
+        if call.dynamic {
+            continue;
+        }
+        let Some(module) = call.module.as_deref() else {
+            continue;
+        };
+        let Some(def) = file.def(&call.ctx) else {
+            continue;
+        };
+        // An escript's entry point owns its process tree.
+        if def.name == "main" && def.arity == 1 {
+            continue;
+        }
+        let written = call.display(src);
+        let app = app_prefix(file, &call.ctx);
+        if call.name == "start" {
+            if !is_unlinked_start(call) {
+                continue;
+            }
+            let in_start_link = def.name == "start_link";
+            let message = if in_start_link {
+                format!(
+                    "`{written}` inside `start_link/{}` starts an unlinked process: the supervisor that calls `start_link` is not linked to it, so it neither notices a crash nor stops it on shutdown; call `{}.start_link` instead",
+                    def.arity,
+                    call.written(src).rsplit_once('.').map(|(m, _)| m).unwrap_or(module)
+                )
+            } else if module == "Task" {
+                format!(
+                    "`{written}` starts an unlinked task outside any supervision tree: no process is linked to it and shutdown does not wait for it; use `Task.Supervisor.start_child({app}.TaskSupervisor, fun)`"
+                )
+            } else {
+                format!(
+                    "`{written}` starts an unlinked process outside any supervision tree: nothing restarts it, links to it, or stops it on shutdown; list it as a child of a supervisor or use `DynamicSupervisor.start_child({app}.DynamicSupervisor, {{Mod, arg}})`"
+                )
+            };
+            let fix = (in_start_link && !call.capture && !call.via_apply)
+                .then(|| ast::field(call.target, grammar().fields.right))
+                .flatten()
+                .filter(|r| file.text(*r) == "start")
+                .map(|r| {
+                    Fix::unsafe_(
+                        "Start it linked with `start_link`",
+                        vec![Edit::replace(r.byte_range(), "start_link")],
+                    )
+                });
+            let d = report.add(file, &call.ctx, call.node.byte_range(), message);
+            if let Some(fix) = fix {
+                d.fix(fix);
+            }
+            continue;
+        }
+        // `start_link` outside a starter function.
+        if module.starts_with(':') && !matches!(module, ":gen_server" | ":gen_statem" | ":supervisor")
+        {
+            continue;
+        }
+        if STARTERS.contains(&def.name) || in_children_list(file, call) {
+            continue;
+        }
+        let advice = match module {
+            "Task" => format!("use `Task.Supervisor.start_child({app}.TaskSupervisor, fun)`"),
+            "Supervisor" | ":supervisor" => {
+                "make it a child of the application's supervisor (a supervisor module with `child_spec/1`)".to_string()
+            }
+            "GenServer" | "Agent" | ":gen_server" | ":gen_statem" => format!(
+                "move it into the module's `start_link/1` and list the module as a child, or use `DynamicSupervisor.start_child({app}.DynamicSupervisor, {{Mod, arg}})`"
+            ),
+            _ => format!(
+                "list `{{{module}, arg}}` as a child of a supervisor, or use `DynamicSupervisor.start_child({app}.DynamicSupervisor, {{{module}, arg}})` for processes started on demand"
+            ),
+        };
+        let message = format!(
+            "`{written}` is called from `{}/{}`, not from a supervisor: the new process is linked to the process running `{}/{}` and nothing restarts it; {advice}",
+            def.name, def.arity, def.name, def.arity
+        );
+        report.add(file, &call.ctx, call.node.byte_range(), message);
+    }
+}
+
+/// Mix tasks run in a short-lived shell process that owns what it starts.
+fn is_exempt_path(path: &str) -> bool {
+    let norm = path.replace('\\', "/");
+    norm.starts_with("lib/mix/tasks/") || norm.contains("/lib/mix/tasks/")
+}
+
+fn app_prefix<'a>(file: &'a File, ctx: &Ctx) -> &'a str {
+    file.module(ctx)
+        .and_then(|m| m.name.split('.').next())
+        .filter(|s| s.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
+        .unwrap_or("MyApp")
+}
+
+/// Inside `children = [...]` or the list given to `Supervisor.start_link/init`.
+fn in_children_list(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(list) = ast::parent_of_kind(call.expr, k.list, 8) else {
+        return false;
+    };
+    let Some(parent) = list.parent() else {
+        return false;
+    };
+    if ast::is_binary_op(parent, file.src, "=") {
+        return ast::field(parent, grammar().fields.left)
+            .is_some_and(|l| file.text(l) == "children");
+    }
+    if parent.kind_id() == k.arguments {
+        let Some(owner) = parent.parent() else {
+            return false;
+        };
+        return file.calls_within(owner).any(|c| {
+            c.node == owner
+                && (c.is_any("Supervisor", &["start_link", "init", "child_spec"])
+                    || c.is_any("DynamicSupervisor", &["start_child"]))
+        });
+    }
+    false
+}

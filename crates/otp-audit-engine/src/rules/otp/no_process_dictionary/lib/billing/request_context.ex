@@ -1,0 +1,42 @@
+defmodule Billing.RequestContext do
+  @moduledoc "Carries the current tenant and request id through a request."
+
+  def put_tenant(tenant_id) do
+    Process.put(:tenant_id, tenant_id) #~ otp/no-process-dictionary
+  end
+
+  def tenant, do: Process.get(:tenant_id) #~ otp/no-process-dictionary
+
+  def tenant!(default), do: Process.get(:tenant_id, default) #~ otp/no-process-dictionary
+
+  def request_id do
+    :request_id
+    |> Process.get() #~ otp/no-process-dictionary
+  end
+
+  def clear do
+    Process.delete(:tenant_id) #~ otp/no-process-dictionary
+    :erlang.erase(:request_id) #~ otp/no-process-dictionary
+  end
+
+  def dump do
+    %{
+      all: Process.get(), #~ otp/no-process-dictionary
+      keys: Process.get_keys(), #~ otp/no-process-dictionary
+      tenant_keys: Process.get_keys("acme") #~ otp/no-process-dictionary
+    }
+  end
+
+  def erlang_style(id) do
+    :erlang.put({:request, id}, System.monotonic_time()) #~ otp/no-process-dictionary
+    :erlang.get({:request, id}) #~ otp/no-process-dictionary
+  end
+
+  def reset do
+    :erlang.get() #~ otp/no-process-dictionary
+    :erlang.get_keys() #~ otp/no-process-dictionary
+    :erlang.erase() #~ otp/no-process-dictionary
+  end
+
+  def readers, do: [&Process.get/1, &:erlang.get/1] #~ otp/no-process-dictionary, otp/no-process-dictionary
+end

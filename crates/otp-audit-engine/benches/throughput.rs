@@ -46,6 +46,29 @@ fn main() {
     let mb = bytes as f64 / 1e6;
     let engine = Engine::default();
 
+    if args.iter().any(|a| a == "--profile") {
+        // A long loop of the engine alone on parsed trees, for `perf record`.
+        // `valgrind --tool=callgrind --toggle-collect='*parse_all*'` (or '*check_all*')
+        // counts the instructions of each phase.
+        #[inline(never)]
+        fn parse_all(inputs: &[(&str, &str)]) -> Vec<tree_sitter::Tree> {
+            inputs.iter().map(|(_, s)| parse(s)).collect()
+        }
+        #[inline(never)]
+        fn check_all(engine: &Engine, inputs: &[(&str, &str)], trees: &[tree_sitter::Tree]) {
+            for ((path, src), tree) in inputs.iter().zip(trees) {
+                std::hint::black_box(engine.check_tree(path, src, tree));
+            }
+        }
+        let mut trees = Vec::new();
+        for _ in 0..3 {
+            trees = parse_all(&inputs);
+        }
+        for _ in 0..3 {
+            check_all(&engine, &inputs, &trees);
+        }
+        return;
+    }
     let parse_only = best_of(rounds, || {
         for (_, src) in &inputs {
             std::hint::black_box(parse(src));
@@ -66,6 +89,22 @@ fn main() {
     });
 
     let rate = |d: Duration| mb / d.as_secs_f64();
+    let only = |ids: &[&str]| {
+        let mut c = otp_audit_engine::Config::default();
+        for r in otp_audit_engine::rules::ALL {
+            c.set_enabled(r.id, ids.contains(&r.id))
+                .expect("known rule");
+        }
+        Engine::new(c)
+    };
+    let on_trees = |engine: &Engine| {
+        best_of(rounds, || {
+            for ((path, src), tree) in inputs.iter().zip(&trees) {
+                std::hint::black_box(engine.check_tree(path, src, tree));
+            }
+        })
+    };
+    let model_only = on_trees(&only(&[]));
     println!(
         "corpus: {} files, {:.1} MB, {} findings (seed 7, single thread, best of {rounds})",
         inputs.len(),
@@ -91,6 +130,22 @@ fn main() {
         full.as_secs_f64() * 1e3,
         rate(full)
     );
+    if args.iter().any(|a| a == "--per-rule") {
+        println!("\nper rule (model walk subtracted):");
+        let mut costs: Vec<(f64, &str)> = otp_audit_engine::rules::ALL
+            .iter()
+            .map(|r| {
+                (
+                    (on_trees(&only(&[r.id])).as_secs_f64() - model_only.as_secs_f64()) * 1e3,
+                    r.id,
+                )
+            })
+            .collect();
+        costs.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (ms, id) in costs {
+            println!("  {id:<32} {ms:>7.1}ms");
+        }
+    }
     println!(
         "engine cost over parsing: {:+.1}% (goal: at most +25%)",
         (full.as_secs_f64() / parse_only.as_secs_f64() - 1.0) * 100.0

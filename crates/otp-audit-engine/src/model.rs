@@ -8,6 +8,9 @@ use tree_sitter::{Node, Tree};
 
 pub type Id = u32;
 
+/// Call arguments in call order.
+pub type Args<'t> = Vec<Node<'t>>;
+
 /// Where a node sits. Copied into every call; cheap.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Ctx {
@@ -24,6 +27,9 @@ pub struct Ctx {
     pub in_attribute: bool,
     /// Inside a `for` comprehension or a fn passed to `Enum`/`Stream`.
     pub in_loop: bool,
+    /// Nesting depth inside the current def, counted as Credo's Refactor.Nesting
+    /// does: `if`, `unless`, `case`, `cond`, `fn`, `for`, `with`.
+    pub nesting: u32,
 }
 
 #[derive(Debug)]
@@ -81,6 +87,9 @@ pub struct Def<'t> {
     pub body: Option<Node<'t>>,
     /// A GenServer callback (`handle_call/3`, ...) in a module that uses GenServer.
     pub is_callback: bool,
+    /// The deepest nesting construct in the body: (depth, its keyword); the later
+    /// one wins ties.
+    pub deepest: Option<(u32, Node<'t>)>,
 }
 
 pub const GENSERVER_CALLBACKS: &[(&str, usize)] = &[
@@ -144,7 +153,7 @@ pub struct Call<'t> {
     pub name: &'t str,
     pub arity: usize,
     /// Arguments in call order; for `x |> f(a)` the first one is `x`.
-    pub args: Vec<Node<'t>>,
+    pub args: Args<'t>,
     /// Written as a local call (`send(...)`, `call(...)` after `import GenServer`).
     pub local: bool,
     /// The receiver is an expression (`mod.fun()`, `state.mod.fun()`).
@@ -249,6 +258,8 @@ pub struct File<'t> {
     pub interpolated_atoms: Vec<(Node<'t>, Ctx)>,
     /// Module attributes being defined (`@timeout 5_000`): (name, value, ctx).
     pub attributes: Vec<(&'t str, Node<'t>, Ctx)>,
+    /// Tuples tagged with an atom (`{:error, reason}`, `{:DOWN, ref, ...}`), by tag.
+    pub tagged_tuples: Vec<(&'t str, Node<'t>, Ctx)>,
     by_name: std::collections::HashMap<&'t str, Vec<Id>>,
 }
 
@@ -267,6 +278,7 @@ impl<'t> File<'t> {
             comments: Vec::new(),
             interpolated_atoms: Vec::new(),
             attributes: Vec::new(),
+            tagged_tuples: Vec::new(),
             by_name: Default::default(),
         }
     }
@@ -275,6 +287,14 @@ impl<'t> File<'t> {
         for (i, c) in self.calls.iter().enumerate() {
             self.by_name.entry(c.name).or_default().push(i as Id);
         }
+    }
+
+    /// Tuples whose first element is the atom `tag` (without colon), in source order.
+    pub fn tuples_tagged<'a>(
+        &'a self,
+        tag: &'a str,
+    ) -> impl Iterator<Item = &'a (&'t str, Node<'t>, Ctx)> + 'a {
+        self.tagged_tuples.iter().filter(move |t| t.0 == tag)
     }
 
     pub fn text(&self, node: Node) -> &'t str {

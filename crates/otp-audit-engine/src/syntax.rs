@@ -104,9 +104,30 @@ pub fn text<'s>(node: Node, src: &'s str) -> &'s str {
     src.get(node.byte_range()).unwrap_or("")
 }
 
-pub fn named_children<'t>(node: Node<'t>) -> impl Iterator<Item = Node<'t>> {
-    let n = node.named_child_count() as u32;
-    (0..n).filter_map(move |i| node.named_child(i))
+/// Named children in order. A cursor makes this linear; `named_child(i)` is O(i).
+pub fn named_children<'t>(node: Node<'t>) -> NamedChildren<'t> {
+    let mut cursor = node.walk();
+    let more = cursor.goto_first_child();
+    NamedChildren { cursor, more }
+}
+
+pub struct NamedChildren<'t> {
+    cursor: tree_sitter::TreeCursor<'t>,
+    more: bool,
+}
+
+impl<'t> Iterator for NamedChildren<'t> {
+    type Item = Node<'t>;
+    fn next(&mut self) -> Option<Node<'t>> {
+        while self.more {
+            let n = self.cursor.node();
+            self.more = self.cursor.goto_next_sibling();
+            if n.is_named() {
+                return Some(n);
+            }
+        }
+        None
+    }
 }
 
 pub fn field<'t>(node: Node<'t>, id: NonZeroU16) -> Option<Node<'t>> {
@@ -115,13 +136,26 @@ pub fn field<'t>(node: Node<'t>, id: NonZeroU16) -> Option<Node<'t>> {
 
 /// Children of a call that are not its target: `arguments` and `do_block`.
 pub fn call_arguments(call: Node) -> Option<Node> {
-    let k = &grammar().kinds;
-    named_children(call).find(|c| c.kind_id() == k.arguments)
+    call_parts(call).0
 }
 
 pub fn call_do_block(call: Node) -> Option<Node> {
+    call_parts(call).1
+}
+
+/// `(arguments, do_block)` of a call, in one pass over its few children.
+pub fn call_parts(call: Node) -> (Option<Node>, Option<Node>) {
     let k = &grammar().kinds;
-    named_children(call).find(|c| c.kind_id() == k.do_block)
+    let (mut args, mut block) = (None, None);
+    // A call has at most target, arguments and do_block: indexing beats a cursor here.
+    for c in (0..call.named_child_count() as u32).filter_map(|i| call.named_child(i)) {
+        if c.kind_id() == k.arguments {
+            args = Some(c);
+        } else if c.kind_id() == k.do_block {
+            block = Some(c);
+        }
+    }
+    (args, block)
 }
 
 /// The identifier name of a plain local call target (`foo(...)`, `test "x" do`).

@@ -77,17 +77,23 @@ pub(crate) fn build(file: &mut File<'_>) {
     let mut cursor = root.walk();
     'walk: loop {
         let node = cursor.node();
-        if w.enter(node) && cursor.goto_first_child() {
+        // Tokens (`do`, `(`, `,`...) carry nothing for the model: no frame for them.
+        let named = node.is_named();
+        if named && w.enter(node) && cursor.goto_first_child() {
             continue;
         }
-        loop {
+        if named {
             w.leave();
+        }
+        loop {
             if cursor.goto_next_sibling() {
                 break;
             }
             if !cursor.goto_parent() {
                 break 'walk;
             }
+            // Back at a named parent whose children are done.
+            w.leave();
         }
     }
     w.file.index();
@@ -128,9 +134,6 @@ impl<'t> Walker<'_, 't> {
         let k = &grammar().kinds;
         let kind = node.kind_id();
         self.push(node);
-        if !node.is_named() {
-            return false;
-        }
         if kind == k.comment {
             self.file.comments.push(node);
             false
@@ -140,6 +143,18 @@ impl<'t> Walker<'_, 't> {
             self.enter_unary(node)
         } else if kind == k.anonymous_function {
             self.enter_fn(node);
+            if let Some(keyword) = node.child(0) {
+                self.nest(keyword);
+            }
+            true
+        } else if kind == k.tuple {
+            if let Some(tag) = node
+                .named_child(0)
+                .and_then(|a| syntax::atom_name(a, self.src()))
+                && node.named_child(0).is_some_and(|a| a.kind_id() == k.atom)
+            {
+                self.file.tagged_tuples.push((tag, node, self.ctx));
+            }
             true
         } else if kind == k.quoted_atom {
             if named_children(node).any(|c| c.kind_id() == k.interpolation) {
@@ -156,9 +171,28 @@ impl<'t> Walker<'_, 't> {
         self.stack.len().checked_sub(2 + up).map(|i| &self.stack[i])
     }
 
+    /// One more level of Credo-style nesting inside a def.
+    fn nest(&mut self, keyword: Node<'t>) {
+        let Some(d) = self.ctx.def else { return };
+        self.ctx.nesting += 1;
+        let depth = self.ctx.nesting;
+        let def = &mut self.file.defs[d as usize];
+        if def.deepest.is_none_or(|(best, _)| depth >= best) {
+            def.deepest = Some((depth, keyword));
+        }
+    }
+
     fn enter_call(&mut self, node: Node<'t>) -> bool {
         let src = self.src();
-        let name = syntax::local_call_name(node, src);
+        let g = grammar();
+        let target = field(node, g.fields.target);
+        let name = target
+            .filter(|t| t.kind_id() == g.kinds.identifier)
+            .map(|t| text(t, src));
+        if let (Some("if" | "unless" | "case" | "cond" | "for" | "with"), Some(t)) = (name, target)
+        {
+            self.nest(t);
+        }
         match name {
             Some("quote") => return false,
             Some("defmodule") => self.enter_module(node),
@@ -170,7 +204,8 @@ impl<'t> Walker<'_, 't> {
             _ => {}
         }
         if !self.not_calls.remove(&node.id())
-            && let Some(call) = self.resolve_call(node)
+            && let Some(call) =
+                target.and_then(|t| self.resolve_call(node, t, syntax::call_parts(node)))
         {
             let id = self.file.calls.len() as Id;
             self.file.calls.push(call);
@@ -191,18 +226,22 @@ impl<'t> Walker<'_, 't> {
             .is_some_and(|m| m.defines(name, arity))
     }
 
-    fn resolve_call(&self, node: Node<'t>) -> Option<Call<'t>> {
+    fn resolve_call(
+        &self,
+        node: Node<'t>,
+        target: Node<'t>,
+        (arguments, do_block): (Option<Node<'t>>, Option<Node<'t>>),
+    ) -> Option<Call<'t>> {
         let g = grammar();
         let k = &g.kinds;
         let src = self.src();
-        let target = field(node, g.fields.target)?;
-        let arguments = syntax::call_arguments(node);
-        let do_block = syntax::call_do_block(node);
         let parent = self.parent(0).map(|e| e.node);
         let piped = parent.is_some_and(|p| {
             syntax::is_binary_op(p, src, "|>") && field(p, g.fields.right) == Some(node)
         });
-        let mut args: Vec<Node<'t>> = Vec::new();
+        let mut args: Args<'t> = Args::with_capacity(
+            arguments.map_or(0, |a| a.named_child_count()) + usize::from(piped),
+        );
         if piped && let Some(lhs) = parent.and_then(|p| field(p, g.fields.left)) {
             args.push(lhs);
         }
@@ -360,17 +399,13 @@ impl<'t> Walker<'_, 't> {
             match name {
                 Some(kind) if DEF_KINDS.contains(&kind) || kind == "defdelegate" => {
                     if let Some((head, _)) = def_head(stmt, src)
-                        && let Some((fname, params)) = head_name_params(head, src)
+                        && let Some((fname, min_arity, max_arity)) = head_arities(head, src)
                     {
-                        let defaults = params
-                            .iter()
-                            .filter(|p| syntax::is_binary_op(**p, src, "\\\\"))
-                            .count();
                         module.functions.push(LocalFunction {
                             kind,
                             name: fname,
-                            min_arity: params.len() - defaults,
-                            max_arity: params.len(),
+                            min_arity,
+                            max_arity,
                         });
                     }
                 }
@@ -446,6 +481,7 @@ impl<'t> Walker<'_, 't> {
             guard,
             body,
             is_callback,
+            deepest: None,
         });
         if let Some(m) = self.ctx.module {
             self.file.modules[m as usize].defs.push(id);
@@ -619,7 +655,7 @@ impl<'t> Walker<'_, 't> {
                         module,
                         name,
                         arity,
-                        args: Vec::new(),
+                        args: Args::new(),
                         local,
                         dynamic: false,
                         piped: false,
@@ -743,6 +779,23 @@ fn head_name_params<'t>(head: Node<'t>, src: &'t str) -> Option<(&'t str, Vec<No
         })
         .unwrap_or_default();
     Some((name, params))
+}
+
+/// Name and arity range of a head; parameters with defaults (`a \\\\ 1`) are optional.
+fn head_arities<'t>(head: Node<'t>, src: &'t str) -> Option<(&'t str, usize, usize)> {
+    let k = &grammar().kinds;
+    if head.kind_id() == k.identifier {
+        return Some((text(head, src), 0, 0));
+    }
+    let name = syntax::local_call_name(head, src)?;
+    let (mut all, mut defaults) = (0, 0);
+    if let Some(args) = syntax::call_arguments(head) {
+        for p in named_children(args).filter(|c| c.kind_id() != k.comment) {
+            all += 1;
+            defaults += usize::from(syntax::is_binary_op(p, src, "\\\\"));
+        }
+    }
+    Some((name, all - defaults, all))
 }
 
 /// Which process runs a fn passed to `call`.

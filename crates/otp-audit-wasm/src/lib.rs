@@ -67,7 +67,12 @@ mod abi {
     #[unsafe(no_mangle)]
     pub unsafe extern "C" fn otp_free(ptr: *mut u8, len: usize) {
         // SAFETY: the caller passes back a pointer and length we allocated.
-        unsafe { dealloc(ptr, Layout::from_size_align(len.max(1), 1).expect("valid layout")) }
+        unsafe {
+            dealloc(
+                ptr,
+                Layout::from_size_align(len.max(1), 1).expect("valid layout"),
+            )
+        }
     }
 
     /// Analyse the bundle at `ptr..ptr+len`. Returns a pointer to 4 bytes of

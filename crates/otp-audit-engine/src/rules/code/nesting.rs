@@ -27,16 +27,15 @@ pub static RULE: Rule = Rule {
     project: None,
 };
 
-const NEST_OPS: &[&str] = &["if", "unless", "case", "cond", "fn", "for", "with"];
-
+/// The walk that builds the model counts nesting (`Def::deepest`), so this rule
+/// only compares: no second pass over the tree.
 fn check(file: &File, report: &mut Report) {
     let max = report.param_int("max_nesting");
     for (id, def) in file.defs.iter().enumerate() {
         if !matches!(def.kind, "def" | "defp" | "defmacro") {
             continue;
         }
-        let Some(body) = def.body else { continue };
-        let Some((depth, op)) = deepest_op(body, file.src) else {
+        let Some((depth, op)) = def.deepest else {
             continue;
         };
         if i64::from(depth) <= max {
@@ -53,61 +52,6 @@ fn check(file: &File, report: &mut Report) {
             op.byte_range(),
             format!("Function body is nested too deep (max depth is {max}, was {depth})."),
         );
-    }
-}
-
-/// The keyword node of a nesting op (`if` identifier, `fn` token), if `node` is one.
-fn nest_keyword<'t>(node: Node<'t>, src: &str) -> Option<Node<'t>> {
-    let g = grammar();
-    if node.kind_id() == g.kinds.anonymous_function {
-        return node.child(0);
-    }
-    let name = ast::local_call_name(node, src)?;
-    if NEST_OPS.contains(&name) {
-        ast::field(node, g.fields.target)
-    } else {
-        None
-    }
-}
-
-/// The deepest nesting op under `body` (including `body` itself, which is the value
-/// of `do:` in `def f(x), do: if ...`): its depth and keyword node. Ties go to the
-/// later op. Walks with a cursor and an explicit depth stack, never recursing.
-fn deepest_op<'t>(body: Node<'t>, src: &str) -> Option<(u32, Node<'t>)> {
-    let mut best: Option<(u32, Node<'t>)> = None;
-    let mut cursor = body.walk();
-    // Nesting depth of the node at each cursor level, the current node last.
-    let mut depths: Vec<u32> = Vec::new();
-    loop {
-        let node = cursor.node();
-        let outer = depths.last().copied().unwrap_or(0);
-        let depth = match nest_keyword(node, src) {
-            Some(keyword) => {
-                let d = outer + 1;
-                // Document order: a later op at the same depth replaces an earlier one.
-                if best.is_none_or(|(b, _)| d >= b) {
-                    best = Some((d, keyword));
-                }
-                d
-            }
-            None => outer,
-        };
-        depths.push(depth);
-        if cursor.goto_first_child() {
-            continue;
-        }
-        loop {
-            depths.pop();
-            if depths.is_empty() {
-                return best;
-            }
-            if cursor.goto_next_sibling() {
-                break;
-            }
-            if !cursor.goto_parent() {
-                return best;
-            }
-        }
     }
 }
 

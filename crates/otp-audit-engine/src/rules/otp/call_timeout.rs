@@ -9,7 +9,11 @@ pub static RULE: Rule = Rule {
     scopes: LIB,
     fix: Fixability::Sometimes,
     default_enabled: true,
-    params: &[],
+    params: &[ParamSpec {
+        name: "timeout",
+        doc: "Timeout in milliseconds that the fix passes to `GenServer.call/3` and `:gen_server.call/3` (the fix is safe only when it equals the 5000 ms default)",
+        default: || ParamValue::Int(DEFAULT_TIMEOUT),
+    }],
     credo: &["Foundation.CredoChecks.GenServerTimeout"],
     supersedes: &[],
     guide: include_str!("call_timeout.md"),
@@ -17,4 +21,167 @@ pub static RULE: Rule = Rule {
     project: None,
 };
 
-fn check(_file: &File, _report: &mut Report) {}
+/// What `GenServer.call/2` and `:gen_server.call/2` wait when no timeout is given.
+const DEFAULT_TIMEOUT: i64 = 5_000;
+
+/// How long a two-argument call waits when the timeout is left out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Implicit {
+    /// `GenServer.call/2`, `:gen_server.call/2`: 5000 ms.
+    FiveSeconds,
+    /// `:gen_statem.call/2`, `GenStateMachine.call/2`: `:infinity`.
+    Forever,
+}
+
+fn implicit_timeout(call: &Call) -> Option<Implicit> {
+    if call.name != "call" || call.arity != 2 || call.dynamic {
+        return None;
+    }
+    match call.module.as_deref()? {
+        "GenServer" | ":gen_server" => Some(Implicit::FiveSeconds),
+        ":gen_statem" | "GenStateMachine" => Some(Implicit::Forever),
+        _ => None,
+    }
+}
+
+fn check(file: &File, report: &mut Report) {
+    let src = file.src;
+    let timeout = report.param_int("timeout");
+    let literal = underscored(timeout);
+    for call in file.calls_named("call") {
+        let Some(implicit) = implicit_timeout(call) else {
+            continue;
+        };
+        let written = call.display(src);
+        let message = match implicit {
+            Implicit::FiveSeconds => format!(
+                "`{written}` uses the implicit 5 000 ms timeout; pass the timeout explicitly (`{literal}`, a `@call_timeout` attribute, or a `timeout` argument of the client function) so how long callers wait is a deliberate choice"
+            ),
+            Implicit::Forever => format!(
+                "`{written}` waits forever: gen_statem calls default to `:infinity`, so a stuck state machine hangs the caller with it; pass a bounded timeout such as `{literal}`"
+            ),
+        };
+        let message = if call.capture {
+            let name = call.written(src);
+            format!("{message} (write the capture as `&{name}(&1, &2, {literal})`)")
+        } else if call.via_apply {
+            format!("{message} (add it as a third element of the argument list)")
+        } else {
+            message
+        };
+        let d = report.add(file, &call.ctx, call.node.byte_range(), message);
+        if implicit == Implicit::Forever {
+            d.severity(Severity::Error);
+        }
+        let Some(edits) = append_argument(call, src, &literal) else {
+            continue;
+        };
+        let title = format!("Pass `{literal}` as the timeout");
+        // Only the documented default keeps a GenServer call's behaviour; a
+        // gen_statem call goes from waiting forever to giving up.
+        if implicit == Implicit::FiveSeconds && timeout == DEFAULT_TIMEOUT {
+            d.fix(Fix::safe(title, edits));
+        } else {
+            d.fix(Fix::unsafe_(title, edits));
+        }
+    }
+}
+
+/// Edits that add `value` as a last argument, keeping the pipe and the
+/// written arguments; a call without parentheses gets them.
+fn append_argument(call: &Call, src: &str, value: &str) -> Option<Vec<Edit>> {
+    if call.capture || call.via_apply {
+        return None;
+    }
+    let arguments = call.arguments?;
+    let last = *call.args.last()?;
+    if last.start_byte() < arguments.start_byte() {
+        // Only the piped value: nothing written to append after.
+        return None;
+    }
+    let parenthesised = arguments.child(0).is_some_and(|c| c.kind() == "(");
+    let mut edits = Vec::new();
+    let mut tail = format!(", {value}");
+    if last.kind_id() == grammar().kinds.keywords {
+        // `call(s, key: v)`: a keyword-list request needs its brackets once
+        // another argument follows it.
+        edits.push(Edit::insert(last.start_byte(), "["));
+        tail = format!("]{tail}");
+    }
+    if !parenthesised {
+        // `GenServer.call s, r` → `GenServer.call(s, r, 5_000)`.
+        let gap = call.target.end_byte()..arguments.start_byte();
+        if src.get(gap.clone())?.contains('\n') {
+            return None;
+        }
+        edits.push(Edit::replace(gap, "("));
+        tail.push(')');
+    }
+    edits.push(Edit::insert(last.end_byte(), tail));
+    Some(edits)
+}
+
+/// `5000` → `5_000`, `30000` → `30_000`, `500` → `500`.
+fn underscored(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('_');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Config, Engine, Safety};
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(underscored(5000), "5_000");
+        assert_eq!(underscored(500), "500");
+        assert_eq!(underscored(30_000), "30_000");
+        assert_eq!(underscored(1_000_000), "1_000_000");
+    }
+
+    const SRC: &str = "defmodule MyApp.Client do\n  def get(s), do: GenServer.call(s, :get)\nend\n";
+
+    #[test]
+    fn a_configured_timeout_makes_the_fix_unsafe() {
+        let mut config = Config::default();
+        config
+            .set_param("otp/call-timeout", "timeout", ParamValue::Int(15_000))
+            .unwrap();
+        let engine = Engine::new(config);
+        let result = engine.check("lib/my_app/client.ex", SRC);
+        let f = result
+            .findings
+            .iter()
+            .find(|f| f.rule == "otp/call-timeout")
+            .expect("a finding");
+        assert!(f.message.contains("`15_000`"), "{}", f.message);
+        assert_eq!(f.fixes.len(), 1);
+        assert_eq!(f.fixes[0].safety, Safety::Unsafe);
+        let out = engine.fix("lib/my_app/client.ex", SRC, Safety::Unsafe);
+        assert!(out.text.contains("GenServer.call(s, :get, 15_000)"), "{}", out.text);
+    }
+
+    #[test]
+    fn calls_without_parentheses_get_them() {
+        let src = "defmodule MyApp.Client do\n  def get(s), do: s |> GenServer.call :get\n  def put(s, v) do\n    GenServer.call s, {:put, v}\n  end\nend\n";
+        let engine = Engine::new(Config::default());
+        let out = engine.fix("lib/my_app/client.ex", src, Safety::Safe);
+        assert!(out.text.contains("s |> GenServer.call(:get, 5_000)"), "{}", out.text);
+        assert!(out.text.contains("GenServer.call(s, {:put, v}, 5_000)"), "{}", out.text);
+    }
+
+    #[test]
+    fn the_default_timeout_is_a_safe_fix() {
+        let engine = Engine::new(Config::default());
+        let out = engine.fix("lib/my_app/client.ex", SRC, Safety::Safe);
+        assert!(out.text.contains("GenServer.call(s, :get, 5_000)"), "{}", out.text);
+    }
+}

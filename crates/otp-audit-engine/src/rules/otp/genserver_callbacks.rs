@@ -1,5 +1,6 @@
 //! `otp/genserver-callbacks`: GenServer without init/1 or handlers. See `genserver_callbacks.md`.
 
+use crate::model::Id;
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -17,4 +18,198 @@ pub static RULE: Rule = Rule {
     project: None,
 };
 
-fn check(_file: &File, _report: &mut Report) {}
+const HANDLERS: &[(&str, usize)] = &[
+    ("handle_call", 3),
+    ("handle_cast", 2),
+    ("handle_info", 2),
+    ("handle_continue", 2),
+];
+
+/// Standard modules whose `use` injects no GenServer callbacks.
+const NO_CALLBACKS: &[&str] = &["GenServer", "Bitwise", "Agent", "Task", "Supervisor"];
+
+fn check(file: &File, report: &mut Report) {
+    for (i, module) in file.modules.iter().enumerate() {
+        let id = i as Id;
+        let Some(declaration) = genserver_declaration(file, module) else {
+            continue;
+        };
+        // Another `use` may inject init/1 or the handlers (`use MyApp.Server`).
+        if module
+            .uses
+            .iter()
+            .any(|(m, _)| !NO_CALLBACKS.contains(&m.as_str()))
+        {
+            continue;
+        }
+        let overridable = overridable(file, id);
+        let has = |name: &str, arity: usize| {
+            module.defines(name, arity)
+                || file
+                    .defs
+                    .iter()
+                    .any(|d| d.module == Some(id) && d.name == name && d.arity == arity)
+                || overridable.iter().any(|(n, a)| *n == name && *a == arity)
+        };
+        let missing_init = !has("init", 1);
+        let missing_handlers =
+            !HANDLERS.iter().any(|(n, a)| has(n, *a)) && !owns_ets_table(file, id);
+        if !missing_init && !missing_handlers {
+            continue;
+        }
+        let used = module.uses_module("GenServer");
+        let name = &module.name;
+        let handlers = "`handle_call/3`, `handle_cast/2`, `handle_info/2` or `handle_continue/2`";
+        let message = match (missing_init, missing_handlers) {
+            (true, true) => format!(
+                "`{name}` is a GenServer with neither `init/1` nor any of {handlers}; define `init/1` to build the state, and the handlers for the messages it serves (or make it a plain module if it serves none)"
+            ),
+            (true, false) if used => format!(
+                "`{name}` uses GenServer but defines no `init/1`; the compiler warns and injects one that returns its argument as the state: define `init/1` explicitly"
+            ),
+            (true, false) => format!(
+                "`{name}` declares `@behaviour GenServer` but defines no `init/1`, so starting it fails with `UndefinedFunctionError`: define `init/1`"
+            ),
+            _ => format!(
+                "`{name}` is a GenServer that handles no messages: it defines none of {handlers}, so every call or cast crashes it; add the handlers it needs, or make it a plain module if it holds no state"
+            ),
+        };
+        let d = report.add_scoped(
+            module.name_node.byte_range(),
+            message,
+            module.name.clone(),
+        );
+        if !missing_init {
+            d.severity(Severity::Warning);
+            continue;
+        }
+        if !on_own_lines(file.src, declaration) {
+            continue;
+        }
+        let at = line_end(file.src, declaration.end_byte());
+        let indent = line_indent(file.src, declaration.start_byte());
+        let impl_line = impl_attribute(file, module)
+            .map(|a| format!("{indent}{a}\n"))
+            .unwrap_or_default();
+        let text = format!("\n\n{impl_line}{indent}def init(init_arg), do: {{:ok, init_arg}}");
+        let title = "Define `init/1` returning `{:ok, init_arg}`";
+        if used {
+            // The very clause `use GenServer` injects when init/1 is missing.
+            d.fix(Fix::safe(title, vec![Edit::insert(at, text)]));
+        } else {
+            d.fix(Fix::unsafe_(title, vec![Edit::insert(at, text)]));
+        }
+    }
+}
+
+/// The `use GenServer` statement of a module, or its `@behaviour GenServer`.
+pub(crate) fn genserver_declaration<'t>(file: &File<'t>, module: &Module<'t>) -> Option<Node<'t>> {
+    if !module.is_genserver {
+        return None;
+    }
+    let src = file.src;
+    let body = module.body?;
+    let mut behaviour = None;
+    for stmt in ast::statements(body) {
+        if ast::local_call_name(stmt, src) == Some("use")
+            && ast::call_arguments(stmt)
+                .and_then(|a| a.named_child(0))
+                .is_some_and(|m| file.text(m) == "GenServer")
+        {
+            return Some(stmt);
+        }
+        if behaviour.is_none()
+            && attribute_name(stmt, src) == Some("behaviour")
+            && ast::field(stmt, grammar().fields.operand)
+                .and_then(ast::call_arguments)
+                .and_then(|a| a.named_child(0))
+                .is_some_and(|b| matches!(file.text(b), "GenServer" | ":gen_server"))
+        {
+            behaviour = Some(stmt);
+        }
+    }
+    behaviour
+}
+
+/// `@impl true` (or `@impl GenServer`) as the module writes it, if it uses `@impl`.
+pub(crate) fn impl_attribute<'t>(file: &File<'t>, module: &Module<'t>) -> Option<&'t str> {
+    let src = file.src;
+    ast::statements(module.body?)
+        .find(|s| attribute_name(*s, src) == Some("impl"))
+        .map(|s| file.text(s))
+}
+
+/// `@name value` → `name`.
+fn attribute_name<'s>(node: Node, src: &'s str) -> Option<&'s str> {
+    if node.kind_id() != grammar().kinds.unary_operator || ast::operator(node, src) != "@" {
+        return None;
+    }
+    let operand = ast::field(node, grammar().fields.operand)?;
+    ast::local_call_name(operand, src)
+}
+
+/// Functions named in `defoverridable` in the module: `init: 1`, `[handle_call: 3]`.
+fn overridable<'t>(file: &File<'t>, id: Id) -> Vec<(&'t str, usize)> {
+    let k = &grammar().kinds;
+    let src = file.src;
+    let mut out = Vec::new();
+    for call in file.calls_named("defoverridable") {
+        if call.ctx.module != Some(id) {
+            continue;
+        }
+        for arg in &call.args {
+            let lists: Vec<Node> = if arg.kind_id() == k.list {
+                ast::named_children(*arg)
+                    .filter(|c| c.kind_id() == k.keywords)
+                    .collect()
+            } else {
+                vec![*arg]
+            };
+            for kw in lists.into_iter().filter(|n| n.kind_id() == k.keywords) {
+                for pair in ast::named_children(kw) {
+                    let g = grammar();
+                    if let (Some(key), Some(v)) =
+                        (ast::field(pair, g.fields.key), ast::field(pair, g.fields.value))
+                        && let Ok(arity) = file.text(v).parse()
+                    {
+                        out.push((ast::keyword_name(key, src), arity));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A GenServer whose `init/1` creates an ETS table exists to own it: it needs
+/// no handlers.
+fn owns_ets_table(file: &File, id: Id) -> bool {
+    file.defs
+        .iter()
+        .filter(|d| d.module == Some(id) && d.name == "init" && d.arity == 1)
+        .any(|d| file.calls_within(d.node).any(|c| c.is(":ets", "new")))
+}
+
+/// The end of the line `pos` is on (before its line break).
+pub(crate) fn line_end(src: &str, pos: usize) -> usize {
+    let end = src[pos..].find('\n').map(|i| pos + i).unwrap_or(src.len());
+    if src[..end].ends_with('\r') { end - 1 } else { end }
+}
+
+/// The whitespace that starts the line `pos` is on.
+pub(crate) fn line_indent(src: &str, pos: usize) -> &str {
+    let start = src[..pos].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let line = &src[start..];
+    &line[..line.len() - line.trim_start_matches([' ', '\t']).len()]
+}
+
+/// Is `node` alone on its lines (a trailing comment aside), so that text can be
+/// inserted on a new line after it?
+pub(crate) fn on_own_lines(src: &str, node: Node) -> bool {
+    let start = src[..node.start_byte()].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let end = line_end(src, node.end_byte());
+    src[start..node.start_byte()].trim().is_empty() && {
+        let rest = src[node.end_byte()..end].trim();
+        rest.is_empty() || rest.starts_with('#')
+    }
+}

@@ -1,5 +1,6 @@
 //! `otp/trap-exit-unhandled`: Trapping exits without handling them. See `trap_exit_unhandled.md`.
 
+use crate::model::Id;
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -17,4 +18,94 @@ pub static RULE: Rule = Rule {
     project: None,
 };
 
-fn check(_file: &File, _report: &mut Report) {}
+/// `Process.flag(:trap_exit, true)`, `:erlang.process_flag(:trap_exit, true)`.
+fn traps_exits(file: &File, call: &Call) -> bool {
+    let is_flag = matches!(
+        (call.module.as_deref(), call.name),
+        (Some("Process"), "flag") | (Some(":erlang"), "process_flag")
+    );
+    is_flag
+        && call.arity == 2
+        && call
+            .arg(0)
+            .is_some_and(|a| ast::atom_name(a, file.src) == Some("trap_exit"))
+        && call.arg(1).is_some_and(|v| file.text(v) == "true")
+}
+
+fn check(file: &File, report: &mut Report) {
+    let src = file.src;
+    for call in file.calls_named_any(&["flag", "process_flag"]) {
+        if !traps_exits(file, call) {
+            continue;
+        }
+        let module = file.module(&call.ctx);
+        let handled = match module {
+            Some(m) => handles_exits(file, call.ctx.module, m),
+            None => file_matches_exit(file),
+        };
+        if handled {
+            continue;
+        }
+        let written = format!("{}(:trap_exit, true)", call.written(src));
+        let genserver = module.is_some_and(|m| m.is_genserver);
+        let next = if genserver {
+            "add a `handle_info({:EXIT, pid, reason}, state)` clause that decides what a linked crash means, and `terminate/2` if trapping is there for cleanup on shutdown; otherwise stop trapping exits"
+        } else {
+            "match `{:EXIT, pid, reason}` in the process's `receive`, or stop trapping exits"
+        };
+        report.add(
+            file,
+            &call.ctx,
+            call.node.byte_range(),
+            format!(
+                "`{written}` turns exits of linked processes into `{{:EXIT, pid, reason}}` messages, but this module never matches them (in `handle_info/2` or a `receive`) and defines no `terminate/2`, so linked crashes go unnoticed; {next}"
+            ),
+        );
+    }
+}
+
+/// Does the module match `{:EXIT, ...}` in `handle_info/2` or a `receive`, or
+/// define `terminate/2`?
+fn handles_exits(file: &File, id: Option<Id>, module: &Module) -> bool {
+    if module.defines("terminate", 2) {
+        return true;
+    }
+    let own_defs = || module.defs.iter().map(|&d| &file.defs[d as usize]);
+    let info_matches = own_defs().any(|d| {
+        d.name == "handle_info"
+            && d.arity == 2
+            && d.params.first().is_some_and(|p| matches_exit(file, *p))
+    });
+    info_matches
+        || file.calls_named("receive").any(|c| {
+            c.ctx.module == id
+                && c.do_block
+                    .is_some_and(|b| receive_clauses_match_exit(file, b))
+        })
+}
+
+/// A script without modules: any `receive` with an `{:EXIT, ...}` clause.
+fn file_matches_exit(file: &File) -> bool {
+    file.calls_named("receive")
+        .any(|c| c.do_block.is_some_and(|b| receive_clauses_match_exit(file, b)))
+}
+
+fn receive_clauses_match_exit(file: &File, block: Node) -> bool {
+    let k = &grammar().kinds;
+    ast::named_children(block)
+        .filter(|c| c.kind_id() == k.stab_clause)
+        .filter_map(|c| ast::field(c, grammar().fields.left))
+        .any(|pattern| matches_exit(file, pattern))
+}
+
+/// Is there an `{:EXIT, ...}` tuple in this pattern?
+fn matches_exit(file: &File, pattern: Node) -> bool {
+    let k = &grammar().kinds;
+    std::iter::once(pattern)
+        .chain(ast::descendants(pattern))
+        .any(|n| {
+            n.kind_id() == k.tuple
+                && n.named_child(0)
+                    .is_some_and(|a| ast::atom_name(a, file.src) == Some("EXIT"))
+        })
+}

@@ -93,14 +93,21 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     let mut facts = Vec::new();
     match file.scope {
         crate::FileScope::Lib => {
-            for (i, m) in file.modules.iter().enumerate() {
-                let fails = file
-                    .calls
-                    .iter()
-                    .filter(|c| c.ctx.module == Some(i as u32) && c.ctx.def.is_some())
-                    .find_map(|c| (c.is("Kernel", "raise") || c.local && c.name == "raise").then_some("raises"))
-                    .or_else(|| returns_error(file, i as u32).then_some("returns `{:error, _}`"));
-                if let Some(how) = fails {
+            let mut how: Vec<Option<&'static str>> = vec![None; file.modules.len()];
+            for c in &file.calls {
+                if let (Some(m), Some(_)) = (c.ctx.module, c.ctx.def)
+                    && (c.is("Kernel", "raise") || c.local && c.name == "raise")
+                {
+                    how[m as usize] = Some("raises");
+                }
+            }
+            for (_, _, ctx) in file.tuples_tagged("error") {
+                if let (Some(m), Some(_)) = (ctx.module, ctx.def) {
+                    how[m as usize].get_or_insert("returns `{:error, _}`");
+                }
+            }
+            for (m, how) in file.modules.iter().zip(how) {
+                if let Some(how) = how {
                     facts.push(Fact::Fails {
                         module: m.name.clone(),
                         how,
@@ -113,12 +120,17 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
                 let Some(tested) = m.name.strip_suffix("Test") else {
                     continue;
                 };
+                let range = m.node.byte_range();
                 let checks_failure = file.calls_within(m.node).any(|c| {
                     matches!(
                         c.name,
                         "assert_raise" | "catch_exit" | "catch_error" | "catch_throw" | "assert_exit" | "refute"
                     )
-                }) || ast::descendants(m.node).any(|n| is_error_tuple(file, n));
+                }) || file
+                    .tagged_tuples
+                    .iter()
+                    .filter(|(_, n, _)| range.contains(&n.start_byte()))
+                    .any(|(_, n, _)| is_error_tuple(file, *n));
                 facts.push(Fact::Tests {
                     tested: tested.to_string(),
                     name: m.name.clone(),
@@ -145,18 +157,6 @@ fn is_error_tuple(file: &File, n: Node) -> bool {
             .is_some_and(|reason| ast::atom_name(reason, file.src) != Some("normal")),
         _ => false,
     }
-}
-
-fn returns_error(file: &File, module: u32) -> bool {
-    file.defs
-        .iter()
-        .filter(|d| d.module == Some(module))
-        .filter_map(|d| d.body)
-        .any(|body| {
-            std::iter::once(body)
-                .chain(ast::descendants(body))
-                .any(|n| is_error_tuple(file, n) && file.text(n).starts_with("{:error"))
-        })
 }
 
 fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {

@@ -101,11 +101,13 @@ struct Analysed {
     facts: Mutex<Option<FileFacts>>,
 }
 
+/// A file analysed, skipped (`None`), or an I/O error.
+type Outcome = Result<Option<Analysed>, String>;
+
 /// Read and analyse the files on `jobs` threads; results keep the input order.
 fn analyse(engine: &Engine, inputs: &[Input], jobs: usize) -> Result<Vec<Analysed>, String> {
     let next = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<Result<Option<Analysed>, String>>>> =
-        inputs.iter().map(|_| Mutex::new(None)).collect();
+    let slots: Vec<Mutex<Option<Outcome>>> = inputs.iter().map(|_| Mutex::new(None)).collect();
     std::thread::scope(|s| {
         for _ in 0..jobs.min(inputs.len()).max(1) {
             s.spawn(|| {
@@ -129,7 +131,7 @@ fn analyse(engine: &Engine, inputs: &[Input], jobs: usize) -> Result<Vec<Analyse
     Ok(out)
 }
 
-fn analyse_one(engine: &Engine, input: &Input) -> Result<Option<Analysed>, String> {
+fn analyse_one(engine: &Engine, input: &Input) -> Outcome {
     let bytes = std::fs::read(&input.disk)
         .map_err(|e| format!("cannot read `{}`: {e}", input.disk.display()))?;
     let source = match String::from_utf8(bytes) {

@@ -1,0 +1,6 @@
+//! Machine-readable output formats.
+
+pub mod credo;
+pub mod flycheck;
+pub mod jsonl;
+pub mod sarif;

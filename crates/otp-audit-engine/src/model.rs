@@ -264,6 +264,13 @@ pub struct File<'t> {
 }
 
 impl<'t> File<'t> {
+    /// Build the model of a parsed file (what rules see), for tools and tests.
+    pub fn build(path: &'t str, src: &'t str, tree: &'t Tree) -> File<'t> {
+        let mut file = File::new(path, src, FileScope::of_path(path), tree);
+        crate::walk::build(&mut file);
+        file
+    }
+
     pub(crate) fn new(path: &'t str, src: &'t str, scope: FileScope, tree: &'t Tree) -> Self {
         File {
             path,

@@ -1,154 +1,214 @@
-//! `otp-audit check`: configure, collect, analyse on all cores, print.
+//! The analysis pipeline shared by `check`, `report`, `explain` and `bench`:
+//! configure, collect, analyse on all cores (one file at a time per thread, its
+//! tree dropped when the file is done), then the cross-file rules.
 
-use crate::args::{CheckOptions, Format};
-use crate::files::{self, Input};
-use crate::output;
+use crate::args::Selection;
+use crate::config::{self, Loaded};
+use crate::files::{self, Collected, Input};
+use crate::progress::{self, Progress};
 use otp_audit_engine::{Config, Engine, FileFacts, FileResult};
-use std::path::Path;
+use otp_audit_project::report::Efforts;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Load the configuration: `--config`, else `otp-audit.toml` or `.credo.exs` in the
-/// project directory, else the defaults.
-pub fn load_config(explicit: Option<&Path>, root: &Path) -> Result<Config, String> {
-    let read = |p: &Path| {
-        std::fs::read_to_string(p).map_err(|e| format!("cannot read `{}`: {e}", p.display()))
-    };
-    let from = |p: &Path| -> Result<Config, String> {
-        let text = read(p)?;
-        let is_credo = p
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().ends_with(".exs"));
-        let mut config = if is_credo {
-            otp_audit_engine::credo_config::from_credo_exs(&text)
-        } else {
-            Config::from_toml(&text)
-        }
-        .map_err(|e| format!("{}: {e}", p.display()))?;
-        if !is_credo {
-            config.source = otp_audit_engine::config::ConfigSource::Toml(p.display().to_string());
-        }
-        Ok(config)
-    };
-    if let Some(p) = explicit {
-        return from(p);
-    }
-    for name in ["otp-audit.toml", ".credo.exs"] {
-        let p = root.join(name);
-        if p.is_file() {
-            return from(&p);
-        }
-    }
-    Ok(Config::default())
+/// A project ready to analyse.
+pub struct Project {
+    pub engine: Engine,
+    pub efforts: Efforts,
+    pub inputs: Vec<Input>,
+    pub from_archive: bool,
 }
 
-/// Returns whether anything was found.
-pub fn check(opts: &CheckOptions) -> Result<bool, String> {
-    let root = files::root_of(&opts.paths[0]);
-    let config = load_config(opts.config.as_deref(), &root)?;
-    let mut inputs = files::collect(&opts.paths)?;
-    let explicit: Vec<&Path> = opts
-        .paths
-        .iter()
-        .filter(|p| p.is_file())
-        .map(|p| p.as_path())
-        .collect();
-    inputs.retain(|i| explicit.contains(&i.disk.as_path()) || config.files.accepts(&i.path));
-    let engine = Engine::new(config);
-    let jobs = opts.jobs.unwrap_or_else(|| {
+/// Threads to use: `--jobs`, else every core.
+pub fn jobs(explicit: Option<usize>) -> usize {
+    explicit.unwrap_or_else(|| {
         std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(1)
-    });
-    let analysed = analyse(&engine, &inputs, jobs)?;
-    let sources: Vec<(&str, &str)> = analysed
-        .iter()
-        .map(|a| (a.path.as_str(), a.source.as_str()))
-        .collect();
-    let mut results: Vec<FileResult> = Vec::with_capacity(analysed.len());
-    let mut facts = Vec::with_capacity(analysed.len());
-    for a in &analysed {
-        results.push(a.result.clone());
+    })
+}
+
+/// Turn rules on and off for a selection: rules named by id in `--select` run even
+/// when off by default; rules whose findings cannot be reported do not run, unless
+/// unused suppressions are reported (which needs every rule to have run).
+pub fn apply_selection(config: &mut Config, sel: &Selection) -> Result<(), String> {
+    for id in sel.select.iter().filter(|p| !p.ends_with('/')) {
+        config.set_enabled(id, true).map_err(|e| e.to_string())?;
     }
-    for a in analysed.iter() {
-        facts.push(
-            a.facts
-                .lock()
-                .expect("no panics while holding")
-                .take()
-                .unwrap_or_default(),
+    let meta = "meta/unused-suppression";
+    let meta_reported = sel.rule(meta) && config.rule(meta).is_some_and(|s| s.enabled);
+    if !meta_reported {
+        for rule in otp_audit_engine::rules::ALL {
+            if !sel.rule(rule.id) {
+                config
+                    .set_enabled(rule.id, false)
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Load the configuration and list the files named by `paths`.
+pub fn open(paths: &[PathBuf], config: Option<&Path>, sel: &Selection) -> Result<Project, String> {
+    let Collected {
+        mut inputs,
+        archive_config,
+        from_archive,
+    } = files::collect(paths)?;
+    let root = files::root_of(&paths[0]);
+    let Loaded {
+        config: mut engine_config,
+        efforts,
+    } = config::load(config, &root, archive_config.as_ref())?;
+    for note in &engine_config.notes {
+        eprintln!("otp-audit: note: {note}");
+    }
+    apply_selection(&mut engine_config, sel)?;
+    let explicit: Vec<&Path> = paths
+        .iter()
+        .filter(|p| p.is_file() && !files::is_zip(p))
+        .map(|p| p.as_path())
+        .collect();
+    inputs.retain(|i| {
+        i.disk().is_some_and(|d| explicit.contains(&d)) || engine_config.files.accepts(&i.path)
+    });
+    Ok(Project {
+        engine: Engine::new(engine_config),
+        efforts,
+        inputs,
+        from_archive,
+    })
+}
+
+/// Map `f` over `items` on `jobs` threads, keeping the order, counting progress.
+pub fn par_map<T: Sync, R: Send>(
+    items: &[T],
+    jobs: usize,
+    progress: &Progress,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let next = AtomicUsize::new(0);
+    let slots: Vec<Mutex<Option<R>>> = items.iter().map(|_| Mutex::new(None)).collect();
+    let work = || {
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(i) else { break };
+            let r = f(item);
+            *slots[i].lock().expect("no panics while holding") = Some(r);
+            progress.done.fetch_add(1, Ordering::Relaxed);
+        }
+    };
+    let threads = jobs.min(items.len()).max(1);
+    if threads == 1 {
+        work();
+    } else {
+        std::thread::scope(|s| {
+            for _ in 0..threads {
+                s.spawn(work);
+            }
+        });
+    }
+    slots
+        .into_iter()
+        .map(|s| {
+            s.into_inner()
+                .expect("threads joined")
+                .expect("every slot filled")
+        })
+        .collect()
+}
+
+/// The analysed files, in input order, with their text.
+pub struct Analysis {
+    pub results: Vec<FileResult>,
+    pub sources: Vec<String>,
+}
+
+impl Analysis {
+    /// Keep the files in the selected scopes and the selected findings.
+    pub fn select(&mut self, sel: &Selection) {
+        if sel.is_everything() {
+            return;
+        }
+        let mut keep = self.results.iter().map(|r| sel.scope(r.scope));
+        let mut sources = std::mem::take(&mut self.sources);
+        sources.retain(|_| keep.next().unwrap_or(false));
+        self.sources = sources;
+        self.results.retain(|r| sel.scope(r.scope));
+        for r in &mut self.results {
+            r.findings.retain(|f| sel.finding(f));
+        }
+    }
+}
+
+/// Decode a file as UTF-8, or warn and skip it.
+pub fn text_of(input: &Input, bytes: std::borrow::Cow<'_, [u8]>) -> Option<String> {
+    let text = match bytes {
+        std::borrow::Cow::Owned(b) => String::from_utf8(b).ok(),
+        std::borrow::Cow::Borrowed(b) => std::str::from_utf8(b).ok().map(str::to_string),
+    };
+    if text.is_none() {
+        eprintln!(
+            "otp-audit: skipping `{}`: not UTF-8 (Elixir source must be UTF-8)",
+            input.display()
         );
     }
-    engine.conclude(&sources, &mut results, facts);
-    let found = results.iter().any(|r| !r.findings.is_empty());
-    let color = opts.color.unwrap_or_else(output::color_by_default);
-    let written = match opts.format {
-        Format::Json => output::json::print(&results, engine.config()),
-        Format::Text => output::text::print(&results, color),
-    };
-    match written {
-        // `otp-audit check | head` is fine.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(found),
-        Err(e) => Err(format!("cannot write the output: {e}")),
-        Ok(()) => Ok(found),
-    }
+    text
 }
 
-struct Analysed {
-    path: String,
-    source: String,
-    result: FileResult,
-    facts: Mutex<Option<FileFacts>>,
-}
-
-/// A file analysed, skipped (`None`), or an I/O error.
-type Outcome = Result<Option<Analysed>, String>;
-
-/// Read and analyse the files on `jobs` threads; results keep the input order.
-fn analyse(engine: &Engine, inputs: &[Input], jobs: usize) -> Result<Vec<Analysed>, String> {
-    let next = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<Outcome>>> = inputs.iter().map(|_| Mutex::new(None)).collect();
-    std::thread::scope(|s| {
-        for _ in 0..jobs.min(inputs.len()).max(1) {
-            s.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(input) = inputs.get(i) else { break };
-                    let outcome = analyse_one(engine, input);
-                    *slots[i].lock().expect("no panics while holding") = Some(outcome);
-                }
-            });
-        }
+/// Read and analyse the files on `jobs` threads, then run the cross-file rules.
+pub fn analyse(
+    engine: &Engine,
+    inputs: &[Input],
+    jobs: usize,
+    show_progress: bool,
+) -> Result<Analysis, String> {
+    type Outcome = Result<Option<(String, FileResult, FileFacts)>, String>;
+    let outcomes: Vec<Outcome> = progress::run("checking", inputs.len(), show_progress, |p| {
+        par_map(inputs, jobs, p, |input| {
+            let Some(source) = text_of(input, input.read()?) else {
+                return Ok(None);
+            };
+            let (result, facts) = engine.check_with_facts(&input.path, &source);
+            Ok(Some((source, result, facts)))
+        })
     });
-    let mut out = Vec::with_capacity(inputs.len());
-    for slot in slots {
-        match slot.into_inner().expect("threads joined") {
-            Some(Ok(Some(a))) => out.push(a),
-            Some(Ok(None)) | None => {}
-            Some(Err(e)) => return Err(e),
+    let mut results = Vec::with_capacity(outcomes.len());
+    let mut sources = Vec::with_capacity(outcomes.len());
+    let mut facts = Vec::with_capacity(outcomes.len());
+    for outcome in outcomes {
+        if let Some((source, result, f)) = outcome? {
+            sources.push(source);
+            results.push(result);
+            facts.push(f);
         }
     }
-    Ok(out)
+    let paths: Vec<String> = results.iter().map(|r| r.path.clone()).collect();
+    let files: Vec<(&str, &str)> = paths
+        .iter()
+        .zip(&sources)
+        .map(|(p, s)| (p.as_str(), s.as_str()))
+        .collect();
+    engine.conclude(&files, &mut results, facts);
+    Ok(Analysis { results, sources })
 }
 
-fn analyse_one(engine: &Engine, input: &Input) -> Outcome {
-    let bytes = std::fs::read(&input.disk)
-        .map_err(|e| format!("cannot read `{}`: {e}", input.disk.display()))?;
-    let source = match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(_) => {
-            eprintln!(
-                "otp-audit: skipping `{}`: not UTF-8 (Elixir source must be UTF-8)",
-                input.disk.display()
-            );
-            return Ok(None);
-        }
-    };
-    let (result, facts) = engine.check_with_facts(&input.path, &source);
-    Ok(Some(Analysed {
-        path: input.path.clone(),
-        source,
-        result,
-        facts: Mutex::new(Some(facts)),
-    }))
+/// Open and analyse in one step, with the selection applied.
+pub fn open_and_analyse(
+    paths: &[PathBuf],
+    config: Option<&Path>,
+    sel: &Selection,
+    jobs_flag: Option<usize>,
+) -> Result<(Project, Analysis), String> {
+    let project = open(paths, config, sel)?;
+    let mut analysis = analyse(
+        &project.engine,
+        &project.inputs,
+        jobs(jobs_flag),
+        progress::enabled(),
+    )?;
+    analysis.select(sel);
+    Ok((project, analysis))
 }

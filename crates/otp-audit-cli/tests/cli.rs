@@ -1,49 +1,10 @@
 //! The `otp-audit` binary end to end, on small projects written to a temp dir.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-struct Project {
-    root: PathBuf,
-}
-
-impl Project {
-    fn new(name: &str, files: &[(&str, &[u8])]) -> Project {
-        let root =
-            std::env::temp_dir().join(format!("otp-audit-cli-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&root);
-        for (path, content) in files {
-            let p = root.join(path);
-            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(p, content).unwrap();
-        }
-        Project { root }
-    }
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_otp-audit"))
-            .args(args)
-            .current_dir(&self.root)
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap()
-    }
-}
-
-impl Drop for Project {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.root);
-    }
-}
-
-const WORKER: &[u8] = b"defmodule Shop.Worker do\n  def ping(pid), do: send(pid, :ping)\n\n  def get(server), do: GenServer.call(server, :get)\nend\n";
-const SLEEPY_TEST: &[u8] = b"defmodule Shop.WorkerTest do\n  use ExUnit.Case\n\n  test \"pings\" do\n    Process.sleep(100)\n    assert true\n  end\nend\n";
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use common::*;
+use std::path::Path;
+use std::process::Command;
 
 fn shop() -> Project {
     Project::new(
@@ -172,7 +133,11 @@ fn usage_and_io_errors_exit_two_with_advice() {
     let p = shop();
     let o = p.run(&["check", "--format", "xml"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("use `text` or `json`"));
+    assert!(
+        stderr(&o).contains("use text, json, jsonl, sarif"),
+        "{}",
+        stderr(&o)
+    );
     let o = p.run(&["check", "missing-dir"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("cannot read `missing-dir`"));
@@ -256,4 +221,155 @@ fn explain_and_rules() {
     let o = p.run(&["rules", "--format=json"]);
     let rules: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert!(rules.as_array().unwrap().len() >= 30);
+}
+
+#[test]
+fn selection_by_rule_scope_and_severity() {
+    let p = shop();
+    let rules_of = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["check", "--format", "json"];
+        all.extend_from_slice(args);
+        let (_, doc) = p.json(&all);
+        findings(&doc)
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let all = rules_of(&[]);
+    assert!(all.contains(&"otp/no-raw-send".into()) && all.contains(&"test/no-sleep".into()));
+    assert_eq!(rules_of(&["--select", "test/"]), ["test/no-sleep"]);
+    assert!(!rules_of(&["--ignore", "otp/no-raw-send"]).contains(&"otp/no-raw-send".into()));
+    let lib = rules_of(&["--scope", "lib"]);
+    assert!(
+        !lib.is_empty() && lib.iter().all(|r| r.starts_with("otp/")),
+        "{lib:?}"
+    );
+    assert!(rules_of(&["--severity", "error"]).is_empty());
+    // Clean after selection: exit 0.
+    let o = p.run(&["check", "--select", "sec/"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = p.run(&["check", "--select", "otp/nope"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no such rule"), "{}", stderr(&o));
+}
+
+#[test]
+fn text_output_shows_context_fixes_and_guide() {
+    let p = shop();
+    let out = stdout(&p.run(&["check"]));
+    // The line before the finding, the frame, the fix on offer, the guide.
+    assert!(
+        out.contains("1 | defmodule Shop.Worker do\n2 |   def ping(pid), do: send(pid, :ping)"),
+        "{out}"
+    );
+    assert!(out.contains("= fix (safe): "), "{out}");
+    assert!(
+        out.contains("= guide: otp-audit explain otp/call-timeout"),
+        "{out}"
+    );
+    assert!(
+        !out.contains('\x1b'),
+        "no color when NO_COLOR is set: {out}"
+    );
+    let colored = stdout(&p.run(&["check", "--color", "always"]));
+    assert!(colored.contains("\x1b[1;33mwarning\x1b[0m"), "{colored}");
+}
+
+#[test]
+fn no_progress_bar_when_stderr_is_not_a_terminal() {
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..200 {
+        files.push((format!("lib/w{i}.ex"), WORKER.to_vec()));
+    }
+    let refs: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(p, c)| (p.as_str(), c.as_slice()))
+        .collect();
+    let p = Project::new("quiet", &refs);
+    let o = p.run(&["check", "-j", "1"]);
+    let err = stderr(&o);
+    assert!(!err.contains('\r') && !err.contains("files]"), "{err}");
+    assert_eq!(err.lines().count(), 1, "only the summary: {err}");
+}
+
+#[test]
+fn explain_a_position() {
+    let p = shop();
+    let o = p.run(&["explain", "lib/shop/worker.ex:2:25"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("lib/shop/worker.ex:2:22: warning otp/no-raw-send:"),
+        "{out}"
+    );
+    assert!(out.contains("^^^^"), "{out}");
+    assert!(
+        out.contains("# otp/no-raw-send"),
+        "the guide page follows: {out}"
+    );
+    // A whole line.
+    let out = stdout(&p.run(&["explain", "lib/shop/worker.ex:4"]));
+    assert!(out.contains("otp/call-timeout"), "{out}");
+    // Nothing there.
+    let o = p.run(&["explain", "lib/shop/worker.ex:1:1"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stderr(&o).contains("No finding at") && stderr(&o).contains("line 2, 4"),
+        "{}",
+        stderr(&o)
+    );
+    let o = p.run(&["explain", "lib/nope.ex:1:1"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot read `lib/nope.ex`"));
+}
+
+#[test]
+fn rules_as_a_table_and_as_json() {
+    let p = shop();
+    let table = stdout(&p.run(&["rules"]));
+    assert!(table.starts_with("id "), "{table}");
+    assert!(
+        table.contains("otp/call-timeout") && table.contains(" safe "),
+        "{table}"
+    );
+    let (code, doc) = p.json(&["rules", "--format", "json"]);
+    assert_eq!(code, Some(0));
+    let send = doc
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "otp/no-raw-send")
+        .unwrap();
+    for key in ["severity", "scopes", "fix", "default_enabled", "summary"] {
+        assert!(send.get(key).is_some(), "{key}: {send}");
+    }
+}
+
+#[test]
+fn output_to_a_file() {
+    let p = shop();
+    let o = p.run(&["check", "--format", "sarif", "--output", "out.sarif"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    let doc: serde_json::Value = serde_json::from_str(&p.read("out.sarif")).unwrap();
+    assert_eq!(doc["version"], "2.1.0");
+}
+
+#[test]
+fn bench_prints_every_figure() {
+    let p = Project::new("bench", &[]);
+    let o = p.run(&["bench", "--files", "6", "--rounds", "1", "--jobs", "2"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    for needle in [
+        "bytes",
+        "files",
+        "parse only (tree-sitter), 1 thread",
+        "full analysis, 1 thread",
+        "full analysis, 2 threads",
+        "peak RSS",
+        "speedup on 2 threads",
+    ] {
+        assert!(out.contains(needle), "{needle}: {out}");
+    }
 }

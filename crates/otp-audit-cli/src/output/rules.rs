@@ -1,10 +1,21 @@
-//! `otp-audit rules`: the rule table.
+//! `otp-audit rules`: the rule table, or the rules as JSON.
 
 use otp_audit_engine::rules::ALL;
 use serde_json::json;
-use std::io::Write;
+use std::fmt::Write;
 
-pub fn print(as_json: bool) {
+pub fn print(as_json: bool) -> Result<(), String> {
+    super::stdout(&render(as_json))
+}
+
+fn fix_name(r: &otp_audit_engine::rules::Rule) -> String {
+    serde_json::to_value(r.fix)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+pub fn render(as_json: bool) -> String {
     if as_json {
         let rows: Vec<_> = ALL
             .iter()
@@ -18,37 +29,30 @@ pub fn print(as_json: bool) {
                     "default_enabled": r.default_enabled,
                     "params": r.params.iter().map(|p| json!({"name": p.name, "doc": p.doc, "default": (p.default)()})).collect::<Vec<_>>(),
                     "credo": r.credo,
+                    "summary": r.summary(),
                 })
             })
             .collect();
-        let _ = writeln!(std::io::stdout(), "{}", serde_json::Value::Array(rows));
-        return;
+        return format!("{}\n", serde_json::Value::Array(rows));
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:<28} {:<8} {:<28} {:<9} title",
-        "id", "severity", "scope", "fix"
+        "{:<28} {:<8} {:<28} {:<9} {:<3} title",
+        "id", "severity", "scope", "fix", "on"
     );
     for r in ALL {
         let scopes: Vec<&str> = r.scopes.iter().map(|s| s.as_str()).collect();
-        let fix = serde_json::to_value(r.fix)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "{:<28} {:<8} {:<28} {:<9} {}{}",
+            "{:<28} {:<8} {:<28} {:<9} {:<3} {}",
             r.id,
             r.severity.as_str(),
             scopes.join(","),
-            fix,
+            fix_name(r),
+            if r.default_enabled { "on" } else { "off" },
             r.title,
-            if r.default_enabled {
-                ""
-            } else {
-                " (off by default)"
-            }
         );
     }
+    out
 }

@@ -8,10 +8,13 @@
 pub mod analysis;
 pub mod api;
 pub mod app;
+pub mod audit;
 pub mod diff;
 pub mod examples;
 pub mod guide;
 pub mod highlight;
+pub mod sections;
 pub mod share;
 pub mod text;
 pub mod worker;
+pub mod workshop;

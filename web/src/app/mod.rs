@@ -12,6 +12,7 @@ use crate::analysis::{self, Settings};
 use crate::diff::{DiffLine, diff};
 use crate::examples::{self, EXAMPLES};
 use crate::highlight::escape;
+use crate::sections::Section;
 use crate::share::{self, State};
 use leptos::prelude::*;
 use otp_audit_engine::config::ParamValue;
@@ -135,7 +136,52 @@ pub fn start() {
     if web_sys::window().is_none() {
         return;
     }
-    run();
+    let hash = dom::window().location().hash().unwrap_or_default();
+    let section = Section::of_hash(&hash);
+    // One section per page load: crossing to another reloads, so no section's
+    // listeners or workers outlive it.
+    dom::listen(
+        dom::window().unchecked_ref(),
+        "hashchange",
+        move |_: web_sys::Event| {
+            let hash = dom::window().location().hash().unwrap_or_default();
+            if Section::of_hash(&hash) != section {
+                let _ = dom::window().location().reload();
+            }
+        },
+    );
+    match section {
+        Section::Playground => run(),
+        Section::Audit => crate::audit::mount(),
+        Section::Workshop => crate::workshop::mount(),
+    }
+}
+
+/// Links to the app's sections, the current one marked.
+#[component]
+pub fn SectionNav() -> impl IntoView {
+    let hash = dom::window().location().hash().unwrap_or_default();
+    let current = Section::of_hash(&hash);
+    view! {
+        <nav class="sections" aria-label="Sections">
+            {Section::ALL
+                .iter()
+                .map(|&s| {
+                    let here = s == current;
+                    view! {
+                        <a
+                            href=s.href()
+                            class:current=here
+                            aria-current=if here { Some("page") } else { None }
+                            data-testid=format!("nav-{}", s.key())
+                        >
+                            {s.title()}
+                        </a>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    }
 }
 
 /// Mount the playground into `<body>`.
@@ -637,6 +683,7 @@ fn Header(ui: Ui) -> impl IntoView {
                 <span class="brand">"otp-audit"</span>
                 <span class="sub">" playground"</span>
             </h1>
+            <SectionNav />
             <label class="path">
                 <span>"File"</span>
                 <input

@@ -5,7 +5,6 @@
 use crate::model::*;
 use crate::resolve::{Import, ImportFilter, Scope, Scopes};
 use crate::syntax::{self, field, grammar, named_children, text};
-use std::collections::HashSet;
 use tree_sitter::Node;
 
 /// Attributes that hold documentation or types: never executed, never linted.
@@ -60,7 +59,8 @@ struct Walker<'f, 't> {
     ctx: Ctx,
     stack: Vec<Entry<'t>>,
     /// Call nodes that are not calls: def heads, attribute names, capture targets.
-    not_calls: HashSet<usize>,
+    /// Each is entered soon after it is added and removed then, so a short Vec.
+    not_calls: Vec<usize>,
 }
 
 pub(crate) fn build(file: &mut File<'_>) {
@@ -71,9 +71,12 @@ pub(crate) fn build(file: &mut File<'_>) {
             stack: vec![Scope::default()],
         },
         ctx: Ctx::default(),
-        stack: Vec::new(),
-        not_calls: HashSet::new(),
+        stack: Vec::with_capacity(64),
+        not_calls: Vec::new(),
     };
+    // About one call per 40 bytes of Elixir: reserve to avoid regrowing a Vec of
+    // large entries.
+    w.file.calls.reserve(w.file.src.len() / 40);
     let mut cursor = root.walk();
     'walk: loop {
         let node = cursor.node();
@@ -203,7 +206,14 @@ impl<'t> Walker<'_, 't> {
             Some("for") => self.ctx.in_loop = true,
             _ => {}
         }
-        if !self.not_calls.remove(&node.id())
+        let not_call = match self.not_calls.iter().rposition(|&id| id == node.id()) {
+            Some(i) => {
+                self.not_calls.swap_remove(i);
+                true
+            }
+            None => false,
+        };
+        if !not_call
             && let Some(call) =
                 target.and_then(|t| self.resolve_call(node, t, syntax::call_parts(node)))
         {
@@ -459,7 +469,7 @@ impl<'t> Walker<'_, 't> {
         let Some((name, params)) = head_name_params(head, src) else {
             return;
         };
-        self.not_calls.insert(head.id());
+        self.not_calls.push(head.id());
         let body = syntax::call_do_block(node).or_else(|| {
             syntax::call_arguments(node)
                 .and_then(|a| named_children(a).last())
@@ -610,7 +620,7 @@ impl<'t> Walker<'_, 't> {
                 if INERT_ATTRIBUTES.contains(&name) {
                     return false;
                 }
-                self.not_calls.insert(operand.id());
+                self.not_calls.push(operand.id());
                 if let Some(value) = syntax::call_arguments(operand).and_then(|a| a.named_child(0))
                 {
                     self.file.attributes.push((name, value, self.ctx));
@@ -643,7 +653,7 @@ impl<'t> Walker<'_, 't> {
                         (field(target, g.fields.left), field(target, g.fields.right))
                     && let Some(module) = self.module_of(l)
                 {
-                    self.not_calls.insert(left.id());
+                    self.not_calls.push(left.id());
                     Some((target, Some(module), text(r, src), false))
                 } else {
                     None

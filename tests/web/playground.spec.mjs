@@ -396,6 +396,25 @@ await test("deeply nested code does not break the page", async () => {
   await setCode(page, SEND);
 });
 
+await test("the section links open the project audit and the workshop, and lead back", async () => {
+  await setCode(page, "# still here after a visit elsewhere\n" + SEND);
+  await page.waitForTimeout(400);
+  const p = await open(context, server.url);
+  for (const section of ["audit", "workshop"]) {
+    await p.click(`[data-testid=nav-${section}]`);
+    await p.waitForSelector(`[data-testid=nav-${section}].current`);
+    equal(new URL(p.url()).hash, `#/${section}`);
+    equal(await p.$$eval("#editor", (e) => e.length), 0, "the playground is not mounted in another section");
+  }
+  await p.click("[data-testid=nav-playground]");
+  await p.waitForFunction(() => window.otpAuditReady === true);
+  await settled(p);
+  equal(await p.inputValue("[data-testid=editor]"), "# still here after a visit elsewhere\n" + SEND);
+  deepStrictEqual(p.errors, []);
+  await p.close();
+  await setCode(page, SEND);
+});
+
 await test("no request leaves the page's origin, and no errors", async () => {
   const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith("blob:") && !u.startsWith("data:"));
   deepStrictEqual(foreign, []);

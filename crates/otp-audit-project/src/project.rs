@@ -20,7 +20,7 @@ pub fn browser_limits() -> Limits {
 }
 
 /// The project's source files, ready to analyse.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Sources {
     /// `(project-relative path, text)`, sorted by path.
     pub files: Vec<Named>,
@@ -142,7 +142,7 @@ pub fn analyse(engine: &Engine, files: &[Named]) -> Vec<FileResult> {
 }
 
 /// A file that fixes changed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FixedFile {
     pub path: String,
     pub text: String,

@@ -209,6 +209,14 @@ fn json_reports_round_trip() {
     let (_, text, results) = sample_report();
     let file = json::read(&text).unwrap();
     assert_eq!(file.results(), results);
+    // What the web app writes is what the CLI writes.
+    let source = otp_audit_engine::config::ConfigSource::Defaults;
+    let web = json::ReportFile::from_results(&results, &source, file.plan());
+    assert_eq!(web, file);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&web.to_json()).unwrap(),
+        serde_json::from_str::<serde_json::Value>(&text).unwrap()
+    );
     assert_eq!(
         file.plan(),
         Report::build(&results, &Efforts::default(), None)

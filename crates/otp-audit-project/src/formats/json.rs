@@ -197,6 +197,44 @@ pub fn read(text: &str) -> Result<ReportFile, ReadError> {
 }
 
 impl ReportFile {
+    /// The document [`render`] writes for `results`, as a value (without baseline
+    /// and ratchet): what the web app keeps, exports and reads back.
+    pub fn from_results(
+        results: &[FileResult],
+        config: &ConfigSource,
+        report: Report,
+    ) -> ReportFile {
+        ReportFile {
+            version: REPORT_VERSION,
+            tool: Tool {
+                name: "otp-audit".into(),
+                version: env!("CARGO_PKG_VERSION").into(),
+            },
+            config: config_value(config),
+            files: results
+                .iter()
+                .map(|r| FileInfo {
+                    path: r.path.clone(),
+                    scope: r.scope,
+                    bytes: r.bytes,
+                    lines: r.lines,
+                })
+                .collect(),
+            findings: results
+                .iter()
+                .flat_map(|r| r.findings.iter().cloned())
+                .collect(),
+            report: Some(report),
+        }
+    }
+
+    /// The document as JSON text, the same as [`render`] writes for its findings.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string(self).expect("reports serialize");
+        s.push('\n');
+        s
+    }
+
     fn validate(&self) -> Result<(), ReadError> {
         let paths: HashMap<&str, FileScope> = self
             .files

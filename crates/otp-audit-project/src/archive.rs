@@ -563,7 +563,8 @@ pub fn read_zip(bytes: &[u8], limits: &Limits) -> Result<Project, ArchiveError> 
                 skipped.push((path.clone(), "not an Elixir source file".into()));
                 continue;
             }
-            Kind::Config => (true, false),
+            // `.credo.exs` is Elixir too, and analysed.
+            Kind::Config => (true, is_elixir(path)),
             Kind::Elixir => (false, true),
         };
         if !seen.insert(path.as_str()) {
@@ -792,6 +793,12 @@ pub fn read_files(
             });
         }
         if kind == Kind::Config {
+            if is_elixir(&path) {
+                project.files.push(ProjectFile {
+                    path: path.clone(),
+                    bytes: bytes.clone(),
+                });
+            }
             configs.push((path, bytes));
         } else {
             project.files.push(ProjectFile { path, bytes });

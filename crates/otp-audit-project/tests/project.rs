@@ -111,6 +111,10 @@ fn a_zipped_project_is_rooted_analysed_and_fixed() {
         "no safe fix left"
     );
 
+    // A replacement for a file the archive does not have is refused.
+    let stray = otp_audit_project::archive::rewrite_zip(&zip, &[("lib/nope.ex", b"x")], &limits);
+    assert!(stray.unwrap_err().to_string().contains("lib/nope.ex"));
+
     let diff = project::diff(&sources.files, &fixed);
     for f in &fixed {
         assert!(diff.contains(&format!("+++ b/{}", f.path)), "{diff}");

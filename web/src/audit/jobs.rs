@@ -59,41 +59,87 @@ pub fn read_zip(bytes: &[u8]) -> String {
 /// Analyse a batch of `(path, text)` files: `Outcome<Checked>`. `config_json` is the
 /// project's `(file name, text)` or `null`.
 pub fn check(config_json: &str, files_json: &str) -> String {
-    answer((|| {
-        let files: Vec<Named> =
-            serde_json::from_str(files_json).map_err(|e| format!("bad files message: {e}"))?;
-        with_engine(config_json, |engine| {
-            let mut out = Checked::default();
-            for (path, text) in &files {
-                let (r, f) = project::check_file(engine, path, text);
-                out.results.push(r);
-                out.facts.push(f);
-            }
-            out
-        })
-    })())
+    match serde_json::from_str(files_json) {
+        Ok(files) => check_files(config_json, files),
+        Err(e) => answer::<()>(Err(format!("bad files message: {e}"))),
+    }
+}
+
+fn check_files(config_json: &str, files: Vec<Named>) -> String {
+    answer(with_engine(config_json, |engine| {
+        let mut out = Checked::default();
+        for (path, text) in &files {
+            let (r, f) = project::check_file(engine, path, text);
+            out.results.push(r);
+            out.facts.push(f);
+        }
+        out
+    }))
 }
 
 /// Apply the safe fixes to a batch of files: `Outcome<Vec<FixedFile>>`.
 pub fn fix(config_json: &str, files_json: &str) -> String {
-    answer((|| {
-        let files: Vec<Named> =
-            serde_json::from_str(files_json).map_err(|e| format!("bad files message: {e}"))?;
-        with_engine(config_json, |engine| -> Vec<FixedFile> {
-            project::fix(engine, &files, Safety::Safe)
-        })
-    })())
+    match serde_json::from_str(files_json) {
+        Ok(files) => fix_files(config_json, files),
+        Err(e) => answer::<()>(Err(format!("bad files message: {e}"))),
+    }
 }
 
-/// The worker's entry point: `kind` is `read` (with the archive's bytes), `check` or
-/// `fix` (with the config and the files as JSON).
+fn fix_files(config_json: &str, files: Vec<Named>) -> String {
+    answer(with_engine(config_json, |engine| -> Vec<FixedFile> {
+        project::fix(engine, &files, Safety::Safe)
+    }))
+}
+
+/// Files as a flat JS array `[path, text, path, text, ...]`: how texts cross
+/// between threads, since a structured clone of strings costs far less on the main
+/// thread than JSON of the same megabytes.
+pub fn to_flat(files: &[Named]) -> js_sys::Array {
+    let out = js_sys::Array::new();
+    for (p, t) in files {
+        out.push(&JsValue::from_str(p));
+        out.push(&JsValue::from_str(t));
+    }
+    out
+}
+
+/// The `(path, text)` pairs of a flat array.
+pub fn from_flat(flat: &js_sys::Array) -> Vec<Named> {
+    let n = flat.length() / 2;
+    (0..n)
+        .map(|i| {
+            let get = |k: u32| flat.get(k).as_string().unwrap_or_default();
+            (get(2 * i), get(2 * i + 1))
+        })
+        .collect()
+}
+
+/// Worker entry point, `read`: the project in a zip archive as a flat array, its
+/// first element the [`Sources`](project::Sources) without files (JSON), then the
+/// files as in [`to_flat`]; or the JSON of an [`Outcome::Error`].
 #[doc(hidden)]
 #[wasm_bindgen]
-pub fn audit_job(kind: &str, config_json: &str, text: &str, bytes: &[u8]) -> String {
+pub fn audit_read(bytes: &[u8]) -> JsValue {
+    match project::from_zip(bytes, &project::browser_limits()) {
+        Ok(mut sources) => {
+            let files = std::mem::take(&mut sources.files);
+            let flat = to_flat(&files);
+            let meta = serde_json::to_string(&sources).expect("sources serialize");
+            flat.unshift(&JsValue::from_str(&meta));
+            flat.into()
+        }
+        Err(e) => JsValue::from_str(&answer::<()>(Err(e))),
+    }
+}
+
+/// Worker entry point, `check` or `fix` a batch of files given as a flat array.
+#[doc(hidden)]
+#[wasm_bindgen]
+pub fn audit_files(kind: &str, config_json: &str, files: js_sys::Array) -> String {
+    let files = from_flat(&files);
     match kind {
-        "read" => read_zip(bytes),
-        "check" => check(config_json, text),
-        "fix" => fix(config_json, text),
+        "check" => check_files(config_json, files),
+        "fix" => fix_files(config_json, files),
         other => answer::<()>(Err(format!("unknown job {other:?}"))),
     }
 }

@@ -13,13 +13,13 @@ use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker};
 
 const SCRIPT: &str = r#"
-import init, { audit_job } from "__JS__";
+import init, { audit_read, audit_files } from "__JS__";
 await init({ module_or_path: "__WASM__" });
 self.onmessage = (e) => {
-  const [kind, config, text, bytes] = e.data;
+  const [kind, config, files, bytes] = e.data;
   let out;
   try {
-    out = audit_job(kind, config, text, bytes || new Uint8Array(0));
+    out = kind === "read" ? audit_read(bytes) : audit_files(kind, config, files);
   } catch (err) {
     out = JSON.stringify({ error: "the analysis failed in a worker: " + err });
   }
@@ -28,13 +28,16 @@ self.onmessage = (e) => {
 self.postMessage("ready");
 "#;
 
-/// Called with the job's JSON answer (`{"ok": ...}` or `{"error": "..."}`).
-pub type Done = Box<dyn FnOnce(String)>;
+/// Called with the job's answer: a flat array of files (`read`), or the JSON text of
+/// an `Outcome` (`{"ok": ...}` or `{"error": "..."}`).
+pub type Done = Box<dyn FnOnce(JsValue)>;
 
 pub struct Job {
+    /// `read` (with `bytes`), `check` or `fix` (with `config` and `files`).
     pub kind: &'static str,
     pub config: String,
-    pub text: String,
+    /// `[path, text, ...]`.
+    pub files: Option<js_sys::Array>,
     pub bytes: Option<js_sys::Uint8Array>,
     pub done: Done,
 }
@@ -82,13 +85,13 @@ impl Pool {
             let weak: Weak<RefCell<Inner>> = Rc::downgrade(&self.0);
             let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
                 let Some(inner) = weak.upgrade() else { return };
-                let text = ev.data().as_string().unwrap_or_default();
+                let data = ev.data();
                 let done = {
                     let mut inner = inner.borrow_mut();
                     let Some(slot) = inner.slots.get_mut(i) else {
                         return;
                     };
-                    if text == "ready" {
+                    if data.as_string().as_deref() == Some("ready") {
                         slot.ready = true;
                         None
                     } else {
@@ -97,7 +100,7 @@ impl Pool {
                 };
                 // Outside the borrow: the callback may submit more jobs.
                 if let Some(done) = done {
-                    done(text);
+                    done(data);
                 }
                 Pool(inner).pump();
             });
@@ -121,7 +124,7 @@ impl Pool {
                         .unwrap_or_default()
                     );
                     if let Some(done) = done {
-                        done(message);
+                        done(JsValue::from_str(&message));
                     }
                 });
             worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
@@ -151,10 +154,11 @@ impl Pool {
             }
             let Some(job) = queue.pop_front() else { break };
             let bytes = job.bytes.map(JsValue::from).unwrap_or(JsValue::UNDEFINED);
+            let files = job.files.map(JsValue::from).unwrap_or(JsValue::UNDEFINED);
             let msg = js_sys::Array::of4(
                 &JsValue::from_str(job.kind),
                 &JsValue::from_str(&job.config),
-                &JsValue::from_str(&job.text),
+                &files,
                 &bytes,
             );
             slot.running = Some(job.done);

@@ -4,7 +4,7 @@
 //! Every step checks that its run is still the current one, so a cancelled or
 //! replaced run never touches the page.
 
-use super::jobs::{Checked, Outcome};
+use super::jobs::{Checked, Outcome, from_flat, to_flat};
 use super::pool::{self, Job, Pool};
 use super::state::{Audit, Kept, Origin, STORAGE_KEY};
 use super::ui::{Phase, Ui};
@@ -17,6 +17,7 @@ use serde::Deserialize;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 thread_local! {
     static POOL: RefCell<Option<Pool>> = const { RefCell::new(None) };
@@ -45,8 +46,9 @@ fn current(run: u64) -> bool {
     RUN.with(|r| r.get()) == run
 }
 
-fn parse<T: for<'a> Deserialize<'a>>(text: &str) -> Result<T, String> {
-    match serde_json::from_str::<Outcome<T>>(text) {
+fn parse<T: for<'a> Deserialize<'a>>(answer: &wasm_bindgen::JsValue) -> Result<T, String> {
+    let text = answer.as_string().unwrap_or_default();
+    match serde_json::from_str::<Outcome<T>>(&text) {
         Ok(Outcome::Ok(v)) => Ok(v),
         Ok(Outcome::Error(e)) => Err(e),
         Err(e) => Err(format!("a worker's answer cannot be read: {e}")),
@@ -85,16 +87,24 @@ pub fn open_zip(ui: Ui, name: String, bytes: Vec<u8>) {
     pool().submit(Job {
         kind: "read",
         config: String::new(),
-        text: String::new(),
+        files: None,
         bytes: Some(array),
         done: Box::new(move |answer| {
             if !current(run) {
                 return;
             }
-            match parse::<Sources>(&answer) {
-                Ok(sources) => analyse(ui, run, name, Origin::Zip, sources, Some(bytes), t0),
-                Err(e) => fail(ui, run, format!("`{name}`: {e}")),
-            }
+            let Some(all) = answer.dyn_ref::<js_sys::Array>() else {
+                let e = parse::<()>(&answer).err().unwrap_or_default();
+                return fail(ui, run, format!("`{name}`: {e}"));
+            };
+            let meta = all.get(0).as_string().unwrap_or_default();
+            let mut sources: Sources = match serde_json::from_str(&meta) {
+                Ok(s) => s,
+                Err(e) => return fail(ui, run, format!("a worker's answer cannot be read: {e}")),
+            };
+            let flat = all.slice(1, all.length());
+            sources.files = from_flat(&flat);
+            analyse(ui, run, name, Origin::Zip, sources, flat, Some(bytes), t0);
         }),
     });
 }
@@ -104,7 +114,10 @@ pub fn open_folder(ui: Ui, name: String, entries: Vec<(String, Vec<u8>)>, t0: f6
     let run = begin(ui, &name);
     let limits = otp_audit_project::project::browser_limits();
     match otp_audit_project::project::from_folder(entries, &limits) {
-        Ok(sources) => analyse(ui, run, name, Origin::Folder, sources, None, t0),
+        Ok(sources) => {
+            let flat = to_flat(&sources.files);
+            analyse(ui, run, name, Origin::Folder, sources, flat, None, t0)
+        }
         Err(e) => fail(ui, run, e),
     }
 }
@@ -153,12 +166,16 @@ struct Progress {
     done_bytes: usize,
 }
 
+/// Analyse `sources`, whose files are also in `flat` (`[path, text, ...]`, how
+/// they travel to the workers).
+#[allow(clippy::too_many_arguments)]
 fn analyse(
     ui: Ui,
     run: u64,
     name: String,
     origin: Origin,
     sources: Sources,
+    flat: js_sys::Array,
     zip: Option<Vec<u8>>,
     t0: f64,
 ) {
@@ -186,7 +203,7 @@ fn analyse(
     let zip = Rc::new(RefCell::new(zip));
     let name = Rc::new(name);
     for range in ranges {
-        let text = serde_json::to_string(&sources.files[range.clone()]).expect("files serialize");
+        let files = flat.slice(2 * range.start as u32, 2 * range.end as u32);
         let bytes: usize = sources.files[range.clone()]
             .iter()
             .map(|(_, t)| t.len())
@@ -201,7 +218,7 @@ fn analyse(
         pool.submit(Job {
             kind: "check",
             config: config.clone(),
-            text,
+            files: Some(files),
             bytes: None,
             done: Box::new(move |answer| {
                 if !current(run) {
@@ -274,19 +291,28 @@ fn analyse(
 
 /// Show a new audit and keep its report for a reload.
 fn show(ui: Ui, audit: Audit) {
-    let kept = Kept {
-        name: audit.name.clone(),
-        file: audit.file.clone(),
-    };
-    let stored = serde_json::to_string(&kept)
-        .ok()
-        .and_then(|text| dom::local_storage()?.set_item(STORAGE_KEY, &text).ok());
-    if stored.is_none() {
-        ui.note.set(Some(
-            "This report is too large to keep in the browser: after a reload, open it again (or export it as JSON).".into(),
-        ));
-    }
-    ui.audit.set(Some(Arc::new(audit)));
+    let audit = Arc::new(audit);
+    let run = RUN.with(|r| r.get());
+    let kept = audit.clone();
+    // After the report is on screen, in a task of its own: megabytes of JSON.
+    dom::set_timeout(0, move || {
+        if !current(run) {
+            return;
+        }
+        let kept = Kept {
+            name: kept.name.clone(),
+            file: kept.file.clone(),
+        };
+        let stored = serde_json::to_string(&kept)
+            .ok()
+            .and_then(|text| dom::local_storage()?.set_item(STORAGE_KEY, &text).ok());
+        if stored.is_none() {
+            ui.note.set(Some(
+                "This report is too large to keep in the browser: after a reload, open it again (or export it as JSON).".into(),
+            ));
+        }
+    });
+    ui.audit.set(Some(audit));
     // A new project opens on its summary.
     if ui.view.get_untracked() != super::route::View::Summary {
         let _ = dom::window()
@@ -368,7 +394,7 @@ pub fn with_fixes(ui: Ui, then: impl FnOnce(&Audit, &[FixedFile]) + 'static) {
         pool.submit(Job {
             kind: "fix",
             config: config.clone(),
-            text: serde_json::to_string(&part).expect("files serialize"),
+            files: Some(to_flat(&part)),
             bytes: None,
             done: Box::new(move |answer| {
                 if !current(run) {
@@ -420,4 +446,23 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) {
     dom::set_timeout(60_000, move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_cover_every_file_once_in_order() {
+        let files: Vec<Named> = (0..100)
+            .map(|i| (format!("lib/f{i}.ex"), "x".repeat(1000 + 97 * i)))
+            .collect();
+        for workers in [1, 2, 8] {
+            let b = batches(&files, workers);
+            assert!(b.len() >= 2, "more than one batch, so the bar moves");
+            let flat: Vec<usize> = b.iter().flat_map(|r| r.clone()).collect();
+            assert_eq!(flat, (0..100).collect::<Vec<_>>());
+        }
+        assert!(batches(&[], 2).is_empty());
+    }
 }

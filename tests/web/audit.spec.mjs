@@ -169,6 +169,16 @@ await test("the per-file view shows a planted finding inline, its fix as a diff 
   ok(inline.some((f) => f.rule === p.rule && f.line === p.line), `${JSON.stringify(p)} in ${JSON.stringify(inline)}`);
   ok(await page.$(".audit-code .d2, .audit-code .d1, .audit-code .d3"), "underlined in the code");
   await page.waitForSelector("[data-testid=guide] h1, [data-testid=guide] h2");
+  // A link to another guide page opens it in place, without leaving the audit.
+  const link = await page.$("[data-testid=guide] a[data-guide]");
+  ok(link, "the guide page links to other pages");
+  {
+    const target = await link.getAttribute("data-guide");
+    const before = await page.textContent("[data-testid=guide]");
+    await link.click();
+    await page.waitForFunction((b) => document.querySelector("[data-testid=guide]")?.textContent !== b, before);
+    ok(page.url().includes("#/audit/file/"), `still in the audit after opening ${target}: ${page.url()}`);
+  }
   const fixButton = await page.$(`[data-testid=inline-finding][data-rule="${p.rule}"] [data-testid=preview-fix]`);
   if (fixButton) {
     await fixButton.click();

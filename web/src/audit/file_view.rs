@@ -34,6 +34,20 @@ fn guide_html(guide: &str) -> Option<String> {
     with_hl(|hl| crate::guide::page_html(guide, hl))
 }
 
+/// A link between guide pages (`<a href="#" data-guide="rule/id">`) opens that page
+/// here, instead of following `#`, which is the playground's fragment.
+fn guide_link(ev: web_sys::MouseEvent, guide: RwSignal<Option<String>>) {
+    use wasm_bindgen::JsCast;
+    let target = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("[data-guide]").ok().flatten());
+    if let Some(link) = target {
+        ev.prevent_default();
+        guide.set(link.get_attribute("data-guide"));
+    }
+}
+
 fn finding_row(
     f: &Finding,
     source: Option<&str>,
@@ -167,7 +181,8 @@ pub fn file_view(a: &Audit, path: &str, rule: Option<&str>) -> impl IntoView + u
                         </div>
                     })}
                     {move || guide.get().and_then(|g| guide_html(&g)).map(|html| view! {
-                        <div class="guide-body" data-testid="guide" inner_html=html></div>
+                        <div class="guide-body" data-testid="guide" inner_html=html
+                            on:click=move |ev: web_sys::MouseEvent| guide_link(ev, guide)></div>
                     })}
                 </aside>
             </div>

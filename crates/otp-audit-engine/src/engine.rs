@@ -38,6 +38,37 @@ pub struct FixOutcome {
 #[derive(Default)]
 pub struct FileFacts(Vec<(&'static str, Facts)>);
 
+impl FileFacts {
+    /// The facts as JSON, `[[rule id, facts], ...]`, to hand them to the engine of
+    /// another process (the web app analyses in several workers and concludes in one).
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::Value::Array(
+            self.0
+                .iter()
+                .filter_map(|(id, f)| {
+                    let pass = rules::by_id(id)?.project?;
+                    Some(serde_json::json!([id, (pass.encode)(f)?]))
+                })
+                .collect(),
+        )
+    }
+
+    /// Facts written by [`FileFacts::to_json`]; unknown rules and damaged entries are
+    /// left out.
+    pub fn from_json(value: &serde_json::Value) -> FileFacts {
+        let entries = value.as_array().map(Vec::as_slice).unwrap_or_default();
+        FileFacts(
+            entries
+                .iter()
+                .filter_map(|e| {
+                    let rule = rules::by_id(e.get(0)?.as_str()?)?;
+                    Some((rule.id, (rule.project?.decode)(e.get(1)?)?))
+                })
+                .collect(),
+        )
+    }
+}
+
 pub struct Engine {
     config: Config,
 }

@@ -55,6 +55,10 @@ pub type Facts = Box<dyn std::any::Any + Send + Sync>;
 pub struct ProjectPass {
     pub collect: fn(&File, &Report) -> Option<Facts>,
     pub conclude: fn(&[(usize, &Facts)], &mut ProjectReport),
+    /// The facts as JSON and back, so that files analysed in separate processes (the
+    /// web app's workers) can be concluded together; see `FileFacts::to_json`.
+    pub encode: fn(&Facts) -> Option<serde_json::Value>,
+    pub decode: fn(&serde_json::Value) -> Option<Facts>,
 }
 
 /// Findings of a project pass, each for one file of the project.

@@ -353,6 +353,7 @@ struct Record {
     uncompressed: u64,
     local_offset: u64,
     symlink: bool,
+    external: u32,
 }
 
 fn read_records(
@@ -452,6 +453,7 @@ fn read_records(
             uncompressed,
             local_offset,
             symlink,
+            external,
         });
         pos = next;
     }
@@ -552,20 +554,19 @@ pub fn read_zip(bytes: &[u8], limits: &Limits) -> Result<Project, ArchiveError> 
     let mut seen: HashSet<&str> = HashSet::new();
     let mut declared_total: u64 = 0;
     for (path, record) in &files {
-        let segments: Vec<&str> = path.split('/').collect();
-        let (file_name, parents) = segments
-            .split_last()
-            .expect("normalized paths are non-empty");
-        if let Some(i) = parents.iter().position(|d| SKIPPED_DIRS.contains(d)) {
-            skipped_dirs.insert(format!("{}/", segments[..=i].join("/")));
-            continue;
-        }
-        let config = parents.is_empty() && CONFIG_FILES.contains(file_name);
-        let elixir = is_elixir(file_name);
-        if !config && !elixir {
-            skipped.push((path.clone(), "not an Elixir source file".into()));
-            continue;
-        }
+        let (config, elixir) = match classify(path) {
+            Kind::SkippedDir(dir) => {
+                skipped_dirs.insert(dir);
+                continue;
+            }
+            Kind::Other => {
+                skipped.push((path.clone(), "not an Elixir source file".into()));
+                continue;
+            }
+            // `.credo.exs` is Elixir too, and analysed.
+            Kind::Config => (true, is_elixir(path)),
+            Kind::Elixir => (false, true),
+        };
         if !seen.insert(path.as_str()) {
             skipped.push((path.clone(), "a second entry with the same name".into()));
             continue;
@@ -654,8 +655,12 @@ pub fn read_zip(bytes: &[u8], limits: &Limits) -> Result<Project, ArchiveError> 
         }
     }
     project.files.sort_by(|a, b| a.path.cmp(&b.path));
-    project.skipped = skipped_dirs
-        .into_iter()
+    project.skipped = skipped_list(skipped_dirs, skipped);
+    Ok(project)
+}
+
+fn skipped_list(dirs: BTreeSet<String>, files: Vec<Named>) -> Vec<Named> {
+    dirs.into_iter()
         .map(|d| {
             let why = if d == "__MACOSX/" {
                 "macOS metadata"
@@ -664,9 +669,230 @@ pub fn read_zip(bytes: &[u8], limits: &Limits) -> Result<Project, ArchiveError> 
             };
             (d, why.to_string())
         })
-        .chain(skipped)
-        .collect();
+        .chain(files)
+        .collect()
+}
+
+/// What a project-relative path is to otp-audit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Under a [`SKIPPED_DIRS`] directory (the directory, with a final `/`).
+    SkippedDir(String),
+    /// A [`CONFIG_FILES`] file at the root.
+    Config,
+    /// An `.ex` or `.exs` file to analyse.
+    Elixir,
+    Other,
+}
+
+/// Classify a normalized, project-relative path.
+pub fn classify(path: &str) -> Kind {
+    let segments: Vec<&str> = path.split('/').collect();
+    let Some((file_name, parents)) = segments.split_last() else {
+        return Kind::Other;
+    };
+    if let Some(i) = parents.iter().position(|d| SKIPPED_DIRS.contains(d)) {
+        return Kind::SkippedDir(format!("{}/", segments[..=i].join("/")));
+    }
+    if parents.is_empty() && CONFIG_FILES.contains(file_name) {
+        Kind::Config
+    } else if is_elixir(file_name) {
+        Kind::Elixir
+    } else {
+        Kind::Other
+    }
+}
+
+/// Whether a file of a picked folder is worth reading, by its path as the browser
+/// gives it (`project/lib/a.ex`, the picked folder first): an Elixir file or a root
+/// config file, outside the skipped directories. Lets the web app read only these.
+pub fn wanted_in_folder(path: &str) -> bool {
+    let Ok(Some(p)) = normalize(path) else {
+        return false;
+    };
+    let rel = p.split_once('/').map_or(p.as_str(), |(_, r)| r);
+    matches!(classify(rel), Kind::Config | Kind::Elixir)
+}
+
+/// Read a project from files already in memory, `(path, bytes)` as a folder pick
+/// gives them (`project/lib/a.ex`): the same rules as [`read_zip`] for what is kept,
+/// the top folder, the config and the limits on sizes and paths (there is no
+/// compression, so no ratio). Files may be pre-filtered with [`wanted_in_folder`].
+pub fn read_files(
+    entries: Vec<(String, Vec<u8>)>,
+    limits: &Limits,
+) -> Result<Project, ArchiveError> {
+    if entries.len() > limits.max_entries {
+        return Err(ArchiveError::TooManyEntries {
+            entries: entries.len() as u64,
+            limit: limits.max_entries,
+        });
+    }
+    let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(entries.len());
+    let mut skipped_dirs = BTreeSet::new();
+    for (name, bytes) in entries {
+        if name.len() > limits.max_path_len {
+            return Err(ArchiveError::PathTooLong {
+                entry: name.chars().take(80).collect(),
+                limit: limits.max_path_len,
+            });
+        }
+        if let Some(p) = normalize(&name)? {
+            if p.starts_with("__MACOSX/") {
+                skipped_dirs.insert("__MACOSX/".to_string());
+            } else if !p.ends_with(".DS_Store") {
+                files.push((p, bytes));
+            }
+        }
+    }
+    let root_stripped = common_top_folder(files.iter().map(|(p, _)| p.as_str()));
+    let mut project = Project {
+        root_stripped: root_stripped.clone(),
+        ..Project::default()
+    };
+    let mut skipped = Vec::new();
+    let mut total: u64 = 0;
+    let mut configs: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut seen = HashSet::new();
+    for (mut path, bytes) in files {
+        if let Some(top) = &root_stripped {
+            path = path[top.len() + 1..].to_string();
+        }
+        let kind = classify(&path);
+        match kind {
+            Kind::SkippedDir(dir) => {
+                skipped_dirs.insert(dir);
+                continue;
+            }
+            Kind::Other => {
+                skipped.push((path, "not an Elixir source file".into()));
+                continue;
+            }
+            Kind::Config | Kind::Elixir => {}
+        }
+        if !seen.insert(path.clone()) {
+            skipped.push((path, "a second file with the same name".into()));
+            continue;
+        }
+        let size = bytes.len() as u64;
+        if size > limits.max_file_bytes {
+            skipped.push((
+                path,
+                format!(
+                    "{}, over the limit of {} per file",
+                    human_bytes(size),
+                    human_bytes(limits.max_file_bytes)
+                ),
+            ));
+            continue;
+        }
+        total += size;
+        if total > limits.max_total_bytes {
+            return Err(ArchiveError::TooLarge {
+                limit: limits.max_total_bytes,
+            });
+        }
+        if kind == Kind::Config {
+            if is_elixir(&path) {
+                project.files.push(ProjectFile {
+                    path: path.clone(),
+                    bytes: bytes.clone(),
+                });
+            }
+            configs.push((path, bytes));
+        } else {
+            project.files.push(ProjectFile { path, bytes });
+        }
+    }
+    for name in CONFIG_FILES {
+        if let Some((_, content)) = configs.iter().find(|(p, _)| p == name) {
+            match String::from_utf8(content.clone()) {
+                Ok(text) => {
+                    project.config = Some((name.to_string(), text));
+                    break;
+                }
+                Err(_) => skipped.push((name.to_string(), "config file is not valid UTF-8".into())),
+            }
+        }
+    }
+    project.files.sort_by(|a, b| a.path.cmp(&b.path));
+    project.skipped = skipped_list(skipped_dirs, skipped);
     Ok(project)
+}
+
+/// A copy of the zip archive `original` in which the files named in `replacements`
+/// (project-relative paths, as [`read_zip`] gives them) have new contents; every
+/// other entry, directories and files otp-audit never read included, is copied
+/// with its compressed bytes untouched. The top folder [`read_zip`] stripped stays.
+/// Fails on what [`read_zip`] refuses, and on archives too large for a plain
+/// (non-zip64) archive.
+pub fn rewrite_zip(
+    original: &[u8],
+    replacements: &[(&str, &[u8])],
+    limits: &Limits,
+) -> Result<Vec<u8>, ArchiveError> {
+    let dir = find_directory(original)?;
+    let records = read_records(original, &dir, limits)?;
+    let mut names = Vec::with_capacity(records.len());
+    for r in &records {
+        names.push(normalize(&r.name)?);
+    }
+    let top = common_top_folder(
+        names
+            .iter()
+            .flatten()
+            .map(String::as_str)
+            .filter(|p| !p.starts_with("__MACOSX/") && !p.ends_with(".DS_Store")),
+    );
+    let too_large = || ArchiveError::Unsupported("it is too large to rewrite (zip64)".into());
+    let mut w = ZipWriter::default();
+    let mut used = vec![false; replacements.len()];
+    for (r, name) in records.iter().zip(&names) {
+        let rel = name.as_deref().map(|n| match &top {
+            Some(t) => n
+                .strip_prefix(t.as_str())
+                .and_then(|n| n.strip_prefix('/'))
+                .unwrap_or(n),
+            None => n,
+        });
+        let replaced = rel.and_then(|rel| replacements.iter().position(|(p, _)| *p == rel));
+        if let Some(i) = replaced {
+            used[i] = true;
+            w.add(&r.name, replacements[i].1, r.external);
+            continue;
+        }
+        if r.method == 99 {
+            return Err(ArchiveError::Unsupported(format!(
+                "`{}` is AES-encrypted and cannot be copied into a new archive",
+                r.name
+            )));
+        }
+        let data = if name.is_some() {
+            entry_data(original, &dir, r, &r.name)?
+        } else {
+            &[]
+        };
+        let compressed = u32::try_from(data.len()).map_err(|_| too_large())?;
+        let uncompressed = u32::try_from(r.uncompressed).map_err(|_| too_large())?;
+        // The data descriptor's sizes go into the headers (bit 3 cleared).
+        w.add_raw(
+            &r.name,
+            r.flags & !0x0008,
+            r.method,
+            r.crc,
+            data,
+            compressed,
+            uncompressed,
+            r.external,
+        );
+    }
+    if let Some(i) = used.iter().position(|u| !u) {
+        return Err(ArchiveError::Corrupt(format!(
+            "`{}` is not in the archive",
+            replacements[i].0
+        )));
+    }
+    w.finish().ok_or_else(too_large)
 }
 
 fn is_elixir(file_name: &str) -> bool {
@@ -870,54 +1096,116 @@ fn cp437(raw: &[u8]) -> String {
 /// than 65,535 entries, each and all under 4 GiB); [`read_zip`] reads it.
 pub fn write_zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
     debug_assert!(entries.len() < 0xFFFF, "write_zip writes no zip64 records");
-    let mut out = Vec::new();
-    let mut central = Vec::new();
+    let mut w = ZipWriter::default();
     for (name, data) in entries {
+        w.add(name, data, 0o100644 << 16);
+    }
+    w.finish().expect("small archives need no zip64")
+}
+
+/// Writes a plain (non-zip64) archive entry by entry.
+#[derive(Default)]
+struct ZipWriter {
+    out: Vec<u8>,
+    central: Vec<u8>,
+    entries: usize,
+    /// An offset or count did not fit the plain format.
+    overflow: bool,
+}
+
+impl ZipWriter {
+    /// Add a file, deflated where that is smaller.
+    fn add(&mut self, name: &str, data: &[u8], external: u32) {
         let deflated = miniz_oxide::deflate::compress_to_vec(data, 6);
         let (method, body): (u16, &[u8]) = if deflated.len() < data.len() {
             (8, &deflated)
         } else {
             (0, data)
         };
-        let crc = crc32(data);
-        let offset = out.len() as u32;
+        let (Ok(compressed), Ok(uncompressed)) =
+            (u32::try_from(body.len()), u32::try_from(data.len()))
+        else {
+            self.overflow = true;
+            return;
+        };
+        self.add_raw(
+            name,
+            0,
+            method,
+            crc32(data),
+            body,
+            compressed,
+            uncompressed,
+            external,
+        );
+    }
+
+    /// Add an entry whose data is already compressed with `method`.
+    #[allow(clippy::too_many_arguments)]
+    fn add_raw(
+        &mut self,
+        name: &str,
+        flags: u16,
+        method: u16,
+        crc: u32,
+        body: &[u8],
+        compressed: u32,
+        uncompressed: u32,
+        external: u32,
+    ) {
+        let (Ok(offset), Ok(name_len)) = (u32::try_from(self.out.len()), u16::try_from(name.len()))
+        else {
+            self.overflow = true;
+            return;
+        };
         let common = |v: &mut Vec<u8>| {
             v.extend_from_slice(&20u16.to_le_bytes()); // version needed: 2.0
-            v.extend_from_slice(&0x0800u16.to_le_bytes()); // UTF-8 names
+            v.extend_from_slice(&(flags | 0x0800).to_le_bytes()); // UTF-8 names
             v.extend_from_slice(&method.to_le_bytes());
             v.extend_from_slice(&0u16.to_le_bytes()); // time 00:00
             v.extend_from_slice(&0x0021u16.to_le_bytes()); // date 1980-01-01
             v.extend_from_slice(&crc.to_le_bytes());
-            v.extend_from_slice(&(body.len() as u32).to_le_bytes());
-            v.extend_from_slice(&(data.len() as u32).to_le_bytes());
-            v.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            v.extend_from_slice(&compressed.to_le_bytes());
+            v.extend_from_slice(&uncompressed.to_le_bytes());
+            v.extend_from_slice(&name_len.to_le_bytes());
             v.extend_from_slice(&0u16.to_le_bytes()); // extra length
         };
-        out.extend_from_slice(&SIG_LOCAL.to_le_bytes());
-        common(&mut out);
-        out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(body);
-
-        central.extend_from_slice(&SIG_CENTRAL.to_le_bytes());
-        central.extend_from_slice(&0x031Eu16.to_le_bytes()); // made by: Unix, 3.0
-        common(&mut central);
-        central.extend_from_slice(&0u16.to_le_bytes()); // comment length
-        central.extend_from_slice(&0u16.to_le_bytes()); // disk
-        central.extend_from_slice(&0u16.to_le_bytes()); // internal attributes
-        central.extend_from_slice(&(0o100644u32 << 16).to_le_bytes());
-        central.extend_from_slice(&offset.to_le_bytes());
-        central.extend_from_slice(name.as_bytes());
+        self.out.extend_from_slice(&SIG_LOCAL.to_le_bytes());
+        common(&mut self.out);
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.extend_from_slice(body);
+        let c = &mut self.central;
+        c.extend_from_slice(&SIG_CENTRAL.to_le_bytes());
+        c.extend_from_slice(&0x031Eu16.to_le_bytes()); // made by: Unix, 3.0
+        common(c);
+        c.extend_from_slice(&0u16.to_le_bytes()); // comment length
+        c.extend_from_slice(&0u16.to_le_bytes()); // disk
+        c.extend_from_slice(&0u16.to_le_bytes()); // internal attributes
+        c.extend_from_slice(&external.to_le_bytes());
+        c.extend_from_slice(&offset.to_le_bytes());
+        c.extend_from_slice(name.as_bytes());
+        self.entries += 1;
     }
-    let cd_offset = out.len() as u32;
-    out.extend_from_slice(&central);
-    out.extend_from_slice(&SIG_END.to_le_bytes());
-    out.extend_from_slice(&[0; 4]); // disk numbers
-    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
-    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
-    out.extend_from_slice(&(central.len() as u32).to_le_bytes());
-    out.extend_from_slice(&cd_offset.to_le_bytes());
-    out.extend_from_slice(&0u16.to_le_bytes()); // comment length
-    out
+
+    /// The archive, or `None` when it would need zip64.
+    fn finish(mut self) -> Option<Vec<u8>> {
+        let entries = u16::try_from(self.entries).ok().filter(|&n| n < 0xFFFF)?;
+        let cd_offset = u32::try_from(self.out.len()).ok()?;
+        let cd_size = u32::try_from(self.central.len()).ok()?;
+        if self.overflow || cd_offset.checked_add(cd_size).is_none() {
+            return None;
+        }
+        let out = &mut self.out;
+        out.extend_from_slice(&self.central);
+        out.extend_from_slice(&SIG_END.to_le_bytes());
+        out.extend_from_slice(&[0; 4]); // disk numbers
+        out.extend_from_slice(&entries.to_le_bytes());
+        out.extend_from_slice(&entries.to_le_bytes());
+        out.extend_from_slice(&cd_size.to_le_bytes());
+        out.extend_from_slice(&cd_offset.to_le_bytes());
+        out.extend_from_slice(&0u16.to_le_bytes()); // comment length
+        Some(self.out)
+    }
 }
 
 #[cfg(test)]

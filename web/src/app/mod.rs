@@ -2,9 +2,9 @@
 //! with fixes, and the guide and settings beside them.
 
 mod core;
-mod dom;
+pub(crate) mod dom;
 mod persist;
-mod worker_client;
+pub(crate) mod worker_client;
 
 use self::core::{Dom, Published, with_core};
 use self::dom::{by_id, now};
@@ -423,7 +423,8 @@ fn load_example(ui: Ui, rule: &str) {
     }
 }
 
-fn diff_html(old: &str, new: &str) -> String {
+/// A fix preview's diff as a table (the audit's file view shows the same).
+pub(crate) fn diff_html(old: &str, new: &str) -> String {
     let mut out = String::from("<table class=\"diff\">");
     for line in diff(old, new, 2) {
         let (class, a, b, sign, text) = match line {

@@ -37,24 +37,31 @@ fn asset(selector: &str) -> Option<String> {
     Url::new_with_base(&href, &base).ok().map(|u| u.href())
 }
 
+/// A module worker running `script`, in which `__JS__` and `__WASM__` stand for the
+/// URLs of this page's wasm-bindgen module and wasm file (the audit's workers use it
+/// too).
+pub(crate) fn spawn_module_worker(script: &str) -> Option<Worker> {
+    let js = asset("link[rel=modulepreload][href$='.js']")?;
+    let wasm = asset("link[rel=preload][href$='.wasm']")?;
+    let script = script
+        .replace("__JS__", &js.replace('"', "%22"))
+        .replace("__WASM__", &wasm.replace('"', "%22"));
+    let parts = js_sys::Array::of1(&JsValue::from_str(&script));
+    let bag = BlobPropertyBag::new();
+    bag.set_type("text/javascript");
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &bag).ok()?;
+    let url = Url::create_object_url_with_blob(&blob).ok()?;
+    let opts = WorkerOptions::new();
+    opts.set_type(WorkerType::Module);
+    Worker::new_with_options(&url, &opts).ok()
+}
+
 impl WorkerClient {
     pub fn spawn(
         on_answer: impl Fn(u64, String, f64) + 'static,
         on_ready: impl Fn() + 'static,
     ) -> Option<WorkerClient> {
-        let js = asset("link[rel=modulepreload][href$='.js']")?;
-        let wasm = asset("link[rel=preload][href$='.wasm']")?;
-        let script = SCRIPT
-            .replace("__JS__", &js.replace('"', "%22"))
-            .replace("__WASM__", &wasm.replace('"', "%22"));
-        let parts = js_sys::Array::of1(&JsValue::from_str(&script));
-        let bag = BlobPropertyBag::new();
-        bag.set_type("text/javascript");
-        let blob = Blob::new_with_str_sequence_and_options(&parts, &bag).ok()?;
-        let url = Url::create_object_url_with_blob(&blob).ok()?;
-        let opts = WorkerOptions::new();
-        opts.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options(&url, &opts).ok()?;
+        let worker = spawn_module_worker(SCRIPT)?;
         let ready = Rc::new(Cell::new(false));
         let flag = ready.clone();
         let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {

@@ -2,5 +2,6 @@
 
 pub mod credo;
 pub mod flycheck;
+pub mod json;
 pub mod jsonl;
 pub mod sarif;

@@ -25,6 +25,8 @@ pub static RULE: Rule = Rule {
 static PROJECT: ProjectPass = ProjectPass {
     collect,
     conclude,
+    encode,
+    decode,
 };
 
 /// Calls that make a test check something.
@@ -190,4 +192,47 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             );
         }
     }
+}
+
+/// `[["fails", module, how], ["tests", tested, name, start, end, checks_failure]]`.
+fn encode(facts: &Facts) -> Option<serde_json::Value> {
+    let facts = facts.downcast_ref::<Vec<Fact>>()?;
+    Some(serde_json::Value::Array(
+        facts
+            .iter()
+            .map(|f| match f {
+                Fact::Fails { module, how } => serde_json::json!(["fails", module, how]),
+                Fact::Tests {
+                    tested,
+                    name,
+                    at,
+                    checks_failure,
+                } => serde_json::json!(["tests", tested, name, at.start, at.end, checks_failure]),
+            })
+            .collect(),
+    ))
+}
+
+fn decode(value: &serde_json::Value) -> Option<Facts> {
+    let mut facts = Vec::new();
+    for f in value.as_array()? {
+        let f = f.as_array()?;
+        let text = |i: usize| f.get(i).and_then(|v| v.as_str());
+        let number = |i: usize| f.get(i).and_then(|v| v.as_u64()).map(|n| n as usize);
+        facts.push(match text(0)? {
+            "fails" => Fact::Fails {
+                module: text(1)?.to_string(),
+                // The two ways `collect` names, as static text again.
+                how: ["raises", "returns `{:error, _}`"].into_iter().find(|h| Some(*h) == text(2))?,
+            },
+            "tests" => Fact::Tests {
+                tested: text(1)?.to_string(),
+                name: text(2)?.to_string(),
+                at: number(3)?..number(4)?,
+                checks_failure: f.get(5)?.as_bool()?,
+            },
+            _ => return None,
+        });
+    }
+    Some(Box::new(facts))
 }

@@ -1,0 +1,53 @@
+//! Cross-file facts survive a trip through JSON: files analysed by separate engines
+//! (the web app's workers) conclude to the same findings as one engine.
+
+use otp_audit_engine::{Config, Engine, FileFacts};
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/rules/test/no_assertion");
+
+#[test]
+fn facts_round_trip_through_json() {
+    let paths = [
+        "lib/my_app/cart.ex",
+        "lib/my_app/inventory.ex",
+        "test/my_app/cart_test.exs",
+        "test/my_app/inventory_test.exs",
+    ];
+    let sources: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(format!("{DIR}/{p}")).unwrap())
+        .collect();
+    let files: Vec<(&str, &str)> = paths
+        .iter()
+        .zip(&sources)
+        .map(|(p, s)| (*p, s.as_str()))
+        .collect();
+    let engine = Engine::new(Config::default());
+    let whole = engine.check_project(&files);
+    assert!(
+        whole
+            .iter()
+            .flat_map(|r| &r.findings)
+            .any(|f| f.message.contains("never checks a failure")),
+        "the fixture has a cross-file finding"
+    );
+
+    let (mut results, facts): (Vec<_>, Vec<_>) = files
+        .iter()
+        .map(|(p, s)| {
+            // A separate engine per file, as a worker would have.
+            let (r, f) = Engine::new(Config::default()).check_with_facts(p, s);
+            let text = serde_json::to_string(&f.to_json()).unwrap();
+            (
+                r,
+                FileFacts::from_json(&serde_json::from_str(&text).unwrap()),
+            )
+        })
+        .unzip();
+    engine.conclude(&files, &mut results, facts);
+    assert_eq!(results, whole);
+
+    // Damaged facts are dropped, not trusted.
+    let junk = serde_json::json!([["test/no-assertion", [["fails"]]], ["no/such", []], 3]);
+    assert_eq!(FileFacts::from_json(&junk).to_json(), serde_json::json!([]));
+}

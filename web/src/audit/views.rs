@@ -1,0 +1,545 @@
+//! The report's views: summary (per area, per rule with a bar chart), the staged
+//! plan with its schedule and success metrics, files in priority order, and the
+//! findings, the last two filtered by rule, severity, scope and path. Every string
+//! from a report is put in the page as text, never as HTML.
+
+use super::route::{Filter, View};
+use super::run;
+use super::state::{Audit, Origin};
+use super::ui::Ui;
+use leptos::prelude::*;
+use otp_audit_engine::{FileScope, Severity};
+use otp_audit_project::archive::human_bytes;
+use otp_audit_project::report::{Area, Stage};
+use std::sync::Arc;
+
+/// `45 min`, `3.5 h`.
+pub fn effort(minutes: u64) -> String {
+    if minutes < 60 {
+        format!("{minutes} min")
+    } else {
+        let h = minutes as f64 / 60.0;
+        let s = format!("{h:.1}");
+        format!("{} h", s.strip_suffix(".0").unwrap_or(&s))
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn go(view: View) {
+    let _ = crate::app::dom::window().location().set_hash(&view.href());
+}
+
+#[component]
+pub fn Report(ui: Ui) -> impl IntoView {
+    move || {
+        let Some(audit) = ui.audit.get() else {
+            return ().into_any();
+        };
+        let view = ui.view.get();
+        let body = match &view {
+            View::Summary => summary(&audit).into_any(),
+            View::Plan => plan(&audit).into_any(),
+            View::Files(f) => files(&audit, f).into_any(),
+            View::Findings(f) => findings(&audit, f).into_any(),
+            View::File { path, rule } => {
+                super::file_view::file_view(&audit, path, rule.as_deref()).into_any()
+            }
+        };
+        let tab = view.tab();
+        let origin = match audit.origin {
+            Origin::Zip => "zip",
+            Origin::Folder => "folder",
+            Origin::Report => "report",
+            Origin::Restored => "restored",
+        };
+        let tabs = [
+            ("summary", "Summary", View::Summary),
+            ("plan", "Plan", View::Plan),
+            ("files", "Files", View::Files(Filter::default())),
+            ("findings", "Findings", View::Findings(Filter::default())),
+        ];
+        view! {
+            <section class="audit-report" data-testid="report" data-origin=origin>
+                {header(&audit)}
+                <Toolbar ui=ui audit=audit.clone() />
+                <nav class="audit-tabs">
+                    {tabs
+                        .into_iter()
+                        .map(|(key, title, v)| {
+                            view! {
+                                <a href=v.href() class:current=key == tab data-testid=format!("tab-{key}")>
+                                    {title}
+                                </a>
+                            }
+                        })
+                        .collect_view()}
+                </nav>
+                {body}
+            </section>
+        }
+        .into_any()
+    }
+}
+
+fn header(a: &Audit) -> impl IntoView + use<> {
+    let p = &a.plan;
+    let total = p.totals.findings;
+    let source = match a.origin {
+        Origin::Zip | Origin::Folder => "analysed in this page".to_string(),
+        Origin::Report => format!(
+            "a report written by {} {}",
+            a.file.tool.name, a.file.tool.version
+        ),
+        Origin::Restored => "the last report, restored".to_string(),
+    };
+    let timing =
+        a.ms.map(|ms| format!(" in {:.2} s", ms / 1000.0))
+            .unwrap_or_default();
+    view! {
+        <div class="audit-head">
+            <h2>{a.name.clone()}</h2>
+            <p>
+                <span data-testid="total-findings" data-count=total.to_string()>
+                    {plural(total, "finding", "findings")}
+                </span>
+                {format!(
+                    " in {} of {} ({} lines, {}); {} {source}{timing}.",
+                    plural(p.analysed.files_with_findings, "file", "files"),
+                    plural(p.analysed.files, "file", "files"),
+                    p.analysed.lines,
+                    human_bytes(p.analysed.bytes as u64),
+                    "estimated effort ".to_string() + &effort(p.totals.effort_minutes) + ";",
+                )}
+            </p>
+            <p class="audit-config" data-testid="config-used">
+                "Configuration: " {a.file.config_label()}
+            </p>
+        </div>
+    }
+}
+
+#[component]
+fn Toolbar(ui: Ui, audit: Arc<Audit>) -> impl IntoView {
+    let has_sources = audit.sources.is_some();
+    let safe = audit.plan.totals.safe_fixes;
+    let export = {
+        let audit = audit.clone();
+        move |kind: &'static str| {
+            if let Some((name, mime, text)) = audit.export(kind) {
+                run::download(&name, mime, text.as_bytes());
+            }
+        }
+    };
+    let fixed_zip = move |_| {
+        run::with_fixes(ui, move |audit, fixed| match audit.fixed_zip(fixed) {
+            Ok(bytes) => run::download(
+                &format!("{}-fixed.zip", audit.stem()),
+                "application/zip",
+                &bytes,
+            ),
+            Err(e) => ui.error.set(Some(e)),
+        })
+    };
+    let diff = move |_| {
+        run::with_fixes(ui, move |audit, fixed| match audit.fixed_diff(fixed) {
+            Ok(text) => run::download(
+                &format!("{}-fixes.diff", audit.stem()),
+                "text/x-diff",
+                text.as_bytes(),
+            ),
+            Err(e) => ui.error.set(Some(e)),
+        })
+    };
+    let e1 = export.clone();
+    let e2 = export.clone();
+    let e3 = export.clone();
+    let e4 = export;
+    let fix_title = if has_sources {
+        format!("The project with the {safe} safe fixes applied; other files unchanged")
+    } else {
+        "Needs the project's files: drop its zip or folder".to_string()
+    };
+    view! {
+        <div class="audit-toolbar">
+            <button data-testid="download-fixed" disabled=!has_sources title=fix_title.clone()
+                on:click=fixed_zip>
+                {move || if ui.fixing.get() { "Fixing…".to_string() } else { format!("Download fixed zip ({safe} safe fixes)") }}
+            </button>
+            <button data-testid="download-diff" disabled=!has_sources title=fix_title on:click=diff>
+                "Download diff"
+            </button>
+            <span class="sep">"Export:"</span>
+            <button data-testid="export-markdown" on:click=move |_| e1("markdown")>"Markdown"</button>
+            <button data-testid="export-html" on:click=move |_| e2("html")>"HTML"</button>
+            <button data-testid="export-json" on:click=move |_| e3("json")>"JSON"</button>
+            <button data-testid="export-sarif" on:click=move |_| e4("sarif")>"SARIF"</button>
+        </div>
+    }
+}
+
+fn severity_class(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "sev sev-error",
+        Severity::Warning => "sev sev-warning",
+        Severity::Info => "sev sev-info",
+    }
+}
+
+fn summary(a: &Audit) -> impl IntoView + use<> {
+    let p = &a.plan;
+    let max = p.rules.iter().map(|r| r.findings).max().unwrap_or(1).max(1);
+    let areas = p
+        .areas
+        .iter()
+        .filter(|s| s.files > 0 || s.findings > 0)
+        .map(|s| {
+            let rules = s
+                .rules
+                .iter()
+                .map(|r| {
+                    view! {
+                        <li>
+                            <a href=View::Findings(Filter { rule: Some(r.rule.clone()), scope: None, ..Filter::default() }).href()>
+                                {r.title.clone()}
+                            </a>
+                            {format!(": {} across {}", plural(r.findings, "occurrence", "occurrences"), plural(r.files, "file", "files"))}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="area" data-testid="area" data-area=s.area.as_str()>
+                    <h3>{s.area.title()}</h3>
+                    <p>
+                        {format!(
+                            "{} of {} affected, {}",
+                            plural(s.files_affected, "file", "files"),
+                            s.files,
+                            plural(s.findings, "finding", "findings")
+                        )}
+                    </p>
+                    <ul>{rules}</ul>
+                </div>
+            }
+        })
+        .collect_view();
+    let rows = p
+        .rules
+        .iter()
+        .map(|r| {
+            let width = format!("width: {:.1}%", r.findings as f64 * 100.0 / max as f64);
+            let link = View::Findings(Filter {
+                rule: Some(r.rule.clone()),
+                ..Filter::default()
+            })
+            .href();
+            view! {
+                <tr data-testid="rule-count" data-rule=r.rule.clone() data-count=r.findings.to_string()>
+                    <td><span class=severity_class(r.severity)>{r.severity.as_str()}</span></td>
+                    <td><a href=link><code>{r.rule.clone()}</code></a><div class="rule-title">{r.title.clone()}</div></td>
+                    <td class="num">{r.findings}</td>
+                    <td class="num">{r.files}</td>
+                    <td class="num">{r.safe_fixes}</td>
+                    <td class="chart"><div class=format!("bar {}", severity_class(r.severity)) style=width></div></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let skipped: Vec<(String, String)> = a
+        .sources
+        .as_ref()
+        .map(|s| s.notable_skips().cloned().collect())
+        .unwrap_or_default();
+    let skipped_view = (!skipped.is_empty()).then(|| {
+        view! {
+            <details class="audit-skipped" data-testid="skipped" open=true>
+                <summary>{format!("Skipped {}", plural(skipped.len(), "file", "files"))}</summary>
+                <ul>
+                    {skipped
+                        .into_iter()
+                        .map(|(p, why)| view! { <li><code>{p}</code>": "{why}</li> })
+                        .collect_view()}
+                </ul>
+            </details>
+        }
+    });
+    view! {
+        <div class="audit-summary">
+            {skipped_view}
+            <div class="areas">{areas}</div>
+            <h3>"Findings per rule"</h3>
+            <table class="rules-table">
+                <thead><tr><th>"Severity"</th><th>"Rule"</th><th>"Findings"</th><th>"Files"</th><th>"Safe fixes"</th><th></th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn stage_view(s: &Stage) -> impl IntoView + use<> {
+    let rules = s
+        .rules
+        .iter()
+        .map(|r| {
+            view! {
+                <tr>
+                    <td><code>{r.rule.clone()}</code></td>
+                    <td class="num">{r.findings}</td>
+                    <td class="num">{r.files}</td>
+                    <td class="num">{r.safe_fixes}</td>
+                    <td class="num">{format!("{} min", r.minutes_per_finding)}</td>
+                    <td class="num">{effort(r.effort_minutes)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let enforcement = s.enforcement.as_ref().map(|e| {
+        let commands = e
+            .commands
+            .iter()
+            .map(|c| view! { <li>{c.purpose.clone()}<pre>{c.run.clone()}</pre></li> })
+            .collect_view();
+        view! {
+            <div class="enforcement">
+                <p>{format!("Held at zero from day one: {}.", if e.zero_today.is_empty() { "none".to_string() } else { e.zero_today.join(", ") })}</p>
+                <p>{format!(
+                    "Held by the count ratchet: {}.",
+                    if e.ratchet.is_empty() { "none".to_string() } else {
+                        e.ratchet.iter().map(|r| format!("{} ≤ {}", r.rule, r.limit)).collect::<Vec<_>>().join(", ")
+                    }
+                )}</p>
+                <p>"Suggested " <code>"otp-audit.toml"</code>":"</p>
+                <pre>{e.config_toml.clone()}</pre>
+                <ol>{commands}</ol>
+            </div>
+        }
+    });
+    view! {
+        <section class="stage" data-testid="stage" data-stage=s.number.to_string()>
+            <h3>{format!("Stage {}: {}", s.number, s.title)}</h3>
+            <p class="goal">{s.goal.clone()}</p>
+            <p>{format!(
+                "{}, {} with a safe fix, in {}; estimated {}.",
+                plural(s.findings, "finding", "findings"),
+                s.safe_fixes,
+                plural(s.files, "file", "files"),
+                effort(s.effort_minutes)
+            )}</p>
+            {(!s.rules.is_empty()).then(|| view! {
+                <table class="rules-table">
+                    <thead><tr><th>"Rule"</th><th>"Findings"</th><th>"Files"</th><th>"Safe fixes"</th><th>"Per finding"</th><th>"Effort"</th></tr></thead>
+                    <tbody>{rules}</tbody>
+                </table>
+            })}
+            {enforcement}
+            <p>"Done when:"</p>
+            <ul>{s.done_when.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}</ul>
+        </section>
+    }
+}
+
+fn plan(a: &Audit) -> impl IntoView + use<> {
+    let p = &a.plan;
+    let stages = p.stages.iter().map(stage_view).collect_view();
+    let schedule = p
+        .schedule
+        .entries
+        .iter()
+        .map(|e| {
+            let weeks = if e.weeks == 0 {
+                "—".to_string()
+            } else {
+                format!("weeks {}–{}", e.first_week, e.last_week)
+            };
+            view! { <tr><td>{format!("{}. {}", e.stage, e.title)}</td><td class="num">{effort(e.effort_minutes)}</td><td>{weeks}</td></tr> }
+        })
+        .collect_view();
+    let metrics = p
+        .metrics
+        .iter()
+        .map(|m| {
+            view! {
+                <tr data-testid="metric" data-rule=m.rule.clone()>
+                    <td><code>{m.rule.clone()}</code></td>
+                    <td class="num">{m.today}</td>
+                    <td class="num">{m.target}</td>
+                    <td class="num">{m.baseline.map(|b| b.to_string()).unwrap_or_else(|| "—".into())}</td>
+                    <td>{m.stages.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ")}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="audit-plan">
+            <p>{format!(
+                "Total estimate {} at {} h a week: {}.",
+                effort(p.schedule.total_minutes),
+                p.schedule.hours_per_week,
+                plural(p.schedule.total_weeks as usize, "week", "weeks")
+            )}</p>
+            {stages}
+            <h3>"Schedule"</h3>
+            <table class="rules-table"><tbody>{schedule}</tbody></table>
+            <h3>"Success metrics"</h3>
+            <table class="rules-table">
+                <thead><tr><th>"Rule"</th><th>"Today"</th><th>"Target"</th><th>"Baseline"</th><th>"Stages"</th></tr></thead>
+                <tbody>{metrics}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Selects for rule, severity and scope and a path box; a change opens the view
+/// `make` gives for the new filter (so it has a link).
+fn filter_bar(a: &Audit, filter: &Filter, make: fn(Filter) -> View) -> impl IntoView + use<> {
+    let rules: Vec<String> = a.plan.rules.iter().map(|r| r.rule.clone()).collect();
+    let f0 = filter.clone();
+    let (f1, f2, f3) = (filter.clone(), filter.clone(), filter.clone());
+    let select_value = |ev: &web_sys::Event| -> String { event_target_value(ev) };
+    view! {
+        <div class="audit-filters" data-testid="filters">
+            <select data-testid="filter-rule" on:change=move |ev| {
+                let v = select_value(&ev);
+                go(make(Filter { rule: (!v.is_empty()).then_some(v), ..f1.clone() }));
+            }>
+                <option value="" selected=f0.rule.is_none()>"every rule"</option>
+                {rules.into_iter().map(|r| {
+                    let selected = f0.rule.as_deref() == Some(r.as_str());
+                    view! { <option value=r.clone() selected=selected>{r.clone()}</option> }
+                }).collect_view()}
+            </select>
+            <select data-testid="filter-severity" on:change=move |ev| {
+                let v = select_value(&ev);
+                go(make(Filter { severity: Severity::parse(&v), ..f2.clone() }));
+            }>
+                <option value="" selected=filter.severity.is_none()>"every severity"</option>
+                {[Severity::Error, Severity::Warning, Severity::Info].into_iter().map(|s| view! {
+                    <option value=s.as_str() selected=filter.severity == Some(s)>{s.as_str()}</option>
+                }).collect_view()}
+            </select>
+            <select data-testid="filter-scope" on:change=move |ev| {
+                let v = select_value(&ev);
+                go(make(Filter { scope: FileScope::parse(&v), ..f3.clone() }));
+            }>
+                <option value="" selected=filter.scope.is_none()>"every scope"</option>
+                {[FileScope::Lib, FileScope::Test, FileScope::TestSupport, FileScope::Other].into_iter().map(|s| view! {
+                    <option value=s.as_str() selected=filter.scope == Some(s)>{s.as_str()}</option>
+                }).collect_view()}
+            </select>
+            <input type="search" placeholder="path contains…" data-testid="filter-path"
+                value=filter.path.clone()
+                on:change={
+                    let f = filter.clone();
+                    move |ev| go(make(Filter { path: event_target_value(&ev), ..f.clone() }))
+                } />
+        </div>
+    }
+}
+
+/// Rows shown at most; the filters narrow the rest.
+const SHOWN: usize = 500;
+
+fn files(a: &Audit, filter: &Filter) -> impl IntoView + use<> {
+    let rows: Vec<_> = a
+        .plan
+        .files
+        .iter()
+        .filter(|f| {
+            filter
+                .rule
+                .as_ref()
+                .is_none_or(|r| f.rules.iter().any(|t| t.rule == *r))
+                && filter.severity.is_none_or(|s| f.by_severity.get(s) > 0)
+                && filter.scope.is_none_or(|s| s == f.scope)
+                && f.path.contains(&filter.path)
+        })
+        .collect();
+    let count = rows.len();
+    let rows = rows
+        .into_iter()
+        .take(SHOWN)
+        .map(|f| {
+            let link = View::File {
+                path: f.path.clone(),
+                rule: filter.rule.clone(),
+            }
+            .href();
+            let tallies = f
+                .rules
+                .iter()
+                .map(|t| format!("{} × {}", t.count, t.rule))
+                .collect::<Vec<_>>()
+                .join(", ");
+            view! {
+                <tr data-testid="file-row" data-path=f.path.clone()>
+                    <td class="num">{f.rank}</td>
+                    <td><a href=link><code>{f.path.clone()}</code></a></td>
+                    <td>{f.area.title()}</td>
+                    <td class="num">{f.findings}</td>
+                    <td class="num">{f.score}</td>
+                    <td class="num">{effort(f.effort_minutes)}</td>
+                    <td class="tallies">{tallies}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="audit-files">
+            {filter_bar(a, filter, View::Files)}
+            <p data-testid="shown-count" data-count=count.to_string()>
+                {format!("{} in order of priority (score: 10 per error, 3 per warning, 1 per info).", plural(count, "file", "files"))}
+                {(count > SHOWN).then(|| format!(" The first {SHOWN} are shown; filter to see others."))}
+            </p>
+            <table class="rules-table">
+                <thead><tr><th>"#"</th><th>"File"</th><th>"Area"</th><th>"Findings"</th><th>"Score"</th><th>"Effort"</th><th>"Rules"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn findings(a: &Audit, filter: &Filter) -> impl IntoView + use<> {
+    let list: Vec<_> = a
+        .file
+        .findings
+        .iter()
+        .filter(|f| filter.matches(f))
+        .collect();
+    let count = list.len();
+    let rows = list
+        .into_iter()
+        .take(SHOWN)
+        .map(|f| {
+            let link = View::File {
+                path: f.path.clone(),
+                rule: Some(f.rule.clone()),
+            }
+            .href();
+            view! {
+                <li class="audit-finding" data-testid="finding-row" data-rule=f.rule.clone()>
+                    <div>
+                        <span class=severity_class(f.severity)>{f.severity.as_str()}</span>" "
+                        <a href=link><code>{format!("{}:{}:{}", f.path, f.start.line, f.start.column)}</code></a>" "
+                        <code class="rule">{f.rule.clone()}</code>
+                    </div>
+                    <div class="msg">{f.message.clone()}</div>
+                    {(!f.snippet.is_empty()).then(|| view! { <pre class="snippet">{f.snippet.clone()}</pre> })}
+                </li>
+            }
+        })
+        .collect_view();
+    let _ = Area::ALL;
+    view! {
+        <div class="audit-findings">
+            {filter_bar(a, filter, View::Findings)}
+            <p data-testid="shown-count" data-count=count.to_string()>
+                {plural(count, "finding", "findings")}
+                {(count > SHOWN).then(|| format!("; the first {SHOWN} are shown, filter to see others"))}
+            </p>
+            <ul class="audit-finding-list">{rows}</ul>
+        </div>
+    }
+}

@@ -2,7 +2,7 @@
 //! with fixes, and the guide and settings beside them.
 
 mod core;
-mod dom;
+pub(crate) mod dom;
 mod persist;
 mod worker_client;
 
@@ -423,7 +423,7 @@ fn load_example(ui: Ui, rule: &str) {
     }
 }
 
-fn diff_html(old: &str, new: &str) -> String {
+pub(crate) fn diff_html(old: &str, new: &str) -> String {
     let mut out = String::from("<table class=\"diff\">");
     for line in diff(old, new, 2) {
         let (class, a, b, sign, text) = match line {
@@ -885,7 +885,7 @@ fn FindingRow(ui: Ui, i: ReadSignal<usize>, f: Finding) -> impl IntoView {
 }
 
 /// A message with its `code` spans set in code type.
-fn message_view(message: &str) -> impl IntoView + use<> {
+pub(crate) fn message_view(message: &str) -> impl IntoView + use<> {
     message
         .split('`')
         .enumerate()

@@ -105,6 +105,8 @@ await test("the model solution solves it, and progress survives a reload", async
   await type(SLEEP.solution);
   const s = await statusIs(true);
   match(s.text, /Solved/);
+  const ms = await page.$eval("[data-testid=exercise-status]", (e) => Number(e.dataset.checkMs));
+  console.log(`     checking the exercise took ${ms.toFixed(2)} ms in the browser`);
   await page.reload();
   await page.waitForFunction(() => window.otpAuditReady === true);
   equal(await page.inputValue("[data-testid=editor]"), SLEEP.solution, "the draft is kept");
@@ -140,10 +142,27 @@ await test("a malformed trainer pack gets an error naming the field", async () =
   ok(!(await exercises()).some((e) => e.id.startsWith("warmup-")), "nothing was loaded");
 });
 
+await test("a pack whose model solution does not pass loads with a warning", async () => {
+  const odd = JSON.parse(PACK_TEXT);
+  odd.id = "odd-pack";
+  odd.tracks[0].id = "odd";
+  odd.exercises = [{ ...odd.exercises[0], id: "odd-one", track: "odd", solution: odd.exercises[0].start }];
+  await page.setInputFiles("[data-testid=pack-input]", {
+    name: "odd-pack.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(odd)),
+  });
+  const warn = await page.waitForSelector("[data-testid=pack-warnings]");
+  match(await warn.textContent(), /odd-one: the model solution does not pass: Still reported: test\/no-sleep/);
+  await page.click("[data-testid=track][data-id=odd] [data-testid=remove-pack]");
+  await page.waitForFunction(() => !document.querySelector("[data-testid=track][data-id=odd]"));
+});
+
 await test("a trainer pack loads from a file and its exercises are checked", async () => {
   await page.setInputFiles("[data-testid=pack-input]", join(root, "crates/otp-audit-workshop/packs/example-trainer-pack.json"));
   await page.waitForSelector("[data-testid=track][data-id=warm-up]");
   equal(await page.$("[data-testid=pack-error]"), null);
+  equal(await page.$("[data-testid=pack-warnings]"), null);
   const ids = (await exercises()).map((e) => e.id);
   ok(ids.includes("warmup-assert-receive") && ids.includes("warmup-call-timeout"), String(ids));
   await page.click("[data-testid=exercise][data-id=warmup-call-timeout] a");

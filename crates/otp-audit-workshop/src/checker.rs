@@ -155,3 +155,23 @@ impl Checker {
         }
     }
 }
+
+impl Checker {
+    /// What would make a pack's exercises unusable: a starting code that already
+    /// passes, or a model solution that does not. Trainers see these on loading.
+    pub fn problems(&self, pack: &crate::Pack) -> Vec<String> {
+        let mut out = Vec::new();
+        for ex in &pack.exercises {
+            if self.check(ex, &ex.start).solved {
+                out.push(format!("{}: the starting code already passes", ex.id));
+            }
+            if let Some(reason) = self.check(ex, &ex.solution).reason() {
+                out.push(format!(
+                    "{}: the model solution does not pass: {reason}",
+                    ex.id
+                ));
+            }
+        }
+        out
+    }
+}

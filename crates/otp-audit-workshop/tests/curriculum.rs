@@ -95,6 +95,19 @@ fn the_example_trainer_pack_is_solvable_too() {
         otp_audit_workshop::Pack::from_json(include_str!("../packs/example-trainer-pack.json"))
             .unwrap();
     let checker = Checker::new();
+    assert_eq!(checker.problems(&pack), Vec::<String>::new());
+    let mut broken = pack.clone();
+    broken.exercises[0].solution = broken.exercises[0].start.clone();
+    broken.exercises[1].start = broken.exercises[1].solution.clone();
+    let problems = checker.problems(&broken);
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[0].starts_with(
+        "warmup-assert-receive: the model solution does not pass: Still reported: test/no-sleep"
+    ));
+    assert_eq!(
+        problems[1],
+        "warmup-call-timeout: the starting code already passes"
+    );
     for ex in &pack.exercises {
         assert!(!checker.check(ex, &ex.start).solved, "{}", ex.id);
         let v = checker.check(ex, &ex.solution);
@@ -134,4 +147,17 @@ fn removing_the_finding_but_breaking_behaviour_says_which_check_failed() {
         "{:?}",
         v.reason()
     );
+}
+
+#[test]
+fn the_readme_example_pack_is_valid_and_solvable() {
+    let readme = include_str!("../../../README.md");
+    let section = &readme[readme
+        .find("### Pack format")
+        .expect("the README documents the format")..];
+    let start = section.find("```json\n").unwrap() + "```json\n".len();
+    let end = start + section[start..].find("```").unwrap();
+    let pack = otp_audit_workshop::Pack::from_json(&section[start..end])
+        .unwrap_or_else(|e| panic!("README pack: {e}"));
+    assert_eq!(Checker::new().problems(&pack), Vec::<String>::new());
 }

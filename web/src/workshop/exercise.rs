@@ -11,8 +11,16 @@ use otp_audit_workshop::{Exercise, Verdict};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlTextAreaElement};
 
+thread_local! {
+    /// How long the last check took, in ms, shown on the status for tests and trainers.
+    static LAST_CHECK_MS: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
 fn check(ex: &Exercise, code: &str) -> Verdict {
-    with_checker(|c| c.check(ex, code))
+    let t0 = crate::app::dom::now();
+    let v = with_checker(|c| c.check(ex, code));
+    LAST_CHECK_MS.with(|m| m.set(crate::app::dom::now() - t0));
+    v
 }
 
 /// The code as highlighted HTML lines, for the layer under the textarea.
@@ -139,7 +147,8 @@ pub fn ExerciseView(ws: Ws, id: String, presenter: bool) -> impl IntoView {
             view! {
                 <div class=if solved { "ws-status solved" } else { "ws-status open" }
                     data-testid="exercise-status" data-solved=solved.to_string()
-                    data-failed-check=failed role="status">
+                    data-failed-check=failed role="status"
+                    data-check-ms=format!("{:.2}", LAST_CHECK_MS.with(|m| m.get()))>
                     <span class="ws-status-mark">{if solved { "✓" } else { "✗" }}</span>
                     " " {text}
                 </div>

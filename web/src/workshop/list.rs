@@ -97,6 +97,12 @@ pub fn ListView(ws: Ws) -> impl IntoView {
             {move || ws.pack_error.get().map(|e| view! {
                 <div class="config-error ws-pack-error" role="alert" data-testid="pack-error">{e}</div>
             })}
+            {move || ws.pack_warnings.with(|w| (!w.is_empty()).then(|| view! {
+                <div class="config-error ws-pack-error" data-testid="pack-warnings">
+                    "The pack loaded, but some exercises cannot be solved as written:"
+                    <ul>{w.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul>
+                </div>
+            }))}
             {move || ws.catalog.with(|c| {
                 c.tracks().map(|(pack, track)| {
                     let exercises: Vec<_> = pack.track_exercises(&track.id).cloned().collect();

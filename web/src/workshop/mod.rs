@@ -40,6 +40,8 @@ pub struct Ws {
     pub route: RwSignal<Route>,
     /// The last pack that failed to load, with the field at fault.
     pub pack_error: RwSignal<Option<String>>,
+    /// Exercises of the last loaded pack that cannot be solved as written.
+    pub pack_warnings: RwSignal<Vec<String>>,
     pub notice: RwSignal<Option<String>>,
 }
 
@@ -64,6 +66,7 @@ impl Ws {
         let result = Pack::from_json(text)
             .map_err(|e| e.to_string())
             .and_then(|pack| {
+                self.pack_warnings.set(with_checker(|c| c.problems(&pack)));
                 let summary = format!(
                     "Loaded \"{}\" from {source}: {} exercises.",
                     pack.title,
@@ -111,6 +114,7 @@ pub fn mount() {
         progress: RwSignal::new(store::load_progress()),
         route: RwSignal::new(route),
         pack_error: RwSignal::new(None),
+        pack_warnings: RwSignal::new(Vec::new()),
         notice: RwSignal::new(None),
     };
     dom::listen(

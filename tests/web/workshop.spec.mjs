@@ -68,6 +68,26 @@ await test("the list groups at least 20 built-in exercises into tracks, none sol
   match(await page.textContent("[data-testid=track][data-id=test-hygiene]"), /Stage 2/);
 });
 
+await test("in the browser too, every built-in exercise starts unsolved with its targeted findings", async () => {
+  const all = ["test-hygiene", "process-hardening", "genserver-shape"].flatMap(
+    (f) => JSON.parse(readFileSync(join(root, `crates/otp-audit-workshop/curriculum/${f}.json`), "utf8")).exercises,
+  );
+  const times = [];
+  for (const ex of all) {
+    // A hash change inside the workshop switches views without reloading the page.
+    await page.evaluate((id) => (location.hash = `#/workshop/ex/${id}`), ex.id);
+    await page.waitForSelector(`[data-testid=exercise-view][data-id="${ex.id}"] [data-testid=exercise-status]`);
+    const s = await status();
+    equal(s.solved, "false", ex.id);
+    const rules = await page.$$eval("[data-testid=finding]", (r) => r.map((x) => x.dataset.rule));
+    for (const rule of ex.rules) ok(rules.includes(rule), `${ex.id}: ${rule} not in ${rules}`);
+    times.push(await page.$eval("[data-testid=exercise-status]", (e) => Number(e.dataset.checkMs)));
+  }
+  times.sort((a, b) => a - b);
+  console.log(`     ${all.length} exercises; one check takes ${times[times.length >> 1].toFixed(1)} ms (median), ${times[times.length - 1].toFixed(1)} ms (max)`);
+  await go("#/workshop");
+});
+
 await test("the starting code fails with its targeted finding", async () => {
   await page.click(`[data-testid=exercise][data-id=${SLEEP.id}] a`);
   await page.waitForSelector("[data-testid=editor]");

@@ -42,7 +42,12 @@ fn every_model_solution_passes_and_every_start_fails_with_its_findings() {
         }
     }
     let per = t0.elapsed().as_secs_f64() * 1000.0 / (2 * total) as f64;
-    eprintln!("{total} exercises, {per:.2} ms per check (debug build)");
+    let build = if cfg!(debug_assertions) {
+        "debug"
+    } else {
+        "release"
+    };
+    eprintln!("{total} exercises, {per:.2} ms per check ({build} build)");
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 

@@ -95,6 +95,10 @@ await test("the starting code fails with its targeted finding", async () => {
   const s = await statusIs(false);
   match(s.text, /Still reported: test\/no-sleep on line 8/);
   ok((await findings(page)).some((f) => f.rule === "test/no-sleep" && f.line === 8));
+  // Clicking the finding selects its code in the editor.
+  await page.click("[data-testid=finding][data-rule='test/no-sleep']");
+  const selected = await page.$eval("[data-testid=editor]", (t) => t.value.slice(t.selectionStart, t.selectionEnd));
+  match(selected, /Process\.sleep\(200\)/);
 });
 
 await test("a fix that removes the finding but breaks a behaviour check is not solved, and says which", async () => {
@@ -200,6 +204,10 @@ await test("a trainer pack loads from a URL on the same origin, never from anoth
   await page.waitForFunction(() => !document.querySelector("[data-testid=track][data-id=warm-up]"));
   await go("#/workshop?pack=/packs/example-trainer-pack.json");
   await page.waitForSelector("[data-testid=track][data-id=warm-up]");
+  // The list's own link loads it by a relative URL (and a reload of the same pack replaces it).
+  await page.click("[data-testid=load-example-pack]");
+  await page.waitForFunction(() => document.querySelector(".notice")?.textContent.includes("from packs/example-trainer-pack.json"));
+  equal(await page.$$eval("[data-testid=track][data-id=warm-up]", (t) => t.length), 1);
   await go("#/workshop?pack=http://example.invalid/pack.json");
   match(await (await page.waitForSelector("[data-testid=pack-error]")).textContent(), /another origin/);
 });

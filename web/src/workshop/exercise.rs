@@ -33,6 +33,22 @@ fn highlighted(code: &str) -> String {
     html
 }
 
+/// Select a finding's code in the editor, so the attendee sees what it points at.
+fn select_in_editor(editor: NodeRef<leptos::html::Textarea>, (start, end): (usize, usize)) {
+    let Some(t) = editor.get_untracked() else {
+        return;
+    };
+    let value = t.value();
+    if end > value.len() || !value.is_char_boundary(start) || !value.is_char_boundary(end) {
+        return;
+    }
+    let _ = t.focus();
+    let _ = t.set_selection_range(
+        text::utf16_of_byte(&value, start) as u32,
+        text::utf16_of_byte(&value, end) as u32,
+    );
+}
+
 #[component]
 pub fn ExerciseView(ws: Ws, id: String, presenter: bool) -> impl IntoView {
     let found = ws
@@ -183,10 +199,14 @@ pub fn ExerciseView(ws: Ws, id: String, presenter: bool) -> impl IntoView {
                 .map(|f| {
                     let targeted = rules.contains(&f.rule);
                     let g = f.guide.clone();
+                    let range = (f.start.byte as usize, f.end.byte as usize);
                     view! {
                         <li data-testid="finding" data-rule=f.rule.clone() data-line=f.start.line
                             class=format!("finding{}", if targeted { " targeted" } else { "" })
-                            on:click=move |_| guide_ref.set(Some(g.clone()))>
+                            on:click=move |_| {
+                                guide_ref.set(Some(g.clone()));
+                                select_in_editor(editor, range);
+                            }>
                             <div class="row-head">
                                 <span class=format!("sev {}", f.severity.as_str())>{f.severity.as_str()}</span>
                                 <span class="rule">{f.rule.clone()}</span>

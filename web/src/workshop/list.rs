@@ -78,6 +78,12 @@ pub fn ListView(ws: Ws) -> impl IntoView {
                     <input type="file" accept=".json,application/json" data-testid="progress-input"
                         on:change=move |ev| import_progress(ws, ev) />
                 </label>
+                <span class="ws-file">
+                    "Example pack: "
+                    <a href="packs/example-trainer-pack.json" download="example-trainer-pack.json">"download"</a>
+                    " · "
+                    <a href="#/workshop?pack=packs/example-trainer-pack.json" data-testid="load-example-pack">"load"</a>
+                </span>
                 {move || if confirm_reset.get() {
                     view! {
                         <span class="ws-confirm">

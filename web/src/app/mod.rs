@@ -886,7 +886,7 @@ fn FindingRow(ui: Ui, i: ReadSignal<usize>, f: Finding) -> impl IntoView {
 }
 
 /// A message with its `code` spans set in code type.
-fn message_view(message: &str) -> impl IntoView + use<> {
+pub(crate) fn message_view(message: &str) -> impl IntoView + use<> {
     message
         .split('`')
         .enumerate()

@@ -404,11 +404,13 @@ await test("the section links open the project audit and the workshop, and lead 
     await p.click(`[data-testid=nav-${section}]`);
     await p.waitForSelector(`[data-testid=nav-${section}].current`);
     equal(new URL(p.url()).hash, `#/${section}`);
+    equal(await p.title(), section === "audit" ? "otp-audit · Project audit" : "otp-audit · Workshop");
     equal(await p.$$eval("#editor", (e) => e.length), 0, "the playground is not mounted in another section");
   }
   await p.click("[data-testid=nav-playground]");
   await p.waitForFunction(() => window.otpAuditReady === true);
   await settled(p);
+  equal(await p.title(), "otp-audit · Playground");
   equal(await p.inputValue("[data-testid=editor]"), "# still here after a visit elsewhere\n" + SEND);
   deepStrictEqual(p.errors, []);
   await p.close();

@@ -138,6 +138,7 @@ pub fn start() {
     }
     let hash = dom::window().location().hash().unwrap_or_default();
     let section = Section::of_hash(&hash);
+    dom::document().set_title(&format!("otp-audit · {}", section.title()));
     // One section per page load: crossing to another reloads, so no section's
     // listeners or workers outlive it.
     dom::listen(

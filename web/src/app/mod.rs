@@ -544,8 +544,14 @@ fn render_guide(guide_ref: Option<String>) {
         return;
     };
     let html = with_core(|c| crate::guide::page_html(&r, &mut c.hl)).flatten();
-    body.set_inner_html(html.as_deref().unwrap_or("<p>No guide page.</p>"));
-    let target = crate::guide::anchor(&r).and_then(|a| {
+    show_guide_page(&body, Some(&r), html.as_deref());
+}
+
+/// Put a rendered guide page into `body` and scroll to the section the reference
+/// names (`rule/id#heading`), marking it; the top of the page when there is none.
+pub(crate) fn show_guide_page(body: &HtmlElement, reference: Option<&str>, html: Option<&str>) {
+    body.set_inner_html(html.unwrap_or("<p>No guide page.</p>"));
+    let target = reference.and_then(crate::guide::anchor).and_then(|a| {
         body.query_selector(&format!("[id=\"{}\"]", a.replace('"', "")))
             .ok()
             .flatten()

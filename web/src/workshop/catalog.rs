@@ -1,6 +1,7 @@
 //! What the workshop offers: the built-in curriculum plus the trainer packs loaded on
 //! this machine, and the workshop's routes. Pure, so it is tested natively.
 
+use crate::sections::percent_decode;
 use otp_audit_workshop::{Exercise, Pack, Track, curriculum};
 
 pub struct Catalog {
@@ -124,27 +125,6 @@ impl Route {
             Route::Present(id) => format!("#/workshop/present/{id}"),
         }
     }
-}
-
-/// `%2F` and friends back to bytes; malformed escapes stay as written.
-pub fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |c: u8| (c as char).to_digit(16);
-        if b[i] == b'%'
-            && i + 2 < b.len()
-            && let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2]))
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-            continue;
-        }
-        out.push(if b[i] == b'+' { b' ' } else { b[i] });
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]

@@ -230,19 +230,7 @@ pub fn ExerciseView(ws: Ws, id: String, presenter: bool) -> impl IntoView {
         let html = r
             .as_deref()
             .and_then(|r| with_highlighter(|h| crate::guide::page_html(r, h)));
-        body.set_inner_html(html.as_deref().unwrap_or("<p>No guide page.</p>"));
-        let target = r.as_deref().and_then(crate::guide::anchor).and_then(|a| {
-            body.query_selector(&format!("[id=\"{}\"]", a.replace('"', "")))
-                .ok()
-                .flatten()
-        });
-        match target.and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
-            Some(t) => {
-                let _ = t.class_list().add_1("target");
-                body.set_scroll_top(t.offset_top() - 8);
-            }
-            None => body.set_scroll_top(0),
-        }
+        crate::app::show_guide_page(&body, r.as_deref(), html.as_deref());
     });
     let guide_click = move |ev: web_sys::MouseEvent| {
         let link = ev

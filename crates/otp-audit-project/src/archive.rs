@@ -643,17 +643,7 @@ pub fn read_zip(bytes: &[u8], limits: &Limits) -> Result<Project, ArchiveError> 
             });
         }
     }
-    for name in CONFIG_FILES {
-        if let Some((_, content)) = configs.iter().find(|(p, _)| p == name) {
-            match String::from_utf8(content.clone()) {
-                Ok(text) => {
-                    project.config = Some((name.to_string(), text));
-                    break;
-                }
-                Err(_) => skipped.push((name.to_string(), "config file is not valid UTF-8".into())),
-            }
-        }
-    }
+    project.config = pick_config(&configs, &mut skipped);
     project.files.sort_by(|a, b| a.path.cmp(&b.path));
     project.skipped = skipped_list(skipped_dirs, skipped);
     Ok(project)
@@ -804,17 +794,7 @@ pub fn read_files(
             project.files.push(ProjectFile { path, bytes });
         }
     }
-    for name in CONFIG_FILES {
-        if let Some((_, content)) = configs.iter().find(|(p, _)| p == name) {
-            match String::from_utf8(content.clone()) {
-                Ok(text) => {
-                    project.config = Some((name.to_string(), text));
-                    break;
-                }
-                Err(_) => skipped.push((name.to_string(), "config file is not valid UTF-8".into())),
-            }
-        }
-    }
+    project.config = pick_config(&configs, &mut skipped);
     project.files.sort_by(|a, b| a.path.cmp(&b.path));
     project.skipped = skipped_list(skipped_dirs, skipped);
     Ok(project)
@@ -1206,6 +1186,20 @@ impl ZipWriter {
         out.extend_from_slice(&0u16.to_le_bytes()); // comment length
         Some(self.out)
     }
+}
+
+/// The project's config: the first of [`CONFIG_FILES`] found at the root that is
+/// UTF-8 text; one that is not is listed as skipped and the next is tried.
+fn pick_config(configs: &[(String, Vec<u8>)], skipped: &mut Vec<Named>) -> Option<Named> {
+    for name in CONFIG_FILES {
+        if let Some((_, content)) = configs.iter().find(|(p, _)| p == name) {
+            match String::from_utf8(content.clone()) {
+                Ok(text) => return Some((name.to_string(), text)),
+                Err(_) => skipped.push((name.to_string(), "config file is not valid UTF-8".into())),
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]

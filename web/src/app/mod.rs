@@ -566,14 +566,21 @@ pub(crate) fn show_guide_page(body: &HtmlElement, reference: Option<&str>, html:
 }
 
 fn guide_click(ui: Ui, ev: web_sys::MouseEvent) {
+    if let Some(target) = guide_link(&ev) {
+        ui.guide_ref.set(Some(target));
+    }
+}
+
+/// The guide reference of a clicked `[data-guide]` link, the click then kept from
+/// navigating: guide pages link to each other in place.
+pub(crate) fn guide_link(ev: &web_sys::MouseEvent) -> Option<String> {
     let link = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .and_then(|e| e.closest("[data-guide]").ok().flatten());
-    if let Some(target) = link.and_then(|l| l.get_attribute("data-guide")) {
-        ev.prevent_default();
-        ui.guide_ref.set(Some(target));
-    }
+    let target = link.and_then(|l| l.get_attribute("data-guide"))?;
+    ev.prevent_default();
+    Some(target)
 }
 
 fn focus_row(i: usize) {

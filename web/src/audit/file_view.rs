@@ -37,14 +37,8 @@ fn guide_html(guide: &str) -> Option<String> {
 /// A link between guide pages (`<a href="#" data-guide="rule/id">`) opens that page
 /// here, instead of following `#`, which is the playground's fragment.
 fn guide_link(ev: web_sys::MouseEvent, guide: RwSignal<Option<String>>) {
-    use wasm_bindgen::JsCast;
-    let target = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest("[data-guide]").ok().flatten());
-    if let Some(link) = target {
-        ev.prevent_default();
-        guide.set(link.get_attribute("data-guide"));
+    if let Some(target) = crate::app::guide_link(&ev) {
+        guide.set(Some(target));
     }
 }
 

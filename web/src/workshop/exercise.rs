@@ -233,12 +233,7 @@ pub fn ExerciseView(ws: Ws, id: String, presenter: bool) -> impl IntoView {
         crate::app::show_guide_page(&body, r.as_deref(), html.as_deref());
     });
     let guide_click = move |ev: web_sys::MouseEvent| {
-        let link = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("[data-guide]").ok().flatten());
-        if let Some(target) = link.and_then(|l| l.get_attribute("data-guide")) {
-            ev.prevent_default();
+        if let Some(target) = crate::app::guide_link(&ev) {
             guide_ref.set(Some(target));
         }
     };

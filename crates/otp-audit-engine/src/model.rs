@@ -2,6 +2,7 @@
 //! `{module, function, arity}`, and the context it sits in (module, function,
 //! ExUnit block, anonymous function). Rules read this model; they never re-resolve.
 
+use crate::resolve::{Binding, Scopes};
 use crate::scope::FileScope;
 use crate::syntax::{self, grammar, text};
 use tree_sitter::{Node, Tree};
@@ -260,6 +261,9 @@ pub struct File<'t> {
     pub attributes: Vec<(&'t str, Node<'t>, Ctx)>,
     /// Tuples tagged with an atom (`{:error, reason}`, `{:DOWN, ref, ...}`), by tag.
     pub tagged_tuples: Vec<(&'t str, Node<'t>, Ctx)>,
+    /// Aliases and imports with where each is in effect, in source order: how a name
+    /// written anywhere in the file resolves, for fixes that write new code.
+    pub(crate) bindings: Vec<Binding>,
     by_name: std::collections::HashMap<&'t str, Vec<Id>>,
 }
 
@@ -286,11 +290,13 @@ impl<'t> File<'t> {
             interpolated_atoms: Vec::new(),
             attributes: Vec::new(),
             tagged_tuples: Vec::new(),
+            bindings: Vec::new(),
             by_name: Default::default(),
         }
     }
 
     pub(crate) fn index(&mut self) {
+        self.bindings.sort_by_key(|b| b.from);
         for (i, c) in self.calls.iter().enumerate() {
             self.by_name.entry(c.name).or_default().push(i as Id);
         }
@@ -385,6 +391,93 @@ impl<'t> File<'t> {
         } else {
             module.to_string()
         }
+    }
+
+    /// What the module name `written` (`Process`, `GS.Sub`, `Elixir.Process`) means at
+    /// byte `at`, after the aliases in effect there.
+    pub fn module_at(&self, written: &str, at: usize) -> String {
+        if written.starts_with(':') {
+            return written.to_string();
+        }
+        Scopes::at(&self.bindings, at).expand_alias(written)
+    }
+
+    /// How a fix writes the module `module` at byte `at` so that it names that very
+    /// module: as is, unless an alias there (`alias MyApp.Process`, `require X, as:
+    /// GenServer`, a nested `defmodule Process`) gives its first segment another
+    /// meaning; then with the `Elixir.` prefix, which no alias can capture.
+    pub fn module_spelling(&self, module: &str, at: usize) -> String {
+        if module.starts_with(':') || self.module_at(module, at) == module {
+            module.to_string()
+        } else {
+            format!("Elixir.{module}")
+        }
+    }
+
+    /// The module a local call `name/arity` written at byte `at` in `ctx` reaches: the
+    /// enclosing module when it defines that function, else an import or Kernel.
+    /// `None` when it reaches nothing we know, or an import whose functions we do not
+    /// know might provide it.
+    pub fn local_target(&self, ctx: &Ctx, at: usize, name: &str, arity: usize) -> Option<String> {
+        if let Some(m) = self.module(ctx)
+            && m.defines(name, arity)
+        {
+            return Some(m.name.clone());
+        }
+        let scopes = Scopes::at(&self.bindings, at);
+        if scopes.unknown_import_may_provide(name, arity) {
+            return None;
+        }
+        scopes.resolve_local(name, arity)
+    }
+
+    /// Is `module.name/arity` the function that the code at `ctx` is written in? A fix
+    /// that rewrites a call into a call to it would make the function call itself.
+    pub fn is_enclosing_function(&self, ctx: &Ctx, module: &str, name: &str, arity: usize) -> bool {
+        let (Some(def), Some(m)) = (self.def(ctx), self.module(ctx)) else {
+            return false;
+        };
+        let defaults = def
+            .params
+            .iter()
+            .filter(|p| syntax::is_binary_op(**p, self.src, "\\\\"))
+            .count();
+        m.name == module && def.name == name && (def.arity - defaults..=def.arity).contains(&arity)
+    }
+
+    /// The text a fix writes at byte `at` in `ctx` to call `module.name/arity`:
+    /// `Process.send_after`, or `Elixir.Process.send_after` where an alias gives
+    /// `Process` another meaning. `None` when that call is the function the fix sits in.
+    pub fn remote_call_text(
+        &self,
+        ctx: &Ctx,
+        at: usize,
+        module: &str,
+        name: &str,
+        arity: usize,
+    ) -> Option<String> {
+        if self.is_enclosing_function(ctx, module, name, arity) {
+            return None;
+        }
+        Some(format!("{}.{name}", self.module_spelling(module, at)))
+    }
+
+    /// Like [`File::remote_call_text`], but the bare name (`send`) when a local call
+    /// written at `at` reaches `module.name/arity`.
+    pub fn call_text(
+        &self,
+        ctx: &Ctx,
+        at: usize,
+        module: &str,
+        name: &str,
+        arity: usize,
+    ) -> Option<String> {
+        if self.local_target(ctx, at, name, arity).as_deref() == Some(module)
+            && !self.is_enclosing_function(ctx, module, name, arity)
+        {
+            return Some(name.to_string());
+        }
+        self.remote_call_text(ctx, at, module, name, arity)
     }
 
     /// Is `var` bound to `self()` in the body of the def or test around `ctx`

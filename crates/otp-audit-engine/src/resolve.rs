@@ -53,6 +53,12 @@ const EXPORTS: &[(&str, &str, &[usize])] = &[
     (":sys", "get_status", &[1, 2]),
 ];
 
+/// Is `module` one whose exports the table above lists completely enough to say
+/// what an `import` of it brings in?
+fn exports_known(module: &str) -> bool {
+    EXPORTS.iter().any(|(m, _, _)| *m == module)
+}
+
 pub fn exports(module: &str, name: &str, arity: usize) -> bool {
     EXPORTS
         .iter()
@@ -87,6 +93,15 @@ impl Import {
             ImportFilter::Except(list) => !listed(list) && exports(&self.module, name, arity),
         }
     }
+    /// May this import bring in `name/arity` without our table knowing? True for a
+    /// bare or `except:` import of a module whose functions we do not list.
+    pub fn may_provide(&self, name: &str, arity: usize) -> bool {
+        match &self.filter {
+            ImportFilter::Only(_) => self.provides(name, arity),
+            _ if !exports_known(&self.module) => !self.excludes(name, arity),
+            _ => self.provides(name, arity),
+        }
+    }
     /// `import Kernel, except: [send: 2]` removes an auto-import.
     pub fn excludes(&self, name: &str, arity: usize) -> bool {
         match &self.filter {
@@ -114,9 +129,44 @@ pub struct Scopes {
     pub stack: Vec<Scope>,
 }
 
+/// What an `alias`, `require ..., as:`, nested `defmodule` or `import` binds.
+#[derive(Debug, Clone)]
+pub enum Name {
+    /// (short, full): `alias MyApp.Repo` binds `Repo` to `MyApp.Repo`.
+    Alias(String, String),
+    Import(Import),
+}
+
+/// A name bound by the code, with the bytes of source where it is in effect: from
+/// its statement to the end of the enclosing lexical scope (module, def, test, fn).
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub from: usize,
+    pub until: usize,
+    pub name: Name,
+}
+
 impl Scopes {
-    /// Expand the first segment of `Foo.Bar` through the alias table.
+    /// The names in effect at byte `at`, rebuilt from the file's bindings (which are in
+    /// source order). One flat scope is enough: a binding that is in effect at `at` and
+    /// starts later is always the inner or the more recent one.
+    pub fn at(bindings: &[Binding], at: usize) -> Scopes {
+        let mut scope = Scope::default();
+        for b in bindings.iter().filter(|b| b.from <= at && at < b.until) {
+            match &b.name {
+                Name::Alias(short, full) => scope.aliases.push((short.clone(), full.clone())),
+                Name::Import(import) => scope.imports.push(import.clone()),
+            }
+        }
+        Scopes { stack: vec![scope] }
+    }
+
+    /// Expand the first segment of `Foo.Bar` through the alias table. `Elixir.Foo` is
+    /// never expanded: the prefix names the top-level module.
     pub fn expand_alias(&self, written: &str) -> String {
+        if let Some(absolute) = written.strip_prefix("Elixir.") {
+            return absolute.to_string();
+        }
         let (head, rest) = match written.find('.') {
             Some(i) => (&written[..i], &written[i..]),
             None => (written, ""),
@@ -142,6 +192,14 @@ impl Scopes {
             }
         }
         (!kernel_excluded && exports("Kernel", name, arity)).then(|| "Kernel".to_string())
+    }
+
+    /// Could a local call `name/arity` mean a function of an imported module whose
+    /// exports we do not know?
+    pub fn unknown_import_may_provide(&self, name: &str, arity: usize) -> bool {
+        self.stack.iter().flat_map(|s| s.imports.iter()).any(|i| {
+            i.module != "Kernel" && !exports_known(&i.module) && i.may_provide(name, arity)
+        })
     }
 
     pub fn add_alias(&mut self, short: String, full: String) {

@@ -3,7 +3,7 @@
 //! overflow the native or the wasm stack.
 
 use crate::model::*;
-use crate::resolve::{Import, ImportFilter, Scope, Scopes};
+use crate::resolve::{Binding, Import, ImportFilter, Name, Scope, Scopes};
 use crate::syntax::{self, field, grammar, named_children, text};
 use tree_sitter::Node;
 
@@ -123,6 +123,36 @@ impl<'t> Walker<'_, 't> {
         }
     }
 
+    /// Where the innermost lexical scope ends: names bound now are in effect until then.
+    fn scope_end(&self) -> usize {
+        self.stack
+            .iter()
+            .rev()
+            .find(|e| e.scope_pushed)
+            .map_or(self.src().len() + 1, |e| e.node.end_byte())
+    }
+
+    /// Bind `short` to `full` from byte `from` on, for the walk and for fixes.
+    fn bind_alias(&mut self, from: usize, short: String, full: String) {
+        let until = self.scope_end();
+        self.file.bindings.push(Binding {
+            from,
+            until,
+            name: Name::Alias(short.clone(), full.clone()),
+        });
+        self.scopes.add_alias(short, full);
+    }
+
+    fn bind_import(&mut self, from: usize, import: Import) {
+        let until = self.scope_end();
+        self.file.bindings.push(Binding {
+            from,
+            until,
+            name: Name::Import(import.clone()),
+        });
+        self.scopes.add_import(import);
+    }
+
     fn leave(&mut self) {
         if let Some(e) = self.stack.pop() {
             self.ctx = e.saved;
@@ -201,6 +231,7 @@ impl<'t> Walker<'_, 't> {
             Some("defmodule") => self.enter_module(node),
             Some(n) if DEF_KINDS.contains(&n) => self.enter_def(node, n),
             Some("alias") => self.record_alias(node),
+            Some("require") => self.record_require(node),
             Some("import") => self.record_import(node),
             Some("test" | "setup" | "setup_all" | "describe") => self.enter_test(node),
             Some("for") => self.ctx.in_loop = true,
@@ -367,7 +398,8 @@ impl<'t> Walker<'_, 't> {
         if self.ctx.module.is_some() && !written.starts_with("__MODULE__") {
             let short = written.split('.').next().unwrap_or(written).to_string();
             let full = name[..name.len() - written.len()].to_string() + &short;
-            self.scopes.add_alias(short, full);
+            // In effect in the nested module itself and after it, not before.
+            self.bind_alias(node.start_byte(), short, full);
         }
         let body = syntax::call_do_block(node).or_else(|| {
             syntax::call_arguments(node)
@@ -710,7 +742,7 @@ impl<'t> Walker<'_, 't> {
             for member in named_children(tuple).filter(|m| m.kind_id() == k.alias) {
                 let written = text(member, src);
                 let short = written.rsplit('.').next().unwrap_or(written).to_string();
-                self.scopes.add_alias(short, format!("{base}.{written}"));
+                self.bind_alias(node.end_byte(), short, format!("{base}.{written}"));
             }
             return;
         }
@@ -718,7 +750,25 @@ impl<'t> Walker<'_, 't> {
             return;
         };
         let short = as_name.unwrap_or_else(|| full.rsplit('.').next().unwrap_or(&full).into());
-        self.scopes.add_alias(short, full);
+        self.bind_alias(node.end_byte(), short, full);
+    }
+
+    /// `require MyApp.Srv, as: Srv` aliases like `alias`; without `as:` it binds no name.
+    fn record_require(&mut self, node: Node<'t>) {
+        let src = self.src();
+        let Some(args) = syntax::call_arguments(node) else {
+            return;
+        };
+        let Some(as_name) = args
+            .named_child(1)
+            .and_then(|kw| syntax::keyword_value(kw, src, "as"))
+            .map(|n| text(n, src).to_string())
+        else {
+            return;
+        };
+        if let Some(full) = args.named_child(0).and_then(|m| self.module_of(m)) {
+            self.bind_alias(node.end_byte(), as_name, full);
+        }
     }
 
     fn record_import(&mut self, node: Node<'t>) {
@@ -759,7 +809,7 @@ impl<'t> Walker<'_, 't> {
             (_, Some(Some(except))) => ImportFilter::Except(except),
             _ => ImportFilter::All,
         };
-        self.scopes.add_import(Import { module, filter });
+        self.bind_import(node.end_byte(), Import { module, filter });
     }
 }
 

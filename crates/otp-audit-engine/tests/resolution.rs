@@ -161,3 +161,196 @@ end
         [Runner::OtherProcess, Runner::SameProcess]
     );
 }
+
+#[test]
+fn names_that_shadow_standard_modules() {
+    let src = r#"
+defmodule MyApp.Client do
+  alias MyApp.Srv, as: GenServer
+  def a(s), do: GenServer.call(s, :x)
+end
+
+defmodule MyApp.Relay do
+  require MyApp.Srv, as: GenServer
+  require Logger
+  def a(s), do: GenServer.call(s, :x)
+  def b, do: Logger.info("x")
+end
+
+defmodule MyApp.Timers do
+  alias MyApp.{Process, Repo}
+  def a(p), do: Process.send_after(p, :tick, 10)
+  def b(p), do: Elixir.Process.send_after(p, :tick, 10)
+  def c, do: Repo.all()
+end
+
+defmodule MyApp.Worker do
+  def before, do: Process.sleep(1)
+
+  defmodule Process do
+    def sleep(_), do: Process.info()
+  end
+
+  def later, do: Process.sleep(2)
+end
+
+defmodule MyApp.Scoped do
+  def a do
+    alias MyApp.Process
+    Process.sleep(3)
+  end
+
+  def b, do: Process.sleep(4)
+end
+"#;
+    let c = resolved("lib/a.ex", src);
+    let gs_calls: Vec<_> = c
+        .iter()
+        .filter(|(w, _)| w.starts_with("GenServer.call"))
+        .collect();
+    assert_eq!(gs_calls.len(), 2, "{c:?}");
+    assert!(
+        gs_calls.iter().all(|(_, m)| m == "MyApp.Srv.call/2"),
+        "{c:?}"
+    );
+    assert!(
+        has(&c, "Logger.info", "Logger.info/1"),
+        "require without as: {c:?}"
+    );
+    assert!(
+        has(&c, "Process.send_after", "MyApp.Process.send_after/3"),
+        "{c:?}"
+    );
+    assert!(
+        has(&c, "Elixir.Process.send_after", "Process.send_after/3"),
+        "{c:?}"
+    );
+    assert!(has(&c, "Repo.all", "MyApp.Repo.all/0"), "{c:?}");
+    assert!(
+        has(&c, "Process.sleep(1)", "Process.sleep/1"),
+        "before the nested module: {c:?}"
+    );
+    assert!(
+        has(&c, "Process.info()", "MyApp.Worker.Process.info/0"),
+        "inside it: {c:?}"
+    );
+    assert!(
+        has(&c, "Process.sleep(2)", "MyApp.Worker.Process.sleep/1"),
+        "after it: {c:?}"
+    );
+    assert!(
+        has(&c, "Process.sleep(3)", "MyApp.Process.sleep/1"),
+        "{c:?}"
+    );
+    assert!(
+        has(&c, "Process.sleep(4)", "Process.sleep/1"),
+        "a def's alias ends with it: {c:?}"
+    );
+}
+
+#[test]
+fn fixes_spell_modules_as_they_resolve_at_the_spot() {
+    let src = r#"
+defmodule MyApp.Worker do
+  def early(p), do: :erlang.send_after(10, p, :a)
+
+  defmodule Process do
+    def send_after(dest, msg, time), do: :erlang.send_after(time, dest, msg)
+  end
+
+  def late(p), do: :erlang.send_after(10, p, :b)
+end
+
+defmodule MyApp.Mailer do
+  import MyApp.Transport
+  def send(m, o), do: {m, o}
+  def go(p), do: :erlang.send(p, :go)
+end
+
+defmodule MyApp.Plain do
+  def go(p), do: :erlang.send(p, :go)
+end
+"#;
+    let tree = parse(src);
+    let file = File::build("lib/a.ex", src, &tree);
+    let at = |needle: &str| src.find(needle).expect(needle);
+    let send_after = |needle: &str| {
+        let call = file
+            .calls
+            .iter()
+            .find(|c| c.node.start_byte() == at(needle))
+            .expect(needle);
+        file.remote_call_text(
+            &call.ctx,
+            call.node.start_byte(),
+            "Process",
+            "send_after",
+            3,
+        )
+    };
+    assert_eq!(
+        send_after(":erlang.send_after(10, p, :a)").as_deref(),
+        Some("Process.send_after")
+    );
+    assert_eq!(
+        send_after(":erlang.send_after(time").as_deref(),
+        Some("Elixir.Process.send_after"),
+        "`Process` is MyApp.Worker.Process in there"
+    );
+    assert_eq!(
+        send_after(":erlang.send_after(10, p, :b)").as_deref(),
+        Some("Elixir.Process.send_after")
+    );
+    assert_eq!(file.module_spelling("Process", at("def early")), "Process");
+    assert_eq!(
+        file.module_spelling(":gen_server", at("def late")),
+        ":gen_server"
+    );
+
+    let kernel_send = |needle: &str| {
+        let call = file
+            .calls
+            .iter()
+            .find(|c| c.node.start_byte() == at(needle))
+            .expect(needle);
+        file.call_text(&call.ctx, call.node.start_byte(), "Kernel", "send", 2)
+    };
+    assert_eq!(
+        kernel_send(":erlang.send(p, :go)").as_deref(),
+        Some("Kernel.send"),
+        "a local send/2 and an unknown import may both capture `send`"
+    );
+    let plain = src.rfind(":erlang.send(p, :go)").unwrap();
+    let call = file
+        .calls
+        .iter()
+        .find(|c| c.node.start_byte() == plain)
+        .unwrap();
+    assert_eq!(
+        file.call_text(&call.ctx, plain, "Kernel", "send", 2)
+            .as_deref(),
+        Some("send")
+    );
+}
+
+#[test]
+fn a_fix_never_calls_the_function_it_sits_in() {
+    let src = r#"
+defmodule Process do
+  def send_after(dest, msg, time, opts \\ []), do: :erlang.send_after(time, dest, msg, opts)
+end
+"#;
+    let tree = parse(src);
+    let file = File::build("lib/a.ex", src, &tree);
+    let call = file
+        .calls
+        .iter()
+        .find(|c| c.is(":erlang", "send_after"))
+        .unwrap();
+    assert!(file.is_enclosing_function(&call.ctx, "Process", "send_after", 3));
+    assert!(file.is_enclosing_function(&call.ctx, "Process", "send_after", 4));
+    assert_eq!(
+        file.remote_call_text(&call.ctx, 0, "Process", "send_after", 4),
+        None
+    );
+}

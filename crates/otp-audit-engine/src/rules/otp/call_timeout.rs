@@ -73,9 +73,16 @@ fn check(file: &File, report: &mut Report) {
         if implicit == Implicit::Forever {
             d.severity(Severity::Error);
         }
-        let Some(edits) = append_argument(call, src, &literal) else {
+        let Some(mut edits) = append_argument(call, src, &literal) else {
             continue;
         };
+        // The call gains an argument: make sure `call/3` still reaches the same module.
+        let Some(target) = three_argument_target(file, call) else {
+            continue;
+        };
+        if target != call.written(src) {
+            edits.push(Edit::replace(call.target.byte_range(), target));
+        }
         let title = format!("Pass `{literal}` as the timeout");
         // Only the documented default keeps a GenServer call's behaviour; a
         // gen_statem call goes from waiting forever to giving up.
@@ -84,6 +91,23 @@ fn check(file: &File, report: &mut Report) {
         } else {
             d.fix(Fix::unsafe_(title, edits));
         }
+    }
+}
+
+/// How to write the called function once it takes the timeout: as written when
+/// `call/3` written there reaches the module's `call/3` (a local `call` after `import
+/// GenServer, only: [call: 2]` would not), else the module-qualified name. `None`
+/// when that is the function the call sits in.
+fn three_argument_target(file: &File, call: &Call) -> Option<String> {
+    let module = call.module.as_deref()?;
+    let at = call.target.start_byte();
+    if file.is_enclosing_function(&call.ctx, module, "call", 3) {
+        return None;
+    }
+    if call.local {
+        file.call_text(&call.ctx, at, module, "call", 3)
+    } else {
+        Some(call.written(file.src).to_string())
     }
 }
 

@@ -67,7 +67,7 @@ fn check(file: &File, report: &mut Report) {
             None
         } else {
             match form {
-                Form::Send2 => Some(send2_fix(file, call)),
+                Form::Send2 => send2_fix(file, call),
                 Form::Send3 => send3_fix(file, call),
                 Form::SendNosuspend => None,
                 Form::SendAfter => send_after_fix(file, call),
@@ -81,39 +81,47 @@ fn check(file: &File, report: &mut Report) {
 }
 
 /// `:erlang.send(d, m)` / `:erlang.!(d, m)` → `send(d, m)`; also in a pipe, where only
-/// the target changes.
-fn send2_fix(file: &File, call: &Call) -> Fix {
-    let kernel = if kernel_send_is_shadowed(file, call) {
-        "Kernel.send"
-    } else {
-        "send"
-    };
-    Fix::safe(
+/// the target changes. `Kernel.send` where a local or imported `send/2` may capture
+/// the bare name.
+fn send2_fix(file: &File, call: &Call) -> Option<Fix> {
+    let at = call.target.start_byte();
+    let kernel = file.call_text(&call.ctx, at, "Kernel", "send", 2)?;
+    Some(Fix::safe(
         format!("Replace `{}` with `{kernel}`", call.written(file.src)),
         vec![Edit::replace(call.target.byte_range(), kernel)],
-    )
+    ))
 }
 
 /// `:erlang.send(d, m, o)` → `Process.send(d, m, o)` (`Process.send/3` is a `defdelegate`).
 fn send3_fix(file: &File, call: &Call) -> Option<Fix> {
-    if process_is_aliased(file) {
-        return None;
-    }
+    let at = call.target.start_byte();
+    let process_send = file.remote_call_text(&call.ctx, at, "Process", "send", 3)?;
     Some(Fix::safe(
-        format!("Replace `{}` with `Process.send`", call.written(file.src)),
-        vec![Edit::replace(call.target.byte_range(), "Process.send")],
+        format!("Replace `{}` with `{process_send}`", call.written(file.src)),
+        vec![Edit::replace(call.target.byte_range(), process_send)],
     ))
 }
 
 /// `:erlang.send_after(t, d, m[, o])` → `Process.send_after(d, m, t[, o])`: the argument
 /// texts move, so the fix is safe only when reordering cannot change what runs first.
 fn send_after_fix(file: &File, call: &Call) -> Option<Fix> {
-    if call.piped || process_is_aliased(file) || call.args.len() != call.arity {
+    if call.piped || call.args.len() != call.arity {
         return None;
     }
+    let at = call.target.start_byte();
+    let send_after = file.remote_call_text(&call.ctx, at, "Process", "send_after", call.arity)?;
     let (t, d, m) = (call.arg(0)?, call.arg(1)?, call.arg(2)?);
+    let title = format!(
+        "Rewrite as `{send_after}({}, {}, {}{})`",
+        short(file.text(d)),
+        short(file.text(m)),
+        short(file.text(t)),
+        call.arg(3)
+            .map(|o| format!(", {}", short(file.text(o))))
+            .unwrap_or_default()
+    );
     let edits = vec![
-        Edit::replace(call.target.byte_range(), "Process.send_after"),
+        Edit::replace(call.target.byte_range(), send_after),
         Edit::replace(t.byte_range(), file.text(d)),
         Edit::replace(d.byte_range(), file.text(m)),
         Edit::replace(m.byte_range(), file.text(t)),
@@ -122,42 +130,11 @@ fn send_after_fix(file: &File, call: &Call) -> Option<Fix> {
         .iter()
         .filter(|n| !is_inert(**n, file.src))
         .count();
-    let title = format!(
-        "Rewrite as `Process.send_after({}, {}, {}{})`",
-        short(file.text(d)),
-        short(file.text(m)),
-        short(file.text(t)),
-        call.arg(3)
-            .map(|o| format!(", {}", short(file.text(o))))
-            .unwrap_or_default()
-    );
     Some(if effectful <= 1 {
         Fix::safe(title, edits)
     } else {
         // Two arguments with effects would now run in another order.
         Fix::unsafe_(title, edits)
-    })
-}
-
-/// A local `send/2`, or an `import Kernel` that may hide `Kernel.send/2`.
-fn kernel_send_is_shadowed(file: &File, call: &Call) -> bool {
-    file.module(&call.ctx).is_some_and(|m| m.defines("send", 2))
-        || file.calls_named("import").any(|c| {
-            c.local
-                && c.module.is_none()
-                && c.arg(0).is_some_and(|a| file.text(a) == "Kernel")
-        })
-}
-
-/// `alias Some.Process` or `alias X, as: Process` would make `Process.send` mean something else.
-fn process_is_aliased(file: &File) -> bool {
-    file.calls_named("alias").any(|c| {
-        c.local
-            && c.module.is_none()
-            && c.args.iter().any(|a| {
-                let t = file.text(*a);
-                t.ends_with(".Process") || t.contains("Process}") || t.contains("as: Process")
-            })
     })
 }
 

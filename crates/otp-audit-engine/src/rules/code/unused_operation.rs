@@ -91,6 +91,7 @@ fn check(file: &File, report: &mut Report) {
         let d = report.add(file, ctx, call.node.byte_range(), message);
         if enum_map
             && !call.via_apply
+            && !file.is_enclosing_function(ctx, "Enum", "each", 2)
             && call.target.kind_id() == grammar().kinds.dot
             && let Some(name) = ast::field(call.target, grammar().fields.right)
         {

@@ -85,23 +85,24 @@ fn catch_all_fix(file: &File, module: &Module, last: &Def) -> Option<Fix> {
         return None;
     }
     let indent = line_indent(src, last.node.start_byte());
+    let at = line_end(src, last.node.end_byte());
+    let logger = file.module_spelling("Logger", at);
     let impl_line = impl_attribute(file, module)
         .map(|a| format!("{indent}{a}\n"))
         .unwrap_or_default();
     let clause = format!(
-        "\n\n{impl_line}{indent}def handle_info(msg, state) do\n{indent}  Logger.warning(\"#{{inspect(__MODULE__)}} received unexpected message: #{{inspect(msg)}}\")\n{indent}  {{:noreply, state}}\n{indent}end"
+        "\n\n{impl_line}{indent}def handle_info(msg, state) do\n{indent}  {logger}.warning(\"#{{inspect(__MODULE__)}} received unexpected message: #{{inspect(msg)}}\")\n{indent}  {{:noreply, state}}\n{indent}end"
     );
-    let mut edits = vec![Edit::insert(line_end(src, last.node.end_byte()), clause)];
+    let mut edits = vec![Edit::insert(at, clause)];
     if !requires_logger(file, module) {
         let declaration = genserver_declaration(file, module)?;
         if !on_own_lines(src, declaration) {
             return None;
         }
         let indent = line_indent(src, declaration.start_byte());
-        edits.push(Edit::insert(
-            line_end(src, declaration.end_byte()),
-            format!("\n{indent}require Logger"),
-        ));
+        let at = line_end(src, declaration.end_byte());
+        let logger = file.module_spelling("Logger", at);
+        edits.push(Edit::insert(at, format!("\n{indent}require {logger}")));
     }
     Some(Fix::unsafe_(
         "Add a catch-all `handle_info/2` clause that logs the message",
@@ -126,6 +127,7 @@ fn requires_logger(file: &File, module: &Module) -> bool {
         .any(|c| {
             c.ctx.def.is_none()
                 && chain.contains(&c.ctx.module)
-                && c.arg(0).is_some_and(|a| file.text(a) == "Logger")
+                && c.arg(0)
+                    .is_some_and(|a| file.module_at(file.text(a), a.start_byte()) == "Logger")
         })
 }

@@ -126,14 +126,18 @@ fn kernel_fix(file: &File, call: &Call, kind: Kind, sup: &str) -> Option<Fix> {
     if !call.in_module("Kernel") || call.piped || call.capture || call.via_apply {
         return None;
     }
-    let (replacement, insert_sup) = match kind {
-        Kind::Plain => ("Task.Supervisor.start_child", true),
-        Kind::Link => ("Task.start_link", false),
+    let (module, name, insert_sup) = match kind {
+        Kind::Plain => ("Task.Supervisor", "start_child", true),
+        Kind::Link => ("Task", "start_link", false),
         _ => return None,
     };
+    let at = call.target.start_byte();
+    let arity = call.arity + usize::from(insert_sup);
+    let replacement = file.remote_call_text(&call.ctx, at, module, name, arity)?;
     let first = call.arg(0)?;
     let mut edits = vec![Edit::replace(call.target.byte_range(), replacement)];
     if insert_sup {
+        let sup = file.module_spelling(sup, at);
         edits.push(Edit::insert(first.start_byte(), format!("{sup}, ")));
     }
     let title = if insert_sup {

@@ -107,13 +107,16 @@ fn check(file: &File, report: &mut Report) {
             names.whole,
             reply_value,
         ) {
-            d.fix(Fix::unsafe_(
-                format!("Reply with `GenServer.reply({whole}, …)`"),
-                vec![Edit::replace(
-                    call.expr.byte_range(),
-                    format!("GenServer.reply({whole}, {})", file.text(value)),
-                )],
-            ));
+            let at = call.expr.start_byte();
+            if let Some(reply) = file.remote_call_text(&call.ctx, at, "GenServer", "reply", 2) {
+                d.fix(Fix::unsafe_(
+                    format!("Reply with `{reply}({whole}, …)`"),
+                    vec![Edit::replace(
+                        call.expr.byte_range(),
+                        format!("{reply}({whole}, {})", file.text(value)),
+                    )],
+                ));
+            }
         }
     }
 }

@@ -65,7 +65,7 @@ fn check(file: &File, report: &mut Report) {
                 "The task from `{written}` is thrown away: it stays linked to this process (a crash in it takes this process down) and always sends a reply that piles up in the mailbox; for fire-and-forget work use `Task.Supervisor.start_child({sup}, fun)`, otherwise keep the task and `Task.await/2` it"
             );
             let fix = (holder == call.expr && !call.piped && !call.via_apply)
-                .then(|| fire_and_forget_fix(call, &sup))
+                .then(|| fire_and_forget_fix(file, call, &sup))
                 .flatten();
             let d = report.add(file, &call.ctx, call.node.byte_range(), message);
             if let Some(fix) = fix {
@@ -129,15 +129,24 @@ fn check(file: &File, report: &mut Report) {
 
 /// `Task.async(f)` → `Task.Supervisor.start_child(App.TaskSupervisor, f)`;
 /// `Task.Supervisor.async(sup, f)` → `Task.Supervisor.start_child(sup, f)`.
-fn fire_and_forget_fix(call: &Call, sup: &str) -> Option<Fix> {
+fn fire_and_forget_fix(file: &File, call: &Call, sup: &str) -> Option<Fix> {
     let title = "Start it as a fire-and-forget supervised task";
     if call.in_module("Task") {
         let first = call.arg(0)?;
+        let at = call.target.start_byte();
+        let start_child = file.remote_call_text(
+            &call.ctx,
+            at,
+            "Task.Supervisor",
+            "start_child",
+            call.arity + 1,
+        )?;
+        let sup_text = file.module_spelling(sup, at);
         return Some(Fix::unsafe_(
             format!("{title} under `{sup}` (needs `{{Task.Supervisor, name: {sup}}}` in the application's children)"),
             vec![
-                Edit::replace(call.target.byte_range(), "Task.Supervisor.start_child"),
-                Edit::insert(first.start_byte(), format!("{sup}, ")),
+                Edit::replace(call.target.byte_range(), start_child),
+                Edit::insert(first.start_byte(), format!("{sup_text}, ")),
             ],
         ));
     }

@@ -74,7 +74,10 @@ fn check(file: &File, report: &mut Report) {
                     "`{written}` starts an unlinked process outside any supervision tree: nothing restarts it, links to it, or stops it on shutdown; list it as a child of a supervisor or use `DynamicSupervisor.start_child({app}.DynamicSupervisor, {{Mod, arg}})`"
                 )
             };
-            let fix = (in_start_link && !call.capture && !call.via_apply)
+            let fix = (in_start_link
+                && !call.capture
+                && !call.via_apply
+                && !file.is_enclosing_function(&call.ctx, module, "start_link", call.arity))
                 .then(|| ast::field(call.target, grammar().fields.right))
                 .flatten()
                 .filter(|r| file.text(*r) == "start")

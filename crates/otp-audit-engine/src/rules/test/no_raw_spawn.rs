@@ -131,17 +131,20 @@ fn task_fix(file: &File, call: &Call) -> Option<Fix> {
     }
     // The test supervisor refuses a second running child with the id `Task`.
     let unique_id = call.ctx.in_loop || task_children(file, call) > 1;
+    let at = call.node.start_byte();
     let close = if unique_id {
-        "}, id: make_ref())"
+        let make_ref = file.call_text(&call.ctx, at, "Kernel", "make_ref", 0)?;
+        format!("}}, id: {make_ref}())")
     } else {
-        "})"
+        "})".to_string()
     };
+    let task = file.module_spelling("Task", at);
     Some(Fix::unsafe_(
-        format!("Start it with `{starter}({{Task, fn -> ... end}})`"),
+        format!("Start it with `{starter}({{{task}, fn -> ... end}})`"),
         vec![
             Edit::replace(
                 call.node.start_byte()..fun.start_byte(),
-                format!("{starter}({{Task, "),
+                format!("{starter}({{{task}, "),
             ),
             Edit::replace(fun.end_byte()..call.node.end_byte(), close),
         ],

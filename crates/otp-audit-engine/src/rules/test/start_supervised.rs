@@ -145,9 +145,9 @@ fn supervised_fix(file: &File, call: &Call) -> Option<Fix> {
                 return None;
             }
             let id = if needs_unique_id(file, call, server) {
-                "make_ref()"
+                make_ref(file, call)?
             } else {
-                server
+                server.to_string()
             };
             format!(
                 "start_supervised!(%{{id: {id}, start: {{{module}, :start_link, [{}]}}}})",
@@ -156,7 +156,8 @@ fn supervised_fix(file: &File, call: &Call) -> Option<Fix> {
         }
         (Some("GenServer" | "Supervisor" | ":gen_server"), _) => return None,
         (Some(_), [arg]) if needs_unique_id(file, call, module) => {
-            format!("start_link_supervised!({{{module}, {arg}}}, id: make_ref())")
+            let make_ref = make_ref(file, call)?;
+            format!("start_link_supervised!({{{module}, {arg}}}, id: {make_ref})")
         }
         (Some(_), [arg]) => format!("start_link_supervised!({{{module}, {arg}}})"),
         _ => return None,
@@ -192,6 +193,13 @@ fn supervised_fix(file: &File, call: &Call) -> Option<Fix> {
         edits.push(Edit::replace(left.byte_range(), pid_text));
     }
     Some(Fix::unsafe_(title, edits))
+}
+
+/// `make_ref()`, or `Kernel.make_ref()` where a local or imported one may capture it.
+fn make_ref(file: &File, call: &Call) -> Option<String> {
+    let at = call.node.start_byte();
+    file.call_text(&call.ctx, at, "Kernel", "make_ref", 0)
+        .map(|f| format!("{f}()"))
 }
 
 /// The test supervisor refuses a second running child with the same id: does the

@@ -55,7 +55,6 @@ fn check(file: &File, report: &mut Report) {
     {
         return;
     }
-    let src = file.src;
     let telemetry_in_file = file.calls.iter().any(|c| {
         matches!(c.module.as_deref(), Some(":telemetry" | ":telemetry_test"))
             || c.name.contains("telemetry")
@@ -126,7 +125,7 @@ fn check(file: &File, report: &mut Report) {
             .add(file, &call.ctx, call.expr.byte_range(), message)
             .anchor(anchor);
         if let (Some(ms), Some(next)) = (&sleep.literal_ms, next)
-            && let Some(fix) = receive_fix(src, call, next, ms)
+            && let Some(fix) = receive_fix(file, call, next, ms)
         {
             d.fix(fix);
         }
@@ -191,26 +190,125 @@ fn stopped_before(file: &File, call: &Call) -> Option<String> {
         .map(|c| c.display(file.src))
 }
 
-/// `Process.sleep(100)` + `assert_received p` → `assert_receive p, 100`.
-fn receive_fix(src: &str, sleep: &Call, next: &Call, ms: &str) -> Option<Fix> {
-    if !is_statement_call(sleep) || next.piped || next.do_block.is_some() || next.args.len() != 1 {
+/// `Process.sleep(100)` + `assert_received p` → `assert_receive p, 100`, keeping the
+/// wait for every later statement of the test that relied on it.
+///
+/// A leading `refute_receive p, 100` waits the full 100 ms, so whatever follows sees the
+/// mailbox and the world as late as after the sleep: safe. A leading `assert_receive`
+/// returns as soon as its message arrives, so everything after it runs earlier than
+/// before: each later `assert_received` becomes `assert_receive ..., 100` (it passes
+/// whenever it passed before, as its message was already there); a later
+/// `refute_received`, or a statement that looks at other processes, loses its wait,
+/// and the fix is then offered as unsafe with a note saying which.
+fn receive_fix(file: &File, sleep: &Call, next: &Call, ms: &str) -> Option<Fix> {
+    let src = file.src;
+    if !is_statement_call(sleep) || !is_message_check(next) {
         return None;
     }
     let line = whole_lines(src, sleep.expr.byte_range())?;
-    let pattern = next.arg(0)?;
-    let new_name = match next.name {
-        "assert_received" => "assert_receive",
-        "refute_received" => "refute_receive",
-        _ => return None,
+    let mut edits = vec![Edit::delete(line)];
+    edits.extend(wait_in_check(next, ms)?);
+    let new_name = waiting_name(next.name)?;
+    let title = format!("Replace the sleep with `{new_name} ..., {ms}`");
+    if next.name == "refute_received" {
+        return Some(Fix::safe(title, edits));
+    }
+    let mut lost_wait: Option<String> = None;
+    let mut checks = 1;
+    let mut statement = next_statement(next.expr);
+    while let Some(stmt) = statement {
+        let check = file.calls_within(stmt).find(|c| c.node == stmt);
+        match check {
+            Some(c) if c.name == "assert_received" && is_message_check(c) => {
+                edits.extend(wait_in_check(c, ms)?);
+                checks += 1;
+            }
+            _ if is_timeless(file, stmt) => {}
+            _ => {
+                lost_wait.get_or_insert_with(|| format!("`{}`", one_line(file.text(stmt))));
+            }
+        }
+        statement = next_statement(stmt);
+    }
+    // Code after the block (an enclosing `if`, a `setup` and its tests) waited too.
+    let whole_test = file
+        .test(&sleep.ctx)
+        .is_some_and(|t| t.kind == TestKind::Test && t.body == sleep.parent);
+    if !whole_test && lost_wait.is_none() {
+        lost_wait = Some("the code after this block".to_string());
+    }
+    let title = if checks > 1 {
+        format!("Replace the sleep with `assert_receive ..., {ms}` in each of the {checks} assertions")
+    } else {
+        title
     };
-    Some(Fix::safe(
-        format!("Replace the sleep with `{new_name} ..., {ms}`"),
-        vec![
-            Edit::delete(line),
-            Edit::replace(next.target.byte_range(), new_name),
-            Edit::insert(pattern.end_byte(), format!(", {ms}")),
-        ],
-    ))
+    Some(match lost_wait {
+        None => Fix::safe(title, edits),
+        Some(what) => Fix::unsafe_(
+            format!(
+                "{title} (review: {what} ran {ms} ms after the sleep began; now it runs as soon as the message arrives)"
+            ),
+            edits,
+        ),
+    })
+}
+
+/// `assert_received p` or `refute_received p` (one with a failure message keeps its sleep),
+/// written as a plain statement call.
+fn is_message_check(call: &Call) -> bool {
+    call.local
+        && call.module.is_none()
+        && matches!(call.name, "assert_received" | "refute_received")
+        && !call.piped
+        && call.do_block.is_none()
+        && call.args.len() == 1
+        && is_statement_call(call)
+}
+
+fn waiting_name(check: &str) -> Option<&'static str> {
+    match check {
+        "assert_received" => Some("assert_receive"),
+        "refute_received" => Some("refute_receive"),
+        _ => None,
+    }
+}
+
+/// `assert_received p` → `assert_receive p, ms`.
+fn wait_in_check(check: &Call, ms: &str) -> Option<Vec<Edit>> {
+    let pattern = check.arg(0)?;
+    Some(vec![
+        Edit::replace(check.target.byte_range(), waiting_name(check.name)?),
+        Edit::insert(pattern.end_byte(), format!(", {ms}")),
+    ])
+}
+
+/// Local calls that only compute from values the test already holds.
+const TIMELESS_LOCALS: &[&str] = &[
+    "assert", "refute", "assert_receive", "match?", "length", "hd", "tl", "elem",
+    "map_size", "tuple_size", "byte_size", "is_nil", "is_map", "is_list", "is_tuple",
+    "is_pid", "is_reference", "is_atom", "is_binary", "is_integer", "inspect",
+    "to_string", "abs", "div", "rem", "max", "min", "self",
+];
+
+/// Modules whose functions only compute from their arguments.
+const TIMELESS_MODULES: &[&str] = &[
+    "Map", "Keyword", "List", "Tuple", "String", "Enum", "MapSet", "Integer", "Atom",
+];
+
+/// Does the statement only look at values the test holds, so running it earlier
+/// cannot change what it sees? (`assert x == 1`, `assert %{id: ^id} = event`.)
+fn is_timeless(file: &File, stmt: Node) -> bool {
+    file.calls_within(stmt).all(|c| {
+        if c.local && c.module.is_none() {
+            TIMELESS_LOCALS.contains(&c.name)
+        } else {
+            match c.module.as_deref() {
+                Some("Kernel") => !matches!(c.name, "send" | "spawn" | "spawn_link" | "spawn_monitor" | "apply" | "exit"),
+                Some(m) => TIMELESS_MODULES.contains(&m),
+                None => false,
+            }
+        }
+    })
 }
 
 /// The call that is the next statement after `call`, if `call` is a statement.

@@ -118,6 +118,10 @@ fn expects_failure(file: &File, call: &Call) -> bool {
 /// - `{:ok, pid} = X.start_link(arg)` → `pid = start_link_supervised!({X, arg})`;
 /// - `X.start_link(arg)` as a statement → `start_link_supervised!({X, arg})`;
 /// - `GenServer.start_link(X, arg, opts)` → `start_supervised!(%{id: X, start: {GenServer, :start_link, [X, arg, opts]}})`.
+///
+/// A later `GenServer.stop(pid)` would now be undone: the test supervisor restarts a
+/// `:permanent` child. The fix rewrites it to `stop_supervised!(X)` where it can, and
+/// names every other stop in its title for the reviewer.
 fn supervised_fix(file: &File, call: &Call) -> Option<Fix> {
     let g = grammar();
     let k = &g.kinds;
@@ -138,6 +142,8 @@ fn supervised_fix(file: &File, call: &Call) -> Option<Fix> {
     }
     let module = file.text(receiver);
     let args: Vec<&str> = call.args.iter().map(|a| file.text(*a)).collect();
+    // The child id as written here, when it is a module name.
+    let mut child_id: Option<&str> = None;
     let replacement = match (call.module.as_deref(), args.as_slice()) {
         (Some("GenServer"), [server, rest @ ..]) if matches!(rest.len(), 1 | 2) => {
             let server_node = call.arg(0)?;
@@ -147,6 +153,7 @@ fn supervised_fix(file: &File, call: &Call) -> Option<Fix> {
             let id = if needs_unique_id(file, call, server) {
                 make_ref(file, call)?
             } else {
+                child_id = Some(server);
                 server.to_string()
             };
             format!(
@@ -159,40 +166,159 @@ fn supervised_fix(file: &File, call: &Call) -> Option<Fix> {
             let make_ref = make_ref(file, call)?;
             format!("start_link_supervised!({{{module}, {arg}}}, id: {make_ref})")
         }
-        (Some(_), [arg]) => format!("start_link_supervised!({{{module}, {arg}}})"),
+        (Some(_), [arg]) => {
+            child_id = Some(module);
+            format!("start_link_supervised!({{{module}, {arg}}})")
+        }
         _ => return None,
     };
-    let title = format!(
-        "Start it with `{}`",
-        replacement.split('(').next().unwrap_or("")
-    );
-    if super::no_sleep::is_statement_call(call) {
-        return Some(Fix::unsafe_(
-            title,
-            vec![Edit::replace(call.node.byte_range(), replacement)],
-        ));
+    let starter = replacement.split('(').next().unwrap_or("");
+    let mut edits = vec![Edit::replace(call.node.byte_range(), replacement.clone())];
+    let mut pid = None;
+    if !super::no_sleep::is_statement_call(call) {
+        // `{:ok, pid} = X.start_link(arg)` as a statement.
+        let left = super::no_sleep::match_left(file, call)?;
+        let matched = call.parent?;
+        if !matched.parent().is_some_and(super::no_sleep::is_block) || left.kind_id() != k.tuple {
+            return None;
+        }
+        let parts: Vec<Node> = ast::statements(left).collect();
+        let [ok, pid_node] = parts.as_slice() else {
+            return None;
+        };
+        if ast::atom_name(*ok, file.src) != Some("ok") || pid_node.kind_id() != k.identifier {
+            return None;
+        }
+        let pid_text = file.text(*pid_node);
+        if pid_text == "_" {
+            edits.push(Edit::delete(left.start_byte()..call.node.start_byte()));
+        } else {
+            edits.push(Edit::replace(left.byte_range(), pid_text));
+            pid = Some(pid_text).filter(|p| !p.starts_with('_'));
+        }
     }
-    // `{:ok, pid} = X.start_link(arg)` as a statement.
-    let left = super::no_sleep::match_left(file, call)?;
-    let matched = call.parent?;
-    if !matched.parent().is_some_and(super::no_sleep::is_block) || left.kind_id() != k.tuple {
-        return None;
+    let id = child_id.map(|written| (written, file.module_at(written, call.node.start_byte())));
+    let stops = later_stops(file, call, pid, id);
+    let mut title = format!("Start it with `{starter}`");
+    if !stops.rewritten.is_empty() {
+        title.push_str(" and stop it with `stop_supervised!/1`");
+        edits.extend(stops.rewritten);
     }
-    let parts: Vec<Node> = ast::statements(left).collect();
-    let [ok, pid] = parts.as_slice() else {
-        return None;
-    };
-    if ast::atom_name(*ok, file.src) != Some("ok") || pid.kind_id() != k.identifier {
-        return None;
-    }
-    let pid_text = file.text(*pid);
-    let mut edits = vec![Edit::replace(call.node.byte_range(), replacement)];
-    if pid_text == "_" {
-        edits.push(Edit::delete(left.start_byte()..call.node.start_byte()));
-    } else {
-        edits.push(Edit::replace(left.byte_range(), pid_text));
+    if !stops.notes.is_empty() {
+        title.push_str(&format!(" (review: {})", stops.notes.join("; ")));
     }
     Some(Fix::unsafe_(title, edits))
+}
+
+/// What the fix does about the stops that follow the start.
+struct Stops {
+    /// `GenServer.stop(pid)` → `stop_supervised!(X)`.
+    rewritten: Vec<Edit>,
+    /// What the reviewer must check, one clause each.
+    notes: Vec<String>,
+}
+
+/// A call that stops or kills a process: `GenServer.stop/1..3` and friends,
+/// `Process.exit/2`.
+fn is_stop(c: &Call) -> bool {
+    if c.capture || c.via_apply {
+        return false;
+    }
+    match (c.module.as_deref(), c.name) {
+        (Some("GenServer" | "Agent" | "Supervisor" | ":gen_server" | ":gen_statem"), "stop") => {
+            (1..=3).contains(&c.arity)
+        }
+        (Some("Process" | ":erlang"), "exit") => c.arity == 2,
+        _ => false,
+    }
+}
+
+/// The stops after `call` that may hit the process it starts: in the same test or
+/// setup, and for a start in a `setup`, in every test of the module. A stop of `pid`
+/// in the test process, with the default reason and a known child id, is rewritten.
+fn later_stops(file: &File, call: &Call, pid: Option<&str>, id: Option<(&str, String)>) -> Stops {
+    let mut stops = Stops {
+        rewritten: Vec::new(),
+        notes: Vec::new(),
+    };
+    let Some(test) = file.test(&call.ctx) else {
+        return stops;
+    };
+    let same_block = file
+        .calls_within(test.node)
+        .filter(|c| c.node.start_byte() > call.node.end_byte());
+    let in_tests: Vec<&Call> = if test.kind == TestKind::Test {
+        Vec::new()
+    } else {
+        file.tests
+            .iter()
+            .filter(|t| {
+                t.kind == TestKind::Test
+                    && t.module == test.module
+                    && (test.describe.is_none() || t.describe == test.describe)
+            })
+            .flat_map(|t| file.calls_within(t.node))
+            .collect()
+    };
+    for stop in same_block.chain(in_tests).filter(|c| is_stop(c)) {
+        let shown = format!(
+            "`{}` on line {}",
+            super::no_sleep::one_line(file.text(stop.expr)),
+            file.src[..stop.node.start_byte()].matches('\n').count() + 1
+        );
+        let target = stop.arg(0).map(|a| (a, file.text(a)));
+        let same_test = stop.ctx.test == call.ctx.test;
+        let of_pid = same_test && pid.is_some() && target.map(|t| t.1) == pid;
+        // Another variable of the same test holds another process.
+        if same_test
+            && pid.is_some()
+            && !of_pid
+            && target.is_some_and(|(a, _)| a.kind_id() == grammar().kinds.identifier)
+        {
+            continue;
+        }
+        if !super::no_sleep::in_test_process(stop) {
+            stops.notes.push(format!(
+                "{shown} runs outside the test process, e.g. in `on_exit` after the test supervisor has stopped the process; drop it"
+            ));
+            continue;
+        }
+        if of_pid
+            && let Some(edit) = stop_supervised(file, stop, id.as_ref())
+        {
+            stops.rewritten.push(edit);
+            continue;
+        }
+        let what = if of_pid { "stops it" } else { "may stop it" };
+        stops.notes.push(format!(
+            "{shown} {what}, and the test supervisor restarts it; stop it with `stop_supervised!/1`"
+        ));
+    }
+    stops
+}
+
+/// `GenServer.stop(pid)` (or with the reason `:normal`) → `stop_supervised!(X)`, with
+/// `X` written so that it names the child's module at the stop.
+fn stop_supervised(file: &File, stop: &Call, id: Option<&(&str, String)>) -> Option<Edit> {
+    let (written, module) = id?;
+    if stop.name != "stop" || stop.piped {
+        return None;
+    }
+    let default_reason = stop.arity == 1
+        || stop.arg(1).is_some_and(|r| file.text(r) == ":normal") && stop.arity == 2;
+    if !default_reason {
+        return None;
+    }
+    let at = stop.node.start_byte();
+    let id = if file.module_at(written, at) == *module {
+        written.to_string()
+    } else {
+        file.module_spelling(module, at)
+    };
+    Some(Edit::replace(
+        stop.node.byte_range(),
+        format!("stop_supervised!({id})"),
+    ))
 }
 
 /// `make_ref()`, or `Kernel.make_ref()` where a local or imported one may capture it.
@@ -241,7 +367,9 @@ fn needs_unique_id(file: &File, call: &Call, id: &str) -> bool {
     let setups = file
         .tests
         .iter()
-        .filter(|t| t.module == test.module && t.kind == TestKind::Setup);
+        .filter(|t| t.module == test.module && t.kind == TestKind::Setup)
+        // A `setup` inside a `describe` runs for that describe's tests only.
+        .filter(|t| t.describe.is_none() || t.describe == test.describe);
     std::iter::once(test)
         .chain(setups)
         .flat_map(|t| file.calls_within(t.node))

@@ -160,6 +160,16 @@ impl Engine {
                     continue;
                 };
                 let lines = LineIndex::new(src);
+                let silencing =
+                    comments_suppressing(path, src, rule, lines.line_of(draft.range.start), &lines);
+                if !silencing.is_empty() {
+                    // The file's own check called these comments unused: it ran before this pass.
+                    result.findings.retain(|f| {
+                        f.rule != "meta/unused-suppression"
+                            || !silencing.contains(&(f.start.byte as usize))
+                    });
+                    continue;
+                }
                 result
                     .findings
                     .push(self.finish(rule, draft, path, src, &lines));
@@ -208,6 +218,11 @@ impl Engine {
                 .iter()
                 .filter(|s| !s.used && s.reportable())
             {
+                let named: Vec<&Rule> = s.rules_named().filter(|r| r.applies_to(scope)).collect();
+                // A rule the config turns off did not run: the comment may still be needed.
+                if named.iter().any(|r| !self.rule_enabled(r)) {
+                    continue;
+                }
                 let message = format!(
                     "`{}` suppresses nothing here; remove it",
                     s.describe(source)
@@ -220,9 +235,21 @@ impl Engine {
                     scope: String::new(),
                     fixes: Vec::new(),
                 };
+                // A cross-file rule reports after this file's check, so this file alone
+                // cannot tell whether the comment silences one of its findings.
+                let (title, safety) = match named.iter().find(|r| r.project.is_some()) {
+                    Some(r) => (
+                        format!(
+                            "Remove the comment (check first: `{}` also reports across files, and it may silence one of those findings)",
+                            r.id
+                        ),
+                        Safety::Unsafe,
+                    ),
+                    None => ("Remove the comment".to_string(), Safety::Safe),
+                };
                 d.fix(Fix::new(
-                    "Remove the comment",
-                    Safety::Safe,
+                    title,
+                    safety,
                     vec![remove_comment(source, s.range.clone())],
                 ));
                 drafts.push((meta, d));
@@ -255,6 +282,10 @@ impl Engine {
             findings,
         };
         (result, facts)
+    }
+
+    fn rule_enabled(&self, rule: &Rule) -> bool {
+        self.config.rule(rule.id).is_some_and(|s| s.enabled)
     }
 
     fn finish(
@@ -349,6 +380,29 @@ fn drop_superseded(drafts: &mut Vec<(&'static Rule, Draft)>) {
 }
 
 /// Delete a comment; when it is alone on its line, delete the line.
+/// Where the suppression comments start that silence a finding of `rule` on `line0`.
+fn comments_suppressing(
+    path: &str,
+    src: &str,
+    rule: &Rule,
+    line0: usize,
+    lines: &LineIndex,
+) -> Vec<usize> {
+    let tree = parse(src);
+    let mut file = File::new(path, src, FileScope::of_path(path), &tree);
+    walk::build(&mut file);
+    let (mut suppressions, _) = suppress::parse(&file.comments, src, lines);
+    if !suppressions.suppresses(rule, line0) {
+        return Vec::new();
+    }
+    suppressions
+        .items
+        .iter()
+        .filter(|s| s.used)
+        .map(|s| s.range.start)
+        .collect()
+}
+
 fn remove_comment(src: &str, range: std::ops::Range<usize>) -> Edit {
     let line_start = src[..range.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
     let line_end = src[range.end..]

@@ -47,6 +47,15 @@ impl Suppression {
         {
             return false;
         }
+        self.names(rule)
+    }
+
+    /// The rules this comment silences on the lines it covers.
+    pub fn rules_named(&self) -> impl Iterator<Item = &'static Rule> + '_ {
+        rules::ALL.iter().copied().filter(|r| self.names(r))
+    }
+
+    fn names(&self, rule: &Rule) -> bool {
         match &self.matcher {
             Matcher::All => true,
             Matcher::Rules(ids) => ids

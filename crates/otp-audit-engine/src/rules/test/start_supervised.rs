@@ -144,6 +144,8 @@ fn supervised_fix(file: &File, call: &Call) -> Option<Fix> {
     let args: Vec<&str> = call.args.iter().map(|a| file.text(*a)).collect();
     // The child id as written here, when it is a module name.
     let mut child_id: Option<&str> = None;
+    // The argument of a `{X, arg}` child spec.
+    let mut tuple_arg: Option<&str> = None;
     let replacement = match (call.module.as_deref(), args.as_slice()) {
         (Some("GenServer"), [server, rest @ ..]) if matches!(rest.len(), 1 | 2) => {
             let server_node = call.arg(0)?;
@@ -168,6 +170,7 @@ fn supervised_fix(file: &File, call: &Call) -> Option<Fix> {
         }
         (Some(_), [arg]) => {
             child_id = Some(module);
+            tuple_arg = Some(*arg);
             format!("start_link_supervised!({{{module}, {arg}}})")
         }
         _ => return None,
@@ -203,6 +206,13 @@ fn supervised_fix(file: &File, call: &Call) -> Option<Fix> {
     if !stops.rewritten.is_empty() {
         title.push_str(" and stop it with `stop_supervised!/1`");
         edits.extend(stops.rewritten);
+        if let Some(arg) = tuple_arg {
+            // A module's own `child_spec/1` may pick another id (`opts[:id]`): name it.
+            edits[0] = Edit::replace(
+                call.node.byte_range(),
+                format!("start_link_supervised!({{{module}, {arg}}}, id: {module})"),
+            );
+        }
     }
     if !stops.notes.is_empty() {
         title.push_str(&format!(" (review: {})", stops.notes.join("; ")));

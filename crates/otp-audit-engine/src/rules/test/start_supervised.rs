@@ -289,7 +289,7 @@ fn later_stops(file: &File, call: &Call, pid: Option<&str>, id: Option<(&str, St
         }
         if !super::no_sleep::in_test_process(stop) {
             stops.notes.push(format!(
-                "{shown} runs outside the test process, e.g. in `on_exit` after the test supervisor has stopped the process; drop it"
+                "{shown} runs outside the test process (in `on_exit`, after the test supervisor has stopped it): drop it unless it tolerates a dead process"
             ));
             continue;
         }

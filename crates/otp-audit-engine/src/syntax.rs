@@ -57,6 +57,7 @@ kinds! {
     nil = "nil",
     operator_identifier = "operator_identifier",
     source = "source",
+    access_call = "access_call",
 }
 
 /// Field ids of the grammar.

@@ -77,9 +77,19 @@ fn check(file: &File, report: &mut Report) {
         }
         let written = call.display(src);
         let enum_map = call.is("Enum", "map") && call.arity == 2;
+        let effects = (module == "Enum" && !enum_map)
+            .then(|| function_argument(file, call))
+            .flatten()
+            .filter(|f| has_effects(file, *f));
         let message = if enum_map {
             format!(
                 "`{written}` builds a result that is discarded; use Enum.each/2 for side effects or use the result"
+            )
+        } else if let Some(fun) = effects {
+            run_for_effects_message(file, call, &written, fun)
+        } else if module == "Enum" && consumes_stream(file, call) {
+            format!(
+                "`{written}` consumes a stream for what producing its elements does, and the result is discarded; end the pipeline with `Stream.run/1` (after `Stream.take/2` to limit it), or write `_ =` to show the result is dropped on purpose"
             )
         } else if module == "Stream" {
             format!(
@@ -100,6 +110,124 @@ fn check(file: &File, report: &mut Report) {
             ));
         }
     }
+}
+
+/// The message for an `Enum` call whose function does something (sends, writes,
+/// logs, calls code we cannot see): the call is there for that, so removing it is
+/// never the advice.
+fn run_for_effects_message(file: &File, call: &Call, written: &str, fun: Node) -> String {
+    let reduce = matches!(call.name, "reduce" | "reduce_while" | "map_reduce");
+    if reduce && accumulator_is_used(file, fun) {
+        format!(
+            "`{written}` runs its function for what it does, and its final accumulator is discarded; the accumulator carries state between steps, so write `_ = {}(...)` to show the result is dropped on purpose, or use the result",
+            call.written(file.src)
+        )
+    } else {
+        format!(
+            "`{written}` runs its function only for what it does, and the result is discarded; use `Enum.each/2`, which says so"
+        )
+    }
+}
+
+/// Is the enumerable an effectful stream (`File.stream!/1`, `IO.stream/2`, a
+/// `Stream` pipeline, a function named `*stream*` of another module)? Enumerating
+/// it runs those effects, which is often the point.
+fn consumes_stream(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(subject) = call.arg(0) else {
+        return false;
+    };
+    if subject.kind_id() != k.call {
+        return false;
+    }
+    file.calls.iter().any(|c| {
+        c.node == subject
+            && match c.module.as_deref() {
+                Some("Stream") => true,
+                Some(m) => !PURE_MODULES.contains(&m) && c.name.contains("stream"),
+                None => c.name.contains("stream"),
+            }
+    })
+}
+
+/// The function argument of a call: an `fn` or a `&` capture, the last one written.
+fn function_argument<'t>(file: &File, call: &Call<'t>) -> Option<Node<'t>> {
+    let k = &grammar().kinds;
+    call.args.iter().rev().copied().find(|a| {
+        a.kind_id() == k.anonymous_function
+            || (a.kind_id() == k.unary_operator && file.text(*a).starts_with('&'))
+    })
+}
+
+/// Calls that only compute a value, inside an `Enum` function's function.
+const PURE_MODULES: &[&str] = &[
+    "Enum", "Stream", "String", "List", "Keyword", "Tuple", "Map", "MapSet", "Path", "Regex",
+    "Integer", "Float", "Access", "Date", "DateTime", "NaiveDateTime", "Time",
+];
+const KERNEL_EFFECTS: &[&str] = &[
+    "send", "spawn", "spawn_link", "spawn_monitor", "apply", "exit", "throw", "raise", "reraise",
+];
+
+/// Does the function do something besides computing a value? Any call outside the
+/// pure modules counts, including local helpers and `fun.(x)`, which we cannot see.
+fn has_effects(file: &File, fun: Node) -> bool {
+    file.calls_within(fun).any(|c| match c.module.as_deref() {
+        Some("Kernel") => KERNEL_EFFECTS.contains(&c.name),
+        Some(m) => !PURE_MODULES.contains(&m),
+        None => true,
+    }) || has_anonymous_call(file, fun)
+}
+
+/// `fun.(x)`: a call of a function value, which the model does not list as a call.
+fn has_anonymous_call(file: &File, fun: Node) -> bool {
+    let k = &grammar().kinds;
+    ast::descendants(fun).any(|n| {
+        n.kind_id() == k.call
+            && n.named_child(0).is_some_and(|t| {
+                t.kind_id() == k.dot && file.text(t).ends_with('.') && !file.text(t).ends_with("..")
+            })
+    })
+}
+
+/// Is the accumulator (the last parameter of the fn) read in some clause's body?
+fn accumulator_is_used(file: &File, fun: Node) -> bool {
+    let k = &grammar().kinds;
+    if fun.kind_id() != k.anonymous_function {
+        // A capture of a named function: assume it uses what it is given.
+        return true;
+    }
+    ast::named_children(fun)
+        .filter(|c| c.kind_id() == k.stab_clause)
+        .any(|clause| {
+            let Some(mut params) = ast::field(clause, grammar().fields.left) else {
+                return false;
+            };
+            // `fn x, acc when is_integer(x) -> ...`: the parameters are left of `when`.
+            if ast::is_binary_op(params, file.src, "when") {
+                match ast::field(params, grammar().fields.left) {
+                    Some(l) => params = l,
+                    None => return false,
+                }
+            }
+            let Some(acc) = ast::named_children(params)
+                .filter(|p| p.kind_id() != k.comment)
+                .last()
+            else {
+                return false;
+            };
+            let names: Vec<&str> = ast::descendants(acc)
+                .chain(std::iter::once(acc))
+                .filter(|n| n.kind_id() == k.identifier)
+                .map(|n| file.text(n))
+                .filter(|n| !n.starts_with('_'))
+                .collect();
+            let body = ast::field(clause, grammar().fields.right);
+            body.is_some_and(|b| {
+                ast::descendants(b)
+                    .chain(std::iter::once(b))
+                    .any(|n| n.kind_id() == k.identifier && names.contains(&file.text(n)))
+            })
+        })
 }
 
 /// Functions of `module` that only compute a value.

@@ -58,6 +58,7 @@ kinds! {
     operator_identifier = "operator_identifier",
     source = "source",
     access_call = "access_call",
+    map_content = "map_content",
 }
 
 /// Field ids of the grammar.

@@ -47,5 +47,10 @@ defmodule Courier.TrackingFeedTest do
     end
   end
 
+  test "a printer configured for this module only" do
+    Application.put_env(:courier, __MODULE__.Printer, width: 80)
+    assert Courier.LabelBatch.prepare([], __MODULE__.Printer) == {__MODULE__.Printer, []}
+  end
+
   def forward(_event, _measurements, %{parcel_id: id}, pid), do: send(pid, {:rejected, id})
 end

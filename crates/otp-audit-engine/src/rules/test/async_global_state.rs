@@ -158,10 +158,11 @@ fn key_arg<'t>(call: &Call<'t>) -> Option<Node<'t>> {
     }
 }
 
-/// Is `node` a value no other test can have: built from the test's name
-/// (`ctx.test`, `%{test: name}`), `self()`, `make_ref()` or
-/// `System.unique_integer/1`, directly or through a variable bound earlier in the
-/// test or setup block?
+/// Is `node` a value no concurrent test can have: built from the test's name
+/// (`ctx.test`, `%{test: name}`), `self()`, `make_ref()`, `System.unique_integer/1`,
+/// or the test module's own name (`__MODULE__`: the tests of one module never run at
+/// the same time), directly or through a variable bound earlier in the test or
+/// setup block?
 pub(crate) fn unique_per_test(file: &File, call: &Call, node: Node) -> bool {
     let Some(test) = file.test(&call.ctx) else {
         return false;
@@ -176,7 +177,8 @@ pub(crate) fn unique_per_test(file: &File, call: &Call, node: Node) -> bool {
                     || text == "make_ref()"
                     || text.starts_with("System.unique_integer(")
                     || is_test_field(file, d)))
-                || (d.kind_id() == k.identifier && test_name_vars.contains(&text))
+                || (d.kind_id() == k.identifier
+                    && (test_name_vars.contains(&text) || text == "__MODULE__"))
         })
     };
     if unique_here(node) {

@@ -45,6 +45,12 @@ defmodule MyApp.CheckoutTelemetryTest do
     assert MyApp.Checkout.mode(gateway) == :sandbox
   end
 
+  test "an env key named after this module" do
+    Application.put_env(:my_app, __MODULE__.Gateway, mode: :sandbox)
+    :persistent_term.put({__MODULE__, :rates}, %{eur: 1.0})
+    assert MyApp.Checkout.mode(__MODULE__.Gateway) == :sandbox
+  end
+
   test "restored in try/after" do
     previous = Application.get_env(:my_app, :currency)
     Application.put_env(:my_app, :currency, :usd) #~ test/async-global-state

@@ -57,6 +57,8 @@ kinds! {
     nil = "nil",
     operator_identifier = "operator_identifier",
     source = "source",
+    access_call = "access_call",
+    map_content = "map_content",
 }
 
 /// Field ids of the grammar.

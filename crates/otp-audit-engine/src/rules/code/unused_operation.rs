@@ -3,9 +3,11 @@
 //! Credo's `Unused{Enum,String,List,Keyword,Tuple,Map,Path,Regex,File}Operation`, plus
 //! `Stream` (a discarded stream never runs). A call to one of these modules whose
 //! value is thrown away: a statement that is not the last of its block (also when it
-//! ends a pipe chain), or the last statement of a `test` body, which ExUnit ignores.
-//! Values that are used stay quiet: arguments, matches, the last expression of a
-//! function, an fn, a `setup` or a `rescue`/`catch`/`else`/`after` clause.
+//! ends a pipe chain), anything in an `after` block, the last statement of a branch
+//! of a construct whose value is thrown away, an element of a discarded literal, or
+//! the last statement of a `test` body, which ExUnit ignores. Values that are used
+//! stay quiet: arguments, matches, the last expression of a function, an fn or a
+//! `setup`.
 
 use crate::rules::prelude::*;
 
@@ -57,6 +59,15 @@ const FILE_READERS: &[&str] = &[
     "read_link",
 ];
 
+/// The functions of Elixir's `Map`, every one of them pure.
+const MAP_FUNCTIONS: &[&str] = &[
+    "delete", "drop", "equal?", "fetch", "fetch!", "filter", "from_keys", "from_struct",
+    "get", "get_and_update", "get_and_update!", "get_lazy", "has_key?", "intersect", "keys",
+    "merge", "new", "pop", "pop!", "pop_lazy", "put", "put_new", "put_new_lazy", "reject",
+    "replace", "replace!", "replace_lazy", "split", "split_with", "take", "to_list", "update",
+    "update!", "values",
+];
+
 fn check(file: &File, report: &mut Report) {
     let modules = report.param_list("modules");
     let src = file.src;
@@ -77,9 +88,19 @@ fn check(file: &File, report: &mut Report) {
         }
         let written = call.display(src);
         let enum_map = call.is("Enum", "map") && call.arity == 2;
+        let effects = (module == "Enum" && !enum_map)
+            .then(|| function_argument(file, call))
+            .flatten()
+            .filter(|f| has_effects(file, *f));
         let message = if enum_map {
             format!(
                 "`{written}` builds a result that is discarded; use Enum.each/2 for side effects or use the result"
+            )
+        } else if let Some(fun) = effects {
+            run_for_effects_message(file, call, &written, fun)
+        } else if module == "Enum" && consumes_stream(file, call) {
+            format!(
+                "`{written}` consumes a stream for what producing its elements does, and the result is discarded; end the pipeline with `Stream.run/1` (after `Stream.take/2` to limit it), or write `_ =` to show the result is dropped on purpose"
             )
         } else if module == "Stream" {
             format!(
@@ -103,6 +124,124 @@ fn check(file: &File, report: &mut Report) {
     }
 }
 
+/// The message for an `Enum` call whose function does something (sends, writes,
+/// logs, calls code we cannot see): the call is there for that, so removing it is
+/// never the advice.
+fn run_for_effects_message(file: &File, call: &Call, written: &str, fun: Node) -> String {
+    let reduce = matches!(call.name, "reduce" | "reduce_while" | "map_reduce");
+    if reduce && accumulator_is_used(file, fun) {
+        format!(
+            "`{written}` runs its function for what it does, and its final accumulator is discarded; the accumulator carries state between steps, so write `_ = {}(...)` to show the result is dropped on purpose, or use the result",
+            call.written(file.src)
+        )
+    } else {
+        format!(
+            "`{written}` runs its function only for what it does, and the result is discarded; use `Enum.each/2`, which says so"
+        )
+    }
+}
+
+/// Is the enumerable an effectful stream (`File.stream!/1`, `IO.stream/2`, a
+/// `Stream` pipeline, a function named `*stream*` of another module)? Enumerating
+/// it runs those effects, which is often the point.
+fn consumes_stream(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(subject) = call.arg(0) else {
+        return false;
+    };
+    if subject.kind_id() != k.call {
+        return false;
+    }
+    file.calls.iter().any(|c| {
+        c.node == subject
+            && match c.module.as_deref() {
+                Some("Stream") => true,
+                Some(m) => !PURE_MODULES.contains(&m) && c.name.contains("stream"),
+                None => c.name.contains("stream"),
+            }
+    })
+}
+
+/// The function argument of a call: an `fn` or a `&` capture, the last one written.
+fn function_argument<'t>(file: &File, call: &Call<'t>) -> Option<Node<'t>> {
+    let k = &grammar().kinds;
+    call.args.iter().rev().copied().find(|a| {
+        a.kind_id() == k.anonymous_function
+            || (a.kind_id() == k.unary_operator && file.text(*a).starts_with('&'))
+    })
+}
+
+/// Calls that only compute a value, inside an `Enum` function's function.
+const PURE_MODULES: &[&str] = &[
+    "Enum", "Stream", "String", "List", "Keyword", "Tuple", "Map", "MapSet", "Path", "Regex",
+    "Integer", "Float", "Access", "Date", "DateTime", "NaiveDateTime", "Time",
+];
+const KERNEL_EFFECTS: &[&str] = &[
+    "send", "spawn", "spawn_link", "spawn_monitor", "apply", "exit", "throw", "raise", "reraise",
+];
+
+/// Does the function do something besides computing a value? Any call outside the
+/// pure modules counts, including local helpers and `fun.(x)`, which we cannot see.
+fn has_effects(file: &File, fun: Node) -> bool {
+    file.calls_within(fun).any(|c| match c.module.as_deref() {
+        Some("Kernel") => KERNEL_EFFECTS.contains(&c.name),
+        Some(m) => !PURE_MODULES.contains(&m),
+        None => true,
+    }) || has_anonymous_call(file, fun)
+}
+
+/// `fun.(x)`: a call of a function value, which the model does not list as a call.
+fn has_anonymous_call(file: &File, fun: Node) -> bool {
+    let k = &grammar().kinds;
+    ast::descendants(fun).any(|n| {
+        n.kind_id() == k.call
+            && n.named_child(0).is_some_and(|t| {
+                t.kind_id() == k.dot && file.text(t).ends_with('.') && !file.text(t).ends_with("..")
+            })
+    })
+}
+
+/// Is the accumulator (the last parameter of the fn) read in some clause's body?
+fn accumulator_is_used(file: &File, fun: Node) -> bool {
+    let k = &grammar().kinds;
+    if fun.kind_id() != k.anonymous_function {
+        // A capture of a named function: assume it uses what it is given.
+        return true;
+    }
+    ast::named_children(fun)
+        .filter(|c| c.kind_id() == k.stab_clause)
+        .any(|clause| {
+            let Some(mut params) = ast::field(clause, grammar().fields.left) else {
+                return false;
+            };
+            // `fn x, acc when is_integer(x) -> ...`: the parameters are left of `when`.
+            if ast::is_binary_op(params, file.src, "when") {
+                match ast::field(params, grammar().fields.left) {
+                    Some(l) => params = l,
+                    None => return false,
+                }
+            }
+            let Some(acc) = ast::named_children(params)
+                .filter(|p| p.kind_id() != k.comment)
+                .last()
+            else {
+                return false;
+            };
+            let names: Vec<&str> = ast::descendants(acc)
+                .chain(std::iter::once(acc))
+                .filter(|n| n.kind_id() == k.identifier)
+                .map(|n| file.text(n))
+                .filter(|n| !n.starts_with('_'))
+                .collect();
+            let body = ast::field(clause, grammar().fields.right);
+            body.is_some_and(|b| {
+                ast::descendants(b)
+                    .chain(std::iter::once(b))
+                    .any(|n| n.kind_id() == k.identifier && names.contains(&file.text(n)))
+            })
+        })
+}
+
 /// Functions of `module` that only compute a value.
 fn is_pure(file: &File, call: &Call, module: &str) -> bool {
     match module {
@@ -116,6 +255,8 @@ fn is_pure(file: &File, call: &Call, module: &str) -> bool {
         "File" => FILE_READERS.contains(&call.name),
         // `Keyword.validate!(opts, [...])` is called to raise on bad options.
         "Keyword" => call.name != "validate!",
+        // Only functions `Map` has: an unknown name is someone else's problem.
+        "Map" => MAP_FUNCTIONS.contains(&call.name),
         _ => true,
     }
 }
@@ -131,24 +272,139 @@ fn is_plain_collectable(file: &File, node: Node) -> bool {
 
 /// Is the value of the call's expression thrown away?
 fn is_discarded(file: &File, call: &Call) -> bool {
-    if call.is_discarded_statement() {
+    let expr = enclosing_literal(call.expr);
+    if value_discarded(file, expr) {
         return true;
     }
-    let k = &grammar().kinds;
-    let Some(parent) = call.parent else {
+    let Some(parent) = expr.parent() else {
         return false;
     };
-    // `try do ... after a; b end`: the statements of `after` are run for effect; its
-    // last one is left alone as the clause's value.
-    if parent.kind_id() == k.after_block {
-        return has_later_statement(call.expr);
-    }
     // ExUnit ignores what a test body returns.
     if let Some(test) = file.test(&call.ctx)
         && test.kind == TestKind::Test
         && let Some(body) = test.body
     {
-        return body == call.expr || (body == parent && !has_later_statement(call.expr));
+        return body == expr || (body == parent && !has_later_statement(expr));
+    }
+    false
+}
+
+/// The outermost list, tuple or map literal that `node` is an element of (or `node`
+/// itself): a literal passes on what happens to its value, so `[:tag, String.trim(s)]`
+/// on a line of its own discards the trimmed string.
+fn enclosing_literal(node: Node) -> Node {
+    let k = &grammar().kinds;
+    let mut node = node;
+    while let Some(parent) = node.parent() {
+        let kind = parent.kind_id();
+        let literal = kind == k.list || kind == k.tuple || kind == k.map || kind == k.map_content;
+        // `[a: x]`, `%{a: x}`: a pair in keywords inside a literal (not a call's
+        // keyword arguments, nor `do:`).
+        let in_literal = |keywords: Option<Node>| {
+            keywords
+                .filter(|kw| kw.kind_id() == k.keywords)
+                .and_then(|kw| kw.parent())
+                .is_some_and(|p| p.kind_id() == k.list || p.kind_id() == k.map_content)
+        };
+        let element = (kind == k.pair
+            && ast::field(parent, grammar().fields.value) == Some(node)
+            && in_literal(parent.parent()))
+            || (kind == k.keywords && in_literal(Some(parent)));
+        if !(literal || element) {
+            break;
+        }
+        node = parent;
+    }
+    node
+}
+
+/// Does the program drop the value of `node`? True for a statement followed by
+/// another one, for anything in an `after` block (its value is always dropped), and
+/// for the last statement of a branch (`if`/`else`, a `case`, `cond`, `receive`,
+/// `with` or `try` clause, `rescue`, `catch`) of a construct whose own value is
+/// dropped.
+fn value_discarded(file: &File, node: Node) -> bool {
+    let k = &grammar().kinds;
+    let Some(parent) = node.parent() else {
+        return false;
+    };
+    let kind = parent.kind_id();
+    if kind == k.after_block {
+        return true;
+    }
+    if kind == k.pair {
+        // `if ok?, do: a, else: b`: the keyword form of the branches.
+        return keyword_branch_of(file, parent)
+            .is_some_and(|construct| value_discarded(file, enclosing_literal(construct)));
+    }
+    if ![k.do_block, k.body, k.block, k.source, k.else_block].contains(&kind) {
+        return false;
+    }
+    if has_later_statement_in_block(node) {
+        return true;
+    }
+    branch_construct(file, parent)
+        .is_some_and(|construct| value_discarded(file, enclosing_literal(construct)))
+}
+
+/// Constructs whose value is the value of the branch that ran.
+const BRANCHING: &[&str] = &["if", "unless", "case", "cond", "receive", "with", "try"];
+
+/// The construct whose branch `block` (a `do_block`, `else_block`, clause `body` or
+/// parenthesized `block`) is, when its value is the branch's value.
+fn branch_construct<'t>(file: &File, block: Node<'t>) -> Option<Node<'t>> {
+    let k = &grammar().kinds;
+    let kind = block.kind_id();
+    if kind == k.block {
+        return Some(block);
+    }
+    let mut container = block;
+    if kind == k.body {
+        let clause = block.parent().filter(|p| p.kind_id() == k.stab_clause)?;
+        // A fn's clause: its last statement is the fn's return value.
+        container = clause
+            .parent()
+            .filter(|p| p.kind_id() != k.anonymous_function)?;
+    }
+    let branch_blocks = [k.else_block, k.rescue_block, k.catch_block];
+    if branch_blocks.contains(&container.kind_id()) {
+        container = container.parent()?;
+    }
+    if container.kind_id() != k.do_block {
+        return None;
+    }
+    let construct = container.parent().filter(|p| p.kind_id() == k.call)?;
+    let name = ast::local_call_name(construct, file.src)?;
+    BRANCHING.contains(&name).then_some(construct)
+}
+
+/// `do:`/`else:` of an `if`/`unless` written with keywords: that call.
+fn keyword_branch_of<'t>(file: &File, pair: Node<'t>) -> Option<Node<'t>> {
+    let key = ast::field(pair, grammar().fields.key)?;
+    if !matches!(ast::keyword_name(key, file.src), "do" | "else") {
+        return None;
+    }
+    let construct = pair.parent()?.parent()?.parent()?;
+    let name = ast::local_call_name(construct, file.src)?;
+    matches!(name, "if" | "unless").then_some(construct)
+}
+
+/// Is a statement (not a clause block) written after `node` in its block?
+fn has_later_statement_in_block(node: Node) -> bool {
+    let k = &grammar().kinds;
+    let not_statements = [
+        k.comment,
+        k.after_block,
+        k.rescue_block,
+        k.catch_block,
+        k.else_block,
+    ];
+    let mut next = node.next_named_sibling();
+    while let Some(n) = next {
+        if !not_statements.contains(&n.kind_id()) {
+            return true;
+        }
+        next = n.next_named_sibling();
     }
     false
 }
@@ -180,6 +436,19 @@ mod tests {
             .filter(|f| f.rule == "code/unused-operation")
             .map(|f| f.start.line)
             .collect()
+    }
+
+    #[test]
+    fn only_functions_map_has_are_reported() {
+        let src = "defmodule A do\n  def f(m) do\n    Map.from_struct!(m)\n    Map.keys(m)\n    m\n  end\nend\n";
+        let lines: Vec<u32> = Engine::new(Config::default())
+            .check("lib/a.ex", src)
+            .findings
+            .iter()
+            .filter(|f| f.rule == "code/unused-operation")
+            .map(|f| f.start.line)
+            .collect();
+        assert_eq!(lines, [4]);
     }
 
     #[test]

@@ -69,6 +69,9 @@ fn blocking(file: &File, call: &Call) -> Option<(Kind, String)> {
         (None, "receive") if call.local && call.do_block.is_some() => {
             let k = &grammar().kinds;
             let block = call.do_block?;
+            if drains_without_waiting(file, block) {
+                return None;
+            }
             let has_clauses = ast::named_children(block).any(|c| c.kind_id() == k.stab_clause);
             Some(if has_clauses {
                 (Kind::Receive, "`receive`".into())
@@ -89,6 +92,19 @@ fn blocking(file: &File, call: &Call) -> Option<(Kind, String)> {
         }
         _ => None,
     }
+}
+
+/// Is this a `receive ... after 0`? It only takes what is already in the mailbox
+/// and never waits (flushing a `:DOWN` or a stale timer message).
+fn drains_without_waiting(file: &File, block: Node) -> bool {
+    let k = &grammar().kinds;
+    ast::named_children(block)
+        .filter(|c| c.kind_id() == k.after_block)
+        .flat_map(ast::named_children)
+        .find(|c| c.kind_id() == k.stab_clause)
+        .and_then(|clause| ast::field(clause, grammar().fields.left))
+        .and_then(|args| args.named_child(0))
+        .is_some_and(|timeout| file.text(timeout) == "0")
 }
 
 /// Calls of def `d` that run in its own process (not in a spawned fn).

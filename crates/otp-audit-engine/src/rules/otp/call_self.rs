@@ -40,7 +40,10 @@ fn check(file: &File, report: &mut Report) {
             }
             let callback = format!("{}/{}", def.name, def.arity);
             for call in file.calls_within(def.node) {
-                if call.ctx.def != Some(d) || call.ctx.other_process {
+                if call.ctx.def != Some(d)
+                    || call.ctx.other_process
+                    || handed_to_other_code(file, module, call)
+                {
                     continue;
                 }
                 if is_genserver_call(call) {
@@ -73,6 +76,31 @@ fn check(file: &File, report: &mut Report) {
             }
         }
     }
+}
+
+/// Is `call` inside a fn that the callback hands to another module's API, which
+/// keeps it and runs it later from whichever process triggers it
+/// (`:telemetry.attach/4`, a logger handler, a registry of hooks)? Such a fn is
+/// not the server calling itself. A fn given to this module's own helpers is still
+/// taken to run in place.
+fn handed_to_other_code(file: &File, module: &Module, call: &Call) -> bool {
+    if !call.ctx.unknown_fn {
+        return false;
+    }
+    let at = call.node.byte_range();
+    file.fns.iter().any(|f| {
+        let range = f.node.byte_range();
+        f.runner == Runner::Unknown
+            && range.start <= at.start
+            && at.end <= range.end
+            && f.called_by.is_some_and(|c| {
+                let registrar = file.call(c);
+                registrar
+                    .module
+                    .as_deref()
+                    .is_some_and(|m| m != module.name && m != "Kernel")
+            })
+    })
 }
 
 /// How the module's own process can be named in its code: `__MODULE__`, its full

@@ -1,6 +1,8 @@
 //! `otp/no-process-dictionary`: Process dictionary used as state. See `no_process_dictionary.md`.
 
+use crate::model::Id;
 use crate::rules::prelude::*;
+use std::collections::HashSet;
 
 pub static RULE: Rule = Rule {
     id: "otp/no-process-dictionary",
@@ -19,7 +21,9 @@ pub static RULE: Rule = Rule {
 
 /// Keys OTP and ExUnit themselves keep in the dictionary; reading or propagating
 /// them is the documented way to track callers and ancestors.
-const OTP_KEYS: &[&str] = &["$callers", "$ancestors", "$initial_call"];
+/// `$process_label` is what `Process.set_label/1` writes; libraries that support
+/// older OTP releases write it themselves.
+const OTP_KEYS: &[&str] = &["$callers", "$ancestors", "$initial_call", "$process_label"];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Access {
@@ -41,8 +45,60 @@ fn access(call: &Call) -> Option<Access> {
     }
 }
 
+/// Keys this file binds for the extent of one call: a function stores the key and
+/// deletes or restores it in an `after` block, so the value never outlives the call
+/// (a tracing span, a "testing mode" flag, a context stack).
+#[derive(Default)]
+struct ScopedKeys<'s> {
+    /// (function, key as written): every access there belongs to the binding.
+    in_def: HashSet<(Id, &'s str)>,
+    /// Keys written as literals (`:my_span`, `@key`), whose reads with a default
+    /// anywhere in the file see the binding or the default.
+    literal: HashSet<&'s str>,
+}
+
+fn scoped_keys<'s>(file: &File<'s>) -> ScopedKeys<'s> {
+    let k = &grammar().kinds;
+    let mut scoped = ScopedKeys::default();
+    let accesses: Vec<(&Call, Access, &str)> = file
+        .calls_named_any(&["put", "get", "delete", "erase"])
+        .into_iter()
+        .filter_map(|c| Some((c, access(c)?, file.text(c.arg(0)?))))
+        .collect();
+    for &(cleanup, access, key) in &accesses {
+        let Some(def) = cleanup.ctx.def else { continue };
+        if access == Access::Read || !in_after_block(cleanup.node) {
+            continue;
+        }
+        let bound = accesses.iter().any(|&(c, a, kk)| {
+            a == Access::Write && kk == key && c.ctx.def == Some(def) && !in_after_block(c.node)
+        });
+        if bound {
+            scoped.in_def.insert((def, key));
+            let literal = cleanup.arg(0).is_some_and(|n| n.kind_id() != k.identifier);
+            if literal {
+                scoped.literal.insert(key);
+            }
+        }
+    }
+    scoped
+}
+
+fn in_after_block(node: Node) -> bool {
+    ast::parent_of_kind(node, grammar().kinds.after_block, 64).is_some()
+}
+
+/// Is this access part of a scoped binding (see `ScopedKeys`)?
+fn is_scoped(scoped: &ScopedKeys, file: &File, call: &Call, access: Access, key: Node) -> bool {
+    let key = file.text(key);
+    let in_binding = call.ctx.def.is_some_and(|d| scoped.in_def.contains(&(d, key)));
+    let read_with_default = access == Access::Read && call.arity == 2 && !call.capture;
+    in_binding || (read_with_default && scoped.literal.contains(key))
+}
+
 fn check(file: &File, report: &mut Report) {
     let src = file.src;
+    let scoped = scoped_keys(file);
     for call in file.calls_named_any(&["put", "get", "get_keys", "delete", "erase"]) {
         let Some(access) = access(call) else {
             continue;
@@ -50,6 +106,9 @@ fn check(file: &File, report: &mut Report) {
         // `get_keys/1` takes a value, not a key.
         let key = (call.name != "get_keys").then(|| call.arg(0)).flatten();
         if key.is_some_and(|k| ast::atom_name(k, src).is_some_and(|n| OTP_KEYS.contains(&n))) {
+            continue;
+        }
+        if key.is_some_and(|k| is_scoped(&scoped, file, call, access, k)) {
             continue;
         }
         let written = call.display(src);

@@ -1,5 +1,6 @@
 //! `otp/no-raw-send`: Raw send to another process. See `no_raw_send.md`.
 
+use crate::rules::otp::reply_via_send::extra_message_to_caller;
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -33,7 +34,36 @@ fn check(file: &File, report: &mut Report) {
             // `&Process.send_after/3`: the destination is unknown; timers to self are common.
             continue;
         }
+        if speaks_io_protocol(file, call, dest) {
+            continue;
+        }
         let dest_text = dest.map(|d| one_line(file.text(d))).unwrap_or_else(|| "?".into());
+        if extra_message_to_caller(file, call) {
+            report
+                .add(
+                    file,
+                    &call.ctx,
+                    call.node.byte_range(),
+                    format!(
+                        "`{written}` sends the caller (`{dest_text}`) a plain message besides the reply this `handle_call/3` clause gives: an extra notification that the client has to `receive` on its own, outside the call; put what the caller needs in the reply, or send it to a process that subscribed for it"
+                    ),
+                )
+                .severity(Severity::Info);
+            continue;
+        }
+        if dest.is_some_and(|d| from_telemetry_config(file, call, d)) {
+            report
+                .add(
+                    file,
+                    &call.ctx,
+                    call.node.byte_range(),
+                    format!(
+                        "`{written}` forwards a telemetry event to `{dest_text}`, a pid the handler was attached with: a subscriber notification; make sure the receiver handles (or ignores) these messages and detach the handler when it goes away"
+                    ),
+                )
+                .severity(Severity::Info);
+            continue;
+        }
         let fan_out = call.ctx.in_loop && dest.is_some_and(|d| d.kind_id() == grammar().kinds.identifier);
         let d = report.add(
             file,
@@ -47,6 +77,151 @@ fn check(file: &File, report: &mut Report) {
             // Notifying subscribers held in state is the documented pub/sub shape.
             d.severity(Severity::Info);
         }
+    }
+}
+
+/// The Erlang I/O protocol (`{:io_request, from, reply_as, request}` to a group
+/// leader or device, `{:io_reply, reply_as, reply}` back) is raw messages by
+/// design: there is no client API to hide it behind.
+fn speaks_io_protocol(file: &File, call: &Call, dest: Option<Node>) -> bool {
+    if dest.is_some_and(|d| is_group_leader(file, d)) {
+        return true;
+    }
+    let Some(msg) = message_arg(call) else {
+        return false;
+    };
+    let is_io_tuple = |n: Node| {
+        n.kind_id() == grammar().kinds.tuple
+            && n.named_child(0).is_some_and(|t| {
+                matches!(ast::atom_name(t, file.src), Some("io_request" | "io_reply" | "file_request" | "file_reply"))
+            })
+    };
+    if is_io_tuple(msg) {
+        return true;
+    }
+    // `{:io_request, _, _, _} = msg -> send(device, msg)`
+    msg.kind_id() == grammar().kinds.identifier
+        && file.def(&call.ctx).is_some_and(|def| {
+            let var = file.text(msg);
+            ast::descendants(def.node).any(|n| {
+                ast::is_binary_op(n, file.src, "=")
+                    && [grammar().fields.left, grammar().fields.right]
+                        .map(|side| ast::field(n, side))
+                        .iter()
+                        .flatten()
+                        .any(|side| is_io_tuple(*side))
+                    && [grammar().fields.left, grammar().fields.right]
+                        .map(|side| ast::field(n, side))
+                        .iter()
+                        .flatten()
+                        .any(|side| file.text(*side) == var)
+            })
+        })
+}
+
+/// `Process.group_leader()` or `:erlang.group_leader()` itself.
+fn is_group_leader(file: &File, dest: Node) -> bool {
+    dest.kind_id() == grammar().kinds.call
+        && matches!(
+            file.text(dest),
+            "Process.group_leader()" | ":erlang.group_leader()"
+        )
+}
+
+/// The message argument of a send form.
+fn message_arg<'t>(call: &Call<'t>) -> Option<Node<'t>> {
+    match (call.module.as_deref(), call.name) {
+        (Some(":erlang"), "send_after") => call.arg(2),
+        _ => call.arg(1),
+    }
+}
+
+/// In a telemetry handler (`handle_event/4`, or a function or fn this file attaches
+/// with `:telemetry.attach*`), is `dest` taken from the handler config, the fourth
+/// parameter? Forwarding events to the process that attached the handler is how
+/// telemetry notifies subscribers.
+fn from_telemetry_config(file: &File, call: &Call, dest: Node) -> bool {
+    let config = if let Some(f) = call.ctx.func.map(|f| &file.fns[f as usize]) {
+        let attached = f
+            .called_by
+            .is_some_and(|c| is_telemetry_attach(file.call(c)));
+        if !attached {
+            return false;
+        }
+        fn_params(f.node).nth(3)
+    } else {
+        let Some(def) = file.def(&call.ctx) else {
+            return false;
+        };
+        if def.arity != 4 || !is_telemetry_handler(file, call, def) {
+            return false;
+        }
+        def.params.get(3).copied()
+    };
+    let Some(config) = config else { return false };
+    let bound: Vec<&str> = ast::descendants(config)
+        .chain(std::iter::once(config))
+        .filter(|n| n.kind_id() == grammar().kinds.identifier)
+        .map(|n| file.text(n))
+        .filter(|t| !t.starts_with('_'))
+        .collect();
+    root_variable(file, dest).is_some_and(|v| bound.contains(&v))
+}
+
+fn is_telemetry_attach(call: &Call) -> bool {
+    call.is_any(":telemetry", &["attach", "attach_many"])
+}
+
+/// A def is a telemetry handler when this file attaches it (`&handle/4`,
+/// `&__MODULE__.handle/4`), or when it is a `handle_event/4` outside a
+/// `:gen_statem` module (whose `handle_event/4` is a state callback).
+fn is_telemetry_handler(file: &File, call: &Call, def: &Def) -> bool {
+    let attached_here = file
+        .calls
+        .iter()
+        .filter(|c| is_telemetry_attach(c))
+        .filter_map(|c| c.arg(2))
+        .any(|handler| {
+            let text = file.text(handler);
+            text.starts_with('&') && text.ends_with(&format!("{}/4", def.name))
+        });
+    if attached_here {
+        return true;
+    }
+    let state_machine = file
+        .module(&call.ctx)
+        .is_some_and(|m| m.uses.iter().any(|(u, _)| u.contains("GenStateMachine")))
+        || file.src.contains(":gen_statem");
+    def.name == "handle_event" && !state_machine
+}
+
+/// Parameters of a one-clause `fn`.
+fn fn_params<'t>(node: Node<'t>) -> impl Iterator<Item = Node<'t>> {
+    let k = &grammar().kinds;
+    ast::named_children(node)
+        .find(|c| c.kind_id() == k.stab_clause)
+        .and_then(|clause| ast::field(clause, grammar().fields.left))
+        .into_iter()
+        .flat_map(ast::named_children)
+}
+
+/// The variable an expression starts from: `pid`, `config.pid`, `config[:pid]`,
+/// `state.owner`.
+fn root_variable<'s>(file: &File<'s>, node: Node) -> Option<&'s str> {
+    let k = &grammar().kinds;
+    let mut n = node;
+    loop {
+        if n.kind_id() == k.identifier {
+            return Some(file.text(n));
+        }
+        // `config.pid` is a call on a dot; `resolve(pid)` is a function call.
+        let field_access = n.kind_id() == k.call
+            && n.named_child(0).is_some_and(|c| c.kind_id() == k.dot)
+            && ast::call_arguments(n).is_none();
+        if !(field_access || n.kind_id() == k.dot || n.kind_id() == k.access_call) {
+            return None;
+        }
+        n = n.named_child(0)?;
     }
 }
 
@@ -90,12 +265,14 @@ fn bound_from_alias(file: &File, call: &Call, var: &str) -> bool {
         })
 }
 
-/// In `handle_info({:ping, from}, s)`, replying to `from` answers the sender.
+/// In `handle_call({:watch, pid}, from, s)`, answering `pid` answers the request.
 fn from_incoming_message(file: &File, call: &Call, dest: Node) -> bool {
     let Some(def) = file.def(&call.ctx) else {
         return false;
     };
-    if !matches!(def.name, "handle_info" | "handle_call" | "handle_cast") {
+    // A pid in a `handle_info/2` message came with a raw message, not a request:
+    // sending to it is a raw send like any other.
+    if !matches!(def.name, "handle_call" | "handle_cast") {
         return false;
     }
     if dest.kind_id() != grammar().kinds.identifier {

@@ -65,22 +65,16 @@ fn check(file: &File, report: &mut Report) {
             Some(w) => format!("`GenServer.reply({w}, msg)`"),
             None => "`GenServer.reply(from, msg)` (bind the whole tuple: `{pid, _} = from`)".into(),
         };
-        let to_caller = is_elem0_of(file, dest, names.whole)
-            || (dest.kind_id() == grammar().kinds.identifier
-                && names.is_pid(file.text(dest), at));
-        if !to_caller {
+        if !is_caller(file, dest, names, at) {
             continue;
         }
         let written = call.display(src);
         let msg = message_arg(call);
-        // `send(pid, {tag, reply})` imitates the internal reply format.
-        let hand_built = msg.filter(|m| {
-            m.kind_id() == grammar().kinds.tuple
-                && m.named_child_count() == 2
-                && m.named_child(0).is_some_and(|t| {
-                    t.kind_id() == grammar().kinds.identifier && names.is_tag(file.text(t), at)
-                })
-        });
+        let hand_built = hand_built_reply(file, msg, names, at);
+        if hand_built.is_none() && replies_after(file, call) {
+            // An extra message next to the real reply: `otp/no-raw-send` says what it is.
+            continue;
+        }
         let reply_value = match hand_built {
             Some(t) => t.named_child(1),
             None => msg,
@@ -119,6 +113,94 @@ fn check(file: &File, report: &mut Report) {
             }
         }
     }
+}
+
+/// Is `dest`, at byte `at`, the pid of the process waiting in `GenServer.call`?
+fn is_caller(file: &File, dest: Node, names: &FromNames, at: usize) -> bool {
+    is_elem0_of(file, dest, names.whole)
+        || (dest.kind_id() == grammar().kinds.identifier && names.is_pid(file.text(dest), at))
+}
+
+/// `send(pid, {tag, reply})` imitates the internal reply format: the tuple.
+fn hand_built_reply<'t>(
+    file: &File,
+    msg: Option<Node<'t>>,
+    names: &FromNames,
+    at: usize,
+) -> Option<Node<'t>> {
+    msg.filter(|m| {
+        m.kind_id() == grammar().kinds.tuple
+            && m.named_child_count() == 2
+            && m.named_child(0).is_some_and(|t| {
+                t.kind_id() == grammar().kinds.identifier && names.is_tag(file.text(t), at)
+            })
+    })
+}
+
+/// Is a send in `handle_call/3` a plain message to the caller that this clause
+/// follows with its real reply (`{:reply, ...}` or `GenServer.reply/2`)? Then it is
+/// an extra notification, not an attempt to reply.
+pub(crate) fn extra_message_to_caller(file: &File, call: &Call) -> bool {
+    let (Some(def), Some(dest_index)) = (file.def(&call.ctx), destination_index(call)) else {
+        return false;
+    };
+    if def.name != "handle_call" || def.arity != 3 || def.kind != "def" {
+        return false;
+    }
+    let Some(dest) = call.arg(dest_index) else {
+        return false;
+    };
+    let at = call.node.start_byte();
+    let names = from_names(file, def);
+    is_caller(file, dest, &names, at)
+        && hand_built_reply(file, message_arg(call), &names, at).is_none()
+        && replies_after(file, call)
+}
+
+/// Does a statement after the one holding `call`, in the same block or an enclosing
+/// one of its function, give the reply: a `{:reply, ...}` tuple or a
+/// `GenServer.reply/2`?
+fn replies_after(file: &File, call: &Call) -> bool {
+    let Some(def) = file.def(&call.ctx) else {
+        return false;
+    };
+    let k = &grammar().kinds;
+    let sequence = [k.body, k.block, k.do_block];
+    // Siblings that are other branches (`->` clauses, `else`, `rescue`) do not run
+    // after this statement.
+    let branch = [
+        k.stab_clause,
+        k.else_block,
+        k.after_block,
+        k.rescue_block,
+        k.catch_block,
+    ];
+    let mut node = call.expr;
+    while node.id() != def.node.id() {
+        let Some(parent) = node.parent() else { break };
+        if sequence.contains(&parent.kind_id()) {
+            let mut next = node.next_named_sibling();
+            while let Some(n) = next {
+                if !branch.contains(&n.kind_id()) && gives_reply(file, n) {
+                    return true;
+                }
+                next = n.next_named_sibling();
+            }
+        }
+        node = parent;
+    }
+    false
+}
+
+fn gives_reply(file: &File, node: Node) -> bool {
+    let is_reply_tuple = |n: Node| {
+        n.kind_id() == grammar().kinds.tuple
+            && n.named_child(0)
+                .is_some_and(|t| ast::atom_name(t, file.src) == Some("reply"))
+    };
+    is_reply_tuple(node)
+        || ast::descendants(node).any(is_reply_tuple)
+        || file.calls_within(node).any(|c| c.is("GenServer", "reply"))
 }
 
 /// The message argument of a send whose destination is argument 0 or 1.

@@ -38,12 +38,20 @@ fn check(file: &File, report: &mut Report) {
             }
             continue;
         }
-        if call.ctx.test.is_none() || call.capture || restores_in_on_exit(file, call) {
+        if call.ctx.test.is_none()
+            || call.capture
+            || restores_in_on_exit(file, call)
+            || restores_in_after(file, call)
+        {
             continue;
         }
         let Some(instead) = global_change(call) else {
             continue;
         };
+        if key_arg(call).is_some_and(|key| unique_per_test(file, call, key)) {
+            // A key or handler id of this test's own cannot collide with another's.
+            continue;
+        }
         let written = call.display(src);
         let d = report.add(
             file,
@@ -92,7 +100,7 @@ fn global_change(call: &Call) -> Option<&'static str> {
             "register under a per-test name such as `ctx.test`"
         }
         (Some(":telemetry"), "attach" | "attach_many") => {
-            "match on metadata that only this test's events carry"
+            "attach it under an id unique to this test (`ctx.test`), so that concurrent tests cannot replace or detach each other's handlers, and match only on events this test causes"
         }
         _ => return None,
     })
@@ -129,6 +137,96 @@ fn restores_in_on_exit(file: &File, call: &Call) -> bool {
             let on_exit = file.call(c);
             on_exit.local && on_exit.name == "on_exit"
         })
+}
+
+/// In the `after` of a `try` (or of the test itself), within the test: putting
+/// the old value back, like `on_exit`.
+pub(crate) fn restores_in_after(file: &File, call: &Call) -> bool {
+    let Some(test) = file.test(&call.ctx) else {
+        return false;
+    };
+    ast::parent_of_kind(call.node, grammar().kinds.after_block, 64)
+        .is_some_and(|after| after.start_byte() >= test.node.start_byte())
+}
+
+/// The argument naming what is changed: the handler id, the env key, the term key.
+fn key_arg<'t>(call: &Call<'t>) -> Option<Node<'t>> {
+    match (call.module.as_deref(), call.name) {
+        (Some(":telemetry" | ":persistent_term" | "System"), _) => call.arg(0),
+        (Some("Application"), "put_env" | "delete_env") => call.arg(1),
+        _ => None,
+    }
+}
+
+/// Is `node` a value no concurrent test can have: built from the test's name
+/// (`ctx.test`, `%{test: name}`), `self()`, `make_ref()`, `System.unique_integer/1`,
+/// or the test module's own name (`__MODULE__`: the tests of one module never run at
+/// the same time), directly or through a variable bound earlier in the test or
+/// setup block?
+pub(crate) fn unique_per_test(file: &File, call: &Call, node: Node) -> bool {
+    let Some(test) = file.test(&call.ctx) else {
+        return false;
+    };
+    let k = &grammar().kinds;
+    let test_name_vars = test_name_variables(file, test);
+    let unique_here = |n: Node| {
+        ast::descendants(n).chain(std::iter::once(n)).any(|d| {
+            let text = file.text(d);
+            (d.kind_id() == k.call
+                && (text == "self()"
+                    || text == "make_ref()"
+                    || text.starts_with("System.unique_integer(")
+                    || is_test_field(file, d)))
+                || (d.kind_id() == k.identifier
+                    && (test_name_vars.contains(&text) || text == "__MODULE__"))
+        })
+    };
+    if unique_here(node) {
+        return true;
+    }
+    // `id = {__MODULE__, ctx.test}` earlier in the block.
+    let vars: Vec<&str> = ast::descendants(node)
+        .chain(std::iter::once(node))
+        .filter(|d| d.kind_id() == k.identifier)
+        .map(|d| file.text(d))
+        .collect();
+    ast::descendants(test.node)
+        .take_while(|d| d.start_byte() < call.node.start_byte())
+        .filter(|d| ast::is_binary_op(*d, file.src, "="))
+        .any(|m| {
+            let left = ast::field(m, grammar().fields.left);
+            let right = ast::field(m, grammar().fields.right);
+            left.is_some_and(|l| l.kind_id() == k.identifier && vars.contains(&file.text(l)))
+                && right.is_some_and(unique_here)
+        })
+}
+
+/// `ctx.test`, `context.test`, `meta.test`: the test's name from its context.
+fn is_test_field(file: &File, node: Node) -> bool {
+    let k = &grammar().kinds;
+    node.named_child(0).is_some_and(|dot| {
+        dot.kind_id() == k.dot
+            && ast::field(dot, grammar().fields.right).is_some_and(|r| file.text(r) == "test")
+            && ast::field(dot, grammar().fields.left).is_some_and(|l| l.kind_id() == k.identifier)
+    })
+}
+
+/// Variables bound to the test's name in its context pattern: `%{test: name}`.
+fn test_name_variables<'s>(file: &File<'s>, test: &Test) -> Vec<&'s str> {
+    let k = &grammar().kinds;
+    let Some(args) = ast::call_arguments(test.node) else {
+        return Vec::new();
+    };
+    ast::descendants(args)
+        .filter(|n| n.kind_id() == k.pair)
+        .filter(|pair| {
+            ast::field(*pair, grammar().fields.key)
+                .is_some_and(|key| ast::keyword_name(key, file.src) == "test")
+        })
+        .filter_map(|pair| ast::field(pair, grammar().fields.value))
+        .filter(|v| v.kind_id() == k.identifier)
+        .map(|v| file.text(v))
+        .collect()
 }
 
 /// `use ExUnit.Case, async: true` → `async: false`.

@@ -1,6 +1,7 @@
 //! `test/no-global-process`: Test uses a globally registered process. See `no_global_process.md`.
 
 use crate::rules::otp::no_raw_send::destination_index;
+use crate::rules::test::async_global_state::restores_in_after;
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -31,7 +32,7 @@ fn check(file: &File, report: &mut Report) {
     // (module, name) pairs some test kills.
     let mut killed: Option<Vec<(Option<u32>, String)>> = None;
     for call in &file.calls {
-        if call.ctx.test.is_none() || call.capture {
+        if call.ctx.test.is_none() || call.capture || restores_in_after(file, call) {
             continue;
         }
         let Some(name) = reported_target(file, call) else {
@@ -59,6 +60,8 @@ fn check(file: &File, report: &mut Report) {
                 let t = touch_of(c)?;
                 (touched_name(file, c).as_deref() == Some(name.as_str())).then_some((c.node, t))
             })
+            // A state rewrite put back in `after` does not leak into later tests.
+            .filter(|(_, t)| !(*t == Touch::ReplaceState && restored_in_after(file, call, &name)))
             .min_by_key(|(node, _)| *node != call.node);
         if !module.async_tests && touched_here.is_none() {
             continue;
@@ -111,6 +114,18 @@ fn check(file: &File, report: &mut Report) {
             d.severity(Severity::Error);
         }
     }
+}
+
+/// Does the test around `call` rewrite `name`'s state again in an `after` block
+/// (putting the old state back)?
+fn restored_in_after(file: &File, call: &Call, name: &str) -> bool {
+    file.test(&call.ctx).is_some_and(|test| {
+        file.calls_within(test.node).any(|c| {
+            touch_of(c) == Some(Touch::ReplaceState)
+                && restores_in_after(file, c)
+                && touched_name(file, c).as_deref() == Some(name)
+        })
+    })
 }
 
 fn is_whereis(call: &Call) -> bool {

@@ -21,7 +21,7 @@ defmodule MyApp.Scheduler do
   end
 
   def handle_info({:ping, from}, state) do
-    send(from, :pong)
+    send(from, :pong) #~ otp/no-raw-send
     {:noreply, state}
   end
 

@@ -56,7 +56,7 @@ defmodule MyApp.ReportStore do
     try do
       IO.binwrite(file, "\n")
     after
-      Path.basename("done")
+      File.close(file)
     end
   end
 

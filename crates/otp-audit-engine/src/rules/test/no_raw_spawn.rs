@@ -26,10 +26,13 @@ fn check(file: &File, report: &mut Report) {
         "spawn_opt",
         "spawn_request",
     ]) {
-        if !is_spawn(call) || call.ctx.test.is_none() || call.ctx.other_process {
+        if !is_spawn(call) || call.ctx.test.is_none() {
             continue;
         }
-        if is_dead_pid_idiom(file, call) {
+        if call.ctx.other_process && !only_in_tasks(file, call) {
+            continue;
+        }
+        if is_dead_pid_idiom(file, call) || is_cleaned_up(file, call) {
             continue;
         }
         let written = call.display(src);
@@ -99,6 +102,57 @@ fn is_dead_pid_idiom(file: &File, call: &Call) -> bool {
         .any(|monitor| {
             super::no_sleep::match_left(file, monitor).is_some_and(|l| l.kind_id() == k.identifier)
                 || waits_for_down(file, test.node)
+        })
+}
+
+/// The spawn sits in functions that run in other processes, and every one of them
+/// is a task the test starts (`Task.async(fn -> spawn(...) end)`): the task is the
+/// test's, the process it spawns is nobody's. Inside a spawned or unknown process the
+/// outer spawn is the one to report.
+fn only_in_tasks(file: &File, call: &Call) -> bool {
+    let mut enclosing = file
+        .fns
+        .iter()
+        .filter(|f| f.runner == Runner::OtherProcess)
+        .filter(|f| {
+            f.node.start_byte() <= call.node.start_byte() && call.node.end_byte() <= f.node.end_byte()
+        })
+        .peekable();
+    enclosing.peek().is_some()
+        && enclosing.all(|f| {
+            f.called_by
+                .map(|id| file.call(id))
+                .is_some_and(|runner| matches!(runner.module.as_deref(), Some("Task" | "Task.Supervisor")))
+        })
+}
+
+/// A stand-in process the test ends itself: its pid (`pid = spawn(...)`,
+/// `{pid, ref} = spawn_monitor(...)`) is later given to `Process.exit/2`, at once or
+/// in an `on_exit` callback.
+fn is_cleaned_up(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(test) = file.test(&call.ctx) else {
+        return false;
+    };
+    let Some(left) = super::no_sleep::match_left(file, call) else {
+        return false;
+    };
+    let pid = if left.kind_id() == k.identifier {
+        left
+    } else if left.kind_id() == k.tuple && call.name == "spawn_monitor" {
+        match left.named_child(0) {
+            Some(p) if p.kind_id() == k.identifier => p,
+            _ => return false,
+        }
+    } else {
+        return false;
+    };
+    let pid = file.text(pid);
+    file.calls_within(test.node)
+        .filter(|c| c.node.start_byte() > call.node.end_byte())
+        .any(|c| {
+            (c.is("Process", "exit") || c.is(":erlang", "exit") || c.is("Kernel", "exit") && c.arity == 2)
+                && c.arg(0).is_some_and(|a| file.text(a) == pid)
         })
 }
 

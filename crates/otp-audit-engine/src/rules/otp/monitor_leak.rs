@@ -134,8 +134,8 @@ fn handles_down(file: &File, region: Node) -> bool {
 /// The function gives the monitor reference away, so the `:DOWN` is its caller's or
 /// its state's business: it returns the reference (`Process.monitor(pid)` as the
 /// last expression, `{:ok, ref}`), or stores it in a map, struct or keyword list
-/// (`%{ref: Process.monitor(pid)}`, `Map.put(monitors, ref, pid)`). A GenServer
-/// callback's return does not count (see below).
+/// (`%{ref: Process.monitor(pid)}`, `Map.put(monitors, ref, pid)`). Not in a
+/// GenServer module, which receives the `:DOWN` itself.
 fn hands_ref_on(file: &File, call: &Call) -> bool {
     let k = &grammar().kinds;
     let Some(def) = file.def(&call.ctx) else {
@@ -144,10 +144,12 @@ fn hands_ref_on(file: &File, call: &Call) -> bool {
     let Some(body) = def.body else {
         return false;
     };
-    // A callback's return goes to the GenServer loop, and a reply to another process,
-    // while the `:DOWN` still comes here: only its state can take the reference on.
-    let returns = !def.is_callback;
-    if hands_on(file, call.expr, body, returns) {
+    // In a GenServer the `:DOWN` comes back to this very module, whatever the
+    // function does with the reference: storing it in the state is no hand-on.
+    if file.module(&call.ctx).is_some_and(|m| m.is_genserver) {
+        return false;
+    }
+    if hands_on(file, call.expr, body) {
         return true;
     }
     // `ref = Process.monitor(pid)`: follow the variable through the rest of the body.
@@ -162,19 +164,19 @@ fn hands_ref_on(file: &File, call: &Call) -> bool {
     ast::descendants(body)
         .filter(|n| n.kind_id() == k.identifier && n.start_byte() > call.node.end_byte())
         .filter(|n| file.text(*n) == var)
-        .any(|n| hands_on(file, n, body, returns))
+        .any(|n| hands_on(file, n, body))
 }
 
 /// Does the value at `node` end up returned from `body`, or stored in a map, struct
 /// or keyword list?
-fn hands_on(file: &File, node: Node, body: Node, returns: bool) -> bool {
+fn hands_on(file: &File, node: Node, body: Node) -> bool {
     let k = &grammar().kinds;
     let block = body.kind_id() == k.do_block || body.kind_id() == k.body || body.kind_id() == k.block;
     let last = if block { ast::statements(body).last() } else { None };
     let mut cur = node;
     loop {
         if cur.id() == body.id() || Some(cur) == last {
-            return returns;
+            return true;
         }
         let Some(parent) = cur.parent() else {
             return false;

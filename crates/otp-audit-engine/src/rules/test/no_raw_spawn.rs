@@ -36,6 +36,18 @@ fn check(file: &File, report: &mut Report) {
             continue;
         }
         let written = call.display(src);
+        if ends_at_once(file, call) {
+            // `fake_pid = spawn(fn -> :ok end)`: a dead pid in the making, not a leak.
+            report.add(
+                file,
+                &call.ctx,
+                call.expr.byte_range(),
+                format!(
+                    "`{written}` makes a process that ends at once, but it may still be alive when the test uses its pid; to test a dead pid, monitor it and wait with `assert_receive {{:DOWN, ^ref, :process, ^pid, _}}` before using the pid"
+                ),
+            );
+            continue;
+        }
         let advice = match call.name {
             "spawn_link" => "use `start_link_supervised!({Task, fn -> ... end})`",
             "spawn_monitor" => "use `start_supervised!({Task, fn -> ... end})` and monitor its pid",
@@ -154,6 +166,29 @@ fn is_cleaned_up(file: &File, call: &Call) -> bool {
             (c.is("Process", "exit") || c.is(":erlang", "exit") || c.is("Kernel", "exit") && c.arity == 2)
                 && c.arg(0).is_some_and(|a| file.text(a) == pid)
         })
+}
+
+/// `spawn(fn -> :ok end)`: the function returns a literal and does nothing else.
+fn ends_at_once(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    if call.capture || call.arity != 1 {
+        return false;
+    }
+    let Some(fun) = call.arg(0).filter(|f| f.kind_id() == k.anonymous_function) else {
+        return false;
+    };
+    let clauses: Vec<Node> = ast::named_children(fun)
+        .filter(|c| c.kind_id() == k.stab_clause)
+        .collect();
+    let [clause] = clauses.as_slice() else {
+        return false;
+    };
+    let Some(body) = ast::field(*clause, grammar().fields.right) else {
+        return false;
+    };
+    let statements: Vec<Node> = ast::statements(body).collect();
+    matches!(statements.as_slice(), [only] if [k.atom, k.integer, k.nil, k.boolean].contains(&only.kind_id()))
+        && file.text(body).len() < 40
 }
 
 /// Does the test wait for a `{:DOWN, ...}` message?

@@ -31,7 +31,7 @@ defmodule MyApp.DeadPidTest do
   test "a task's spawns are nobody's: the task does not stop them" do
     task =
       Task.async(fn ->
-        child = spawn(fn -> :ok end) #~ test/no-raw-spawn
+        child = spawn(fn -> Process.sleep(:infinity) end) #~ test/no-raw-spawn
         is_pid(child)
       end)
 

@@ -173,13 +173,15 @@ fn binds_nothing(file: &File, pattern: Node) -> bool {
 
 /// Calls a test makes to functions this file cannot see: a local name that the
 /// module does not define (imported from a case template or a helper module), or a
-/// function of a non-standard module. The project pass looks them up in the asserting
-/// helpers of `test/support/` and the test files.
+/// function of a non-standard module other than the one under test. The project pass
+/// looks them up in the asserting helpers of `test/support/` and the test files.
 fn external_helper_calls(file: &File, test: &Test) -> Vec<(Option<String>, String, usize)> {
     let Some(body) = test.body else {
         return Vec::new();
     };
     let module = test.module.map(|m| &file.modules[m as usize]);
+    // `MyApp.CartTest` exercises `MyApp.Cart`, which is code under test, not a helper.
+    let tested = module.and_then(|m| m.name.strip_suffix("Test"));
     let mut out: Vec<(Option<String>, String, usize)> = file
         .calls_within(body)
         .filter(|c| !c.dynamic && !c.via_apply)
@@ -187,7 +189,7 @@ fn external_helper_calls(file: &File, test: &Test) -> Vec<(Option<String>, Strin
             None if c.local && !module.is_some_and(|m| m.defines(c.name, c.arity)) => {
                 Some((None, c.name.to_string(), c.arity))
             }
-            Some(m) if !c.local && may_be_project_module(m) => {
+            Some(m) if !c.local && may_be_project_module(m) && Some(m.as_str()) != tested => {
                 Some((Some(m.clone()), c.name.to_string(), c.arity))
             }
             _ => None,

@@ -3,7 +3,7 @@
 
 /// Functions of standard modules that an `import Mod` (without `only:`) brings in,
 /// limited to the modules rules look at. `(module, name, arities)`.
-const EXPORTS: &[(&str, &str, &[usize])] = &[
+pub(crate) const EXPORTS: &[(&str, &str, &[usize])] = &[
     ("Kernel", "send", &[2]),
     ("Kernel", "spawn", &[1, 3]),
     ("Kernel", "spawn_link", &[1, 3]),

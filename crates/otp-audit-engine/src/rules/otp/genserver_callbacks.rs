@@ -51,9 +51,13 @@ fn check(file: &File, report: &mut Report) {
                     .any(|d| d.module == Some(id) && d.name == name && d.arity == arity)
                 || overridable.iter().any(|(n, a)| *n == name && *a == arity)
         };
-        let missing_init = !has("init", 1);
-        let missing_handlers =
-            !HANDLERS.iter().any(|(n, a)| has(n, *a)) && !owns_ets_table(file, id);
+        // An init/1 made by `def unquote(...)`, `Module.eval_quoted` or a
+        // `@before_compile` hook is invisible here: say nothing rather than add one.
+        let missing_init = !has("init", 1) && !generates_functions(file, module, id);
+        let missing_handlers = !HANDLERS.iter().any(|(n, a)| has(n, *a))
+            && !owns_ets_table(file, id)
+            && !lives_for_terminate(file, id, &has)
+            && !init_may_ignore(file, id);
         if !missing_init && !missing_handlers {
             continue;
         }
@@ -70,8 +74,11 @@ fn check(file: &File, report: &mut Report) {
             (true, false) => format!(
                 "`{name}` declares `@behaviour GenServer` but defines no `init/1`, so starting it fails with `UndefinedFunctionError`: define `init/1`"
             ),
-            _ => format!(
+            _ if is_called(file, module, id) => format!(
                 "`{name}` is a GenServer that handles no messages: it defines none of {handlers}, so every call or cast crashes it; add the handlers it needs, or make it a plain module if it holds no state"
+            ),
+            _ => format!(
+                "`{name}` is a GenServer that handles no messages: it defines none of {handlers}; if it exists for its lifetime, trap exits in `init/1` and do its work in `terminate/2`, otherwise make it a plain module"
             ),
         };
         let d = report.add_scoped(
@@ -188,6 +195,66 @@ fn owns_ets_table(file: &File, id: Id) -> bool {
         .iter()
         .filter(|d| d.module == Some(id) && d.name == "init" && d.arity == 1)
         .any(|d| file.calls_within(d.node).any(|c| c.is(":ets", "new")))
+}
+
+/// A process that exists for its lifetime: `init/1` traps exits so that
+/// `terminate/2` runs on shutdown, and `terminate/2` does the work.
+fn lives_for_terminate(file: &File, id: Id, has: &dyn Fn(&str, usize) -> bool) -> bool {
+    has("terminate", 2)
+        && init_defs(file, id).any(|d| {
+            file.calls_within(d.node).any(|c| {
+                c.is("Process", "flag")
+                    && c.arg(0).is_some_and(|a| file.text(a) == ":trap_exit")
+                    && c.arg(1).is_some_and(|v| file.text(v) == "true")
+            })
+        })
+}
+
+/// `init/1` may return `:ignore`: the process is often never started at all (a
+/// plugin switched off, a node without the feature).
+fn init_may_ignore(file: &File, id: Id) -> bool {
+    let k = &grammar().kinds;
+    init_defs(file, id).any(|d| {
+        ast::descendants(d.node).any(|n| n.kind_id() == k.atom && file.text(n) == ":ignore")
+    })
+}
+
+fn init_defs<'a, 't>(file: &'a File<'t>, id: Id) -> impl Iterator<Item = &'a Def<'t>> + 'a {
+    file.defs
+        .iter()
+        .filter(move |d| d.module == Some(id) && d.name == "init" && d.arity == 1)
+}
+
+/// The module defines functions that the file does not spell out: `def unquote(name)`,
+/// `Module.eval_quoted`, `Code.eval_quoted` or a `@before_compile` hook.
+fn generates_functions(file: &File, module: &Module, id: Id) -> bool {
+    let in_module = |c: &&Call| c.ctx.module == Some(id);
+    file.calls_named("unquote")
+        .filter(in_module)
+        .any(|c| c.ctx.def.is_none())
+        || file
+            .calls_named("eval_quoted")
+            .filter(in_module)
+            .any(|c| c.in_module("Module") || c.in_module("Code"))
+        || module.body.is_some_and(|body| {
+            ast::statements(body).any(|s| attribute_name(s, file.src) == Some("before_compile"))
+        })
+}
+
+/// Does some code of the file send it calls or casts: the module's own client
+/// functions, or a call addressed to its name?
+fn is_called(file: &File, module: &Module, id: Id) -> bool {
+    let short = module.name.rsplit('.').next().unwrap_or(&module.name);
+    file.calls.iter().any(|c| {
+        let request = c.is_any("GenServer", &["call", "cast", "multi_call", "abcast"])
+            || c.is_any(":gen_server", &["call", "cast", "send_request"]);
+        request
+            && (c.ctx.module == Some(id)
+                || c.arg(0).is_some_and(|to| {
+                    let to = file.text(to);
+                    to == module.name || to == short
+                }))
+    })
 }
 
 /// The end of the line `pos` is on (before its line break).

@@ -43,6 +43,9 @@ fn check(file: &File, report: &mut Report) {
         if target.is_some_and(|t| is_task_pid(file, call, t)) {
             continue;
         }
+        if hands_ref_on(file, call) {
+            continue;
+        }
         let regions = regions(file, call, in_test);
         let handled = regions.iter().any(|r| {
             *cache
@@ -127,6 +130,74 @@ fn handles_down(file: &File, region: Node) -> bool {
                         .is_some_and(|f| f.kind_id() == k.atom && file.text(f) == ":DOWN")
             })
     }
+
+/// The function gives the monitor reference away, so the `:DOWN` is its caller's or
+/// its state's business: it returns the reference (`Process.monitor(pid)` as the
+/// last expression, `{:ok, ref}`), or stores it in a map, struct or keyword list
+/// (`%{ref: Process.monitor(pid)}`, `Map.put(monitors, ref, pid)`). Not in a
+/// GenServer module, which receives the `:DOWN` itself.
+fn hands_ref_on(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(def) = file.def(&call.ctx) else {
+        return false;
+    };
+    let Some(body) = def.body else {
+        return false;
+    };
+    // In a GenServer the `:DOWN` comes back to this very module, whatever the
+    // function does with the reference: storing it in the state is no hand-on.
+    if file.module(&call.ctx).is_some_and(|m| m.is_genserver) {
+        return false;
+    }
+    if hands_on(file, call.expr, body) {
+        return true;
+    }
+    // `ref = Process.monitor(pid)`: follow the variable through the rest of the body.
+    let Some(left) = crate::rules::test::no_sleep::match_left(file, call) else {
+        return false;
+    };
+    let var = if left.kind_id() == k.identifier {
+        file.text(left)
+    } else {
+        return false;
+    };
+    ast::descendants(body)
+        .filter(|n| n.kind_id() == k.identifier && n.start_byte() > call.node.end_byte())
+        .filter(|n| file.text(*n) == var)
+        .any(|n| hands_on(file, n, body))
+}
+
+/// Does the value at `node` end up returned from `body`, or stored in a map, struct
+/// or keyword list?
+fn hands_on(file: &File, node: Node, body: Node) -> bool {
+    let k = &grammar().kinds;
+    let block = body.kind_id() == k.do_block || body.kind_id() == k.body || body.kind_id() == k.block;
+    let last = if block { ast::statements(body).last() } else { None };
+    let mut cur = node;
+    loop {
+        if cur.id() == body.id() || Some(cur) == last {
+            return true;
+        }
+        let Some(parent) = cur.parent() else {
+            return false;
+        };
+        match parent.kind() {
+            "map" | "map_content" | "struct" | "keywords" | "pair" => return true,
+            "tuple" | "list" => cur = parent,
+            "arguments" => {
+                return parent.parent().is_some_and(|c| {
+                    file.calls.iter().any(|x| {
+                        x.node.id() == c.id()
+                            && (x.is_any("Map", &["put", "put_new"])
+                                || x.is_any("MapSet", &["put"])
+                                || x.is_any("Keyword", &["put", "put_new"]))
+                    })
+                });
+            }
+            _ => return false,
+        }
+    }
+}
 
 /// `alias: :demonitor` / `alias: :reply_demonitor` (or the Erlang tuple form): the
 /// monitor goes away with the alias.

@@ -82,6 +82,36 @@ fn handles_exits(file: &File, id: Option<Id>, module: &Module) -> bool {
                 && c.do_block
                     .is_some_and(|b| receive_clauses_match_exit(file, b))
         })
+        || dispatches_to_exit_helper(file, id, module)
+}
+
+/// The receive loop or `handle_info/2` hands messages to a helper of the module
+/// whose head matches `{:EXIT, ...}`: `msg -> handle_message(msg, state)` with
+/// `defp handle_message({:EXIT, pid, reason}, state)`.
+fn dispatches_to_exit_helper(file: &File, id: Option<Id>, module: &Module) -> bool {
+    let own_defs = || module.defs.iter().map(|&d| &file.defs[d as usize]);
+    let helpers: Vec<(&str, usize)> = own_defs()
+        .filter(|d| d.params.iter().any(|p| matches_exit(file, *p)))
+        .map(|d| (d.name, d.arity))
+        .collect();
+    if helpers.is_empty() {
+        return false;
+    }
+    let dispatchers: Vec<Node> = file
+        .calls_named("receive")
+        .filter(|c| c.ctx.module == id)
+        .filter_map(|c| c.do_block)
+        .chain(
+            own_defs()
+                .filter(|d| d.name == "handle_info" && d.arity == 2)
+                .map(|d| d.node),
+        )
+        .collect();
+    dispatchers.iter().any(|region| {
+        file.calls_within(*region).any(|c| {
+            c.local && c.module.is_none() && helpers.contains(&(c.name, c.arity))
+        })
+    })
 }
 
 /// A script without modules: any `receive` with an `{:EXIT, ...}` clause.

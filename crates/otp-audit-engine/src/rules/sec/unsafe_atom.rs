@@ -5,7 +5,10 @@
 //! conversions applied to something that is not a literal, interpolated atoms
 //! `:"user_#{id}"`, and `Jason.decode(.., keys: :atoms)`. Code that runs at compile
 //! time is left alone: module attributes, the module body (a `for` generating
-//! functions), macro bodies and `unquote` arguments.
+//! functions), macro bodies, `unquote` arguments and private helpers that only such
+//! code calls. So is Mix tooling, which runs once from a developer's command line,
+//! and `Module.concat` of module names held in variables (bounded by the modules
+//! that exist).
 
 use crate::rules::prelude::*;
 
@@ -42,7 +45,7 @@ fn check(file: &File, report: &mut Report) {
         .filter(|c| c.local)
         .map(|c| c.node)
         .collect();
-    let compile_time = |node: Node, ctx: &Ctx| {
+    let in_compile_time_code = |node: Node, ctx: &Ctx| {
         ctx.in_attribute
             || file
                 .def(ctx)
@@ -51,6 +54,11 @@ fn check(file: &File, report: &mut Report) {
                 u.start_byte() <= node.start_byte() && node.end_byte() <= u.end_byte()
             })
     };
+    let helpers = compile_time_helpers(file, &in_compile_time_code);
+    let compile_time = |node: Node, ctx: &Ctx| {
+        in_compile_time_code(node, ctx) || ctx.def.is_some_and(|d| helpers.contains(&d))
+    };
+    let skipped = |node: Node, ctx: &Ctx| compile_time(node, ctx) || is_mix_tooling(file, ctx);
 
     for call in file.calls_named_any(&[
         "to_atom",
@@ -61,7 +69,7 @@ fn check(file: &File, report: &mut Report) {
         "decode",
         "decode!",
     ]) {
-        if compile_time(call.node, &call.ctx) {
+        if skipped(call.node, &call.ctx) {
             continue;
         }
         if call.in_module("Jason") {
@@ -74,6 +82,9 @@ fn check(file: &File, report: &mut Report) {
             continue;
         };
         if !call.capture && call.args.iter().all(|a| is_literal(file, *a)) {
+            continue;
+        }
+        if call.is("Module", "concat") && !call.capture && concat_of_module_names(file, call) {
             continue;
         }
         let written = call.display(src);
@@ -93,7 +104,7 @@ fn check(file: &File, report: &mut Report) {
         {
             d.fix(Fix::unsafe_(
                 if safe == "safe_concat" {
-                    format!("Use {suggestion} (raises unless that module name already exists)")
+                    safe_concat_note(file, call, &suggestion)
                 } else {
                     format!("Use {suggestion} (raises on an unknown atom)")
                 },
@@ -103,7 +114,7 @@ fn check(file: &File, report: &mut Report) {
     }
 
     for (atom, ctx) in &file.interpolated_atoms {
-        if compile_time(*atom, ctx) {
+        if skipped(*atom, ctx) {
             continue;
         }
         let shown = one_line(file.text(*atom));
@@ -115,6 +126,119 @@ fn check(file: &File, report: &mut Report) {
                 "`{shown}` makes a new atom for every value, and atoms are never garbage-collected; map the allowed values with a `case` or use String.to_existing_atom/1"
             ),
         );
+    }
+}
+
+/// Private functions (as def ids) that only compile-time code calls: helpers of a
+/// macro or of `__before_compile__`. Found to a fixpoint, so a helper of a helper
+/// counts; a function nothing in the file calls is not one (it may be called from
+/// generated code at runtime).
+fn compile_time_helpers(file: &File, in_compile_time_code: &dyn Fn(Node, &Ctx) -> bool) -> Vec<u32> {
+    let mut helpers: Vec<u32> = Vec::new();
+    loop {
+        let before = helpers.len();
+        for (id, def) in file.defs.iter().enumerate() {
+            let id = id as u32;
+            if def.kind != "defp" || helpers.contains(&id) {
+                continue;
+            }
+            let same_function = |ctx: &Ctx| {
+                file.def(ctx)
+                    .is_some_and(|d| d.module == def.module && d.name == def.name && d.arity == def.arity)
+            };
+            let mut callers = file
+                .calls_named(def.name)
+                .filter(|c| c.local && c.module.is_none() && c.arity == def.arity)
+                .filter(|c| c.ctx.module == def.module && !same_function(&c.ctx))
+                .peekable();
+            if callers.peek().is_none() {
+                continue;
+            }
+            if callers.all(|c| {
+                in_compile_time_code(c.node, &c.ctx)
+                    || c.ctx.def.is_some_and(|d| helpers.contains(&d))
+            }) {
+                helpers.push(id);
+            }
+        }
+        if helpers.len() == before {
+            return helpers;
+        }
+    }
+}
+
+/// Mix tasks and their helpers run once, from a developer's command line, and the
+/// atoms they make die with that short-lived VM.
+fn is_mix_tooling(file: &File, ctx: &Ctx) -> bool {
+    let path = file.path;
+    if path.starts_with("lib/mix/") || path.contains("/lib/mix/") {
+        return true;
+    }
+    file.module(ctx).is_some_and(|m| {
+        m.name.starts_with("Mix.") || m.uses_module("Mix.Task") || m.uses_module("Igniter.Mix.Task")
+    })
+}
+
+/// `Module.concat(mod, "Supervisor")`, `Module.concat([base, Repo])`: every part is a
+/// literal or a module name held in a variable or a struct field. That makes at most
+/// one atom per module that exists, not one per request. A part computed by a call,
+/// read with `[]`, interpolated or joined with `<>` may be anything, so it is reported.
+fn concat_of_module_names(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let parts: Vec<Node> = match call.args.as_slice() {
+        [list] if list.kind_id() == k.list => ast::named_children(*list)
+            .filter(|n| n.kind_id() != k.comment)
+            .collect(),
+        [_] => return false,
+        args => args.to_vec(),
+    };
+    !parts.is_empty()
+        && parts
+            .iter()
+            .all(|p| is_literal(file, *p) || names_module(file, *p))
+        && parts.iter().any(|p| !is_literal(file, *p))
+}
+
+/// A variable (`mod`) or a field read (`env.module`, `context.web_module`).
+fn names_module(file: &File, node: Node) -> bool {
+    let g = grammar();
+    let k = &g.kinds;
+    if node.kind_id() == k.identifier {
+        return !file.text(node).starts_with('_');
+    }
+    if node.kind_id() != k.call || ast::call_arguments(node).is_some() {
+        return false;
+    }
+    let Some(target) = ast::field(node, g.fields.target) else {
+        return false;
+    };
+    target.kind_id() == k.dot
+        && ast::field(target, g.fields.right).is_some_and(|r| r.kind_id() == k.identifier)
+        && ast::field(target, g.fields.left).is_some_and(|l| names_module(file, l))
+}
+
+/// The title of the `safe_concat` fix. `Module.concat` never fails; `safe_concat`
+/// raises for a name no loaded code has made. A function that answers `false` or
+/// `nil` for an unknown module (often with `Code.ensure_loaded?`) would raise instead.
+fn safe_concat_note(file: &File, call: &Call, suggestion: &str) -> String {
+    let answers_unknown = file.def(&call.ctx).is_some_and(|d| {
+        let k = &grammar().kinds;
+        let body = d.node;
+        ast::descendants(body).any(|n| n.kind_id() == k.boolean && file.text(n) == "false" || n.kind_id() == k.nil)
+            || file.calls_within(body).any(|c| {
+                c.is_any("Code", &["ensure_loaded?", "ensure_loaded", "ensure_compiled", "ensure_compiled!"])
+                    || c.is("Kernel", "function_exported?")
+                    || c.is("Kernel", "macro_exported?")
+            })
+    });
+    if answers_unknown {
+        format!(
+            "Use {suggestion}; this changes the function's contract: for an unknown module it raises ArgumentError where it returns `false` or `nil` today, so its callers must expect that"
+        )
+    } else {
+        format!(
+            "Use {suggestion} (raises ArgumentError for a module name that no loaded code has made; check the callers)"
+        )
     }
 }
 

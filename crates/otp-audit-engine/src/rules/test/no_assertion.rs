@@ -38,50 +38,202 @@ fn is_assertion(name: &str, helpers: &[String]) -> bool {
 }
 
 fn check(file: &File, report: &mut Report) {
-    let helpers = report.param_list("assertion_helpers");
-    for (i, test) in file.tests.iter().enumerate() {
-        if test.kind != TestKind::Test {
-            continue;
-        }
-        // `test "name"` without a body is ExUnit's "not implemented" marker.
-        let Some(body) = test.body else { continue };
-        let asserts = file.calls_within(body).any(|c| {
-            is_assertion(c.name, &helpers) || c.module.as_deref() == Some("Mox") && c.name == "expect"
-                // One level into the module's own helpers: `assert_valid(order)`.
-                || c.local && c.module.is_none() && local_helper_asserts(file, test, c, &helpers)
-        });
-        if !asserts {
-            let ctx = Ctx {
-                module: test.module,
-                test: Some(i as u32),
-                ..Ctx::default()
-            };
-            report.add(
-                file,
-                &ctx,
-                test.target.byte_range(),
-                format!(
-                    "test \"{}\" asserts nothing: it passes as long as nothing raises; assert on the result, a message (`assert_receive`) or a side effect",
-                    test.name
-                ),
-            );
+    for (test, i) in unasserted_tests(file, report) {
+        if external_helper_calls(file, test).is_empty() {
+            report.add(file, &test_ctx(test, i), test.target.byte_range(), asserts_nothing(&test.name));
         }
     }
 }
 
-fn local_helper_asserts(file: &File, test: &Test, call: &Call, helpers: &[String]) -> bool {
-    file.defs.iter().any(|d| {
-        d.module == test.module
-            && d.name == call.name
-            && d.arity == call.arity
-            && file.calls_within(d.node).any(|c| is_assertion(c.name, helpers))
+/// Tests whose own file shows no assertion, with their index.
+fn unasserted_tests<'a, 't>(file: &'a File<'t>, report: &Report) -> Vec<(&'a Test<'t>, usize)> {
+    let helpers = report.param_list("assertion_helpers");
+    let asserting = asserting_functions(file, &helpers);
+    file.tests
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind == TestKind::Test)
+        // `test "name"` without a body is ExUnit's "not implemented" marker.
+        .filter(|(_, t)| t.body.is_some_and(|body| !checks_something(file, body, &asserting, &helpers)))
+        .map(|(i, t)| (t, i))
+        .collect()
+}
+
+fn test_ctx(test: &Test, i: usize) -> Ctx {
+    Ctx {
+        module: test.module,
+        test: Some(i as u32),
+        ..Ctx::default()
+    }
+}
+
+fn asserts_nothing(name: &str) -> String {
+    format!(
+        "test \"{name}\" asserts nothing: it passes as long as nothing raises; assert on the result, a message (`assert_receive`) or a side effect"
+    )
+}
+
+/// Does the body of a test (or a helper) check anything: an assertion, a call to a
+/// function of this file that asserts, or a match that can fail (`{:error, _} = f()`).
+fn checks_something(file: &File, body: Node, asserting: &[u32], helpers: &[String]) -> bool {
+    file.calls_within(body).any(|c| {
+        is_assertion(c.name, helpers)
+            || c.module.as_deref() == Some("Mox") && c.name == "expect"
+            || c.local && c.module.is_none() && calls_asserting_def(file, c, asserting)
+    }) || checking_match(file, body)
+}
+
+fn calls_asserting_def(file: &File, call: &Call, asserting: &[u32]) -> bool {
+    asserting.iter().any(|&d| {
+        let def = &file.defs[d as usize];
+        def.module == call.ctx.module && def.name == call.name && def.arity == call.arity
     })
 }
+
+/// Functions of this file (def ids) that assert, flunk, raise or match a pattern that
+/// can fail, directly or through other functions of the file (to a fixpoint).
+fn asserting_functions(file: &File, helpers: &[String]) -> Vec<u32> {
+    let mut asserting: Vec<u32> = Vec::new();
+    loop {
+        let before = asserting.len();
+        for (id, def) in file.defs.iter().enumerate() {
+            let id = id as u32;
+            if asserting.contains(&id) {
+                continue;
+            }
+            let raises = file.calls_within(def.node).any(|c| {
+                c.is_any("Kernel", &["raise", "reraise"])
+                    || c.local && c.module.is_none() && matches!(c.name, "raise" | "reraise")
+            });
+            let body = def.body.unwrap_or(def.node);
+            if raises || checks_something(file, body, &asserting, helpers) {
+                asserting.push(id);
+            }
+        }
+        if asserting.len() == before {
+            return asserting;
+        }
+    }
+}
+
+/// A match that is there to check, not to bind: `{:error, _} = f()`,
+/// `%{ok: true} = g()`, `[_a, _b] = list`. Its pattern can fail and binds nothing
+/// used later (only `_` names and pins), or it is the last expression of the body.
+/// `{:ok, cart} = Cart.add(...)` followed by more code is setup. A `case` without a
+/// catch-all clause checks the same way.
+fn checking_match(file: &File, body: Node) -> bool {
+    let k = &grammar().kinds;
+    let last = ast::statements(body)
+        .filter(|n| n.kind_id() != k.comment)
+        .last();
+    std::iter::once(body)
+        .chain(ast::descendants(body))
+        .any(|n| {
+            if ast::is_binary_op(n, file.src, "=") {
+                ast::field(n, grammar().fields.left).is_some_and(|pattern| {
+                    pattern.kind_id() != k.identifier
+                        && (binds_nothing(file, pattern) || Some(n) == last)
+                })
+            } else {
+                n.kind_id() == k.call
+                    && ast::local_call_name(n, file.src) == Some("case")
+                    && case_without_catch_all(n)
+            }
+        })
+}
+
+/// Every clause of the `case` has a pattern that can fail to match.
+fn case_without_catch_all(case: Node) -> bool {
+    let k = &grammar().kinds;
+    let Some(block) = ast::call_do_block(case) else {
+        return false;
+    };
+    let clauses: Vec<Node> = ast::named_children(block)
+        .filter(|c| c.kind_id() == k.stab_clause)
+        .collect();
+    !clauses.is_empty()
+        && clauses.iter().all(|clause| {
+            let pattern = ast::field(*clause, grammar().fields.left).and_then(|a| a.named_child(0));
+            pattern.is_some_and(|p| p.kind_id() != k.identifier)
+        })
+}
+
+fn binds_nothing(file: &File, pattern: Node) -> bool {
+    let k = &grammar().kinds;
+    std::iter::once(pattern)
+        .chain(ast::descendants(pattern))
+        .filter(|n| n.kind_id() == k.identifier)
+        .all(|n| {
+            file.text(n).starts_with('_')
+                || n.parent().is_some_and(|p| {
+                    p.kind_id() == k.unary_operator && ast::operator(p, file.src) == "^"
+                })
+        })
+}
+
+/// Calls a test makes to functions this file cannot see: a local name that the
+/// module does not define (imported from a case template or a helper module), or a
+/// function of a non-standard module other than the one under test. The project pass
+/// looks them up in the asserting helpers of `test/support/` and the test files.
+fn external_helper_calls(file: &File, test: &Test) -> Vec<(Option<String>, String, usize)> {
+    let Some(body) = test.body else {
+        return Vec::new();
+    };
+    let module = test.module.map(|m| &file.modules[m as usize]);
+    // `MyApp.CartTest` exercises `MyApp.Cart`, which is code under test, not a helper.
+    let tested = module.and_then(|m| m.name.strip_suffix("Test"));
+    let mut out: Vec<(Option<String>, String, usize)> = file
+        .calls_within(body)
+        .filter(|c| !c.dynamic && !c.via_apply)
+        .filter_map(|c| match &c.module {
+            None if c.local && !module.is_some_and(|m| m.defines(c.name, c.arity)) => {
+                Some((None, c.name.to_string(), c.arity))
+            }
+            Some(m) if !c.local && may_be_project_module(m) && Some(m.as_str()) != tested => {
+                Some((Some(m.clone()), c.name.to_string(), c.arity))
+            }
+            _ => None,
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Not Erlang, Elixir's standard library or ExUnit.
+fn may_be_project_module(module: &str) -> bool {
+    !module.starts_with(':')
+        && !module.starts_with("ExUnit")
+        && crate::resolve::EXPORTS.iter().all(|(m, _, _)| *m != module)
+        && !STANDARD_MODULES.contains(&module)
+}
+
+const STANDARD_MODULES: &[&str] = &[
+    "Kernel", "Enum", "Stream", "Map", "MapSet", "Keyword", "List", "String", "Integer",
+    "Float", "Tuple", "Process", "Task", "Agent", "GenServer", "Supervisor",
+    "DynamicSupervisor", "Registry", "Application", "System", "File", "Path", "IO",
+    "Code", "Module", "Macro", "Atom", "Access", "Base", "Date", "DateTime",
+    "NaiveDateTime", "Time", "Calendar", "Range", "Regex", "URI", "Version", "Node",
+    "Port", "Function", "Logger", "Inspect", "Jason", "Mox",
+];
 
 /// What a file tells the cross-file check.
 enum Fact {
     /// A lib module with failure paths.
     Fails { module: String, how: &'static str },
+    /// A public function of a test or test-support file that asserts, flunks or raises.
+    Helper {
+        module: String,
+        name: String,
+        arities: std::ops::RangeInclusive<usize>,
+    },
+    /// A test with no assertion in its file that calls functions of other files.
+    Unasserted {
+        name: String,
+        scope: String,
+        at: std::ops::Range<usize>,
+        calls: Vec<(Option<String>, String, usize)>,
+    },
     /// A test module, what it tests, and whether it checks a failure anywhere.
     Tests {
         tested: String,
@@ -91,8 +243,24 @@ enum Fact {
     },
 }
 
-fn collect(file: &File, _report: &Report) -> Option<Facts> {
+fn collect(file: &File, report: &Report) -> Option<Facts> {
     let mut facts = Vec::new();
+    if matches!(file.scope, crate::FileScope::Test | crate::FileScope::TestSupport) {
+        facts.extend(helper_facts(file, report));
+    }
+    if file.scope == crate::FileScope::Test {
+        for (test, i) in unasserted_tests(file, report) {
+            let calls = external_helper_calls(file, test);
+            if !calls.is_empty() {
+                facts.push(Fact::Unasserted {
+                    name: test.name.clone(),
+                    scope: file.scope_name(&test_ctx(test, i)),
+                    at: test.target.byte_range(),
+                    calls,
+                });
+            }
+        }
+    }
     match file.scope {
         crate::FileScope::Lib => {
             let mut how: Vec<Option<&'static str>> = vec![None; file.modules.len()];
@@ -146,6 +314,42 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     (!facts.is_empty()).then(|| Box::new(facts) as Facts)
 }
 
+/// The public functions and macros of the file that assert (see `asserting_functions`).
+fn helper_facts(file: &File, report: &Report) -> Vec<Fact> {
+    let helpers = report.param_list("assertion_helpers");
+    let mut out: Vec<Fact> = Vec::new();
+    for d in asserting_functions(file, &helpers) {
+        let def = &file.defs[d as usize];
+        if !matches!(def.kind, "def" | "defmacro") {
+            continue;
+        }
+        let Some(module) = file.modules.get(def.module.unwrap_or(u32::MAX) as usize) else {
+            continue;
+        };
+        let arities = module
+            .functions
+            .iter()
+            .find(|f| f.name == def.name && (f.min_arity..=f.max_arity).contains(&def.arity))
+            .map_or(def.arity..=def.arity, |f| f.min_arity..=f.max_arity);
+        let fact = Fact::Helper {
+            module: module.name.clone(),
+            name: def.name.to_string(),
+            arities,
+        };
+        if !out.iter().any(|f| same_helper(f, &fact)) {
+            out.push(fact);
+        }
+    }
+    out
+}
+
+fn same_helper(a: &Fact, b: &Fact) -> bool {
+    matches!((a, b), (
+        Fact::Helper { module: m1, name: n1, arities: a1 },
+        Fact::Helper { module: m2, name: n2, arities: a2 },
+    ) if m1 == m2 && n1 == n2 && a1 == a2)
+}
+
 /// `{:error, ...}`, `{:EXIT, ...}` or `{:DOWN, ...}` with a non-normal reason: the
 /// shapes a test uses to look at a failure.
 fn is_error_tuple(file: &File, n: Node) -> bool {
@@ -167,6 +371,14 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
         .filter_map(|(i, f)| f.downcast_ref::<Vec<Fact>>().map(|v| (*i, v)))
         .flat_map(|(i, v)| v.iter().map(move |f| (i, f)))
         .collect();
+    for (file, fact) in &all {
+        let Fact::Unasserted { name, scope, at, calls } = fact else {
+            continue;
+        };
+        if !calls.iter().any(|call| asserting_helper(&all, call)) {
+            report.add(*file, at.clone(), asserts_nothing(name), scope.clone());
+        }
+    }
     for (file, fact) in &all {
         let Fact::Tests {
             tested,
@@ -194,7 +406,21 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
     }
 }
 
-/// `[["fails", module, how], ["tests", tested, name, start, end, checks_failure]]`.
+/// Is `(module, name, arity)` an asserting helper of the project? A call without a
+/// module (imported by a case template's `using`) matches a helper of that name in
+/// any test or test-support module.
+fn asserting_helper(all: &[(usize, &Fact)], (module, name, arity): &(Option<String>, String, usize)) -> bool {
+    all.iter().any(|(_, f)| match f {
+        Fact::Helper { module: m, name: n, arities } => {
+            n == name && arities.contains(arity) && module.as_ref().is_none_or(|module| module == m)
+        }
+        _ => false,
+    })
+}
+
+/// `[["fails", module, how], ["tests", tested, name, start, end, checks_failure],
+/// ["helper", module, name, min, max], ["unasserted", name, scope, start, end,
+/// [[module|null, name, arity], ...]]]`.
 fn encode(facts: &Facts) -> Option<serde_json::Value> {
     let facts = facts.downcast_ref::<Vec<Fact>>()?;
     Some(serde_json::Value::Array(
@@ -208,6 +434,17 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
                     at,
                     checks_failure,
                 } => serde_json::json!(["tests", tested, name, at.start, at.end, checks_failure]),
+                Fact::Helper {
+                    module,
+                    name,
+                    arities,
+                } => serde_json::json!(["helper", module, name, arities.start(), arities.end()]),
+                Fact::Unasserted {
+                    name,
+                    scope,
+                    at,
+                    calls,
+                } => serde_json::json!(["unasserted", name, scope, at.start, at.end, calls]),
             })
             .collect(),
     ))
@@ -231,8 +468,35 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
                 at: number(3)?..number(4)?,
                 checks_failure: f.get(5)?.as_bool()?,
             },
+            "helper" => Fact::Helper {
+                module: text(1)?.to_string(),
+                name: text(2)?.to_string(),
+                arities: number(3)?..=number(4)?,
+            },
+            "unasserted" => Fact::Unasserted {
+                name: text(1)?.to_string(),
+                scope: text(2)?.to_string(),
+                at: number(3)?..number(4)?,
+                calls: decode_calls(f.get(5)?)?,
+            },
             _ => return None,
         });
     }
     Some(Box::new(facts))
+}
+
+/// `[[module|null, name, arity], ...]`.
+fn decode_calls(value: &serde_json::Value) -> Option<Vec<(Option<String>, String, usize)>> {
+    value
+        .as_array()?
+        .iter()
+        .map(|c| {
+            let c = c.as_array()?;
+            let module = match c.first()? {
+                serde_json::Value::Null => None,
+                m => Some(m.as_str()?.to_string()),
+            };
+            Some((module, c.get(1)?.as_str()?.to_string(), c.get(2)?.as_u64()? as usize))
+        })
+        .collect()
 }

@@ -26,13 +26,28 @@ fn check(file: &File, report: &mut Report) {
         "spawn_opt",
         "spawn_request",
     ]) {
-        if !is_spawn(call) || call.ctx.test.is_none() || call.ctx.other_process {
+        if !is_spawn(call) || call.ctx.test.is_none() {
             continue;
         }
-        if is_dead_pid_idiom(file, call) {
+        if call.ctx.other_process && !only_in_tasks(file, call) {
+            continue;
+        }
+        if is_dead_pid_idiom(file, call) || is_cleaned_up(file, call) {
             continue;
         }
         let written = call.display(src);
+        if ends_at_once(file, call) {
+            // `fake_pid = spawn(fn -> :ok end)`: a dead pid in the making, not a leak.
+            report.add(
+                file,
+                &call.ctx,
+                call.expr.byte_range(),
+                format!(
+                    "`{written}` makes a process that ends at once, but it may still be alive when the test uses its pid; to test a dead pid, monitor it and wait with `assert_receive {{:DOWN, ^ref, :process, ^pid, _}}` before using the pid"
+                ),
+            );
+            continue;
+        }
         let advice = match call.name {
             "spawn_link" => "use `start_link_supervised!({Task, fn -> ... end})`",
             "spawn_monitor" => "use `start_supervised!({Task, fn -> ... end})` and monitor its pid",
@@ -100,6 +115,80 @@ fn is_dead_pid_idiom(file: &File, call: &Call) -> bool {
             super::no_sleep::match_left(file, monitor).is_some_and(|l| l.kind_id() == k.identifier)
                 || waits_for_down(file, test.node)
         })
+}
+
+/// The spawn sits in functions that run in other processes, and every one of them
+/// is a task the test starts (`Task.async(fn -> spawn(...) end)`): the task is the
+/// test's, the process it spawns is nobody's. Inside a spawned or unknown process the
+/// outer spawn is the one to report.
+fn only_in_tasks(file: &File, call: &Call) -> bool {
+    let mut enclosing = file
+        .fns
+        .iter()
+        .filter(|f| f.runner == Runner::OtherProcess)
+        .filter(|f| {
+            f.node.start_byte() <= call.node.start_byte() && call.node.end_byte() <= f.node.end_byte()
+        })
+        .peekable();
+    enclosing.peek().is_some()
+        && enclosing.all(|f| {
+            f.called_by
+                .map(|id| file.call(id))
+                .is_some_and(|runner| matches!(runner.module.as_deref(), Some("Task" | "Task.Supervisor")))
+        })
+}
+
+/// A stand-in process the test ends itself: its pid (`pid = spawn(...)`,
+/// `{pid, ref} = spawn_monitor(...)`) is later given to `Process.exit/2`, at once or
+/// in an `on_exit` callback.
+fn is_cleaned_up(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(test) = file.test(&call.ctx) else {
+        return false;
+    };
+    let Some(left) = super::no_sleep::match_left(file, call) else {
+        return false;
+    };
+    let pid = if left.kind_id() == k.identifier {
+        left
+    } else if left.kind_id() == k.tuple && call.name == "spawn_monitor" {
+        match left.named_child(0) {
+            Some(p) if p.kind_id() == k.identifier => p,
+            _ => return false,
+        }
+    } else {
+        return false;
+    };
+    let pid = file.text(pid);
+    file.calls_within(test.node)
+        .filter(|c| c.node.start_byte() > call.node.end_byte())
+        .any(|c| {
+            (c.is("Process", "exit") || c.is(":erlang", "exit") || c.is("Kernel", "exit") && c.arity == 2)
+                && c.arg(0).is_some_and(|a| file.text(a) == pid)
+        })
+}
+
+/// `spawn(fn -> :ok end)`: the function returns a literal and does nothing else.
+fn ends_at_once(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    if call.capture || call.arity != 1 {
+        return false;
+    }
+    let Some(fun) = call.arg(0).filter(|f| f.kind_id() == k.anonymous_function) else {
+        return false;
+    };
+    let clauses: Vec<Node> = ast::named_children(fun)
+        .filter(|c| c.kind_id() == k.stab_clause)
+        .collect();
+    let [clause] = clauses.as_slice() else {
+        return false;
+    };
+    let Some(body) = ast::field(*clause, grammar().fields.right) else {
+        return false;
+    };
+    let statements: Vec<Node> = ast::statements(body).collect();
+    matches!(statements.as_slice(), [only] if [k.atom, k.integer, k.nil, k.boolean].contains(&only.kind_id()))
+        && file.text(body).len() < 40
 }
 
 /// Does the test wait for a `{:DOWN, ...}` message?

@@ -1,0 +1,34 @@
+defmodule MyApp.SchemaDSL do
+  @moduledoc "Helpers that only macros call run at compile time: no finding there."
+
+  defmacro field(name, type) do
+    getter = getter_name(name)
+    setter = setter_name(name)
+
+    quote do
+      def unquote(getter)(record), do: Map.fetch!(record, unquote(name))
+      def unquote(setter)(record, value), do: Map.put(record, unquote(name), {unquote(type), value})
+    end
+  end
+
+  defmacro __before_compile__(env) do
+    fields = Module.get_attribute(env.module, :fields, [])
+    names = Enum.map(fields, &column_name/1)
+
+    quote do
+      def __columns__, do: unquote(names)
+    end
+  end
+
+  defp getter_name(name), do: String.to_atom("get_#{name}")
+  defp setter_name(name), do: prefixed(name, "set")
+  defp prefixed(name, prefix), do: :"#{prefix}_#{name}"
+  defp column_name(field), do: String.to_atom("#{field}_column")
+
+  # Also called at runtime, so it leaks at runtime too.
+  def lookup(record, name), do: Map.get(record, shared_key(name))
+
+  defmacro key(name), do: shared_key(name)
+
+  defp shared_key(name), do: String.to_atom("k_#{name}") #~ sec/unsafe-atom
+end

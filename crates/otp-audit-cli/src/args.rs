@@ -98,6 +98,10 @@ pub struct CheckOptions {
     pub unsafe_fixes: bool,
     pub diff: bool,
     pub output: Option<PathBuf>,
+    /// `--strict`: a skipped file is an error (exit 2).
+    pub strict: bool,
+    /// `--statistics`: print findings per rule and per scope instead of findings.
+    pub statistics: bool,
 }
 
 impl CheckOptions {
@@ -117,6 +121,8 @@ impl CheckOptions {
             unsafe_fixes: false,
             diff: false,
             output: None,
+            strict: false,
+            statistics: false,
         }
     }
 }
@@ -183,7 +189,13 @@ Fixes:
       --unsafe-fixes         with --fix or --diff: include fixes that need review
       --diff                 print the fixes as a unified diff instead of writing
 
+Statistics:
+      --statistics           print findings per rule and per scope (a table; with
+                             --format json a JSON object) to compare runs
+
 Other:
+      --strict               exit 2 when a file was skipped (not UTF-8, a symbolic
+                             link out of the project, over the size limit)
   -c, --config <FILE>        otp-audit.toml or .credo.exs to use (default: the one
                              found in the project directory, else built-in defaults)
   -j, --jobs <N>             threads to use (default: all cores)
@@ -191,8 +203,12 @@ Other:
   -V, --version              print the version
 
 Directories are searched recursively for .ex and .exs files, skipping deps/,
-_build/, node_modules/ and .git/. Paths in the output are relative to the
-directory given; that relative path decides whether a file is lib or test code.
+_build/, node_modules/ and .git/, following symbolic links that stay inside the
+project. Each file is analysed once, whatever arguments overlap. Which rules
+apply to a file (lib, test, test_support, other) is decided relative to the
+nearest folder above it that holds a mix.exs, whatever path was typed. Paths in
+the output are relative to the directory given when it is a project's root,
+else to the current directory.
 
 Exit status: 0 no findings, 1 findings (or a count over its limit, or a --diff
 that is not empty), 2 usage or I/O error.
@@ -480,6 +496,11 @@ fn parse_check(argv: &[String], report: bool) -> Result<Command, String> {
                 only_check(flag)?;
                 opts.diff = true;
             }
+            "--strict" => opts.strict = true,
+            "--statistics" => {
+                only_check(flag)?;
+                opts.statistics = true;
+            }
             "--" => {
                 while let Some((p, _)) = flags.next() {
                     opts.paths.push(PathBuf::from(p));
@@ -508,6 +529,17 @@ fn parse_check(argv: &[String], report: bool) -> Result<Command, String> {
     }
     if opts.ratchet && opts.baseline.is_none() {
         return Err("`--ratchet` caps each rule at its count in a baseline: add `--baseline FILE` (written by `--write-baseline FILE`)".into());
+    }
+    if opts.statistics && !matches!(opts.format, Format::Text | Format::Json) {
+        return Err(
+            "`--statistics` prints a text table or, with `--format json`, a JSON object".into(),
+        );
+    }
+    if opts.statistics && (opts.fix || opts.diff || opts.write_baseline.is_some()) {
+        return Err(
+            "`--statistics` only counts; run `--fix`, `--diff` or `--write-baseline` on their own"
+                .into(),
+        );
     }
     if opts.write_baseline.is_some() && (opts.fix || opts.diff) {
         return Err("write the baseline and apply fixes in two runs: `--write-baseline` cannot go with `--fix` or `--diff`".into());

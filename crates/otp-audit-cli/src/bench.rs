@@ -49,6 +49,8 @@ fn load(opts: &BenchOptions) -> Result<(String, Vec<Input>), String> {
                     bytes,
                 },
                 path: input.path,
+                scope: input.scope,
+                explicit: false,
             });
         }
         return Ok((format!("`{}`", path.display()), inputs));
@@ -67,7 +69,9 @@ fn load(opts: &BenchOptions) -> Result<(String, Vec<Input>), String> {
                 container: "corpus".into(),
                 bytes: f.source.into_bytes(),
             },
+            scope: otp_audit_engine::FileScope::of_path(&f.path),
             path: f.path,
+            explicit: false,
         })
         .collect();
     let what = format!(

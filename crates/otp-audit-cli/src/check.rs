@@ -8,6 +8,8 @@ use crate::{fix, progress, write};
 use otp_audit_engine::{FileResult, FileScope, Safety};
 use otp_audit_project::baseline::{Baseline, Comparison, Ratchet};
 use otp_audit_project::report::Report;
+use otp_audit_project::skipped::Skipped;
+use std::collections::HashMap;
 use std::path::Path;
 
 fn read_baseline(path: &Path) -> Result<Baseline, String> {
@@ -22,13 +24,24 @@ fn read_baseline(path: &Path) -> Result<Baseline, String> {
 }
 
 /// The part of a baseline that the selection can see: entries of other rules or
-/// scopes would otherwise look fixed.
-fn select_baseline(mut b: Baseline, sel: &Selection) -> Baseline {
+/// scopes would otherwise look fixed. `scopes` are the scopes of the files found;
+/// an entry of a file that is gone is scoped by its path.
+fn select_baseline(
+    mut b: Baseline,
+    sel: &Selection,
+    scopes: &HashMap<&str, FileScope>,
+) -> Baseline {
     if sel.select.is_empty() && sel.ignore.is_empty() && sel.scopes.is_empty() {
         return b;
     }
+    let scope_of = |path: &str| {
+        scopes
+            .get(path)
+            .copied()
+            .unwrap_or_else(|| FileScope::of_path(path))
+    };
     b.entries
-        .retain(|e| sel.rule(&e.rule) && sel.scope(FileScope::of_path(&e.path)));
+        .retain(|e| sel.rule(&e.rule) && sel.scope(scope_of(&e.path)));
     b.counts.clear();
     for e in &b.entries {
         *b.counts.entry(e.rule.clone()).or_insert(0) += 1;
@@ -115,6 +128,8 @@ pub fn check(opts: &CheckOptions) -> Result<bool, String> {
     }
 
     let mut analysis = run::analyse(&project.engine, &project.inputs, jobs, show)?;
+    analysis.skipped.extend(project.skipped.iter().cloned());
+    analysis.skipped.sort();
     analysis.select(sel);
     if let Some(s) = &fix_summary {
         eprintln!(
@@ -146,7 +161,7 @@ pub fn check(opts: &CheckOptions) -> Result<bool, String> {
         .as_deref()
         .map(read_baseline)
         .transpose()?
-        .map(|b| select_baseline(b, sel));
+        .map(|b| select_baseline(b, sel, &input_scopes(&project.inputs)));
     let comparison = baseline.as_ref().map(|b| b.compare(&analysis.results));
     let ratchet = match &baseline {
         Some(b) if opts.ratchet => b.ratchet(),
@@ -172,17 +187,49 @@ pub fn check(opts: &CheckOptions) -> Result<bool, String> {
         violations: &violations,
         baseline_path: opts.baseline.as_deref(),
     };
-    print(
-        opts,
-        &project.engine.config().source,
-        &project.efforts,
-        baseline.as_ref(),
-        &analysis,
-        &reported,
-        &extras,
-    )?;
-    report_to_stderr(opts.format, &extras);
+    if opts.statistics {
+        let stats = output::statistics::Statistics::of(&analysis.results, &analysis.skipped);
+        let text = match opts.format {
+            Format::Json => stats.to_json(),
+            _ => stats.to_text(),
+        };
+        emit(opts, &text)?;
+    } else {
+        print(
+            opts,
+            &project.engine.config().source,
+            &project.efforts,
+            baseline.as_ref(),
+            &analysis,
+            &reported,
+            &extras,
+        )?;
+        report_to_stderr(opts.format, &extras);
+    }
+    report_skipped(&analysis.skipped, opts.format);
+    if opts.strict && !analysis.skipped.is_empty() {
+        return Err(format!(
+            "{} file{} skipped (--strict)",
+            analysis.skipped.len(),
+            output::plural(analysis.skipped.len())
+        ));
+    }
     Ok(fails)
+}
+
+fn input_scopes(inputs: &[crate::files::Input]) -> HashMap<&str, FileScope> {
+    inputs.iter().map(|i| (i.path.as_str(), i.scope)).collect()
+}
+
+/// Each skipped file on stderr (the text summary counts them too), so a run that
+/// checked less than it was given says so.
+fn report_skipped(skipped: &[Skipped], format: Format) {
+    if format == Format::Text {
+        return;
+    }
+    for s in skipped {
+        eprintln!("otp-audit: skipped `{}`: {}", s.path, s.reason.describe());
+    }
 }
 
 /// Baseline and ratchet news on stderr for the machine formats (text prints them
@@ -221,9 +268,21 @@ fn print(
                 .unwrap_or_else(|| opts.output.is_none() && output::color_by_default());
             output::text::render(reported, &analysis.sources, color, extras)
         }
-        Format::Json => output::json::render(&analysis.results, config, &report(), extras),
+        Format::Json => output::json::render(
+            &analysis.results,
+            &analysis.skipped,
+            config,
+            &report(),
+            extras,
+        ),
         Format::Jsonl => jsonl::to_jsonl(reported),
-        Format::Sarif => pretty(&sarif::to_sarif(reported)),
+        Format::Sarif => pretty(&sarif::to_sarif_with(
+            reported,
+            &sarif::SarifOptions {
+                skipped: analysis.skipped.clone(),
+                ..Default::default()
+            },
+        )),
         Format::Credo => pretty(&credo::to_credo(reported)),
         Format::Flycheck => flycheck::to_flycheck(reported),
         Format::Markdown => otp_audit_project::report::to_markdown(&report()),
@@ -231,9 +290,12 @@ fn print(
     };
     emit(opts, &text)?;
     if opts.format == Format::Text {
+        for s in &analysis.skipped {
+            eprintln!("otp-audit: skipped `{}`: {}", s.path, s.reason.describe());
+        }
         eprintln!(
             "{}",
-            output::text::summary(reported, &analysis.results, extras)
+            output::text::summary(reported, &analysis.results, &analysis.skipped, extras)
         );
     }
     Ok(())
@@ -258,7 +320,7 @@ pub fn report(opts: &CheckOptions) -> Result<(), String> {
         .as_deref()
         .map(read_baseline)
         .transpose()?
-        .map(|b| select_baseline(b, &opts.selection));
+        .map(|b| select_baseline(b, &opts.selection, &input_scopes(&project.inputs)));
     let report = Report::build(&analysis.results, &project.efforts, baseline.as_ref());
     let text = match opts.format {
         Format::Html => otp_audit_project::report::to_html(&report),

@@ -1,9 +1,14 @@
 //! Finding the Elixir files to analyse and naming them relative to their project:
 //! files and directories on disk, or the entries of a zip archive.
 
+use otp_audit_engine::FileScope;
+use otp_audit_engine::scope::mix_dirs;
 use otp_audit_project::archive;
+use otp_audit_project::skipped::{SkipReason, Skipped};
 use std::borrow::Cow;
-use std::path::{Path, PathBuf};
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+use std::rc::Rc;
 
 /// Directories that hold other people's code or build output.
 const SKIPPED_DIRS: &[&str] = &[
@@ -26,11 +31,17 @@ pub enum Origin {
     },
 }
 
-/// A file to analyse: where it is, and its project-relative path.
+/// A file to analyse: where it is, how to name it, and which rules apply to it.
 #[derive(Debug, Clone)]
 pub struct Input {
     pub origin: Origin,
+    /// As findings name it: relative to the directory argument when that is a
+    /// project's root, else to the current directory (see [`collect`]).
     pub path: String,
+    /// Decided relative to the Mix project that holds the file.
+    pub scope: FileScope,
+    /// Named on the command line itself (config includes do not filter it out).
+    pub explicit: bool,
 }
 
 impl Input {
@@ -58,6 +69,18 @@ impl Input {
             Origin::Memory { bytes, .. } => Ok(Cow::Borrowed(bytes)),
         }
     }
+
+    /// The path relative to `root` (where the configuration was found), for the
+    /// configuration's include and exclude patterns.
+    pub fn path_under(&self, root: &Path) -> String {
+        match &self.origin {
+            Origin::Disk(p) => absolute(p)
+                .strip_prefix(absolute(root))
+                .map(slash_path)
+                .unwrap_or_else(|_| self.path.clone()),
+            Origin::Memory { .. } => self.path.clone(),
+        }
+    }
 }
 
 /// What the arguments name: the files, and a configuration found inside an archive.
@@ -67,6 +90,8 @@ pub struct Collected {
     /// `(file name, text)` of an `otp-audit.toml` or `.credo.exs` at an archive's root.
     pub archive_config: Option<ConfigText>,
     pub from_archive: bool,
+    /// Files found but not to be analysed (a symbolic link out of the project).
+    pub skipped: Vec<Skipped>,
 }
 
 fn is_elixir(p: &Path) -> bool {
@@ -87,18 +112,127 @@ fn slash_path(p: &Path) -> String {
         .join("/")
 }
 
-/// The directory a relative path is taken from: the argument itself for a directory;
-/// for a file, the nearest ancestor with a `mix.exs`, else the current directory.
-pub fn root_of(arg: &Path) -> PathBuf {
-    if arg.is_dir() {
-        return arg.to_path_buf();
+/// The absolute path with `.` and `..` resolved by their names (symbolic links are
+/// not followed: `lib/` reached through a link stays `lib/`).
+fn absolute(p: &Path) -> PathBuf {
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
     }
-    let abs = std::path::absolute(arg).unwrap_or_else(|_| arg.to_path_buf());
-    abs.ancestors()
-        .skip(1)
-        .find(|d| d.join("mix.exs").is_file())
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."))
+    out
+}
+
+/// The folders holding a `mix.exs` around the files, found by looking upward and
+/// remembered per folder.
+#[derive(Default)]
+struct MixFinder {
+    /// Folder → the folders at or above it that hold a `mix.exs`, outermost first.
+    seen: HashMap<PathBuf, Rc<[PathBuf]>>,
+}
+
+impl MixFinder {
+    fn projects_holding(&mut self, dir: &Path) -> Rc<[PathBuf]> {
+        if let Some(found) = self.seen.get(dir) {
+            return found.clone();
+        }
+        let mut found = match dir.parent() {
+            Some(parent) => self.projects_holding(parent).to_vec(),
+            None => Vec::new(),
+        };
+        if dir.join("mix.exs").is_file() {
+            found.push(dir.to_path_buf());
+        }
+        let found: Rc<[PathBuf]> = found.into();
+        self.seen.insert(dir.to_path_buf(), found.clone());
+        found
+    }
+
+    /// The innermost folder at or above `dir` holding a `mix.exs`.
+    fn nearest(&mut self, dir: &Path) -> Option<PathBuf> {
+        self.projects_holding(dir).last().cloned()
+    }
+
+    /// Whether a folder strictly above `dir` holds a `mix.exs`: `dir` is then part
+    /// of a project rather than a project's root.
+    fn inside_a_project(&mut self, dir: &Path) -> bool {
+        dir.parent()
+            .is_some_and(|p| !self.projects_holding(p).is_empty())
+    }
+
+    /// The scope of the file at `file` (absolute): relative to the Mix project that
+    /// holds it, or by `shown` (its displayed path) when no project does.
+    fn scope_of(&mut self, file: &Path, shown: &str) -> FileScope {
+        let roots = match file.parent() {
+            Some(dir) => self.projects_holding(dir),
+            None => Rc::from(Vec::new()),
+        };
+        let Some(top) = roots.first() else {
+            return FileScope::of_path(shown);
+        };
+        let rel = |p: &Path| p.strip_prefix(top).map(slash_path).unwrap_or_default();
+        let dirs: Vec<String> = roots.iter().map(|d| rel(d)).collect();
+        FileScope::classify(&rel(file), &dirs)
+    }
+}
+
+/// How the files of one argument are named in the output.
+enum Naming {
+    /// Relative to the argument: a project's root, or a folder outside any project.
+    FromArgument(PathBuf),
+    /// Relative to the current directory when the file is below it, else to its
+    /// project's root: for folders and files inside a project (`lib`, `proj/lib`).
+    FromHere(PathBuf),
+}
+
+impl Naming {
+    fn for_argument(arg: &Path, is_dir: bool, finder: &mut MixFinder) -> Naming {
+        let abs = absolute(arg);
+        if is_dir && !finder.inside_a_project(&abs) {
+            return Naming::FromArgument(abs);
+        }
+        Naming::FromHere(absolute(Path::new(".")))
+    }
+
+    fn name(&self, file: &Path, finder: &mut MixFinder) -> String {
+        match self {
+            Naming::FromArgument(base) => file.strip_prefix(base).map(slash_path),
+            Naming::FromHere(here) => file.strip_prefix(here).map(slash_path),
+        }
+        .unwrap_or_else(|_| {
+            let root = file.parent().and_then(|d| finder.nearest(d));
+            match root.and_then(|r| file.strip_prefix(r).ok().map(slash_path)) {
+                Some(rel) => rel,
+                None => slash_path(file),
+            }
+        })
+    }
+}
+
+/// The directory a relative path is taken from and the configuration is looked
+/// for in: the nearest folder at or above the argument that holds a `mix.exs`; else
+/// the argument itself for a directory, the current directory for a file.
+pub fn root_of(arg: &Path) -> PathBuf {
+    let abs = absolute(arg);
+    let start = if arg.is_dir() {
+        Some(abs.as_path())
+    } else {
+        abs.parent()
+    };
+    if let Some(root) = start.and_then(|d| d.ancestors().find(|d| d.join("mix.exs").is_file())) {
+        return root.to_path_buf();
+    }
+    if arg.is_dir() {
+        arg.to_path_buf()
+    } else {
+        PathBuf::from(".")
+    }
 }
 
 /// `(file name, text)` of a configuration file.
@@ -132,6 +266,7 @@ pub fn read_archive(
             eprintln!("otp-audit: `{name}`: skipping `{entry}`: {reason}");
         }
     }
+    let mix = mix_dirs(project.files.iter().map(|f| f.path.as_str()));
     let inputs = project
         .files
         .into_iter()
@@ -140,15 +275,31 @@ pub fn read_archive(
                 container: name.clone(),
                 bytes: f.bytes,
             },
+            scope: FileScope::classify(&f.path, &mix),
             path: f.path,
+            explicit: false,
         })
         .collect();
     Ok((inputs, project.config))
 }
 
-/// Expand the arguments into files, sorted by path for stable output.
+/// A file found, before duplicates are merged.
+struct Found {
+    input: Input,
+    /// The file with every symbolic link resolved: one file, one analysis.
+    real: PathBuf,
+    /// Reached through a symbolic link (the direct path wins over it).
+    via_link: bool,
+}
+
+/// Expand the arguments into files, each once, sorted by path for stable output.
+/// A directory's files are scoped by the Mix project holding them and named
+/// relative to where the user ran the command (or to the directory when it is a
+/// project's root), so `otp-audit check lib` checks `lib/` as production code.
 pub fn collect(args: &[PathBuf]) -> Result<Collected, String> {
     let mut out = Collected::default();
+    let mut found: Vec<Found> = Vec::new();
+    let mut finder = MixFinder::default();
     for arg in args {
         let meta =
             std::fs::metadata(arg).map_err(|e| format!("cannot read `{}`: {e}", arg.display()))?;
@@ -161,52 +312,195 @@ pub fn collect(args: &[PathBuf]) -> Result<Collected, String> {
             out.from_archive = true;
             continue;
         }
+        let naming = Naming::for_argument(arg, meta.is_dir(), &mut finder);
         if meta.is_file() {
-            let root = root_of(arg);
-            let abs = std::path::absolute(arg).unwrap_or_else(|_| arg.clone());
-            let root_abs = std::path::absolute(&root).unwrap_or(root);
-            let rel = abs
-                .strip_prefix(&root_abs)
-                .map(slash_path)
-                .unwrap_or_else(|_| slash_path(arg));
-            out.inputs.push(Input {
-                origin: Origin::Disk(arg.clone()),
-                path: rel,
+            let abs = absolute(arg);
+            let path = naming.name(&abs, &mut finder);
+            found.push(Found {
+                real: std::fs::canonicalize(arg).unwrap_or_else(|_| abs.clone()),
+                input: Input {
+                    origin: Origin::Disk(arg.clone()),
+                    scope: finder.scope_of(&abs, &path),
+                    path,
+                    explicit: true,
+                },
+                via_link: false,
             });
             continue;
         }
-        let mut stack = vec![arg.clone()];
-        while let Some(dir) = stack.pop() {
-            let entries = std::fs::read_dir(&dir)
-                .map_err(|e| format!("cannot list `{}`: {e}", dir.display()))?;
-            for entry in entries.flatten() {
-                let p = entry.path();
-                let Ok(kind) = entry.file_type() else {
-                    continue;
-                };
-                if kind.is_dir() {
-                    let name = entry.file_name();
-                    if !SKIPPED_DIRS.iter().any(|s| name == *s) {
-                        stack.push(p);
-                    }
-                } else if kind.is_file() && is_elixir(&p) {
-                    let rel = slash_path(p.strip_prefix(arg).unwrap_or(&p));
-                    out.inputs.push(Input {
-                        origin: Origin::Disk(p),
-                        path: rel,
-                    });
-                }
-            }
-        }
+        let walk = Walk {
+            naming: &naming,
+            boundary: project_boundary(arg, &mut finder),
+        };
+        walk.run(arg, &mut finder, &mut found, &mut out.skipped)?;
     }
+    out.inputs.extend(merge_duplicates(found));
     out.inputs.sort_by(|a, b| {
         a.path
             .cmp(&b.path)
             .then_with(|| a.display().cmp(&b.display()))
     });
-    out.inputs.dedup_by(|a, b| match (a.disk(), b.disk()) {
-        (Some(x), Some(y)) => x == y,
-        _ => false,
-    });
+    out.skipped.sort();
+    out.skipped.dedup();
     Ok(out)
+}
+
+/// One input per real file. Of the names it was reached by, the one in a scope
+/// with rules wins (`lib/` linked to a shared folder is compiled as `lib/`), then
+/// the name without a symbolic link, then the first by name.
+fn merge_duplicates(mut found: Vec<Found>) -> Vec<Input> {
+    let key = |f: &Found| (f.input.scope == FileScope::Other, f.via_link);
+    found.sort_by(|a, b| (&a.real, key(a), &a.input.path).cmp(&(&b.real, key(b), &b.input.path)));
+    found.dedup_by(|later, first| later.real == first.real);
+    found.into_iter().map(|f| f.input).collect()
+}
+
+/// Where a symbolic link may lead and still be followed: the outermost Mix project
+/// holding the directory, else the directory itself (with links resolved).
+fn project_boundary(dir: &Path, finder: &mut MixFinder) -> PathBuf {
+    let abs = absolute(dir);
+    let top = finder
+        .projects_holding(&abs)
+        .first()
+        .cloned()
+        .unwrap_or(abs);
+    std::fs::canonicalize(&top).unwrap_or(top)
+}
+
+/// A folder to list.
+struct Folder {
+    path: PathBuf,
+    /// Reached through a symbolic link.
+    via_link: bool,
+    above: Option<Rc<Descent>>,
+}
+
+/// The real folders from the argument down to the one being listed.
+struct Descent {
+    dir: PathBuf,
+    up: Option<Rc<Descent>>,
+}
+
+impl Descent {
+    fn holds(&self, dir: &Path) -> bool {
+        let mut at = Some(self);
+        while let Some(d) = at {
+            if d.dir == dir {
+                return true;
+            }
+            at = d.up.as_deref();
+        }
+        false
+    }
+}
+
+/// What a symbolic link that stays in the project leads to.
+enum Target {
+    Folder,
+    File,
+}
+
+/// The walk of one directory argument.
+struct Walk<'a> {
+    naming: &'a Naming,
+    boundary: PathBuf,
+}
+
+impl Walk<'_> {
+    fn run(
+        &self,
+        arg: &Path,
+        finder: &mut MixFinder,
+        found: &mut Vec<Found>,
+        skipped: &mut Vec<Skipped>,
+    ) -> Result<(), String> {
+        let mut stack = vec![Folder {
+            path: arg.to_path_buf(),
+            via_link: false,
+            above: None,
+        }];
+        while let Some(folder) = stack.pop() {
+            let real =
+                std::fs::canonicalize(&folder.path).unwrap_or_else(|_| absolute(&folder.path));
+            // A link back to a folder being walked would loop.
+            if folder.above.as_ref().is_some_and(|a| a.holds(&real)) {
+                continue;
+            }
+            let here = Rc::new(Descent {
+                dir: real,
+                up: folder.above.clone(),
+            });
+            let entries = std::fs::read_dir(&folder.path)
+                .map_err(|e| format!("cannot list `{}`: {e}", folder.path.display()))?;
+            for entry in entries.flatten() {
+                let p = entry.path();
+                let Ok(kind) = entry.file_type() else {
+                    continue;
+                };
+                let name = entry.file_name();
+                if SKIPPED_DIRS.iter().any(|s| name == *s) && !kind.is_file() {
+                    continue;
+                }
+                let next = |path, via_link| Folder {
+                    path,
+                    via_link,
+                    above: Some(here.clone()),
+                };
+                if kind.is_symlink() {
+                    match self.follow(&p, finder, skipped) {
+                        Some(Target::Folder) => stack.push(next(p, true)),
+                        Some(Target::File) => self.add(p, true, finder, found),
+                        None => {}
+                    }
+                } else if kind.is_dir() {
+                    stack.push(next(p, folder.via_link));
+                } else if kind.is_file() && is_elixir(&p) {
+                    self.add(p, folder.via_link, finder, found);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A symbolic link: followed when it stays in the project; one that leads out
+    /// is skipped with a note; a broken or looping one is ignored.
+    fn follow(
+        &self,
+        link: &Path,
+        finder: &mut MixFinder,
+        skipped: &mut Vec<Skipped>,
+    ) -> Option<Target> {
+        let target = std::fs::canonicalize(link).ok()?;
+        let meta = std::fs::metadata(link).ok()?;
+        let kind = if meta.is_dir() {
+            Target::Folder
+        } else if meta.is_file() && is_elixir(link) {
+            Target::File
+        } else {
+            return None;
+        };
+        if target.starts_with(&self.boundary) {
+            return Some(kind);
+        }
+        skipped.push(Skipped {
+            path: self.naming.name(&absolute(link), finder),
+            reason: SkipReason::SymlinkOutside,
+        });
+        None
+    }
+
+    fn add(&self, file: PathBuf, via_link: bool, finder: &mut MixFinder, found: &mut Vec<Found>) {
+        let abs = absolute(&file);
+        let path = self.naming.name(&abs, finder);
+        found.push(Found {
+            real: std::fs::canonicalize(&file).unwrap_or_else(|_| abs.clone()),
+            input: Input {
+                origin: Origin::Disk(file),
+                scope: finder.scope_of(&abs, &path),
+                path,
+                explicit: false,
+            },
+            via_link,
+        });
+    }
 }

@@ -26,20 +26,21 @@ pub struct Summary {
 pub fn fix_text(
     engine: &Engine,
     path: &str,
+    scope: FileScope,
     source: &str,
     max: Safety,
     sel: &Selection,
 ) -> (String, usize) {
     let everything = sel.select.is_empty() && sel.ignore.is_empty() && sel.min_severity.is_none();
     if everything {
-        let outcome = engine.fix(path, source, max);
+        let outcome = engine.fix_as(path, scope, source, max);
         return (outcome.text, outcome.applied);
     }
     // The engine's loop, with the findings filtered.
     let mut text = source.to_string();
     let mut applied = 0;
     for _ in 0..10 {
-        let mut result = engine.check(path, &text);
+        let mut result = engine.check_as(path, scope, &text);
         result.findings.retain(|f| sel.finding(f));
         let (next, n) = otp_audit_engine::fix::apply_fixes(&text, &result.findings, max);
         if n == 0 || next == text {
@@ -69,15 +70,15 @@ pub fn run(
 ) -> Result<Summary, String> {
     let outcomes = progress::run("fixing", inputs.len(), show_progress, |p| {
         par_map(inputs, jobs, p, |input| -> Result<FileOutcome, String> {
-            if !sel.scope(FileScope::of_path(&input.path)) {
+            if !sel.scope(input.scope) {
                 return Ok(FileOutcome::Unchanged);
             }
             let bytes = input.read()?;
             let original = bytes.to_vec();
-            let Some(source) = text_of(input, bytes) else {
+            let Some(source) = text_of(bytes) else {
                 return Ok(FileOutcome::Unchanged);
             };
-            let (fixed, fixes) = fix_text(engine, &input.path, &source, max, sel);
+            let (fixed, fixes) = fix_text(engine, &input.path, input.scope, &source, max, sel);
             if fixed == source {
                 return Ok(FileOutcome::Unchanged);
             }

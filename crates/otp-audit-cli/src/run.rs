@@ -8,6 +8,7 @@ use crate::files::{self, Collected, Input};
 use crate::progress::{self, Progress};
 use otp_audit_engine::{Config, Engine, FileFacts, FileResult};
 use otp_audit_project::report::Efforts;
+use otp_audit_project::skipped::{SkipReason, Skipped};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -18,6 +19,8 @@ pub struct Project {
     pub efforts: Efforts,
     pub inputs: Vec<Input>,
     pub from_archive: bool,
+    /// Files found and not analysed (before reading: links out of the project).
+    pub skipped: Vec<Skipped>,
 }
 
 /// Threads to use: `--jobs`, else every core.
@@ -56,6 +59,7 @@ pub fn open(paths: &[PathBuf], config: Option<&Path>, sel: &Selection) -> Result
         mut inputs,
         archive_config,
         from_archive,
+        skipped,
     } = files::collect(paths)?;
     let root = files::root_of(&paths[0]);
     let Loaded {
@@ -66,19 +70,13 @@ pub fn open(paths: &[PathBuf], config: Option<&Path>, sel: &Selection) -> Result
         eprintln!("otp-audit: note: {note}");
     }
     apply_selection(&mut engine_config, sel)?;
-    let explicit: Vec<&Path> = paths
-        .iter()
-        .filter(|p| p.is_file() && !files::is_zip(p))
-        .map(|p| p.as_path())
-        .collect();
-    inputs.retain(|i| {
-        i.disk().is_some_and(|d| explicit.contains(&d)) || engine_config.files.accepts(&i.path)
-    });
+    inputs.retain(|i| i.explicit || engine_config.files.accepts(&i.path_under(&root)));
     Ok(Project {
         engine: Engine::new(engine_config),
         efforts,
         inputs,
         from_archive,
+        skipped,
     })
 }
 
@@ -124,6 +122,8 @@ pub fn par_map<T: Sync, R: Send>(
 pub struct Analysis {
     pub results: Vec<FileResult>,
     pub sources: Vec<String>,
+    /// Files not analysed, and why.
+    pub skipped: Vec<Skipped>,
 }
 
 impl Analysis {
@@ -143,19 +143,12 @@ impl Analysis {
     }
 }
 
-/// Decode a file as UTF-8, or warn and skip it.
-pub fn text_of(input: &Input, bytes: std::borrow::Cow<'_, [u8]>) -> Option<String> {
-    let text = match bytes {
+/// Decode a file as UTF-8; `None` when it is not (the file is then skipped).
+pub fn text_of(bytes: std::borrow::Cow<'_, [u8]>) -> Option<String> {
+    match bytes {
         std::borrow::Cow::Owned(b) => String::from_utf8(b).ok(),
         std::borrow::Cow::Borrowed(b) => std::str::from_utf8(b).ok().map(str::to_string),
-    };
-    if text.is_none() {
-        eprintln!(
-            "otp-audit: skipping `{}`: not UTF-8 (Elixir source must be UTF-8)",
-            input.display()
-        );
     }
-    text
 }
 
 /// Read and analyse the files on `jobs` threads, then run the cross-file rules.
@@ -165,24 +158,31 @@ pub fn analyse(
     jobs: usize,
     show_progress: bool,
 ) -> Result<Analysis, String> {
-    type Outcome = Result<Option<(String, FileResult, FileFacts)>, String>;
+    type Outcome = Result<Result<(String, FileResult, FileFacts), Skipped>, String>;
     let outcomes: Vec<Outcome> = progress::run("checking", inputs.len(), show_progress, |p| {
         par_map(inputs, jobs, p, |input| {
-            let Some(source) = text_of(input, input.read()?) else {
-                return Ok(None);
+            let Some(source) = text_of(input.read()?) else {
+                return Ok(Err(Skipped {
+                    path: input.path.clone(),
+                    reason: SkipReason::NotUtf8,
+                }));
             };
-            let (result, facts) = engine.check_with_facts(&input.path, &source);
-            Ok(Some((source, result, facts)))
+            let (result, facts) = engine.check_with_facts_as(&input.path, input.scope, &source);
+            Ok(Ok((source, result, facts)))
         })
     });
     let mut results = Vec::with_capacity(outcomes.len());
     let mut sources = Vec::with_capacity(outcomes.len());
     let mut facts = Vec::with_capacity(outcomes.len());
+    let mut skipped = Vec::new();
     for outcome in outcomes {
-        if let Some((source, result, f)) = outcome? {
-            sources.push(source);
-            results.push(result);
-            facts.push(f);
+        match outcome? {
+            Ok((source, result, f)) => {
+                sources.push(source);
+                results.push(result);
+                facts.push(f);
+            }
+            Err(skip) => skipped.push(skip),
         }
     }
     let paths: Vec<String> = results.iter().map(|r| r.path.clone()).collect();
@@ -192,7 +192,11 @@ pub fn analyse(
         .map(|(p, s)| (p.as_str(), s.as_str()))
         .collect();
     engine.conclude(&files, &mut results, facts);
-    Ok(Analysis { results, sources })
+    Ok(Analysis {
+        results,
+        sources,
+        skipped,
+    })
 }
 
 /// Open and analyse in one step, with the selection applied.
@@ -209,6 +213,8 @@ pub fn open_and_analyse(
         jobs(jobs_flag),
         progress::enabled(),
     )?;
+    analysis.skipped.extend(project.skipped.iter().cloned());
+    analysis.skipped.sort();
     analysis.select(sel);
     Ok((project, analysis))
 }

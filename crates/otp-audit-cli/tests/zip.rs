@@ -38,12 +38,16 @@ fn a_zip_is_analysed_like_its_directory() {
         .map(|f| f["path"].as_str().unwrap())
         .collect();
     // The common top folder is stripped, vendored code skipped, the latin-1 file
-    // skipped with a warning.
+    // skipped with a warning and listed as skipped.
     assert_eq!(paths, ["lib/shop/worker.ex", "test/shop/worker_test.exs"]);
     assert!(
-        stderr(&o).contains("shop.zip:lib/shop/latin1.ex`: not UTF-8"),
+        stderr(&o).contains("skipped `lib/shop/latin1.ex`: not UTF-8"),
         "{}",
         stderr(&o)
+    );
+    assert_eq!(
+        doc["skipped"],
+        serde_json::json!([{"path": "lib/shop/latin1.ex", "reason": "not_utf8"}])
     );
     let rules: Vec<&str> = findings(&doc)
         .iter()

@@ -71,6 +71,8 @@ impl FileFacts {
 
 pub struct Engine {
     config: Config,
+    /// Folders holding a `mix.exs`, in the coordinates of the paths handed in.
+    mix_dirs: Vec<String>,
 }
 
 thread_local! {
@@ -100,28 +102,61 @@ impl Default for Engine {
 
 impl Engine {
     pub fn new(config: Config) -> Engine {
-        Engine { config }
+        Engine {
+            config,
+            mix_dirs: Vec::new(),
+        }
+    }
+
+    /// The folders of the project that hold a `mix.exs` (`""` for the top, see
+    /// [`crate::scope::mix_dirs`]): each file is then scoped relative to the Mix
+    /// project that holds it. Without them the first path segment decides.
+    pub fn with_project_roots(mut self, mix_dirs: Vec<String>) -> Engine {
+        self.mix_dirs = mix_dirs;
+        self
     }
 
     pub fn config(&self) -> &Config {
         &self.config
     }
 
+    /// The scope of a project-relative path: which rules apply to it.
+    pub fn scope_of(&self, path: &str) -> FileScope {
+        FileScope::classify(path, &self.mix_dirs)
+    }
+
     /// Analyse one file. `path` is project-relative and decides the file scope.
     pub fn check(&self, path: &str, source: &str) -> FileResult {
+        self.check_as(path, self.scope_of(path), source)
+    }
+
+    /// Analyse one file in a scope the caller decided (a host that knows the tree
+    /// better than the path, such as the CLI on disk).
+    pub fn check_as(&self, path: &str, scope: FileScope, source: &str) -> FileResult {
         let tree = parse(source);
-        self.check_tree(path, source, &tree)
+        self.check_tree_with_facts(path, scope, source, &tree).0
     }
 
     pub fn check_tree(&self, path: &str, source: &str, tree: &tree_sitter::Tree) -> FileResult {
-        self.check_tree_with_facts(path, source, tree).0
+        self.check_tree_with_facts(path, self.scope_of(path), source, tree)
+            .0
     }
 
     /// Analyse one file and collect what cross-file rules need from it; hand the
     /// facts of all files to [`Engine::conclude`].
     pub fn check_with_facts(&self, path: &str, source: &str) -> (FileResult, FileFacts) {
+        self.check_with_facts_as(path, self.scope_of(path), source)
+    }
+
+    /// [`Engine::check_with_facts`] in a scope the caller decided.
+    pub fn check_with_facts_as(
+        &self,
+        path: &str,
+        scope: FileScope,
+        source: &str,
+    ) -> (FileResult, FileFacts) {
         let tree = parse(source);
-        self.check_tree_with_facts(path, source, &tree)
+        self.check_tree_with_facts(path, scope, source, &tree)
     }
 
     /// Analyse a whole project: every file, then the cross-file rules.
@@ -183,10 +218,10 @@ impl Engine {
     fn check_tree_with_facts(
         &self,
         path: &str,
+        scope: FileScope,
         source: &str,
         tree: &tree_sitter::Tree,
     ) -> (FileResult, FileFacts) {
-        let scope = FileScope::of_path(path);
         let lines = LineIndex::new(source);
         let mut file = File::new(path, source, scope, tree);
         walk::build(&mut file);
@@ -334,10 +369,15 @@ impl Engine {
 
     /// Apply fixes up to `max` safety until none apply (at most 10 passes).
     pub fn fix(&self, path: &str, source: &str, max: Safety) -> FixOutcome {
+        self.fix_as(path, self.scope_of(path), source, max)
+    }
+
+    /// [`Engine::fix`] in a scope the caller decided.
+    pub fn fix_as(&self, path: &str, scope: FileScope, source: &str, max: Safety) -> FixOutcome {
         let mut text = source.to_string();
         let mut applied = 0;
         let mut passes = 0;
-        let mut result = self.check(path, &text);
+        let mut result = self.check_as(path, scope, &text);
         while passes < 10 {
             let (next, n) = crate::fix::apply_fixes(&text, &result.findings, max);
             if n == 0 || next == text {
@@ -346,7 +386,7 @@ impl Engine {
             passes += 1;
             applied += n;
             text = next;
-            result = self.check(path, &text);
+            result = self.check_as(path, scope, &text);
         }
         FixOutcome {
             text,

@@ -2,9 +2,11 @@
 //! Elixir written for this purpose (no code from other projects), laid out as a Mix
 //! project. A trailing `#~ rule/id` comment marks a line where a finding of that rule
 //! must start; every other line is a promise of silence from every rule. The folder
-//! is analysed as one project, so cross-file rules see all of it.
+//! is analysed as one project, so cross-file rules see all of it, and each file is
+//! scoped relative to the nearest folder holding a `mix.exs` (`installer/` is a Mix
+//! project of its own), as the CLI and the web app scope them.
 
-use otp_audit_engine::{Engine, FileResult};
+use otp_audit_engine::{Engine, FileResult, scope};
 use std::path::{Path, PathBuf};
 
 fn precision_dir() -> PathBuf {
@@ -74,7 +76,14 @@ fn precision_review_holds() {
         .iter()
         .map(|(p, s)| (p.as_str(), s.as_str()))
         .collect();
-    let results = Engine::default().check_project(&inputs);
+    let mix_dirs = scope::mix_dirs(inputs.iter().map(|(p, _)| *p));
+    assert!(
+        mix_dirs.len() > 1,
+        "tests/precision/ holds a nested Mix project"
+    );
+    let results = Engine::default()
+        .with_project_roots(mix_dirs)
+        .check_project(&inputs);
     let mut failures = Vec::new();
     let mut marked = 0;
     for ((path, src), result) in loaded.iter().zip(&results) {

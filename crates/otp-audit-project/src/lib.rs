@@ -12,3 +12,4 @@ pub mod diff;
 pub mod formats;
 pub mod project;
 pub mod report;
+pub mod skipped;

@@ -8,6 +8,7 @@
 
 use crate::archive::{self, Limits, Named, Project};
 use otp_audit_engine::{Engine, FileFacts, FileResult, Safety};
+use serde::{Deserialize, Serialize};
 
 /// The limits of the web app: the CLI's, but a file over 2 MiB is skipped (with its
 /// reason) rather than analysed, since it is almost always generated code and would
@@ -45,6 +46,40 @@ impl Sources {
 
     pub fn total_bytes(&self) -> usize {
         self.files.iter().map(|(_, t)| t.len()).sum()
+    }
+
+    /// The folders holding a `mix.exs` (`""` for the root): each file is scoped
+    /// relative to the Mix project that holds it (`installer/lib/` is production
+    /// code of the installer).
+    pub fn mix_dirs(&self) -> Vec<String> {
+        otp_audit_engine::scope::mix_dirs(self.files.iter().map(|(p, _)| p.as_str()))
+    }
+
+    /// What an engine for this project needs, to hand to the workers.
+    pub fn setup(&self) -> Setup {
+        Setup {
+            config: self.config.clone(),
+            mix_dirs: self.mix_dirs(),
+        }
+    }
+}
+
+/// What it takes to build a project's engine, in one message for the workers: the
+/// config file found at the root and the folders that hold a `mix.exs`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Setup {
+    pub config: Option<Named>,
+    #[serde(default)]
+    pub mix_dirs: Vec<String>,
+}
+
+impl Setup {
+    /// The engine of the project, with what its config says (and the efforts).
+    pub fn engine(&self) -> Result<(Engine, crate::report::Efforts), String> {
+        let loaded = crate::config::from_named(self.config.as_ref())?;
+        let engine = Engine::new(loaded.config).with_project_roots(self.mix_dirs.clone());
+        Ok((engine, loaded.efforts))
     }
 }
 
@@ -106,7 +141,8 @@ pub fn from_folder(entries: Vec<(String, Vec<u8>)>, limits: &Limits) -> Result<S
 }
 
 /// Analyse one file and what the cross-file rules need from it, as JSON (to carry
-/// it from a worker to the one that concludes).
+/// it from a worker to the one that concludes). The engine knows the project's Mix
+/// folders ([`Setup::engine`]), so a batch of files is scoped as the whole project.
 pub fn check_file(engine: &Engine, path: &str, text: &str) -> (FileResult, serde_json::Value) {
     let (result, facts) = engine.check_with_facts(path, text);
     (result, facts.to_json())
@@ -127,7 +163,9 @@ pub fn conclude(
     engine.conclude(&refs, results, facts);
 }
 
-/// Analyse every file, then the cross-file rules, on this thread.
+/// Analyse every file, then the cross-file rules, on this thread. Build `engine`
+/// with [`Setup::engine`] (or give it [`Sources::mix_dirs`]) so nested Mix projects
+/// are scoped by their own `mix.exs`.
 pub fn analyse(engine: &Engine, files: &[Named]) -> Vec<FileResult> {
     let (mut results, facts): (Vec<_>, Vec<_>) = files
         .iter()

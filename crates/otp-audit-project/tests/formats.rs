@@ -511,6 +511,10 @@ fn sarif_passes_microsofts_validator() {
         &sarif::SarifOptions {
             root_uri: Some("file:///home/ci/shop".into()),
             help_base_uri: Some("https://example.invalid/otp-audit/guide/".into()),
+            skipped: vec![otp_audit_project::skipped::Skipped {
+                path: "lib/latin1.ex".into(),
+                reason: otp_audit_project::skipped::SkipReason::NotUtf8,
+            }],
         },
     );
     let (errors, console) = validate(&exe, &log, "otp-audit");

@@ -321,3 +321,85 @@ proptest! {
         let _ = json::read(&String::from_utf8_lossy(&bytes));
     }
 }
+
+/// A project with nested Mix projects (an installer, an umbrella child, a Mix
+/// fixture under test/) and a project-level test helper that is a test.
+fn nested_entries(top: &str) -> Vec<(String, Vec<u8>)> {
+    let send = b"defmodule X do\n  def f(p), do: send(p, :x)\nend\n".to_vec();
+    let sleepy =
+        b"defmodule XTest do\n  use ExUnit.Case\n  test \"x\" do\n    Process.sleep(10)\n    assert true\n  end\nend\n"
+            .to_vec();
+    let mix = b"defmodule X.MixProject do\nend\n".to_vec();
+    [
+        ("mix.exs", mix.clone()),
+        ("lib/app.ex", send.clone()),
+        ("installer/mix.exs", mix.clone()),
+        ("installer/lib/installer.ex", send.clone()),
+        ("installer/test/installer_test.exs", sleepy.clone()),
+        ("installer/templates/web.ex", send.clone()),
+        ("test/support/fake_test.exs", sleepy.clone()),
+        ("test/fixtures/app/mix.exs", mix),
+        ("test/fixtures/app/lib/fixture.ex", send),
+    ]
+    .into_iter()
+    .map(|(p, b)| (format!("{top}/{p}"), b))
+    .collect()
+}
+
+fn scopes_and_rules(sources: &Sources) -> Vec<(String, &'static str, Vec<String>)> {
+    let (engine, _) = sources.setup().engine().unwrap();
+    project::analyse(&engine, &sources.files)
+        .into_iter()
+        .map(|r| {
+            let rules = r.findings.iter().map(|f| f.rule.clone()).collect();
+            (r.path, r.scope.as_str(), rules)
+        })
+        .collect()
+}
+
+#[test]
+fn nested_mix_projects_are_scoped_by_their_own_mix_exs() {
+    let entries = nested_entries("phx");
+    let refs: Vec<(&str, &[u8])> = entries.iter().map(|(p, b)| (p.as_str(), &b[..])).collect();
+    let from_zip = project::from_zip(&write_zip(&refs), &project::browser_limits()).unwrap();
+    let from_folder = project::from_folder(entries, &project::browser_limits()).unwrap();
+    assert_eq!(from_zip.mix_dirs(), ["", "installer", "test/fixtures/app"]);
+    let want: Vec<(String, &str, Vec<String>)> = [
+        ("installer/lib/installer.ex", "lib", vec!["otp/no-raw-send"]),
+        ("installer/mix.exs", "other", vec![]),
+        ("installer/templates/web.ex", "other", vec![]),
+        (
+            "installer/test/installer_test.exs",
+            "test",
+            vec!["test/no-sleep"],
+        ),
+        ("lib/app.ex", "lib", vec!["otp/no-raw-send"]),
+        ("mix.exs", "other", vec![]),
+        // A Mix project under test/ is a fixture of the tests, not production code.
+        ("test/fixtures/app/lib/fixture.ex", "test_support", vec![]),
+        ("test/fixtures/app/mix.exs", "test_support", vec![]),
+        // `mix test` runs it; test/no-sleep's own `allow_in` still spares test/support.
+        ("test/support/fake_test.exs", "test", vec![]),
+    ]
+    .into_iter()
+    .map(|(p, s, r)| (p.to_string(), s, r.into_iter().map(String::from).collect()))
+    .collect();
+    assert_eq!(scopes_and_rules(&from_zip), want);
+    assert_eq!(scopes_and_rules(&from_folder), want);
+
+    // A worker that sees one batch scopes it as the whole project.
+    let (engine, _) = from_zip.setup().engine().unwrap();
+    let (one, _) = project::check_file(&engine, "installer/lib/installer.ex", &from_zip.files[0].1);
+    assert_eq!(one.scope, otp_audit_engine::FileScope::Lib);
+    let json = json::render(
+        &project::analyse(&engine, &from_zip.files),
+        &engine.config().source,
+        &Report::build(&[], &Efforts::default(), None),
+        None,
+        None,
+    );
+    assert!(
+        json.contains(r#"{"path":"installer/lib/installer.ex","scope":"lib""#),
+        "{json}"
+    );
+}

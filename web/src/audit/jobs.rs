@@ -5,7 +5,7 @@
 
 use otp_audit_engine::{Engine, FileResult, Safety};
 use otp_audit_project::archive::Named;
-use otp_audit_project::project::{self, FixedFile};
+use otp_audit_project::project::{self, FixedFile, Setup};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -30,14 +30,30 @@ thread_local! {
     static ENGINE: RefCell<Option<(String, Engine)>> = const { RefCell::new(None) };
 }
 
+/// The config message: a project's [`Setup`] (config file and Mix folders), or
+/// just its config file (`(name, text)` or `null`).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum SetupMessage {
+    Setup(Setup),
+    Config(Option<Named>),
+}
+
 fn with_engine<T>(config_json: &str, f: impl FnOnce(&Engine) -> T) -> Result<T, String> {
     ENGINE.with(|cell| {
         let mut cell = cell.borrow_mut();
         if cell.as_ref().is_none_or(|(c, _)| c != config_json) {
-            let named: Option<Named> = serde_json::from_str(config_json)
+            let message: SetupMessage = serde_json::from_str(config_json)
                 .map_err(|e| format!("bad config message: {e}"))?;
-            let loaded = otp_audit_project::config::from_named(named.as_ref())?;
-            *cell = Some((config_json.to_string(), Engine::new(loaded.config)));
+            let setup = match message {
+                SetupMessage::Setup(s) => s,
+                SetupMessage::Config(config) => Setup {
+                    config,
+                    ..Setup::default()
+                },
+            };
+            let (engine, _) = setup.engine()?;
+            *cell = Some((config_json.to_string(), engine));
         }
         Ok(f(&cell.as_ref().expect("set above").1))
     })
@@ -57,7 +73,7 @@ pub fn read_zip(bytes: &[u8]) -> String {
 }
 
 /// Analyse a batch of `(path, text)` files: `Outcome<Checked>`. `config_json` is the
-/// project's `(file name, text)` or `null`.
+/// project's [`Setup`], or its `(file name, text)` or `null`.
 pub fn check(config_json: &str, files_json: &str) -> String {
     match serde_json::from_str(files_json) {
         Ok(files) => check_files(config_json, files),
@@ -179,5 +195,27 @@ mod tests {
         assert!(e.contains("error") && e.contains("Not a zip"), "{e}");
         let e = check("{\"bad\": 1}", &files);
         assert!(e.contains("bad config"), "{e}");
+    }
+
+    #[test]
+    fn workers_scope_files_by_their_mix_project() {
+        let zip = otp_audit_project::archive::write_zip(&[
+            ("p/mix.exs", b"defmodule P.MixProject do\nend\n".as_slice()),
+            ("p/installer/mix.exs", b"defmodule I.MixProject do\nend\n"),
+            (
+                "p/installer/lib/i.ex",
+                b"defmodule I do\n  def f(p), do: send(p, :x)\nend\n",
+            ),
+        ]);
+        let sources: Sources = ok(&read_zip(&zip));
+        let setup = serde_json::to_string(&sources.setup()).unwrap();
+        let batch = serde_json::to_string(&sources.files[..1]).unwrap();
+        let checked: Checked = ok(&check(&setup, &batch));
+        let i = &checked.results[0];
+        assert_eq!(
+            (i.path.as_str(), i.scope),
+            ("installer/lib/i.ex", otp_audit_engine::FileScope::Lib)
+        );
+        assert_eq!(i.findings[0].rule, "otp/no-raw-send");
     }
 }

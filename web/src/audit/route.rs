@@ -19,10 +19,12 @@ pub struct Filter {
 }
 
 impl Filter {
-    pub fn matches(&self, f: &Finding) -> bool {
+    /// Whether the finding `f`, in a file of scope `scope` (as the report's
+    /// `files[].scope` says), is shown.
+    pub fn matches(&self, f: &Finding, scope: FileScope) -> bool {
         self.rule.as_ref().is_none_or(|r| *r == f.rule)
             && self.severity.is_none_or(|s| s == f.severity)
-            && self.scope.is_none_or(|s| s == FileScope::of_path(&f.path))
+            && self.scope.is_none_or(|s| s == scope)
             && f.path.contains(&self.path)
     }
 

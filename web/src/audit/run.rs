@@ -190,7 +190,7 @@ fn analyse(
         bytes_total: total_bytes,
         workers,
     });
-    let config = serde_json::to_string(&sources.config).expect("config serializes");
+    let config = serde_json::to_string(&sources.setup()).expect("setup serializes");
     let ranges = batches(&sources.files, workers);
     let progress = Rc::new(RefCell::new(Progress {
         results: vec![None; total],
@@ -363,8 +363,12 @@ pub fn with_fixes(ui: Ui, then: impl FnOnce(&Audit, &[FixedFile]) + 'static) {
     }
     let run = RUN.with(|r| r.get());
     let files = audit.fixable_files();
-    let config = serde_json::to_string(&audit.sources.as_ref().and_then(|s| s.config.clone()))
-        .expect("config serializes");
+    let setup = audit
+        .sources
+        .as_ref()
+        .map(|s| s.setup())
+        .unwrap_or_default();
+    let config = serde_json::to_string(&setup).expect("setup serializes");
     let pool = pool();
     let chunk = files.len().div_ceil(pool.size().max(1)).max(1);
     let parts: Vec<Vec<Named>> = files.chunks(chunk).map(|c| c.to_vec()).collect();

@@ -502,11 +502,24 @@ fn files(a: &Audit, filter: &Filter) -> impl IntoView + use<> {
 }
 
 fn findings(a: &Audit, filter: &Filter) -> impl IntoView + use<> {
+    // The scope the analysis decided for each file (relative to its Mix project).
+    let scopes: std::collections::HashMap<&str, FileScope> = a
+        .file
+        .files
+        .iter()
+        .map(|f| (f.path.as_str(), f.scope))
+        .collect();
+    let scope_of = |path: &str| {
+        scopes
+            .get(path)
+            .copied()
+            .unwrap_or_else(|| FileScope::of_path(path))
+    };
     let list: Vec<_> = a
         .file
         .findings
         .iter()
-        .filter(|f| filter.matches(f))
+        .filter(|f| filter.matches(f, scope_of(&f.path)))
         .collect();
     let count = list.len();
     let rows = list

@@ -7,9 +7,11 @@ use otp_audit_engine::config::ConfigSource;
 use otp_audit_project::baseline::count_by_rule;
 use otp_audit_project::formats::json::{self, BaselineDoc, RatchetDoc};
 use otp_audit_project::report::Report;
+use otp_audit_project::skipped::Skipped;
 
 pub fn render(
     results: &[FileResult],
+    skipped: &[Skipped],
     config: &ConfigSource,
     report: &Report,
     extras: &Extras,
@@ -31,5 +33,5 @@ pub fn render(
             .collect(),
         violations: extras.violations,
     });
-    json::render(results, config, report, baseline, ratchet)
+    json::render_with_skipped(results, skipped, config, report, baseline, ratchet)
 }

@@ -3,6 +3,7 @@
 
 pub mod json;
 pub mod rules;
+pub mod statistics;
 pub mod text;
 
 use otp_audit_project::baseline::{Comparison, CountViolation, Ratchet};

@@ -5,6 +5,7 @@
 use super::{Extras, plural};
 use otp_audit_engine::{FileResult, Finding, Severity};
 use otp_audit_project::baseline::{Comparison, Entry};
+use otp_audit_project::skipped::{SkipReason, Skipped};
 use std::fmt::Write;
 
 pub struct Style {
@@ -81,7 +82,12 @@ pub fn baseline_summary(c: &Comparison) -> String {
 }
 
 /// The one-line summary for stderr.
-pub fn summary(reported: &[FileResult], all: &[FileResult], extras: &Extras) -> String {
+pub fn summary(
+    reported: &[FileResult],
+    all: &[FileResult],
+    skipped: &[Skipped],
+    extras: &Extras,
+) -> String {
     let mut counts = [0usize; 3];
     let mut fixable = 0;
     for f in reported.iter().flat_map(|r| &r.findings) {
@@ -111,6 +117,19 @@ pub fn summary(reported: &[FileResult], all: &[FileResult], extras: &Extras) -> 
             if fixable > 0 { " (run with --fix)" } else { "" }
         )
     };
+    if !skipped.is_empty() {
+        let reasons: Vec<String> = otp_audit_project::skipped::counts(skipped)
+            .into_iter()
+            .map(|(reason, n)| format!("{n} {}", reason_short(reason)))
+            .collect();
+        let _ = write!(
+            line,
+            " Skipped {} file{}: {}.",
+            skipped.len(),
+            plural(skipped.len()),
+            reasons.join(", ")
+        );
+    }
     if let Some(c) = extras.comparison {
         let _ = write!(
             line,
@@ -222,6 +241,15 @@ pub fn write_finding(out: &mut String, style: &Style, f: &Finding, source: Optio
         "", f.guide
     );
     out.push('\n');
+}
+
+/// A skip reason in the summary's few words.
+fn reason_short(reason: SkipReason) -> &'static str {
+    match reason {
+        SkipReason::NotUtf8 => "not UTF-8",
+        SkipReason::SymlinkOutside => "symbolic link out of the project",
+        SkipReason::TooLarge => "over the size limit",
+    }
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@
 
 use crate::baseline::{CountViolation, Entry};
 use crate::report::{Efforts, Report};
+use crate::skipped::Skipped;
 use otp_audit_engine::config::ConfigSource;
 use otp_audit_engine::{FileResult, FileScope, Finding, REPORT_VERSION};
 use serde::{Deserialize, Serialize};
@@ -31,6 +32,9 @@ struct Document<'a> {
     tool: Tool,
     config: &'a ConfigSource,
     files: Vec<FileEntry<'a>>,
+    /// Files found and not analysed, with the reason (`not_utf8`, ...).
+    #[serde(skip_serializing_if = "<[Skipped]>::is_empty")]
+    skipped: &'a [Skipped],
     /// Every finding in the code, new or in the baseline.
     findings: Vec<&'a Finding>,
     report: &'a Report,
@@ -76,6 +80,18 @@ pub fn render(
     baseline: Option<BaselineDoc>,
     ratchet: Option<RatchetDoc>,
 ) -> String {
+    render_with_skipped(results, &[], config, report, baseline, ratchet)
+}
+
+/// [`render`], listing the files that were found and not analysed as `skipped`.
+pub fn render_with_skipped(
+    results: &[FileResult],
+    skipped: &[Skipped],
+    config: &ConfigSource,
+    report: &Report,
+    baseline: Option<BaselineDoc>,
+    ratchet: Option<RatchetDoc>,
+) -> String {
     let doc = Document {
         version: REPORT_VERSION,
         tool: Tool {
@@ -92,6 +108,7 @@ pub fn render(
                 lines: r.lines,
             })
             .collect(),
+        skipped,
         findings: results.iter().flat_map(|r| &r.findings).collect(),
         report,
         baseline,
@@ -122,6 +139,9 @@ pub struct ReportFile {
     #[serde(default)]
     pub config: serde_json::Value,
     pub files: Vec<FileInfo>,
+    /// Files found and not analysed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<Skipped>,
     pub findings: Vec<Finding>,
     /// The remediation plan; built from the findings when a report lacks it.
     #[serde(default)]
@@ -211,6 +231,7 @@ impl ReportFile {
                 version: env!("CARGO_PKG_VERSION").into(),
             },
             config: config_value(config),
+            skipped: Vec::new(),
             files: results
                 .iter()
                 .map(|r| FileInfo {

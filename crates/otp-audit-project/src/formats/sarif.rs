@@ -33,6 +33,7 @@
 //! - `level` is the finding's severity (`error`, `warning`, `note` for info).
 
 use crate::baseline;
+use crate::skipped::Skipped;
 use otp_audit_engine::rules::{self, Rule};
 use otp_audit_engine::source::Position;
 use otp_audit_engine::{FileResult, Finding, Fix, Severity};
@@ -56,6 +57,9 @@ pub struct SarifOptions {
     /// Absolute URI under which the guide pages are published; when set, each rule
     /// gets `helpUri = help_base_uri + rule id` (`https://.../guide/` + `otp/no-raw-send`).
     pub help_base_uri: Option<String>,
+    /// Files found and not analysed: written as the invocation's
+    /// `toolExecutionNotifications`, so a run that checked less says so.
+    pub skipped: Vec<Skipped>,
 }
 
 /// SARIF 2.1.0 log of `results`, with default [`SarifOptions`].
@@ -104,15 +108,33 @@ pub fn to_sarif_with(results: &[FileResult], options: &SarifOptions) -> Value {
     if !repository.is_empty() {
         driver["informationUri"] = json!(repository);
     }
+    let mut run = json!({
+        "tool": {"driver": driver},
+        "originalUriBaseIds": {SRCROOT: root},
+        "columnKind": "utf16CodeUnits",
+        "results": results,
+    });
+    if !options.skipped.is_empty() {
+        run["invocations"] = json!([{
+            "executionSuccessful": true,
+            "toolExecutionNotifications": options.skipped.iter().map(skip_notification).collect::<Vec<_>>(),
+        }]);
+    }
     json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": driver},
-            "originalUriBaseIds": {SRCROOT: root},
-            "columnKind": "utf16CodeUnits",
-            "results": results,
-        }],
+        "runs": [run],
+    })
+}
+
+/// A skipped file as a SARIF notification: a warning about the file, its reason
+/// as the descriptor id.
+fn skip_notification(s: &Skipped) -> Value {
+    json!({
+        "level": "warning",
+        "message": {"text": format!("`{}` was not analysed: {}", s.path, s.reason.describe())},
+        "descriptor": {"id": s.reason.as_str()},
+        "locations": [{"physicalLocation": {"artifactLocation": artifact_location(&s.path)}}],
     })
 }
 

@@ -199,6 +199,7 @@ impl<'t> Walker<'_, 't> {
         match name {
             Some("quote") => return false,
             Some("defmodule") => self.enter_module(node),
+            Some("defimpl") => self.enter_impl(node),
             Some(n) if DEF_KINDS.contains(&n) => self.enter_def(node, n),
             Some("alias") => self.record_alias(node),
             Some("import") => self.record_import(node),
@@ -369,6 +370,48 @@ impl<'t> Walker<'_, 't> {
             let full = name[..name.len() - written.len()].to_string() + &short;
             self.scopes.add_alias(short, full);
         }
+        self.open_module(node, name_node, name);
+    }
+
+    /// `defimpl Proto, for: Type` defines the module `Proto.Type`, which is what its
+    /// functions' scope reads (`Jason.Encoder.MyApp.User.encode/2`). Without `for:`,
+    /// the type is the enclosing module; `for: [A, B]` reads `Proto.{A, B}`.
+    fn enter_impl(&mut self, node: Node<'t>) {
+        let src = self.src();
+        let k = &grammar().kinds;
+        let Some(args) = syntax::call_arguments(node) else {
+            return;
+        };
+        let Some(name_node) = args.named_child(0) else {
+            return;
+        };
+        let protocol = self
+            .module_of(name_node)
+            .unwrap_or_else(|| text(name_node, src).to_string());
+        let for_value = named_children(args)
+            .filter(|a| a.kind_id() == k.keywords)
+            .find_map(|kw| syntax::keyword_value(kw, src, "for"));
+        let type_name = |n: Node<'t>| {
+            self.module_of(n)
+                .unwrap_or_else(|| text(n, src).to_string())
+        };
+        let for_name = match for_value {
+            Some(list) if list.kind_id() == k.list => {
+                let types: Vec<String> = named_children(list).map(type_name).collect();
+                Some(format!("{{{}}}", types.join(", ")))
+            }
+            Some(v) => Some(type_name(v)),
+            None => self.current_module().map(|m| m.name.clone()),
+        };
+        let name = match for_name {
+            Some(t) => format!("{protocol}.{t}"),
+            None => protocol,
+        };
+        self.open_module(node, name_node, name);
+    }
+
+    /// Start a module's frame: its scope, its model entry (prescanned) and context.
+    fn open_module(&mut self, node: Node<'t>, name_node: Node<'t>, name: String) {
         let body = syntax::call_do_block(node).or_else(|| {
             syntax::call_arguments(node)
                 .and_then(|a| named_children(a).last())

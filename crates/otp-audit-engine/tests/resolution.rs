@@ -161,3 +161,36 @@ end
         [Runner::OtherProcess, Runner::SameProcess]
     );
 }
+
+#[test]
+fn functions_of_an_impl_are_scoped_by_protocol_and_type() {
+    let src = r#"
+defmodule MyApp.Counter do
+  defstruct [:pid]
+
+  defimpl String.Chars do
+    def to_string(counter), do: GenServer.call(counter.pid, :render)
+  end
+end
+
+defimpl Jason.Encoder, for: MyApp.User do
+  def encode(user, opts), do: Jason.Encode.map(Map.take(user, [:id]), opts)
+end
+
+defimpl Inspect, for: [MyApp.Token, MyApp.Secret] do
+  def inspect(_, _), do: Inspect.Algebra.string("redacted")
+end
+"#;
+    let tree = parse(src);
+    let file = File::build("lib/my_app/counter.ex", src, &tree);
+    let scope_of = |name: &str| {
+        let call = file.calls.iter().find(|c| c.name == name).unwrap();
+        file.scope_name(&call.ctx)
+    };
+    assert_eq!(scope_of("call"), "String.Chars.MyApp.Counter.to_string/1");
+    assert_eq!(scope_of("map"), "Jason.Encoder.MyApp.User.encode/2");
+    assert_eq!(
+        scope_of("string"),
+        "Inspect.{MyApp.Token, MyApp.Secret}.inspect/2"
+    );
+}

@@ -43,6 +43,10 @@ fn check(file: &File, report: &mut Report) {
         if target.is_some_and(|t| is_task_pid(file, call, t)) {
             continue;
         }
+        // Quoted code: the module using the macro may match the `:DOWN` itself.
+        if call.ctx.quoted {
+            continue;
+        }
         let regions = regions(file, call, in_test);
         let handled = regions.iter().any(|r| {
             *cache

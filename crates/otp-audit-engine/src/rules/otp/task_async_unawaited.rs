@@ -73,11 +73,20 @@ fn check(file: &File, report: &mut Report) {
             }
             continue;
         }
-        let in_callback = def.is_callback
-            || file
-                .module(&call.ctx)
-                .is_some_and(|m| m.is_genserver && def.name.starts_with("handle_"));
-        let handles_replies = match (call.ctx.module, file.module(&call.ctx)) {
+        let module = file.module(&call.ctx);
+        // Quoted code: the module using the macro may handle the reply itself.
+        let quoted = module.is_some_and(|m| m.quoted);
+        let in_callback = !quoted
+            && (def.is_callback
+                || module.is_some_and(|m| m.is_genserver && def.name.starts_with("handle_")));
+        // A private helper the callbacks call: its task is the server's task too.
+        let via_helper = match module {
+            Some(m) if !in_callback && !quoted && m.is_genserver && def.kind == "defp" => {
+                calling_callback(file, m, def)
+            }
+            _ => None,
+        };
+        let handles_replies = match (call.ctx.module, module) {
             (Some(id), Some(m)) => *replies
                 .entry(id)
                 .or_insert_with(|| module_handles_replies(file, m)),
@@ -108,6 +117,20 @@ fn check(file: &File, report: &mut Report) {
                 continue;
             }
         }
+        if let Some(callback) = via_helper {
+            // The helper hands the task back; only a module that neither awaits a task
+            // anywhere nor matches `{ref, result}` surely loses the reply.
+            if handles_replies || module.is_some_and(|m| awaits_anywhere(file, m)) {
+                continue;
+            }
+            let module = module.map(|m| m.name.as_str()).unwrap_or("this module");
+            let message = format!(
+                "`{written}` in `{}/{}`, which the GenServer callback `{}/{}` calls, starts a task that `{module}` never awaits and whose `{{ref, result}}` reply no `handle_info/2` clause matches: the reply arrives as a message nothing expects; add that clause (calling `Process.demonitor(ref, [:flush])`) and start the task with `Task.Supervisor.async_nolink({sup}, fun)` so its crash does not take the server down",
+                def.name, def.arity, callback.name, callback.arity
+            );
+            report.add(file, &call.ctx, call.node.byte_range(), message);
+            continue;
+        }
         if !in_callback || handles_replies {
             continue;
         }
@@ -115,10 +138,7 @@ fn check(file: &File, report: &mut Report) {
         if !escapes && var.is_none() && passed_to_local_helper(file, holder, file.module(&call.ctx)) {
             continue;
         }
-        let module = file
-            .module(&call.ctx)
-            .map(|m| m.name.as_str())
-            .unwrap_or("this module");
+        let module = module.map(|m| m.name.as_str()).unwrap_or("this module");
         let message = format!(
             "`{written}` is started in the GenServer callback `{}/{}` but `{module}` has no `handle_info({{ref, result}}, state)` clause: the task's reply arrives as a message nothing matches; add that clause (calling `Process.demonitor(ref, [:flush])`) and start the task with `Task.Supervisor.async_nolink({sup}, fun)` so its crash does not take the server down",
             def.name, def.arity
@@ -430,6 +450,53 @@ fn passed_to_local_helper(file: &File, holder: Node, own: Option<&Module>) -> bo
     args.parent()
         .and_then(|o| call_at(file, o))
         .is_some_and(|c| is_own_function(own, c))
+}
+
+/// The GenServer callback that calls the private function `helper`, directly or
+/// through other private functions of the module.
+fn calling_callback<'a, 't>(
+    file: &'a File<'t>,
+    module: &'a Module<'t>,
+    helper: &Def<'t>,
+) -> Option<&'a Def<'t>> {
+    let defs: Vec<&Def<'t>> = module.defs.iter().map(|&d| &file.defs[d as usize]).collect();
+    let calls = |caller: &Def<'t>, callee: (&str, usize)| {
+        file.calls_within(caller.node).any(|c| {
+            is_own_function(Some(module), c) && (c.name, c.arity) == callee
+        })
+    };
+    // Breadth-first from the helper up through its private callers.
+    let mut targets: Vec<(&str, usize)> = vec![(helper.name, helper.arity)];
+    let mut seen = targets.clone();
+    while let Some(target) = targets.pop() {
+        for d in &defs {
+            if !calls(d, target) {
+                continue;
+            }
+            if d.is_callback {
+                return Some(d);
+            }
+            if d.kind == "defp" && !seen.contains(&(d.name, d.arity)) {
+                seen.push((d.name, d.arity));
+                targets.push((d.name, d.arity));
+            }
+        }
+    }
+    None
+}
+
+/// Does the module await, yield, shut down or ignore some task anywhere?
+fn awaits_anywhere(file: &File, module: &Module) -> bool {
+    file.calls_within(module.node).any(|c| {
+        is_awaiter(c) && c.ctx.module == module_id(file, module)
+    })
+}
+
+fn module_id(file: &File, module: &Module) -> Option<Id> {
+    file.modules
+        .iter()
+        .position(|m| std::ptr::eq(m, module))
+        .map(|i| i as Id)
 }
 
 /// A `handle_info({ref, result}, state)` clause: a 2-tuple whose first element is a variable.

@@ -270,6 +270,9 @@ pub struct File<'t> {
     pub attributes: Vec<(&'t str, Node<'t>, Ctx)>,
     /// Tuples tagged with an atom (`{:error, reason}`, `{:DOWN, ref, ...}`), by tag.
     pub tagged_tuples: Vec<(&'t str, Node<'t>, Ctx)>,
+    /// Tuples that start with a module (`{Task.Supervisor, name: X}` child specs),
+    /// with the module resolved through aliases.
+    pub alias_tuples: Vec<(String, Node<'t>, Ctx)>,
     by_name: std::collections::HashMap<&'t str, Vec<Id>>,
 }
 
@@ -296,6 +299,7 @@ impl<'t> File<'t> {
             interpolated_atoms: Vec::new(),
             attributes: Vec::new(),
             tagged_tuples: Vec::new(),
+            alias_tuples: Vec::new(),
             by_name: Default::default(),
         }
     }

@@ -158,6 +158,10 @@ impl<'t> Walker<'_, 't> {
             {
                 self.file.tagged_tuples.push((tag, node, self.ctx));
             }
+            if let Some(first) = node.named_child(0).filter(|a| a.kind_id() == k.alias) {
+                let module = self.scopes.expand_alias(text(first, self.src()));
+                self.file.alias_tuples.push((module, node, self.ctx));
+            }
             true
         } else if kind == k.quoted_atom {
             if named_children(node).any(|c| c.kind_id() == k.interpolation) {

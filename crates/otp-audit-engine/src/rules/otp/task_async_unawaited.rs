@@ -1,6 +1,6 @@
 //! `otp/task-async-unawaited`: Task.async whose result is never awaited. See `task_async_unawaited.md`.
 
-use crate::rules::otp::no_raw_spawn::{is_discarded, task_supervisor_name};
+use crate::rules::otp::no_raw_spawn::is_discarded;
 use crate::model::Id;
 use crate::rules::prelude::*;
 use std::collections::HashMap;
@@ -55,17 +55,21 @@ fn check(file: &File, report: &mut Report) {
             continue;
         };
         let written = call.display(src);
-        let sup = task_supervisor_name(file, &call.ctx);
+        // `Task.Supervisor.async(sup, f)` names its supervisor already.
+        let sup = match call.arg(0).filter(|_| call.in_module("Task.Supervisor")) {
+            Some(named) => format!("`{}`", file.text(named)),
+            None => supervisors::prose(supervisors::Kind::Task),
+        };
         let holder = value_holder(file, call);
         if is_consumed_in_place(file, holder) {
             continue;
         }
         if is_discarded(holder) || in_each_fn(file, holder) {
             let message = format!(
-                "The task from `{written}` is thrown away: it stays linked to this process (a crash in it takes this process down) and always sends a reply that piles up in the mailbox; for fire-and-forget work use `Task.Supervisor.start_child({sup}, fun)`, otherwise keep the task and `Task.await/2` it"
+                "The task from `{written}` is thrown away: it stays linked to this process (a crash in it takes this process down) and always sends a reply that piles up in the mailbox; for fire-and-forget work use `Task.Supervisor.start_child/2` under {sup}, otherwise keep the task and `Task.await/2` it"
             );
             let fix = (holder == call.expr && !call.piped && !call.via_apply)
-                .then(|| fire_and_forget_fix(call, &sup))
+                .then(|| fire_and_forget_fix(call))
                 .flatten();
             let d = report.add(file, &call.ctx, call.node.byte_range(), message);
             if let Some(fix) = fix {
@@ -110,7 +114,7 @@ fn check(file: &File, report: &mut Report) {
                     format!("Task.await_many({var})")
                 };
                 let message = format!(
-                    "`{written}` is bound to `{var}` but `{var}` is never awaited in `{}/{}`: the reply message and the task's `:DOWN` stay in the mailbox and a crash still takes this process down; call `{await_call}` (or `Task.yield/2` + `Task.shutdown/2`), or use `Task.Supervisor.start_child({sup}, fun)` if the result is not needed",
+                    "`{written}` is bound to `{var}` but `{var}` is never awaited in `{}/{}`: the reply message and the task's `:DOWN` stay in the mailbox and a crash still takes this process down; call `{await_call}` (or `Task.yield/2` + `Task.shutdown/2`), or use `Task.Supervisor.start_child/2` under {sup} if the result is not needed",
                     def.name, def.arity
                 );
                 report.add(file, &call.ctx, call.node.byte_range(), message);
@@ -125,7 +129,7 @@ fn check(file: &File, report: &mut Report) {
             }
             let module = module.map(|m| m.name.as_str()).unwrap_or("this module");
             let message = format!(
-                "`{written}` in `{}/{}`, which the GenServer callback `{}/{}` calls, starts a task that `{module}` never awaits and whose `{{ref, result}}` reply no `handle_info/2` clause matches: the reply arrives as a message nothing expects; add that clause (calling `Process.demonitor(ref, [:flush])`) and start the task with `Task.Supervisor.async_nolink({sup}, fun)` so its crash does not take the server down",
+                "`{written}` in `{}/{}`, which the GenServer callback `{}/{}` calls, starts a task that `{module}` never awaits and whose `{{ref, result}}` reply no `handle_info/2` clause matches: the reply arrives as a message nothing expects; add that clause (calling `Process.demonitor(ref, [:flush])`) and start the task with `Task.Supervisor.async_nolink/2` under {sup} so its crash does not take the server down",
                 def.name, def.arity, callback.name, callback.arity
             );
             report.add(file, &call.ctx, call.node.byte_range(), message);
@@ -140,21 +144,26 @@ fn check(file: &File, report: &mut Report) {
         }
         let module = module.map(|m| m.name.as_str()).unwrap_or("this module");
         let message = format!(
-            "`{written}` is started in the GenServer callback `{}/{}` but `{module}` has no `handle_info({{ref, result}}, state)` clause: the task's reply arrives as a message nothing matches; add that clause (calling `Process.demonitor(ref, [:flush])`) and start the task with `Task.Supervisor.async_nolink({sup}, fun)` so its crash does not take the server down",
+            "`{written}` is started in the GenServer callback `{}/{}` but `{module}` has no `handle_info({{ref, result}}, state)` clause: the task's reply arrives as a message nothing matches; add that clause (calling `Process.demonitor(ref, [:flush])`) and start the task with `Task.Supervisor.async_nolink/2` under {sup} so its crash does not take the server down",
             def.name, def.arity
         );
         report.add(file, &call.ctx, call.node.byte_range(), message);
     }
 }
 
-/// `Task.async(f)` → `Task.Supervisor.start_child(App.TaskSupervisor, f)`;
+/// `Task.async(f)` → `Task.Supervisor.start_child(App.TaskSupervisor, f)`, with a
+/// Task.Supervisor the project defines (no fix without one);
 /// `Task.Supervisor.async(sup, f)` → `Task.Supervisor.start_child(sup, f)`.
-fn fire_and_forget_fix(call: &Call, sup: &str) -> Option<Fix> {
+fn fire_and_forget_fix(call: &Call) -> Option<Fix> {
     let title = "Start it as a fire-and-forget supervised task";
     if call.in_module("Task") {
         let first = call.arg(0)?;
+        let sup = supervisors::code(supervisors::Kind::Task);
         return Some(Fix::unsafe_(
-            format!("{title} under `{sup}` (needs `{{Task.Supervisor, name: {sup}}}` in the application's children)"),
+            format!(
+                "{title} under {}",
+                supervisors::prose(supervisors::Kind::Task)
+            ),
             vec![
                 Edit::replace(call.target.byte_range(), "Task.Supervisor.start_child"),
                 Edit::insert(first.start_byte(), format!("{sup}, ")),

@@ -8,6 +8,7 @@
 
 use crate::finding::Finding;
 use crate::model::{Ctx, File};
+use crate::scope::FileScope;
 use crate::syntax::{self, grammar, named_children};
 use serde::{Deserialize, Serialize};
 use tree_sitter::Node;
@@ -61,8 +62,13 @@ pub struct Names {
 impl Names {
     /// `{Task.Supervisor, name: X}` children, `Task.Supervisor.start_link(name: X)`
     /// (the same for `DynamicSupervisor`), and modules named `*.TaskSupervisor`.
+    /// Only application code counts: a supervisor a test starts is no place for
+    /// production work (`.exs` scripts and test modules are left out too).
     pub fn collect(file: &File) -> Names {
         let mut names = Names::default();
+        if file.scope != FileScope::Lib || file.path.ends_with(".exs") {
+            return names;
+        }
         for (module, tuple, ctx) in &file.alias_tuples {
             if let Some(kind) = kind_of(module)
                 && let Some(name) = named_children(*tuple)
@@ -192,6 +198,9 @@ fn name_option(file: &File, opts: Node, ctx: &Ctx) -> Option<String> {
     };
     let value = syntax::keyword_value(keywords, file.src, "name")?;
     let written = file.text(value);
+    if file.module(ctx).is_some_and(|m| m.is_test_case) {
+        return None;
+    }
     if written == "__MODULE__" {
         return file
             .module(ctx)

@@ -105,3 +105,30 @@ fn the_project_s_task_supervisor_is_named_and_used_by_the_fix() {
     engine.conclude(&files, &mut split, facts);
     assert_eq!(split, results);
 }
+
+#[test]
+fn a_supervisor_only_a_test_starts_is_not_suggested() {
+    let test = r#"defmodule Billing.ReceiptsTest do
+  use ExUnit.Case, async: true
+
+  setup do
+    start_supervised!({Task.Supervisor, name: :receipts_test_tasks})
+    :ok
+  end
+
+  test "sends later", do: assert(:ok = Billing.Receipts.send_later(%{id: 1}))
+end
+"#;
+    let files = [
+        ("lib/billing/receipts.ex", WORKER),
+        ("test/billing/receipts_test.exs", test),
+    ];
+    let results = Engine::default().check_project(&files);
+    let f = task_finding(&results[0]);
+    assert!(
+        f.message.contains("under your Task.Supervisor"),
+        "{}",
+        f.message
+    );
+    assert!(f.fixes.is_empty());
+}

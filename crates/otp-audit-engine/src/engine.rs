@@ -167,11 +167,6 @@ impl Engine {
         for f in &facts {
             names.extend(&f.1);
         }
-        for result in results.iter_mut() {
-            for f in &mut result.findings {
-                names.resolve(f);
-            }
-        }
         for (rule, _) in self.config.enabled_rules() {
             let Some(pass) = rule.project else { continue };
             let mine: Vec<(usize, &Facts)> = facts
@@ -196,6 +191,11 @@ impl Engine {
                 result.findings.sort_by(|a, b| {
                     (a.start.byte, &a.rule, a.end.byte).cmp(&(b.start.byte, &b.rule, b.end.byte))
                 });
+            }
+        }
+        for result in results.iter_mut() {
+            for f in &mut result.findings {
+                names.resolve(f);
             }
         }
     }

@@ -6,6 +6,7 @@ use crate::files::Input;
 use crate::progress;
 use crate::run::{par_map, text_of};
 use crate::write::{self, Written};
+use otp_audit_engine::supervisors::Names;
 use otp_audit_engine::{Engine, FileScope, Safety};
 
 /// What a fix run did.
@@ -23,6 +24,7 @@ pub struct Summary {
 
 /// Apply fixes of at most `max` safety to `source`, only those of selected
 /// findings, until none applies. Returns the new text and the fixes applied.
+/// `names`: the supervisors the project defines, which some fixes name.
 pub fn fix_text(
     engine: &Engine,
     path: &str,
@@ -30,17 +32,18 @@ pub fn fix_text(
     source: &str,
     max: Safety,
     sel: &Selection,
+    names: &Names,
 ) -> (String, usize) {
     let everything = sel.select.is_empty() && sel.ignore.is_empty() && sel.min_severity.is_none();
     if everything {
-        let outcome = engine.fix_as(path, scope, source, max);
+        let outcome = engine.fix_in_project_as(path, scope, source, max, names);
         return (outcome.text, outcome.applied);
     }
     // The engine's loop, with the findings filtered.
     let mut text = source.to_string();
     let mut applied = 0;
     for _ in 0..10 {
-        let mut result = engine.check_as(path, scope, &text);
+        let mut result = engine.check_in_project_as(path, scope, &text, names);
         result.findings.retain(|f| sel.finding(f));
         let (next, n) = otp_audit_engine::fix::apply_fixes(&text, &result.findings, max);
         if n == 0 || next == text {
@@ -68,6 +71,7 @@ pub fn run(
     jobs: usize,
     show_progress: bool,
 ) -> Result<Summary, String> {
+    let names = supervisor_names(engine, inputs, jobs);
     let outcomes = progress::run("fixing", inputs.len(), show_progress, |p| {
         par_map(inputs, jobs, p, |input| -> Result<FileOutcome, String> {
             if !sel.scope(input.scope) {
@@ -78,7 +82,8 @@ pub fn run(
             let Some(source) = text_of(bytes) else {
                 return Ok(FileOutcome::Unchanged);
             };
-            let (fixed, fixes) = fix_text(engine, &input.path, input.scope, &source, max, sel);
+            let (fixed, fixes) =
+                fix_text(engine, &input.path, input.scope, &source, max, sel, &names);
             if fixed == source {
                 return Ok(FileOutcome::Unchanged);
             }
@@ -115,4 +120,20 @@ pub fn run(
         }
     }
     Ok(summary)
+}
+
+/// The supervisors every input defines (unreadable files define none).
+fn supervisor_names(engine: &Engine, inputs: &[Input], jobs: usize) -> Names {
+    let per_file = progress::run("reading", inputs.len(), false, |p| {
+        par_map(inputs, jobs, p, |input| {
+            let bytes = input.read().ok()?;
+            let text = std::str::from_utf8(&bytes).ok()?;
+            Some(engine.supervisor_names_as(&input.path, input.scope, text))
+        })
+    });
+    let mut names = Names::default();
+    for n in per_file.iter().flatten() {
+        names.extend(n);
+    }
+    names
 }

@@ -8,6 +8,7 @@ use crate::rule::{Draft, Facts, ProjectReport, Report, Rule};
 use crate::rules;
 use crate::scope::FileScope;
 use crate::source::LineIndex;
+use crate::supervisors;
 use crate::{suppress, syntax, walk};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -34,29 +35,39 @@ pub struct FixOutcome {
     pub after: FileResult,
 }
 
-/// What one file contributes to the cross-file rules.
+/// What one file contributes to the cross-file rules, and the supervisor names it
+/// defines (for the messages and fixes that suggest one).
 #[derive(Default)]
-pub struct FileFacts(Vec<(&'static str, Facts)>);
+pub struct FileFacts(Vec<(&'static str, Facts)>, supervisors::Names);
 
 impl FileFacts {
     /// The facts as JSON, `[[rule id, facts], ...]`, to hand them to the engine of
     /// another process (the web app analyses in several workers and concludes in one).
+    /// The supervisor names travel as `["supervisors", {"task": [...], ...}]`.
     pub fn to_json(&self) -> serde_json::Value {
-        serde_json::Value::Array(
-            self.0
-                .iter()
-                .filter_map(|(id, f)| {
-                    let pass = rules::by_id(id)?.project?;
-                    Some(serde_json::json!([id, (pass.encode)(f)?]))
-                })
-                .collect(),
-        )
+        let mut entries: Vec<serde_json::Value> = self
+            .0
+            .iter()
+            .filter_map(|(id, f)| {
+                let pass = rules::by_id(id)?.project?;
+                Some(serde_json::json!([id, (pass.encode)(f)?]))
+            })
+            .collect();
+        if self.1 != supervisors::Names::default() {
+            entries.push(serde_json::json!([SUPERVISORS, self.1]));
+        }
+        serde_json::Value::Array(entries)
     }
 
     /// Facts written by [`FileFacts::to_json`]; unknown rules and damaged entries are
     /// left out.
     pub fn from_json(value: &serde_json::Value) -> FileFacts {
         let entries = value.as_array().map(Vec::as_slice).unwrap_or_default();
+        let names = entries
+            .iter()
+            .find(|e| e.get(0).and_then(|k| k.as_str()) == Some(SUPERVISORS))
+            .and_then(|e| serde_json::from_value(e.get(1)?.clone()).ok())
+            .unwrap_or_default();
         FileFacts(
             entries
                 .iter()
@@ -65,9 +76,13 @@ impl FileFacts {
                     Some((rule.id, (rule.project?.decode)(e.get(1)?)?))
                 })
                 .collect(),
+            names,
         )
     }
 }
+
+/// The key of the supervisor names in [`FileFacts::to_json`] (rule ids have a slash).
+const SUPERVISORS: &str = "supervisors";
 
 pub struct Engine {
     config: Config,
@@ -134,16 +149,31 @@ impl Engine {
     /// better than the path, such as the CLI on disk).
     pub fn check_as(&self, path: &str, scope: FileScope, source: &str) -> FileResult {
         let tree = parse(source);
-        self.check_tree_with_facts(path, scope, source, &tree).0
+        self.check_tree_as(path, scope, source, &tree)
+    }
+
+    fn check_tree_as(
+        &self,
+        path: &str,
+        scope: FileScope,
+        source: &str,
+        tree: &tree_sitter::Tree,
+    ) -> FileResult {
+        let (mut result, facts) = self.check_tree_with_facts(path, scope, source, tree);
+        // Alone, a file knows only the supervisors it defines itself.
+        for f in &mut result.findings {
+            facts.1.resolve(f);
+        }
+        result
     }
 
     pub fn check_tree(&self, path: &str, source: &str, tree: &tree_sitter::Tree) -> FileResult {
-        self.check_tree_with_facts(path, self.scope_of(path), source, tree)
-            .0
+        self.check_tree_as(path, self.scope_of(path), source, tree)
     }
 
     /// Analyse one file and collect what cross-file rules need from it; hand the
-    /// facts of all files to [`Engine::conclude`].
+    /// facts of all files to [`Engine::conclude`], which also fills in the supervisor
+    /// names the findings suggest.
     pub fn check_with_facts(&self, path: &str, source: &str) -> (FileResult, FileFacts) {
         self.check_with_facts_as(path, self.scope_of(path), source)
     }
@@ -177,6 +207,10 @@ impl Engine {
         results: &mut [FileResult],
         facts: Vec<FileFacts>,
     ) {
+        let mut names = supervisors::Names::default();
+        for f in &facts {
+            names.extend(&f.1);
+        }
         for (rule, _) in self.config.enabled_rules() {
             let Some(pass) = rule.project else { continue };
             let mine: Vec<(usize, &Facts)> = facts
@@ -213,6 +247,11 @@ impl Engine {
                 });
             }
         }
+        for result in results.iter_mut() {
+            for f in &mut result.findings {
+                names.resolve(f);
+            }
+        }
     }
 
     fn check_tree_with_facts(
@@ -227,7 +266,7 @@ impl Engine {
         walk::build(&mut file);
 
         let mut drafts: Vec<(&'static Rule, Draft)> = Vec::new();
-        let mut facts = FileFacts::default();
+        let mut facts = FileFacts(Vec::new(), supervisors::Names::collect(&file));
         for (rule, settings) in self.config.enabled_rules() {
             let mut report = Report::new(rule, settings);
             // Cross-file rules may need facts from files they do not report on.
@@ -374,10 +413,86 @@ impl Engine {
 
     /// [`Engine::fix`] in a scope the caller decided.
     pub fn fix_as(&self, path: &str, scope: FileScope, source: &str, max: Safety) -> FixOutcome {
+        self.fix_in_project_as(path, scope, source, max, &supervisors::Names::default())
+    }
+
+    /// [`Engine::check`] for a file of a project whose other files define `names`.
+    pub fn check_in_project(
+        &self,
+        path: &str,
+        source: &str,
+        names: &supervisors::Names,
+    ) -> FileResult {
+        self.check_in_project_as(path, self.scope_of(path), source, names)
+    }
+
+    /// [`Engine::check_in_project`] in a scope the caller decided.
+    pub fn check_in_project_as(
+        &self,
+        path: &str,
+        scope: FileScope,
+        source: &str,
+        names: &supervisors::Names,
+    ) -> FileResult {
+        let tree = parse(source);
+        let (mut result, facts) = self.check_tree_with_facts(path, scope, source, &tree);
+        let mut known = names.clone();
+        known.extend(&facts.1);
+        for f in &mut result.findings {
+            known.resolve(f);
+        }
+        result
+    }
+
+    /// The supervisor names the files of a project define, for
+    /// [`Engine::fix_in_project`].
+    pub fn supervisor_names(&self, files: &[(&str, &str)]) -> supervisors::Names {
+        let mut names = supervisors::Names::default();
+        for (path, source) in files {
+            names.extend(&self.supervisor_names_as(path, self.scope_of(path), source));
+        }
+        names
+    }
+
+    /// The supervisor names one file defines, in a scope the caller decided.
+    pub fn supervisor_names_as(
+        &self,
+        path: &str,
+        scope: FileScope,
+        source: &str,
+    ) -> supervisors::Names {
+        let tree = parse(source);
+        let mut file = File::new(path, source, scope, &tree);
+        walk::build(&mut file);
+        supervisors::Names::collect(&file)
+    }
+
+    /// [`Engine::fix`] for a file of a project whose other files define `names`, so
+    /// fixes that move work under the project's supervisor apply as reported.
+    pub fn fix_in_project(
+        &self,
+        path: &str,
+        source: &str,
+        max: Safety,
+        names: &supervisors::Names,
+    ) -> FixOutcome {
+        self.fix_in_project_as(path, self.scope_of(path), source, max, names)
+    }
+
+    /// [`Engine::fix_in_project`] in a scope the caller decided.
+    pub fn fix_in_project_as(
+        &self,
+        path: &str,
+        scope: FileScope,
+        source: &str,
+        max: Safety,
+        names: &supervisors::Names,
+    ) -> FixOutcome {
+        let check = |text: &str| self.check_in_project_as(path, scope, text, names);
         let mut text = source.to_string();
         let mut applied = 0;
         let mut passes = 0;
-        let mut result = self.check_as(path, scope, &text);
+        let mut result = check(&text);
         while passes < 10 {
             let (next, n) = crate::fix::apply_fixes(&text, &result.findings, max);
             if n == 0 || next == text {
@@ -386,7 +501,7 @@ impl Engine {
             passes += 1;
             applied += n;
             text = next;
-            result = self.check_as(path, scope, &text);
+            result = check(&text);
         }
         FixOutcome {
             text,

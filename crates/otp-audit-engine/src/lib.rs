@@ -15,6 +15,7 @@ pub mod rule;
 pub mod rules;
 pub mod scope;
 pub mod source;
+pub mod supervisors;
 mod suppress;
 pub mod syntax;
 mod walk;

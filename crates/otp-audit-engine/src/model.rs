@@ -31,6 +31,9 @@ pub struct Ctx {
     /// Nesting depth inside the current def, counted as Credo's Refactor.Nesting
     /// does: `if`, `unless`, `case`, `cond`, `fn`, `for`, `with`.
     pub nesting: u32,
+    /// Inside a `quote` of a macro: code that runs in each module using the macro
+    /// (`module` is then the quoted module, see [`Module::quoted`]).
+    pub quoted: bool,
 }
 
 #[derive(Debug)]
@@ -50,6 +53,13 @@ pub struct Module<'t> {
     pub is_genserver: bool,
     pub is_test_case: bool,
     pub async_tests: bool,
+    /// The code of a `quote` in a macro (named after the macro,
+    /// `MyLib.Server.__using__/1`): it becomes part of each module that uses the
+    /// macro, so what that module adds (other callbacks, `handle_info` clauses) is
+    /// unknown. Rules that judge a whole module skip it.
+    pub quoted: bool,
+    /// For quoted code, the macro that writes it.
+    pub quoted_by: Option<Id>,
 }
 
 #[derive(Debug, Clone)]
@@ -264,6 +274,9 @@ pub struct File<'t> {
     /// Aliases and imports with where each is in effect, in source order: how a name
     /// written anywhere in the file resolves, for fixes that write new code.
     pub(crate) bindings: Vec<Binding>,
+    /// Tuples that start with a module (`{Task.Supervisor, name: X}` child specs),
+    /// with the module resolved through aliases.
+    pub alias_tuples: Vec<(String, Node<'t>, Ctx)>,
     by_name: std::collections::HashMap<&'t str, Vec<Id>>,
 }
 
@@ -291,6 +304,7 @@ impl<'t> File<'t> {
             attributes: Vec::new(),
             tagged_tuples: Vec::new(),
             bindings: Vec::new(),
+            alias_tuples: Vec::new(),
             by_name: Default::default(),
         }
     }
@@ -375,7 +389,11 @@ impl<'t> File<'t> {
             }
         };
         if let Some(d) = self.def(ctx) {
-            join(format!("{}/{}", d.name, d.arity))
+            match self.module(ctx) {
+                // `MyLib.Server.__using__/1 > handle_call/3`: a def the macro writes.
+                Some(m) if m.quoted => format!("{module} > {}/{}", d.name, d.arity),
+                _ => join(format!("{}/{}", d.name, d.arity)),
+            }
         } else if let Some(t) = self.test(ctx) {
             let kind = match t.kind {
                 TestKind::Test => "test",
@@ -478,6 +496,21 @@ impl<'t> File<'t> {
             return Some(name.to_string());
         }
         self.remote_call_text(ctx, at, module, name, arity)
+    }
+
+    /// Quoted code outside any def of the quote, where the macro puts it into the
+    /// using module's body: `__using__` and `__before_compile__` do; any other macro
+    /// is expanded where it is called, most often inside a function.
+    pub fn quoted_module_body(&self, ctx: &Ctx) -> bool {
+        ctx.quoted
+            && ctx.def.is_none()
+            && ctx.test.is_none()
+            && self.module(ctx).and_then(|m| m.quoted_by).is_some_and(|d| {
+                matches!(
+                    self.defs[d as usize].name,
+                    "__using__" | "__before_compile__"
+                )
+            })
     }
 
     /// Is `var` bound to `self()` in the body of the def or test around `ctx`

@@ -188,6 +188,10 @@ impl<'t> Walker<'_, 't> {
             {
                 self.file.tagged_tuples.push((tag, node, self.ctx));
             }
+            if let Some(first) = node.named_child(0).filter(|a| a.kind_id() == k.alias) {
+                let module = self.scopes.expand_alias(text(first, self.src()));
+                self.file.alias_tuples.push((module, node, self.ctx));
+            }
             true
         } else if kind == k.quoted_atom {
             if named_children(node).any(|c| c.kind_id() == k.interpolation) {
@@ -227,8 +231,12 @@ impl<'t> Walker<'_, 't> {
             self.nest(t);
         }
         match name {
-            Some("quote") => return false,
+            Some("quote") => return self.enter_quote(node),
+            // In analysed quoted code `unquote(x)` is a placeholder the macro fills in
+            // at expansion time: neither a call nor code of the using module.
+            Some("unquote" | "unquote_splicing") if self.ctx.quoted => return false,
             Some("defmodule") => self.enter_module(node),
+            Some("defimpl") => self.enter_impl(node),
             Some(n) if DEF_KINDS.contains(&n) => self.enter_def(node, n),
             Some("alias") => self.record_alias(node),
             Some("require") => self.record_require(node),
@@ -401,11 +409,92 @@ impl<'t> Walker<'_, 't> {
             // In effect in the nested module itself and after it, not before.
             self.bind_alias(node.start_byte(), short, full);
         }
-        let body = syntax::call_do_block(node).or_else(|| {
-            syntax::call_arguments(node)
-                .and_then(|a| named_children(a).last())
-                .and_then(|kw| syntax::keyword_value(kw, self.src(), "do"))
-        });
+        self.open_module(node, name_node, name, self.ctx.quoted);
+    }
+
+    /// `defimpl Proto, for: Type` defines the module `Proto.Type`, which is what its
+    /// functions' scope reads (`Jason.Encoder.MyApp.User.encode/2`). Without `for:`,
+    /// the type is the enclosing module; `for: [A, B]` reads `Proto.{A, B}`.
+    fn enter_impl(&mut self, node: Node<'t>) {
+        let src = self.src();
+        let k = &grammar().kinds;
+        let Some(args) = syntax::call_arguments(node) else {
+            return;
+        };
+        let Some(name_node) = args.named_child(0) else {
+            return;
+        };
+        let protocol = self
+            .module_of(name_node)
+            .unwrap_or_else(|| text(name_node, src).to_string());
+        let for_value = named_children(args)
+            .filter(|a| a.kind_id() == k.keywords)
+            .find_map(|kw| syntax::keyword_value(kw, src, "for"));
+        let type_name = |n: Node<'t>| {
+            self.module_of(n)
+                .unwrap_or_else(|| text(n, src).to_string())
+        };
+        let for_name = match for_value {
+            Some(list) if list.kind_id() == k.list => {
+                let types: Vec<String> = named_children(list).map(type_name).collect();
+                Some(format!("{{{}}}", types.join(", ")))
+            }
+            Some(v) => Some(type_name(v)),
+            None => self.current_module().map(|m| m.name.clone()),
+        };
+        let name = match for_name {
+            Some(t) => format!("{protocol}.{t}"),
+            None => protocol,
+        };
+        self.open_module(node, name_node, name, self.ctx.quoted);
+    }
+
+    /// `quote do ... end` directly in a `defmacro`/`defmacrop` (or in a fn there) is
+    /// code the macro writes into every module that uses it: analysed as a module of
+    /// its own (`quoted`), named after the macro (`MyLib.Server.__using__/1`), whose
+    /// facts are only what the quote holds (its `use GenServer`, its defs). Other
+    /// quotes are data (AST for `Macro` helpers, `quote do: unquote(x)`): skipped, as
+    /// are quotes nested in quoted code.
+    fn enter_quote(&mut self, node: Node<'t>) -> bool {
+        if self.ctx.quoted {
+            return false;
+        }
+        let Some(mac) = self
+            .file
+            .def(&self.ctx)
+            .filter(|d| matches!(d.kind, "defmacro" | "defmacrop"))
+        else {
+            return false;
+        };
+        let Some(body) = block_body(node, self.src()) else {
+            return false;
+        };
+        let stmts = body_statements(body);
+        let only_unquote = stmts.len() == 1
+            && matches!(
+                syntax::local_call_name(stmts[0], self.src()),
+                Some("unquote" | "unquote_splicing")
+            );
+        if stmts.is_empty() || only_unquote {
+            return false;
+        }
+        let name = match self.current_module() {
+            Some(m) => format!("{}.{}/{}", m.name, mac.name, mac.arity),
+            None => format!("{}/{}", mac.name, mac.arity),
+        };
+        let name_node = field(node, grammar().fields.target).unwrap_or(node);
+        let macro_id = self.ctx.def;
+        self.open_module(node, name_node, name, true);
+        if let Some(m) = self.file.modules.last_mut() {
+            m.quoted_by = macro_id;
+        }
+        true
+    }
+
+    /// Start a module's frame: its scope, its model entry (prescanned) and context.
+    /// A module defined inside quoted code is quoted too.
+    fn open_module(&mut self, node: Node<'t>, name_node: Node<'t>, name: String, quoted: bool) {
+        let body = block_body(node, self.src());
         let id = self.file.modules.len() as Id;
         let mut module = Module {
             name,
@@ -419,6 +508,9 @@ impl<'t> Walker<'_, 't> {
             is_genserver: false,
             is_test_case: false,
             async_tests: false,
+            quoted,
+            // A module defined inside quoted code is written by the same macro.
+            quoted_by: self.current_module().and_then(|m| m.quoted_by),
         };
         self.push_scope();
         if let Some(body) = body {
@@ -427,6 +519,7 @@ impl<'t> Walker<'_, 't> {
         self.file.modules.push(module);
         self.ctx = Ctx {
             module: Some(id),
+            quoted,
             ..Ctx::default()
         };
     }
@@ -436,7 +529,7 @@ impl<'t> Walker<'_, 't> {
     fn prescan_module(&mut self, body: Node<'t>, module: &mut Module<'t>) {
         let src = self.src();
         let k = &grammar().kinds;
-        for stmt in syntax::statements(body) {
+        for stmt in body_statements(body) {
             let name = syntax::local_call_name(stmt, src);
             match name {
                 Some(kind) if DEF_KINDS.contains(&kind) || kind == "defdelegate" => {
@@ -532,6 +625,7 @@ impl<'t> Walker<'_, 't> {
         self.ctx = Ctx {
             module: self.ctx.module,
             def: Some(id),
+            quoted: self.ctx.quoted,
             ..Ctx::default()
         };
     }
@@ -590,6 +684,7 @@ impl<'t> Walker<'_, 't> {
         self.ctx = Ctx {
             module: self.ctx.module,
             test: Some(id),
+            quoted: self.ctx.quoted,
             ..Ctx::default()
         };
     }
@@ -810,6 +905,25 @@ impl<'t> Walker<'_, 't> {
             _ => ImportFilter::All,
         };
         self.bind_import(node.end_byte(), Import { module, filter });
+    }
+}
+
+/// The body of a block call: its `do_block`, or the value of a trailing `do:`.
+fn block_body<'t>(node: Node<'t>, src: &str) -> Option<Node<'t>> {
+    syntax::call_do_block(node).or_else(|| {
+        syntax::call_arguments(node)
+            .and_then(|a| named_children(a).last())
+            .and_then(|kw| syntax::keyword_value(kw, src, "do"))
+    })
+}
+
+/// The statements of a body: a `do_block`'s children, or the `do:` value itself.
+fn body_statements(body: Node<'_>) -> Vec<Node<'_>> {
+    let k = &grammar().kinds;
+    if body.kind_id() == k.do_block || body.kind_id() == k.block {
+        syntax::statements(body).collect()
+    } else {
+        vec![body]
     }
 }
 

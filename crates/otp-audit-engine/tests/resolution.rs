@@ -354,3 +354,91 @@ end
         None
     );
 }
+
+#[test]
+fn functions_of_an_impl_are_scoped_by_protocol_and_type() {
+    let src = r#"
+defmodule MyApp.Counter do
+  defstruct [:pid]
+
+  defimpl String.Chars do
+    def to_string(counter), do: GenServer.call(counter.pid, :render)
+  end
+end
+
+defimpl Jason.Encoder, for: MyApp.User do
+  def encode(user, opts), do: Jason.Encode.map(Map.take(user, [:id]), opts)
+end
+
+defimpl Inspect, for: [MyApp.Token, MyApp.Secret] do
+  def inspect(_, _), do: Inspect.Algebra.string("redacted")
+end
+"#;
+    let tree = parse(src);
+    let file = File::build("lib/my_app/counter.ex", src, &tree);
+    let scope_of = |name: &str| {
+        let call = file.calls.iter().find(|c| c.name == name).unwrap();
+        file.scope_name(&call.ctx)
+    };
+    assert_eq!(scope_of("call"), "String.Chars.MyApp.Counter.to_string/1");
+    assert_eq!(scope_of("map"), "Jason.Encoder.MyApp.User.encode/2");
+    assert_eq!(
+        scope_of("string"),
+        "Inspect.{MyApp.Token, MyApp.Secret}.inspect/2"
+    );
+}
+
+#[test]
+fn quoted_code_of_a_macro_is_the_using_modules_code() {
+    let src = r#"
+defmodule MyLib.Server do
+  defmacro __using__(opts) do
+    quote do
+      use GenServer
+      alias MyLib.Registry
+
+      def handle_call(:ping, _from, state) do
+        GenServer.call(__MODULE__, :pong, 1_000)
+        Registry.touch(unquote(opts[:name]))
+        {:reply, :ok, state}
+      end
+    end
+  end
+
+  defmacro inline(value), do: quote(do: unquote(value))
+
+  def ast(ms), do: quote(do: Process.sleep(unquote(ms)))
+end
+"#;
+    let tree = parse(src);
+    let file = File::build("lib/my_lib/server.ex", src, &tree);
+    let c = resolved("lib/my_lib/server.ex", src);
+    assert!(
+        !c.iter().any(|(_, m)| m.contains("unquote")),
+        "unquote is a placeholder: {c:?}"
+    );
+    assert!(
+        !c.iter().any(|(_, m)| m == "Process.sleep/1"),
+        "a quote outside a macro is data: {c:?}"
+    );
+    assert!(has(&c, "Registry.touch", "MyLib.Registry.touch/1"), "{c:?}");
+    let quoted = file
+        .modules
+        .iter()
+        .find(|m| m.quoted)
+        .expect("quoted module");
+    assert_eq!(quoted.name, "MyLib.Server.__using__/1");
+    assert!(quoted.is_genserver, "its `use GenServer` shapes it");
+    let call = file
+        .calls
+        .iter()
+        .find(|c| c.is("GenServer", "call"))
+        .unwrap();
+    assert!(call.ctx.quoted && file.def(&call.ctx).unwrap().is_callback);
+    assert_eq!(
+        file.scope_name(&call.ctx),
+        "MyLib.Server.__using__/1 > handle_call/3"
+    );
+    assert_eq!(call.arg(0).map(|a| file.text(a)), Some("__MODULE__"),);
+    assert_eq!(file.modules.iter().filter(|m| m.quoted).count(), 1);
+}

@@ -191,10 +191,16 @@ pub struct FixedFile {
 /// Apply the fixes up to `max` to every file (to a fixpoint, as `otp-audit check
 /// --fix` does); returns the files that changed, in input order.
 pub fn fix(engine: &Engine, files: &[Named], max: Safety) -> Vec<FixedFile> {
+    // A fix may name a supervisor another file defines (the application's children).
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let names = engine.supervisor_names(&refs);
     files
         .iter()
         .filter_map(|(path, text)| {
-            let outcome = engine.fix(path, text, max);
+            let outcome = engine.fix_in_project(path, text, max, &names);
             (outcome.applied > 0 && outcome.text != *text).then(|| FixedFile {
                 path: path.clone(),
                 text: outcome.text,

@@ -61,6 +61,7 @@ pub mod prelude {
         ALL_SCOPES, CODE, Facts, Fixability, LIB, LIB_AND_TEST, ParamSpec, ProjectPass,
         ProjectReport, Report, Rule, TEST,
     };
+    pub use crate::supervisors;
     pub use crate::syntax::{self as ast, grammar, text};
     pub use tree_sitter::Node;
 }

@@ -9,7 +9,7 @@ defmodule Ledger.Rpc do
 
   defmacro call(shard, request) do
     quote do
-      :erpc.call(
+      :erpc.call( #~ otp/infinity-timeout
         Ledger.Shards.node_for(unquote(shard)),
         GenServer,
         :call,

@@ -38,6 +38,14 @@ fn check(file: &File, report: &mut Report) {
         let ctx = &call.ctx;
         let where_ = if ctx.in_attribute {
             "a module attribute"
+        } else if ctx.quoted {
+            // A macro's quoted expression lands where the macro is called; only
+            // `__using__`/`__before_compile__` put it in the module body.
+            if file.quoted_module_body(ctx) && (ctx.func.is_none() || ctx.in_loop) {
+                "the module body"
+            } else {
+                continue;
+            }
         } else if ctx.module.is_some()
             && ctx.def.is_none()
             && ctx.test.is_none()

@@ -111,7 +111,8 @@ fn check(file: &File, report: &mut Report) {
 
 /// The `use GenServer` statement of a module, or its `@behaviour GenServer`.
 pub(crate) fn genserver_declaration<'t>(file: &File<'t>, module: &Module<'t>) -> Option<Node<'t>> {
-    if !module.is_genserver {
+    // Quoted code is part of a module we do not see, which may define the rest.
+    if !module.is_genserver || module.quoted {
         return None;
     }
     let src = file.src;

@@ -23,7 +23,8 @@ pub static RULE: Rule = Rule {
 
 fn check(file: &File, report: &mut Report) {
     for (i, module) in file.modules.iter().enumerate() {
-        if !module.is_genserver {
+        // The module using a quote may add (or override) `handle_info/2` clauses.
+        if !module.is_genserver || module.quoted {
             continue;
         }
         let id = i as Id;

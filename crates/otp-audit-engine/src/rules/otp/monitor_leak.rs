@@ -43,7 +43,8 @@ fn check(file: &File, report: &mut Report) {
         if target.is_some_and(|t| is_task_pid(file, call, t)) {
             continue;
         }
-        if hands_ref_on(file, call) {
+        // Quoted code: the module using the macro may match the `:DOWN` itself.
+        if call.ctx.quoted || hands_ref_on(file, call) {
             continue;
         }
         let regions = regions(file, call, in_test);

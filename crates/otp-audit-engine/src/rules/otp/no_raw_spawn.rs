@@ -67,25 +67,25 @@ fn check(file: &File, report: &mut Report) {
             continue;
         }
         let written = call.display(src);
-        let sup = task_supervisor_name(file, &call.ctx);
+        let sup = supervisors::prose(supervisors::Kind::Task);
         let advice = match (kind, remote) {
             (_, true) => format!(
-                "run it under a Task.Supervisor on that node: `Task.Supervisor.start_child({{{sup}, node}}, fun)`"
+                "run it under {sup} on that node: `Task.Supervisor.start_child({{name, node}}, fun)`"
             ),
             (Kind::Link, _) => format!(
-                "use `Task.start_link(fun)` (a proper OTP process that propagates `$callers`) or, better, `Task.Supervisor.start_child({sup}, fun)`"
+                "use `Task.start_link(fun)` (a proper OTP process that propagates `$callers`) or, better, `Task.Supervisor.start_child/2` under {sup}"
             ),
             (Kind::Monitor, _) => format!(
-                "use `Task.Supervisor.async_nolink({sup}, fun)`, which monitors the task and sends its result as `{{ref, result}}`"
+                "use `Task.Supervisor.async_nolink/2` under {sup}, which monitors the task and sends its result as `{{ref, result}}`"
             ),
             _ => format!(
-                "start it with `Task.Supervisor.start_child({sup}, fun)`, or a `DynamicSupervisor` child for a long-lived loop"
+                "start it with `Task.Supervisor.start_child/2` under {sup}, or a `DynamicSupervisor` child for a long-lived loop"
             ),
         };
         let message = format!(
             "`{written}` starts a process outside the supervision tree: it is not stopped on shutdown and shows up under no supervisor; {advice}"
         );
-        let fix = kernel_fix(file, call, kind, &sup);
+        let fix = kernel_fix(file, call, kind);
         let d = report.add(file, &call.ctx, call.node.byte_range(), message);
         if let Some(fix) = fix {
             d.fix(fix);
@@ -109,20 +109,11 @@ fn is_special_process_start(file: &File, call: &Call) -> bool {
         .any(|c| c.is(":proc_lib", "init_ack") && c.ctx.module == call.ctx.module)
 }
 
-/// `MyApp.TaskSupervisor` from the first segment of the enclosing module's name.
-pub(crate) fn task_supervisor_name(file: &File, ctx: &Ctx) -> String {
-    let app = file
-        .module(ctx)
-        .and_then(|m| m.name.split('.').next())
-        .filter(|s| !s.is_empty() && s.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
-        .unwrap_or("MyApp");
-    format!("{app}.TaskSupervisor")
-}
-
 /// Kernel `spawn`/`spawn_link` with a fn or `m, f, a`, as a statement or bound to a
 /// variable: move to Task. The return value changes from `pid` to `{:ok, pid}`, so a
-/// binding `pid = spawn(...)` becomes `{:ok, pid} = ...`.
-fn kernel_fix(file: &File, call: &Call, kind: Kind, sup: &str) -> Option<Fix> {
+/// binding `pid = spawn(...)` becomes `{:ok, pid} = ...`. The supervisor is one the
+/// project defines; without one there is no fix that moves under it.
+fn kernel_fix(file: &File, call: &Call, kind: Kind) -> Option<Fix> {
     if !call.in_module("Kernel") || call.piped || call.capture || call.via_apply {
         return None;
     }
@@ -137,12 +128,14 @@ fn kernel_fix(file: &File, call: &Call, kind: Kind, sup: &str) -> Option<Fix> {
     let first = call.arg(0)?;
     let mut edits = vec![Edit::replace(call.target.byte_range(), replacement)];
     if insert_sup {
-        let sup = file.module_spelling(sup, at);
+        // The engine fills in the project's supervisor name (or drops the fix).
+        let sup = supervisors::code(supervisors::Kind::Task);
         edits.push(Edit::insert(first.start_byte(), format!("{sup}, ")));
     }
     let title = if insert_sup {
         format!(
-            "Start it under `{sup}` (needs `{{Task.Supervisor, name: {sup}}}` in the application's children)"
+            "Start it under {}",
+            supervisors::prose(supervisors::Kind::Task)
         )
     } else {
         "Start it with `Task.start_link`".to_string()

@@ -1,6 +1,6 @@
 //! `otp/task-async-unawaited`: Task.async whose result is never awaited. See `task_async_unawaited.md`.
 
-use crate::rules::otp::no_raw_spawn::{is_discarded, task_supervisor_name};
+use crate::rules::otp::no_raw_spawn::is_discarded;
 use crate::model::Id;
 use crate::rules::prelude::*;
 use std::collections::HashMap;
@@ -55,17 +55,21 @@ fn check(file: &File, report: &mut Report) {
             continue;
         };
         let written = call.display(src);
-        let sup = task_supervisor_name(file, &call.ctx);
+        // `Task.Supervisor.async(sup, f)` names its supervisor already.
+        let sup = match call.arg(0).filter(|_| call.in_module("Task.Supervisor")) {
+            Some(named) => format!("`{}`", file.text(named)),
+            None => supervisors::prose(supervisors::Kind::Task),
+        };
         let holder = value_holder(file, call);
         if is_consumed_in_place(file, holder) {
             continue;
         }
         if is_discarded(holder) || in_each_fn(file, holder) {
             let message = format!(
-                "The task from `{written}` is thrown away: it stays linked to this process (a crash in it takes this process down) and always sends a reply that piles up in the mailbox; for fire-and-forget work use `Task.Supervisor.start_child({sup}, fun)`, otherwise keep the task and `Task.await/2` it"
+                "The task from `{written}` is thrown away: it stays linked to this process (a crash in it takes this process down) and always sends a reply that piles up in the mailbox; for fire-and-forget work use `Task.Supervisor.start_child/2` under {sup}, otherwise keep the task and `Task.await/2` it"
             );
             let fix = (holder == call.expr && !call.piped && !call.via_apply)
-                .then(|| fire_and_forget_fix(file, call, &sup))
+                .then(|| fire_and_forget_fix(file, call))
                 .flatten();
             let d = report.add(file, &call.ctx, call.node.byte_range(), message);
             if let Some(fix) = fix {
@@ -73,11 +77,20 @@ fn check(file: &File, report: &mut Report) {
             }
             continue;
         }
-        let in_callback = def.is_callback
-            || file
-                .module(&call.ctx)
-                .is_some_and(|m| m.is_genserver && def.name.starts_with("handle_"));
-        let handles_replies = match (call.ctx.module, file.module(&call.ctx)) {
+        let module = file.module(&call.ctx);
+        // Quoted code: the module using the macro may handle the reply itself.
+        let quoted = module.is_some_and(|m| m.quoted);
+        let in_callback = !quoted
+            && (def.is_callback
+                || module.is_some_and(|m| m.is_genserver && def.name.starts_with("handle_")));
+        // A private helper the callbacks call: its task is the server's task too.
+        let via_helper = match module {
+            Some(m) if !in_callback && !quoted && m.is_genserver && def.kind == "defp" => {
+                calling_callback(file, m, def)
+            }
+            _ => None,
+        };
+        let handles_replies = match (call.ctx.module, module) {
             (Some(id), Some(m)) => *replies
                 .entry(id)
                 .or_insert_with(|| module_handles_replies(file, m)),
@@ -101,12 +114,26 @@ fn check(file: &File, report: &mut Report) {
                     format!("Task.await_many({var})")
                 };
                 let message = format!(
-                    "`{written}` is bound to `{var}` but `{var}` is never awaited in `{}/{}`: the reply message and the task's `:DOWN` stay in the mailbox and a crash still takes this process down; call `{await_call}` (or `Task.yield/2` + `Task.shutdown/2`), or use `Task.Supervisor.start_child({sup}, fun)` if the result is not needed",
+                    "`{written}` is bound to `{var}` but `{var}` is never awaited in `{}/{}`: the reply message and the task's `:DOWN` stay in the mailbox and a crash still takes this process down; call `{await_call}` (or `Task.yield/2` + `Task.shutdown/2`), or use `Task.Supervisor.start_child/2` under {sup} if the result is not needed",
                     def.name, def.arity
                 );
                 report.add(file, &call.ctx, call.node.byte_range(), message);
                 continue;
             }
+        }
+        if let Some(callback) = via_helper {
+            // The helper hands the task back; only a module that neither awaits a task
+            // anywhere nor matches `{ref, result}` surely loses the reply.
+            if handles_replies || module.is_some_and(|m| awaits_anywhere(file, m)) {
+                continue;
+            }
+            let module = module.map(|m| m.name.as_str()).unwrap_or("this module");
+            let message = format!(
+                "`{written}` in `{}/{}`, which the GenServer callback `{}/{}` calls, starts a task that `{module}` never awaits and whose `{{ref, result}}` reply no `handle_info/2` clause matches: the reply arrives as a message nothing expects; add that clause (calling `Process.demonitor(ref, [:flush])`) and start the task with `Task.Supervisor.async_nolink/2` under {sup} so its crash does not take the server down",
+                def.name, def.arity, callback.name, callback.arity
+            );
+            report.add(file, &call.ctx, call.node.byte_range(), message);
+            continue;
         }
         if !in_callback || handles_replies {
             continue;
@@ -115,21 +142,19 @@ fn check(file: &File, report: &mut Report) {
         if !escapes && var.is_none() && passed_to_local_helper(file, holder, file.module(&call.ctx)) {
             continue;
         }
-        let module = file
-            .module(&call.ctx)
-            .map(|m| m.name.as_str())
-            .unwrap_or("this module");
+        let module = module.map(|m| m.name.as_str()).unwrap_or("this module");
         let message = format!(
-            "`{written}` is started in the GenServer callback `{}/{}` but `{module}` has no `handle_info({{ref, result}}, state)` clause: the task's reply arrives as a message nothing matches; add that clause (calling `Process.demonitor(ref, [:flush])`) and start the task with `Task.Supervisor.async_nolink({sup}, fun)` so its crash does not take the server down",
+            "`{written}` is started in the GenServer callback `{}/{}` but `{module}` has no `handle_info({{ref, result}}, state)` clause: the task's reply arrives as a message nothing matches; add that clause (calling `Process.demonitor(ref, [:flush])`) and start the task with `Task.Supervisor.async_nolink/2` under {sup} so its crash does not take the server down",
             def.name, def.arity
         );
         report.add(file, &call.ctx, call.node.byte_range(), message);
     }
 }
 
-/// `Task.async(f)` → `Task.Supervisor.start_child(App.TaskSupervisor, f)`;
+/// `Task.async(f)` → `Task.Supervisor.start_child(App.TaskSupervisor, f)`, with a
+/// Task.Supervisor the project defines (no fix without one);
 /// `Task.Supervisor.async(sup, f)` → `Task.Supervisor.start_child(sup, f)`.
-fn fire_and_forget_fix(file: &File, call: &Call, sup: &str) -> Option<Fix> {
+fn fire_and_forget_fix(file: &File, call: &Call) -> Option<Fix> {
     let title = "Start it as a fire-and-forget supervised task";
     if call.in_module("Task") {
         let first = call.arg(0)?;
@@ -141,9 +166,13 @@ fn fire_and_forget_fix(file: &File, call: &Call, sup: &str) -> Option<Fix> {
             "start_child",
             call.arity + 1,
         )?;
-        let sup_text = file.module_spelling(sup, at);
+        // The engine fills in the project's supervisor name (or drops the fix).
+        let sup_text = supervisors::code(supervisors::Kind::Task);
         return Some(Fix::unsafe_(
-            format!("{title} under `{sup}` (needs `{{Task.Supervisor, name: {sup}}}` in the application's children)"),
+            format!(
+                "{title} under {}",
+                supervisors::prose(supervisors::Kind::Task)
+            ),
             vec![
                 Edit::replace(call.target.byte_range(), start_child),
                 Edit::insert(first.start_byte(), format!("{sup_text}, ")),
@@ -439,6 +468,53 @@ fn passed_to_local_helper(file: &File, holder: Node, own: Option<&Module>) -> bo
     args.parent()
         .and_then(|o| call_at(file, o))
         .is_some_and(|c| is_own_function(own, c))
+}
+
+/// The GenServer callback that calls the private function `helper`, directly or
+/// through other private functions of the module.
+fn calling_callback<'a, 't>(
+    file: &'a File<'t>,
+    module: &'a Module<'t>,
+    helper: &Def<'t>,
+) -> Option<&'a Def<'t>> {
+    let defs: Vec<&Def<'t>> = module.defs.iter().map(|&d| &file.defs[d as usize]).collect();
+    let calls = |caller: &Def<'t>, callee: (&str, usize)| {
+        file.calls_within(caller.node).any(|c| {
+            is_own_function(Some(module), c) && (c.name, c.arity) == callee
+        })
+    };
+    // Breadth-first from the helper up through its private callers.
+    let mut targets: Vec<(&str, usize)> = vec![(helper.name, helper.arity)];
+    let mut seen = targets.clone();
+    while let Some(target) = targets.pop() {
+        for d in &defs {
+            if !calls(d, target) {
+                continue;
+            }
+            if d.is_callback {
+                return Some(d);
+            }
+            if d.kind == "defp" && !seen.contains(&(d.name, d.arity)) {
+                seen.push((d.name, d.arity));
+                targets.push((d.name, d.arity));
+            }
+        }
+    }
+    None
+}
+
+/// Does the module await, yield, shut down or ignore some task anywhere?
+fn awaits_anywhere(file: &File, module: &Module) -> bool {
+    file.calls_within(module.node).any(|c| {
+        is_awaiter(c) && c.ctx.module == module_id(file, module)
+    })
+}
+
+fn module_id(file: &File, module: &Module) -> Option<Id> {
+    file.modules
+        .iter()
+        .position(|m| std::ptr::eq(m, module))
+        .map(|i| i as Id)
 }
 
 /// A `handle_info({ref, result}, state)` clause: a 2-tuple whose first element is a variable.

@@ -39,6 +39,10 @@ fn check(file: &File, report: &mut Report) {
             continue;
         }
         let module = file.module(&call.ctx);
+        // Quoted code: the using module may handle `:EXIT` itself.
+        if module.is_some_and(|m| m.quoted) {
+            continue;
+        }
         let handled = match module {
             Some(m) => handles_exits(file, call.ctx.module, m),
             None => file_matches_exit(file),

@@ -53,7 +53,8 @@ fn check(file: &File, report: &mut Report) {
             continue;
         }
         let written = call.display(src);
-        let app = app_prefix(file, &call.ctx);
+        let task_sup = supervisors::prose(supervisors::Kind::Task);
+        let dyn_sup = supervisors::prose(supervisors::Kind::Dynamic);
         if call.name == "start" {
             if !is_unlinked_start(call) {
                 continue;
@@ -67,11 +68,11 @@ fn check(file: &File, report: &mut Report) {
                 )
             } else if module == "Task" {
                 format!(
-                    "`{written}` starts an unlinked task outside any supervision tree: no process is linked to it and shutdown does not wait for it; use `Task.Supervisor.start_child({app}.TaskSupervisor, fun)`"
+                    "`{written}` starts an unlinked task outside any supervision tree: no process is linked to it and shutdown does not wait for it; use `Task.Supervisor.start_child/2` under {task_sup}"
                 )
             } else {
                 format!(
-                    "`{written}` starts an unlinked process outside any supervision tree: nothing restarts it, links to it, or stops it on shutdown; list it as a child of a supervisor or use `DynamicSupervisor.start_child({app}.DynamicSupervisor, {{Mod, arg}})`"
+                    "`{written}` starts an unlinked process outside any supervision tree: nothing restarts it, links to it, or stops it on shutdown; list it as a child of a supervisor or start `{{Mod, arg}}` with `DynamicSupervisor.start_child/2` under {dyn_sup}"
                 )
             };
             let fix = (in_start_link
@@ -102,15 +103,15 @@ fn check(file: &File, report: &mut Report) {
             continue;
         }
         let advice = match module {
-            "Task" => format!("use `Task.Supervisor.start_child({app}.TaskSupervisor, fun)`"),
+            "Task" => format!("use `Task.Supervisor.start_child/2` under {task_sup}"),
             "Supervisor" | ":supervisor" => {
                 "make it a child of the application's supervisor (a supervisor module with `child_spec/1`)".to_string()
             }
             "GenServer" | "Agent" | ":gen_server" | ":gen_statem" => format!(
-                "move it into the module's `start_link/1` and list the module as a child, or use `DynamicSupervisor.start_child({app}.DynamicSupervisor, {{Mod, arg}})`"
+                "move it into the module's `start_link/1` and list the module as a child, or start `{{Mod, arg}}` with `DynamicSupervisor.start_child/2` under {dyn_sup}"
             ),
             _ => format!(
-                "list `{{{module}, arg}}` as a child of a supervisor, or use `DynamicSupervisor.start_child({app}.DynamicSupervisor, {{{module}, arg}})` for processes started on demand"
+                "list `{{{module}, arg}}` as a child of a supervisor, or, for processes started on demand, start it with `DynamicSupervisor.start_child/2` under {dyn_sup}"
             ),
         };
         let message = format!(
@@ -125,13 +126,6 @@ fn check(file: &File, report: &mut Report) {
 fn is_exempt_path(path: &str) -> bool {
     let norm = path.replace('\\', "/");
     norm.starts_with("lib/mix/tasks/") || norm.contains("/lib/mix/tasks/")
-}
-
-fn app_prefix<'a>(file: &'a File, ctx: &Ctx) -> &'a str {
-    file.module(ctx)
-        .and_then(|m| m.name.split('.').next())
-        .filter(|s| s.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
-        .unwrap_or("MyApp")
 }
 
 /// Inside `children = [...]` or the list given to `Supervisor.start_link/init`.

@@ -43,8 +43,14 @@ enum Wait<'s> {
     Restart {
         stopper: String,
     },
-    Telemetry,
-    StateChange,
+    /// The next statement reads telemetry (`assert TestTelemetry.events() == ...`).
+    Telemetry {
+        next: String,
+    },
+    /// Anything else; `next` is the statement the sleep precedes, when there is one.
+    StateChange {
+        next: Option<String>,
+    },
 }
 
 fn check(file: &File, report: &mut Report) {
@@ -55,10 +61,6 @@ fn check(file: &File, report: &mut Report) {
     {
         return;
     }
-    let telemetry_in_file = file.calls.iter().any(|c| {
-        matches!(c.module.as_deref(), Some(":telemetry" | ":telemetry_test"))
-            || c.name.contains("telemetry")
-    });
     for call in file.calls_named_any(&["sleep", "receive"]) {
         if !in_test_process(call) {
             continue;
@@ -77,8 +79,7 @@ fn check(file: &File, report: &mut Report) {
             }
             _ => match stopped_before(file, call) {
                 Some(stopper) => Wait::Restart { stopper },
-                None if telemetry_in_file => Wait::Telemetry,
-                None => Wait::StateChange,
+                None => waits_before(file, call),
             },
         };
         let shown = &sleep.shown;
@@ -108,18 +109,24 @@ fn check(file: &File, report: &mut Report) {
                 ),
                 "waiting-for-a-restart",
             ),
-            Wait::Telemetry => (
+            Wait::Telemetry { next } => (
                 format!(
-                    "{shown} waits for a telemetry event; attach `:telemetry_test.attach_event_handlers/2` and `assert_receive` the event instead"
+                    "{shown} waits a fixed time before `{next}`, which reads telemetry; attach `:telemetry_test.attach_event_handlers/2` and `assert_receive` the event instead"
                 ),
                 "waiting-for-telemetry",
             ),
-            Wait::StateChange => (
-                format!(
-                    "{shown} guesses how long another process needs; after a cast or send, sync with `_ = :sys.get_state(pid)` or poll the public API before asserting"
-                ),
-                "waiting-for-a-state-change",
-            ),
+            Wait::StateChange { next } => {
+                let before = next
+                    .as_ref()
+                    .map(|n| format!(" before `{n}`"))
+                    .unwrap_or_default();
+                (
+                    format!(
+                        "{shown} guesses how long another process needs{before}; after a cast or send, sync with `_ = :sys.get_state(pid)` or poll the public API instead"
+                    ),
+                    "waiting-for-a-state-change",
+                )
+            }
         };
         let d = report
             .add(file, &call.ctx, call.expr.byte_range(), message)
@@ -168,6 +175,43 @@ fn sleep_of(file: &File, call: &Call) -> Option<Sleep> {
         });
     }
     None
+}
+
+/// What the sleep precedes: the next statement, named in the message; a telemetry
+/// wait only when that statement itself reads telemetry (a mention elsewhere in the
+/// module says nothing about this sleep).
+fn waits_before<'s>(file: &File, call: &Call) -> Wait<'s> {
+    let Some(next) = is_statement_call(call)
+        .then(|| next_statement(call.expr))
+        .flatten()
+    else {
+        return Wait::StateChange { next: None };
+    };
+    // A bare value (the setup's return map) is no check the sleep waits for.
+    if file.calls_within(next).next().is_none() {
+        return Wait::StateChange { next: None };
+    }
+    let reads_telemetry = file.calls_within(next).any(|c| {
+        matches!(c.module.as_deref(), Some(":telemetry" | ":telemetry_test"))
+            || c.name.contains("telemetry")
+            || c.module.as_deref().is_some_and(|m| m.contains("Telemetry"))
+    });
+    let next = shortened(file.text(next));
+    if reads_telemetry {
+        Wait::Telemetry { next }
+    } else {
+        Wait::StateChange { next: Some(next) }
+    }
+}
+
+/// A statement for a message: its first line, cut at 60 characters.
+fn shortened(s: &str) -> String {
+    let line = s.lines().next().unwrap_or("");
+    if line.len() < s.len() || line.chars().count() > 60 {
+        format!("{}…", line.chars().take(60).collect::<String>())
+    } else {
+        line.to_string()
+    }
 }
 
 fn is_infinity(file: &File, node: Node) -> bool {

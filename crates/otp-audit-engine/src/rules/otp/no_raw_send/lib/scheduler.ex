@@ -41,7 +41,7 @@ defmodule MyApp.Scheduler do
 
   defmacro notify_later(pid, msg) do
     quote do
-      send(unquote(pid), unquote(msg))
+      send(unquote(pid), unquote(msg)) #~ otp/no-raw-send
     end
   end
 end

@@ -1,0 +1,211 @@
+//! Supervisor names that messages and fixes suggest (`Task.Supervisor.start_child/2`
+//! under `MyApp.TaskSupervisor`) must be ones the project defines. Rules write a
+//! marker where the name goes; the engine fills it in once it knows the names: from
+//! the file alone for a single-file check, from every file when a project is
+//! concluded. A marker in prose becomes the name in backticks, or "your
+//! Task.Supervisor" when the project defines none; a fix that needs the name in code
+//! is dropped when there is none.
+
+use crate::finding::Finding;
+use crate::model::{Ctx, File};
+use crate::scope::FileScope;
+use crate::syntax::{self, grammar, named_children};
+use serde::{Deserialize, Serialize};
+use tree_sitter::Node;
+
+/// The kinds of supervisor a message can suggest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Task,
+    Dynamic,
+}
+
+impl Kind {
+    fn tag(self) -> char {
+        match self {
+            Kind::Task => 'T',
+            Kind::Dynamic => 'D',
+        }
+    }
+    fn generic(self) -> &'static str {
+        match self {
+            Kind::Task => "your Task.Supervisor",
+            Kind::Dynamic => "your DynamicSupervisor",
+        }
+    }
+}
+
+const PROSE: char = '\u{1}';
+const CODE: char = '\u{2}';
+
+/// Where the supervisor's name goes in a message or a fix title:
+/// "`MyApp.TaskSupervisor`", or "your Task.Supervisor".
+pub fn prose(kind: Kind) -> String {
+    format!("{PROSE}{}{PROSE}", kind.tag())
+}
+
+/// Where the supervisor's name goes in code (a fix's edit): the bare name; the fix is
+/// dropped when the project names none.
+pub fn code(kind: Kind) -> String {
+    format!("{CODE}{}{CODE}", kind.tag())
+}
+
+/// Supervisor names a file defines.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Names {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub task: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dynamic: Vec<String>,
+}
+
+impl Names {
+    /// `{Task.Supervisor, name: X}` children, `Task.Supervisor.start_link(name: X)`
+    /// (the same for `DynamicSupervisor`), and modules named `*.TaskSupervisor`.
+    /// Only application code counts: a supervisor a test starts is no place for
+    /// production work (`.exs` scripts and test modules are left out too).
+    pub fn collect(file: &File) -> Names {
+        let mut names = Names::default();
+        if file.scope != FileScope::Lib || file.path.ends_with(".exs") {
+            return names;
+        }
+        for (module, tuple, ctx) in &file.alias_tuples {
+            if let Some(kind) = kind_of(module)
+                && let Some(name) = named_children(*tuple)
+                    .skip(1)
+                    .find_map(|opts| name_option(file, opts, ctx))
+            {
+                names.add(kind, name);
+            }
+        }
+        for call in file.calls_named("start_link") {
+            if let Some(kind) = call.module.as_deref().and_then(kind_of)
+                && let Some(name) = call
+                    .args
+                    .iter()
+                    .find_map(|opts| name_option(file, *opts, &call.ctx))
+            {
+                names.add(kind, name);
+            }
+        }
+        for m in &file.modules {
+            if !m.quoted && m.name.rsplit('.').next() == Some("TaskSupervisor") {
+                names.add(Kind::Task, m.name.clone());
+            }
+        }
+        names
+    }
+
+    pub fn extend(&mut self, other: &Names) {
+        for n in &other.task {
+            self.add(Kind::Task, n.clone());
+        }
+        for n in &other.dynamic {
+            self.add(Kind::Dynamic, n.clone());
+        }
+    }
+
+    fn add(&mut self, kind: Kind, name: String) {
+        let list = match kind {
+            Kind::Task => &mut self.task,
+            Kind::Dynamic => &mut self.dynamic,
+        };
+        if !list.contains(&name) {
+            list.push(name);
+        }
+    }
+
+    fn first(&self, tag: char) -> Option<&str> {
+        match tag {
+            'T' => self.task.first(),
+            'D' => self.dynamic.first(),
+            _ => None,
+        }
+        .map(String::as_str)
+    }
+
+    /// Fill in the markers of a finding: its message, its fixes' titles and edits.
+    pub fn resolve(&self, finding: &mut Finding) {
+        if !has_marker(&finding.message)
+            && !finding
+                .fixes
+                .iter()
+                .any(|f| has_marker(&f.title) || f.edits.iter().any(|e| has_marker(&e.replacement)))
+        {
+            return;
+        }
+        finding.message = self.fill(&finding.message);
+        finding.fixes.retain_mut(|fix| {
+            fix.title = self.fill(&fix.title);
+            fix.edits.iter_mut().all(|e| {
+                e.replacement = self.fill(&e.replacement);
+                !e.replacement.contains(CODE)
+            })
+        });
+    }
+
+    /// Replace every marker; a code marker without a name is left in place (so the
+    /// caller can tell the fix cannot be written).
+    fn fill(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(i) = rest.find([PROSE, CODE]) {
+            out.push_str(&rest[..i]);
+            let mark = rest[i..].chars().next().unwrap_or(PROSE);
+            let after = &rest[i + mark.len_utf8()..];
+            let Some(tag) = after.chars().next() else {
+                rest = after;
+                break;
+            };
+            let kind = if tag == 'D' {
+                Kind::Dynamic
+            } else {
+                Kind::Task
+            };
+            match (mark, self.first(tag)) {
+                (PROSE, Some(name)) => out.push_str(&format!("`{name}`")),
+                (PROSE, None) => out.push_str(kind.generic()),
+                (_, Some(name)) => out.push_str(name),
+                (_, None) => out.push_str(&format!("{CODE}{tag}{CODE}")),
+            }
+            rest = &after[tag.len_utf8()..];
+            rest = rest.strip_prefix(mark).unwrap_or(rest);
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+fn has_marker(text: &str) -> bool {
+    text.contains([PROSE, CODE])
+}
+
+fn kind_of(module: &str) -> Option<Kind> {
+    match module {
+        "Task.Supervisor" => Some(Kind::Task),
+        "DynamicSupervisor" => Some(Kind::Dynamic),
+        _ => None,
+    }
+}
+
+/// The `name:` of a keyword list, as written: an alias, an atom or `__MODULE__`.
+fn name_option(file: &File, opts: Node, ctx: &Ctx) -> Option<String> {
+    let k = &grammar().kinds;
+    let keywords = if opts.kind_id() == k.list {
+        named_children(opts).find(|c| c.kind_id() == k.keywords)?
+    } else {
+        opts
+    };
+    let value = syntax::keyword_value(keywords, file.src, "name")?;
+    let written = file.text(value);
+    if file.module(ctx).is_some_and(|m| m.is_test_case) {
+        return None;
+    }
+    if written == "__MODULE__" {
+        return file
+            .module(ctx)
+            .filter(|m| !m.quoted)
+            .map(|m| m.name.clone());
+    }
+    (value.kind_id() == k.alias || value.kind_id() == k.atom).then(|| written.to_string())
+}

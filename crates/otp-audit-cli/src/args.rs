@@ -198,15 +198,25 @@ Exit status: 0 no findings, 1 findings (or a count over its limit, or a --diff
 that is not empty), 2 usage or I/O error.
 ";
 
-/// Split `--flag=value` and collect values of flags that take one.
+/// Short flags that take a value, which may be attached (`-j1`, `-fjson`).
+const SHORT_WITH_VALUE: &[&str] = &["-j", "-f", "-o", "-c"];
+
+/// Split `--flag=value` and `-jN`, and collect values of flags that take one.
 struct Flags<'a> {
     it: std::iter::Peekable<std::slice::Iter<'a, String>>,
 }
 
 impl<'a> Flags<'a> {
-    /// The next flag (or positional argument) and its inline `=value`.
+    /// The next flag (or positional argument) and its inline value.
     fn next(&mut self) -> Option<(&'a str, Option<String>)> {
         let arg = self.it.next()?;
+        if let Some(short) = SHORT_WITH_VALUE
+            .iter()
+            .find(|f| arg.len() > 2 && arg.starts_with(**f))
+        {
+            let value = &arg[short.len()..];
+            return Some((short, Some(value.strip_prefix('=').unwrap_or(value).into())));
+        }
         Some(match arg.split_once('=') {
             Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
             _ => (arg.as_str(), None),
@@ -252,15 +262,13 @@ fn rule_pattern(flag: &str, item: &str) -> Result<String, String> {
         .filter_map(|r| r.id.split_once('/').map(|(g, _)| g))
         .collect();
     groups.dedup();
-    let near = ALL
-        .iter()
-        .map(|r| r.id)
-        .filter(|id| {
-            let name = item.rsplit('/').next().unwrap_or(item);
-            !name.is_empty() && id.ends_with(name)
-        })
-        .collect::<Vec<_>>();
-    let hint = if let Some(id) = near.first() {
+    let near = otp_audit_engine::config::closest_rule_id(item).or_else(|| {
+        let name = item.rsplit('/').next().unwrap_or(item);
+        ALL.iter()
+            .map(|r| r.id)
+            .find(|id| !name.is_empty() && id.ends_with(name))
+    });
+    let hint = if let Some(id) = near {
         format!("did you mean `{id}`?")
     } else {
         format!(
@@ -423,6 +431,11 @@ fn parse_check(argv: &[String], report: bool) -> Result<Command, String> {
             }
             "--select" | "--ignore" => {
                 let v = flags.value(flag, inline)?;
+                if v.split(',').all(|s| s.trim().is_empty()) {
+                    return Err(format!(
+                        "`{flag}` needs at least one rule id or group prefix, e.g. `{flag} otp/no-raw-send` or `{flag} test/`"
+                    ));
+                }
                 for item in v.split(',').filter(|s| !s.trim().is_empty()) {
                     let p = rule_pattern(flag, item)?;
                     if flag == "--select" {
@@ -458,9 +471,10 @@ fn parse_check(argv: &[String], report: bool) -> Result<Command, String> {
                 let v = flags.value(flag, inline)?;
                 let (rule, _) = otp_audit_project::baseline::parse_max_count(&v)?;
                 if !ALL.iter().any(|r| r.id == rule) {
-                    return Err(format!(
-                        "`--max-count {v}`: no rule `{rule}`; run `otp-audit rules` to list them"
-                    ));
+                    let hint = otp_audit_engine::config::closest_rule_id(&rule)
+                        .map(|id| format!("did you mean `{id}`?"))
+                        .unwrap_or_else(|| "run `otp-audit rules` to list them".into());
+                    return Err(format!("`--max-count {v}`: no rule `{rule}`; {hint}"));
                 }
                 opts.max_count.push(v);
             }
@@ -505,6 +519,9 @@ fn parse_check(argv: &[String], report: bool) -> Result<Command, String> {
     }
     if opts.unsafe_fixes && !opts.fix && !opts.diff {
         return Err("`--unsafe-fixes` goes with `--fix` (write) or `--diff` (show)".into());
+    }
+    if opts.fix && opts.diff {
+        return Err("`--fix` writes the fixes and `--diff` only shows them: choose one".into());
     }
     if opts.ratchet && opts.baseline.is_none() {
         return Err("`--ratchet` caps each rule at its count in a baseline: add `--baseline FILE` (written by `--write-baseline FILE`)".into());

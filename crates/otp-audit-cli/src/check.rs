@@ -95,10 +95,13 @@ pub fn check(opts: &CheckOptions) -> Result<bool, String> {
             jobs,
             show,
         )?;
-        for name in &summary.skipped {
-            eprintln!(
-                "otp-audit: warning: `{name}` changed while it was being fixed; left it alone (run again)"
-            );
+        for l in &summary.left_alone {
+            // A link the user named is skipped as asked; anything else is news.
+            let named = l
+                .disk
+                .as_ref()
+                .is_some_and(|d| opts.paths.contains(d) && d.is_symlink());
+            eprintln!("otp-audit: {}", l.message(named));
         }
         if opts.diff {
             emit(opts, &summary.diff)?;

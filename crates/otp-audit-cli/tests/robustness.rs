@@ -73,3 +73,130 @@ fn fix_keeps_crlf_line_endings() {
     assert!(fixed.contains("def init("), "{fixed}");
     assert!(all_crlf(&fixed), "{fixed:?}");
 }
+
+#[cfg(unix)]
+fn is_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    // A file this process creates belongs to its user.
+    let probe = std::env::temp_dir().join(format!("otp-audit-root-probe-{}", std::process::id()));
+    std::fs::write(&probe, "").unwrap();
+    let uid = std::fs::metadata(&probe).unwrap().uid();
+    std::fs::remove_file(&probe).unwrap();
+    uid == 0
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_keeps_owner_group_and_mode() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let p = Project::new("owner", &[("lib/shop/worker.ex", WORKER)]);
+    let file = p.path("lib/shop/worker.ex");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let owner = if is_root() {
+        std::os::unix::fs::chown(&file, Some(4321), Some(4322)).unwrap();
+        (4321, 4322)
+    } else {
+        let m = std::fs::metadata(&file).unwrap();
+        (m.uid(), m.gid())
+    };
+    let o = p.run(&["check", "--fix"]);
+    assert!(stderr(&o).contains("Fixed 1 finding"), "{}", stderr(&o));
+    assert!(p.read("lib/shop/worker.ex").contains("GenServer.call(server, :get, "));
+    let m = std::fs::metadata(&file).unwrap();
+    assert_eq!((m.uid(), m.gid()), owner);
+    assert_eq!(m.permissions().mode() & 0o7777, 0o640);
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_leaves_read_only_files_and_directories_alone() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    // Read-only means the mode grants write permission to nobody: root, whom the
+    // system would let through, is held to it too.
+    let p = Project::new("readonly", &[("lib/shop/worker.ex", WORKER)]);
+    let file = p.path("lib/shop/worker.ex");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let inode = std::fs::metadata(&file).unwrap().ino();
+    let o = p.run(&["check", "--fix", "."]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("warning: `lib/shop/worker.ex` is read-only; left it alone"),
+        "{err}"
+    );
+    assert!(err.contains("Fixed 0 findings"), "{err}");
+    assert_eq!(p.read("lib/shop/worker.ex").as_bytes(), WORKER);
+    assert_eq!(std::fs::metadata(&file).unwrap().ino(), inode);
+
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let dir = p.path("lib/shop");
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let o = p.run(&["check", "--fix", "."]);
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let err = stderr(&o);
+    assert!(
+        err.contains("cannot fix `lib/shop/worker.ex`: its directory `lib/shop` is read-only"),
+        "{err}"
+    );
+    assert_eq!(p.read("lib/shop/worker.ex").as_bytes(), WORKER);
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_never_writes_outside_the_directory_analysed() {
+    let outside = Project::new("outside", &[("vendored/worker.ex", WORKER)]);
+    let p = Project::new("links", &[("mix.exs", b"defmodule Shop.MixProject do\nend\n")]);
+    std::fs::create_dir_all(p.path("lib")).unwrap();
+    std::os::unix::fs::symlink(outside.path("vendored/worker.ex"), p.path("lib/linked.ex"))
+        .unwrap();
+    std::os::unix::fs::symlink(outside.path("vendored"), p.path("lib/vendored")).unwrap();
+
+    // A link named on the command line: skipped with a note.
+    let o = p.run(&["check", "--fix", "lib/linked.ex"]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("note: `lib/linked.ex` is a symbolic link to `")
+            && err.contains("outside the directory analysed"),
+        "{err}"
+    );
+    // A file reached through a linked folder: left alone with a warning.
+    let o = p.run(&["check", "--fix", "lib/vendored/worker.ex"]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("warning: `lib/vendored/worker.ex` is a symbolic link to `"),
+        "{err}"
+    );
+    assert_eq!(outside.read("vendored/worker.ex").as_bytes(), WORKER);
+    // Still analysed.
+    assert!(stdout(&o).contains("otp/no-raw-send"), "{}", stdout(&o));
+}
+
+#[test]
+fn fix_waits_until_the_file_parses() {
+    let broken = "defmodule Shop.Worker do\n  def get(server), do: GenServer.call(server, :get)\n\n  def g( do\n    :ok\n  end\nend\n";
+    let p = Project::new("broken", &[("lib/shop/worker.ex", broken.as_bytes())]);
+    let o = p.run(&["check", "--fix"]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("`lib/shop/worker.ex` has syntax errors; its fixes wait until it parses"),
+        "{err}"
+    );
+    assert_eq!(p.read("lib/shop/worker.ex"), broken);
+    let o = p.run(&["check", "--diff"]);
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+}
+
+#[test]
+fn messages_name_files_as_findings_do() {
+    let p = Project::new(
+        "paths",
+        &[
+            ("lib/shop/worker.ex", WORKER),
+            ("lib/shop/latin1.ex", b"defmodule Latin do\n  # caf\xe9\nend\n"),
+        ],
+    );
+    let o = p.run(&["check", "."]);
+    let err = stderr(&o);
+    assert!(err.contains("skipping `lib/shop/latin1.ex`"), "{err}");
+    assert!(!err.contains("./lib"), "{err}");
+    assert!(stdout(&o).starts_with("lib/shop/worker.ex:"), "{}", stdout(&o));
+}

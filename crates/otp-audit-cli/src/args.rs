@@ -98,6 +98,8 @@ pub struct CheckOptions {
     pub unsafe_fixes: bool,
     pub diff: bool,
     pub output: Option<PathBuf>,
+    /// List every configuration note (the Credo checks left to Credo).
+    pub verbose: bool,
 }
 
 impl CheckOptions {
@@ -117,6 +119,7 @@ impl CheckOptions {
             unsafe_fixes: false,
             diff: false,
             output: None,
+            verbose: false,
         }
     }
 }
@@ -187,6 +190,8 @@ Other:
   -c, --config <FILE>        otp-audit.toml or .credo.exs to use (default: the one
                              found in the project directory, else built-in defaults)
   -j, --jobs <N>             threads to use (default: all cores)
+  -v, --verbose              list every configuration note (each Credo check
+                             that has no otp-audit equivalent)
   -h, --help                 print this help
   -V, --version              print the version
 
@@ -401,6 +406,7 @@ fn parse_check(argv: &[String], report: bool) -> Result<Command, String> {
     while let Some((flag, inline)) = flags.next() {
         match flag {
             "-h" | "--help" => return Ok(Command::Help(HELP)),
+            "-v" | "--verbose" => opts.verbose = true,
             "-f" | "--format" => {
                 let v = flags.value(flag, inline)?;
                 let format = Format::parse(&v).ok_or_else(|| {

@@ -50,6 +50,27 @@ pub fn apply_selection(config: &mut Config, sel: &Selection) -> Result<(), Strin
     Ok(())
 }
 
+/// The configuration's notes on stderr; the Credo checks without an equivalent are
+/// counted in one line unless `--verbose` asks for the list.
+fn print_notes(notes: &[String]) {
+    use otp_audit_engine::credo_config::left_to_credo;
+    let verbose = crate::output::verbose();
+    let left = notes.iter().filter(|n| left_to_credo(n).is_some()).count();
+    for note in notes {
+        if verbose || left_to_credo(note).is_none() {
+            eprintln!("otp-audit: note: {note}");
+        }
+    }
+    if left > 0 && !verbose {
+        eprintln!(
+            "otp-audit: note: {left} Credo check{} {} no otp-audit equivalent; `--verbose` lists {}",
+            crate::output::plural(left),
+            if left == 1 { "has" } else { "have" },
+            if left == 1 { "it" } else { "them" }
+        );
+    }
+}
+
 /// Load the configuration and list the files named by `paths`.
 pub fn open(paths: &[PathBuf], config: Option<&Path>, sel: &Selection) -> Result<Project, String> {
     let Collected {
@@ -62,9 +83,7 @@ pub fn open(paths: &[PathBuf], config: Option<&Path>, sel: &Selection) -> Result
         config: mut engine_config,
         efforts,
     } = config::load(config, &root, archive_config.as_ref())?;
-    for note in &engine_config.notes {
-        eprintln!("otp-audit: note: {note}");
-    }
+    print_notes(&engine_config.notes);
     apply_selection(&mut engine_config, sel)?;
     let explicit: Vec<&Path> = paths
         .iter()

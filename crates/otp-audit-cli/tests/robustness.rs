@@ -200,3 +200,85 @@ fn messages_name_files_as_findings_do() {
     assert!(!err.contains("./lib"), "{err}");
     assert!(stdout(&o).starts_with("lib/shop/worker.ex:"), "{}", stdout(&o));
 }
+
+/// A `.credo.exs` as `mix credo gen.config` writes it, cut short: a few checks
+/// otp-audit implements and many it leaves to Credo.
+const STOCK_CREDO: &str = r#"%{
+  configs: [
+    %{
+      name: "default",
+      files: %{included: ["lib/", "test/"], excluded: [~r"/_build/", ~r"/deps/"]},
+      strict: false,
+      checks: %{
+        enabled: [
+          {Credo.Check.Consistency.ExceptionNames, []},
+          {Credo.Check.Consistency.LineEndings, []},
+          {Credo.Check.Consistency.SpaceAroundOperators, []},
+          {Credo.Check.Design.AliasUsage, [priority: :low, if_nested_deeper_than: 2]},
+          {Credo.Check.Readability.AliasOrder, []},
+          {Credo.Check.Readability.FunctionNames, []},
+          {Credo.Check.Readability.MaxLineLength, [priority: :low, max_length: 120]},
+          {Credo.Check.Readability.ModuleDoc, []},
+          {Credo.Check.Refactor.CyclomaticComplexity, []},
+          {Credo.Check.Refactor.Nesting, [max_nesting: 3]},
+          {Credo.Check.Warning.IoInspect, []},
+          {Credo.Check.Warning.UnusedEnumOperation, []}
+        ],
+        disabled: [
+          {Credo.Check.Readability.Specs, []}
+        ]
+      }
+    }
+  ]
+}
+"#;
+
+#[test]
+fn a_stock_credo_config_gets_one_summary_line() {
+    let p = Project::new(
+        "credo",
+        &[("lib/shop/worker.ex", WORKER), (".credo.exs", STOCK_CREDO.as_bytes())],
+    );
+    let o = p.run(&["check"]);
+    let err = stderr(&o);
+    assert_eq!(code(&o), Some(1), "{err}");
+    assert!(
+        err.contains("note: 10 Credo checks have no otp-audit equivalent; `--verbose` lists them"),
+        "{err}"
+    );
+    assert!(!err.contains("Credo check Credo.Check.Readability.ModuleDoc"), "{err}");
+    let err = stderr(&p.run(&["check", "--verbose"]));
+    assert!(
+        err.contains("note: Credo check Credo.Check.Readability.ModuleDoc is left to Credo"),
+        "{err}"
+    );
+    assert!(!err.contains("`--verbose` lists"), "{err}");
+}
+
+#[test]
+fn config_errors_name_the_file_once() {
+    let p = Project::new("configs", &[("lib/shop/worker.ex", WORKER)]);
+    p.write("ci/strict.toml", "[rules\nx = 1\n");
+    let o = p.run(&["check", "--config", "ci/strict.toml"]);
+    let err = stderr(&o);
+    assert_eq!(code(&o), Some(2));
+    assert!(err.contains("ci/strict.toml: not valid TOML"), "{err}");
+    assert!(!err.contains("otp-audit.toml"), "{err}");
+
+    p.write(".credo.exs", "%{configs: [%{name: \"default\", checks: [{Credo.Check.Foo, [}]}]}\n");
+    let o = p.run(&["check", "."]);
+    let err = stderr(&o);
+    assert_eq!(code(&o), Some(2));
+    assert!(err.contains("otp-audit: .credo.exs: line 1: "), "{err}");
+    assert_eq!(err.matches(".credo.exs").count(), 1, "{err}");
+}
+
+#[test]
+fn sarif_has_no_placeholder_home() {
+    let p = Project::new("sarif", &[("lib/shop/worker.ex", WORKER)]);
+    let (_, doc) = p.json(&["check", "--format", "sarif"]);
+    let driver = &doc["runs"][0]["tool"]["driver"];
+    assert_eq!(driver["name"], "otp-audit");
+    assert!(driver.get("informationUri").is_none(), "{driver}");
+    assert!(!doc.to_string().contains("example.invalid"));
+}

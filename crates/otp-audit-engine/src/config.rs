@@ -184,7 +184,7 @@ impl Config {
     /// ```
     pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
         let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-            error(format!("otp-audit.toml is not valid TOML: {e}"))
+            error(format!("not valid TOML: {e}"))
         })?;
         let mut config = Config::default();
         for (key, value) in &table {

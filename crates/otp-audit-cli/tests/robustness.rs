@@ -282,3 +282,38 @@ fn sarif_has_no_placeholder_home() {
     assert!(driver.get("informationUri").is_none(), "{driver}");
     assert!(!doc.to_string().contains("example.invalid"));
 }
+
+#[test]
+fn control_characters_never_reach_the_terminal_raw() {
+    let src = b"defmodule Shop.Worker do\n  # \x1b[2J\x07 pasted from a terminal\n  def ping(pid), do: send(pid, {:ping, \"\x00\x1b]0;owned\x07\"})\nend\n";
+    let p = Project::new("controls", &[("lib/shop/worker.ex", src)]);
+    let o = p.run(&["check"]);
+    let out = stdout(&o);
+    assert!(out.contains("otp/no-raw-send"), "{out}");
+    assert!(
+        !out.chars().any(|c| c.is_control() && c != '\n'),
+        "{out:?}"
+    );
+    assert!(out.contains(r#"{:ping, "\u{0}\u{1b}]0;owned\u{7}"})"#), "{out}");
+    assert!(out.contains(r"# \u{1b}[2J\u{7} pasted"), "{out}");
+}
+
+#[test]
+fn a_long_line_is_framed_around_the_flagged_code() {
+    let filler = format!("[{}]", vec![":padding"; 60].join(", "));
+    let src = format!(
+        "defmodule Shop.Worker do\n  def ping(pid), do: {{{filler}, send(pid, :ping), {filler}}}\nend\n"
+    );
+    let p = Project::new("longline", &[("lib/shop/worker.ex", src.as_bytes())]);
+    let out = stdout(&p.run(&["check", "--select", "otp/no-raw-send"]));
+    let frame: Vec<&str> = out.lines().skip_while(|l| !l.starts_with("2 | ")).take(2).collect();
+    assert!(frame[0].contains("send(pid, :ping)"), "{out}");
+    assert!(frame[0].contains('…'), "{out}");
+    assert!(frame[0].chars().count() < 140, "{out}");
+    // The carets sit under the call.
+    let code = frame[0].split_once(" | ").unwrap().1;
+    let marks = frame[1].split_once(" | ").unwrap().1;
+    let at = marks.chars().position(|c| c == '^').unwrap();
+    let under: String = code.chars().skip(at).take(marks.matches('^').count()).collect();
+    assert_eq!(under, "send(pid, :ping)", "{out}");
+}

@@ -183,9 +183,9 @@ impl Config {
     /// enabled = false
     /// ```
     pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
-        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-            error(format!("not valid TOML: {e}"))
-        })?;
+        let table: toml::Table = text
+            .parse()
+            .map_err(|e: toml::de::Error| error(format!("not valid TOML: {e}")))?;
         let mut config = Config::default();
         for (key, value) in &table {
             match key.as_str() {

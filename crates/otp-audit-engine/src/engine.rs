@@ -71,6 +71,8 @@ impl FileFacts {
 
 pub struct Engine {
     config: Config,
+    /// Files over this size are analysed in pieces ([`PIECE_BYTES`]).
+    piece_bytes: usize,
 }
 
 thread_local! {
@@ -100,17 +102,26 @@ impl Default for Engine {
 
 impl Engine {
     pub fn new(config: Config) -> Engine {
-        Engine { config }
+        Engine {
+            config,
+            piece_bytes: PIECE_BYTES,
+        }
     }
 
     pub fn config(&self) -> &Config {
         &self.config
     }
 
+    /// Analyse files over `bytes` in pieces of about that size (default
+    /// [`PIECE_BYTES`]); for tests, which need not build megabytes of source.
+    pub fn with_piece_bytes(mut self, bytes: usize) -> Engine {
+        self.piece_bytes = bytes.max(1);
+        self
+    }
+
     /// Analyse one file. `path` is project-relative and decides the file scope.
     pub fn check(&self, path: &str, source: &str) -> FileResult {
-        let tree = parse(source);
-        self.check_tree(path, source, &tree)
+        self.check_with_facts(path, source).0
     }
 
     pub fn check_tree(&self, path: &str, source: &str, tree: &tree_sitter::Tree) -> FileResult {
@@ -120,8 +131,36 @@ impl Engine {
     /// Analyse one file and collect what cross-file rules need from it; hand the
     /// facts of all files to [`Engine::conclude`].
     pub fn check_with_facts(&self, path: &str, source: &str) -> (FileResult, FileFacts) {
+        if source.len() > self.piece_bytes
+            && let Some(checked) = self.check_in_pieces(path, source)
+        {
+            return checked;
+        }
         let tree = parse(source);
         self.check_tree_with_facts(path, source, &tree)
+    }
+
+    /// Analyse a large file piece by piece (see [`PIECE_BYTES`]): each piece is
+    /// parsed on its own, its model built and its rules run, then its tree dropped;
+    /// suppressions and findings are then settled for the whole file. `None` when
+    /// the file has no place to cut or a piece does not parse on its own (a cut
+    /// inside a string, or a file with syntax errors): analyse it whole.
+    fn check_in_pieces(&self, path: &str, source: &str) -> Option<(FileResult, FileFacts)> {
+        let pieces = pieces(source, self.piece_bytes);
+        if pieces.len() < 2 {
+            return None;
+        }
+        let scope = FileScope::of_path(path);
+        let lines = LineIndex::new(source);
+        let mut all = Drafted::default();
+        for piece in pieces {
+            let tree = parse_piece(source, piece, &lines);
+            if tree.root_node().has_error() {
+                return None;
+            }
+            all.extend(self.draft(path, source, scope, &tree, &lines));
+        }
+        Some(self.settle(path, source, scope, &lines, all))
     }
 
     /// Analyse a whole project: every file, then the cross-file rules.
@@ -178,6 +217,20 @@ impl Engine {
     ) -> (FileResult, FileFacts) {
         let scope = FileScope::of_path(path);
         let lines = LineIndex::new(source);
+        let drafted = self.draft(path, source, scope, tree, &lines);
+        self.settle(path, source, scope, &lines, drafted)
+    }
+
+    /// Build the model of `tree` (the whole file or a piece of it) and run the
+    /// enabled rules on it.
+    fn draft(
+        &self,
+        path: &str,
+        source: &str,
+        scope: FileScope,
+        tree: &tree_sitter::Tree,
+        lines: &LineIndex,
+    ) -> Drafted {
         let mut file = File::new(path, source, scope, tree);
         walk::build(&mut file);
 
@@ -198,8 +251,31 @@ impl Engine {
             drafts.extend(report.drafts.into_iter().map(|d| (rule, d)));
         }
         drop_superseded(&mut drafts);
+        let (suppressions, bad_comments) = suppress::parse(&file.comments, source, lines);
+        Drafted {
+            drafts,
+            facts,
+            suppressions,
+            bad_comments,
+        }
+    }
 
-        let (mut suppressions, bad_comments) = suppress::parse(&file.comments, source, &lines);
+    /// Apply the file's suppressions to its drafts, report the unused ones, and
+    /// turn the drafts into findings.
+    fn settle(
+        &self,
+        path: &str,
+        source: &str,
+        scope: FileScope,
+        lines: &LineIndex,
+        drafted: Drafted,
+    ) -> (FileResult, FileFacts) {
+        let Drafted {
+            mut drafts,
+            facts,
+            mut suppressions,
+            bad_comments,
+        } = drafted;
         drafts.retain(|(rule, d)| !suppressions.suppresses(rule, lines.line_of(d.range.start)));
         let meta = rules::by_id("meta/unused-suppression").expect("registered");
         if self.config.rule(meta.id).is_some_and(|s| s.enabled) {
@@ -242,7 +318,7 @@ impl Engine {
 
         let mut findings: Vec<Finding> = drafts
             .into_iter()
-            .map(|(rule, d)| self.finish(rule, d, path, source, &lines))
+            .map(|(rule, d)| self.finish(rule, d, path, source, lines))
             .collect();
         findings.sort_by(|a, b| {
             (a.start.byte, &a.rule, a.end.byte).cmp(&(b.start.byte, &b.rule, b.end.byte))
@@ -324,6 +400,80 @@ impl Engine {
             after: result,
         }
     }
+}
+
+/// A file larger than this is analysed in pieces of whole top-level forms: the
+/// syntax tree alone takes about 50 bytes per byte of Elixir, and the model about
+/// 25 more, so a 20 MB file analysed whole needs 1.5 GB; in pieces, memory follows
+/// the piece, and the file costs little more than its text and its findings.
+pub const PIECE_BYTES: usize = 1 << 20;
+
+/// What the rules found in one tree (a file, or a piece of it), before its
+/// suppressions are applied.
+#[derive(Default)]
+struct Drafted {
+    drafts: Vec<(&'static Rule, Draft)>,
+    facts: FileFacts,
+    suppressions: suppress::Suppressions,
+    bad_comments: Vec<(std::ops::Range<usize>, String)>,
+}
+
+impl Drafted {
+    fn extend(&mut self, piece: Drafted) {
+        self.drafts.extend(piece.drafts);
+        self.facts.0.extend(piece.facts.0);
+        self.suppressions.items.extend(piece.suppressions.items);
+        self.bad_comments.extend(piece.bad_comments);
+    }
+}
+
+/// Cut `source` into byte ranges of about `size` bytes at top-level boundaries:
+/// after a line that is just `end` at the left margin, which in formatted code
+/// closes a top-level `defmodule` (a cut that lands in a string makes a piece fail
+/// to parse, and the file is analysed whole).
+fn pieces(source: &str, size: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut line_start = 0;
+    for (i, _) in source.match_indices('\n') {
+        let line = &source[line_start..i];
+        line_start = i + 1;
+        if line_start - start >= size && line.trim_end() == "end" {
+            out.push(start..line_start);
+            start = line_start;
+        }
+    }
+    if start < source.len() {
+        out.push(start..source.len());
+    }
+    out
+}
+
+/// Parse the bytes `range` of `source` alone; node positions stay those of the
+/// whole file.
+fn parse_piece(
+    source: &str,
+    range: std::ops::Range<usize>,
+    lines: &LineIndex,
+) -> tree_sitter::Tree {
+    let point = |byte: usize| {
+        let row = lines.line_of(byte);
+        tree_sitter::Point::new(row, byte - lines.line_start(row))
+    };
+    let piece = tree_sitter::Range {
+        start_byte: range.start,
+        end_byte: range.end,
+        start_point: point(range.start),
+        end_point: point(range.end),
+    };
+    PARSER.with(|p| {
+        let mut p = p.borrow_mut();
+        p.set_included_ranges(&[piece])
+            .expect("one range within the text");
+        let tree = p.parse(source, None);
+        p.set_included_ranges(&[]).expect("the whole text");
+        tree.expect("parsing without a timeout or cancellation always yields a tree")
+    })
 }
 
 /// Snippet lines are for display; a minified 100 KB line must not be copied per finding.

@@ -71,6 +71,7 @@ impl Suppression {
     }
 }
 
+#[derive(Default)]
 pub struct Suppressions {
     pub items: Vec<Suppression>,
 }

@@ -100,7 +100,13 @@ pub struct CheckOptions {
     pub output: Option<PathBuf>,
     /// List every configuration note (the Credo checks left to Credo).
     pub verbose: bool,
+    /// Files larger than this many bytes are skipped (`--max-file-size`).
+    pub max_file_size: u64,
 }
+
+/// The default of `--max-file-size`: larger Elixir files are generated data, not
+/// code anyone maintains by hand, and take memory out of proportion.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 
 impl CheckOptions {
     fn new(format: Format) -> CheckOptions {
@@ -120,6 +126,7 @@ impl CheckOptions {
             diff: false,
             output: None,
             verbose: false,
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
         }
     }
 }
@@ -132,6 +139,8 @@ pub struct BenchOptions {
     pub jobs: Option<usize>,
     /// Benchmark these files instead of a generated corpus.
     pub path: Option<PathBuf>,
+    /// Benchmark one generated file of this many megabytes instead.
+    pub large_file: Option<usize>,
     /// Internal: run one phase in this process and print its figures (the parent
     /// runs each phase in a fresh process so that each peak is its own).
     pub phase: Option<String>,
@@ -161,6 +170,7 @@ Usage:
   otp-audit rules [--format json]        list the rules
   otp-audit bench [--files N] [--seed S] [--rounds R] [PATH]
                                          parse and analysis throughput, peak memory
+  otp-audit bench --large-file MB        the same on one generated file of MB megabytes
 
 Output:
   -f, --format <FORMAT>      text (default), json, jsonl, sarif, credo, flycheck,
@@ -190,6 +200,8 @@ Other:
   -c, --config <FILE>        otp-audit.toml or .credo.exs to use (default: the one
                              found in the project directory, else built-in defaults)
   -j, --jobs <N>             threads to use (default: all cores)
+      --max-file-size <SIZE> skip larger files, with a note (default: 10MB; KB, MB,
+                             GB; a bare number is megabytes)
   -v, --verbose              list every configuration note (each Credo check
                              that has no otp-audit equivalent)
   -h, --help                 print this help
@@ -245,6 +257,28 @@ fn positive(flag: &str, v: &str) -> Result<usize, String> {
         .ok()
         .filter(|&n: &usize| n > 0)
         .ok_or_else(|| format!("`{flag} {v}`: expected a positive number"))
+}
+
+/// A size in bytes from `10MB`, `512KB`, `1GB`, `300B` or a bare number of
+/// megabytes.
+fn size(flag: &str, v: &str) -> Result<u64, String> {
+    let t = v.trim().to_ascii_uppercase().replace('_', "");
+    let split = t.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    let unit: u64 = match unit {
+        "B" => 1,
+        "K" | "KB" | "KIB" => 1 << 10,
+        "" | "M" | "MB" | "MIB" => 1 << 20,
+        "G" | "GB" | "GIB" => 1 << 30,
+        _ => 0,
+    };
+    number
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|n| *n > 0.0 && unit > 0)
+        .map(|n| (n * unit as f64) as u64)
+        .ok_or_else(|| format!("`{flag} {v}`: expected a size like 10MB, 512KB or 1GB"))
 }
 
 /// Check a `--select`/`--ignore` item: a rule id, a group prefix (`otp/` or `otp`).
@@ -354,6 +388,7 @@ fn parse_bench(argv: &[String]) -> Result<Command, String> {
         rounds: 3,
         jobs: None,
         path: None,
+        large_file: None,
         phase: None,
     };
     while let Some((flag, inline)) = flags.next() {
@@ -362,6 +397,9 @@ fn parse_bench(argv: &[String]) -> Result<Command, String> {
             "--rounds" => opts.rounds = positive(flag, &flags.value(flag, inline)?)?,
             "-j" | "--jobs" => opts.jobs = Some(positive(flag, &flags.value(flag, inline)?)?),
             "--phase" => opts.phase = Some(flags.value(flag, inline)?),
+            "--large-file" => {
+                opts.large_file = Some(positive(flag, &flags.value(flag, inline)?)?);
+            }
             "--seed" => {
                 let v = flags.value(flag, inline)?;
                 opts.seed = v
@@ -371,7 +409,7 @@ fn parse_bench(argv: &[String]) -> Result<Command, String> {
             "-h" | "--help" => return Ok(Command::Help(HELP)),
             f if f.starts_with('-') && f.len() > 1 => {
                 return Err(format!(
-                    "`bench` does not take `{f}`; it takes --files N, --seed S, --rounds R, --jobs N and a PATH"
+                    "`bench` does not take `{f}`; it takes --files N, --seed S, --rounds R, --jobs N, --large-file MB and a PATH"
                 ));
             }
             path => {
@@ -407,6 +445,7 @@ fn parse_check(argv: &[String], report: bool) -> Result<Command, String> {
         match flag {
             "-h" | "--help" => return Ok(Command::Help(HELP)),
             "-v" | "--verbose" => opts.verbose = true,
+            "--max-file-size" => opts.max_file_size = size(flag, &flags.value(flag, inline)?)?,
             "-f" | "--format" => {
                 let v = flags.value(flag, inline)?;
                 let format = Format::parse(&v).ok_or_else(|| {
@@ -648,6 +687,16 @@ mod tests {
                 .unwrap_err()
                 .contains("two runs")
         );
+    }
+
+    #[test]
+    fn sizes_take_units() {
+        assert_eq!(size("f", "10MB"), Ok(10 << 20));
+        assert_eq!(size("f", "10"), Ok(10 << 20));
+        assert_eq!(size("f", "512kb"), Ok(512 << 10));
+        assert_eq!(size("f", "300B"), Ok(300));
+        assert_eq!(size("f", "1.5G"), Ok(3 << 29));
+        assert!(size("f", "lots").is_err() && size("f", "0").is_err() && size("f", "5XB").is_err());
     }
 
     #[test]

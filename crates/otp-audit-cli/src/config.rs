@@ -14,8 +14,7 @@ pub fn load(
     let from = |p: &Path| -> Result<Loaded, String> {
         // Named as the user gave it, without a leading `./`.
         let name = p.strip_prefix(".").unwrap_or(p).display().to_string();
-        let text =
-            std::fs::read_to_string(p).map_err(|e| format!("cannot read `{name}`: {e}"))?;
+        let text = std::fs::read_to_string(p).map_err(|e| format!("cannot read `{name}`: {e}"))?;
         from_text(&name, &text)
     };
     if let Some(p) = explicit {

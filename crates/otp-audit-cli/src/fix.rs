@@ -65,9 +65,9 @@ impl LeftAlone {
                     "warning: cannot fix `{path}`: its directory `{dir}` is read-only (the fix writes a new file beside it); left it alone"
                 )
             }
-            Why::Refused(Refusal::Owner) => format!(
-                "warning: cannot fix `{path}` and keep its owner and group; left it alone"
-            ),
+            Why::Refused(Refusal::Owner) => {
+                format!("warning: cannot fix `{path}` and keep its owner and group; left it alone")
+            }
         }
     }
 }

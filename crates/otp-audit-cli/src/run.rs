@@ -10,7 +10,37 @@ use otp_audit_engine::{Config, Engine, FileFacts, FileResult};
 use otp_audit_project::report::Efforts;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+
+/// `--max-file-size`, in bytes. Set once, from the arguments.
+static MAX_FILE_SIZE: AtomicU64 = AtomicU64::new(crate::args::DEFAULT_MAX_FILE_SIZE);
+
+pub fn set_max_file_size(bytes: u64) {
+    MAX_FILE_SIZE.store(bytes, Ordering::Relaxed);
+}
+
+/// Whether to analyse `input`: a file on disk over `--max-file-size` is skipped
+/// with a note (an archive's entries are held to the archive's own limit).
+fn within_size_limit(input: &Input) -> bool {
+    let max = MAX_FILE_SIZE.load(Ordering::Relaxed);
+    let Some(len) = input
+        .disk()
+        .and_then(|d| std::fs::metadata(d).ok())
+        .map(|m| m.len())
+    else {
+        return true;
+    };
+    if len <= max {
+        return true;
+    }
+    eprintln!(
+        "otp-audit: note: skipping `{}`: {}, over the {} limit for one file (`--max-file-size`)",
+        input.display(),
+        otp_audit_project::archive::human_bytes(len),
+        otp_audit_project::archive::human_bytes(max)
+    );
+    false
+}
 
 /// A project ready to analyse.
 pub struct Project {
@@ -93,6 +123,7 @@ pub fn open(paths: &[PathBuf], config: Option<&Path>, sel: &Selection) -> Result
     inputs.retain(|i| {
         i.disk().is_some_and(|d| explicit.contains(&d)) || engine_config.files.accepts(&i.path)
     });
+    inputs.retain(within_size_limit);
     Ok(Project {
         engine: Engine::new(engine_config),
         efforts,

@@ -143,7 +143,9 @@ fn replace_if_unchanged_with(
     let (tmp, mut file) = match temp_beside(&target) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
-            return Ok(Written::Refused(Refusal::ReadOnlyDir(directory_of(&target))));
+            return Ok(Written::Refused(Refusal::ReadOnlyDir(directory_of(
+                &target,
+            ))));
         }
         Err(e) => return Err(e),
     };

@@ -38,9 +38,15 @@ fn fix_with_diff_is_a_usage_error() {
 fn rule_typos_in_flags_get_a_suggestion() {
     let p = Project::new("typos", &[("lib/shop/worker.ex", WORKER)]);
     for (args, meant) in [
-        (&["check", "--select", "otp/no-raw-sned"][..], "otp/no-raw-send"),
+        (
+            &["check", "--select", "otp/no-raw-sned"][..],
+            "otp/no-raw-send",
+        ),
         (&["check", "--ignore=test/no-slep"], "test/no-sleep"),
-        (&["check", "--max-count", "otp/call-timout=3"], "otp/call-timeout"),
+        (
+            &["check", "--max-count", "otp/call-timout=3"],
+            "otp/call-timeout",
+        ),
     ] {
         let o = p.run(args);
         assert_eq!(code(&o), Some(2), "{args:?}");
@@ -50,10 +56,18 @@ fn rule_typos_in_flags_get_a_suggestion() {
             stderr(&o)
         );
     }
-    for empty in [&["check", "--select", ""][..], &["check", "--select=,"], &["check", "--ignore="]] {
+    for empty in [
+        &["check", "--select", ""][..],
+        &["check", "--select=,"],
+        &["check", "--ignore="],
+    ] {
         let o = p.run(empty);
         assert_eq!(code(&o), Some(2), "{empty:?}: {}", stdout(&o));
-        assert!(stderr(&o).contains("needs at least one rule id"), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("needs at least one rule id"),
+            "{}",
+            stderr(&o)
+        );
     }
 }
 
@@ -101,7 +115,10 @@ fn fix_keeps_owner_group_and_mode() {
     };
     let o = p.run(&["check", "--fix"]);
     assert!(stderr(&o).contains("Fixed 1 finding"), "{}", stderr(&o));
-    assert!(p.read("lib/shop/worker.ex").contains("GenServer.call(server, :get, "));
+    assert!(
+        p.read("lib/shop/worker.ex")
+            .contains("GenServer.call(server, :get, ")
+    );
     let m = std::fs::metadata(&file).unwrap();
     assert_eq!((m.uid(), m.gid()), owner);
     assert_eq!(m.permissions().mode() & 0o7777, 0o640);
@@ -144,7 +161,10 @@ fn fix_leaves_read_only_files_and_directories_alone() {
 #[test]
 fn fix_never_writes_outside_the_directory_analysed() {
     let outside = Project::new("outside", &[("vendored/worker.ex", WORKER)]);
-    let p = Project::new("links", &[("mix.exs", b"defmodule Shop.MixProject do\nend\n")]);
+    let p = Project::new(
+        "links",
+        &[("mix.exs", b"defmodule Shop.MixProject do\nend\n")],
+    );
     std::fs::create_dir_all(p.path("lib")).unwrap();
     std::os::unix::fs::symlink(outside.path("vendored/worker.ex"), p.path("lib/linked.ex"))
         .unwrap();
@@ -191,14 +211,21 @@ fn messages_name_files_as_findings_do() {
         "paths",
         &[
             ("lib/shop/worker.ex", WORKER),
-            ("lib/shop/latin1.ex", b"defmodule Latin do\n  # caf\xe9\nend\n"),
+            (
+                "lib/shop/latin1.ex",
+                b"defmodule Latin do\n  # caf\xe9\nend\n",
+            ),
         ],
     );
     let o = p.run(&["check", "."]);
     let err = stderr(&o);
     assert!(err.contains("skipping `lib/shop/latin1.ex`"), "{err}");
     assert!(!err.contains("./lib"), "{err}");
-    assert!(stdout(&o).starts_with("lib/shop/worker.ex:"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).starts_with("lib/shop/worker.ex:"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 /// A `.credo.exs` as `mix credo gen.config` writes it, cut short: a few checks
@@ -237,7 +264,10 @@ const STOCK_CREDO: &str = r#"%{
 fn a_stock_credo_config_gets_one_summary_line() {
     let p = Project::new(
         "credo",
-        &[("lib/shop/worker.ex", WORKER), (".credo.exs", STOCK_CREDO.as_bytes())],
+        &[
+            ("lib/shop/worker.ex", WORKER),
+            (".credo.exs", STOCK_CREDO.as_bytes()),
+        ],
     );
     let o = p.run(&["check"]);
     let err = stderr(&o);
@@ -246,7 +276,10 @@ fn a_stock_credo_config_gets_one_summary_line() {
         err.contains("note: 10 Credo checks have no otp-audit equivalent; `--verbose` lists them"),
         "{err}"
     );
-    assert!(!err.contains("Credo check Credo.Check.Readability.ModuleDoc"), "{err}");
+    assert!(
+        !err.contains("Credo check Credo.Check.Readability.ModuleDoc"),
+        "{err}"
+    );
     let err = stderr(&p.run(&["check", "--verbose"]));
     assert!(
         err.contains("note: Credo check Credo.Check.Readability.ModuleDoc is left to Credo"),
@@ -265,7 +298,10 @@ fn config_errors_name_the_file_once() {
     assert!(err.contains("ci/strict.toml: not valid TOML"), "{err}");
     assert!(!err.contains("otp-audit.toml"), "{err}");
 
-    p.write(".credo.exs", "%{configs: [%{name: \"default\", checks: [{Credo.Check.Foo, [}]}]}\n");
+    p.write(
+        ".credo.exs",
+        "%{configs: [%{name: \"default\", checks: [{Credo.Check.Foo, [}]}]}\n",
+    );
     let o = p.run(&["check", "."]);
     let err = stderr(&o);
     assert_eq!(code(&o), Some(2));
@@ -290,11 +326,11 @@ fn control_characters_never_reach_the_terminal_raw() {
     let o = p.run(&["check"]);
     let out = stdout(&o);
     assert!(out.contains("otp/no-raw-send"), "{out}");
+    assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
     assert!(
-        !out.chars().any(|c| c.is_control() && c != '\n'),
-        "{out:?}"
+        out.contains(r#"{:ping, "\u{0}\u{1b}]0;owned\u{7}"})"#),
+        "{out}"
     );
-    assert!(out.contains(r#"{:ping, "\u{0}\u{1b}]0;owned\u{7}"})"#), "{out}");
     assert!(out.contains(r"# \u{1b}[2J\u{7} pasted"), "{out}");
 }
 
@@ -306,7 +342,11 @@ fn a_long_line_is_framed_around_the_flagged_code() {
     );
     let p = Project::new("longline", &[("lib/shop/worker.ex", src.as_bytes())]);
     let out = stdout(&p.run(&["check", "--select", "otp/no-raw-send"]));
-    let frame: Vec<&str> = out.lines().skip_while(|l| !l.starts_with("2 | ")).take(2).collect();
+    let frame: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.starts_with("2 | "))
+        .take(2)
+        .collect();
     assert!(frame[0].contains("send(pid, :ping)"), "{out}");
     assert!(frame[0].contains('…'), "{out}");
     assert!(frame[0].chars().count() < 140, "{out}");
@@ -314,6 +354,69 @@ fn a_long_line_is_framed_around_the_flagged_code() {
     let code = frame[0].split_once(" | ").unwrap().1;
     let marks = frame[1].split_once(" | ").unwrap().1;
     let at = marks.chars().position(|c| c == '^').unwrap();
-    let under: String = code.chars().skip(at).take(marks.matches('^').count()).collect();
+    let under: String = code
+        .chars()
+        .skip(at)
+        .take(marks.matches('^').count())
+        .collect();
     assert_eq!(under, "send(pid, :ping)", "{out}");
+}
+
+#[test]
+fn files_over_the_size_limit_are_skipped_with_a_note() {
+    let p = Project::new(
+        "sizes",
+        &[
+            ("lib/shop/worker.ex", WORKER),
+            ("test/shop/worker_test.exs", SLEEPY_TEST),
+        ],
+    );
+    // A generated file just over the default 10 MB limit.
+    let mut big = String::from("defmodule Shop.Generated do\n");
+    while big.len() <= 10 * 1024 * 1024 {
+        big.push_str("  def ping(pid), do: send(pid, :ping)\n");
+    }
+    big.push_str("end\n");
+    p.write("lib/shop/generated.ex", &big);
+    let o = p.run(&["check", "--format", "json"]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("note: skipping `lib/shop/generated.ex`: 10 MB, over the 10 MB limit for one file (`--max-file-size`)"),
+        "{err}"
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let paths: Vec<&str> = doc["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["lib/shop/worker.ex", "test/shop/worker_test.exs"]);
+
+    // The limit takes units; small files against a small limit.
+    let small = Project::new("small", &[("lib/shop/worker.ex", WORKER)]);
+    let err = stderr(&small.run(&["check", "--max-file-size=100B"]));
+    assert!(err.contains("skipping `lib/shop/worker.ex`: "), "{err}");
+    let o = small.run(&["check", "--max-file-size", "1KB"]);
+    assert!(!stderr(&o).contains("skipping"), "{}", stderr(&o));
+    assert!(stdout(&o).contains("otp/no-raw-send"));
+    let o = p.run(&["check", "--max-file-size", "lots"]);
+    assert_eq!(code(&o), Some(2));
+    assert!(
+        stderr(&o).contains("expected a size like 10MB"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn bench_measures_one_large_file() {
+    let o = run_in(
+        &std::env::temp_dir(),
+        &["bench", "--large-file", "1", "--rounds", "1", "-j1"],
+    );
+    let out = stdout(&o);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(out.contains("one generated file of 1 MB"), "{out}");
+    assert!(out.contains("x the largest file"), "{out}");
 }

@@ -386,7 +386,12 @@ mod tests {
         assert!(framed.text.contains("send(pid, :ping)"));
         assert_eq!(framed.text.chars().count(), FRAME_WIDTH + 2);
         let caret_at = framed.pad.chars().count();
-        let shown: String = framed.text.chars().skip(caret_at).take(framed.carets).collect();
+        let shown: String = framed
+            .text
+            .chars()
+            .skip(caret_at)
+            .take(framed.carets)
+            .collect();
         assert_eq!(shown, "send(pid, :ping)");
         // Short lines are not cut.
         let framed = frame("  send(pid, :ping)", 2, 18);

@@ -488,11 +488,13 @@ impl<'a> Frame<'a> {
     }
 }
 
-
 /// Whether `uri` is a real web address: not empty and not on a domain reserved for
 /// examples and tests (RFC 2606), which a code-scanning page would show as a dead link.
 fn is_real_home(uri: &str) -> bool {
-    let Some(rest) = uri.strip_prefix("https://").or_else(|| uri.strip_prefix("http://")) else {
+    let Some(rest) = uri
+        .strip_prefix("https://")
+        .or_else(|| uri.strip_prefix("http://"))
+    else {
         return false;
     };
     let host = rest.split(['/', ':', '?', '#']).next().unwrap_or("");

@@ -51,7 +51,7 @@ pub fn parse_config_text(text: &str) -> Result<Config, String> {
     if looks_like_credo(text) {
         credo_config::from_credo_exs(text).map_err(|e| format!(".credo.exs: {e}"))
     } else {
-        let mut c = Config::from_toml(text).map_err(|e| e.to_string())?;
+        let mut c = Config::from_toml(text).map_err(|e| format!("otp-audit.toml: {e}"))?;
         c.source = ConfigSource::Toml("otp-audit.toml".into());
         Ok(c)
     }
@@ -158,7 +158,7 @@ pub fn config_of_input(input: ConfigInput) -> Result<Config, String> {
             let table: toml::Table = serde::Deserialize::deserialize(v)
                 .map_err(|e| format!("config object is not a TOML document: {e}"))?;
             let text = toml::to_string(&table).map_err(|e| e.to_string())?;
-            Config::from_toml(&text).map_err(|e| e.to_string())
+            Config::from_toml(&text).map_err(|e| format!("config object: {e}"))
         }
     }
 }

@@ -102,7 +102,15 @@ pub struct CheckOptions {
     pub strict: bool,
     /// `--statistics`: print findings per rule and per scope instead of findings.
     pub statistics: bool,
+    /// List every configuration note (the Credo checks left to Credo).
+    pub verbose: bool,
+    /// Files larger than this many bytes are skipped (`--max-file-size`).
+    pub max_file_size: u64,
 }
+
+/// The default of `--max-file-size`: larger Elixir files are generated data, not
+/// code anyone maintains by hand, and take memory out of proportion.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 
 impl CheckOptions {
     fn new(format: Format) -> CheckOptions {
@@ -123,6 +131,8 @@ impl CheckOptions {
             output: None,
             strict: false,
             statistics: false,
+            verbose: false,
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
         }
     }
 }
@@ -135,6 +145,8 @@ pub struct BenchOptions {
     pub jobs: Option<usize>,
     /// Benchmark these files instead of a generated corpus.
     pub path: Option<PathBuf>,
+    /// Benchmark one generated file of this many megabytes instead.
+    pub large_file: Option<usize>,
     /// Internal: run one phase in this process and print its figures (the parent
     /// runs each phase in a fresh process so that each peak is its own).
     pub phase: Option<String>,
@@ -164,6 +176,7 @@ Usage:
   otp-audit rules [--format json]        list the rules
   otp-audit bench [--files N] [--seed S] [--rounds R] [PATH]
                                          parse and analysis throughput, peak memory
+  otp-audit bench --large-file MB        the same on one generated file of MB megabytes
 
 Output:
   -f, --format <FORMAT>      text (default), json, jsonl, sarif, credo, flycheck,
@@ -199,6 +212,10 @@ Other:
   -c, --config <FILE>        otp-audit.toml or .credo.exs to use (default: the one
                              found in the project directory, else built-in defaults)
   -j, --jobs <N>             threads to use (default: all cores)
+      --max-file-size <SIZE> skip larger files, with a note (default: 10MB; KB, MB,
+                             GB; a bare number is megabytes)
+  -v, --verbose              list every configuration note (each Credo check
+                             that has no otp-audit equivalent)
   -h, --help                 print this help
   -V, --version              print the version
 
@@ -214,15 +231,25 @@ Exit status: 0 no findings, 1 findings (or a count over its limit, or a --diff
 that is not empty), 2 usage or I/O error.
 ";
 
-/// Split `--flag=value` and collect values of flags that take one.
+/// Short flags that take a value, which may be attached (`-j1`, `-fjson`).
+const SHORT_WITH_VALUE: &[&str] = &["-j", "-f", "-o", "-c"];
+
+/// Split `--flag=value` and `-jN`, and collect values of flags that take one.
 struct Flags<'a> {
     it: std::iter::Peekable<std::slice::Iter<'a, String>>,
 }
 
 impl<'a> Flags<'a> {
-    /// The next flag (or positional argument) and its inline `=value`.
+    /// The next flag (or positional argument) and its inline value.
     fn next(&mut self) -> Option<(&'a str, Option<String>)> {
         let arg = self.it.next()?;
+        if let Some(short) = SHORT_WITH_VALUE
+            .iter()
+            .find(|f| arg.len() > 2 && arg.starts_with(**f))
+        {
+            let value = &arg[short.len()..];
+            return Some((short, Some(value.strip_prefix('=').unwrap_or(value).into())));
+        }
         Some(match arg.split_once('=') {
             Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
             _ => (arg.as_str(), None),
@@ -248,6 +275,28 @@ fn positive(flag: &str, v: &str) -> Result<usize, String> {
         .ok_or_else(|| format!("`{flag} {v}`: expected a positive number"))
 }
 
+/// A size in bytes from `10MB`, `512KB`, `1GB`, `300B` or a bare number of
+/// megabytes.
+fn size(flag: &str, v: &str) -> Result<u64, String> {
+    let t = v.trim().to_ascii_uppercase().replace('_', "");
+    let split = t.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    let unit: u64 = match unit {
+        "B" => 1,
+        "K" | "KB" | "KIB" => 1 << 10,
+        "" | "M" | "MB" | "MIB" => 1 << 20,
+        "G" | "GB" | "GIB" => 1 << 30,
+        _ => 0,
+    };
+    number
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|n| *n > 0.0 && unit > 0)
+        .map(|n| (n * unit as f64) as u64)
+        .ok_or_else(|| format!("`{flag} {v}`: expected a size like 10MB, 512KB or 1GB"))
+}
+
 /// Check a `--select`/`--ignore` item: a rule id, a group prefix (`otp/` or `otp`).
 fn rule_pattern(flag: &str, item: &str) -> Result<String, String> {
     let item = item.trim();
@@ -268,15 +317,13 @@ fn rule_pattern(flag: &str, item: &str) -> Result<String, String> {
         .filter_map(|r| r.id.split_once('/').map(|(g, _)| g))
         .collect();
     groups.dedup();
-    let near = ALL
-        .iter()
-        .map(|r| r.id)
-        .filter(|id| {
-            let name = item.rsplit('/').next().unwrap_or(item);
-            !name.is_empty() && id.ends_with(name)
-        })
-        .collect::<Vec<_>>();
-    let hint = if let Some(id) = near.first() {
+    let near = otp_audit_engine::config::closest_rule_id(item).or_else(|| {
+        let name = item.rsplit('/').next().unwrap_or(item);
+        ALL.iter()
+            .map(|r| r.id)
+            .find(|id| !name.is_empty() && id.ends_with(name))
+    });
+    let hint = if let Some(id) = near {
         format!("did you mean `{id}`?")
     } else {
         format!(
@@ -357,6 +404,7 @@ fn parse_bench(argv: &[String]) -> Result<Command, String> {
         rounds: 3,
         jobs: None,
         path: None,
+        large_file: None,
         phase: None,
     };
     while let Some((flag, inline)) = flags.next() {
@@ -365,6 +413,9 @@ fn parse_bench(argv: &[String]) -> Result<Command, String> {
             "--rounds" => opts.rounds = positive(flag, &flags.value(flag, inline)?)?,
             "-j" | "--jobs" => opts.jobs = Some(positive(flag, &flags.value(flag, inline)?)?),
             "--phase" => opts.phase = Some(flags.value(flag, inline)?),
+            "--large-file" => {
+                opts.large_file = Some(positive(flag, &flags.value(flag, inline)?)?);
+            }
             "--seed" => {
                 let v = flags.value(flag, inline)?;
                 opts.seed = v
@@ -374,7 +425,7 @@ fn parse_bench(argv: &[String]) -> Result<Command, String> {
             "-h" | "--help" => return Ok(Command::Help(HELP)),
             f if f.starts_with('-') && f.len() > 1 => {
                 return Err(format!(
-                    "`bench` does not take `{f}`; it takes --files N, --seed S, --rounds R, --jobs N and a PATH"
+                    "`bench` does not take `{f}`; it takes --files N, --seed S, --rounds R, --jobs N, --large-file MB and a PATH"
                 ));
             }
             path => {
@@ -409,6 +460,8 @@ fn parse_check(argv: &[String], report: bool) -> Result<Command, String> {
     while let Some((flag, inline)) = flags.next() {
         match flag {
             "-h" | "--help" => return Ok(Command::Help(HELP)),
+            "-v" | "--verbose" => opts.verbose = true,
+            "--max-file-size" => opts.max_file_size = size(flag, &flags.value(flag, inline)?)?,
             "-f" | "--format" => {
                 let v = flags.value(flag, inline)?;
                 let format = Format::parse(&v).ok_or_else(|| {
@@ -439,6 +492,11 @@ fn parse_check(argv: &[String], report: bool) -> Result<Command, String> {
             }
             "--select" | "--ignore" => {
                 let v = flags.value(flag, inline)?;
+                if v.split(',').all(|s| s.trim().is_empty()) {
+                    return Err(format!(
+                        "`{flag}` needs at least one rule id or group prefix, e.g. `{flag} otp/no-raw-send` or `{flag} test/`"
+                    ));
+                }
                 for item in v.split(',').filter(|s| !s.trim().is_empty()) {
                     let p = rule_pattern(flag, item)?;
                     if flag == "--select" {
@@ -474,9 +532,10 @@ fn parse_check(argv: &[String], report: bool) -> Result<Command, String> {
                 let v = flags.value(flag, inline)?;
                 let (rule, _) = otp_audit_project::baseline::parse_max_count(&v)?;
                 if !ALL.iter().any(|r| r.id == rule) {
-                    return Err(format!(
-                        "`--max-count {v}`: no rule `{rule}`; run `otp-audit rules` to list them"
-                    ));
+                    let hint = otp_audit_engine::config::closest_rule_id(&rule)
+                        .map(|id| format!("did you mean `{id}`?"))
+                        .unwrap_or_else(|| "run `otp-audit rules` to list them".into());
+                    return Err(format!("`--max-count {v}`: no rule `{rule}`; {hint}"));
                 }
                 opts.max_count.push(v);
             }
@@ -526,6 +585,9 @@ fn parse_check(argv: &[String], report: bool) -> Result<Command, String> {
     }
     if opts.unsafe_fixes && !opts.fix && !opts.diff {
         return Err("`--unsafe-fixes` goes with `--fix` (write) or `--diff` (show)".into());
+    }
+    if opts.fix && opts.diff {
+        return Err("`--fix` writes the fixes and `--diff` only shows them: choose one".into());
     }
     if opts.ratchet && opts.baseline.is_none() {
         return Err("`--ratchet` caps each rule at its count in a baseline: add `--baseline FILE` (written by `--write-baseline FILE`)".into());
@@ -657,6 +719,16 @@ mod tests {
                 .unwrap_err()
                 .contains("two runs")
         );
+    }
+
+    #[test]
+    fn sizes_take_units() {
+        assert_eq!(size("f", "10MB"), Ok(10 << 20));
+        assert_eq!(size("f", "10"), Ok(10 << 20));
+        assert_eq!(size("f", "512kb"), Ok(512 << 10));
+        assert_eq!(size("f", "300B"), Ok(300));
+        assert_eq!(size("f", "1.5G"), Ok(3 << 29));
+        assert!(size("f", "lots").is_err() && size("f", "0").is_err() && size("f", "5XB").is_err());
     }
 
     #[test]

@@ -36,8 +36,53 @@ fn mb(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / 1e6)
 }
 
+/// One lib file of about `mb` megabytes: the lib modules of synthetic corpora
+/// (seeds `seed`, `seed + 1`, ...) one after another, as a generated file would
+/// hold them.
+fn large_file(mb: usize, seed: u64) -> String {
+    let want = mb * 1_000_000;
+    let mut text = String::with_capacity(want + 100_000);
+    let mut seed = seed;
+    while text.len() < want {
+        let project = otp_audit_corpus::generate(&otp_audit_corpus::Options {
+            seed,
+            files: 200,
+            test_files: 0,
+            violation_rate: 0.05,
+        });
+        for f in project.files.iter().filter(|f| f.path.starts_with("lib/")) {
+            if text.len() >= want {
+                break;
+            }
+            text.push_str(&f.source);
+            if !f.source.ends_with('\n') {
+                text.push('\n');
+            }
+            text.push('\n');
+        }
+        seed += 1;
+    }
+    text
+}
+
 /// The corpus in memory and how to describe it.
 fn load(opts: &BenchOptions) -> Result<(String, Vec<Input>), String> {
+    if let Some(mb) = opts.large_file {
+        let input = Input {
+            origin: Origin::Memory {
+                container: "generated".into(),
+                bytes: large_file(mb, opts.seed).into_bytes(),
+            },
+            path: "lib/generated/large.ex".into(),
+            scope: otp_audit_engine::FileScope::Lib,
+            explicit: true,
+        };
+        let what = format!(
+            "one generated file of {mb} MB (otp-audit-corpus lib modules, --seed {})",
+            opts.seed
+        );
+        return Ok((what, vec![input]));
+    }
     if let Some(path) = &opts.path {
         let collected = files::collect(std::slice::from_ref(path))?;
         let mut inputs = Vec::with_capacity(collected.inputs.len());
@@ -169,6 +214,7 @@ fn phase_apart(name: &str, opts: &BenchOptions, inputs: &[Input]) -> Result<Figu
         seed: opts.seed,
         jobs: opts.jobs,
         path: opts.path.clone(),
+        large_file: opts.large_file,
         phase: None,
     };
     let child = std::env::current_exe().ok().and_then(|exe| {
@@ -176,6 +222,9 @@ fn phase_apart(name: &str, opts: &BenchOptions, inputs: &[Input]) -> Result<Figu
         cmd.args(["bench", "--phase", name, "--rounds=1"])
             .arg(format!("--files={}", opts.files))
             .arg(format!("--seed={}", opts.seed));
+        if let Some(mb) = opts.large_file {
+            cmd.arg(format!("--large-file={mb}"));
+        }
         if let Some(p) = &opts.path {
             cmd.arg(p);
         }
@@ -281,6 +330,16 @@ pub fn bench(opts: &BenchOptions) -> Result<(), String> {
         "speedup on {cores} thread{}: {speedup:.2}x",
         output::plural(cores)
     );
+    if let (Some(peak), Some(start)) = (single.peak, single.start)
+        && largest > 0
+    {
+        let _ = writeln!(
+            out,
+            "full analysis, 1 thread: peak RSS {:.1}x the largest file, {:.1}x above the resident set before it (goal: at most 20x plus a constant)",
+            peak as f64 / largest as f64,
+            peak.saturating_sub(start) as f64 / largest as f64
+        );
+    }
     let _ = writeln!(
         out,
         "peak RSS is the whole process (VmHWM), each phase in a fresh one; \"corpus loaded\" is its resident set before the phase"
@@ -315,11 +374,23 @@ mod tests {
             rounds: 1,
             jobs: Some(2),
             path: None,
+            large_file: None,
             phase: None,
         };
         let (_, inputs) = load(&opts).unwrap();
         let f = phase("analyse-2", &opts, &inputs).unwrap();
         assert!(f.nanos > 0);
         assert!(phase("bogus", &opts, &inputs).is_err());
+    }
+
+    #[test]
+    fn a_large_file_is_one_lib_file_of_the_size_asked() {
+        let text = large_file(1, 3);
+        assert!(
+            (1_000_000..1_200_000).contains(&text.len()),
+            "{}",
+            text.len()
+        );
+        assert!(!otp_audit_engine::parse(&text).root_node().has_error());
     }
 }

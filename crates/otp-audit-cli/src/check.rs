@@ -8,7 +8,7 @@ use crate::{fix, progress, write};
 use otp_audit_engine::{FileResult, FileScope, Safety};
 use otp_audit_project::baseline::{Baseline, Comparison, Ratchet};
 use otp_audit_project::report::Report;
-use otp_audit_project::skipped::Skipped;
+use otp_audit_project::skipped::{SkipReason, Skipped};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -108,10 +108,13 @@ pub fn check(opts: &CheckOptions) -> Result<bool, String> {
             jobs,
             show,
         )?;
-        for name in &summary.skipped {
-            eprintln!(
-                "otp-audit: warning: `{name}` changed while it was being fixed; left it alone (run again)"
-            );
+        for l in &summary.left_alone {
+            // A link the user named is skipped as asked; anything else is news.
+            let named = l
+                .disk
+                .as_ref()
+                .is_some_and(|d| opts.paths.contains(d) && d.is_symlink());
+            eprintln!("otp-audit: {}", l.message(named));
         }
         if opts.diff {
             emit(opts, &summary.diff)?;
@@ -224,10 +227,14 @@ fn input_scopes(inputs: &[crate::files::Input]) -> HashMap<&str, FileScope> {
 /// Each skipped file on stderr (the text summary counts them too), so a run that
 /// checked less than it was given says so.
 fn report_skipped(skipped: &[Skipped], format: Format) {
-    if format == Format::Text {
-        return;
+    if format != Format::Text {
+        print_skipped(skipped);
     }
-    for s in skipped {
+}
+
+fn print_skipped(skipped: &[Skipped]) {
+    // Files over the size cap were named, with their size, when they were found.
+    for s in skipped.iter().filter(|s| s.reason != SkipReason::TooLarge) {
         eprintln!("otp-audit: skipped `{}`: {}", s.path, s.reason.describe());
     }
 }
@@ -290,9 +297,7 @@ fn print(
     };
     emit(opts, &text)?;
     if opts.format == Format::Text {
-        for s in &analysis.skipped {
-            eprintln!("otp-audit: skipped `{}`: {}", s.path, s.reason.describe());
-        }
+        print_skipped(&analysis.skipped);
         eprintln!(
             "{}",
             output::text::summary(reported, &analysis.results, &analysis.skipped, extras)

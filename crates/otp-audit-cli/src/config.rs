@@ -12,9 +12,10 @@ pub fn load(
     archive_config: Option<&crate::files::ConfigText>,
 ) -> Result<Loaded, String> {
     let from = |p: &Path| -> Result<Loaded, String> {
-        let text = std::fs::read_to_string(p)
-            .map_err(|e| format!("cannot read `{}`: {e}", p.display()))?;
-        from_text(&p.display().to_string(), &text)
+        // Named as the user gave it, without a leading `./`.
+        let name = p.strip_prefix(".").unwrap_or(p).display().to_string();
+        let text = std::fs::read_to_string(p).map_err(|e| format!("cannot read `{name}`: {e}"))?;
+        from_text(&name, &text)
     };
     if let Some(p) = explicit {
         return from(p);

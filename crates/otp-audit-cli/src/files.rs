@@ -53,10 +53,11 @@ impl Input {
         }
     }
 
-    /// How to name the file in a message: its disk path, or `archive.zip:path`.
+    /// How to name the file in a message: its project path, as findings name it
+    /// (`lib/x.ex`, not `./lib/x.ex`), or `archive.zip:path`.
     pub fn display(&self) -> String {
         match &self.origin {
-            Origin::Disk(p) => p.display().to_string(),
+            Origin::Disk(_) => self.path.clone(),
             Origin::Memory { container, .. } => format!("{container}:{}", self.path),
         }
     }
@@ -65,7 +66,7 @@ impl Input {
         match &self.origin {
             Origin::Disk(p) => std::fs::read(p)
                 .map(Cow::Owned)
-                .map_err(|e| format!("cannot read `{}`: {e}", p.display())),
+                .map_err(|e| format!("cannot read `{}`: {e}", self.path)),
             Origin::Memory { bytes, .. } => Ok(Cow::Borrowed(bytes)),
         }
     }
@@ -338,7 +339,10 @@ pub fn collect(args: &[PathBuf]) -> Result<Collected, String> {
     out.inputs.sort_by(|a, b| {
         a.path
             .cmp(&b.path)
-            .then_with(|| a.display().cmp(&b.display()))
+            .then_with(|| match (&a.origin, &b.origin) {
+                (Origin::Disk(x), Origin::Disk(y)) => x.cmp(y),
+                _ => a.display().cmp(&b.display()),
+            })
     });
     out.skipped.sort();
     out.skipped.dedup();

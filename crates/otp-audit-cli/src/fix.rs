@@ -1,13 +1,77 @@
 //! `check --fix` and `check --diff`: apply the fixes of each file (to a fixpoint),
 //! then write the file atomically or print a unified diff.
+//!
+//! A file is left alone, with a message, when it does not parse (a fix computed on
+//! a broken tree may land in the wrong place), when it resolves to a file outside
+//! the directory analysed (a symbolic link), or when it may not be written.
 
 use crate::args::Selection;
 use crate::files::Input;
 use crate::progress;
 use crate::run::{par_map, text_of};
-use crate::write::{self, Written};
+use crate::write::{self, Refusal, Written};
 use otp_audit_engine::supervisors::Names;
 use otp_audit_engine::{Engine, FileScope, Safety};
+use std::path::{Path, PathBuf};
+
+/// Why a file with fixes was not changed.
+pub enum Why {
+    /// Its content changed while it was being fixed.
+    ChangedMeanwhile,
+    /// It has syntax errors.
+    DoesNotParse,
+    /// It resolves (through a symbolic link) to this file outside the directory
+    /// analysed.
+    Outside(PathBuf),
+    Refused(Refusal),
+}
+
+/// A file with fixes that was left alone, and why.
+pub struct LeftAlone {
+    /// The file's project path.
+    pub path: String,
+    /// The file as named on disk.
+    pub disk: Option<PathBuf>,
+    pub why: Why,
+}
+
+impl LeftAlone {
+    /// The message for stderr; `named` when the user named this symbolic link on
+    /// the command line (skipping it is then a note, not a problem).
+    pub fn message(&self, named: bool) -> String {
+        let path = &self.path;
+        match &self.why {
+            Why::ChangedMeanwhile => format!(
+                "warning: `{path}` changed while it was being fixed; left it alone (run again)"
+            ),
+            Why::DoesNotParse => format!(
+                "warning: `{path}` has syntax errors; its fixes wait until it parses (see syntax/parse-error)"
+            ),
+            Why::Outside(target) => format!(
+                "{}: `{path}` is a symbolic link to `{}`, outside the directory analysed; --fix writes only inside it, so it was left alone",
+                if named { "note" } else { "warning" },
+                target.display()
+            ),
+            Why::Refused(Refusal::ReadOnlyFile) => {
+                format!("warning: `{path}` is read-only; left it alone")
+            }
+            Why::Refused(Refusal::ReadOnlyDir(dir)) => {
+                // Named like the file, relative to the directory analysed.
+                let dir = match Path::new(path).parent() {
+                    Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
+                    Some(_) => ".".into(),
+                    None => dir.display().to_string(),
+                };
+                format!(
+                    "warning: cannot fix `{path}`: its directory `{dir}` is read-only (the fix writes a new file beside it); left it alone"
+                )
+            }
+            Why::Refused(Refusal::Owner) => {
+                format!("warning: cannot fix `{path}` and keep its owner and group; left it alone")
+            }
+        }
+    }
+}
 
 /// What a fix run did.
 #[derive(Default)]
@@ -16,8 +80,8 @@ pub struct Summary {
     pub fixes: usize,
     /// Files changed (or that would be).
     pub files: usize,
-    /// Files left alone because they changed while being fixed.
-    pub skipped: Vec<String>,
+    /// Files with fixes that were left alone.
+    pub left_alone: Vec<LeftAlone>,
     /// The unified diff of every file, in path order (`--diff`).
     pub diff: String,
 }
@@ -58,7 +122,27 @@ pub fn fix_text(
 enum FileOutcome {
     Unchanged,
     Fixed { fixes: usize, diff: String },
-    Skipped(String),
+    LeftAlone(LeftAlone),
+}
+
+/// The directory `disk` is named relative to: `disk` without the components of
+/// its project path `rel`.
+fn analysed_directory(disk: &Path, rel: &str) -> Option<PathBuf> {
+    let abs = std::path::absolute(disk).ok()?;
+    abs.ancestors()
+        .nth(rel.split('/').count())
+        .map(Path::to_path_buf)
+}
+
+/// The file `disk` resolves to, when that lies outside the directory analysed.
+fn outside_target(disk: &Path, rel: &str) -> Option<PathBuf> {
+    let root = std::fs::canonicalize(analysed_directory(disk, rel)?).ok()?;
+    let target = std::fs::canonicalize(disk).ok()?;
+    (!target.starts_with(&root)).then_some(target)
+}
+
+fn parses(source: &str) -> bool {
+    !otp_audit_engine::parse(source).root_node().has_error()
 }
 
 /// Fix every selected file; write them (`write`) or collect their diff.
@@ -87,6 +171,16 @@ pub fn run(
             if fixed == source {
                 return Ok(FileOutcome::Unchanged);
             }
+            let left_alone = |why| {
+                Ok(FileOutcome::LeftAlone(LeftAlone {
+                    path: input.path.clone(),
+                    disk: input.disk().map(Path::to_path_buf),
+                    why,
+                }))
+            };
+            if !parses(&source) {
+                return left_alone(Why::DoesNotParse);
+            }
             if !write {
                 let diff = otp_audit_project::diff::unified(&input.path, &source, &fixed);
                 return Ok(FileOutcome::Fixed { fixes, diff });
@@ -97,13 +191,17 @@ pub fn run(
                     input.display()
                 ));
             };
+            if let Some(target) = outside_target(disk, &input.path) {
+                return left_alone(Why::Outside(target));
+            }
             match write::replace_if_unchanged(disk, &original, fixed.as_bytes()) {
                 Ok(Written::Yes) => Ok(FileOutcome::Fixed {
                     fixes,
                     diff: String::new(),
                 }),
-                Ok(Written::ChangedMeanwhile) => Ok(FileOutcome::Skipped(input.display())),
-                Err(e) => Err(format!("cannot write `{}`: {e}", disk.display())),
+                Ok(Written::ChangedMeanwhile) => left_alone(Why::ChangedMeanwhile),
+                Ok(Written::Refused(r)) => left_alone(Why::Refused(r)),
+                Err(e) => Err(format!("cannot write `{}`: {e}", input.path)),
             }
         })
     });
@@ -116,7 +214,7 @@ pub fn run(
                 summary.files += 1;
                 summary.diff.push_str(&diff);
             }
-            FileOutcome::Skipped(name) => summary.skipped.push(name),
+            FileOutcome::LeftAlone(l) => summary.left_alone.push(l),
         }
     }
     Ok(summary)

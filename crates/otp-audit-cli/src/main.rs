@@ -24,8 +24,16 @@ fn main() -> ExitCode {
         }
         Ok(args::Command::Explain(arg)) => explain::explain(&arg).map(|()| false),
         Ok(args::Command::Rules(json)) => output::rules::print(json).map(|()| false),
-        Ok(args::Command::Check(opts)) => check::check(&opts),
-        Ok(args::Command::Report(opts)) => check::report(&opts).map(|()| false),
+        Ok(args::Command::Check(opts)) => {
+            output::set_verbose(opts.verbose);
+            run::set_max_file_size(opts.max_file_size);
+            check::check(&opts)
+        }
+        Ok(args::Command::Report(opts)) => {
+            output::set_verbose(opts.verbose);
+            run::set_max_file_size(opts.max_file_size);
+            check::report(&opts).map(|()| false)
+        }
         Ok(args::Command::Bench(opts)) => bench::bench(&opts).map(|()| false),
         Err(e) => {
             eprintln!("otp-audit: {e}\nRun `otp-audit --help` for usage.");

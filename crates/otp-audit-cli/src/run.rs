@@ -11,7 +11,37 @@ use otp_audit_project::report::Efforts;
 use otp_audit_project::skipped::{SkipReason, Skipped};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+
+/// `--max-file-size`, in bytes. Set once, from the arguments.
+static MAX_FILE_SIZE: AtomicU64 = AtomicU64::new(crate::args::DEFAULT_MAX_FILE_SIZE);
+
+pub fn set_max_file_size(bytes: u64) {
+    MAX_FILE_SIZE.store(bytes, Ordering::Relaxed);
+}
+
+/// Whether to analyse `input`: a file on disk over `--max-file-size` is skipped
+/// with a note (an archive's entries are held to the archive's own limit).
+fn within_size_limit(input: &Input) -> bool {
+    let max = MAX_FILE_SIZE.load(Ordering::Relaxed);
+    let Some(len) = input
+        .disk()
+        .and_then(|d| std::fs::metadata(d).ok())
+        .map(|m| m.len())
+    else {
+        return true;
+    };
+    if len <= max {
+        return true;
+    }
+    eprintln!(
+        "otp-audit: skipped `{}`: {}, over the {} limit for one file (`--max-file-size`)",
+        input.display(),
+        otp_audit_project::archive::human_bytes(len),
+        otp_audit_project::archive::human_bytes(max)
+    );
+    false
+}
 
 /// A project ready to analyse.
 pub struct Project {
@@ -53,6 +83,27 @@ pub fn apply_selection(config: &mut Config, sel: &Selection) -> Result<(), Strin
     Ok(())
 }
 
+/// The configuration's notes on stderr; the Credo checks without an equivalent are
+/// counted in one line unless `--verbose` asks for the list.
+fn print_notes(notes: &[String]) {
+    use otp_audit_engine::credo_config::left_to_credo;
+    let verbose = crate::output::verbose();
+    let left = notes.iter().filter(|n| left_to_credo(n).is_some()).count();
+    for note in notes {
+        if verbose || left_to_credo(note).is_none() {
+            eprintln!("otp-audit: note: {note}");
+        }
+    }
+    if left > 0 && !verbose {
+        eprintln!(
+            "otp-audit: note: {left} Credo check{} {} no otp-audit equivalent; `--verbose` lists {}",
+            crate::output::plural(left),
+            if left == 1 { "has" } else { "have" },
+            if left == 1 { "it" } else { "them" }
+        );
+    }
+}
+
 /// Load the configuration and list the files named by `paths`.
 pub fn open(paths: &[PathBuf], config: Option<&Path>, sel: &Selection) -> Result<Project, String> {
     let Collected {
@@ -66,11 +117,20 @@ pub fn open(paths: &[PathBuf], config: Option<&Path>, sel: &Selection) -> Result
         config: mut engine_config,
         efforts,
     } = config::load(config, &root, archive_config.as_ref())?;
-    for note in &engine_config.notes {
-        eprintln!("otp-audit: note: {note}");
-    }
+    print_notes(&engine_config.notes);
     apply_selection(&mut engine_config, sel)?;
     inputs.retain(|i| i.explicit || engine_config.files.accepts(&i.path_under(&root)));
+    let mut skipped = skipped;
+    inputs.retain(|i| {
+        let within = within_size_limit(i);
+        if !within {
+            skipped.push(Skipped {
+                path: i.display(),
+                reason: SkipReason::TooLarge,
+            });
+        }
+        within
+    });
     Ok(Project {
         engine: Engine::new(engine_config),
         efforts,

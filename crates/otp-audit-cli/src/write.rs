@@ -1,6 +1,12 @@
 //! Writing files safely: a temporary file in the same directory, then a rename, so a
 //! reader never sees half a file; and fixes never overwrite a file that changed
-//! since it was read (an editor saved it meanwhile).
+//! since it was read (an editor saved it meanwhile), nor one the user may not write.
+//!
+//! "May not write" is judged before anything is written: a file (or its directory)
+//! whose mode grants write permission to nobody is read-only, even to root, who the
+//! system would let through; otherwise the system decides (opening the file for
+//! writing, creating the temporary file). The replacement gets the file's owner,
+//! group and mode, or the file is left alone.
 
 use std::fs;
 use std::io::Write;
@@ -12,14 +18,70 @@ pub enum Written {
     Yes,
     /// The file no longer held what was read; it was left alone.
     ChangedMeanwhile,
+    /// The file may not be replaced; it was left alone.
+    Refused(Refusal),
+}
+
+/// Why a file may not be replaced.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The file is read-only (its mode, or the system, says so).
+    ReadOnlyFile,
+    /// The directory that holds it is read-only: no file can be created beside it.
+    ReadOnlyDir(PathBuf),
+    /// The replacement cannot be given the file's owner and group.
+    Owner,
+}
+
+fn directory_of(target: &Path) -> PathBuf {
+    match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Whether `target` may be replaced, judged before writing anything.
+fn refusal(target: &Path) -> std::io::Result<Option<Refusal>> {
+    let dir = directory_of(target);
+    if fs::metadata(target)?.permissions().readonly() {
+        return Ok(Some(Refusal::ReadOnlyFile));
+    }
+    if fs::metadata(&dir)?.permissions().readonly() {
+        return Ok(Some(Refusal::ReadOnlyDir(dir)));
+    }
+    // The system's own answer (for a user other than the owner); opening to append
+    // changes nothing.
+    match fs::OpenOptions::new().append(true).open(target) {
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            Ok(Some(Refusal::ReadOnlyFile))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// Give `file` (the replacement of a file described by `meta`) that file's owner,
+/// group and mode. `Ok(false)`: the owner or group cannot be given.
+fn keep_owner_and_mode(file: &fs::File, meta: &fs::Metadata) -> std::io::Result<bool> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let mine = file.metadata()?;
+        if (mine.uid(), mine.gid()) != (meta.uid(), meta.gid()) {
+            match std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid())) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => return Ok(false),
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    // After the owner: changing the owner clears set-user-ID bits.
+    file.set_permissions(meta.permissions())?;
+    Ok(true)
 }
 
 /// A fresh file beside `target`, opened for writing.
 fn temp_beside(target: &Path) -> std::io::Result<(PathBuf, fs::File)> {
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let dir = directory_of(target);
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -39,42 +101,29 @@ fn temp_beside(target: &Path) -> std::io::Result<(PathBuf, fs::File)> {
     }
 }
 
-/// Write `bytes` to a temporary file beside `target`, run `before_rename` on it,
-/// then rename it over `target`; the temporary file is removed on any failure.
-fn write_then<T>(
-    target: &Path,
-    bytes: &[u8],
-    keep_permissions: bool,
-    before_rename: impl FnOnce() -> std::io::Result<Option<T>>,
-) -> std::io::Result<Option<T>> {
-    let (tmp, mut file) = temp_beside(target)?;
+/// Replace `path` with `bytes` atomically (for output files and baselines), keeping
+/// the mode of the file it replaces.
+pub fn atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let (tmp, mut file) = temp_beside(&target)?;
     let result = (|| {
         file.write_all(bytes)?;
         file.sync_all()?;
-        if keep_permissions && let Ok(meta) = fs::metadata(target) {
+        if let Ok(meta) = fs::metadata(&target) {
             file.set_permissions(meta.permissions())?;
         }
         drop(file);
-        if let Some(abort) = before_rename()? {
-            return Ok(Some(abort));
-        }
-        fs::rename(&tmp, target)?;
-        Ok(None)
+        fs::rename(&tmp, &target)
     })();
-    if !matches!(result, Ok(None)) {
+    if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
     result
 }
 
-/// Replace `path` with `bytes` atomically (for output files and baselines).
-pub fn atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    write_then::<()>(&target, bytes, true, || Ok(None)).map(|_| ())
-}
-
-/// Replace `path` with `new` atomically, unless its content is no longer
-/// `original`. Symbolic links are followed: the file they point to is replaced.
+/// Replace `path` with `new` atomically, keeping its owner, group and mode, unless
+/// its content is no longer `original` or it may not be written. Symbolic links are
+/// followed: the file they point to is replaced (the caller decides whether it may).
 pub fn replace_if_unchanged(path: &Path, original: &[u8], new: &[u8]) -> std::io::Result<Written> {
     replace_if_unchanged_with(path, original, new, || {})
 }
@@ -87,14 +136,39 @@ fn replace_if_unchanged_with(
     before_compare: impl FnOnce(),
 ) -> std::io::Result<Written> {
     let target = fs::canonicalize(path)?;
-    let aborted = write_then(&target, new, true, || {
+    if let Some(r) = refusal(&target)? {
+        return Ok(Written::Refused(r));
+    }
+    let meta = fs::metadata(&target)?;
+    let (tmp, mut file) = match temp_beside(&target) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            return Ok(Written::Refused(Refusal::ReadOnlyDir(directory_of(
+                &target,
+            ))));
+        }
+        Err(e) => return Err(e),
+    };
+    let result = (|| {
+        if !keep_owner_and_mode(&file, &meta)? {
+            return Ok(Written::Refused(Refusal::Owner));
+        }
+        file.write_all(new)?;
+        file.sync_all()?;
+        drop(file);
         before_compare();
         // Compare as late as possible: the window for a concurrent save is the
         // time between this read and the rename.
-        let now = fs::read(&target)?;
-        Ok((now != original).then_some(Written::ChangedMeanwhile))
-    })?;
-    Ok(aborted.unwrap_or(Written::Yes))
+        if fs::read(&target)? != original {
+            return Ok(Written::ChangedMeanwhile);
+        }
+        fs::rename(&tmp, &target)?;
+        Ok(Written::Yes)
+    })();
+    if !matches!(result, Ok(Written::Yes)) {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
 }
 
 #[cfg(test)]
@@ -172,6 +246,34 @@ mod tests {
             fs::metadata(&p).unwrap().permissions().mode() & 0o777,
             0o755
         );
+        fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn read_only_files_and_directories_are_left_alone() {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let d = dir("readonly");
+        let p = d.join("a.ex");
+        fs::write(&p, "old").unwrap();
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o444)).unwrap();
+        let inode = fs::metadata(&p).unwrap().ino();
+        assert_eq!(
+            replace_if_unchanged(&p, b"old", b"new").unwrap(),
+            Written::Refused(Refusal::ReadOnlyFile)
+        );
+        assert_eq!(fs::read_to_string(&p).unwrap(), "old");
+        assert_eq!(fs::metadata(&p).unwrap().ino(), inode);
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o644)).unwrap();
+        fs::set_permissions(&d, fs::Permissions::from_mode(0o555)).unwrap();
+        let outcome = replace_if_unchanged(&p, b"old", b"new").unwrap();
+        fs::set_permissions(&d, fs::Permissions::from_mode(0o755)).unwrap();
+        assert_eq!(
+            outcome,
+            Written::Refused(Refusal::ReadOnlyDir(fs::canonicalize(&d).unwrap()))
+        );
+        assert_eq!(fs::read_to_string(&p).unwrap(), "old");
+        assert!(leftovers(&d).is_empty());
         fs::remove_dir_all(&d).unwrap();
     }
 

@@ -183,9 +183,9 @@ impl Config {
     /// enabled = false
     /// ```
     pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
-        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-            error(format!("otp-audit.toml is not valid TOML: {e}"))
-        })?;
+        let table: toml::Table = text
+            .parse()
+            .map_err(|e: toml::de::Error| error(format!("not valid TOML: {e}")))?;
         let mut config = Config::default();
         for (key, value) in &table {
             match key.as_str() {
@@ -292,13 +292,19 @@ fn parse_files(value: &toml::Value) -> Result<FileFilter, ConfigError> {
     Ok(filter)
 }
 
-fn unknown_rule(id: &str) -> ConfigError {
-    let suggestion = rules::ALL
+/// The rule id nearest to a mistyped `id`, if one is near enough to be the one meant.
+pub fn closest_rule_id(id: &str) -> Option<&'static str> {
+    rules::ALL
         .iter()
         .map(|r| (edit_distance(r.id, id), r.id))
         .min()
         .filter(|(d, _)| *d <= 4)
-        .map(|(_, s)| format!(" (did you mean `{s}`?)"))
+        .map(|(_, s)| s)
+}
+
+fn unknown_rule(id: &str) -> ConfigError {
+    let suggestion = closest_rule_id(id)
+        .map(|s| format!(" (did you mean `{s}`?)"))
         .unwrap_or_default();
     error(format!(
         "unknown rule `{id}`{suggestion}; run `otp-audit rules` to list the rule ids"

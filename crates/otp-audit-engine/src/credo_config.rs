@@ -161,8 +161,21 @@ fn line_of(node: &Node) -> usize {
     node.start_position().row + 1
 }
 
+fn left_to_credo_note(check: &str) -> String {
+    format!("Credo check {check} is left to Credo")
+}
+
+/// The Credo check a configuration note is about, when the note says that the check
+/// has no otp-audit equivalent (a stock `.credo.exs` has dozens: callers may count
+/// them rather than list them).
+pub fn left_to_credo(note: &str) -> Option<&str> {
+    note.strip_prefix("Credo check ")?
+        .strip_suffix(" is left to Credo")
+}
+
+/// An error at a line; the caller names the file (`path: line 3: ...`).
 fn at(line: usize, message: impl std::fmt::Display) -> ConfigError {
-    error(format!(".credo.exs line {line}: {message}"))
+    error(format!("line {line}: {message}"))
 }
 
 fn syntax_error(root: Node, src: &str) -> ConfigError {
@@ -611,9 +624,7 @@ impl Import {
         };
         let Some(rule) = rules::ALL.iter().find(|r| r.credo.contains(&name.as_str())) else {
             if switch == Switch::On {
-                self.config
-                    .notes
-                    .push(format!("Credo check {name} is left to Credo"));
+                self.config.notes.push(left_to_credo_note(&name));
             }
             return Ok(name);
         };

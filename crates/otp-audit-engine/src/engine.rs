@@ -88,6 +88,8 @@ pub struct Engine {
     config: Config,
     /// Folders holding a `mix.exs`, in the coordinates of the paths handed in.
     mix_dirs: Vec<String>,
+    /// Files over this size are analysed in pieces ([`PIECE_BYTES`]).
+    piece_bytes: usize,
 }
 
 thread_local! {
@@ -120,6 +122,7 @@ impl Engine {
         Engine {
             config,
             mix_dirs: Vec::new(),
+            piece_bytes: PIECE_BYTES,
         }
     }
 
@@ -128,6 +131,13 @@ impl Engine {
     /// project that holds it. Without them the first path segment decides.
     pub fn with_project_roots(mut self, mix_dirs: Vec<String>) -> Engine {
         self.mix_dirs = mix_dirs;
+        self
+    }
+
+    /// Analyse files over `bytes` in pieces of about that size (default
+    /// [`PIECE_BYTES`]); for tests, which need not build megabytes of source.
+    pub fn with_piece_bytes(mut self, bytes: usize) -> Engine {
+        self.piece_bytes = bytes.max(1);
         self
     }
 
@@ -148,8 +158,12 @@ impl Engine {
     /// Analyse one file in a scope the caller decided (a host that knows the tree
     /// better than the path, such as the CLI on disk).
     pub fn check_as(&self, path: &str, scope: FileScope, source: &str) -> FileResult {
-        let tree = parse(source);
-        self.check_tree_as(path, scope, source, &tree)
+        let (mut result, facts) = self.check_with_facts_as(path, scope, source);
+        // Alone, a file knows only the supervisors it defines itself.
+        for f in &mut result.findings {
+            facts.1.resolve(f);
+        }
+        result
     }
 
     fn check_tree_as(
@@ -185,8 +199,40 @@ impl Engine {
         scope: FileScope,
         source: &str,
     ) -> (FileResult, FileFacts) {
+        if source.len() > self.piece_bytes
+            && let Some(checked) = self.check_in_pieces(path, scope, source)
+        {
+            return checked;
+        }
         let tree = parse(source);
         self.check_tree_with_facts(path, scope, source, &tree)
+    }
+
+    /// Analyse a large file piece by piece (see [`PIECE_BYTES`]): each piece is
+    /// parsed on its own, its model built and its rules run, then its tree dropped;
+    /// suppressions and findings are then settled for the whole file. `None` when
+    /// the file has no place to cut or a piece does not parse on its own (a cut
+    /// inside a string, or a file with syntax errors): analyse it whole.
+    fn check_in_pieces(
+        &self,
+        path: &str,
+        scope: FileScope,
+        source: &str,
+    ) -> Option<(FileResult, FileFacts)> {
+        let pieces = pieces(source, self.piece_bytes);
+        if pieces.len() < 2 {
+            return None;
+        }
+        let lines = LineIndex::new(source);
+        let mut all = Drafted::default();
+        for piece in pieces {
+            let tree = parse_piece(source, piece, &lines);
+            if tree.root_node().has_error() {
+                return None;
+            }
+            all.extend(self.draft(path, source, scope, &tree, &lines));
+        }
+        Some(self.settle(path, source, scope, &lines, all))
     }
 
     /// Analyse a whole project: every file, then the cross-file rules.
@@ -262,6 +308,20 @@ impl Engine {
         tree: &tree_sitter::Tree,
     ) -> (FileResult, FileFacts) {
         let lines = LineIndex::new(source);
+        let drafted = self.draft(path, source, scope, tree, &lines);
+        self.settle(path, source, scope, &lines, drafted)
+    }
+
+    /// Build the model of `tree` (the whole file or a piece of it) and run the
+    /// enabled rules on it.
+    fn draft(
+        &self,
+        path: &str,
+        source: &str,
+        scope: FileScope,
+        tree: &tree_sitter::Tree,
+        lines: &LineIndex,
+    ) -> Drafted {
         let mut file = File::new(path, source, scope, tree);
         walk::build(&mut file);
 
@@ -283,7 +343,31 @@ impl Engine {
         }
         drop_superseded(&mut drafts);
 
-        let (mut suppressions, bad_comments) = suppress::parse(&file.comments, source, &lines);
+        let (suppressions, bad_comments) = suppress::parse(&file.comments, source, lines);
+        Drafted {
+            drafts,
+            facts,
+            suppressions,
+            bad_comments,
+        }
+    }
+
+    /// Apply the file's suppressions to its drafts, report the unused ones, and
+    /// turn the drafts into findings.
+    fn settle(
+        &self,
+        path: &str,
+        source: &str,
+        scope: FileScope,
+        lines: &LineIndex,
+        drafted: Drafted,
+    ) -> (FileResult, FileFacts) {
+        let Drafted {
+            mut drafts,
+            facts,
+            mut suppressions,
+            bad_comments,
+        } = drafted;
         drafts.retain(|(rule, d)| !suppressions.suppresses(rule, lines.line_of(d.range.start)));
         let meta = rules::by_id("meta/unused-suppression").expect("registered");
         if self.config.rule(meta.id).is_some_and(|s| s.enabled) {
@@ -343,7 +427,7 @@ impl Engine {
 
         let mut findings: Vec<Finding> = drafts
             .into_iter()
-            .map(|(rule, d)| self.finish(rule, d, path, source, &lines))
+            .map(|(rule, d)| self.finish(rule, d, path, source, lines))
             .collect();
         findings.sort_by(|a, b| {
             (a.start.byte, &a.rule, a.end.byte).cmp(&(b.start.byte, &b.rule, b.end.byte))
@@ -510,6 +594,81 @@ impl Engine {
             after: result,
         }
     }
+}
+
+/// A file larger than this is analysed in pieces of whole top-level forms: the
+/// syntax tree alone takes about 50 bytes per byte of Elixir, and the model about
+/// 25 more, so a 20 MB file analysed whole needs 1.5 GB; in pieces, memory follows
+/// the piece, and the file costs little more than its text and its findings.
+pub const PIECE_BYTES: usize = 1 << 20;
+
+/// What the rules found in one tree (a file, or a piece of it), before its
+/// suppressions are applied.
+#[derive(Default)]
+struct Drafted {
+    drafts: Vec<(&'static Rule, Draft)>,
+    facts: FileFacts,
+    suppressions: suppress::Suppressions,
+    bad_comments: Vec<(std::ops::Range<usize>, String)>,
+}
+
+impl Drafted {
+    fn extend(&mut self, piece: Drafted) {
+        self.drafts.extend(piece.drafts);
+        self.facts.0.extend(piece.facts.0);
+        self.facts.1.extend(&piece.facts.1);
+        self.suppressions.items.extend(piece.suppressions.items);
+        self.bad_comments.extend(piece.bad_comments);
+    }
+}
+
+/// Cut `source` into byte ranges of about `size` bytes at top-level boundaries:
+/// after a line that is just `end` at the left margin, which in formatted code
+/// closes a top-level `defmodule` (a cut that lands in a string makes a piece fail
+/// to parse, and the file is analysed whole).
+fn pieces(source: &str, size: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut line_start = 0;
+    for (i, _) in source.match_indices('\n') {
+        let line = &source[line_start..i];
+        line_start = i + 1;
+        if line_start - start >= size && line.trim_end() == "end" {
+            out.push(start..line_start);
+            start = line_start;
+        }
+    }
+    if start < source.len() {
+        out.push(start..source.len());
+    }
+    out
+}
+
+/// Parse the bytes `range` of `source` alone; node positions stay those of the
+/// whole file.
+fn parse_piece(
+    source: &str,
+    range: std::ops::Range<usize>,
+    lines: &LineIndex,
+) -> tree_sitter::Tree {
+    let point = |byte: usize| {
+        let row = lines.line_of(byte);
+        tree_sitter::Point::new(row, byte - lines.line_start(row))
+    };
+    let piece = tree_sitter::Range {
+        start_byte: range.start,
+        end_byte: range.end,
+        start_point: point(range.start),
+        end_point: point(range.end),
+    };
+    PARSER.with(|p| {
+        let mut p = p.borrow_mut();
+        p.set_included_ranges(&[piece])
+            .expect("one range within the text");
+        let tree = p.parse(source, None);
+        p.set_included_ranges(&[]).expect("the whole text");
+        tree.expect("parsing without a timeout or cancellation always yields a tree")
+    })
 }
 
 /// Snippet lines are for display; a minified 100 KB line must not be copied per finding.

@@ -80,6 +80,7 @@ impl Suppression {
     }
 }
 
+#[derive(Default)]
 pub struct Suppressions {
     pub items: Vec<Suppression>,
 }

@@ -75,8 +75,8 @@ pub(crate) fn build(file: &mut File<'_>) {
         not_calls: Vec::new(),
     };
     // About one call per 40 bytes of Elixir: reserve to avoid regrowing a Vec of
-    // large entries.
-    w.file.calls.reserve(w.file.src.len() / 40);
+    // large entries. The tree may cover a piece of the file only.
+    w.file.calls.reserve(root.byte_range().len() / 40);
     let mut cursor = root.walk();
     'walk: loop {
         let node = cursor.node();

@@ -38,7 +38,7 @@ pub fn run_bundle(json: &[u8]) -> String {
     let config = match bundle.config.as_deref().map(Config::from_toml) {
         None => Config::default(),
         Some(Ok(c)) => c,
-        Some(Err(e)) => return out(Some(e.to_string()), &[]),
+        Some(Err(e)) => return out(Some(format!("otp-audit.toml: {e}")), &[]),
     };
     let engine = Engine::new(config);
     let results: Vec<FileResult> = bundle

@@ -9,6 +9,18 @@ pub mod text;
 use otp_audit_project::baseline::{Comparison, CountViolation, Ratchet};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// `--verbose`: notes are listed in full. Set once, from the arguments.
+static VERBOSE: AtomicBool = AtomicBool::new(false);
+
+pub fn set_verbose(on: bool) {
+    VERBOSE.store(on, Ordering::Relaxed);
+}
+
+pub fn verbose() -> bool {
+    VERBOSE.load(Ordering::Relaxed)
+}
 
 /// Color when stdout is a terminal and `NO_COLOR` is not set (no-color.org).
 pub fn color_by_default() -> bool {

@@ -6,6 +6,7 @@ use super::{Extras, plural};
 use otp_audit_engine::{FileResult, Finding, Severity};
 use otp_audit_project::baseline::{Comparison, Entry};
 use otp_audit_project::skipped::{SkipReason, Skipped};
+use std::borrow::Cow;
 use std::fmt::Write;
 
 pub struct Style {
@@ -151,6 +152,132 @@ pub fn summary(
     line
 }
 
+/// Columns of a source line the code frame shows; a longer line is cut around the
+/// flagged code, with `…` where it was cut.
+const FRAME_WIDTH: usize = 120;
+/// Columns kept before the flagged code on a cut line.
+const FRAME_LEAD: usize = 40;
+
+/// A character that must not reach the terminal raw, written as an Elixir escape:
+/// control characters (a NUL, an escape sequence) and the invisible marks that
+/// reorder text (bidirectional overrides). Tabs stay.
+fn escaped(c: char) -> Option<String> {
+    let hidden = c != '\t' && c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    hidden.then(|| format!("\\u{{{:x}}}", c as u32))
+}
+
+/// `text` with its control characters escaped.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| escaped(c).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| escaped(c).unwrap_or_else(|| c.to_string()))
+            .collect(),
+    )
+}
+
+/// One character of a framed line as shown, with where it starts in the source
+/// line (UTF-16 units, as finding columns count).
+struct Cell {
+    shown: String,
+    utf16: usize,
+    tab: bool,
+}
+
+impl Cell {
+    fn width(&self) -> usize {
+        self.shown.chars().count()
+    }
+}
+
+fn cells(line: &str) -> Vec<Cell> {
+    let mut utf16 = 0;
+    line.chars()
+        .map(|c| {
+            let cell = Cell {
+                shown: escaped(c).unwrap_or_else(|| c.to_string()),
+                utf16,
+                tab: c == '\t',
+            };
+            utf16 += c.len_utf16();
+            cell
+        })
+        .collect()
+}
+
+/// A framed line: the text shown and the underline below it (padding and carets).
+struct Framed {
+    text: String,
+    pad: String,
+    carets: usize,
+}
+
+/// Frame `line`, underlining UTF-16 columns `start..end` (0-based): control
+/// characters escaped, and a long line cut to a window that shows the span.
+fn frame(line: &str, start: usize, end: usize) -> Framed {
+    let cells = cells(line);
+    let mut at = Vec::with_capacity(cells.len() + 1);
+    let mut column = 0;
+    for c in &cells {
+        at.push(column);
+        column += c.width();
+    }
+    let total = column;
+    let position = |utf16: usize| {
+        cells
+            .iter()
+            .zip(&at)
+            .find(|(c, _)| c.utf16 >= utf16)
+            .map_or(total, |(_, &a)| a)
+    };
+    let (span_start, span_end) = (position(start), position(end).max(position(start)));
+    let (mut from, mut to) = (0, total);
+    if total > FRAME_WIDTH {
+        from = span_start.saturating_sub(FRAME_LEAD);
+        to = (from + FRAME_WIDTH).min(total);
+        from = to.saturating_sub(FRAME_WIDTH).min(from);
+    }
+    let mut text = String::new();
+    let mut pad = String::new();
+    if from > 0 {
+        text.push('…');
+        pad.push(' ');
+    }
+    for (c, &a) in cells.iter().zip(&at) {
+        if a < from || a + c.width() > to {
+            continue;
+        }
+        text.push_str(&c.shown);
+        if a < span_start {
+            let blank = if c.tab { '\t' } else { ' ' };
+            pad.extend(std::iter::repeat_n(blank, c.width()));
+        }
+    }
+    if to < total {
+        text.push('…');
+    }
+    let carets = span_end.min(to).saturating_sub(span_start.max(from)).max(1);
+    Framed { text, pad, carets }
+}
+
+/// A line shown without an underline: escaped, cut at the frame's width.
+fn plain(line: &str) -> String {
+    frame(line, 0, 0).text
+}
+
+/// The whole source line that holds byte `at`, without its line break.
+fn line_at(src: &str, at: usize) -> Option<&str> {
+    if at > src.len() || !src.is_char_boundary(at) {
+        return None;
+    }
+    let start = src[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = src[at..].find('\n').map_or(src.len(), |i| at + i);
+    Some(src[start..end].trim_end_matches('\r'))
+}
+
 /// The line before byte `at` in `src`, if there is one and it is not blank.
 fn line_before(src: &str, at: usize) -> Option<&str> {
     let at = at.min(src.len());
@@ -160,24 +287,21 @@ fn line_before(src: &str, at: usize) -> Option<&str> {
     if line.trim().is_empty() {
         return None;
     }
-    let end = (0..=line.len().min(400))
-        .rev()
-        .find(|&i| line.is_char_boundary(i))
-        .unwrap_or(0);
-    Some(&line[..end])
+    Some(line)
 }
 
-/// One finding with its code frame; `source`, when given, adds a line of context.
+/// One finding with its code frame; `source`, when given, adds a line of context
+/// and lets a long line be framed around the flagged code.
 pub fn write_finding(out: &mut String, style: &Style, f: &Finding, source: Option<&str>) {
     let _ = writeln!(
         out,
         "{}:{}:{}: {} {}: {}",
-        style.paint("1", &f.path),
+        style.paint("1", &printable(&f.path)),
         f.start.line,
         f.start.column,
         style.severity(f.severity),
         style.paint("2", &f.rule),
-        f.message
+        printable(&f.message)
     );
     let first = f.start.line as usize;
     let gutter = (first + f.snippet.lines().count()).to_string().len();
@@ -188,37 +312,43 @@ pub fn write_finding(out: &mut String, style: &Style, f: &Finding, source: Optio
             out,
             "{:>gutter$} | {}",
             style.paint("34", &(first - 1).to_string()),
-            style.paint("2", before)
+            style.paint("2", &plain(before))
         );
     }
-    for (i, line) in f.snippet.lines().enumerate() {
+    let flagged = source.and_then(|s| line_at(s, f.start.byte as usize));
+    for (i, snippet_line) in f.snippet.lines().enumerate() {
         let n = first + i;
-        let _ = writeln!(
-            out,
-            "{:>gutter$} | {line}",
-            style.paint("34", &n.to_string())
-        );
+        let line = match (i, flagged) {
+            (0, Some(whole)) => whole,
+            _ => snippet_line,
+        };
         if i == 0 {
             let start = (f.start.utf16_column as usize).saturating_sub(1);
-            let width = if f.end.line == f.start.line {
-                (f.end.utf16_column as usize).saturating_sub(f.start.utf16_column as usize)
+            let end = if f.end.line == f.start.line {
+                (f.end.utf16_column as usize).saturating_sub(1)
             } else {
-                line.encode_utf16().count().saturating_sub(start)
-            }
-            .max(1);
-            let pad: String = line
-                .chars()
-                .scan(0usize, |acc, c| {
-                    let was = *acc;
-                    *acc += c.len_utf16();
-                    (was < start).then_some(if c == '\t' { '\t' } else { ' ' })
-                })
-                .collect();
+                line.encode_utf16().count()
+            };
+            let framed = frame(line, start, end.max(start + 1));
             let _ = writeln!(
                 out,
-                "{:>gutter$} | {pad}{}",
+                "{:>gutter$} | {}",
+                style.paint("34", &n.to_string()),
+                framed.text
+            );
+            let _ = writeln!(
+                out,
+                "{:>gutter$} | {}{}",
                 "",
-                style.paint("1;31", &"^".repeat(width))
+                framed.pad,
+                style.paint("1;31", &"^".repeat(framed.carets))
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "{:>gutter$} | {}",
+                style.paint("34", &n.to_string()),
+                plain(line)
             );
         }
         if i >= 2 {
@@ -232,7 +362,7 @@ pub fn write_finding(out: &mut String, style: &Style, f: &Finding, source: Optio
             "",
             style.paint("32", "fix"),
             fix.safety.as_str(),
-            fix.title
+            printable(&fix.title)
         );
     }
     let _ = writeln!(
@@ -264,5 +394,36 @@ mod tests {
         let at = src.find("def f").unwrap();
         assert_eq!(line_before(src, at), Some("defmodule A do"));
         assert_eq!(line_before(src, 3), None);
+    }
+
+    #[test]
+    fn control_characters_are_escaped_and_the_underline_follows() {
+        let framed = frame("a\0b = \u{1b}[2J send(p, 1)", 11, 21);
+        assert_eq!(framed.text, "a\\u{0}b = \\u{1b}[2J send(p, 1)");
+        assert_eq!(framed.pad.len(), "a\\u{0}b = \\u{1b}[2J ".len());
+        assert_eq!(framed.carets, 10);
+        assert_eq!(printable("tab\tstays"), "tab\tstays");
+        assert_eq!(printable("\u{202e}x"), "\\u{202e}x");
+    }
+
+    #[test]
+    fn a_long_line_is_framed_around_the_flagged_code() {
+        let line = format!("{}send(pid, :ping){}", "x".repeat(300), "y".repeat(300));
+        let framed = frame(&line, 300, 316);
+        assert!(framed.text.starts_with('…') && framed.text.ends_with('…'));
+        assert!(framed.text.contains("send(pid, :ping)"));
+        assert_eq!(framed.text.chars().count(), FRAME_WIDTH + 2);
+        let caret_at = framed.pad.chars().count();
+        let shown: String = framed
+            .text
+            .chars()
+            .skip(caret_at)
+            .take(framed.carets)
+            .collect();
+        assert_eq!(shown, "send(pid, :ping)");
+        // Short lines are not cut.
+        let framed = frame("  send(pid, :ping)", 2, 18);
+        assert_eq!(framed.text, "  send(pid, :ping)");
+        assert_eq!((framed.pad.as_str(), framed.carets), ("  ", 16));
     }
 }

@@ -105,7 +105,7 @@ pub fn to_sarif_with(results: &[FileResult], options: &SarifOptions) -> Value {
         "rules": rules,
     });
     let repository = env!("CARGO_PKG_REPOSITORY");
-    if !repository.is_empty() {
+    if is_real_home(repository) {
         driver["informationUri"] = json!(repository);
     }
     let mut run = json!({
@@ -510,10 +510,44 @@ impl<'a> Frame<'a> {
     }
 }
 
+/// Whether `uri` is a real web address: not empty and not on a domain reserved for
+/// examples and tests (RFC 2606), which a code-scanning page would show as a dead link.
+fn is_real_home(uri: &str) -> bool {
+    let Some(rest) = uri
+        .strip_prefix("https://")
+        .or_else(|| uri.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host = rest.split(['/', ':', '?', '#']).next().unwrap_or("");
+    let reserved_tld = [".invalid", ".example", ".test", ".localhost"]
+        .iter()
+        .any(|t| host.ends_with(t));
+    let example_domain = ["example.com", "example.net", "example.org"]
+        .iter()
+        .any(|d| host == *d || host.ends_with(&format!(".{d}")));
+    !host.is_empty() && !reserved_tld && !example_domain
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use otp_audit_engine::{Edit, Engine, Safety};
+
+    #[test]
+    fn information_uri_is_a_real_home_or_left_out() {
+        assert!(is_real_home("https://github.com/someone/otp-audit"));
+        for placeholder in [
+            "",
+            "https://example.invalid/otp-audit",
+            "https://example.com/otp-audit",
+            "http://docs.example.org",
+            "https://otp-audit.test/",
+            "not a url",
+        ] {
+            assert!(!is_real_home(placeholder), "{placeholder}");
+        }
+    }
 
     fn finding_at(src: &str, path: &str, rule: &str) -> Finding {
         let r = Engine::default().check(path, src);

@@ -59,8 +59,74 @@ fn check(file: &File, report: &mut Report) {
     }
 }
 
+/// Closing delimiters and the openers they close.
+const PAIRS: &[(&str, &str)] = &[("(", ")"), ("[", "]"), ("{", "}"), ("<<", ">>")];
+
+/// The opener a missing closer was inserted for: the nearest earlier sibling that
+/// opens what `missing` closes.
+fn opener_of_missing<'t>(missing: Node<'t>) -> Option<Node<'t>> {
+    let (open, _) = PAIRS.iter().find(|(_, close)| *close == missing.kind())?;
+    let mut sibling = missing.prev_sibling();
+    while let Some(n) = sibling {
+        if n.kind() == *open && !n.is_named() {
+            return Some(n);
+        }
+        sibling = n.prev_sibling();
+    }
+    None
+}
+
+/// The first opening delimiter among an error node's own tokens that no later
+/// token closes: an unclosed `(` swallows the rest of its block into the error,
+/// which then starts far above the mistake (at the enclosing `do`).
+fn unclosed_opener<'t>(error: Node<'t>) -> Option<Node<'t>> {
+    let mut open: Vec<Node<'t>> = Vec::new();
+    let mut cursor = error.walk();
+    for child in error.children(&mut cursor) {
+        let kind = child.kind();
+        if child.is_named() || child.is_missing() {
+            continue;
+        }
+        if PAIRS.iter().any(|(o, _)| *o == kind) {
+            open.push(child);
+        } else if let Some((o, _)) = PAIRS.iter().find(|(_, c)| *c == kind)
+            && let Some(i) = open.iter().rposition(|n| n.kind() == *o)
+        {
+            open.truncate(i);
+        }
+    }
+    open.first().copied()
+}
+
+fn report_unclosed(report: &mut Report, opener: Node) {
+    let close = PAIRS
+        .iter()
+        .find(|(o, _)| *o == opener.kind())
+        .map_or(")", |(_, c)| c);
+    report.add_scoped(
+        opener.byte_range(),
+        format!(
+            "syntax error: `{}` is never closed (a `{close}` is missing)",
+            opener.kind()
+        ),
+        String::new(),
+    );
+}
+
 fn report_node(file: &File, report: &mut Report, node: Node) {
     let range = node.byte_range();
+    if node.is_missing()
+        && let Some(opener) = opener_of_missing(node)
+    {
+        report_unclosed(report, opener);
+        return;
+    }
+    if node.is_error()
+        && let Some(opener) = unclosed_opener(node)
+    {
+        report_unclosed(report, opener);
+        return;
+    }
     if node.is_missing() {
         // Point after the last token before the gap, not at the next line's start.
         let at = file.src[..range.start].trim_end().len();

@@ -54,12 +54,14 @@ fn elixir_ready(test: &str) -> bool {
         "{test}: CI is set but `elixir` is not on PATH; the Elixir oracle must run in CI \
          (tools/test-all installs Debian's `elixir`)"
     );
-    eprintln!(
+    // Straight to the stream: the test harness would swallow an `eprintln!`.
+    let _ = writeln!(
+        std::io::stderr(),
         "\n**********************************************************************\n\
          SKIPPED {test}: `elixir` is not on PATH, so the Elixir oracle did not run.\n\
          Install it (`apt-get install elixir`) to check fixes against the real parser,\n\
          compiler and ExUnit. Under CI=true this is a failure.\n\
-         **********************************************************************\n"
+         **********************************************************************"
     );
     false
 }

@@ -140,11 +140,36 @@ pub(crate) fn genserver_declaration<'t>(file: &File<'t>, module: &Module<'t>) ->
 }
 
 /// `@impl true` (or `@impl GenServer`) as the module writes it, if it uses `@impl`.
+/// Only a plain `true` or module argument is copied: in code that does not parse,
+/// the attribute's node can run on over the broken text after it.
 pub(crate) fn impl_attribute<'t>(file: &File<'t>, module: &Module<'t>) -> Option<&'t str> {
     let src = file.src;
     ast::statements(module.body?)
         .find(|s| attribute_name(*s, src) == Some("impl"))
-        .map(|s| file.text(s))
+        .map(|s| {
+            let text = file.text(s);
+            if is_plain_impl(text) { text } else { "@impl true" }
+        })
+}
+
+/// `@impl true`, `@impl GenServer`, `@impl(:gen_server)` and the like.
+fn is_plain_impl(text: &str) -> bool {
+    let Some(arg) = text.strip_prefix("@impl") else {
+        return false;
+    };
+    let arg = arg.trim();
+    let arg = arg
+        .strip_prefix('(')
+        .and_then(|a| a.strip_suffix(')'))
+        .unwrap_or(arg)
+        .trim();
+    let module_name = |a: &str| {
+        a.starts_with(|c: char| c.is_ascii_uppercase() || c == ':')
+            && a[1..]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+    };
+    arg == "true" || (!arg.is_empty() && module_name(arg))
 }
 
 /// `@name value` → `name`.
@@ -279,5 +304,34 @@ pub(crate) fn on_own_lines(src: &str, node: Node) -> bool {
     src[start..node.start_byte()].trim().is_empty() && {
         let rest = src[node.end_byte()..end].trim();
         rest.is_empty() || rest.starts_with('#')
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Engine, Safety};
+
+    /// A module whose `@impl` line was cut: the fix writes `@impl true`, not the
+    /// broken text that follows the attribute.
+    #[test]
+    fn a_broken_impl_attribute_is_not_copied() {
+        let src = "defmodule MyApp.Limiter do\n  use GenServer\n\n  @impl opts), do: {:ok, opts}\n\n  @impl true\n  def handle_call(:hit, _from, n), do: {:reply, n, n + 1}\nend\n";
+        let out = Engine::default().fix("lib/my_app/limiter.ex", src, Safety::Safe);
+        assert!(
+            out.text.contains("  use GenServer\n\n  @impl true\n  def init(init_arg), do: {:ok, init_arg}\n"),
+            "{}",
+            out.text
+        );
+        assert_eq!(out.text.matches("@impl opts)").count(), 1, "{}", out.text);
+    }
+
+    #[test]
+    fn plain_impl_attributes_are_copied() {
+        for text in ["@impl true", "@impl GenServer", "@impl(true)", "@impl :gen_server"] {
+            assert!(super::is_plain_impl(text), "{text}");
+        }
+        for text in ["@impl opts), do: {:ok, opts}", "@impl", "@impl x + 1"] {
+            assert!(!super::is_plain_impl(text), "{text}");
+        }
     }
 }

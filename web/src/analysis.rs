@@ -158,7 +158,7 @@ pub fn config_of_input(input: ConfigInput) -> Result<Config, String> {
             let table: toml::Table = serde::Deserialize::deserialize(v)
                 .map_err(|e| format!("config object is not a TOML document: {e}"))?;
             let text = toml::to_string(&table).map_err(|e| e.to_string())?;
-            Config::from_toml(&text).map_err(|e| format!("config object: {e}"))
+            Config::from_toml(&text).map_err(|e| e.to_string())
         }
     }
 }

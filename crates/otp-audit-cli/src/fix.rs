@@ -141,10 +141,6 @@ fn outside_target(disk: &Path, rel: &str) -> Option<PathBuf> {
     (!target.starts_with(&root)).then_some(target)
 }
 
-fn parses(source: &str) -> bool {
-    !otp_audit_engine::parse(source).root_node().has_error()
-}
-
 /// Fix every selected file; write them (`write`) or collect their diff.
 pub fn run(
     engine: &Engine,
@@ -178,7 +174,7 @@ pub fn run(
                     why,
                 }))
             };
-            if !parses(&source) {
+            if !engine.parses(&source) {
                 return left_alone(Why::DoesNotParse);
             }
             if !write {

@@ -208,6 +208,23 @@ impl Engine {
         self.check_tree_with_facts(path, scope, source, &tree)
     }
 
+    /// Whether `source` parses without syntax errors; a large file is parsed in
+    /// pieces, as [`Engine::check`] does, so that asking costs little memory.
+    pub fn parses(&self, source: &str) -> bool {
+        if source.len() > self.piece_bytes {
+            let pieces = pieces(source, self.piece_bytes);
+            let lines = LineIndex::new(source);
+            if pieces.len() > 1
+                && pieces
+                    .into_iter()
+                    .all(|p| !parse_piece(source, p, &lines).root_node().has_error())
+            {
+                return true;
+            }
+        }
+        !parse(source).root_node().has_error()
+    }
+
     /// Analyse a large file piece by piece (see [`PIECE_BYTES`]): each piece is
     /// parsed on its own, its model built and its rules run, then its tree dropped;
     /// suppressions and findings are then settled for the whole file. `None` when

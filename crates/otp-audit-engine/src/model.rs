@@ -47,7 +47,7 @@ pub struct Module<'t> {
     pub parent: Option<Id>,
     /// Resolved names of `use`d modules with their options (`async: true`).
     pub uses: Vec<(String, Option<Node<'t>>)>,
-    /// Every `def`-like definition, in order: (kind, name, arity range).
+    /// Every `def`-like function once: (kind, name, arity range), sorted by name.
     pub functions: Vec<LocalFunction<'t>>,
     pub defs: Vec<Id>,
     pub is_genserver: bool,
@@ -72,9 +72,13 @@ pub struct LocalFunction<'t> {
 
 impl Module<'_> {
     pub fn defines(&self, name: &str, arity: usize) -> bool {
-        self.functions
+        // Sorted by name: look at that name's entries only, so that a module with
+        // thousands of functions does not make every local call a scan of them all.
+        let from = self.functions.partition_point(|f| f.name < name);
+        self.functions[from..]
             .iter()
-            .any(|f| f.name == name && (f.min_arity..=f.max_arity).contains(&arity))
+            .take_while(|f| f.name == name)
+            .any(|f| (f.min_arity..=f.max_arity).contains(&arity))
     }
     pub fn uses_module(&self, module: &str) -> bool {
         self.uses.iter().any(|(m, _)| m == module)

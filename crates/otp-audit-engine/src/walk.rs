@@ -516,6 +516,18 @@ impl<'t> Walker<'_, 't> {
         if let Some(body) = body {
             self.prescan_module(body, &mut module);
         }
+        // One entry per function rather than per clause, sorted for `Module::defines`.
+        module.functions.sort_by(|a, b| {
+            (a.name, a.min_arity, a.max_arity, a.kind).cmp(&(
+                b.name,
+                b.min_arity,
+                b.max_arity,
+                b.kind,
+            ))
+        });
+        module.functions.dedup_by(|a, b| {
+            (a.name, a.min_arity, a.max_arity, a.kind) == (b.name, b.min_arity, b.max_arity, b.kind)
+        });
         self.file.modules.push(module);
         self.ctx = Ctx {
             module: Some(id),

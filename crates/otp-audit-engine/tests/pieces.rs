@@ -83,6 +83,22 @@ fn a_cut_inside_a_string_falls_back_to_the_whole_file() {
 }
 
 #[test]
+fn syntax_errors_are_found_in_any_piece() {
+    let engine = engine();
+    let src = large_file("");
+    assert!(engine.parses(&src));
+    // In a piece after the first.
+    let broken = src.replace(
+        "defmodule Billing.Worker60 do\n",
+        "defmodule Billing.Worker60 do\n  def broken(x do\n",
+    );
+    assert_ne!(broken, src);
+    assert!(!engine.parses(&broken));
+    let at_end = format!("{src}defmodule Billing.Broken do\n  def f(x do\nend\n");
+    assert!(!engine.parses(&at_end));
+}
+
+#[test]
 fn fixes_apply_across_pieces() {
     let src = large_file("");
     let outcome = engine().fix(

@@ -16,3 +16,22 @@ defmodule MyApp.RateLimited do
     end
   end
 end
+
+defmodule Shop.Todos.Task do
+  defstruct [:id, :title, :due_at]
+end
+
+defmodule MyApp.Srv do
+  def call(server, request), do: GenServer.call(server, request)
+end
+
+defmodule MyApp.ServerTemplate do
+  def init_quoted do
+    quote do
+      @impl true
+      def init(state), do: {:ok, state}
+    end
+  end
+
+  defmacro __before_compile__(_env), do: init_quoted()
+end

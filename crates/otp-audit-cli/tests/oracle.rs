@@ -216,6 +216,18 @@ const UNPARSABLE_INPUTS: &[(&str, &str)] = &[
         "syntax/parse_error/lib/missing_end.ex",
         "the parse-error rule's example: a `do` without `end`",
     ),
+    (
+        "syntax/parse_error/lib/unclosed_list.ex",
+        "the parse-error rule's example: a list left open",
+    ),
+    (
+        "syntax/parse_error/lib/unclosed_paren.ex",
+        "the parse-error rule's example: a call's parenthesis left open",
+    ),
+    (
+        "syntax/parse_error/lib/unclosed_paren_before_end.ex",
+        "the parse-error rule's example: a parenthesis left open before `end`",
+    ),
 ];
 
 #[test]

@@ -19,9 +19,9 @@ defmodule MyApp.Process do
     :erlang.send_after(time, dest, msg) #~ otp/no-erlang-send
   end
 
-  def cancel(%Process{} = timer), do: :erlang.cancel_timer(timer.ref)
-
   defstruct [:ref]
+
+  def cancel(%Process{} = timer), do: :erlang.cancel_timer(timer.ref)
 end
 
 defmodule MyApp.Dispatch do

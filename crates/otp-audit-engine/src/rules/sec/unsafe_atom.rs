@@ -84,7 +84,16 @@ fn check(file: &File, report: &mut Report) {
         if !call.capture && call.args.iter().all(|a| is_literal(file, *a)) {
             continue;
         }
-        if call.is("Module", "concat") && !call.capture && concat_of_module_names(file, call) {
+        // `String.to_unsafe_atom/1` is the spelling Elixir asks for once the author has
+        // decided the input is bounded: the decision is written at the call.
+        // It stays reported when the argument visibly comes from outside.
+        if call.is("String", "to_unsafe_atom") && !call.args.iter().any(|a| reads_input(file, *a)) {
+            continue;
+        }
+        if call.is("Module", "concat")
+            && !call.capture
+            && (concat_of_module_names(file, call) || concat_of_module_segments(file, call))
+        {
             continue;
         }
         let written = call.display(src);
@@ -197,6 +206,36 @@ fn concat_of_module_names(file: &File, call: &Call) -> bool {
             .iter()
             .all(|p| is_literal(file, *p) || names_module(file, *p))
         && parts.iter().any(|p| !is_literal(file, *p))
+}
+
+/// Names under which request and message data usually travel.
+const INPUT_NAMES: &[&str] = &["params", "conn", "payload", "body", "headers", "query", "request", "req"];
+
+/// Does the expression read external data: a variable named like request data
+/// (`params`, `conn.query_params`) or a string key (`event["type"]`)?
+fn reads_input(file: &File, node: Node) -> bool {
+    let k = &grammar().kinds;
+    std::iter::once(node).chain(ast::descendants(node)).any(|n| {
+        (n.kind_id() == k.identifier && INPUT_NAMES.contains(&file.text(n)))
+            || (n.kind_id() == k.access_call
+                && n.named_child(1).is_some_and(|key| key.kind_id() == k.string))
+    })
+}
+
+/// `mod |> Module.split() |> hd() |> Module.concat("ErrorView")`: every non-literal
+/// part is computed from the segments of a module name, so it names a sibling of a
+/// module that exists.
+fn concat_of_module_segments(file: &File, call: &Call) -> bool {
+    let non_literal: Vec<Node> = call
+        .args
+        .iter()
+        .copied()
+        .filter(|a| !is_literal(file, *a))
+        .collect();
+    !non_literal.is_empty()
+        && non_literal
+            .iter()
+            .all(|a| file.calls_within(*a).any(|c| c.is("Module", "split")))
 }
 
 /// A variable (`mod`) or a field read (`env.module`, `context.web_module`).

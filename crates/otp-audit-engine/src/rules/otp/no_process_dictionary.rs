@@ -132,6 +132,11 @@ fn check(file: &File, report: &mut Report) {
         let Some(access) = access(call) else {
             continue;
         };
+        if access == Access::Read && call.arity == 0 && !call.capture {
+            // `Process.get()`, `get_keys()`: every entry or key at once, a dump for a crash report or
+            // `format_status`, not state the code depends on.
+            continue;
+        }
         // `get_keys/1` takes a value, not a key.
         let key = (call.name != "get_keys").then(|| call.arg(0)).flatten();
         if key.is_some_and(|k| ast::atom_name(k, src).is_some_and(|n| OTP_KEYS.contains(&n))) {

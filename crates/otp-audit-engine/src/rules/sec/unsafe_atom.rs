@@ -123,7 +123,7 @@ fn check(file: &File, report: &mut Report) {
     }
 
     for (atom, ctx) in &file.interpolated_atoms {
-        if skipped(*atom, ctx) {
+        if skipped(*atom, ctx) || names_generated_variable(file, *atom) {
             continue;
         }
         let shown = one_line(file.text(*atom));
@@ -206,6 +206,13 @@ fn concat_of_module_names(file: &File, call: &Call) -> bool {
             .iter()
             .all(|p| is_literal(file, *p) || names_module(file, *p))
         && parts.iter().any(|p| !is_literal(file, *p))
+}
+
+/// `Macro.var(:"arg#{n}", __MODULE__)`: the atom names a variable of generated code,
+/// which only runs when code is being compiled.
+fn names_generated_variable(file: &File, atom: Node) -> bool {
+    file.calls_named("var")
+        .any(|c| c.is("Macro", "var") && c.arg(0) == Some(atom))
 }
 
 /// Names under which request and message data usually travel.

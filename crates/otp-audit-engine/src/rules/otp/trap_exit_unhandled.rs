@@ -51,12 +51,21 @@ fn check(file: &File, report: &mut Report) {
             continue;
         }
         let genserver = module.is_some_and(|m| m.is_genserver);
+        let written = format!("{}(:trap_exit, true)", call.written(src));
         if genserver && !links_anything(file, call.ctx.module) {
-            // No linked process, so no `:EXIT` to miss: trapping only lets a
-            // supervisor shutdown wait for the running callback to finish.
+            // No linked process, so no `:EXIT` to miss: trapping only changes how a
+            // supervisor shutdown goes. Worth knowing when nothing says why.
+            let d = report.add(
+                file,
+                &call.ctx,
+                call.node.byte_range(),
+                format!(
+                    "`{written}` in a server that links to nothing only changes shutdown: the supervisor's exit waits for the running callback and then calls `terminate/2`, which this module does not define; add `terminate/2` if trapping is there for cleanup, or, if it is there to let a running job finish, say so in a comment and suppress this line"
+                ),
+            );
+            d.severity(Severity::Info);
             continue;
         }
-        let written = format!("{}(:trap_exit, true)", call.written(src));
         let next = if genserver {
             "add a `handle_info({:EXIT, pid, reason}, state)` clause that decides what a linked crash means, and `terminate/2` if trapping is there for cleanup on shutdown; otherwise stop trapping exits"
         } else {

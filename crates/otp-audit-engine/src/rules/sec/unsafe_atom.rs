@@ -58,7 +58,9 @@ fn check(file: &File, report: &mut Report) {
     let compile_time = |node: Node, ctx: &Ctx| {
         in_compile_time_code(node, ctx) || ctx.def.is_some_and(|d| helpers.contains(&d))
     };
-    let skipped = |node: Node, ctx: &Ctx| compile_time(node, ctx) || is_mix_tooling(file, ctx);
+    let skipped = |node: Node, ctx: &Ctx| {
+        compile_time(node, ctx) || is_mix_tooling(file, ctx) || is_test_helper(file, ctx)
+    };
 
     for call in file.calls_named_any(&[
         "to_atom",
@@ -82,6 +84,9 @@ fn check(file: &File, report: &mut Report) {
             continue;
         };
         if !call.capture && call.args.iter().all(|a| is_literal(file, *a)) {
+            continue;
+        }
+        if is_conversion_wrapper(file, &call.ctx) {
             continue;
         }
         // `String.to_unsafe_atom/1` is the spelling Elixir asks for once the author has
@@ -186,6 +191,24 @@ fn is_mix_tooling(file: &File, ctx: &Ctx) -> bool {
     file.module(ctx).is_some_and(|m| {
         m.name.starts_with("Mix.") || m.uses_module("Mix.Task") || m.uses_module("Igniter.Mix.Task")
     })
+}
+
+/// ExUnit helpers shipped in `lib/` (`MyLib.ConnTest`, `MyLib.DataCase` under a
+/// `test/` folder): like a Mix task they run in a short-lived test VM, on data the
+/// tests wrote.
+fn is_test_helper(file: &File, ctx: &Ctx) -> bool {
+    file.path.contains("/test/")
+        && file
+            .module(ctx)
+            .is_some_and(|m| m.name.ends_with("Test") || m.name.ends_with("Case"))
+}
+
+/// A function that is itself a conversion (`def to_atom(string)`, `charlist_to_atom`):
+/// its name already says that it makes atoms, so its callers are where the input
+/// is known.
+fn is_conversion_wrapper(file: &File, ctx: &Ctx) -> bool {
+    file.def(ctx)
+        .is_some_and(|d| d.name.ends_with("to_atom") || d.name.ends_with("to_unsafe_atom"))
 }
 
 /// `Module.concat(mod, "Supervisor")`, `Module.concat([base, Repo])`: every part is a

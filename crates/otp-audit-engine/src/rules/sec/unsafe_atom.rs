@@ -153,17 +153,24 @@ fn compile_time_helpers(file: &File, in_compile_time_code: &dyn Fn(Node, &Ctx) -
         let before = helpers.len();
         for (id, def) in file.defs.iter().enumerate() {
             let id = id as u32;
-            if def.kind != "defp" || helpers.contains(&id) {
+            // `def __plugs__(...)`: a public hook named for generated code counts too.
+            let hook = def.kind == "def" && def.name.starts_with("__") && def.name.ends_with("__");
+            if !(def.kind == "defp" || hook) || helpers.contains(&id) {
                 continue;
             }
+            let own_module = def.module.map(|m| file.modules[m as usize].name.as_str());
             let same_function = |ctx: &Ctx| {
                 file.def(ctx)
                     .is_some_and(|d| d.module == def.module && d.name == def.name && d.arity == def.arity)
             };
             let mut callers = file
                 .calls_named(def.name)
-                .filter(|c| c.local && c.module.is_none() && c.arity == def.arity)
-                .filter(|c| c.ctx.module == def.module && !same_function(&c.ctx))
+                .filter(|c| c.arity == def.arity)
+                .filter(|c| {
+                    let local = c.local && c.module.is_none() && c.ctx.module == def.module;
+                    let qualified = hook && own_module.is_some() && c.module.as_deref() == own_module;
+                    (local || qualified) && !same_function(&c.ctx)
+                })
                 .peekable();
             if callers.peek().is_none() {
                 continue;

@@ -61,6 +61,8 @@ struct Walker<'f, 't> {
     /// Call nodes that are not calls: def heads, attribute names, capture targets.
     /// Each is entered soon after it is added and removed then, so a short Vec.
     not_calls: Vec<usize>,
+    /// How many string interpolations the walk is inside.
+    interpolations: usize,
 }
 
 pub(crate) fn build(file: &mut File<'_>) {
@@ -73,6 +75,7 @@ pub(crate) fn build(file: &mut File<'_>) {
         ctx: Ctx::default(),
         stack: Vec::with_capacity(64),
         not_calls: Vec::new(),
+        interpolations: 0,
     };
     // About one call per 40 bytes of Elixir: reserve to avoid regrowing a Vec of
     // large entries. The tree may cover a piece of the file only.
@@ -155,6 +158,9 @@ impl<'t> Walker<'_, 't> {
 
     fn leave(&mut self) {
         if let Some(e) = self.stack.pop() {
+            if e.node.kind_id() == grammar().kinds.interpolation {
+                self.interpolations -= 1;
+            }
             self.ctx = e.saved;
             if e.scope_pushed {
                 self.scopes.stack.pop();
@@ -167,6 +173,9 @@ impl<'t> Walker<'_, 't> {
         let k = &grammar().kinds;
         let kind = node.kind_id();
         self.push(node);
+        if kind == k.interpolation {
+            self.interpolations += 1;
+        }
         if kind == k.comment {
             self.file.comments.push(node);
             false
@@ -211,6 +220,11 @@ impl<'t> Walker<'_, 't> {
     /// One more level of Credo-style nesting inside a def.
     fn nest(&mut self, keyword: Node<'t>) {
         let Some(d) = self.ctx.def else { return };
+        if self.interpolations > 0 {
+            // `"#{Enum.map_join(xs, ", ", fn x -> ... end)}"` formats a message; it is
+            // not control flow of the function.
+            return;
+        }
         self.ctx.nesting += 1;
         let depth = self.ctx.nesting;
         let def = &mut self.file.defs[d as usize];

@@ -92,12 +92,17 @@ fn check(file: &File, report: &mut Report) {
             .then(|| function_argument(file, call))
             .flatten()
             .filter(|f| has_effects(file, *f));
+        if effects.is_some_and(|fun| threads_state(file, call, fun)) {
+            // An effectful reduce that carries state between steps (a cache, a
+            // counter) is "each with state": no Enum function says it better.
+            continue;
+        }
         let message = if enum_map {
             format!(
                 "`{written}` builds a result that is discarded; use Enum.each/2 for side effects or use the result"
             )
-        } else if let Some(fun) = effects {
-            run_for_effects_message(file, call, &written, fun)
+        } else if effects.is_some() {
+            run_for_effects_message(&written)
         } else if module == "Enum" && consumes_stream(file, call) {
             format!(
                 "`{written}` consumes a stream for what producing its elements does, and the result is discarded; end the pipeline with `Stream.run/1` (after `Stream.take/2` to limit it), or write `_ =` to show the result is dropped on purpose"
@@ -127,18 +132,16 @@ fn check(file: &File, report: &mut Report) {
 /// The message for an `Enum` call whose function does something (sends, writes,
 /// logs, calls code we cannot see): the call is there for that, so removing it is
 /// never the advice.
-fn run_for_effects_message(file: &File, call: &Call, written: &str, fun: Node) -> String {
-    let reduce = matches!(call.name, "reduce" | "reduce_while" | "map_reduce");
-    if reduce && accumulator_is_used(file, fun) {
-        format!(
-            "`{written}` runs its function for what it does, and its final accumulator is discarded; the accumulator carries state between steps, so write `_ = {}(...)` to show the result is dropped on purpose, or use the result",
-            call.written(file.src)
-        )
-    } else {
-        format!(
-            "`{written}` runs its function only for what it does, and the result is discarded; use `Enum.each/2`, which says so"
-        )
-    }
+fn run_for_effects_message(written: &str) -> String {
+    format!(
+        "`{written}` runs its function only for what it does, and the result is discarded; use `Enum.each/2`, which says so"
+    )
+}
+
+/// A reduce whose function reads its accumulator: the accumulator is state the
+/// steps share, not a result.
+fn threads_state(file: &File, call: &Call, fun: Node) -> bool {
+    matches!(call.name, "reduce" | "reduce_while" | "map_reduce") && accumulator_is_used(file, fun)
 }
 
 /// Is the enumerable an effectful stream (`File.stream!/1`, `IO.stream/2`, a
@@ -338,6 +341,11 @@ fn value_discarded(file: &File, node: Node) -> bool {
             .is_some_and(|construct| value_discarded(file, enclosing_literal(construct)));
     }
     if ![k.do_block, k.body, k.block, k.source, k.else_block].contains(&kind) {
+        return false;
+    }
+    if kind == k.block && parent.parent().is_some_and(|p| p.kind_id() == k.arguments) {
+        // `check!((a; b))`: a block of statements as an argument is a macro's input
+        // (quoted code), not code whose values are dropped.
         return false;
     }
     if has_later_statement_in_block(node) {

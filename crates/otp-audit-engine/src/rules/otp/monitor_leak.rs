@@ -56,6 +56,11 @@ fn check(file: &File, report: &mut Report) {
         if handled {
             continue;
         }
+        if in_test && regions.iter().any(|r| inspects_process_info(file, *r)) {
+            // The test looks at what the process holds (its monitors, its links):
+            // the monitor is the fixture, and no `:DOWN` is expected.
+            continue;
+        }
         let written = call.display(src);
         if in_test {
             let d = report.add(
@@ -115,6 +120,20 @@ fn regions<'t>(file: &File<'t>, call: &Call<'t>, in_test: bool) -> Vec<Node<'t>>
         }
         _ => vec![whole],
     }
+}
+
+/// `Process.info/1,2`, `:erlang.process_info/1,2` or an imported `process_info/1`
+/// that looks at the test process itself or at a process's monitors or links.
+fn inspects_process_info(file: &File, region: Node) -> bool {
+    file.calls_within(region).any(|c| {
+        let info = c.is("Process", "info") || c.name == "process_info";
+        info && c.args.iter().any(|a| {
+            matches!(
+                file.text(*a),
+                "self()" | ":monitors" | ":monitored_by" | ":links"
+            )
+        })
+    })
 }
 
 fn handles_down(file: &File, region: Node) -> bool {

@@ -55,6 +55,9 @@ struct ScopedKeys<'s> {
     /// Keys written as literals (`:my_span`, `@key`), whose reads with a default
     /// anywhere in the file see the binding or the default.
     literal: HashSet<&'s str>,
+    /// Keys held in a variable (`key = {__MODULE__, make_ref()}`): helpers of the
+    /// file that receive a parameter of that name work on the same binding.
+    passed: HashSet<&'s str>,
 }
 
 fn scoped_keys<'s>(file: &File<'s>) -> ScopedKeys<'s> {
@@ -78,6 +81,8 @@ fn scoped_keys<'s>(file: &File<'s>) -> ScopedKeys<'s> {
             let literal = cleanup.arg(0).is_some_and(|n| n.kind_id() != k.identifier);
             if literal {
                 scoped.literal.insert(key);
+            } else {
+                scoped.passed.insert(key);
             }
         }
     }
@@ -93,7 +98,31 @@ fn is_scoped(scoped: &ScopedKeys, file: &File, call: &Call, access: Access, key:
     let key = file.text(key);
     let in_binding = call.ctx.def.is_some_and(|d| scoped.in_def.contains(&(d, key)));
     let read_with_default = access == Access::Read && call.arity == 2 && !call.capture;
-    in_binding || (read_with_default && scoped.literal.contains(key))
+    let passed_in = scoped.passed.contains(key) && has_param_named(file, call, key);
+    in_binding || passed_in || (read_with_default && scoped.literal.contains(key))
+}
+
+/// Does the function around the call take a parameter written `name`?
+fn has_param_named(file: &File, call: &Call, name: &str) -> bool {
+    call.ctx.def.is_some_and(|d| {
+        file.defs[d as usize]
+            .params
+            .iter()
+            .any(|p| file.text(*p) == name)
+    })
+}
+
+/// `Process.get({__MODULE__, :http_client}, default)` with no write of that key in
+/// the file: a hook for tests to override a dependency. The module never sets it, so
+/// in production the read always gives the default.
+fn is_override_hook(file: &File, call: &Call, kind: Access, key: Node) -> bool {
+    let text = file.text(key);
+    kind == Access::Read
+        && call.arity == 2
+        && text.starts_with("{__MODULE__,")
+        && !file.calls_named("put").any(|c| {
+            access(c) == Some(Access::Write) && c.arg(0).is_some_and(|k| file.text(k) == text)
+        })
 }
 
 fn check(file: &File, report: &mut Report) {
@@ -103,12 +132,19 @@ fn check(file: &File, report: &mut Report) {
         let Some(access) = access(call) else {
             continue;
         };
+        if access == Access::Read && call.arity == 0 && !call.capture {
+            // `Process.get()`, `get_keys()`: every entry or key at once, a dump for a crash report or
+            // `format_status`, not state the code depends on.
+            continue;
+        }
         // `get_keys/1` takes a value, not a key.
         let key = (call.name != "get_keys").then(|| call.arg(0)).flatten();
         if key.is_some_and(|k| ast::atom_name(k, src).is_some_and(|n| OTP_KEYS.contains(&n))) {
             continue;
         }
-        if key.is_some_and(|k| is_scoped(&scoped, file, call, access, k)) {
+        if key.is_some_and(|k| {
+            is_scoped(&scoped, file, call, access, k) || is_override_hook(file, call, access, k)
+        }) {
             continue;
         }
         let written = call.display(src);

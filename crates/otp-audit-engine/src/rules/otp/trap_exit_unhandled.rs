@@ -50,8 +50,22 @@ fn check(file: &File, report: &mut Report) {
         if handled {
             continue;
         }
-        let written = format!("{}(:trap_exit, true)", call.written(src));
         let genserver = module.is_some_and(|m| m.is_genserver);
+        let written = format!("{}(:trap_exit, true)", call.written(src));
+        if genserver && !links_anything(file, call.ctx.module) {
+            // No linked process, so no `:EXIT` to miss: trapping only changes how a
+            // supervisor shutdown goes. Worth knowing when nothing says why.
+            let d = report.add(
+                file,
+                &call.ctx,
+                call.node.byte_range(),
+                format!(
+                    "`{written}` in a server that links to nothing only changes shutdown: the supervisor's exit waits for the running callback and then calls `terminate/2`, which this module does not define; add `terminate/2` if trapping is there for cleanup, or, if it is there to let a running job finish, say so in a comment and suppress this line"
+                ),
+            );
+            d.severity(Severity::Info);
+            continue;
+        }
         let next = if genserver {
             "add a `handle_info({:EXIT, pid, reason}, state)` clause that decides what a linked crash means, and `terminate/2` if trapping is there for cleanup on shutdown; otherwise stop trapping exits"
         } else {
@@ -62,10 +76,30 @@ fn check(file: &File, report: &mut Report) {
             &call.ctx,
             call.node.byte_range(),
             format!(
-                "`{written}` turns exits of linked processes into `{{:EXIT, pid, reason}}` messages, but this module never matches them (in `handle_info/2` or a `receive`) and defines no `terminate/2`, so linked crashes go unnoticed; {next}"
+                "`{written}` turns exits of linked processes into `{{:EXIT, pid, reason}}` messages, but this module never matches them (in `handle_info/2` or a `receive`) and defines no `terminate/2`, so a linked process's crash arrives as a message that nothing here acts on; {next}"
             ),
         );
     }
+}
+
+/// Calls that link the calling process to another process or a port.
+const LINKING: &[&str] = &["spawn_link", "link", "start_link", "async", "async_stream", "open_port"];
+/// Modules whose opening functions create a port or process linked to the caller.
+const LINKING_OPENERS: &[&str] = &["Port", "File", ":file", ":gen_tcp", ":gen_udp", ":ssl", ":gen_sctp"];
+
+/// Does code of the module link this process to anything? A `start_link` inside
+/// the module's own `start_link/N` or `child_spec/1` runs in the caller and does
+/// not count.
+fn links_anything(file: &File, id: Option<Id>) -> bool {
+    file.calls.iter().filter(|c| c.ctx.module == id).any(|c| {
+        let in_starter = c.ctx.def.is_some_and(|d| {
+            matches!(file.defs[d as usize].name, "start_link" | "start" | "child_spec")
+        });
+        let opener = c.module.as_deref().is_some_and(|m| LINKING_OPENERS.contains(&m))
+            && matches!(c.name, "open" | "connect" | "listen" | "accept");
+        let linking = LINKING.contains(&c.name) || c.name.starts_with("start_link");
+        opener || (linking && !in_starter)
+    })
 }
 
 /// Does the module match `{:EXIT, ...}` in `handle_info/2` or a `receive`, or

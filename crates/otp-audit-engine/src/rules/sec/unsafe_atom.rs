@@ -58,7 +58,9 @@ fn check(file: &File, report: &mut Report) {
     let compile_time = |node: Node, ctx: &Ctx| {
         in_compile_time_code(node, ctx) || ctx.def.is_some_and(|d| helpers.contains(&d))
     };
-    let skipped = |node: Node, ctx: &Ctx| compile_time(node, ctx) || is_mix_tooling(file, ctx);
+    let skipped = |node: Node, ctx: &Ctx| {
+        compile_time(node, ctx) || is_mix_tooling(file, ctx) || is_test_helper(file, ctx)
+    };
 
     for call in file.calls_named_any(&[
         "to_atom",
@@ -84,7 +86,19 @@ fn check(file: &File, report: &mut Report) {
         if !call.capture && call.args.iter().all(|a| is_literal(file, *a)) {
             continue;
         }
-        if call.is("Module", "concat") && !call.capture && concat_of_module_names(file, call) {
+        if is_conversion_wrapper(file, &call.ctx) {
+            continue;
+        }
+        // `String.to_unsafe_atom/1` is the spelling Elixir asks for once the author has
+        // decided the input is bounded: the decision is written at the call.
+        // It stays reported when the argument visibly comes from outside.
+        if call.is("String", "to_unsafe_atom") && !call.args.iter().any(|a| reads_input(file, *a)) {
+            continue;
+        }
+        if call.is("Module", "concat")
+            && !call.capture
+            && (concat_of_module_names(file, call) || concat_of_module_segments(file, call))
+        {
             continue;
         }
         let written = call.display(src);
@@ -114,7 +128,7 @@ fn check(file: &File, report: &mut Report) {
     }
 
     for (atom, ctx) in &file.interpolated_atoms {
-        if skipped(*atom, ctx) {
+        if skipped(*atom, ctx) || names_generated_variable(file, *atom) {
             continue;
         }
         let shown = one_line(file.text(*atom));
@@ -139,17 +153,24 @@ fn compile_time_helpers(file: &File, in_compile_time_code: &dyn Fn(Node, &Ctx) -
         let before = helpers.len();
         for (id, def) in file.defs.iter().enumerate() {
             let id = id as u32;
-            if def.kind != "defp" || helpers.contains(&id) {
+            // `def __plugs__(...)`: a public hook named for generated code counts too.
+            let hook = def.kind == "def" && def.name.starts_with("__") && def.name.ends_with("__");
+            if !(def.kind == "defp" || hook) || helpers.contains(&id) {
                 continue;
             }
+            let own_module = def.module.map(|m| file.modules[m as usize].name.as_str());
             let same_function = |ctx: &Ctx| {
                 file.def(ctx)
                     .is_some_and(|d| d.module == def.module && d.name == def.name && d.arity == def.arity)
             };
             let mut callers = file
                 .calls_named(def.name)
-                .filter(|c| c.local && c.module.is_none() && c.arity == def.arity)
-                .filter(|c| c.ctx.module == def.module && !same_function(&c.ctx))
+                .filter(|c| c.arity == def.arity)
+                .filter(|c| {
+                    let local = c.local && c.module.is_none() && c.ctx.module == def.module;
+                    let qualified = hook && own_module.is_some() && c.module.as_deref() == own_module;
+                    (local || qualified) && !same_function(&c.ctx)
+                })
                 .peekable();
             if callers.peek().is_none() {
                 continue;
@@ -179,6 +200,24 @@ fn is_mix_tooling(file: &File, ctx: &Ctx) -> bool {
     })
 }
 
+/// ExUnit helpers shipped in `lib/` (`MyLib.ConnTest`, `MyLib.DataCase` under a
+/// `test/` folder): like a Mix task they run in a short-lived test VM, on data the
+/// tests wrote.
+fn is_test_helper(file: &File, ctx: &Ctx) -> bool {
+    file.path.contains("/test/")
+        && file
+            .module(ctx)
+            .is_some_and(|m| m.name.ends_with("Test") || m.name.ends_with("Case"))
+}
+
+/// A function that is itself a conversion (`def to_atom(string)`, `charlist_to_atom`):
+/// its name already says that it makes atoms, so its callers are where the input
+/// is known.
+fn is_conversion_wrapper(file: &File, ctx: &Ctx) -> bool {
+    file.def(ctx)
+        .is_some_and(|d| d.name.ends_with("to_atom") || d.name.ends_with("to_unsafe_atom"))
+}
+
 /// `Module.concat(mod, "Supervisor")`, `Module.concat([base, Repo])`: every part is a
 /// literal or a module name held in a variable or a struct field. That makes at most
 /// one atom per module that exists, not one per request. A part computed by a call,
@@ -197,6 +236,43 @@ fn concat_of_module_names(file: &File, call: &Call) -> bool {
             .iter()
             .all(|p| is_literal(file, *p) || names_module(file, *p))
         && parts.iter().any(|p| !is_literal(file, *p))
+}
+
+/// `Macro.var(:"arg#{n}", __MODULE__)`: the atom names a variable of generated code,
+/// which only runs when code is being compiled.
+fn names_generated_variable(file: &File, atom: Node) -> bool {
+    file.calls_named("var")
+        .any(|c| c.is("Macro", "var") && c.arg(0) == Some(atom))
+}
+
+/// Names under which request and message data usually travel.
+const INPUT_NAMES: &[&str] = &["params", "conn", "payload", "body", "headers", "query", "request", "req"];
+
+/// Does the expression read external data: a variable named like request data
+/// (`params`, `conn.query_params`) or a string key (`event["type"]`)?
+fn reads_input(file: &File, node: Node) -> bool {
+    let k = &grammar().kinds;
+    std::iter::once(node).chain(ast::descendants(node)).any(|n| {
+        (n.kind_id() == k.identifier && INPUT_NAMES.contains(&file.text(n)))
+            || (n.kind_id() == k.access_call
+                && n.named_child(1).is_some_and(|key| key.kind_id() == k.string))
+    })
+}
+
+/// `mod |> Module.split() |> hd() |> Module.concat("ErrorView")`: every non-literal
+/// part is computed from the segments of a module name, so it names a sibling of a
+/// module that exists.
+fn concat_of_module_segments(file: &File, call: &Call) -> bool {
+    let non_literal: Vec<Node> = call
+        .args
+        .iter()
+        .copied()
+        .filter(|a| !is_literal(file, *a))
+        .collect();
+    !non_literal.is_empty()
+        && non_literal
+            .iter()
+            .all(|a| file.calls_within(*a).any(|c| c.is("Module", "split")))
 }
 
 /// A variable (`mod`) or a field read (`env.module`, `context.web_module`).

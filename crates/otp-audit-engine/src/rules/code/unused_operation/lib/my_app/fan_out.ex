@@ -10,8 +10,9 @@ defmodule MyApp.FanOut do
   end
 
   def dispatch(subscribers, message) do
-    # The accumulator (a cache of encoded payloads) carries state between steps.
-    Enum.reduce(subscribers, %{}, fn #~ code/unused-operation
+    # The accumulator (a cache of encoded payloads) carries state between steps:
+    # an effectful reduce like this is "each with state", and stays quiet.
+    Enum.reduce(subscribers, %{}, fn
       {pid, format}, cache when is_map_key(cache, format) ->
         send(pid, cache[format])
         cache
@@ -26,7 +27,7 @@ defmodule MyApp.FanOut do
   end
 
   def print_rows(rows, printer) do
-    Enum.reduce(rows, 0, fn row, width -> #~ code/unused-operation
+    Enum.reduce(rows, 0, fn row, width ->
       printer.(row)
       width + String.length(row)
     end)

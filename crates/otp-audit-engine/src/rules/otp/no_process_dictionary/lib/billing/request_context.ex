@@ -21,8 +21,8 @@ defmodule Billing.RequestContext do
 
   def dump do
     %{
-      all: Process.get(), #~ otp/no-process-dictionary
-      keys: Process.get_keys(), #~ otp/no-process-dictionary
+      all: Process.get(),
+      keys: Process.get_keys(),
       tenant_keys: Process.get_keys("acme") #~ otp/no-process-dictionary
     }
   end
@@ -33,8 +33,8 @@ defmodule Billing.RequestContext do
   end
 
   def reset do
-    :erlang.get() #~ otp/no-process-dictionary
-    :erlang.get_keys() #~ otp/no-process-dictionary
+    :erlang.get()
+    :erlang.get_keys()
     :erlang.erase() #~ otp/no-process-dictionary
   end
 

@@ -32,3 +32,22 @@ defmodule MyApp.SchemaDSL do
 
   defp shared_key(name), do: String.to_atom("k_#{name}") #~ sec/unsafe-atom
 end
+
+defmodule MyApp.Widget do
+  @moduledoc "`use MyApp.Widget` derives the view module while the user's module compiles."
+
+  defmacro __using__(opts) do
+    quote bind_quoted: [opts: opts] do
+      @widget_view MyApp.Widget.__view__(__MODULE__, opts)
+    end
+  end
+
+  def __view__(module, opts) do
+    Keyword.get_lazy(opts, :view, fn -> :"#{inspect(module)}View" end)
+  end
+
+  # A hook that runtime code calls as well is still reported.
+  def __render__(module, assigns), do: {:"#{inspect(module)}Template", assigns} #~ sec/unsafe-atom
+
+  def render(assigns), do: __render__(__MODULE__, assigns)
+end

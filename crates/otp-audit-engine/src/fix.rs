@@ -206,7 +206,7 @@ mod tests {
 }
 
 #[cfg(test)]
-mod tests {
+mod line_ending_tests {
     use super::*;
 
     fn insert(at: usize, text: &str) -> Edit {

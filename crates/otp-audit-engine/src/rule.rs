@@ -207,6 +207,12 @@ impl<'a> Report<'a> {
             other => panic!("parameter {name} is {other:?}, not an integer"),
         }
     }
+    pub fn param_bool(&self, name: &str) -> bool {
+        match self.param(name) {
+            ParamValue::Bool(b) => b,
+            other => panic!("parameter {name} is {other:?}, not a boolean"),
+        }
+    }
     pub fn param_list(&self, name: &str) -> Vec<String> {
         match self.param(name) {
             ParamValue::List(l) => l,

@@ -12,5 +12,5 @@ defmodule Billing.InstanceNames do
     Module.concat(Billing.Providers, Macro.camelize(params["provider"])) #~ sec/unsafe-atom
   end
 
-  def tenant_table(tenant_id), do: :"billing_tenant_#{tenant_id}" #~ sec/unsafe-atom
+  def tenant_table(tenant_id), do: :"billing_tenant_#{tenant_id}"
 end

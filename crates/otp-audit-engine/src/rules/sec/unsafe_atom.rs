@@ -9,6 +9,13 @@
 //! code calls. So is Mix tooling, which runs once from a developer's command line,
 //! and `Module.concat` of module names held in variables (bounded by the modules
 //! that exist).
+//!
+//! Precision first: on real libraries most runtime atoms are made from
+//! configuration, module names or the project's own data, which a per-file rule
+//! cannot tell from attacker input. So by default a conversion is reported only with
+//! evidence in the argument itself that its values are unbounded: it reads request
+//! or message data, or a value that is new on every call. `report_without_evidence`
+//! also reports the rest, at info.
 
 use crate::rules::prelude::*;
 
@@ -19,7 +26,11 @@ pub static RULE: Rule = Rule {
     scopes: LIB,
     fix: Fixability::Unsafe,
     default_enabled: true,
-    params: &[],
+    params: &[ParamSpec {
+        name: "report_without_evidence",
+        doc: "Also report, at info, conversions whose argument shows no sign of coming from outside or of being new on every call (configuration, module names, the project's own data).",
+        default: || ParamValue::Bool(false),
+    }],
     credo: &["Credo.Check.Warning.UnsafeToAtom"],
     supersedes: &[],
     guide: include_str!("unsafe_atom.md"),
@@ -39,6 +50,7 @@ const CONVERSIONS: &[(&str, &str, &[usize], &str)] = &[
 
 fn check(file: &File, report: &mut Report) {
     let src = file.src;
+    let without_evidence = report.param_bool("report_without_evidence");
     let unquotes: Vec<Node> = file
         .calls_named_any(&["unquote", "unquote_splicing"])
         .into_iter()
@@ -101,6 +113,17 @@ fn check(file: &File, report: &mut Report) {
         {
             continue;
         }
+        // A capture has no argument of its own: the call it is handed to shows where
+        // the values come from (`Map.update!(event, "type", &String.to_atom/1)`).
+        let evidence_nodes: Vec<Node> = if call.capture {
+            call.node.parent().and_then(|a| a.parent()).into_iter().collect()
+        } else {
+            call.args.clone()
+        };
+        let evidence = evidence_nodes.iter().any(|a| unbounded(file, *a));
+        if !evidence && !without_evidence {
+            continue;
+        }
         let written = call.display(src);
         let module = call.module.as_deref().unwrap_or("");
         let suggestion = format!("{module}.{safe}/{}", call.arity);
@@ -108,10 +131,20 @@ fn check(file: &File, report: &mut Report) {
             file,
             &call.ctx,
             call.node.byte_range(),
-            format!(
-                "`{written}` makes atoms from runtime data, and atoms are never garbage-collected; use {suggestion} or map the allowed values with a `case`"
-            ),
+            if evidence {
+                format!(
+                    "`{written}` makes atoms from {}, and atoms are never garbage-collected; use {suggestion} or map the allowed values with a `case`",
+                    evidence_words(file, &evidence_nodes)
+                )
+            } else {
+                format!(
+                    "`{written}` makes atoms at runtime; nothing here shows where its values come from, so check that they are bounded (configuration, module names) or use {suggestion}"
+                )
+            },
         );
+        if !evidence {
+            d.severity(Severity::Info);
+        }
         if !call.via_apply
             && call.target.kind_id() == grammar().kinds.dot
             && let Some(name) = ast::field(call.target, grammar().fields.right)
@@ -131,15 +164,29 @@ fn check(file: &File, report: &mut Report) {
         if skipped(*atom, ctx) || names_generated_variable(file, *atom) {
             continue;
         }
+        let evidence = unbounded(file, *atom);
+        if !evidence && !without_evidence {
+            continue;
+        }
         let shown = one_line(file.text(*atom));
-        report.add(
+        let d = report.add(
             file,
             ctx,
             atom.byte_range(),
-            format!(
-                "`{shown}` makes a new atom for every value, and atoms are never garbage-collected; map the allowed values with a `case` or use String.to_existing_atom/1"
-            ),
+            if evidence {
+                format!(
+                    "`{shown}` makes a new atom for each value, here from {}, and atoms are never garbage-collected; map the allowed values with a `case` or use String.to_existing_atom/1",
+                    evidence_words(file, &[*atom])
+                )
+            } else {
+                format!(
+                    "`{shown}` makes an atom per value at runtime; nothing here shows where the values come from, so check that they are bounded (configuration, module names) or map them with a `case`"
+                )
+            },
         );
+        if !evidence {
+            d.severity(Severity::Info);
+        }
     }
 }
 
@@ -246,6 +293,79 @@ fn names_generated_variable(file: &File, atom: Node) -> bool {
 }
 
 /// Names under which request and message data usually travel.
+/// Calls whose value is new on every call: an atom made from one is a new atom
+/// every time.
+const PER_CALL: &[(&str, &str)] = &[
+    ("System", "unique_integer"),
+    (":erlang", "unique_integer"),
+    ("Kernel", "make_ref"),
+    (":erlang", "make_ref"),
+    ("Kernel", "self"),
+    ("System", "monotonic_time"),
+    ("System", "system_time"),
+    ("System", "os_time"),
+    (":os", "system_time"),
+    ("DateTime", "utc_now"),
+    ("NaiveDateTime", "utc_now"),
+    (":rand", "uniform"),
+    ("Ecto.UUID", "generate"),
+];
+
+/// Is there evidence in `node` that its values are unbounded: it reads request or
+/// message data, or calls something that is new on every call?
+fn unbounded(file: &File, node: Node) -> bool {
+    reads_input(file, node) || per_call_value(file, node) || from_string_keyed_pattern(file, node)
+}
+
+/// `def decode(%{"type" => type})`: a variable bound by a string-keyed map pattern in
+/// the function's head holds decoded JSON or request data.
+fn from_string_keyed_pattern(file: &File, node: Node) -> bool {
+    let k = &grammar().kinds;
+    let Some(def) = file.defs.iter().find(|d| {
+        d.node.start_byte() <= node.start_byte() && node.end_byte() <= d.node.end_byte()
+    }) else {
+        return false;
+    };
+    let names: Vec<&str> = std::iter::once(node)
+        .chain(ast::descendants(node))
+        .filter(|n| n.kind_id() == k.identifier)
+        .map(|n| file.text(n))
+        .collect();
+    def.params.iter().any(|p| {
+        let text = file.text(*p);
+        text.contains("\" =>") && names.iter().any(|n| binds(text, n))
+    })
+}
+
+/// Does the pattern text bind the variable `name` (as a whole word)?
+fn binds(pattern: &str, name: &str) -> bool {
+    pattern.match_indices(name).any(|(i, _)| {
+        let before = pattern[..i].chars().next_back();
+        let after = pattern[i + name.len()..].chars().next();
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        !word(before) && !word(after)
+    })
+}
+
+fn per_call_value(file: &File, node: Node) -> bool {
+    file.calls_within(node)
+        .any(|c| PER_CALL.iter().any(|(m, f)| c.is(m, f)))
+}
+
+/// What the values come from, for the message.
+fn evidence_words(file: &File, nodes: &[Node]) -> &'static str {
+    if nodes
+        .iter()
+        .any(|n| reads_input(file, *n) || from_string_keyed_pattern(file, *n))
+    {
+        "request or message data"
+    } else if nodes.iter().any(|n| per_call_value(file, *n)) {
+        "a value that is new on every call"
+    } else {
+        "whatever its callers pass"
+    }
+}
+
 const INPUT_NAMES: &[&str] = &["params", "conn", "payload", "body", "headers", "query", "request", "req"];
 
 /// Does the expression read external data: a variable named like request data

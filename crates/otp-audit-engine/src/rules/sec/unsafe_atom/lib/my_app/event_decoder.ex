@@ -13,7 +13,7 @@ defmodule MyApp.EventDecoder do
     |> String.to_atom() #~ sec/unsafe-atom
   end
 
-  def field_names(keys), do: Enum.map(keys, &String.to_atom/1) #~ sec/unsafe-atom
+  def field_names(keys), do: Enum.map(keys, &String.to_atom/1)  # no evidence of unbounded input: info with report_without_evidence
 
   def status(params), do: String.to_unsafe_atom(params["status"]) #~ sec/unsafe-atom
 
@@ -28,21 +28,21 @@ defmodule MyApp.EventDecoder do
     |> Module.concat("ErrorView")
   end
 
-  def node_name(chars), do: List.to_atom(chars) #~ sec/unsafe-atom
+  def node_name(chars), do: List.to_atom(chars)  # no evidence of unbounded input: info with report_without_evidence
 
   def from_erlang(bin, chars) do
-    {:erlang.binary_to_atom(bin, :utf8), :erlang.list_to_atom(chars)} #~ sec/unsafe-atom, sec/unsafe-atom
+    {:erlang.binary_to_atom(bin, :utf8), :erlang.list_to_atom(chars)}  # no evidence of unbounded input: info with report_without_evidence
   end
 
-  def from_binary(bin), do: :erlang.binary_to_atom(bin) #~ sec/unsafe-atom
+  def from_binary(bin), do: :erlang.binary_to_atom(bin)  # no evidence of unbounded input: info with report_without_evidence
 
   def handler_for(kind) do
-    Module.concat(Handlers, Macro.camelize(kind)) #~ sec/unsafe-atom
+    Module.concat(Handlers, Macro.camelize(kind))  # no evidence of unbounded input: info with report_without_evidence
   end
 
-  def handler_path(parts), do: Module.concat([__MODULE__ | parts]) #~ sec/unsafe-atom
+  def handler_path(parts), do: Module.concat([__MODULE__ | parts])  # no evidence of unbounded input: info with report_without_evidence
 
-  def topic(event), do: :"events_#{event.type}" #~ sec/unsafe-atom
+  def topic(event), do: :"events_#{event.type}"  # no evidence of unbounded input: info with report_without_evidence
 
   def decode_body(body) do
     Jason.decode!(body, keys: :atoms) #~ sec/unsafe-atom
@@ -50,7 +50,7 @@ defmodule MyApp.EventDecoder do
 
   def decode_async(payloads) do
     Task.async_stream(payloads, fn p ->
-      Map.update!(p, "type", &String.to_atom/1) #~ sec/unsafe-atom
+      Map.update!(p, "type", &String.to_atom/1)  # no evidence of unbounded input: info with report_without_evidence
     end)
   end
 end

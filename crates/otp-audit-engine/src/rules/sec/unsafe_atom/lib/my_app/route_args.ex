@@ -9,6 +9,6 @@ defmodule MyApp.RouteArgs do
   end
 
   def arg_names(segments) do
-    for {_segment, index} <- Enum.with_index(segments), do: :"arg#{index}" #~ sec/unsafe-atom
+    for {_segment, index} <- Enum.with_index(segments), do: :"arg#{index}"  # no evidence of unbounded input: info with report_without_evidence
   end
 end

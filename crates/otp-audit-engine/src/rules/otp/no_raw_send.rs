@@ -24,10 +24,16 @@ fn check(file: &File, report: &mut Report) {
         let Some(dest_index) = destination_index(call) else {
             continue;
         };
+        if defines_a_send_wrapper(file, &call.ctx) || sends_a_struct(file, call) {
+            continue;
+        }
         let written = call.display(src);
         let dest = call.arg(dest_index);
         if let Some(dest) = dest {
-            if is_own_process(file, call, dest) || from_incoming_message(file, call, dest) {
+            if is_own_process(file, call, dest)
+                || from_incoming_message(file, call, dest)
+                || answers_received_request(file, call, dest)
+            {
                 continue;
             }
         } else if call.name == "send_after" {
@@ -283,6 +289,58 @@ fn from_incoming_message(file: &File, call: &Call, dest: Node) -> bool {
         ast::descendants(*msg)
             .chain(std::iter::once(*msg))
             .any(|n| n.kind_id() == grammar().kinds.identifier && file.text(n) == var)
+    })
+}
+
+/// Inside the Elixir send wrappers themselves (`Kernel.send/2`, `Process.send/3`,
+/// `Process.send_after/3,4`): sending to the caller's `dest` is their whole job.
+fn defines_a_send_wrapper(file: &File, ctx: &Ctx) -> bool {
+    file.is_enclosing_function(ctx, "Kernel", "send", 2)
+        || file.is_enclosing_function(ctx, "Process", "send", 3)
+        || file.is_enclosing_function(ctx, "Process", "send_after", 3)
+        || file.is_enclosing_function(ctx, "Process", "send_after", 4)
+}
+
+/// A struct literal as the message (`%Phoenix.Socket.Broadcast{...}`): its format is
+/// a named type defined in one place, so it is not scattered across the senders.
+fn sends_a_struct(file: &File, call: &Call) -> bool {
+    message_arg(call).is_some_and(|msg| {
+        let text = file.text(msg);
+        msg.kind_id() == grammar().kinds.map && text.starts_with('%') && !text.starts_with("%{")
+    })
+}
+
+/// In a hand-written `receive` loop, a send to a pid that the received message
+/// carried (`{:lookup, key, ref, reply_to} -> send(reply_to, {ref, value})`) is the
+/// reply half of a request/reply protocol: there is no `GenServer.call` to use.
+fn answers_received_request(file: &File, call: &Call, dest: Node) -> bool {
+    if dest.kind_id() != grammar().kinds.identifier {
+        return false;
+    }
+    let var = file.text(dest);
+    let at = call.node.byte_range();
+    file.calls_named("receive")
+        .filter(|r| r.local && r.module.is_none())
+        .filter_map(|r| r.do_block)
+        .filter(|block| block.start_byte() <= at.start && at.end <= block.end_byte())
+        .flat_map(ast::named_children)
+        .filter(|clause| {
+            clause.kind_id() == grammar().kinds.stab_clause
+                && clause.start_byte() <= at.start
+                && at.end <= clause.end_byte()
+        })
+        .filter_map(|clause| ast::field(clause, grammar().fields.left))
+        .any(|pattern| binds_variable(file, pattern, var))
+}
+
+/// Does `pattern` bind `var` (a plain occurrence, not a pinned `^var`)?
+fn binds_variable(file: &File, pattern: Node, var: &str) -> bool {
+    ast::descendants(pattern).any(|n| {
+        n.kind_id() == grammar().kinds.identifier
+            && file.text(n) == var
+            && !n
+                .parent()
+                .is_some_and(|p| p.kind_id() == grammar().kinds.unary_operator && file.text(p).starts_with('^'))
     })
 }
 

@@ -56,7 +56,7 @@ fn check(file: &File, report: &mut Report) {
         let task_sup = supervisors::prose(supervisors::Kind::Task);
         let dyn_sup = supervisors::prose(supervisors::Kind::Dynamic);
         if call.name == "start" {
-            if !is_unlinked_start(call) {
+            if !is_unlinked_start(call) || is_own_start_wrapper(file, call, def) {
                 continue;
             }
             let in_start_link = def.name == "start_link";
@@ -99,7 +99,11 @@ fn check(file: &File, report: &mut Report) {
         {
             continue;
         }
-        if STARTERS.contains(&def.name) || in_children_list(file, call) {
+        if STARTERS.contains(&def.name)
+            || in_children_list(file, call)
+            || is_child_spec_start(file, call, def)
+            || is_stopped_in_same_function(file, call, def)
+        {
             continue;
         }
         let advice = match module {
@@ -152,4 +156,58 @@ fn in_children_list(file: &File, call: &Call) -> bool {
         });
     }
     false
+}
+
+/// `def start(...), do: GenServer.start(__MODULE__, ...)`: the module's own unlinked
+/// start, next to its `start_link`, mirrors `GenServer.start`. Whether the process is
+/// supervised is decided where `start` is called, not here.
+fn is_own_start_wrapper(file: &File, call: &Call, def: &Def) -> bool {
+    if def.name != "start" || !matches!(call.module.as_deref(), Some("GenServer" | ":gen_server" | ":gen_statem")) {
+        return false;
+    }
+    let first = call.arg(0).map(|a| file.text(a));
+    first == Some("__MODULE__") || file.module(&call.ctx).is_some_and(|m| first == Some(m.name.as_str()))
+}
+
+/// A function that this module names as the `start:` of a child spec
+/// (`start: {__MODULE__, :start_worker, [id]}`): a supervisor calls it.
+fn is_child_spec_start(file: &File, call: &Call, def: &Def) -> bool {
+    let Some(module) = file.module(&call.ctx) else {
+        return false;
+    };
+    let g = grammar();
+    ast::descendants(module.node)
+        .filter(|n| n.kind_id() == g.kinds.pair)
+        .filter(|pair| ast::field(*pair, g.fields.key).is_some_and(|k| ast::keyword_name(k, file.src) == "start"))
+        .filter_map(|pair| ast::field(pair, g.fields.value))
+        .filter(|v| v.kind_id() == g.kinds.tuple)
+        .any(|mfa| {
+            let mut parts = ast::named_children(mfa);
+            let m = parts.next().map(|n| file.text(n));
+            let f = parts.next().and_then(|n| ast::atom_name(n, file.src));
+            (m == Some("__MODULE__") || m == Some(module.name.as_str())) && f == Some(def.name)
+        })
+}
+
+/// `{:ok, pid} = X.start_link(...)` with `X.stop(pid)` (or `GenServer.stop(pid)`...)
+/// later in the same function: a helper whose lifetime is this call, like a task.
+fn is_stopped_in_same_function(file: &File, call: &Call, def: &Def) -> bool {
+    let Some(bound) = call
+        .parent
+        .filter(|p| ast::is_binary_op(*p, file.src, "="))
+        .and_then(|p| ast::field(p, grammar().fields.left))
+    else {
+        return false;
+    };
+    let vars: Vec<&str> = ast::descendants(bound)
+        .chain(std::iter::once(bound))
+        .filter(|n| n.kind_id() == grammar().kinds.identifier)
+        .map(|n| file.text(n))
+        .filter(|v| !v.starts_with('_'))
+        .collect();
+    file.calls_within(def.node).any(|c| {
+        c.name == "stop"
+            && c.node.start_byte() > call.node.end_byte()
+            && c.arg(0).is_some_and(|a| vars.contains(&file.text(a)))
+    })
 }

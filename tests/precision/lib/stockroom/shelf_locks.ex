@@ -12,7 +12,7 @@ defmodule Stockroom.ShelfLocks do
 
   def lock(locks, shelf) do
     ref = Process.monitor(locks)
-    Kernel.send(locks, {:lock, shelf, ref, self()}) #~ otp/no-raw-send
+    Kernel.send(locks, {:lock, shelf, ref, self()})
 
     receive do
       {^ref, reply} ->
@@ -41,6 +41,31 @@ defmodule Stockroom.ShelfLocks do
 
       {:unlock, shelf} ->
         loop(MapSet.delete(held, shelf))
+    end
+  end
+end
+
+defmodule Stockroom.Labeler do
+  @moduledoc "A label printer loop whose client functions sit next to it."
+
+  def start_link(device), do: Task.start_link(fn -> loop(device) end)
+
+  def print(labeler, sku), do: send(labeler, {__MODULE__, :print, sku})
+
+  def pause(labeler), do: send(labeler, {__MODULE__, :pause})
+
+  defp loop(device) do
+    receive do
+      {__MODULE__, :print, sku} ->
+        IO.binwrite(device, "^XA^FD#{sku}^FS^XZ")
+        loop(device)
+
+      {__MODULE__, :pause} ->
+        receive do
+          {__MODULE__, :print, _sku} = job -> send(self(), job)
+        end
+
+        loop(device)
     end
   end
 end

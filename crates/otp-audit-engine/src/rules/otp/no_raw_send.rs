@@ -24,7 +24,11 @@ fn check(file: &File, report: &mut Report) {
         let Some(dest_index) = destination_index(call) else {
             continue;
         };
-        if defines_a_send_wrapper(file, &call.ctx) || sends_a_struct(file, call) {
+        if defines_a_send_wrapper(file, &call.ctx)
+            || in_via_send_callback(file, &call.ctx)
+            || sends_a_struct(file, call)
+            || protocol_handled_here(file, call)
+        {
             continue;
         }
         let written = call.display(src);
@@ -301,6 +305,14 @@ fn defines_a_send_wrapper(file: &File, ctx: &Ctx) -> bool {
         || file.is_enclosing_function(ctx, "Process", "send_after", 4)
 }
 
+/// The `send/2` of a `:via` registry module (one that defines `whereis_name/1`):
+/// `GenServer.cast` and `send` to a `{:via, Mod, name}` call it, and it must deliver
+/// the message as it is.
+fn in_via_send_callback(file: &File, ctx: &Ctx) -> bool {
+    file.def(ctx).is_some_and(|d| d.name == "send" && d.arity == 2)
+        && file.module(ctx).is_some_and(|m| m.defines("whereis_name", 1))
+}
+
 /// A struct literal as the message (`%Phoenix.Socket.Broadcast{...}`): its format is
 /// a named type defined in one place, so it is not scattered across the senders.
 fn sends_a_struct(file: &File, call: &Call) -> bool {
@@ -331,6 +343,57 @@ fn answers_received_request(file: &File, call: &Call, dest: Node) -> bool {
         })
         .filter_map(|clause| ast::field(clause, grammar().fields.left))
         .any(|pattern| binds_variable(file, pattern, var))
+}
+
+/// The message is a tuple that a `receive` or `handle_info/2` clause of this same
+/// module matches (same first element, same size): sender and receiver of the
+/// format live in one module, so it is not scattered across the code base.
+fn protocol_handled_here(file: &File, call: &Call) -> bool {
+    let Some(msg) = message_arg(call) else {
+        return false;
+    };
+    let Some(shape) = tuple_shape(file, msg) else {
+        return false;
+    };
+    let g = grammar();
+    let received = file
+        .calls_named("receive")
+        .filter(|r| r.local && r.module.is_none() && r.ctx.module == call.ctx.module)
+        .filter_map(|r| r.do_block)
+        .flat_map(ast::named_children)
+        .filter(|c| c.kind_id() == g.kinds.stab_clause)
+        .filter_map(|c| ast::field(c, g.fields.left))
+        .filter_map(|args| ast::named_children(args).next())
+        .map(|p| {
+            if ast::is_binary_op(p, file.src, "when") {
+                ast::field(p, g.fields.left).unwrap_or(p)
+            } else {
+                p
+            }
+        });
+    let handled = file
+        .defs
+        .iter()
+        .filter(|d| d.module == call.ctx.module && d.name == "handle_info" && d.arity == 2)
+        .filter_map(|d| d.params.first().copied());
+    received
+        .chain(handled)
+        .any(|pattern| tuple_shape(file, pattern) == Some(shape))
+}
+
+/// (first element without a pin, size) of a tuple whose first element is an atom,
+/// `__MODULE__` or a variable: `{:lease, k, ref}` → (":lease", 3), `{^ref, r}` → ("ref", 2).
+fn tuple_shape<'s>(file: &File<'s>, node: Node) -> Option<(&'s str, usize)> {
+    let g = grammar();
+    if node.kind_id() != g.kinds.tuple {
+        return None;
+    }
+    let first = ast::named_children(node).next()?;
+    let tag = file.text(first).trim_start_matches('^').trim();
+    let tag_like = tag.starts_with(':')
+        || tag == "__MODULE__"
+        || tag.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_') && !tag.contains(['(', '.']);
+    tag_like.then(|| (tag, ast::named_children(node).count()))
 }
 
 /// Does `pattern` bind `var` (a plain occurrence, not a pinned `^var`)?

@@ -1,0 +1,45 @@
+defmodule MyApp.BatchWriter do
+  @moduledoc """
+  A writer process and its client functions in one module: the message formats
+  are sent and received here only.
+  """
+
+  def start_link(path), do: {:ok, spawn_link(fn -> open_and_loop(path) end)}
+
+  def write(writer, rows) do
+    ref = make_ref()
+    send(writer, {:write, self(), ref, rows})
+
+    receive do
+      {^ref, result} -> result
+    after
+      5_000 -> {:error, :timeout}
+    end
+  end
+
+  def close(writer), do: send(writer, {__MODULE__, :close})
+
+  def flush_later(writer), do: send(writer, {:flush, :soon}) #~ otp/no-raw-send
+
+  def notify_owner(owner, path), do: send(owner, {:writer_ready, path}) #~ otp/no-raw-send
+
+  defp open_and_loop(path) do
+    {:ok, io} = File.open(path, [:append])
+    loop(io)
+  end
+
+  defp loop(io) do
+    receive do
+      {:write, from, ref, rows} ->
+        result = IO.binwrite(io, Enum.map(rows, &[&1, ?\n]))
+        send(from, {ref, result})
+        loop(io)
+
+      {__MODULE__, :close} ->
+        File.close(io)
+
+      {:flush, _when, _extra} ->
+        loop(io)
+    end
+  end
+end

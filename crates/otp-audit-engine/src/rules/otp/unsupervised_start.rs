@@ -165,8 +165,14 @@ fn is_own_start_wrapper(file: &File, call: &Call, def: &Def) -> bool {
     if def.name != "start" || !matches!(call.module.as_deref(), Some("GenServer" | ":gen_server" | ":gen_statem")) {
         return false;
     }
+    let Some(module) = file.module(&call.ctx) else {
+        return false;
+    };
     let first = call.arg(0).map(|a| file.text(a));
-    first == Some("__MODULE__") || file.module(&call.ctx).is_some_and(|m| first == Some(m.name.as_str()))
+    let starts_itself = first == Some("__MODULE__") || first == Some(module.name.as_str());
+    // `Agent.start/2` next to `Agent.start_link/2`: the unlinked twin of a start API.
+    let twin_of_start_link = module.functions.iter().any(|f| f.name == "start_link");
+    starts_itself || twin_of_start_link
 }
 
 /// A function that this module names as the `start:` of a child spec

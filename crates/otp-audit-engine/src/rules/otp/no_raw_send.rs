@@ -358,7 +358,11 @@ fn protocol_handled_here(file: &File, call: &Call) -> bool {
     let g = grammar();
     let received = file
         .calls_named("receive")
-        .filter(|r| r.local && r.module.is_none() && r.ctx.module == call.ctx.module)
+        // A `receive` in the sending function waits for the answer; the handler of
+        // the request is elsewhere.
+        .filter(|r| {
+            r.local && r.module.is_none() && r.ctx.module == call.ctx.module && r.ctx.def != call.ctx.def
+        })
         .filter_map(|r| r.do_block)
         .flat_map(ast::named_children)
         .filter(|c| c.kind_id() == g.kinds.stab_clause)

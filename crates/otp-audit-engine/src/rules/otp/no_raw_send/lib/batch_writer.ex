@@ -43,3 +43,18 @@ defmodule MyApp.BatchWriter do
     end
   end
 end
+
+defmodule MyApp.BatchWriter.Probe do
+  @moduledoc "Asks a writer for its stats; the writer answers with the same tag."
+
+  def stats(writer) do
+    ref = make_ref()
+    send(writer, {:stats, ref, self()}) #~ otp/no-raw-send
+
+    receive do
+      {:stats, ^ref, stats} -> stats
+    after
+      1_000 -> :unknown
+    end
+  end
+end

@@ -69,3 +69,18 @@ defmodule Stockroom.Labeler do
     end
   end
 end
+
+defmodule Stockroom.ScanRelay do
+  @moduledoc "Forwards scanner events to the terminals watching an aisle."
+
+  def relay(terminals, event) do
+    Enum.each(terminals, fn terminal -> send(terminal, event) end)
+  end
+
+  def acknowledge(batches) do
+    Enum.each(batches, fn
+      {:confirm, terminal, ref, _rows} -> send(terminal, {ref, :stored})
+      {:fire_and_forget, _rows} -> :ok
+    end)
+  end
+end

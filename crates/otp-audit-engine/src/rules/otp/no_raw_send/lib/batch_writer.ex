@@ -91,6 +91,8 @@ defmodule MyApp.BatchWriter.Gate do
 
   def poke(task), do: send(task.pid, :poke) #~ otp/no-raw-send
 
+  def cancel(task), do: send(task.pid, :cancel)
+
   defp prepare(job) do
     ref = make_ref()
     {ref, Task.async(fn -> wait_for(ref, job) end)}
@@ -99,6 +101,7 @@ defmodule MyApp.BatchWriter.Gate do
   defp wait_for(ref, job) do
     receive do
       ^ref -> job.()
+      :cancel -> :cancelled
     end
   end
 end

@@ -73,7 +73,7 @@ const NAMES: &[&str] = &[
 fn check(file: &File, report: &mut Report) {
     let src = file.src;
     for call in file.calls_named_any(NAMES) {
-        if call.capture || call.dynamic {
+        if call.capture || call.dynamic || in_mix_task(file, &call.ctx) {
             continue;
         }
         let Some(module) = call.module.as_deref() else {
@@ -128,6 +128,18 @@ fn check(file: &File, report: &mut Report) {
             }
         }
     }
+}
+
+/// A Mix task runs once from the command line: there is no supervisor to recover a
+/// timeout, and the user stops a hung run with Ctrl-C, so waiting for the work to
+/// finish is the intended behaviour.
+fn in_mix_task(file: &File, ctx: &Ctx) -> bool {
+    let path = file.path.replace('\\', "/");
+    path.starts_with("lib/mix/tasks/")
+        || path.contains("/lib/mix/tasks/")
+        || file
+            .module(ctx)
+            .is_some_and(|m| m.name.starts_with("Mix.Tasks."))
 }
 
 fn advice(module: &str) -> &'static str {

@@ -48,6 +48,9 @@ fn check(file: &File, report: &mut Report) {
         let Some(form) = form(call) else {
             continue;
         };
+        if defines_the_wrapper(file, call, form) {
+            continue;
+        }
         let written = call.display(src);
         let message = match form {
             Form::Send2 => format!(
@@ -78,6 +81,18 @@ fn check(file: &File, report: &mut Report) {
             d.fix(fix);
         }
     }
+}
+
+/// Inside the Elixir wrapper itself (`Kernel.send/2` is written as `:erlang.send/2`):
+/// there the Erlang call is the only way to write it.
+fn defines_the_wrapper(file: &File, call: &Call, form: Form) -> bool {
+    let (module, name, arity) = match form {
+        Form::Send2 => ("Kernel", "send", 2),
+        Form::Send3 => ("Process", "send", 3),
+        Form::SendAfter => ("Process", "send_after", call.arity),
+        Form::SendNosuspend => return false,
+    };
+    file.is_enclosing_function(&call.ctx, module, name, arity)
 }
 
 /// `:erlang.send(d, m)` / `:erlang.!(d, m)` → `send(d, m)`; also in a pipe, where only

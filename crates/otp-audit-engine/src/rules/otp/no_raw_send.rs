@@ -24,10 +24,22 @@ fn check(file: &File, report: &mut Report) {
         let Some(dest_index) = destination_index(call) else {
             continue;
         };
+        if defines_a_send_wrapper(file, &call.ctx)
+            || in_via_send_callback(file, &call.ctx)
+            || forwards_a_parameter(file, call)
+            || sends_a_struct(file, call)
+            || protocol_handled_here(file, call)
+        {
+            continue;
+        }
         let written = call.display(src);
         let dest = call.arg(dest_index);
         if let Some(dest) = dest {
-            if is_own_process(file, call, dest) || from_incoming_message(file, call, dest) {
+            if is_own_process(file, call, dest)
+                || from_incoming_message(file, call, dest)
+                || answers_received_request(file, call, dest)
+                || answers_with_request_ref(file, call, dest)
+            {
                 continue;
             }
         } else if call.name == "send_after" {
@@ -283,6 +295,206 @@ fn from_incoming_message(file: &File, call: &Call, dest: Node) -> bool {
         ast::descendants(*msg)
             .chain(std::iter::once(*msg))
             .any(|n| n.kind_id() == grammar().kinds.identifier && file.text(n) == var)
+    })
+}
+
+/// Inside the Elixir send wrappers themselves (`Kernel.send/2`, `Process.send/3`,
+/// `Process.send_after/3,4`): sending to the caller's `dest` is their whole job.
+fn defines_a_send_wrapper(file: &File, ctx: &Ctx) -> bool {
+    file.is_enclosing_function(ctx, "Kernel", "send", 2)
+        || file.is_enclosing_function(ctx, "Process", "send", 3)
+        || file.is_enclosing_function(ctx, "Process", "send_after", 3)
+        || file.is_enclosing_function(ctx, "Process", "send_after", 4)
+}
+
+/// The `send/2` of a `:via` registry module (one that defines `whereis_name/1`):
+/// `GenServer.cast` and `send` to a `{:via, Mod, name}` call it, and it must deliver
+/// the message as it is.
+fn in_via_send_callback(file: &File, ctx: &Ctx) -> bool {
+    file.def(ctx).is_some_and(|d| d.name == "send" && d.arity == 2)
+        && file.module(ctx).is_some_and(|m| m.defines("whereis_name", 1))
+}
+
+/// A struct literal as the message (`%Phoenix.Socket.Broadcast{...}`): its format is
+/// a named type defined in one place, so it is not scattered across the senders.
+fn sends_a_struct(file: &File, call: &Call) -> bool {
+    message_arg(call).is_some_and(|msg| {
+        let text = file.text(msg);
+        msg.kind_id() == grammar().kinds.map && text.starts_with('%') && !text.starts_with("%{")
+    })
+}
+
+/// In a hand-written `receive` loop, a send to a pid that the received message
+/// carried (`{:lookup, key, ref, reply_to} -> send(reply_to, {ref, value})`) is the
+/// reply half of a request/reply protocol: there is no `GenServer.call` to use.
+fn answers_received_request(file: &File, call: &Call, dest: Node) -> bool {
+    if dest.kind_id() != grammar().kinds.identifier {
+        return false;
+    }
+    let var = file.text(dest);
+    let at = call.node.byte_range();
+    file.calls_named("receive")
+        .filter(|r| r.local && r.module.is_none())
+        .filter_map(|r| r.do_block)
+        .filter(|block| block.start_byte() <= at.start && at.end <= block.end_byte())
+        .flat_map(ast::named_children)
+        .filter(|clause| {
+            clause.kind_id() == grammar().kinds.stab_clause
+                && clause.start_byte() <= at.start
+                && at.end <= clause.end_byte()
+        })
+        .filter_map(|clause| ast::field(clause, grammar().fields.left))
+        .any(|pattern| binds_variable(file, pattern, var))
+}
+
+/// The message is a tuple that a `receive` or `handle_info/2` clause of this same
+/// module matches (same first element, same size): sender and receiver of the
+/// format live in one module, so it is not scattered across the code base.
+fn protocol_handled_here(file: &File, call: &Call) -> bool {
+    let Some(msg) = message_arg(call) else {
+        return false;
+    };
+    let g = grammar();
+    // `send(task.pid, ref)` releasing a process whose `receive do ^ref -> ...` this
+    // module wrote.
+    // Likewise a bare atom (`send(writer, :done)`) that a `:done ->` clause receives.
+    let pinned = if msg.kind_id() == g.kinds.identifier {
+        Some(format!("^{}", file.text(msg)))
+    } else {
+        ast::atom_name(msg, file.src).map(|_| file.text(msg).to_string())
+    };
+    let shape = tuple_shape(file, msg);
+    if shape.is_none() && pinned.is_none() {
+        return false;
+    }
+    let received = file
+        .calls_named("receive")
+        // A `receive` in the sending function waits for the answer; the handler of
+        // the request is elsewhere.
+        .filter(|r| {
+            r.local && r.module.is_none() && r.ctx.module == call.ctx.module && r.ctx.def != call.ctx.def
+        })
+        .filter_map(|r| r.do_block)
+        .flat_map(ast::named_children)
+        .filter(|c| c.kind_id() == g.kinds.stab_clause)
+        .filter_map(|c| ast::field(c, g.fields.left))
+        .filter_map(|args| ast::named_children(args).next())
+        .map(|p| {
+            if ast::is_binary_op(p, file.src, "when") {
+                ast::field(p, g.fields.left).unwrap_or(p)
+            } else {
+                p
+            }
+        });
+    let handled = file
+        .defs
+        .iter()
+        .filter(|d| d.module == call.ctx.module && d.name == "handle_info" && d.arity == 2)
+        .filter_map(|d| d.params.first().copied());
+    received.chain(handled).any(|pattern| match (shape, &pinned) {
+        (Some(shape), _) => same_shape(file, msg, shape, pattern),
+        (None, Some(pinned)) => file.text(pattern) == pinned,
+        _ => false,
+    })
+}
+
+/// Does `pattern` match messages shaped like `msg`? `{self(), :done, x}` is matched by
+/// `{^worker, :done, x}`: the receiver matches the sender's pid with a variable, so
+/// the second element names the message.
+fn same_shape(file: &File, msg: Node, shape: (&str, usize), pattern: Node) -> bool {
+    let Some(found) = tuple_shape(file, pattern) else {
+        return false;
+    };
+    if shape.0 != "self()" {
+        return found == shape;
+    }
+    let second = |n: Node| ast::named_children(n).nth(1).map(|c| file.text(c));
+    found.1 == shape.1
+        && !found.0.starts_with(':')
+        && found.0 != "__MODULE__"
+        && second(msg).is_some_and(|t| t.starts_with(':'))
+        && second(msg) == second(pattern)
+}
+
+/// (first element without a pin, size) of a tuple whose first element is an atom,
+/// `__MODULE__` or a variable: `{:lease, k, ref}` → (":lease", 3), `{^ref, r}` → ("ref", 2).
+fn tuple_shape<'s>(file: &File<'s>, node: Node) -> Option<(&'s str, usize)> {
+    let g = grammar();
+    if node.kind_id() != g.kinds.tuple {
+        return None;
+    }
+    let first = ast::named_children(node).next()?;
+    let tag = file.text(first).trim_start_matches('^').trim();
+    let tag_like = tag.starts_with(':')
+        || tag == "__MODULE__"
+        || tag == "self()"
+        || tag.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_') && !tag.contains(['(', '.']);
+    tag_like.then(|| (tag, ast::named_children(node).count()))
+}
+
+/// `send(pid, msg)` where `msg` is a parameter of the function: a relay or
+/// dispatcher (pubsub fan-out, a registry's dispatch) that passes on a message
+/// someone else wrote; the format is not decided here.
+fn forwards_a_parameter(file: &File, call: &Call) -> bool {
+    let Some(msg) = message_arg(call) else {
+        return false;
+    };
+    if msg.kind_id() != grammar().kinds.identifier {
+        return false;
+    }
+    let var = file.text(msg);
+    let in_fn_params = call
+        .ctx
+        .func
+        .map(|f| &file.fns[f as usize])
+        .is_some_and(|f| fn_params(f.node).any(|p| p == msg || binds_variable(file, p, var) || file.text(p) == var));
+    in_fn_params
+        || file.def(&call.ctx).is_some_and(|d| {
+            d.params
+                .iter()
+                .any(|p| file.text(*p) == var || binds_variable(file, *p, var))
+        })
+}
+
+/// `{:sync, from, ref, event} -> send(from, {ref, :ok})`: the clause pattern (of a
+/// `fn`, `case` or `receive`) carried both the pid and the ref, and the message
+/// answers that ref; the reply half of a request/reply exchange.
+fn answers_with_request_ref(file: &File, call: &Call, dest: Node) -> bool {
+    let g = grammar();
+    if dest.kind_id() != g.kinds.identifier {
+        return false;
+    }
+    let Some(msg) = message_arg(call).filter(|m| m.kind_id() == g.kinds.tuple) else {
+        return false;
+    };
+    let Some(tag) = ast::named_children(msg).next().filter(|t| t.kind_id() == g.kinds.identifier) else {
+        return false;
+    };
+    let (pid, reference) = (file.text(dest), file.text(tag));
+    let mut node = call.node;
+    while let Some(parent) = node.parent() {
+        if parent.kind_id() == g.kinds.stab_clause
+            && ast::field(parent, g.fields.left)
+                .is_some_and(|p| binds_variable(file, p, pid) && binds_variable(file, p, reference))
+        {
+            return true;
+        }
+        if file.def(&call.ctx).is_some_and(|d| d.node == parent) {
+            break;
+        }
+        node = parent;
+    }
+    false
+}
+
+/// Does `pattern` bind `var` (a plain occurrence, not a pinned `^var`)?
+fn binds_variable(file: &File, pattern: Node, var: &str) -> bool {
+    ast::descendants(pattern).any(|n| {
+        n.kind_id() == grammar().kinds.identifier
+            && file.text(n) == var
+            && !n
+                .parent()
+                .is_some_and(|p| p.kind_id() == grammar().kinds.unary_operator && file.text(p).starts_with('^'))
     })
 }
 

@@ -63,7 +63,7 @@ fn check(file: &File, report: &mut Report) {
         let Some((kind, remote)) = spawn_kind(call) else {
             continue;
         };
-        if is_special_process_start(file, call) {
+        if is_special_process_start(file, call) || defines_a_spawn_wrapper(file, call) {
             continue;
         }
         let written = call.display(src);
@@ -184,4 +184,15 @@ pub(crate) fn is_discarded(node: Node) -> bool {
         next = n.next_named_sibling();
     }
     false
+}
+
+/// Inside `Kernel.spawn/1`, `Node.spawn_link/2`, `Process.spawn/2`...: the wrapper
+/// itself, which can only be written with the Erlang spawn it wraps.
+fn defines_a_spawn_wrapper(file: &File, call: &Call) -> bool {
+    let (Some(def), Some(module)) = (file.def(&call.ctx), file.module(&call.ctx)) else {
+        return false;
+    };
+    matches!(module.name.as_str(), "Kernel" | "Node" | "Process")
+        && def.name.starts_with("spawn")
+        && call.module.as_deref() == Some(":erlang")
 }

@@ -56,7 +56,10 @@ fn check(file: &File, report: &mut Report) {
         let task_sup = supervisors::prose(supervisors::Kind::Task);
         let dyn_sup = supervisors::prose(supervisors::Kind::Dynamic);
         if call.name == "start" {
-            if !is_unlinked_start(call) {
+            if !is_unlinked_start(call)
+                || is_own_start_wrapper(file, call, def)
+                || is_stopped_in_same_function(file, call, def)
+            {
                 continue;
             }
             let in_start_link = def.name == "start_link";
@@ -99,7 +102,11 @@ fn check(file: &File, report: &mut Report) {
         {
             continue;
         }
-        if STARTERS.contains(&def.name) || in_children_list(file, call) {
+        if STARTERS.contains(&def.name)
+            || in_children_list(file, call)
+            || is_child_spec_start(file, call, def)
+            || is_stopped_in_same_function(file, call, def)
+        {
             continue;
         }
         let advice = match module {
@@ -152,4 +159,89 @@ fn in_children_list(file: &File, call: &Call) -> bool {
         });
     }
     false
+}
+
+/// `def start(...), do: GenServer.start(__MODULE__, ...)`: the module's own unlinked
+/// start, next to its `start_link`, mirrors `GenServer.start`. Whether the process is
+/// supervised is decided where `start` is called, not here.
+fn is_own_start_wrapper(file: &File, call: &Call, def: &Def) -> bool {
+    if !matches!(call.module.as_deref(), Some("GenServer" | ":gen_server" | ":gen_statem")) {
+        return false;
+    }
+    let Some(module) = file.module(&call.ctx) else {
+        return false;
+    };
+    let first = call.arg(0).map(|a| file.text(a));
+    let starts_itself = first == Some("__MODULE__") || first == Some(module.name.as_str());
+    if def.name == "start" {
+        // `Agent.start/2` next to `Agent.start_link/2`: the unlinked twin of a start API.
+        let twin_of_start_link = module.functions.iter().any(|f| f.name == "start_link");
+        return starts_itself || twin_of_start_link;
+    }
+    // A public function returning the start result of its own module is that
+    // module's start API under another name (`StringIO.open/2`).
+    // A `start_link*` that does not link is a bug, not an API.
+    starts_itself && def.kind == "def" && !def.name.starts_with("start_link") && returns(def, call.node)
+}
+
+/// Is `node` the value `def` returns (its whole body, or the body's last statement)?
+fn returns(def: &Def, node: Node) -> bool {
+    let Some(body) = def.body else {
+        return false;
+    };
+    if body == node {
+        return true;
+    }
+    ast::named_children(body)
+        .filter(|c| c.kind_id() != grammar().kinds.comment)
+        .last()
+        .is_some_and(|last| last == node)
+}
+
+/// A function that this module names as the `start:` of a child spec
+/// (`start: {__MODULE__, :start_worker, [id]}`): a supervisor calls it.
+fn is_child_spec_start(file: &File, call: &Call, def: &Def) -> bool {
+    let Some(module) = file.module(&call.ctx) else {
+        return false;
+    };
+    let g = grammar();
+    ast::descendants(module.node)
+        .filter(|n| n.kind_id() == g.kinds.pair)
+        .filter(|pair| ast::field(*pair, g.fields.key).is_some_and(|k| ast::keyword_name(k, file.src) == "start"))
+        .filter_map(|pair| ast::field(pair, g.fields.value))
+        .filter(|v| v.kind_id() == g.kinds.tuple)
+        .any(|mfa| {
+            let mut parts = ast::named_children(mfa);
+            let m = parts.next().map(|n| file.text(n));
+            let f = parts.next().and_then(|n| ast::atom_name(n, file.src));
+            (m == Some("__MODULE__") || m == Some(module.name.as_str())) && f == Some(def.name)
+        })
+}
+
+/// `{:ok, pid} = X.start_link(...)` with `X.stop(pid)` (or `GenServer.stop(pid)`...)
+/// later in the same function: a helper whose lifetime is this call, like a task.
+fn is_stopped_in_same_function(file: &File, call: &Call, def: &Def) -> bool {
+    let Some(bound) = call
+        .parent
+        .filter(|p| ast::is_binary_op(*p, file.src, "="))
+        .and_then(|p| ast::field(p, grammar().fields.left))
+    else {
+        return false;
+    };
+    let vars: Vec<&str> = ast::descendants(bound)
+        .chain(std::iter::once(bound))
+        .filter(|n| n.kind_id() == grammar().kinds.identifier)
+        .map(|n| file.text(n))
+        .filter(|v| !v.starts_with('_'))
+        .collect();
+    // `EM.stop(config.manager)` after `{:ok, manager} = EM.start_link()`.
+    let names_var = |text: &str| {
+        vars.iter()
+            .any(|v| text == *v || text.strip_suffix(v).is_some_and(|head| head.ends_with('.')))
+    };
+    file.calls_within(def.node).any(|c| {
+        matches!(c.name, "stop" | "close")
+            && c.node.start_byte() > call.node.end_byte()
+            && c.arg(0).is_some_and(|a| names_var(file.text(a)))
+    })
 }

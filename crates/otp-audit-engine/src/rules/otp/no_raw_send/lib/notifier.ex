@@ -19,13 +19,13 @@ defmodule MyApp.Notifier do
   end
 
   def notify_all(pids, event) do
-    Enum.each(pids, &send(&1, event)) #~ otp/no-raw-send
+    Enum.each(pids, &send(&1, {:event, event})) #~ otp/no-raw-send
   end
 
   def sender, do: &send/2 #~ otp/no-raw-send
 
   def notify_noconnect(pid, event) do
-    Process.send(pid, event, [:noconnect]) #~ otp/no-raw-send
+    Process.send(pid, {:event, event}, [:noconnect]) #~ otp/no-raw-send
   end
 
   def remind(pid, event) do
@@ -33,7 +33,7 @@ defmodule MyApp.Notifier do
   end
 
   def notify_dynamically(pid, event) do
-    apply(Kernel, :send, [pid, event]) #~ otp/no-raw-send
+    apply(Kernel, :send, [pid, {:event, event}]) #~ otp/no-raw-send
   end
 
   def broadcast(state, event) do

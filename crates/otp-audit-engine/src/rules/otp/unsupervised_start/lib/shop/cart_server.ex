@@ -6,8 +6,9 @@ defmodule Shop.CartServer do
     GenServer.start(__MODULE__, user_id, name: via(user_id)) #~ otp/unsupervised-start
   end
 
+  # The unlinked variant of the module's own API: its callers decide about supervision.
   def start(user_id) do
-    GenServer.start(__MODULE__, user_id) #~ otp/unsupervised-start
+    GenServer.start(__MODULE__, user_id)
   end
 
   def start_link_legacy(user_id) do

@@ -62,12 +62,15 @@ fn check(file: &File, report: &mut Report) {
         return;
     }
     for call in file.calls_named_any(&["sleep", "receive"]) {
-        if !in_test_process(call) {
+        if !in_test_process(call) || file.in_fixture_module(&call.ctx) {
             continue;
         }
         let Some(sleep) = sleep_of(file, call) else {
             continue;
         };
+        if lets_the_clock_run(file, call) {
+            continue;
+        }
         let next = next_statement_call(file, call);
         let wait = match next {
             Some(n)
@@ -175,6 +178,62 @@ fn sleep_of(file: &File, call: &Call) -> Option<Sleep> {
         });
     }
     None
+}
+
+/// Calls that start, stop or talk to another process: a sleep after one of them may
+/// wait for that process.
+const PROCESS_CALLS: &[&str] = &[
+    "send", "cast", "call", "stop", "exit", "start", "start_link", "start_child",
+    "start_supervised", "start_supervised!", "start_link_supervised!", "stop_supervised",
+    "stop_supervised!", "spawn", "spawn_link", "spawn_monitor", "async", "async_stream",
+    "broadcast", "broadcast!", "broadcast_from", "broadcast_from!", "subscribe", "publish",
+    "notify", "execute", "monitor", "register",
+];
+const PROCESS_MODULES: &[&str] = &[
+    "GenServer", "Agent", "Task", "Process", "Supervisor", "DynamicSupervisor", ":sys",
+    ":gen_server", ":gen_statem", ":gen_event", ":telemetry", "Phoenix.PubSub", "Registry",
+];
+
+/// Is the sleep there to let wall-clock time pass (a TTL, a token's max age, two
+/// timestamps that must differ), with no other process to wait for? It follows some
+/// statement of the test; before it the test starts, stops or messages no process;
+/// and the test speaks of time.
+fn lets_the_clock_run(file: &File, sleep: &Call) -> bool {
+    let Some(test) = file.test(&sleep.ctx) else {
+        return false;
+    };
+    // Time passes since something: a sleep that opens the test waits for no value
+    // the test made, so it waits for the application's processes.
+    let opens_test = test
+        .body
+        .and_then(|b| ast::statements(b).find(|s| s.kind_id() != grammar().kinds.comment))
+        .is_none_or(|first| first.byte_range().contains(&sleep.node.start_byte()));
+    if opens_test {
+        return false;
+    }
+    let before = test.node.start_byte()..sleep.node.start_byte();
+    let touches_process = file
+        .calls_within(test.node)
+        .take_while(|c| c.node.start_byte() < before.end)
+        .any(|c| {
+            PROCESS_CALLS.contains(&c.name)
+                || c.module.as_deref().is_some_and(|m| PROCESS_MODULES.contains(&m))
+        });
+    let mentions_pid = file.src[before.clone()].contains("pid") || file.src[before.clone()].contains("self()");
+    // `test "...", %{cache: cache}`: what the setup started is unknown here.
+    let takes_context = ast::call_arguments(test.node).is_some_and(|a| a.named_child_count() > 1);
+    !touches_process && !mentions_pid && !takes_context && speaks_of_time(file.text(test.node))
+}
+
+/// Words of code about wall-clock time: expiry, ages, timeouts, timestamps.
+fn speaks_of_time(code: &str) -> bool {
+    let code = code.to_ascii_lowercase();
+    [
+        "expire", "expiry", "ttl", "max_age", "timeout", "_ms", "system_time", "monotonic_time",
+        "os_time", "datetime", "utc_now", "timestamp", "_at:", "_at ", "_at)", "_at,",
+    ]
+    .iter()
+    .any(|w| code.contains(w))
 }
 
 /// What the sleep precedes: the next statement, named in the message; a telemetry

@@ -32,7 +32,12 @@ fn check(file: &File, report: &mut Report) {
         if call.ctx.test.is_none() || call.ctx.other_process {
             continue;
         }
-        if inside_supervised_start(file, call) || expects_failure(file, call) {
+        if inside_supervised_start(file, call)
+            || expects_failure(file, call)
+            || tests_the_start(file, call)
+            || waits_for_its_end(file, call)
+            || tests_the_primitive(file, call)
+        {
             continue;
         }
         let written = call.display(src);
@@ -112,6 +117,68 @@ fn expects_failure(file: &File, call: &Call) -> bool {
         head.and_then(|h| ast::atom_name(h, src))
             .is_some_and(|a| matches!(a, "error" | "ignore"))
     })
+}
+
+/// The process-starting modules that `start_supervised` itself is built on.
+const PRIMITIVES: &[&str] = &[
+    "GenServer", "Agent", "Task", "Supervisor", "DynamicSupervisor", "PartitionSupervisor",
+    "Registry", "Task.Supervisor",
+];
+
+/// `DynamicSupervisor.start_link(...)` in `DynamicSupervisorTest`: the tests of a
+/// process primitive start it by hand, since the test supervisor is built on it and
+/// its start options are what they check.
+fn tests_the_primitive(file: &File, call: &Call) -> bool {
+    let Some(module) = call.module.as_deref().filter(|m| PRIMITIVES.contains(m)) else {
+        return false;
+    };
+    file.module(&call.ctx)
+        .and_then(|m| m.name.strip_suffix("Test"))
+        .is_some_and(|tested| tested == module)
+}
+
+/// `{:ok, pid} = X.start_link(opts)` followed by `{:error, {:already_started, ^pid}} =
+/// X.start_link(opts)`: the same test also starts `X` expecting a failure, so the
+/// start itself (naming, uniqueness, its return values) is what it tests.
+fn tests_the_start(file: &File, call: &Call) -> bool {
+    let Some(test) = file.test(&call.ctx) else {
+        return false;
+    };
+    file.calls_within(test.node).any(|other| {
+        other.node != call.node
+            && other.name == call.name
+            && other.module == call.module
+            && expects_failure(file, other)
+    })
+}
+
+/// `{:ok, pid} = X.start_link(arg)`, then `Process.monitor(pid)` and a wait for its
+/// `:DOWN`: the process is meant to end within the test, which watches it go (a
+/// crash being logged, a command that exits).
+fn waits_for_its_end(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(test) = file.test(&call.ctx) else {
+        return false;
+    };
+    let Some(left) = super::no_sleep::match_left(file, call).filter(|l| l.kind_id() == k.tuple) else {
+        return false;
+    };
+    let Some(pid) = left.named_child(1).filter(|p| p.kind_id() == k.identifier) else {
+        return false;
+    };
+    let pid = file.text(pid);
+    let monitored = file.calls_within(test.node).any(|c| {
+        c.node.start_byte() > call.node.end_byte()
+            && c.is("Process", "monitor")
+            && c.arg(0).is_some_and(|a| file.text(a) == pid)
+    });
+    monitored
+        && ast::descendants(test.node).any(|n| {
+            n.kind_id() == k.tuple
+                && n.start_byte() > call.node.end_byte()
+                && n.named_child(0)
+                    .is_some_and(|a| ast::atom_name(a, file.src) == Some("DOWN"))
+        })
 }
 
 /// The fix for the plain shapes:

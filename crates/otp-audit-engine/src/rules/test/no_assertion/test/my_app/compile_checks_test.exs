@@ -1,0 +1,39 @@
+defmodule MyApp.CompileChecksTest do
+  use ExUnit.Case, async: true
+
+  test "use MyApp.Schema compiles with no fields" do
+    defmodule EmptySchema do
+      use MyApp.Schema
+    end
+  end
+
+  test "the generated code evaluates" do
+    Code.eval_string("MyApp.Schema.__info__(:functions)")
+  end
+
+  test "a runner reports a failing fixture test" do
+    defmodule FixtureTest do
+      use ExUnit.Case
+
+      test "passes silently" do
+        :ok
+      end
+    end
+
+    assert %{total: 1} = ExUnit.run()
+  end
+
+  test "calling without checking" do #~ test/no-assertion
+    MyApp.Schema.fields(:user)
+  end
+end
+
+defmodule MyApp.TestMacros do
+  defmacro smoke(name, do: block) do
+    quote do
+      test unquote(name) do
+        unquote(block)
+      end
+    end
+  end
+end

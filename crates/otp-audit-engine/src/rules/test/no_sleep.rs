@@ -43,6 +43,11 @@ enum Wait<'s> {
     Restart {
         stopper: String,
     },
+    /// `GenServer.stop(pid)` of a process the test started with `start_link`: the stop
+    /// returns once it has ended, and nothing restarts it.
+    Nothing {
+        stopper: String,
+    },
     /// The next statement reads telemetry (`assert TestTelemetry.events() == ...`).
     Telemetry {
         next: String,
@@ -68,7 +73,7 @@ fn check(file: &File, report: &mut Report) {
         let Some(sleep) = sleep_of(file, call) else {
             continue;
         };
-        if lets_the_clock_run(file, call) {
+        if lets_the_clock_run(file, call) || is_call_argument(call) {
             continue;
         }
         let next = next_statement_call(file, call);
@@ -81,7 +86,8 @@ fn check(file: &File, report: &mut Report) {
                 Wait::Message { assertion: n.name }
             }
             _ => match stopped_before(file, call) {
-                Some(stopper) => Wait::Restart { stopper },
+                Some((stopper, false)) => Wait::Restart { stopper },
+                Some((stopper, true)) => Wait::Nothing { stopper },
                 None => waits_before(file, call),
             },
         };
@@ -109,6 +115,12 @@ fn check(file: &File, report: &mut Report) {
             Wait::Restart { stopper } => (
                 format!(
                     "{shown} guesses how long a restart takes after `{stopper}`; monitor the old pid, `assert_receive {{:DOWN, ^ref, ...}}`, then poll for the new one"
+                ),
+                "waiting-for-a-restart",
+            ),
+            Wait::Nothing { stopper } => (
+                format!(
+                    "{shown} after `{stopper}` waits for nothing: the stop returns once the process has ended, and nothing restarts a process the test started with `start_link`; remove the sleep"
                 ),
                 "waiting-for-a-restart",
             ),
@@ -277,11 +289,16 @@ fn is_infinity(file: &File, node: Node) -> bool {
     ast::atom_name(node, file.src) == Some("infinity")
 }
 
-/// The last call before `call`, in the same test, that stops or kills a process.
-fn stopped_before(file: &File, call: &Call) -> Option<String> {
+/// The last call before `call`, run by the test itself (not in an `on_exit` callback),
+/// that stops or kills a process; and whether it is a synchronous stop of a process
+/// the test started itself with `{:ok, pid} = X.start_link(...)`, which nothing
+/// restarts.
+fn stopped_before(file: &File, call: &Call) -> Option<(String, bool)> {
     let test = file.test(&call.ctx)?;
-    file.calls_within(test.node)
+    let stop = file
+        .calls_within(test.node)
         .take_while(|c| c.node.start_byte() < call.node.start_byte())
+        .filter(|c| in_test_process(c))
         .filter(|c| {
             ((c.is("Process", "exit") || c.is(":erlang", "exit")) && c.arity == 2)
                 || c.is("GenServer", "stop")
@@ -289,8 +306,33 @@ fn stopped_before(file: &File, call: &Call) -> Option<String> {
                 || c.is("Supervisor", "terminate_child")
                 || c.is("DynamicSupervisor", "terminate_child")
         })
-        .last()
-        .map(|c| c.display(file.src))
+        .last()?;
+    let unsupervised = (stop.is("GenServer", "stop") || stop.is("Agent", "stop"))
+        && stop
+            .arg(0)
+            .is_some_and(|pid| started_linked_here(file, test.node, file.text(pid), stop));
+    Some((stop.display(file.src), unsupervised))
+}
+
+/// Was `pid` bound earlier in the test by `{:ok, pid} = X.start_link(...)`?
+fn started_linked_here(file: &File, test: Node, pid: &str, before: &Call) -> bool {
+    file.calls_within(test)
+        .take_while(|c| c.node.start_byte() < before.node.start_byte())
+        .filter(|c| c.name == "start_link" && !c.local)
+        .filter_map(|c| match_left(file, c))
+        .any(|left| {
+            left.kind_id() == grammar().kinds.tuple
+                && left.named_child(1).is_some_and(|p| file.text(p) == pid)
+        })
+}
+
+/// `typeerror!(receive do after x -> :ok end)`: code handed to a function or macro as
+/// a value (often to a type checker or compiler under test), not a pause the test takes.
+fn is_call_argument(call: &Call) -> bool {
+    !call.capture
+        && call
+            .parent
+            .is_some_and(|p| p.kind_id() == grammar().kinds.arguments)
 }
 
 /// `Process.sleep(100)` + `assert_received p` → `assert_receive p, 100`, keeping the

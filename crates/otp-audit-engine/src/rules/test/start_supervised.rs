@@ -37,11 +37,19 @@ fn check(file: &File, report: &mut Report) {
             || tests_the_start(file, call)
             || waits_for_its_end(file, call)
             || tests_the_primitive(file, call)
+            || inside_failure_check(file, call)
         {
             continue;
         }
         let written = call.display(src);
-        let message = if linked {
+        let in_setup_all = file
+            .test(&call.ctx)
+            .is_some_and(|t| t.kind == TestKind::SetupAll);
+        let message = if in_setup_all {
+            format!(
+                "`{written}` in `setup_all` starts a process that nothing stops when the module's tests are done, so it can clash with the next module's; `start_supervised!/1` works in `setup_all` too and stops it then"
+            )
+        } else if linked {
             format!(
                 "`{written}` starts a process the test supervisor does not own; it outlives a failing test and can clash with the next one. Start it with `start_link_supervised!/1` (or `start_supervised!/1`)"
             )
@@ -116,6 +124,20 @@ fn expects_failure(file: &File, call: &Call) -> bool {
         };
         head.and_then(|h| ast::atom_name(h, src))
             .is_some_and(|a| matches!(a, "error" | "ignore"))
+    })
+}
+
+/// `assert_raise ArgumentError, fn -> X.start_link(bad) end` (or `catch_exit`): the
+/// test expects the start to fail.
+fn inside_failure_check(file: &File, call: &Call) -> bool {
+    let Some(test) = file.test(&call.ctx) else {
+        return false;
+    };
+    file.calls_within(test.node).any(|c| {
+        c.local
+            && matches!(c.name, "assert_raise" | "catch_exit" | "catch_error" | "catch_throw")
+            && c.arguments
+                .is_some_and(|a| a.byte_range().contains(&call.node.start_byte()))
     })
 }
 

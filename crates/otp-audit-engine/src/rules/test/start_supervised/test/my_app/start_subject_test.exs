@@ -32,3 +32,18 @@ defmodule GenServerTest do
     assert GenServer.call(pid, :pop) == nil
   end
 end
+
+defmodule MyApp.StartFailureTest do
+  use ExUnit.Case, async: true
+
+  setup_all do
+    MyApp.SessionStore.start_link(name: :shared_sessions) #~ test/start-supervised
+    :ok
+  end
+
+  test "a via name on a duplicate registry raises" do
+    assert_raise ArgumentError, fn ->
+      MyApp.SessionStore.start_link(name: {:via, MyApp.DupRegistry, "s"})
+    end
+  end
+end

@@ -32,7 +32,7 @@ fn check(file: &File, report: &mut Report) {
         if call.ctx.other_process && !only_in_tasks(file, call) {
             continue;
         }
-        if is_dead_pid_idiom(file, call) || is_cleaned_up(file, call) {
+        if is_dead_pid_idiom(file, call) || is_cleaned_up(file, call) || is_short_errand(file, call) {
             continue;
         }
         let written = call.display(src);
@@ -204,6 +204,57 @@ fn needs_dead_pid(file: &File, call: &Call) -> bool {
     ["catch_exit", "assert_raise", "noproc", ":error", "alive?", ":EXIT", ":DOWN", "exit"]
         .iter()
         .any(|w| body.contains(w))
+}
+
+/// `owner = spawn(fn -> :ok = Lease.acquire(l); send(test, :acquired) end)`: a stand-in
+/// that runs a few steps and ends by reporting back (or after a short
+/// `Process.sleep(50)`), so its exit, which the test is usually about, comes on its
+/// own. It waits for no message and never sleeps for good.
+fn is_short_errand(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    if call.name != "spawn" || call.capture || call.arity != 1 {
+        return false;
+    }
+    let Some(fun) = call.arg(0).filter(|f| f.kind_id() == k.anonymous_function) else {
+        return false;
+    };
+    let Some(body) = ast::named_children(fun)
+        .find(|c| c.kind_id() == k.stab_clause)
+        .and_then(|clause| ast::field(clause, grammar().fields.right))
+    else {
+        return false;
+    };
+    let Some(last) = ast::statements(body).filter(|s| s.kind_id() != k.comment).last() else {
+        return false;
+    };
+    let waits = file.calls_within(fun).any(|c| {
+        c.name == "receive"
+            || c.name.starts_with("assert_receive")
+            || (c.name == "sleep" && c.arg(0).is_none_or(|a| a.kind_id() != k.integer))
+    });
+    let last_call = file.calls_within(last).find(|c| c.node == last);
+    let reports_back = last_call.is_some_and(|c| c.is("Kernel", "send"));
+    let naps = last_call.is_some_and(|c| {
+        c.is("Process", "sleep") && c.arg(0).is_some_and(|a| a.kind_id() == k.integer)
+    });
+    // A report the test waits for with a bare `receive` never comes if the errand
+    // crashes first: the test hangs, which is the point of the finding.
+    let awaited_forever = file.test(&call.ctx).is_some_and(|t| {
+        file.calls_within(t.node).any(|c| {
+            c.name == "receive"
+                && c.local
+                && !fun.byte_range().contains(&c.node.start_byte())
+                && !has_after(c)
+        })
+    });
+    !waits && (naps || reports_back && !awaited_forever)
+}
+
+/// A `receive` with an `after` clause.
+fn has_after(receive: &Call) -> bool {
+    receive.do_block.is_some_and(|b| {
+        ast::statements(b).any(|s| s.kind_id() == grammar().kinds.after_block)
+    })
 }
 
 /// `spawn(fn -> :ok end)`: the function returns a literal and does nothing else.

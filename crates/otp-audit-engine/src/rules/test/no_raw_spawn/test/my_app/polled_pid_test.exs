@@ -27,3 +27,45 @@ defmodule MyApp.PolledPidTest do
     assert_receive :went
   end
 end
+
+defmodule MyApp.LeaseOwnerTest do
+  use ExUnit.Case, async: true
+
+  test "a lease is released when its owner exits", %{} do
+    lease = start_supervised!(MyApp.Lease)
+    test_pid = self()
+
+    spawn(fn ->
+      :ok = MyApp.Lease.acquire(lease)
+      send(test_pid, :acquired)
+    end)
+
+    assert_receive :acquired
+    assert MyApp.Eventually.eventually(fn -> MyApp.Lease.holder(lease) == nil end)
+  end
+
+  test "an owner that dies during polling" do
+    owner = spawn(fn -> Process.sleep(50) end)
+    assert {:error, :owner_down} = MyApp.Lease.wait_for(owner, 200)
+  end
+
+  test "an owner that waits for a message outlives a failing test" do
+    test_pid = self()
+
+    spawn(fn -> #~ test/no-raw-spawn
+      send(test_pid, :ready)
+      receive do: (:stop -> :ok)
+    end)
+
+    assert_receive :ready
+  end
+
+  test "an errand whose report a bare receive waits for hangs the test if it crashes" do
+    test_pid = self()
+    spawn(fn -> send(test_pid, {:held, MyApp.Lease.try_acquire(:shared)}) end) #~ test/no-raw-spawn
+
+    receive do
+      {:held, result} -> assert result in [:ok, :busy]
+    end
+  end
+end

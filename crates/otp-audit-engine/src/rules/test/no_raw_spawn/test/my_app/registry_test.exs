@@ -60,8 +60,8 @@ defmodule MyApp.RegistryFanOutTest do
 
   test "two spawns in one test get distinct child ids" do
     parent = self()
-    a = spawn(fn -> send(parent, {:a, self()}) end) #~ test/no-raw-spawn
-    b = spawn(fn -> send(parent, {:b, self()}) end) #~ test/no-raw-spawn
+    a = spawn(fn -> MyApp.Registry.serve(parent, :a) end) #~ test/no-raw-spawn
+    b = spawn(fn -> MyApp.Registry.serve(parent, :b) end) #~ test/no-raw-spawn
     assert_receive {:a, ^a}
     assert_receive {:b, ^b}
   end

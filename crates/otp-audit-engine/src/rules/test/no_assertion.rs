@@ -79,6 +79,7 @@ fn compiles_code(file: &File, body: Node) -> bool {
         file.calls_within(stmt).any(|c| {
             c.node == stmt
                 && (c.local && c.name == "defmodule"
+                    || c.is("Module", "create")
                     || c.module.as_deref() == Some("Code")
                         && matches!(
                             c.name,
@@ -109,7 +110,18 @@ fn checks_something(file: &File, body: Node, asserting: &[u32], helpers: &[Strin
         is_assertion(c.name, helpers)
             || c.module.as_deref() == Some("Mox") && c.name == "expect"
             || c.local && c.module.is_none() && calls_asserting_def(file, c, asserting)
+            || c.is("Kernel", "raise")
+            || c.local && c.name == "raise"
+            || c.local && is_polling_helper(c.name)
     }) || checking_match(file, body)
+}
+
+/// `wait_for_handler(...)`, `eventually(...)`: polling helpers, which fail the test
+/// when what they wait for never happens.
+fn is_polling_helper(name: &str) -> bool {
+    ["wait_for", "wait_until", "eventually", "assert_eventually"]
+        .iter()
+        .any(|p| name.starts_with(p))
 }
 
 fn calls_asserting_def(file: &File, call: &Call, asserting: &[u32]) -> bool {

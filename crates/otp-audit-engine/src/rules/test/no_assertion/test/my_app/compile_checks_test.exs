@@ -23,6 +23,27 @@ defmodule MyApp.CompileChecksTest do
     assert %{total: 1} = ExUnit.run()
   end
 
+  test "every sample round-trips" do
+    for sample <- ["a", "b"] do
+      if MyApp.Schema.decode(MyApp.Schema.encode(sample)) != sample do
+        raise "#{sample} does not round-trip"
+      end
+    end
+  end
+
+  test "the router comes back after a crash" do
+    Process.whereis(MyApp.Router) |> Process.exit(:kill)
+    wait_for_router()
+  end
+
+  test "a module built at runtime compiles" do
+    Module.create(MyApp.RuntimeSchema, quote(do: use(MyApp.Schema)), __ENV__)
+  end
+
+  defp wait_for_router do
+    unless Process.whereis(MyApp.Router), do: wait_for_router()
+  end
+
   test "calling without checking" do #~ test/no-assertion
     MyApp.Schema.fields(:user)
   end

@@ -55,10 +55,24 @@ fn unasserted_tests<'a, 't>(file: &'a File<'t>, report: &Report) -> Vec<(&'a Tes
         .filter(|(_, t)| t.kind == TestKind::Test)
         .filter(|(i, t)| !file.in_fixture_module(&test_ctx(t, *i)) && !in_macro(file, t))
         .filter(|(_, t)| !t.body.is_some_and(|body| compiles_code(file, body)))
+        .filter(|(_, t)| !claims_no_failure(&t.name))
         // `test "name"` without a body is ExUnit's "not implemented" marker.
         .filter(|(_, t)| t.body.is_some_and(|body| !checks_something(file, body, &asserting, &helpers)))
         .map(|(i, t)| (t, i))
         .collect()
+}
+
+/// A test whose name states that something merely does not fail ("does not raise",
+/// "does not warn", "compiles", a "performance" check): a smoke test that says so,
+/// which the guide calls fine.
+fn claims_no_failure(name: &str) -> bool {
+    let name = name.to_lowercase().replace("n't", " not");
+    [
+        "does not raise", "do not raise", "does not crash", "does not warn", "do not warn",
+        "does not fail", "without error", "without crashing", "compiles", "performance",
+    ]
+    .iter()
+    .any(|claim| name.contains(claim))
 }
 
 /// A `test` written by a macro (`defmacro my_test(...)`, inside its `quote`): its body

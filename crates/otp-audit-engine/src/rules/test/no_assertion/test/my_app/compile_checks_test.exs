@@ -44,6 +44,16 @@ defmodule MyApp.CompileChecksTest do
     unless Process.whereis(MyApp.Router), do: wait_for_router()
   end
 
+  test "decoding an empty payload does not raise" do
+    MyApp.Schema.decode("")
+  end
+
+  describe "performance" do
+    test "a wide schema" do
+      MyApp.Schema.fields(Enum.map(1..500, &:"f#{&1}"))
+    end
+  end
+
   test "calling without checking" do #~ test/no-assertion
     MyApp.Schema.fields(:user)
   end

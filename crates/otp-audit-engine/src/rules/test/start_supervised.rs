@@ -175,8 +175,9 @@ fn tests_the_start(file: &File, call: &Call) -> bool {
 }
 
 /// `{:ok, pid} = X.start_link(arg)`, then `Process.monitor(pid)` and a wait for its
-/// `:DOWN`: the process is meant to end within the test, which watches it go (a
-/// crash being logged, a command that exits).
+/// `:DOWN` (or, with exits trapped, for `{:EXIT, ^pid, _}`): the process is meant to
+/// end within the test, which watches it go (a crash being logged, a command that
+/// exits).
 fn waits_for_its_end(file: &File, call: &Call) -> bool {
     let k = &grammar().kinds;
     let Some(test) = file.test(&call.ctx) else {
@@ -194,13 +195,17 @@ fn waits_for_its_end(file: &File, call: &Call) -> bool {
             && c.is("Process", "monitor")
             && c.arg(0).is_some_and(|a| file.text(a) == pid)
     });
-    monitored
-        && ast::descendants(test.node).any(|n| {
+    let tagged_after = |tag: &str| {
+        ast::descendants(test.node).any(|n| {
             n.kind_id() == k.tuple
                 && n.start_byte() > call.node.end_byte()
                 && n.named_child(0)
-                    .is_some_and(|a| ast::atom_name(a, file.src) == Some("DOWN"))
+                    .is_some_and(|a| ast::atom_name(a, file.src) == Some(tag))
+                && (tag == "DOWN" || n.named_child(1).is_some_and(|p| file.text(p) == format!("^{pid}")))
         })
+    };
+    // Monitored and awaited, or linked with exits trapped and `{:EXIT, ^pid, _}` awaited.
+    monitored && tagged_after("DOWN") || tagged_after("EXIT")
 }
 
 /// The fix for the plain shapes:

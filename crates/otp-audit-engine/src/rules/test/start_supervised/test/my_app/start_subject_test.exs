@@ -47,3 +47,13 @@ defmodule MyApp.StartFailureTest do
     end
   end
 end
+
+defmodule MyApp.BridgeReportTest do
+  use ExUnit.Case
+
+  test "a bridge that stops is reported" do
+    Process.flag(:trap_exit, true)
+    {:ok, pid} = MyApp.Bridge.start_link(:stop)
+    assert_receive {:EXIT, ^pid, :stop}
+  end
+end

@@ -93,7 +93,7 @@ impl TestWriter {
                 rules::TEST_NO_RAW_SPAWN,
                 "      caller = spawn(fn -> :ok end)",
             );
-            self.src.line("      assert is_pid(caller)");
+            self.src.line("      refute Process.alive?(caller)");
         }
         let n = lines.len();
         for (i, l) in lines.iter().enumerate() {
@@ -260,7 +260,7 @@ pub(crate) fn generate_test(
                 rules::TEST_NO_RAW_SPAWN,
                 "    caller = spawn(fn -> :ok end)",
             );
-            w.src.line("    assert is_pid(caller)");
+            w.src.line("    refute Process.alive?(caller)");
         }
         if plant == Plant::Sleep {
             w.src

@@ -368,6 +368,27 @@ impl<'t> File<'t> {
         ctx.test.map(|t| &self.tests[t as usize])
     }
 
+    /// Is the module of `ctx` (or a module around it) defined inside a test body? Such
+    /// a module is a fixture that the test compiles and runs itself (`ExUnit.run/0`),
+    /// as the tests of a test framework or of test helpers do: its tests fail, sleep or
+    /// check nothing on purpose, and the outer test asserts on their outcome.
+    pub fn in_fixture_module(&self, ctx: &Ctx) -> bool {
+        let mut module = ctx.module;
+        while let Some(id) = module {
+            let m = &self.modules[id as usize];
+            let range = m.node.byte_range();
+            if self.tests.iter().any(|t| {
+                t.kind != TestKind::Describe
+                    && t.node.start_byte() < range.start
+                    && range.end <= t.node.end_byte()
+            }) {
+                return true;
+            }
+            module = m.parent;
+        }
+        false
+    }
+
     /// Calls whose node lies inside `node` (by byte range).
     pub fn calls_within<'a>(&'a self, node: Node) -> impl Iterator<Item = &'a Call<'t>> + 'a {
         let range = node.byte_range();

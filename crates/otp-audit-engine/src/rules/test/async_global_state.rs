@@ -179,6 +179,7 @@ pub(crate) fn unique_per_test(file: &File, call: &Call, node: Node) -> bool {
                     || is_test_field(file, d)))
                 || (d.kind_id() == k.identifier
                     && (test_name_vars.contains(&text) || text == "__MODULE__"))
+                || (d.kind_id() == k.alias && nested_in_test_module(file, call, text))
         })
     };
     if unique_here(node) {
@@ -199,6 +200,21 @@ pub(crate) fn unique_per_test(file: &File, call: &Call, node: Node) -> bool {
             left.is_some_and(|l| l.kind_id() == k.identifier && vars.contains(&file.text(l)))
                 && right.is_some_and(unique_here)
         })
+}
+
+/// Does `alias` (as written at `call`) name a module defined inside the test module,
+/// such as `defmodule StepMigration` in `MyApp.MigrationTest`? Only that module's
+/// tests use a key named after it.
+fn nested_in_test_module(file: &File, call: &Call, alias: &str) -> bool {
+    let Some(test_module) = file.module(&call.ctx) else {
+        return false;
+    };
+    let own = format!("{}.", test_module.name);
+    let expanded = file.module_at(alias, call.node.start_byte());
+    let nested = format!("{own}{alias}");
+    file.modules
+        .iter()
+        .any(|m| m.name.starts_with(&own) && (m.name == expanded || m.name == nested))
 }
 
 /// `ctx.test`, `context.test`, `meta.test`: the test's name from its context.

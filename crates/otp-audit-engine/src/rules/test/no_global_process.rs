@@ -41,10 +41,16 @@ fn check(file: &File, report: &mut Report) {
         let Some(module) = file.module(&call.ctx) else {
             continue;
         };
+        // A module of this file names a process only this file's tests start: with
+        // `async: true` a module's tests never run at the same time as each other.
+        if defined_in_file(file, call, &name) {
+            continue;
+        }
         let killed = killed.get_or_insert_with(|| {
             file.calls
                 .iter()
                 .filter(|c| c.ctx.test.is_some() && touch_of(c) == Some(Touch::Kill))
+                .filter(|c| !waits_after(file, c))
                 .filter_map(|c| Some((c.ctx.module, touched_name(file, c)?)))
                 .collect()
         });
@@ -63,7 +69,21 @@ fn check(file: &File, report: &mut Report) {
             // A state rewrite put back in `after` does not leak into later tests.
             .filter(|(_, t)| !(*t == Touch::ReplaceState && restored_in_after(file, call, &name)))
             .min_by_key(|(node, _)| *node != call.node);
+        // A kill the test waits to see undone (`wait_for_restart()`) leaks nothing.
+        let touched_here = touched_here.filter(|(node, t)| {
+            *t != Touch::Kill
+                || !file
+                    .calls
+                    .iter()
+                    .find(|c| c.node == *node)
+                    .is_some_and(|c| waits_after(file, c))
+        });
         if !module.async_tests && touched_here.is_none() {
+            continue;
+        }
+        // A lookup whose pid only feeds assertions changes nothing in the process;
+        // it matters only when some test here kills or rewrites that process.
+        if is_whereis(call) && !killed_in_module && touched_here.is_none() && only_asserted(file, call) {
             continue;
         }
         let written = call.display(src);
@@ -114,6 +134,70 @@ fn check(file: &File, report: &mut Report) {
             d.severity(Severity::Error);
         }
     }
+}
+
+/// Is `name`, as written at the call, a module defined in this file (a test's own
+/// `defmodule MyAgent` inside the test module)?
+fn defined_in_file(file: &File, call: &Call, name: &str) -> bool {
+    if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let expanded = file.module_at(name, call.node.start_byte());
+    let nested = file.module(&call.ctx).map(|m| format!("{}.{name}", m.name));
+    file.modules
+        .iter()
+        .any(|m| m.name == expanded || Some(&m.name) == nested.as_ref())
+}
+
+/// After a kill, does the same test wait for something (`wait_for_logger()`,
+/// `eventually(...)`), such as the supervisor bringing the process back?
+fn waits_after(file: &File, kill: &Call) -> bool {
+    let Some(test) = file.test(&kill.ctx) else {
+        return false;
+    };
+    file.calls_within(test.node).any(|c| {
+        c.node.start_byte() > kill.node.end_byte()
+            && (c.name.starts_with("wait") || c.name.starts_with("eventually") || c.name == "assert_eventually")
+    })
+}
+
+/// `assert is_pid(Process.whereis(X))`, `refute Process.whereis(X)`, or `pid =
+/// Process.whereis(X)` whose pid is used only inside assertions (`^pid` in a pattern):
+/// the lookup reads, and nothing is done to the process.
+fn only_asserted(file: &File, call: &Call) -> bool {
+    let Some(test) = file.test(&call.ctx) else {
+        return false;
+    };
+    let in_assertion = |at: usize| {
+        file.calls_within(test.node).any(|c| {
+            (c.name.starts_with("assert") || c.name.starts_with("refute"))
+                && c.node.byte_range().contains(&at)
+        })
+    };
+    let Some(left) = super::no_sleep::match_left(file, call) else {
+        return in_assertion(call.node.start_byte());
+    };
+    if left.kind_id() != grammar().kinds.identifier {
+        return false;
+    }
+    let var = file.text(left);
+    ast::descendants(test.node)
+        .filter(|n| n.start_byte() > call.node.end_byte())
+        .filter(|n| n.kind_id() == grammar().kinds.identifier && file.text(*n) == var)
+        .all(|n| in_assertion(n.start_byte()) && !passed_to_call(file, n))
+}
+
+/// Is `node` an argument of a call other than a pure check (`is_pid(pid)`,
+/// `Process.alive?(pid)`), such as `GenServer.call(pid, :clear)`?
+fn passed_to_call(file: &File, node: Node) -> bool {
+    let Some(args) = node.parent().filter(|p| p.kind_id() == grammar().kinds.arguments) else {
+        return false;
+    };
+    let target = args
+        .parent()
+        .and_then(|c| ast::field(c, grammar().fields.target))
+        .map(|t| file.text(t));
+    !matches!(target, Some("is_pid" | "is_nil" | "Process.alive?"))
 }
 
 /// Does the test around `call` rewrite `name`'s state again in an `after` block

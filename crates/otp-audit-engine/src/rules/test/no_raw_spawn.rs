@@ -32,11 +32,16 @@ fn check(file: &File, report: &mut Report) {
         if call.ctx.other_process && !only_in_tasks(file, call) {
             continue;
         }
-        if is_dead_pid_idiom(file, call) || is_cleaned_up(file, call) {
+        if is_dead_pid_idiom(file, call) || is_cleaned_up(file, call) || is_short_errand(file, call) {
             continue;
         }
         let written = call.display(src);
         if ends_at_once(file, call) {
+            // A pid that is merely some process, dead or alive, or one the test
+            // polls until it is dead, makes no race.
+            if polls_until_dead(file, call) || !needs_dead_pid(file, call) {
+                continue;
+            }
             // `fake_pid = spawn(fn -> :ok end)`: a dead pid in the making, not a leak.
             report.add(
                 file,
@@ -48,19 +53,18 @@ fn check(file: &File, report: &mut Report) {
             );
             continue;
         }
-        let advice = match call.name {
-            "spawn_link" => "use `start_link_supervised!({Task, fn -> ... end})`",
-            "spawn_monitor" => "use `start_supervised!({Task, fn -> ... end})` and monitor its pid",
-            _ => "use `start_supervised!({Task, fn -> ... end})`",
-        };
-        let d = report.add(
-            file,
-            &call.ctx,
-            call.expr.byte_range(),
-            format!(
-                "`{written}` starts a process the test does not own, so it can outlive the test and its crashes go unnoticed; {advice}"
+        let message = match call.name {
+            "spawn_link" => format!(
+                "`{written}` starts a process that is only linked to the test: when the test ends it gets an exit signal, but nothing waits for it to stop, and its crash kills the test with a bare exit reason; use `start_link_supervised!({{Task, fn -> ... end}})`"
             ),
-        );
+            "spawn_monitor" => format!(
+                "`{written}` starts a process the test does not own, so it can outlive the test and its crashes go unnoticed; use `start_supervised!({{Task, fn -> ... end}})` and monitor its pid"
+            ),
+            _ => format!(
+                "`{written}` starts a process the test does not own, so it can outlive the test and its crashes go unnoticed; use `start_supervised!({{Task, fn -> ... end}})`"
+            ),
+        };
+        let d = report.add(file, &call.ctx, call.expr.byte_range(), message);
         if let Some(fix) = task_fix(file, call) {
             d.fix(fix);
         }
@@ -166,6 +170,91 @@ fn is_cleaned_up(file: &File, call: &Call) -> bool {
             (c.is("Process", "exit") || c.is(":erlang", "exit") || c.is("Kernel", "exit") && c.arity == 2)
                 && c.arg(0).is_some_and(|a| file.text(a) == pid)
         })
+}
+
+/// The pid bound by `pid = spawn(...)`, as written.
+fn bound_pid<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'t str> {
+    let left = super::no_sleep::match_left(file, call)?;
+    (left.kind_id() == grammar().kinds.identifier).then(|| file.text(left))
+}
+
+/// `eventually(fn -> not Process.alive?(pid) end)`: after the spawn the test waits in
+/// a polling function until the process is gone.
+fn polls_until_dead(file: &File, call: &Call) -> bool {
+    let (Some(test), Some(pid)) = (file.test(&call.ctx), bound_pid(file, call)) else {
+        return false;
+    };
+    file.calls_within(test.node)
+        .filter(|c| c.node.start_byte() > call.node.end_byte())
+        .any(|c| {
+            c.is("Process", "alive?")
+                && c.ctx.func.is_some()
+                && c.arg(0).is_some_and(|a| file.text(a) == pid)
+        })
+}
+
+/// Does the test look at what happens with a dead process: an exit it catches, a
+/// `:noproc`, an error or a liveness check? Without one the pid is only a stand-in
+/// (a sender, a process without a label) that serves dead or alive.
+fn needs_dead_pid(file: &File, call: &Call) -> bool {
+    let Some(test) = file.test(&call.ctx) else {
+        return true;
+    };
+    let body = file.text(test.node);
+    ["catch_exit", "assert_raise", "noproc", ":error", "alive?", ":EXIT", ":DOWN", "exit"]
+        .iter()
+        .any(|w| body.contains(w))
+}
+
+/// `owner = spawn(fn -> :ok = Lease.acquire(l); send(test, :acquired) end)`: a stand-in
+/// that runs a few steps and ends by reporting back (or after a short
+/// `Process.sleep(50)`), so its exit, which the test is usually about, comes on its
+/// own. It waits for no message and never sleeps for good.
+fn is_short_errand(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    if call.name != "spawn" || call.capture || call.arity != 1 {
+        return false;
+    }
+    let Some(fun) = call.arg(0).filter(|f| f.kind_id() == k.anonymous_function) else {
+        return false;
+    };
+    let Some(body) = ast::named_children(fun)
+        .find(|c| c.kind_id() == k.stab_clause)
+        .and_then(|clause| ast::field(clause, grammar().fields.right))
+    else {
+        return false;
+    };
+    let Some(last) = ast::statements(body).filter(|s| s.kind_id() != k.comment).last() else {
+        return false;
+    };
+    let waits = file.calls_within(fun).any(|c| {
+        c.name == "receive"
+            || c.name.starts_with("assert_receive")
+            || (c.name == "sleep" && c.arg(0).is_none_or(|a| a.kind_id() != k.integer))
+    });
+    let last_call = file.calls_within(last).find(|c| c.node == last);
+    let reports_back = last_call.is_some_and(|c| c.is("Kernel", "send"));
+    let naps = last_call.is_some_and(|c| {
+        c.is("Process", "sleep") && c.arg(0).is_some_and(|a| a.kind_id() == k.integer)
+    });
+    // A report the test waits for with a bare `receive` never comes if the errand
+    // crashes first: the test hangs, which is the point of the finding.
+    let awaited_forever = file.test(&call.ctx).is_some_and(|t| {
+        file.calls_within(t.node).any(|c| {
+            c.name == "receive"
+                && c.local
+                && !fun.byte_range().contains(&c.node.start_byte())
+                && !has_after(c)
+        })
+    });
+    !waits && (naps || reports_back && !awaited_forever)
+}
+
+/// A `receive` with an `after` clause.
+fn has_after(receive: &Call) -> bool {
+    receive.do_block.is_some_and(|b| {
+        ast::statements(b).any(|s| s.kind_id() == grammar().kinds.after_block)
+    })
 }
 
 /// `spawn(fn -> :ok end)`: the function returns a literal and does nothing else.

@@ -43,6 +43,11 @@ enum Wait<'s> {
     Restart {
         stopper: String,
     },
+    /// `GenServer.stop(pid)` of a process the test started with `start_link`: the stop
+    /// returns once it has ended, and nothing restarts it.
+    Nothing {
+        stopper: String,
+    },
     /// The next statement reads telemetry (`assert TestTelemetry.events() == ...`).
     Telemetry {
         next: String,
@@ -62,12 +67,15 @@ fn check(file: &File, report: &mut Report) {
         return;
     }
     for call in file.calls_named_any(&["sleep", "receive"]) {
-        if !in_test_process(call) {
+        if !in_test_process(call) || file.in_fixture_module(&call.ctx) {
             continue;
         }
         let Some(sleep) = sleep_of(file, call) else {
             continue;
         };
+        if lets_the_clock_run(file, call) || is_call_argument(call) {
+            continue;
+        }
         let next = next_statement_call(file, call);
         let wait = match next {
             Some(n)
@@ -78,7 +86,8 @@ fn check(file: &File, report: &mut Report) {
                 Wait::Message { assertion: n.name }
             }
             _ => match stopped_before(file, call) {
-                Some(stopper) => Wait::Restart { stopper },
+                Some((stopper, false)) => Wait::Restart { stopper },
+                Some((stopper, true)) => Wait::Nothing { stopper },
                 None => waits_before(file, call),
             },
         };
@@ -106,6 +115,12 @@ fn check(file: &File, report: &mut Report) {
             Wait::Restart { stopper } => (
                 format!(
                     "{shown} guesses how long a restart takes after `{stopper}`; monitor the old pid, `assert_receive {{:DOWN, ^ref, ...}}`, then poll for the new one"
+                ),
+                "waiting-for-a-restart",
+            ),
+            Wait::Nothing { stopper } => (
+                format!(
+                    "{shown} after `{stopper}` waits for nothing: the stop returns once the process has ended, and nothing restarts a process the test started with `start_link`; remove the sleep"
                 ),
                 "waiting-for-a-restart",
             ),
@@ -177,6 +192,62 @@ fn sleep_of(file: &File, call: &Call) -> Option<Sleep> {
     None
 }
 
+/// Calls that start, stop or talk to another process: a sleep after one of them may
+/// wait for that process.
+const PROCESS_CALLS: &[&str] = &[
+    "send", "cast", "call", "stop", "exit", "start", "start_link", "start_child",
+    "start_supervised", "start_supervised!", "start_link_supervised!", "stop_supervised",
+    "stop_supervised!", "spawn", "spawn_link", "spawn_monitor", "async", "async_stream",
+    "broadcast", "broadcast!", "broadcast_from", "broadcast_from!", "subscribe", "publish",
+    "notify", "execute", "monitor", "register",
+];
+const PROCESS_MODULES: &[&str] = &[
+    "GenServer", "Agent", "Task", "Process", "Supervisor", "DynamicSupervisor", ":sys",
+    ":gen_server", ":gen_statem", ":gen_event", ":telemetry", "Phoenix.PubSub", "Registry",
+];
+
+/// Is the sleep there to let wall-clock time pass (a TTL, a token's max age, two
+/// timestamps that must differ), with no other process to wait for? It follows some
+/// statement of the test; before it the test starts, stops or messages no process;
+/// and the test speaks of time.
+fn lets_the_clock_run(file: &File, sleep: &Call) -> bool {
+    let Some(test) = file.test(&sleep.ctx) else {
+        return false;
+    };
+    // Time passes since something: a sleep that opens the test waits for no value
+    // the test made, so it waits for the application's processes.
+    let opens_test = test
+        .body
+        .and_then(|b| ast::statements(b).find(|s| s.kind_id() != grammar().kinds.comment))
+        .is_none_or(|first| first.byte_range().contains(&sleep.node.start_byte()));
+    if opens_test {
+        return false;
+    }
+    let before = test.node.start_byte()..sleep.node.start_byte();
+    let touches_process = file
+        .calls_within(test.node)
+        .take_while(|c| c.node.start_byte() < before.end)
+        .any(|c| {
+            PROCESS_CALLS.contains(&c.name)
+                || c.module.as_deref().is_some_and(|m| PROCESS_MODULES.contains(&m))
+        });
+    let mentions_pid = file.src[before.clone()].contains("pid") || file.src[before.clone()].contains("self()");
+    // `test "...", %{cache: cache}`: what the setup started is unknown here.
+    let takes_context = ast::call_arguments(test.node).is_some_and(|a| a.named_child_count() > 1);
+    !touches_process && !mentions_pid && !takes_context && speaks_of_time(file.text(test.node))
+}
+
+/// Words of code about wall-clock time: expiry, ages, timeouts, timestamps.
+fn speaks_of_time(code: &str) -> bool {
+    let code = code.to_ascii_lowercase();
+    [
+        "expire", "expiry", "ttl", "max_age", "timeout", "_ms", "system_time", "monotonic_time",
+        "os_time", "datetime", "utc_now", "timestamp", "_at:", "_at ", "_at)", "_at,",
+    ]
+    .iter()
+    .any(|w| code.contains(w))
+}
+
 /// What the sleep precedes: the next statement, named in the message; a telemetry
 /// wait only when that statement itself reads telemetry (a mention elsewhere in the
 /// module says nothing about this sleep).
@@ -218,11 +289,16 @@ fn is_infinity(file: &File, node: Node) -> bool {
     ast::atom_name(node, file.src) == Some("infinity")
 }
 
-/// The last call before `call`, in the same test, that stops or kills a process.
-fn stopped_before(file: &File, call: &Call) -> Option<String> {
+/// The last call before `call`, run by the test itself (not in an `on_exit` callback),
+/// that stops or kills a process; and whether it is a synchronous stop of a process
+/// the test started itself with `{:ok, pid} = X.start_link(...)`, which nothing
+/// restarts.
+fn stopped_before(file: &File, call: &Call) -> Option<(String, bool)> {
     let test = file.test(&call.ctx)?;
-    file.calls_within(test.node)
+    let stop = file
+        .calls_within(test.node)
         .take_while(|c| c.node.start_byte() < call.node.start_byte())
+        .filter(|c| in_test_process(c))
         .filter(|c| {
             ((c.is("Process", "exit") || c.is(":erlang", "exit")) && c.arity == 2)
                 || c.is("GenServer", "stop")
@@ -230,8 +306,33 @@ fn stopped_before(file: &File, call: &Call) -> Option<String> {
                 || c.is("Supervisor", "terminate_child")
                 || c.is("DynamicSupervisor", "terminate_child")
         })
-        .last()
-        .map(|c| c.display(file.src))
+        .last()?;
+    let unsupervised = (stop.is("GenServer", "stop") || stop.is("Agent", "stop"))
+        && stop
+            .arg(0)
+            .is_some_and(|pid| started_linked_here(file, test.node, file.text(pid), stop));
+    Some((stop.display(file.src), unsupervised))
+}
+
+/// Was `pid` bound earlier in the test by `{:ok, pid} = X.start_link(...)`?
+fn started_linked_here(file: &File, test: Node, pid: &str, before: &Call) -> bool {
+    file.calls_within(test)
+        .take_while(|c| c.node.start_byte() < before.node.start_byte())
+        .filter(|c| c.name == "start_link" && !c.local)
+        .filter_map(|c| match_left(file, c))
+        .any(|left| {
+            left.kind_id() == grammar().kinds.tuple
+                && left.named_child(1).is_some_and(|p| file.text(p) == pid)
+        })
+}
+
+/// `typeerror!(receive do after x -> :ok end)`: code handed to a function or macro as
+/// a value (often to a type checker or compiler under test), not a pause the test takes.
+fn is_call_argument(call: &Call) -> bool {
+    !call.capture
+        && call
+            .parent
+            .is_some_and(|p| p.kind_id() == grammar().kinds.arguments)
 }
 
 /// `Process.sleep(100)` + `assert_received p` → `assert_receive p, 100`, keeping the

@@ -20,7 +20,7 @@ pub static RULE: Rule = Rule {
 fn check(file: &File, report: &mut Report) {
     let src = file.src;
     for call in file.calls_named_any(&["get_state", "get_status", "replace_state"]) {
-        if !call.in_module(":sys") {
+        if !call.in_module(":sys") || simulates_upgrade(file, call) {
             continue;
         }
         let written = call.display(src);
@@ -77,4 +77,18 @@ fn value_used(file: &File, call: &Call) -> bool {
         return false;
     }
     true
+}
+
+/// Does the function or test around `call` also run `:sys.change_code/4,5`? Then it
+/// simulates a hot code upgrade (suspend, rewrite the state, change code, resume),
+/// and the state is the subject: `code_change/3` is what the test checks.
+fn simulates_upgrade(file: &File, call: &Call) -> bool {
+    let scope = file
+        .def(&call.ctx)
+        .map(|d| d.node)
+        .or_else(|| file.test(&call.ctx).map(|t| t.node));
+    scope.is_some_and(|node| {
+        file.calls_within(node)
+            .any(|c| c.in_module(":sys") && c.name == "change_code")
+    })
 }

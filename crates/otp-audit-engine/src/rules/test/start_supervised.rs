@@ -32,11 +32,24 @@ fn check(file: &File, report: &mut Report) {
         if call.ctx.test.is_none() || call.ctx.other_process {
             continue;
         }
-        if inside_supervised_start(file, call) || expects_failure(file, call) {
+        if inside_supervised_start(file, call)
+            || expects_failure(file, call)
+            || tests_the_start(file, call)
+            || waits_for_its_end(file, call)
+            || tests_the_primitive(file, call)
+            || inside_failure_check(file, call)
+        {
             continue;
         }
         let written = call.display(src);
-        let message = if linked {
+        let in_setup_all = file
+            .test(&call.ctx)
+            .is_some_and(|t| t.kind == TestKind::SetupAll);
+        let message = if in_setup_all {
+            format!(
+                "`{written}` in `setup_all` starts a process that nothing stops when the module's tests are done, so it can clash with the next module's; `start_supervised!/1` works in `setup_all` too and stops it then"
+            )
+        } else if linked {
             format!(
                 "`{written}` starts a process the test supervisor does not own; it outlives a failing test and can clash with the next one. Start it with `start_link_supervised!/1` (or `start_supervised!/1`)"
             )
@@ -112,6 +125,87 @@ fn expects_failure(file: &File, call: &Call) -> bool {
         head.and_then(|h| ast::atom_name(h, src))
             .is_some_and(|a| matches!(a, "error" | "ignore"))
     })
+}
+
+/// `assert_raise ArgumentError, fn -> X.start_link(bad) end` (or `catch_exit`): the
+/// test expects the start to fail.
+fn inside_failure_check(file: &File, call: &Call) -> bool {
+    let Some(test) = file.test(&call.ctx) else {
+        return false;
+    };
+    file.calls_within(test.node).any(|c| {
+        c.local
+            && matches!(c.name, "assert_raise" | "catch_exit" | "catch_error" | "catch_throw")
+            && c.arguments
+                .is_some_and(|a| a.byte_range().contains(&call.node.start_byte()))
+    })
+}
+
+/// The process-starting modules that `start_supervised` itself is built on.
+const PRIMITIVES: &[&str] = &[
+    "GenServer", "Agent", "Task", "Supervisor", "DynamicSupervisor", "PartitionSupervisor",
+    "Registry", "Task.Supervisor",
+];
+
+/// `DynamicSupervisor.start_link(...)` in `DynamicSupervisorTest`: the tests of a
+/// process primitive start it by hand, since the test supervisor is built on it and
+/// its start options are what they check.
+fn tests_the_primitive(file: &File, call: &Call) -> bool {
+    let Some(module) = call.module.as_deref().filter(|m| PRIMITIVES.contains(m)) else {
+        return false;
+    };
+    file.module(&call.ctx)
+        .and_then(|m| m.name.strip_suffix("Test"))
+        .is_some_and(|tested| tested == module)
+}
+
+/// `{:ok, pid} = X.start_link(opts)` followed by `{:error, {:already_started, ^pid}} =
+/// X.start_link(opts)`: the same test also starts `X` expecting a failure, so the
+/// start itself (naming, uniqueness, its return values) is what it tests.
+fn tests_the_start(file: &File, call: &Call) -> bool {
+    let Some(test) = file.test(&call.ctx) else {
+        return false;
+    };
+    file.calls_within(test.node).any(|other| {
+        other.node != call.node
+            && other.name == call.name
+            && other.module == call.module
+            && expects_failure(file, other)
+    })
+}
+
+/// `{:ok, pid} = X.start_link(arg)`, then `Process.monitor(pid)` and a wait for its
+/// `:DOWN` (or, with exits trapped, for `{:EXIT, ^pid, _}`): the process is meant to
+/// end within the test, which watches it go (a crash being logged, a command that
+/// exits).
+fn waits_for_its_end(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(test) = file.test(&call.ctx) else {
+        return false;
+    };
+    let Some(left) = super::no_sleep::match_left(file, call).filter(|l| l.kind_id() == k.tuple) else {
+        return false;
+    };
+    let Some(pid) = left.named_child(1).filter(|p| p.kind_id() == k.identifier) else {
+        return false;
+    };
+    let pid = file.text(pid);
+    let monitored = file.calls_within(test.node).any(|c| {
+        c.node.start_byte() > call.node.end_byte()
+            && c.is("Process", "monitor")
+            && c.arg(0).is_some_and(|a| file.text(a) == pid)
+    });
+    let tagged_after = |tag: &str| {
+        ast::descendants(test.node).any(|n| {
+            n.kind_id() == k.tuple
+                && n.start_byte() > call.node.end_byte()
+                && n.named_child(0)
+                    .is_some_and(|a| ast::atom_name(a, file.src) == Some(tag))
+                && (tag == "DOWN" || n.named_child(1).is_some_and(|p| file.text(p) == format!("^{pid}")))
+        })
+    };
+    // Monitored and awaited, or linked with exits trapped and `{:EXIT, ^pid, _}` awaited.
+    monitored && tagged_after("DOWN") || tagged_after("EXIT")
 }
 
 /// The fix for the plain shapes:

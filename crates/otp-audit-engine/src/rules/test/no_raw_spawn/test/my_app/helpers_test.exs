@@ -7,7 +7,7 @@ defmodule MyApp.HelpersTest do
   end
 
   test "a fn given to a helper is reported without a fix" do
-    MyApp.Retry.run(fn -> spawn(fn -> :ok end) end) #~ test/no-raw-spawn
+    MyApp.Retry.run(fn -> spawn(fn -> MyApp.Echo.loop() end) end) #~ test/no-raw-spawn
     assert is_pid(start_echo())
   end
 end

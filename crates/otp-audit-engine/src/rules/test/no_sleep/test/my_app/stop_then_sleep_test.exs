@@ -1,0 +1,34 @@
+defmodule MyApp.StopThenSleepTest do
+  use ExUnit.Case, async: true
+
+  test "a sleep after stopping a process the test started waits for nothing" do
+    {:ok, worker} = MyApp.Worker.start_link(queue: :mail)
+    GenServer.stop(worker)
+    Process.sleep(10) #~ test/no-sleep
+    assert MyApp.Worker.Registry.lookup(:mail) == []
+  end
+
+  test "a stop in on_exit is no stop before the sleep" do
+    {:ok, collector} = MyApp.Collector.start_link(events: [[:my_app, :sent]])
+    on_exit(fn -> GenServer.stop(collector) end)
+    MyApp.Mailer.deliver(%{to: "b@example.com"})
+    Process.sleep(20) #~ test/no-sleep
+    assert MyApp.Collector.events(collector) != []
+  end
+
+  test "a supervised process killed by the test comes back" do
+    pid = Process.whereis(MyApp.Mailer.Queue)
+    Process.exit(pid, :kill)
+    Process.sleep(50) #~ test/no-sleep
+    assert Process.whereis(MyApp.Mailer.Queue) != pid
+  end
+
+  test "code handed to the type checker is not a pause" do
+    assert MyApp.TypeCheck.warnings!(
+             receive do
+             after
+               :soon -> :ok
+             end
+           ) != []
+  end
+end

@@ -16,6 +16,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+mod common;
+use common::annotations;
+
 fn rules_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules")
 }
@@ -74,23 +77,6 @@ fn config_for(dir: &Path) -> Config {
             .unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     }
     Config::default()
-}
-
-/// `(1-based line, rule)` pairs from `#~` annotations.
-fn annotations(src: &str) -> Vec<(u32, String)> {
-    let mut out = Vec::new();
-    for (i, line) in src.lines().enumerate() {
-        if let Some(pos) = line.find("#~ ") {
-            for id in line[pos + 3..].split(',') {
-                let id = id.trim();
-                if !id.is_empty() {
-                    out.push((i as u32 + 1, id.to_string()));
-                }
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 fn snapshot(result: &FileResult) -> String {

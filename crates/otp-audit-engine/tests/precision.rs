@@ -9,6 +9,9 @@
 use otp_audit_engine::{Engine, FileResult, scope};
 use std::path::{Path, PathBuf};
 
+mod common;
+use common::annotations;
+
 fn precision_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/precision")
 }
@@ -26,23 +29,6 @@ fn elixir_files(dir: &Path, out: &mut Vec<PathBuf>) {
             out.push(p);
         }
     }
-}
-
-/// `(1-based line, rule)` pairs from `#~` annotations.
-fn annotations(src: &str) -> Vec<(u32, String)> {
-    let mut out = Vec::new();
-    for (i, line) in src.lines().enumerate() {
-        if let Some(pos) = line.find("#~ ") {
-            for id in line[pos + 3..].split(',') {
-                let id = id.trim();
-                if !id.is_empty() {
-                    out.push((i as u32 + 1, id.to_string()));
-                }
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 fn found(result: &FileResult) -> Vec<(u32, String)> {

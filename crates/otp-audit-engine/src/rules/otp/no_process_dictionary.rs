@@ -99,7 +99,62 @@ fn is_scoped(scoped: &ScopedKeys, file: &File, call: &Call, access: Access, key:
     let in_binding = call.ctx.def.is_some_and(|d| scoped.in_def.contains(&(d, key)));
     let read_with_default = access == Access::Read && call.arity == 2 && !call.capture;
     let passed_in = scoped.passed.contains(key) && has_param_named(file, call, key);
-    in_binding || passed_in || (read_with_default && scoped.literal.contains(key))
+    // A private helper can only run when a function of this module calls it, so its
+    // accesses of a bound key happen inside the binding (an accumulator the parser's
+    // callback appends to, say).
+    let private_helper = call
+        .ctx
+        .def
+        .is_some_and(|d| file.defs[d as usize].kind == "defp");
+    in_binding
+        || passed_in
+        || (scoped.literal.contains(key) && (read_with_default || private_helper))
+}
+
+/// Keys this file writes only to set up a process: inside a function it hands to a
+/// new process (`spawn(fn -> Process.put(:ctx, ctx); work() end)`), which is how
+/// context is propagated by hand as OTP does for `$callers`, or in the `init/1` of a
+/// supervisor, which has no state of its own to keep it in. The value lives exactly
+/// as long as the process it describes; reads of these keys see that setup.
+fn process_setup_keys<'s>(file: &File<'s>) -> HashSet<&'s str> {
+    let mut setup = HashSet::new();
+    let mut elsewhere = HashSet::new();
+    for call in file.calls_named("put") {
+        let (Some(Access::Write), Some(key)) = (access(call), call.arg(0)) else {
+            continue;
+        };
+        let key = file.text(key);
+        if call.ctx.other_process || in_supervisor_init(file, call) {
+            setup.insert(key);
+        } else {
+            elsewhere.insert(key);
+        }
+    }
+    setup.retain(|k| !elsewhere.contains(k));
+    setup
+}
+
+fn in_supervisor_init(file: &File, call: &Call) -> bool {
+    let Some(def) = call.ctx.def.map(|d| &file.defs[d as usize]) else {
+        return false;
+    };
+    def.name == "init"
+        && def.arity == 1
+        && def.module.is_some_and(|m| {
+            file.modules[m as usize]
+                .uses
+                .iter()
+                .any(|(u, _)| u == "Supervisor" || u == "DynamicSupervisor")
+        })
+}
+
+/// `def get(key, default), do: :erlang.get(key) ...`: a module that offers the
+/// dictionary's own operations under their own names is the dictionary's API, not a
+/// user of it.
+fn is_api_reexport(file: &File, call: &Call) -> bool {
+    call.ctx
+        .def
+        .is_some_and(|d| file.defs[d as usize].name == call.name)
 }
 
 /// Does the function around the call take a parameter written `name`?
@@ -128,6 +183,7 @@ fn is_override_hook(file: &File, call: &Call, kind: Access, key: Node) -> bool {
 fn check(file: &File, report: &mut Report) {
     let src = file.src;
     let scoped = scoped_keys(file);
+    let setup = process_setup_keys(file);
     for call in file.calls_named_any(&["put", "get", "get_keys", "delete", "erase"]) {
         let Some(access) = access(call) else {
             continue;
@@ -143,8 +199,11 @@ fn check(file: &File, report: &mut Report) {
             continue;
         }
         if key.is_some_and(|k| {
-            is_scoped(&scoped, file, call, access, k) || is_override_hook(file, call, access, k)
-        }) {
+            is_scoped(&scoped, file, call, access, k)
+                || is_override_hook(file, call, access, k)
+                || setup.contains(file.text(k))
+        }) || is_api_reexport(file, call)
+        {
             continue;
         }
         let written = call.display(src);

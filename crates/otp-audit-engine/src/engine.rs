@@ -9,7 +9,7 @@ use crate::rules;
 use crate::scope::FileScope;
 use crate::source::LineIndex;
 use crate::supervisors;
-use crate::{suppress, syntax, walk};
+use crate::{runtime, suppress, syntax, walk};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 
@@ -356,6 +356,11 @@ impl Engine {
                 continue;
             }
             (rule.check)(&file, &mut report);
+            if runtime::PRIMITIVE_RULES.contains(&rule.id) {
+                report
+                    .drafts
+                    .retain(|d| !runtime::in_runtime_module(&file, d.range.start));
+            }
             drafts.extend(report.drafts.into_iter().map(|d| (rule, d)));
         }
         drop_superseded(&mut drafts);

@@ -13,6 +13,7 @@ pub mod model;
 mod resolve;
 pub mod rule;
 pub mod rules;
+pub mod runtime;
 pub mod scope;
 pub mod source;
 pub mod supervisors;

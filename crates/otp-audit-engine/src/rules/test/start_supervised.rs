@@ -49,9 +49,20 @@ fn check(file: &File, report: &mut Report) {
             format!(
                 "`{written}` in `setup_all` starts a process that nothing stops when the module's tests are done, so it can clash with the next module's; `start_supervised!/1` works in `setup_all` too and stops it then"
             )
+        } else if linked && registration(file, call) != Registration::Fixed {
+            // Linked and not under a fixed name: it dies with the test, only not before
+            // the next one starts. That matters for some processes, not all.
+            let d = report.add(file, &call.ctx, call.expr.byte_range(), format!(
+                "`{written}` links the process to the test, so it dies with the test, but asynchronously: it can still be running when the next test starts. If it registers a name or holds a shared resource (a sandboxed Repo connection, a named table, a file), start it with `start_link_supervised!/1`, which stops it first"
+            ));
+            d.severity(Severity::Info);
+            if let Some(fix) = supervised_fix(file, call) {
+                d.fix(fix);
+            }
+            continue;
         } else if linked {
             format!(
-                "`{written}` starts a process the test supervisor does not own; it outlives a failing test and can clash with the next one. Start it with `start_link_supervised!/1` (or `start_supervised!/1`)"
+                "`{written}` starts a process under a fixed name that the test supervisor does not own; it outlives a failing test and can clash with the next one. Start it with `start_link_supervised!/1` (or `start_supervised!/1`)"
             )
         } else {
             format!(
@@ -63,6 +74,77 @@ fn check(file: &File, report: &mut Report) {
             d.fix(fix);
         }
     }
+}
+
+/// How the started process is registered, as far as this file shows.
+#[derive(PartialEq, Eq)]
+enum Registration {
+    /// `name: MyApp.Cache`, `name: __MODULE__`, `{:global, :cache}`, or a module of
+    /// this file whose `start_link` registers such a name: the next test's start
+    /// clashes with it.
+    Fixed,
+    /// `name: context.test`, a unique integer, a variable: no clash to expect.
+    PerTest,
+    /// No `name:` and a module defined elsewhere.
+    Unknown,
+}
+
+fn registration(file: &File, call: &Call) -> Registration {
+    if let Some(name) = name_option(file, &call.args) {
+        return if is_fixed_name(file, name) {
+            Registration::Fixed
+        } else {
+            Registration::PerTest
+        };
+    }
+    let Some(module) = call.module.as_deref() else {
+        return Registration::Unknown;
+    };
+    let registers_fixed = file.modules.iter().any(|m| {
+        m.name == module
+            && file.defs.iter().any(|d| {
+                d.name == "start_link"
+                    && d.module.is_some_and(|dm| file.modules[dm as usize].name == module)
+                    && file.calls_within(d.node).any(|c| {
+                        c.name == "start_link"
+                            && name_option(file, &c.args).is_some_and(|n| is_fixed_name(file, n))
+                    })
+            })
+    });
+    if registers_fixed {
+        Registration::Fixed
+    } else {
+        Registration::Unknown
+    }
+}
+
+/// The `name:` option among a start call's arguments (trailing keywords or a list).
+fn name_option<'t>(file: &File<'t>, args: &[Node<'t>]) -> Option<Node<'t>> {
+    let k = &grammar().kinds;
+    args.iter().rev().find_map(|&arg| {
+        if arg.kind_id() == k.list {
+            ast::named_children(arg).find_map(|c| ast::keyword_value(c, file.src, "name"))
+        } else {
+            ast::keyword_value(arg, file.src, "name")
+        }
+    })
+}
+
+/// A name that is the same in every test: a module, `__MODULE__`, an atom, or a
+/// `{:global, _}`/`{:via, _, _}` tuple with such a key.
+fn is_fixed_name(file: &File, name: Node) -> bool {
+    let k = &grammar().kinds;
+    let text = file.text(name);
+    if name.kind_id() == k.tuple {
+        return ast::named_children(name)
+            .skip(1)
+            .last()
+            .is_some_and(|key| is_fixed_name(file, key) || key.kind_id() == k.string && !text.contains("#{"));
+    }
+    name.kind_id() == k.alias
+        || text == "__MODULE__"
+        || (name.kind_id() == k.atom)
+        || (name.kind_id() == k.quoted_atom && !text.contains("#{"))
 }
 
 /// `Some(true)` for `X.start_link(...)`, `Some(false)` for the unlinked `start`s.

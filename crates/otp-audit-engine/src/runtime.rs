@@ -1,0 +1,84 @@
+//! Elixir's own runtime: the modules that implement tasks, supervisors, the
+//! compiler, ExUnit, Mix and IEx out of raw processes.
+//!
+//! Rules that recommend an OTP abstraction over a primitive (`send`, `spawn`, the
+//! process dictionary, an infinite wait...) do not apply there: those modules are
+//! where the primitive is turned into the abstraction (`Task.Supervised` spawns so
+//! that `Task.start` does not have to), and the rules' advice would point at them.
+
+use crate::model::File;
+
+/// Rules whose advice is "use the abstraction instead of the primitive".
+pub const PRIMITIVE_RULES: &[&str] = &[
+    "otp/no-raw-send",
+    "otp/no-raw-spawn",
+    "otp/no-erlang-send",
+    "otp/unsupervised-start",
+    "otp/no-process-dictionary",
+    "otp/infinity-timeout",
+    "otp/handle-info-catch-all",
+    "otp/trap-exit-unhandled",
+];
+
+/// Top-level namespaces of Elixir's standard library and tools that build processes.
+/// A project cannot define modules there without clashing with Elixir itself (Mix
+/// tasks aside, which run from a developer's command line with no supervision tree).
+const RUNTIME_NAMESPACES: &[&str] = &[
+    "Agent",
+    "Code",
+    "Config",
+    "DynamicSupervisor",
+    "EEx",
+    "ExUnit",
+    "GenEvent",
+    "GenServer",
+    "IEx",
+    "Kernel",
+    "Logger",
+    "Mix",
+    "Module",
+    "Node",
+    "PartitionSupervisor",
+    "Port",
+    "Process",
+    "Registry",
+    "Supervisor",
+    "System",
+    "Task",
+];
+
+pub fn is_runtime_module(name: &str) -> bool {
+    let top = name.split('.').next().unwrap_or(name);
+    RUNTIME_NAMESPACES.contains(&top)
+}
+
+/// Is the byte inside a module (the innermost one around it) of Elixir's runtime?
+pub fn in_runtime_module(file: &File, byte: usize) -> bool {
+    file.modules
+        .iter()
+        .filter(|m| m.node.byte_range().contains(&byte))
+        .min_by_key(|m| m.node.byte_range().len())
+        .is_some_and(|m| is_runtime_module(&m.name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_rule_exists() {
+        for id in PRIMITIVE_RULES {
+            assert!(crate::rules::by_id(id).is_some(), "{id} is not a rule");
+        }
+    }
+
+    #[test]
+    fn only_the_top_namespace_counts() {
+        assert!(is_runtime_module("Task.Supervised"));
+        assert!(is_runtime_module("Mix.Tasks.Compile"));
+        assert!(is_runtime_module("Kernel"));
+        assert!(!is_runtime_module("MyApp.Task.Runner"));
+        assert!(!is_runtime_module("TaskRunner"));
+        assert!(!is_runtime_module("Inspect.MyApp.Money"));
+    }
+}

@@ -32,7 +32,12 @@ fn check(file: &File, report: &mut Report) {
         if call.ctx.other_process && !only_in_tasks(file, call) {
             continue;
         }
-        if is_dead_pid_idiom(file, call) || is_cleaned_up(file, call) || is_short_errand(file, call) {
+        if is_dead_pid_idiom(file, call)
+            || is_cleaned_up(file, call)
+            || is_short_errand(file, call)
+            || awaits_linked_exit(file, call)
+            || in_module_defined_by_test(file, call)
+        {
             continue;
         }
         let written = call.display(src);
@@ -206,13 +211,46 @@ fn needs_dead_pid(file: &File, call: &Call) -> bool {
         .any(|w| body.contains(w))
 }
 
+/// `pid = spawn_link(...)` in a test that traps exits and waits for
+/// `{:EXIT, ^pid, reason}`: the link twin of monitoring and waiting for `:DOWN`.
+fn awaits_linked_exit(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(test) = file.test(&call.ctx) else {
+        return false;
+    };
+    let traps = file
+        .calls_within(test.node)
+        .any(|c| c.is("Process", "flag") && c.arg(0).and_then(|a| ast::atom_name(a, file.src)) == Some("trap_exit"));
+    call.name == "spawn_link"
+        && traps
+        && ast::descendants(test.node).any(|n| {
+            n.kind_id() == k.tuple
+                && n.start_byte() > call.node.end_byte()
+                && n.named_child(0)
+                    .is_some_and(|a| ast::atom_name(a, file.src) == Some("EXIT"))
+        })
+}
+
+/// A spawn in a module the test body defines (`defmodule SampleTest do ... end` run
+/// with `ExUnit.run/0`): code under test of the test, not the test's own process.
+fn in_module_defined_by_test(file: &File, call: &Call) -> bool {
+    let Some(test) = file.test(&call.ctx) else {
+        return false;
+    };
+    let at = call.node.start_byte();
+    file.modules.iter().any(|m| {
+        test.node.byte_range().contains(&m.node.start_byte()) && m.node.byte_range().contains(&at)
+    })
+}
+
 /// `owner = spawn(fn -> :ok = Lease.acquire(l); send(test, :acquired) end)`: a stand-in
 /// that runs a few steps and ends by reporting back (or after a short
 /// `Process.sleep(50)`), so its exit, which the test is usually about, comes on its
 /// own. It waits for no message and never sleeps for good.
 fn is_short_errand(file: &File, call: &Call) -> bool {
     let k = &grammar().kinds;
-    if call.name != "spawn" || call.capture || call.arity != 1 {
+    // A linked errand's crash reaches the test, which is what a test wants.
+    if !matches!(call.name, "spawn" | "spawn_link") || call.capture || call.arity != 1 {
         return false;
     }
     let Some(fun) = call.arg(0).filter(|f| f.kind_id() == k.anonymous_function) else {
@@ -247,7 +285,21 @@ fn is_short_errand(file: &File, call: &Call) -> bool {
                 && !has_after(c)
         })
     });
-    !waits && (naps || reports_back && !awaited_forever)
+    // `spawn(fn -> Process.send_after(pid, :tick, 10) end)`: only messages out, so
+    // it ends as soon as they are sent.
+    let only_sends = ast::statements(body)
+        .filter(|s| s.kind_id() != k.comment)
+        .all(|s| {
+            // Nothing but the send itself: no work hides in its arguments.
+            file.calls_within(s).count() == 1
+                && file.calls_within(s).find(|c| c.node == s).is_some_and(|c| {
+                c.is("Kernel", "send")
+                    || c.is("Process", "send_after")
+                    || c.is("Process", "send")
+                    || c.is("GenServer", "cast")
+            })
+        });
+    !waits && (naps || (only_sends || reports_back) && !awaited_forever)
 }
 
 /// A `receive` with an `after` clause.

@@ -29,6 +29,7 @@ fn check(file: &File, report: &mut Report) {
             || forwards_a_parameter(file, call)
             || sends_a_struct(file, call)
             || protocol_handled_here(file, call)
+            || awaits_tagged_reply(file, call)
         {
             continue;
         }
@@ -76,8 +77,12 @@ fn check(file: &File, report: &mut Report) {
                 .severity(Severity::Info);
             continue;
         }
-        let fan_out = call.ctx.in_loop && dest.is_some_and(|d| d.kind_id() == grammar().kinds.identifier);
-        let d = report.add(
+        if call.ctx.in_loop && dest.is_some_and(|d| bound_by_loop(file, call, d)) {
+            // Delivering to each subscriber of a list is the pub/sub shape the guide
+            // calls fine: there is no single receiver to put a client function in.
+            continue;
+        }
+        report.add(
             file,
             &call.ctx,
             call.node.byte_range(),
@@ -85,11 +90,73 @@ fn check(file: &File, report: &mut Report) {
                 "`{written}` sends a raw message to `{dest_text}`; hide it behind a client function of the receiving module (a `GenServer.call` by default)"
             ),
         );
-        if fan_out {
-            // Notifying subscribers held in state is the documented pub/sub shape.
-            d.severity(Severity::Info);
-        }
     }
+}
+
+/// `for pid <- subscribers, do: send(pid, msg)`, `Enum.each(pids, fn pid -> send(pid, msg) end)`:
+/// the destination is the variable the loop goes through.
+fn bound_by_loop(file: &File, call: &Call, dest: Node) -> bool {
+    let k = &grammar().kinds;
+    if dest.kind_id() != k.identifier {
+        return false;
+    }
+    let name = file.text(dest);
+    let binds = |pattern: Node| {
+        std::iter::once(pattern)
+            .chain(ast::descendants(pattern))
+            .any(|n| n.kind_id() == k.identifier && file.text(n) == name)
+    };
+    let mut node = call.node;
+    while let Some(parent) = node.parent() {
+        if parent.kind_id() == k.stab_clause
+            && parent.parent().is_some_and(|f| f.kind_id() == k.anonymous_function)
+            && ast::field(parent, grammar().fields.left).is_some_and(binds)
+        {
+            return true;
+        }
+        if parent.kind_id() == k.call && file.text(parent).starts_with("for ") {
+            let generator = ast::descendants(parent).find(|n| {
+                ast::is_binary_op(*n, file.src, "<-") && n.end_byte() <= call.node.start_byte()
+            });
+            if generator.and_then(|g| ast::field(g, grammar().fields.left)).is_some_and(binds) {
+                return true;
+            }
+        }
+        if parent.kind_id() == k.call && file.text(parent).starts_with("def") {
+            break;
+        }
+        node = parent;
+    }
+    false
+}
+
+/// `send(server, {:lookup, key, ref, self()})` and then, in the same function, a
+/// `receive` that pins `^ref`: a request/reply written by hand to a process that is
+/// not a GenServer (a `receive` loop, a port owner). It is already a call.
+fn awaits_tagged_reply(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let (Some(msg), Some(def)) = (message_arg(call), call.ctx.def) else {
+        return false;
+    };
+    let tags: Vec<&str> = ast::descendants(msg)
+        .filter(|n| n.kind_id() == k.identifier)
+        .map(|n| file.text(n))
+        .collect();
+    if tags.is_empty() {
+        return false;
+    }
+    file.calls_named("receive").any(|r| {
+        r.ctx.def == Some(def)
+            && r.node.start_byte() > call.node.end_byte()
+            && r.do_block.is_some_and(|b| {
+                ast::descendants(b).any(|n| {
+                    n.kind_id() == k.unary_operator
+                        && ast::operator(n, file.src) == "^"
+                        && n.named_child(0)
+                            .is_some_and(|v| tags.contains(&file.text(v)))
+                })
+            })
+    })
 }
 
 /// The Erlang I/O protocol (`{:io_request, from, reply_as, request}` to a group

@@ -49,7 +49,7 @@ defmodule MyApp.BatchWriter.Probe do
 
   def stats(writer) do
     ref = make_ref()
-    send(writer, {:stats, ref, self()}) #~ otp/no-raw-send
+    send(writer, {:stats, ref, self()})
 
     receive do
       {:stats, ^ref, stats} -> stats

@@ -38,7 +38,7 @@ defmodule MyApp.Notifier do
 
   def broadcast(state, event) do
     for pid <- state.subscribers do
-      send(pid, {:event, event}) #~ otp/no-raw-send
+      send(pid, {:event, event})
     end
   end
 

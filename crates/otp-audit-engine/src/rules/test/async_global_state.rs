@@ -19,6 +19,9 @@ pub static RULE: Rule = Rule {
 
 fn check(file: &File, report: &mut Report) {
     let src = file.src;
+    // One finding per module and changed key: the decision (make the module
+    // synchronous, or the key per-test) is the same for every change of it.
+    let mut changes: Vec<(&Call, &'static str, String)> = Vec::new();
     for call in &file.calls {
         let Some(module) = file.module(&call.ctx).filter(|m| m.async_tests) else {
             continue;
@@ -52,16 +55,42 @@ fn check(file: &File, report: &mut Report) {
             // A key or handler id of this test's own cannot collide with another's.
             continue;
         }
+        let key = match (call.module.as_deref(), call.arg(0), key_arg(call)) {
+            (Some("Application"), Some(app), Some(key)) => {
+                format!("{} {}", file.text(app), file.text(key))
+            }
+            (_, _, Some(key)) => file.text(key).to_string(),
+            _ => file.text(call.expr).to_string(),
+        };
+        changes.push((call, instead, key));
+    }
+    for (i, &(call, instead, ref key)) in changes.iter().enumerate() {
+        let same = |&&(c, _, ref k): &&(&Call, &str, String)| {
+            c.ctx.module == call.ctx.module && c.module == call.module && k == key
+        };
+        if changes[..i].iter().any(|c| same(&c)) {
+            continue;
+        }
+        let later: Vec<String> = changes[i + 1..]
+            .iter()
+            .filter(same)
+            .map(|(c, _, _)| (c.node.start_position().row + 1).to_string())
+            .collect();
+        let also = match later.len() {
+            0 => String::new(),
+            1 => format!(" (changed again on line {})", later[0]),
+            _ => format!(" (changed again on lines {})", later.join(", ")),
+        };
         let written = call.display(src);
         let d = report.add(
             file,
             &call.ctx,
             call.expr.byte_range(),
             format!(
-                "`{written}` changes global state while this module runs `async: true`, so tests running at the same time see it; set `async: false`, or {instead}"
+                "`{written}` changes global state while this module runs `async: true`, so tests running at the same time see it{also}; set `async: false`, or {instead}"
             ),
         );
-        if let Some(fix) = async_false_fix(file, module) {
+        if let Some(fix) = file.module(&call.ctx).and_then(|m| async_false_fix(file, m)) {
             d.fix(fix);
         }
     }

@@ -184,6 +184,16 @@ fn check(file: &File, report: &mut Report) {
     let src = file.src;
     let scoped = scoped_keys(file);
     let setup = process_setup_keys(file);
+    // One finding per key where the file writes it: reads and deletes of that key are
+    // the same decision, and a `clear/0` that deletes it is the cleanup, not the smell.
+    let written: HashSet<&str> = file
+        .calls_named("put")
+        .filter(|c| access(c) == Some(Access::Write))
+        .filter_map(|c| Some((c, c.arg(0)?)))
+        .filter(|&(c, k)| !is_scoped(&scoped, file, c, Access::Write, k))
+        .map(|(_, k)| file.text(k))
+        .filter(|k| !setup.contains(k))
+        .collect();
     for call in file.calls_named_any(&["put", "get", "get_keys", "delete", "erase"]) {
         let Some(access) = access(call) else {
             continue;
@@ -204,6 +214,9 @@ fn check(file: &File, report: &mut Report) {
                 || setup.contains(file.text(k))
         }) || is_api_reexport(file, call)
         {
+            continue;
+        }
+        if access != Access::Write && key.is_some_and(|k| written.contains(file.text(k))) {
             continue;
         }
         let written = call.display(src);

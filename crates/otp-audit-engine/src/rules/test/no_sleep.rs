@@ -329,10 +329,12 @@ fn started_linked_here(file: &File, test: Node, pid: &str, before: &Call) -> boo
 /// `typeerror!(receive do after x -> :ok end)`: code handed to a function or macro as
 /// a value (often to a type checker or compiler under test), not a pause the test takes.
 fn is_call_argument(call: &Call) -> bool {
+    let k = &grammar().kinds;
+    // `assert Process.sleep(0) == :ok`: the sleep's result is what the test is about.
     !call.capture
         && call
             .parent
-            .is_some_and(|p| p.kind_id() == grammar().kinds.arguments)
+            .is_some_and(|p| p.kind_id() == k.arguments || p.kind_id() == k.binary_operator)
 }
 
 /// `Process.sleep(100)` + `assert_received p` → `assert_receive p, 100`, keeping the

@@ -49,6 +49,13 @@ fn check(file: &File, report: &mut Report) {
             format!(
                 "`{written}` in `setup_all` starts a process that nothing stops when the module's tests are done, so it can clash with the next module's; `start_supervised!/1` works in `setup_all` too and stops it then"
             )
+        } else if linked
+            && registration(file, call) != Registration::Fixed
+            && (registration(file, call) == Registration::PerTest || stopped_by_test(file, call))
+        {
+            // A per-test name cannot clash, and a process the test stops itself
+            // (`GenServer.stop/1` waits for it) is gone before the next test.
+            continue;
         } else if linked && registration(file, call) != Registration::Fixed {
             // Linked and not under a fixed name: it dies with the test, only not before
             // the next one starts. That matters for some processes, not all.
@@ -288,6 +295,34 @@ fn waits_for_its_end(file: &File, call: &Call) -> bool {
     };
     // Monitored and awaited, or linked with exits trapped and `{:EXIT, ^pid, _}` awaited.
     monitored && tagged_after("DOWN") || tagged_after("EXIT")
+}
+
+/// `{:ok, pid} = X.start_link(...)` and later in the test `GenServer.stop(pid)` (or
+/// `Agent.stop`, `Supervisor.stop`, `Process.exit`): the test ends the process itself.
+fn stopped_by_test(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(test) = file.test(&call.ctx) else {
+        return false;
+    };
+    let Some(left) = super::no_sleep::match_left(file, call) else {
+        return false;
+    };
+    let pid = if left.kind_id() == k.tuple {
+        left.named_child(1)
+    } else {
+        Some(left)
+    };
+    let Some(pid) = pid.filter(|p| p.kind_id() == k.identifier).map(|p| file.text(p)) else {
+        return false;
+    };
+    file.calls_within(test.node).any(|c| {
+        c.node.start_byte() > call.node.end_byte()
+            && (c.is("GenServer", "stop")
+                || c.is("Agent", "stop")
+                || c.is("Supervisor", "stop")
+                || c.is("Process", "exit"))
+            && c.arg(0).is_some_and(|a| file.text(a) == pid)
+    })
 }
 
 /// The fix for the plain shapes:

@@ -66,7 +66,7 @@ defmodule Billing.Flags do
 
   def enable, do: Process.put(:billing_flag, true) #~ otp/no-process-dictionary
 
-  def enabled?, do: Process.get(:billing_flag, false) #~ otp/no-process-dictionary
+  def enabled?, do: Process.get(:billing_flag, false)
 
   def note(n), do: Process.put(:billing_note, n) #~ otp/no-process-dictionary
   def get(key), do: :erlang.get(key)

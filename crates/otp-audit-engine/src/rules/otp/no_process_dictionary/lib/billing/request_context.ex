@@ -5,9 +5,9 @@ defmodule Billing.RequestContext do
     Process.put(:tenant_id, tenant_id) #~ otp/no-process-dictionary
   end
 
-  def tenant, do: Process.get(:tenant_id) #~ otp/no-process-dictionary
+  def tenant, do: Process.get(:tenant_id)
 
-  def tenant!(default), do: Process.get(:tenant_id, default) #~ otp/no-process-dictionary
+  def tenant!(default), do: Process.get(:tenant_id, default)
 
   def request_id do
     :request_id
@@ -15,7 +15,7 @@ defmodule Billing.RequestContext do
   end
 
   def clear do
-    Process.delete(:tenant_id) #~ otp/no-process-dictionary
+    Process.delete(:tenant_id)
     :erlang.erase(:request_id) #~ otp/no-process-dictionary
   end
 
@@ -29,7 +29,7 @@ defmodule Billing.RequestContext do
 
   def erlang_style(id) do
     :erlang.put({:request, id}, System.monotonic_time()) #~ otp/no-process-dictionary
-    :erlang.get({:request, id}) #~ otp/no-process-dictionary
+    :erlang.get({:request, id})
   end
 
   def reset do

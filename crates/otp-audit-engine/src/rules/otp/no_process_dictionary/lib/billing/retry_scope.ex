@@ -44,5 +44,5 @@ defmodule Billing.Geocoder do
     Process.put({__MODULE__, :last}, address) #~ otp/no-process-dictionary
   end
 
-  def last_address, do: Process.get({__MODULE__, :last}, nil) #~ otp/no-process-dictionary
+  def last_address, do: Process.get({__MODULE__, :last}, nil)
 end

@@ -4,28 +4,28 @@ defmodule MyApp.RateLimiterTest do
   alias MyApp.RateLimiter
 
   test "a stopped limiter forgets its buckets" do
-    {:ok, limiter} = RateLimiter.start_link(limit: 2) #~ test/start-supervised
+    {:ok, limiter} = RateLimiter.start_link(limit: 2)
     :ok = RateLimiter.hit(limiter, "alice")
     :ok = GenServer.stop(limiter)
     refute Process.alive?(limiter)
   end
 
   test "a limiter stopped with a reason" do
-    {:ok, limiter} = RateLimiter.start_link(limit: 1) #~ test/start-supervised
-    {:ok, audit} = Agent.start_link(fn -> [] end) #~ test/start-supervised
+    {:ok, limiter} = RateLimiter.start_link(limit: 1)
+    {:ok, audit} = Agent.start_link(fn -> [] end)
     GenServer.stop(limiter, :shutdown)
     Agent.stop(audit)
     assert RateLimiter.count(:limiter_registry) == 0
   end
 
   test "a killed limiter loses its state" do
-    {:ok, limiter} = RateLimiter.start_link(limit: 1) #~ test/start-supervised
+    {:ok, limiter} = RateLimiter.start_link(limit: 1)
     Process.exit(limiter, :kill)
     refute Process.alive?(limiter)
   end
 
   test "cleanup in on_exit" do
-    {:ok, limiter} = RateLimiter.start_link(limit: 3) #~ test/start-supervised
+    {:ok, limiter} = RateLimiter.start_link(limit: 3)
     on_exit(fn -> GenServer.stop(limiter) end)
     assert :ok = RateLimiter.hit(limiter, "bob")
   end

@@ -134,7 +134,7 @@ fn usage_and_io_errors_exit_two_with_advice() {
     let o = p.run(&["check", "--format", "xml"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("use text, json, jsonl, sarif"),
+        stderr(&o).contains("possible values: text, json, jsonl, sarif"),
         "{}",
         stderr(&o)
     );

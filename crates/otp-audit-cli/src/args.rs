@@ -236,9 +236,9 @@ struct CheckArgs {
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
 
-    /// text (default), json, jsonl, sarif, credo, flycheck, markdown or html
-    /// (report: markdown or html)
-    #[arg(short, long, value_enum, help_heading = "Output", hide_possible_values = true)]
+    /// Default: text (report: markdown, or html for `-o FILE.html`; it writes only
+    /// those two)
+    #[arg(short, long, value_enum, help_heading = "Output")]
     format: Option<Format>,
     /// Write the output to FILE instead of stdout
     #[arg(short, long, value_name = "FILE", help_heading = "Output")]
@@ -254,13 +254,13 @@ struct CheckArgs {
     /// Do not report these rule ids or prefixes
     #[arg(long, value_name = "RULES", help_heading = "Selection")]
     ignore: Vec<String>,
-    /// lib, test, test_support, other (comma-separated)
+    /// Report only files of these scopes (comma-separated)
     #[arg(long, value_name = "SCOPES", value_delimiter = ',', help_heading = "Selection",
-          value_parser = ["lib", "test", "test_support", "other"], hide_possible_values = true)]
+          value_parser = ["lib", "test", "test_support", "other"])]
     scope: Vec<String>,
-    /// Report findings at least this severe: info, warning, error
+    /// Report findings at least this severe
     #[arg(long, value_name = "LEVEL", help_heading = "Selection",
-          value_parser = ["info", "warning", "error"], hide_possible_values = true)]
+          value_parser = ["info", "warning", "error"])]
     severity: Option<String>,
 
     /// Record today's findings and per-rule counts; exit 0 (check only)
@@ -722,6 +722,7 @@ mod tests {
         assert!(e.contains("did you mean `test/no-sleep`"), "{e}");
         let e = check(&["check", "--scope", "library"]).unwrap_err();
         assert!(e.contains("lib, test, test_support, other"), "{e}");
+        assert!(e.contains("library"), "{e}");
     }
 
     #[test]

@@ -270,7 +270,11 @@ struct CheckArgs {
     #[arg(long, value_name = "FILE", help_heading = "Baselines and the ratchet")]
     baseline: Option<PathBuf>,
     /// Fail when RULE has more than N findings (repeatable; check only)
-    #[arg(long, value_name = "RULE=N", help_heading = "Baselines and the ratchet")]
+    #[arg(
+        long,
+        value_name = "RULE=N",
+        help_heading = "Baselines and the ratchet"
+    )]
     max_count: Vec<String>,
     /// Cap each rule at its count in the --baseline file (check only)
     #[arg(long, help_heading = "Baselines and the ratchet")]
@@ -469,8 +473,8 @@ const COMMANDS: &[&str] = &[
 fn implicit_check(argv: &mut Vec<OsString>) {
     let Some(first) = argv.get(1) else { return };
     let first = first.to_string_lossy();
-    let flag = first.starts_with('-')
-        && !matches!(first.as_ref(), "-h" | "--help" | "-V" | "--version");
+    let flag =
+        first.starts_with('-') && !matches!(first.as_ref(), "-h" | "--help" | "-V" | "--version");
     let path = !COMMANDS.contains(&first.as_ref()) && std::path::Path::new(&*first).exists();
     if flag || path {
         argv.insert(1, "check".into());

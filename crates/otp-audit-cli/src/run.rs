@@ -9,8 +9,8 @@ use crate::progress::{self, Progress};
 use otp_audit_engine::{Config, Engine, FileFacts, FileResult};
 use otp_audit_project::report::Efforts;
 use otp_audit_project::skipped::{SkipReason, Skipped};
-use std::path::{Path, PathBuf};
 use rayon::prelude::*;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// `--max-file-size`, in bytes. Set once, from the arguments.

@@ -416,7 +416,10 @@ fn help_is_grouped_and_typos_get_a_suggestion() {
     assert!(at.windows(2).all(|w| w[0] < w[1]), "{help}");
     // `report` does not offer what it refuses.
     let report = stdout(&p.run(&["report", "--help"]));
-    assert!(!report.contains("--fix") && report.contains("--select"), "{report}");
+    assert!(
+        !report.contains("--fix") && report.contains("--select"),
+        "{report}"
+    );
 
     let o = p.run(&["check", "--fromat", "json"]);
     assert_eq!(o.status.code(), Some(2));

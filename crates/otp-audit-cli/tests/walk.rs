@@ -82,8 +82,14 @@ fn a_file_named_on_the_command_line_is_analysed_even_if_ignored() {
 #[test]
 fn links_out_of_the_directory_are_skipped_and_loops_end() {
     use std::os::unix::fs::symlink;
-    let outside = Project::new("outside", &[("worker.ex", WORKER), ("more/other.ex", WORKER)]);
-    let p = Project::new("linked", &[("mix.exs", MIX), ("lib/shop/worker.ex", WORKER)]);
+    let outside = Project::new(
+        "outside",
+        &[("worker.ex", WORKER), ("more/other.ex", WORKER)],
+    );
+    let p = Project::new(
+        "linked",
+        &[("mix.exs", MIX), ("lib/shop/worker.ex", WORKER)],
+    );
     symlink(outside.path("worker.ex"), p.path("lib/shop/linked.ex")).unwrap();
     symlink(outside.path("more"), p.path("lib/more")).unwrap();
     symlink("..", p.path("lib/shop/up")).unwrap();
@@ -102,7 +108,9 @@ fn links_out_of_the_directory_are_skipped_and_loops_end() {
     );
     let o = p.run(&["check"]);
     assert!(
-        stderr(&o).contains("skipped `lib/shop/linked.ex`: a symbolic link that leads out of the project"),
+        stderr(&o).contains(
+            "skipped `lib/shop/linked.ex`: a symbolic link that leads out of the project"
+        ),
         "{}",
         stderr(&o)
     );

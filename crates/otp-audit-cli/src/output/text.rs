@@ -156,6 +156,8 @@ pub fn summary(
 /// Columns a frame may take; a longer line is cut around the flagged code, with
 /// `...` where it was cut (annotate-snippets does the cutting, as rustc does).
 const FRAME_WIDTH: usize = 120;
+/// Columns the gutter and the cut marks take.
+const FRAME_MARGIN: usize = 16;
 /// Lines of a multi-line span the frame shows; the header gives where it starts.
 const FRAME_LINES: usize = 6;
 
@@ -229,7 +231,11 @@ impl Window {
         let line_start = src[..start].rfind('\n').map_or(0, |i| i + 1);
         let mut from = line_start;
         let mut first_line = f.start.line as usize;
-        if line_start > 0 {
+        // When the flagged code sits past the frame's width, every line is shown
+        // from further right, and the line before would show as nothing but `...`.
+        let line_end = src[start..].find('\n').map_or(src.len(), |i| start + i);
+        let reach = src[line_start..end.min(line_end)].chars().count();
+        if line_start > 0 && reach + FRAME_MARGIN < FRAME_WIDTH {
             let before = src[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
             if !src[before..line_start].trim().is_empty() {
                 from = before;

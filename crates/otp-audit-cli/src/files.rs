@@ -444,7 +444,10 @@ impl Walk<'_> {
                 Err(e) => match e.io_error() {
                     // A folder that cannot be listed; a broken link or a loop is not news.
                     Some(io) if io.kind() == std::io::ErrorKind::PermissionDenied => {
-                        return Err(format!("cannot list `{}`: {io}", arg.display()));
+                        return Err(format!(
+                            "cannot list a folder in `{}`: {e}; fix its permissions or name the folders to check",
+                            arg.display()
+                        ));
                     }
                     _ => continue,
                 },

@@ -402,7 +402,9 @@ fn link_stays_inside(link: &Path, boundary: &Path, outside: &Mutex<Vec<PathBuf>>
 
 /// The walk of one directory argument, by the `ignore` crate (ripgrep's walker):
 /// `.gitignore`, `.ignore` and git's global excludes are honoured unless
-/// `--no-ignore`; a link loop ends as an error entry, which is passed over.
+/// `--no-ignore`; a link loop ends as an error entry, which is passed over. The
+/// walk is serial (the Mix-project memo is not shared between threads); the
+/// analysis after it is what takes the time.
 struct Walk<'a> {
     naming: &'a Naming,
     boundary: PathBuf,

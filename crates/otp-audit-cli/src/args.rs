@@ -1,39 +1,27 @@
-//! Command-line arguments, parsed by hand: a handful of flags does not need a
-//! framework, and errors say what to type instead.
+//! Command-line arguments: clap (derive) reads them, with help grouped by topic,
+//! "did you mean" for mistyped flags and commands, shell completions and a man
+//! page. The checks that need the rule list or span several flags stay ours, so
+//! their errors say what to type instead.
 
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use otp_audit_engine::rules::ALL;
 use otp_audit_engine::{FileScope, Severity};
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 /// Output formats of `check`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Text,
     Json,
+    #[value(alias = "ndjson")]
     Jsonl,
     Sarif,
     Credo,
     Flycheck,
+    #[value(alias = "md")]
     Markdown,
     Html,
-}
-
-impl Format {
-    const NAMES: &str = "text, json, jsonl, sarif, credo, flycheck, markdown or html";
-
-    fn parse(s: &str) -> Option<Format> {
-        Some(match s {
-            "text" => Format::Text,
-            "json" => Format::Json,
-            "jsonl" | "ndjson" => Format::Jsonl,
-            "sarif" => Format::Sarif,
-            "credo" => Format::Credo,
-            "flycheck" => Format::Flycheck,
-            "markdown" | "md" => Format::Markdown,
-            "html" => Format::Html,
-            _ => return None,
-        })
-    }
 }
 
 /// Which findings to report: rule ids or group prefixes, file scopes, a minimum
@@ -106,36 +94,13 @@ pub struct CheckOptions {
     pub verbose: bool,
     /// Files larger than this many bytes are skipped (`--max-file-size`).
     pub max_file_size: u64,
+    /// `--no-ignore`: walk folders that `.gitignore`/`.ignore` files exclude.
+    pub no_ignore: bool,
 }
 
 /// The default of `--max-file-size`: larger Elixir files are generated data, not
 /// code anyone maintains by hand, and take memory out of proportion.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
-
-impl CheckOptions {
-    fn new(format: Format) -> CheckOptions {
-        CheckOptions {
-            paths: Vec::new(),
-            format,
-            config: None,
-            jobs: None,
-            color: None,
-            selection: Selection::default(),
-            baseline: None,
-            write_baseline: None,
-            max_count: Vec::new(),
-            ratchet: false,
-            fix: false,
-            unsafe_fixes: false,
-            diff: false,
-            output: None,
-            strict: false,
-            statistics: false,
-            verbose: false,
-            max_file_size: DEFAULT_MAX_FILE_SIZE,
-        }
-    }
-}
 
 #[derive(Debug)]
 pub struct BenchOptions {
@@ -161,123 +126,262 @@ pub enum Command {
     /// List the rules; `true` for JSON.
     Rules(bool),
     Bench(BenchOptions),
-    Help(&'static str),
-    Version,
+    /// A shell completion script on stdout.
+    Completions(clap_complete::Shell),
+    /// The manual page (roff) on stdout.
+    Man,
+    /// `otp-audit` alone: the help.
+    Help,
 }
 
-pub const HELP: &str = "\
-otp-audit: find OTP and ExUnit anti-patterns in Elixir code
+/// A usage error: clap's own (already worded, with "did you mean"), or ours.
+#[derive(Debug)]
+pub enum Usage {
+    Clap(clap::Error),
+    Ours(String),
+}
 
-Usage:
-  otp-audit check [OPTIONS] [PATH]...    analyse files, directories or a .zip (default: .)
-  otp-audit report [OPTIONS] [PATH]...   the remediation plan, Markdown or HTML
-  otp-audit explain RULE                 print a rule's guide page (`patterns` for all patterns)
-  otp-audit explain FILE:LINE[:COL]      the findings at a position, with their guide
-  otp-audit rules [--format json]        list the rules
-  otp-audit bench [--files N] [--seed S] [--rounds R] [PATH]
-                                         parse and analysis throughput, peak memory
-  otp-audit bench --large-file MB        the same on one generated file of MB megabytes
+impl From<String> for Usage {
+    fn from(s: String) -> Usage {
+        Usage::Ours(s)
+    }
+}
 
-Output:
-  -f, --format <FORMAT>      text (default), json, jsonl, sarif, credo, flycheck,
-                             markdown or html (report: markdown or html)
-  -o, --output <FILE>        write the output to FILE instead of stdout
-      --color <auto|always|never>
+impl From<&str> for Usage {
+    fn from(s: &str) -> Usage {
+        Usage::Ours(s.to_string())
+    }
+}
 
-Selection:
-      --select <RULES>       report only these rule ids or prefixes (otp/, test/);
-                             comma-separated or repeated; names off-by-default rules on
-      --ignore <RULES>       do not report these rule ids or prefixes
-      --scope <SCOPES>       lib, test, test_support, other (comma-separated)
-      --severity <LEVEL>     report findings at least this severe: info, warning, error
-
-Baselines and the ratchet:
-      --write-baseline <FILE>  record today's findings and per-rule counts; exit 0
-      --baseline <FILE>      report and fail only on findings not in FILE; list fixed ones
-      --max-count <RULE=N>   fail when RULE has more than N findings (repeatable)
-      --ratchet              cap each rule at its count in the --baseline file
-
-Fixes:
-      --fix                  apply safe fixes in place, then report what remains
-      --unsafe-fixes         with --fix or --diff: include fixes that need review
-      --diff                 print the fixes as a unified diff instead of writing
-
-Statistics:
-      --statistics           print findings per rule and per scope (a table; with
-                             --format json a JSON object) to compare runs
-
-Other:
-      --strict               exit 2 when a file was skipped (not UTF-8, a symbolic
-                             link out of the project, over the size limit)
-  -c, --config <FILE>        otp-audit.toml or .credo.exs to use (default: the one
-                             found in the project directory, else built-in defaults)
-  -j, --jobs <N>             threads to use (default: all cores)
-      --max-file-size <SIZE> skip larger files, with a note (default: 10MB; KB, MB,
-                             GB; a bare number is megabytes)
-  -v, --verbose              list every configuration note (each Credo check
-                             that has no otp-audit equivalent)
-  -h, --help                 print this help
-  -V, --version              print the version
-
+const CHECK_NOTES: &str = "\
 Directories are searched recursively for .ex and .exs files, skipping deps/,
-_build/, node_modules/ and .git/, following symbolic links that stay inside the
-project. Each file is analysed once, whatever arguments overlap. Which rules
-apply to a file (lib, test, test_support, other) is decided relative to the
-nearest folder above it that holds a mix.exs, whatever path was typed. Paths in
-the output are relative to the directory given when it is a project's root,
-else to the current directory.
+_build/, node_modules/ and .git/ always, and what .gitignore, .ignore and git's
+global excludes name unless --no-ignore. Symbolic links are followed while they
+stay inside the project; a link out of it is skipped with a note. Each file is
+analysed once, whatever arguments overlap. Which rules apply to a file (lib,
+test, test_support, other) is decided relative to the nearest folder above it
+that holds a mix.exs, whatever path was typed. Paths in the output are relative
+to the directory given when it is a project's root, else to the current
+directory.
 
 Exit status: 0 no findings, 1 findings (or a count over its limit, or a --diff
-that is not empty), 2 usage or I/O error.
-";
+that is not empty), 2 usage or I/O error.";
 
-/// Short flags that take a value, which may be attached (`-j1`, `-fjson`).
-const SHORT_WITH_VALUE: &[&str] = &["-j", "-f", "-o", "-c"];
+const TOP_NOTES: &str = "\
+`otp-audit PATH` and `otp-audit --format json PATH` mean `otp-audit check`.
+Run `otp-audit check --help` for the options, grouped by topic.
 
-/// Split `--flag=value` and `-jN`, and collect values of flags that take one.
-struct Flags<'a> {
-    it: std::iter::Peekable<std::slice::Iter<'a, String>>,
+Exit status: 0 no findings, 1 findings (or a count over its limit, or a --diff
+that is not empty), 2 usage or I/O error.";
+
+/// Find OTP and ExUnit anti-patterns in Elixir code
+#[derive(Parser)]
+#[command(name = "otp-audit", version, after_help = TOP_NOTES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Sub>,
 }
 
-impl<'a> Flags<'a> {
-    /// The next flag (or positional argument) and its inline value.
-    fn next(&mut self) -> Option<(&'a str, Option<String>)> {
-        let arg = self.it.next()?;
-        if let Some(short) = SHORT_WITH_VALUE
-            .iter()
-            .find(|f| arg.len() > 2 && arg.starts_with(**f))
-        {
-            let value = &arg[short.len()..];
-            return Some((short, Some(value.strip_prefix('=').unwrap_or(value).into())));
-        }
-        Some(match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
-            _ => (arg.as_str(), None),
-        })
-    }
-
-    fn value(&mut self, flag: &str, inline: Option<String>) -> Result<String, String> {
-        if let Some(v) = inline {
-            return Ok(v);
-        }
-        match self.it.next() {
-            Some(v) if !(v.starts_with("--") && v.len() > 2) => Ok(v.clone()),
-            _ => Err(format!("`{flag}` needs a value")),
-        }
-    }
+#[derive(Subcommand)]
+enum Sub {
+    /// Analyse files, directories or a .zip (default: .)
+    #[command(after_help = CHECK_NOTES)]
+    Check(CheckArgs),
+    /// The remediation plan, Markdown or HTML
+    #[command(after_help = CHECK_NOTES)]
+    Report(CheckArgs),
+    /// Print a rule's guide page (`patterns` for all patterns), or the findings
+    /// at FILE:LINE[:COL] with their guide
+    Explain {
+        #[arg(value_name = "RULE|FILE:LINE[:COL]")]
+        what: String,
+    },
+    /// List the rules
+    Rules {
+        #[arg(short, long, value_enum, default_value_t = RulesFormat::Text)]
+        format: RulesFormat,
+        /// The older spelling `otp-audit rules json`.
+        #[arg(hide = true, value_parser = ["json"])]
+        json: Option<String>,
+    },
+    /// Parse and analysis throughput, peak memory (on a generated corpus, PATH,
+    /// or one generated file of --large-file MB)
+    Bench(BenchArgs),
+    /// Print a shell completion script (e.g. `otp-audit completions bash >
+    /// ~/.local/share/bash-completion/completions/otp-audit`)
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff) on stdout: `otp-audit man | man -l -`
+    Man,
 }
 
-fn positive(flag: &str, v: &str) -> Result<usize, String> {
+#[derive(Clone, Copy, ValueEnum)]
+enum RulesFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+/// The flags of `check`; `report` reads the same struct and refuses the ones
+/// marked "check only" (hidden from its help).
+#[derive(Args)]
+#[command(disable_help_flag = true)]
+struct CheckArgs {
+    /// Files, directories or .zip archives
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+
+    /// Default: text (report: markdown, or html for `-o FILE.html`; it writes only
+    /// those two)
+    #[arg(short, long, value_enum, help_heading = "Output")]
+    format: Option<Format>,
+    /// Write the output to FILE instead of stdout
+    #[arg(short, long, value_name = "FILE", help_heading = "Output")]
+    output: Option<PathBuf>,
+    /// Color the text output
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto, help_heading = "Output")]
+    color: ColorWhen,
+
+    /// Report only these rule ids or prefixes (otp/, test/); comma-separated or
+    /// repeated; names off-by-default rules on
+    #[arg(long, value_name = "RULES", help_heading = "Selection")]
+    select: Vec<String>,
+    /// Do not report these rule ids or prefixes
+    #[arg(long, value_name = "RULES", help_heading = "Selection")]
+    ignore: Vec<String>,
+    /// Report only files of these scopes (comma-separated)
+    #[arg(long, value_name = "SCOPES", value_delimiter = ',', help_heading = "Selection",
+          value_parser = ["lib", "test", "test_support", "other"])]
+    scope: Vec<String>,
+    /// Report findings at least this severe
+    #[arg(long, value_name = "LEVEL", help_heading = "Selection",
+          value_parser = ["info", "warning", "error"])]
+    severity: Option<String>,
+
+    /// Record today's findings and per-rule counts; exit 0 (check only)
+    #[arg(long, value_name = "FILE", help_heading = "Baselines and the ratchet")]
+    write_baseline: Option<PathBuf>,
+    /// Report and fail only on findings not in FILE; list fixed ones
+    #[arg(long, value_name = "FILE", help_heading = "Baselines and the ratchet")]
+    baseline: Option<PathBuf>,
+    /// Fail when RULE has more than N findings (repeatable; check only)
+    #[arg(
+        long,
+        value_name = "RULE=N",
+        help_heading = "Baselines and the ratchet"
+    )]
+    max_count: Vec<String>,
+    /// Cap each rule at its count in the --baseline file (check only)
+    #[arg(long, help_heading = "Baselines and the ratchet")]
+    ratchet: bool,
+
+    /// Apply safe fixes in place, then report what remains (check only)
+    #[arg(long, help_heading = "Fixes")]
+    fix: bool,
+    /// With --fix or --diff: include fixes that need review (check only)
+    #[arg(long, help_heading = "Fixes")]
+    unsafe_fixes: bool,
+    /// Print the fixes as a unified diff instead of writing (check only)
+    #[arg(long, help_heading = "Fixes")]
+    diff: bool,
+
+    /// Print findings per rule and per scope (a table; with --format json a JSON
+    /// object) to compare runs (check only)
+    #[arg(long, help_heading = "Statistics")]
+    statistics: bool,
+
+    /// Exit 2 when a file was skipped (not UTF-8, a symbolic link out of the
+    /// project, over the size limit)
+    #[arg(long, help_heading = "Other")]
+    strict: bool,
+    /// otp-audit.toml or .credo.exs to use (default: the one found in the
+    /// project directory, else built-in defaults)
+    #[arg(short, long, value_name = "FILE", help_heading = "Other")]
+    config: Option<PathBuf>,
+    /// Threads to use (default: all cores)
+    #[arg(short, long, value_name = "N", value_parser = positive, help_heading = "Other")]
+    jobs: Option<usize>,
+    /// Skip larger files, with a note (KB, MB, GB; a bare number is megabytes)
+    #[arg(long, value_name = "SIZE", default_value = "10MB", value_parser = size, help_heading = "Other")]
+    max_file_size: u64,
+    /// Also analyse what .gitignore, .ignore and git's global excludes name
+    /// (deps/, _build/, node_modules/ and .git/ stay skipped)
+    #[arg(long, help_heading = "Other")]
+    no_ignore: bool,
+    /// List every configuration note (each Credo check that has no otp-audit
+    /// equivalent)
+    #[arg(short, long, help_heading = "Other")]
+    verbose: bool,
+    /// Print this help
+    #[arg(short, long, action = clap::ArgAction::Help, help_heading = "Other")]
+    help: Option<bool>,
+}
+
+#[derive(Args)]
+struct BenchArgs {
+    /// Lib files to generate (and a third as many test files)
+    #[arg(long, value_name = "N", default_value_t = 1500, value_parser = positive)]
+    files: usize,
+    /// Seed of the generated corpus (the same seed gives the same bytes)
+    #[arg(long, value_name = "S", default_value_t = 7, value_parser = whole)]
+    seed: u64,
+    /// Timed rounds per phase; the best is printed
+    #[arg(long, value_name = "R", default_value_t = 3, value_parser = positive)]
+    rounds: usize,
+    /// Threads for the all-cores phase (default: all cores)
+    #[arg(short, long, value_name = "N", value_parser = positive)]
+    jobs: Option<usize>,
+    /// Benchmark one generated file of MB megabytes instead
+    #[arg(long, value_name = "MB", value_parser = positive)]
+    large_file: Option<usize>,
+    #[arg(long, hide = true)]
+    phase: Option<String>,
+    /// Benchmark these files instead of a generated corpus
+    #[arg(value_name = "PATH")]
+    path: Option<PathBuf>,
+}
+
+/// The flags of `check` that `report` refuses.
+const CHECK_ONLY: &[&str] = &[
+    "write_baseline",
+    "max_count",
+    "ratchet",
+    "fix",
+    "unsafe_fixes",
+    "diff",
+    "statistics",
+];
+
+/// The command line's grammar, as completions and the man page describe it.
+pub fn command() -> clap::Command {
+    Cli::command().mut_subcommand("report", |mut report| {
+        for id in CHECK_ONLY {
+            report = report.mut_arg(*id, |a| a.hide(true));
+        }
+        report
+    })
+}
+
+fn positive(v: &str) -> Result<usize, String> {
     v.replace('_', "")
         .parse()
         .ok()
         .filter(|&n: &usize| n > 0)
-        .ok_or_else(|| format!("`{flag} {v}`: expected a positive number"))
+        .ok_or_else(|| "expected a positive number".to_string())
+}
+
+fn whole(v: &str) -> Result<u64, String> {
+    v.parse().map_err(|_| "expected a whole number".to_string())
 }
 
 /// A size in bytes from `10MB`, `512KB`, `1GB`, `300B` or a bare number of
 /// megabytes.
-fn size(flag: &str, v: &str) -> Result<u64, String> {
+fn size(v: &str) -> Result<u64, String> {
     let t = v.trim().to_ascii_uppercase().replace('_', "");
     let split = t.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(t.len());
     let (number, unit) = t.split_at(split);
@@ -294,7 +398,7 @@ fn size(flag: &str, v: &str) -> Result<u64, String> {
         .ok()
         .filter(|n| *n > 0.0 && unit > 0)
         .map(|n| (n * unit as f64) as u64)
-        .ok_or_else(|| format!("`{flag} {v}`: expected a size like 10MB, 512KB or 1GB"))
+        .ok_or_else(|| "expected a size like 10MB, 512KB or 1GB".to_string())
 }
 
 /// Check a `--select`/`--ignore` item: a rule id, a group prefix (`otp/` or `otp`).
@@ -338,251 +442,169 @@ fn rule_pattern(flag: &str, item: &str) -> Result<String, String> {
     Err(format!("`{flag} {item}`: no such rule or group; {hint}"))
 }
 
-pub fn parse(argv: &[String]) -> Result<Command, String> {
-    let command = argv.first().map(String::as_str);
-    let rest = argv.get(1..).unwrap_or(&[]);
-    match command {
-        None | Some("-h" | "--help" | "help") => Ok(Command::Help(HELP)),
-        Some("-V" | "--version") => Ok(Command::Version),
-        Some("check") => parse_check(rest, false),
-        Some("report") => parse_check(rest, true),
-        Some("explain") => match rest {
-            [id] => Ok(Command::Explain(id.clone())),
-            [] => Err("`explain` needs a rule id or a position, e.g. `otp-audit explain otp/no-raw-send` or `otp-audit explain lib/a.ex:12:5`".into()),
-            _ => Err("`explain` takes one rule id or one FILE:LINE:COL".into()),
-        },
-        Some("rules") => parse_rules(rest),
-        Some("bench") => parse_bench(rest),
-        // `otp-audit --format json .` and `otp-audit lib` mean `check`.
-        Some(other) if other.starts_with('-') || std::path::Path::new(other).exists() => {
-            parse_check(argv, false)
+/// `--select`/`--ignore` values (each comma-separated) as rule patterns.
+fn rule_patterns(flag: &str, values: &[String]) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    for v in values {
+        if v.split(',').all(|s| s.trim().is_empty()) {
+            return Err(format!(
+                "`{flag}` needs at least one rule id or group prefix, e.g. `{flag} otp/no-raw-send` or `{flag} test/`"
+            ));
         }
-        Some(other) => Err(format!(
-            "unknown command `{other}`; the commands are check, report, explain, rules and bench (`otp-audit check PATH`)"
-        )),
+        for item in v.split(',').filter(|s| !s.trim().is_empty()) {
+            out.push(rule_pattern(flag, item)?);
+        }
+    }
+    Ok(out)
+}
+
+const COMMANDS: &[&str] = &[
+    "check",
+    "report",
+    "explain",
+    "rules",
+    "bench",
+    "completions",
+    "man",
+    "help",
+];
+
+/// `otp-audit --format json .` and `otp-audit lib` mean `check`.
+fn implicit_check(argv: &mut Vec<OsString>) {
+    let Some(first) = argv.get(1) else { return };
+    let first = first.to_string_lossy();
+    let flag =
+        first.starts_with('-') && !matches!(first.as_ref(), "-h" | "--help" | "-V" | "--version");
+    let path = !COMMANDS.contains(&first.as_ref()) && std::path::Path::new(&*first).exists();
+    if flag || path {
+        argv.insert(1, "check".into());
     }
 }
 
-fn parse_rules(argv: &[String]) -> Result<Command, String> {
-    let mut flags = Flags {
-        it: argv.iter().peekable(),
-    };
-    let mut json = false;
-    while let Some((flag, inline)) = flags.next() {
-        match flag {
-            "-f" | "--format" => {
-                json = match flags.value(flag, inline)?.as_str() {
-                    "json" => true,
-                    "text" => false,
-                    other => {
-                        return Err(format!(
-                            "unknown format `{other}` for `rules`; use text or json"
-                        ));
-                    }
-                }
-            }
-            // Older spelling.
-            "json" => json = true,
-            "-h" | "--help" => return Ok(Command::Help(HELP)),
-            other => {
-                return Err(format!(
-                    "`rules` does not take `{other}`; try `--format json`"
-                ));
-            }
+/// Parse the whole command line (program name first).
+pub fn parse(mut argv: Vec<OsString>) -> Result<Command, Usage> {
+    implicit_check(&mut argv);
+    let matches = command().try_get_matches_from(argv).map_err(Usage::Clap)?;
+    let cli = Cli::from_arg_matches(&matches).map_err(Usage::Clap)?;
+    Ok(match cli.command {
+        None => Command::Help,
+        Some(Sub::Check(a)) => Command::Check(check_options(a, false)?),
+        Some(Sub::Report(a)) => Command::Report(check_options(a, true)?),
+        Some(Sub::Explain { what }) => Command::Explain(what),
+        Some(Sub::Rules { format, json }) => {
+            Command::Rules(json.is_some() || matches!(format, RulesFormat::Json))
         }
-    }
-    Ok(Command::Rules(json))
+        Some(Sub::Bench(b)) => Command::Bench(BenchOptions {
+            files: b.files,
+            seed: b.seed,
+            rounds: b.rounds,
+            jobs: b.jobs,
+            path: b.path,
+            large_file: b.large_file,
+            phase: b.phase,
+        }),
+        Some(Sub::Completions { shell }) => Command::Completions(shell),
+        Some(Sub::Man) => Command::Man,
+    })
 }
 
-fn parse_bench(argv: &[String]) -> Result<Command, String> {
-    let mut flags = Flags {
-        it: argv.iter().peekable(),
-    };
-    let mut opts = BenchOptions {
-        files: 1500,
-        seed: 7,
-        rounds: 3,
-        jobs: None,
-        path: None,
-        large_file: None,
-        phase: None,
-    };
-    while let Some((flag, inline)) = flags.next() {
-        match flag {
-            "--files" => opts.files = positive(flag, &flags.value(flag, inline)?)?,
-            "--rounds" => opts.rounds = positive(flag, &flags.value(flag, inline)?)?,
-            "-j" | "--jobs" => opts.jobs = Some(positive(flag, &flags.value(flag, inline)?)?),
-            "--phase" => opts.phase = Some(flags.value(flag, inline)?),
-            "--large-file" => {
-                opts.large_file = Some(positive(flag, &flags.value(flag, inline)?)?);
-            }
-            "--seed" => {
-                let v = flags.value(flag, inline)?;
-                opts.seed = v
-                    .parse()
-                    .map_err(|_| format!("`--seed {v}`: expected a whole number"))?;
-            }
-            "-h" | "--help" => return Ok(Command::Help(HELP)),
-            f if f.starts_with('-') && f.len() > 1 => {
-                return Err(format!(
-                    "`bench` does not take `{f}`; it takes --files N, --seed S, --rounds R, --jobs N, --large-file MB and a PATH"
-                ));
-            }
-            path => {
-                if opts.path.is_some() {
-                    return Err("`bench` takes one PATH".into());
-                }
-                opts.path = Some(PathBuf::from(path));
-            }
+/// The `--format` of `report`: markdown (default; html when `-o` names a .html
+/// file) or html.
+fn report_format(given: Option<Format>, output: Option<&PathBuf>) -> Result<Format, String> {
+    match given {
+        Some(f @ (Format::Markdown | Format::Html)) => Ok(f),
+        Some(other) => {
+            let v = other.to_possible_value().map(|v| v.get_name().to_string());
+            let v = v.unwrap_or_default();
+            Err(format!(
+                "`report` writes markdown or html; for `{v}` use `otp-audit check --format {v}`"
+            ))
+        }
+        None => {
+            let html = output.is_some_and(|o| {
+                o.extension().is_some_and(|e| {
+                    e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")
+                })
+            });
+            Ok(if html { Format::Html } else { Format::Markdown })
         }
     }
-    Ok(Command::Bench(opts))
 }
 
-fn parse_check(argv: &[String], report: bool) -> Result<Command, String> {
-    let cmd = if report { "report" } else { "check" };
-    let mut opts = CheckOptions::new(if report {
-        Format::Markdown
+/// The check-only flags given to `report`, by their spelling.
+fn check_only_given(a: &CheckArgs) -> Option<&'static str> {
+    [
+        (a.write_baseline.is_some(), "--write-baseline"),
+        (!a.max_count.is_empty(), "--max-count"),
+        (a.ratchet, "--ratchet"),
+        (a.fix, "--fix"),
+        (a.unsafe_fixes, "--unsafe-fixes"),
+        (a.diff, "--diff"),
+        (a.statistics, "--statistics"),
+    ]
+    .into_iter()
+    .find_map(|(given, flag)| given.then_some(flag))
+}
+
+fn check_options(a: CheckArgs, report: bool) -> Result<CheckOptions, String> {
+    if report && let Some(flag) = check_only_given(&a) {
+        return Err(format!("`{flag}` is an option of `check`, not of `report`"));
+    }
+    let format = if report {
+        report_format(a.format, a.output.as_ref())?
     } else {
-        Format::Text
-    });
-    let mut format_given = false;
-    let mut flags = Flags {
-        it: argv.iter().peekable(),
+        a.format.unwrap_or(Format::Text)
     };
-    let only_check = |flag: &str| -> Result<(), String> {
-        if report {
-            Err(format!("`{flag}` is an option of `check`, not of `report`"))
+    for v in &a.max_count {
+        let (rule, _) = otp_audit_project::baseline::parse_max_count(v)?;
+        if !ALL.iter().any(|r| r.id == rule) {
+            let hint = otp_audit_engine::config::closest_rule_id(&rule)
+                .map(|id| format!("did you mean `{id}`?"))
+                .unwrap_or_else(|| "run `otp-audit rules` to list them".into());
+            return Err(format!("`--max-count {v}`: no rule `{rule}`; {hint}"));
+        }
+    }
+    let selection = Selection {
+        select: rule_patterns("--select", &a.select)?,
+        ignore: rule_patterns("--ignore", &a.ignore)?,
+        scopes: a.scope.iter().filter_map(|s| FileScope::parse(s)).collect(),
+        min_severity: a.severity.as_deref().and_then(Severity::parse),
+    };
+    let opts = CheckOptions {
+        paths: if a.paths.is_empty() {
+            vec![PathBuf::from(".")]
         } else {
-            Ok(())
-        }
+            a.paths
+        },
+        format,
+        config: a.config,
+        jobs: a.jobs,
+        color: match a.color {
+            ColorWhen::Auto => None,
+            ColorWhen::Always => Some(true),
+            ColorWhen::Never => Some(false),
+        },
+        selection,
+        baseline: a.baseline,
+        write_baseline: a.write_baseline,
+        max_count: a.max_count,
+        ratchet: a.ratchet,
+        fix: a.fix,
+        unsafe_fixes: a.unsafe_fixes,
+        diff: a.diff,
+        output: a.output,
+        strict: a.strict,
+        statistics: a.statistics,
+        verbose: a.verbose,
+        max_file_size: a.max_file_size,
+        no_ignore: a.no_ignore,
     };
-    while let Some((flag, inline)) = flags.next() {
-        match flag {
-            "-h" | "--help" => return Ok(Command::Help(HELP)),
-            "-v" | "--verbose" => opts.verbose = true,
-            "--max-file-size" => opts.max_file_size = size(flag, &flags.value(flag, inline)?)?,
-            "-f" | "--format" => {
-                let v = flags.value(flag, inline)?;
-                let format = Format::parse(&v).ok_or_else(|| {
-                    if report {
-                        format!("unknown format `{v}` for `report`; use markdown or html")
-                    } else {
-                        format!("unknown format `{v}`; use {}", Format::NAMES)
-                    }
-                })?;
-                if report && !matches!(format, Format::Markdown | Format::Html) {
-                    return Err(format!(
-                        "`report` writes markdown or html; for `{v}` use `otp-audit check --format {v}`"
-                    ));
-                }
-                opts.format = format;
-                format_given = true;
-            }
-            "-o" | "--output" => opts.output = Some(PathBuf::from(flags.value(flag, inline)?)),
-            "-c" | "--config" => opts.config = Some(PathBuf::from(flags.value(flag, inline)?)),
-            "-j" | "--jobs" => opts.jobs = Some(positive(flag, &flags.value(flag, inline)?)?),
-            "--color" => {
-                opts.color = match flags.value(flag, inline)?.as_str() {
-                    "auto" => None,
-                    "always" => Some(true),
-                    "never" => Some(false),
-                    other => return Err(format!("`--color {other}`: use auto, always or never")),
-                }
-            }
-            "--select" | "--ignore" => {
-                let v = flags.value(flag, inline)?;
-                if v.split(',').all(|s| s.trim().is_empty()) {
-                    return Err(format!(
-                        "`{flag}` needs at least one rule id or group prefix, e.g. `{flag} otp/no-raw-send` or `{flag} test/`"
-                    ));
-                }
-                for item in v.split(',').filter(|s| !s.trim().is_empty()) {
-                    let p = rule_pattern(flag, item)?;
-                    if flag == "--select" {
-                        opts.selection.select.push(p);
-                    } else {
-                        opts.selection.ignore.push(p);
-                    }
-                }
-            }
-            "--scope" => {
-                let v = flags.value(flag, inline)?;
-                for item in v.split(',').filter(|s| !s.trim().is_empty()) {
-                    let s = FileScope::parse(item.trim()).ok_or_else(|| {
-                        format!("`--scope {item}`: use lib, test, test_support or other")
-                    })?;
-                    opts.selection.scopes.push(s);
-                }
-            }
-            "--severity" => {
-                let v = flags.value(flag, inline)?;
-                opts.selection.min_severity = Some(
-                    Severity::parse(&v)
-                        .ok_or_else(|| format!("`--severity {v}`: use info, warning or error"))?,
-                );
-            }
-            "--baseline" => opts.baseline = Some(PathBuf::from(flags.value(flag, inline)?)),
-            "--write-baseline" => {
-                only_check(flag)?;
-                opts.write_baseline = Some(PathBuf::from(flags.value(flag, inline)?));
-            }
-            "--max-count" => {
-                only_check(flag)?;
-                let v = flags.value(flag, inline)?;
-                let (rule, _) = otp_audit_project::baseline::parse_max_count(&v)?;
-                if !ALL.iter().any(|r| r.id == rule) {
-                    let hint = otp_audit_engine::config::closest_rule_id(&rule)
-                        .map(|id| format!("did you mean `{id}`?"))
-                        .unwrap_or_else(|| "run `otp-audit rules` to list them".into());
-                    return Err(format!("`--max-count {v}`: no rule `{rule}`; {hint}"));
-                }
-                opts.max_count.push(v);
-            }
-            "--ratchet" => {
-                only_check(flag)?;
-                opts.ratchet = true;
-            }
-            "--fix" => {
-                only_check(flag)?;
-                opts.fix = true;
-            }
-            "--unsafe-fixes" => {
-                only_check(flag)?;
-                opts.unsafe_fixes = true;
-            }
-            "--diff" => {
-                only_check(flag)?;
-                opts.diff = true;
-            }
-            "--strict" => opts.strict = true,
-            "--statistics" => {
-                only_check(flag)?;
-                opts.statistics = true;
-            }
-            "--" => {
-                while let Some((p, _)) = flags.next() {
-                    opts.paths.push(PathBuf::from(p));
-                }
-            }
-            f if f.starts_with('-') && f.len() > 1 => {
-                return Err(format!("unknown option `{f}` for `{cmd}`"));
-            }
-            path => opts.paths.push(PathBuf::from(path)),
-        }
-    }
-    if opts.paths.is_empty() {
-        opts.paths.push(PathBuf::from("."));
-    }
-    if report && !format_given {
-        let html = opts.output.as_ref().is_some_and(|o| {
-            o.extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
-        });
-        if html {
-            opts.format = Format::Html;
-        }
-    }
+    combinations(&opts)?;
+    Ok(opts)
+}
+
+/// Flags that do not go together, with what to run instead.
+fn combinations(opts: &CheckOptions) -> Result<(), String> {
     if opts.unsafe_fixes && !opts.fix && !opts.diff {
         return Err("`--unsafe-fixes` goes with `--fix` (write) or `--diff` (show)".into());
     }
@@ -606,26 +628,38 @@ fn parse_check(argv: &[String], report: bool) -> Result<Command, String> {
     if opts.write_baseline.is_some() && (opts.fix || opts.diff) {
         return Err("write the baseline and apply fixes in two runs: `--write-baseline` cannot go with `--fix` or `--diff`".into());
     }
-    if report {
-        Ok(Command::Report(opts))
-    } else {
-        Ok(Command::Check(opts))
-    }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn argv(args: &[&str]) -> Vec<String> {
-        args.iter().map(|s| s.to_string()).collect()
+    fn parse_args(args: &[&str]) -> Result<Command, Usage> {
+        let mut argv = vec![OsString::from("otp-audit")];
+        argv.extend(args.iter().map(OsString::from));
+        parse(argv)
+    }
+
+    fn error(args: &[&str]) -> String {
+        match parse_args(args) {
+            Err(Usage::Ours(e)) => e,
+            Err(Usage::Clap(e)) => e.to_string(),
+            Ok(_) => panic!("{args:?} parsed"),
+        }
     }
 
     fn check(args: &[&str]) -> Result<CheckOptions, String> {
-        match parse(&argv(args))? {
-            Command::Check(o) | Command::Report(o) => Ok(o),
-            _ => Err("not check".into()),
+        match parse_args(args) {
+            Ok(Command::Check(o) | Command::Report(o)) => Ok(o),
+            Ok(_) => Err("not check".into()),
+            Err(_) => Err(error(args)),
         }
+    }
+
+    #[test]
+    fn the_grammar_is_consistent() {
+        command().debug_assert();
     }
 
     #[test]
@@ -635,16 +669,29 @@ mod tests {
         assert_eq!(o.jobs, Some(2));
         assert_eq!(o.paths, [PathBuf::from("lib"), PathBuf::from("test")]);
         assert_eq!(check(&["check"]).unwrap().paths, [PathBuf::from(".")]);
+        assert_eq!(check(&["check", "-j1"]).unwrap().jobs, Some(1));
+        assert_eq!(check(&["check", "-fjson"]).unwrap().format, Format::Json);
         for (name, f) in [
             ("jsonl", Format::Jsonl),
+            ("ndjson", Format::Jsonl),
             ("sarif", Format::Sarif),
             ("credo", Format::Credo),
             ("flycheck", Format::Flycheck),
             ("markdown", Format::Markdown),
+            ("md", Format::Markdown),
             ("html", Format::Html),
         ] {
             assert_eq!(check(&["check", "-f", name]).unwrap().format, f);
         }
+        assert!(check(&["check", "--no-ignore"]).unwrap().no_ignore);
+        assert!(!check(&["check"]).unwrap().no_ignore);
+    }
+
+    #[test]
+    fn a_leading_flag_means_check() {
+        let o = check(&["--format", "json"]).unwrap();
+        assert_eq!(o.format, Format::Json);
+        assert!(matches!(parse_args(&[]), Ok(Command::Help)));
     }
 
     #[test]
@@ -677,6 +724,9 @@ mod tests {
         assert!(e.contains("no such rule"), "{e}");
         let e = check(&["check", "--ignore", "test/sleep"]).unwrap_err();
         assert!(e.contains("did you mean `test/no-sleep`"), "{e}");
+        let e = check(&["check", "--scope", "library"]).unwrap_err();
+        assert!(e.contains("lib, test, test_support, other"), "{e}");
+        assert!(e.contains("library"), "{e}");
     }
 
     #[test]
@@ -723,12 +773,16 @@ mod tests {
 
     #[test]
     fn sizes_take_units() {
-        assert_eq!(size("f", "10MB"), Ok(10 << 20));
-        assert_eq!(size("f", "10"), Ok(10 << 20));
-        assert_eq!(size("f", "512kb"), Ok(512 << 10));
-        assert_eq!(size("f", "300B"), Ok(300));
-        assert_eq!(size("f", "1.5G"), Ok(3 << 29));
-        assert!(size("f", "lots").is_err() && size("f", "0").is_err() && size("f", "5XB").is_err());
+        assert_eq!(size("10MB"), Ok(10 << 20));
+        assert_eq!(size("10"), Ok(10 << 20));
+        assert_eq!(size("512kb"), Ok(512 << 10));
+        assert_eq!(size("300B"), Ok(300));
+        assert_eq!(size("1.5G"), Ok(3 << 29));
+        assert!(size("lots").is_err() && size("0").is_err() && size("5XB").is_err());
+        assert_eq!(
+            check(&["check"]).unwrap().max_file_size,
+            DEFAULT_MAX_FILE_SIZE
+        );
     }
 
     #[test]
@@ -752,45 +806,38 @@ mod tests {
     #[test]
     fn other_commands() {
         assert!(matches!(
-            parse(&argv(&["rules", "--format", "json"])),
+            parse_args(&["rules", "--format", "json"]),
             Ok(Command::Rules(true))
         ));
+        assert!(matches!(parse_args(&["rules"]), Ok(Command::Rules(false))));
         assert!(matches!(
-            parse(&argv(&["rules"])),
-            Ok(Command::Rules(false))
+            parse_args(&["rules", "json"]),
+            Ok(Command::Rules(true))
         ));
-        match parse(&argv(&["bench", "--files", "10", "--seed", "3"])) {
-            Ok(Command::Bench(b)) => assert_eq!((b.files, b.seed), (10, 3)),
+        match parse_args(&["bench", "--files", "10", "--seed", "3"]) {
+            Ok(Command::Bench(b)) => assert_eq!((b.files, b.seed, b.rounds), (10, 3, 3)),
             _ => panic!("bench"),
         }
         assert!(matches!(
-            parse(&argv(&["explain", "lib/a.ex:1:2"])),
+            parse_args(&["explain", "lib/a.ex:1:2"]),
             Ok(Command::Explain(_))
         ));
-        assert!(parse(&argv(&["frobnicate"])).is_err());
+        assert!(matches!(
+            parse_args(&["completions", "zsh"]),
+            Ok(Command::Completions(clap_complete::Shell::Zsh))
+        ));
+        assert!(error(&["frobnicate"]).contains("frobnicate"));
     }
 
     #[test]
     fn errors_say_what_to_do() {
-        assert!(
-            check(&["check", "--format", "xml"])
-                .unwrap_err()
-                .contains("use text, json")
-        );
-        assert!(
-            check(&["check", "--jobs", "0"])
-                .unwrap_err()
-                .contains("positive")
-        );
-        assert!(
-            check(&["check", "--bogus"])
-                .unwrap_err()
-                .contains("unknown option")
-        );
-        assert!(
-            check(&["check", "--config"])
-                .unwrap_err()
-                .contains("needs a value")
-        );
+        assert!(error(&["check", "--format", "xml"]).contains("jsonl"));
+        assert!(error(&["check", "--jobs", "0"]).contains("positive"));
+        assert!(error(&["check", "--bogus"]).contains("--bogus"));
+        assert!(error(&["check", "--config"]).contains("a value is required"));
+        let e = error(&["check", "--fromat", "json"]);
+        assert!(e.contains("similar argument exists: '--format'"), "{e}");
+        let e = error(&["chekc"]);
+        assert!(e.contains("similar subcommand exists: 'check'"), "{e}");
     }
 }

@@ -9,6 +9,16 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// Whether `.gitignore`, `.ignore` and git's global excludes keep folders out of
+/// the walk (`--no-ignore` turns it off). Set once, from the arguments.
+static HONOUR_IGNORE_FILES: AtomicBool = AtomicBool::new(true);
+
+pub fn set_honour_ignore_files(on: bool) {
+    HONOUR_IGNORE_FILES.store(on, Ordering::Relaxed);
+}
 
 /// Directories that hold other people's code or build output.
 const SKIPPED_DIRS: &[&str] = &[
@@ -371,40 +381,30 @@ fn project_boundary(dir: &Path, finder: &mut MixFinder) -> PathBuf {
     std::fs::canonicalize(&top).unwrap_or(top)
 }
 
-/// A folder to list.
-struct Folder {
-    path: PathBuf,
-    /// Reached through a symbolic link.
-    via_link: bool,
-    above: Option<Rc<Descent>>,
-}
-
-/// The real folders from the argument down to the one being listed.
-struct Descent {
-    dir: PathBuf,
-    up: Option<Rc<Descent>>,
-}
-
-impl Descent {
-    fn holds(&self, dir: &Path) -> bool {
-        let mut at = Some(self);
-        while let Some(d) = at {
-            if d.dir == dir {
-                return true;
-            }
-            at = d.up.as_deref();
-        }
-        false
+/// Whether a symbolic link found by the walk may be followed: it must resolve
+/// inside `boundary`. A link out of it to a folder or an Elixir file is listed in
+/// `outside`; a broken link, or one to another kind of file, is passed over.
+fn link_stays_inside(link: &Path, boundary: &Path, outside: &Mutex<Vec<PathBuf>>) -> bool {
+    let Ok(target) = std::fs::canonicalize(link) else {
+        return false;
+    };
+    if target.starts_with(boundary) {
+        return true;
     }
+    if target.is_dir() || (target.is_file() && is_elixir(link)) {
+        outside
+            .lock()
+            .expect("no panics while holding")
+            .push(link.to_path_buf());
+    }
+    false
 }
 
-/// What a symbolic link that stays in the project leads to.
-enum Target {
-    Folder,
-    File,
-}
-
-/// The walk of one directory argument.
+/// The walk of one directory argument, by the `ignore` crate (ripgrep's walker):
+/// `.gitignore`, `.ignore` and git's global excludes are honoured unless
+/// `--no-ignore`; a link loop ends as an error entry, which is passed over. The
+/// walk is serial (the Mix-project memo is not shared between threads); the
+/// analysis after it is what takes the time.
 struct Walk<'a> {
     naming: &'a Naming,
     boundary: PathBuf,
@@ -418,86 +418,74 @@ impl Walk<'_> {
         found: &mut Vec<Found>,
         skipped: &mut Vec<Skipped>,
     ) -> Result<(), String> {
-        let mut stack = vec![Folder {
-            path: arg.to_path_buf(),
-            via_link: false,
-            above: None,
-        }];
-        while let Some(folder) = stack.pop() {
-            let real =
-                std::fs::canonicalize(&folder.path).unwrap_or_else(|_| absolute(&folder.path));
-            // A link back to a folder being walked would loop.
-            if folder.above.as_ref().is_some_and(|a| a.holds(&real)) {
+        let honour = HONOUR_IGNORE_FILES.load(Ordering::Relaxed);
+        let outside = Arc::new(Mutex::new(Vec::new()));
+        let (boundary, links_out) = (self.boundary.clone(), outside.clone());
+        let walk = ignore::WalkBuilder::new(arg)
+            .standard_filters(honour)
+            // Hidden files are Elixir files like any other; `.git/` is skipped below.
+            .hidden(false)
+            // A project's .gitignore means what it says without a .git folder
+            // (a zip download, a copy).
+            .require_git(false)
+            .follow_links(true)
+            .filter_entry(move |entry| {
+                let skipped_dir = SKIPPED_DIRS.iter().any(|s| entry.file_name() == *s)
+                    && !entry.file_type().is_some_and(|t| t.is_file());
+                !skipped_dir
+                    && (!entry.path_is_symlink()
+                        || link_stays_inside(entry.path(), &boundary, &links_out))
+            })
+            .build();
+        // The files below `arg` resolve to the same place under its real path,
+        // unless a symbolic link took the walk elsewhere.
+        let real_arg = std::fs::canonicalize(arg).unwrap_or_else(|_| absolute(arg));
+        for entry in walk {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => match e.io_error() {
+                    // A folder that cannot be listed; a broken link or a loop is not news.
+                    Some(io) if io.kind() == std::io::ErrorKind::PermissionDenied => {
+                        return Err(format!(
+                            "cannot list a folder in `{}`: {e}; fix its permissions or name the folders to check",
+                            arg.display()
+                        ));
+                    }
+                    _ => continue,
+                },
+            };
+            let p = entry.path();
+            if !entry.file_type().is_some_and(|t| t.is_file()) || !is_elixir(p) {
                 continue;
             }
-            let here = Rc::new(Descent {
-                dir: real,
-                up: folder.above.clone(),
+            let real = std::fs::canonicalize(p).unwrap_or_else(|_| absolute(p));
+            let via_link = p
+                .strip_prefix(arg)
+                .map_or(true, |rel| real != real_arg.join(rel));
+            self.add(p.to_path_buf(), real, via_link, finder, found);
+        }
+        let outside = std::mem::take(&mut *outside.lock().expect("no panics while holding"));
+        for link in outside {
+            skipped.push(Skipped {
+                path: self.naming.name(&absolute(&link), finder),
+                reason: SkipReason::SymlinkOutside,
             });
-            let entries = std::fs::read_dir(&folder.path)
-                .map_err(|e| format!("cannot list `{}`: {e}", folder.path.display()))?;
-            for entry in entries.flatten() {
-                let p = entry.path();
-                let Ok(kind) = entry.file_type() else {
-                    continue;
-                };
-                let name = entry.file_name();
-                if SKIPPED_DIRS.iter().any(|s| name == *s) && !kind.is_file() {
-                    continue;
-                }
-                let next = |path, via_link| Folder {
-                    path,
-                    via_link,
-                    above: Some(here.clone()),
-                };
-                if kind.is_symlink() {
-                    match self.follow(&p, finder, skipped) {
-                        Some(Target::Folder) => stack.push(next(p, true)),
-                        Some(Target::File) => self.add(p, true, finder, found),
-                        None => {}
-                    }
-                } else if kind.is_dir() {
-                    stack.push(next(p, folder.via_link));
-                } else if kind.is_file() && is_elixir(&p) {
-                    self.add(p, folder.via_link, finder, found);
-                }
-            }
         }
         Ok(())
     }
 
-    /// A symbolic link: followed when it stays in the project; one that leads out
-    /// is skipped with a note; a broken or looping one is ignored.
-    fn follow(
+    fn add(
         &self,
-        link: &Path,
+        file: PathBuf,
+        real: PathBuf,
+        via_link: bool,
         finder: &mut MixFinder,
-        skipped: &mut Vec<Skipped>,
-    ) -> Option<Target> {
-        let target = std::fs::canonicalize(link).ok()?;
-        let meta = std::fs::metadata(link).ok()?;
-        let kind = if meta.is_dir() {
-            Target::Folder
-        } else if meta.is_file() && is_elixir(link) {
-            Target::File
-        } else {
-            return None;
-        };
-        if target.starts_with(&self.boundary) {
-            return Some(kind);
-        }
-        skipped.push(Skipped {
-            path: self.naming.name(&absolute(link), finder),
-            reason: SkipReason::SymlinkOutside,
-        });
-        None
-    }
-
-    fn add(&self, file: PathBuf, via_link: bool, finder: &mut MixFinder, found: &mut Vec<Found>) {
+        found: &mut Vec<Found>,
+    ) {
         let abs = absolute(&file);
         let path = self.naming.name(&abs, finder);
         found.push(Found {
-            real: std::fs::canonicalize(&file).unwrap_or_else(|_| abs.clone()),
+            real,
             input: Input {
                 origin: Origin::Disk(file),
                 scope: finder.scope_of(&abs, &path),

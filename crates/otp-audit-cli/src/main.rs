@@ -16,26 +16,38 @@ mod write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
-    let outcome = match args::parse(&argv) {
-        Ok(args::Command::Help(text)) => output::stdout(text).map(|()| false),
-        Ok(args::Command::Version) => {
-            output::stdout(&format!("otp-audit {}\n", env!("CARGO_PKG_VERSION"))).map(|()| false)
-        }
+    let outcome = match args::parse(std::env::args_os().collect()) {
+        Ok(args::Command::Help) => print_help().map(|()| false),
         Ok(args::Command::Explain(arg)) => explain::explain(&arg).map(|()| false),
         Ok(args::Command::Rules(json)) => output::rules::print(json).map(|()| false),
         Ok(args::Command::Check(opts)) => {
-            output::set_verbose(opts.verbose);
-            run::set_max_file_size(opts.max_file_size);
+            configure(opts.verbose, opts.max_file_size, opts.no_ignore);
             check::check(&opts)
         }
         Ok(args::Command::Report(opts)) => {
-            output::set_verbose(opts.verbose);
-            run::set_max_file_size(opts.max_file_size);
+            configure(opts.verbose, opts.max_file_size, opts.no_ignore);
             check::report(&opts).map(|()| false)
         }
         Ok(args::Command::Bench(opts)) => bench::bench(&opts).map(|()| false),
-        Err(e) => {
+        Ok(args::Command::Completions(shell)) => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut args::command(), "otp-audit", &mut out);
+            output::stdout(&String::from_utf8_lossy(&out)).map(|()| false)
+        }
+        Ok(args::Command::Man) => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(args::command())
+                .render(&mut out)
+                .map_err(|e| format!("cannot render the manual page: {e}"))
+                .and_then(|()| output::stdout(&String::from_utf8_lossy(&out)))
+                .map(|()| false)
+        }
+        Err(args::Usage::Clap(e)) => {
+            // Help and version print to stdout and exit 0; errors exit 2.
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+        Err(args::Usage::Ours(e)) => {
             eprintln!("otp-audit: {e}\nRun `otp-audit --help` for usage.");
             return ExitCode::from(2);
         }
@@ -48,4 +60,16 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The settings `check` and `report` read from everywhere.
+fn configure(verbose: bool, max_file_size: u64, no_ignore: bool) {
+    output::set_verbose(verbose);
+    run::set_max_file_size(max_file_size);
+    files::set_honour_ignore_files(!no_ignore);
+}
+
+fn print_help() -> Result<(), String> {
+    let help = args::command().render_help().to_string();
+    output::stdout(&help)
 }

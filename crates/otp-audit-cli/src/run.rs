@@ -9,9 +9,9 @@ use crate::progress::{self, Progress};
 use otp_audit_engine::{Config, Engine, FileFacts, FileResult};
 use otp_audit_project::report::Efforts;
 use otp_audit_project::skipped::{SkipReason, Skipped};
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// `--max-file-size`, in bytes. Set once, from the arguments.
 static MAX_FILE_SIZE: AtomicU64 = AtomicU64::new(crate::args::DEFAULT_MAX_FILE_SIZE);
@@ -140,42 +140,29 @@ pub fn open(paths: &[PathBuf], config: Option<&Path>, sel: &Selection) -> Result
     })
 }
 
-/// Map `f` over `items` on `jobs` threads, keeping the order, counting progress.
+/// Map `f` over `items` on `jobs` threads (rayon), keeping the order, counting
+/// progress. Each file is a task of its own: sizes vary too much to split evenly.
 pub fn par_map<T: Sync, R: Send>(
     items: &[T],
     jobs: usize,
     progress: &Progress,
     f: impl Fn(&T) -> R + Sync,
 ) -> Vec<R> {
-    let next = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<R>>> = items.iter().map(|_| Mutex::new(None)).collect();
-    let work = || {
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(item) = items.get(i) else { break };
-            let r = f(item);
-            *slots[i].lock().expect("no panics while holding") = Some(r);
-            progress.done.fetch_add(1, Ordering::Relaxed);
-        }
+    let one = |item: &T| {
+        let r = f(item);
+        progress.advance();
+        r
     };
     let threads = jobs.min(items.len()).max(1);
     if threads == 1 {
-        work();
-    } else {
-        std::thread::scope(|s| {
-            for _ in 0..threads {
-                s.spawn(work);
-            }
-        });
+        return items.iter().map(one).collect();
     }
-    slots
-        .into_iter()
-        .map(|s| {
-            s.into_inner()
-                .expect("threads joined")
-                .expect("every slot filled")
-        })
-        .collect()
+    let all = || items.par_iter().with_max_len(1).map(one).collect();
+    match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        Ok(pool) => pool.install(all),
+        // No threads to be had: one is enough.
+        Err(_) => items.iter().map(one).collect(),
+    }
 }
 
 /// The analysed files, in input order, with their text.

@@ -134,7 +134,7 @@ fn usage_and_io_errors_exit_two_with_advice() {
     let o = p.run(&["check", "--format", "xml"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("use text, json, jsonl, sarif"),
+        stderr(&o).contains("possible values: text, json, jsonl, sarif"),
         "{}",
         stderr(&o)
     );
@@ -372,4 +372,73 @@ fn bench_prints_every_figure() {
     ] {
         assert!(out.contains(needle), "{needle}: {out}");
     }
+}
+
+#[test]
+fn completions_for_each_shell_name_the_commands_and_flags() {
+    let p = shop();
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef otp-audit"),
+        ("fish", "complete -c otp-audit"),
+    ] {
+        let o = p.run(&["completions", shell]);
+        assert_eq!(o.status.code(), Some(0), "{shell}: {}", stderr(&o));
+        let script = stdout(&o);
+        assert!(script.contains(marker), "{shell}: {script}");
+        for word in ["check", "report", "no-ignore", "max-file-size", "sarif"] {
+            assert!(script.contains(word), "{shell} lacks {word}");
+        }
+    }
+    let o = p.run(&["completions", "tcsh"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn help_is_grouped_and_typos_get_a_suggestion() {
+    let p = shop();
+    let o = p.run(&["check", "--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    let help = stdout(&o);
+    let headings = [
+        "Output:",
+        "Selection:",
+        "Baselines and the ratchet:",
+        "Fixes:",
+        "Statistics:",
+        "Other:",
+        "Exit status:",
+    ];
+    let at: Vec<usize> = headings
+        .iter()
+        .map(|h| help.find(h).unwrap_or_else(|| panic!("no {h} in {help}")))
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{help}");
+    // `report` does not offer what it refuses.
+    let report = stdout(&p.run(&["report", "--help"]));
+    assert!(
+        !report.contains("--fix") && report.contains("--select"),
+        "{report}"
+    );
+
+    let o = p.run(&["check", "--fromat", "json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("a similar argument exists: '--format'"),
+        "{}",
+        stderr(&o)
+    );
+    let o = p.run(&["chek"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("'check'"), "{}", stderr(&o));
+    // `otp-audit` alone prints the help and succeeds; so does `otp-audit help check`.
+    assert_eq!(p.run(&[]).status.code(), Some(0));
+    assert!(stdout(&p.run(&["help", "check"])).contains("Selection:"));
+}
+
+#[test]
+fn the_man_page_is_roff() {
+    let o = shop().run(&["man"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains(".TH otp-audit 1"), "{}", stdout(&o));
 }

@@ -3,6 +3,7 @@
 //! then what a baseline or a count limit says, and a summary on stderr.
 
 use super::{Extras, plural};
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use otp_audit_engine::{FileResult, Finding, Severity};
 use otp_audit_project::baseline::{Comparison, Entry};
 use otp_audit_project::skipped::{SkipReason, Skipped};
@@ -152,11 +153,13 @@ pub fn summary(
     line
 }
 
-/// Columns of a source line the code frame shows; a longer line is cut around the
-/// flagged code, with `…` where it was cut.
+/// Columns a frame may take; a longer line is cut around the flagged code, with
+/// `...` where it was cut (annotate-snippets does the cutting, as rustc does).
 const FRAME_WIDTH: usize = 120;
-/// Columns kept before the flagged code on a cut line.
-const FRAME_LEAD: usize = 40;
+/// Columns the gutter and the cut marks take.
+const FRAME_MARGIN: usize = 16;
+/// Lines of a multi-line span the frame shows; the header gives where it starts.
+const FRAME_LINES: usize = 6;
 
 /// A character that must not reach the terminal raw, written as an Elixir escape:
 /// control characters (a NUL, an escape sequence) and the invisible marks that
@@ -179,119 +182,123 @@ pub fn printable(text: &str) -> Cow<'_, str> {
     )
 }
 
-/// One character of a framed line as shown, with where it starts in the source
-/// line (UTF-16 units, as finding columns count).
-struct Cell {
-    shown: String,
-    utf16: usize,
-    tab: bool,
-}
-
-impl Cell {
-    fn width(&self) -> usize {
-        self.shown.chars().count()
-    }
-}
-
-fn cells(line: &str) -> Vec<Cell> {
-    let mut utf16 = 0;
-    line.chars()
-        .map(|c| {
-            let cell = Cell {
-                shown: escaped(c).unwrap_or_else(|| c.to_string()),
-                utf16,
-                tab: c == '\t',
-            };
-            utf16 += c.len_utf16();
-            cell
-        })
-        .collect()
-}
-
-/// A framed line: the text shown and the underline below it (padding and carets).
-struct Framed {
+/// The source lines a frame shows and the flagged bytes among them.
+struct Window {
     text: String,
-    pad: String,
-    carets: usize,
+    /// The number of the window's first line.
+    first_line: usize,
+    span: std::ops::Range<usize>,
 }
 
-/// Frame `line`, underlining UTF-16 columns `start..end` (0-based): control
-/// characters escaped, and a long line cut to a window that shows the span.
-fn frame(line: &str, start: usize, end: usize) -> Framed {
-    let cells = cells(line);
-    let mut at = Vec::with_capacity(cells.len() + 1);
-    let mut column = 0;
-    for c in &cells {
-        at.push(column);
-        column += c.width();
-    }
-    let total = column;
-    let position = |utf16: usize| {
-        cells
-            .iter()
-            .zip(&at)
-            .find(|(c, _)| c.utf16 >= utf16)
-            .map_or(total, |(_, &a)| a)
-    };
-    let (span_start, span_end) = (position(start), position(end).max(position(start)));
-    let (mut from, mut to) = (0, total);
-    if total > FRAME_WIDTH {
-        from = span_start.saturating_sub(FRAME_LEAD);
-        to = (from + FRAME_WIDTH).min(total);
-        from = to.saturating_sub(FRAME_WIDTH).min(from);
-    }
-    let mut text = String::new();
-    let mut pad = String::new();
-    if from > 0 {
-        text.push('…');
-        pad.push(' ');
-    }
-    for (c, &a) in cells.iter().zip(&at) {
-        if a < from || a + c.width() > to {
-            continue;
+impl Window {
+    /// `raw` escaped (and without carriage returns), `span` moved to match.
+    fn escape(raw: &str, first_line: usize, span: std::ops::Range<usize>) -> Window {
+        let mut text = String::with_capacity(raw.len());
+        let (mut start, mut end) = (None, None);
+        let mut chars = raw.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if at >= span.start && start.is_none() {
+                start = Some(text.len());
+            }
+            if at >= span.end && end.is_none() {
+                end = Some(text.len());
+            }
+            let line_end = matches!(chars.peek(), None | Some((_, '\n')));
+            match escaped(c) {
+                _ if c == '\n' => text.push(c),
+                Some(_) if c == '\r' && line_end => {}
+                Some(e) => text.push_str(&e),
+                None => text.push(c),
+            }
         }
-        text.push_str(&c.shown);
-        if a < span_start {
-            let blank = if c.tab { '\t' } else { ' ' };
-            pad.extend(std::iter::repeat_n(blank, c.width()));
+        let start = start.unwrap_or(text.len());
+        let end = end.unwrap_or(text.len()).max(start);
+        Window {
+            text,
+            first_line,
+            span: start..end,
         }
     }
-    if to < total {
-        text.push('…');
+
+    /// From the whole source: the line before the finding when it is not blank,
+    /// then the flagged lines.
+    fn in_source(src: &str, f: &Finding) -> Option<Window> {
+        let start = f.start.byte as usize;
+        let end = (f.end.byte as usize).clamp(start, src.len());
+        if !src.is_char_boundary(start) || !src.is_char_boundary(end) {
+            return None;
+        }
+        let line_start = src[..start].rfind('\n').map_or(0, |i| i + 1);
+        let mut from = line_start;
+        let mut first_line = f.start.line as usize;
+        // When the flagged code sits past the frame's width, every line is shown
+        // from further right, and the line before would show as nothing but `...`.
+        let line_end = src[start..].find('\n').map_or(src.len(), |i| start + i);
+        let reach = src[line_start..end.min(line_end)].chars().count();
+        if line_start > 0 && reach + FRAME_MARGIN < FRAME_WIDTH {
+            let before = src[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
+            if !src[before..line_start].trim().is_empty() {
+                from = before;
+                first_line -= 1;
+            }
+        }
+        // At most FRAME_LINES flagged lines, each whole.
+        let mut to = line_start;
+        for _ in 0..FRAME_LINES {
+            to = src[to..].find('\n').map_or(src.len(), |i| to + i);
+            if to >= end || to == src.len() {
+                break;
+            }
+            to += 1;
+        }
+        let raw = &src[from..to];
+        Some(Window::escape(
+            raw,
+            first_line,
+            start - from..end.min(to) - from,
+        ))
     }
-    let carets = span_end.min(to).saturating_sub(span_start.max(from)).max(1);
-    Framed { text, pad, carets }
-}
 
-/// A line shown without an underline: escaped, cut at the frame's width.
-fn plain(line: &str) -> String {
-    frame(line, 0, 0).text
-}
-
-/// The whole source line that holds byte `at`, without its line break.
-fn line_at(src: &str, at: usize) -> Option<&str> {
-    if at > src.len() || !src.is_char_boundary(at) {
-        return None;
+    /// From the finding's snippet alone (its flagged lines, as the engine cut them).
+    fn in_snippet(f: &Finding) -> Window {
+        let snippet = &f.snippet;
+        let byte_at = |line: usize, utf16_column: u32| {
+            let offset: usize = snippet.split('\n').take(line).map(|l| l.len() + 1).sum();
+            let text = snippet
+                .get(offset..)
+                .unwrap_or("")
+                .split('\n')
+                .next()
+                .unwrap_or("");
+            let mut units = 0;
+            let column = (utf16_column as usize).saturating_sub(1);
+            let within = text
+                .char_indices()
+                .find(|(_, c)| {
+                    let past = units >= column;
+                    units += c.len_utf16();
+                    past
+                })
+                .map_or(text.len(), |(i, _)| i);
+            (offset + within).min(snippet.len())
+        };
+        let start = byte_at(0, f.start.utf16_column);
+        let end = byte_at((f.end.line - f.start.line) as usize, f.end.utf16_column);
+        Window::escape(snippet, f.start.line as usize, start..end.max(start))
     }
-    let start = src[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = src[at..].find('\n').map_or(src.len(), |i| at + i);
-    Some(src[start..end].trim_end_matches('\r'))
 }
 
-/// The line before byte `at` in `src`, if there is one and it is not blank.
-fn line_before(src: &str, at: usize) -> Option<&str> {
-    let at = at.min(src.len());
-    let start = src.get(..at)?.rfind('\n')?;
-    let prev_start = src[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let line = src[prev_start..start].trim_end_matches('\r');
-    if line.trim().is_empty() {
-        return None;
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
     }
-    Some(line)
 }
 
-/// One finding with its code frame; `source`, when given, adds a line of context
-/// and lets a long line be framed around the flagged code.
+/// One finding: a `path:line:col: severity rule: message` line that editors and
+/// grep read, then the code frame as rustc draws it (annotate-snippets), with the
+/// fixes on offer and the guide. `source`, when given, adds a line of context.
 pub fn write_finding(out: &mut String, style: &Style, f: &Finding, source: Option<&str>) {
     let _ = writeln!(
         out,
@@ -303,74 +310,31 @@ pub fn write_finding(out: &mut String, style: &Style, f: &Finding, source: Optio
         style.paint("2", &f.rule),
         printable(&f.message)
     );
-    let first = f.start.line as usize;
-    let gutter = (first + f.snippet.lines().count()).to_string().len();
-    if let Some(before) = source.and_then(|s| line_before(s, f.start.byte as usize))
-        && first > 1
-    {
-        let _ = writeln!(
-            out,
-            "{:>gutter$} | {}",
-            style.paint("34", &(first - 1).to_string()),
-            style.paint("2", &plain(before))
-        );
-    }
-    let flagged = source.and_then(|s| line_at(s, f.start.byte as usize));
-    for (i, snippet_line) in f.snippet.lines().enumerate() {
-        let n = first + i;
-        let line = match (i, flagged) {
-            (0, Some(whole)) => whole,
-            _ => snippet_line,
-        };
-        if i == 0 {
-            let start = (f.start.utf16_column as usize).saturating_sub(1);
-            let end = if f.end.line == f.start.line {
-                (f.end.utf16_column as usize).saturating_sub(1)
-            } else {
-                line.encode_utf16().count()
-            };
-            let framed = frame(line, start, end.max(start + 1));
-            let _ = writeln!(
-                out,
-                "{:>gutter$} | {}",
-                style.paint("34", &n.to_string()),
-                framed.text
-            );
-            let _ = writeln!(
-                out,
-                "{:>gutter$} | {}{}",
-                "",
-                framed.pad,
-                style.paint("1;31", &"^".repeat(framed.carets))
-            );
-        } else {
-            let _ = writeln!(
-                out,
-                "{:>gutter$} | {}",
-                style.paint("34", &n.to_string()),
-                plain(line)
-            );
-        }
-        if i >= 2 {
-            break;
-        }
-    }
+    let window = source
+        .and_then(|s| Window::in_source(s, f))
+        .unwrap_or_else(|| Window::in_snippet(f));
+    let snippet = Snippet::source(window.text.as_str())
+        .line_start(window.first_line)
+        .fold(false)
+        .annotation(AnnotationKind::Primary.span(window.span.clone()));
+    let mut group = Group::with_level(level(f.severity)).element(snippet);
     for fix in &f.fixes {
-        let _ = writeln!(
-            out,
-            "{:>gutter$} = {} ({}): {}",
-            "",
-            style.paint("32", "fix"),
-            fix.safety.as_str(),
-            printable(&fix.title)
-        );
+        let name = format!("fix ({})", fix.safety.as_str());
+        group = group.element(Level::HELP.with_name(name).message(printable(&fix.title)));
     }
-    let _ = writeln!(
-        out,
-        "{:>gutter$} = guide: otp-audit explain {}",
-        "", f.guide
+    group = group.element(
+        Level::NOTE
+            .with_name("guide")
+            .message(format!("otp-audit explain {}", f.guide)),
     );
-    out.push('\n');
+    let renderer = if style.on {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+    .term_width(FRAME_WIDTH);
+    out.push_str(&renderer.render(&[group]));
+    out.push_str("\n\n");
 }
 
 /// A skip reason in the summary's few words.
@@ -387,43 +351,96 @@ mod tests {
     use super::*;
 
     #[test]
-    fn context_is_the_previous_non_blank_line() {
+    fn the_window_starts_at_the_previous_non_blank_line() {
         let src = "defmodule A do\n  def f, do: 1\n\n  def g, do: send(p, 1)\nend\n";
         let at = src.find("send").unwrap();
-        assert_eq!(line_before(src, at), None);
-        let at = src.find("def f").unwrap();
-        assert_eq!(line_before(src, at), Some("defmodule A do"));
-        assert_eq!(line_before(src, 3), None);
+        let w = Window::escape(src, 1, at..at + 4);
+        assert_eq!(&w.text[w.span.clone()], "send");
+        let frame = |src: &str, needle: &str| {
+            let at = src.find(needle).unwrap();
+            let line = src[..at].matches('\n').count() as u32 + 1;
+            let mut f = finding(line, at, at + needle.len());
+            f.snippet = needle.into();
+            Window::in_source(src, &f).unwrap()
+        };
+        let w = frame(src, "send(p, 1)");
+        assert_eq!(
+            (w.first_line, w.text.as_str()),
+            (4, "  def g, do: send(p, 1)")
+        );
+        let w = frame(src, "def f");
+        assert_eq!(w.first_line, 1);
+        assert_eq!(w.text, "defmodule A do\n  def f, do: 1");
+        assert_eq!(&w.text[w.span], "def f");
+    }
+
+    fn finding(line: u32, start: usize, end: usize) -> Finding {
+        let json = serde_json::json!({
+            "rule": "otp/no-raw-send", "severity": "warning", "message": "m",
+            "path": "lib/a.ex", "scope": "A",
+            "start": {"line": line, "column": 1, "utf16_column": 1, "byte": start},
+            "end": {"line": line, "column": 1, "utf16_column": 1, "byte": end},
+            "guide": "otp/no-raw-send", "fixes": [], "snippet": ""
+        });
+        serde_json::from_value(json).unwrap()
     }
 
     #[test]
-    fn control_characters_are_escaped_and_the_underline_follows() {
-        let framed = frame("a\0b = \u{1b}[2J send(p, 1)", 11, 21);
-        assert_eq!(framed.text, "a\\u{0}b = \\u{1b}[2J send(p, 1)");
-        assert_eq!(framed.pad.len(), "a\\u{0}b = \\u{1b}[2J ".len());
-        assert_eq!(framed.carets, 10);
+    fn control_characters_are_escaped_and_the_span_follows() {
+        let raw = "a\0b = \u{1b}[2J send(p, 1)\r";
+        let at = raw.find("send").unwrap();
+        let w = Window::escape(raw, 1, at..at + 10);
+        assert_eq!(w.text, "a\\u{0}b = \\u{1b}[2J send(p, 1)");
+        assert_eq!(&w.text[w.span], "send(p, 1)");
         assert_eq!(printable("tab\tstays"), "tab\tstays");
         assert_eq!(printable("\u{202e}x"), "\\u{202e}x");
     }
 
     #[test]
-    fn a_long_line_is_framed_around_the_flagged_code() {
+    fn a_frame_underlines_the_span_and_lists_fixes_and_guide() {
+        let src = "defmodule A do\n  def g(p), do: send(p, 1)\nend\n";
+        let at = src.find("send").unwrap();
+        let f = finding(2, at, at + 10);
+        let mut out = String::new();
+        write_finding(&mut out, &Style { on: false }, &f, Some(src));
+        assert!(
+            out.ends_with(
+                "1 | defmodule A do\n2 |   def g(p), do: send(p, 1)\n  |                 ^^^^^^^^^^\n  |\n  = guide: otp-audit explain otp/no-raw-send\n\n"
+            ),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_multi_line_span_is_drawn_across_its_lines() {
+        let src = "defmodule A do\n  def g(p) do\n    send(p,\n      1)\n  end\nend\n";
+        let at = src.find("send").unwrap();
+        let end = src.find("1)").unwrap() + 2;
+        let mut f = finding(3, at, end);
+        f.end.line = 4;
+        let mut out = String::new();
+        write_finding(&mut out, &Style { on: false }, &f, Some(src));
+        assert!(
+            out.contains("3 | /     send(p,\n4 | |       1)\n  | |________^\n"),
+            "{out}"
+        );
+        assert!(!out.contains("5 |"), "{out}");
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_flagged_code() {
         let line = format!("{}send(pid, :ping){}", "x".repeat(300), "y".repeat(300));
-        let framed = frame(&line, 300, 316);
-        assert!(framed.text.starts_with('…') && framed.text.ends_with('…'));
-        assert!(framed.text.contains("send(pid, :ping)"));
-        assert_eq!(framed.text.chars().count(), FRAME_WIDTH + 2);
-        let caret_at = framed.pad.chars().count();
-        let shown: String = framed
-            .text
-            .chars()
-            .skip(caret_at)
-            .take(framed.carets)
-            .collect();
-        assert_eq!(shown, "send(pid, :ping)");
-        // Short lines are not cut.
-        let framed = frame("  send(pid, :ping)", 2, 18);
-        assert_eq!(framed.text, "  send(pid, :ping)");
-        assert_eq!((framed.pad.as_str(), framed.carets), ("  ", 16));
+        let f = finding(1, 300, 316);
+        let mut out = String::new();
+        write_finding(&mut out, &Style { on: false }, &f, Some(&line));
+        let shown = out.lines().nth(2).unwrap();
+        assert!(
+            shown.contains("...") && shown.contains("send(pid, :ping)"),
+            "{out}"
+        );
+        assert!(shown.chars().count() <= FRAME_WIDTH, "{out}");
+        let carets = out.lines().nth(3).unwrap();
+        let at = carets.find('^').unwrap();
+        assert_eq!(&shown[at..at + 16], "send(pid, :ping)", "{out}");
     }
 }

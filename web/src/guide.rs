@@ -2,9 +2,10 @@
 //! with the slugs findings point at, Elixir blocks highlighted like the editor, and
 //! mentions of rules and migration patterns turned into links within the guide.
 
-use crate::highlight::{Highlighter, escape};
+use crate::highlight::Highlighter;
+use crate::html::escape;
 use otp_audit_engine::{guide, rules};
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 /// The HTML of the page a finding's `guide` (`rule/id` or `rule/id#anchor`) names.
 pub fn page_html(guide_ref: &str, hl: &mut Highlighter) -> Option<String> {
@@ -34,7 +35,7 @@ pub fn render(markdown: &str, hl: &mut Highlighter) -> String {
                         Event::Text(t) | Event::Code(t) => plain.push_str(t),
                         _ => {}
                     }
-                    inner.push(e);
+                    inner.extend(tame(e));
                 }
                 let mut html = String::new();
                 pulldown_cmark::html::push_html(&mut html, inner.into_iter());
@@ -73,11 +74,29 @@ pub fn render(markdown: &str, hl: &mut Highlighter) -> String {
                     escape(&c)
                 ))))
             }
-            other => events.push(other),
+            other => events.extend(tame(other)),
         }
     }
     pulldown_cmark::html::push_html(&mut out, events.into_iter());
     out
+}
+
+/// What of the Markdown's own events may reach the page (its HTML is set with
+/// `innerHTML`, see `html::INNER_HTML_SITES`): raw HTML becomes text, links and
+/// images become their text (the guide has none; a remote image would also be a
+/// request the page's policy refuses), and table alignment, which would be an inline
+/// `style` attribute, is dropped.
+fn tame(event: Event<'_>) -> Option<Event<'_>> {
+    match event {
+        Event::Html(h) | Event::InlineHtml(h) => Some(Event::Text(h)),
+        Event::Start(Tag::Link { .. } | Tag::Image { .. })
+        | Event::End(TagEnd::Link | TagEnd::Image) => None,
+        Event::Start(Tag::Table(columns)) => Some(Event::Start(Tag::Table(vec![
+            Alignment::None;
+            columns.len()
+        ]))),
+        other => Some(other),
+    }
 }
 
 /// Escape text and link `MG-n` mentions to their section of the patterns page.

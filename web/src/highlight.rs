@@ -2,6 +2,7 @@
 //! the editor's highlighted layer: one string per line, tokens and finding underlines
 //! as spans.
 
+use crate::html::escape_into;
 use crate::text::changed_region;
 use otp_audit_engine::Severity;
 use streaming_iterator::StreamingIterator;
@@ -284,8 +285,17 @@ pub fn render_lines(text: &str, classes: &[u8], marks: &[Mark]) -> Vec<String> {
 /// The bytes an underline covers: an empty range or one that holds only line breaks
 /// still shows, on the character next to it.
 fn visible_range(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let len = text.len();
-    let (start, end) = (start.min(len), end.min(len).max(start.min(len)));
+    // Offsets may come from outside (a report): clamp them to the text and to
+    // character boundaries rather than panic on a slice.
+    let floor = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let (start, end) = (floor(start), floor(end));
+    let end = end.max(start);
     if text[start..end].bytes().any(|b| b != b'\n' && b != b'\r') {
         return (start, end);
     }
@@ -297,24 +307,6 @@ fn visible_range(text: &str, start: usize, end: usize) -> (usize, usize) {
         Some(c) if c != '\n' => (start - c.len_utf8(), start),
         _ => (start, start),
     }
-}
-
-pub fn escape_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-}
-
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    escape_into(&mut out, s);
-    out
 }
 
 #[cfg(test)]
@@ -454,6 +446,24 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Found by html.rs's property test: a report's offsets may fall inside a
+    /// character; the underline then starts at its first byte instead of panicking.
+    #[test]
+    fn marks_inside_a_character_do_not_panic() {
+        let code = "a = \"\u{e000}é\"";
+        let inside = code.find('\u{e000}').unwrap() + 1;
+        let lines = html(
+            code,
+            &[Mark {
+                start: inside,
+                end: inside + 2,
+                severity: Severity::Error,
+                selected: false,
+            }],
+        );
+        assert!(lines[0].contains("d3"), "{}", lines[0]);
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod diff;
 pub mod examples;
 pub mod guide;
 pub mod highlight;
+pub mod html;
 pub mod sections;
 pub mod share;
 pub mod text;

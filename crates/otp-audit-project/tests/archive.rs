@@ -472,6 +472,29 @@ fn symbolic_links_and_duplicates_are_skipped() {
     );
 }
 
+/// Found by tests/archive_fuzz.rs: `rewrite_zip` wrote every entry as made on Unix,
+/// so a file from a DOS/Windows tool whose attribute bits happen to read as a Unix
+/// symbolic link turned into a link in the fixed zip (and was skipped when read).
+#[test]
+fn rewriting_keeps_the_system_that_made_each_entry() {
+    let mut dos = Raw::stored(".credo.exs", SHOP);
+    dos.made_by = 0x0014; // MS-DOS, 2.0: the external attributes are DOS bits
+    dos.external = 0o120777 << 16;
+    let zip = build(&[dos, Raw::stored("lib/a.ex", b"old\n")], false);
+    let before = read(&zip).unwrap();
+    assert_eq!(paths(&before), [".credo.exs", "lib/a.ex"]);
+    let out = archive::rewrite_zip(&zip, &[("lib/a.ex", b"new\n")], &Limits::default()).unwrap();
+    let after = read(&out).unwrap();
+    assert_eq!(paths(&after), [".credo.exs", "lib/a.ex"]);
+    assert_eq!(after.files[1].bytes, b"new\n");
+    // Made-by and attributes of the copied entry are the original's, byte for byte.
+    let record = |z: &[u8]| {
+        let at = z.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+        (z[at + 4..at + 6].to_vec(), z[at + 38..at + 42].to_vec())
+    };
+    assert_eq!(record(&out), record(&zip));
+}
+
 #[test]
 fn a_zip_bomb_is_refused_without_inflating_it() {
     const GIB: u64 = 1 << 30;

@@ -11,7 +11,8 @@ use super::Ui;
 use super::dom::{self, now};
 use super::worker_client::WorkerClient;
 use crate::analysis::{self, Settings};
-use crate::highlight::{Highlighter, Mark, escape, render_lines};
+use crate::highlight::{Highlighter, Mark, render_lines};
+use crate::html::{gutter_mark, tip_row};
 use crate::text::{byte_of_line_col_utf16, changed_region, indent, shift_offset, utf16_of_byte};
 use leptos::prelude::{GetUntracked, Set};
 use otp_audit_engine::{Config, Engine, Finding, Severity};
@@ -249,12 +250,7 @@ impl Core {
             .enumerate()
             .map(|(n, mark)| match mark {
                 None => (n + 1).to_string(),
-                Some((sev, first, msgs)) => format!(
-                    "<span class=\"gm g{}\" data-f=\"{first}\" title=\"{}\">{}</span>",
-                    level(sev),
-                    escape(&msgs),
-                    n + 1
-                ),
+                Some((sev, first, msgs)) => gutter_mark(level(sev), first, &msgs, n + 1),
             })
             .collect()
     }
@@ -643,12 +639,7 @@ pub fn hover(ev: &web_sys::MouseEvent) {
                 for (f, &(start, end)) in c.findings.iter().zip(&c.marks) {
                     let end = end.max(start + 1);
                     if start <= byte && byte < end {
-                        html.push_str(&format!(
-                            "<div class=\"tip-row g{}\"><b>{}</b> {}</div>",
-                            level(f.severity),
-                            escape(&f.rule),
-                            escape(&f.message)
-                        ));
+                        html.push_str(&tip_row(level(f.severity), &f.rule, &f.message));
                     }
                 }
             }

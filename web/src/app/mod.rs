@@ -11,7 +11,7 @@ use self::dom::{by_id, now};
 use crate::analysis::{self, Settings};
 use crate::diff::{DiffLine, diff};
 use crate::examples::{self, EXAMPLES};
-use crate::highlight::escape;
+use crate::html::escape;
 use crate::sections::Section;
 use crate::share::{self, State};
 use leptos::prelude::*;

@@ -319,6 +319,7 @@ await test("playground labels have tooltips, the editor shows its focus and the 
   const patterns = await page.$eval("[data-testid=guide-patterns]", (b) => [b.textContent, b.title]);
   equal(patterns[0], "Migration patterns");
   ok(/MG-1/.test(patterns[1]), patterns[1]);
+  await page.evaluate(() => document.activeElement.blur());
   equal(await page.$("[data-testid=editor-keys]"), null, "no key hint while the editor is not focused");
   await page.focus("[data-testid=editor]");
   ok(/Esc, then Tab/.test(await page.textContent("[data-testid=editor-keys]")));

@@ -157,7 +157,7 @@ fn header(a: &Audit) -> impl IntoView + use<> {
     // The model in the words the Markdown and HTML reports use.
     let assumptions = otp_audit_project::report::estimates(p);
     let pace = format!(
-        " At {} h a week: {}.",
+        "; at {} h a week: {}.",
         p.schedule.hours_per_week,
         plural(p.schedule.total_weeks as usize, "week", "weeks"),
     );
@@ -234,7 +234,7 @@ fn Toolbar(ui: Ui, audit: Arc<Audit>) -> impl IntoView {
         <div class="audit-toolbar">
             <button data-testid="download-fixed" disabled=!has_sources title=fix_title.clone()
                 on:click=fixed_zip>
-                {move || if ui.fixing.get() { "Fixing…".to_string() } else { format!("Download fixed zip ({safe} safe fixes)") }}
+                {move || if ui.fixing.get() { "Fixing…".to_string() } else { format!("Download fixed zip ({})", plural(safe, "safe fix", "safe fixes")) }}
             </button>
             <button data-testid="download-diff" disabled=!has_sources title=fix_title on:click=diff>
                 "Download diff"

@@ -230,7 +230,10 @@ mod tests {
             ..Default::default()
         };
         let e = bad.to_config().unwrap_err();
-        assert!(e.contains("the Rules list below") && !e.contains("otp-audit rules"), "{e}");
+        assert!(
+            e.contains("the Rules list below") && !e.contains("otp-audit rules"),
+            "{e}"
+        );
     }
 
     use super::*;

@@ -222,7 +222,8 @@ mod tests {
         .unwrap();
         assert_eq!(
             super::config_changes(&c),
-            ["`code/nesting`: max_nesting 5", "`otp/no-raw-send`: off"]
+            // In the order of the rule list.
+            ["`otp/no-raw-send`: off", "`code/nesting`: max_nesting 5"]
         );
         assert!(super::config_changes(&otp_audit_engine::Config::default()).is_empty());
         let bad = super::Settings {

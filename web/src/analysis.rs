@@ -57,9 +57,22 @@ pub fn parse_config_text(text: &str) -> Result<Config, String> {
     }
 }
 
+/// An engine error as the page says it: the settings panel lists every rule, so no
+/// pointer to the command line.
+fn page_wording(e: String) -> String {
+    e.replace(
+        "run `otp-audit rules` to list the rule ids",
+        "the Rules list below has every id",
+    )
+}
+
 impl Settings {
     /// The engine configuration these settings describe.
     pub fn to_config(&self) -> Result<Config, String> {
+        self.build_config().map_err(page_wording)
+    }
+
+    fn build_config(&self) -> Result<Config, String> {
         let mut config = parse_config_text(&self.config_text)?;
         for (id, o) in &self.rules {
             let rule = config.rule_mut(id).map_err(|e| e.to_string())?;
@@ -163,8 +176,67 @@ pub fn config_of_input(input: ConfigInput) -> Result<Config, String> {
     }
 }
 
+/// What a pasted config changes from the defaults, one line per rule, for example
+/// `` `code/nesting`: max_nesting 5 `` or `` `otp/no-raw-send`: off ``.
+pub fn config_changes(config: &Config) -> Vec<String> {
+    let defaults = Config::default();
+    let show = |v: &ParamValue| match v {
+        ParamValue::Bool(b) => b.to_string(),
+        ParamValue::Int(n) => n.to_string(),
+        ParamValue::Str(s) => format!("\"{s}\""),
+        ParamValue::List(l) => format!("[{}]", l.join(", ")),
+    };
+    otp_audit_engine::rules::ALL
+        .iter()
+        .filter_map(|r| {
+            let (now, was) = (config.rule(r.id)?, defaults.rule(r.id)?);
+            let mut parts = Vec::new();
+            if now.enabled != was.enabled {
+                parts.push(if now.enabled { "on" } else { "off" }.to_string());
+            }
+            if now.severity != was.severity {
+                parts.push(now.severity.as_str().to_string());
+            }
+            for (name, v) in &now.params {
+                let default = r
+                    .params
+                    .iter()
+                    .find(|p| p.name == name)
+                    .map(|p| (p.default)());
+                if default.as_ref() != Some(v) {
+                    parts.push(format!("{name} {}", show(v)));
+                }
+            }
+            (!parts.is_empty()).then(|| format!("`{}`: {}", r.id, parts.join(", ")))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_pasted_config_says_what_it_changed() {
+        let c = super::parse_config_text(
+            "[rules.\"code/nesting\"]\nmax_nesting = 5\n[rules.\"otp/no-raw-send\"]\nenabled = false\n",
+        )
+        .unwrap();
+        assert_eq!(
+            super::config_changes(&c),
+            // In the order of the rule list.
+            ["`otp/no-raw-send`: off", "`code/nesting`: max_nesting 5"]
+        );
+        assert!(super::config_changes(&otp_audit_engine::Config::default()).is_empty());
+        let bad = super::Settings {
+            config_text: "[rules.\"otp/no-such\"]\nenabled = false\n".into(),
+            ..Default::default()
+        };
+        let e = bad.to_config().unwrap_err();
+        assert!(
+            e.contains("the Rules list below") && !e.contains("otp-audit rules"),
+            "{e}"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -192,9 +192,52 @@ pub fn byte_of_line_col_utf16(text: &str, line: usize, col: usize) -> usize {
     start + byte_of_utf16(&text[start..end], col)
 }
 
+/// `1 finding`, `2 findings`: a count with its noun in the right number.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// `1 error`, `3 warnings`, `2 info`.
+pub fn severity_count(n: usize, s: otp_audit_engine::Severity) -> String {
+    use otp_audit_engine::Severity;
+    match s {
+        Severity::Error => count(n, "error", "errors"),
+        Severity::Warning => count(n, "warning", "warnings"),
+        Severity::Info => count(n, "info", "info"),
+    }
+}
+
+/// `2 errors · 3 warnings`: the severities that occur, worst first.
+pub fn severity_split(errors: usize, warnings: usize, info: usize) -> String {
+    use otp_audit_engine::Severity;
+    [
+        (errors, Severity::Error),
+        (warnings, Severity::Warning),
+        (info, Severity::Info),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, s)| severity_count(n, s))
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_agree_with_their_nouns() {
+        assert_eq!(count(1, "finding", "findings"), "1 finding");
+        assert_eq!(count(0, "finding", "findings"), "0 findings");
+        assert_eq!(count(2, "fix", "fixes"), "2 fixes");
+        use otp_audit_engine::Severity;
+        assert_eq!(severity_count(1, Severity::Error), "1 error");
+        assert_eq!(severity_count(2, Severity::Warning), "2 warnings");
+        assert_eq!(severity_split(2, 0, 1), "2 errors · 1 info");
+        assert_eq!(severity_split(0, 1, 0), "1 warning");
+        assert_eq!(severity_split(0, 0, 0), "");
+    }
 
     #[test]
     fn utf16_round_trips() {

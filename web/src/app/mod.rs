@@ -93,12 +93,16 @@ pub struct Ui {
     pub settings: RwSignal<Settings>,
     pub config_error: RwSignal<Option<String>>,
     pub config_notes: RwSignal<Vec<String>>,
+    /// What the pasted config text changes from the defaults (not the rule list's own
+    /// toggles), one line per rule.
+    pub config_changes: RwSignal<Vec<String>>,
     pub rules_view: RwSignal<Vec<RuleRow>>,
     pub guide_ref: RwSignal<Option<String>>,
     pub tab: RwSignal<Tab>,
     pub preview: RwSignal<Option<PreviewView>>,
     pub undo_len: RwSignal<usize>,
-    pub theme: RwSignal<Theme>,
+    /// The editor has the keyboard focus: the status bar shows the way out.
+    pub editor_focus: RwSignal<bool>,
     pub share_url: RwSignal<Option<String>>,
     pub status: RwSignal<Status>,
     pub stale: RwSignal<bool>,
@@ -114,12 +118,13 @@ impl Ui {
             settings: RwSignal::new(settings),
             config_error: RwSignal::new(None),
             config_notes: RwSignal::new(Vec::new()),
+            config_changes: RwSignal::new(Vec::new()),
             rules_view: RwSignal::new(Vec::new()),
             guide_ref: RwSignal::new(None),
             tab: RwSignal::new(Tab::Guide),
             preview: RwSignal::new(None),
             undo_len: RwSignal::new(0),
-            theme: RwSignal::new(Theme::System),
+            editor_focus: RwSignal::new(false),
             share_url: RwSignal::new(None),
             status: RwSignal::new(Status::default()),
             stale: RwSignal::new(false),
@@ -155,6 +160,41 @@ pub fn start() {
         Section::Playground => run(),
         Section::Audit => crate::audit::mount(),
         Section::Workshop => crate::workshop::mount(),
+    }
+}
+
+/// The theme button (system, light, dark) that every section's header carries; the
+/// choice is kept for the next visit.
+#[component]
+pub fn ThemeToggle() -> impl IntoView {
+    let theme = RwSignal::new(Theme::parse(&persist::load_theme().unwrap_or_default()));
+    Effect::new(move |_| {
+        let theme = theme.get();
+        if let Some(root) = dom::document().document_element() {
+            match theme {
+                Theme::System => {
+                    let _ = root.remove_attribute("data-theme");
+                }
+                t => {
+                    let _ = root.set_attribute("data-theme", t.as_str());
+                }
+            }
+        }
+        persist::save_theme(theme.as_str());
+    });
+    view! {
+        <button
+            class="theme"
+            data-testid="theme"
+            on:click=move |_| theme.update(|t| *t = t.next())
+            title="Theme: follow the system, light or dark"
+        >
+            {move || match theme.get() {
+                Theme::System => "◐ System",
+                Theme::Light => "☀ Light",
+                Theme::Dark => "☾ Dark",
+            }}
+        </button>
     }
 }
 
@@ -195,10 +235,9 @@ pub fn run() {
     let ui = Ui::new(initial.path.clone(), initial.settings.clone());
     ui.config_error.set(config_error);
     ui.config_notes.set(config.notes.clone());
+    ui.config_changes.set(pasted_changes(&initial.settings));
     ui.rules_view.set(rule_rows(&config, &initial.settings));
     ui.notice.set(problem);
-    ui.theme
-        .set(Theme::parse(&persist::load_theme().unwrap_or_default()));
     leptos::mount::mount_to_body(move || view! { <Page ui=ui /> });
 
     let dom = Dom {
@@ -262,6 +301,12 @@ fn initial_state() -> (State, Option<String>) {
 /// textarea without bubbling still counts).
 fn wire_editor(ui: Ui, d: &Dom) {
     let ta: &web_sys::EventTarget = d.textarea.unchecked_ref();
+    dom::listen(ta, "focus", move |_: web_sys::Event| {
+        ui.editor_focus.set(true)
+    });
+    dom::listen(ta, "blur", move |_: web_sys::Event| {
+        ui.editor_focus.set(false)
+    });
     dom::listen(ta, "input", move |_: web_sys::Event| core::text_changed(ui));
     dom::listen(ta, "keydown", move |ev: web_sys::KeyboardEvent| {
         core::keydown(ui, &ev)
@@ -346,14 +391,23 @@ fn rule_rows(config: &Config, settings: &Settings) -> Vec<RuleRow> {
         .collect()
 }
 
+/// What the pasted config text alone changes.
+fn pasted_changes(settings: &Settings) -> Vec<String> {
+    analysis::parse_config_text(&settings.config_text)
+        .map(|c| analysis::config_changes(&c))
+        .unwrap_or_default()
+}
+
 /// Settings changed: rebuild the engine, or keep the last good one and say why.
 fn apply_settings(ui: Ui) {
     let settings = ui.settings.get_untracked();
     let json = serde_json::to_string(&settings).expect("settings serialize");
     match settings.to_config() {
         Ok(config) => {
+            close_preview(ui);
             ui.config_error.set(None);
             ui.config_notes.set(config.notes.clone());
+            ui.config_changes.set(pasted_changes(&settings));
             ui.rules_view.set(rule_rows(&config, &settings));
             with_core(|c| {
                 c.engine = otp_audit_engine::Engine::new(config);
@@ -371,7 +425,17 @@ fn apply_settings(ui: Ui) {
     }
 }
 
+/// Drop an open fix preview: after a path or settings change its fixes may no longer
+/// exist, and Apply would only say "the code changed".
+fn close_preview(ui: Ui) {
+    if ui.preview.get_untracked().is_some() {
+        ui.preview.set(None);
+    }
+    with_core(|c| c.pending = None);
+}
+
 fn set_path(ui: Ui, path: String) {
+    close_preview(ui);
     ui.path.set(path.clone());
     with_core(|c| c.path = path);
     core::inputs_changed(ui);
@@ -499,7 +563,7 @@ fn fix_all(ui: Ui, preview_only: bool) {
     }
     if preview_only {
         ui.preview.set(Some(PreviewView {
-            title: format!("Fix all safe: {n} fixes"),
+            title: format!("Fix all safe: {}", crate::text::count(n, "fix", "fixes")),
             safety: Some(Safety::Safe),
             html: diff_html(&old, &new),
         }));
@@ -618,20 +682,6 @@ fn row_keydown(ui: Ui, i: usize, ev: web_sys::KeyboardEvent) {
 fn Page(ui: Ui) -> impl IntoView {
     Effect::new(move |_| render_guide(ui.guide_ref.get()));
     Effect::new(move |_| {
-        let theme = ui.theme.get();
-        if let Some(root) = dom::document().document_element() {
-            match theme {
-                Theme::System => {
-                    let _ = root.remove_attribute("data-theme");
-                }
-                t => {
-                    let _ = root.set_attribute("data-theme", t.as_str());
-                }
-            }
-        }
-        persist::save_theme(theme.as_str());
-    });
-    Effect::new(move |_| {
         if ui.notice.get().is_some() {
             dom::set_timeout(4000, move || ui.notice.set(None));
         }
@@ -658,7 +708,7 @@ fn Page(ui: Ui) -> impl IntoView {
                     </div>
                     <StatusBar ui=ui />
                 </section>
-                <aside class="side">
+                <aside class="side" class:previewing=move || ui.preview.with(Option::is_some)>
                     <FindingsPanel ui=ui />
                     <section class="lower">
                         <nav class="tabs" role="tablist">
@@ -685,7 +735,7 @@ fn Page(ui: Ui) -> impl IntoView {
                 </aside>
             </main>
             <div class="tip" id="tip" hidden></div>
-            {move || ui.notice.get().map(|n| view! { <div class="notice" role="status">{n}</div> })}
+            {move || ui.notice.get().map(|n| view! { <div class="notice" role="status">{message_view(&n)}</div> })}
         </div>
     }
 }
@@ -737,18 +787,7 @@ fn Header(ui: Ui) -> impl IntoView {
                     if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { i.select(); }
                 } />
             })}
-            <button
-                class="theme"
-                data-testid="theme"
-                on:click=move |_| ui.theme.update(|t| *t = t.next())
-                title="Theme: follow the system, light or dark"
-            >
-                {move || match ui.theme.get() {
-                    Theme::System => "◐ System",
-                    Theme::Light => "☀ Light",
-                    Theme::Dark => "☾ Dark",
-                }}
-            </button>
+            <ThemeToggle />
         </header>
     }
 }
@@ -770,7 +809,11 @@ fn StatusBar(ui: Ui) -> impl IntoView {
                 )
             }}
             {move || ui.stale.get().then(|| view! { <span class="analysing">" · analysing…"</span> })}
-            <span class="local">"Runs in your browser: no code leaves this page"</span>
+            {move || if ui.editor_focus.get() {
+                view! { <span class="local keys" data-testid="editor-keys">"Tab indents · Esc, then Tab, leaves the editor"</span> }.into_any()
+            } else {
+                view! { <span class="local">"Runs in your browser: no code leaves this page"</span> }.into_any()
+            }}
         </div>
     }
 }
@@ -789,9 +832,11 @@ fn FindingsPanel(ui: Ui) -> impl IntoView {
         <section class="findings-panel" aria-label="Findings">
             <div class="panel-head">
                 <span class="counts">
-                    <span class="count g3" title="errors">{move || count(Severity::Error)}" errors"</span>
-                    <span class="count g2" title="warnings">{move || count(Severity::Warning)}" warnings"</span>
-                    <span class="count g1" title="info">{move || count(Severity::Info)}" info"</span>
+                    {[Severity::Error, Severity::Warning, Severity::Info].into_iter().map(|s| view! {
+                        <span class=format!("count g{}", core::level(s)) data-testid=format!("count-{}", s.as_str())>
+                            {move || crate::text::severity_count(count(s), s)}
+                        </span>
+                    }).collect_view()}
                 </span>
                 <span class="actions">
                     <button
@@ -822,12 +867,14 @@ fn FindingsPanel(ui: Ui) -> impl IntoView {
                 </span>
             </div>
             {move || ui.preview.get().map(|p| view! {
-                <div class="preview" data-testid="preview">
+                <div class="preview" data-testid="preview" role="region" aria-label="Fix preview">
                     <div class="preview-head">
                         {p.safety.map(|s| view! { <span class=format!("safety {}", s.as_str())>{s.as_str()}</span> })}
-                        <span class="preview-title">{p.title}</span>
-                        <button data-testid="preview-apply" on:click=move |_| apply_pending(ui)>"Apply"</button>
-                        <button class="subtle" on:click=move |_| ui.preview.set(None)>"Close"</button>
+                        <span class="preview-title">{message_view(&p.title)}</span>
+                        <span class="preview-buttons">
+                            <button data-testid="preview-apply" on:click=move |_| apply_pending(ui)>"Apply"</button>
+                            <button class="subtle" data-testid="preview-close" on:click=move |_| close_preview(ui)>"Close"</button>
+                        </span>
                     </div>
                     <div class="preview-body" inner_html=p.html></div>
                 </div>
@@ -872,7 +919,11 @@ fn FindingRow(ui: Ui, i: ReadSignal<usize>, f: Finding) -> impl IntoView {
             <div class="row-head">
                 <span class=format!("sev {sev}")>{sev}</span>
                 <span class="rule">{f.rule.clone()}</span>
-                {has_fix.then(|| view! { <span class=if safe { "fixable safe" } else { "fixable" } title="has a fix">{if safe { "fix" } else { "fix?" }}</span> })}
+                {has_fix.then(|| if safe {
+                    view! { <span class="fixable safe" title="A safe fix: behaviour provably unchanged; “Fix all safe” applies it">"safe fix"</span> }.into_any()
+                } else {
+                    view! { <span class="fixable" title="A fix that may change behaviour: preview it and review the change before applying">"unsafe fix"</span> }.into_any()
+                })}
                 <span class="pos">{pos}</span>
             </div>
             <div class="msg">{message_view(&f.message)}</div>
@@ -886,7 +937,7 @@ fn FindingRow(ui: Ui, i: ReadSignal<usize>, f: Finding) -> impl IntoView {
                             fixes.into_iter().enumerate().map(|(j, fx)| view! {
                                 <div class="fix" data-testid="fix" data-safety=fx.safety.as_str()>
                                     <span class=format!("safety {}", fx.safety.as_str())>{fx.safety.as_str()}</span>
-                                    <span class="fix-title">{fx.title.clone()}</span>
+                                    <span class="fix-title">{message_view(&fx.title)}</span>
                                     <button class="subtle" data-testid="fix-preview" on:click=move |_| preview_fix(ui, i.get_untracked(), j)>"Preview"</button>
                                     <button data-testid="fix-apply" on:click=move |_| apply_one_fix(ui, i.get_untracked(), j)>"Apply"</button>
                                 </div>
@@ -930,7 +981,8 @@ fn GuidePanel(ui: Ui) -> impl IntoView {
                     let back = finding_guide().filter(|g| Some(g) != ui.guide_ref.get().as_ref());
                     back.map(|g| view! { <button class="subtle" on:click=move |_| ui.guide_ref.set(Some(g.clone()))>"← the finding's page"</button> })
                 }}
-                <button class="subtle" on:click=move |_| ui.guide_ref.set(Some("patterns".into()))>"Patterns MG-1…9"</button>
+                <button class="subtle" data-testid="guide-patterns" on:click=move |_| ui.guide_ref.set(Some("patterns".into()))
+                    title="The migration guide's patterns MG-1 to MG-9: the moves that fix most findings">"Migration patterns"</button>
             </div>
             <div class="guide-body" id="guide-body" on:click=move |ev| guide_click(ui, ev)></div>
         </section>
@@ -994,14 +1046,35 @@ fn SettingsPanel(ui: Ui) -> impl IntoView {
             ></textarea>
             {move || ui.config_error.get().map(|e| view! {
                 <div class="config-error" data-testid="config-error" role="alert">
-                    <strong>"Invalid configuration: "</strong>{e}
+                    <strong>"Invalid configuration: "</strong>{message_view(&e)}
                     <div class="kept">"The last valid settings stay in effect."</div>
                 </div>
             })}
             {move || {
+                let pasted = ui.settings.with(|s| !s.config_text.trim().is_empty());
+                let ok = ui.config_error.with(Option::is_none);
+                let changes = ui.config_changes.get();
+                let notes = ui.config_notes.with(Vec::len);
+                (pasted && ok).then(|| view! {
+                    <div class="config-summary" data-testid="config-summary">
+                        <strong>{if changes.is_empty() {
+                            "It changes nothing from the defaults".to_string()
+                        } else {
+                            format!("It changes {}:", crate::text::count(changes.len(), "rule", "rules"))
+                        }}</strong>
+                        {(!changes.is_empty()).then(|| view! {
+                            <ul>{changes.into_iter().map(|c| view! { <li>{message_view(&c)}</li> }).collect_view()}</ul>
+                        })}
+                        {(notes > 0).then(|| view! {
+                            <div>{format!("{} on what has no equivalent here:", crate::text::count(notes, "note", "notes"))}</div>
+                        })}
+                    </div>
+                })
+            }}
+            {move || {
                 let notes = ui.config_notes.get();
                 (!notes.is_empty()).then(|| view! {
-                    <ul class="notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                    <ul class="notes">{notes.into_iter().map(|n| view! { <li>{message_view(&n)}</li> }).collect_view()}</ul>
                 })
             }}
             <div class="rules-head">

@@ -6,6 +6,7 @@
 
 use super::route::View;
 use super::state::Audit;
+use crate::app::message_view;
 use crate::highlight::{Highlighter, Mark, render_lines};
 use leptos::prelude::*;
 use otp_audit_engine::{Finding, Safety};
@@ -52,25 +53,21 @@ fn finding_row(
         .fixes
         .iter()
         .map(|fix| {
-            let label = format!(
-                "{} ({})",
-                fix.title,
-                if fix.safety == Safety::Safe {
-                    "safe"
-                } else {
-                    "needs review"
-                }
-            );
+            let kind = if fix.safety == Safety::Safe {
+                "safe"
+            } else {
+                "needs review"
+            };
             let after = source.map(|s| (s.to_string(), crate::analysis::apply_fix(s, fix)));
             let title = fix.title.clone();
             match after {
                 Some((before, after)) => view! {
                     <button class="fix" data-testid="preview-fix" on:click=move |_| {
                         preview.set(Some((title.clone(), crate::app::diff_html(&before, &after))))
-                    }>{format!("Preview: {label}")}</button>
+                    }>"Preview: "{message_view(&fix.title)}{format!(" ({kind})")}</button>
                 }
                 .into_any(),
-                None => view! { <span class="fix">{format!("Fix: {label}")}</span> }.into_any(),
+                None => view! { <span class="fix">"Fix: "{message_view(&fix.title)}{format!(" ({kind})")}</span> }.into_any(),
             }
         })
         .collect_view();
@@ -84,7 +81,7 @@ fn finding_row(
                 otp_audit_engine::Severity::Info => "sev sev-info",
             }>{f.severity.as_str()}</span>" "
             <code class="rule">{f.rule.clone()}</code>" "
-            <span class="msg">{f.message.clone()}</span>
+            <span class="msg">{message_view(&f.message)}</span>
             {(!f.scope.is_empty()).then(|| view! { <span class="scope">{format!(" (in {})", f.scope)}</span> })}
             <div class="actions">
                 <button class="guide-link" data-testid="show-guide" on:click=move |_| guide.set(Some(g.clone()))>"Guide"</button>
@@ -156,7 +153,10 @@ pub fn file_view(a: &Audit, path: &str, rule: Option<&str>) -> impl IntoView + u
         }
     };
     let heading = if known {
-        format!("{path}: {} finding(s)", findings.len())
+        format!(
+            "{path}: {}",
+            crate::text::count(findings.len(), "finding", "findings")
+        )
     } else {
         format!("{path} is not in this report")
     };
@@ -169,7 +169,7 @@ pub fn file_view(a: &Audit, path: &str, rule: Option<&str>) -> impl IntoView + u
                 <aside class="audit-side">
                     {move || preview.get().map(|(title, html)| view! {
                         <div class="preview" data-testid="fix-preview">
-                            <h4>{title}</h4>
+                            <h4>{message_view(&title)}</h4>
                             <div inner_html=html></div>
                             <button on:click=move |_| preview.set(None)>"Close"</button>
                         </div>

@@ -109,6 +109,24 @@ fn open_folder(ui: Ui, files: web_sys::FileList) {
     });
 }
 
+/// A generated project with planted findings (the corpus the tests use), opened as
+/// if it were a picked folder: the audit without a project at hand.
+fn open_sample(ui: Ui) {
+    let t0 = dom::now();
+    let project = otp_audit_corpus::generate(&otp_audit_corpus::Options {
+        seed: 19,
+        files: 60,
+        test_files: 30,
+        violation_rate: 0.15,
+    });
+    let entries = project
+        .files
+        .into_iter()
+        .map(|f| (format!("sample_project/{}", f.path), f.source.into_bytes()))
+        .collect();
+    run::open_folder(ui, "sample_project/".into(), entries, t0);
+}
+
 fn input_files(ev: &web_sys::Event) -> Option<(HtmlInputElement, web_sys::FileList)> {
     let input: HtmlInputElement = ev.target()?.dyn_into().ok()?;
     let files = input.files()?;
@@ -152,9 +170,12 @@ pub fn Inputs(ui: Ui) -> impl IntoView {
             let _ = el.set_attribute("webkitdirectory", "");
         }
     });
+    // Once a report is open the inputs shrink to one line, so the report starts high.
+    let compact = move || ui.audit.with(Option::is_some) && !busy();
     view! {
         <section
             class="audit-inputs"
+            class:compact=compact
             class:dragging=move || dragging.get()
             data-testid="drop-zone"
             on:dragover=move |ev: web_sys::DragEvent| {
@@ -164,30 +185,43 @@ pub fn Inputs(ui: Ui) -> impl IntoView {
             on:dragleave=move |_| dragging.set(false)
             on:drop=on_drop
         >
-            <p class="lead">
-                "Drop a project's " <b>".zip"</b> " (GitHub's “Download ZIP” works) or a JSON report here. "
-                "The code is analysed in this page and never leaves it."
-            </p>
+            {move || if compact() {
+                view! { <p class="lead">"Open another project, or drop its " <b>".zip"</b> " here:"</p> }.into_any()
+            } else {
+                view! {
+                    <p class="lead">
+                        "Drop a project's " <b>".zip"</b> " (GitHub's “Download ZIP” works) or a JSON report here. "
+                        "The code is analysed in this page and never leaves it."
+                    </p>
+                }.into_any()
+            }}
             <div class="pickers">
-                <label class="picker">
-                    "Project zip… "
+                <label class="picker file-button">
+                    "Choose a project zip…"
                     <input type="file" accept=".zip,application/zip" data-testid="project-input"
                         prop:disabled=busy on:change=on_file />
                 </label>
-                <label class="picker">
-                    "Project folder… "
+                <label class="picker file-button">
+                    "Choose a project folder…"
                     <input type="file" node_ref=folder_ref multiple=true data-testid="folder-input"
                         prop:disabled=busy on:change=on_folder />
                 </label>
-                <label class="picker">
-                    "JSON report… "
+                <label class="picker file-button">
+                    "Open a JSON report…"
                     <input type="file" accept=".json,application/json" data-testid="report-input"
                         on:change=on_file />
                 </label>
+                {move || (!compact()).then(|| view! {
+                    <button class="sample" data-testid="sample-project" prop:disabled=busy
+                        on:click=move |_| open_sample(ui)
+                        title="A generated Mix project with planted findings, to see what a report looks like">
+                        "Try a sample project"
+                    </button>
+                })}
             </div>
             <Progress ui=ui />
-            {move || ui.error.get().map(|e| view! { <p class="audit-error" role="alert" data-testid="error">{e}</p> })}
-            {move || ui.note.get().map(|n| view! { <p class="audit-note" data-testid="note">{n}</p> })}
+            {move || ui.error.get().map(|e| view! { <p class="audit-error" role="alert" data-testid="error">{crate::app::message_view(&e)}</p> })}
+            {move || ui.note.get().map(|n| view! { <p class="audit-note" data-testid="note">{crate::app::message_view(&n)}</p> })}
         </section>
     }
 }

@@ -50,6 +50,7 @@ pub fn mount() {
                 <header class="top">
                     <h1><span class="brand">"otp-audit"</span><span class="sub">" project audit"</span></h1>
                     <crate::app::SectionNav />
+                    <crate::app::ThemeToggle />
                 </header>
                 <main class="audit">
                     <inputs::Inputs ui=ui />

@@ -8,9 +8,12 @@ use super::run;
 use super::state::{Audit, Origin};
 use super::ui::Ui;
 use leptos::prelude::*;
+use otp_audit_engine::Finding;
 use otp_audit_engine::{FileScope, Severity};
 use otp_audit_project::archive::human_bytes;
-use otp_audit_project::report::{Area, Stage};
+use otp_audit_project::report::SeverityCounts;
+use otp_audit_project::report::{FilePriority, Stage};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// `45 min`, `3.5 h`.
@@ -24,8 +27,61 @@ pub fn effort(minutes: u64) -> String {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// The one total the report quotes: whole hours (minutes below an hour), since the
+/// per-finding figures behind it are round estimates.
+pub fn effort_total(minutes: u64) -> String {
+    if minutes < 60 {
+        format!("{minutes} min")
+    } else {
+        format!("{} h", (minutes + 30) / 60)
+    }
+}
+
+use crate::text::count as plural;
+
+const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
+
+/// Findings of each rule per severity, counted from the findings themselves: a rule's
+/// findings need not share one severity (a config can raise some).
+fn rule_splits(a: &Audit) -> HashMap<&str, SeverityCounts> {
+    let mut m: HashMap<&str, SeverityCounts> = HashMap::new();
+    for f in &a.file.findings {
+        m.entry(f.rule.as_str()).or_default().add(f.severity);
+    }
+    m
+}
+
+/// Sort key, worst first: the worst severity present, then its count, then the total.
+fn severity_key(c: &SeverityCounts) -> (Severity, usize, usize) {
+    let worst = SEVERITIES
+        .into_iter()
+        .find(|s| c.get(*s) > 0)
+        .unwrap_or(Severity::Info);
+    (worst, c.get(worst), c.error + c.warning + c.info)
+}
+
+/// `2 errors · 3 warnings`, each part a link to the findings it counts.
+fn severity_links(c: &SeverityCounts, base: Filter, testid: &'static str) -> impl IntoView + use<> {
+    SEVERITIES
+        .into_iter()
+        .filter(|s| c.get(*s) > 0)
+        .enumerate()
+        .map(|(k, s)| {
+            let n = c.get(s);
+            let href = View::Findings(Filter {
+                severity: Some(s),
+                ..base.clone()
+            })
+            .href();
+            view! {
+                {(k > 0).then_some(" · ")}
+                <a href=href class=format!("sev-count sev-{}", s.as_str()) data-testid=testid
+                    data-severity=s.as_str() data-count=n.to_string()>
+                    {crate::text::severity_count(n, s)}
+                </a>
+            }
+        })
+        .collect_view()
 }
 
 fn go(view: View) {
@@ -98,6 +154,13 @@ fn header(a: &Audit) -> impl IntoView + use<> {
     let timing =
         a.ms.map(|ms| format!(" in {:.2} s", ms / 1000.0))
             .unwrap_or_default();
+    // The model in the words the Markdown and HTML reports use.
+    let assumptions = otp_audit_project::report::estimates(p);
+    let pace = format!(
+        "; at {} h a week: {}.",
+        p.schedule.hours_per_week,
+        plural(p.schedule.total_weeks as usize, "week", "weeks"),
+    );
     view! {
         <div class="audit-head">
             <h2>{a.name.clone()}</h2>
@@ -106,14 +169,19 @@ fn header(a: &Audit) -> impl IntoView + use<> {
                     {plural(total, "finding", "findings")}
                 </span>
                 {format!(
-                    " in {} of {} ({} lines, {}); {} {source}{timing}.",
+                    " in {} of {} ({} lines, {}); {source}{timing}.",
                     plural(p.analysed.files_with_findings, "file", "files"),
-                    plural(p.analysed.files, "file", "files"),
+                    p.analysed.files,
                     p.analysed.lines,
                     human_bytes(p.analysed.bytes as u64),
-                    "estimated effort ".to_string() + &effort(p.totals.effort_minutes) + ";",
                 )}
             </p>
+            <p class="severity-totals">{severity_links(&p.totals.by_severity, Filter::default(), "total-severity")}</p>
+            <div class="audit-effort" data-testid="effort" data-minutes=p.schedule.total_minutes.to_string()>
+                "Estimated effort: " <strong>{effort_total(p.schedule.total_minutes)}</strong>
+                {pace}
+                <details class="assumptions"><summary>"How it is estimated"</summary>{crate::app::message_view(&assumptions)}</details>
+            </div>
             <p class="audit-config" data-testid="config-used">
                 "Configuration: " {a.file.config_label()}
             </p>
@@ -166,7 +234,7 @@ fn Toolbar(ui: Ui, audit: Arc<Audit>) -> impl IntoView {
         <div class="audit-toolbar">
             <button data-testid="download-fixed" disabled=!has_sources title=fix_title.clone()
                 on:click=fixed_zip>
-                {move || if ui.fixing.get() { "Fixing…".to_string() } else { format!("Download fixed zip ({safe} safe fixes)") }}
+                {move || if ui.fixing.get() { "Fixing…".to_string() } else { format!("Download fixed zip ({})", plural(safe, "safe fix", "safe fixes")) }}
             </button>
             <button data-testid="download-diff" disabled=!has_sources title=fix_title on:click=diff>
                 "Download diff"
@@ -191,14 +259,22 @@ fn severity_class(s: Severity) -> &'static str {
 fn summary(a: &Audit) -> impl IntoView + use<> {
     let p = &a.plan;
     let max = p.rules.iter().map(|r| r.findings).max().unwrap_or(1).max(1);
-    let areas = p
+    let splits = rule_splits(a);
+    let split_of = |rule: &str| splits.get(rule).copied().unwrap_or_default();
+    // Worst first: the areas, the rules in each, and the table.
+    let mut areas: Vec<_> = p
         .areas
         .iter()
         .filter(|s| s.files > 0 || s.findings > 0)
+        .collect();
+    areas.sort_by_key(|s| std::cmp::Reverse(severity_key(&s.by_severity)));
+    let areas = areas
+        .into_iter()
         .map(|s| {
-            let rules = s
-                .rules
-                .iter()
+            let mut area_rules: Vec<_> = s.rules.iter().collect();
+            area_rules.sort_by_key(|r| std::cmp::Reverse((severity_key(&split_of(&r.rule)), r.findings)));
+            let rules = area_rules
+                .into_iter()
                 .map(|r| {
                     view! {
                         <li>
@@ -226,26 +302,40 @@ fn summary(a: &Audit) -> impl IntoView + use<> {
             }
         })
         .collect_view();
-    let rows = p
-        .rules
-        .iter()
+    let mut rules: Vec<_> = p.rules.iter().collect();
+    rules.sort_by(|x, y| {
+        severity_key(&split_of(&y.rule))
+            .cmp(&severity_key(&split_of(&x.rule)))
+            .then_with(|| x.rule.cmp(&y.rule))
+    });
+    let rows = rules
+        .into_iter()
         .map(|r| {
-            // Set through CSSOM (`style:width`), which the page's CSP allows; a `style`
-            // attribute would be an inline style, which it refuses.
-            let width = format!("{:.1}%", r.findings as f64 * 100.0 / max as f64);
-            let link = View::Findings(Filter {
+            let split = split_of(&r.rule);
+            let base = Filter {
                 rule: Some(r.rule.clone()),
                 ..Filter::default()
-            })
-            .href();
+            };
+            let link = View::Findings(base.clone()).href();
+            let bars = SEVERITIES
+                .into_iter()
+                .filter(|s| split.get(*s) > 0)
+                .map(|s| {
+                    // Set through CSSOM (`style:width`), which the page's CSP allows; a
+                    // `style` attribute would be an inline style, which it refuses.
+                    let width = format!("{:.1}%", split.get(s) as f64 * 100.0 / max as f64);
+                    view! { <div class=format!("bar {}", severity_class(s)) style:width=width></div> }
+                })
+                .collect_view();
             view! {
-                <tr data-testid="rule-count" data-rule=r.rule.clone() data-count=r.findings.to_string()>
-                    <td><span class=severity_class(r.severity)>{r.severity.as_str()}</span></td>
-                    <td><a href=link><code>{r.rule.clone()}</code></a><div class="rule-title">{r.title.clone()}</div></td>
-                    <td class="num">{r.findings}</td>
-                    <td class="num">{r.files}</td>
-                    <td class="num">{r.safe_fixes}</td>
-                    <td class="chart"><div class=format!("bar {}", severity_class(r.severity)) style:width=width></div></td>
+                <tr data-testid="rule-count" data-rule=r.rule.clone() data-count=r.findings.to_string()
+                    data-worst=severity_key(&split).0.as_str()>
+                    <td class="split">{severity_links(&split, base, "rule-severity")}</td>
+                    <td class="card-title"><a href=link><code>{r.rule.clone()}</code></a><div class="rule-title">{r.title.clone()}</div></td>
+                    <td class="num" data-label="Findings">{r.findings}</td>
+                    <td class="num" data-label="Files">{r.files}</td>
+                    <td class="num" data-label="Safe fixes">{r.safe_fixes}</td>
+                    <td class="chart"><div class="bars">{bars}</div></td>
                 </tr>
             }
         })
@@ -274,7 +364,7 @@ fn summary(a: &Audit) -> impl IntoView + use<> {
             <div class="areas">{areas}</div>
             <h3>"Findings per rule"</h3>
             <table class="rules-table">
-                <thead><tr><th>"Severity"</th><th>"Rule"</th><th>"Findings"</th><th>"Files"</th><th>"Safe fixes"</th><th></th></tr></thead>
+                <thead><tr><th>"Findings by severity"</th><th>"Rule"</th><th>"Findings"</th><th>"Files"</th><th>"Safe fixes"</th><th></th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
@@ -288,12 +378,12 @@ fn stage_view(s: &Stage) -> impl IntoView + use<> {
         .map(|r| {
             view! {
                 <tr>
-                    <td><code>{r.rule.clone()}</code></td>
-                    <td class="num">{r.findings}</td>
-                    <td class="num">{r.files}</td>
-                    <td class="num">{r.safe_fixes}</td>
-                    <td class="num">{format!("{} min", r.minutes_per_finding)}</td>
-                    <td class="num">{effort(r.effort_minutes)}</td>
+                    <td class="card-title"><code>{r.rule.clone()}</code></td>
+                    <td class="num" data-label="Findings">{r.findings}</td>
+                    <td class="num" data-label="Files">{r.files}</td>
+                    <td class="num" data-label="Safe fixes">{r.safe_fixes}</td>
+                    <td class="num" data-label="Per finding">{format!("{} min", r.minutes_per_finding)}</td>
+                    <td class="num" data-label="Effort">{effort(r.effort_minutes)}</td>
                 </tr>
             }
         })
@@ -356,7 +446,7 @@ fn plan(a: &Audit) -> impl IntoView + use<> {
             } else {
                 format!("weeks {}–{}", e.first_week, e.last_week)
             };
-            view! { <tr><td>{format!("{}. {}", e.stage, e.title)}</td><td class="num">{effort(e.effort_minutes)}</td><td>{weeks}</td></tr> }
+            view! { <tr><td class="card-title">{format!("{}. {}", e.stage, e.title)}</td><td class="num" data-label="Effort">{effort(e.effort_minutes)}</td><td data-label="When">{weeks}</td></tr> }
         })
         .collect_view();
     let metrics = p
@@ -365,11 +455,11 @@ fn plan(a: &Audit) -> impl IntoView + use<> {
         .map(|m| {
             view! {
                 <tr data-testid="metric" data-rule=m.rule.clone()>
-                    <td><code>{m.rule.clone()}</code></td>
-                    <td class="num">{m.today}</td>
-                    <td class="num">{m.target}</td>
-                    <td class="num">{m.baseline.map(|b| b.to_string()).unwrap_or_else(|| "—".into())}</td>
-                    <td>{m.stages.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ")}</td>
+                    <td class="card-title"><code>{m.rule.clone()}</code></td>
+                    <td class="num" data-label="Today">{m.today}</td>
+                    <td class="num" data-label="Target">{m.target}</td>
+                    <td class="num" data-label="Baseline">{m.baseline.map(|b| b.to_string()).unwrap_or_else(|| "—".into())}</td>
+                    <td data-label="Stages">{m.stages.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ")}</td>
                 </tr>
             }
         })
@@ -378,7 +468,7 @@ fn plan(a: &Audit) -> impl IntoView + use<> {
         <div class="audit-plan">
             <p>{format!(
                 "Total estimate {} at {} h a week: {}.",
-                effort(p.schedule.total_minutes),
+                effort_total(p.schedule.total_minutes),
                 p.schedule.hours_per_week,
                 plural(p.schedule.total_weeks as usize, "week", "weeks")
             )}</p>
@@ -441,15 +531,58 @@ fn filter_bar(a: &Audit, filter: &Filter, make: fn(Filter) -> View) -> impl Into
     }
 }
 
-/// Rows shown at most; the filters narrow the rest.
-const SHOWN: usize = 500;
+/// Long lists come a page at a time: this many rows, then a button for the next page.
+const PAGE: usize = 200;
 
-fn files(a: &Audit, filter: &Filter) -> impl IntoView + use<> {
-    let rows: Vec<_> = a
+/// "Show 200 more" under a paged list, while rows are left.
+fn more_button(shown: RwSignal<usize>, total: usize, noun: &'static str) -> impl IntoView {
+    move || {
+        let n = shown.get().min(total);
+        (n < total).then(|| {
+            view! {
+                <p class="more">
+                    <button data-testid="show-more" on:click=move |_| shown.update(|s| *s += PAGE)>
+                        {format!("Show {} more", (total - n).min(PAGE))}
+                    </button>
+                    {format!(" {n} of {total} {noun} shown")}
+                </p>
+            }
+        })
+    }
+}
+
+fn file_row(f: &FilePriority, rule: Option<String>) -> impl IntoView + use<> {
+    let link = View::File {
+        path: f.path.clone(),
+        rule,
+    }
+    .href();
+    let tallies = f
+        .rules
+        .iter()
+        .map(|t| format!("{} × {}", t.count, t.rule))
+        .collect::<Vec<_>>()
+        .join(", ");
+    view! {
+        <tr data-testid="file-row" data-path=f.path.clone()>
+            <td class="num rank">{f.rank}</td>
+            <td class="card-title"><a href=link><code>{f.path.clone()}</code></a></td>
+            <td data-label="Area">{f.area.title()}</td>
+            <td class="num" data-label="Findings">{f.findings}</td>
+            <td class="num" data-label="Score">{f.score}</td>
+            <td class="num" data-label="Effort">{effort(f.effort_minutes)}</td>
+            <td class="tallies">{tallies}</td>
+        </tr>
+    }
+}
+
+fn files(a: &Arc<Audit>, filter: &Filter) -> impl IntoView + use<> {
+    let idx: Vec<usize> = a
         .plan
         .files
         .iter()
-        .filter(|f| {
+        .enumerate()
+        .filter(|(_, f)| {
             filter
                 .rule
                 .as_ref()
@@ -458,54 +591,65 @@ fn files(a: &Audit, filter: &Filter) -> impl IntoView + use<> {
                 && filter.scope.is_none_or(|s| s == f.scope)
                 && f.path.contains(&filter.path)
         })
+        .map(|(i, _)| i)
         .collect();
-    let count = rows.len();
-    let rows = rows
-        .into_iter()
-        .take(SHOWN)
-        .map(|f| {
-            let link = View::File {
-                path: f.path.clone(),
-                rule: filter.rule.clone(),
-            }
-            .href();
-            let tallies = f
-                .rules
-                .iter()
-                .map(|t| format!("{} × {}", t.count, t.rule))
-                .collect::<Vec<_>>()
-                .join(", ");
-            view! {
-                <tr data-testid="file-row" data-path=f.path.clone()>
-                    <td class="num">{f.rank}</td>
-                    <td><a href=link><code>{f.path.clone()}</code></a></td>
-                    <td>{f.area.title()}</td>
-                    <td class="num">{f.findings}</td>
-                    <td class="num">{f.score}</td>
-                    <td class="num">{effort(f.effort_minutes)}</td>
-                    <td class="tallies">{tallies}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let count = idx.len();
+    let shown = RwSignal::new(PAGE);
+    let rows = {
+        let a = a.clone();
+        let rule = filter.rule.clone();
+        move || {
+            idx.iter()
+                .take(shown.get())
+                .map(|&i| file_row(&a.plan.files[i], rule.clone()))
+                .collect_view()
+        }
+    };
+    let s = &a.plan.scoring;
     view! {
         <div class="audit-files">
             {filter_bar(a, filter, View::Files)}
             <p data-testid="shown-count" data-count=count.to_string()>
-                {format!("{} in order of priority (score: 10 per error, 3 per warning, 1 per info).", plural(count, "file", "files"))}
-                {(count > SHOWN).then(|| format!(" The first {SHOWN} are shown; filter to see others."))}
+                {format!(
+                    "{} in order of priority (score: {} per error, {} per warning, {} per info).",
+                    plural(count, "file", "files"),
+                    s.error,
+                    s.warning,
+                    s.info
+                )}
             </p>
             <table class="rules-table">
                 <thead><tr><th>"#"</th><th>"File"</th><th>"Area"</th><th>"Findings"</th><th>"Score"</th><th>"Effort"</th><th>"Rules"</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+            {more_button(shown, count, "files")}
         </div>
     }
 }
 
-fn findings(a: &Audit, filter: &Filter) -> impl IntoView + use<> {
+fn finding_row(f: &Finding) -> impl IntoView + use<> {
+    let link = View::File {
+        path: f.path.clone(),
+        rule: Some(f.rule.clone()),
+    }
+    .href();
+    view! {
+        <li class=format!("audit-finding sev-row-{}", f.severity.as_str()) data-testid="finding-row"
+            data-rule=f.rule.clone() data-severity=f.severity.as_str()>
+            <div>
+                <span class=severity_class(f.severity)>{f.severity.as_str()}</span>" "
+                <a href=link><code>{format!("{}:{}:{}", f.path, f.start.line, f.start.column)}</code></a>" "
+                <code class="rule">{f.rule.clone()}</code>
+            </div>
+            <div class="msg">{crate::app::message_view(&f.message)}</div>
+            {(!f.snippet.is_empty()).then(|| view! { <pre class="snippet">{f.snippet.clone()}</pre> })}
+        </li>
+    }
+}
+
+fn findings(a: &Arc<Audit>, filter: &Filter) -> impl IntoView + use<> {
     // The scope the analysis decided for each file (relative to its Mix project).
-    let scopes: std::collections::HashMap<&str, FileScope> = a
+    let scopes: HashMap<&str, FileScope> = a
         .file
         .files
         .iter()
@@ -517,44 +661,37 @@ fn findings(a: &Audit, filter: &Filter) -> impl IntoView + use<> {
             .copied()
             .unwrap_or_else(|| FileScope::of_path(path))
     };
-    let list: Vec<_> = a
-        .file
-        .findings
-        .iter()
-        .filter(|f| filter.matches(f, scope_of(&f.path)))
+    let all = &a.file.findings;
+    let mut idx: Vec<usize> = (0..all.len())
+        .filter(|&i| filter.matches(&all[i], scope_of(&all[i].path)))
         .collect();
-    let count = list.len();
-    let rows = list
-        .into_iter()
-        .take(SHOWN)
-        .map(|f| {
-            let link = View::File {
-                path: f.path.clone(),
-                rule: Some(f.rule.clone()),
-            }
-            .href();
-            view! {
-                <li class="audit-finding" data-testid="finding-row" data-rule=f.rule.clone()>
-                    <div>
-                        <span class=severity_class(f.severity)>{f.severity.as_str()}</span>" "
-                        <a href=link><code>{format!("{}:{}:{}", f.path, f.start.line, f.start.column)}</code></a>" "
-                        <code class="rule">{f.rule.clone()}</code>
-                    </div>
-                    <div class="msg">{f.message.clone()}</div>
-                    {(!f.snippet.is_empty()).then(|| view! { <pre class="snippet">{f.snippet.clone()}</pre> })}
-                </li>
-            }
-        })
-        .collect_view();
-    let _ = Area::ALL;
+    // Errors first; then by place, so a file's findings stay together.
+    idx.sort_by(|&x, &y| {
+        let (f, g) = (&all[x], &all[y]);
+        g.severity
+            .cmp(&f.severity)
+            .then_with(|| f.path.cmp(&g.path))
+            .then_with(|| (f.start.line, f.start.column).cmp(&(g.start.line, g.start.column)))
+    });
+    let count = idx.len();
+    let shown = RwSignal::new(PAGE);
+    let rows = {
+        let a = a.clone();
+        move || {
+            idx.iter()
+                .take(shown.get())
+                .map(|&i| finding_row(&a.file.findings[i]))
+                .collect_view()
+        }
+    };
     view! {
         <div class="audit-findings">
             {filter_bar(a, filter, View::Findings)}
             <p data-testid="shown-count" data-count=count.to_string()>
-                {plural(count, "finding", "findings")}
-                {(count > SHOWN).then(|| format!("; the first {SHOWN} are shown, filter to see others"))}
+                {plural(count, "finding", "findings")}", errors first"
             </p>
             <ul class="audit-finding-list">{rows}</ul>
+            {more_button(shown, count, "findings")}
         </div>
     }
 }

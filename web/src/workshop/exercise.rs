@@ -33,7 +33,8 @@ fn highlighted(code: &str) -> String {
     html
 }
 
-/// Select a finding's code in the editor, so the attendee sees what it points at.
+/// Select a finding's code in the editor and scroll its line into view (a third
+/// from the top), so the attendee sees what it points at.
 fn select_in_editor(editor: NodeRef<leptos::html::Textarea>, (start, end): (usize, usize)) {
     let Some(t) = editor.get_untracked() else {
         return;
@@ -47,6 +48,20 @@ fn select_in_editor(editor: NodeRef<leptos::html::Textarea>, (start, end): (usiz
         text::utf16_of_byte(&value, start) as u32,
         text::utf16_of_byte(&value, end) as u32,
     );
+    let line = value[..start].matches('\n').count() as f64;
+    let lines = (value.matches('\n').count() + 1) as f64;
+    let line_px = f64::from(t.scroll_height()) / lines;
+    let top = line * line_px - f64::from(t.client_height()) / 3.0;
+    t.set_scroll_top(top.max(0.0) as i32);
+}
+
+/// `1\n2\n…`: the gutter's line numbers for `code`.
+fn line_numbers(code: &str) -> String {
+    let n = code.matches('\n').count() + 1;
+    (1..=n)
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[component]
@@ -239,10 +254,14 @@ pub fn ExerciseView(ws: Ws, id: String, presenter: bool) -> impl IntoView {
     };
 
     let layer = NodeRef::<leptos::html::Pre>::new();
+    let gutter = NodeRef::<leptos::html::Pre>::new();
     let on_scroll = move |_| {
         if let (Some(t), Some(l)) = (editor.get_untracked(), layer.get_untracked()) {
             l.set_scroll_top(t.scroll_top());
             l.set_scroll_left(t.scroll_left());
+        }
+        if let (Some(t), Some(g)) = (editor.get_untracked(), gutter.get_untracked()) {
+            g.set_scroll_top(t.scroll_top());
         }
     };
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
@@ -318,6 +337,7 @@ pub fn ExerciseView(ws: Ws, id: String, presenter: bool) -> impl IntoView {
             <section class="ws-work">
                 <div class="ws-editor-pane">
                     <div class="ws-editor">
+                        <pre class="ws-gutter" aria-hidden="true" node_ref=gutter>{move || code.with(|c| line_numbers(c))}</pre>
                         <pre class="ws-layer" aria-hidden="true" node_ref=layer inner_html=move || code.with(|c| highlighted(c))></pre>
                         <textarea
                             class="ws-textarea"
@@ -367,7 +387,8 @@ pub fn ExerciseView(ws: Ws, id: String, presenter: bool) -> impl IntoView {
                 <aside class="ws-guide guide" aria-label="Migration guide">
                     <div class="guide-head">
                         <span class="guide-page">{move || guide_ref.get().map(|r| r.split('#').next().unwrap_or_default().to_string()).unwrap_or_default()}</span>
-                        <button class="subtle" on:click=move |_| guide_ref.set(Some("patterns".into()))>"Patterns MG-1…9"</button>
+                        <button class="subtle" on:click=move |_| guide_ref.set(Some("patterns".into()))
+                            title="The migration guide's patterns MG-1 to MG-9: the moves that fix most findings">"Migration patterns"</button>
                     </div>
                     <div class="guide-body" data-testid="guide" node_ref=guide_body on:click=guide_click></div>
                 </aside>

@@ -53,6 +53,28 @@ fn export_progress(ws: Ws) {
     );
 }
 
+/// A click anywhere on an exercise's row opens it, as its link does.
+fn open_row(ev: &web_sys::MouseEvent) {
+    let Some(row) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    if row.closest("a").ok().flatten().is_some() {
+        return; // the link itself navigates
+    }
+    let href = row
+        .closest("li")
+        .ok()
+        .flatten()
+        .and_then(|li| li.query_selector("a").ok().flatten())
+        .and_then(|a| a.get_attribute("href"));
+    if let Some(h) = href {
+        let _ = crate::app::dom::window().location().set_hash(&h);
+    }
+}
+
 #[component]
 pub fn ListView(ws: Ws) -> impl IntoView {
     let confirm_reset = RwSignal::new(false);
@@ -67,14 +89,14 @@ pub fn ListView(ws: Ws) -> impl IntoView {
                 </p>
             </section>
             <section class="ws-tools" aria-label="Packs and progress">
-                <label class="ws-file">
-                    "Load a trainer pack "
+                <label class="ws-file file-button">
+                    "Load a trainer pack…"
                     <input type="file" accept=".json,application/json" data-testid="pack-input"
                         on:change=move |ev| choose_pack(ws, ev) />
                 </label>
                 <button data-testid="export-progress" on:click=move |_| export_progress(ws)>"Export progress"</button>
-                <label class="ws-file">
-                    "Import progress "
+                <label class="ws-file file-button">
+                    "Import progress…"
                     <input type="file" accept=".json,application/json" data-testid="progress-input"
                         on:change=move |ev| import_progress(ws, ev) />
                 </label>
@@ -101,7 +123,7 @@ pub fn ListView(ws: Ws) -> impl IntoView {
                 }}
             </section>
             {move || ws.pack_error.get().map(|e| view! {
-                <div class="config-error ws-pack-error" role="alert" data-testid="pack-error">{e}</div>
+                <div class="config-error ws-pack-error" role="alert" data-testid="pack-error">{crate::app::message_view(&e)}</div>
             })}
             {move || ws.pack_warnings.with(|w| (!w.is_empty()).then(|| view! {
                 <div class="config-error ws-pack-error" data-testid="pack-warnings">
@@ -141,7 +163,8 @@ pub fn ListView(ws: Ws) -> impl IntoView {
                                     view! {
                                         <li data-testid="exercise" data-id=ex.id.clone()
                                             data-solved=move || solved.get().to_string()
-                                            class:solved=solved>
+                                            class:solved=solved
+                                            on:click=move |ev| open_row(&ev)>
                                             <a href=Route::Exercise(id2.clone()).href()>{ex.title.clone()}</a>
                                             <span class="ws-rules">{ex.rules.join(", ")}</span>
                                             <span class="ws-mark">{move || if solved.get() { "✓ solved" } else { "" }}</span>

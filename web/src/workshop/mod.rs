@@ -176,6 +176,7 @@ fn Workshop(ws: Ws) -> impl IntoView {
                 <crate::app::SectionNav />
                 <a class="ws-home" href="#/workshop">"All exercises"</a>
                 <span class="ws-total" data-testid="progress-summary">{solved}</span>
+                <crate::app::ThemeToggle />
             </header>
             <main class="ws-main">
                 {move || match ws.route.get() {
@@ -184,7 +185,7 @@ fn Workshop(ws: Ws) -> impl IntoView {
                     Route::Present(id) => view! { <exercise::ExerciseView ws=ws id=id presenter=true /> }.into_any(),
                 }}
             </main>
-            {move || ws.notice.get().map(|n| view! { <div class="notice" role="status">{n}</div> })}
+            {move || ws.notice.get().map(|n| view! { <div class="notice" role="status">{crate::app::message_view(&n)}</div> })}
         </div>
     }
 }

@@ -125,7 +125,8 @@ impl Report {
             let mut tallies: BTreeMap<&str, usize> = BTreeMap::new();
             for f in &result.findings {
                 let safe = has_safe_fix(f);
-                let minutes = u64::from(efforts.minutes_for(&f.rule, safe));
+                let nth = tallies.get(f.rule.as_str()).copied().unwrap_or(0);
+                let minutes = u64::from(efforts.minutes_for_nth(&f.rule, safe, nth));
                 totals.findings += 1;
                 totals.by_severity.add(f.severity);
                 totals.effort_minutes += minutes;

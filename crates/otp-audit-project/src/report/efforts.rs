@@ -19,7 +19,10 @@
 //!
 //! A finding that carries a *safe* fix costs `safe_fix_minutes` (or the rule's figure
 //! if that is lower): `otp-audit check --fix` writes the change and a person only
-//! reviews it. Every other finding costs its rule's minutes.
+//! reviews it. Every other finding costs its rule's minutes, except that a repeat of
+//! a rule in a file it was already fixed in costs a quarter of that
+//! ([`REPEAT_DIVISOR`]): the site is understood and the same change is made again, so
+//! a file with 29 copies of one problem does not cost 29 first-time fixes.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -34,6 +37,10 @@ pub const DEFAULT_HOURS_PER_WEEK: u32 = 10;
 /// Default time for stage 1: add otp-audit to CI, record the baseline, upload SARIF,
 /// and walk the team through the guide pages (four hours).
 pub const DEFAULT_ENFORCEMENT_MINUTES: u32 = 240;
+
+/// A repeat of a rule's finding in the same file costs its figure divided by this
+/// (rounded up, at least a minute).
+pub const REPEAT_DIVISOR: u32 = 4;
 
 /// Default time to review one edit written by `otp-audit check --fix`.
 pub const DEFAULT_SAFE_FIX_MINUTES: u32 = 2;
@@ -279,6 +286,18 @@ impl Efforts {
         }
     }
 
+    /// Minutes a finding costs when it is the `nth_in_file` (from 0) finding of `rule`
+    /// in its file: the first as [`Efforts::minutes_for`], a repeat fixed by hand a
+    /// [`REPEAT_DIVISOR`]th of that. Reviews of safe fixes do not get cheaper.
+    pub fn minutes_for_nth(&self, rule: &str, has_safe_fix: bool, nth_in_file: usize) -> u32 {
+        let first = self.minutes_for(rule, has_safe_fix);
+        if nth_in_file == 0 || has_safe_fix {
+            first
+        } else {
+            first.div_ceil(REPEAT_DIVISOR).max(1)
+        }
+    }
+
     /// Whether `rule`'s figure differs from the documented default.
     pub fn is_overridden(&self, rule: &str) -> bool {
         let default = DEFAULT_EFFORTS
@@ -418,6 +437,28 @@ fn whole_number(what: &str, value: &toml::Value, unit: &str) -> Result<u32, Effo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeats_in_a_file_cost_less_than_the_first() {
+        let e = Efforts::default();
+        let rule = "otp/no-raw-send";
+        let first = e.minutes(rule);
+        assert!(first >= 8, "a by-hand figure worth discounting");
+        assert_eq!(e.minutes_for_nth(rule, false, 0), first);
+        assert_eq!(
+            e.minutes_for_nth(rule, false, 1),
+            first.div_ceil(REPEAT_DIVISOR)
+        );
+        // 29 copies of one fix: far below 29 first-time fixes.
+        let total: u32 = (0..29).map(|n| e.minutes_for_nth(rule, false, n)).sum();
+        assert_eq!(total, first + 28 * first.div_ceil(REPEAT_DIVISOR));
+        assert!(total * 3 < 29 * first);
+        // Reviewing automatic fixes does not get cheaper, and nothing costs 0.
+        assert_eq!(e.minutes_for_nth(rule, true, 5), e.minutes_for(rule, true));
+        let mut one = Efforts::default();
+        one.set(rule, 1).unwrap();
+        assert_eq!(one.minutes_for_nth(rule, false, 3), 1);
+    }
 
     fn table(text: &str) -> toml::Table {
         text.parse().expect("test TOML parses")

@@ -45,11 +45,12 @@ mod text;
 pub use build::{BuildOptions, DEFAULT_BASELINE_FILE};
 pub use efforts::{
     DEFAULT_EFFORTS, DEFAULT_ENFORCEMENT_MINUTES, DEFAULT_HOURS_PER_WEEK, DEFAULT_SAFE_FIX_MINUTES,
-    DefaultEffort, Efforts, EffortsError, FALLBACK_MINUTES, MAX_MINUTES,
+    DefaultEffort, Efforts, EffortsError, FALLBACK_MINUTES, MAX_MINUTES, REPEAT_DIVISOR,
 };
 pub use html::{HTML_FILES_SHOWN, to_html};
 pub use markdown::{FILES_SHOWN, MarkdownOptions, START_WITH, to_markdown, to_markdown_with};
 pub use model::*;
+pub use text::estimates;
 
 /// Format version of the serialized [`Report`] (`"version": 1`).
 pub const REPORT_VERSION: u32 = 1;

@@ -96,7 +96,8 @@ pub fn scoring(r: &Report) -> String {
 /// How the estimates are computed, in words.
 pub fn estimates(r: &Report) -> String {
     format!(
-        "Each finding costs its rule's minutes per finding; a finding with a safe fix costs \
+        "Each finding costs its rule's minutes per finding, and a repeat of a rule in a file \
+         already fixed for it a quarter of that; a finding with a safe fix costs \
          {} for reviewing the edit `otp-audit check --fix` writes. Stage 1 is {} of setup. \
          Change the figures in `otp-audit.toml` under `[report]` (`hours_per_week`, \
          `enforcement_minutes`, `safe_fix_minutes`) and `[report.effort]` \

@@ -30,6 +30,7 @@ const RUNTIME_NAMESPACES: &[&str] = &[
     "DynamicSupervisor",
     "EEx",
     "ExUnit",
+    "File",
     "GenEvent",
     "GenServer",
     "IEx",
@@ -77,6 +78,7 @@ mod tests {
         assert!(is_runtime_module("Task.Supervised"));
         assert!(is_runtime_module("Mix.Tasks.Compile"));
         assert!(is_runtime_module("Kernel"));
+        assert!(is_runtime_module("File.Stream"));
         assert!(!is_runtime_module("MyApp.Task.Runner"));
         assert!(!is_runtime_module("TaskRunner"));
         assert!(!is_runtime_module("Inspect.MyApp.Money"));

@@ -249,10 +249,29 @@ await test("audit totals equal what their filters show, errors come first, one e
   await go("#/audit");
   await page.setInputFiles("[data-testid=project-input]", zip);
   await page.waitForFunction(() => document.querySelector(".audit-head h2")?.textContent === "shop.zip", null, { timeout: 120000 });
-  const shown = async (href) => {
-    await page.evaluate((h) => (location.hash = h), href);
-    await page.waitForFunction((h) => location.hash === h && document.querySelector("[data-testid=shown-count]"), href);
-    return Number(await page.getAttribute("[data-testid=shown-count]", "data-count"));
+  // The count updates in place, so the wait is for the count to settle on what the
+  // link promised; a wrong total still fails (with the count that was shown). Switching
+  // filters quickly sometimes lands on the summary (a navigation race, open in #19): the
+  // hash is then set again, up to three times.
+  const shown = async (href, expected) => {
+    let count = NaN;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.evaluate((h) => (location.hash = h), href);
+      try {
+        await page.waitForFunction(
+          ([h, n]) => {
+            const el = document.querySelector("[data-testid=shown-count]");
+            return location.hash === h && el && (n === undefined || Number(el.dataset.count) === n);
+          },
+          [href, expected],
+          { timeout: 10000 },
+        );
+      } catch {}
+      const el = await page.$("[data-testid=shown-count]");
+      if (el) count = Number(await el.getAttribute("data-count"));
+      if (el && (expected === undefined || count === expected)) break;
+    }
+    return count;
   };
   const links = (sel) => page.$$eval(sel, (as) => as.map((a) => ({ href: a.getAttribute("href"), n: Number(a.dataset.count), sev: a.dataset.severity })));
   const total = Number(await page.getAttribute("[data-testid=total-findings]", "data-count"));
@@ -273,10 +292,10 @@ await test("audit totals equal what their filters show, errors come first, one e
   }
   equal(rows.reduce((a, r) => a + r.n, 0), total, "the rules add up to the total");
   const effortText = (await page.textContent("[data-testid=effort] strong")).trim();
-  for (const l of bySeverity) equal(await shown(l.href), l.n, `${l.sev} total vs its filter`);
+  for (const l of bySeverity) equal(await shown(l.href, l.n), l.n, `${l.sev} total vs its filter`);
   for (const r of rows) {
     equal(r.parts.reduce((a, p) => a + p.n, 0), r.n, `${r.rule}: its severity split adds up`);
-    for (const p of r.parts) equal(await shown(p.href), p.n, `${r.rule} ${p.sev} vs its filter`);
+    for (const p of r.parts) equal(await shown(p.href, p.n), p.n, `${r.rule} ${p.sev} vs its filter`);
   }
   // The findings list: errors first, then warnings, then info.
   await shown("#/audit/findings");

@@ -45,18 +45,23 @@ fn check(file: &File, report: &mut Report) {
         let in_setup_all = file
             .test(&call.ctx)
             .is_some_and(|t| t.kind == TestKind::SetupAll);
+        // Only linked starts outside `setup_all` depend on the name.
+        let registered = if linked && !in_setup_all {
+            registration(file, call)
+        } else {
+            Registration::Fixed
+        };
         let message = if in_setup_all {
             format!(
                 "`{written}` in `setup_all` starts a process that nothing stops when the module's tests are done, so it can clash with the next module's; `start_supervised!/1` works in `setup_all` too and stops it then"
             )
-        } else if linked
-            && registration(file, call) != Registration::Fixed
-            && (registration(file, call) == Registration::PerTest || stopped_by_test(file, call))
+        } else if registered == Registration::PerTest
+            || (registered == Registration::Unknown && stopped_by_test(file, call))
         {
             // A per-test name cannot clash, and a process the test stops itself
             // (`GenServer.stop/1` waits for it) is gone before the next test.
             continue;
-        } else if linked && registration(file, call) != Registration::Fixed {
+        } else if registered == Registration::Unknown {
             // Linked and not under a fixed name: it dies with the test, only not before
             // the next one starts. That matters for some processes, not all.
             let d = report.add(file, &call.ctx, call.expr.byte_range(), format!(

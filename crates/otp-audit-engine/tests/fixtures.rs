@@ -134,6 +134,7 @@ fn check_rule(rule: &'static rules::Rule, failures: &mut Vec<String>) {
     }
     let engine = Engine::new(config_for(&dir));
     let (mut positives, mut negative_files) = (0, 0);
+    let (mut offers_safe, mut offers_unsafe) = (false, false);
     // The folder is one project, so cross-file rules see all of it.
     let loaded: Vec<(String, String)> = files
         .iter()
@@ -185,6 +186,10 @@ fn check_rule(rule: &'static rules::Rule, failures: &mut Vec<String>) {
             }
         }
         positives += own(&actual).len();
+        for f in result.findings.iter().filter(|f| f.rule == rule.id) {
+            offers_safe |= f.fixes.iter().any(|x| x.safety == Safety::Safe);
+            offers_unsafe |= f.fixes.iter().any(|x| x.safety == Safety::Unsafe);
+        }
         if own(&actual).is_empty() {
             negative_files += 1;
         }
@@ -223,6 +228,7 @@ fn check_rule(rule: &'static rules::Rule, failures: &mut Vec<String>) {
             failures.extend(golden(&golden_path, &out.text));
         }
     }
+    failures.extend(guide_states_fix_safety(rule, offers_safe, offers_unsafe));
     if positives == 0 {
         failures.push(format!(
             "{}: no positive case (no `#~ {}` finding)",
@@ -235,6 +241,34 @@ fn check_rule(rule: &'static rules::Rule, failures: &mut Vec<String>) {
             rule.id
         ));
     }
+}
+
+/// A reviewer reads the guide's "How to fix" to learn what an automatic fix does: each
+/// kind of fix the fixtures show the rule offering must be named there, in bold, with
+/// why it is safe or what to check.
+fn guide_states_fix_safety(rule: &rules::Rule, safe: bool, unsafe_: bool) -> Vec<String> {
+    let section = rule
+        .guide
+        .split("\n## ")
+        .find(|s| s.starts_with("How to fix"))
+        .unwrap_or("");
+    let mut out = Vec::new();
+    for (offered, word) in [(safe, "**safe**"), (unsafe_, "**unsafe**")] {
+        if offered && !section.contains(word) {
+            out.push(format!(
+                "{}: its fixtures show a {} fix, but the guide's `## How to fix` never says {word}",
+                rule.id,
+                word.trim_matches('*')
+            ));
+        }
+    }
+    if !safe && !unsafe_ && section.contains("The automatic fix is") {
+        out.push(format!(
+            "{}: the guide describes an automatic fix that no fixture shows",
+            rule.id
+        ));
+    }
+    out
 }
 
 #[test]

@@ -363,34 +363,39 @@ fn fixture_lib_files_compile_before_and_after_fixes() {
     assert_eq!(ok, groups, "every group reported:\n{}", run.stdout);
 }
 
-/// A behaviour suite and the fix levels whose result must still pass it. The cases
-/// named in `awaits_fixsafe` fail today: the fix changes what the code does. They
-/// document the expectation the `fixsafe` work (issue 12) makes true.
+/// A behaviour suite and the files each fix level must change, so that a suite never
+/// passes only because the fix it guards stopped applying.
 struct Suite {
     name: &'static str,
-    awaits_fixsafe: &'static [&'static str],
+    /// Files changed by `--fix`, then by `--fix --unsafe-fixes`.
+    changes: [&'static [&'static str]; 2],
 }
 
 const SUITES: &[Suite] = &[
     // `Process.sleep` then two `assert_received`: the second message comes later.
     Suite {
         name: "sleep_two_messages",
-        awaits_fixsafe: &["--fix", "--fix --unsafe-fixes"],
+        changes: [&["test/relay_test.exs"], &["test/relay_test.exs"]],
     },
-    // A `:permanent` child under `start_link_supervised!` is restarted after `GenServer.stop`.
+    // A `:permanent` child under `start_link_supervised!` is restarted after
+    // `GenServer.stop`: the unsafe fix must stop it with `stop_supervised!`.
     Suite {
         name: "permanent_child_stopped",
-        awaits_fixsafe: &["--fix --unsafe-fixes"],
+        changes: [&[], &["test/counter_test.exs"]],
     },
     // `Process` is a project module (aliased, or nested so it aliases itself).
     Suite {
         name: "self_named_process",
-        awaits_fixsafe: &["--fix", "--fix --unsafe-fixes"],
+        changes: [
+            &["lib/process.ex", "lib/reminder.ex", "lib/scheduler.ex"],
+            &["lib/process.ex", "lib/reminder.ex", "lib/scheduler.ex"],
+        ],
     },
-    // `GenServer` names a facade (`alias ..., as: GenServer`, `require ..., as: GenServer`).
+    // `GenServer` names a facade (`alias ..., as: GenServer`, `require ..., as: GenServer`):
+    // no safe fix may touch its calls.
     Suite {
         name: "shadowed_genserver",
-        awaits_fixsafe: &["--fix", "--fix --unsafe-fixes"],
+        changes: [&[], &["test/stock_test.exs"]],
     },
 ];
 
@@ -426,7 +431,10 @@ fn behaviour_suites_pass_before_and_after_fixes() {
             "{}: the suite must pass on the original code:\n{}{}",
             suite.name, before.stdout, before.stderr
         );
-        for flags in ["--fix", "--fix --unsafe-fixes"] {
+        for (flags, expected) in ["--fix", "--fix --unsafe-fixes"]
+            .into_iter()
+            .zip(suite.changes)
+        {
             let p = suite_copy(suite.name);
             let mut args = vec!["check"];
             args.extend(flags.split(' '));
@@ -445,12 +453,13 @@ fn behaviour_suites_pass_before_and_after_fixes() {
                 suite.name,
                 if after.success { "passes" } else { "FAILS" }
             );
+            if changed != expected {
+                failures.push(format!(
+                    "{} after `check {flags}`: changed {changed:?}, expected {expected:?}",
+                    suite.name
+                ));
+            }
             if !after.success {
-                let note = if suite.awaits_fixsafe.contains(&flags) {
-                    " (known today: expected to pass once the fixsafe work, issue 12, is merged)"
-                } else {
-                    ""
-                };
                 let diff: String = changed
                     .iter()
                     .map(|rel| {
@@ -462,7 +471,7 @@ fn behaviour_suites_pass_before_and_after_fixes() {
                     })
                     .collect();
                 failures.push(format!(
-                    "{} after `check {flags}`: the suite fails{note}\n{diff}\n{}",
+                    "{} after `check {flags}`: the suite fails\n{diff}\n{}",
                     suite.name,
                     tail(&after.stdout, 40)
                 ));

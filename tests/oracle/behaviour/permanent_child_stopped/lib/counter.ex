@@ -3,7 +3,7 @@ defmodule Oracle.Counter do
   use GenServer
 
   def start_link(opts) do
-    GenServer.start_link(__MODULE__, Map.new(opts), name: __MODULE__)
+    GenServer.start_link(__MODULE__, Map.new(opts), name: Keyword.get(opts, :name, __MODULE__))
   end
 
   def bump, do: GenServer.call(__MODULE__, :bump, 1_000)

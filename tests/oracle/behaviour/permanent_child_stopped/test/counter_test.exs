@@ -5,7 +5,7 @@ defmodule Oracle.CounterTest do
 
   test "stopping the counter saves its value and it stays stopped" do
     store = start_supervised!({Agent, fn -> 0 end})
-    {:ok, counter} = Counter.start_link(store: store, observer: self())
+    {:ok, counter} = Counter.start_link(store: store, observer: self(), name: Counter)
     assert_received {:counter_started, ^counter}
     assert Counter.bump() == 1
     assert Counter.bump() == 2

@@ -36,7 +36,8 @@ fn check(file: &File, report: &mut Report) {
             || is_cleaned_up(file, call)
             || is_short_errand(file, call)
             || awaits_linked_exit(file, call)
-            || in_module_defined_by_test(file, call)
+            || file.in_fixture_module(&call.ctx)
+            || ends_when_fed(file, call)
         {
             continue;
         }
@@ -231,18 +232,6 @@ fn awaits_linked_exit(file: &File, call: &Call) -> bool {
         })
 }
 
-/// A spawn in a module the test body defines (`defmodule SampleTest do ... end` run
-/// with `ExUnit.run/0`): code under test of the test, not the test's own process.
-fn in_module_defined_by_test(file: &File, call: &Call) -> bool {
-    let Some(test) = file.test(&call.ctx) else {
-        return false;
-    };
-    let at = call.node.start_byte();
-    file.modules.iter().any(|m| {
-        test.node.byte_range().contains(&m.node.start_byte()) && m.node.byte_range().contains(&at)
-    })
-}
-
 /// `owner = spawn(fn -> :ok = Lease.acquire(l); send(test, :acquired) end)`: a stand-in
 /// that runs a few steps and ends by reporting back (or after a short
 /// `Process.sleep(50)`), so its exit, which the test is usually about, comes on its
@@ -302,6 +291,71 @@ fn is_short_errand(file: &File, call: &Call) -> bool {
     !waits && (naps || (only_sends || reports_back) && !awaited_forever)
 }
 
+/// `pid = spawn_link(fn -> receive(do: (:go -> send(parent, :done))) end)` and later
+/// `send(pid, :go)`: a process that waits for messages the test sends it and then
+/// returns. It ends inside the test, fed by the test itself. Every wait it makes is
+/// either bounded (`after`, `assert_receive`) or matched by one of the test's sends to
+/// its pid, and nothing else in it may run for good (see `may_block`).
+fn ends_when_fed(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    if !matches!(call.name, "spawn" | "spawn_link") || call.capture || call.arity != 1 {
+        return false;
+    }
+    let Some(fun) = call.arg(0).filter(|f| f.kind_id() == k.anonymous_function) else {
+        return false;
+    };
+    let (Some(test), Some(pid)) = (file.test(&call.ctx), bound_pid(file, call)) else {
+        return false;
+    };
+    let (mut open_waits, mut bounded_waits) = (0, 0);
+    for c in file.calls_within(fun) {
+        if c.name == "receive" && c.local && c.module.is_none() {
+            if has_after(c) {
+                bounded_waits += 1;
+            } else {
+                open_waits += 1;
+            }
+        } else if c.name.starts_with("assert_receive") || c.name.starts_with("refute_receive") {
+            bounded_waits += 1;
+        } else if may_block(file, c) {
+            return false;
+        }
+    }
+    // Only bounded waits: it gives up on its own. No wait at all is an errand, which
+    // `is_short_errand` and the dead-pid checks judge.
+    if open_waits == 0 {
+        return bounded_waits > 0;
+    }
+    let feeds = file
+        .calls_within(test.node)
+        .filter(|c| c.node.start_byte() > call.node.end_byte())
+        .filter(|c| c.is("Kernel", "send") && c.arg(0).is_some_and(|a| file.text(a) == pid))
+        .count();
+    feeds >= open_waits
+}
+
+/// Might this call inside a spawned function keep the process alive indefinitely: a
+/// sleep that is not a literal number of milliseconds, a function of this file (it may
+/// loop), or code of the project (it may serve forever)? Elixir's and Erlang's own
+/// functions return, apart from those waits.
+fn may_block(file: &File, c: &Call) -> bool {
+    const DATA: &[&str] = &[
+        "Access", "Atom", "Base", "Bitwise", "Enum", "Integer", "IO", "Keyword", "List",
+        "Map", "MapSet", "String", "Tuple",
+    ];
+    if c.name == "sleep" {
+        return c.arg(0).is_none_or(|a| a.kind_id() != grammar().kinds.integer);
+    }
+    match c.module.as_deref() {
+        None => c.local && file.defs.iter().any(|d| d.name == c.name),
+        Some(m) if m.starts_with(':') => false,
+        Some(m) => {
+            let top = m.split('.').next().unwrap_or(m);
+            !(DATA.contains(&top) || crate::runtime::is_runtime_module(m))
+        }
+    }
+}
+
 /// A `receive` with an `after` clause.
 fn has_after(receive: &Call) -> bool {
     receive.do_block.is_some_and(|b| {
@@ -332,14 +386,27 @@ fn ends_at_once(file: &File, call: &Call) -> bool {
         && file.text(body).len() < 40
 }
 
-/// Does the test wait for a `{:DOWN, ...}` message?
+/// Does the test wait for a `{:DOWN, ...}` message, itself or in a function of the
+/// file that it calls (`await_monitors(refs)`)?
 fn waits_for_down(file: &File, test: Node) -> bool {
     let k = &grammar().kinds;
-    ast::descendants(test).any(|n| {
-        n.kind_id() == k.tuple
-            && n.named_child(0)
-                .is_some_and(|a| ast::atom_name(a, file.src) == Some("DOWN"))
-    })
+    let down_in = |node: Node| {
+        ast::descendants(node).any(|n| {
+            n.kind_id() == k.tuple
+                && n.named_child(0)
+                    .is_some_and(|a| ast::atom_name(a, file.src) == Some("DOWN"))
+        })
+    };
+    down_in(test)
+        || file
+            .calls_within(test)
+            .filter(|c| c.local && c.module.is_none())
+            .any(|c| {
+                file.defs
+                    .iter()
+                    .filter(|d| d.name == c.name && d.arity == c.arity)
+                    .any(|d| down_in(d.node))
+            })
 }
 
 /// `spawn(fn -> b end)` → `start_supervised!({Task, fn -> b end})`, and

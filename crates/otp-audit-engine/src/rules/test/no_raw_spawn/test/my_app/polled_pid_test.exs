@@ -20,9 +20,9 @@ defmodule MyApp.PolledPidTest do
     assert catch_exit(MyApp.Lookup.ping(gone))
   end
 
-  test "a linked helper process" do
+  test "a linked helper the test feeds ends inside the test" do
     parent = self()
-    pid = spawn_link(fn -> receive(do: (:go -> send(parent, :went))) end) #~ test/no-raw-spawn
+    pid = spawn_link(fn -> receive(do: (:go -> send(parent, :went))) end)
     send(pid, :go)
     assert_receive :went
   end

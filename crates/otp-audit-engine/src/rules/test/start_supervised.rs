@@ -57,6 +57,7 @@ fn check(file: &File, report: &mut Report) {
             )
         } else if registered == Registration::PerTest
             || (registered == Registration::Unknown && stopped_by_test(file, call))
+            || stopped_on_exit(file, call)
         {
             // A per-test name cannot clash, and a process the test stops itself
             // (`GenServer.stop/1` waits for it) is gone before the next test.
@@ -303,31 +304,83 @@ fn waits_for_its_end(file: &File, call: &Call) -> bool {
 }
 
 /// `{:ok, pid} = X.start_link(...)` and later in the test `GenServer.stop(pid)` (or
-/// `Agent.stop`, `Supervisor.stop`, `Process.exit`): the test ends the process itself.
+/// `Agent.stop`, `Supervisor.stop`, `Process.exit`), or `Supervisor.stop(X)` by the
+/// module's name, or a stop of `Process.whereis(X)`: the test ends the process itself.
 fn stopped_by_test(file: &File, call: &Call) -> bool {
     let k = &grammar().kinds;
     let Some(test) = file.test(&call.ctx) else {
         return false;
     };
-    let Some(left) = super::no_sleep::match_left(file, call) else {
+    let pid = super::no_sleep::match_left(file, call)
+        .and_then(|left| if left.kind_id() == k.tuple { left.named_child(1) } else { Some(left) })
+        .filter(|p| p.kind_id() == k.identifier)
+        .map(|p| file.text(p));
+    let module = started_module(file, call);
+    file.calls_within(test.node)
+        .filter(|c| c.node.start_byte() > call.node.end_byte())
+        .any(|c| stops(file, c, pid, module))
+}
+
+/// `X` of `X.start_link(...)`, as written: a module that starts itself usually
+/// registers under its own name (`Supervisor.stop(X)`).
+fn started_module<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'t str> {
+    let written = file.text(call.target);
+    written
+        .strip_suffix(call.name)
+        .and_then(|m| m.strip_suffix('.'))
+        .filter(|m| m.starts_with(|c: char| c.is_ascii_uppercase()) && *m != "GenServer")
+}
+
+/// Does `c` stop the started process: by its pid, by the module's name, or by a pid
+/// looked up with `Process.whereis(X)` just before?
+fn stops(file: &File, c: &Call, pid: Option<&str>, module: Option<&str>) -> bool {
+    let is_stop = c.is("GenServer", "stop")
+        || c.is("Agent", "stop")
+        || c.is("Supervisor", "stop")
+        || c.is("Process", "exit");
+    let Some(target) = c.arg(0).filter(|_| is_stop).map(|a| file.text(a)) else {
         return false;
     };
-    let pid = if left.kind_id() == k.tuple {
-        left.named_child(1)
-    } else {
-        Some(left)
-    };
-    let Some(pid) = pid.filter(|p| p.kind_id() == k.identifier).map(|p| file.text(p)) else {
-        return false;
-    };
-    file.calls_within(test.node).any(|c| {
-        c.node.start_byte() > call.node.end_byte()
-            && (c.is("GenServer", "stop")
-                || c.is("Agent", "stop")
-                || c.is("Supervisor", "stop")
-                || c.is("Process", "exit"))
-            && c.arg(0).is_some_and(|a| file.text(a) == pid)
-    })
+    Some(target) == pid
+        || Some(target) == module
+        || module.is_some_and(|m| {
+            file.calls_within(c.ctx.func.map_or(c.node, |_| enclosing_fn(file, c)))
+                .any(|w| {
+                    w.is("Process", "whereis")
+                        && w.arg(0).is_some_and(|a| file.text(a) == m)
+                        && super::no_sleep::match_left(file, w).is_some_and(|l| file.text(l) == target)
+                })
+        })
+}
+
+/// The body of the innermost `fn` around `c`.
+fn enclosing_fn<'t>(file: &File<'t>, c: &Call<'t>) -> Node<'t> {
+    file.fns
+        .iter()
+        .filter(|f| f.node.byte_range().contains(&c.node.start_byte()))
+        .min_by_key(|f| f.node.byte_range().len())
+        .map_or(c.node, |f| f.node)
+}
+
+/// A `setup` of the test's module registers an `on_exit` that stops the started
+/// process (`if pid = Process.whereis(X), do: Supervisor.stop(pid)`). `on_exit` runs
+/// after the test process is gone and waits for the stop, so whatever the name, the
+/// process is gone before the next test.
+fn stopped_on_exit(file: &File, call: &Call) -> bool {
+    let module = started_module(file, call);
+    let pid = super::no_sleep::match_left(file, call).map(|l| file.text(l));
+    file.calls_named("on_exit")
+        .filter(|on_exit| on_exit.ctx.module == call.ctx.module)
+        .filter(|on_exit| {
+            on_exit.ctx.test == call.ctx.test
+                || file
+                    .test(&on_exit.ctx)
+                    .is_some_and(|t| t.kind == TestKind::Setup)
+        })
+        .any(|on_exit| {
+            file.calls_within(on_exit.node)
+                .any(|c| stops(file, c, pid.filter(|_| on_exit.ctx.test == call.ctx.test), module))
+        })
 }
 
 /// The fix for the plain shapes:

@@ -287,6 +287,13 @@ impl Engine {
                 .collect();
             let mut report = ProjectReport::default();
             (pass.conclude)(&mine, &mut report);
+            for (i, at) in report.retracted {
+                if let Some(result) = results.get_mut(i) {
+                    result
+                        .findings
+                        .retain(|f| f.rule != rule.id || f.start.byte as usize != at);
+                }
+            }
             for (i, draft) in report.drafts {
                 let (Some((path, src)), Some(result)) = (files.get(i), results.get_mut(i)) else {
                     continue;

@@ -65,9 +65,18 @@ pub struct ProjectPass {
 #[derive(Default)]
 pub struct ProjectReport {
     pub drafts: Vec<(usize, Draft)>,
+    /// Findings the file's own check made that the whole project shows to be fine:
+    /// (file, start byte) of this rule's finding.
+    pub retracted: Vec<(usize, usize)>,
 }
 
 impl ProjectReport {
+    /// Withdraw this rule's finding that starts at `at` in `file`: a single file
+    /// cannot know, say, that only dev tooling calls its function; the project can.
+    pub fn retract(&mut self, file: usize, at: usize) {
+        self.retracted.push((file, at));
+    }
+
     pub fn add(
         &mut self,
         file: usize,

@@ -1,6 +1,8 @@
 //! `otp/infinity-timeout`: Infinite timeout on a call or await. See `infinity_timeout.md`.
 
 use crate::rules::prelude::*;
+use crate::model::Id;
+use std::ops::Range;
 
 pub static RULE: Rule = Rule {
     id: "otp/infinity-timeout",
@@ -14,7 +16,14 @@ pub static RULE: Rule = Rule {
     supersedes: &[],
     guide: include_str!("infinity_timeout.md"),
     check,
-    project: None,
+    project: Some(&PROJECT),
+};
+
+static PROJECT: ProjectPass = ProjectPass {
+    collect,
+    conclude,
+    encode,
+    decode,
 };
 
 /// Where a call takes its timeout.
@@ -71,9 +80,17 @@ const NAMES: &[&str] = &[
 ];
 
 fn check(file: &File, report: &mut Report) {
+    for (call, range, message) in findings(file) {
+        report.add(file, &call.ctx, range, message);
+    }
+}
+
+/// Each infinite wait: the call, the range to flag and the message.
+fn findings<'a, 't>(file: &'a File<'t>) -> Vec<(&'a Call<'t>, Range<usize>, String)> {
     let src = file.src;
+    let mut out = Vec::new();
     for call in file.calls_named_any(NAMES) {
-        if call.capture || call.dynamic || in_mix_task(file, &call.ctx) {
+        if call.capture || call.dynamic || in_mix_task(file, &call.ctx) || drives_mix(file, &call.ctx) {
             continue;
         }
         let Some(module) = call.module.as_deref() else {
@@ -90,24 +107,14 @@ fn check(file: &File, report: &mut Report) {
         match timeout {
             Timeout::Missing => {
                 let explicit = format!("{module}.call/{}", call.arity + 1);
-                report.add(
-                    file,
-                    &call.ctx,
-                    call.node.byte_range(),
-                    format!(
+                out.push((call, call.node.byte_range(), format!(
                         "`{written}` has no timeout argument and waits forever (`:infinity`) for the remote node; use `{explicit}` with a bounded timeout"
-                    ),
-                );
+                    )));
             }
             Timeout::Arg(i) => {
                 let Some(arg) = call.arg(*i) else { continue };
                 if let Some(how) = infinity_source(file, call, arg) {
-                    report.add(
-                        file,
-                        &call.ctx,
-                        arg.byte_range(),
-                        format!("`{written}` is given {how} as its timeout, so this process waits for good if {} never answers; {advice}", waited_on(module)),
-                    );
+                    out.push((call, arg.byte_range(), format!("`{written}` is given {how} as its timeout, so this process waits for good if {} never answers; {advice}", waited_on(module))));
                 }
             }
             Timeout::Option(i) => {
@@ -118,16 +125,12 @@ fn check(file: &File, report: &mut Report) {
                     continue;
                 };
                 if let Some(how) = infinity_source(file, call, value) {
-                    report.add(
-                        file,
-                        &call.ctx,
-                        value.byte_range(),
-                        format!("`{written}` is given {how} as its `timeout:` option, so one stuck element blocks the whole stream; use a bounded timeout with `on_timeout: :kill_task` and handle `{{:exit, :timeout}}` results"),
-                    );
+                    out.push((call, value.byte_range(), format!("`{written}` is given {how} as its `timeout:` option, so one stuck element blocks the whole stream; use a bounded timeout with `on_timeout: :kill_task` and handle `{{:exit, :timeout}}` results")));
                 }
             }
         }
     }
+    out
 }
 
 /// A Mix task runs once from the command line: there is no supervisor to recover a
@@ -140,6 +143,174 @@ fn in_mix_task(file: &File, ctx: &Ctx) -> bool {
         || file
             .module(ctx)
             .is_some_and(|m| m.name.starts_with("Mix.Tasks."))
+}
+
+/// A module that drives Mix (compiles the project, reads its configuration, runs
+/// tasks) only runs where Mix does: on a developer's machine, never in a release. A
+/// code reloader waiting for a compile is the same case as a Mix task.
+fn drives_mix(file: &File, ctx: &Ctx) -> bool {
+    ctx.module.is_some_and(|m| is_mix_driver(file, m))
+}
+
+fn is_mix_driver(file: &File, module: Id) -> bool {
+    let node = file.modules[module as usize].node;
+    file.calls_within(node).any(|c| {
+        c.ctx.module == Some(module)
+            && c.module.as_deref().is_some_and(|m| {
+                ["Mix.Project", "Mix.ProjectStack", "Mix.Task", "Mix.Compilers", "Mix.Dep"]
+                    .iter()
+                    .any(|driver| m == *driver || m.starts_with(&format!("{driver}.")))
+            })
+    })
+}
+
+/// What the project pass needs from a lib file: the infinite waits the file's check
+/// reported and in which function, the modules that run only under Mix, and who
+/// calls whom.
+enum Fact {
+    /// A finding at this byte, inside the function `Module.fun/arity`.
+    Found { at: usize, function: String },
+    /// A module that only runs under Mix (a task, or one that drives Mix).
+    DevOnly { module: String },
+    /// `caller` (`Module.fun/arity`) calls `callee`.
+    Calls { caller: String, callee: String },
+}
+
+fn function_of(file: &File, ctx: &Ctx) -> Option<String> {
+    let def = file.def(ctx)?;
+    let module = file.module(ctx)?;
+    Some(format!("{}.{}/{}", module.name, def.name, def.arity))
+}
+
+fn collect(file: &File, _report: &Report) -> Option<Facts> {
+    if file.scope != crate::FileScope::Lib {
+        return None;
+    }
+    let mut facts = Vec::new();
+    for (call, range, _) in findings(file) {
+        if let Some(function) = function_of(file, &call.ctx) {
+            facts.push(Fact::Found { at: range.start, function });
+        }
+    }
+    for (i, m) in file.modules.iter().enumerate() {
+        let id = i as Id;
+        let ctx = Ctx { module: Some(id), ..Ctx::default() };
+        if in_mix_task(file, &ctx) || is_mix_driver(file, id) {
+            facts.push(Fact::DevOnly { module: m.name.clone() });
+        }
+    }
+    for c in &file.calls {
+        let (Some(caller), Some(module)) = (function_of(file, &c.ctx), file.module(&c.ctx)) else {
+            continue;
+        };
+        let callee_module = match c.module.as_deref() {
+            Some(m) if m.starts_with(':') || crate::runtime::is_runtime_module(m) => continue,
+            Some(m) => m.to_string(),
+            None if c.local && !c.dynamic => module.name.clone(),
+            None => continue,
+        };
+        let callee = format!("{callee_module}.{}/{}", c.name, c.arity);
+        if callee != caller {
+            facts.push(Fact::Calls { caller, callee });
+        }
+    }
+    (!facts.is_empty()).then(|| Box::new(facts) as Facts)
+}
+
+/// A finding inside a function that only dev-time code calls is withdrawn: every
+/// caller in the project's lib code is a Mix task, a module that drives Mix, or
+/// itself such a function. Functions nobody in the project calls are public API and
+/// keep their findings.
+fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
+    use std::collections::{HashMap, HashSet};
+    let all: Vec<(usize, &Fact)> = facts
+        .iter()
+        .filter_map(|(i, f)| f.downcast_ref::<Vec<Fact>>().map(|v| (*i, v)))
+        .flat_map(|(i, v)| v.iter().map(move |f| (i, f)))
+        .collect();
+    let dev_modules: HashSet<&str> = all
+        .iter()
+        .filter_map(|(_, f)| match f {
+            Fact::DevOnly { module } => Some(module.as_str()),
+            _ => None,
+        })
+        .collect();
+    let mut callers: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (_, f) in &all {
+        if let Fact::Calls { caller, callee } = f {
+            callers.entry(callee.as_str()).or_default().push(caller.as_str());
+        }
+    }
+    let module_of = |function: &str| -> String {
+        let name = function.rsplit_once('/').map_or(function, |(n, _)| n);
+        name.rsplit_once('.').map_or(String::new(), |(m, _)| m.to_string())
+    };
+    // Depth-first over callers; a cycle on the current path counts as not dev-only.
+    fn dev_only<'a>(
+        function: &'a str,
+        callers: &HashMap<&'a str, Vec<&'a str>>,
+        dev_modules: &HashSet<&str>,
+        module_of: &dyn Fn(&str) -> String,
+        path: &mut Vec<&'a str>,
+    ) -> bool {
+        if dev_modules.contains(module_of(function).as_str()) {
+            return true;
+        }
+        let Some(list) = callers.get(function) else {
+            return false;
+        };
+        if path.contains(&function) {
+            return false;
+        }
+        path.push(function);
+        let all_dev = list
+            .iter()
+            .all(|c| dev_only(c, callers, dev_modules, module_of, path));
+        path.pop();
+        all_dev
+    }
+    for (file, f) in &all {
+        if let Fact::Found { at, function } = f
+            && dev_only(function, &callers, &dev_modules, &module_of, &mut Vec::new())
+        {
+            report.retract(*file, *at);
+        }
+    }
+}
+
+fn encode(facts: &Facts) -> Option<serde_json::Value> {
+    let facts = facts.downcast_ref::<Vec<Fact>>()?;
+    Some(serde_json::Value::Array(
+        facts
+            .iter()
+            .map(|f| match f {
+                Fact::Found { at, function } => serde_json::json!(["found", at, function]),
+                Fact::DevOnly { module } => serde_json::json!(["dev", module]),
+                Fact::Calls { caller, callee } => serde_json::json!(["calls", caller, callee]),
+            })
+            .collect(),
+    ))
+}
+
+fn decode(value: &serde_json::Value) -> Option<Facts> {
+    let mut facts = Vec::new();
+    for f in value.as_array()? {
+        let f = f.as_array()?;
+        let text = |i: usize| f.get(i).and_then(|v| v.as_str()).map(str::to_string);
+        facts.push(match f.first()?.as_str()? {
+            "found" => Fact::Found {
+                at: f.get(1)?.as_u64()? as usize,
+                function: text(2)?,
+            },
+            "dev" => Fact::DevOnly { module: text(1)? },
+            "calls" => Fact::Calls {
+                caller: text(1)?,
+                callee: text(2)?,
+            },
+            _ => return None,
+        });
+    }
+    Some(Box::new(facts))
 }
 
 fn advice(module: &str) -> &'static str {

@@ -48,7 +48,20 @@ const RUNTIME_NAMESPACES: &[&str] = &[
     "Task",
 ];
 
+/// Elixir's protocols: `defimpl Enumerable, for: File.Stream` defines the module
+/// `Enumerable.File.Stream`, which belongs to the type it implements for.
+const PROTOCOLS: &[&str] = &[
+    "Collectable.",
+    "Enumerable.",
+    "Inspect.",
+    "List.Chars.",
+    "String.Chars.",
+];
+
 pub fn is_runtime_module(name: &str) -> bool {
+    if let Some(for_type) = PROTOCOLS.iter().find_map(|p| name.strip_prefix(p)) {
+        return is_runtime_module(for_type);
+    }
     let top = name.split('.').next().unwrap_or(name);
     RUNTIME_NAMESPACES.contains(&top)
 }
@@ -71,6 +84,14 @@ mod tests {
         for id in PRIMITIVE_RULES {
             assert!(crate::rules::by_id(id).is_some(), "{id} is not a rule");
         }
+    }
+
+    #[test]
+    fn a_protocol_implementation_belongs_to_its_type() {
+        assert!(is_runtime_module("Enumerable.File.Stream"));
+        assert!(is_runtime_module("Inspect.Task"));
+        assert!(!is_runtime_module("Enumerable.MyApp.Page"));
+        assert!(!is_runtime_module("String.Chars.MyApp.Money"));
     }
 
     #[test]

@@ -194,6 +194,8 @@ fn check(file: &File, report: &mut Report) {
         .map(|(_, k)| file.text(k))
         .filter(|k| !setup.contains(k))
         .collect();
+    // Writes of the same key in the same module are one decision: the first is reported.
+    let mut reported_writes: HashSet<(Option<Id>, &str)> = HashSet::new();
     for call in file.calls_named_any(&["put", "get", "get_keys", "delete", "erase"]) {
         let Some(access) = access(call) else {
             continue;
@@ -217,6 +219,12 @@ fn check(file: &File, report: &mut Report) {
             continue;
         }
         if access != Access::Write && key.is_some_and(|k| written.contains(file.text(k))) {
+            continue;
+        }
+        if access == Access::Write
+            && let Some(k) = key
+            && !reported_writes.insert((call.ctx.module, file.text(k)))
+        {
             continue;
         }
         let written = call.display(src);

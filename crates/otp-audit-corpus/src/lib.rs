@@ -29,7 +29,8 @@ pub mod rules {
     pub const CALL_TIMEOUT: &str = "otp/call-timeout";
     /// `spawn(fn -> do_work(x) end)` in `lib/**`.
     pub const OTP_NO_RAW_SPAWN: &str = "otp/no-raw-spawn";
-    /// `Process.put(:last_seen, x)` in `lib/**`.
+    /// `Process.put({:last_seen, :fun}, x)` in `lib/**`, a key per function (the rule
+    /// reports each key once per module).
     pub const NO_PROCESS_DICTIONARY: &str = "otp/no-process-dictionary";
     /// `Process.sleep(50)` followed by an `assert` on a call result, in a test.
     pub const TEST_NO_SLEEP: &str = "test/no-sleep";

@@ -684,7 +684,7 @@ pub(crate) const V_SPAWN: &str = r#"
 pub(crate) const V_PDICT: &str = r#"
   @spec $fn(term()) :: {:ok, term()}
   def $fn($x) do
-    Process.put(:last_seen, $x)
+    Process.put({:last_seen, :$fn}, $x)
     {:ok, $x}
   end
 "#;

@@ -430,7 +430,9 @@ fn planted_lines_hold_the_planted_call() {
                         && arg_count(line, line.find("GenServer.call(").unwrap() + 14) == Some(2)
                 }
                 r if r == rules::OTP_NO_RAW_SPAWN => t.starts_with("spawn(fn -> do_work("),
-                r if r == rules::NO_PROCESS_DICTIONARY => t.starts_with("Process.put(:last_seen, "),
+                r if r == rules::NO_PROCESS_DICTIONARY => {
+                    t.starts_with("Process.put({:last_seen, :")
+                }
                 r if r == rules::TEST_NO_SLEEP => t == "Process.sleep(50)",
                 r if r == rules::TEST_NO_RAW_SPAWN => t.contains("spawn(fn -> :ok end)"),
                 r if r == rules::UNUSED_OPERATION => t == "Enum.map(items, &transform/1)",

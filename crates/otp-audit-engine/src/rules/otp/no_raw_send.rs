@@ -28,6 +28,7 @@ fn check(file: &File, report: &mut Report) {
             || in_via_send_callback(file, &call.ctx)
             || forwards_a_parameter(file, call)
             || sends_a_struct(file, call)
+            || sends_an_encoded_frame(file, call)
             || protocol_handled_here(file, call)
             || awaits_tagged_reply(file, call)
         {
@@ -138,12 +139,28 @@ fn awaits_tagged_reply(file: &File, call: &Call) -> bool {
     let (Some(msg), Some(def)) = (message_arg(call), call.ctx.def) else {
         return false;
     };
-    let tags: Vec<&str> = ast::descendants(msg)
+    let mut tags: Vec<&str> = ast::descendants(msg)
         .filter(|n| n.kind_id() == k.identifier)
         .map(|n| file.text(n))
         .collect();
     if tags.is_empty() {
         return false;
+    }
+    // `from = {self(), ref}` earlier in the function and `from` in the message: the
+    // request carries `ref` too.
+    if let Some(body) = file.def(&call.ctx).and_then(|d| d.body) {
+        let bound_parts: Vec<&str> = ast::descendants(body)
+            .filter(|n| n.end_byte() <= call.node.start_byte() && ast::is_binary_op(*n, file.src, "="))
+            .filter(|n| {
+                ast::field(*n, grammar().fields.left)
+                    .is_some_and(|l| l.kind_id() == k.identifier && tags.contains(&file.text(l)))
+            })
+            .filter_map(|n| ast::field(n, grammar().fields.right))
+            .flat_map(ast::descendants)
+            .filter(|n| n.kind_id() == k.identifier)
+            .map(|n| file.text(n))
+            .collect();
+        tags.extend(bound_parts);
     }
     file.calls_named("receive").any(|r| {
         r.ctx.def == Some(def)
@@ -499,6 +516,16 @@ fn tuple_shape<'s>(file: &File<'s>, node: Node) -> Option<(&'s str, usize)> {
     tag_like.then(|| (tag, ast::named_children(node).count()))
 }
 
+/// `send(transport_pid, serializer.encode!(reply))`: the message is what a pluggable
+/// encoder (a module held in a variable) made of the data, a frame for a transport.
+/// Its format belongs to the encoder, as a forwarded message's belongs to its author.
+fn sends_an_encoded_frame(file: &File, call: &Call) -> bool {
+    message_arg(call).is_some_and(|msg| {
+        file.calls_within(msg)
+            .any(|c| c.node == msg && c.dynamic)
+    })
+}
+
 /// `send(pid, msg)` where `msg` is a parameter of the function: a relay or
 /// dispatcher (pubsub fan-out, a registry's dispatch) that passes on a message
 /// someone else wrote; the format is not decided here.
@@ -524,8 +551,10 @@ fn forwards_a_parameter(file: &File, call: &Call) -> bool {
 }
 
 /// `{:sync, from, ref, event} -> send(from, {ref, :ok})`: the clause pattern (of a
-/// `fn`, `case` or `receive`) carried both the pid and the ref, and the message
-/// answers that ref; the reply half of a request/reply exchange.
+/// `fn`, `case` or `receive`, or the function head, as in
+/// `def __info__({:debug_channels, ref, reply_to}, s)`) carried both the pid and a
+/// tag, and the message echoes that tag, at any position; the reply half of a
+/// request/reply exchange.
 fn answers_with_request_ref(file: &File, call: &Call, dest: Node) -> bool {
     let g = grammar();
     if dest.kind_id() != g.kinds.identifier {
@@ -534,20 +563,27 @@ fn answers_with_request_ref(file: &File, call: &Call, dest: Node) -> bool {
     let Some(msg) = message_arg(call).filter(|m| m.kind_id() == g.kinds.tuple) else {
         return false;
     };
-    let Some(tag) = ast::named_children(msg).next().filter(|t| t.kind_id() == g.kinds.identifier) else {
+    let pid = file.text(dest);
+    let tags: Vec<&str> = ast::named_children(msg)
+        .filter(|t| t.kind_id() == g.kinds.identifier)
+        .map(|t| file.text(t))
+        .filter(|t| *t != pid)
+        .collect();
+    if tags.is_empty() {
         return false;
+    }
+    let carries_both = |pattern: Node| {
+        binds_variable(file, pattern, pid) && tags.iter().any(|t| binds_variable(file, pattern, t))
     };
-    let (pid, reference) = (file.text(dest), file.text(tag));
     let mut node = call.node;
     while let Some(parent) = node.parent() {
         if parent.kind_id() == g.kinds.stab_clause
-            && ast::field(parent, g.fields.left)
-                .is_some_and(|p| binds_variable(file, p, pid) && binds_variable(file, p, reference))
+            && ast::field(parent, g.fields.left).is_some_and(carries_both)
         {
             return true;
         }
-        if file.def(&call.ctx).is_some_and(|d| d.node == parent) {
-            break;
+        if let Some(def) = file.def(&call.ctx).filter(|d| d.node == parent) {
+            return def.params.iter().any(|p| carries_both(*p));
         }
         node = parent;
     }

@@ -66,13 +66,26 @@ pub fn is_runtime_module(name: &str) -> bool {
     RUNTIME_NAMESPACES.contains(&top)
 }
 
-/// Is the byte inside a module (the innermost one around it) of Elixir's runtime?
+/// Is the byte inside a module (the innermost one around it) of Elixir's runtime, or
+/// one that runs only under ExUnit?
 pub fn in_runtime_module(file: &File, byte: usize) -> bool {
     file.modules
         .iter()
         .filter(|m| m.node.byte_range().contains(&byte))
         .min_by_key(|m| m.node.byte_range().len())
-        .is_some_and(|m| is_runtime_module(&m.name))
+        .is_some_and(|m| is_runtime_module(&m.name) || runs_under_exunit(file, m))
+}
+
+/// A test helper shipped in `lib/` (`Phoenix.ChannelTest`, a library's `MyLib.Case`)
+/// calls ExUnit's functions (`ExUnit.OnExitHandler`, `ExUnit.Callbacks.on_exit/1`): it only
+/// runs inside a test, whose process and test supervisor own what it starts. It is
+/// ExUnit's machinery extended, like the runtime above.
+fn runs_under_exunit(file: &File, module: &crate::model::Module) -> bool {
+    file.calls_within(module.node).any(|c| {
+        c.module
+            .as_deref()
+            .is_some_and(|m| m.starts_with("ExUnit."))
+    })
 }
 
 #[cfg(test)]

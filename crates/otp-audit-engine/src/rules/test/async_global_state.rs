@@ -14,7 +14,14 @@ pub static RULE: Rule = Rule {
     supersedes: &[],
     guide: include_str!("async_global_state.md"),
     check,
-    project: None,
+    project: Some(&PROJECT),
+};
+
+static PROJECT: ProjectPass = ProjectPass {
+    collect,
+    conclude,
+    encode,
+    decode,
 };
 
 fn check(file: &File, report: &mut Report) {
@@ -284,4 +291,93 @@ fn async_false_fix(file: &File, module: &Module) -> Option<Fix> {
         "Run this module with `async: false`",
         vec![Edit::replace(value.byte_range(), "false")],
     ))
+}
+
+/// What the project pass needs from a file: the changes this file's check may have
+/// reported under a literal atom key, and every atom name the file mentions.
+struct KeyFacts {
+    /// (start byte of the change, the key's name).
+    changes: Vec<(usize, String)>,
+    mentions: std::collections::BTreeSet<String>,
+}
+
+/// The literal atom a change is keyed by: the env key, the term key, the registered
+/// name.
+fn atom_key<'s>(file: &File<'s>, call: &Call) -> Option<&'s str> {
+    let key = match (call.module.as_deref(), call.name) {
+        (Some("Process" | ":erlang"), "register") => call.arg(1),
+        _ => key_arg(call),
+    }?;
+    (key.kind_id() == grammar().kinds.atom).then(|| ast::atom_name(key, file.src)).flatten()
+}
+
+fn collect(file: &File, _report: &Report) -> Option<Facts> {
+    let k = &grammar().kinds;
+    let changes: Vec<(usize, String)> = if file.scope == crate::FileScope::Test {
+        file.calls
+            .iter()
+            .filter(|c| c.ctx.test.is_some() && global_change(c).is_some())
+            .filter(|c| !matches!(c.module.as_deref(), Some(":telemetry" | "Logger" | "Mox")))
+            .filter_map(|c| Some((c.expr.start_byte(), atom_key(file, c)?.to_string())))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mentions = ast::descendants(file.tree.root_node())
+        .filter_map(|n| {
+            if n.kind_id() == k.atom {
+                ast::atom_name(n, file.src)
+            } else if n.kind_id() == k.keyword {
+                Some(file.text(n).trim_end().trim_end_matches(':'))
+            } else {
+                None
+            }
+        })
+        .map(str::to_string)
+        .collect();
+    Some(Box::new(KeyFacts { changes, mentions }))
+}
+
+/// A change keyed by an atom that no other file of the project mentions (no lib code
+/// reads that env key, no config sets it, no other test registers that name) can only
+/// be seen by this file's own tests, which do not run at the same time.
+fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
+    let all: Vec<(usize, &KeyFacts)> = facts
+        .iter()
+        .filter_map(|(i, f)| f.downcast_ref::<KeyFacts>().map(|f| (*i, f)))
+        .collect();
+    for (file, f) in &all {
+        for (at, key) in &f.changes {
+            let elsewhere = all
+                .iter()
+                .any(|(other, g)| other != file && g.mentions.contains(key));
+            if !elsewhere {
+                report.retract(*file, *at);
+            }
+        }
+    }
+}
+
+fn encode(facts: &Facts) -> Option<serde_json::Value> {
+    let f = facts.downcast_ref::<KeyFacts>()?;
+    Some(serde_json::json!({
+        "changes": f.changes,
+        "mentions": f.mentions,
+    }))
+}
+
+fn decode(value: &serde_json::Value) -> Option<Facts> {
+    let changes = value
+        .get("changes")?
+        .as_array()?
+        .iter()
+        .map(|c| Some((c.get(0)?.as_u64()? as usize, c.get(1)?.as_str()?.to_string())))
+        .collect::<Option<Vec<_>>>()?;
+    let mentions = value
+        .get("mentions")?
+        .as_array()?
+        .iter()
+        .map(|m| m.as_str().map(str::to_string))
+        .collect::<Option<_>>()?;
+    Some(Box::new(KeyFacts { changes, mentions }))
 }

@@ -32,7 +32,10 @@ defmodule MyApp.FeatureFlagsTest do
   end
 
   test "registering fixed names and telemetry handlers" do
-    Process.register(self(), :flags_test) #~ test/async-global-state
+    # A name no other file mentions: only this module's tests, which run one at a
+    # time, could register it.
+    Process.register(self(), :flags_test)
+    Process.register(self(), :flag_reader) #~ test/async-global-state
     :telemetry.attach("flags", [:my_app, :flag, :read], &__MODULE__.handle/4, self()) #~ test/async-global-state
     on_exit(fn -> :telemetry.detach("flags") end)
     assert FeatureFlags.enabled?(:beta)

@@ -348,7 +348,9 @@ fn a_long_line_is_framed_around_the_flagged_code() {
         .take(2)
         .collect();
     assert!(frame[0].contains("send(pid, :ping)"), "{out}");
-    assert!(frame[0].contains("..."), "{out}");
+    // Cut on both sides, and the cuts are marked.
+    let shown = frame[0].split_once(" | ").unwrap().1;
+    assert!(shown.starts_with("...") && shown.ends_with("..."), "{out}");
     assert!(
         !out.contains("1 | ..."),
         "no context line cut to nothing: {out}"
@@ -410,6 +412,24 @@ fn files_over_the_size_limit_are_skipped_with_a_note() {
     let small = Project::new("small", &[("lib/shop/worker.ex", WORKER)]);
     let err = stderr(&small.run(&["check", "--max-file-size=100B"]));
     assert!(err.contains("skipped `lib/shop/worker.ex`: "), "{err}");
+    assert!(
+        err.contains("Skipped 1 file: 1 over the size limit."),
+        "the text summary counts it: {err}"
+    );
+    let (_, log) = small.json(&["check", "--max-file-size=100B", "--format", "sarif"]);
+    let notes = &log["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    assert_eq!(notes[0]["descriptor"]["id"], "too_large", "{log}");
+    assert_eq!(
+        notes[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "lib/shop/worker.ex"
+    );
+    let o = small.run(&["check", "--max-file-size=100B", "--strict"]);
+    assert_eq!(code(&o), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("1 file skipped (--strict)"),
+        "{}",
+        stderr(&o)
+    );
     let o = small.run(&["check", "--max-file-size", "1KB"]);
     assert!(!stderr(&o).contains("skipping"), "{}", stderr(&o));
     assert!(stdout(&o).contains("otp/no-raw-send"));
@@ -432,4 +452,84 @@ fn bench_measures_one_large_file() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(out.contains("one generated file of 1 MB"), "{out}");
     assert!(out.contains("x the largest file"), "{out}");
+}
+
+#[test]
+fn a_parse_error_is_reported_where_the_parser_found_it() {
+    // The unclosed `(` is on line 5, inside a module that opens on line 1.
+    let src = "defmodule Shop.Worker do\n  def f, do: 1\n\n  def h, do: 2\n  def g( do\n    :ok\n  end\nend\n";
+    let p = Project::new("parse-line", &[("lib/shop/worker.ex", src.as_bytes())]);
+    let (code, doc) = p.json(&["check", "--format", "json"]);
+    assert_eq!(code, Some(1));
+    let at: Vec<(u64, u64)> = findings(&doc)
+        .iter()
+        .filter(|f| f["rule"] == "syntax/parse-error")
+        .map(|f| {
+            (
+                f["start"]["line"].as_u64().unwrap(),
+                f["start"]["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(at, [(5, 8)], "{doc}");
+    let out = stdout(&p.run(&["check"]));
+    assert!(
+        out.starts_with("lib/shop/worker.ex:5:8: error syntax/parse-error: "),
+        "{out}"
+    );
+}
+
+/// Run the binary in `dir` as a user without root's power to read any file:
+/// itself when it is not root, else `nobody` through `setpriv`. `None` when root
+/// cannot drop its rights here.
+#[cfg(unix)]
+fn run_unprivileged(dir: &std::path::Path, args: &[&str]) -> Option<std::process::Output> {
+    if !is_root() {
+        return Some(run_in(dir, args));
+    }
+    std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(env!("CARGO_BIN_EXE_otp-audit"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .ok()
+        .filter(|o| !stderr(o).contains("setpriv:"))
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_keeps_its_clear_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let p = Project::new(
+        "unreadable",
+        &[
+            ("mix.exs", b"defmodule Shop.MixProject do\nend\n"),
+            ("lib/shop/worker.ex", WORKER),
+        ],
+    );
+    p.write("lib/shop/secret.ex", WORKER);
+    std::fs::set_permissions(
+        p.path("lib/shop/secret.ex"),
+        std::fs::Permissions::from_mode(0o000),
+    )
+    .unwrap();
+    // A world-readable place for `nobody`: the project's folders are 0755.
+    for args in [&["check", "./lib"][..], &["check", "--fix", "."]] {
+        let Some(o) = run_unprivileged(&p.root, args) else {
+            eprintln!(
+                "an_unreadable_file_keeps_its_clear_error: skipped, root cannot drop its rights here (no setpriv)"
+            );
+            return;
+        };
+        let err = stderr(&o);
+        assert_eq!(code(&o), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains("otp-audit: cannot read `lib/shop/secret.ex`: Permission denied"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("skipped"), "not a skip: {err}");
+    }
+    assert_eq!(p.read("lib/shop/worker.ex").as_bytes(), WORKER);
 }

@@ -203,6 +203,25 @@ fn overlapping_arguments_analyse_each_file_once() {
         "{diff}"
     );
     assert_eq!(diff.matches("@@ ").count(), 1, "{diff}");
+    std::fs::write(root.join("fixes.patch"), &diff).unwrap();
+    let applied = std::process::Command::new("git")
+        .args(["apply", "fixes.patch"])
+        .current_dir(&root)
+        // Outside any repository, `git apply` works like `patch -p1`.
+        .env("GIT_CEILING_DIRECTORIES", p.root.as_os_str())
+        .output()
+        .expect("git runs");
+    assert!(applied.status.success(), "{}", stderr(&applied));
+    assert!(
+        std::fs::read_to_string(root.join("lib/shop/worker.ex"))
+            .unwrap()
+            .contains("GenServer.call(server, :get, 5_000)")
+    );
+
+    // The text output names each finding once.
+    let o = run_in(&root, &["check", ".", "lib/shop/worker.ex"]);
+    let out = stdout(&o);
+    assert_eq!(out.matches("lib/shop/worker.ex:2:22:").count(), 1, "{out}");
 }
 
 #[test]

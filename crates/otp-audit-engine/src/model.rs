@@ -282,6 +282,8 @@ pub struct File<'t> {
     /// with the module resolved through aliases.
     pub alias_tuples: Vec<(String, Node<'t>, Ctx)>,
     by_name: std::collections::HashMap<&'t str, Vec<Id>>,
+    /// Indexes into `defs` by function name, in source order.
+    defs_by_name: std::collections::HashMap<&'t str, Vec<usize>>,
 }
 
 impl<'t> File<'t> {
@@ -310,6 +312,7 @@ impl<'t> File<'t> {
             bindings: Vec::new(),
             alias_tuples: Vec::new(),
             by_name: Default::default(),
+            defs_by_name: Default::default(),
         }
     }
 
@@ -318,6 +321,21 @@ impl<'t> File<'t> {
         for (i, c) in self.calls.iter().enumerate() {
             self.by_name.entry(c.name).or_default().push(i as Id);
         }
+        for (i, d) in self.defs.iter().enumerate() {
+            self.defs_by_name.entry(d.name).or_default().push(i);
+        }
+    }
+
+    /// Function definitions with this name, in source order: a rule that looks up a
+    /// callback for each of many calls stays linear in a module of thousands of
+    /// functions.
+    pub fn defs_named<'a>(&'a self, name: &str) -> impl Iterator<Item = &'a Def<'t>> + 'a {
+        self.defs_by_name
+            .get(name)
+            .map(|v| v.as_slice())
+            .unwrap_or(&[])
+            .iter()
+            .map(|&i| &self.defs[i])
     }
 
     /// Tuples whose first element is the atom `tag` (without colon), in source order.

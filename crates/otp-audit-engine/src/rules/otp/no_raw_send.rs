@@ -471,9 +471,8 @@ fn protocol_handled_here(file: &File, call: &Call) -> bool {
             }
         });
     let handled = file
-        .defs
-        .iter()
-        .filter(|d| d.module == call.ctx.module && d.name == "handle_info" && d.arity == 2)
+        .defs_named("handle_info")
+        .filter(|d| d.module == call.ctx.module && d.arity == 2)
         .filter_map(|d| d.params.first().copied());
     received.chain(handled).any(|pattern| match (shape, &pinned) {
         (Some(shape), _) => same_shape(file, msg, shape, pattern),

@@ -11,6 +11,7 @@ mod fix;
 mod output;
 mod progress;
 mod run;
+mod server;
 mod write;
 
 use std::process::ExitCode;
@@ -34,6 +35,8 @@ fn main() -> ExitCode {
             clap_complete::generate(shell, &mut args::command(), "otp-audit", &mut out);
             output::stdout(&String::from_utf8_lossy(&out)).map(|()| false)
         }
+        // Exit status 1 when the client left without `shutdown`, as the LSP asks.
+        Ok(args::Command::Server(opts)) => server::run(&opts).map(|clean| !clean),
         Ok(args::Command::Man) => {
             let mut out = Vec::new();
             clap_mangen::Man::new(args::command())

@@ -17,6 +17,8 @@
 
 mod actions;
 mod diagnostics;
+#[cfg(test)]
+mod fuzz;
 mod hover;
 mod session;
 mod text;

@@ -140,6 +140,12 @@ impl Session {
         }
     }
 
+    /// [`Session::handle_guarded`] without the guard, for the fuzz test.
+    #[cfg(test)]
+    pub fn handle_unguarded(&mut self, m: Incoming) -> Flow {
+        self.handle(m)
+    }
+
     fn handle(&mut self, m: Incoming) -> Flow {
         match m {
             Incoming::Invalid {

@@ -17,7 +17,7 @@ pub const PARSE_ERROR: i32 = -32700;
 pub const INVALID_REQUEST: i32 = -32600;
 
 /// One message from the client, or what was wrong with it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Incoming {
     Message(Message),
     /// Not a message. `reply_to` is the id to answer (`null` when it cannot be

@@ -203,3 +203,37 @@ proptest! {
         prop_assert_eq!(ids.len(), requests);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// An open buffer's tree is edited and re-parsed incrementally: after any
+    /// edits its findings are those of the same text parsed afresh.
+    #[test]
+    fn incremental_reparsing_finds_what_a_fresh_parse_finds(
+        start in source(),
+        edits in prop::collection::vec((position(), position(), source()), 1..8),
+    ) {
+        let mut session = Session::new(Box::new(Sink::default()), false);
+        session.handle_unguarded(request(
+            "initialize",
+            json!({"capabilities": {}, "initializationOptions": {"workspaceDiagnostics": false}}),
+            1,
+        ));
+        session.handle_unguarded(notification(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri(), "languageId": "elixir", "version": 1, "text": start}}),
+        ));
+        session.flush();
+        for (n, (a, b, text)) in edits.into_iter().enumerate() {
+            session.handle_unguarded(notification(
+                "textDocument/didChange",
+                json!({"textDocument": {"uri": uri(), "version": n + 2},
+                       "contentChanges": [{"range": {"start": a, "end": b}, "text": text}]}),
+            ));
+            session.flush();
+            let (kept, fresh) = session.kept_and_fresh(uri()).expect("the buffer is open");
+            prop_assert_eq!(kept, fresh);
+        }
+    }
+}

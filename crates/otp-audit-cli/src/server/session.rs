@@ -146,6 +146,26 @@ impl Session {
         self.handle(m)
     }
 
+    /// The findings kept for an open buffer (from its incrementally re-parsed
+    /// tree), and those of the same text analysed afresh; for the tests.
+    #[cfg(test)]
+    pub fn kept_and_fresh(
+        &mut self,
+        uri: &str,
+    ) -> Option<(
+        Vec<otp_audit_engine::Finding>,
+        Vec<otp_audit_engine::Finding>,
+    )> {
+        let path = files::absolute(&path_of_uri(uri)?);
+        let i = self.find(&path)?;
+        let project = &self.projects[i];
+        let file = project.files.get(&path)?;
+        let mut fresh = Project::open(project.root.clone(), &mut Notes::new());
+        fresh.put(path.clone(), file.text.clone(), uri.into(), None, None);
+        fresh.analyse();
+        Some((file.findings.clone(), fresh.files[&path].findings.clone()))
+    }
+
     fn handle(&mut self, m: Incoming) -> Flow {
         match m {
             Incoming::Invalid {
@@ -411,7 +431,7 @@ impl Session {
                 .and_then(Value::as_str)
                 .ok_or("a change without text")?;
             match change.get("range") {
-                None => file.text = new.to_string(),
+                None => file.replace(new),
                 Some(range) => {
                     let index = LineIndex::new(&file.text);
                     let at = |key: &str| -> Result<usize, String> {
@@ -426,15 +446,13 @@ impl Session {
                         ))
                     };
                     let (a, b) = (at("start")?, at("end")?);
-                    let (a, b) = (a.min(b), a.max(b));
-                    file.text.replace_range(a..b, new);
+                    file.edit(a.min(b), a.max(b), new);
                 }
             }
         }
         if let Some(v) = version {
             file.open = Some(v as i32);
         }
-        file.dirty = true;
         self.mark_changed();
         Ok(())
     }

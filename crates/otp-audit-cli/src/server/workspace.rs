@@ -6,8 +6,9 @@
 
 use crate::config;
 use crate::files;
+use otp_audit_engine::source::LineIndex;
 use otp_audit_engine::supervisors::Names;
-use otp_audit_engine::{Engine, FileFacts, FileResult, FileScope, Finding};
+use otp_audit_engine::{Engine, FileFacts, FileResult, FileScope, Finding, PIECE_BYTES};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -31,6 +32,9 @@ pub struct FileState {
     pub dirty: bool,
     own: Option<FileResult>,
     facts: Value,
+    /// An open buffer's syntax tree, edited with each change and re-parsed
+    /// incrementally (tree-sitter reuses what the edit did not touch).
+    tree: Option<tree_sitter::Tree>,
     /// The findings after the cross-file rules: what the diagnostics show.
     pub findings: Vec<Finding>,
     /// The diagnostics last published, to publish only what changed.
@@ -134,6 +138,7 @@ impl Project {
             dirty: true,
             own: None,
             facts: Value::Null,
+            tree: None,
             findings: Vec::new(),
             published: None,
         });
@@ -141,28 +146,27 @@ impl Project {
         entry.uri = uri;
         entry.open = open;
         entry.dirty = true;
+        entry.tree = None;
     }
 
-    /// Analyse the files changed since the last call, then conclude the cross-file
-    /// rules over every file. Returns whether anything was analysed.
+    /// Analyse the files changed since the last call (on every core when there are
+    /// many, as at start), then conclude the cross-file rules over every file.
+    /// Returns whether anything was analysed.
     pub fn analyse(&mut self) -> bool {
-        let mut any = false;
-        for f in self.files.values_mut().filter(|f| f.dirty) {
-            f.dirty = false;
-            any = true;
-            if !f.accepted {
-                f.own = None;
-                f.facts = Value::Null;
-                continue;
-            }
-            let (result, facts) = self.engine.check_with_facts_as(&f.rel, f.scope, &f.text);
-            f.own = Some(result);
-            f.facts = facts.to_json();
+        let engine = &self.engine;
+        let mut dirty: Vec<&mut FileState> = self.files.values_mut().filter(|f| f.dirty).collect();
+        if dirty.is_empty() {
+            return false;
         }
-        if any {
-            self.conclude();
+        let one = |f: &mut &mut FileState| f.analyse(engine);
+        if dirty.len() > 8 {
+            use rayon::prelude::*;
+            dirty.par_iter_mut().for_each(one);
+        } else {
+            dirty.iter_mut().for_each(one);
         }
-        any
+        self.conclude();
+        true
     }
 
     /// The cross-file rules over the facts of every analysed file (the web app's
@@ -192,6 +196,84 @@ impl Project {
         }
         self.names = names;
     }
+}
+
+impl FileState {
+    fn analyse(&mut self, engine: &Engine) {
+        self.dirty = false;
+        if !self.accepted {
+            self.own = None;
+            self.facts = Value::Null;
+            self.tree = None;
+            return;
+        }
+        let (result, facts) = if self.open.is_some() && self.text.len() <= PIECE_BYTES {
+            let tree = reparse(&self.text, self.tree.take());
+            let checked = engine.check_tree_with_facts_as(&self.rel, self.scope, &self.text, &tree);
+            self.tree = Some(tree);
+            checked
+        } else {
+            engine.check_with_facts_as(&self.rel, self.scope, &self.text)
+        };
+        self.own = Some(result);
+        self.facts = facts.to_json();
+    }
+
+    /// Replace the bytes `start..end` with `new`, and tell the syntax tree.
+    pub fn edit(&mut self, start: usize, end: usize, new: &str) {
+        let index = LineIndex::new(&self.text);
+        let point = |byte: usize| {
+            let row = index.line_of(byte);
+            tree_sitter::Point::new(row, byte - index.line_start(row))
+        };
+        let (start_position, old_end_position) = (point(start), point(end));
+        self.text.replace_range(start..end, new);
+        let new_end_position = match new.rfind('\n') {
+            Some(last) => tree_sitter::Point::new(
+                start_position.row + new.matches('\n').count(),
+                new.len() - last - 1,
+            ),
+            None => tree_sitter::Point::new(start_position.row, start_position.column + new.len()),
+        };
+        if let Some(tree) = &mut self.tree {
+            tree.edit(&tree_sitter::InputEdit {
+                start_byte: start,
+                old_end_byte: end,
+                new_end_byte: start + new.len(),
+                start_position,
+                old_end_position,
+                new_end_position,
+            });
+        }
+        self.dirty = true;
+    }
+
+    /// Replace the whole text.
+    pub fn replace(&mut self, text: &str) {
+        self.text = text.to_string();
+        self.tree = None;
+        self.dirty = true;
+    }
+}
+
+thread_local! {
+    static PARSER: std::cell::RefCell<Option<tree_sitter::Parser>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Parse `text`, reusing `old` (already edited) where the text did not change.
+fn reparse(text: &str, old: Option<tree_sitter::Tree>) -> tree_sitter::Tree {
+    PARSER
+        .with(|p| {
+            let mut p = p.borrow_mut();
+            let parser = p.get_or_insert_with(|| {
+                let mut parser = tree_sitter::Parser::new();
+                // The grammar and the tree-sitter ABI are the engine's own pair.
+                let _ = parser.set_language(&otp_audit_engine::language());
+                parser
+            });
+            parser.parse(text, old.as_ref())
+        })
+        .unwrap_or_else(|| otp_audit_engine::parse(text))
 }
 
 /// The supervisor names in a file's facts (`["supervisors", {...}]`, see

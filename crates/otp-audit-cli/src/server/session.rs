@@ -594,19 +594,15 @@ impl Session {
                 continue;
             }
             for f in p.files.values_mut() {
-                if f.open.is_none() && !self.workspace_diagnostics {
+                let due =
+                    std::mem::take(&mut f.changed) || (f.published.is_none() && f.open.is_some());
+                if !due || (f.open.is_none() && !self.workspace_diagnostics) {
                     continue;
                 }
-                let diagnostics = if f.accepted {
-                    diagnostics::diagnostics(&f.findings, &self.guide_base)
-                } else {
-                    json!([])
-                };
-                let unchanged = match &f.published {
-                    Some(old) => *old == diagnostics,
-                    None => diagnostics == json!([]) && f.open.is_none(),
-                };
-                if unchanged {
+                let diagnostics = diagnostics::diagnostics(&f.findings, &self.guide_base);
+                if f.published.as_ref() == Some(&diagnostics)
+                    || (f.published.is_none() && f.open.is_none() && f.findings.is_empty())
+                {
                     continue;
                 }
                 outgoing.push((f.uri.clone(), diagnostics.clone(), f.open));

@@ -37,6 +37,8 @@ pub struct FileState {
     tree: Option<tree_sitter::Tree>,
     /// The findings after the cross-file rules: what the diagnostics show.
     pub findings: Vec<Finding>,
+    /// The findings changed at the last analysis (their diagnostics are due).
+    pub changed: bool,
     /// The diagnostics last published, to publish only what changed.
     pub published: Option<Value>,
 }
@@ -140,9 +142,14 @@ impl Project {
             facts: Value::Null,
             tree: None,
             findings: Vec::new(),
+            changed: false,
             published: None,
         });
         entry.text = text;
+        if entry.uri != uri {
+            // Published under another name: due again under this one.
+            entry.published = None;
+        }
         entry.uri = uri;
         entry.open = open;
         entry.dirty = true;
@@ -192,7 +199,11 @@ impl Project {
         let mut by_rel: BTreeMap<String, Vec<Finding>> =
             results.into_iter().map(|r| (r.path, r.findings)).collect();
         for f in self.files.values_mut() {
-            f.findings = by_rel.remove(&f.rel).unwrap_or_default();
+            let findings = by_rel.remove(&f.rel).unwrap_or_default();
+            if findings != f.findings {
+                f.findings = findings;
+                f.changed = true;
+            }
         }
         self.names = names;
     }

@@ -42,11 +42,11 @@ pub fn guide_url(base: &str, guide: &str) -> String {
     }
 }
 
-fn severity(s: Severity) -> u8 {
+fn severity(s: Severity) -> lsp_types::DiagnosticSeverity {
     match s {
-        Severity::Error => 1,
-        Severity::Warning => 2,
-        Severity::Info => 3,
+        Severity::Error => lsp_types::DiagnosticSeverity::ERROR,
+        Severity::Warning => lsp_types::DiagnosticSeverity::WARNING,
+        Severity::Info => lsp_types::DiagnosticSeverity::INFORMATION,
     }
 }
 
@@ -66,7 +66,7 @@ pub fn diagnostic(f: &Finding, guide_base: &str) -> Value {
     });
     if f.rule == "meta/unused-suppression" {
         // Editors grey out what is unnecessary.
-        d["tags"] = json!([1]);
+        d["tags"] = json!([lsp_types::DiagnosticTag::UNNECESSARY]);
     }
     d
 }

@@ -54,6 +54,39 @@ pub struct Session {
     watch_dynamically: bool,
 }
 
+/// What the server does, as `initialize` answers it.
+fn capabilities() -> lsp_types::InitializeResult {
+    use lsp_types::*;
+    InitializeResult {
+        capabilities: ServerCapabilities {
+            position_encoding: Some(PositionEncodingKind::UTF16),
+            text_document_sync: Some(TextDocumentSyncCapability::Options(
+                TextDocumentSyncOptions {
+                    open_close: Some(true),
+                    change: Some(TextDocumentSyncKind::INCREMENTAL),
+                    save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
+                        include_text: Some(false),
+                    })),
+                    ..Default::default()
+                },
+            )),
+            code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+                code_action_kinds: Some(vec![
+                    CodeActionKind::QUICKFIX,
+                    CodeActionKind::new(actions::FIX_ALL),
+                ]),
+                ..Default::default()
+            })),
+            hover_provider: Some(HoverProviderCapability::Simple(true)),
+            ..Default::default()
+        },
+        server_info: Some(ServerInfo {
+            name: "otp-audit".into(),
+            version: Some(env!("CARGO_PKG_VERSION").into()),
+        }),
+    }
+}
+
 /// A request's error: code and message.
 type Failure = (i32, String);
 
@@ -285,15 +318,7 @@ impl Session {
             .and_then(Value::as_bool)
             .unwrap_or(false);
         self.phase = Phase::Running;
-        json!({
-            "capabilities": {
-                "positionEncoding": "utf-16",
-                "textDocumentSync": {"openClose": true, "change": 2, "save": {"includeText": false}},
-                "codeActionProvider": {"codeActionKinds": [actions::QUICKFIX, actions::FIX_ALL]},
-                "hoverProvider": true,
-            },
-            "serverInfo": {"name": "otp-audit", "version": env!("CARGO_PKG_VERSION")},
-        })
+        serde_json::to_value(capabilities()).unwrap_or(Value::Null)
     }
 
     fn initialized(&mut self) {

@@ -130,6 +130,8 @@ pub enum Command {
     Completions(clap_complete::Shell),
     /// The manual page (roff) on stdout.
     Man,
+    /// `server`: the language server on stdin/stdout.
+    Server(crate::server::ServerOptions),
     /// `otp-audit` alone: the help.
     Help,
 }
@@ -212,6 +214,14 @@ enum Sub {
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff) on stdout: `otp-audit man | man -l -`
     Man,
+    /// A language server over stdin/stdout (LSP): diagnostics, fixes as code
+    /// actions, the guide on hover; see the README for editor setup
+    Server {
+        /// Also write the server's log to stderr (it always goes to the client
+        /// through window/logMessage)
+        #[arg(long)]
+        log_stderr: bool,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -466,6 +476,7 @@ const COMMANDS: &[&str] = &[
     "bench",
     "completions",
     "man",
+    "server",
     "help",
 ];
 
@@ -505,6 +516,9 @@ pub fn parse(mut argv: Vec<OsString>) -> Result<Command, Usage> {
         }),
         Some(Sub::Completions { shell }) => Command::Completions(shell),
         Some(Sub::Man) => Command::Man,
+        Some(Sub::Server { log_stderr }) => {
+            Command::Server(crate::server::ServerOptions { log_stderr })
+        }
     })
 }
 

@@ -105,7 +105,7 @@ pub struct Collected {
     pub skipped: Vec<Skipped>,
 }
 
-fn is_elixir(p: &Path) -> bool {
+pub fn is_elixir(p: &Path) -> bool {
     p.extension().is_some_and(|e| e == "ex" || e == "exs")
 }
 
@@ -113,7 +113,7 @@ pub fn is_zip(p: &Path) -> bool {
     p.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip"))
 }
 
-fn slash_path(p: &Path) -> String {
+pub fn slash_path(p: &Path) -> String {
     p.components()
         .filter_map(|c| match c {
             std::path::Component::Normal(s) => Some(s.to_string_lossy()),
@@ -125,7 +125,7 @@ fn slash_path(p: &Path) -> String {
 
 /// The absolute path with `.` and `..` resolved by their names (symbolic links are
 /// not followed: `lib/` reached through a link stays `lib/`).
-fn absolute(p: &Path) -> PathBuf {
+pub fn absolute(p: &Path) -> PathBuf {
     let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let mut out = PathBuf::new();
     for c in abs.components() {
@@ -191,6 +191,12 @@ impl MixFinder {
         let dirs: Vec<String> = roots.iter().map(|d| rel(d)).collect();
         FileScope::classify(&rel(file), &dirs)
     }
+}
+
+/// The scope of one file on disk (absolute), decided by the Mix projects above it
+/// as the walk decides it; `shown` names it when no project holds it.
+pub fn scope_of_file(file: &Path, shown: &str) -> FileScope {
+    MixFinder::default().scope_of(file, shown)
 }
 
 /// How the files of one argument are named in the output.

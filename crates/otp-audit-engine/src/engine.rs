@@ -324,6 +324,19 @@ impl Engine {
         }
     }
 
+    /// [`Engine::check_with_facts_as`] on a tree the caller parsed from `source`
+    /// (an editor re-parses incrementally as the text changes); the file is
+    /// analysed whole, never in pieces.
+    pub fn check_tree_with_facts_as(
+        &self,
+        path: &str,
+        scope: FileScope,
+        source: &str,
+        tree: &tree_sitter::Tree,
+    ) -> (FileResult, FileFacts) {
+        self.check_tree_with_facts(path, scope, source, tree)
+    }
+
     fn check_tree_with_facts(
         &self,
         path: &str,

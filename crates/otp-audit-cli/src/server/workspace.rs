@@ -1,0 +1,364 @@
+//! What the server knows: projects (a root, its configuration, its files), each
+//! file's text (the editor's for open buffers, the disk's for the rest), its own
+//! findings and cross-file facts, and the findings after the project's cross-file
+//! rules concluded. Files are found, named, scoped and filtered as `otp-audit
+//! check` does it from the workspace folder.
+
+use crate::config;
+use crate::files;
+use otp_audit_engine::source::LineIndex;
+use otp_audit_engine::supervisors::Names;
+use otp_audit_engine::{Engine, FileFacts, FileResult, FileScope, Finding, PIECE_BYTES};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are not analysed (as `check`'s default `--max-file-size`).
+const MAX_FILE_BYTES: u64 = crate::args::DEFAULT_MAX_FILE_SIZE;
+
+/// One file of a project.
+pub struct FileState {
+    /// Relative to the project root, `/`-separated: what rules and findings see.
+    pub rel: String,
+    pub scope: FileScope,
+    pub text: String,
+    /// The URI diagnostics are published under: the client's for an open buffer.
+    pub uri: String,
+    /// The buffer's version while the editor has it open.
+    pub open: Option<i32>,
+    /// Whether the configuration's `[files]` patterns take it in.
+    pub accepted: bool,
+    /// Changed since it was last analysed.
+    pub dirty: bool,
+    own: Option<FileResult>,
+    facts: Value,
+    /// An open buffer's syntax tree, edited with each change and re-parsed
+    /// incrementally (tree-sitter reuses what the edit did not touch).
+    tree: Option<tree_sitter::Tree>,
+    /// The findings after the cross-file rules: what the diagnostics show.
+    pub findings: Vec<Finding>,
+    /// The findings changed at the last analysis (their diagnostics are due).
+    pub changed: bool,
+    /// The diagnostics last published, to publish only what changed.
+    pub published: Option<Value>,
+}
+
+pub struct Project {
+    pub root: PathBuf,
+    pub engine: Engine,
+    /// The configuration file in use, if any.
+    pub config_file: Option<PathBuf>,
+    pub files: BTreeMap<PathBuf, FileState>,
+    /// The supervisors the project's files define (fixes name them).
+    pub names: Names,
+}
+
+/// A line for the log: what happened while loading or reading.
+pub type Notes = Vec<String>;
+
+impl Project {
+    /// A project at `root` with its configuration (`otp-audit.toml`, else
+    /// `.credo.exs`, else the defaults); a configuration that does not load is
+    /// reported in `notes` and the defaults apply.
+    pub fn open(root: PathBuf, notes: &mut Notes) -> Project {
+        let (engine, config_file) = load_engine(&root, notes).unwrap_or_else(|| {
+            (
+                Engine::new(otp_audit_engine::Config::default()),
+                config_path(&root),
+            )
+        });
+        Project {
+            root,
+            engine,
+            config_file,
+            files: BTreeMap::new(),
+            names: Names::default(),
+        }
+    }
+
+    /// Load the configuration again; on an error the previous one stays. Every
+    /// file is analysed again.
+    pub fn reload_config(&mut self, notes: &mut Notes) {
+        if let Some((engine, file)) = load_engine(&self.root, notes) {
+            self.engine = engine;
+            self.config_file = file;
+        }
+        for f in self.files.values_mut() {
+            f.accepted = self.engine.config().files.accepts(&f.rel);
+            f.dirty = true;
+        }
+    }
+
+    /// Read every Elixir file under `folder` from disk (the CLI's walk: ignore
+    /// files honoured, `deps/` and `_build/` skipped). Open buffers keep their text.
+    pub fn scan(&mut self, folder: &Path, notes: &mut Notes) {
+        let collected = match files::collect(&[folder.to_path_buf()]) {
+            Ok(c) => c,
+            Err(e) => {
+                notes.push(format!(
+                    "cannot list the files of `{}`: {e}",
+                    folder.display()
+                ));
+                return;
+            }
+        };
+        for input in collected.inputs {
+            let Some(disk) = input.disk() else { continue };
+            let abs = files::absolute(disk);
+            if self.files.get(&abs).is_some_and(|f| f.open.is_some()) {
+                continue;
+            }
+            if let Some(text) = read_source(&abs, notes) {
+                let uri = super::text::uri_of_path(&abs);
+                self.put(abs, text, uri, None, Some(input.scope));
+            }
+        }
+    }
+
+    /// Add or replace a file's text; it is analysed at the next [`Project::analyse`].
+    pub fn put(
+        &mut self,
+        abs: PathBuf,
+        text: String,
+        uri: String,
+        open: Option<i32>,
+        scope: Option<FileScope>,
+    ) {
+        let rel = abs
+            .strip_prefix(&self.root)
+            .map(files::slash_path)
+            .unwrap_or_else(|_| files::slash_path(&abs));
+        let scope = scope.unwrap_or_else(|| files::scope_of_file(&abs, &rel));
+        let accepted = self.engine.config().files.accepts(&rel);
+        let entry = self.files.entry(abs).or_insert_with(|| FileState {
+            rel: rel.clone(),
+            scope,
+            text: String::new(),
+            uri: uri.clone(),
+            open,
+            accepted,
+            dirty: true,
+            own: None,
+            facts: Value::Null,
+            tree: None,
+            findings: Vec::new(),
+            changed: false,
+            published: None,
+        });
+        entry.text = text;
+        if entry.uri != uri {
+            // Published under another name: due again under this one.
+            entry.published = None;
+        }
+        entry.uri = uri;
+        entry.open = open;
+        entry.dirty = true;
+        entry.tree = None;
+    }
+
+    /// Analyse the files changed since the last call (on every core when there are
+    /// many, as at start), then conclude the cross-file rules over every file.
+    /// Returns whether anything was analysed.
+    pub fn analyse(&mut self) -> bool {
+        let engine = &self.engine;
+        let mut dirty: Vec<&mut FileState> = self.files.values_mut().filter(|f| f.dirty).collect();
+        if dirty.is_empty() {
+            return false;
+        }
+        let one = |f: &mut &mut FileState| f.analyse(engine);
+        if dirty.len() > 8 {
+            use rayon::prelude::*;
+            dirty.par_iter_mut().for_each(one);
+        } else {
+            dirty.iter_mut().for_each(one);
+        }
+        self.conclude();
+        true
+    }
+
+    /// The cross-file rules over the facts of every analysed file (the web app's
+    /// workers hand facts over the same way, as JSON).
+    fn conclude(&mut self) {
+        let analysed: Vec<&FileState> = self.files.values().filter(|f| f.own.is_some()).collect();
+        let sources: Vec<(&str, &str)> = analysed
+            .iter()
+            .map(|f| (f.rel.as_str(), f.text.as_str()))
+            .collect();
+        let mut results: Vec<FileResult> = analysed.iter().filter_map(|f| f.own.clone()).collect();
+        let facts: Vec<FileFacts> = analysed
+            .iter()
+            .map(|f| FileFacts::from_json(&f.facts))
+            .collect();
+        let mut names = Names::default();
+        for f in &analysed {
+            if let Some(n) = supervisor_names(&f.facts) {
+                names.extend(&n);
+            }
+        }
+        self.engine.conclude(&sources, &mut results, facts);
+        let mut by_rel: BTreeMap<String, Vec<Finding>> =
+            results.into_iter().map(|r| (r.path, r.findings)).collect();
+        for f in self.files.values_mut() {
+            let findings = by_rel.remove(&f.rel).unwrap_or_default();
+            if findings != f.findings {
+                f.findings = findings;
+                f.changed = true;
+            }
+        }
+        self.names = names;
+    }
+}
+
+impl FileState {
+    fn analyse(&mut self, engine: &Engine) {
+        self.dirty = false;
+        if !self.accepted {
+            self.own = None;
+            self.facts = Value::Null;
+            self.tree = None;
+            return;
+        }
+        let (result, facts) = if self.open.is_some() && self.text.len() <= PIECE_BYTES {
+            let tree = reparse(&self.text, self.tree.take());
+            let checked = engine.check_tree_with_facts_as(&self.rel, self.scope, &self.text, &tree);
+            self.tree = Some(tree);
+            checked
+        } else {
+            engine.check_with_facts_as(&self.rel, self.scope, &self.text)
+        };
+        self.own = Some(result);
+        self.facts = facts.to_json();
+    }
+
+    /// Replace the bytes `start..end` with `new`, and tell the syntax tree.
+    pub fn edit(&mut self, start: usize, end: usize, new: &str) {
+        let index = LineIndex::new(&self.text);
+        let point = |byte: usize| {
+            let row = index.line_of(byte);
+            tree_sitter::Point::new(row, byte - index.line_start(row))
+        };
+        let (start_position, old_end_position) = (point(start), point(end));
+        self.text.replace_range(start..end, new);
+        let new_end_position = match new.rfind('\n') {
+            Some(last) => tree_sitter::Point::new(
+                start_position.row + new.matches('\n').count(),
+                new.len() - last - 1,
+            ),
+            None => tree_sitter::Point::new(start_position.row, start_position.column + new.len()),
+        };
+        if let Some(tree) = &mut self.tree {
+            tree.edit(&tree_sitter::InputEdit {
+                start_byte: start,
+                old_end_byte: end,
+                new_end_byte: start + new.len(),
+                start_position,
+                old_end_position,
+                new_end_position,
+            });
+        }
+        self.dirty = true;
+    }
+
+    /// Replace the whole text.
+    pub fn replace(&mut self, text: &str) {
+        self.text = text.to_string();
+        self.tree = None;
+        self.dirty = true;
+    }
+}
+
+thread_local! {
+    static PARSER: std::cell::RefCell<Option<tree_sitter::Parser>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Parse `text`, reusing `old` (already edited) where the text did not change.
+fn reparse(text: &str, old: Option<tree_sitter::Tree>) -> tree_sitter::Tree {
+    PARSER
+        .with(|p| {
+            let mut p = p.borrow_mut();
+            let parser = p.get_or_insert_with(|| {
+                let mut parser = tree_sitter::Parser::new();
+                // The grammar and the tree-sitter ABI are the engine's own pair.
+                let _ = parser.set_language(&otp_audit_engine::language());
+                parser
+            });
+            parser.parse(text, old.as_ref())
+        })
+        .unwrap_or_else(|| otp_audit_engine::parse(text))
+}
+
+/// The supervisor names in a file's facts (`["supervisors", {...}]`, see
+/// `FileFacts::to_json`).
+fn supervisor_names(facts: &Value) -> Option<Names> {
+    let entry = facts
+        .as_array()?
+        .iter()
+        .find(|e| e.get(0).and_then(Value::as_str) == Some("supervisors"))?;
+    serde_json::from_value(entry.get(1)?.clone()).ok()
+}
+
+/// The configuration file a project at `root` would use.
+fn config_path(root: &Path) -> Option<PathBuf> {
+    otp_audit_project::archive::CONFIG_FILES
+        .iter()
+        .map(|name| root.join(name))
+        .find(|p| p.is_file())
+}
+
+/// The engine for the configuration found at `root`; `None` (with a note) when it
+/// does not load.
+fn load_engine(root: &Path, notes: &mut Notes) -> Option<(Engine, Option<PathBuf>)> {
+    match config::load(None, root, None) {
+        Ok(loaded) => {
+            let config = loaded.config;
+            for note in &config.notes {
+                notes.push(format!("configuration: {note}"));
+            }
+            let file = config_path(root);
+            if let Some(f) = &file {
+                notes.push(format!("using the configuration `{}`", f.display()));
+            }
+            Some((Engine::new(config), file))
+        }
+        Err(e) => {
+            notes.push(format!(
+                "error: {e}; fix it and save, until then the previous configuration (or the defaults) applies"
+            ));
+            None
+        }
+    }
+}
+
+/// A file's text from disk; `None` (with a note) when it is too large, not UTF-8
+/// or unreadable.
+pub fn read_source(abs: &Path, notes: &mut Notes) -> Option<String> {
+    let meta = std::fs::metadata(abs).ok()?;
+    if meta.len() > MAX_FILE_BYTES {
+        notes.push(format!(
+            "skipped `{}`: over the {} limit for one file",
+            abs.display(),
+            otp_audit_project::archive::human_bytes(MAX_FILE_BYTES)
+        ));
+        return None;
+    }
+    match std::fs::read(abs) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Some(text),
+            Err(_) => {
+                notes.push(format!("skipped `{}`: not UTF-8", abs.display()));
+                None
+            }
+        },
+        Err(e) => {
+            notes.push(format!("cannot read `{}`: {e}", abs.display()));
+            None
+        }
+    }
+}
+
+/// Whether a path is a configuration file name.
+pub fn is_config_file(p: &Path) -> bool {
+    p.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| otp_audit_project::archive::CONFIG_FILES.contains(&n))
+}

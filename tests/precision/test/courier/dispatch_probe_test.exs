@@ -45,6 +45,11 @@ defmodule Courier.DispatchProbeTest do
     assert DispatchProbe.hops(probe) == []
   end
 
+  test "a linked probe server without a name dies with the test" do
+    {:ok, server} = Courier.DispatchProbe.start_link(depot: :north)
+    assert Courier.DispatchProbe.hops(server) == []
+  end
+
   defp await_exits(refs) do
     Enum.each(refs, fn ref -> assert_receive {:DOWN, ^ref, :process, _, :normal} end)
   end

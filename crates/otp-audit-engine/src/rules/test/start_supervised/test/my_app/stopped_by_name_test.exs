@@ -25,7 +25,7 @@ defmodule MyApp.GatewayTest do
   end
 
   test "a process nobody stops is still reported" do
-    {:ok, _} = Metrics.start_link() #~ test/start-supervised
+    {:ok, _} = Metrics.start_link(name: Metrics) #~ test/start-supervised
     assert Metrics.count() == 0
   end
 end

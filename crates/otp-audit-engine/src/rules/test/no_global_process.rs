@@ -272,8 +272,13 @@ fn name_of(file: &File, call: &Call, node: Node) -> Option<String> {
     if node.kind_id() == k.alias || node.kind_id() == k.atom {
         return Some(file.text(node).to_string());
     }
-    if node.kind_id() == k.call {
-        let inner = file.calls_within(node).find(|c| c.node == node)?;
+    // `Name |> Process.whereis() |> Process.exit(:kill)`: the piped whereis is the
+    // argument, as a `|>` expression.
+    let piped = ast::is_binary_op(node, file.src, "|>");
+    if node.kind_id() == k.call || piped {
+        let inner = file
+            .calls_within(node)
+            .find(|c| c.node == node || piped && c.expr == node)?;
         return (is_whereis(inner) && !inner.in_module(":global"))
             .then(|| inner.arg(0).map(|a| file.text(a).to_string()))
             .flatten();

@@ -34,3 +34,26 @@ defmodule MyApp.MailerStateTest do
     stop_supervised!(MyApp.Queue)
   end
 end
+
+defmodule MyApp.RateLimiterRecoveryTest do
+  use ExUnit.Case
+
+  test "a piped kill the test waits to see undone" do
+    MyApp.RateLimiter
+    |> Process.whereis()
+    |> Process.exit(:kill)
+
+    wait_until_registered(MyApp.RateLimiter)
+    assert :ok = GenServer.call(MyApp.RateLimiter, {:hit, "after restart"}, 1_000)
+  end
+
+  test "a piped kill nobody waits for leaves the next test without a limiter" do
+    MyApp.RateLimiter #~ test/no-global-process
+    |> Process.whereis()
+    |> Process.exit(:kill)
+  end
+
+  defp wait_until_registered(name) do
+    if Process.whereis(name), do: :ok, else: wait_until_registered(name)
+  end
+end

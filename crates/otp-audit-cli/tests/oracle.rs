@@ -392,10 +392,11 @@ const SUITES: &[Suite] = &[
         ],
     },
     // `GenServer` names a facade (`alias ..., as: GenServer`, `require ..., as: GenServer`):
-    // no safe fix may touch its calls.
+    // no fix may touch its calls. (The test's unnamed linked starts are reported only
+    // with `unnamed_linked`, so nothing here has a fix at all.)
     Suite {
         name: "shadowed_genserver",
-        changes: [&[], &["test/stock_test.exs"]],
+        changes: [&[], &[]],
     },
 ];
 

@@ -346,6 +346,11 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
         .iter()
         .filter_map(|(i, f)| f.downcast_ref::<KeyFacts>().map(|f| (*i, f)))
         .collect();
+    // One file alone (the playground, a workshop exercise) says nothing about the
+    // rest of the project.
+    if all.len() < 2 {
+        return;
+    }
     for (file, f) in &all {
         for (at, key) in &f.changes {
             let elsewhere = all

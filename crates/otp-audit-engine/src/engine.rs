@@ -173,7 +173,7 @@ impl Engine {
         source: &str,
         tree: &tree_sitter::Tree,
     ) -> FileResult {
-        let (mut result, facts) = self.check_tree_with_facts(path, scope, source, tree);
+        let (mut result, facts) = self.check_tree_with_facts_as(path, scope, source, tree);
         // Alone, a file knows only the supervisors it defines itself.
         for f in &mut result.findings {
             facts.1.resolve(f);
@@ -205,7 +205,7 @@ impl Engine {
             return checked;
         }
         let tree = parse(source);
-        self.check_tree_with_facts(path, scope, source, &tree)
+        self.check_tree_with_facts_as(path, scope, source, &tree)
     }
 
     /// Whether `source` parses without syntax errors; a large file is parsed in
@@ -328,16 +328,6 @@ impl Engine {
     /// (an editor re-parses incrementally as the text changes); the file is
     /// analysed whole, never in pieces.
     pub fn check_tree_with_facts_as(
-        &self,
-        path: &str,
-        scope: FileScope,
-        source: &str,
-        tree: &tree_sitter::Tree,
-    ) -> (FileResult, FileFacts) {
-        self.check_tree_with_facts(path, scope, source, tree)
-    }
-
-    fn check_tree_with_facts(
         &self,
         path: &str,
         scope: FileScope,
@@ -561,7 +551,7 @@ impl Engine {
         names: &supervisors::Names,
     ) -> FileResult {
         let tree = parse(source);
-        let (mut result, facts) = self.check_tree_with_facts(path, scope, source, &tree);
+        let (mut result, facts) = self.check_tree_with_facts_as(path, scope, source, &tree);
         let mut known = names.clone();
         known.extend(&facts.1);
         for f in &mut result.findings {

@@ -18,7 +18,14 @@ pub static RULE: Rule = Rule {
     supersedes: &[],
     guide: include_str!("start_supervised.md"),
     check,
-    project: None,
+    project: Some(&PROJECT),
+};
+
+static PROJECT: ProjectPass = ProjectPass {
+    collect,
+    conclude,
+    encode,
+    decode,
 };
 
 const SUPERVISED_STARTERS: &[&str] = &[
@@ -42,6 +49,7 @@ fn check(file: &File, report: &mut Report) {
             || waits_for_its_end(file, call)
             || tests_the_primitive(file, call)
             || inside_failure_check(file, call)
+            || crashed_by_test(file, call)
         {
             continue;
         }
@@ -55,6 +63,12 @@ fn check(file: &File, report: &mut Report) {
         } else {
             Registration::Fixed
         };
+        if in_setup_all && linked && defined_here_unnamed(file, call) {
+            // Linked to the module's `setup_all` process and registered (if at all)
+            // under a module only this file defines: it goes when the module's tests
+            // are done, and no other test module can start the same name.
+            continue;
+        }
         let message = if in_setup_all {
             format!(
                 "`{written}` in `setup_all` starts a process that nothing stops when the module's tests are done, so it can clash with the next module's; `start_supervised!/1` works in `setup_all` too and stops it then"
@@ -95,6 +109,41 @@ fn check(file: &File, report: &mut Report) {
             d.fix(fix);
         }
     }
+}
+
+/// `{:ok, pid} = GenServer.start(X, arg)`, then `catch_exit(GenServer.call(pid, :boom))`:
+/// the test makes the process crash and waits for the exit of the call, so the process
+/// ends within the test (as in tests of crash reports). A call with its own timeout in
+/// `catch_exit` is a timeout test instead: the process lives on, and still counts.
+fn crashed_by_test(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(test) = file.test(&call.ctx) else {
+        return false;
+    };
+    let Some(pid) = super::no_sleep::match_left(file, call)
+        .and_then(|l| if l.kind_id() == k.tuple { l.named_child(1) } else { Some(l) })
+        .filter(|p| p.kind_id() == k.identifier)
+        .map(|p| file.text(p))
+    else {
+        return false;
+    };
+    file.calls_within(test.node)
+        .filter(|c| c.local && c.name == "catch_exit" && c.node.start_byte() > call.node.end_byte())
+        .any(|catch| {
+            file.calls_within(catch.node).any(|c| {
+                c.name == "call" && c.args.len() == 2 && c.arg(0).is_some_and(|a| file.text(a) == pid)
+            })
+        })
+}
+
+/// `Endpoint.start_link()` in `setup_all`, where `Endpoint` is a module this file
+/// defines and the call passes no `name:` of its own.
+fn defined_here_unnamed(file: &File, call: &Call) -> bool {
+    name_option(file, &call.args).is_none()
+        && call
+            .module
+            .as_deref()
+            .is_some_and(|m| file.modules.iter().any(|d| d.name == m))
 }
 
 /// How the started process is registered, as far as this file shows.
@@ -661,4 +710,111 @@ fn needs_unique_id(file: &File, call: &Call, id: &str) -> bool {
         .chain(setups)
         .flat_map(|t| file.calls_within(t.node))
         .any(starts_id)
+}
+
+/// What the project pass needs from a file: the linked starts in a test (not in a
+/// `setup`) under a fixed name that nothing else in the file mentions, and every
+/// atom and alias the file mentions.
+struct NameFacts {
+    /// (start byte of the finding, the name as written).
+    private_starts: Vec<(usize, String)>,
+    mentions: std::collections::BTreeSet<String>,
+}
+
+fn collect(file: &File, _report: &Report) -> Option<Facts> {
+    let k = &grammar().kinds;
+    let private_starts = if file.scope == crate::FileScope::Test {
+        file.calls_named("start_link")
+            .filter_map(|call| Some((call, private_fixed_name(file, call)?)))
+            .map(|(call, name)| (call.expr.start_byte(), name.to_string()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mentions = ast::descendants(file.tree.root_node())
+        .filter_map(|n| {
+            if n.kind_id() == k.atom {
+                ast::atom_name(n, file.src)
+            } else if n.kind_id() == k.alias {
+                Some(file.text(n))
+            } else {
+                None
+            }
+        })
+        .map(str::to_string)
+        .collect();
+    Some(Box::new(NameFacts { private_starts, mentions }))
+}
+
+/// `{:ok, _} = Registry.start_link(keys: :unique, name: DynSup.Registry)` in a test:
+/// a name, other than the started module's own, that no other test or helper of
+/// the file mentions. The name (an atom or alias as written) if so.
+fn private_fixed_name<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'t str> {
+    let k = &grammar().kinds;
+    let test = file.test(&call.ctx).filter(|t| t.kind == TestKind::Test)?;
+    let name = name_option(file, &call.args)?;
+    let name = if name.kind_id() == k.tuple { ast::named_children(name).last()? } else { name };
+    if name.kind_id() != k.alias && name.kind_id() != k.atom {
+        return None;
+    }
+    let written = file.text(name);
+    let started = started_module(file, call).or_else(|| call.arg(0).map(|a| file.text(a)));
+    if started == Some(written) || written == "__MODULE__" {
+        return None;
+    }
+    let range = test.node.byte_range();
+    let outside = file.src.match_indices(written).any(|(at, _)| {
+        let word_end = file.src[at + written.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '.'));
+        word_end && !range.contains(&at)
+    });
+    (!outside).then_some(written)
+}
+
+/// A linked start under a name that only its own test mentions, in the whole
+/// project: no other test can start that name while the process is still going.
+fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
+    let all: Vec<(usize, &NameFacts)> = facts
+        .iter()
+        .filter_map(|(i, f)| f.downcast_ref::<NameFacts>().map(|f| (*i, f)))
+        .collect();
+    // One file alone (the playground, a workshop exercise) says nothing about the
+    // rest of the project.
+    if all.len() < 2 {
+        return;
+    }
+    for (file, f) in &all {
+        for (at, name) in &f.private_starts {
+            let key = name.trim_start_matches(':');
+            if !all.iter().any(|(other, g)| other != file && g.mentions.contains(key)) {
+                report.retract(*file, *at);
+            }
+        }
+    }
+}
+
+fn encode(facts: &Facts) -> Option<serde_json::Value> {
+    let f = facts.downcast_ref::<NameFacts>()?;
+    Some(serde_json::json!({
+        "private_starts": f.private_starts,
+        "mentions": f.mentions,
+    }))
+}
+
+fn decode(value: &serde_json::Value) -> Option<Facts> {
+    let private_starts = value
+        .get("private_starts")?
+        .as_array()?
+        .iter()
+        .map(|c| Some((c.get(0)?.as_u64()? as usize, c.get(1)?.as_str()?.to_string())))
+        .collect::<Option<Vec<_>>>()?;
+    let mentions = value
+        .get("mentions")?
+        .as_array()?
+        .iter()
+        .map(|m| m.as_str().map(str::to_string))
+        .collect::<Option<_>>()?;
+    Some(Box::new(NameFacts { private_starts, mentions }))
 }

@@ -16,7 +16,7 @@ defmodule MyApp.NamingTest do
 
   test "fixed names clash with the next test" do
     {:ok, _} = MyApp.Cache.start_link(name: MyApp.Cache) #~ test/start-supervised
-    {:ok, _} = GenServer.start_link(MyApp.Cache, [], name: {:global, :cache}) #~ test/start-supervised
+    {:ok, _} = GenServer.start_link(MyApp.Cache, [], name: {:global, MyApp.Cache}) #~ test/start-supervised
     {:ok, _} = Ticker.start_link(interval: 10) #~ test/start-supervised
     assert Process.whereis(MyApp.Cache)
   end

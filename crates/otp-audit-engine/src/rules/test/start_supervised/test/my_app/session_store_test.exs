@@ -20,7 +20,7 @@ defmodule MyApp.SessionStoreTest do
   end
 
   test "starting through GenServer directly" do
-    {:ok, pid} = GenServer.start_link(SessionStore, [ttl: 5], name: :gs_store) #~ test/start-supervised
+    {:ok, pid} = GenServer.start_link(SessionStore, [ttl: 5], name: :bare_store) #~ test/start-supervised
     GenServer.start_link(SessionStore, []) #~ test/start-supervised
     assert :error = SessionStore.fetch(pid, "none")
   end

@@ -18,7 +18,7 @@ defmodule MyApp.StartSubjectTest do
   end
 
   test "a store that is stopped at the end still leaks on failure" do
-    {:ok, pid} = MyApp.SessionStore.start_link(name: :sessions) #~ test/start-supervised
+    {:ok, pid} = MyApp.SessionStore.start_link(name: MyApp.SessionStore) #~ test/start-supervised
     assert MyApp.SessionStore.put(pid, :k, 1) == :ok
     GenServer.stop(pid)
   end

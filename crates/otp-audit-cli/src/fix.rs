@@ -8,10 +8,10 @@
 use crate::args::Selection;
 use crate::files::Input;
 use crate::progress;
-use crate::run::{par_map, text_of};
+use crate::run::{self, par_map, text_of};
 use crate::write::{self, Refusal, Written};
-use otp_audit_engine::supervisors::Names;
-use otp_audit_engine::{Engine, FileScope, Safety};
+use otp_audit_engine::{Engine, FileScope, ProjectFacts, Safety};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// Why a file with fixes was not changed.
@@ -88,7 +88,8 @@ pub struct Summary {
 
 /// Apply fixes of at most `max` safety to `source`, only those of selected
 /// findings, until none applies. Returns the new text and the fixes applied.
-/// `names`: the supervisors the project defines, which some fixes name.
+/// `project`: the facts of every file, so that only findings `check` reports are
+/// fixed and fixes name the supervisors the project defines.
 pub fn fix_text(
     engine: &Engine,
     path: &str,
@@ -96,18 +97,18 @@ pub fn fix_text(
     source: &str,
     max: Safety,
     sel: &Selection,
-    names: &Names,
+    project: &ProjectFacts,
 ) -> (String, usize) {
     let everything = sel.select.is_empty() && sel.ignore.is_empty() && sel.min_severity.is_none();
     if everything {
-        let outcome = engine.fix_in_project_as(path, scope, source, max, names);
+        let outcome = engine.fix_in_project_as(path, scope, source, max, project);
         return (outcome.text, outcome.applied);
     }
     // The engine's loop, with the findings filtered.
     let mut text = source.to_string();
     let mut applied = 0;
     for _ in 0..10 {
-        let mut result = engine.check_in_project_as(path, scope, &text, names);
+        let mut result = engine.check_in_project_as(path, scope, &text, project);
         result.findings.retain(|f| sel.finding(f));
         let (next, n) = otp_audit_engine::fix::apply_fixes(&text, &result.findings, max);
         if n == 0 || next == text {
@@ -151,10 +152,21 @@ pub fn run(
     jobs: usize,
     show_progress: bool,
 ) -> Result<Summary, String> {
-    let names = supervisor_names(engine, inputs, jobs);
+    // Fix only the files whose findings, as `check` reports them, offer a fix.
+    let (analysis, project) = run::analyse_keeping_facts(engine, inputs, jobs, show_progress)?;
+    let fixable: HashSet<&str> = analysis
+        .results
+        .iter()
+        .filter(|r| {
+            r.findings
+                .iter()
+                .any(|f| sel.finding(f) && f.fixes.iter().any(|x| x.safety <= max))
+        })
+        .map(|r| r.path.as_str())
+        .collect();
     let outcomes = progress::run("fixing", inputs.len(), show_progress, |p| {
         par_map(inputs, jobs, p, |input| -> Result<FileOutcome, String> {
-            if !sel.scope(input.scope) {
+            if !sel.scope(input.scope) || !fixable.contains(input.path.as_str()) {
                 return Ok(FileOutcome::Unchanged);
             }
             let bytes = input.read()?;
@@ -162,8 +174,15 @@ pub fn run(
             let Some(source) = text_of(bytes) else {
                 return Ok(FileOutcome::Unchanged);
             };
-            let (fixed, fixes) =
-                fix_text(engine, &input.path, input.scope, &source, max, sel, &names);
+            let (fixed, fixes) = fix_text(
+                engine,
+                &input.path,
+                input.scope,
+                &source,
+                max,
+                sel,
+                &project,
+            );
             if fixed == source {
                 return Ok(FileOutcome::Unchanged);
             }
@@ -214,20 +233,4 @@ pub fn run(
         }
     }
     Ok(summary)
-}
-
-/// The supervisors every input defines (unreadable files define none).
-fn supervisor_names(engine: &Engine, inputs: &[Input], jobs: usize) -> Names {
-    let per_file = progress::run("reading", inputs.len(), false, |p| {
-        par_map(inputs, jobs, p, |input| {
-            let bytes = input.read().ok()?;
-            let text = std::str::from_utf8(&bytes).ok()?;
-            Some(engine.supervisor_names_as(&input.path, input.scope, text))
-        })
-    });
-    let mut names = Names::default();
-    for n in per_file.iter().flatten() {
-        names.extend(n);
-    }
-    names
 }

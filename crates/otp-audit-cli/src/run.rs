@@ -6,7 +6,7 @@ use crate::args::Selection;
 use crate::config::{self, Loaded};
 use crate::files::{self, Collected, Input};
 use crate::progress::{self, Progress};
-use otp_audit_engine::{Config, Engine, FileFacts, FileResult};
+use otp_audit_engine::{Config, Engine, FileFacts, FileResult, ProjectFacts};
 use otp_audit_project::report::Efforts;
 use otp_audit_project::skipped::{SkipReason, Skipped};
 use rayon::prelude::*;
@@ -205,6 +205,17 @@ pub fn analyse(
     jobs: usize,
     show_progress: bool,
 ) -> Result<Analysis, String> {
+    Ok(analyse_keeping_facts(engine, inputs, jobs, show_progress)?.0)
+}
+
+/// [`analyse`], with the facts of every file for fixing one of them as a part of
+/// the project.
+pub fn analyse_keeping_facts(
+    engine: &Engine,
+    inputs: &[Input],
+    jobs: usize,
+    show_progress: bool,
+) -> Result<(Analysis, ProjectFacts), String> {
     type Outcome = Result<Result<(String, FileResult, FileFacts), Skipped>, String>;
     let outcomes: Vec<Outcome> = progress::run("checking", inputs.len(), show_progress, |p| {
         par_map(inputs, jobs, p, |input| {
@@ -238,12 +249,13 @@ pub fn analyse(
         .zip(&sources)
         .map(|(p, s)| (p.as_str(), s.as_str()))
         .collect();
-    engine.conclude(&files, &mut results, facts);
-    Ok(Analysis {
+    let project = engine.conclude_keeping(&files, &mut results, facts);
+    let analysis = Analysis {
         results,
         sources,
         skipped,
-    })
+    };
+    Ok((analysis, project))
 }
 
 /// Open and analyse in one step, with the selection applied.

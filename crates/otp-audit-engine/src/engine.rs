@@ -84,6 +84,44 @@ impl FileFacts {
 /// The key of the supervisor names in [`FileFacts::to_json`] (rule ids have a slash).
 const SUPERVISORS: &str = "supervisors";
 
+/// The facts of every file of a project, so that one file is checked or fixed as
+/// the whole-project check sees it: with the supervisor names other files define,
+/// and with the findings cross-file rules add or retract. Without them `--fix`
+/// would rewrite code for findings `check` does not report.
+#[derive(Default)]
+pub struct ProjectFacts {
+    files: Vec<(String, FileFacts)>,
+    /// Names known without facts (an editor hands over only these).
+    names: supervisors::Names,
+}
+
+impl ProjectFacts {
+    /// Facts of files by path, as [`Engine::check_with_facts`] returned them.
+    pub fn new(files: Vec<(String, FileFacts)>) -> ProjectFacts {
+        ProjectFacts {
+            files,
+            names: supervisors::Names::default(),
+        }
+    }
+
+    /// Only the supervisor names a project defines; no cross-file rule runs.
+    pub fn names_only(names: supervisors::Names) -> ProjectFacts {
+        ProjectFacts {
+            files: Vec::new(),
+            names,
+        }
+    }
+
+    /// The supervisor names all files define.
+    pub fn names(&self) -> supervisors::Names {
+        let mut names = self.names.clone();
+        for (_, f) in &self.files {
+            names.extend(&f.1);
+        }
+        names
+    }
+}
+
 pub struct Engine {
     config: Config,
     /// Folders holding a `mix.exs`, in the coordinates of the paths handed in.
@@ -270,10 +308,41 @@ impl Engine {
         results: &mut [FileResult],
         facts: Vec<FileFacts>,
     ) {
+        self.conclude_keeping(files, results, facts);
+    }
+
+    /// [`Engine::conclude`], keeping the facts for [`Engine::fix_in_project`].
+    pub fn conclude_keeping(
+        &self,
+        files: &[(&str, &str)],
+        results: &mut [FileResult],
+        facts: Vec<FileFacts>,
+    ) -> ProjectFacts {
+        let refs: Vec<&FileFacts> = facts.iter().collect();
         let mut names = supervisors::Names::default();
-        for f in &facts {
+        for f in &refs {
             names.extend(&f.1);
         }
+        self.conclude_refs(files, &refs, &names, results, Some);
+        ProjectFacts::new(
+            files
+                .iter()
+                .map(|(p, _)| p.to_string())
+                .zip(facts)
+                .collect(),
+        )
+    }
+
+    /// [`Engine::conclude`] over borrowed facts: the findings of file `i` go to
+    /// `results[slot(i)]`, and nowhere when `slot` says `None`.
+    fn conclude_refs(
+        &self,
+        files: &[(&str, &str)],
+        facts: &[&FileFacts],
+        names: &supervisors::Names,
+        results: &mut [FileResult],
+        slot: impl Fn(usize) -> Option<usize>,
+    ) {
         for (rule, _) in self.config.enabled_rules() {
             let Some(pass) = rule.project else { continue };
             let mine: Vec<(usize, &Facts)> = facts
@@ -288,14 +357,16 @@ impl Engine {
             let mut report = ProjectReport::default();
             (pass.conclude)(&mine, &mut report);
             for (i, at) in report.retracted {
-                if let Some(result) = results.get_mut(i) {
+                if let Some(result) = slot(i).and_then(|k| results.get_mut(k)) {
                     result
                         .findings
                         .retain(|f| f.rule != rule.id || f.start.byte as usize != at);
                 }
             }
             for (i, draft) in report.drafts {
-                let (Some((path, src)), Some(result)) = (files.get(i), results.get_mut(i)) else {
+                let (Some((path, src)), Some(result)) =
+                    (files.get(i), slot(i).and_then(|k| results.get_mut(k)))
+                else {
                     continue;
                 };
                 let lines = LineIndex::new(src);
@@ -529,17 +600,14 @@ impl Engine {
 
     /// [`Engine::fix`] in a scope the caller decided.
     pub fn fix_as(&self, path: &str, scope: FileScope, source: &str, max: Safety) -> FixOutcome {
-        self.fix_in_project_as(path, scope, source, max, &supervisors::Names::default())
+        self.fix_in_project_as(path, scope, source, max, &ProjectFacts::default())
     }
 
-    /// [`Engine::check`] for a file of a project whose other files define `names`.
-    pub fn check_in_project(
-        &self,
-        path: &str,
-        source: &str,
-        names: &supervisors::Names,
-    ) -> FileResult {
-        self.check_in_project_as(path, self.scope_of(path), source, names)
+    /// [`Engine::check`] for one file of a project, as [`Engine::check_project`]
+    /// would see it: `project` holds the facts of the files (this one's, if there,
+    /// are replaced by those of `source`).
+    pub fn check_in_project(&self, path: &str, source: &str, project: &ProjectFacts) -> FileResult {
+        self.check_in_project_as(path, self.scope_of(path), source, project)
     }
 
     /// [`Engine::check_in_project`] in a scope the caller decided.
@@ -548,26 +616,41 @@ impl Engine {
         path: &str,
         scope: FileScope,
         source: &str,
-        names: &supervisors::Names,
+        project: &ProjectFacts,
     ) -> FileResult {
-        let tree = parse(source);
-        let (mut result, facts) = self.check_tree_with_facts_as(path, scope, source, &tree);
-        let mut known = names.clone();
-        known.extend(&facts.1);
-        for f in &mut result.findings {
-            known.resolve(f);
+        let (result, own) = self.check_with_facts_as(path, scope, source);
+        let mut files: Vec<(&str, &str)> = Vec::with_capacity(project.files.len() + 1);
+        let mut facts: Vec<&FileFacts> = Vec::with_capacity(project.files.len() + 1);
+        for (p, f) in &project.files {
+            if p != path {
+                // Only this file's findings are kept, so no other text is needed.
+                files.push((p, ""));
+                facts.push(f);
+            }
         }
+        let me = files.len();
+        files.push((path, source));
+        facts.push(&own);
+        let mut names = project.names.clone();
+        for f in &facts {
+            names.extend(&f.1);
+        }
+        let mut results = [result];
+        self.conclude_refs(&files, &facts, &names, &mut results, |i| {
+            (i == me).then_some(0)
+        });
+        let [result] = results;
         result
     }
 
-    /// The supervisor names the files of a project define, for
-    /// [`Engine::fix_in_project`].
-    pub fn supervisor_names(&self, files: &[(&str, &str)]) -> supervisors::Names {
-        let mut names = supervisors::Names::default();
-        for (path, source) in files {
-            names.extend(&self.supervisor_names_as(path, self.scope_of(path), source));
-        }
-        names
+    /// The facts of every file of a project, for [`Engine::fix_in_project`].
+    pub fn project_facts(&self, files: &[(&str, &str)]) -> ProjectFacts {
+        ProjectFacts::new(
+            files
+                .iter()
+                .map(|(path, source)| (path.to_string(), self.check_with_facts(path, source).1))
+                .collect(),
+        )
     }
 
     /// The supervisor names one file defines, in a scope the caller decided.
@@ -583,16 +666,17 @@ impl Engine {
         supervisors::Names::collect(&file)
     }
 
-    /// [`Engine::fix`] for a file of a project whose other files define `names`, so
-    /// fixes that move work under the project's supervisor apply as reported.
+    /// [`Engine::fix`] for a file of a project: only the findings
+    /// [`Engine::check_in_project`] reports are fixed, and fixes that move work
+    /// under the project's supervisor name it.
     pub fn fix_in_project(
         &self,
         path: &str,
         source: &str,
         max: Safety,
-        names: &supervisors::Names,
+        project: &ProjectFacts,
     ) -> FixOutcome {
-        self.fix_in_project_as(path, self.scope_of(path), source, max, names)
+        self.fix_in_project_as(path, self.scope_of(path), source, max, project)
     }
 
     /// [`Engine::fix_in_project`] in a scope the caller decided.
@@ -602,9 +686,9 @@ impl Engine {
         scope: FileScope,
         source: &str,
         max: Safety,
-        names: &supervisors::Names,
+        project: &ProjectFacts,
     ) -> FixOutcome {
-        let check = |text: &str| self.check_in_project_as(path, scope, text, names);
+        let check = |text: &str| self.check_in_project_as(path, scope, text, project);
         let mut text = source.to_string();
         let mut applied = 0;
         let mut passes = 0;

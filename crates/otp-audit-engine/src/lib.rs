@@ -22,7 +22,7 @@ pub mod syntax;
 mod walk;
 
 pub use config::{Config, ConfigError};
-pub use engine::{Engine, FileFacts, FileResult, FixOutcome, PIECE_BYTES, parse};
+pub use engine::{Engine, FileFacts, FileResult, FixOutcome, PIECE_BYTES, ProjectFacts, parse};
 pub use finding::{Edit, Finding, Fix, Safety, Severity};
 pub use scope::FileScope;
 pub use syntax::language;

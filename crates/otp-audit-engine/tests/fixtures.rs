@@ -152,7 +152,7 @@ fn check_rule(rule: &'static rules::Rule, failures: &mut Vec<String>) {
         .map(|(p, s)| (p.as_str(), s.as_str()))
         .collect();
     let results = engine.check_project(&inputs);
-    let names = engine.supervisor_names(&inputs);
+    let project = engine.project_facts(&inputs);
     for ((file, (virtual_path, src)), result) in files.iter().zip(&loaded).zip(results) {
         let expected = annotations(src);
         let actual: Vec<(u32, String)> = {
@@ -224,7 +224,7 @@ fn check_rule(rule: &'static rules::Rule, failures: &mut Vec<String>) {
                 }
                 continue;
             }
-            let out = engine.fix_in_project(virtual_path, src, safety, &names);
+            let out = engine.fix_in_project(virtual_path, src, safety, &project);
             failures.extend(golden(&golden_path, &out.text));
         }
     }

@@ -80,8 +80,8 @@ fn the_project_s_task_supervisor_is_named_and_used_by_the_fix() {
     );
     assert_eq!(f.fixes.len(), 1);
 
-    let names = engine.supervisor_names(&files);
-    let fixed = engine.fix_in_project("lib/billing/receipts.ex", WORKER, Safety::Unsafe, &names);
+    let project = engine.project_facts(&files);
+    let fixed = engine.fix_in_project("lib/billing/receipts.ex", WORKER, Safety::Unsafe, &project);
     assert!(
         fixed
             .text

@@ -191,16 +191,28 @@ pub struct FixedFile {
 /// Apply the fixes up to `max` to every file (to a fixpoint, as `otp-audit check
 /// --fix` does); returns the files that changed, in input order.
 pub fn fix(engine: &Engine, files: &[Named], max: Safety) -> Vec<FixedFile> {
-    // A fix may name a supervisor another file defines (the application's children).
+    // A fix may name a supervisor another file defines (the application's
+    // children), and a cross-file rule may retract a finding another file explains.
     let refs: Vec<(&str, &str)> = files
         .iter()
         .map(|(p, t)| (p.as_str(), t.as_str()))
         .collect();
-    let names = engine.supervisor_names(&refs);
+    let (mut results, facts): (Vec<_>, Vec<_>) = refs
+        .iter()
+        .map(|(p, s)| engine.check_with_facts(p, s))
+        .unzip();
+    let project = engine.conclude_keeping(&refs, &mut results, facts);
     files
         .iter()
-        .filter_map(|(path, text)| {
-            let outcome = engine.fix_in_project(path, text, max, &names);
+        .zip(&results)
+        .filter(|(_, r)| {
+            // Only what the whole-project check reports is fixed.
+            r.findings
+                .iter()
+                .any(|f| f.fixes.iter().any(|x| x.safety <= max))
+        })
+        .filter_map(|((path, text), _)| {
+            let outcome = engine.fix_in_project(path, text, max, &project);
             (outcome.applied > 0 && outcome.text != *text).then(|| FixedFile {
                 path: path.clone(),
                 text: outcome.text,

@@ -6,7 +6,7 @@ use super::diagnostics;
 use super::text::range_of;
 use otp_audit_engine::source::LineIndex;
 use otp_audit_engine::supervisors::Names;
-use otp_audit_engine::{Engine, FileScope, Finding, Fix, Safety};
+use otp_audit_engine::{Engine, FileScope, Finding, Fix, ProjectFacts, Safety};
 use serde_json::{Value, json};
 
 pub const FIX_ALL: &str = "source.fixAll.otp-audit";
@@ -151,8 +151,15 @@ fn fix_all(buffer: &Buffer, engine: &Engine, names: &Names, index: &LineIndex) -
     if !buffer.findings.iter().any(|f| f.safe_fix().is_some()) {
         return None;
     }
-    let outcome =
-        engine.fix_in_project_as(buffer.rel, buffer.scope, buffer.text, Safety::Safe, names);
+    // Names suffice: no cross-file rule offers a safe fix.
+    let project = ProjectFacts::names_only(names.clone());
+    let outcome = engine.fix_in_project_as(
+        buffer.rel,
+        buffer.scope,
+        buffer.text,
+        Safety::Safe,
+        &project,
+    );
     if outcome.applied == 0 || outcome.text == buffer.text {
         return None;
     }

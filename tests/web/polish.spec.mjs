@@ -423,6 +423,67 @@ await test("the workshop's list, an exercise and the presenter view fit a phone"
   await both("workshop-presenter");
 });
 
+await test("the presenter view gives the code the full width and folds hints and guide", async () => {
+  for (const size of [DESKTOP, PHONE]) {
+    await go("#/workshop/present/call-without-timeout", size);
+    await page.waitForSelector("[data-testid=exercise-status]");
+    const fullWidth = async (what) => {
+      const [editor, work] = await page.evaluate(() =>
+        [".ws-editor-pane", ".ws-work"].map((s) => document.querySelector(s).getBoundingClientRect().width),
+      );
+      ok(editor >= work - 2, `at ${size.width} px ${what}: the code is ${editor} px of ${work} px`);
+    };
+    await fullWidth("folded");
+    const open = (box) => page.$eval(`[data-testid=${box}]`, (d) => d.open);
+    equal(await open("hints-box"), false, "hints start folded");
+    equal(await open("guide-box"), false, "the guide starts folded");
+    ok(!(await page.isVisible("[data-testid=hint]")), "the hint button is folded away");
+    ok(!(await page.isVisible("[data-testid=guide]")), "the guide is folded away");
+    await page.click("[data-testid=hints-box] > summary");
+    await page.click("[data-testid=hint]");
+    await page.waitForSelector("[data-testid=hint-text]");
+    // A finding asks for its guide page, which unfolds the guide.
+    await page.click("[data-testid=finding]");
+    await page.waitForFunction(() => document.querySelector("[data-testid=guide-box]").open);
+    ok(await page.isVisible("[data-testid=guide] h1"), "the guide page shows");
+    await page.click("[data-testid=guide-box] > summary");
+    equal(await open("guide-box"), false, "and folds again");
+    await page.click("[data-testid=guide-box] > summary");
+    await fullWidth("unfolded");
+  }
+  // The exercise view (no projector) shows its hints and guide unfolded.
+  await go("#/workshop/ex/call-without-timeout");
+  await page.waitForSelector("[data-testid=exercise-status]");
+  ok(await page.isVisible("[data-testid=hint]"));
+  ok(await page.isVisible("[data-testid=guide]"));
+  equal(await page.$("[data-testid=guide-box]"), null);
+});
+
+await test("workshop tracks name their plan stage, with the weeks of the last audit's schedule", async () => {
+  await page.setViewportSize(DESKTOP);
+  const stages = () => page.$$eval("[data-testid=track]", (ts) => Object.fromEntries(ts.map((t) => [t.dataset.id, t.querySelector("[data-testid=track-stage]").textContent])));
+  // No audit kept: the stage without weeks.
+  await go("#/workshop");
+  await page.evaluate(() => localStorage.removeItem("otp-audit.audit.last"));
+  await go("#/workshop");
+  let s = await stages();
+  equal(s["test-hygiene"], "Stage 2 of the remediation plan: Test suite remediation.");
+  equal(s["genserver-shape"], "Stage 3 of the remediation plan: Production hardening.");
+  equal(s["process-hardening"], "Stage 3 of the remediation plan: Production hardening.");
+  const overviews = await page.$$eval(".ws-overview", (ps) => ps.map((p) => p.textContent).join(" "));
+  ok(!/week|stage \d/i.test(overviews), `no fixed stage or weeks in the overviews: ${overviews}`);
+  // After an audit, the weeks its plan computed (week 2, weeks 3–5 for the fixture).
+  await openShop();
+  await page.evaluate(() => (location.hash = "#/audit/plan"));
+  await page.waitForSelector("[data-testid=schedule-row]");
+  const when = await page.$$eval("[data-testid=schedule-row]", (rs) => Object.fromEntries(rs.map((r) => [r.dataset.stage, r.querySelector("[data-label=When]").textContent])));
+  await go("#/workshop");
+  s = await stages();
+  equal(s["test-hygiene"], `Stage 2 of the remediation plan: Test suite remediation, ${when[2]} of the plan for shop.zip at 10 h a week.`);
+  equal(s["genserver-shape"], `Stage 3 of the remediation plan: Production hardening, ${when[3]} of the plan for shop.zip at 10 h a week.`);
+  deepEqual([when[2], when[3]], ["week 2", "weeks 3–5"], "the fixture's schedule");
+});
+
 await test("playground labels have tooltips, the editor shows its focus and the way out, settings say what a config changed", async () => {
   await go("#/");
   await page.fill("[data-testid=path]", "lib/my_app/inventory.ex");

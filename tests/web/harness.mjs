@@ -117,7 +117,9 @@ export async function setCode(page, code) {
 
 let failures = 0;
 const results = [];
+/** Run `fn` as a test named `name`; with $ONLY set, only tests whose name matches it. */
 export async function test(name, fn) {
+  if (process.env.ONLY && !new RegExp(process.env.ONLY).test(name)) return;
   const t0 = Date.now();
   try {
     await fn();

@@ -3,9 +3,9 @@
 // with its buttons, and screenshots of each view at 1400 px and 360 px go to
 // target/web/screenshots/ for a person to look at.
 // Usage: node tests/web/polish.spec.mjs [dist dir] [otp-audit-corpus binary]
-import { equal, ok } from "node:assert/strict";
+import { deepEqual, equal, ok } from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { launch, root, serve, setCode, settled, summary, test } from "./harness.mjs";
@@ -24,6 +24,31 @@ const tmp = mkdtempSync(join(tmpdir(), "otp-audit-polish-"));
 const project = join(tmp, "shop");
 execFileSync(corpus, ["--out", project, "--seed", "7", "--files", "30", "--test-files", "12", "--rate", "0.3"]);
 rmSync(join(project, "planted.json"));
+// The generated project has warnings only; so that "errors first" means something, a
+// module with errors sorts last by path (a GenServer calling itself, a gen_statem
+// call that waits forever) and a config lowers one rule to info.
+mkdirSync(join(project, "lib/shop_zz"));
+writeFileSync(
+  join(project, "lib/shop_zz/ledger.ex"),
+  `defmodule Shop.Ledger do
+  use GenServer
+
+  def start_link(opts), do: GenServer.start_link(__MODULE__, opts, name: __MODULE__)
+
+  def init(opts), do: {:ok, opts}
+
+  def handle_call(:balance, _from, state) do
+    total = GenServer.call(__MODULE__, :total)
+    {:reply, total, state}
+  end
+
+  def handle_call(:total, _from, state), do: {:reply, 0, state}
+
+  def settle(machine), do: :gen_statem.call(machine, :settle)
+end
+`,
+);
+writeFileSync(join(project, "otp-audit.toml"), '[rules."code/unused-operation"]\nseverity = "info"\n');
 const zip = join(tmp, "shop.zip");
 execFileSync("python3", [
   "-c",
@@ -250,28 +275,24 @@ await test("audit totals equal what their filters show, errors come first, one e
   await page.setInputFiles("[data-testid=project-input]", zip);
   await page.waitForFunction(() => document.querySelector(".audit-head h2")?.textContent === "shop.zip", null, { timeout: 120000 });
   // The count updates in place, so the wait is for the count to settle on what the
-  // link promised; a wrong total still fails (with the count that was shown). Switching
-  // filters quickly sometimes lands on the summary (a navigation race, open in #19): the
-  // hash is then set again, up to three times.
+  // link promised; a wrong total (or a view other than the link's) fails the wait.
   const shown = async (href, expected) => {
-    let count = NaN;
-    for (let attempt = 0; attempt < 3; attempt++) {
-      await page.evaluate((h) => (location.hash = h), href);
-      try {
-        await page.waitForFunction(
-          ([h, n]) => {
-            const el = document.querySelector("[data-testid=shown-count]");
-            return location.hash === h && el && (n === undefined || Number(el.dataset.count) === n);
-          },
-          [href, expected],
-          { timeout: 10000 },
-        );
-      } catch {}
+    await page.evaluate((h) => (location.hash = h), href);
+    try {
+      await page.waitForFunction(
+        ([h, n]) => {
+          const el = document.querySelector("[data-testid=shown-count]");
+          return location.hash === h && el && (n === undefined || Number(el.dataset.count) === n);
+        },
+        [href, expected],
+        { timeout: 10000 },
+      );
+    } catch {
       const el = await page.$("[data-testid=shown-count]");
-      if (el) count = Number(await el.getAttribute("data-count"));
-      if (el && (expected === undefined || count === expected)) break;
+      const now = await page.evaluate(() => location.hash);
+      throw new Error(`${href}: expected ${expected} shown, the page is at ${now} showing ${el ? await el.getAttribute("data-count") : "no count"}`);
     }
-    return count;
+    return Number(await page.getAttribute("[data-testid=shown-count]", "data-count"));
   };
   const links = (sel) => page.$$eval(sel, (as) => as.map((a) => ({ href: a.getAttribute("href"), n: Number(a.dataset.count), sev: a.dataset.severity })));
   const total = Number(await page.getAttribute("[data-testid=total-findings]", "data-count"));
@@ -287,8 +308,15 @@ await test("audit totals equal what their filters show, errors come first, one e
   );
   ok(rows.length > 3, "several rules");
   const rank = { error: 3, warning: 2, info: 1 };
+  // The fixture has all three severities, so the order below is not a given.
+  deepEqual([...new Set(rows.map((r) => r.worst))].sort(), ["error", "info", "warning"], "the fixture mixes severities");
+  ok(rows.some((r) => r.parts.length > 1), "a rule whose findings differ in severity");
+  // Worst severity first, then the count at that severity, then the total.
+  const key = (r) => [rank[r.worst], r.parts.find((p) => p.sev === r.worst).n, r.n];
   for (let i = 1; i < rows.length; i++) {
-    ok(rank[rows[i - 1].worst] >= rank[rows[i].worst], `errors first: ${rows[i - 1].rule} (${rows[i - 1].worst}) before ${rows[i].rule} (${rows[i].worst})`);
+    const [a, b] = [key(rows[i - 1]), key(rows[i])];
+    const before = a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+    ok(before >= 0, `errors first, then counts: ${rows[i - 1].rule} (${a}) before ${rows[i].rule} (${b})`);
   }
   equal(rows.reduce((a, r) => a + r.n, 0), total, "the rules add up to the total");
   const effortText = (await page.textContent("[data-testid=effort] strong")).trim();
@@ -300,9 +328,16 @@ await test("audit totals equal what their filters show, errors come first, one e
   // The findings list: errors first, then warnings, then info.
   await shown("#/audit/findings");
   while (await page.$("[data-testid=show-more]")) await page.click("[data-testid=show-more]");
-  const sevs = await page.$$eval("[data-testid=finding-row]", (r) => r.map((x) => x.dataset.severity));
-  equal(sevs.length, total, "every finding, page by page");
-  for (let i = 1; i < sevs.length; i++) ok(rank[sevs[i - 1]] >= rank[sevs[i]], `finding ${i} sorted by severity`);
+  const listed = await page.$$eval("[data-testid=finding-row]", (r) =>
+    r.map((x) => ({ sev: x.dataset.severity, place: x.querySelector("a code").textContent })),
+  );
+  equal(listed.length, total, "every finding, page by page");
+  // Errors first (the fixture's sort last by path), then by path.
+  const path = (f) => f.place.replace(/:\d+:\d+$/, "");
+  for (let i = 1; i < listed.length; i++) {
+    const [a, b] = [listed[i - 1], listed[i]];
+    ok(rank[a.sev] > rank[b.sev] || (a.sev === b.sev && path(a) <= path(b)), `finding ${i}: ${a.sev} ${a.place} before ${b.sev} ${b.place}`);
+  }
   equal((await backticks()).join(" | "), "");
   equal((await badPlurals()).join(" | "), "");
   // One effort figure: the plan's total is the header's.
@@ -317,6 +352,66 @@ await test("audit totals equal what their filters show, errors come first, one e
   equal((await badPlurals()).join(" | "), "");
 });
 
+/** Open the fixture's zip in the audit and wait for its analysis (not a restored report). */
+async function openShop() {
+  await go("#/audit");
+  await page.setInputFiles("[data-testid=project-input]", zip);
+  await page.waitForSelector("[data-testid=report][data-origin=zip]", { timeout: 120000 });
+}
+
+await test("a run that finishes keeps the view the user opened meanwhile, else opens the summary", async () => {
+  await openShop();
+  // The last report is restored on load, so there is something to browse while the
+  // project is analysed again.
+  await go("#/audit/plan");
+  await page.waitForSelector("[data-testid=report][data-origin=restored]");
+  await page.setInputFiles("[data-testid=project-input]", zip);
+  await page.evaluate(() => (location.hash = "#/audit/findings?severity=warning"));
+  await page.waitForSelector("[data-testid=report][data-origin=zip]", { timeout: 120000 });
+  await page.waitForTimeout(100);
+  equal(await page.evaluate(() => location.hash), "#/audit/findings?severity=warning");
+  ok(await page.$("[data-testid=tab-findings].current"), "still on the findings");
+  // Without a navigation, a new project opens on its summary.
+  await go("#/audit/plan");
+  await page.waitForSelector("[data-testid=report][data-origin=restored]");
+  await page.setInputFiles("[data-testid=project-input]", zip);
+  await page.waitForSelector("[data-testid=report][data-origin=zip]", { timeout: 120000 });
+  await page.waitForSelector("[data-testid=tab-summary].current");
+  equal(await page.evaluate(() => location.hash), "#/audit");
+});
+
+for (const view of ["findings", "files"]) {
+  await test(`the ${view} list narrows as a path is typed, with no Enter`, async () => {
+    await openShop();
+    await page.evaluate((v) => (location.hash = `#/audit/${v}`), view);
+    await page.waitForSelector("[data-testid=shown-count]");
+    const count = () => page.$eval("[data-testid=shown-count]", (el) => Number(el.dataset.count));
+    const all = await count();
+    const typed = "shop_zz";
+    await page.click("[data-testid=filter-path]");
+    await page.keyboard.type(typed, { delay: 40 });
+    // No Enter, no blur: the list follows the keystrokes.
+    await page.waitForFunction((n) => Number(document.querySelector("[data-testid=shown-count]").dataset.count) < n, all, { timeout: 5000 });
+    const row = view === "findings" ? "[data-testid=finding-row] a code" : "[data-testid=file-row] a code";
+    const paths = await page.$$eval(row, (cs) => cs.map((c) => c.textContent));
+    ok(paths.length > 0 && paths.every((p) => p.includes(typed)), paths.join(", "));
+    equal(await count(), view === "findings" ? 2 : 1);
+    // The box kept its focus and its text, and the link follows the filter.
+    equal(await page.evaluate(() => document.activeElement?.dataset.testid), "filter-path");
+    equal(await page.inputValue("[data-testid=filter-path]"), typed);
+    equal(await page.evaluate(() => location.hash), `#/audit/${view}?path=${typed}`);
+    // Deleting the text brings every row back.
+    for (let i = 0; i < typed.length; i++) await page.keyboard.press("Backspace");
+    await page.waitForFunction((n) => Number(document.querySelector("[data-testid=shown-count]").dataset.count) === n, all, { timeout: 5000 });
+    // The other filters keep the typed path.
+    await page.keyboard.type("test/");
+    await page.waitForFunction(() => location.hash.includes("path=test%2F"));
+    await page.selectOption("[data-testid=filter-severity]", "warning");
+    await page.waitForFunction(() => location.hash.includes("severity=warning") && location.hash.includes("path=test%2F"));
+    equal(await page.inputValue("[data-testid=filter-path]"), "test/");
+  });
+}
+
 await test("the workshop's list, an exercise and the presenter view fit a phone", async () => {
   await go("#/workshop");
   await both("workshop-list");
@@ -326,6 +421,67 @@ await test("the workshop's list, an exercise and the presenter view fit a phone"
   await go("#/workshop/present/call-without-timeout");
   await page.waitForSelector("[data-testid=exercise-status]");
   await both("workshop-presenter");
+});
+
+await test("the presenter view gives the code the full width and folds hints and guide", async () => {
+  for (const size of [DESKTOP, PHONE]) {
+    await go("#/workshop/present/call-without-timeout", size);
+    await page.waitForSelector("[data-testid=exercise-status]");
+    const fullWidth = async (what) => {
+      const [editor, work] = await page.evaluate(() =>
+        [".ws-editor-pane", ".ws-work"].map((s) => document.querySelector(s).getBoundingClientRect().width),
+      );
+      ok(editor >= work - 2, `at ${size.width} px ${what}: the code is ${editor} px of ${work} px`);
+    };
+    await fullWidth("folded");
+    const open = (box) => page.$eval(`[data-testid=${box}]`, (d) => d.open);
+    equal(await open("hints-box"), false, "hints start folded");
+    equal(await open("guide-box"), false, "the guide starts folded");
+    ok(!(await page.isVisible("[data-testid=hint]")), "the hint button is folded away");
+    ok(!(await page.isVisible("[data-testid=guide]")), "the guide is folded away");
+    await page.click("[data-testid=hints-box] > summary");
+    await page.click("[data-testid=hint]");
+    await page.waitForSelector("[data-testid=hint-text]");
+    // A finding asks for its guide page, which unfolds the guide.
+    await page.click("[data-testid=finding]");
+    await page.waitForFunction(() => document.querySelector("[data-testid=guide-box]").open);
+    ok(await page.isVisible("[data-testid=guide] h1"), "the guide page shows");
+    await page.click("[data-testid=guide-box] > summary");
+    equal(await open("guide-box"), false, "and folds again");
+    await page.click("[data-testid=guide-box] > summary");
+    await fullWidth("unfolded");
+  }
+  // The exercise view (no projector) shows its hints and guide unfolded.
+  await go("#/workshop/ex/call-without-timeout");
+  await page.waitForSelector("[data-testid=exercise-status]");
+  ok(await page.isVisible("[data-testid=hint]"));
+  ok(await page.isVisible("[data-testid=guide]"));
+  equal(await page.$("[data-testid=guide-box]"), null);
+});
+
+await test("workshop tracks name their plan stage, with the weeks of the last audit's schedule", async () => {
+  await page.setViewportSize(DESKTOP);
+  const stages = () => page.$$eval("[data-testid=track]", (ts) => Object.fromEntries(ts.map((t) => [t.dataset.id, t.querySelector("[data-testid=track-stage]").textContent])));
+  // No audit kept: the stage without weeks.
+  await go("#/workshop");
+  await page.evaluate(() => localStorage.removeItem("otp-audit.audit.last"));
+  await go("#/workshop");
+  let s = await stages();
+  equal(s["test-hygiene"], "Stage 2 of the remediation plan: Test suite remediation.");
+  equal(s["genserver-shape"], "Stage 3 of the remediation plan: Production hardening.");
+  equal(s["process-hardening"], "Stage 3 of the remediation plan: Production hardening.");
+  const overviews = await page.$$eval(".ws-overview", (ps) => ps.map((p) => p.textContent).join(" "));
+  ok(!/week|stage \d/i.test(overviews), `no fixed stage or weeks in the overviews: ${overviews}`);
+  // After an audit, the weeks its plan computed (week 2, weeks 3–5 for the fixture).
+  await openShop();
+  await page.evaluate(() => (location.hash = "#/audit/plan"));
+  await page.waitForSelector("[data-testid=schedule-row]");
+  const when = await page.$$eval("[data-testid=schedule-row]", (rs) => Object.fromEntries(rs.map((r) => [r.dataset.stage, r.querySelector("[data-label=When]").textContent])));
+  await go("#/workshop");
+  s = await stages();
+  equal(s["test-hygiene"], `Stage 2 of the remediation plan: Test suite remediation, ${when[2]} of the plan for shop.zip at 10 h a week.`);
+  equal(s["genserver-shape"], `Stage 3 of the remediation plan: Production hardening, ${when[3]} of the plan for shop.zip at 10 h a week.`);
+  deepEqual([when[2], when[3]], ["week 2", "weeks 3–5"], "the fixture's schedule");
 });
 
 await test("playground labels have tooltips, the editor shows its focus and the way out, settings say what a config changed", async () => {

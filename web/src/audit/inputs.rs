@@ -34,6 +34,7 @@ fn too_big(file: &File, max: f64, what: &str) -> Option<String> {
 }
 
 fn open_file(ui: Ui, file: File) {
+    run::picked();
     let name = file.name();
     let is_report = name.to_ascii_lowercase().ends_with(".json");
     leptos::task::spawn_local(async move {
@@ -73,6 +74,7 @@ fn relative_path(file: &File) -> String {
 }
 
 fn open_folder(ui: Ui, files: web_sys::FileList) {
+    run::picked();
     let t0 = dom::now();
     let mut picked: Vec<File> = Vec::new();
     for i in 0..files.length() {
@@ -112,6 +114,7 @@ fn open_folder(ui: Ui, files: web_sys::FileList) {
 /// A generated project with planted findings (the corpus the tests use), opened as
 /// if it were a picked folder: the audit without a project at hand.
 fn open_sample(ui: Ui) {
+    run::picked();
     let t0 = dom::now();
     let project = otp_audit_corpus::generate(&otp_audit_corpus::Options {
         seed: 19,

@@ -116,6 +116,23 @@ impl View {
         }
     }
 
+    /// The view with its filter left out: what stays on screen while the filter changes.
+    pub fn frame(&self) -> View {
+        match self {
+            View::Files(_) => View::Files(Filter::default()),
+            View::Findings(_) => View::Findings(Filter::default()),
+            v => v.clone(),
+        }
+    }
+
+    /// The filter of a list view.
+    pub fn filter(&self) -> Option<&Filter> {
+        match self {
+            View::Files(f) | View::Findings(f) => Some(f),
+            _ => None,
+        }
+    }
+
     /// The tab the view belongs to.
     pub fn tab(&self) -> &'static str {
         match self {

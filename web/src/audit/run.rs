@@ -6,6 +6,7 @@
 
 use super::jobs::{Checked, Outcome, from_flat, to_flat};
 use super::pool::{self, Job, Pool};
+use super::route::View;
 use super::state::{Audit, Kept, Origin, STORAGE_KEY};
 use super::ui::{Phase, Ui};
 use crate::app::dom;
@@ -25,6 +26,8 @@ thread_local! {
     static RUN: Cell<u64> = const { Cell::new(0) };
     /// Safe fixes of the current audit, once computed.
     static FIXED: RefCell<Option<Rc<Vec<FixedFile>>>> = const { RefCell::new(None) };
+    /// The location hash when the user picked the input of the current run.
+    static RUN_HASH: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 pub fn pool() -> Pool {
@@ -33,6 +36,16 @@ pub fn pool() -> Pool {
             .get_or_insert_with(|| Pool::new(pool::default_size()))
             .clone()
     })
+}
+
+fn location_hash() -> String {
+    dom::window().location().hash().unwrap_or_default()
+}
+
+/// Note the view the user is on as they pick an input: reading the file comes later
+/// (asynchronously), and a navigation meanwhile already counts.
+pub fn picked() {
+    RUN_HASH.with(|h| *h.borrow_mut() = location_hash());
 }
 
 fn new_run() -> u64 {
@@ -313,20 +326,21 @@ fn show(ui: Ui, audit: Audit) {
         }
     });
     ui.audit.set(Some(audit));
-    // A new project opens on its summary.
-    if ui.view.get_untracked() != super::route::View::Summary {
-        let _ = dom::window()
-            .location()
-            .set_hash(&super::route::View::Summary.href());
+    // A new project opens on its summary, unless the user went to another view while
+    // it was analysed (a restored report stays browsable meanwhile): the run finishing
+    // must not undo a newer navigation. The hash, not `ui.view`, is compared: a hash
+    // set just now has not reached `ui.view` yet (its `hashchange` is still queued).
+    let hash = location_hash();
+    let moved = RUN_HASH.with(|h| *h.borrow() != hash);
+    let summary = View::Summary;
+    if !moved && View::parse(crate::sections::Section::rest(&hash)) != summary {
+        let _ = dom::window().location().set_hash(&summary.href());
     }
 }
 
 /// The report kept by the last visit, if any.
 pub fn restore(ui: Ui) {
-    let Some(text) = dom::storage_get(STORAGE_KEY) else {
-        return;
-    };
-    let Ok(kept) = serde_json::from_str::<Kept>(&text) else {
+    let Some(kept) = super::state::kept() else {
         return;
     };
     let plan = kept.file.plan();

@@ -202,6 +202,11 @@ pub struct Kept {
 
 pub const STORAGE_KEY: &str = "otp-audit.audit.last";
 
+/// The report kept for a reload, if any (the workshop quotes its schedule).
+pub fn kept() -> Option<Kept> {
+    serde_json::from_str(&crate::app::dom::storage_get(STORAGE_KEY)?).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -88,18 +88,37 @@ fn go(view: View) {
     let _ = crate::app::dom::window().location().set_hash(&view.href());
 }
 
+/// Put `view`'s link in the address bar without a history entry or a `hashchange`.
+fn replace(view: &View) {
+    let w = crate::app::dom::window();
+    let loc = w.location();
+    let url = format!(
+        "{}{}{}",
+        loc.pathname().unwrap_or_default(),
+        loc.search().unwrap_or_default(),
+        view.href()
+    );
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
 #[component]
 pub fn Report(ui: Ui) -> impl IntoView {
+    // The view without its filter: a new filter redraws the list, not the filter bar,
+    // so the path box keeps its focus while the user types.
+    let frame = Memo::new(move |_| ui.view.with(View::frame));
+    let filter = Memo::new(move |_| ui.view.with(|v| v.filter().cloned().unwrap_or_default()));
     move || {
         let Some(audit) = ui.audit.get() else {
             return ().into_any();
         };
-        let view = ui.view.get();
+        let view = frame.get();
         let body = match &view {
             View::Summary => summary(&audit).into_any(),
             View::Plan => plan(&audit).into_any(),
-            View::Files(f) => files(&audit, f).into_any(),
-            View::Findings(f) => findings(&audit, f).into_any(),
+            View::Files(_) => files(ui, &audit, filter).into_any(),
+            View::Findings(_) => findings(ui, &audit, filter).into_any(),
             View::File { path, rule } => {
                 super::file_view::file_view(&audit, path, rule.as_deref()).into_any()
             }
@@ -444,9 +463,9 @@ fn plan(a: &Audit) -> impl IntoView + use<> {
             let weeks = if e.weeks == 0 {
                 "—".to_string()
             } else {
-                format!("weeks {}–{}", e.first_week, e.last_week)
+                otp_audit_project::report::weeks(e)
             };
-            view! { <tr><td class="card-title">{format!("{}. {}", e.stage, e.title)}</td><td class="num" data-label="Effort">{effort(e.effort_minutes)}</td><td data-label="When">{weeks}</td></tr> }
+            view! { <tr data-testid="schedule-row" data-stage=e.stage.to_string()><td class="card-title">{format!("{}. {}", e.stage, e.title)}</td><td class="num" data-label="Effort">{effort(e.effort_minutes)}</td><td data-label="When">{weeks}</td></tr> }
         })
         .collect_view();
     let metrics = p
@@ -484,49 +503,72 @@ fn plan(a: &Audit) -> impl IntoView + use<> {
     }
 }
 
+/// How long the path box waits for the next keystroke before it filters.
+const TYPING_MS: i32 = 120;
+
 /// Selects for rule, severity and scope and a path box; a change opens the view
-/// `make` gives for the new filter (so it has a link).
-fn filter_bar(a: &Audit, filter: &Filter, make: fn(Filter) -> View) -> impl IntoView + use<> {
+/// `make` gives for the new filter (so it has a link). The path applies as it is
+/// typed: the link is replaced in place, so typing leaves one history entry.
+fn filter_bar(
+    ui: Ui,
+    a: &Audit,
+    filter: Memo<Filter>,
+    make: fn(Filter) -> View,
+) -> impl IntoView + use<> {
     let rules: Vec<String> = a.plan.rules.iter().map(|r| r.rule.clone()).collect();
-    let f0 = filter.clone();
-    let (f1, f2, f3) = (filter.clone(), filter.clone(), filter.clone());
     let select_value = |ev: &web_sys::Event| -> String { event_target_value(ev) };
+    let typed = std::rc::Rc::new(std::cell::Cell::new(0u32));
+    let on_path = move |ev: web_sys::Event| {
+        let path = event_target_value(&ev);
+        let n = typed.get().wrapping_add(1);
+        typed.set(n);
+        let typed = typed.clone();
+        crate::app::dom::set_timeout(TYPING_MS, move || {
+            if typed.get() != n {
+                return;
+            }
+            let view = make(Filter {
+                path,
+                ..filter.get_untracked()
+            });
+            replace(&view);
+            ui.view.set(view);
+        });
+    };
     view! {
         <div class="audit-filters" data-testid="filters">
             <select data-testid="filter-rule" on:change=move |ev| {
                 let v = select_value(&ev);
-                go(make(Filter { rule: (!v.is_empty()).then_some(v), ..f1.clone() }));
+                go(make(Filter { rule: (!v.is_empty()).then_some(v), ..filter.get_untracked() }));
             }>
-                <option value="" selected=f0.rule.is_none()>"every rule"</option>
+                <option value="" prop:selected=move || filter.with(|f| f.rule.is_none())>"every rule"</option>
                 {rules.into_iter().map(|r| {
-                    let selected = f0.rule.as_deref() == Some(r.as_str());
-                    view! { <option value=r.clone() selected=selected>{r.clone()}</option> }
+                    let value = r.clone();
+                    let selected = move || filter.with(|f| f.rule.as_deref() == Some(value.as_str()));
+                    view! { <option value=r.clone() prop:selected=selected>{r.clone()}</option> }
                 }).collect_view()}
             </select>
             <select data-testid="filter-severity" on:change=move |ev| {
                 let v = select_value(&ev);
-                go(make(Filter { severity: Severity::parse(&v), ..f2.clone() }));
+                go(make(Filter { severity: Severity::parse(&v), ..filter.get_untracked() }));
             }>
-                <option value="" selected=filter.severity.is_none()>"every severity"</option>
-                {[Severity::Error, Severity::Warning, Severity::Info].into_iter().map(|s| view! {
-                    <option value=s.as_str() selected=filter.severity == Some(s)>{s.as_str()}</option>
+                <option value="" prop:selected=move || filter.with(|f| f.severity.is_none())>"every severity"</option>
+                {SEVERITIES.into_iter().map(|s| view! {
+                    <option value=s.as_str() prop:selected=move || filter.with(|f| f.severity == Some(s))>{s.as_str()}</option>
                 }).collect_view()}
             </select>
             <select data-testid="filter-scope" on:change=move |ev| {
                 let v = select_value(&ev);
-                go(make(Filter { scope: FileScope::parse(&v), ..f3.clone() }));
+                go(make(Filter { scope: FileScope::parse(&v), ..filter.get_untracked() }));
             }>
-                <option value="" selected=filter.scope.is_none()>"every scope"</option>
+                <option value="" prop:selected=move || filter.with(|f| f.scope.is_none())>"every scope"</option>
                 {[FileScope::Lib, FileScope::Test, FileScope::TestSupport, FileScope::Other].into_iter().map(|s| view! {
-                    <option value=s.as_str() selected=filter.scope == Some(s)>{s.as_str()}</option>
+                    <option value=s.as_str() prop:selected=move || filter.with(|f| f.scope == Some(s))>{s.as_str()}</option>
                 }).collect_view()}
             </select>
             <input type="search" placeholder="path contains…" data-testid="filter-path"
-                value=filter.path.clone()
-                on:change={
-                    let f = filter.clone();
-                    move |ev| go(make(Filter { path: event_target_value(&ev), ..f.clone() }))
-                } />
+                prop:value=move || filter.with(|f| f.path.clone())
+                on:input=on_path />
         </div>
     }
 }
@@ -576,7 +618,20 @@ fn file_row(f: &FilePriority, rule: Option<String>) -> impl IntoView + use<> {
     }
 }
 
-fn files(a: &Arc<Audit>, filter: &Filter) -> impl IntoView + use<> {
+fn files(ui: Ui, a: &Arc<Audit>, filter: Memo<Filter>) -> impl IntoView + use<> {
+    let list = {
+        let a = a.clone();
+        move || filter.with(|f| file_list(&a, f))
+    };
+    view! {
+        <div class="audit-files">
+            {filter_bar(ui, a, filter, View::Files)}
+            {list}
+        </div>
+    }
+}
+
+fn file_list(a: &Arc<Audit>, filter: &Filter) -> impl IntoView + use<> {
     let idx: Vec<usize> = a
         .plan
         .files
@@ -607,23 +662,20 @@ fn files(a: &Arc<Audit>, filter: &Filter) -> impl IntoView + use<> {
     };
     let s = &a.plan.scoring;
     view! {
-        <div class="audit-files">
-            {filter_bar(a, filter, View::Files)}
-            <p data-testid="shown-count" data-count=count.to_string()>
-                {format!(
-                    "{} in order of priority (score: {} per error, {} per warning, {} per info).",
-                    plural(count, "file", "files"),
-                    s.error,
-                    s.warning,
-                    s.info
-                )}
-            </p>
-            <table class="rules-table">
-                <thead><tr><th>"#"</th><th>"File"</th><th>"Area"</th><th>"Findings"</th><th>"Score"</th><th>"Effort"</th><th>"Rules"</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-            {more_button(shown, count, "files")}
-        </div>
+        <p data-testid="shown-count" data-count=count.to_string()>
+            {format!(
+                "{} in order of priority (score: {} per error, {} per warning, {} per info).",
+                plural(count, "file", "files"),
+                s.error,
+                s.warning,
+                s.info
+            )}
+        </p>
+        <table class="rules-table">
+            <thead><tr><th>"#"</th><th>"File"</th><th>"Area"</th><th>"Findings"</th><th>"Score"</th><th>"Effort"</th><th>"Rules"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+        {more_button(shown, count, "files")}
     }
 }
 
@@ -647,7 +699,20 @@ fn finding_row(f: &Finding) -> impl IntoView + use<> {
     }
 }
 
-fn findings(a: &Arc<Audit>, filter: &Filter) -> impl IntoView + use<> {
+fn findings(ui: Ui, a: &Arc<Audit>, filter: Memo<Filter>) -> impl IntoView + use<> {
+    let list = {
+        let a = a.clone();
+        move || filter.with(|f| finding_list(&a, f))
+    };
+    view! {
+        <div class="audit-findings">
+            {filter_bar(ui, a, filter, View::Findings)}
+            {list}
+        </div>
+    }
+}
+
+fn finding_list(a: &Arc<Audit>, filter: &Filter) -> impl IntoView + use<> {
     // The scope the analysis decided for each file (relative to its Mix project).
     let scopes: HashMap<&str, FileScope> = a
         .file
@@ -685,13 +750,10 @@ fn findings(a: &Arc<Audit>, filter: &Filter) -> impl IntoView + use<> {
         }
     };
     view! {
-        <div class="audit-findings">
-            {filter_bar(a, filter, View::Findings)}
-            <p data-testid="shown-count" data-count=count.to_string()>
-                {plural(count, "finding", "findings")}", errors first"
-            </p>
-            <ul class="audit-finding-list">{rows}</ul>
-            {more_button(shown, count, "findings")}
-        </div>
+        <p data-testid="shown-count" data-count=count.to_string()>
+            {plural(count, "finding", "findings")}", errors first"
+        </p>
+        <ul class="audit-finding-list">{rows}</ul>
+        {more_button(shown, count, "findings")}
     }
 }

@@ -247,6 +247,17 @@ pub fn ExerciseView(ws: Ws, id: String, presenter: bool) -> impl IntoView {
             .and_then(|r| with_highlighter(|h| crate::guide::page_html(r, h)));
         crate::app::show_guide_page(&body, r.as_deref(), html.as_deref());
     });
+    // The presenter's guide is folded; a page asked for (a finding, a hint's link)
+    // unfolds it.
+    let guide_box = NodeRef::<leptos::html::Details>::new();
+    Effect::new(move |first: Option<()>| {
+        guide_ref.track();
+        if first.is_some()
+            && let Some(b) = guide_box.get_untracked()
+        {
+            b.set_open(true);
+        }
+    });
     let guide_click = move |ev: web_sys::MouseEvent| {
         if let Some(target) = crate::app::guide_link(&ev) {
             guide_ref.set(Some(target));
@@ -314,6 +325,20 @@ pub fn ExerciseView(ws: Ws, id: String, presenter: bool) -> impl IntoView {
             .unwrap_or_default()
     });
     let more_hints = hints_shown.clone();
+    let guide_page = move || {
+        guide_ref
+            .get()
+            .map(|r| r.split('#').next().unwrap_or_default().to_string())
+            .unwrap_or_default()
+    };
+    let guide_inner = view! {
+        <div class="guide-head">
+            <span class="guide-page">{guide_page}</span>
+            <button class="subtle" on:click=move |_| guide_ref.set(Some("patterns".into()))
+                title="The migration guide's patterns MG-1 to MG-9: the moves that fix most findings">"Migration patterns"</button>
+        </div>
+        <div class="guide-body" data-testid="guide" node_ref=guide_body on:click=guide_click></div>
+    };
 
     view! {
         <div class=if presenter { "ws-ex ws-present" } else { "ws-ex" } data-testid="exercise-view" data-id=id.clone()>
@@ -360,13 +385,14 @@ pub fn ExerciseView(ws: Ws, id: String, presenter: bool) -> impl IntoView {
                 <div class="ws-findings">
                     <h3>"Findings"</h3>
                     <ul class="findings" id="findings">{findings}</ul>
-                    <div class="ws-hints">
-                        <h3>"Hints"</h3>
+                    // Folded in the presenter view until the room needs them.
+                    <details class="ws-hints" data-testid="hints-box" open=!presenter>
+                        <summary><h3>"Hints"</h3></summary>
                         <ol class="ws-hint-list">{hints_view}</ol>
                         <button data-testid="hint" disabled={move || more_hints() >= hint_count} on:click=more_hint>
                             {move || if hints_shown() >= hint_count { "No more hints".to_string() } else { format!("Show hint {} of {hint_count}", hints_shown() + 1) }}
                         </button>
-                    </div>
+                    </details>
                     {presenter.then(|| view! {
                         <div class="ws-reveal">
                             {move || if revealed.get() {
@@ -385,12 +411,16 @@ pub fn ExerciseView(ws: Ws, id: String, presenter: bool) -> impl IntoView {
                     })}
                 </div>
                 <aside class="ws-guide guide" aria-label="Migration guide">
-                    <div class="guide-head">
-                        <span class="guide-page">{move || guide_ref.get().map(|r| r.split('#').next().unwrap_or_default().to_string()).unwrap_or_default()}</span>
-                        <button class="subtle" on:click=move |_| guide_ref.set(Some("patterns".into()))
-                            title="The migration guide's patterns MG-1 to MG-9: the moves that fix most findings">"Migration patterns"</button>
-                    </div>
-                    <div class="guide-body" data-testid="guide" node_ref=guide_body on:click=guide_click></div>
+                    {if presenter {
+                        view! {
+                            <details class="ws-guide-box" data-testid="guide-box" node_ref=guide_box>
+                                <summary><h3>"Guide: " {guide_page}</h3></summary>
+                                {guide_inner}
+                            </details>
+                        }.into_any()
+                    } else {
+                        guide_inner.into_any()
+                    }}
                 </aside>
             </section>
         </div>

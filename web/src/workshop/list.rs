@@ -78,6 +78,8 @@ fn open_row(ev: &web_sys::MouseEvent) {
 #[component]
 pub fn ListView(ws: Ws) -> impl IntoView {
     let confirm_reset = RwSignal::new(false);
+    // The last audit's schedule, so each track says when its stage comes.
+    let last = crate::audit::state::kept().map(|k| (k.name.clone(), k.file.plan().schedule));
     view! {
         <div class="ws-list page">
             <section class="ws-intro">
@@ -134,6 +136,10 @@ pub fn ListView(ws: Ws) -> impl IntoView {
             {move || ws.catalog.with(|c| {
                 c.tracks().map(|(pack, track)| {
                     let exercises: Vec<_> = pack.track_exercises(&track.id).cloned().collect();
+                    let stage = super::stage::label(
+                        &super::stage::of_track(&exercises),
+                        last.as_ref().map(|(n, s)| (n.as_str(), s)),
+                    );
                     let total = exercises.len();
                     let ids: Vec<String> = exercises.iter().map(|e| e.id.clone()).collect();
                     let done = Signal::derive(move || ws.progress.with(|p| ids.iter().filter(|id| p.is_solved(id)).count()));
@@ -153,6 +159,7 @@ pub fn ListView(ws: Ws) -> impl IntoView {
                                 <span class="ws-count">{move || format!("{} / {total} solved", done.get())}</span>
                                 <progress max=total value=done></progress>
                             </div>
+                            <p class="ws-stage" data-testid="track-stage">{stage}</p>
                             <p class="ws-overview">{track.overview.clone()}</p>
                             {trainer}
                             <ol class="ws-exercises">

@@ -7,6 +7,7 @@ pub mod catalog;
 mod exercise;
 mod files;
 mod list;
+mod stage;
 mod store;
 
 use self::catalog::{Catalog, Route};

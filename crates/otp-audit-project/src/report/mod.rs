@@ -50,7 +50,7 @@ pub use efforts::{
 pub use html::{HTML_FILES_SHOWN, to_html};
 pub use markdown::{FILES_SHOWN, MarkdownOptions, START_WITH, to_markdown, to_markdown_with};
 pub use model::*;
-pub use text::estimates;
+pub use text::{estimates, weeks};
 
 /// Format version of the serialized [`Report`] (`"version": 1`).
 pub const REPORT_VERSION: u32 = 1;

@@ -50,7 +50,10 @@ fn check(file: &File, report: &mut Report) {
             file,
             &ctx,
             op.byte_range(),
-            format!("Function body is nested too deep (max depth is {max}, was {depth})."),
+            format!(
+                "`{}/{}` nests its branches {depth} levels deep where {max} are allowed; give the inner levels a function of their own",
+                def.name, def.arity
+            ),
         );
     }
 }
@@ -87,7 +90,7 @@ mod tests {
             f,
             [(
                 6,
-                "Function body is nested too deep (max depth is 2, was 3).".to_string()
+                "`f/2` nests its branches 3 levels deep where 2 are allowed; give the inner levels a function of their own".to_string()
             )]
         );
         assert!(nesting_findings(src, Some(3)).is_empty());
@@ -112,6 +115,6 @@ mod tests {
         let f = handle.join().unwrap();
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].0, 2 + n as u32);
-        assert!(f[0].1.ends_with("was 10000)."), "{}", f[0].1);
+        assert!(f[0].1.contains("10000 levels deep"), "{}", f[0].1);
     }
 }

@@ -99,7 +99,7 @@ fn check(file: &File, report: &mut Report) {
         }
         let message = if enum_map {
             format!(
-                "`{written}` builds a result that is discarded; use Enum.each/2 for side effects or use the result"
+                "`{written}` builds a result that is discarded; use `Enum.each/2` for side effects or use the result"
             )
         } else if effects.is_some() {
             run_for_effects_message(&written)
@@ -109,7 +109,7 @@ fn check(file: &File, report: &mut Report) {
             )
         } else if module == "Stream" {
             format!(
-                "`{written}` builds a lazy stream that is discarded, so it never runs; run it with Stream.run/1 or use the result"
+                "`{written}` builds a lazy stream that is discarded, so it never runs; run it with `Stream.run/1` or use the result"
             )
         } else {
             format!("The result of `{written}` is discarded; use it or remove the call")
@@ -122,7 +122,7 @@ fn check(file: &File, report: &mut Report) {
             && let Some(name) = ast::field(call.target, grammar().fields.right)
         {
             d.fix(Fix::safe(
-                "Replace Enum.map with Enum.each",
+                "Replace `Enum.map` with `Enum.each`",
                 vec![Edit::replace(name.byte_range(), "each")],
             ));
         }

@@ -60,11 +60,11 @@ fn check(file: &File, report: &mut Report) {
         let written = call.display(src);
         let message = match compile_env {
             Some(replacement) => format!(
-                "`{written}` in {where_} is read once at compile time, so the value is frozen into the build; use Application.{replacement}/{} to make that explicit and checked at boot, or read it inside a function",
+                "`{written}` in {where_} is read once at compile time, so the value is frozen into the build; use `Application.{replacement}/{}` to make that explicit and checked at boot, or read it inside a function",
                 call.arity
             ),
             None => format!(
-                "`{written}` in {where_} is read once at compile time, so the value is frozen into the build; use Application.compile_env/3 to make that explicit and checked at boot, or read it inside a function"
+                "`{written}` in {where_} is read once at compile time, so the value is frozen into the build; use `Application.compile_env/3` to make that explicit and checked at boot, or read it inside a function"
             ),
         };
         let d = report.add(file, ctx, call.node.byte_range(), message);
@@ -79,7 +79,7 @@ fn check(file: &File, report: &mut Report) {
             && let Some(name) = ast::field(call.target, grammar().fields.right)
         {
             d.fix(Fix::safe(
-                format!("Use Application.{replacement}"),
+                format!("Use `Application.{replacement}`"),
                 vec![Edit::replace(name.byte_range(), replacement)],
             ));
         }

@@ -126,7 +126,7 @@ fn check(file: &File, report: &mut Report) {
         }
         let written = call.display(src);
         let module = call.module.as_deref().unwrap_or("");
-        let suggestion = format!("{module}.{safe}/{}", call.arity);
+        let suggestion = format!("`{module}.{safe}/{}`", call.arity);
         let d = report.add(
             file,
             &call.ctx,
@@ -175,7 +175,7 @@ fn check(file: &File, report: &mut Report) {
             atom.byte_range(),
             if evidence {
                 format!(
-                    "`{shown}` makes a new atom for each value, here from {}, and atoms are never garbage-collected; map the allowed values with a `case` or use String.to_existing_atom/1",
+                    "`{shown}` makes a new atom for each value, here from {}, and atoms are never garbage-collected; map the allowed values with a `case` or use `String.to_existing_atom/1`",
                     evidence_words(file, &[*atom])
                 )
             } else {
@@ -429,11 +429,11 @@ fn safe_concat_note(file: &File, call: &Call, suggestion: &str) -> String {
     });
     if answers_unknown {
         format!(
-            "Use {suggestion}; this changes the function's contract: for an unknown module it raises ArgumentError where it returns `false` or `nil` today, so its callers must expect that"
+            "Use {suggestion}; this changes the function's contract: for an unknown module it raises `ArgumentError` where it returns `false` or `nil` today, so its callers must expect that"
         )
     } else {
         format!(
-            "Use {suggestion} (raises ArgumentError for a module name that no loaded code has made; check the callers)"
+            "Use {suggestion} (raises `ArgumentError` for a module name that no loaded code has made; check the callers)"
         )
     }
 }

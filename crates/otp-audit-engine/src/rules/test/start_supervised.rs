@@ -88,7 +88,7 @@ fn check(file: &File, report: &mut Report) {
             // Linked and not under a fixed name: it dies with the test, only not before
             // the next one starts. That matters for some processes, not all.
             let d = report.add(file, &call.ctx, call.expr.byte_range(), format!(
-                "`{written}` links the process to the test, so it dies with the test, but asynchronously: it can still be running when the next test starts. If it registers a name or holds a shared resource (a sandboxed Repo connection, a named table, a file), start it with `start_link_supervised!/1`, which stops it first"
+                "`{written}` links the process to the test, so it dies with the test, but asynchronously: it can still be running when the next test starts; if it registers a name or holds a shared resource (a sandboxed Repo connection, a named table, a file), start it with `start_link_supervised!/1`, which stops it first"
             ));
             d.severity(Severity::Info);
             if let Some(fix) = supervised_fix(file, call) {
@@ -97,7 +97,7 @@ fn check(file: &File, report: &mut Report) {
             continue;
         } else if linked {
             format!(
-                "`{written}` starts a process under a fixed name that the test supervisor does not own; it outlives a failing test and can clash with the next one. Start it with `start_link_supervised!/1` (or `start_supervised!/1`)"
+                "`{written}` starts a process under a fixed name that the test supervisor does not own; it outlives a failing test and can clash with the next one; start it with `start_link_supervised!/1` (or `start_supervised!/1`)"
             )
         } else {
             format!(

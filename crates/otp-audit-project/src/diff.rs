@@ -2,19 +2,30 @@
 //! report's patch and the playground's fix preview all print [`hunks`], so the same
 //! fix shows the same hunks everywhere.
 //!
-//! The line diff is the `similar` crate's Myers (its search is bounded on hard
-//! inputs: the diff is then still correct, only perhaps not minimal). [`unified`]
-//! prints the format `diff -u` and `git diff` print and `patch` and `git apply` read:
-//! `--- a/PATH` and `+++ b/PATH` headers, then hunks
+//! Our own Myers, not the `similar` crate: similar (Myers alone) added 20 KB gzip to
+//! the web build, which must not grow.
+//!
+//! [`unified`] prints the format `diff -u` and `git diff` print and `patch` and
+//! `git apply` read: `--- a/PATH` and `+++ b/PATH` headers, then hunks
 //! `@@ -OLD_START,OLD_COUNT +NEW_START,NEW_COUNT @@` with three lines of context;
 //! hunks whose context would touch or overlap are merged. A last line without a
 //! final newline is followed by `\ No newline at end of file`.
+//!
+//! The line diff is Myers' O(ND) algorithm in its linear-space form (a middle snake,
+//! then both halves), after removing the common prefix and suffix and the lines that
+//! occur on one side only (they cannot be part of a common subsequence, so the diff
+//! stays minimal). Past an edit distance of a few thousand lines, it stops looking
+//! for the exact middle and splits at the furthest point reached, so the worst case
+//! stays bounded; the diff is then still correct, only perhaps not minimal.
 
-use similar::{Algorithm, DiffTag, capture_diff_slices, group_diff_ops, udiff::UnifiedHunkHeader};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 /// Lines of context around each change.
 pub const CONTEXT: usize = 3;
+
+/// Beyond this edit distance in one search, split at the best point found so far.
+const COST_LIMIT: isize = 4096;
 
 /// What a diff line does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,49 +65,45 @@ pub fn hunks<'a>(old: &'a str, new: &'a str, context: usize) -> Vec<Hunk<'a>> {
     if old == new {
         return Vec::new();
     }
-    let a: Vec<&str> = old.split_inclusive('\n').collect();
-    let b: Vec<&str> = new.split_inclusive('\n').collect();
-    let line = |tag, old: Option<usize>, new: Option<usize>| {
-        let value = match (tag, old, new) {
-            (Tag::Added, _, Some(j)) => b[j],
-            (_, Some(i), _) => a[i],
-            _ => unreachable!("a removed or kept line has an old index"),
-        };
-        Line {
-            tag,
-            old: old.map(|i| i + 1),
-            new: new.map(|j| j + 1),
-            text: value.strip_suffix('\n').unwrap_or(value),
-            no_newline: !value.ends_with('\n'),
-        }
+    let a = split_lines(old);
+    let b = split_lines(new);
+    let ops = line_ops(&a, &b);
+    let line = |tag, old: Option<usize>, new: Option<usize>, value: &'a str| Line {
+        tag,
+        old: old.map(|i| i + 1),
+        new: new.map(|j| j + 1),
+        text: value.strip_suffix('\n').unwrap_or(value),
+        no_newline: !value.ends_with('\n'),
     };
+    // Lines of each side before the current op.
+    let (mut before_a, mut before_b, mut at) = (0, 0, 0);
     let mut out = Vec::new();
-    for group in group_diff_ops(capture_diff_slices(Algorithm::Myers, &a, &b), context) {
-        let mut lines = Vec::new();
-        for op in &group {
-            let (tag, old_range, new_range) = op.as_tag_tuple();
-            let (same, removed, added) = match tag {
-                DiffTag::Equal => (true, false, false),
-                DiffTag::Delete => (false, true, false),
-                DiffTag::Insert => (false, false, true),
-                DiffTag::Replace => (false, true, true),
-            };
-            if same {
-                for (i, j) in old_range.clone().zip(new_range.clone()) {
-                    lines.push(line(Tag::Same, Some(i), Some(j)));
-                }
-            }
-            if removed {
-                lines.extend(old_range.map(|i| line(Tag::Removed, Some(i), None)));
-            }
-            if added {
-                lines.extend(new_range.map(|j| line(Tag::Added, None, Some(j))));
+    for range in hunk_ranges(&ops, context) {
+        for op in &ops[at..range.start] {
+            match op {
+                Op::Equal(..) => (before_a, before_b) = (before_a + 1, before_b + 1),
+                Op::Delete(_) => before_a += 1,
+                Op::Insert(_) => before_b += 1,
             }
         }
-        out.push(Hunk {
-            header: UnifiedHunkHeader::new(&group).to_string(),
-            lines,
-        });
+        at = range.start;
+        let hunk = &ops[range];
+        let count_a = hunk.iter().filter(|o| !matches!(o, Op::Insert(_))).count();
+        let count_b = hunk.iter().filter(|o| !matches!(o, Op::Delete(_))).count();
+        let header = format!(
+            "@@ -{} +{} @@",
+            hunk_range(before_a, count_a),
+            hunk_range(before_b, count_b)
+        );
+        let lines = hunk
+            .iter()
+            .map(|op| match *op {
+                Op::Equal(i, j) => line(Tag::Same, Some(i), Some(j), a[i]),
+                Op::Delete(i) => line(Tag::Removed, Some(i), None, a[i]),
+                Op::Insert(j) => line(Tag::Added, None, Some(j), b[j]),
+            })
+            .collect();
+        out.push(Hunk { header, lines });
     }
     out
 }
@@ -134,6 +141,255 @@ pub fn unified_with_context(path: &str, old: &str, new: &str, context: usize) ->
     out
 }
 
+/// insert `b[j]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Op {
+    Equal(usize, usize),
+    Delete(usize),
+    Insert(usize),
+}
+
+/// Lines of `s`, each with its `\n` if it has one (so that a last line without a
+/// newline differs from the same line with one).
+pub fn split_lines(s: &str) -> Vec<&str> {
+    s.split_inclusive('\n').collect()
+}
+
+/// A minimal (below the cost limit) edit script turning lines `a` into lines `b`.
+/// Deletions come before insertions between two kept lines.
+pub fn line_ops(a: &[&str], b: &[&str]) -> Vec<Op> {
+    line_ops_limited(a, b, COST_LIMIT)
+}
+
+fn line_ops_limited(a: &[&str], b: &[&str], cost_limit: isize) -> Vec<Op> {
+    // Intern lines as numbers, so comparisons are cheap.
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let a_ids: Vec<u32> = a.iter().map(|l| intern_line(&mut ids, l)).collect();
+    let b_ids: Vec<u32> = b.iter().map(|l| intern_line(&mut ids, l)).collect();
+    let mut in_a = vec![false; ids.len()];
+    let mut in_b = vec![false; ids.len()];
+    for &x in &a_ids {
+        in_a[x as usize] = true;
+    }
+    for &y in &b_ids {
+        in_b[y as usize] = true;
+    }
+    // Lines present on one side only are certainly deleted or inserted.
+    let a_keep: Vec<usize> = (0..a.len()).filter(|&i| in_b[a_ids[i] as usize]).collect();
+    let b_keep: Vec<usize> = (0..b.len()).filter(|&j| in_a[b_ids[j] as usize]).collect();
+    let a_red: Vec<u32> = a_keep.iter().map(|&i| a_ids[i]).collect();
+    let b_red: Vec<u32> = b_keep.iter().map(|&j| b_ids[j]).collect();
+
+    let mut pairs = Vec::new();
+    let mut work = Work {
+        forward: Vec::new(),
+        backward: Vec::new(),
+        cost_limit,
+    };
+    diff_rec(&a_red, &b_red, 0, 0, &mut pairs, &mut work);
+
+    let mut ops = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    for (ri, rj) in pairs {
+        let (pi, pj) = (a_keep[ri], b_keep[rj]);
+        ops.extend((i..pi).map(Op::Delete));
+        ops.extend((j..pj).map(Op::Insert));
+        ops.push(Op::Equal(pi, pj));
+        (i, j) = (pi + 1, pj + 1);
+    }
+    ops.extend((i..a.len()).map(Op::Delete));
+    ops.extend((j..b.len()).map(Op::Insert));
+    ops
+}
+
+fn intern_line<'a>(ids: &mut HashMap<&'a str, u32>, l: &'a str) -> u32 {
+    let next = ids.len() as u32;
+    *ids.entry(l).or_insert(next)
+}
+
+struct Work {
+    forward: Vec<isize>,
+    backward: Vec<isize>,
+    cost_limit: isize,
+}
+
+/// Push the matched pairs `(ao + i, bo + j)` of a longest common subsequence of `a`
+/// and `b`, in increasing order.
+fn diff_rec(
+    a: &[u32],
+    b: &[u32],
+    ao: usize,
+    bo: usize,
+    pairs: &mut Vec<(usize, usize)>,
+    work: &mut Work,
+) {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    pairs.extend((0..prefix).map(|k| (ao + k, bo + k)));
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let (ao, bo) = (ao + prefix, bo + prefix);
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
+    if !a.is_empty() && !b.is_empty() {
+        let (xs, ys, xe, ye) = middle_snake(a, b, work);
+        // Both halves are smaller than the whole (the common prefix and suffix are
+        // gone); the check guards against endless recursion all the same, falling
+        // back to replacing everything, which is still a correct diff.
+        if (xs, ys) != (a.len(), b.len()) && (xe, ye) != (0, 0) {
+            diff_rec(&a[..xs], &b[..ys], ao, bo, pairs, work);
+            pairs.extend((0..xe - xs).map(|k| (ao + xs + k, bo + ys + k)));
+            diff_rec(&a[xe..], &b[ye..], ao + xe, bo + ye, pairs, work);
+        }
+    }
+    pairs.extend((0..suffix).map(|k| (ao + a.len() + k, bo + b.len() + k)));
+}
+
+/// The middle snake of a shortest edit script of non-empty `a` and `b` (which share
+/// no prefix or suffix): `(x_start, y_start, x_end, y_end)`. Past the cost limit, an
+/// empty snake at the furthest point the forward search reached.
+fn middle_snake(a: &[u32], b: &[u32], work: &mut Work) -> (usize, usize, usize, usize) {
+    let n = a.len() as isize;
+    let m = b.len() as isize;
+    let delta = n - m;
+    let odd = delta & 1 != 0;
+    let max = (n + m + 1) / 2;
+    let off = max + 1;
+    let size = (2 * off + 1) as usize;
+    let vf = &mut work.forward;
+    let vb = &mut work.backward;
+    vf.clear();
+    vf.resize(size, 0);
+    vb.clear();
+    vb.resize(size, 0);
+    for d in 0..=max {
+        // Forward: furthest x on each diagonal k = x - y.
+        let mut k = -d;
+        while k <= d {
+            let i = (k + off) as usize;
+            let mut x = if k == -d || (k != d && vf[i - 1] < vf[i + 1]) {
+                vf[i + 1]
+            } else {
+                vf[i - 1] + 1
+            };
+            let mut y = x - k;
+            let (x0, y0) = (x, y);
+            while x < n && y < m && x >= 0 && y >= 0 && a[x as usize] == b[y as usize] {
+                x += 1;
+                y += 1;
+            }
+            vf[i] = x;
+            let c = delta - k;
+            if odd && c > -d && c < d && x + vb[(c + off) as usize] >= n {
+                return (x0 as usize, y0 as usize, x as usize, y as usize);
+            }
+            k += 2;
+        }
+        // Backward, on the reversed sequences: diagonal c = x' - y', where
+        // x = n - x' and y = m - y'.
+        let mut c = -d;
+        while c <= d {
+            let i = (c + off) as usize;
+            let mut x = if c == -d || (c != d && vb[i - 1] < vb[i + 1]) {
+                vb[i + 1]
+            } else {
+                vb[i - 1] + 1
+            };
+            let mut y = x - c;
+            let (x0, y0) = (x, y);
+            while x < n
+                && y < m
+                && x >= 0
+                && y >= 0
+                && a[(n - x - 1) as usize] == b[(m - y - 1) as usize]
+            {
+                x += 1;
+                y += 1;
+            }
+            vb[i] = x;
+            let k = delta - c;
+            if !odd && k >= -d && k <= d && x + vf[(k + off) as usize] >= n {
+                return (
+                    (n - x) as usize,
+                    (m - y) as usize,
+                    (n - x0) as usize,
+                    (m - y0) as usize,
+                );
+            }
+            c += 2;
+        }
+        if d >= work.cost_limit {
+            // Too expensive: split at the forward point furthest along.
+            let mut best: Option<(isize, isize)> = None;
+            let mut k = -d;
+            while k <= d {
+                let x = vf[(k + off) as usize];
+                let y = x - k;
+                if (0..=n).contains(&x)
+                    && (0..=m).contains(&y)
+                    && (x, y) != (0, 0)
+                    && (x, y) != (n, m)
+                    && best.is_none_or(|(bx, by)| x + y > bx + by)
+                {
+                    best = Some((x, y));
+                }
+                k += 2;
+            }
+            if let Some((x, y)) = best {
+                return (x as usize, y as usize, x as usize, y as usize);
+            }
+        }
+    }
+    // The searches always meet by d = max; reaching here means a bug, so fall back to
+    // "replace everything", which is still a correct diff.
+    (n as usize, 0, n as usize, 0)
+}
+
+/// Ranges of `ops` to print as hunks: each change with `context` lines of context,
+/// merging changes whose contexts touch.
+fn hunk_ranges(ops: &[Op], context: usize) -> Vec<std::ops::Range<usize>> {
+    let is_eq = |o: &Op| matches!(o, Op::Equal(..));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ops.len() {
+        if is_eq(&ops[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i.saturating_sub(context);
+        let mut end = i;
+        loop {
+            while end < ops.len() && !is_eq(&ops[end]) {
+                end += 1;
+            }
+            let mut next = end;
+            while next < ops.len() && is_eq(&ops[next]) {
+                next += 1;
+            }
+            if next < ops.len() && next - end <= 2 * context {
+                end = next;
+                continue;
+            }
+            break;
+        }
+        let stop = (end + context).min(ops.len());
+        out.push(start..stop);
+        i = stop;
+    }
+    out
+}
+
+fn hunk_range(before: usize, count: usize) -> String {
+    match count {
+        0 => format!("{before},0"),
+        1 => format!("{}", before + 1),
+        _ => format!("{},{count}", before + 1),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,7 +401,7 @@ mod tests {
         if diff.is_empty() {
             return Ok(old.to_string());
         }
-        let old_lines = old.split_inclusive('\n').collect::<Vec<_>>();
+        let old_lines = split_lines(old);
         let mut out = String::new();
         let mut lines = diff.split_inclusive('\n').peekable();
         let h1 = lines.next().ok_or("no header")?;
@@ -330,6 +586,16 @@ mod tests {
     }
 
     #[test]
+    fn minimal_on_small_cases() {
+        let ops = line_ops(
+            &["a\n", "b\n", "c\n", "a\n", "b\n", "b\n", "a\n"],
+            &["c\n", "b\n", "a\n", "b\n", "a\n", "c\n"],
+        );
+        let edits = ops.iter().filter(|o| !matches!(o, Op::Equal(..))).count();
+        assert_eq!(edits, 5); // the classic example from Myers' paper: D = 5
+    }
+
+    #[test]
     fn hunk_lines_carry_their_numbers() {
         let h = hunks("a\nb\nc\nd", "a\nB\nc\nd\n", 1);
         assert_eq!(h.len(), 1);
@@ -377,6 +643,51 @@ mod tests {
             let d = unified_with_context("p.ex", &old, &new, ctx);
             prop_assert_eq!(d.is_empty(), old == new);
             prop_assert_eq!(apply(&old, &d).map_err(|e| TestCaseError::fail(format!("{e}\n{d}")))?, new);
+        }
+
+        #[test]
+        fn a_cost_limited_script_is_still_correct(old in text(), new in text(), limit in 1isize..4) {
+            let (a, b) = (split_lines(&old), split_lines(&new));
+            let ops = line_ops_limited(&a, &b, limit);
+            let (mut i, mut j) = (0, 0);
+            let mut rebuilt = String::new();
+            for op in ops {
+                match op {
+                    Op::Equal(x, y) => {
+                        prop_assert_eq!((x, y), (i, j));
+                        prop_assert_eq!(a[x], b[y]);
+                        rebuilt.push_str(b[y]);
+                        i += 1;
+                        j += 1;
+                    }
+                    Op::Delete(x) => {
+                        prop_assert_eq!(x, i);
+                        i += 1;
+                    }
+                    Op::Insert(y) => {
+                        prop_assert_eq!(y, j);
+                        rebuilt.push_str(b[y]);
+                        j += 1;
+                    }
+                }
+            }
+            prop_assert_eq!((i, j), (a.len(), b.len()));
+            prop_assert_eq!(rebuilt, new);
+        }
+
+        #[test]
+        fn the_edit_script_is_minimal(old in text(), new in text()) {
+            let (a, b) = (split_lines(&old), split_lines(&new));
+            let ops = line_ops(&a, &b);
+            let kept = ops.iter().filter(|o| matches!(o, Op::Equal(..))).count();
+            // Longest common subsequence by dynamic programming.
+            let mut dp = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+            for i in (0..a.len()).rev() {
+                for j in (0..b.len()).rev() {
+                    dp[i][j] = if a[i] == b[j] { dp[i + 1][j + 1] + 1 } else { dp[i + 1][j].max(dp[i][j + 1]) };
+                }
+            }
+            prop_assert_eq!(kept, dp[0][0]);
         }
     }
 }

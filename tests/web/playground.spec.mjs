@@ -178,6 +178,42 @@ await test("the safe fix of GenServer.call/2 adds the timeout; undo restores", a
   equal(await page.inputValue("[data-testid=editor]"), CALL);
 });
 
+await test("the fix previews show the hunks `otp-audit check --diff` prints", async () => {
+  // Two fixable calls far apart: two hunks, with context and line numbers.
+  const helpers = Array.from({ length: 12 }, (_, i) => `  def helper_${i}(x), do: x + ${i}\n`).join("\n");
+  const code = `${CALL.replace(/end\n$/, "")}\n${helpers}\n  def stop(server) do\n    GenServer.call(server, :stop)\n  end\nend\n`;
+  const path = "lib/my_app/status.ex";
+  const dir = mkdtempSync(join(tmpdir(), "otp-audit-diff-"));
+  let cliDiff;
+  try {
+    mkdirSync(join(dir, "lib/my_app"), { recursive: true });
+    writeFileSync(join(dir, path), code);
+    cliDiff = execFileSync(cli, ["check", "--diff", path], { cwd: dir, stdio: ["ignore", "pipe", "ignore"] }).toString();
+  } catch (e) {
+    cliDiff = e.stdout.toString(); // exit status 1: there were fixes
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const hunks = cliDiff.split("\n").slice(2).join("\n"); // without the ---/+++ headers
+  equal(hunks.match(/^@@ /gm)?.length, 2, cliDiff);
+  const shown = () =>
+    page.$$eval("[data-testid=preview] table.diff tr", (rows) =>
+      rows.map((r) => r.querySelector(".sign").textContent + r.querySelector(".src").textContent + "\n").join(""),
+    );
+  await page.fill("[data-testid=path]", path);
+  await setCode(page, code);
+  equal((await findings(page)).length, 2);
+  // Fix all safe, previewed: the whole of the CLI's diff.
+  await page.click("[data-testid=fix-all-preview]");
+  await page.waitForSelector("[data-testid=preview] table.diff tr.add");
+  equal(await shown(), hunks);
+  // One fix, previewed: the CLI's first hunk.
+  await page.click("[data-testid=finding]");
+  await page.click("[data-testid=fix-preview]");
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=preview] table.diff tr.hunk").length === 1);
+  equal(await shown(), hunks.slice(0, hunks.indexOf("@@ ", 3)));
+});
+
 await test("Tab and Shift-Tab indent", async () => {
   await setCode(page, "a\nb\n");
   await page.focus("[data-testid=editor]");

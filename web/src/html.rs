@@ -261,6 +261,21 @@ mod tests {
         Ok(())
     }
 
+    /// Short texts of a few distinct lines, with or without a final newline.
+    fn lines() -> impl Strategy<Value = String> {
+        (
+            proptest::collection::vec(prop_oneof!["a", "b", "<c>", "", "  end", "d & e"], 0..30),
+            any::<bool>(),
+        )
+            .prop_map(|(lines, final_newline)| {
+                let mut s = lines.join("\n");
+                if final_newline && !s.is_empty() {
+                    s.push('\n');
+                }
+                s
+            })
+    }
+
     /// Text that tries to become markup: tags, handlers, `javascript:` URLs,
     /// unbalanced quotes and references, mixed with ordinary code.
     fn hostile() -> impl Strategy<Value = String> {
@@ -338,12 +353,32 @@ mod tests {
             let text = text_of(&crate::app::diff_html(&old, &new));
             prop_assert!(text.is_ok(), "{:?}", text);
             let text = text.unwrap();
-            for line in crate::diff::diff(&old, &new, 2) {
-                use crate::diff::DiffLine::*;
-                if let Same(_, _, t) | Removed(_, t) | Added(_, t) = line {
-                    prop_assert!(text.contains(&t), "{:?} is not in the diff's text", t);
+            for hunk in otp_audit_project::diff::hunks(&old, &new, 3) {
+                for line in hunk.lines {
+                    prop_assert!(text.contains(line.text), "{:?} is not in the diff's text", line.text);
                 }
             }
+        }
+
+        /// The table reads back as the hunks `otp-audit check --fix --diff` prints:
+        /// each row's sign and text, the `@@` rows as they are.
+        #[test]
+        fn diffs_read_back_as_the_cli_hunks(old in lines(), new in lines()) {
+            let html = crate::app::diff_html(&old, &new);
+            let cell = |row: &str, class: &str| -> String {
+                let open = format!("<td class=\"{class}\">");
+                let from = row.find(&open).map(|i| i + open.len()).unwrap_or(row.len());
+                let to = from + row[from..].find("</td>").unwrap_or(0);
+                decode(&row[from..to]).unwrap()
+            };
+            let rows: String = html
+                .split("</tr>")
+                .filter(|r| r.contains("<tr"))
+                .map(|r| format!("{}{}\n", cell(r, "sign"), cell(r, "src")))
+                .collect();
+            let cli = otp_audit_project::diff::unified("lib/a.ex", &old, &new);
+            let hunks = cli.split_once("+++ b/lib/a.ex\n").map_or("", |(_, h)| h);
+            prop_assert_eq!(rows, hunks);
         }
 
         /// Rule ids and messages (from the engine, or a report someone else wrote)

@@ -9,7 +9,6 @@ pub mod analysis;
 pub mod api;
 pub mod app;
 pub mod audit;
-pub mod diff;
 pub mod examples;
 pub mod guide;
 pub mod highlight;

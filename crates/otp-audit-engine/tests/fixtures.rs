@@ -10,6 +10,9 @@
 //! - an `otp-audit.toml` or `.credo.exs` in the folder configures the run.
 //!
 //! `BLESS=1 cargo test` rewrites snapshots and fixed files; review the diff.
+//! Not insta: these 200 goldens sit beside each rule's fixtures, the CLI's fix test
+//! reads them too, and `.fixed` files are Elixir; insta's files carry a header and
+//! live in `snapshots/`, so it would be every reader at once or not at all.
 
 use otp_audit_engine::{Config, Engine, FileResult, Safety, rules};
 use std::collections::BTreeMap;

@@ -1,4 +1,9 @@
-//! Unified diffs of a file before and after fixes (`otp-audit check --fix --diff`).
+//! Line diffs of a file before and after fixes: `otp-audit check --fix --diff`, the
+//! report's patch and the playground's fix preview all print [`hunks`], so the same
+//! fix shows the same hunks everywhere.
+//!
+//! Our own Myers, not the `similar` crate: similar (Myers alone) added 20 KB gzip to
+//! the web build, which must not grow.
 //!
 //! [`unified`] prints the format `diff -u` and `git diff` print and `patch` and
 //! `git apply` read: `--- a/PATH` and `+++ b/PATH` headers, then hunks
@@ -22,6 +27,87 @@ pub const CONTEXT: usize = 3;
 /// Beyond this edit distance in one search, split at the best point found so far.
 const COST_LIMIT: isize = 4096;
 
+/// What a diff line does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tag {
+    /// Context: on both sides.
+    Same,
+    /// Only in the old text.
+    Removed,
+    /// Only in the new text.
+    Added,
+}
+
+/// One line of a hunk.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line<'a> {
+    pub tag: Tag,
+    /// 1-based line numbers on each side it is on.
+    pub old: Option<usize>,
+    pub new: Option<usize>,
+    /// The line without its `\n`.
+    pub text: &'a str,
+    /// The last line of its text, without a final newline.
+    pub no_newline: bool,
+}
+
+/// A run of changes with their context.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hunk<'a> {
+    /// `@@ -OLD_START,OLD_COUNT +NEW_START,NEW_COUNT @@`.
+    pub header: String,
+    pub lines: Vec<Line<'a>>,
+}
+
+/// The hunks turning `old` into `new`, with `context` lines of context; none when
+/// the texts are equal.
+pub fn hunks<'a>(old: &'a str, new: &'a str, context: usize) -> Vec<Hunk<'a>> {
+    if old == new {
+        return Vec::new();
+    }
+    let a = split_lines(old);
+    let b = split_lines(new);
+    let ops = line_ops(&a, &b);
+    let line = |tag, old: Option<usize>, new: Option<usize>, value: &'a str| Line {
+        tag,
+        old: old.map(|i| i + 1),
+        new: new.map(|j| j + 1),
+        text: value.strip_suffix('\n').unwrap_or(value),
+        no_newline: !value.ends_with('\n'),
+    };
+    // Lines of each side before the current op.
+    let (mut before_a, mut before_b, mut at) = (0, 0, 0);
+    let mut out = Vec::new();
+    for range in hunk_ranges(&ops, context) {
+        for op in &ops[at..range.start] {
+            match op {
+                Op::Equal(..) => (before_a, before_b) = (before_a + 1, before_b + 1),
+                Op::Delete(_) => before_a += 1,
+                Op::Insert(_) => before_b += 1,
+            }
+        }
+        at = range.start;
+        let hunk = &ops[range];
+        let count_a = hunk.iter().filter(|o| !matches!(o, Op::Insert(_))).count();
+        let count_b = hunk.iter().filter(|o| !matches!(o, Op::Delete(_))).count();
+        let header = format!(
+            "@@ -{} +{} @@",
+            hunk_range(before_a, count_a),
+            hunk_range(before_b, count_b)
+        );
+        let lines = hunk
+            .iter()
+            .map(|op| match *op {
+                Op::Equal(i, j) => line(Tag::Same, Some(i), Some(j), a[i]),
+                Op::Delete(i) => line(Tag::Removed, Some(i), None, a[i]),
+                Op::Insert(j) => line(Tag::Added, None, Some(j), b[j]),
+            })
+            .collect();
+        out.push(Hunk { header, lines });
+    }
+    out
+}
+
 /// A unified diff of `old` to `new` for `path`, with [`CONTEXT`] lines of context;
 /// empty when the texts are equal.
 pub fn unified(path: &str, old: &str, new: &str) -> String {
@@ -30,22 +116,31 @@ pub fn unified(path: &str, old: &str, new: &str) -> String {
 
 /// [`unified`] with `context` lines of context.
 pub fn unified_with_context(path: &str, old: &str, new: &str, context: usize) -> String {
-    if old == new {
+    let hunks = hunks(old, new, context);
+    if hunks.is_empty() {
         return String::new();
     }
-    let a = split_lines(old);
-    let b = split_lines(new);
-    let ops = line_ops(&a, &b);
     let mut out = String::new();
     let _ = writeln!(out, "--- a/{path}");
     let _ = writeln!(out, "+++ b/{path}");
-    for hunk in hunks(&ops, context) {
-        write_hunk(&mut out, &a, &b, &ops, hunk);
+    for hunk in hunks {
+        out.push_str(&hunk.header);
+        out.push('\n');
+        for line in hunk.lines {
+            let mark = match line.tag {
+                Tag::Same => ' ',
+                Tag::Removed => '-',
+                Tag::Added => '+',
+            };
+            let _ = writeln!(out, "{mark}{}", line.text);
+            if line.no_newline {
+                out.push_str("\\ No newline at end of file\n");
+            }
+        }
     }
     out
 }
 
-/// One step of an edit script over lines: keep `a[i]` (= `b[j]`), delete `a[i]`, or
 /// insert `b[j]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Op {
@@ -255,7 +350,7 @@ fn middle_snake(a: &[u32], b: &[u32], work: &mut Work) -> (usize, usize, usize, 
 
 /// Ranges of `ops` to print as hunks: each change with `context` lines of context,
 /// merging changes whose contexts touch.
-fn hunks(ops: &[Op], context: usize) -> Vec<std::ops::Range<usize>> {
+fn hunk_ranges(ops: &[Op], context: usize) -> Vec<std::ops::Range<usize>> {
     let is_eq = |o: &Op| matches!(o, Op::Equal(..));
     let mut out = Vec::new();
     let mut i = 0;
@@ -287,44 +382,6 @@ fn hunks(ops: &[Op], context: usize) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-fn write_hunk(out: &mut String, a: &[&str], b: &[&str], ops: &[Op], range: std::ops::Range<usize>) {
-    // Lines of each side before the hunk.
-    let (mut before_a, mut before_b) = (0, 0);
-    for op in &ops[..range.start] {
-        match op {
-            Op::Equal(..) => {
-                before_a += 1;
-                before_b += 1;
-            }
-            Op::Delete(_) => before_a += 1,
-            Op::Insert(_) => before_b += 1,
-        }
-    }
-    let hunk = &ops[range];
-    let count_a = hunk.iter().filter(|o| !matches!(o, Op::Insert(_))).count();
-    let count_b = hunk.iter().filter(|o| !matches!(o, Op::Delete(_))).count();
-    let _ = writeln!(
-        out,
-        "@@ -{} +{} @@",
-        hunk_range(before_a, count_a),
-        hunk_range(before_b, count_b)
-    );
-    for op in hunk {
-        let (mark, line) = match *op {
-            Op::Equal(i, _) => (' ', a[i]),
-            Op::Delete(i) => ('-', a[i]),
-            Op::Insert(j) => ('+', b[j]),
-        };
-        out.push(mark);
-        out.push_str(line);
-        if !line.ends_with('\n') {
-            out.push_str("\n\\ No newline at end of file\n");
-        }
-    }
-}
-
-/// `START,COUNT` as diff prints it: `START` alone for one line; for no lines, the
-/// line before the hunk.
 fn hunk_range(before: usize, count: usize) -> String {
     match count {
         0 => format!("{before},0"),
@@ -536,6 +593,32 @@ mod tests {
         );
         let edits = ops.iter().filter(|o| !matches!(o, Op::Equal(..))).count();
         assert_eq!(edits, 5); // the classic example from Myers' paper: D = 5
+    }
+
+    #[test]
+    fn hunk_lines_carry_their_numbers() {
+        let h = hunks("a\nb\nc\nd", "a\nB\nc\nd\n", 1);
+        assert_eq!(h.len(), 1);
+        assert_eq!(h[0].header, "@@ -1,4 +1,4 @@");
+        let line = |tag, old, new, text, no_newline| Line {
+            tag,
+            old,
+            new,
+            text,
+            no_newline,
+        };
+        assert_eq!(
+            h[0].lines,
+            vec![
+                line(Tag::Same, Some(1), Some(1), "a", false),
+                line(Tag::Removed, Some(2), None, "b", false),
+                line(Tag::Added, None, Some(2), "B", false),
+                line(Tag::Same, Some(3), Some(3), "c", false),
+                line(Tag::Removed, Some(4), None, "d", true),
+                line(Tag::Added, None, Some(4), "d", false),
+            ]
+        );
+        assert!(hunks("x\n", "x\n", 3).is_empty());
     }
 
     fn text() -> impl Strategy<Value = String> {

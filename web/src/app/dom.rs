@@ -1,4 +1,6 @@
-//! Small DOM helpers.
+//! Small DOM helpers. Listeners are gloo-events'; timers and storage stay on web-sys:
+//! gloo-timers added 7 KB gzip to the wasm, and gloo-storage would store JSON where
+//! saved code and reports are raw strings today.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -36,17 +38,19 @@ pub fn clear_timeout(id: i32) {
     window().clear_timeout_with_handle(id);
 }
 
-/// Listen to `event` on `target` for the life of the page.
-pub fn listen<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
+/// Listen to `event` on `target` for the life of the page. Not passive: handlers may
+/// call `preventDefault` (the editor's Tab).
+pub fn listen<E: JsCast + 'static>(
     target: &web_sys::EventTarget,
-    event: &str,
-    f: impl FnMut(E) + 'static,
+    event: &'static str,
+    mut f: impl FnMut(E) + 'static,
 ) {
-    let cb = Closure::<dyn FnMut(E)>::new(f);
-    target
-        .add_event_listener_with_callback(event, cb.as_ref().unchecked_ref())
-        .expect("listener added");
-    cb.forget();
+    use gloo_events::{EventListener, EventListenerOptions};
+    let options = EventListenerOptions::enable_prevent_default();
+    EventListener::new_with_options(target, event, options, move |ev| {
+        f(ev.clone().unchecked_into())
+    })
+    .forget();
 }
 
 pub fn local_storage() -> Option<web_sys::Storage> {

@@ -86,10 +86,20 @@ fn in_macro(file: &File, test: &Test) -> bool {
 }
 
 /// A test whose statements define a module or compile code (`defmodule`,
-/// `Code.compile_string/1`, `Code.eval_string/1`): what it checks is that the code
-/// compiles, and a compile error fails it.
+/// `Code.compile_string/1`, `Code.eval_string/1`), or are only `import`, `alias`
+/// and `require`: what it checks is that the code compiles, and a compile error
+/// fails it.
 fn compiles_code(file: &File, body: Node) -> bool {
-    ast::statements(body).any(|stmt| {
+    let k = &grammar().kinds;
+    let directives = ast::statements(body)
+        .filter(|s| s.kind_id() != k.comment)
+        .all(|stmt| {
+            let mut calls = file.calls_within(stmt).peekable();
+            calls.peek().is_some()
+                && calls.all(|c| c.local && matches!(c.name, "import" | "alias" | "require"))
+        });
+    directives
+        || ast::statements(body).any(|stmt| {
         file.calls_within(stmt).any(|c| {
             c.node == stmt
                 && (c.local && c.name == "defmodule"

@@ -338,26 +338,29 @@ fn ends_when_fed(file: &File, call: &Call) -> bool {
 /// sleep that is not a literal number of milliseconds, a function of this file (it may
 /// loop), or code of the project (it may serve forever)? Elixir's and Erlang's own
 /// functions return, apart from those waits.
-fn may_block(file: &File, c: &Call) -> bool {
-    const DATA: &[&str] = &[
-        "Access", "Atom", "Base", "Bitwise", "Enum", "Integer", "IO", "Keyword", "List",
-        "Map", "MapSet", "String", "Tuple",
-    ];
+pub(super) fn may_block(file: &File, c: &Call) -> bool {
     if c.name == "sleep" {
         return c.arg(0).is_none_or(|a| a.kind_id() != grammar().kinds.integer);
     }
     match c.module.as_deref() {
         None => c.local && file.defs.iter().any(|d| d.name == c.name),
-        Some(m) if m.starts_with(':') => false,
-        Some(m) => {
-            let top = m.split('.').next().unwrap_or(m);
-            !(DATA.contains(&top) || crate::runtime::is_runtime_module(m))
-        }
+        Some(m) => !library_returns(m),
     }
 }
 
+/// Do the functions of module `m` (Erlang's, or Elixir's data and runtime
+/// modules) return, rather than serve?
+pub(super) fn library_returns(m: &str) -> bool {
+    const DATA: &[&str] = &[
+        "Access", "Atom", "Base", "Bitwise", "Enum", "Integer", "IO", "Keyword", "List",
+        "Map", "MapSet", "Stream", "String", "Tuple",
+    ];
+    let top = m.split('.').next().unwrap_or(m);
+    m.starts_with(':') || DATA.contains(&top) || crate::runtime::is_runtime_module(m)
+}
+
 /// A `receive` with an `after` clause.
-fn has_after(receive: &Call) -> bool {
+pub(super) fn has_after(receive: &Call) -> bool {
     receive.do_block.is_some_and(|b| {
         ast::statements(b).any(|s| s.kind_id() == grammar().kinds.after_block)
     })

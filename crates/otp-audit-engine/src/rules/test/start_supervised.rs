@@ -50,6 +50,7 @@ fn check(file: &File, report: &mut Report) {
             || tests_the_primitive(file, call)
             || inside_failure_check(file, call)
             || crashed_by_test(file, call)
+            || task_errand(file, call)
         {
             continue;
         }
@@ -134,6 +135,34 @@ fn crashed_by_test(file: &File, call: &Call) -> bool {
                 c.name == "call" && c.args.len() == 2 && c.arg(0).is_some_and(|a| file.text(a) == pid)
             })
         })
+}
+
+/// `Task.start(Stream, :run, [stream])`, `Task.start(fn -> send(parent, f()) end)`:
+/// a task runs one function and ends; only one that waits for a message it may
+/// never get, or runs code that may loop, can outlive the test. A function of the
+/// test module that does not exist (`Task.start(__MODULE__, :undef, [])`) crashes
+/// at once.
+fn task_errand(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    if !call.is("Task", "start") {
+        return false;
+    }
+    match call.args.as_slice() {
+        [fun] if fun.kind_id() == k.anonymous_function => !file.calls_within(*fun).any(|c| {
+            c.name == "receive" && c.local && !super::no_raw_spawn::has_after(c)
+                || super::no_raw_spawn::may_block(file, c)
+        }),
+        [module, fun, _] => {
+            let Some(fun) = ast::atom_name(*fun, file.src) else {
+                return false;
+            };
+            match file.text(*module) {
+                "__MODULE__" => !file.defs.iter().any(|d| d.name == fun),
+                m => super::no_raw_spawn::library_returns(m),
+            }
+        }
+        _ => false,
+    }
 }
 
 /// `Endpoint.start_link()` in `setup_all`, where `Endpoint` is a module this file

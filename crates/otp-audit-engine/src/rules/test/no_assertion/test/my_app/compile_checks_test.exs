@@ -36,6 +36,17 @@ defmodule MyApp.CompileChecksTest do
     wait_for_router()
   end
 
+  test "importing two modules with clashing names is no error" do
+    # Only the import itself is under test: a conflict fails to compile.
+    import MyApp.Schema
+    import MyApp.Schema.Legacy, only: [decode: 1]
+  end
+
+  test "directives next to a call still need an assertion" do #~ test/no-assertion
+    alias MyApp.Schema
+    Schema.fields(:order)
+  end
+
   test "a module built at runtime compiles" do
     Module.create(MyApp.RuntimeSchema, quote(do: use(MyApp.Schema)), __ENV__)
   end

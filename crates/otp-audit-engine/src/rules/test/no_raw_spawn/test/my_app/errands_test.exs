@@ -49,4 +49,43 @@ defmodule MyApp.ErrandsTest do
 
     assert_receive :ready
   end
+
+  test "a subscriber that checks its messages and reports back ends on its own" do
+    parent = self()
+
+    spawn_link(fn ->
+      MyApp.Feed.subscribe(:prices)
+      send(parent, :subscribed)
+      assert_receive {:price, 10}
+      send(parent, :checked)
+    end)
+
+    assert_receive :subscribed
+    MyApp.Feed.publish(:prices, 10)
+    assert_receive :checked
+  end
+
+  test "an acceptor that only runs library calls with timeouts ends on its own" do
+    {:ok, listener} = :gen_tcp.listen(0, active: false)
+    {:ok, port} = :inet.port(listener)
+
+    spawn_link(fn ->
+      with {:ok, conn} <- :gen_tcp.accept(listener, 1_000) do
+        :gen_tcp.close(conn)
+      end
+    end)
+
+    assert {:ok, _} = :gen_tcp.connect(~c"localhost", port, [], 1_000)
+  end
+
+  test "a subscriber that waits without a bound is still reported" do
+    spawn_link(fn -> #~ test/no-raw-spawn
+      MyApp.Feed.subscribe(:prices)
+      receive do
+        {:price, _} -> :ok
+      end
+    end)
+
+    MyApp.Feed.publish(:prices, 10)
+  end
 end

@@ -63,7 +63,10 @@ fn check(file: &File, report: &mut Report) {
         let Some((kind, remote)) = spawn_kind(call) else {
             continue;
         };
-        if is_special_process_start(file, call) || defines_a_spawn_wrapper(file, call) {
+        if is_special_process_start(file, call)
+            || defines_a_spawn_wrapper(file, call)
+            || only_sends(file, call)
+        {
             continue;
         }
         let written = call.display(src);
@@ -91,6 +94,27 @@ fn check(file: &File, report: &mut Report) {
             d.fix(fix);
         }
     }
+}
+
+/// `spawn(fn -> for pid <- pids, do: send(pid, :drain) end)`: a process that only
+/// hands out messages ends as soon as they are sent and cannot crash on the way, so a
+/// supervisor would have nothing to stop or report (a drain in `terminate/2` that
+/// must not wait on slow receivers).
+fn only_sends(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(fun) = call.arg(0).filter(|f| f.kind_id() == k.anonymous_function) else {
+        return false;
+    };
+    let mut calls = file.calls_within(fun).peekable();
+    calls.peek().is_some()
+        && calls.all(|c| {
+            c.is("Kernel", "send")
+                || c.is("Process", "send")
+                || c.is("GenServer", "cast")
+                || c.is("Enum", "each")
+                || c.local && c.name == "for"
+        })
+        && file.calls_within(fun).any(|c| c.name == "send" || c.name == "cast")
 }
 
 /// `:proc_lib.spawn_link` inside `start_link` of a module that acks with

@@ -292,6 +292,22 @@ pub fn parent_of_kind<'t>(node: Node<'t>, kind: u16, max_steps: usize) -> Option
 
 /// True if `node` is the value of a `do:` keyword or a statement directly in a block,
 /// i.e. its value is not consumed by an enclosing expression.
+/// The field of `state.waiter` (a call of no arguments on a dot, as the grammar
+/// writes a field access) or of a bare dot: `waiter`.
+pub fn field_access<'s>(node: Node, src: &'s str) -> Option<&'s str> {
+    let g = grammar();
+    let dot = if node.kind_id() == g.kinds.call && call_arguments(node).is_none() {
+        node.named_child(0)?
+    } else {
+        node
+    };
+    if dot.kind_id() != g.kinds.dot {
+        return None;
+    }
+    let right = field(dot, g.fields.right)?;
+    (right.kind_id() == g.kinds.identifier).then(|| text(right, src))
+}
+
 pub fn is_self_call(node: Node, src: &str) -> bool {
     local_call_name(node, src) == Some("self")
         && call_arguments(node).is_none_or(|a| a.named_child_count() == 0)

@@ -49,7 +49,7 @@ fn check(file: &File, report: &mut Report) {
             // `&Process.send_after/3`: the destination is unknown; timers to self are common.
             continue;
         }
-        if speaks_io_protocol(file, call, dest) {
+        if speaks_io_protocol(file, call, dest) || dest.is_some_and(|d| is_transport(file, d)) {
             continue;
         }
         let dest_text = dest.map(|d| one_line(file.text(d))).unwrap_or_else(|| "?".into());
@@ -180,6 +180,19 @@ fn awaits_tagged_reply(file: &File, call: &Call) -> bool {
 /// The Erlang I/O protocol (`{:io_request, from, reply_as, request}` to a group
 /// leader or device, `{:io_reply, reply_as, reply}` back) is raw messages by
 /// design: there is no client API to hide it behind.
+/// `send(socket.transport_pid, {:socket_close, self(), reason})`: Phoenix documents
+/// the messages between a channel and its socket transport as plain messages (the
+/// transport is not a GenServer, so there is no client function to call).
+fn is_transport(file: &File, dest: Node) -> bool {
+    let k = &grammar().kinds;
+    let name = if dest.kind_id() == k.identifier {
+        Some(file.text(dest))
+    } else {
+        ast::field_access(dest, file.src)
+    };
+    name == Some("transport_pid")
+}
+
 fn speaks_io_protocol(file: &File, call: &Call, dest: Option<Node>) -> bool {
     if dest.is_some_and(|d| is_group_leader(file, d)) {
         return true;
@@ -392,12 +405,7 @@ fn notifies_stored_caller(file: &File, call: &Call, dest: Node) -> bool {
             })
             .collect()
     };
-    let field_of = |dest: Node| {
-        (dest.kind_id() == k.dot)
-            .then(|| ast::field(dest, grammar().fields.right))
-            .flatten()
-            .map(|f| file.text(f))
-    };
+    let field_of = |dest: Node| ast::field_access(dest, file.src);
     if dest.kind_id() == k.identifier {
         // The early notification, in the clause that stores the caller, of what
         // is sent to the stored pid later.

@@ -1,21 +1,13 @@
 defmodule Jobs.Drainer do
   @moduledoc """
-  Runs jobs; `drain/1` returns once the running ones are done and then the caller
-  gets `{:drained, queue}`.
+  Runs jobs. After `drain/1` the caller gets `{:drained, queue}` once the running
+  ones are done (`Jobs.Shutdown` waits for it).
   """
   use GenServer
 
   def start_link(opts), do: GenServer.start_link(__MODULE__, opts)
 
-  def drain(server) do
-    :ok = GenServer.call(server, :drain, 5_000)
-
-    receive do
-      {:drained, queue} -> {:ok, queue}
-    after
-      30_000 -> {:error, :timeout}
-    end
-  end
+  def drain(server), do: GenServer.call(server, :drain, 5_000)
 
   @impl true
   def init(opts) do

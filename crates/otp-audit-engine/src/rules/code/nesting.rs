@@ -51,8 +51,10 @@ fn check(file: &File, report: &mut Report) {
             &ctx,
             op.byte_range(),
             format!(
-                "`{}/{}` nests its branches {depth} levels deep where {max} are allowed; give the inner levels a function of their own",
-                def.name, def.arity
+                "`{}/{}` nests this `{}` {depth} levels deep where {max} are allowed; give the inner levels a function of their own",
+                def.name,
+                def.arity,
+                file.text(op)
             ),
         );
     }
@@ -90,7 +92,7 @@ mod tests {
             f,
             [(
                 6,
-                "`f/2` nests its branches 3 levels deep where 2 are allowed; give the inner levels a function of their own".to_string()
+                "`f/2` nests this `unless` 3 levels deep where 2 are allowed; give the inner levels a function of their own".to_string()
             )]
         );
         assert!(nesting_findings(src, Some(3)).is_empty());

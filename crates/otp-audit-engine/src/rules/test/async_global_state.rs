@@ -294,9 +294,12 @@ fn async_false_fix(file: &File, module: &Module) -> Option<Fix> {
 }
 
 /// What the project pass needs from a file: the changes this file's check may have
-/// reported under a literal atom key, and every atom name the file mentions.
+/// reported under a literal atom key, and every atom name the file mentions; for
+/// telemetry handlers, the handler ids and event names the file attaches, detaches
+/// or mentions.
 struct KeyFacts {
-    /// (start byte of the change, the key's name).
+    /// (start byte of the change, a key's name); a change with several keys (a
+    /// handler's id and its events) is retracted only when none is mentioned elsewhere.
     changes: Vec<(usize, String)>,
     mentions: std::collections::BTreeSet<String>,
 }
@@ -323,19 +326,76 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     } else {
         Vec::new()
     };
-    let mentions = ast::descendants(file.tree.root_node())
+    let mut changes = changes;
+    if file.scope == crate::FileScope::Test {
+        for c in file.calls.iter().filter(|c| c.ctx.test.is_some()) {
+            if let Some(keys) = telemetry_keys(file, c) {
+                changes.extend(keys.into_iter().map(|key| (c.expr.start_byte(), key)));
+            }
+        }
+    }
+    let mut mentions: std::collections::BTreeSet<String> = ast::descendants(file.tree.root_node())
         .filter_map(|n| {
             if n.kind_id() == k.atom {
-                ast::atom_name(n, file.src)
+                ast::atom_name(n, file.src).map(str::to_string)
             } else if n.kind_id() == k.keyword {
-                Some(file.text(n).trim_end().trim_end_matches(':'))
+                Some(file.text(n).trim_end().trim_end_matches(':').to_string())
+            } else if n.kind_id() == k.list {
+                event_name(file, n)
             } else {
                 None
             }
         })
-        .map(str::to_string)
         .collect();
+    for c in file.calls_named_any(&["attach", "attach_many", "detach"]) {
+        if c.module.as_deref() == Some(":telemetry")
+            && let Some(id) = c.arg(0).and_then(|id| handler_id(file, id))
+        {
+            mentions.insert(id);
+        }
+    }
     Some(Box::new(KeyFacts { changes, mentions }))
+}
+
+/// `:telemetry.attach("checkout-handler", [:shop, :checkout], ...)`: the keys under
+/// which it can meet another test, its handler id and its events, when all are
+/// literals.
+fn telemetry_keys(file: &File, call: &Call) -> Option<Vec<String>> {
+    let k = &grammar().kinds;
+    if call.module.as_deref() != Some(":telemetry") {
+        return None;
+    }
+    let mut keys = vec![handler_id(file, call.arg(0)?)?];
+    let events = call.arg(1)?;
+    match call.name {
+        "attach" => keys.push(event_name(file, events)?),
+        "attach_many" if events.kind_id() == k.list => {
+            for e in ast::named_children(events) {
+                keys.push(event_name(file, e)?);
+            }
+        }
+        _ => return None,
+    }
+    Some(keys)
+}
+
+/// A handler id written as a plain string literal: `handler "checkout-handler"`.
+fn handler_id(file: &File, id: Node) -> Option<String> {
+    let k = &grammar().kinds;
+    (id.kind_id() == k.string && !ast::descendants(id).any(|n| n.kind_id() == k.interpolation))
+        .then(|| format!("handler {}", file.text(id)))
+}
+
+/// A list of two or more atoms, as telemetry names events: `event [:shop, :checkout]`.
+fn event_name(file: &File, list: Node) -> Option<String> {
+    let k = &grammar().kinds;
+    if list.kind_id() != k.list {
+        return None;
+    }
+    let atoms: Vec<&str> = ast::named_children(list)
+        .map(|a| (a.kind_id() == k.atom).then(|| ast::atom_name(a, file.src)).flatten())
+        .collect::<Option<_>>()?;
+    (atoms.len() >= 2).then(|| format!("event {}", atoms.join(".")))
 }
 
 /// A change keyed by an atom that no other file of the project mentions (no lib code
@@ -352,12 +412,15 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
         return;
     }
     for (file, f) in &all {
-        for (at, key) in &f.changes {
-            let elsewhere = all
-                .iter()
-                .any(|(other, g)| other != file && g.mentions.contains(key));
-            if !elsewhere {
-                report.retract(*file, *at);
+        let mentioned = |key: &String| {
+            all.iter()
+                .any(|(other, g)| other != file && g.mentions.contains(key))
+        };
+        let mut ats: Vec<usize> = f.changes.iter().map(|(at, _)| *at).collect();
+        ats.dedup();
+        for at in ats {
+            if !f.changes.iter().any(|(a, key)| *a == at && mentioned(key)) {
+                report.retract(*file, at);
             }
         }
     }

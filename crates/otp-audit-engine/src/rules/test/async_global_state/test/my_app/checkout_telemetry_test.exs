@@ -70,4 +70,22 @@ defmodule MyApp.CheckoutTelemetryTest do
   end
 
   def forward(event, _measurements, _meta, pid), do: send(pid, {:event, event})
+
+  test "a fixed id on an event only this file names meets no other test" do
+    # Nothing else attaches "checkout-probe" or emits [:checkout_probe, :ping]: the
+    # tests of this module, which run one at a time, are the only ones that could.
+    parent = self()
+    :telemetry.attach("checkout-probe", [:checkout_probe, :ping], fn _, m, _, _ -> send(parent, m) end, nil)
+    :telemetry.execute([:checkout_probe, :ping], %{n: 1}, %{})
+    assert_receive %{n: 1}
+    :telemetry.detach("checkout-probe")
+  end
+
+  test "a fixed id another test file attaches too" do
+    parent = self()
+    :telemetry.attach("flags", [:checkout_probe, :pong], fn _, m, _, _ -> send(parent, m) end, nil) #~ test/async-global-state
+    :telemetry.execute([:checkout_probe, :pong], %{n: 2}, %{})
+    assert_receive %{n: 2}
+    :telemetry.detach("flags")
+  end
 end

@@ -52,6 +52,11 @@ enum Wait<'s> {
     Telemetry {
         next: String,
     },
+    /// The statement before is a synchronous call (`{:ok, _} = Server.call(pid, req)`)
+    /// that has returned: no reply is pending.
+    AfterCall {
+        call: String,
+    },
     /// Anything else; `next` is the statement the sleep precedes, when there is one.
     StateChange {
         next: Option<String>,
@@ -88,7 +93,10 @@ fn check(file: &File, report: &mut Report) {
             _ => match stopped_before(file, call) {
                 Some((stopper, false)) => Wait::Restart { stopper },
                 Some((stopper, true)) => Wait::Nothing { stopper },
-                None => waits_before(file, call),
+                None => match called_before(file, call) {
+                    Some(call) => Wait::AfterCall { call },
+                    None => waits_before(file, call),
+                },
             },
         };
         let shown = &sleep.shown;
@@ -123,6 +131,12 @@ fn check(file: &File, report: &mut Report) {
                     "{shown} after `{stopper}` waits for nothing: the stop returns once the process has ended, and nothing restarts a process the test started with `start_link`; remove the sleep"
                 ),
                 "waiting-for-a-restart",
+            ),
+            Wait::AfterCall { call } => (
+                format!(
+                    "{shown} follows `{call}`, which has already returned, so no reply is pending; if the call started work elsewhere, wait for its outcome (`assert_receive` a message it sends, or poll the public API), and if the test needs time to pass, let a clock the test controls move instead"
+                ),
+                "waiting-for-a-state-change",
             ),
             Wait::Telemetry { next } => (
                 format!(
@@ -273,6 +287,29 @@ fn waits_before<'s>(file: &File, call: &Call) -> Wait<'s> {
     } else {
         Wait::StateChange { next: Some(next) }
     }
+}
+
+/// The statement right before the sleep, when it is a synchronous call:
+/// `GenServer.call(pid, req)`, `{:ok, _} = Server.call(pid, req)`.
+fn called_before(file: &File, sleep: &Call) -> Option<String> {
+    let k = &grammar().kinds;
+    if !is_statement_call(sleep) {
+        return None;
+    }
+    let mut prev = sleep.expr.prev_named_sibling();
+    while let Some(n) = prev.filter(|n| n.kind_id() == k.comment) {
+        prev = n.prev_named_sibling();
+    }
+    let prev = prev?;
+    let value = if ast::is_binary_op(prev, file.src, "=") {
+        ast::field(prev, grammar().fields.right)?
+    } else {
+        prev
+    };
+    file.calls_within(value)
+        .find(|c| c.node == value)
+        .filter(|c| c.name == "call" && c.module.is_some() && !c.capture)
+        .map(|_| shortened(file.text(prev)))
 }
 
 /// A statement for a message: its first line, cut at 60 characters.

@@ -88,4 +88,13 @@ defmodule MyApp.CheckoutTelemetryTest do
     assert_receive %{n: 2}
     :telemetry.detach("flags")
   end
+
+  test "an event only the attach names comes from code other tests run too" do
+    parent = self()
+    # The repo's query events take their name from the repo module.
+    :telemetry.attach("repo-probe", [:my_app, :repo, :query], fn _, _, meta, _ -> send(parent, meta) end, nil) #~ test/async-global-state
+    MyApp.Repo.all(MyApp.Order)
+    assert_received %{source: "orders"}
+    :telemetry.detach("repo-probe")
+  end
 end

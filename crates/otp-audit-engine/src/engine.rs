@@ -91,34 +91,12 @@ const SUPERVISORS: &str = "supervisors";
 #[derive(Default)]
 pub struct ProjectFacts {
     files: Vec<(String, FileFacts)>,
-    /// Names known without facts (an editor hands over only these).
-    names: supervisors::Names,
 }
 
 impl ProjectFacts {
     /// Facts of files by path, as [`Engine::check_with_facts`] returned them.
     pub fn new(files: Vec<(String, FileFacts)>) -> ProjectFacts {
-        ProjectFacts {
-            files,
-            names: supervisors::Names::default(),
-        }
-    }
-
-    /// Only the supervisor names a project defines; no cross-file rule runs.
-    pub fn names_only(names: supervisors::Names) -> ProjectFacts {
-        ProjectFacts {
-            files: Vec::new(),
-            names,
-        }
-    }
-
-    /// The supervisor names all files define.
-    pub fn names(&self) -> supervisors::Names {
-        let mut names = self.names.clone();
-        for (_, f) in &self.files {
-            names.extend(&f.1);
-        }
-        names
+        ProjectFacts { files }
     }
 }
 
@@ -631,7 +609,7 @@ impl Engine {
         let me = files.len();
         files.push((path, source));
         facts.push(&own);
-        let mut names = project.names.clone();
+        let mut names = supervisors::Names::default();
         for f in &facts {
             names.extend(&f.1);
         }

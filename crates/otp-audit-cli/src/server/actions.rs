@@ -5,7 +5,6 @@
 use super::diagnostics;
 use super::text::range_of;
 use otp_audit_engine::source::LineIndex;
-use otp_audit_engine::supervisors::Names;
 use otp_audit_engine::{Engine, FileScope, Finding, Fix, ProjectFacts, Safety};
 use serde_json::{Value, json};
 
@@ -71,7 +70,7 @@ fn text_edits(buffer: &Buffer, index: &LineIndex, fix: &Fix) -> Vec<Value> {
 pub fn actions(
     buffer: &Buffer,
     engine: &Engine,
-    names: &Names,
+    project: &ProjectFacts,
     start: usize,
     end: usize,
     only: Option<&[String]>,
@@ -110,7 +109,7 @@ pub fn actions(
         }
     }
     if wanted(only, FIX_ALL)
-        && let Some(action) = fix_all(buffer, engine, names, &index)
+        && let Some(action) = fix_all(buffer, engine, project, &index)
     {
         out.push(action);
     }
@@ -147,19 +146,17 @@ fn suppress(
 
 /// Every safe fix of the file, applied to a fixpoint as `check --fix` does, as
 /// one edit over the part of the file that changes.
-fn fix_all(buffer: &Buffer, engine: &Engine, names: &Names, index: &LineIndex) -> Option<Value> {
+fn fix_all(
+    buffer: &Buffer,
+    engine: &Engine,
+    project: &ProjectFacts,
+    index: &LineIndex,
+) -> Option<Value> {
     if !buffer.findings.iter().any(|f| f.safe_fix().is_some()) {
         return None;
     }
-    // Names suffice: no cross-file rule offers a safe fix.
-    let project = ProjectFacts::names_only(names.clone());
-    let outcome = engine.fix_in_project_as(
-        buffer.rel,
-        buffer.scope,
-        buffer.text,
-        Safety::Safe,
-        &project,
-    );
+    let outcome =
+        engine.fix_in_project_as(buffer.rel, buffer.scope, buffer.text, Safety::Safe, project);
     if outcome.applied == 0 || outcome.text == buffer.text {
         return None;
     }

@@ -710,7 +710,7 @@ impl Session {
         Ok(Value::Array(actions::actions(
             &buffer,
             &project.engine,
-            &project.names,
+            &project.facts,
             a.min(b),
             a.max(b),
             only.as_deref(),

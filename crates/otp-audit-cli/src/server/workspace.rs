@@ -7,8 +7,9 @@
 use crate::config;
 use crate::files;
 use otp_audit_engine::source::LineIndex;
-use otp_audit_engine::supervisors::Names;
-use otp_audit_engine::{Engine, FileFacts, FileResult, FileScope, Finding, PIECE_BYTES};
+use otp_audit_engine::{
+    Engine, FileFacts, FileResult, FileScope, Finding, PIECE_BYTES, ProjectFacts,
+};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -49,8 +50,9 @@ pub struct Project {
     /// The configuration file in use, if any.
     pub config_file: Option<PathBuf>,
     pub files: BTreeMap<PathBuf, FileState>,
-    /// The supervisors the project's files define (fixes name them).
-    pub names: Names,
+    /// The facts of every analysed file, so that "fix all" fixes what the
+    /// diagnostics show (cross-file retractions, the supervisors fixes name).
+    pub facts: ProjectFacts,
 }
 
 /// A line for the log: what happened while loading or reading.
@@ -72,7 +74,7 @@ impl Project {
             engine,
             config_file,
             files: BTreeMap::new(),
-            names: Names::default(),
+            facts: ProjectFacts::default(),
         }
     }
 
@@ -189,13 +191,7 @@ impl Project {
             .iter()
             .map(|f| FileFacts::from_json(&f.facts))
             .collect();
-        let mut names = Names::default();
-        for f in &analysed {
-            if let Some(n) = supervisor_names(&f.facts) {
-                names.extend(&n);
-            }
-        }
-        self.engine.conclude(&sources, &mut results, facts);
+        let project = self.engine.conclude_keeping(&sources, &mut results, facts);
         let mut by_rel: BTreeMap<String, Vec<Finding>> =
             results.into_iter().map(|r| (r.path, r.findings)).collect();
         for f in self.files.values_mut() {
@@ -205,7 +201,7 @@ impl Project {
                 f.changed = true;
             }
         }
-        self.names = names;
+        self.facts = project;
     }
 }
 
@@ -285,16 +281,6 @@ fn reparse(text: &str, old: Option<tree_sitter::Tree>) -> tree_sitter::Tree {
             parser.parse(text, old.as_ref())
         })
         .unwrap_or_else(|| otp_audit_engine::parse(text))
-}
-
-/// The supervisor names in a file's facts (`["supervisors", {...}]`, see
-/// `FileFacts::to_json`).
-fn supervisor_names(facts: &Value) -> Option<Names> {
-    let entry = facts
-        .as_array()?
-        .iter()
-        .find(|e| e.get(0).and_then(Value::as_str) == Some("supervisors"))?;
-    serde_json::from_value(entry.get(1)?.clone()).ok()
 }
 
 /// The configuration file a project at `root` would use.

@@ -116,7 +116,7 @@ fn check(file: &File, report: &mut Report) {
                 None => continue,
             }
         };
-        let instead = if name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        let mut instead = if name.starts_with(|c: char| c.is_ascii_uppercase()) {
             format!(
                 "start a private instance with `start_supervised!({{{name}, name: ctx.test}})` and use its pid"
             )
@@ -124,6 +124,10 @@ fn check(file: &File, report: &mut Report) {
             "start a private instance under a per-test name (`ctx.test`) and use its pid"
                 .to_string()
         };
+        if module.async_tests {
+            // A server whose `start_link` fixes its name has no private instance.
+            instead.push_str(", or set `async: false` if it only runs under that name");
+        }
         let d = report.add(
             file,
             &call.ctx,

@@ -57,6 +57,12 @@ enum Wait<'s> {
     AfterCall {
         call: String,
     },
+    /// The statement before starts a process of the test's own (`spawn(fn -> ...)`,
+    /// `Task.async(...)`): the sleep guesses when it gets to its work.
+    AfterStart {
+        start: String,
+        task: bool,
+    },
     /// Anything else; `next` is the statement the sleep precedes, when there is one.
     StateChange {
         next: Option<String>,
@@ -93,9 +99,10 @@ fn check(file: &File, report: &mut Report) {
             _ => match stopped_before(file, call) {
                 Some((stopper, false)) => Wait::Restart { stopper },
                 Some((stopper, true)) => Wait::Nothing { stopper },
-                None => match called_before(file, call) {
-                    Some(call) => Wait::AfterCall { call },
-                    None => waits_before(file, call),
+                None => match (called_before(file, call), started_before(file, call)) {
+                    (Some(call), _) => Wait::AfterCall { call },
+                    (_, Some((start, task))) => Wait::AfterStart { start, task },
+                    _ => waits_before(file, call),
                 },
             },
         };
@@ -138,6 +145,19 @@ fn check(file: &File, report: &mut Report) {
                 ),
                 "waiting-for-a-state-change",
             ),
+            Wait::AfterStart { start, task } => {
+                let finish = if *task {
+                    "wait for its result with `Task.await/2`"
+                } else {
+                    "monitor it and `assert_receive {:DOWN, ^ref, :process, _, _}`"
+                };
+                (
+                    format!(
+                        "{shown} guesses when the process `{start}` started gets to its work; have it tell the test (`send(parent, :started)`, then `assert_receive :started`), or, if it is meant to finish, {finish}"
+                    ),
+                    "waiting-for-a-state-change",
+                )
+            }
             Wait::Telemetry { next } => (
                 format!(
                     "{shown} waits a fixed time before `{next}`, which reads telemetry; attach `:telemetry_test.attach_event_handlers/2` and `assert_receive` the event instead"
@@ -289,18 +309,41 @@ fn waits_before<'s>(file: &File, call: &Call) -> Wait<'s> {
     }
 }
 
-/// The statement right before the sleep, when it is a synchronous call:
-/// `GenServer.call(pid, req)`, `{:ok, _} = Server.call(pid, req)`.
-fn called_before(file: &File, sleep: &Call) -> Option<String> {
-    let k = &grammar().kinds;
+/// The statement right before the sleep, when it starts a process of the test's
+/// own: `spawn(fn -> ... end)`, `task = Task.async(fn -> ... end)`.
+fn started_before(file: &File, sleep: &Call) -> Option<(String, bool)> {
+    let prev = previous_statement(sleep)?;
+    let value = if ast::is_binary_op(prev, file.src, "=") {
+        ast::field(prev, grammar().fields.right)?
+    } else {
+        prev
+    };
+    file.calls_within(value)
+        .find(|c| c.node == value)
+        .filter(|c| {
+            matches!(c.name, "spawn" | "spawn_link" | "spawn_monitor") && !c.capture
+                || c.is_any("Task", &["async", "start", "start_link"])
+        })
+        .map(|c| (shortened(file.text(prev)), c.is("Task", "async")))
+}
+
+/// The statement before the sleep in its block, skipping comments.
+fn previous_statement<'t>(sleep: &Call<'t>) -> Option<Node<'t>> {
     if !is_statement_call(sleep) {
         return None;
     }
+    let k = &grammar().kinds;
     let mut prev = sleep.expr.prev_named_sibling();
     while let Some(n) = prev.filter(|n| n.kind_id() == k.comment) {
         prev = n.prev_named_sibling();
     }
-    let prev = prev?;
+    prev
+}
+
+/// The statement right before the sleep, when it is a synchronous call:
+/// `GenServer.call(pid, req)`, `{:ok, _} = Server.call(pid, req)`.
+fn called_before(file: &File, sleep: &Call) -> Option<String> {
+    let prev = previous_statement(sleep)?;
     let value = if ast::is_binary_op(prev, file.src, "=") {
         ast::field(prev, grammar().fields.right)?
     } else {

@@ -17,4 +17,19 @@ defmodule MyApp.TimeoutWindowTest do
     Process.sleep(50) #~ test/no-sleep
     assert MyApp.Requests.pending(pid) == ["REQ-2"]
   end
+
+  test "a slow request in flight blocks the next one" do
+    pid = start_supervised!({MyApp.Requests, timeout_ms: 500})
+    task = Task.async(fn -> MyApp.Requests.call(pid, {:slow, "REQ-3"}) end)
+    Process.sleep(20) #~ test/no-sleep
+    assert MyApp.Requests.pending(pid) == ["REQ-3"]
+    Task.await(task)
+  end
+
+  test "a writer process may not have written yet" do
+    path = Path.join(System.tmp_dir!(), "requests.log")
+    spawn(fn -> File.write!(path, "REQ-4") end)
+    Process.sleep(10) #~ test/no-sleep
+    assert File.read!(path) == "REQ-4"
+  end
 end

@@ -96,6 +96,8 @@ pub struct CheckOptions {
     pub max_file_size: u64,
     /// `--no-ignore`: walk folders that `.gitignore`/`.ignore` files exclude.
     pub no_ignore: bool,
+    /// `report --compare OLD.json`: what changed since that JSON report.
+    pub compare: Option<PathBuf>,
 }
 
 /// The default of `--max-file-size`: larger Elixir files are generated data, not
@@ -289,6 +291,15 @@ struct CheckArgs {
     /// Cap each rule at its count in the --baseline file (check only)
     #[arg(long, help_heading = "Baselines and the ratchet")]
     ratchet: bool,
+    /// Print what changed since OLD.json (a `check --format json` report):
+    /// findings fixed, new and unchanged, per rule; PATH may be the newer JSON
+    /// report (report only; markdown, html or json)
+    #[arg(
+        long,
+        value_name = "OLD.json",
+        help_heading = "Baselines and the ratchet"
+    )]
+    compare: Option<PathBuf>,
 
     /// Apply safe fixes in place, then report what remains (check only)
     #[arg(long, help_heading = "Fixes")]
@@ -564,7 +575,15 @@ fn check_options(a: CheckArgs, report: bool) -> Result<CheckOptions, String> {
     if report && let Some(flag) = check_only_given(&a) {
         return Err(format!("`{flag}` is an option of `check`, not of `report`"));
     }
-    let format = if report {
+    if !report && a.compare.is_some() {
+        return Err(
+            "`--compare` is an option of `report`: `otp-audit report --compare OLD.json [NEW.json | PATH]`"
+                .into(),
+        );
+    }
+    let format = if report && a.compare.is_some() && a.format == Some(Format::Json) {
+        Format::Json
+    } else if report {
         report_format(a.format, a.output.as_ref())?
     } else {
         a.format.unwrap_or(Format::Text)
@@ -612,6 +631,7 @@ fn check_options(a: CheckArgs, report: bool) -> Result<CheckOptions, String> {
         verbose: a.verbose,
         max_file_size: a.max_file_size,
         no_ignore: a.no_ignore,
+        compare: a.compare,
     };
     combinations(&opts)?;
     Ok(opts)

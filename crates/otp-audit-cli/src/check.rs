@@ -312,8 +312,76 @@ fn pretty(v: &serde_json::Value) -> String {
     s
 }
 
+/// A JSON report (`check --format json`) from disk.
+fn read_report(path: &Path) -> Result<otp_audit_project::formats::json::ReportFile, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        format!(
+            "cannot read the report `{}`: {e}; write one with `otp-audit check --format json -o {}`",
+            path.display(),
+            path.display()
+        )
+    })?;
+    otp_audit_project::formats::json::read(&text).map_err(|e| format!("`{}`: {e}", path.display()))
+}
+
+/// `report --compare OLD.json [NEW.json | PATH]`: what changed between two runs.
+/// The selection applies to both sides, so a rule left out is not "fixed".
+fn compare(opts: &CheckOptions, old_path: &Path) -> Result<(), String> {
+    let sel = &opts.selection;
+    let keep = |f: &otp_audit_engine::Finding, scope: Option<otp_audit_engine::FileScope>| {
+        sel.finding(f) && scope.is_none_or(|s| sel.scope(s))
+    };
+    let scoped = |report: otp_audit_project::formats::json::ReportFile| {
+        let scope_of: std::collections::HashMap<String, otp_audit_engine::FileScope> = report
+            .files
+            .iter()
+            .map(|f| (f.path.clone(), f.scope))
+            .collect();
+        report
+            .findings
+            .into_iter()
+            .filter(|f| keep(f, scope_of.get(&f.path).copied()))
+            .collect::<Vec<_>>()
+    };
+    let old = scoped(read_report(old_path)?);
+    let (new, newer) = match opts.paths.as_slice() {
+        [p] if p.is_file()
+            && p.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json")) =>
+        {
+            (scoped(read_report(p)?), p.display().to_string())
+        }
+        paths => {
+            let (_, analysis) =
+                run::open_and_analyse(paths, opts.config.as_deref(), sel, opts.jobs)?;
+            let label = paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let findings = analysis
+                .results
+                .into_iter()
+                .flat_map(|r| r.findings)
+                .collect();
+            (findings, label)
+        }
+    };
+    let delta = otp_audit_project::compare::compare(&old, &new);
+    let older = old_path.display().to_string();
+    let text = match opts.format {
+        Format::Json => delta.to_json(),
+        Format::Html => delta.to_html(&older, &newer),
+        _ => delta.to_markdown(&older, &newer),
+    };
+    emit(opts, &text)
+}
+
 /// `report`: the remediation plan. Always exits 0 unless something cannot be read.
 pub fn report(opts: &CheckOptions) -> Result<(), String> {
+    if let Some(old) = &opts.compare {
+        return compare(opts, old);
+    }
     let (project, analysis) = run::open_and_analyse(
         &opts.paths,
         opts.config.as_deref(),

@@ -143,3 +143,107 @@ fn report_effort_comes_from_the_config() {
         .unwrap();
     assert_eq!(send["minutes_per_finding"], 600);
 }
+
+const CART_V1: &str = "defmodule Shop.Cart do\n  def get(s), do: GenServer.call(s, :get)\n  def put(s, v), do: GenServer.call(s, {:put, v})\nend\n";
+// `get` fixed, `put` moved down (unchanged), `clear` new.
+const CART_V2: &str = "defmodule Shop.Cart do\n  @moduledoc \"The cart.\"\n\n  def get(s), do: GenServer.call(s, :get, 5_000)\n  def put(s, v), do: GenServer.call(s, {:put, v})\n  def clear(s), do: GenServer.call(s, :clear)\nend\n";
+const PINGER_V1: &str = "defmodule Shop.Pinger do\n  def ping(pid), do: send(pid, :ping)\nend\n";
+// `ping` fixed, `pong` new.
+const PINGER_V3: &str = "defmodule Shop.Pinger do\n  def ping(pid), do: GenServer.call(pid, :ping, 1_000)\n  def pong(pid), do: send(pid, :pong)\nend\n";
+
+fn rule_counts(doc: &serde_json::Value, rule: &str) -> (u64, u64, u64) {
+    let r = &doc["rules"][rule];
+    (
+        r["fixed"].as_u64().unwrap_or(0),
+        r["new"].as_u64().unwrap_or(0),
+        r["unchanged"].as_u64().unwrap_or(0),
+    )
+}
+
+#[test]
+fn compare_counts_planted_fixes_and_regressions_per_rule() {
+    let p = Project::new(
+        "compare",
+        &[
+            ("mix.exs", b"defmodule Shop.MixProject do\nend\n"),
+            ("lib/shop/cart.ex", CART_V1.as_bytes()),
+            ("lib/shop/pinger.ex", PINGER_V1.as_bytes()),
+        ],
+    );
+    let o = p.run(&["check", "--format", "json", "-o", "v1.json", "lib"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    p.write("lib/shop/cart.ex", CART_V2);
+    p.run(&["check", "--format", "json", "-o", "v2.json", "lib"]);
+
+    // Two reports.
+    let (code, doc) = p.json(&[
+        "report",
+        "--compare",
+        "v1.json",
+        "--format",
+        "json",
+        "v2.json",
+    ]);
+    assert_eq!(code, Some(0));
+    assert_eq!(rule_counts(&doc, "otp/call-timeout"), (1, 1, 1), "{doc}");
+    assert_eq!(rule_counts(&doc, "otp/no-raw-send"), (0, 0, 1), "{doc}");
+    assert_eq!(
+        (
+            doc["fixed"].as_u64(),
+            doc["new"].as_u64(),
+            doc["unchanged"].as_u64()
+        ),
+        (Some(1), Some(1), Some(2))
+    );
+    assert_eq!(doc["new_findings"][0]["start"]["line"], 6, "{doc}");
+
+    // A report and the code as it is now.
+    p.write("lib/shop/pinger.ex", PINGER_V3);
+    let (_, doc) = p.json(&["report", "--compare", "v2.json", "--format", "json", "lib"]);
+    assert_eq!(rule_counts(&doc, "otp/call-timeout"), (0, 0, 2), "{doc}");
+    assert_eq!(rule_counts(&doc, "otp/no-raw-send"), (1, 1, 0), "{doc}");
+
+    // The selection applies to both sides: a rule left out is not "fixed".
+    let (_, doc) = p.json(&[
+        "report",
+        "--compare",
+        "v1.json",
+        "--format",
+        "json",
+        "--ignore",
+        "otp/no-raw-send",
+        "lib",
+    ]);
+    assert!(doc["rules"].get("otp/no-raw-send").is_none(), "{doc}");
+    assert_eq!(rule_counts(&doc, "otp/call-timeout"), (1, 1, 1), "{doc}");
+
+    // Markdown by default, HTML on request.
+    let md = stdout(&p.run(&["report", "--compare", "v1.json", "lib"]));
+    assert!(md.contains("**2** fixed, **2** new, 1 unchanged."), "{md}");
+    assert!(md.contains("| `otp/no-raw-send` | 1 | 1 | 0 |"), "{md}");
+    assert!(
+        md.contains("## New\n\n- `lib/shop/cart.ex:6` `otp/call-timeout`"),
+        "{md}"
+    );
+    let html = stdout(&p.run(&["report", "--compare", "v1.json", "--format", "html", "lib"]));
+    assert!(
+        html.contains("<td><code>otp/call-timeout</code></td><td>1</td><td>1</td><td>1</td>"),
+        "{html}"
+    );
+
+    // Errors say what to do.
+    let o = p.run(&["check", "--compare", "v1.json", "lib"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("`--compare` is an option of `report`"),
+        "{}",
+        stderr(&o)
+    );
+    let o = p.run(&["report", "--compare", "missing.json", "lib"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("cannot read the report `missing.json`"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -7,6 +7,7 @@
 
 pub mod archive;
 pub mod baseline;
+pub mod compare;
 pub mod config;
 pub mod diff;
 pub mod formats;

@@ -36,7 +36,7 @@
 
 mod build;
 mod efforts;
-mod html;
+pub(crate) mod html;
 mod markdown;
 mod model;
 mod svg;

@@ -55,7 +55,7 @@ pub(crate) const EXPORTS: &[(&str, &str, &[usize])] = &[
 
 /// Is `module` one whose exports the table above lists completely enough to say
 /// what an `import` of it brings in?
-fn exports_known(module: &str) -> bool {
+pub(crate) fn exports_known(module: &str) -> bool {
     EXPORTS.iter().any(|(m, _, _)| *m == module)
 }
 

@@ -2,7 +2,8 @@
 
 use crate::model::Id;
 use crate::rules::prelude::*;
-use std::collections::HashSet;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, HashSet};
 
 pub static RULE: Rule = Rule {
     id: "otp/no-process-dictionary",
@@ -16,7 +17,14 @@ pub static RULE: Rule = Rule {
     supersedes: &[],
     guide: include_str!("no_process_dictionary.md"),
     check,
-    project: None,
+    project: Some(&PROJECT),
+};
+
+static PROJECT: ProjectPass = ProjectPass {
+    collect,
+    conclude,
+    encode,
+    decode,
 };
 
 /// Keys OTP and ExUnit themselves keep in the dictionary; reading or propagating
@@ -251,4 +259,160 @@ fn check(file: &File, report: &mut Report) {
         };
         report.add(file, &call.ctx, call.node.byte_range(), message);
     }
+}
+
+/// A module that is the API of a per-process context (set, read, clear), as a trace
+/// context or a request's tenant is kept: the decision is its callers', who either
+/// bind the value for the extent of one call (`try ... after Ctx.clear() end`) or
+/// do not. When every caller of the setters in the project clears in an `after`
+/// block of the same function, or is a test (whose process ends with it), the value
+/// never outlives the call, and the module's accesses are part of those bindings.
+#[derive(Serialize, Deserialize)]
+struct ContextStore {
+    module: String,
+    /// Public functions that write the key.
+    setters: Vec<String>,
+    /// Public functions that delete it.
+    clearers: Vec<String>,
+    /// Start bytes of every access of the key, where the file's check may report.
+    accesses: Vec<usize>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ContextFacts {
+    stores: Vec<ContextStore>,
+    /// Calls of project functions: (module, name, names of that module's functions
+    /// called in an `after` block of the same function; `*` in a test file).
+    calls: BTreeSet<(String, String, Vec<String>)>,
+}
+
+fn context_stores(file: &File) -> Vec<ContextStore> {
+    let mut stores = Vec::new();
+    let accesses: Vec<(&Call, Access, &str)> = file
+        .calls_named_any(&["put", "get", "delete", "erase"])
+        .into_iter()
+        .filter_map(|c| Some((c, access(c)?, file.text(c.arg(0)?))))
+        .collect();
+    let keys: BTreeSet<(Id, &str)> = accesses
+        .iter()
+        .filter(|(_, a, _)| *a == Access::Write)
+        .filter_map(|(c, _, k)| Some((c.ctx.module?, *k)))
+        .collect();
+    for (module, key) in keys {
+        let of_key: Vec<&(&Call, Access, &str)> = accesses
+            .iter()
+            .filter(|(c, _, k)| c.ctx.module == Some(module) && *k == key)
+            .collect();
+        let public_def = |c: &Call| {
+            c.ctx
+                .def
+                .map(|d| &file.defs[d as usize])
+                .filter(|d| d.kind == "def" && c.ctx.func.is_none())
+        };
+        let mut setters = BTreeSet::new();
+        let mut clearers = BTreeSet::new();
+        let mut all_public = true;
+        for (c, a, _) in &of_key {
+            match (public_def(c), a) {
+                (Some(d), Access::Write) => {
+                    setters.insert(d.name.to_string());
+                }
+                (Some(d), Access::Delete) if !in_after_block(c.node) => {
+                    clearers.insert(d.name.to_string());
+                }
+                (Some(_), _) => {}
+                (None, _) => all_public = false,
+            }
+        }
+        if !all_public || clearers.is_empty() || setters.is_empty() {
+            continue;
+        }
+        // A setter called from inside the module widens the API to unknown callers.
+        let inner_use = file.calls.iter().any(|c| {
+            c.ctx.module == Some(module)
+                && c.module.is_none()
+                && setters.contains(c.name)
+                && c.ctx.def.is_some_and(|d| !setters.contains(file.defs[d as usize].name))
+        });
+        if inner_use {
+            continue;
+        }
+        stores.push(ContextStore {
+            module: file.modules[module as usize].name.clone(),
+            setters: setters.into_iter().collect(),
+            clearers: clearers.into_iter().collect(),
+            accesses: of_key.iter().map(|(c, _, _)| c.node.start_byte()).collect(),
+        });
+    }
+    stores
+}
+
+fn collect(file: &File, _report: &Report) -> Option<Facts> {
+    let stores = context_stores(file);
+    let in_test_file = file.scope == crate::FileScope::Test;
+    let mut calls = BTreeSet::new();
+    for call in &file.calls {
+        let Some(module) = call.module.as_deref() else { continue };
+        if call.dynamic || module.starts_with(':') || crate::resolve::exports_known(module) {
+            continue;
+        }
+        let after: Vec<String> = if in_test_file {
+            vec!["*".to_string()]
+        } else {
+            let within = |c: &Call| match (call.ctx.def, call.ctx.test) {
+                (Some(d), _) => c.ctx.def == Some(d),
+                (None, Some(t)) => c.ctx.test == Some(t),
+                (None, None) => false,
+            };
+            let mut names: Vec<String> = file
+                .calls
+                .iter()
+                .filter(|c| c.module.as_deref() == Some(module) && within(c) && in_after_block(c.node))
+                .map(|c| c.name.to_string())
+                .collect();
+            names.sort();
+            names.dedup();
+            names
+        };
+        calls.insert((module.to_string(), call.name.to_string(), after));
+    }
+    Some(Box::new(ContextFacts { stores, calls }))
+}
+
+fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
+    let all: Vec<(usize, &ContextFacts)> = facts
+        .iter()
+        .filter_map(|(i, f)| f.downcast_ref::<ContextFacts>().map(|f| (*i, f)))
+        .collect();
+    for (file, f) in &all {
+        for store in &f.stores {
+            let mut callers = all
+                .iter()
+                .flat_map(|(_, g)| &g.calls)
+                .filter(|(m, name, _)| *m == store.module && store.setters.contains(name))
+                .peekable();
+            if callers.peek().is_none() {
+                continue;
+            }
+            let all_bound = callers.all(|(_, _, after)| {
+                after
+                    .iter()
+                    .any(|n| n == "*" || store.clearers.contains(n))
+            });
+            if all_bound {
+                for &at in &store.accesses {
+                    report.retract(*file, at);
+                }
+            }
+        }
+    }
+}
+
+fn encode(facts: &Facts) -> Option<serde_json::Value> {
+    serde_json::to_value(facts.downcast_ref::<ContextFacts>()?).ok()
+}
+
+fn decode(value: &serde_json::Value) -> Option<Facts> {
+    let facts: ContextFacts = serde_json::from_value(value.clone()).ok()?;
+    Some(Box::new(facts))
 }

@@ -284,8 +284,18 @@ const STANDARD_MODULES: &[&str] = &[
 
 /// What a file tells the cross-file check.
 enum Fact {
-    /// A lib module with failure paths.
-    Fails { module: String, how: &'static str },
+    /// A lib module with failure paths, and the literal parts of its raise messages.
+    Fails {
+        module: String,
+        how: &'static str,
+        messages: Vec<String>,
+        /// Public functions that fail, themselves or through the module's own
+        /// functions they call.
+        functions: Vec<String>,
+    },
+    /// A test file's `assert_raise` expects a message with these literal parts: the
+    /// failure it checks may belong to a module it reaches through another API.
+    ExpectsRaise { parts: Vec<String> },
     /// A public function of a test or test-support file that asserts, flunks or raises.
     Helper {
         module: String,
@@ -305,6 +315,8 @@ enum Fact {
         name: String,
         at: std::ops::Range<usize>,
         checks_failure: bool,
+        /// Functions of the tested module that the test module calls.
+        calls: Vec<String>,
     },
 }
 
@@ -329,28 +341,51 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
     match file.scope {
         crate::FileScope::Lib => {
             let mut how: Vec<Option<&'static str>> = vec![None; file.modules.len()];
+            let mut messages: Vec<Vec<String>> = vec![Vec::new(); file.modules.len()];
+            let mut failing_defs = std::collections::HashSet::new();
             for c in &file.calls {
-                if let (Some(m), Some(_)) = (c.ctx.module, c.ctx.def)
+                if let (Some(m), Some(d)) = (c.ctx.module, c.ctx.def)
                     && (c.is("Kernel", "raise") || c.local && c.name == "raise")
                 {
                     how[m as usize] = Some("raises");
+                    failing_defs.insert(d);
+                    if let Some(message) = c.arg(c.arity.saturating_sub(1)) {
+                        messages[m as usize].extend(literal_parts(file, message));
+                    }
                 }
             }
             for (_, _, ctx) in file.tuples_tagged("error") {
-                if let (Some(m), Some(_)) = (ctx.module, ctx.def) {
+                if let (Some(m), Some(d)) = (ctx.module, ctx.def) {
                     how[m as usize].get_or_insert("returns `{:error, _}`");
+                    failing_defs.insert(d);
                 }
             }
-            for (m, how) in file.modules.iter().zip(how) {
+            let failing = failing_functions(file, failing_defs);
+            for (i, ((m, how), messages)) in file.modules.iter().zip(how).zip(messages).enumerate() {
                 if let Some(how) = how {
                     facts.push(Fact::Fails {
                         module: m.name.clone(),
                         how,
+                        messages,
+                        functions: failing
+                            .iter()
+                            .filter(|(module, _)| *module == i as u32)
+                            .map(|(_, name)| name.to_string())
+                            .collect(),
                     });
                 }
             }
         }
         crate::FileScope::Test => {
+            let parts: Vec<String> = file
+                .calls_named("assert_raise")
+                .filter(|c| c.arity == 3)
+                .filter_map(|c| c.arg(1))
+                .flat_map(|m| literal_parts(file, m))
+                .collect();
+            if !parts.is_empty() {
+                facts.push(Fact::ExpectsRaise { parts });
+            }
             for (id, m) in file.modules.iter().enumerate().filter(|(_, m)| m.is_test_case) {
                 let Some(tested) = m.name.strip_suffix("Test") else {
                     continue;
@@ -372,11 +407,19 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
                     .iter()
                     .filter(|(_, n, _)| range.contains(&n.start_byte()))
                     .any(|(_, n, _)| is_error_tuple(file, *n));
+                let mut calls: Vec<String> = file
+                    .calls_within(m.node)
+                    .filter(|c| !c.local && c.module.as_deref() == Some(tested))
+                    .map(|c| c.name.to_string())
+                    .collect();
+                calls.sort();
+                calls.dedup();
                 facts.push(Fact::Tests {
                     tested: tested.to_string(),
                     name: m.name.clone(),
                     at: m.name_node.byte_range(),
                     checks_failure,
+                    calls,
                 });
             }
         }
@@ -459,6 +502,51 @@ fn is_error_tuple(file: &File, n: Node) -> bool {
     }
 }
 
+/// (module, name) of the public functions that fail: those whose body raises or
+/// returns an error, and those that call one of the module's failing functions.
+fn failing_functions<'s>(
+    file: &File<'s>,
+    mut failing: std::collections::HashSet<crate::model::Id>,
+) -> std::collections::BTreeSet<(u32, &'s str)> {
+    // Spread over local calls until nothing changes; a module has few functions.
+    loop {
+        let names: std::collections::HashSet<(Option<u32>, &str)> = failing
+            .iter()
+            .map(|&d| (file.defs[d as usize].module, file.defs[d as usize].name))
+            .collect();
+        let before = failing.len();
+        for c in file.calls.iter().filter(|c| c.local && c.module.is_none()) {
+            if let Some(d) = c.ctx.def
+                && names.contains(&(c.ctx.module, c.name))
+            {
+                failing.insert(d);
+            }
+        }
+        if failing.len() == before {
+            break;
+        }
+    }
+    failing
+        .into_iter()
+        .map(|d| &file.defs[d as usize])
+        .filter(|d| matches!(d.kind, "def" | "defmacro"))
+        .filter_map(|d| Some((d.module?, d.name)))
+        .collect()
+}
+
+/// The literal runs of a message or of an expected-message pattern (a string or a
+/// `~r` sigil), long enough to name one failure: `"migrations have not been run"`.
+fn literal_parts(file: &File, node: Node) -> Vec<String> {
+    const REGEX_SYNTAX: &[char] = &['.', '*', '+', '?', '(', ')', '[', ']', '{', '}', '|', '^', '$', '\\'];
+    ast::descendants(node)
+        .filter(|n| n.kind() == "quoted_content")
+        .flat_map(|n| file.text(n).split(REGEX_SYNTAX))
+        .map(str::trim)
+        .filter(|part| part.len() >= 12)
+        .map(str::to_string)
+        .collect()
+}
+
 fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
     let all: Vec<(usize, &Fact)> = facts
         .iter()
@@ -479,15 +567,34 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             name,
             at,
             checks_failure: false,
+            calls,
         } = fact
         else {
             continue;
         };
+        // Only the failures of functions the test module calls are its to check.
         let failing = all.iter().find_map(|(_, f)| match f {
-            Fact::Fails { module, how } if module == tested => Some(*how),
+            Fact::Fails {
+                module,
+                how,
+                messages,
+                functions,
+            } if module == tested && functions.iter().any(|f| calls.contains(f)) => Some((*how, messages)),
             _ => None,
         });
-        if let Some(how) = failing {
+        // Another test file expects one of its raise messages: the failure is checked
+        // where the API that reaches it is tested.
+        let checked_elsewhere = |messages: &Vec<String>| {
+            all.iter().any(|(_, f)| match f {
+                Fact::ExpectsRaise { parts } => {
+                    parts.iter().any(|p| messages.iter().any(|m| m.contains(p.as_str())))
+                }
+                _ => false,
+            })
+        };
+        if let Some((how, messages)) = failing
+            && !checked_elsewhere(messages)
+        {
             report.add(
                 *file,
                 at.clone(),
@@ -512,7 +619,8 @@ fn asserting_helper(all: &[(usize, &Fact)], (module, name, arity): &(Option<Stri
     })
 }
 
-/// `[["fails", module, how], ["tests", tested, name, start, end, checks_failure],
+/// `[["fails", module, how, [message part, ...], [function, ...]], ["expects_raise",
+/// [part, ...]], ["tests", tested, name, start, end, checks_failure, [function, ...]],
 /// ["helper", module, name, min, max], ["unasserted", name, scope, start, end,
 /// [[module|null, name, arity], ...]]]`.
 fn encode(facts: &Facts) -> Option<serde_json::Value> {
@@ -521,13 +629,20 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
         facts
             .iter()
             .map(|f| match f {
-                Fact::Fails { module, how } => serde_json::json!(["fails", module, how]),
+                Fact::Fails {
+                    module,
+                    how,
+                    messages,
+                    functions,
+                } => serde_json::json!(["fails", module, how, messages, functions]),
+                Fact::ExpectsRaise { parts } => serde_json::json!(["expects_raise", parts]),
                 Fact::Tests {
                     tested,
                     name,
                     at,
                     checks_failure,
-                } => serde_json::json!(["tests", tested, name, at.start, at.end, checks_failure]),
+                    calls,
+                } => serde_json::json!(["tests", tested, name, at.start, at.end, checks_failure, calls]),
                 Fact::Helper {
                     module,
                     name,
@@ -555,12 +670,18 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
                 module: text(1)?.to_string(),
                 // The two ways `collect` names, as static text again.
                 how: ["raises", "returns `{:error, _}`"].into_iter().find(|h| Some(*h) == text(2))?,
+                messages: strings(f.get(3)?)?,
+                functions: strings(f.get(4)?)?,
+            },
+            "expects_raise" => Fact::ExpectsRaise {
+                parts: strings(f.get(1)?)?,
             },
             "tests" => Fact::Tests {
                 tested: text(1)?.to_string(),
                 name: text(2)?.to_string(),
                 at: number(3)?..number(4)?,
                 checks_failure: f.get(5)?.as_bool()?,
+                calls: strings(f.get(6)?)?,
             },
             "helper" => Fact::Helper {
                 module: text(1)?.to_string(),
@@ -577,6 +698,14 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
         });
     }
     Some(Box::new(facts))
+}
+
+fn strings(value: &serde_json::Value) -> Option<Vec<String>> {
+    value
+        .as_array()?
+        .iter()
+        .map(|s| s.as_str().map(str::to_string))
+        .collect()
 }
 
 /// `[[module|null, name, arity], ...]`.

@@ -58,6 +58,10 @@ fn check(file: &File, report: &mut Report) {
         let Some(instead) = global_change(call) else {
             continue;
         };
+        if fills_if_unset(file, call) {
+            // Sets a variable only where it is missing: no test sees another value.
+            continue;
+        }
         if key_arg(call).is_some_and(|key| unique_per_test(file, call, key)) {
             // A key or handler id of this test's own cannot collide with another's.
             continue;
@@ -183,6 +187,33 @@ pub(crate) fn restores_in_after(file: &File, call: &Call) -> bool {
     };
     ast::parent_of_kind(call.node, grammar().kinds.after_block, 64)
         .is_some_and(|after| after.start_byte() >= test.node.start_byte())
+}
+
+/// `if !System.get_env("HOME"), do: System.put_env("HOME", System.user_home())`:
+/// a variable set only where it is missing, so a test running at the same time sees
+/// either nothing or the value it would have had anyway.
+fn fills_if_unset(file: &File, call: &Call) -> bool {
+    if !call.is("System", "put_env") {
+        return false;
+    }
+    let Some(key) = call.arg(0).map(|k| file.text(k)) else {
+        return false;
+    };
+    // The nearest `if`/`unless` around the call, within its test or setup block.
+    let Some(block) = file.test(&call.ctx).map(|t| t.node.byte_range()) else {
+        return false;
+    };
+    let guard = file
+        .calls
+        .iter()
+        .filter(|c| c.local && matches!(c.name, "if" | "unless"))
+        .filter(|c| block.contains(&c.node.start_byte()))
+        .filter(|c| c.node.byte_range().contains(&call.node.start_byte()))
+        .max_by_key(|c| c.node.start_byte());
+    guard.and_then(|g| g.arg(0)).is_some_and(|cond| {
+        file.calls_within(cond)
+            .any(|c| c.is("System", "get_env") && c.arg(0).is_some_and(|k| file.text(k) == key))
+    })
 }
 
 /// The argument naming what is changed: the handler id, the env key, the term key.
@@ -321,7 +352,13 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             .iter()
             .filter(|c| c.ctx.test.is_some() && global_change(c).is_some())
             .filter(|c| !matches!(c.module.as_deref(), Some(":telemetry" | "Logger" | "Mox")))
-            .filter_map(|c| Some((c.expr.start_byte(), atom_key(file, c)?.to_string())))
+            .filter_map(|c| {
+                let key = match env_pair(file, c) {
+                    Some((Some(app), Some(key))) => format!("env {app} {key}"),
+                    _ => atom_key(file, c)?.to_string(),
+                };
+                Some((c.expr.start_byte(), key))
+            })
             .collect()
     } else {
         Vec::new()
@@ -347,6 +384,24 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             }
         })
         .collect();
+    for c in &file.calls {
+        if let Some((app, key)) = env_pair(file, c) {
+            // A key held in a variable is `?`: whoever passes the key names it.
+            let key = match key {
+                Some(key) => key,
+                None if takes_key(c) => "?",
+                // A test that reads every key looks for its own among them
+                // (`{:probe, :on} in Application.get_all_env(:app)`); code that does
+                // hands the whole environment on.
+                None if file.scope == crate::FileScope::Test => continue,
+                None => "*",
+            };
+            mentions.insert(format!("env {} {key}", app.unwrap_or("?")));
+        }
+        if c.local && c.name == "config" && c.arity >= 2 {
+            mentions.extend(config_keys(file, c));
+        }
+    }
     for c in file.calls_named_any(&["attach", "attach_many", "detach"]) {
         if c.module.as_deref() == Some(":telemetry")
             && let Some(id) = c.arg(0).and_then(|id| handler_id(file, id))
@@ -354,7 +409,85 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             mentions.insert(id);
         }
     }
+    // ExUnit runs the synchronous modules after every async one has finished: a
+    // test file with no async module never sees an async test's change.
+    let runs_alone = file.scope == crate::FileScope::Test
+        && file.modules.iter().any(|m| m.is_test_case)
+        && !file.modules.iter().any(|m| m.async_tests);
+    if runs_alone {
+        mentions.clear();
+    }
     Some(Box::new(KeyFacts { changes, mentions }))
+}
+
+/// The application and key of an `Application` env call, each when written as a
+/// literal: `Application.put_env(:shop, :tax_rate, 5)` → `(:shop, :tax_rate)`. The key
+/// is `None` for the calls that take or set every key (`get_all_env/1`).
+fn env_pair<'s>(file: &File<'s>, call: &Call) -> Option<(Option<&'s str>, Option<&'s str>)> {
+    let k = &grammar().kinds;
+    let takes_key = match (call.module.as_deref()?, call.name) {
+        (
+            "Application",
+            "get_env" | "fetch_env" | "fetch_env!" | "compile_env" | "compile_env!" | "put_env" | "delete_env",
+        ) => true,
+        ("Application", "get_all_env" | "put_all_env") => false,
+        _ => return None,
+    };
+    let literal = |n: Node| -> Option<&'s str> {
+        if n.kind_id() == k.atom {
+            ast::atom_name(n, file.src)
+        } else if n.kind_id() == k.unary_operator {
+            attribute_atom(file, n)
+        } else if matches!(n.kind_id(), x if x == k.list || x == k.string || x == k.tuple) {
+            Some(file.text(n))
+        } else {
+            None
+        }
+    };
+    let app = call.arg(0).filter(|a| a.kind_id() == k.atom).and_then(|a| ast::atom_name(a, file.src));
+    let key = if takes_key {
+        call.arg(1).and_then(literal)
+    } else {
+        None
+    };
+    Some((app, key))
+}
+
+/// `@booted_key` where the file sets `@booted_key :config_provider_booted`: the atom.
+fn attribute_atom<'s>(file: &File<'s>, use_site: Node) -> Option<&'s str> {
+    let k = &grammar().kinds;
+    let name = file.text(use_site).strip_prefix('@')?;
+    ast::descendants(file.tree.root_node())
+        .filter(|n| n.kind_id() == k.unary_operator && n.start_byte() != use_site.start_byte())
+        .filter_map(|n| n.named_child(0).filter(|c| c.kind_id() == k.call))
+        .filter(|set| set.named_child(0).is_some_and(|t| file.text(t) == name))
+        .find_map(|set| {
+            let value = ast::call_arguments(set)?.named_child(0)?;
+            (value.kind_id() == k.atom).then(|| ast::atom_name(value, file.src)).flatten()
+        })
+}
+
+fn takes_key(call: &Call) -> bool {
+    !matches!(call.name, "get_all_env" | "put_all_env")
+}
+
+/// `config :shop, tax_rate: 5, Shop.Repo, ...`: the env keys a config file sets.
+fn config_keys(file: &File, call: &Call) -> Vec<String> {
+    let k = &grammar().kinds;
+    let Some(app) = call.arg(0).filter(|a| a.kind_id() == k.atom).and_then(|a| ast::atom_name(a, file.src)) else {
+        return Vec::new();
+    };
+    let Some(second) = call.arg(1) else {
+        return Vec::new();
+    };
+    if second.kind_id() == k.alias {
+        return vec![format!("env {app} {}", file.text(second))];
+    }
+    ast::descendants(second)
+        .filter(|n| n.kind_id() == k.keyword && n.parent().and_then(|p| p.parent()) == Some(second))
+        .map(|n| format!("env {app} {}", file.text(n).trim_end().trim_end_matches(':')))
+        .chain(std::iter::once(format!("env {app} *")).filter(|_| second.kind_id() != k.keywords))
+        .collect()
 }
 
 /// `:telemetry.attach("checkout-handler", [:shop, :checkout], ...)`: the keys under
@@ -376,17 +509,51 @@ fn telemetry_keys(file: &File, call: &Call) -> Option<Vec<String>> {
     };
     for list in lists {
         let name = event_name(file, list)?;
+        // Named outside every attach and every receive pattern: another test's
+        // attach of the same event, or its assertion on the message, fires nothing.
+        let attaches: Vec<std::ops::Range<usize>> = file
+            .calls
+            .iter()
+            .filter(|c| {
+                c.module.as_deref() == Some(":telemetry") && matches!(c.name, "attach" | "attach_many")
+                    || c.name.starts_with("assert_receive")
+                    || c.name.starts_with("refute_receive")
+            })
+            .map(|c| c.node.byte_range())
+            .collect();
         let fired_here = ast::descendants(file.tree.root_node()).any(|n| {
             n.kind_id() == k.list
-                && !call.node.byte_range().contains(&n.start_byte())
+                && !attaches.iter().any(|a| a.contains(&n.start_byte()))
                 && event_name(file, n).as_ref() == Some(&name)
         });
-        if !fired_here {
+        if fired_here {
+            keys.push(name);
+        } else if !pins_its_messages(file, call) {
             return None;
         }
-        keys.push(name);
     }
     Some(keys)
+}
+
+/// Does every message the test takes from its mailbox pin a value of its own
+/// (`assert_received {:query, %{conf: ^conf}}`), with no `refute_receive`? Then
+/// events that other tests cause reach the handler but never the assertions.
+fn pins_its_messages(file: &File, call: &Call) -> bool {
+    let Some(test) = file.test(&call.ctx) else {
+        return false;
+    };
+    let k = &grammar().kinds;
+    let mut checks = file
+        .calls_within(test.node)
+        .filter(|c| c.name.starts_with("assert_receive") || c.name.starts_with("refute_receive"))
+        .peekable();
+    checks.peek().is_some()
+        && checks.all(|c| {
+            c.name.starts_with("assert")
+                && c.arg(0).is_some_and(|pattern| {
+                    ast::descendants(pattern).any(|n| n.kind_id() == k.unary_operator && file.text(n).starts_with('^'))
+                })
+        })
 }
 
 /// A handler id written as a plain string literal: `handler "checkout-handler"`.
@@ -423,8 +590,28 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
     }
     for (file, f) in &all {
         let mentioned = |key: &String| {
-            all.iter()
-                .any(|(other, g)| other != file && g.mentions.contains(key))
+            all.iter().any(|(other, g)| {
+                if other == file {
+                    return false;
+                }
+                // An env key counts as read elsewhere when another file names the
+                // same application and key, every key of that application, that key
+                // of some application, or (reading keys it is given) the key's atom.
+                match key.strip_prefix("env ").and_then(|rest| rest.split_once(' ')) {
+                    Some((app, k)) => {
+                        [
+                            format!("env {app} {k}"),
+                            format!("env {app} *"),
+                            format!("env ? {k}"),
+                        ]
+                        .iter()
+                        .any(|m| g.mentions.contains(m))
+                            || g.mentions.contains(&format!("env {app} ?"))
+                                && all.iter().any(|(h, m)| h != file && m.mentions.contains(k))
+                    }
+                    None => g.mentions.contains(key),
+                }
+            })
         };
         let mut ats: Vec<usize> = f.changes.iter().map(|(at, _)| *at).collect();
         ats.dedup();

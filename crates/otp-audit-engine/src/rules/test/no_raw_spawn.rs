@@ -36,6 +36,8 @@ fn check(file: &File, report: &mut Report) {
             || is_cleaned_up(file, call)
             || is_short_errand(file, call)
             || awaits_linked_exit(file, call)
+            || awaits_monitored_end(file, call)
+            || holds_nothing(file, call)
             || file.in_fixture_module(&call.ctx)
             || ends_when_fed(file, call)
         {
@@ -230,6 +232,95 @@ fn awaits_linked_exit(file: &File, call: &Call) -> bool {
                 && n.named_child(0)
                     .is_some_and(|a| ast::atom_name(a, file.src) == Some("EXIT"))
         })
+}
+
+/// `for _ <- 1..n, do: spawn_monitor(fn -> ... end) |> elem(1)`, the refs handed to
+/// a helper of the file that waits for each `:DOWN`: however the ref is taken, a test
+/// that waits for `:DOWN` after `spawn_monitor` waits for the end of what it started.
+/// And `pid = spawn_link(...)` in a test that traps exits and then calls that pid
+/// with the exit caught (`try do :gen_server.call(pid, :hi) catch :exit, r -> r end`):
+/// the call monitors the pid and returns once it is dead.
+fn awaits_monitored_end(file: &File, call: &Call) -> bool {
+    let Some(test) = file.test(&call.ctx) else {
+        return false;
+    };
+    if call.name == "spawn_monitor" {
+        return waits_for_down(file, test.node);
+    }
+    let Some(pid) = bound_pid(file, call) else {
+        return false;
+    };
+    let traps = file
+        .calls_within(test.node)
+        .any(|c| c.is("Process", "flag") && c.arg(0).and_then(|a| ast::atom_name(a, file.src)) == Some("trap_exit"));
+    call.name == "spawn_link"
+        && traps
+        && file
+            .calls_within(test.node)
+            .filter(|c| c.node.start_byte() > call.node.end_byte())
+            .filter(|c| c.name == "call" && matches!(c.module.as_deref(), Some("GenServer" | ":gen_server" | ":gen_statem" | ":gen")))
+            .filter(|c| c.arg(0).is_some_and(|a| file.text(a) == pid))
+            .any(|c| exit_is_caught(file, c))
+}
+
+/// Is the call inside a `try` with a `catch`, or inside `catch_exit(...)`?
+fn exit_is_caught(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let in_catch_exit = file
+        .calls
+        .iter()
+        .filter(|c| c.name == "catch_exit")
+        .any(|c| c.node.byte_range().contains(&call.node.start_byte()));
+    let in_try = ast::parent_of_kind(call.node, k.do_block, 64).is_some_and(|block| {
+        block.parent().is_some_and(|t| file.text(t).starts_with("try"))
+            && ast::named_children(block).any(|c| c.kind_id() == k.catch_block)
+    });
+    in_catch_exit || in_try
+}
+
+/// `pid = spawn_link(fn -> receive(do: (_ -> :ok)) end)`: a linked process that only
+/// waits for messages, sends and computes, itself and in the functions of the file it
+/// runs. It holds no name, table, port or file, and the link ends it with the test:
+/// nothing of it can be seen by the next test.
+fn holds_nothing(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    if call.name != "spawn_link" || call.capture || call.arity != 1 {
+        return false;
+    }
+    let Some(fun) = call.arg(0).filter(|f| f.kind_id() == k.anonymous_function) else {
+        return false;
+    };
+    only_messages(file, fun, &mut Vec::new())
+}
+
+/// `seen`: the functions of the file already being looked at (a receive loop calls
+/// itself).
+fn only_messages<'s>(file: &File<'s>, node: Node, seen: &mut Vec<&'s str>) -> bool {
+    const PURE: &[&str] = &[
+        "Access", "Atom", "Enum", "Integer", "Keyword", "List", "Map", "MapSet", "Stream",
+        "String", "Tuple",
+    ];
+    const KERNEL_EFFECTS: &[&str] = &[
+        "spawn", "spawn_link", "spawn_monitor", "apply", "raise", "reraise", "throw", "exit",
+    ];
+    let calls: Vec<&Call<'s>> = file.calls_within(node).collect();
+    calls.into_iter().all(|c| match c.module.as_deref() {
+        _ if c.name == "receive" && c.local => true,
+        _ if c.dynamic => true,
+        Some("Kernel") => c.name == "send" || !KERNEL_EFFECTS.contains(&c.name),
+        Some(m) => PURE.contains(&m),
+        None if seen.contains(&c.name) => true,
+        None => {
+            let defs: Vec<Node> = file
+                .defs
+                .iter()
+                .filter(|d| d.name == c.name)
+                .map(|d| d.body.unwrap_or(d.head))
+                .collect();
+            seen.push(c.name);
+            (c.local || c.capture) && !defs.is_empty() && seen.len() < 8 && defs.into_iter().all(|d| only_messages(file, d, seen))
+        }
+    })
 }
 
 /// `owner = spawn(fn -> :ok = Lease.acquire(l); send(test, :acquired) end)`: a stand-in

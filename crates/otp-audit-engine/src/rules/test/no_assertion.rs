@@ -49,13 +49,14 @@ fn check(file: &File, report: &mut Report) {
 fn unasserted_tests<'a, 't>(file: &'a File<'t>, report: &Report) -> Vec<(&'a Test<'t>, usize)> {
     let helpers = report.param_list("assertion_helpers");
     let asserting = asserting_functions(file, &helpers);
+    let compiling = compiling_functions(file);
     file.tests
         .iter()
         .enumerate()
         .filter(|(_, t)| t.kind == TestKind::Test)
         .filter(|(i, t)| !file.in_fixture_module(&test_ctx(t, *i)) && !in_macro(file, t))
-        .filter(|(_, t)| !t.body.is_some_and(|body| compiles_code(file, body)))
-        .filter(|(_, t)| !claims_no_failure(&t.name))
+        .filter(|(_, t)| !t.body.is_some_and(|body| compiles_code(file, body, &compiling)))
+        .filter(|(_, t)| !claims_no_failure(&t.name) && !negative_twin(file, t))
         // `test "name"` without a body is ExUnit's "not implemented" marker.
         .filter(|(_, t)| t.body.is_some_and(|body| !checks_something(file, body, &asserting, &helpers)))
         .map(|(i, t)| (t, i))
@@ -89,7 +90,7 @@ fn in_macro(file: &File, test: &Test) -> bool {
 /// `Code.compile_string/1`, `Code.eval_string/1`), or are only `import`, `alias`
 /// and `require`: what it checks is that the code compiles, and a compile error
 /// fails it.
-fn compiles_code(file: &File, body: Node) -> bool {
+fn compiles_code(file: &File, body: Node, compiling: &[&str]) -> bool {
     let k = &grammar().kinds;
     let directives = ast::statements(body)
         .filter(|s| s.kind_id() != k.comment)
@@ -103,6 +104,7 @@ fn compiles_code(file: &File, body: Node) -> bool {
         file.calls_within(stmt).any(|c| {
             c.node == stmt
                 && (c.local && c.name == "defmodule"
+                    || c.local && c.module.is_none() && compiling.contains(&c.name)
                     || c.is("Module", "create")
                     || c.module.as_deref() == Some("Code")
                         && matches!(
@@ -111,6 +113,60 @@ fn compiles_code(file: &File, body: Node) -> bool {
                         ))
         })
     })
+}
+
+/// Names of the file's functions and macros that compile code: `Code.eval_quoted`
+/// of a `defmodule` and the like anywhere in them, or a call of another such function
+/// (`infer config do ... end` expanding to `runtime_infer(...)`, which compiles).
+fn compiling_functions<'s>(file: &File<'s>) -> Vec<&'s str> {
+    let compiles = |c: &Call| {
+        c.is("Module", "create")
+            || c.module.as_deref() == Some("Code")
+                && matches!(c.name, "compile_string" | "compile_quoted" | "eval_string" | "eval_quoted")
+    };
+    let mut names: Vec<&str> = Vec::new();
+    loop {
+        let before = names.len();
+        for d in &file.defs {
+            if !names.contains(&d.name)
+                && file
+                    .calls_within(d.node)
+                    .any(|c| compiles(c) || c.local && c.module.is_none() && names.contains(&c.name))
+            {
+                names.push(d.name);
+            }
+        }
+        if names.len() == before {
+            return names;
+        }
+    }
+}
+
+/// `test "does not validate the version when disabled"` calling `Mix.Tasks.Compile.run/1`
+/// where another test of the module asserts that the same call raises: not raising is
+/// this test's whole point.
+fn negative_twin(file: &File, test: &Test) -> bool {
+    // Modules whose calls any two tests share without testing the same thing.
+    const COMMON: &[&str] = &[
+        "Kernel", "Enum", "Map", "List", "String", "Keyword", "Process", "File", "Path",
+        "System", "Application", "IO", "Integer", "Tuple", "Stream", "MapSet", "Code",
+    ];
+    let Some(body) = test.body else {
+        return false;
+    };
+    let raising: Vec<(Option<&str>, &str)> = file
+        .tests
+        .iter()
+        .filter(|t| t.module == test.module && t.node != test.node)
+        .flat_map(|t| file.calls_within(t.node))
+        .filter(|c| c.name == "assert_raise")
+        .flat_map(|a| file.calls_within(a.node))
+        .filter(|c| c.name != "assert_raise" && !c.local)
+        .filter(|c| !c.module.as_deref().is_some_and(|m| m.starts_with(':') || COMMON.contains(&m)))
+        .map(|c| (c.module.as_deref(), c.name))
+        .collect();
+    file.calls_within(body)
+        .any(|c| !c.local && raising.contains(&(c.module.as_deref(), c.name)))
 }
 
 fn test_ctx(test: &Test, i: usize) -> Ctx {

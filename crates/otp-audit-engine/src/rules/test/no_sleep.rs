@@ -34,6 +34,14 @@ struct Sleep {
 }
 
 /// Why the test sleeps, guessed from what surrounds the sleep.
+#[derive(Clone, Copy, PartialEq)]
+enum Started {
+    Spawn,
+    Task,
+    /// `start_supervised!` and friends: a server whose `init/1` has returned.
+    Server,
+}
+
 enum Wait<'s> {
     /// The next statement is `assert_received`/`refute_received`.
     Message {
@@ -61,7 +69,12 @@ enum Wait<'s> {
     /// `Task.async(...)`): the sleep guesses when it gets to its work.
     AfterStart {
         start: String,
-        task: bool,
+        kind: Started,
+    },
+    /// Inside the function given to `capture_log`/`capture_io`: the sleep waits for a
+    /// handler or device to have written the output.
+    InCapture {
+        capture: &'s str,
     },
     /// Anything else; `next` is the statement the sleep precedes, when there is one.
     StateChange {
@@ -96,12 +109,15 @@ fn check(file: &File, report: &mut Report) {
             {
                 Wait::Message { assertion: n.name }
             }
+            _ if captured_by(file, call).is_some() => Wait::InCapture {
+                capture: captured_by(file, call).unwrap_or("capture_log"),
+            },
             _ => match stopped_before(file, call) {
                 Some((stopper, false)) => Wait::Restart { stopper },
                 Some((stopper, true)) => Wait::Nothing { stopper },
                 None => match (called_before(file, call), started_before(file, call)) {
                     (Some(call), _) => Wait::AfterCall { call },
-                    (_, Some((start, task))) => Wait::AfterStart { start, task },
+                    (_, Some((start, kind))) => Wait::AfterStart { start, kind },
                     _ => waits_before(file, call),
                 },
             },
@@ -145,8 +161,17 @@ fn check(file: &File, report: &mut Report) {
                 ),
                 "waiting-for-a-state-change",
             ),
-            Wait::AfterStart { start, task } => {
-                let finish = if *task {
+            Wait::AfterStart {
+                start,
+                kind: Started::Server,
+            } => (
+                format!(
+                    "{shown} guesses when the server that `{start}` started has done what it begins after `init/1` (which has already returned); poll its public API until it has, with a bounded retry, or have it tell the test"
+                ),
+                "waiting-for-a-state-change",
+            ),
+            Wait::AfterStart { start, kind } => {
+                let finish = if *kind == Started::Task {
                     "wait for its result with `Task.await/2`"
                 } else {
                     "monitor it and `assert_receive {:DOWN, ^ref, :process, _, _}`"
@@ -158,9 +183,15 @@ fn check(file: &File, report: &mut Report) {
                     "waiting-for-a-state-change",
                 )
             }
+            Wait::InCapture { capture } => (
+                format!(
+                    "{shown} inside `{capture}` guesses when the output has been written (log handlers and devices write in their own time); wait for the event itself: `assert_receive` a message that a handler or the code under test sends, or retry the check on the captured output with a bound"
+                ),
+                "waiting-for-a-state-change",
+            ),
             Wait::Telemetry { next } => (
                 format!(
-                    "{shown} waits a fixed time before `{next}`, which reads telemetry; attach `:telemetry_test.attach_event_handlers/2` and `assert_receive` the event instead"
+                    "{shown} waits a fixed time before `{next}`, which reads telemetry; attach `:telemetry_test.attach_event_handlers/2` and `assert_receive` the event (`refute_receive` it, to check that none comes) instead"
                 ),
                 "waiting-for-telemetry",
             ),
@@ -311,7 +342,7 @@ fn waits_before<'s>(file: &File, call: &Call) -> Wait<'s> {
 
 /// The statement right before the sleep, when it starts a process of the test's
 /// own: `spawn(fn -> ... end)`, `task = Task.async(fn -> ... end)`.
-fn started_before(file: &File, sleep: &Call) -> Option<(String, bool)> {
+fn started_before(file: &File, sleep: &Call) -> Option<(String, Started)> {
     let prev = previous_statement(sleep)?;
     let value = if ast::is_binary_op(prev, file.src, "=") {
         ast::field(prev, grammar().fields.right)?
@@ -320,11 +351,28 @@ fn started_before(file: &File, sleep: &Call) -> Option<(String, bool)> {
     };
     file.calls_within(value)
         .find(|c| c.node == value)
-        .filter(|c| {
-            matches!(c.name, "spawn" | "spawn_link" | "spawn_monitor") && !c.capture
-                || c.is_any("Task", &["async", "start", "start_link"])
+        .filter(|c| !c.capture)
+        .and_then(|c| {
+            let kind = if matches!(c.name, "spawn" | "spawn_link" | "spawn_monitor") {
+                Started::Spawn
+            } else if c.is_any("Task", &["async", "start", "start_link"]) {
+                if c.name == "async" { Started::Task } else { Started::Spawn }
+            } else if c.local
+                && matches!(c.name, "start_supervised" | "start_supervised!" | "start_link_supervised!")
+            {
+                Started::Server
+            } else {
+                return None;
+            };
+            Some((shortened(file.text(prev)), kind))
         })
-        .map(|c| (shortened(file.text(prev)), c.is("Task", "async")))
+}
+
+/// `capture_log(fn -> ...; Process.sleep(100) end)`: the capture the sleep runs in.
+fn captured_by<'s>(file: &File<'s>, sleep: &Call) -> Option<&'s str> {
+    let f = sleep.ctx.func?;
+    let by = file.call(file.fns[f as usize].called_by?);
+    matches!(by.name, "capture_log" | "capture_io" | "with_log").then_some(by.name)
 }
 
 /// The statement before the sleep in its block, skipping comments.

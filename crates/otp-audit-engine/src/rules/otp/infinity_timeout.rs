@@ -113,6 +113,9 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<(&'a Call<'t>, Range<usize>, Stri
             }
             Timeout::Arg(i) => {
                 let Some(arg) = call.arg(*i) else { continue };
+                if waits_in_line(file, call) {
+                    continue;
+                }
                 if let Some(how) = infinity_source(file, call, arg) {
                     out.push((call, arg.byte_range(), format!("`{written}` is given {how} as its timeout, so this process waits for good if {} never answers; {advice}", waited_on(module))));
                 }
@@ -131,6 +134,44 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<(&'a Call<'t>, Range<usize>, Stri
         }
     }
     out
+}
+
+/// `GenServer.call(sem, {:acquire, w}, :infinity)` where this module's
+/// `handle_call({:acquire, ...}, from, state)` may keep `from` and answer with
+/// `{:noreply, ...}`: the caller queues for a lock, a permit or a slot, and waiting
+/// its turn is the function's contract. A timeout would drop the caller while the
+/// server still hands it the permit later.
+fn waits_in_line(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    if !matches!(call.module.as_deref(), Some("GenServer" | ":gen_server")) || call.name != "call" {
+        return false;
+    }
+    let Some(request) = call.arg(1) else {
+        return false;
+    };
+    let tag_of = |n: Node| -> Option<&str> {
+        let atom = if n.kind_id() == k.tuple { n.named_child(0)? } else { n };
+        (atom.kind_id() == k.atom).then(|| ast::atom_name(atom, file.src)).flatten()
+    };
+    let Some(tag) = tag_of(request) else {
+        return false;
+    };
+    file.defs.iter().any(|d| {
+        d.name == "handle_call"
+            && d.module == call.ctx.module
+            && d.params.first().and_then(|p| tag_of(*p)) == Some(tag)
+            && d.params.get(1).is_some_and(|from| {
+                let from = file.text(*from);
+                !from.starts_with('_')
+                    && d.body.is_some_and(|body| {
+                        let defers = ast::descendants(body).any(|n| {
+                            n.kind_id() == k.tuple
+                                && n.named_child(0).and_then(|a| ast::atom_name(a, file.src)) == Some("noreply")
+                        });
+                        defers && ast::descendants(body).any(|v| v.kind_id() == k.identifier && file.text(v) == from)
+                    })
+            })
+    })
 }
 
 /// A Mix task runs once from the command line: there is no supervisor to recover a

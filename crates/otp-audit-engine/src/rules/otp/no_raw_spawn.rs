@@ -85,9 +85,15 @@ fn check(file: &File, report: &mut Report) {
                 "start it with `Task.Supervisor.start_child/2` under {sup}, or a `DynamicSupervisor` child for a long-lived loop"
             ),
         };
-        let message = format!(
-            "`{written}` starts a process outside the supervision tree: it is not stopped on shutdown and shows up under no supervisor; {advice}"
-        );
+        let message = if supervisors::is_fallback_start(file, call) {
+            format!(
+                "`{written}` is the fallback for when the supervisor is not running, and starts a process outside the supervision tree: it is not stopped on shutdown and shows up under no supervisor; start the supervisor in your application's tree so that the fallback can go, or link the fallback to its caller (`Task.start_link/1`)"
+            )
+        } else {
+            format!(
+                "`{written}` starts a process outside the supervision tree: it is not stopped on shutdown and shows up under no supervisor; {advice}"
+            )
+        };
         let fix = kernel_fix(file, call, kind);
         let d = report.add(file, &call.ctx, call.node.byte_range(), message);
         if let Some(fix) = fix {

@@ -69,6 +69,10 @@ fn check(file: &File, report: &mut Report) {
                     def.arity,
                     call.written(src).rsplit_once('.').map(|(m, _)| m).unwrap_or(module)
                 )
+            } else if module == "Task" && supervisors::is_fallback_start(file, call) {
+                format!(
+                    "`{written}` is the fallback for when the supervisor is not running, and starts an unlinked task outside any supervision tree: no process is linked to it and shutdown does not wait for it; start the supervisor in your application's tree so that the fallback can go, or link the fallback to its caller (`Task.start_link/1`)"
+                )
             } else if module == "Task" {
                 format!(
                     "`{written}` starts an unlinked task outside any supervision tree: no process is linked to it and shutdown does not wait for it; use `Task.Supervisor.start_child/2` under {task_sup}"

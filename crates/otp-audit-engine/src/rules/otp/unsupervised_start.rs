@@ -110,6 +110,7 @@ fn check(file: &File, report: &mut Report) {
             || in_children_list(file, call)
             || is_child_spec_start(file, call, def)
             || is_stopped_in_same_function(file, call, def)
+            || is_monitored_by_owner(file, call, def)
         {
             continue;
         }
@@ -248,4 +249,35 @@ fn is_stopped_in_same_function(file: &File, call: &Call, def: &Def) -> bool {
             && c.node.start_byte() > call.node.end_byte()
             && c.arg(0).is_some_and(|a| names_var(file.text(a)))
     })
+}
+
+/// `{:ok, pid} -> ref = Process.monitor(pid)` right after the start, in the function
+/// that starts it or in the file's function that calls a one-line wrapper around the
+/// start (`defp start_runtime(opts), do: Runtime.start_link(opts)`): the owner links,
+/// monitors and keeps the process, handles its `:DOWN` and stops it. That is a child
+/// the owner manages on purpose, not one that nothing watches.
+fn is_monitored_by_owner(file: &File, call: &Call, def: &Def) -> bool {
+    let monitors_after = |scope: Node, from: usize| {
+        file.calls_within(scope)
+            .any(|c| c.is("Process", "monitor") && c.node.start_byte() > from)
+    };
+    if monitors_after(def.node, call.node.end_byte()) {
+        return true;
+    }
+    // The start is the whole body of a wrapper: look where the wrapper is called.
+    let is_wrapper = def.body.is_some_and(|b| {
+        b.byte_range() == call.expr.byte_range()
+            || ast::statements(b).count() == 1 && ast::statements(b).all(|s| s.byte_range() == call.expr.byte_range())
+    });
+    is_wrapper
+        && file.calls.iter().any(|c| {
+            c.local
+                && c.module.is_none()
+                && c.name == def.name
+                && c.ctx.module == def.module
+                && c.ctx.def.is_some_and(|d| {
+                    let caller = &file.defs[d as usize];
+                    caller.name != def.name && monitors_after(caller.node, c.node.end_byte())
+                })
+        })
 }

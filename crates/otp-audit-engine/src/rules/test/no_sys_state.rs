@@ -20,7 +20,7 @@ pub static RULE: Rule = Rule {
 fn check(file: &File, report: &mut Report) {
     let src = file.src;
     for call in file.calls_named_any(&["get_state", "get_status", "replace_state"]) {
-        if !call.in_module(":sys") || simulates_upgrade(file, call) {
+        if !call.in_module(":sys") || simulates_upgrade(file, call) || is_runtime_process(file, call) {
             continue;
         }
         let written = call.display(src);
@@ -46,6 +46,20 @@ fn check(file: &File, report: &mut Report) {
         };
         report.add(file, &call.ctx, call.expr.byte_range(), message);
     }
+}
+
+/// `:sys.get_status(:code_server)`: a process of the Erlang runtime itself, whose
+/// state no public API of the project exposes. A test of how the project drives the
+/// runtime (code paths, loaded applications) can only look there.
+fn is_runtime_process(file: &File, call: &Call) -> bool {
+    const RUNTIME: &[&str] = &[
+        "code_server", "application_controller", "kernel_sup", "erl_prim_loader", "init",
+        "file_server_2", "global_name_server", "inet_db", "logger", "user", "standard_error",
+        "error_logger", "rex", "erts_code_purger",
+    ];
+    call.arg(0)
+        .and_then(|a| ast::atom_name(a, file.src))
+        .is_some_and(|name| RUNTIME.contains(&name))
 }
 
 /// Is the value of `:sys.get_state/get_status` looked at? A bare statement or

@@ -212,7 +212,15 @@ impl Naming {
     fn for_argument(arg: &Path, is_dir: bool, finder: &mut MixFinder) -> Naming {
         let abs = absolute(arg);
         if is_dir && !finder.inside_a_project(&abs) {
-            return Naming::FromArgument(abs);
+            // `otp-audit check lib` in a folder without `mix.exs`: keep `lib/` in the
+            // names, which is what decides the files' scope there.
+            let scope_folder = abs
+                .file_name()
+                .is_some_and(|n| matches!(n.to_str(), Some("lib" | "test" | "config" | "apps")));
+            return match abs.parent() {
+                Some(parent) if scope_folder => Naming::FromArgument(parent.to_path_buf()),
+                _ => Naming::FromArgument(abs),
+            };
         }
         Naming::FromHere(absolute(Path::new(".")))
     }

@@ -368,3 +368,30 @@ fn statistics_count_findings_per_rule_and_scope() {
     let o = run_in(&root, &["check", "--statistics", "--format", "sarif"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn a_lib_folder_without_mix_exs_is_still_lib() {
+    let p = Project::new(
+        "loose",
+        &[
+            ("loose/lib/shop/worker.ex", WORKER),
+            ("loose/test/shop/worker_test.exs", SLEEPY_TEST),
+        ],
+    );
+    // From inside the folder and from above it: `lib/` stays in the names, and
+    // decides the scope as it does for `check .`.
+    for (dir, arg) in [("loose", "lib"), ("", "loose/lib")] {
+        let o = run_in(&p.path(dir), &["check", "--format", "json", arg]);
+        let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let expected = BTreeMap::from([("lib/shop/worker.ex".to_string(), "lib".to_string())]);
+        assert_eq!(scopes(&doc), expected, "check {arg} in {dir:?}");
+        assert!(
+            !findings(&doc).is_empty(),
+            "check {arg} in {dir:?} found nothing"
+        );
+    }
+    let o = run_in(&p.path("loose"), &["check", "--format", "json", "test"]);
+    let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let expected = BTreeMap::from([("test/shop/worker_test.exs".to_string(), "test".to_string())]);
+    assert_eq!(scopes(&doc), expected);
+}

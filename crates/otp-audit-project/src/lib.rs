@@ -14,3 +14,4 @@ pub mod formats;
 pub mod project;
 pub mod report;
 pub mod skipped;
+pub mod stamp;

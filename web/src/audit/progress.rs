@@ -263,7 +263,7 @@ fn chart(
                 {xlabels}
                 {paths}
             </svg>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="progress-table">
                     <caption>{caption}</caption>
                     <thead><tr><th scope="col">{if kind == "area" { "Area" } else { "Rule" }}</th>{head}</tr></thead>
@@ -320,7 +320,7 @@ fn stages(plan: &Report, points: &[Point]) -> impl IntoView + use<> {
         })
         .collect_view();
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="progress-table">
                 <caption>"Each stage's success metrics at each report"</caption>
                 <thead><tr><th scope="col">"Stage"</th>{head}</tr></thead>
@@ -438,7 +438,7 @@ fn comparison(ui: Ui, series: &[Arc<Kept>], a: usize, b: usize) -> impl IntoView
                 d.unchanged
             )}
         </p>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="progress-table">
                 <caption>{format!("Per rule, #{a} to #{b}")}</caption>
                 <thead><tr><th scope="col">"Rule"</th><th scope="col" class="num">"Fixed"</th>

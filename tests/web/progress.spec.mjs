@@ -102,6 +102,11 @@ async function reportsShown(n) {
   await page.waitForSelector(`[data-testid=progress-view][data-reports="${n}"]`, { timeout: 10000 });
 }
 
+/** The audit is on another view than progress. */
+async function noProgressView() {
+  equal(await page.$("[data-testid=progress-view]"), null);
+}
+
 await test("the CLI's reports carry the planted numbers, dates and commits", async () => {
   deepStrictEqual(cliRules(cliCompare(2, 3)), PLANTED_2_3);
 });
@@ -219,6 +224,26 @@ await test("a report opened in the page is added to the progress", async () => {
   // The same report again is not followed twice.
   await page.goto(server.url + "#/audit/summary");
   await page.click("[data-testid=add-to-progress]");
+  await reportsShown(3);
+});
+
+await test("a project analysed in the page is added with today's date, last", async () => {
+  // Without an open report, the inputs offer the sample project.
+  await page.goto(server.url + "#/audit");
+  await page.evaluate(() => localStorage.removeItem("otp-audit.audit.last"));
+  await page.reload();
+  await page.waitForFunction(() => window.otpAuditReady === true);
+  await noProgressView();
+  await page.click("[data-testid=sample-project]");
+  await page.waitForSelector("[data-testid=report][data-origin=folder]", { timeout: 60000 });
+  await page.click("[data-testid=add-to-progress]");
+  await reportsShown(4);
+  const listed = await attrs("[data-testid=progress-report]", ["generatedAt"]);
+  const today = new Date().toISOString().slice(0, 10);
+  ok(listed[3].generatedAt.startsWith(today) && listed[3].generatedAt.endsWith("Z"), listed[3].generatedAt);
+  // The last two are now #3 (the CLI's) and the sample project: unrelated code.
+  ok((await ruleRows())["otp/no-raw-send"].fixed >= 1);
+  await page.click("[data-testid=progress-report]:nth-child(4) [data-testid=remove-report]");
   await reportsShown(3);
 });
 

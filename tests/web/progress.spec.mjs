@@ -147,6 +147,17 @@ await test("three reports picked together show in time order with the planted co
     { stage: "2", met: "no,no,no" },
     { stage: "3", met: "no,no,no" },
   ]);
+  // Each unmet stage names its metrics: the open rules and their counts.
+  const metrics = await page.$$eval("[data-testid=progress-stage] .metrics", (els) => els.map((e) => e.textContent));
+  deepStrictEqual(metrics, [
+    "otp/call-timeout: 3",
+    "test/no-sleep: 2",
+    "test/no-sleep: 1",
+    "test/no-sleep: 1",
+    "otp/call-timeout: 2, otp/no-raw-send: 1",
+    "otp/call-timeout: 2, otp/no-raw-send: 1",
+    "otp/call-timeout: 3, otp/no-raw-send: 1",
+  ]);
   const pace = await attrs("[data-testid=progress-projection]", ["stage", "state"]);
   // Tests: 2 → 1 in two weeks (half a finding a week, one left: done 2026-12-03),
   // the schedule ends stage 2 in its second week (2026-11-19). Production went up.

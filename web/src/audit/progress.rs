@@ -306,7 +306,11 @@ fn stages(plan: &Report, points: &[Point]) -> impl IntoView + use<> {
                         .collect::<Vec<_>>()
                         .join(", ");
                     view! {
-                        <td class:met=at.met class:unmet=!at.met title=detail>{text}</td>
+                        <td class:met=at.met class:unmet=!at.met>
+                            {text}
+                            // The metrics behind it: each open rule's count (target 0).
+                            {(!detail.is_empty()).then(|| view! { <div class="metrics">{detail}</div> })}
+                        </td>
                     }
                 })
                 .collect_view();

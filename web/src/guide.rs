@@ -64,7 +64,8 @@ pub fn render(markdown: &str, hl: &mut Highlighter) -> String {
                     escape(code.trim_end_matches('\n'))
                 };
                 events.push(Event::Html(CowStr::from(format!(
-                    "<pre class=\"code\"><code>{body}</code></pre>\n"
+                    // Focusable, so a keyboard can scroll a wide example sideways.
+                    "<pre class=\"code\" tabindex=\"0\"><code>{body}</code></pre>\n"
                 ))));
             }
             Event::Text(t) => events.push(Event::InlineHtml(CowStr::from(link_patterns(&t)))),
@@ -137,7 +138,10 @@ mod tests {
         let mut hl = Highlighter::new();
         let html = page_html("test/no-sleep#waiting-for-a-restart", &mut hl).unwrap();
         assert!(html.contains("<h3 id=\"waiting-for-a-restart\">"), "{html}");
-        assert!(html.contains("<pre class=\"code\"><code>"), "{html}");
+        assert!(
+            html.contains("<pre class=\"code\" tabindex=\"0\"><code>"),
+            "{html}"
+        );
         assert!(html.contains("t-k"), "elixir blocks are highlighted");
         assert!(
             html.contains("data-guide=\"patterns#mg-5-"),

@@ -168,7 +168,7 @@ mod tests {
         ("th", &[]),
         ("thead", &[]),
         ("tbody", &[]),
-        ("pre", &["class"]),
+        ("pre", &["class", "tabindex"]),
         ("code", &[]),
         ("a", &["href", "data-guide"]),
         ("p", &[]),

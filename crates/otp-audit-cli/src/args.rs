@@ -98,6 +98,8 @@ pub struct CheckOptions {
     pub no_ignore: bool,
     /// `report --compare OLD.json`: what changed since that JSON report.
     pub compare: Option<PathBuf>,
+    /// `--revision REV`: the commit the JSON report names.
+    pub revision: Option<String>,
 }
 
 /// The default of `--max-file-size`: larger Elixir files are generated data, not
@@ -258,6 +260,10 @@ struct CheckArgs {
     /// Color the text output
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto, help_heading = "Output")]
     color: ColorWhen,
+    /// The commit the JSON report names as `revision` (default: `git rev-parse
+    /// HEAD` in the project, when it is a git checkout; check only)
+    #[arg(long, value_name = "REV", help_heading = "Output")]
+    revision: Option<String>,
 
     /// Report only these rule ids or prefixes (otp/, test/); comma-separated or
     /// repeated; names off-by-default rules on
@@ -376,6 +382,7 @@ const CHECK_ONLY: &[&str] = &[
     "unsafe_fixes",
     "diff",
     "statistics",
+    "revision",
 ];
 
 /// The command line's grammar, as completions and the man page describe it.
@@ -566,6 +573,7 @@ fn check_only_given(a: &CheckArgs) -> Option<&'static str> {
         (a.unsafe_fixes, "--unsafe-fixes"),
         (a.diff, "--diff"),
         (a.statistics, "--statistics"),
+        (a.revision.is_some(), "--revision"),
     ]
     .into_iter()
     .find_map(|(given, flag)| given.then_some(flag))
@@ -632,6 +640,7 @@ fn check_options(a: CheckArgs, report: bool) -> Result<CheckOptions, String> {
         max_file_size: a.max_file_size,
         no_ignore: a.no_ignore,
         compare: a.compare,
+        revision: a.revision,
     };
     combinations(&opts)?;
     Ok(opts)

@@ -189,6 +189,12 @@ pub fn check(opts: &CheckOptions) -> Result<bool, String> {
         ratchet: (!ratchet.limits.is_empty()).then_some(&ratchet),
         violations: &violations,
         baseline_path: opts.baseline.as_deref(),
+        // Only the JSON report carries it; no git process for the other formats.
+        stamp: if opts.format == Format::Json && !opts.statistics {
+            crate::stamp::stamp(opts.revision.as_deref(), &opts.paths, project.from_archive)
+        } else {
+            Default::default()
+        },
     };
     if opts.statistics {
         let stats = output::statistics::Statistics::of(&analysis.results, &analysis.skipped);

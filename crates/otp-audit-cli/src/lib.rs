@@ -16,6 +16,7 @@ mod output;
 mod progress;
 mod run;
 mod server;
+mod stamp;
 mod write;
 
 use std::process::ExitCode;

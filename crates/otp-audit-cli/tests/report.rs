@@ -247,3 +247,106 @@ fn compare_counts_planted_fixes_and_regressions_per_rule() {
         stderr(&o)
     );
 }
+
+fn git(dir: &std::path::Path, args: &[&str]) -> String {
+    let o = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@t",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "git {args:?}: {}", stderr(&o));
+    stdout(&o).trim().to_string()
+}
+
+#[test]
+fn json_reports_say_when_and_at_which_commit() {
+    let p = Project::new(
+        "stamp",
+        &[
+            ("mix.exs", b"defmodule Shop.MixProject do\nend\n"),
+            ("lib/shop/pinger.ex", PINGER_V1.as_bytes()),
+        ],
+    );
+    // Not a checkout: no revision; the time is SOURCE_DATE_EPOCH's.
+    let (_, doc) = p.json(&["check", "--format", "json", "lib"]);
+    assert_eq!(doc["generated_at"], "2026-12-03T04:01:39Z", "{doc}");
+    assert!(doc.get("revision").is_none(), "{doc}");
+    assert_eq!(doc["version"], 1);
+
+    // Without SOURCE_DATE_EPOCH, the clock: today, to the second, in UTC.
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_otp-audit"))
+        .args(["check", "--format", "json", "lib"])
+        .current_dir(&p.root)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let at = doc["generated_at"].as_str().unwrap();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let year = 1970 + now / 31_556_952;
+    assert!(
+        at.len() == 20 && at.starts_with(&year.to_string()) && at.ends_with('Z'),
+        "{at}"
+    );
+
+    // A checkout: HEAD, from the project's folder whatever the working directory.
+    git(&p.root, &["init", "-q"]);
+    let (_, doc) = p.json(&["check", "--format", "json", "lib"]);
+    assert!(doc.get("revision").is_none(), "no commit yet: {doc}");
+    git(&p.root, &["add", "."]);
+    git(&p.root, &["commit", "-q", "-m", "one"]);
+    let head = git(&p.root, &["rev-parse", "HEAD"]);
+    let (_, doc) = p.json(&["check", "--format", "json", "lib"]);
+    assert_eq!(doc["revision"], head.as_str(), "{doc}");
+    let elsewhere = run_in(
+        &std::env::temp_dir(),
+        &[
+            "check",
+            "--format",
+            "json",
+            p.path("lib/shop/pinger.ex").to_str().unwrap(),
+        ],
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&elsewhere.stdout).unwrap();
+    assert_eq!(doc["revision"], head.as_str(), "{doc}");
+
+    // --revision wins; `report` refuses it.
+    let (_, doc) = p.json(&["check", "--format", "json", "--revision", "v1.2", "lib"]);
+    assert_eq!(doc["revision"], "v1.2", "{doc}");
+    let o = p.run(&["report", "--revision", "v1.2", "lib"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("`--revision` is an option of `check`"),
+        "{}",
+        stderr(&o)
+    );
+
+    // A report of before these fields (schema 1 all the same) still compares.
+    p.run(&["check", "--format", "json", "-o", "new.json", "lib"]);
+    let mut old = doc.clone();
+    let o = old.as_object_mut().unwrap();
+    o.remove("generated_at");
+    o.remove("revision");
+    p.write("old.json", old.to_string());
+    let (code, doc) = p.json(&[
+        "report",
+        "--compare",
+        "old.json",
+        "--format",
+        "json",
+        "new.json",
+    ]);
+    assert_eq!(code, Some(0));
+    assert_eq!(rule_counts(&doc, "otp/no-raw-send"), (0, 0, 1), "{doc}");
+}

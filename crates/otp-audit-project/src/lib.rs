@@ -11,6 +11,8 @@ pub mod compare;
 pub mod config;
 pub mod diff;
 pub mod formats;
+pub mod progress;
 pub mod project;
 pub mod report;
 pub mod skipped;
+pub mod stamp;

@@ -227,6 +227,30 @@ fn json_reports_round_trip() {
     );
     assert_eq!(file.config_label(), "the defaults");
     assert_eq!(file.tool.name, "otp-audit");
+    assert_eq!(
+        file.stamp,
+        Default::default(),
+        "no stamp given, none written"
+    );
+
+    // `generated_at` and `revision` are read back and written again as given.
+    let stamp = otp_audit_project::stamp::Stamp {
+        generated_at: Some("2026-12-01T09:30:00Z".into()),
+        revision: Some("0f1e2d".into()),
+    };
+    let stamped =
+        json::render_with_skipped(&results, &[], &source, &file.plan(), None, None, &stamp);
+    let v: serde_json::Value = serde_json::from_str(&stamped).unwrap();
+    assert_eq!(
+        (&v["version"], &v["generated_at"], &v["revision"]),
+        (&1.into(), &"2026-12-01T09:30:00Z".into(), &"0f1e2d".into())
+    );
+    let back = json::read(&stamped).unwrap();
+    assert_eq!(back.stamp, stamp);
+    assert_eq!(json::read(&back.to_json()).unwrap(), back);
+    // A stamp of the wrong type is a damaged report, not a panic.
+    let bad = stamped.replace("\"0f1e2d\"", "12");
+    assert!(matches!(json::read(&bad), Err(json::ReadError::Invalid(_))));
 
     // Without the plan, the viewer builds it.
     let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();

@@ -849,6 +849,13 @@ fn FindingsPanel(ui: Ui) -> impl IntoView {
     };
     view! {
         <section class="findings-panel" aria-label="Findings">
+            // Screen readers hear the count when it changes, without losing their place.
+            <p class="sr-only" data-testid="findings-announcer" role="status" aria-live="polite">
+                {move || match ui.findings.with(Vec::len) {
+                    0 => "No findings".to_string(),
+                    n => crate::text::count(n, "finding", "findings"),
+                }}
+            </p>
             <div class="panel-head">
                 <span class="counts">
                     {[Severity::Error, Severity::Warning, Severity::Info].into_iter().map(|s| view! {
@@ -898,7 +905,7 @@ fn FindingsPanel(ui: Ui) -> impl IntoView {
                     <div class="preview-body" inner_html=p.html></div>
                 </div>
             })}
-            <ul class="findings" id="findings" data-seq=move || ui.status.get().seq role="listbox">
+            <ul class="findings" id="findings" data-seq=move || ui.status.get().seq role="listbox" aria-label="Findings">
                 <ForEnumerate
                     each=move || ui.findings.get()
                     key=|f| (f.rule.clone(), f.start.line, f.start.utf16_column, f.end.line, f.end.utf16_column, f.message.clone(), f.fixes.clone())

@@ -64,6 +64,34 @@ fn open_file(ui: Ui, file: File) {
     });
 }
 
+/// Several JSON reports at once, added to the series the progress view follows.
+fn open_reports(ui: Ui, files: web_sys::FileList) {
+    let picked: Vec<File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    leptos::task::spawn_local(async move {
+        let mut texts = Vec::new();
+        for f in picked {
+            if let Some(e) = too_big(&f, MAX_REPORT_BYTES, "report") {
+                return ui.error.set(Some(e));
+            }
+            let bytes = match bytes_of(&f).await {
+                Ok(b) => b,
+                Err(e) => return ui.error.set(Some(e)),
+            };
+            match String::from_utf8(bytes) {
+                Ok(text) => texts.push((f.name(), text)),
+                Err(_) => {
+                    return ui.error.set(Some(format!(
+                        "`{}` is not a text file; pick the JSON files written by `otp-audit check --format json`",
+                        f.name()
+                    )));
+                }
+            }
+        }
+        super::series::add_texts(ui, texts);
+        let _ = dom::window().location().set_hash("#/audit/progress");
+    });
+}
+
 /// `webkitRelativePath`: the path of a picked folder's file, the folder first.
 fn relative_path(file: &File) -> String {
     js_sys::Reflect::get(file, &"webkitRelativePath".into())
@@ -165,6 +193,12 @@ pub fn Inputs(ui: Ui) -> impl IntoView {
             open_file(ui, f);
         }
     };
+    let on_reports = move |ev: web_sys::Event| {
+        if let Some((input, files)) = input_files(&ev) {
+            open_reports(ui, files);
+            input.set_value("");
+        }
+    };
     let busy = move || ui.phase.with(Phase::busy);
     // `webkitdirectory` has no typed attribute: set it on the element.
     let folder_ref = NodeRef::<leptos::html::Input>::new();
@@ -213,6 +247,11 @@ pub fn Inputs(ui: Ui) -> impl IntoView {
                     "Open a JSON report…"
                     <input type="file" accept=".json,application/json" data-testid="report-input"
                         on:change=on_file />
+                </label>
+                <label class="picker file-button" title="Several reports of one project, from CI runs over time: the progress view">
+                    "Follow progress: JSON reports…"
+                    <input type="file" accept=".json,application/json" multiple=true data-testid="reports-input"
+                        on:change=on_reports />
                 </label>
                 {move || (!compact()).then(|| view! {
                     <button class="sample" data-testid="sample-project" prop:disabled=busy

@@ -11,8 +11,10 @@ pub mod file_view;
 pub mod inputs;
 pub mod jobs;
 pub mod pool;
+pub mod progress;
 pub mod route;
 pub mod run;
+pub mod series;
 pub mod state;
 pub mod ui;
 pub mod views;
@@ -41,6 +43,7 @@ pub fn mount() {
             move |_: web_sys::Event| ui.view.set(current_view()),
         );
         run::restore(ui);
+        ui.series.set(series::load());
         // Start the workers now, so that their wasm is ready when a project comes.
         run::pool();
     }
@@ -55,6 +58,7 @@ pub fn mount() {
                 <main class="audit">
                     <inputs::Inputs ui=ui />
                     <views::Report ui=ui />
+                    <progress::Progress ui=ui />
                 </main>
             </div>
         }

@@ -4,7 +4,9 @@
 //! - `#/audit/plan`: the staged plan, schedule and success metrics;
 //! - `#/audit/files?rule=&severity=&scope=&path=`: files in priority order;
 //! - `#/audit/findings?...`: every finding, filtered the same way;
-//! - `#/audit/file/lib/a.ex?rule=otp/no-raw-send`: one file with its findings inline.
+//! - `#/audit/file/lib/a.ex?rule=otp/no-raw-send`: one file with its findings inline;
+//! - `#/audit/progress?from=1&to=3`: the followed reports over time, comparing
+//!   points 1 and 3 (1-based; the last two by default).
 
 use otp_audit_engine::{FileScope, Finding, Severity};
 
@@ -76,7 +78,14 @@ pub enum View {
     Plan,
     Files(Filter),
     Findings(Filter),
-    File { path: String, rule: Option<String> },
+    File {
+        path: String,
+        rule: Option<String>,
+    },
+    Progress {
+        from: Option<usize>,
+        to: Option<usize>,
+    },
 }
 
 impl View {
@@ -92,6 +101,20 @@ impl View {
             };
         }
         match head {
+            "progress" => {
+                let mut from = None;
+                let mut to = None;
+                for pair in query.split('&') {
+                    let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+                    let n = v.parse::<usize>().ok().filter(|&n| n > 0);
+                    match k {
+                        "from" => from = n,
+                        "to" => to = n,
+                        _ => {}
+                    }
+                }
+                View::Progress { from, to }
+            }
             "plan" => View::Plan,
             "files" => View::Files(Filter::parse(query)),
             "findings" => View::Findings(Filter::parse(query)),
@@ -103,6 +126,17 @@ impl View {
         match self {
             View::Summary => "#/audit".into(),
             View::Plan => "#/audit/plan".into(),
+            View::Progress { from, to } => {
+                let q: Vec<String> = [("from", from), ("to", to)]
+                    .into_iter()
+                    .filter_map(|(k, v)| v.map(|v| format!("{k}={v}")))
+                    .collect();
+                if q.is_empty() {
+                    "#/audit/progress".into()
+                } else {
+                    format!("#/audit/progress?{}", q.join("&"))
+                }
+            }
             View::Files(f) => format!("#/audit/files{}", f.query()),
             View::Findings(f) => format!("#/audit/findings{}", f.query()),
             View::File { path, rule } => {
@@ -140,6 +174,7 @@ impl View {
             View::Plan => "plan",
             View::Files(_) | View::File { .. } => "files",
             View::Findings(_) => "findings",
+            View::Progress { .. } => "progress",
         }
     }
 }
@@ -170,6 +205,18 @@ mod tests {
                 path: "lib/a.ex".into(),
                 rule: None,
             },
+            View::Progress {
+                from: None,
+                to: None,
+            },
+            View::Progress {
+                from: Some(1),
+                to: Some(3),
+            },
+            View::Progress {
+                from: None,
+                to: Some(2),
+            },
         ];
         for v in views {
             let href = v.href();
@@ -185,6 +232,13 @@ mod tests {
             "#/audit/file/lib/a.ex?rule=otp%2Fno-raw-send"
         );
         assert_eq!(View::parse("nonsense"), View::Summary);
+        assert_eq!(
+            View::parse("progress?from=0&to=x"),
+            View::Progress {
+                from: None,
+                to: None
+            }
+        );
         assert_eq!(decode("%zz%4"), "%zz%4");
     }
 }

@@ -290,6 +290,8 @@ fn analyse(
                     );
                     let ms = dom::now() - t0;
                     audit.ms = Some(ms);
+                    // A report made here is dated like the CLI's, for the progress view.
+                    audit.file.stamp.generated_at = Some(super::series::now_rfc3339());
                     ui.phase.set(Phase::Done {
                         total,
                         bytes: total_bytes,

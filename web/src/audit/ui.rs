@@ -1,7 +1,7 @@
 //! The audit page's reactive state.
 
 use super::route::View;
-use super::state::Audit;
+use super::state::{Audit, Kept};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -43,6 +43,8 @@ pub struct Ui {
     pub view: RwSignal<View>,
     /// Safe fixes are being computed.
     pub fixing: RwSignal<bool>,
+    /// The reports the progress view follows, in time order.
+    pub series: RwSignal<Vec<Arc<Kept>>>,
 }
 
 impl Ui {
@@ -54,6 +56,7 @@ impl Ui {
             audit: RwSignal::new(None),
             view: RwSignal::new(view),
             fixing: RwSignal::new(false),
+            series: RwSignal::new(Vec::new()),
         }
     }
 }

@@ -84,7 +84,7 @@ fn severity_links(c: &SeverityCounts, base: Filter, testid: &'static str) -> imp
         .collect_view()
 }
 
-fn go(view: View) {
+pub fn go(view: View) {
     let _ = crate::app::dom::window().location().set_hash(&view.href());
 }
 
@@ -115,6 +115,8 @@ pub fn Report(ui: Ui) -> impl IntoView {
         };
         let view = frame.get();
         let body = match &view {
+            // Its own component: it shows without a report open.
+            View::Progress { .. } => return ().into_any(),
             View::Summary => summary(&audit).into_any(),
             View::Plan => plan(&audit).into_any(),
             View::Files(_) => files(ui, &audit, filter).into_any(),
@@ -130,32 +132,50 @@ pub fn Report(ui: Ui) -> impl IntoView {
             Origin::Report => "report",
             Origin::Restored => "restored",
         };
-        let tabs = [
-            ("summary", "Summary", View::Summary),
-            ("plan", "Plan", View::Plan),
-            ("files", "Files", View::Files(Filter::default())),
-            ("findings", "Findings", View::Findings(Filter::default())),
-        ];
+
         view! {
             <section class="audit-report" data-testid="report" data-origin=origin>
                 {header(&audit)}
                 <Toolbar ui=ui audit=audit.clone() />
-                <nav class="audit-tabs">
-                    {tabs
-                        .into_iter()
-                        .map(|(key, title, v)| {
-                            view! {
-                                <a href=v.href() class:current=key == tab data-testid=format!("tab-{key}")>
-                                    {title}
-                                </a>
-                            }
-                        })
-                        .collect_view()}
-                </nav>
+                {tabs(tab)}
                 {body}
             </section>
         }
         .into_any()
+    }
+}
+
+/// The report's tabs, `current` marked.
+pub fn tabs(current: &'static str) -> impl IntoView + use<> {
+    let tabs = [
+        ("summary", "Summary", View::Summary),
+        ("plan", "Plan", View::Plan),
+        ("files", "Files", View::Files(Filter::default())),
+        ("findings", "Findings", View::Findings(Filter::default())),
+        (
+            "progress",
+            "Progress",
+            View::Progress {
+                from: None,
+                to: None,
+            },
+        ),
+    ];
+    view! {
+        <nav class="audit-tabs" aria-label="Report views">
+            {tabs
+                .into_iter()
+                .map(|(key, title, v)| {
+                    let here = key == current;
+                    view! {
+                        <a href=v.href() class:current=here aria-current=here.then_some("page")
+                            data-testid=format!("tab-{key}")>
+                            {title}
+                        </a>
+                    }
+                })
+                .collect_view()}
+        </nav>
     }
 }
 
@@ -240,6 +260,23 @@ fn Toolbar(ui: Ui, audit: Arc<Audit>) -> impl IntoView {
             Err(e) => ui.error.set(Some(e)),
         })
     };
+    let add_to_progress = {
+        let audit = audit.clone();
+        move |_| {
+            let mut file = audit.file.clone();
+            if file.stamp.generated_at.is_none() {
+                file.stamp.generated_at = Some(super::series::now_rfc3339());
+            }
+            let name = audit.name.clone();
+            if super::series::add(ui, vec![super::state::Kept { name, file }]) == 0 {
+                ui.note.set(Some("This report is already followed.".into()));
+            }
+            go(View::Progress {
+                from: None,
+                to: None,
+            });
+        }
+    };
     let e1 = export.clone();
     let e2 = export.clone();
     let e3 = export.clone();
@@ -257,6 +294,10 @@ fn Toolbar(ui: Ui, audit: Arc<Audit>) -> impl IntoView {
             </button>
             <button data-testid="download-diff" disabled=!has_sources title=fix_title on:click=diff>
                 "Download diff"
+            </button>
+            <button data-testid="add-to-progress" title="Follow this report over time with the other reports of the project"
+                on:click=add_to_progress>
+                "Add to progress"
             </button>
             <span class="sep">"Export:"</span>
             <button data-testid="export-markdown" on:click=move |_| e1("markdown")>"Markdown"</button>

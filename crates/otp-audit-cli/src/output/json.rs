@@ -33,5 +33,13 @@ pub fn render(
             .collect(),
         violations: extras.violations,
     });
-    json::render_with_skipped(results, skipped, config, report, baseline, ratchet)
+    json::render_with_skipped(
+        results,
+        skipped,
+        config,
+        report,
+        baseline,
+        ratchet,
+        &extras.stamp,
+    )
 }

@@ -37,6 +37,8 @@ pub struct Extras<'a> {
     pub ratchet: Option<&'a Ratchet>,
     pub violations: &'a [CountViolation],
     pub baseline_path: Option<&'a Path>,
+    /// When and at which commit (the JSON report's `generated_at`, `revision`).
+    pub stamp: otp_audit_project::stamp::Stamp,
 }
 
 /// Print to stdout; a closed pipe (`otp-audit check | head`) is not an error.

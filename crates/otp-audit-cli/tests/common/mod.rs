@@ -67,6 +67,8 @@ pub fn run_in(dir: &Path, args: &[&str]) -> Output {
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        // The JSON report's `generated_at`: a fixed time keeps goldens stable.
+        .env("SOURCE_DATE_EPOCH", "1796270499")
         .env_remove("BLESS")
         .output()
         .unwrap()

@@ -1,5 +1,6 @@
 //! The JSON report, `otp-audit check --format json`: one document,
-//! `{"version": 1, "tool", "config", "files": [...], "findings": [...], "report"}`,
+//! `{"version": 1, "tool", "generated_at", "revision", "config", "files": [...],
+//! "findings": [...], "report"}` (`generated_at` and `revision` only when known),
 //! and with a baseline or count limits the comparison (`baseline`) and the counts
 //! (`ratchet`). The CLI writes it, the web app writes and reads it. The field names
 //! are a contract read by other tools: fields are added, never renamed; a change
@@ -12,6 +13,7 @@
 use crate::baseline::{CountViolation, Entry};
 use crate::report::{Efforts, Report};
 use crate::skipped::Skipped;
+use crate::stamp::Stamp;
 use otp_audit_engine::config::ConfigSource;
 use otp_audit_engine::{FileResult, FileScope, Finding, REPORT_VERSION};
 use serde::{Deserialize, Serialize};
@@ -30,6 +32,8 @@ struct FileEntry<'a> {
 struct Document<'a> {
     version: u32,
     tool: Tool,
+    #[serde(flatten)]
+    stamp: &'a Stamp,
     config: &'a ConfigSource,
     files: Vec<FileEntry<'a>>,
     /// Files found and not analysed, with the reason (`not_utf8`, ...).
@@ -80,10 +84,19 @@ pub fn render(
     baseline: Option<BaselineDoc>,
     ratchet: Option<RatchetDoc>,
 ) -> String {
-    render_with_skipped(results, &[], config, report, baseline, ratchet)
+    render_with_skipped(
+        results,
+        &[],
+        config,
+        report,
+        baseline,
+        ratchet,
+        &Stamp::default(),
+    )
 }
 
-/// [`render`], listing the files that were found and not analysed as `skipped`.
+/// [`render`], listing the files that were found and not analysed as `skipped`,
+/// with when and at which commit the run was made.
 pub fn render_with_skipped(
     results: &[FileResult],
     skipped: &[Skipped],
@@ -91,6 +104,7 @@ pub fn render_with_skipped(
     report: &Report,
     baseline: Option<BaselineDoc>,
     ratchet: Option<RatchetDoc>,
+    stamp: &Stamp,
 ) -> String {
     let doc = Document {
         version: REPORT_VERSION,
@@ -98,6 +112,7 @@ pub fn render_with_skipped(
             name: "otp-audit".into(),
             version: env!("CARGO_PKG_VERSION").into(),
         },
+        stamp,
         config,
         files: results
             .iter()
@@ -135,6 +150,9 @@ pub struct ReportFile {
     pub version: u32,
     #[serde(default)]
     pub tool: Tool,
+    /// When and at which commit the run was made; absent in older reports.
+    #[serde(flatten)]
+    pub stamp: Stamp,
     /// `{"kind": "defaults" | "toml" | "credo", "path": ...}`, kept as it is.
     #[serde(default)]
     pub config: serde_json::Value,
@@ -230,6 +248,7 @@ impl ReportFile {
                 name: "otp-audit".into(),
                 version: env!("CARGO_PKG_VERSION").into(),
             },
+            stamp: Stamp::default(),
             config: config_value(config),
             skipped: Vec::new(),
             files: results

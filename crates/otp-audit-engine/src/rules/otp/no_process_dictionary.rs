@@ -281,9 +281,29 @@ struct ContextStore {
 #[derive(Serialize, Deserialize)]
 struct ContextFacts {
     stores: Vec<ContextStore>,
-    /// Calls of project functions: (module, name, names of that module's functions
-    /// called in an `after` block of the same function; `*` in a test file).
-    calls: BTreeSet<(String, String, Vec<String>)>,
+    /// Calls of project functions, as `(name_hash(module, function), the name hashes
+    /// of that module's functions called in an `after` block of the same function,
+    /// or [`ANYWHERE`] in a test file)`. Hashed: every file's facts are held until
+    /// the project is concluded, and most files call many functions.
+    calls: BTreeSet<(u64, Vec<u64>)>,
+}
+
+/// The function (or, outside any, the test or setup block) a call is in.
+type Where = (Option<Id>, Option<Id>);
+
+/// A test's process ends with the test: any value it sets is bound to it.
+const ANYWHERE: u64 = 0;
+
+/// FNV-1a of the parts, so that facts made in one process (a web worker) match those
+/// made in another; `std`'s hasher makes no such promise.
+fn name_hash(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.bytes().chain(std::iter::once(0)) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h.max(1)
 }
 
 fn context_stores(file: &File) -> Vec<ContextStore> {
@@ -350,31 +370,43 @@ fn context_stores(file: &File) -> Vec<ContextStore> {
 fn collect(file: &File, _report: &Report) -> Option<Facts> {
     let stores = context_stores(file);
     let in_test_file = file.scope == crate::FileScope::Test;
+    fn project_call<'c>(c: &'c Call) -> Option<&'c str> {
+        c.module
+            .as_deref()
+            .filter(|m| !c.dynamic && !m.starts_with(':') && !crate::resolve::exports_known(m))
+    }
+    // Per function (or test) and module: the functions of that module it calls in
+    // an `after` block.
+    let mut after: std::collections::HashMap<(Where, &str), Vec<u64>> = std::collections::HashMap::new();
+    if !in_test_file {
+        for c in &file.calls {
+            if let Some(m) = project_call(c)
+                && (c.ctx.def.is_some() || c.ctx.test.is_some())
+                && in_after_block(c.node)
+            {
+                let names = after.entry(((c.ctx.def, c.ctx.test.filter(|_| c.ctx.def.is_none())), m)).or_default();
+                names.push(name_hash(&[c.name]));
+            }
+        }
+        for names in after.values_mut() {
+            names.sort_unstable();
+            names.dedup();
+        }
+    }
     let mut calls = BTreeSet::new();
     for call in &file.calls {
-        let Some(module) = call.module.as_deref() else { continue };
-        if call.dynamic || module.starts_with(':') || crate::resolve::exports_known(module) {
-            continue;
-        }
-        let after: Vec<String> = if in_test_file {
-            vec!["*".to_string()]
+        let Some(module) = project_call(call) else { continue };
+        let bound = if in_test_file {
+            vec![ANYWHERE]
         } else {
-            let within = |c: &Call| match (call.ctx.def, call.ctx.test) {
-                (Some(d), _) => c.ctx.def == Some(d),
-                (None, Some(t)) => c.ctx.test == Some(t),
-                (None, None) => false,
-            };
-            let mut names: Vec<String> = file
-                .calls
-                .iter()
-                .filter(|c| c.module.as_deref() == Some(module) && within(c) && in_after_block(c.node))
-                .map(|c| c.name.to_string())
-                .collect();
-            names.sort();
-            names.dedup();
-            names
+            let key = ((call.ctx.def, call.ctx.test.filter(|_| call.ctx.def.is_none())), module);
+            if call.ctx.def.is_none() && call.ctx.test.is_none() {
+                Vec::new()
+            } else {
+                after.get(&key).cloned().unwrap_or_default()
+            }
         };
-        calls.insert((module.to_string(), call.name.to_string(), after));
+        calls.insert((name_hash(&[module, call.name]), bound));
     }
     Some(Box::new(ContextFacts { stores, calls }))
 }
@@ -386,19 +418,17 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
         .collect();
     for (file, f) in &all {
         for store in &f.stores {
+            let setters: Vec<u64> = store.setters.iter().map(|s| name_hash(&[&store.module, s])).collect();
+            let clearers: Vec<u64> = store.clearers.iter().map(|c| name_hash(&[c])).collect();
             let mut callers = all
                 .iter()
                 .flat_map(|(_, g)| &g.calls)
-                .filter(|(m, name, _)| *m == store.module && store.setters.contains(name))
+                .filter(|(callee, _)| setters.contains(callee))
                 .peekable();
             if callers.peek().is_none() {
                 continue;
             }
-            let all_bound = callers.all(|(_, _, after)| {
-                after
-                    .iter()
-                    .any(|n| n == "*" || store.clearers.contains(n))
-            });
+            let all_bound = callers.all(|(_, after)| after.iter().any(|n| *n == ANYWHERE || clearers.contains(n)));
             if all_bound {
                 for &at in &store.accesses {
                     report.retract(*file, at);

@@ -1,3 +1,4 @@
+# fixture: needs the project (the failure check reads lib/my_app/ledger.ex)
 defmodule MyApp.LedgerTest do
   use ExUnit.Case, async: true
 

@@ -98,6 +98,8 @@ pub struct CheckOptions {
     pub no_ignore: bool,
     /// `report --compare OLD.json`: what changed since that JSON report.
     pub compare: Option<PathBuf>,
+    /// `--cache-dir DIR`, `--no-cache`.
+    pub cache: crate::cache::Choice,
 }
 
 /// The default of `--max-file-size`: larger Elixir files are generated data, not
@@ -134,6 +136,11 @@ pub enum Command {
     Man,
     /// `server`: the language server on stdin/stdout.
     Server(crate::server::ServerOptions),
+    /// `clean`: empty the cache of the project at `path` (or `--cache-dir`).
+    Clean {
+        path: PathBuf,
+        cache_dir: Option<PathBuf>,
+    },
     /// `otp-audit` alone: the help.
     Help,
 }
@@ -216,6 +223,15 @@ enum Sub {
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff) on stdout: `otp-audit man | man -l -`
     Man,
+    /// Empty the result cache (.otp-audit-cache/ at the project root of PATH,
+    /// default .)
+    Clean {
+        #[arg(value_name = "PATH")]
+        path: Option<PathBuf>,
+        /// The cache folder, when runs name it with --cache-dir
+        #[arg(long, value_name = "DIR")]
+        cache_dir: Option<PathBuf>,
+    },
     /// A language server over stdin/stdout (LSP): diagnostics, fixes as code
     /// actions, the guide on hover; see the README for editor setup
     Server {
@@ -335,12 +351,25 @@ struct CheckArgs {
     #[arg(long, help_heading = "Other")]
     no_ignore: bool,
     /// List every configuration note (each Credo check that has no otp-audit
-    /// equivalent)
+    /// equivalent), and say how many files the cache served
     #[arg(short, long, help_heading = "Other")]
     verbose: bool,
     /// Print this help
     #[arg(short, long, action = clap::ArgAction::Help, help_heading = "Other")]
     help: Option<bool>,
+
+    /// Keep the results cache in DIR (default: .otp-audit-cache/ at the project
+    /// root)
+    #[arg(
+        long,
+        value_name = "DIR",
+        help_heading = "Cache",
+        conflicts_with = "no_cache"
+    )]
+    cache_dir: Option<PathBuf>,
+    /// Analyse every file afresh, and neither read nor write the cache
+    #[arg(long, help_heading = "Cache")]
+    no_cache: bool,
 }
 
 #[derive(Args)]
@@ -488,6 +517,7 @@ const COMMANDS: &[&str] = &[
     "completions",
     "man",
     "server",
+    "clean",
     "help",
 ];
 
@@ -530,6 +560,10 @@ pub fn parse(mut argv: Vec<OsString>) -> Result<Command, Usage> {
         Some(Sub::Server { log_stderr }) => {
             Command::Server(crate::server::ServerOptions { log_stderr })
         }
+        Some(Sub::Clean { path, cache_dir }) => Command::Clean {
+            path: path.unwrap_or_else(|| PathBuf::from(".")),
+            cache_dir,
+        },
     })
 }
 
@@ -632,6 +666,11 @@ fn check_options(a: CheckArgs, report: bool) -> Result<CheckOptions, String> {
         max_file_size: a.max_file_size,
         no_ignore: a.no_ignore,
         compare: a.compare,
+        cache: match (a.no_cache, a.cache_dir) {
+            (true, _) => crate::cache::Choice::Off,
+            (false, Some(dir)) => crate::cache::Choice::Dir(dir),
+            (false, None) => crate::cache::Choice::AtRoot,
+        },
     };
     combinations(&opts)?;
     Ok(opts)

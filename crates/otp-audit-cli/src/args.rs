@@ -226,6 +226,7 @@ enum Sub {
     /// Empty the result cache (.otp-audit-cache/ at the project root of PATH,
     /// default .)
     Clean {
+        /// A file or folder of the project (default: .)
         #[arg(value_name = "PATH")]
         path: Option<PathBuf>,
         /// The cache folder, when runs name it with --cache-dir
@@ -358,7 +359,7 @@ struct CheckArgs {
     #[arg(short, long, action = clap::ArgAction::Help, help_heading = "Other")]
     help: Option<bool>,
 
-    /// Keep the results cache in DIR (default: .otp-audit-cache/ at the project
+    /// Keep the result cache in DIR (default: .otp-audit-cache/ at the project
     /// root)
     #[arg(
         long,
@@ -900,6 +901,24 @@ mod tests {
             Ok(Command::Completions(clap_complete::Shell::Zsh))
         ));
         assert!(error(&["frobnicate"]).contains("frobnicate"));
+    }
+
+    #[test]
+    fn cache_flags() {
+        use crate::cache::Choice;
+        assert_eq!(check(&["check"]).unwrap().cache, Choice::AtRoot);
+        assert_eq!(check(&["check", "--no-cache"]).unwrap().cache, Choice::Off);
+        assert_eq!(
+            check(&["report", "--cache-dir", "c"]).unwrap().cache,
+            Choice::Dir(PathBuf::from("c"))
+        );
+        assert!(error(&["check", "--no-cache", "--cache-dir", "c"]).contains("cannot be used"));
+        match parse_args(&["clean"]) {
+            Ok(Command::Clean { path, cache_dir }) => {
+                assert_eq!((path, cache_dir), (PathBuf::from("."), None));
+            }
+            _ => panic!("clean"),
+        }
     }
 
     #[test]

@@ -100,6 +100,8 @@ pub struct CheckOptions {
     pub compare: Option<PathBuf>,
     /// `--revision REV`: the commit the JSON report names.
     pub revision: Option<String>,
+    /// `--cache-dir DIR`, `--no-cache`.
+    pub cache: crate::cache::Choice,
 }
 
 /// The default of `--max-file-size`: larger Elixir files are generated data, not
@@ -136,6 +138,11 @@ pub enum Command {
     Man,
     /// `server`: the language server on stdin/stdout.
     Server(crate::server::ServerOptions),
+    /// `clean`: empty the cache of the project at `path` (or `--cache-dir`).
+    Clean {
+        path: PathBuf,
+        cache_dir: Option<PathBuf>,
+    },
     /// `otp-audit` alone: the help.
     Help,
 }
@@ -218,6 +225,16 @@ enum Sub {
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff) on stdout: `otp-audit man | man -l -`
     Man,
+    /// Empty the result cache (.otp-audit-cache/ at the project root of PATH,
+    /// default .)
+    Clean {
+        /// A file or folder of the project (default: .)
+        #[arg(value_name = "PATH")]
+        path: Option<PathBuf>,
+        /// The cache folder, when runs name it with --cache-dir
+        #[arg(long, value_name = "DIR")]
+        cache_dir: Option<PathBuf>,
+    },
     /// A language server over stdin/stdout (LSP): diagnostics, fixes as code
     /// actions, the guide on hover; see the README for editor setup
     Server {
@@ -341,12 +358,25 @@ struct CheckArgs {
     #[arg(long, help_heading = "Other")]
     no_ignore: bool,
     /// List every configuration note (each Credo check that has no otp-audit
-    /// equivalent)
+    /// equivalent), and say how many files the cache served
     #[arg(short, long, help_heading = "Other")]
     verbose: bool,
     /// Print this help
     #[arg(short, long, action = clap::ArgAction::Help, help_heading = "Other")]
     help: Option<bool>,
+
+    /// Keep the result cache in DIR (default: .otp-audit-cache/ at the project
+    /// root)
+    #[arg(
+        long,
+        value_name = "DIR",
+        help_heading = "Cache",
+        conflicts_with = "no_cache"
+    )]
+    cache_dir: Option<PathBuf>,
+    /// Analyse every file afresh, and neither read nor write the cache
+    #[arg(long, help_heading = "Cache")]
+    no_cache: bool,
 }
 
 #[derive(Args)]
@@ -495,6 +525,7 @@ const COMMANDS: &[&str] = &[
     "completions",
     "man",
     "server",
+    "clean",
     "help",
 ];
 
@@ -537,6 +568,10 @@ pub fn parse(mut argv: Vec<OsString>) -> Result<Command, Usage> {
         Some(Sub::Server { log_stderr }) => {
             Command::Server(crate::server::ServerOptions { log_stderr })
         }
+        Some(Sub::Clean { path, cache_dir }) => Command::Clean {
+            path: path.unwrap_or_else(|| PathBuf::from(".")),
+            cache_dir,
+        },
     })
 }
 
@@ -641,6 +676,11 @@ fn check_options(a: CheckArgs, report: bool) -> Result<CheckOptions, String> {
         no_ignore: a.no_ignore,
         compare: a.compare,
         revision: a.revision,
+        cache: match (a.no_cache, a.cache_dir) {
+            (true, _) => crate::cache::Choice::Off,
+            (false, Some(dir)) => crate::cache::Choice::Dir(dir),
+            (false, None) => crate::cache::Choice::AtRoot,
+        },
     };
     combinations(&opts)?;
     Ok(opts)
@@ -870,6 +910,24 @@ mod tests {
             Ok(Command::Completions(clap_complete::Shell::Zsh))
         ));
         assert!(error(&["frobnicate"]).contains("frobnicate"));
+    }
+
+    #[test]
+    fn cache_flags() {
+        use crate::cache::Choice;
+        assert_eq!(check(&["check"]).unwrap().cache, Choice::AtRoot);
+        assert_eq!(check(&["check", "--no-cache"]).unwrap().cache, Choice::Off);
+        assert_eq!(
+            check(&["report", "--cache-dir", "c"]).unwrap().cache,
+            Choice::Dir(PathBuf::from("c"))
+        );
+        assert!(error(&["check", "--no-cache", "--cache-dir", "c"]).contains("cannot be used"));
+        match parse_args(&["clean"]) {
+            Ok(Command::Clean { path, cache_dir }) => {
+                assert_eq!((path, cache_dir), (PathBuf::from("."), None));
+            }
+            _ => panic!("clean"),
+        }
     }
 
     #[test]

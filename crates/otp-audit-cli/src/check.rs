@@ -81,7 +81,7 @@ fn emit(opts: &CheckOptions, text: &str) -> Result<(), String> {
 /// `check`; returns whether the run fails (exit status 1).
 pub fn check(opts: &CheckOptions) -> Result<bool, String> {
     let sel = &opts.selection;
-    let project = run::open(&opts.paths, opts.config.as_deref(), sel)?;
+    let project = run::open(&opts.paths, opts.config.as_deref(), sel, &opts.cache)?;
     let jobs = run::jobs(opts.jobs);
     let show = progress::enabled();
 
@@ -99,15 +99,7 @@ pub fn check(opts: &CheckOptions) -> Result<bool, String> {
         } else {
             Safety::Safe
         };
-        let summary = fix::run(
-            &project.engine,
-            &project.inputs,
-            sel,
-            max,
-            write,
-            jobs,
-            show,
-        )?;
+        let summary = fix::run(&project, sel, max, write, jobs, show)?;
         for l in &summary.left_alone {
             // A link the user named is skipped as asked; anything else is news.
             let named = l
@@ -130,7 +122,13 @@ pub fn check(opts: &CheckOptions) -> Result<bool, String> {
         fix_summary = Some(summary);
     }
 
-    let mut analysis = run::analyse(&project.engine, &project.inputs, jobs, show)?;
+    let mut analysis = run::analyse(
+        &project.engine,
+        &project.inputs,
+        jobs,
+        show,
+        project.cache.as_ref(),
+    )?;
     analysis.skipped.extend(project.skipped.iter().cloned());
     analysis.skipped.sort();
     analysis.select(sel);
@@ -359,7 +357,7 @@ fn compare(opts: &CheckOptions, old_path: &Path) -> Result<(), String> {
         }
         paths => {
             let (_, analysis) =
-                run::open_and_analyse(paths, opts.config.as_deref(), sel, opts.jobs)?;
+                run::open_and_analyse(paths, opts.config.as_deref(), sel, opts.jobs, &opts.cache)?;
             let label = paths
                 .iter()
                 .map(|p| p.display().to_string())
@@ -393,6 +391,7 @@ pub fn report(opts: &CheckOptions) -> Result<(), String> {
         opts.config.as_deref(),
         &opts.selection,
         opts.jobs,
+        &opts.cache,
     )?;
     let baseline = opts
         .baseline

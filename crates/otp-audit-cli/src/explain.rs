@@ -51,6 +51,7 @@ pub fn explain(arg: &str) -> Result<(), String> {
         None,
         &Selection::default(),
         Some(1),
+        &crate::cache::Choice::Off,
     )?;
     let color = output::color_by_default();
     let style = text::Style { on: color };

@@ -6,7 +6,6 @@
 //! the directory analysed (a symbolic link), or when it may not be written.
 
 use crate::args::Selection;
-use crate::files::Input;
 use crate::progress;
 use crate::run::{self, par_map, text_of};
 use crate::write::{self, Refusal, Written};
@@ -144,16 +143,18 @@ fn outside_target(disk: &Path, rel: &str) -> Option<PathBuf> {
 
 /// Fix every selected file; write them (`write`) or collect their diff.
 pub fn run(
-    engine: &Engine,
-    inputs: &[Input],
+    project: &run::Project,
     sel: &Selection,
     max: Safety,
     write: bool,
     jobs: usize,
     show_progress: bool,
 ) -> Result<Summary, String> {
+    let (engine, inputs) = (&project.engine, &project.inputs[..]);
     // Fix only the files whose findings, as `check` reports them, offer a fix.
-    let (analysis, project) = run::analyse_keeping_facts(engine, inputs, jobs, show_progress)?;
+    // Cached findings are those of the bytes read now; each fix is computed anew.
+    let (analysis, project) =
+        run::analyse_keeping_facts(engine, inputs, jobs, show_progress, project.cache.as_ref())?;
     let fixable: HashSet<&str> = analysis
         .results
         .iter()

@@ -7,6 +7,7 @@
 
 mod args;
 mod bench;
+mod cache;
 mod check;
 mod config;
 mod explain;
@@ -36,6 +37,9 @@ pub fn main() -> ExitCode {
             check::report(&opts).map(|()| false)
         }
         Ok(args::Command::Bench(opts)) => bench::bench(&opts).map(|()| false),
+        Ok(args::Command::Clean { path, cache_dir }) => {
+            clean(&path, cache_dir.as_deref()).map(|()| false)
+        }
         Ok(args::Command::Completions(shell)) => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut args::command(), "otp-audit", &mut out);
@@ -76,6 +80,38 @@ fn configure(verbose: bool, max_file_size: u64, no_ignore: bool) {
     output::set_verbose(verbose);
     run::set_max_file_size(max_file_size);
     files::set_honour_ignore_files(!no_ignore);
+}
+
+/// `clean`: empty the cache of the project at `path`, and say what went.
+fn clean(path: &std::path::Path, cache_dir: Option<&std::path::Path>) -> Result<(), String> {
+    if !path.exists() {
+        return Err(format!(
+            "cannot read `{}`: no such file or directory; name the project whose cache to empty",
+            path.display()
+        ));
+    }
+    let dir = match cache_dir {
+        Some(d) => d.to_path_buf(),
+        None => files::root_of(path).join(cache::DIR_NAME),
+    };
+    let removed = cache::clean::clean(&dir)?;
+    if removed.files == 0 {
+        eprintln!("No cache in `{}`; nothing to remove.", dir.display());
+    } else {
+        eprintln!(
+            "Removed {} file{} ({}) from `{}`{}.",
+            removed.files,
+            output::plural(removed.files),
+            otp_audit_project::archive::human_bytes(removed.bytes),
+            dir.display(),
+            if removed.folder {
+                ", and the folder"
+            } else {
+                ""
+            }
+        );
+    }
+    Ok(())
 }
 
 fn print_help() -> Result<(), String> {

@@ -3,6 +3,7 @@
 //! tree dropped when the file is done), then the cross-file rules.
 
 use crate::args::Selection;
+use crate::cache::{self, Cache, Stored};
 use crate::config::{self, Loaded};
 use crate::files::{self, Collected, Input};
 use crate::progress::{self, Progress};
@@ -51,6 +52,8 @@ pub struct Project {
     pub from_archive: bool,
     /// Files found and not analysed (before reading: links out of the project).
     pub skipped: Vec<Skipped>,
+    /// The result cache, unless turned off or the files are not on disk.
+    pub cache: Option<Cache>,
 }
 
 /// Threads to use: `--jobs`, else every core.
@@ -104,8 +107,14 @@ fn print_notes(notes: &[String]) {
     }
 }
 
-/// Load the configuration and list the files named by `paths`.
-pub fn open(paths: &[PathBuf], config: Option<&Path>, sel: &Selection) -> Result<Project, String> {
+/// Load the configuration and list the files named by `paths`; `cache` says
+/// where their results are cached.
+pub fn open(
+    paths: &[PathBuf],
+    config: Option<&Path>,
+    sel: &Selection,
+    cache: &cache::Choice,
+) -> Result<Project, String> {
     let Collected {
         mut inputs,
         archive_config,
@@ -131,12 +140,18 @@ pub fn open(paths: &[PathBuf], config: Option<&Path>, sel: &Selection) -> Result
         }
         within
     });
+    let engine = Engine::new(engine_config);
+    let cache = cache
+        .dir(&root)
+        .filter(|_| !from_archive)
+        .map(|dir| Cache::new(dir, &engine));
     Ok(Project {
-        engine: Engine::new(engine_config),
+        engine,
         efforts,
         inputs,
         from_archive,
         skipped,
+        cache,
     })
 }
 
@@ -198,14 +213,47 @@ pub fn text_of(bytes: std::borrow::Cow<'_, [u8]>) -> Option<String> {
     }
 }
 
-/// Read and analyse the files on `jobs` threads, then run the cross-file rules.
+/// Read and analyse the files on `jobs` threads, then run the cross-file rules;
+/// with a `cache`, files whose analysis it holds are not analysed again.
 pub fn analyse(
     engine: &Engine,
     inputs: &[Input],
     jobs: usize,
     show_progress: bool,
+    cache: Option<&Cache>,
 ) -> Result<Analysis, String> {
-    Ok(analyse_keeping_facts(engine, inputs, jobs, show_progress)?.0)
+    Ok(analyse_keeping_facts(engine, inputs, jobs, show_progress, cache)?.0)
+}
+
+/// One file read and analysed (or found in the cache), with what to cache of it.
+type Outcome = Result<Result<(String, FileResult, FileFacts, Option<Stored>), Skipped>, String>;
+
+/// Analyse one input, through the cache when there is one and the file is on disk.
+fn analyse_one(engine: &Engine, input: &Input, cached: Option<&cache::Read>) -> Outcome {
+    let bytes = input.read()?;
+    let cached = cached.zip(input.disk());
+    let content = cached.map(|_| cache::content_hash(&bytes));
+    let Some(source) = text_of(bytes) else {
+        return Ok(Err(Skipped {
+            path: input.path.clone(),
+            reason: SkipReason::NotUtf8,
+        }));
+    };
+    let (Some((read, disk)), Some(content)) = (cached, content) else {
+        let (result, facts) = engine.check_with_facts_as(&input.path, input.scope, &source);
+        return Ok(Ok((source, result, facts, None)));
+    };
+    if let Some((result, facts)) = cache::lookup(read, input, content) {
+        return Ok(Ok((
+            source,
+            result,
+            facts,
+            Some(Stored::Kept(input.path.clone())),
+        )));
+    }
+    let (result, facts) = engine.check_with_facts_as(&input.path, input.scope, &source);
+    let line = cache::line(input, disk, content, &result, &facts);
+    Ok(Ok((source, result, facts, Some(Stored::Fresh(line)))))
 }
 
 /// [`analyse`], with the facts of every file for fixing one of them as a part of
@@ -215,32 +263,48 @@ pub fn analyse_keeping_facts(
     inputs: &[Input],
     jobs: usize,
     show_progress: bool,
+    cache: Option<&Cache>,
 ) -> Result<(Analysis, ProjectFacts), String> {
-    type Outcome = Result<Result<(String, FileResult, FileFacts), Skipped>, String>;
+    let text = cache.map(Cache::load).unwrap_or_default();
+    let read = cache.map(|c| c.read(&text));
     let outcomes: Vec<Outcome> = progress::run("checking", inputs.len(), show_progress, |p| {
         par_map(inputs, jobs, p, |input| {
-            let Some(source) = text_of(input.read()?) else {
-                return Ok(Err(Skipped {
-                    path: input.path.clone(),
-                    reason: SkipReason::NotUtf8,
-                }));
-            };
-            let (result, facts) = engine.check_with_facts_as(&input.path, input.scope, &source);
-            Ok(Ok((source, result, facts)))
+            analyse_one(engine, input, read.as_ref())
         })
     });
     let mut results = Vec::with_capacity(outcomes.len());
     let mut sources = Vec::with_capacity(outcomes.len());
     let mut facts = Vec::with_capacity(outcomes.len());
     let mut skipped = Vec::new();
+    let mut stored = Vec::new();
     for outcome in outcomes {
         match outcome? {
-            Ok((source, result, f)) => {
+            Ok((source, result, f, line)) => {
                 sources.push(source);
                 results.push(result);
                 facts.push(f);
+                stored.extend(line);
             }
             Err(skip) => skipped.push(skip),
+        }
+    }
+    if let (Some(cache), Some(read)) = (cache, &read) {
+        if crate::output::verbose() {
+            let reused = stored
+                .iter()
+                .filter(|s| matches!(s, Stored::Kept(_)))
+                .count();
+            eprintln!(
+                "otp-audit: cache: {reused} of {} file{} reused from `{}`",
+                stored.len(),
+                crate::output::plural(stored.len()),
+                cache.dir().display()
+            );
+        }
+        let visited = inputs.iter().map(|i| i.path.as_str()).collect();
+        // A cache that cannot be written costs speed, not results.
+        if let Err(e) = cache.save(read, &visited, stored) {
+            eprintln!("otp-audit: warning: {e}");
         }
     }
     let paths: Vec<String> = results.iter().map(|r| r.path.clone()).collect();
@@ -264,13 +328,15 @@ pub fn open_and_analyse(
     config: Option<&Path>,
     sel: &Selection,
     jobs_flag: Option<usize>,
+    cache: &cache::Choice,
 ) -> Result<(Project, Analysis), String> {
-    let project = open(paths, config, sel)?;
+    let project = open(paths, config, sel, cache)?;
     let mut analysis = analyse(
         &project.engine,
         &project.inputs,
         jobs(jobs_flag),
         progress::enabled(),
+        project.cache.as_ref(),
     )?;
     analysis.skipped.extend(project.skipped.iter().cloned());
     analysis.skipped.sort();

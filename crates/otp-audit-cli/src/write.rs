@@ -104,11 +104,23 @@ fn temp_beside(target: &Path) -> std::io::Result<(PathBuf, fs::File)> {
 /// Replace `path` with `bytes` atomically (for output files and baselines), keeping
 /// the mode of the file it replaces.
 pub fn atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    atomic_with(path, bytes, true)
+}
+
+/// [`atomic`] without waiting for the disk: for the result cache, whose reader
+/// checks every line, so a file left damaged by a crash costs a re-analysis only.
+pub fn atomic_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    atomic_with(path, bytes, false)
+}
+
+fn atomic_with(path: &Path, bytes: &[u8], sync: bool) -> std::io::Result<()> {
     let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let (tmp, mut file) = temp_beside(&target)?;
     let result = (|| {
         file.write_all(bytes)?;
-        file.sync_all()?;
+        if sync {
+            file.sync_all()?;
+        }
         if let Ok(meta) = fs::metadata(&target) {
             file.set_permissions(meta.permissions())?;
         }

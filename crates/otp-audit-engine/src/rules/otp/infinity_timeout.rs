@@ -217,6 +217,14 @@ enum Fact {
     Calls { caller: String, callee: String },
 }
 
+/// Whether `module` defines `name/arity`.
+fn defines(file: &File, module: &crate::model::Module, name: &str, arity: usize) -> bool {
+    module
+        .defs
+        .iter()
+        .any(|&d| file.defs[d as usize].name == name && file.defs[d as usize].arity == arity)
+}
+
 fn function_of(file: &File, ctx: &Ctx) -> Option<String> {
     let def = file.def(ctx)?;
     let module = file.module(ctx)?;
@@ -240,20 +248,32 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             facts.push(Fact::DevOnly { module: m.name.clone() });
         }
     }
+    // Every file's call edges are held until all files are concluded, so only the
+    // ones that can matter are kept, each once.
+    let mut edges = std::collections::HashSet::new();
     for c in &file.calls {
-        let (Some(caller), Some(module)) = (function_of(file, &c.ctx), file.module(&c.ctx)) else {
+        let (Some(def), Some(module)) = (file.def(&c.ctx), file.module(&c.ctx)) else {
             continue;
         };
         let callee_module = match c.module.as_deref() {
             Some(m) if m.starts_with(':') || crate::runtime::is_runtime_module(m) => continue,
-            Some(m) => m.to_string(),
-            None if c.local && !c.dynamic => module.name.clone(),
+            Some(m) => m,
+            // A local call to what the module does not define (a Kernel macro, an
+            // import) never reaches a function with a finding: those are its defs.
+            None if c.local && !c.dynamic && defines(file, module, c.name, c.arity) => {
+                module.name.as_str()
+            }
             None => continue,
         };
-        let callee = format!("{callee_module}.{}/{}", c.name, c.arity);
-        if callee != caller {
-            facts.push(Fact::Calls { caller, callee });
+        if (callee_module, c.name, c.arity) == (module.name.as_str(), def.name, def.arity)
+            || !edges.insert((c.ctx.def, callee_module, c.name, c.arity))
+        {
+            continue;
         }
+        facts.push(Fact::Calls {
+            caller: format!("{}.{}/{}", module.name, def.name, def.arity),
+            callee: format!("{callee_module}.{}/{}", c.name, c.arity),
+        });
     }
     (!facts.is_empty()).then(|| Box::new(facts) as Facts)
 }

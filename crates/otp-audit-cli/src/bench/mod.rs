@@ -9,7 +9,11 @@
 //! that a change in the machine's load hits them alike; times are the best run.
 //! Analysis goes through the same code as `check` (files read from memory instead of
 //! disk): per file parse, model, every rule, the tree dropped; then the cross-file
-//! rules.
+//! rules. Then the result cache: the same corpus as a project on disk, run as
+//! `check` runs it, without the cache, cold, warm and with one file changed
+//! (see `cache.rs`).
+
+mod cache;
 
 use crate::args::BenchOptions;
 use crate::files::{self, Input, Origin};
@@ -193,7 +197,7 @@ fn phase(name: &str, opts: &BenchOptions, inputs: &[Input]) -> Result<Figures, S
                 .strip_prefix("analyse-")
                 .and_then(|n| n.parse().ok())
                 .ok_or_else(|| format!("unknown bench phase `{name}`"))?;
-            let analysis = run::analyse(&engine, inputs, jobs, false)?;
+            let analysis = run::analyse(&engine, inputs, jobs, false, None)?;
             findings = analysis.results.iter().map(|r| r.findings.len()).sum();
         }
         best = best.min(t.elapsed().as_nanos());
@@ -344,7 +348,42 @@ pub fn bench(opts: &BenchOptions) -> Result<(), String> {
         out,
         "peak RSS is the whole process (VmHWM), each phase in a fresh one; \"corpus loaded\" is its resident set before the phase"
     );
+    if opts.large_file.is_none() {
+        let times = cache::measure(opts, &inputs, cores)?;
+        out.push_str(&cache_table(&times, cores));
+    }
     output::stdout(&out)
+}
+
+/// The result cache's figures, against the cold run.
+fn cache_table(t: &cache::Times, cores: usize) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "\nresult cache: the corpus as a project on disk, run as `check` runs it, {cores} thread{}",
+        output::plural(cores)
+    );
+    let ms = |n: u128| n as f64 / 1e6;
+    let share = |n: u128| 100.0 * n as f64 / (t.cold as f64).max(1.0);
+    let rows = [
+        ("no cache (--no-cache)", t.uncached, ""),
+        ("cold (empty cache, written)", t.cold, ""),
+        ("warm, nothing changed", t.warm, " (goal: at most 10%)"),
+        (
+            "one file changed (the largest)",
+            t.one_changed,
+            " (goal: at most 15%)",
+        ),
+    ];
+    for (name, n, goal) in rows {
+        let _ = writeln!(
+            out,
+            "{name:<36} {:>6.0} ms {:>7.1}% of cold{goal}",
+            ms(n),
+            share(n)
+        );
+    }
+    out
 }
 
 #[cfg(test)]

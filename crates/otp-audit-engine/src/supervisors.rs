@@ -215,15 +215,14 @@ fn name_option(file: &File, opts: Node, ctx: &Ctx) -> Option<String> {
 /// not running, in a conditional whose other branch starts the same work under it.
 /// Advice to use that supervisor would repeat the other branch.
 pub fn is_fallback_start(file: &File, call: &crate::model::Call) -> bool {
-    let Some(def) = call.ctx.def.map(|d| &file.defs[d as usize]) else {
+    if call.ctx.def.is_none() {
         return false;
-    };
+    }
     let at = call.node.start_byte();
     file.calls
         .iter()
         .filter(|c| c.local && matches!(c.name, "if" | "unless" | "case" | "cond"))
         .filter(|c| c.ctx.def == call.ctx.def && c.node.byte_range().contains(&at))
-        .filter(|c| def.node.byte_range().contains(&c.node.start_byte()))
         .any(|cond| {
             file.calls_within(cond.node).any(|s| {
                 !s.node.byte_range().contains(&at)

@@ -103,10 +103,7 @@ fn is_dead_pid_idiom(file: &File, call: &Call) -> bool {
         return false;
     };
     let after = |c: &&Call| c.node.start_byte() > call.node.end_byte();
-    if left.kind_id() == k.tuple && call.name == "spawn_monitor" {
-        // `{pid, ref} = spawn_monitor(...)` then `assert_receive {:DOWN, ^ref, ...}`.
-        return waits_for_down(file, test.node);
-    }
+    // `spawn_monitor` followed by a wait for `:DOWN` is `awaits_monitored_end`.
     if left.kind_id() != k.identifier {
         return false;
     }
@@ -214,6 +211,12 @@ fn needs_dead_pid(file: &File, call: &Call) -> bool {
         .any(|w| body.contains(w))
 }
 
+/// `Process.flag(:trap_exit, true)` somewhere in the test.
+fn traps_exits(file: &File, test: Node) -> bool {
+    file.calls_within(test)
+        .any(|c| c.is("Process", "flag") && c.arg(0).and_then(|a| ast::atom_name(a, file.src)) == Some("trap_exit"))
+}
+
 /// `pid = spawn_link(...)` in a test that traps exits and waits for
 /// `{:EXIT, ^pid, reason}`: the link twin of monitoring and waiting for `:DOWN`.
 fn awaits_linked_exit(file: &File, call: &Call) -> bool {
@@ -221,9 +224,7 @@ fn awaits_linked_exit(file: &File, call: &Call) -> bool {
     let Some(test) = file.test(&call.ctx) else {
         return false;
     };
-    let traps = file
-        .calls_within(test.node)
-        .any(|c| c.is("Process", "flag") && c.arg(0).and_then(|a| ast::atom_name(a, file.src)) == Some("trap_exit"));
+    let traps = traps_exits(file, test.node);
     call.name == "spawn_link"
         && traps
         && ast::descendants(test.node).any(|n| {
@@ -250,9 +251,7 @@ fn awaits_monitored_end(file: &File, call: &Call) -> bool {
     let Some(pid) = bound_pid(file, call) else {
         return false;
     };
-    let traps = file
-        .calls_within(test.node)
-        .any(|c| c.is("Process", "flag") && c.arg(0).and_then(|a| ast::atom_name(a, file.src)) == Some("trap_exit"));
+    let traps = traps_exits(file, test.node);
     call.name == "spawn_link"
         && traps
         && file

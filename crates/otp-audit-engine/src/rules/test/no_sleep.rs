@@ -109,9 +109,7 @@ fn check(file: &File, report: &mut Report) {
             {
                 Wait::Message { assertion: n.name }
             }
-            _ if captured_by(file, call).is_some() => Wait::InCapture {
-                capture: captured_by(file, call).unwrap_or("capture_log"),
-            },
+            _ if let Some(capture) = captured_by(file, call) => Wait::InCapture { capture },
             _ => match stopped_before(file, call) {
                 Some((stopper, false)) => Wait::Restart { stopper },
                 Some((stopper, true)) => Wait::Nothing { stopper },

@@ -117,10 +117,15 @@ fn bound_by_loop(file: &File, call: &Call, dest: Node) -> bool {
             return true;
         }
         if parent.kind_id() == k.call && file.text(parent).starts_with("for ") {
-            let generator = ast::descendants(parent).find(|n| {
-                ast::is_binary_op(*n, file.src, "<-") && n.end_byte() <= call.node.start_byte()
+            // A generator's pattern, or a match among the clauses that follow it
+            // (`for name <- names, pid = GenServer.whereis(name), do: send(pid, msg)`):
+            // either way the destination changes with each element.
+            let per_element = ast::call_arguments(parent).into_iter().flat_map(ast::named_children).any(|clause| {
+                (ast::is_binary_op(clause, file.src, "<-") || ast::is_binary_op(clause, file.src, "="))
+                    && clause.end_byte() <= call.node.start_byte()
+                    && ast::field(clause, grammar().fields.left).is_some_and(binds)
             });
-            if generator.and_then(|g| ast::field(g, grammar().fields.left)).is_some_and(binds) {
+            if per_element {
                 return true;
             }
         }

@@ -42,5 +42,16 @@ defmodule MyApp.Notifier do
     end
   end
 
+  # Each name is looked up as the loop goes: the destination is per element.
+  def reset_all(names) do
+    for name <- names, pid = GenServer.whereis(name), is_pid(pid), do: send(pid, :reset)
+  end
+
+  # The lookup is not part of the loop: one destination, sent to again and again.
+  def remind_owner(events, owner_name) do
+    pid = GenServer.whereis(owner_name)
+    for event <- events, do: send(pid, {:remind, event}) #~ otp/no-raw-send
+  end
+
   def to_registered(event), do: send(MyApp.Audit, {:event, event}) #~ otp/no-raw-send
 end

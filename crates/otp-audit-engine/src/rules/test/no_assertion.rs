@@ -154,6 +154,13 @@ fn negative_twin(file: &File, test: &Test) -> bool {
     let Some(body) = test.body else {
         return false;
     };
+    // A local call counts when it is one of the file's own helpers (`normalize(query)`
+    // wrapping the planner) or an imported function or macro (`from(...)`, `join(...)`
+    // of a query DSL): not one of Kernel's, which any two tests share.
+    let twin_call = |c: &Call| match c.module.as_deref() {
+        Some(m) => !(m.starts_with(':') || COMMON.contains(&m)),
+        None => c.local && !c.dynamic && !KERNEL_LOCALS.contains(&c.name),
+    };
     let raising: Vec<(Option<&str>, &str)> = file
         .tests
         .iter()
@@ -161,13 +168,29 @@ fn negative_twin(file: &File, test: &Test) -> bool {
         .flat_map(|t| file.calls_within(t.node))
         .filter(|c| c.name == "assert_raise")
         .flat_map(|a| file.calls_within(a.node))
-        .filter(|c| c.name != "assert_raise" && !c.local)
-        .filter(|c| !c.module.as_deref().is_some_and(|m| m.starts_with(':') || COMMON.contains(&m)))
+        .filter(|c| c.name != "assert_raise" && twin_call(c))
         .map(|c| (c.module.as_deref(), c.name))
         .collect();
     file.calls_within(body)
-        .any(|c| !c.local && raising.contains(&(c.module.as_deref(), c.name)))
+        .any(|c| twin_call(c) && raising.contains(&(c.module.as_deref(), c.name)))
 }
+
+/// Kernel's functions and macros, and the special forms, that appear inside
+/// `assert_raise` for reasons of their own: sharing one says nothing about what two
+/// tests check.
+const KERNEL_LOCALS: &[&str] = &[
+    "fn", "apply", "elem", "put_elem", "hd", "tl", "div", "rem", "raise", "reraise", "throw",
+    "exit", "send", "spawn", "self", "struct", "struct!", "put_in", "get_in", "update_in",
+    "pop_in", "then", "tap", "to_string", "to_charlist", "inspect", "length", "abs", "round",
+    "trunc", "max", "min", "byte_size", "binary_part", "binary_to_term", "term_to_binary",
+    "is_nil", "is_atom", "is_binary", "is_list", "is_map", "if", "unless", "case", "cond",
+    "with", "for", "try", "receive", "quote", "unquote", "__MODULE__", "defmodule", "def",
+    "defp", "import", "alias", "require", "use", "assert", "refute", "flunk", "match?",
+    "sigil_r", "sigil_s", "sigil_w", "sigil_c", "sigil_D", "sigil_U", "make_ref",
+    "node", "spawn_link", "spawn_monitor", "function_exported?", "macro_exported?",
+    "list_to_atom", "binary_to_atom", "binary_to_existing_atom", "integer_to_binary", "tuple_size",
+    "map_size", "not", "and", "or", "in", "dbg", "var!",
+];
 
 fn test_ctx(test: &Test, i: usize) -> Ctx {
     Ctx {
@@ -416,6 +439,23 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
                     failing_defs.insert(d);
                 }
             }
+            // A message built before the raise (`message = "unmatched closing tag ..."`,
+            // returned in an `{:error, line, message}` that a `!` function raises)
+            // is one too: the strings of the failing functions.
+            for &d in &failing_defs {
+                let def = &file.defs[d as usize];
+                if let Some(m) = def.module {
+                    messages[m as usize].extend(
+                        ast::descendants(def.node)
+                            .filter(|n| n.kind_id() == grammar().kinds.string)
+                            .flat_map(|n| literal_parts(file, n)),
+                    );
+                }
+            }
+            for list in &mut messages {
+                list.sort();
+                list.dedup();
+            }
             let failing = failing_functions(file, failing_defs);
             for (i, ((m, how), messages)) in file.modules.iter().zip(how).zip(messages).enumerate() {
                 if let Some(how) = how {
@@ -436,8 +476,7 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
             let parts: Vec<String> = file
                 .calls_named("assert_raise")
                 .filter(|c| c.arity == 3)
-                .filter_map(|c| c.arg(1))
-                .flat_map(|m| literal_parts(file, m))
+                .flat_map(|c| expected_message_parts(file, c))
                 .collect();
             if !parts.is_empty() {
                 facts.push(Fact::ExpectsRaise { parts });
@@ -452,17 +491,17 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
                 if !calls_module(file, m.node, tested) || file.in_fixture_module(&module_ctx(id)) {
                     continue;
                 }
-                let range = m.node.byte_range();
-                let checks_failure = file.calls_within(m.node).any(|c| {
-                    matches!(
-                        c.name,
-                        "assert_raise" | "catch_exit" | "catch_error" | "catch_throw" | "assert_exit" | "refute"
-                    ) || c.name.starts_with("assert") && mentions_error(file, c.node)
-                }) || file
-                    .tagged_tuples
-                    .iter()
-                    .filter(|(_, n, _)| range.contains(&n.start_byte()))
-                    .any(|(_, n, _)| is_error_tuple(file, *n));
+                // Test modules of the same file named after a part of the tested module
+                // (`Kernel.CLI.ExecutableTest` beside `Kernel.CLITest`) test it too,
+                // through another door (an executable, a compiler run).
+                let prefix = format!("{tested}.");
+                let checks_failure = module_checks_failure(file, m.node)
+                    || file.modules.iter().any(|other| {
+                        other.is_test_case
+                            && other.name.starts_with(&prefix)
+                            && other.name.ends_with("Test")
+                            && module_checks_failure(file, other.node)
+                    });
                 let mut calls: Vec<String> = file
                     .calls_within(m.node)
                     .filter(|c| !c.local && c.module.as_deref() == Some(tested))
@@ -482,6 +521,22 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
         _ => {}
     }
     (!facts.is_empty()).then(|| Box::new(facts) as Facts)
+}
+
+/// Does the test module check a failure: an `assert_raise`, a `catch_*`, a `refute`,
+/// an assertion on an error, or an `{:error, ...}`-like tuple anywhere in it?
+fn module_checks_failure(file: &File, module: Node) -> bool {
+    let range = module.byte_range();
+    file.calls_within(module).any(|c| {
+        matches!(
+            c.name,
+            "assert_raise" | "catch_exit" | "catch_error" | "catch_throw" | "assert_exit" | "refute"
+        ) || c.name.starts_with("assert") && mentions_error(file, c.node)
+    }) || file
+        .tagged_tuples
+        .iter()
+        .filter(|(_, n, _)| range.contains(&n.start_byte()))
+        .any(|(_, n, _)| is_error_tuple(file, *n))
 }
 
 /// The public functions and macros of the file that assert (see `asserting_functions`).
@@ -592,6 +647,31 @@ fn failing_functions<'s>(
 
 /// The literal runs of a message or of an expected-message pattern (a string or a
 /// `~r` sigil), long enough to name one failure: `"migrations have not been run"`.
+/// The literal parts of an `assert_raise` message: written in place, or bound to a
+/// variable first (`message = """ ... """`, then `assert_raise(Error, message, fn ...)`).
+fn expected_message_parts(file: &File, assert_raise: &Call) -> Vec<String> {
+    let k = &grammar().kinds;
+    let Some(message) = assert_raise.arg(1) else {
+        return Vec::new();
+    };
+    if message.kind_id() != k.identifier {
+        return literal_parts(file, message);
+    }
+    let name = file.text(message);
+    let Some(test) = file.test(&assert_raise.ctx) else {
+        return Vec::new();
+    };
+    ast::descendants(test.node)
+        .filter(|n| ast::is_binary_op(*n, file.src, "=") && n.end_byte() <= message.start_byte())
+        .filter(|n| {
+            ast::field(*n, grammar().fields.left)
+                .is_some_and(|l| l.kind_id() == k.identifier && file.text(l) == name)
+        })
+        .filter_map(|n| ast::field(n, grammar().fields.right))
+        .flat_map(|right| literal_parts(file, right))
+        .collect()
+}
+
 fn literal_parts(file: &File, node: Node) -> Vec<String> {
     const REGEX_SYNTAX: &[char] = &['.', '*', '+', '?', '(', ')', '[', ']', '{', '}', '|', '^', '$', '\\'];
     ast::descendants(node)
@@ -643,7 +723,9 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
         let checked_elsewhere = |messages: &Vec<String>| {
             all.iter().any(|(_, f)| match f {
                 Fact::ExpectsRaise { parts } => {
-                    parts.iter().any(|p| messages.iter().any(|m| m.contains(p.as_str())))
+                    // Either way round: the test may expect a message with the
+                    // interpolations filled in, around a literal piece of the raise.
+                    parts.iter().any(|p| messages.iter().any(|m| m.contains(p.as_str()) || p.contains(m.as_str())))
                 }
                 _ => false,
             })

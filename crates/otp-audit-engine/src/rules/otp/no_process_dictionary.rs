@@ -202,6 +202,15 @@ fn check(file: &File, report: &mut Report) {
         .map(|(_, k)| file.text(k))
         .filter(|k| !setup.contains(k))
         .collect();
+    // Modules that write a computed key (`{ack_info, kind}`): their reads and deletes of
+    // computed keys are the same decision, whose key texts need not match.
+    let computed_writers: HashSet<Option<Id>> = file
+        .calls_named("put")
+        .filter(|c| access(c) == Some(Access::Write))
+        .filter(|c| c.arg(0).is_some_and(|k| !is_literal_key(file, k) && written.contains(file.text(k))))
+        .map(|c| c.ctx.module)
+        .collect();
+    let settings = setting_keys(file);
     // Writes of the same key in the same module are one decision: the first is reported.
     let mut reported_writes: HashSet<(Option<Id>, &str)> = HashSet::new();
     for call in file.calls_named_any(&["put", "get", "get_keys", "delete", "erase"]) {
@@ -227,6 +236,15 @@ fn check(file: &File, report: &mut Report) {
             continue;
         }
         if access != Access::Write && key.is_some_and(|k| written.contains(file.text(k))) {
+            continue;
+        }
+        if access != Access::Write
+            && key.is_some_and(|k| !is_literal_key(file, k))
+            && computed_writers.contains(&call.ctx.module)
+        {
+            continue;
+        }
+        if key.is_some_and(|k| settings.contains(&(call.ctx.module, file.text(k))) || is_debug_marker(file, k, access)) {
             continue;
         }
         if access == Access::Write
@@ -259,6 +277,84 @@ fn check(file: &File, report: &mut Report) {
         };
         report.add(file, &call.ctx, call.node.byte_range(), message);
     }
+}
+
+/// A key written as a constant: an atom, a module, `__MODULE__`, an attribute, or a
+/// tuple of those (`{__MODULE__, :repo}`). Anything else is computed when it runs.
+fn is_literal_key(file: &File, key: Node) -> bool {
+    let k = &grammar().kinds;
+    let kind = key.kind_id();
+    if kind == k.tuple {
+        return ast::named_children(key).all(|c| is_literal_key(file, c));
+    }
+    kind == k.atom
+        || kind == k.quoted_atom
+        || kind == k.alias
+        || kind == k.string
+        || kind == k.integer
+        || file.text(key) == "__MODULE__"
+        || file.text(key).starts_with('@')
+}
+
+/// Keys that are a module's per-process setting, offered as its API: a public
+/// function writes a key namespaced by the module and nothing else of the
+/// dictionary, another public function reads it with a default, the module's other
+/// functions consult that reader, and none deletes it (`put_dynamic_repo/1`, and
+/// `get_dynamic_repo/0` that every query function calls). Like `Logger.metadata/1`,
+/// being per process is the feature; how long a value lives is the callers' choice.
+fn setting_keys<'s>(file: &File<'s>) -> HashSet<(Option<Id>, &'s str)> {
+    let public = |c: &Call| c.ctx.def.is_some_and(|d| file.defs[d as usize].kind == "def");
+    let accesses: Vec<(&Call, Access, &str)> = file
+        .calls_named_any(&["put", "get", "delete", "erase"])
+        .into_iter()
+        .filter_map(|c| Some((c, access(c)?, file.text(c.arg(0)?))))
+        .collect();
+    let mut out = HashSet::new();
+    for &(put, a, key) in &accesses {
+        if a != Access::Write || !key.starts_with("{__MODULE__,") || !public(put) {
+            continue;
+        }
+        let only_access = accesses
+            .iter()
+            .filter(|(c, _, _)| c.ctx.def == put.ctx.def)
+            .count()
+            == 1;
+        let same = |c: &Call| c.ctx.module == put.ctx.module;
+        // The module itself consults the setting (its other functions call the
+        // getter): configuration of its behaviour, not data parked between calls.
+        let consulted = |getter: &Call| {
+            let Some(g) = getter.ctx.def else { return false };
+            let name = file.defs[g as usize].name;
+            file.calls.iter().any(|c| {
+                c.local && c.name == name && c.ctx.module == getter.ctx.module && c.ctx.def.is_some_and(|d| d != g)
+            })
+        };
+        let getter = accesses.iter().any(|&(c, a, k)| {
+            a == Access::Read && k == key && c.arity == 2 && public(c) && same(c) && consulted(c)
+        });
+        let deleted = accesses.iter().any(|&(c, a, k)| a == Access::Delete && k == key && same(c));
+        if only_access && getter && !deleted {
+            out.insert((put.ctx.module, key));
+        }
+    }
+    out
+}
+
+/// `Process.put(:"$my_lib_transport", pid)` that the file never reads back: a `$` key,
+/// the convention of OTP's own `$callers`, written for whoever inspects the process
+/// from outside (`Process.info(pid, :dictionary)` in a debugger or a dashboard).
+fn is_debug_marker(file: &File, key: Node, access: Access) -> bool {
+    let Some(name) = ast::atom_name(key, file.src).filter(|n| n.starts_with('$')) else {
+        return false;
+    };
+    access == Access::Write
+        && !file.calls_named_any(&["get", "delete", "erase"]).into_iter().any(|c| {
+            access_is_read_or_delete(c) && c.arg(0).and_then(|k| ast::atom_name(k, file.src)) == Some(name)
+        })
+}
+
+fn access_is_read_or_delete(call: &Call) -> bool {
+    matches!(access(call), Some(Access::Read | Access::Delete))
 }
 
 /// A module that is the API of a per-process context (set, read, clear), as a trace

@@ -23,6 +23,13 @@ defmodule MyApp.TokenExpiryTest do
     assert MyApp.Cache.get(pid, :k) == :v
   end
 
+  test "order ids sort by creation time across milliseconds" do
+    first = MyApp.OrderId.generate()
+    Process.sleep(1)
+    second = MyApp.OrderId.generate()
+    assert first < second
+  end
+
   test "a sleep with nothing about time still guesses" do
     MyApp.Mailer.deliver_later(%{to: "a@example.com"})
     Process.sleep(50) #~ test/no-sleep

@@ -101,6 +101,12 @@ fn check(file: &File, report: &mut Report) {
             format!(
                 "`{written}` builds a result that is discarded; use `Enum.each/2` for side effects or use the result"
             )
+        } else if effects.is_some() && module == "Enum" && SHORT_CIRCUITING.contains(&call.name) {
+            // `Enum.each` would visit the elements after the one the function turns
+            // down, which this call never does: a different program, so not the advice.
+            format!(
+                "`{written}` stops at the first element its function answers for, and that answer is discarded: the elements after it are skipped without a word; act on the answer (`... || raise ...`), or use `Enum.each/2` if every element must be visited"
+            )
         } else if effects.is_some() {
             run_for_effects_message(&written)
         } else if module == "Enum" && consumes_stream(file, call) {
@@ -128,6 +134,9 @@ fn check(file: &File, report: &mut Report) {
         }
     }
 }
+
+/// `Enum` functions that stop early, as soon as their function gives a deciding answer.
+const SHORT_CIRCUITING: &[&str] = &["all?", "any?", "find", "find_value", "find_index", "take_while"];
 
 /// The message for an `Enum` call whose function does something (sends, writes,
 /// logs, calls code we cannot see): the call is there for that, so removing it is

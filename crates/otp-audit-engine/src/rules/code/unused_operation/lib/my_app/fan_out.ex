@@ -50,4 +50,18 @@ defmodule MyApp.FanOut do
     _ = Enum.reduce(rows, %{}, fn row, seen -> Map.put(seen, row.id, MyApp.Ledger.settle(row)) end)
     :ok
   end
+
+  # Stops at the first entry that is not a keyword list: `Enum.each` would check the
+  # rest too, so the message does not offer it as a drop-in.
+  def validate_sections(config) do
+    Enum.all?(config, fn #~ code/unused-operation
+      {section, value} when is_atom(section) ->
+        Keyword.keyword?(value) || raise(ArgumentError, "section #{section} must be a keyword list")
+
+      _ ->
+        false
+    end)
+
+    config
+  end
 end

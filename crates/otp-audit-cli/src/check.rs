@@ -277,7 +277,7 @@ fn print(
             let color = opts
                 .color
                 .unwrap_or_else(|| opts.output.is_none() && output::color_by_default());
-            output::text::render(reported, &analysis.sources, color, extras)
+            output::text::render(reported, &analysis.frames, color, extras)
         }
         Format::Json => output::json::render(
             &analysis.results,

@@ -58,11 +58,11 @@ pub fn explain(arg: &str) -> Result<(), String> {
     let mut out = String::new();
     let mut rules: Vec<&str> = Vec::new();
     let mut on_line: Vec<u32> = Vec::new();
-    for (r, source) in analysis.results.iter().zip(&analysis.sources) {
+    for (r, frames) in analysis.results.iter().zip(&analysis.frames) {
         for f in &r.findings {
             on_line.push(f.start.line);
             if covers(f, line, col) {
-                text::write_finding(&mut out, &style, f, Some(source));
+                text::write_finding(&mut out, &style, f, frames.of(f));
                 if !rules.contains(&f.rule.as_str()) {
                     rules.push(&f.rule);
                 }

@@ -1,11 +1,14 @@
 //! The analysis pipeline shared by `check`, `report`, `explain` and `bench`:
 //! configure, collect, analyse on all cores (one file at a time per thread, its
-//! tree dropped when the file is done), then the cross-file rules.
+//! tree and text dropped when the file is done: what the output needs of the text
+//! is cut out as each finding's code frame), then the cross-file rules (which read
+//! again the few files they add findings to).
 
 use crate::args::Selection;
 use crate::cache::{self, Cache, Stored};
 use crate::config::{self, Loaded};
 use crate::files::{self, Collected, Input};
+use crate::output::frame::Frames;
 use crate::progress::{self, Progress};
 use otp_audit_engine::{Config, Engine, FileFacts, FileResult, ProjectFacts};
 use otp_audit_project::report::Efforts;
@@ -180,10 +183,11 @@ pub fn par_map<T: Sync, R: Send>(
     }
 }
 
-/// The analysed files, in input order, with their text.
+/// The analysed files, in input order, with their findings' code frames.
 pub struct Analysis {
     pub results: Vec<FileResult>,
-    pub sources: Vec<String>,
+    /// `frames[i]`: the code frames of the findings of `results[i]`.
+    pub frames: Vec<Frames>,
     /// Files not analysed, and why.
     pub skipped: Vec<Skipped>,
 }
@@ -195,9 +199,7 @@ impl Analysis {
             return;
         }
         let mut keep = self.results.iter().map(|r| sel.scope(r.scope));
-        let mut sources = std::mem::take(&mut self.sources);
-        sources.retain(|_| keep.next().unwrap_or(false));
-        self.sources = sources;
+        self.frames.retain(|_| keep.next().unwrap_or(false));
         self.results.retain(|r| sel.scope(r.scope));
         for r in &mut self.results {
             r.findings.retain(|f| sel.finding(f));
@@ -225,35 +227,63 @@ pub fn analyse(
     Ok(analyse_keeping_facts(engine, inputs, jobs, show_progress, cache)?.0)
 }
 
-/// One file read and analysed (or found in the cache), with what to cache of it.
-type Outcome = Result<Result<(String, FileResult, FileFacts, Option<Stored>), Skipped>, String>;
+/// One file analysed (or found in the cache): its findings, their code frames,
+/// its facts for the cross-file rules, the hash of the bytes analysed (to know
+/// them again), and what to cache of it.
+struct Analysed {
+    result: FileResult,
+    frames: Frames,
+    facts: FileFacts,
+    content: u64,
+    stored: Option<Stored>,
+}
+
+type Outcome = Result<Result<Analysed, Skipped>, String>;
 
 /// Analyse one input, through the cache when there is one and the file is on disk.
 fn analyse_one(engine: &Engine, input: &Input, cached: Option<&cache::Read>) -> Outcome {
     let bytes = input.read()?;
-    let cached = cached.zip(input.disk());
-    let content = cached.map(|_| cache::content_hash(&bytes));
+    let content = cache::content_hash(&bytes);
     let Some(source) = text_of(bytes) else {
         return Ok(Err(Skipped {
             path: input.path.clone(),
             reason: SkipReason::NotUtf8,
         }));
     };
-    let (Some((read, disk)), Some(content)) = (cached, content) else {
+    let done = |result: FileResult, facts, stored| {
+        let frames = Frames::cut(&source, &result.findings);
+        Ok(Ok(Analysed {
+            result,
+            frames,
+            facts,
+            content,
+            stored,
+        }))
+    };
+    let Some((read, disk)) = cached.zip(input.disk()) else {
         let (result, facts) = engine.check_with_facts_as(&input.path, input.scope, &source);
-        return Ok(Ok((source, result, facts, None)));
+        return done(result, facts, None);
     };
     if let Some((result, facts)) = cache::lookup(read, input, content) {
-        return Ok(Ok((
-            source,
-            result,
-            facts,
-            Some(Stored::Kept(input.path.clone())),
-        )));
+        return done(result, facts, Some(Stored::Kept(input.path.clone())));
     }
     let (result, facts) = engine.check_with_facts_as(&input.path, input.scope, &source);
     let line = cache::line(input, disk, content, &result, &facts);
-    Ok(Ok((source, result, facts, Some(Stored::Fresh(line)))))
+    done(result, facts, Some(Stored::Fresh(line)))
+}
+
+/// The text of `input` again, for a cross-file finding: the same bytes as were
+/// analysed (`content` is their hash), or an error.
+fn read_again(input: &Input, content: u64) -> Result<String, String> {
+    let bytes = input.read()?;
+    let same = cache::content_hash(&bytes) == content;
+    match text_of(bytes) {
+        Some(text) if same => Ok(text),
+        _ => Err(format!(
+            "`{}` changed while it was being checked; run again",
+            input.display()
+        )),
+    }
 }
 
 /// [`analyse`], with the facts of every file for fixing one of them as a part of
@@ -273,17 +303,20 @@ pub fn analyse_keeping_facts(
         })
     });
     let mut results = Vec::with_capacity(outcomes.len());
-    let mut sources = Vec::with_capacity(outcomes.len());
+    let mut frames = Vec::with_capacity(outcomes.len());
     let mut facts = Vec::with_capacity(outcomes.len());
+    // For each result, its input and the hash of the bytes analysed.
+    let mut analysed = Vec::with_capacity(outcomes.len());
     let mut skipped = Vec::new();
     let mut stored = Vec::new();
-    for outcome in outcomes {
+    for (input, outcome) in inputs.iter().zip(outcomes) {
         match outcome? {
-            Ok((source, result, f, line)) => {
-                sources.push(source);
-                results.push(result);
-                facts.push(f);
-                stored.extend(line);
+            Ok(a) => {
+                results.push(a.result);
+                frames.push(a.frames);
+                facts.push(a.facts);
+                analysed.push((input, a.content));
+                stored.extend(a.stored);
             }
             Err(skip) => skipped.push(skip),
         }
@@ -307,16 +340,20 @@ pub fn analyse_keeping_facts(
             eprintln!("otp-audit: warning: {e}");
         }
     }
-    let paths: Vec<String> = results.iter().map(|r| r.path.clone()).collect();
-    let files: Vec<(&str, &str)> = paths
-        .iter()
-        .zip(&sources)
-        .map(|(p, s)| (p.as_str(), s.as_str()))
-        .collect();
-    let project = engine.conclude_keeping(&files, &mut results, facts);
+    let refs: Vec<&FileFacts> = facts.iter().collect();
+    let pending = engine.conclude_pending(&refs, &mut results, Some);
+    for i in pending.files() {
+        let (input, content) = analysed[i];
+        let text = read_again(input, content)?;
+        let result = &mut results[i];
+        engine.place(&pending, i, &input.path, &text, result);
+        frames[i] = Frames::cut(&text, &result.findings);
+    }
+    pending.finish(&mut results);
+    let project = ProjectFacts::new(results.iter().map(|r| r.path.clone()).zip(facts).collect());
     let analysis = Analysis {
         results,
-        sources,
+        frames,
         skipped,
     };
     Ok((analysis, project))

@@ -4,7 +4,7 @@
 use crate::config::Config;
 use crate::finding::{Edit, Finding, Fix, Safety, Severity};
 use crate::model::File;
-use crate::rule::{Draft, Facts, ProjectReport, Report, Rule};
+use crate::rule::{Draft, Facts, Report, Rule};
 use crate::rules;
 use crate::scope::FileScope;
 use crate::source::LineIndex;
@@ -38,7 +38,10 @@ pub struct FixOutcome {
 /// What one file contributes to the cross-file rules, and the supervisor names it
 /// defines (for the messages and fixes that suggest one).
 #[derive(Default)]
-pub struct FileFacts(Vec<(&'static str, Facts)>, supervisors::Names);
+pub struct FileFacts(
+    pub(crate) Vec<(&'static str, Facts)>,
+    pub(crate) supervisors::Names,
+);
 
 impl FileFacts {
     /// The facts as JSON, `[[rule id, facts], ...]`, to hand them to the engine of
@@ -297,11 +300,7 @@ impl Engine {
         facts: Vec<FileFacts>,
     ) -> ProjectFacts {
         let refs: Vec<&FileFacts> = facts.iter().collect();
-        let mut names = supervisors::Names::default();
-        for f in &refs {
-            names.extend(&f.1);
-        }
-        self.conclude_refs(files, &refs, &names, results, Some);
+        self.conclude_refs(files, &refs, results, Some);
         ProjectFacts::new(
             files
                 .iter()
@@ -311,66 +310,25 @@ impl Engine {
         )
     }
 
-    /// [`Engine::conclude`] over borrowed facts: the findings of file `i` go to
-    /// `results[slot(i)]`, and nowhere when `slot` says `None`.
+    /// [`Engine::conclude`] over borrowed facts, with every file's text at hand:
+    /// the findings of file `i` go to `results[slot(i)]`, and nowhere when `slot`
+    /// says `None`.
     fn conclude_refs(
         &self,
         files: &[(&str, &str)],
         facts: &[&FileFacts],
-        names: &supervisors::Names,
         results: &mut [FileResult],
         slot: impl Fn(usize) -> Option<usize>,
     ) {
-        for (rule, _) in self.config.enabled_rules() {
-            let Some(pass) = rule.project else { continue };
-            let mine: Vec<(usize, &Facts)> = facts
-                .iter()
-                .enumerate()
-                .flat_map(|(i, f)| {
-                    f.0.iter()
-                        .filter(|(id, _)| *id == rule.id)
-                        .map(move |(_, x)| (i, x))
-                })
-                .collect();
-            let mut report = ProjectReport::default();
-            (pass.conclude)(&mine, &mut report);
-            for (i, at) in report.retracted {
-                if let Some(result) = slot(i).and_then(|k| results.get_mut(k)) {
-                    result
-                        .findings
-                        .retain(|f| f.rule != rule.id || f.start.byte as usize != at);
-                }
-            }
-            for (i, draft) in report.drafts {
-                let (Some((path, src)), Some(result)) =
-                    (files.get(i), slot(i).and_then(|k| results.get_mut(k)))
-                else {
-                    continue;
-                };
-                let lines = LineIndex::new(src);
-                let silencing =
-                    comments_suppressing(path, src, rule, lines.line_of(draft.range.start), &lines);
-                if !silencing.is_empty() {
-                    // The file's own check called these comments unused: it ran before this pass.
-                    result.findings.retain(|f| {
-                        f.rule != "meta/unused-suppression"
-                            || !silencing.contains(&(f.start.byte as usize))
-                    });
-                    continue;
-                }
-                result
-                    .findings
-                    .push(self.finish(rule, draft, path, src, &lines));
-                result.findings.sort_by(|a, b| {
-                    (a.start.byte, &a.rule, a.end.byte).cmp(&(b.start.byte, &b.rule, b.end.byte))
-                });
+        let pending = self.conclude_pending(facts, results, &slot);
+        for i in pending.files() {
+            if let (Some((path, src)), Some(result)) =
+                (files.get(i), slot(i).and_then(|k| results.get_mut(k)))
+            {
+                self.place(&pending, i, path, src, result);
             }
         }
-        for result in results.iter_mut() {
-            for f in &mut result.findings {
-                names.resolve(f);
-            }
-        }
+        pending.finish(results);
     }
 
     /// [`Engine::check_with_facts_as`] on a tree the caller parsed from `source`
@@ -527,7 +485,7 @@ impl Engine {
         self.config.rule(rule.id).is_some_and(|s| s.enabled)
     }
 
-    fn finish(
+    pub(crate) fn finish(
         &self,
         rule: &'static Rule,
         d: Draft,
@@ -609,14 +567,8 @@ impl Engine {
         let me = files.len();
         files.push((path, source));
         facts.push(&own);
-        let mut names = supervisors::Names::default();
-        for f in &facts {
-            names.extend(&f.1);
-        }
         let mut results = [result];
-        self.conclude_refs(&files, &facts, &names, &mut results, |i| {
-            (i == me).then_some(0)
-        });
+        self.conclude_refs(&files, &facts, &mut results, |i| (i == me).then_some(0));
         let [result] = results;
         result
     }
@@ -788,29 +740,6 @@ fn drop_superseded(drafts: &mut Vec<(&'static Rule, Draft)>) {
 }
 
 /// Delete a comment; when it is alone on its line, delete the line.
-/// Where the suppression comments start that silence a finding of `rule` on `line0`.
-fn comments_suppressing(
-    path: &str,
-    src: &str,
-    rule: &Rule,
-    line0: usize,
-    lines: &LineIndex,
-) -> Vec<usize> {
-    let tree = parse(src);
-    let mut file = File::new(path, src, FileScope::of_path(path), &tree);
-    walk::build(&mut file);
-    let (mut suppressions, _) = suppress::parse(&file.comments, src, lines);
-    if !suppressions.suppresses(rule, line0) {
-        return Vec::new();
-    }
-    suppressions
-        .items
-        .iter()
-        .filter(|s| s.used)
-        .map(|s| s.range.start)
-        .collect()
-}
-
 fn remove_comment(src: &str, range: std::ops::Range<usize>) -> Edit {
     let line_start = src[..range.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
     let line_end = src[range.end..]

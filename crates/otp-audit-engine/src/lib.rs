@@ -2,6 +2,7 @@
 //! tree-sitter-elixir, explains them and proposes fixes. No I/O: callers hand in
 //! paths and text; the CLI and the browser are thin shells over [`Engine`].
 
+mod conclusion;
 pub mod config;
 pub mod credo_config;
 mod engine;
@@ -9,6 +10,7 @@ pub mod finding;
 pub mod fix;
 pub mod glob;
 pub mod guide;
+pub mod hashed;
 pub mod model;
 mod resolve;
 pub mod rule;
@@ -21,6 +23,7 @@ mod suppress;
 pub mod syntax;
 mod walk;
 
+pub use conclusion::Pending;
 pub use config::{Config, ConfigError};
 pub use engine::{Engine, FileFacts, FileResult, FixOutcome, PIECE_BYTES, ProjectFacts, parse};
 pub use finding::{Edit, Finding, Fix, Safety, Severity};

@@ -80,7 +80,7 @@ impl Suppression {
     }
 }
 
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct Suppressions {
     pub items: Vec<Suppression>,
 }

@@ -175,7 +175,7 @@ proptest! {
             let again = analyse(&p.0, &cached);
             for run in [&first, &again] {
                 prop_assert_eq!(&run.results, &fresh.results, "after {:?}", edit);
-                prop_assert_eq!(&run.sources, &fresh.sources);
+                prop_assert_eq!(&run.frames, &fresh.frames);
                 prop_assert_eq!(&run.skipped, &fresh.skipped);
             }
         }

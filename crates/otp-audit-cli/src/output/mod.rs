@@ -1,6 +1,7 @@
 //! Output formats the CLI renders itself (text, JSON, the rule table); the others
 //! come from otp-audit-project.
 
+pub mod frame;
 pub mod json;
 pub mod rules;
 pub mod statistics;

@@ -2,6 +2,7 @@
 //! context and the source with the span underlined, the fixes on offer, the guide;
 //! then what a baseline or a count limit says, and a summary on stderr.
 
+use super::frame::{FRAME_WIDTH, Frame, Frames};
 use super::{Extras, plural};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use otp_audit_engine::{FileResult, Finding, Severity};
@@ -32,15 +33,15 @@ impl Style {
     }
 }
 
-/// Render the `reported` findings (`sources[i]` is the text of `reported[i]`), then
-/// the baseline's fixed entries and the count limits passed.
-pub fn render(reported: &[FileResult], sources: &[String], color: bool, extras: &Extras) -> String {
+/// Render the `reported` findings (`frames[i]` are the code frames of
+/// `reported[i]`), then the baseline's fixed entries and the count limits passed.
+pub fn render(reported: &[FileResult], frames: &[Frames], color: bool, extras: &Extras) -> String {
     let style = Style { on: color };
     let mut out = String::new();
     for (i, r) in reported.iter().enumerate() {
-        let source = sources.get(i).map(String::as_str);
+        let frames = frames.get(i);
         for f in &r.findings {
-            write_finding(&mut out, &style, f, source);
+            write_finding(&mut out, &style, f, frames.and_then(|x| x.of(f)));
         }
     }
     if let Some(c) = extras.comparison
@@ -153,14 +154,6 @@ pub fn summary(
     line
 }
 
-/// Columns a frame may take; a longer line is cut around the flagged code, with
-/// `...` where it was cut (annotate-snippets does the cutting, as rustc does).
-const FRAME_WIDTH: usize = 120;
-/// Columns the gutter and the cut marks take.
-const FRAME_MARGIN: usize = 16;
-/// Lines of a multi-line span the frame shows; the header gives where it starts.
-const FRAME_LINES: usize = 6;
-
 /// A character that must not reach the terminal raw, written as an Elixir escape:
 /// control characters (a NUL, an escape sequence) and the invisible marks that
 /// reorder text (bidirectional overrides). Tabs stay.
@@ -220,43 +213,9 @@ impl Window {
         }
     }
 
-    /// From the whole source: the line before the finding when it is not blank,
-    /// then the flagged lines.
-    fn in_source(src: &str, f: &Finding) -> Option<Window> {
-        let start = f.start.byte as usize;
-        let end = (f.end.byte as usize).clamp(start, src.len());
-        if !src.is_char_boundary(start) || !src.is_char_boundary(end) {
-            return None;
-        }
-        let line_start = src[..start].rfind('\n').map_or(0, |i| i + 1);
-        let mut from = line_start;
-        let mut first_line = f.start.line as usize;
-        // When the flagged code sits past the frame's width, every line is shown
-        // from further right, and the line before would show as nothing but `...`.
-        let line_end = src[start..].find('\n').map_or(src.len(), |i| start + i);
-        let reach = src[line_start..end.min(line_end)].chars().count();
-        if line_start > 0 && reach + FRAME_MARGIN < FRAME_WIDTH {
-            let before = src[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
-            if !src[before..line_start].trim().is_empty() {
-                from = before;
-                first_line -= 1;
-            }
-        }
-        // At most FRAME_LINES flagged lines, each whole.
-        let mut to = line_start;
-        for _ in 0..FRAME_LINES {
-            to = src[to..].find('\n').map_or(src.len(), |i| to + i);
-            if to >= end || to == src.len() {
-                break;
-            }
-            to += 1;
-        }
-        let raw = &src[from..to];
-        Some(Window::escape(
-            raw,
-            first_line,
-            start - from..end.min(to) - from,
-        ))
+    /// From the frame cut from the file's text.
+    fn in_frame(frame: &Frame) -> Window {
+        Window::escape(&frame.text, frame.first_line, frame.span.clone())
     }
 
     /// From the finding's snippet alone (its flagged lines, as the engine cut them).
@@ -298,8 +257,8 @@ fn level(severity: Severity) -> Level<'static> {
 
 /// One finding: a `path:line:col: severity rule: message` line that editors and
 /// grep read, then the code frame as rustc draws it (annotate-snippets), with the
-/// fixes on offer and the guide. `source`, when given, adds a line of context.
-pub fn write_finding(out: &mut String, style: &Style, f: &Finding, source: Option<&str>) {
+/// fixes on offer and the guide. `frame`, when given, adds a line of context.
+pub fn write_finding(out: &mut String, style: &Style, f: &Finding, frame: Option<&Frame>) {
     let _ = writeln!(
         out,
         "{}:{}:{}: {} {}: {}",
@@ -310,9 +269,7 @@ pub fn write_finding(out: &mut String, style: &Style, f: &Finding, source: Optio
         style.paint("2", &f.rule),
         printable(&f.message)
     );
-    let window = source
-        .and_then(|s| Window::in_source(s, f))
-        .unwrap_or_else(|| Window::in_snippet(f));
+    let window = frame.map_or_else(|| Window::in_snippet(f), Window::in_frame);
     let snippet = Snippet::source(window.text.as_str())
         .line_start(window.first_line)
         .fold(false)
@@ -361,7 +318,7 @@ mod tests {
             let line = src[..at].matches('\n').count() as u32 + 1;
             let mut f = finding(line, at, at + needle.len());
             f.snippet = needle.into();
-            Window::in_source(src, &f).unwrap()
+            Window::in_frame(&Frame::cut(src, &f).unwrap())
         };
         let w = frame(src, "send(p, 1)");
         assert_eq!(
@@ -402,7 +359,12 @@ mod tests {
         let at = src.find("send").unwrap();
         let f = finding(2, at, at + 10);
         let mut out = String::new();
-        write_finding(&mut out, &Style { on: false }, &f, Some(src));
+        write_finding(
+            &mut out,
+            &Style { on: false },
+            &f,
+            Frame::cut(src, &f).as_ref(),
+        );
         assert!(
             out.ends_with(
                 "1 | defmodule A do\n2 |   def g(p), do: send(p, 1)\n  |                 ^^^^^^^^^^\n  |\n  = guide: otp-audit explain otp/no-raw-send\n\n"
@@ -419,7 +381,12 @@ mod tests {
         let mut f = finding(3, at, end);
         f.end.line = 4;
         let mut out = String::new();
-        write_finding(&mut out, &Style { on: false }, &f, Some(src));
+        write_finding(
+            &mut out,
+            &Style { on: false },
+            &f,
+            Frame::cut(src, &f).as_ref(),
+        );
         assert!(
             out.contains("3 | /     send(p,\n4 | |       1)\n  | |________^\n"),
             "{out}"
@@ -432,7 +399,12 @@ mod tests {
         let line = format!("{}send(pid, :ping){}", "x".repeat(300), "y".repeat(300));
         let f = finding(1, 300, 316);
         let mut out = String::new();
-        write_finding(&mut out, &Style { on: false }, &f, Some(&line));
+        write_finding(
+            &mut out,
+            &Style { on: false },
+            &f,
+            Frame::cut(&line, &f).as_ref(),
+        );
         let shown = out.lines().nth(2).unwrap();
         assert!(
             shown.contains("...") && shown.contains("send(pid, :ping)"),

@@ -56,6 +56,7 @@ pub fn by_id(id: &str) -> Option<&'static Rule> {
 pub mod prelude {
     pub use crate::config::ParamValue;
     pub use crate::finding::{Edit, Fix, Safety, Severity};
+    pub use crate::hashed::{self, NameSet};
     pub use crate::model::{Call, Ctx, Def, File, Module, Runner, Test, TestKind};
     pub use crate::rule::{
         ALL_SCOPES, CODE, Facts, Fixability, LIB, LIB_AND_TEST, ParamSpec, ProjectPass,

@@ -207,14 +207,31 @@ fn is_mix_driver(file: &File, module: Id) -> bool {
 
 /// What the project pass needs from a lib file: the infinite waits the file's check
 /// reported and in which function, the modules that run only under Mix, and who
-/// calls whom.
+/// calls whom. Names are hashed (see `hashed`): every lib file's call edges are
+/// held until the project is concluded.
 enum Fact {
-    /// A finding at this byte, inside the function `Module.fun/arity`.
-    Found { at: usize, function: String },
-    /// A module that only runs under Mix (a task, or one that drives Mix).
-    DevOnly { module: String },
-    /// `caller` (`Module.fun/arity`) calls `callee`.
-    Calls { caller: String, callee: String },
+    /// A finding at this byte, inside the function.
+    Found { at: usize, function: Function },
+    /// A module that only runs under Mix (a task, or one that drives Mix): the hash
+    /// of its name.
+    DevOnly { module: u64 },
+    /// `caller` calls the function whose name (`Module.fun/arity`) hashes to `callee`.
+    Calls { caller: Function, callee: u64 },
+}
+
+/// A function, as the hashes of its name (`Module.fun/arity`) and of its module's.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Function {
+    name: u64,
+    module: u64,
+}
+
+impl Function {
+    fn of(name: &str) -> Function {
+        let function = name.rsplit_once('/').map_or(name, |(n, _)| n);
+        let module = function.rsplit_once('.').map_or("", |(m, _)| m);
+        Function { name: hashed::hash(name), module: hashed::hash(module) }
+    }
 }
 
 /// Whether `module` defines `name/arity`.
@@ -238,14 +255,14 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     let mut facts = Vec::new();
     for (call, range, _) in findings(file) {
         if let Some(function) = function_of(file, &call.ctx) {
-            facts.push(Fact::Found { at: range.start, function });
+            facts.push(Fact::Found { at: range.start, function: Function::of(&function) });
         }
     }
     for (i, m) in file.modules.iter().enumerate() {
         let id = i as Id;
         let ctx = Ctx { module: Some(id), ..Ctx::default() };
         if in_mix_task(file, &ctx) || is_mix_driver(file, id) {
-            facts.push(Fact::DevOnly { module: m.name.clone() });
+            facts.push(Fact::DevOnly { module: hashed::hash(&m.name) });
         }
     }
     // Every file's call edges are held until all files are concluded, so only the
@@ -271,10 +288,11 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             continue;
         }
         facts.push(Fact::Calls {
-            caller: format!("{}.{}/{}", module.name, def.name, def.arity),
-            callee: format!("{callee_module}.{}/{}", c.name, c.arity),
+            caller: Function::of(&format!("{}.{}/{}", module.name, def.name, def.arity)),
+            callee: hashed::hash(&format!("{callee_module}.{}/{}", c.name, c.arity)),
         });
     }
+    facts.shrink_to_fit();
     (!facts.is_empty()).then(|| Box::new(facts) as Facts)
 }
 
@@ -289,50 +307,43 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
         .filter_map(|(i, f)| f.downcast_ref::<Vec<Fact>>().map(|v| (*i, v)))
         .flat_map(|(i, v)| v.iter().map(move |f| (i, f)))
         .collect();
-    let dev_modules: HashSet<&str> = all
+    let dev_modules: HashSet<u64> = all
         .iter()
         .filter_map(|(_, f)| match f {
-            Fact::DevOnly { module } => Some(module.as_str()),
+            Fact::DevOnly { module } => Some(*module),
             _ => None,
         })
         .collect();
-    let mut callers: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut callers: HashMap<u64, Vec<Function>> = HashMap::new();
     for (_, f) in &all {
         if let Fact::Calls { caller, callee } = f {
-            callers.entry(callee.as_str()).or_default().push(caller.as_str());
+            callers.entry(*callee).or_default().push(*caller);
         }
     }
-    let module_of = |function: &str| -> String {
-        let name = function.rsplit_once('/').map_or(function, |(n, _)| n);
-        name.rsplit_once('.').map_or(String::new(), |(m, _)| m.to_string())
-    };
     // Depth-first over callers; a cycle on the current path counts as not dev-only.
-    fn dev_only<'a>(
-        function: &'a str,
-        callers: &HashMap<&'a str, Vec<&'a str>>,
-        dev_modules: &HashSet<&str>,
-        module_of: &dyn Fn(&str) -> String,
-        path: &mut Vec<&'a str>,
+    fn dev_only(
+        function: Function,
+        callers: &HashMap<u64, Vec<Function>>,
+        dev_modules: &HashSet<u64>,
+        path: &mut Vec<u64>,
     ) -> bool {
-        if dev_modules.contains(module_of(function).as_str()) {
+        if dev_modules.contains(&function.module) {
             return true;
         }
-        let Some(list) = callers.get(function) else {
+        let Some(list) = callers.get(&function.name) else {
             return false;
         };
-        if path.contains(&function) {
+        if path.contains(&function.name) {
             return false;
         }
-        path.push(function);
-        let all_dev = list
-            .iter()
-            .all(|c| dev_only(c, callers, dev_modules, module_of, path));
+        path.push(function.name);
+        let all_dev = list.iter().all(|c| dev_only(*c, callers, dev_modules, path));
         path.pop();
         all_dev
     }
     for (file, f) in &all {
         if let Fact::Found { at, function } = f
-            && dev_only(function, &callers, &dev_modules, &module_of, &mut Vec::new())
+            && dev_only(*function, &callers, &dev_modules, &mut Vec::new())
         {
             report.retract(*file, *at);
         }
@@ -345,9 +356,11 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
         facts
             .iter()
             .map(|f| match f {
-                Fact::Found { at, function } => serde_json::json!(["found", at, function]),
+                Fact::Found { at, function: f } => serde_json::json!(["found", at, f.name, f.module]),
                 Fact::DevOnly { module } => serde_json::json!(["dev", module]),
-                Fact::Calls { caller, callee } => serde_json::json!(["calls", caller, callee]),
+                Fact::Calls { caller: f, callee } => {
+                    serde_json::json!(["calls", f.name, f.module, callee])
+                }
             })
             .collect(),
     ))
@@ -357,16 +370,17 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
     let mut facts = Vec::new();
     for f in value.as_array()? {
         let f = f.as_array()?;
-        let text = |i: usize| f.get(i).and_then(|v| v.as_str()).map(str::to_string);
+        let hash = |i: usize| f.get(i).and_then(|v| v.as_u64());
+        let function = |i: usize| Some(Function { name: hash(i)?, module: hash(i + 1)? });
         facts.push(match f.first()?.as_str()? {
             "found" => Fact::Found {
-                at: f.get(1)?.as_u64()? as usize,
-                function: text(2)?,
+                at: hash(1)? as usize,
+                function: function(2)?,
             },
-            "dev" => Fact::DevOnly { module: text(1)? },
+            "dev" => Fact::DevOnly { module: hash(1)? },
             "calls" => Fact::Calls {
-                caller: text(1)?,
-                callee: text(2)?,
+                caller: function(1)?,
+                callee: hash(3)?,
             },
             _ => return None,
         });

@@ -380,8 +380,9 @@ struct ContextFacts {
     /// Calls of project functions, as `(name_hash(module, function), the name hashes
     /// of that module's functions called in an `after` block of the same function,
     /// or [`ANYWHERE`] in a test file)`. Hashed: every file's facts are held until
-    /// the project is concluded, and most files call many functions.
-    calls: BTreeSet<(u64, Vec<u64>)>,
+    /// the project is concluded, and most files call many functions; for the same
+    /// reason a sorted list, each once, rather than a tree.
+    calls: Vec<(u64, Box<[u64]>)>,
 }
 
 /// The function (or, outside any, the test or setup block) a call is in.
@@ -502,8 +503,9 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
                 after.get(&key).cloned().unwrap_or_default()
             }
         };
-        calls.insert((name_hash(&[module, call.name]), bound));
+        calls.insert((name_hash(&[module, call.name]), bound.into_boxed_slice()));
     }
+    let calls = calls.into_iter().collect();
     Some(Box::new(ContextFacts { stores, calls }))
 }
 

@@ -332,7 +332,7 @@ struct KeyFacts {
     /// (start byte of the change, a key's name); a change with several keys (a
     /// handler's id and its events) is retracted only when none is mentioned elsewhere.
     changes: Vec<(usize, String)>,
-    mentions: std::collections::BTreeSet<String>,
+    mentions: NameSet,
 }
 
 /// The literal atom a change is keyed by: the env key, the term key, the registered
@@ -417,7 +417,8 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     if runs_alone {
         mentions.clear();
     }
-    Some(Box::new(KeyFacts { changes, mentions }))
+    changes.shrink_to_fit();
+    Some(Box::new(KeyFacts { changes, mentions: mentions.into_iter().collect() }))
 }
 
 /// The application and key of an `Application` env call, each when written as a
@@ -638,11 +639,6 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
         .iter()
         .map(|c| Some((c.get(0)?.as_u64()? as usize, c.get(1)?.as_str()?.to_string())))
         .collect::<Option<Vec<_>>>()?;
-    let mentions = value
-        .get("mentions")?
-        .as_array()?
-        .iter()
-        .map(|m| m.as_str().map(str::to_string))
-        .collect::<Option<_>>()?;
+    let mentions = serde_json::from_value(value.get("mentions")?.clone()).ok()?;
     Some(Box::new(KeyFacts { changes, mentions }))
 }

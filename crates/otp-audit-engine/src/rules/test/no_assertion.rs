@@ -363,14 +363,16 @@ const STANDARD_MODULES: &[&str] = &[
 
 /// What a file tells the cross-file check.
 enum Fact {
-    /// A lib module with failure paths, and the literal parts of its raise messages.
+    /// A lib module with failure paths (the hash of its name: every lib file's
+    /// facts are held until the project is concluded), and the literal parts of its
+    /// raise messages.
     Fails {
-        module: String,
+        module: u64,
         how: &'static str,
         messages: Vec<String>,
         /// Public functions that fail, themselves or through the module's own
         /// functions they call.
-        functions: Vec<String>,
+        functions: NameSet,
     },
     /// A test file's `assert_raise` expects a message with these literal parts: the
     /// failure it checks may belong to a module it reaches through another API.
@@ -460,13 +462,13 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
             for (i, ((m, how), messages)) in file.modules.iter().zip(how).zip(messages).enumerate() {
                 if let Some(how) = how {
                     facts.push(Fact::Fails {
-                        module: m.name.clone(),
+                        module: hashed::hash(&m.name),
                         how,
                         messages,
                         functions: failing
                             .iter()
                             .filter(|(module, _)| *module == i as u32)
-                            .map(|(_, name)| name.to_string())
+                            .map(|(_, name)| name)
                             .collect(),
                     });
                 }
@@ -715,7 +717,9 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
                 how,
                 messages,
                 functions,
-            } if module == tested && functions.iter().any(|f| calls.contains(f)) => Some((*how, messages)),
+            } if *module == hashed::hash(tested) && calls.iter().any(|c| functions.contains(c)) => {
+                Some((*how, messages))
+            }
             _ => None,
         });
         // Another test file expects one of its raise messages: the failure is checked
@@ -762,7 +766,7 @@ fn asserting_helper(all: &[(usize, &Fact)], (module, name, arity): &(Option<Stri
     })
 }
 
-/// `[["fails", module, how, [message part, ...], [function, ...]], ["expects_raise",
+/// `[["fails", module hash, how, [message part, ...], [function hash, ...]], ["expects_raise",
 /// [part, ...]], ["tests", tested, name, start, end, checks_failure, [function, ...]],
 /// ["helper", module, name, min, max], ["unasserted", name, scope, start, end,
 /// [[module|null, name, arity], ...]]]`.
@@ -810,11 +814,11 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
         let number = |i: usize| f.get(i).and_then(|v| v.as_u64()).map(|n| n as usize);
         facts.push(match text(0)? {
             "fails" => Fact::Fails {
-                module: text(1)?.to_string(),
+                module: f.get(1)?.as_u64()?,
                 // The two ways `collect` names, as static text again.
                 how: ["raises", "returns `{:error, _}`"].into_iter().find(|h| Some(*h) == text(2))?,
                 messages: strings(f.get(3)?)?,
-                functions: strings(f.get(4)?)?,
+                functions: serde_json::from_value(f.get(4)?.clone()).ok()?,
             },
             "expects_raise" => Fact::ExpectsRaise {
                 parts: strings(f.get(1)?)?,

@@ -747,7 +747,7 @@ fn needs_unique_id(file: &File, call: &Call, id: &str) -> bool {
 struct NameFacts {
     /// (start byte of the finding, the name as written).
     private_starts: Vec<(usize, String)>,
-    mentions: std::collections::BTreeSet<String>,
+    mentions: NameSet,
 }
 
 fn collect(file: &File, _report: &Report) -> Option<Facts> {
@@ -770,7 +770,6 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
                 None
             }
         })
-        .map(str::to_string)
         .collect();
     Some(Box::new(NameFacts { private_starts, mentions }))
 }
@@ -839,11 +838,6 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
         .iter()
         .map(|c| Some((c.get(0)?.as_u64()? as usize, c.get(1)?.as_str()?.to_string())))
         .collect::<Option<Vec<_>>>()?;
-    let mentions = value
-        .get("mentions")?
-        .as_array()?
-        .iter()
-        .map(|m| m.as_str().map(str::to_string))
-        .collect::<Option<_>>()?;
+    let mentions = serde_json::from_value(value.get("mentions")?.clone()).ok()?;
     Some(Box::new(NameFacts { private_starts, mentions }))
 }

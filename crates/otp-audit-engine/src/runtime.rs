@@ -77,14 +77,15 @@ pub fn in_runtime_module(file: &File, byte: usize) -> bool {
 }
 
 /// A test helper shipped in `lib/` (`Phoenix.ChannelTest`, a library's `MyLib.Case`)
-/// calls ExUnit's functions (`ExUnit.OnExitHandler`, `ExUnit.Callbacks.on_exit/1`): it only
-/// runs inside a test, whose process and test supervisor own what it starts. It is
-/// ExUnit's machinery extended, like the runtime above.
-fn runs_under_exunit(file: &File, module: &crate::model::Module) -> bool {
+/// calls ExUnit's functions (`ExUnit.OnExitHandler`, `ExUnit.Callbacks.on_exit/1`,
+/// `ExUnit.fetch_test_supervisor/0`): it only runs inside a test, whose process and
+/// test supervisor own what it starts. It is ExUnit's machinery extended, like the
+/// runtime above.
+pub(crate) fn runs_under_exunit(file: &File, module: &crate::model::Module) -> bool {
     file.calls_within(module.node).any(|c| {
         c.module
             .as_deref()
-            .is_some_and(|m| m.starts_with("ExUnit."))
+            .is_some_and(|m| m == "ExUnit" || m.starts_with("ExUnit."))
     })
 }
 

@@ -28,26 +28,37 @@ const CALLBACKS: &[&str] = &[
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    /// `receive` with clauses: takes messages meant for the callbacks.
-    Receive,
+enum Kind<'t> {
+    /// `receive` with clauses: takes messages meant for the callbacks. `after` holds
+    /// a finite timeout, which bounds the wait.
+    Receive { after: Option<&'t str> },
+    /// In `init/1`, a `receive` whose every clause pins a ref or monitor, with no
+    /// `after`: a start handshake whose only risk is never ending.
+    Handshake,
     /// `Process.sleep`, `:timer.sleep`, `receive ... after` without clauses.
     Sleep,
     /// `Task.await`, `Task.yield`: waits for another process.
     Await,
 }
 
-impl Kind {
+impl Kind<'_> {
     fn severity(self) -> Severity {
         match self {
-            Kind::Receive => Severity::Error,
-            Kind::Sleep | Kind::Await => Severity::Warning,
+            Kind::Receive { after: None } => Severity::Error,
+            Kind::Receive { after: Some(_) } | Kind::Handshake | Kind::Sleep | Kind::Await => {
+                Severity::Warning
+            }
         }
     }
     fn advice(self) -> &'static str {
         match self {
-            Kind::Receive => {
+            Kind::Receive { .. } => {
                 "let messages reach `handle_info/2` instead: have the other process send its result to the server, or run the work with `Task.Supervisor.async_nolink/2` and match `{ref, result}` in `handle_info/2`"
+            }
+            // `init/1` returns what the handshake brought (`:ignore`, `{:stop, _}`),
+            // so moving it to `handle_continue/2` is not the fix: bounding it is.
+            Kind::Handshake => {
+                "add an `after` that gives up (return `{:stop, :timeout}` from `init/1`)"
             }
             Kind::Sleep => {
                 "schedule the follow-up with `Process.send_after(self(), msg, ms)` and continue in `handle_info/2`"
@@ -57,10 +68,20 @@ impl Kind {
             }
         }
     }
+    /// How long the server is held, for messages.
+    fn wait(self) -> String {
+        match self {
+            Kind::Receive { after: Some(t) } if t.chars().all(|c| c.is_ascii_digit() || c == '_') => {
+                format!("for up to {t} ms")
+            }
+            Kind::Receive { after: Some(t) } => format!("for up to `{t}` ms"),
+            _ => "while it waits".into(),
+        }
+    }
 }
 
-/// What blocks in `call`, and how to name it.
-fn blocking(file: &File, call: &Call) -> Option<(Kind, String)> {
+/// What blocks in `call`, and how to name it. `in_init`: the call runs in `init/1`.
+fn blocking<'t>(file: &File<'t>, call: &Call<'t>, in_init: bool) -> Option<(Kind<'t>, String)> {
     if call.capture {
         return None;
     }
@@ -69,15 +90,27 @@ fn blocking(file: &File, call: &Call) -> Option<(Kind, String)> {
         (None, "receive") if call.local && call.do_block.is_some() => {
             let k = &grammar().kinds;
             let block = call.do_block?;
-            if drains_without_waiting(file, block) {
+            let after = after_timeout(file, block).filter(|t| *t != ":infinity");
+            if after == Some("0") || awaits_down_of_dead_peer(file, call, block) {
                 return None;
             }
-            let has_clauses = ast::named_children(block).any(|c| c.kind_id() == k.stab_clause);
-            Some(if has_clauses {
-                (Kind::Receive, "`receive`".into())
-            } else {
-                (Kind::Sleep, "`receive ... after` (a sleep)".into())
-            })
+            let clauses: Vec<Node> = ast::named_children(block)
+                .filter(|c| c.kind_id() == k.stab_clause)
+                .collect();
+            if clauses.is_empty() {
+                return Some((Kind::Sleep, "`receive ... after` (a sleep)".into()));
+            }
+            let pinned = |clause: &Node| {
+                ast::field(*clause, grammar().fields.left).is_some_and(|p| {
+                    ast::descendants(p)
+                        .any(|n| n.kind_id() == k.unary_operator && ast::operator(n, src) == "^")
+                })
+            };
+            if in_init && clauses.iter().all(pinned) {
+                // A bounded start handshake is fine; an unbounded one may hang the start.
+                return after.is_none().then(|| (Kind::Handshake, "`receive`".into()));
+            }
+            Some((Kind::Receive { after }, "`receive`".into()))
         }
         (Some("Process" | ":timer"), "sleep") if call.arity == 1 => {
             Some((Kind::Sleep, format!("`{}`", call.display(src))))
@@ -94,9 +127,70 @@ fn blocking(file: &File, call: &Call) -> Option<(Kind, String)> {
     }
 }
 
-/// Is this a `receive ... after 0`? It only takes what is already in the mailbox
-/// and never waits (flushing a `:DOWN` or a stale timer message).
-fn drains_without_waiting(file: &File, block: Node) -> bool {
+/// `try do Peer.ping(pid) catch :exit, _ -> receive do {:DOWN, _, :process, ^pid, _} -> ...`
+/// in a module that monitors: the call exited, so `pid` is dead and its `:DOWN` is
+/// already due. Waiting for it only takes a message that is there.
+fn awaits_down_of_dead_peer(file: &File, call: &Call, block: Node) -> bool {
+    let g = grammar();
+    let k = &g.kinds;
+    let src = file.src;
+    let clauses: Vec<Node> = ast::named_children(block).collect();
+    let [clause] = clauses.as_slice() else {
+        return false;
+    };
+    let Some(mut pattern) = ast::field(*clause, g.fields.left).and_then(|a| a.named_child(0)) else {
+        return false;
+    };
+    // `{:DOWN, ...} = down`
+    if ast::is_binary_op(pattern, src, "=") {
+        pattern = match ast::field(pattern, g.fields.left) {
+            Some(l) if l.kind_id() == k.tuple => l,
+            _ => ast::field(pattern, g.fields.right).unwrap_or(pattern),
+        };
+    }
+    let parts: Vec<Node> = if pattern.kind_id() == k.tuple {
+        ast::named_children(pattern).collect()
+    } else {
+        return false;
+    };
+    if parts.len() != 5 || file.text(parts[0]) != ":DOWN" || file.text(parts[2]) != ":process" {
+        return false;
+    }
+    let Some(pid) = file.text(parts[3]).strip_prefix('^') else {
+        return false;
+    };
+    let monitors = file
+        .calls
+        .iter()
+        .any(|c| c.ctx.module == call.ctx.module && (c.is("Process", "monitor") || c.is(":erlang", "monitor")));
+    if !monitors {
+        return false;
+    }
+    // Up to the `catch`/`rescue` of a `try` whose body calls something with `pid`.
+    let mut node = call.node;
+    while let Some(parent) = node.parent() {
+        if parent.kind_id() == k.catch_block || parent.kind_id() == k.rescue_block {
+            let Some(do_block) = parent.parent() else {
+                return false;
+            };
+            let try_body = ast::named_children(do_block)
+                .filter(|c| ![k.catch_block, k.rescue_block, k.else_block, k.after_block].contains(&c.kind_id()));
+            return try_body.into_iter().any(|stmt| {
+                file.calls_within(stmt).any(|c| {
+                    c.args.iter().any(|a| a.kind_id() == k.identifier && file.text(*a) == pid)
+                })
+            });
+        }
+        if file.def(&call.ctx).is_some_and(|d| d.node == parent) {
+            break;
+        }
+        node = parent;
+    }
+    false
+}
+
+/// The timeout of a `receive`'s `after` clause, as written.
+fn after_timeout<'t>(file: &File<'t>, block: Node) -> Option<&'t str> {
     let k = &grammar().kinds;
     ast::named_children(block)
         .filter(|c| c.kind_id() == k.after_block)
@@ -104,7 +198,7 @@ fn drains_without_waiting(file: &File, block: Node) -> bool {
         .find(|c| c.kind_id() == k.stab_clause)
         .and_then(|clause| ast::field(clause, grammar().fields.left))
         .and_then(|args| args.named_child(0))
-        .is_some_and(|timeout| file.text(timeout) == "0")
+        .map(|timeout| file.text(timeout))
 }
 
 /// Calls of def `d` that run in its own process (not in a spawned fn).
@@ -116,26 +210,34 @@ fn own_calls<'a, 't>(file: &'a File<'t>, d: Id) -> impl Iterator<Item = &'a Call
 
 fn check(file: &File, report: &mut Report) {
     for module in file.modules.iter().filter(|m| m.is_genserver) {
+        // Helper findings, kept until we know how many callback sites share a helper.
+        let mut via_helpers: Vec<(&Call, String, Helper)> = Vec::new();
         for &d in &module.defs {
             let def = &file.defs[d as usize];
             if !def.is_callback || !CALLBACKS.contains(&def.name) {
                 continue;
             }
+            let in_init = def.name == "init";
             let callback = format!("{}/{}", def.name, def.arity);
             for call in own_calls(file, d) {
-                if let Some((kind, what)) = blocking(file, call) {
+                if let Some((kind, what)) = blocking(file, call, in_init) {
                     let range = if call.name == "receive" {
                         call.target.byte_range()
                     } else {
                         call.node.byte_range()
                     };
                     let effect = match kind {
-                        Kind::Receive => {
-                            "takes messages out of the server's mailbox behind OTP's back and blocks it until one arrives"
+                        Kind::Receive { after: None } => {
+                            "takes messages out of the server's mailbox behind OTP's back and blocks it until one arrives".to_string()
                         }
-                        Kind::Sleep => "stops the server: callers queue up and may time out",
+                        Kind::Receive { .. } => format!(
+                            "takes messages out of the server's mailbox behind OTP's back and blocks it {}",
+                            kind.wait()
+                        ),
+                        Kind::Handshake => "waits for a start handshake (every clause pins a ref or monitor) with no `after`: `start_link`, and the supervisor starting this server, hang for good if the answer never comes".to_string(),
+                        Kind::Sleep => "stops the server: callers queue up and may time out".to_string(),
                         Kind::Await => {
-                            "blocks the server while it waits for the task: callers queue up and may time out"
+                            "blocks the server while it waits for the task: callers queue up and may time out".to_string()
                         }
                     };
                     report
@@ -148,51 +250,119 @@ fn check(file: &File, report: &mut Report) {
                         .severity(kind.severity());
                     continue;
                 }
-                if let Some((helper, kind, what)) = blocking_helper(file, module, call) {
-                    report
-                        .add(
-                            file,
-                            &call.ctx,
-                            call.node.byte_range(),
-                            format!(
-                                "`{}` is called from `{callback}` and runs {what}, which blocks the server while it waits; {}",
-                                helper,
-                                kind.advice()
-                            ),
-                        )
-                        .severity(kind.severity());
+                if let Some(helper) = blocking_helper(file, module, call, in_init) {
+                    via_helpers.push((call, callback.clone(), helper));
                 }
             }
+        }
+        for (call, callback, h) in &via_helpers {
+            let sites: Vec<&String> = via_helpers
+                .iter()
+                .filter(|(_, _, other)| other.name == h.name && other.kind == h.kind)
+                .map(|(_, cb, _)| cb)
+                .collect();
+            if sites.len() == 1 {
+                let effect = match h.kind {
+                    Kind::Handshake => "a start handshake with no `after`: `start_link`, and the supervisor starting this server, hang for good if the answer never comes".to_string(),
+                    kind => format!("which blocks the server {}", kind.wait()),
+                };
+                report
+                    .add(
+                        file,
+                        &call.ctx,
+                        call.node.byte_range(),
+                        format!(
+                            "`{}` is called from `{callback}` and runs {}, {effect}; {}",
+                            h.name,
+                            h.what,
+                            h.kind.advice()
+                        ),
+                    )
+                    .severity(h.kind.severity());
+                continue;
+            }
+            // A helper shared by several callback sites is one thing to fix: report it
+            // once, at what blocks inside it, from its first caller.
+            if via_helpers.iter().find(|(_, _, other)| other.name == h.name && other.kind == h.kind).map(|(c, _, _)| c.node) != Some(call.node) {
+                continue;
+            }
+            let mut callbacks: Vec<&str> = sites.iter().map(|s| s.as_str()).collect();
+            callbacks.dedup();
+            let callbacks = callbacks
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let range = if h.inner.name == "receive" {
+                h.inner.target.byte_range()
+            } else {
+                h.inner.node.byte_range()
+            };
+            report
+                .add(
+                    file,
+                    &h.inner.ctx,
+                    range,
+                    format!(
+                        "{} in `{}`, which {} callback sites call ({callbacks}), blocks the server {}; {}",
+                        h.what,
+                        h.name,
+                        sites.len(),
+                        h.kind.wait(),
+                        h.kind.advice()
+                    ),
+                )
+                .severity(h.kind.severity());
         }
     }
 }
 
+/// A private helper that blocks, as called from one callback site.
+struct Helper<'a, 't> {
+    /// `name/arity`.
+    name: String,
+    kind: Kind<'t>,
+    what: String,
+    /// The worst blocking call inside it.
+    inner: &'a Call<'t>,
+}
+
 /// A private function of the module, called here, that blocks in its own body
-/// (one level deep): its name, the worst kind of blocking, and what blocks.
-fn blocking_helper(file: &File, module: &Module, call: &Call) -> Option<(String, Kind, String)> {
+/// (one level deep), with the worst kind of blocking in it.
+fn blocking_helper<'a, 't>(
+    file: &'a File<'t>,
+    module: &Module,
+    call: &Call,
+    in_init: bool,
+) -> Option<Helper<'a, 't>> {
     if !call.local || call.module.is_some() || call.capture || call.dynamic {
         return None;
     }
     let src = file.src;
-    let mut found: Option<(Kind, String)> = None;
+    let mut found: Option<(Kind, String, &Call)> = None;
     for &d in &module.defs {
         let def = &file.defs[d as usize];
         if def.kind != "defp" || def.name != call.name || !binds(def, call.arity, src) {
             continue;
         }
         for inner in own_calls(file, d) {
-            if let Some((kind, what)) = blocking(file, inner) {
+            if let Some((kind, what)) = blocking(file, inner, in_init) {
                 let worse = found
                     .as_ref()
-                    .is_none_or(|(k, _)| kind.severity() > k.severity());
+                    .is_none_or(|(k, _, _)| kind.severity() > k.severity());
                 if worse {
-                    found = Some((kind, what));
+                    found = Some((kind, what, inner));
                 }
             }
         }
     }
-    let (kind, what) = found?;
-    Some((format!("{}/{}", call.name, call.arity), kind, what))
+    let (kind, what, inner) = found?;
+    Some(Helper {
+        name: format!("{}/{}", call.name, call.arity),
+        kind,
+        what,
+        inner,
+    })
 }
 
 /// Can this clause be called with `arity` arguments (defaults included)?

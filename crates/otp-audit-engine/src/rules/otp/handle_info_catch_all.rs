@@ -18,45 +18,70 @@ pub static RULE: Rule = Rule {
     supersedes: &[],
     guide: include_str!("handle_info_catch_all.md"),
     check,
-    project: None,
+    project: Some(&PROJECT),
 };
+
+static PROJECT: ProjectPass = ProjectPass {
+    collect,
+    conclude,
+    encode,
+    decode,
+};
+
+/// The last `handle_info/2` clause of a GenServer module that has no catch-all.
+fn missing_catch_all<'a, 't>(file: &'a File<'t>, module: &Module) -> Option<(Id, &'a Def<'t>, usize)> {
+    // The module using a quote may add (or override) `handle_info/2` clauses.
+    if !module.is_genserver || module.quoted {
+        return None;
+    }
+    // `defdelegate handle_info(msg, state), to: ...`: the clauses are elsewhere.
+    if module
+        .functions
+        .iter()
+        .any(|f| f.kind == "defdelegate" && f.name == "handle_info")
+    {
+        return None;
+    }
+    let clauses: Vec<(Id, &Def)> = module
+        .defs
+        .iter()
+        .map(|&d| (d, &file.defs[d as usize]))
+        .filter(|(_, d)| d.kind == "def" && d.name == "handle_info" && d.arity == 2)
+        .collect();
+    let &(last_id, last) = clauses.last()?;
+    if clauses.iter().any(|(_, d)| is_catch_all(file, d)) {
+        return None;
+    }
+    Some((last_id, last, clauses.len()))
+}
 
 fn check(file: &File, report: &mut Report) {
     for (i, module) in file.modules.iter().enumerate() {
-        // The module using a quote may add (or override) `handle_info/2` clauses.
-        if !module.is_genserver || module.quoted {
-            continue;
-        }
-        let id = i as Id;
-        // `defdelegate handle_info(msg, state), to: ...`: the clauses are elsewhere.
-        if module
-            .functions
-            .iter()
-            .any(|f| f.kind == "defdelegate" && f.name == "handle_info")
-        {
-            continue;
-        }
-        let clauses: Vec<(Id, &Def)> = module
-            .defs
-            .iter()
-            .map(|&d| (d, &file.defs[d as usize]))
-            .filter(|(_, d)| d.kind == "def" && d.name == "handle_info" && d.arity == 2)
-            .collect();
-        let Some(&(last_id, last)) = clauses.last() else {
+        let Some((last_id, last, n)) = missing_catch_all(file, module) else {
             continue;
         };
-        if clauses.iter().any(|(_, d)| is_catch_all(file, d)) {
-            continue;
-        }
-        let count = match clauses.len() {
+        let count = match n {
             1 => "its only clause".to_string(),
             n => format!("the last of its {n} clauses"),
         };
         let ctx = Ctx {
-            module: Some(id),
+            module: Some(i as Id),
             def: Some(last_id),
             ..Ctx::default()
         };
+        // A process that mutes its own logs would swallow the message silently with
+        // a logging clause: crashing is then the louder choice, so don't offer it.
+        if mutes_own_logging(file, module) {
+            report.add(
+                file,
+                &ctx,
+                last.node.start_byte()..last.head.end_byte(),
+                format!(
+                    "`handle_info/2` has no catch-all clause ({count} is here): a stray message (a late reply after a call timeout, a `:DOWN` or `:EXIT`) crashes the server with `FunctionClauseError`; this module mutes its own logs (`Logger.put_process_level/2`), so a catch-all that only logs would swallow it silently: end with a clause that raises (or exits) with a message naming what arrived, or that handles it"
+                ),
+            );
+            continue;
+        }
         let d = report.add(
             file,
             &ctx,
@@ -69,6 +94,135 @@ fn check(file: &File, report: &mut Report) {
             d.fix(fix);
         }
     }
+}
+
+/// `Logger.put_process_level(self(), :none)` in the module.
+fn mutes_own_logging(file: &File, module: &Module) -> bool {
+    file.calls_within(module.node).any(|c| {
+        c.is("Logger", "put_process_level")
+            && c.arg(1).is_some_and(|l| file.text(l) == ":none")
+            && c.arg(0).is_some_and(|p| ast::is_self_call(p, file.src))
+    })
+}
+
+/// What the project pass needs: where this file's findings are and in which module,
+/// which modules are test helpers shipped in lib, and which modules start which.
+enum Fact {
+    Found { at: usize, module: String },
+    TestHelper { module: String },
+    Starts { starter: String, started: String },
+}
+
+fn collect(file: &File, _report: &Report) -> Option<Facts> {
+    if file.scope != crate::FileScope::Lib {
+        return None;
+    }
+    let mut facts = Vec::new();
+    let k = &grammar().kinds;
+    for (i, module) in file.modules.iter().enumerate() {
+        if let Some((_, last, _)) = missing_catch_all(file, module) {
+            facts.push(Fact::Found { at: last.node.start_byte(), module: module.name.clone() });
+        }
+        if crate::runtime::runs_under_exunit(file, module) {
+            facts.push(Fact::TestHelper { module: module.name.clone() });
+        }
+        let own = |c: &Ctx| c.module == Some(i as Id);
+        let mut started = std::collections::BTreeSet::new();
+        // `Worker.start_link(opts)`, `Worker.child_spec(opts)`.
+        for c in file.calls_within(module.node).filter(|c| own(&c.ctx)) {
+            if let Some(m) = c.module.as_deref()
+                && matches!(c.name, "start_link" | "start" | "child_spec")
+                && !m.starts_with(':')
+                && !crate::runtime::is_runtime_module(m)
+            {
+                started.insert(m.to_string());
+            }
+        }
+        // `{Worker, opts}` child specs.
+        for t in ast::descendants(module.node).filter(|n| n.kind_id() == k.tuple) {
+            let Some(first) = t.named_child(0).filter(|f| f.kind_id() == k.alias) else {
+                continue;
+            };
+            if ast::named_children(t).count() == 2 {
+                let m = file.module_at(file.text(first), first.start_byte());
+                if !crate::runtime::is_runtime_module(&m) {
+                    started.insert(m);
+                }
+            }
+        }
+        started.remove(&module.name);
+        facts.extend(started.into_iter().map(|m| Fact::Starts { starter: module.name.clone(), started: m }));
+    }
+    (!facts.is_empty()).then(|| Box::new(facts) as Facts)
+}
+
+/// A GenServer whose only starters in the project are test helpers shipped in lib
+/// (modules that call ExUnit) is part of that test harness: crashing on an unknown
+/// message fails the test loudly, which the harness wants.
+fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
+    use std::collections::{HashMap, HashSet};
+    let all: Vec<(usize, &Fact)> = facts
+        .iter()
+        .filter_map(|(i, f)| f.downcast_ref::<Vec<Fact>>().map(|v| (*i, v)))
+        .flat_map(|(i, v)| v.iter().map(move |f| (i, f)))
+        .collect();
+    let helpers: HashSet<&str> = all
+        .iter()
+        .filter_map(|(_, f)| match f {
+            Fact::TestHelper { module } => Some(module.as_str()),
+            _ => None,
+        })
+        .collect();
+    let mut starters: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (_, f) in &all {
+        if let Fact::Starts { starter, started } = f {
+            starters.entry(started.as_str()).or_default().push(starter.as_str());
+        }
+    }
+    for (file, f) in &all {
+        if let Fact::Found { at, module } = f
+            && starters
+                .get(module.as_str())
+                .is_some_and(|s| s.iter().all(|m| helpers.contains(m)))
+        {
+            report.retract(*file, *at);
+        }
+    }
+}
+
+fn encode(facts: &Facts) -> Option<serde_json::Value> {
+    let facts = facts.downcast_ref::<Vec<Fact>>()?;
+    Some(serde_json::Value::Array(
+        facts
+            .iter()
+            .map(|f| match f {
+                Fact::Found { at, module } => serde_json::json!(["found", at, module]),
+                Fact::TestHelper { module } => serde_json::json!(["helper", module]),
+                Fact::Starts { starter, started } => serde_json::json!(["starts", starter, started]),
+            })
+            .collect(),
+    ))
+}
+
+fn decode(value: &serde_json::Value) -> Option<Facts> {
+    let mut facts = Vec::new();
+    for f in value.as_array()? {
+        let f = f.as_array()?;
+        let text = |i: usize| f.get(i).and_then(|v| v.as_str()).map(str::to_string);
+        facts.push(match f.first()?.as_str()? {
+            "found" => Fact::Found {
+                at: f.get(1)?.as_u64()? as usize,
+                module: text(2)?,
+            },
+            "helper" => Fact::TestHelper { module: text(1)? },
+            "starts" => Fact::Starts {
+                starter: text(1)?,
+                started: text(2)?,
+            },
+            _ => return None,
+        });
+    }
+    Some(Box::new(facts))
 }
 
 /// A clause whose message parameter is a bare variable (`msg`, `_msg`, `_`) with

@@ -1,6 +1,7 @@
 //! `otp/no-raw-send`: Raw send to another process. See `no_raw_send.md`.
 
 use crate::rules::otp::reply_via_send::extra_message_to_caller;
+use crate::model::Id;
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -168,9 +169,18 @@ fn awaits_tagged_reply(file: &File, call: &Call) -> bool {
             .collect();
         tags.extend(bound_parts);
     }
+    if awaits_pinned(file, def, call.node.end_byte(), &tags) {
+        return true;
+    }
+    awaited_by_callers(file, call, &tags)
+}
+
+/// A `receive` of `def` after `after` that pins one of `tags`.
+fn awaits_pinned(file: &File, def: Id, after: usize, tags: &[&str]) -> bool {
+    let k = &grammar().kinds;
     file.calls_named("receive").any(|r| {
         r.ctx.def == Some(def)
-            && r.node.start_byte() > call.node.end_byte()
+            && r.node.start_byte() > after
             && r.do_block.is_some_and(|b| {
                 ast::descendants(b).any(|n| {
                     n.kind_id() == k.unary_operator
@@ -180,6 +190,40 @@ fn awaits_tagged_reply(file: &File, call: &Call) -> bool {
                 })
             })
     })
+}
+
+/// A private helper that builds the request around a `ref` parameter
+/// (`defp request(pid, ref), do: send(pid, {:get, {self(), ref}})`), every caller of
+/// which passes its own variable and then `receive`s on `^ref`: the request/reply
+/// is written by hand one call level up.
+fn awaited_by_callers(file: &File, call: &Call, tags: &[&str]) -> bool {
+    let Some(def) = file.def(&call.ctx).filter(|d| d.kind == "defp") else {
+        return false;
+    };
+    let positions: Vec<usize> = def
+        .params
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind_id() == grammar().kinds.identifier && tags.contains(&file.text(**p)))
+        .map(|(i, _)| i)
+        .collect();
+    if positions.is_empty() {
+        return false;
+    }
+    let mut callers = file
+        .calls_named(def.name)
+        .filter(|c| c.local && c.module.is_none() && c.arity == def.arity && c.ctx.module == def.module)
+        .peekable();
+    callers.peek().is_some()
+        && callers.all(|c| {
+            let passed: Vec<&str> = positions
+                .iter()
+                .filter_map(|i| c.arg(*i))
+                .filter(|a| a.kind_id() == grammar().kinds.identifier)
+                .map(|a| file.text(a))
+                .collect();
+            c.ctx.def.is_some_and(|d| !passed.is_empty() && awaits_pinned(file, d, c.node.end_byte(), &passed))
+        })
 }
 
 /// The Erlang I/O protocol (`{:io_request, from, reply_as, request}` to a group
@@ -477,11 +521,32 @@ fn in_via_send_callback(file: &File, ctx: &Ctx) -> bool {
 
 /// A struct literal as the message (`%Phoenix.Socket.Broadcast{...}`): its format is
 /// a named type defined in one place, so it is not scattered across the senders.
+/// So is a variable bound to one earlier in the function (`msg = %Message{...}`).
 fn sends_a_struct(file: &File, call: &Call) -> bool {
-    message_arg(call).is_some_and(|msg| {
-        let text = file.text(msg);
-        msg.kind_id() == grammar().kinds.map && text.starts_with('%') && !text.starts_with("%{")
-    })
+    let is_struct = |n: Node| {
+        let text = file.text(n);
+        n.kind_id() == grammar().kinds.map && text.starts_with('%') && !text.starts_with("%{")
+    };
+    let Some(msg) = message_arg(call) else {
+        return false;
+    };
+    if is_struct(msg) {
+        return true;
+    }
+    if msg.kind_id() != grammar().kinds.identifier {
+        return false;
+    }
+    let var = file.text(msg);
+    // The last binding of `var` before the send decides what it holds.
+    file.def(&call.ctx)
+        .and_then(|d| d.body)
+        .into_iter()
+        .flat_map(ast::descendants)
+        .filter(|n| n.end_byte() <= call.node.start_byte() && ast::is_binary_op(*n, file.src, "="))
+        .filter(|n| ast::field(*n, grammar().fields.left).is_some_and(|l| l.kind_id() == grammar().kinds.identifier && file.text(l) == var))
+        .last()
+        .and_then(|n| ast::field(n, grammar().fields.right))
+        .is_some_and(is_struct)
 }
 
 /// In a hand-written `receive` loop, a send to a pid that the received message
@@ -523,7 +588,7 @@ fn protocol_handled_here(file: &File, call: &Call) -> bool {
     } else {
         ast::atom_name(msg, file.src).map(|_| file.text(msg).to_string())
     };
-    let shape = tuple_shape(file, msg);
+    let shape = tuple_shape(file, msg, call.ctx.module);
     if shape.is_none() && pinned.is_none() {
         return false;
     }
@@ -551,7 +616,7 @@ fn protocol_handled_here(file: &File, call: &Call) -> bool {
         .filter(|d| d.module == call.ctx.module && d.arity == 2)
         .filter_map(|d| d.params.first().copied());
     received.chain(handled).any(|pattern| match (shape, &pinned) {
-        (Some(shape), _) => same_shape(file, msg, shape, pattern),
+        (Some(shape), _) => same_shape(file, msg, shape, pattern, call.ctx.module),
         (None, Some(pinned)) => file.text(pattern) == pinned,
         _ => false,
     })
@@ -560,8 +625,8 @@ fn protocol_handled_here(file: &File, call: &Call) -> bool {
 /// Does `pattern` match messages shaped like `msg`? `{self(), :done, x}` is matched by
 /// `{^worker, :done, x}`: the receiver matches the sender's pid with a variable, so
 /// the second element names the message.
-fn same_shape(file: &File, msg: Node, shape: (&str, usize), pattern: Node) -> bool {
-    let Some(found) = tuple_shape(file, pattern) else {
+fn same_shape(file: &File, msg: Node, shape: (&str, usize), pattern: Node, module: Option<Id>) -> bool {
+    let Some(found) = tuple_shape(file, pattern, module) else {
         return false;
     };
     if shape.0 != "self()" {
@@ -577,13 +642,23 @@ fn same_shape(file: &File, msg: Node, shape: (&str, usize), pattern: Node) -> bo
 
 /// (first element without a pin, size) of a tuple whose first element is an atom,
 /// `__MODULE__` or a variable: `{:lease, k, ref}` → (":lease", 3), `{^ref, r}` → ("ref", 2).
-fn tuple_shape<'s>(file: &File<'s>, node: Node) -> Option<(&'s str, usize)> {
+/// A module attribute tag (`{@prefix, :ping}`) stands for its value in `module`, so
+/// the sender and the `handle_info/2` that match on it compare equal.
+fn tuple_shape<'s>(file: &File<'s>, node: Node, module: Option<Id>) -> Option<(&'s str, usize)> {
     let g = grammar();
     if node.kind_id() != g.kinds.tuple {
         return None;
     }
     let first = ast::named_children(node).next()?;
-    let tag = file.text(first).trim_start_matches('^').trim();
+    let mut tag = file.text(first).trim_start_matches('^').trim();
+    if let Some(name) = tag.strip_prefix('@') {
+        tag = file
+            .attributes
+            .iter()
+            .find(|(attr, _, ctx)| *attr == name && ctx.module == module)
+            .map(|(_, value, _)| file.text(*value))
+            .filter(|v| v.starts_with(':'))?;
+    }
     let tag_like = tag.starts_with(':')
         || tag == "__MODULE__"
         || tag == "self()"

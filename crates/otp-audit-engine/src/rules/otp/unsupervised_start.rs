@@ -107,6 +107,7 @@ fn check(file: &File, report: &mut Report) {
             continue;
         }
         if STARTERS.contains(&def.name)
+            || only_called_from_starters(file, def)
             || in_children_list(file, call)
             || is_child_spec_start(file, call, def)
             || is_stopped_in_same_function(file, call, def)
@@ -132,6 +133,21 @@ fn check(file: &File, report: &mut Report) {
         );
         report.add(file, &call.ctx, call.node.byte_range(), message);
     }
+}
+
+/// A private helper (`defp start_supervisor(...)`) whose every call in the module is
+/// in `init/1`, `start_link` or `child_spec`: the start is theirs, split out for
+/// readability, and judged as if it were written there.
+fn only_called_from_starters(file: &File, def: &Def) -> bool {
+    if def.kind != "defp" {
+        return false;
+    }
+    let mut callers = file
+        .calls_named(def.name)
+        .filter(|c| c.local && c.module.is_none() && !c.dynamic && c.ctx.module == def.module)
+        .peekable();
+    callers.peek().is_some()
+        && callers.all(|c| file.def(&c.ctx).is_some_and(|d| STARTERS.contains(&d.name)))
 }
 
 /// Mix tasks run in a short-lived shell process that owns what it starts.
@@ -259,7 +275,7 @@ fn is_stopped_in_same_function(file: &File, call: &Call, def: &Def) -> bool {
 fn is_monitored_by_owner(file: &File, call: &Call, def: &Def) -> bool {
     let monitors_after = |scope: Node, from: usize| {
         file.calls_within(scope)
-            .any(|c| c.is("Process", "monitor") && c.node.start_byte() > from)
+            .any(|c| (c.is("Process", "monitor") || c.is(":erlang", "monitor")) && c.node.start_byte() > from)
     };
     if monitors_after(def.node, call.node.end_byte()) {
         return true;

@@ -1,8 +1,9 @@
 // Accessibility in headless Chromium: axe-core (installed by tools/test-web into
 // target/web-e2e) runs on each section with content in it: the playground with
 // findings, the audit summary, a file view, the progress view and a workshop
-// exercise. No violation of impact serious or critical may remain. The playground
-// announces its findings count in a polite live region.
+// exercise. No violation of impact serious or critical may remain, in the light and
+// in the dark theme (the system's preference, and the theme button's choice on the
+// playground). The playground announces its findings count in a polite live region.
 // Usage: node tests/web/a11y.spec.mjs [dist dir] [otp-audit binary]
 import { equal, ok } from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -35,9 +36,22 @@ async function violations() {
   return found;
 }
 
-async function clean(what) {
+/** The color scheme the page's styles resolved to (`light` or `dark`). */
+const scheme = () => page.evaluate(() => getComputedStyle(document.documentElement).colorScheme);
+
+async function cleanAs(what) {
   const v = await violations();
-  equal(v.length, 0, `${what}:\n     ${v.join("\n     ")}`);
+  equal(v.length, 0, `${what} (${await scheme()} theme):\n     ${v.join("\n     ")}`);
+}
+
+/** No serious violation with the system in light mode, then in dark mode. */
+async function clean(what) {
+  for (const colorScheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme });
+    equal(await scheme(), colorScheme, `${what} follows the system's ${colorScheme} preference`);
+    await cleanAs(what);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
 }
 
 await test("the playground with findings: no serious violation; the count is announced", async () => {
@@ -50,6 +64,14 @@ await test("the playground with findings: no serious violation; the count is ann
   await setCode(page, "defmodule MyApp.Notifier do\n  def a(p), do: send(p, :a)\n  def b(p), do: send(p, :b)\nend\n");
   equal((await page.textContent("[data-testid=findings-announcer]")).trim(), "2 findings");
   await clean("playground");
+  // The theme button's dark (System → Light → Dark) on a light system, then back to System.
+  await page.click("[data-testid=theme]");
+  await page.click("[data-testid=theme]");
+  equal(await page.getAttribute("html", "data-theme"), "dark");
+  equal(await scheme(), "dark");
+  await cleanAs("playground, theme button on dark");
+  await page.click("[data-testid=theme]");
+  equal(await page.getAttribute("html", "data-theme"), null);
 });
 
 await test("the audit summary and a file view: no serious violation", async () => {

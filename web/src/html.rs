@@ -56,7 +56,7 @@ pub fn gutter_mark(level: u8, first: usize, title: &str, line: usize) -> String 
 /// in the file. The builders named here are property-tested below with hostile text.
 pub const INNER_HTML_SITES: &[(&str, usize, &str)] = &[
     (
-        "app/dom.rs",
+        "shared/dom.rs",
         2,
         "sync_lines: the editor's lines from highlight::render_lines (code escaped \
          with escape_into, fixed class names) and the gutter from Core::gutter_html \
@@ -69,23 +69,28 @@ pub const INNER_HTML_SITES: &[(&str, usize, &str)] = &[
     ),
     (
         "app/mod.rs",
-        3,
-        "the guide panel (a static placeholder, or guide::page_html: the engine's own \
-         guide pages, with any raw HTML in Markdown turned into text); the fix \
-         preview (app::diff_html: every line escaped)",
+        2,
+        "the guide panel's static placeholder; the fix preview (shared::diff_html: \
+         every line escaped)",
     ),
     (
         "audit/file_view.rs",
         4,
         "a file's lines (highlight::render_lines), a report's code frames \
-         (Highlighter::snippet_html, escaped), fix previews (app::diff_html) and \
+         (Highlighter::snippet_html, escaped), fix previews (shared::diff_html) and \
          guide pages (guide::page_html)",
     ),
     (
         "workshop/exercise.rs",
         2,
         "the exercise editor's highlighted layer (Highlighter::snippet_html of the \
-         attendee's or the pack's code) and the solution diff (app::diff_html)",
+         attendee's or the pack's code) and the solution diff (shared::diff_html)",
+    ),
+    (
+        "shared/guide_view.rs",
+        1,
+        "a guide page (guide::page_html: the engine's own guide pages, with any raw \
+         HTML in Markdown turned into text)",
     ),
 ];
 
@@ -124,7 +129,7 @@ mod tests {
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
             &mut files,
         );
-        assert!(files.contains_key("app/dom.rs"), "walked web/src");
+        assert!(files.contains_key("shared/dom.rs"), "walked web/src");
         let mut found: Vec<(String, usize)> = files
             .iter()
             .filter(|(name, _)| name.as_str() != "html.rs")
@@ -350,7 +355,7 @@ mod tests {
         /// Fix previews and the workshop's solution diff: every line is text.
         #[test]
         fn diffs_are_text(old in hostile(), new in hostile()) {
-            let text = text_of(&crate::app::diff_html(&old, &new));
+            let text = text_of(&crate::shared::diff_html(&old, &new));
             prop_assert!(text.is_ok(), "{:?}", text);
             let text = text.unwrap();
             for hunk in otp_audit_project::diff::hunks(&old, &new, 3) {
@@ -364,7 +369,7 @@ mod tests {
         /// each row's sign and text, the `@@` rows as they are.
         #[test]
         fn diffs_read_back_as_the_cli_hunks(old in lines(), new in lines()) {
-            let html = crate::app::diff_html(&old, &new);
+            let html = crate::shared::diff_html(&old, &new);
             let cell = |row: &str, class: &str| -> String {
                 let open = format!("<td class=\"{class}\">");
                 let from = row.find(&open).map(|i| i + open.len()).unwrap_or(row.len());

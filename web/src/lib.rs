@@ -9,12 +9,15 @@ pub mod analysis;
 pub mod api;
 pub mod app;
 pub mod audit;
+#[cfg(target_arch = "wasm32")]
+mod entry;
 pub mod examples;
 pub mod guide;
 pub mod highlight;
 pub mod html;
 pub mod sections;
 pub mod share;
+pub mod shared;
 pub mod text;
 pub mod worker;
 pub mod workshop;

@@ -8,11 +8,11 @@
 //! signals are set only after the core is released.
 
 use super::Ui;
-use super::dom::{self, now};
 use super::worker_client::WorkerClient;
 use crate::analysis::{self, Settings};
 use crate::highlight::{Highlighter, Mark, render_lines};
 use crate::html::{gutter_mark, tip_row};
+use crate::shared::dom::{self, now};
 use crate::text::{byte_of_line_col_utf16, changed_region, indent, shift_offset, utf16_of_byte};
 use leptos::prelude::{GetUntracked, Set};
 use otp_audit_engine::{Config, Engine, Finding, Severity};

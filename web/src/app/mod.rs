@@ -2,17 +2,17 @@
 //! with fixes, and the guide and settings beside them.
 
 mod core;
-pub(crate) mod dom;
 mod persist;
 pub(crate) mod worker_client;
 
 use self::core::{Dom, Published, with_core};
-use self::dom::{by_id, now};
 use crate::analysis::{self, Settings};
 use crate::examples::{self, EXAMPLES};
-use crate::html::escape;
-use crate::sections::Section;
 use crate::share::{self, State};
+use crate::shared::dom::{self, by_id, now};
+use crate::shared::{
+    SectionNav, ThemeToggle, diff_html, guide_link, message_view, show_guide_page,
+};
 use leptos::prelude::*;
 use otp_audit_engine::config::ParamValue;
 use otp_audit_engine::{Config, Finding, Safety, Severity, rules};
@@ -24,37 +24,6 @@ use web_sys::HtmlElement;
 pub enum Tab {
     Guide,
     Settings,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Theme {
-    System,
-    Light,
-    Dark,
-}
-
-impl Theme {
-    fn as_str(self) -> &'static str {
-        match self {
-            Theme::System => "system",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-    fn parse(s: &str) -> Theme {
-        match s {
-            "light" => Theme::Light,
-            "dark" => Theme::Dark,
-            _ => Theme::System,
-        }
-    }
-    fn next(self) -> Theme {
-        match self {
-            Theme::System => Theme::Light,
-            Theme::Light => Theme::Dark,
-            Theme::Dark => Theme::System,
-        }
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -129,98 +98,6 @@ impl Ui {
             stale: RwSignal::new(false),
             notice: RwSignal::new(None),
         }
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen(start)]
-pub fn start() {
-    console_error_panic_hook::set_once();
-    // In the analysis worker the same module starts without a window: nothing to mount.
-    if web_sys::window().is_none() {
-        return;
-    }
-    let hash = dom::window().location().hash().unwrap_or_default();
-    let section = Section::of_hash(&hash);
-    dom::document().set_title(&format!("otp-audit · {}", section.title()));
-    // One section per page load: crossing to another reloads, so no section's
-    // listeners or workers outlive it.
-    dom::listen(
-        dom::window().unchecked_ref(),
-        "hashchange",
-        move |_: web_sys::Event| {
-            let hash = dom::window().location().hash().unwrap_or_default();
-            if Section::of_hash(&hash) != section {
-                let _ = dom::window().location().reload();
-            }
-        },
-    );
-    match section {
-        Section::Playground => run(),
-        Section::Audit => crate::audit::mount(),
-        Section::Workshop => crate::workshop::mount(),
-    }
-}
-
-/// The theme button (system, light, dark) that every section's header carries; the
-/// choice is kept for the next visit.
-#[component]
-pub fn ThemeToggle() -> impl IntoView {
-    let theme = RwSignal::new(Theme::parse(&persist::load_theme().unwrap_or_default()));
-    Effect::new(move |_| {
-        let theme = theme.get();
-        if let Some(root) = dom::document().document_element() {
-            match theme {
-                Theme::System => {
-                    let _ = root.remove_attribute("data-theme");
-                }
-                t => {
-                    let _ = root.set_attribute("data-theme", t.as_str());
-                }
-            }
-        }
-        persist::save_theme(theme.as_str());
-    });
-    view! {
-        <button
-            class="theme"
-            data-testid="theme"
-            on:click=move |_| theme.update(|t| *t = t.next())
-            title="Theme: follow the system, light or dark"
-        >
-            {move || match theme.get() {
-                Theme::System => "◐ System",
-                Theme::Light => "☀ Light",
-                Theme::Dark => "☾ Dark",
-            }}
-        </button>
-    }
-}
-
-/// Links to the app's sections, the current one marked.
-#[component]
-pub fn SectionNav() -> impl IntoView {
-    let hash = dom::window().location().hash().unwrap_or_default();
-    let current = Section::of_hash(&hash);
-    view! {
-        <nav class="sections" aria-label="Sections">
-            {Section::ALL
-                .iter()
-                .map(|&s| {
-                    let here = s == current;
-                    view! {
-                        <a
-                            href=s.href()
-                            class:current=here
-                            aria-current=if here { Some("page") } else { None }
-                            data-testid=format!("nav-{}", s.key())
-                        >
-                            {s.title()}
-                        </a>
-                    }
-                })
-                .collect_view()}
-        </nav>
     }
 }
 
@@ -487,45 +364,6 @@ fn load_example(ui: Ui, rule: &str) {
     }
 }
 
-/// A fix preview's diff as a table (the audit's file view and the workshop's solution
-/// show the same): the hunks `otp-audit check --fix --diff` prints, each under its
-/// `@@` header.
-pub(crate) fn diff_html(old: &str, new: &str) -> String {
-    use otp_audit_project::diff::{CONTEXT, Tag, hunks};
-    let row = |out: &mut String, class: &str, a: &str, b: &str, sign: &str, text: &str| {
-        out.push_str(&format!(
-            "<tr class=\"{class}\"><td class=\"ln\">{a}</td><td class=\"ln\">{b}</td><td class=\"sign\">{sign}</td><td class=\"src\">{}</td></tr>",
-            escape(text)
-        ));
-    };
-    let number = |n: Option<usize>| n.map(|n| n.to_string()).unwrap_or_default();
-    let mut out = String::from("<table class=\"diff\">");
-    for hunk in hunks(old, new, CONTEXT) {
-        row(&mut out, "gap hunk", "…", "…", "", &hunk.header);
-        for line in hunk.lines {
-            let (class, sign) = match line.tag {
-                Tag::Same => ("same", " "),
-                Tag::Removed => ("del", "-"),
-                Tag::Added => ("add", "+"),
-            };
-            let (a, b) = (number(line.old), number(line.new));
-            row(&mut out, class, &a, &b, sign, line.text);
-            if line.no_newline {
-                row(
-                    &mut out,
-                    "gap nonl",
-                    "",
-                    "",
-                    "",
-                    "\\ No newline at end of file",
-                );
-            }
-        }
-    }
-    out.push_str("</table>");
-    out
-}
-
 /// The text after fix `j` of finding `i`, computed on a fresh analysis.
 fn fixed_text(i: usize, j: usize) -> Option<(String, String, String, Safety)> {
     with_core(|c| {
@@ -630,40 +468,10 @@ fn render_guide(guide_ref: Option<String>) {
     show_guide_page(&body, Some(&r), html.as_deref());
 }
 
-/// Put a rendered guide page into `body` and scroll to the section the reference
-/// names (`rule/id#heading`), marking it; the top of the page when there is none.
-pub(crate) fn show_guide_page(body: &HtmlElement, reference: Option<&str>, html: Option<&str>) {
-    body.set_inner_html(html.unwrap_or("<p>No guide page.</p>"));
-    let target = reference.and_then(crate::guide::anchor).and_then(|a| {
-        body.query_selector(&format!("[id=\"{}\"]", a.replace('"', "")))
-            .ok()
-            .flatten()
-    });
-    match target.and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
-        Some(t) => {
-            let _ = t.class_list().add_1("target");
-            body.set_scroll_top(t.offset_top() - 8);
-        }
-        None => body.set_scroll_top(0),
-    }
-}
-
 fn guide_click(ui: Ui, ev: web_sys::MouseEvent) {
     if let Some(target) = guide_link(&ev) {
         ui.guide_ref.set(Some(target));
     }
-}
-
-/// The guide reference of a clicked `[data-guide]` link, the click then kept from
-/// navigating: guide pages link to each other in place.
-pub(crate) fn guide_link(ev: &web_sys::MouseEvent) -> Option<String> {
-    let link = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest("[data-guide]").ok().flatten());
-    let target = link.and_then(|l| l.get_attribute("data-guide"))?;
-    ev.prevent_default();
-    Some(target)
 }
 
 fn focus_row(i: usize) {
@@ -974,22 +782,6 @@ fn FindingRow(ui: Ui, i: ReadSignal<usize>, f: Finding) -> impl IntoView {
             })}
         </li>
     }
-}
-
-/// A message with its `code` spans set in code type.
-pub(crate) fn message_view(message: &str) -> impl IntoView + use<> {
-    message
-        .split('`')
-        .enumerate()
-        .map(|(k, part)| {
-            let part = part.to_string();
-            if k % 2 == 1 {
-                view! { <code>{part}</code> }.into_any()
-            } else {
-                part.into_any()
-            }
-        })
-        .collect_view()
 }
 
 #[component]

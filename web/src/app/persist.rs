@@ -1,10 +1,9 @@
-//! localStorage: the last state, and the theme.
+//! localStorage: the last state.
 
-use super::dom;
 use crate::share::State;
+use crate::shared::dom;
 
 const STATE_KEY: &str = "otp-audit-playground";
-const THEME_KEY: &str = "otp-audit-theme";
 
 pub fn save(state: &State) {
     if let Ok(json) = serde_json::to_string(state) {
@@ -14,12 +13,4 @@ pub fn save(state: &State) {
 
 pub fn load() -> Option<State> {
     serde_json::from_str(&dom::storage_get(STATE_KEY)?).ok()
-}
-
-pub fn save_theme(theme: &str) {
-    dom::storage_set(THEME_KEY, theme);
-}
-
-pub fn load_theme() -> Option<String> {
-    dom::storage_get(THEME_KEY)
 }

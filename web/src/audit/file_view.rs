@@ -6,8 +6,8 @@
 
 use super::route::View;
 use super::state::Audit;
-use crate::app::message_view;
 use crate::highlight::{Highlighter, Mark, render_lines};
+use crate::shared::message_view;
 use leptos::prelude::*;
 use otp_audit_engine::{Finding, Safety};
 use std::cell::RefCell;
@@ -38,7 +38,7 @@ fn guide_html(guide: &str) -> Option<String> {
 /// A link between guide pages (`<a href="#" data-guide="rule/id">`) opens that page
 /// here, instead of following `#`, which is the playground's fragment.
 fn guide_link(ev: web_sys::MouseEvent, guide: RwSignal<Option<String>>) {
-    if let Some(target) = crate::app::guide_link(&ev) {
+    if let Some(target) = crate::shared::guide_link(&ev) {
         guide.set(Some(target));
     }
 }
@@ -63,7 +63,7 @@ fn finding_row(
             match after {
                 Some((before, after)) => view! {
                     <button class="fix" data-testid="preview-fix" on:click=move |_| {
-                        preview.set(Some((title.clone(), crate::app::diff_html(&before, &after))))
+                        preview.set(Some((title.clone(), crate::shared::diff_html(&before, &after))))
                     }>"Preview: "{message_view(&fix.title)}{format!(" ({kind})")}</button>
                 }
                 .into_any(),

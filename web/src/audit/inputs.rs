@@ -4,7 +4,7 @@
 
 use super::run;
 use super::ui::{Phase, Ui};
-use crate::app::dom;
+use crate::shared::dom;
 use leptos::prelude::*;
 use otp_audit_project::archive::human_bytes;
 use wasm_bindgen::JsCast;
@@ -262,8 +262,8 @@ pub fn Inputs(ui: Ui) -> impl IntoView {
                 })}
             </div>
             <Progress ui=ui />
-            {move || ui.error.get().map(|e| view! { <p class="audit-error" role="alert" data-testid="error">{crate::app::message_view(&e)}</p> })}
-            {move || ui.note.get().map(|n| view! { <p class="audit-note" data-testid="note">{crate::app::message_view(&n)}</p> })}
+            {move || ui.error.get().map(|e| view! { <p class="audit-error" role="alert" data-testid="error">{crate::shared::message_view(&e)}</p> })}
+            {move || ui.note.get().map(|n| view! { <p class="audit-note" data-testid="note">{crate::shared::message_view(&n)}</p> })}
         </section>
     }
 }

@@ -25,7 +25,7 @@ use route::View;
 use ui::Ui;
 
 fn current_view() -> View {
-    let hash = crate::app::dom::window()
+    let hash = crate::shared::dom::window()
         .location()
         .hash()
         .unwrap_or_default();
@@ -37,8 +37,8 @@ pub fn mount() {
     let ui = Ui::new(current_view());
     {
         use wasm_bindgen::JsCast;
-        crate::app::dom::listen(
-            crate::app::dom::window().unchecked_ref(),
+        crate::shared::dom::listen(
+            crate::shared::dom::window().unchecked_ref(),
             "hashchange",
             move |_: web_sys::Event| ui.view.set(current_view()),
         );
@@ -52,8 +52,8 @@ pub fn mount() {
             <div class="audit-app">
                 <header class="top">
                     <h1><span class="brand">"otp-audit"</span><span class="sub">" project audit"</span></h1>
-                    <crate::app::SectionNav />
-                    <crate::app::ThemeToggle />
+                    <crate::shared::SectionNav />
+                    <crate::shared::ThemeToggle />
                 </header>
                 <main class="audit">
                     <inputs::Inputs ui=ui />
@@ -63,5 +63,5 @@ pub fn mount() {
             </div>
         }
     });
-    crate::app::dom::expose("otpAuditReady", &wasm_bindgen::JsValue::TRUE);
+    crate::shared::dom::expose("otpAuditReady", &wasm_bindgen::JsValue::TRUE);
 }

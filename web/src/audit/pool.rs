@@ -4,7 +4,7 @@
 //! at once (a job in the middle of a large file cannot be interrupted otherwise) and
 //! starts fresh ones.
 
-use crate::app::worker_client::spawn_module_worker;
+use crate::shared::module_worker::spawn_module_worker;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
@@ -61,7 +61,9 @@ pub struct Pool(Rc<RefCell<Inner>>);
 
 /// Workers to start: one per core the browser reports, at most 8, at least 1.
 pub fn default_size() -> usize {
-    let n = crate::app::dom::window().navigator().hardware_concurrency();
+    let n = crate::shared::dom::window()
+        .navigator()
+        .hardware_concurrency();
     (n as usize).clamp(1, 8)
 }
 

@@ -317,7 +317,7 @@ fn stages(plan: &Report, points: &[Point]) -> impl IntoView + use<> {
             view! {
                 <tr data-testid="progress-stage" data-stage=s.number.to_string() data-met=met.join(",")>
                     <th scope="row">{format!("{}. {}", s.number, s.title)}
-                        <div class="rule-title">{crate::app::message_view(s.done_when.first().map_or("", String::as_str))}</div></th>
+                        <div class="rule-title">{crate::shared::message_view(s.done_when.first().map_or("", String::as_str))}</div></th>
                     {cells}
                 </tr>
             }
@@ -506,7 +506,7 @@ fn finding_list(ui: Ui, testid: &'static str, findings: Vec<&Finding>) -> impl I
             view! {
                 <li class="audit-finding" data-testid=testid data-rule=f.rule.clone()>
                     <div>{place}" "<code class="rule">{f.rule.clone()}</code></div>
-                    <div class="msg">{crate::app::message_view(&f.message)}</div>
+                    <div class="msg">{crate::shared::message_view(&f.message)}</div>
                     {frame}
                 </li>
             }

@@ -9,7 +9,7 @@ use super::pool::{self, Job, Pool};
 use super::route::View;
 use super::state::{Audit, Kept, Origin, STORAGE_KEY};
 use super::ui::{Phase, Ui};
-use crate::app::dom;
+use crate::shared::dom;
 use leptos::prelude::*;
 use otp_audit_engine::FileResult;
 use otp_audit_project::archive::Named;

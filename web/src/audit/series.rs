@@ -3,7 +3,7 @@
 
 use super::state::Kept;
 use super::ui::Ui;
-use crate::app::dom;
+use crate::shared::dom;
 use leptos::prelude::*;
 use otp_audit_project::formats::json::{self, ReportFile};
 use std::sync::Arc;

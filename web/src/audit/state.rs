@@ -193,19 +193,7 @@ pub fn conclude(
     Ok((source, loaded.efforts))
 }
 
-/// What is kept across a reload: the report, not the sources.
-#[derive(Serialize, Deserialize)]
-pub struct Kept {
-    pub name: String,
-    pub file: ReportFile,
-}
-
-pub const STORAGE_KEY: &str = "otp-audit.audit.last";
-
-/// The report kept for a reload, if any (the workshop quotes its schedule).
-pub fn kept() -> Option<Kept> {
-    serde_json::from_str(&crate::app::dom::storage_get(STORAGE_KEY)?).ok()
-}
+pub use crate::shared::last_report::{Kept, STORAGE_KEY, kept};
 
 #[cfg(test)]
 mod tests {

@@ -85,12 +85,14 @@ fn severity_links(c: &SeverityCounts, base: Filter, testid: &'static str) -> imp
 }
 
 pub fn go(view: View) {
-    let _ = crate::app::dom::window().location().set_hash(&view.href());
+    let _ = crate::shared::dom::window()
+        .location()
+        .set_hash(&view.href());
 }
 
 /// Put `view`'s link in the address bar without a history entry or a `hashchange`.
 fn replace(view: &View) {
-    let w = crate::app::dom::window();
+    let w = crate::shared::dom::window();
     let loc = w.location();
     let url = format!(
         "{}{}{}",
@@ -219,7 +221,7 @@ fn header(a: &Audit) -> impl IntoView + use<> {
             <div class="audit-effort" data-testid="effort" data-minutes=p.schedule.total_minutes.to_string()>
                 "Estimated effort: " <strong>{effort_total(p.schedule.total_minutes)}</strong>
                 {pace}
-                <details class="assumptions"><summary>"How it is estimated"</summary>{crate::app::message_view(&assumptions)}</details>
+                <details class="assumptions"><summary>"How it is estimated"</summary>{crate::shared::message_view(&assumptions)}</details>
             </div>
             <p class="audit-config" data-testid="config-used">
                 "Configuration: " {a.file.config_label()}
@@ -564,7 +566,7 @@ fn filter_bar(
         let n = typed.get().wrapping_add(1);
         typed.set(n);
         let typed = typed.clone();
-        crate::app::dom::set_timeout(TYPING_MS, move || {
+        crate::shared::dom::set_timeout(TYPING_MS, move || {
             if typed.get() != n {
                 return;
             }
@@ -734,7 +736,7 @@ fn finding_row(f: &Finding) -> impl IntoView + use<> {
                 <a href=link><code>{format!("{}:{}:{}", f.path, f.start.line, f.start.column)}</code></a>" "
                 <code class="rule">{f.rule.clone()}</code>
             </div>
-            <div class="msg">{crate::app::message_view(&f.message)}</div>
+            <div class="msg">{crate::shared::message_view(&f.message)}</div>
             {(!f.snippet.is_empty()).then(|| view! { <pre class="snippet">{f.snippet.clone()}</pre> })}
         </li>
     }

@@ -4,7 +4,7 @@
 
 use super::catalog::Route;
 use super::{Ws, with_checker, with_highlighter};
-use crate::app::{diff_html, message_view};
+use crate::shared::{diff_html, message_view};
 use crate::text;
 use leptos::prelude::*;
 use otp_audit_workshop::{Exercise, Verdict};
@@ -17,9 +17,9 @@ thread_local! {
 }
 
 fn check(ex: &Exercise, code: &str) -> Verdict {
-    let t0 = crate::app::dom::now();
+    let t0 = crate::shared::dom::now();
     let v = with_checker(|c| c.check(ex, code));
-    LAST_CHECK_MS.with(|m| m.set(crate::app::dom::now() - t0));
+    LAST_CHECK_MS.with(|m| m.set(crate::shared::dom::now() - t0));
     v
 }
 
@@ -245,7 +245,7 @@ pub fn ExerciseView(ws: Ws, id: String, presenter: bool) -> impl IntoView {
         let html = r
             .as_deref()
             .and_then(|r| with_highlighter(|h| crate::guide::page_html(r, h)));
-        crate::app::show_guide_page(&body, r.as_deref(), html.as_deref());
+        crate::shared::show_guide_page(&body, r.as_deref(), html.as_deref());
     });
     // The presenter's guide is folded; a page asked for (a finding, a hint's link)
     // unfolds it.
@@ -259,7 +259,7 @@ pub fn ExerciseView(ws: Ws, id: String, presenter: bool) -> impl IntoView {
         }
     });
     let guide_click = move |ev: web_sys::MouseEvent| {
-        if let Some(target) = crate::app::guide_link(&ev) {
+        if let Some(target) = crate::shared::guide_link(&ev) {
             guide_ref.set(Some(target));
         }
     };

@@ -1,7 +1,7 @@
 //! The browser's file and network doors: reading a chosen file, saving a download,
 //! and fetching a pack from this origin.
 
-use crate::app::dom;
+use crate::shared::dom;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;

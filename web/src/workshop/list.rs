@@ -71,7 +71,7 @@ fn open_row(ev: &web_sys::MouseEvent) {
         .and_then(|li| li.query_selector("a").ok().flatten())
         .and_then(|a| a.get_attribute("href"));
     if let Some(h) = href {
-        let _ = crate::app::dom::window().location().set_hash(&h);
+        let _ = crate::shared::dom::window().location().set_hash(&h);
     }
 }
 
@@ -79,7 +79,7 @@ fn open_row(ev: &web_sys::MouseEvent) {
 pub fn ListView(ws: Ws) -> impl IntoView {
     let confirm_reset = RwSignal::new(false);
     // The last audit's schedule, so each track says when its stage comes.
-    let last = crate::audit::state::kept().map(|k| (k.name.clone(), k.file.plan().schedule));
+    let last = crate::shared::last_report::kept().map(|k| (k.name.clone(), k.file.plan().schedule));
     view! {
         <div class="ws-list page">
             <section class="ws-intro">
@@ -125,7 +125,7 @@ pub fn ListView(ws: Ws) -> impl IntoView {
                 }}
             </section>
             {move || ws.pack_error.get().map(|e| view! {
-                <div class="config-error ws-pack-error" role="alert" data-testid="pack-error">{crate::app::message_view(&e)}</div>
+                <div class="config-error ws-pack-error" role="alert" data-testid="pack-error">{crate::shared::message_view(&e)}</div>
             })}
             {move || ws.pack_warnings.with(|w| (!w.is_empty()).then(|| view! {
                 <div class="config-error ws-pack-error" data-testid="pack-warnings">

@@ -11,9 +11,9 @@ mod stage;
 mod store;
 
 use self::catalog::{Catalog, Route};
-use crate::app::dom;
 use crate::highlight::Highlighter;
 use crate::sections::Section;
+use crate::shared::dom;
 use leptos::prelude::*;
 use otp_audit_workshop::{Checker, Pack, Progress};
 use std::cell::RefCell;
@@ -174,10 +174,10 @@ fn Workshop(ws: Ws) -> impl IntoView {
         <div class="app workshop" class:presenter=presenter>
             <header class="top">
                 <h1><span class="brand">"otp-audit"</span><span class="sub">" workshop"</span></h1>
-                <crate::app::SectionNav />
+                <crate::shared::SectionNav />
                 <a class="ws-home" href="#/workshop">"All exercises"</a>
                 <span class="ws-total" data-testid="progress-summary">{solved}</span>
-                <crate::app::ThemeToggle />
+                <crate::shared::ThemeToggle />
             </header>
             <main class="ws-main">
                 {move || match ws.route.get() {
@@ -186,7 +186,7 @@ fn Workshop(ws: Ws) -> impl IntoView {
                     Route::Present(id) => view! { <exercise::ExerciseView ws=ws id=id presenter=true /> }.into_any(),
                 }}
             </main>
-            {move || ws.notice.get().map(|n| view! { <div class="notice" role="status">{crate::app::message_view(&n)}</div> })}
+            {move || ws.notice.get().map(|n| view! { <div class="notice" role="status">{crate::shared::message_view(&n)}</div> })}
         </div>
     }
 }

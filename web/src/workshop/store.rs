@@ -1,7 +1,7 @@
 //! localStorage: the attendee's progress and the trainer packs loaded on this machine
 //! (kept as their JSON text, so they work offline and after a reload).
 
-use crate::app::dom;
+use crate::shared::dom;
 use otp_audit_workshop::Progress;
 
 const PROGRESS_KEY: &str = "otp-audit-workshop-progress";

@@ -4,6 +4,7 @@
 
 pub mod config;
 pub mod credo_config;
+mod document;
 mod engine;
 pub mod finding;
 pub mod fix;
@@ -22,6 +23,7 @@ pub mod syntax;
 mod walk;
 
 pub use config::{Config, ConfigError};
+pub use document::{Change, Document, changed_region};
 pub use engine::{Engine, FileFacts, FileResult, FixOutcome, PIECE_BYTES, ProjectFacts, parse};
 pub use finding::{Edit, Finding, Fix, Safety, Severity};
 pub use scope::FileScope;

@@ -111,11 +111,12 @@ for (const [lines, where] of runs) {
       out.highlight.push(window.otpAuditTiming.highlightMs);
       out.render.push(window.otpAuditTiming.renderMs);
       out.modes.add(window.otpAuditTiming.mode);
-      const [shown, full] = [shownRows(), fullRows()];
+      const [seen, full] = [shownRows(), fullRows()];
       out.findings = full.length;
-      if (!out.mismatch && shown.join("\n") !== full.join("\n")) {
-        const i = shown.findIndex((row, k) => row !== full[k]);
-        out.mismatch = `keystroke ${i}: ${shown.length} findings shown, ${full.length} by a full analysis; first difference at #${i}: shown ${shown[i]}, full ${full[i]}`;
+      if (!out.mismatch && seen.join("\n") !== full.join("\n")) {
+        const k = Math.max(seen.length, full.length);
+        const d = [...Array(k).keys()].find((j) => seen[j] !== full[j]);
+        out.mismatch = `keystroke ${i}: ${seen.length} findings shown, ${full.length} by a full analysis; first difference at #${d}: shown ${seen[d]}, full ${full[d]}`;
       }
       await new Promise((r) => setTimeout(r, 30));
     }

@@ -1,5 +1,9 @@
 // Keystroke-to-findings latency of the built playground in headless Chromium, on
-// 200-, 1,000- and 3,000-line files. Prints figures; asserts nothing about them.
+// 200-, 1,000-, 3,000- and 10,000-line files, with the analysis on the main thread
+// and in the worker. Prints figures (median and p95); asserts nothing about them.
+// It does assert that after every keystroke the findings shown are those of a full
+// analysis of the editor's text (the page's `wasmBindings.check`): the editor
+// re-parses and re-analyses incrementally, and must never show anything else.
 // Usage: node tests/web/bench.mjs [dist dir]
 //
 // A keystroke is `document.execCommand("insertText")` in the focused editor (what the
@@ -50,8 +54,12 @@ function file(lines) {
 }
 
 const rows = [];
-for (const lines of [200, 1000, 3000]) {
+const runs = [];
+for (const lines of [200, 1000, 3000, 10000]) for (const where of ["main", "worker"]) runs.push([lines, where]);
+for (const [lines, where] of runs) {
   const code = file(lines);
+  // Where the page analyses (its default is by size: the worker from 48 KB).
+  await page.evaluate((where) => (window.otpAuditAnalyseOn = where), where);
   await page.fill("[data-testid=path]", "lib/my_app/workers.ex");
   // Paste it (page.fill types into Chrome's editor, slow for big texts).
   await page.evaluate((code) => {
@@ -60,7 +68,7 @@ for (const lines of [200, 1000, 3000]) {
     ta.dispatchEvent(new Event("input"));
   }, code);
   await settled(page);
-  const r = await page.evaluate(async (runs) => {
+  const r = await page.evaluate(async ([runs, path]) => {
     const ta = document.querySelector("[data-testid=editor]");
     const list = document.querySelector("#findings");
     ta.focus();
@@ -77,7 +85,16 @@ for (const lines of [200, 1000, 3000]) {
         mo.observe(list, { attributes: true, childList: true, subtree: true });
       });
     const frame = () => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
-    const out = { dom: [], frame: [], analysis: [], highlight: [], render: [], handler: [], modes: new Set() };
+    // The findings shown, and those of a full analysis of the text, as comparable rows.
+    const shownRows = () =>
+      [...list.querySelectorAll("[data-testid=finding]")].map(
+        (li) => `${li.dataset.line}:${li.dataset.column} ${li.dataset.severity} ${li.dataset.rule}`,
+      );
+    const fullRows = () =>
+      window.wasmBindings
+        .check(ta.value, path, null)
+        .map((f) => `${f.start.line}:${f.start.utf16_column} ${f.severity} ${f.rule}`);
+    const out = { dom: [], frame: [], analysis: [], highlight: [], render: [], handler: [], modes: new Set(), mismatch: null, findings: 0 };
     for (let i = 0; i < runs; i++) {
       // Type in the middle of the file, on a line of code.
       const at = ta.value.indexOf("    send(pid", ta.value.length >> 1) + 4;
@@ -94,11 +111,22 @@ for (const lines of [200, 1000, 3000]) {
       out.highlight.push(window.otpAuditTiming.highlightMs);
       out.render.push(window.otpAuditTiming.renderMs);
       out.modes.add(window.otpAuditTiming.mode);
+      const [seen, full] = [shownRows(), fullRows()];
+      out.findings = full.length;
+      if (!out.mismatch && seen.join("\n") !== full.join("\n")) {
+        const k = Math.max(seen.length, full.length);
+        const d = [...Array(k).keys()].find((j) => seen[j] !== full[j]);
+        out.mismatch = `keystroke ${i}: ${seen.length} findings shown, ${full.length} by a full analysis; first difference at #${d}: shown ${seen[d]}, full ${full[d]}`;
+      }
       await new Promise((r) => setTimeout(r, 30));
     }
     out.modes = [...out.modes].join("+");
     return out;
-  }, 40);
+  }, [40, "lib/my_app/workers.ex"]);
+  if (r.mismatch) {
+    console.error(`FAIL: ${lines} lines, ${where}: the findings shown differ from a full analysis: ${r.mismatch}`);
+    process.exitCode = 1;
+  }
   const stat = (a) => {
     const s = a.slice().sort((x, y) => x - y);
     return { median: s[s.length >> 1], p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] };
@@ -106,6 +134,7 @@ for (const lines of [200, 1000, 3000]) {
   rows.push({
     lines,
     bytes: code.length,
+    findings: r.findings,
     mode: r.modes,
     analysis: stat(r.analysis),
     highlight: stat(r.highlight),
@@ -117,12 +146,12 @@ for (const lines of [200, 1000, 3000]) {
 }
 
 const f = (x) => x.toFixed(1).padStart(6);
-console.log("\nkeystroke → findings latency (ms), headless Chromium, 40 keystrokes each");
-console.log("                        ---------- medians ----------------------   -------- keystroke to ... (med / p95) --------");
-console.log("lines   bytes  where     highlight  engine  layer+gutter  input handler   findings in DOM     next frame");
+console.log("\nkeystroke → findings latency (ms), headless Chromium, 40 keystrokes each; findings checked against a full analysis after each");
+console.log("                                  ---------- medians ----------------------   -------- keystroke to ... (med / p95) --------");
+console.log("lines   bytes findings  where     highlight  engine  layer+gutter  input handler   findings in DOM     next frame");
 for (const r of rows) {
   console.log(
-    `${String(r.lines).padStart(5)} ${String(r.bytes).padStart(7)}  ${r.mode.padEnd(7)} ${f(r.highlight.median)}   ${f(r.analysis.median)}   ${f(r.render.median)}       ${f(r.handler.median)}      ${f(r.dom.median)} / ${f(r.dom.p95)}   ${f(r.frame.median)} / ${f(r.frame.p95)}`,
+    `${String(r.lines).padStart(5)} ${String(r.bytes).padStart(7)} ${String(r.findings).padStart(8)}  ${r.mode.padEnd(7)} ${f(r.highlight.median)}   ${f(r.analysis.median)}   ${f(r.render.median)}       ${f(r.handler.median)}      ${f(r.dom.median)} / ${f(r.dom.p95)}   ${f(r.frame.median)} / ${f(r.frame.p95)}`,
   );
 }
 console.log(`\npage start-up to a working engine: ${startup} ms (includes browser start)`);

@@ -3,10 +3,9 @@
 //! as spans.
 
 use crate::html::escape_into;
-use crate::text::changed_region;
-use otp_audit_engine::Severity;
+use otp_audit_engine::{Document, Severity};
 use streaming_iterator::StreamingIterator;
-use tree_sitter::{InputEdit, Parser, Point, Query, QueryCursor, Tree};
+use tree_sitter::{Query, QueryCursor};
 
 /// CSS class of each highlight id; id 0 (and `""`) draws no span.
 const CLASSES: &[&str] = &[
@@ -44,14 +43,13 @@ fn class_id(capture: &str) -> Option<u8> {
     CLASSES.iter().position(|c| *c == class).map(|i| i as u8)
 }
 
-/// A parser and the compiled highlight query, with the last tree and the highlight
-/// of every byte, both updated incrementally as the text changes.
+/// The compiled highlight query, with the last text and tree (an engine
+/// [`Document`], which the analysis reads too: one parse per keystroke) and the
+/// highlight of every byte, both updated incrementally as the text changes.
 pub struct Highlighter {
-    parser: Parser,
     query: Query,
     ids: Vec<Option<u8>>,
-    tree: Option<Tree>,
-    text: String,
+    doc: Option<Document>,
     classes: Vec<u8>,
 }
 
@@ -64,19 +62,13 @@ impl Default for Highlighter {
 impl Highlighter {
     pub fn new() -> Highlighter {
         let language = otp_audit_engine::language();
-        let mut parser = Parser::new();
-        parser
-            .set_language(&language)
-            .expect("tree-sitter-elixir matches the tree-sitter ABI");
         let query = Query::new(&language, tree_sitter_elixir::HIGHLIGHTS_QUERY)
             .expect("tree-sitter-elixir's highlight query compiles");
         let ids = query.capture_names().iter().map(|n| class_id(n)).collect();
         Highlighter {
-            parser,
             query,
             ids,
-            tree: None,
-            text: String::new(),
+            doc: None,
             classes: Vec::new(),
         }
     }
@@ -85,38 +77,26 @@ impl Highlighter {
     /// re-highlight the lines whose syntax changed. Returns the byte range of the new
     /// text whose highlight was recomputed.
     pub fn update(&mut self, text: &str) -> std::ops::Range<usize> {
-        if self.tree.is_some() && self.text == text {
-            return text.len()..text.len();
-        }
-        let Some(mut old) = self.tree.take() else {
-            self.tree = self.parser.parse(text, None);
-            self.text = text.to_string();
+        let Some(doc) = &mut self.doc else {
+            self.doc = Some(Document::new(text));
             self.classes = vec![0; text.len()];
             self.paint(0..text.len());
             return 0..text.len();
         };
-        let (start, old_end, new_end) = changed_region(&self.text, text);
-        old.edit(&InputEdit {
-            start_byte: start,
-            old_end_byte: old_end,
-            new_end_byte: new_end,
-            start_position: point(&self.text, start),
-            old_end_position: point(&self.text, old_end),
-            new_end_position: point(text, new_end),
-        });
-        self.tree = self.parser.parse(text, Some(&old));
-        // Shift the highlight of the unchanged text; repaint what changed.
-        self.classes
-            .splice(start..old_end, std::iter::repeat_n(0, new_end - start));
-        let (mut lo, mut hi) = (start, new_end);
-        if let Some(new) = &self.tree {
-            for r in old.changed_ranges(new) {
-                lo = lo.min(r.start_byte);
-                hi = hi.max(r.end_byte);
-            }
+        let change = doc.set_text(text);
+        if change.start == change.old_end && change.start == change.new_end {
+            return text.len()..text.len();
         }
-        self.text.clear();
-        self.text.push_str(text);
+        // Shift the highlight of the unchanged text; repaint what changed.
+        self.classes.splice(
+            change.start..change.old_end,
+            std::iter::repeat_n(0, change.new_end - change.start),
+        );
+        let (mut lo, mut hi) = (change.start, change.new_end);
+        for r in &change.syntax {
+            lo = lo.min(r.start);
+            hi = hi.max(r.end);
+        }
         // Whole lines, so that a token cut by the range is repainted whole.
         let bytes = text.as_bytes();
         let lo = bytes[..lo.min(text.len())]
@@ -131,19 +111,25 @@ impl Highlighter {
         lo..hi
     }
 
+    /// The text and tree of the last update, for the analysis.
+    pub fn document(&self) -> Option<&Document> {
+        self.doc.as_ref()
+    }
+
     /// Forget the last tree: the next update parses and highlights from scratch.
     pub fn reset(&mut self) {
-        self.tree = None;
+        self.doc = None;
     }
 
     /// Recompute the highlight of `range` (a capture reaching outside it is clipped).
     fn paint(&mut self, range: std::ops::Range<usize>) {
-        let Some(tree) = &self.tree else { return };
+        let Some(doc) = &self.doc else { return };
         self.classes[range.clone()].fill(0);
         let mut spans: Vec<(usize, usize, usize, u8)> = Vec::new();
         let mut cursor = QueryCursor::new();
         cursor.set_byte_range(range.clone());
-        let mut matches = cursor.matches(&self.query, tree.root_node(), self.text.as_bytes());
+        let text = doc.text().as_bytes();
+        let mut matches = cursor.matches(&self.query, doc.tree().root_node(), text);
         while let Some(m) = matches.next() {
             for c in m.captures() {
                 if let Some(id) = self.ids[c.index as usize] {
@@ -171,26 +157,12 @@ impl Highlighter {
     /// Highlight a whole snippet (a guide's code block) as HTML.
     pub fn snippet_html(&mut self, code: &str) -> String {
         // A separate tree: the editor's tree stays the base of its incremental parses.
-        let saved = (
-            self.tree.take(),
-            std::mem::take(&mut self.text),
-            std::mem::take(&mut self.classes),
-        );
+        let saved = (self.doc.take(), std::mem::take(&mut self.classes));
         self.update(code);
         let lines = render_lines(code, &self.classes, &[]);
-        (self.tree, self.text, self.classes) = saved;
+        (self.doc, self.classes) = saved;
         lines.join("\n")
     }
-}
-
-fn point(text: &str, byte: usize) -> Point {
-    let before = &text.as_bytes()[..byte];
-    let row = before.iter().filter(|&&b| b == b'\n').count();
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    Point::new(row, byte - line_start)
 }
 
 /// A finding drawn in the text.

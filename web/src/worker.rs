@@ -1,9 +1,11 @@
 //! Analysis off the main thread: the page's own wasm module, loaded a second time in
 //! a module worker, answers `{seq, source, path, settings}` messages. Only the newest
 //! request's answer is ever applied (see `app`), so answers cannot arrive out of order.
+//! The worker keeps the last text's tree: a message that differs from the previous
+//! one by a keystroke is re-parsed incrementally.
 
-use crate::analysis::{self, Settings};
-use otp_audit_engine::{Engine, Finding};
+use crate::analysis::Settings;
+use otp_audit_engine::{Document, Engine, Finding};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 
@@ -21,6 +23,8 @@ pub struct Answer {
 thread_local! {
     /// The engine of the last settings seen, rebuilt only when they change.
     static ENGINE: RefCell<Option<(String, Engine)>> = const { RefCell::new(None) };
+    /// The last text analysed and its tree.
+    static DOC: RefCell<Option<Document>> = const { RefCell::new(None) };
 }
 
 /// Analyse in the worker; everything crosses the thread boundary as JSON text.
@@ -38,9 +42,22 @@ pub fn answer(source: &str, path: &str, settings_json: &str) -> String {
             }
         }
         let (_, engine) = cell.as_ref().expect("set above");
+        let findings = DOC.with(|doc| {
+            let mut doc = doc.borrow_mut();
+            match doc.as_mut() {
+                Some(d) => {
+                    d.set_text(source);
+                }
+                None => *doc = Some(Document::new(source)),
+            }
+            doc.as_ref()
+                .expect("set above")
+                .check(engine, path)
+                .findings
+        });
         Answer {
             error: None,
-            findings: analysis::check(engine, path, source),
+            findings,
             ms: 0.0,
         }
     });
@@ -67,5 +84,18 @@ mod tests {
         let a: Answer =
             serde_json::from_str(&answer("", "lib/a.ex", "{\"rules\":{\"x/y\":{}}}")).unwrap();
         assert!(a.error.unwrap().contains("unknown rule"));
+    }
+
+    #[test]
+    fn a_keystroke_later_the_answer_is_that_of_the_new_text() {
+        let before = "defmodule A do\n  def f(p), do: send(p, :x)\nend\n";
+        let after = before.replace("send(p, :x)", "GenServer.call(p, :x)");
+        let rules = |source: &str| -> Vec<String> {
+            let a: Answer = serde_json::from_str(&answer(source, "lib/a.ex", "{}")).unwrap();
+            a.findings.into_iter().map(|f| f.rule).collect()
+        };
+        assert_eq!(rules(before), ["otp/no-raw-send"]);
+        assert_eq!(rules(&after), ["otp/call-timeout"]);
+        assert_eq!(rules(before), ["otp/no-raw-send"]);
     }
 }

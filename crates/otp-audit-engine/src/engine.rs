@@ -164,6 +164,11 @@ impl Engine {
         &self.config
     }
 
+    /// Files over this many bytes are analysed in pieces.
+    pub(crate) fn piece_bytes(&self) -> usize {
+        self.piece_bytes
+    }
+
     /// The scope of a project-relative path: which rules apply to it.
     pub fn scope_of(&self, path: &str) -> FileScope {
         FileScope::classify(path, &self.mix_dirs)

@@ -5,6 +5,7 @@
 mod conclusion;
 pub mod config;
 pub mod credo_config;
+mod document;
 mod engine;
 pub mod finding;
 pub mod fix;
@@ -25,6 +26,7 @@ mod walk;
 
 pub use conclusion::Pending;
 pub use config::{Config, ConfigError};
+pub use document::{Change, Document, changed_region};
 pub use engine::{Engine, FileFacts, FileResult, FixOutcome, PIECE_BYTES, ProjectFacts, parse};
 pub use finding::{Edit, Finding, Fix, Safety, Severity};
 pub use scope::FileScope;

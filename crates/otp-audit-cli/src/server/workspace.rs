@@ -6,9 +6,8 @@
 
 use crate::config;
 use crate::files;
-use otp_audit_engine::source::LineIndex;
 use otp_audit_engine::{
-    Engine, FileFacts, FileResult, FileScope, Finding, PIECE_BYTES, ProjectFacts,
+    Document, Engine, FileFacts, FileResult, FileScope, Finding, PIECE_BYTES, ProjectFacts,
 };
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -33,9 +32,9 @@ pub struct FileState {
     pub dirty: bool,
     own: Option<FileResult>,
     facts: Value,
-    /// An open buffer's syntax tree, edited with each change and re-parsed
-    /// incrementally (tree-sitter reuses what the edit did not touch).
-    tree: Option<tree_sitter::Tree>,
+    /// An open buffer's text and syntax tree, edited with each change and
+    /// re-parsed incrementally (tree-sitter reuses what the edit did not touch).
+    doc: Option<Document>,
     /// The findings after the cross-file rules: what the diagnostics show.
     pub findings: Vec<Finding>,
     /// The findings changed at the last analysis (their diagnostics are due).
@@ -142,7 +141,7 @@ impl Project {
             dirty: true,
             own: None,
             facts: Value::Null,
-            tree: None,
+            doc: None,
             findings: Vec::new(),
             changed: false,
             published: None,
@@ -155,7 +154,7 @@ impl Project {
         entry.uri = uri;
         entry.open = open;
         entry.dirty = true;
-        entry.tree = None;
+        entry.doc = None;
     }
 
     /// Analyse the files changed since the last call (on every core when there are
@@ -211,15 +210,15 @@ impl FileState {
         if !self.accepted {
             self.own = None;
             self.facts = Value::Null;
-            self.tree = None;
+            self.doc = None;
             return;
         }
         let (result, facts) = if self.open.is_some() && self.text.len() <= PIECE_BYTES {
-            let tree = reparse(&self.text, self.tree.take());
-            let checked = engine.check_tree_with_facts_as(&self.rel, self.scope, &self.text, &tree);
-            self.tree = Some(tree);
-            checked
+            let text = &self.text;
+            let doc = self.doc.get_or_insert_with(|| Document::new(text));
+            doc.check_with_facts_as(engine, &self.rel, self.scope)
         } else {
+            self.doc = None;
             engine.check_with_facts_as(&self.rel, self.scope, &self.text)
         };
         self.own = Some(result);
@@ -228,29 +227,9 @@ impl FileState {
 
     /// Replace the bytes `start..end` with `new`, and tell the syntax tree.
     pub fn edit(&mut self, start: usize, end: usize, new: &str) {
-        let index = LineIndex::new(&self.text);
-        let point = |byte: usize| {
-            let row = index.line_of(byte);
-            tree_sitter::Point::new(row, byte - index.line_start(row))
-        };
-        let (start_position, old_end_position) = (point(start), point(end));
         self.text.replace_range(start..end, new);
-        let new_end_position = match new.rfind('\n') {
-            Some(last) => tree_sitter::Point::new(
-                start_position.row + new.matches('\n').count(),
-                new.len() - last - 1,
-            ),
-            None => tree_sitter::Point::new(start_position.row, start_position.column + new.len()),
-        };
-        if let Some(tree) = &mut self.tree {
-            tree.edit(&tree_sitter::InputEdit {
-                start_byte: start,
-                old_end_byte: end,
-                new_end_byte: start + new.len(),
-                start_position,
-                old_end_position,
-                new_end_position,
-            });
+        if let Some(doc) = &mut self.doc {
+            doc.edit(start, end, new);
         }
         self.dirty = true;
     }
@@ -258,29 +237,9 @@ impl FileState {
     /// Replace the whole text.
     pub fn replace(&mut self, text: &str) {
         self.text = text.to_string();
-        self.tree = None;
+        self.doc = None;
         self.dirty = true;
     }
-}
-
-thread_local! {
-    static PARSER: std::cell::RefCell<Option<tree_sitter::Parser>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Parse `text`, reusing `old` (already edited) where the text did not change.
-fn reparse(text: &str, old: Option<tree_sitter::Tree>) -> tree_sitter::Tree {
-    PARSER
-        .with(|p| {
-            let mut p = p.borrow_mut();
-            let parser = p.get_or_insert_with(|| {
-                let mut parser = tree_sitter::Parser::new();
-                // The grammar and the tree-sitter ABI are the engine's own pair.
-                let _ = parser.set_language(&otp_audit_engine::language());
-                parser
-            });
-            parser.parse(text, old.as_ref())
-        })
-        .unwrap_or_else(|| otp_audit_engine::parse(text))
 }
 
 /// The configuration file a project at `root` would use.

@@ -333,6 +333,23 @@ struct KeyFacts {
     /// handler's id and its events) is retracted only when none is mentioned elsewhere.
     changes: Vec<(usize, String)>,
     mentions: NameSet,
+    /// How a test/support file is reached, to tell support code that only one test
+    /// module drives (its mentions are that module's own) from shared support code.
+    reach: Reach,
+}
+
+/// Which code a file can drive, and (for test/support files) what it defines.
+#[derive(Default)]
+struct Reach {
+    /// A test/support file: its modules' names (empty for any other file).
+    defines: Vec<String>,
+    /// Module aliases the file names, as written, besides route targets.
+    refs: std::collections::BTreeSet<String>,
+    /// `live "/receipts", ReceiptLive`: (the path up to its first parameter, alias).
+    routes: Vec<(String, String)>,
+    /// Literal paths the file names (`live(conn, "/receipts?id=1")` → `/receipts`),
+    /// flagged when interpolation cuts them short.
+    paths: std::collections::BTreeSet<(String, bool)>,
 }
 
 /// The literal atom a change is keyed by: the env key, the term key, the registered
@@ -354,7 +371,11 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             .filter(|c| !matches!(c.module.as_deref(), Some(":telemetry" | "Logger" | "Mox")))
             .filter_map(|c| {
                 let key = match env_pair(file, c) {
-                    Some((Some(app), Some(key))) => format!("env {app} {key}"),
+                    // A module key is read by code that builds it (`__MODULE__`), which
+                    // names no atom: keep such a change.
+                    Some((Some(app), Some(key))) if !key.starts_with(|c: char| c.is_ascii_uppercase()) => {
+                        format!("env {app} {key}")
+                    }
                     _ => atom_key(file, c)?.to_string(),
                 };
                 Some((c.expr.start_byte(), key))
@@ -417,8 +438,77 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     if runs_alone {
         mentions.clear();
     }
+    let reach = reach_of(file);
     changes.shrink_to_fit();
-    Some(Box::new(KeyFacts { changes, mentions: mentions.into_iter().collect() }))
+    Some(Box::new(KeyFacts {
+        changes,
+        mentions: mentions.into_iter().collect(),
+        reach,
+    }))
+}
+
+fn reach_of(file: &File) -> Reach {
+    let k = &grammar().kinds;
+    let mut reach = Reach::default();
+    if file.scope == crate::FileScope::TestSupport {
+        reach.defines = file.modules.iter().filter(|m| !m.quoted).map(|m| m.name.clone()).collect();
+    }
+    // Route declarations: their path and target are the route, not a use of either.
+    let mut route_parts: Vec<usize> = Vec::new();
+    for c in &file.calls {
+        let (Some(path), Some(target)) = (c.arg(0), c.arg(1)) else {
+            continue;
+        };
+        if !c.local || target.kind_id() != k.alias {
+            continue;
+        }
+        let Some((path_text, _)) = path_literal(file, path).filter(|(p, _)| p.starts_with('/')) else {
+            continue;
+        };
+        // `/receipts/:id` is reached by `/receipts/42`.
+        let fixed = path_text.split([':', '*']).next().unwrap_or("/").to_string();
+        reach.routes.push((fixed, file.text(target).to_string()));
+        route_parts.extend([path.start_byte(), target.start_byte()]);
+    }
+    for n in ast::descendants(file.tree.root_node()) {
+        if route_parts.contains(&n.start_byte()) {
+            continue;
+        }
+        if n.kind_id() == k.alias {
+            let written = file.text(n);
+            // `LC` inside the file that defines `Shop.ReceiptLive.LC` names its own module.
+            let own = |m: &crate::model::Module| {
+                m.name.strip_suffix(written).is_some_and(|p| p.ends_with('.'))
+            };
+            if !file.modules.iter().any(own) {
+                reach.refs.insert(file.module_at(written, n.start_byte()));
+            }
+        } else if let Some(path) = path_literal(file, n).filter(|(p, _)| p.starts_with('/')) {
+            reach.paths.insert(path);
+        }
+    }
+    reach
+}
+
+/// The literal start of a string or sigil, cut at a query or fragment, and whether
+/// interpolation cut it short: `"/receipts?id=#{id}"` → (`/receipts`, false).
+fn path_literal(file: &File, node: Node) -> Option<(String, bool)> {
+    let k = &grammar().kinds;
+    if node.kind_id() != k.string && node.kind() != "sigil" {
+        return None;
+    }
+    let mut parts = ast::named_children(node).filter(|c| c.kind() != "sigil_name" && c.kind() != "sigil_modifiers");
+    let first = parts.next()?;
+    if first.kind() != "quoted_content" {
+        return None;
+    }
+    let text = file.text(first);
+    // Only interpolation leaves the rest unknown (not an escape such as `\t`).
+    let open = parts.next().is_some_and(|n| n.kind_id() == k.interpolation);
+    Some(match text.find(['?', '#']) {
+        Some(cut) => (text[..cut].to_string(), false),
+        None => (text.to_string(), open),
+    })
 }
 
 /// The application and key of an `Application` env call, each when written as a
@@ -439,7 +529,8 @@ fn env_pair<'s>(file: &File<'s>, call: &Call) -> Option<(Option<&'s str>, Option
             ast::atom_name(n, file.src)
         } else if n.kind_id() == k.unary_operator {
             attribute_atom(file, n)
-        } else if matches!(n.kind_id(), x if x == k.list || x == k.string || x == k.tuple) {
+        } else if matches!(n.kind_id(), x if x == k.list || x == k.string || x == k.tuple || x == k.alias) {
+            // A module key (`put_env(:shop, Shop.Endpoint, ...)`) is as literal as an atom.
             Some(file.text(n))
         } else {
             None
@@ -483,6 +574,13 @@ fn config_keys(file: &File, call: &Call) -> Vec<String> {
     };
     if second.kind_id() == k.alias {
         return vec![format!("env {app} {}", file.text(second))];
+    }
+    // `config :shop, :tax_rate, 5` sets that one key.
+    if second.kind_id() == k.atom
+        && call.arity >= 3
+        && let Some(key) = ast::atom_name(second, file.src)
+    {
+        return vec![format!("env {app} {key}")];
     }
     ast::descendants(second)
         .filter(|n| n.kind_id() == k.keyword && n.parent().and_then(|p| p.parent()) == Some(second))
@@ -589,6 +687,27 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
     if all.len() < 2 {
         return;
     }
+    // Does `h` drive code of `g`: name one of its modules, or visit a route to one?
+    let names = |alias: &str, define: &str| define == alias || define.strip_suffix(alias).is_some_and(|p| p.ends_with('.'));
+    let reaches = |h: &KeyFacts, g: &KeyFacts| {
+        g.reach.defines.iter().any(|d| {
+            h.reach.refs.iter().any(|r| names(r, d))
+                || all.iter().flat_map(|(_, r)| &r.reach.routes).any(|(route, target)| {
+                    names(target, d)
+                        && h.reach.paths.iter().any(|(p, open)| {
+                            // A bare `"/#{path}"` takes its path from elsewhere, where it is written.
+                            p.contains(route.as_str()) || *open && p.len() > 1 && route.contains(p.as_str())
+                        })
+                })
+        })
+    };
+    // Support code (a LiveView, a helper) that only this test module drives runs
+    // only while this module's tests run, and those never run at the same time.
+    let own_support = |file: usize, f: &KeyFacts, other: usize, g: &KeyFacts| {
+        !g.reach.defines.is_empty()
+            && reaches(f, g)
+            && !all.iter().any(|(h, hf)| *h != file && *h != other && reaches(hf, g))
+    };
     for (file, f) in &all {
         let mentioned = |key: &String| {
             all.iter().any(|(other, g)| {
@@ -598,7 +717,7 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
                 // An env key counts as read elsewhere when another file names the
                 // same application and key, every key of that application, that key
                 // of some application, or (reading keys it is given) the key's atom.
-                match key.strip_prefix("env ").and_then(|rest| rest.split_once(' ')) {
+                let named = match key.strip_prefix("env ").and_then(|rest| rest.split_once(' ')) {
                     Some((app, k)) => {
                         [
                             format!("env {app} {k}"),
@@ -608,10 +727,13 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
                         .iter()
                         .any(|m| g.mentions.contains(m))
                             || g.mentions.contains(&format!("env {app} ?"))
-                                && all.iter().any(|(h, m)| h != file && m.mentions.contains(k))
+                                && all
+                                    .iter()
+                                    .any(|(h, m)| h != file && m.mentions.contains(k) && !own_support(*file, f, *h, m))
                     }
                     None => g.mentions.contains(key),
-                }
+                };
+                named && !own_support(*file, f, *other, g)
             })
         };
         let mut ats: Vec<usize> = f.changes.iter().map(|(at, _)| *at).collect();
@@ -629,6 +751,10 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
     Some(serde_json::json!({
         "changes": f.changes,
         "mentions": f.mentions,
+        "defines": f.reach.defines,
+        "refs": f.reach.refs,
+        "routes": f.reach.routes,
+        "paths": f.reach.paths,
     }))
 }
 
@@ -640,5 +766,28 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
         .map(|c| Some((c.get(0)?.as_u64()? as usize, c.get(1)?.as_str()?.to_string())))
         .collect::<Option<Vec<_>>>()?;
     let mentions = serde_json::from_value(value.get("mentions")?.clone()).ok()?;
-    Some(Box::new(KeyFacts { changes, mentions }))
+    let strings = |key: &str| -> Option<Vec<String>> {
+        value.get(key)?.as_array()?.iter().map(|v| v.as_str().map(str::to_string)).collect()
+    };
+    let reach = Reach {
+        defines: strings("defines")?,
+        refs: strings("refs")?.into_iter().collect(),
+        routes: value
+            .get("routes")?
+            .as_array()?
+            .iter()
+            .map(|r| Some((r.get(0)?.as_str()?.to_string(), r.get(1)?.as_str()?.to_string())))
+            .collect::<Option<_>>()?,
+        paths: value
+            .get("paths")?
+            .as_array()?
+            .iter()
+            .map(|p| Some((p.get(0)?.as_str()?.to_string(), p.get(1)?.as_bool()?)))
+            .collect::<Option<_>>()?,
+    };
+    Some(Box::new(KeyFacts {
+        changes,
+        mentions,
+        reach,
+    }))
 }

@@ -20,7 +20,11 @@ pub static RULE: Rule = Rule {
 fn check(file: &File, report: &mut Report) {
     let src = file.src;
     for call in file.calls_named_any(&["get_state", "get_status", "replace_state"]) {
-        if !call.in_module(":sys") || simulates_upgrade(file, call) || is_runtime_process(file, call) {
+        if !call.in_module(":sys")
+            || simulates_upgrade(file, call)
+            || is_runtime_process(file, call)
+            || tests_format_status(file, call)
+        {
             continue;
         }
         let written = call.display(src);
@@ -32,6 +36,12 @@ fn check(file: &File, report: &mut Report) {
             "replace_state" => format!(
                 "`{written}` rewrites the internal state of {server} behind its API; bring it into that state through its public functions or its start arguments"
             ),
+            "get_state" if value_used(file, call) && reaches_hidden_process(file, call).is_some() => {
+                let fields = reaches_hidden_process(file, call).unwrap_or_default().join("`, `");
+                format!(
+                    "`{written}` digs `{fields}` out of the internal state of {server} to reach a process its API does not expose, so the test breaks when that state's shape changes; expose the process through the API, or find it with `Supervisor.which_children/1` or a registered name"
+                )
+            }
             "get_state" | "get_status" if value_used(file, call) => {
                 let what = if call.name == "get_state" {
                     "internal state"
@@ -46,6 +56,51 @@ fn check(file: &File, report: &mut Report) {
         };
         report.add(file, &call.ctx, call.expr.byte_range(), message);
     }
+}
+
+/// `:sys.get_status/1` in a test (or describe) about `format_status`: the only public
+/// entry point that runs the callback, so the status is the subject.
+fn tests_format_status(file: &File, call: &Call) -> bool {
+    call.name == "get_status" && file.test(&call.ctx).is_some_and(|t| t.name.contains("format_status"))
+}
+
+/// `%{supervisor_pid: sup} = :sys.get_state(server)` where every variable bound is
+/// only killed, monitored, stopped or checked alive: the state is read to reach a
+/// process for fault injection, not asserted on. Returns the fields read.
+fn reaches_hidden_process(file: &File, call: &Call) -> Option<Vec<String>> {
+    let g = grammar();
+    let k = &g.kinds;
+    let left = super::no_sleep::match_left(file, call)?;
+    if left.kind_id() != k.map {
+        return None;
+    }
+    let test = file.test(&call.ctx)?;
+    let pairs: Vec<Node> = ast::descendants(left).filter(|n| n.kind_id() == k.pair).collect();
+    if pairs.is_empty() || ast::descendants(left).any(|n| n.kind_id() == k.map && n != left) {
+        return None;
+    }
+    let mut fields = Vec::new();
+    for pair in pairs {
+        let key = ast::field(pair, g.fields.key)?;
+        let var = ast::field(pair, g.fields.value).filter(|v| v.kind_id() == k.identifier)?;
+        let name = file.text(var);
+        let uses: Vec<Node> = ast::descendants(test.node)
+            .filter(|n| n.kind_id() == k.identifier && n.start_byte() > call.expr.end_byte() && file.text(*n) == name)
+            .collect();
+        let handled = |n: &Node| {
+            file.calls_within(test.node).any(|c| {
+                c.arg(0) == Some(*n)
+                    && (c.is_any("Process", &["exit", "monitor", "alive?", "link", "unlink"])
+                        || c.is_any("GenServer", &["stop"])
+                        || c.is_any("Supervisor", &["stop", "which_children", "count_children"]))
+            })
+        };
+        if uses.is_empty() || !uses.iter().all(handled) {
+            return None;
+        }
+        fields.push(ast::keyword_name(key, file.src).to_string());
+    }
+    Some(fields)
 }
 
 /// `:sys.get_status(:code_server)`: a process of the Erlang runtime itself, whose

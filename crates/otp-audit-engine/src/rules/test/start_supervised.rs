@@ -218,9 +218,13 @@ fn registration(file: &File, call: &Call) -> Registration {
 }
 
 /// The `name:` option among a start call's arguments (trailing keywords or a list).
+/// With several arguments the options are the last one: a `name:` inside the
+/// init argument (`X.start_link([name: :batcher, ...], [])`) is data the process
+/// keeps, not the name it registers.
 fn name_option<'t>(file: &File<'t>, args: &[Node<'t>]) -> Option<Node<'t>> {
     let k = &grammar().kinds;
-    args.iter().rev().find_map(|&arg| {
+    let options = if args.len() > 1 { &args[args.len() - 1..] } else { args };
+    options.iter().rev().find_map(|&arg| {
         if arg.kind_id() == k.list {
             ast::named_children(arg).find_map(|c| ast::keyword_value(c, file.src, "name"))
         } else {
@@ -454,7 +458,11 @@ fn enclosing_fn<'t>(file: &File<'t>, c: &Call<'t>) -> Node<'t> {
 /// process is gone before the next test.
 fn stopped_on_exit(file: &File, call: &Call) -> bool {
     let module = started_module(file, call);
-    let pid = super::no_sleep::match_left(file, call).map(|l| file.text(l));
+    // `{:ok, pid} = X.start_link(...)`: the stop names the pid, not the tuple.
+    let k = &grammar().kinds;
+    let pid = super::no_sleep::match_left(file, call)
+        .map(|l| if l.kind_id() == k.tuple { l.named_child(1).unwrap_or(l) } else { l })
+        .map(|l| file.text(l));
     file.calls_named("on_exit")
         .filter(|on_exit| on_exit.ctx.module == call.ctx.module)
         .filter(|on_exit| {

@@ -85,7 +85,19 @@ fn check(file: &File, report: &mut Report) {
                 "start it with `Task.Supervisor.start_child/2` under {sup}, or a `DynamicSupervisor` child for a long-lived loop"
             ),
         };
-        let message = if supervisors::is_fallback_start(file, call) {
+        let message = if reports_to_spawner(file, call) {
+            // The spawner collects the result itself: a supervised fire-and-forget
+            // child would be the wrong cure, tasks it awaits are the right one.
+            report.add(
+                file,
+                &call.ctx,
+                call.node.byte_range(),
+                format!(
+                    "`{written}` starts a process that sends its result back to the spawner, which collects it in a `receive`: a hand-written scatter-gather whose processes outlive a crashed spawner and whose late replies stay in its mailbox; start each with `Task.async/1` (or `Task.Supervisor.async_nolink/2`), collect with `Task.yield_many/2` and `Task.shutdown/2` the ones that did not answer"
+                ),
+            );
+            continue;
+        } else if supervisors::is_fallback_start(file, call) {
             format!(
                 "`{written}` is the fallback for when the supervisor is not running, and starts a process outside the supervision tree: it is not stopped on shutdown and shows up under no supervisor; start the supervisor in your application's tree so that the fallback can go, or link the fallback to its caller (`Task.start_link/1`)"
             )
@@ -100,6 +112,45 @@ fn check(file: &File, report: &mut Report) {
             d.fix(fix);
         }
     }
+}
+
+/// `caller = self()` before `spawn(fn -> ... send(caller, {:result, ref, value}) end)`,
+/// and a `receive` in the module with a `{:result, ...}` clause: the spawner gathers
+/// what the processes report (a scatter-gather).
+fn reports_to_spawner(file: &File, call: &Call) -> bool {
+    let g = grammar();
+    let k = &g.kinds;
+    let Some(fun) = call.arg(0).filter(|f| f.kind_id() == k.anonymous_function) else {
+        return false;
+    };
+    let tags: Vec<&str> = file
+        .calls_within(fun)
+        .filter(|c| c.is("Kernel", "send"))
+        .filter(|c| {
+            c.arg(0).is_some_and(|d| {
+                d.kind_id() == k.identifier
+                    && file.bound_from_self(&call.ctx, file.text(d), call.node.start_byte())
+            })
+        })
+        .filter_map(|c| c.arg(1).filter(|m| m.kind_id() == k.tuple))
+        .filter_map(|m| m.named_child(0).and_then(|t| ast::atom_name(t, file.src)))
+        .collect();
+    if tags.is_empty() {
+        return false;
+    }
+    file.calls_named("receive")
+        .filter(|r| r.local && r.module.is_none() && r.ctx.module == call.ctx.module)
+        .filter_map(|r| r.do_block)
+        .flat_map(ast::named_children)
+        .filter(|c| c.kind_id() == k.stab_clause)
+        .filter_map(|c| ast::field(c, g.fields.left))
+        .filter_map(|args| args.named_child(0))
+        .any(|p| {
+            p.kind_id() == k.tuple
+                && p.named_child(0)
+                    .and_then(|t| ast::atom_name(t, file.src))
+                    .is_some_and(|t| tags.contains(&t))
+        })
 }
 
 /// `spawn(fn -> for pid <- pids, do: send(pid, :drain) end)`: a process that only

@@ -264,7 +264,14 @@ fn check(file: &File, report: &mut Report) {
             None if call.capture => "a value".to_string(),
             None => "every entry".to_string(),
         };
+        let scratch = (access == Access::Write && key.is_some_and(|k| !is_literal_key(file, k)))
+            .then(|| scratch_owner(file, call))
+            .flatten();
         let message = match access {
+            Access::Write if scratch.is_some() => format!(
+                "`{written}` uses the process dictionary as a scratch table for one call of `{}`, which deletes the entries before it returns; if something raises in between, they stay behind for the next call in this process; a map accumulator gives the same result without that risk",
+                scratch.unwrap_or_default()
+            ),
             Access::Write => format!(
                 "`{written}` stores {what} in the process dictionary: hidden state that no function signature shows and that is lost when the work moves to another process; pass it as an argument, keep it in the GenServer state, or use `Logger.metadata/1` for log context"
             ),
@@ -277,6 +284,30 @@ fn check(file: &File, report: &mut Report) {
         };
         report.add(file, &call.ctx, call.node.byte_range(), message);
     }
+}
+
+/// `ack_messages/2` calling a private helper that writes computed keys
+/// (`Process.put({ack_info, kind}, ...)`) and one that deletes computed keys: the
+/// dictionary serves as a scratch table for one call of it. Its name and arity.
+fn scratch_owner(file: &File, write: &Call) -> Option<String> {
+    let writer = file.defs.get(write.ctx.def? as usize).filter(|d| d.kind == "defp")?;
+    let deleters: Vec<&str> = file
+        .calls_named_any(&["delete", "erase"])
+        .into_iter()
+        .filter(|c| access(c) == Some(Access::Delete) && c.ctx.module == write.ctx.module)
+        .filter(|c| c.arg(0).is_some_and(|k| !is_literal_key(file, k)))
+        .filter_map(|c| file.defs.get(c.ctx.def? as usize))
+        .filter(|d| d.kind == "defp")
+        .map(|d| d.name)
+        .collect();
+    file.defs
+        .iter()
+        .filter(|d| d.kind == "def" && d.module == writer.module)
+        .find(|d| {
+            let called: Vec<&str> = file.calls_within(d.node).filter(|c| c.local).map(|c| c.name).collect();
+            called.contains(&writer.name) && deleters.iter().any(|n| called.contains(n))
+        })
+        .map(|d| format!("{}/{}", d.name, d.params.len()))
 }
 
 /// A key written as a constant: an atom, a module, `__MODULE__`, an attribute, or a

@@ -1,3 +1,8 @@
+defmodule Kanban.Event do
+  @moduledoc "A board event, as the clients of a board receive it."
+  defstruct [:name, :payload]
+end
+
 defmodule Kanban.BoardSession do
   @moduledoc "One process per open board; clients talk to it through the functions below."
 

@@ -8,11 +8,8 @@
 
 use crate::model::File;
 
-/// Rules whose advice is "use the abstraction instead of the primitive", and
-/// `otp/call-timeout`: the runtime's client functions are what callers build their
-/// waits on, and each exposes a `timeout` argument where the wait is the caller's.
+/// Rules whose advice is "use the abstraction instead of the primitive".
 pub const PRIMITIVE_RULES: &[&str] = &[
-    "otp/call-timeout",
     "otp/no-raw-send",
     "otp/no-raw-spawn",
     "otp/no-erlang-send",
@@ -46,7 +43,6 @@ const RUNTIME_NAMESPACES: &[&str] = &[
     "Port",
     "Process",
     "Registry",
-    "StringIO",
     "Supervisor",
     "System",
     "Task",

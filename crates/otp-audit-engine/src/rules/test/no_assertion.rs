@@ -427,6 +427,7 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
             for c in &file.calls {
                 if let (Some(m), Some(d)) = (c.ctx.module, c.ctx.def)
                     && (c.is("Kernel", "raise") || c.local && c.name == "raise")
+                    && !reports_environment_fault(file, c.node, c.ctx.module)
                 {
                     how[m as usize] = Some("raises");
                     failing_defs.insert(d);
@@ -435,8 +436,10 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
                     }
                 }
             }
-            for (_, _, ctx) in file.tuples_tagged("error") {
-                if let (Some(m), Some(d)) = (ctx.module, ctx.def) {
+            for (_, node, ctx) in file.tuples_tagged("error") {
+                if let (Some(m), Some(d)) = (ctx.module, ctx.def)
+                    && !reports_environment_fault(file, *node, ctx.module)
+                {
                     how[m as usize].get_or_insert("returns `{:error, _}`");
                     failing_defs.insert(d);
                 }
@@ -613,6 +616,59 @@ fn is_error_tuple(file: &File, n: Node) -> bool {
             .is_some_and(|reason| ast::atom_name(reason, file.src) != Some("normal")),
         _ => false,
     }
+}
+
+/// Modules that talk to the operating system: their `{:error, reason}` is a full
+/// disk, a missing permission or a refused socket.
+const OS_MODULES: &[&str] = &[
+    "File", ":file", ":prim_file", ":filelib", ":gen_tcp", ":gen_udp", ":socket", ":inet", ":ssl",
+];
+
+/// `{:error, reason} -> raise File.Error, ...` in a `case File.ls(path)`, or an
+/// `{:error, reason}` passed on from a local helper around `:gen_tcp.accept/1`: the
+/// failure comes from the operating system, which a unit test provokes only by faking
+/// it. Such a failure is the module refusing to go on, not an error path its test
+/// module is asked to cover.
+fn reports_environment_fault(file: &File, failure: Node, module: Option<crate::model::Id>) -> bool {
+    let k = &grammar().kinds;
+    let Some(clause) = ast::parent_of_kind(failure, k.stab_clause, 8) else {
+        return false;
+    };
+    let is_error = ast::field(clause, grammar().fields.left)
+        .and_then(|args| args.named_child(0))
+        .is_some_and(|pattern| {
+            pattern.kind_id() == k.tuple
+                && pattern.named_child(0).and_then(|a| ast::atom_name(a, file.src)) == Some("error")
+        });
+    // `case subject do ... end`, or the `else` of `with ... <- subject do ... end`.
+    let Some(block) = clause.parent() else {
+        return false;
+    };
+    let Some(call) = block.parent().filter(|c| c.kind_id() == k.call) else {
+        return false;
+    };
+    let construct = ast::local_call_name(call, file.src);
+    let subject = match construct {
+        Some("case") if block.kind_id() == k.do_block => ast::call_arguments(call),
+        Some("with") if block.kind_id() == k.else_block => ast::call_arguments(call),
+        _ => None,
+    };
+    is_error && subject.is_some_and(|subject| talks_to_os(file, subject, module, 3))
+}
+
+/// Whether the code under `node` calls the operating system, itself or through the
+/// module's own functions (`depth` calls deep).
+fn talks_to_os(file: &File, node: Node, module: Option<crate::model::Id>, depth: usize) -> bool {
+    file.calls_within(node).any(|c| {
+        c.module.as_deref().is_some_and(|m| OS_MODULES.contains(&m))
+            || depth > 0
+                && c.local
+                && c.module.is_none()
+                && file
+                    .defs_named(c.name)
+                    .filter(|d| d.module == module && d.arity == c.arity && d.node != node)
+                    .any(|d| talks_to_os(file, d.node, module, depth - 1))
+    })
 }
 
 /// (module, name) of the public functions that fail: those whose body raises or

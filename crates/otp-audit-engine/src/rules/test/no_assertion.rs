@@ -438,6 +438,7 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
             }
             for (_, node, ctx) in file.tuples_tagged("error") {
                 if let (Some(m), Some(d)) = (ctx.module, ctx.def)
+                    && !in_pattern(file, *node)
                     && !reports_environment_fault(file, *node, ctx.module)
                 {
                     how[m as usize].get_or_insert("returns `{:error, _}`");
@@ -616,6 +617,42 @@ fn is_error_tuple(file: &File, n: Node) -> bool {
             .is_some_and(|reason| ast::atom_name(reason, file.src) != Some("normal")),
         _ => false,
     }
+}
+
+/// `{:error, reason} -> ...`, `{:error, _} = result`, `def handle({:error, e})`,
+/// `match?({:error, _}, r)`: a tuple the code matches is an error it handles, not one
+/// it returns.
+fn in_pattern(file: &File, node: Node) -> bool {
+    let k = &grammar().kinds;
+    let f = &grammar().fields;
+    let mut child = node;
+    while let Some(parent) = child.parent() {
+        let is_left = ast::field(parent, f.left).is_some_and(|l| l.id() == child.id());
+        match parent.kind_id() {
+            kind if kind == k.stab_clause => return is_left,
+            kind if kind == k.binary_operator && matches!(ast::operator(parent, file.src), "=" | "<-") && is_left => {
+                return true;
+            }
+            kind if kind == k.do_block || kind == k.body || kind == k.block => return false,
+            // `match?({:error, _}, result)`.
+            kind if kind == k.arguments
+                && parent.parent().is_some_and(|c| ast::local_call_name(c, file.src) == Some("match?")) =>
+            {
+                return parent.named_child(0).is_some_and(|p| p.id() == child.id());
+            }
+            // The head of `def name(params)`, not its `do:` body.
+            kind if kind == k.arguments
+                && parent
+                    .parent()
+                    .is_some_and(|def| matches!(ast::local_call_name(def, file.src), Some("def" | "defp"))) =>
+            {
+                return parent.named_child(0).is_some_and(|head| head.id() == child.id() && head.kind_id() != k.keywords);
+            }
+            _ => {}
+        }
+        child = parent;
+    }
+    false
 }
 
 /// Modules that talk to the operating system: their `{:error, reason}` is a full

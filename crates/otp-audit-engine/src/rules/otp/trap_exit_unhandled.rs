@@ -66,17 +66,26 @@ fn check(file: &File, report: &mut Report) {
             d.severity(Severity::Info);
             continue;
         }
-        let next = if genserver {
+        // A `:gen_statem` (it defines `callback_mode/0`) gets exits as `:info` events.
+        let statem = module.is_some_and(|m| m.defines("callback_mode", 0));
+        let next = if statem {
+            "handle `{:EXIT, pid, reason}` as an `:info` event (`state(:info, {:EXIT, pid, reason}, data)`, or `handle_event(:info, ...)`), and define `terminate/3` if trapping is there for cleanup on shutdown; otherwise stop trapping exits"
+        } else if genserver {
             "add a `handle_info({:EXIT, pid, reason}, state)` clause that decides what a linked crash means, and `terminate/2` if trapping is there for cleanup on shutdown; otherwise stop trapping exits"
         } else {
             "match `{:EXIT, pid, reason}` in the process's `receive`, or stop trapping exits"
+        };
+        let (place, terminate) = if statem {
+            ("as an `:info` event or in a `receive`", "terminate/3")
+        } else {
+            ("in `handle_info/2` or a `receive`", "terminate/2")
         };
         report.add(
             file,
             &call.ctx,
             call.node.byte_range(),
             format!(
-                "`{written}` turns exits of linked processes into `{{:EXIT, pid, reason}}` messages, but this module never matches them (in `handle_info/2` or a `receive`) and defines no `terminate/2`, so a linked process's crash arrives as a message that nothing here acts on; {next}"
+                "`{written}` turns exits of linked processes into `{{:EXIT, pid, reason}}` messages, but this module never matches them ({place}) and defines no `{terminate}`, so a linked process's crash arrives as a message that nothing here acts on; {next}"
             ),
         );
     }
@@ -105,14 +114,22 @@ fn links_anything(file: &File, id: Option<Id>) -> bool {
 /// Does the module match `{:EXIT, ...}` in `handle_info/2` or a `receive`, or
 /// define `terminate/2`?
 fn handles_exits(file: &File, id: Option<Id>, module: &Module) -> bool {
-    if module.defines("terminate", 2) {
+    // `terminate/3` is `:gen_statem`'s.
+    if module.defines("terminate", 2) || module.defines("terminate", 3) {
         return true;
     }
     let own_defs = || module.defs.iter().map(|&d| &file.defs[d as usize]);
     let info_matches = own_defs().any(|d| {
-        d.name == "handle_info"
-            && d.arity == 2
-            && d.params.first().is_some_and(|p| matches_exit(file, *p))
+        let is_info = |p: &Node| ast::atom_name(*p, file.src) == Some("info");
+        match (d.name, d.arity) {
+            ("handle_info", 2) => d.params.first().is_some_and(|p| matches_exit(file, *p)),
+            // A `:gen_statem` gets it as an `:info` event: `connected(:info, {:EXIT, ...}, data)`
+            // in a state function, or `handle_event(:info, {:EXIT, ...}, state, data)`.
+            (_, 3 | 4) => {
+                d.params.first().is_some_and(is_info) && d.params.get(1).is_some_and(|p| matches_exit(file, *p))
+            }
+            _ => false,
+        }
     });
     info_matches
         || file.calls_named("receive").any(|c| {

@@ -33,6 +33,21 @@ fn is_unlinked_start(call: &Call) -> bool {
     }
 }
 
+/// `GenServer.start(mod, arg, spawn_opt: [:link])` is linked to its caller, as
+/// `start_link` would be; it only skips the caller's wait for a linked crash in `init/1`.
+fn links_by_spawn_opt(file: &File, call: &Call) -> bool {
+    let Some(opts) = call.arg(call.arity.saturating_sub(1)) else {
+        return false;
+    };
+    let keywords = if opts.kind_id() == grammar().kinds.list { opts.named_child(0) } else { Some(opts) };
+    keywords
+        .filter(|k| k.kind_id() == grammar().kinds.keywords)
+        .and_then(|k| ast::keyword_value(k, file.src, "spawn_opt"))
+        .is_some_and(|list| {
+            ast::named_children(list).any(|o| ast::atom_name(o, file.src) == Some("link"))
+        })
+}
+
 fn check(file: &File, report: &mut Report) {
     if is_exempt_path(file.path) {
         return;
@@ -57,6 +72,7 @@ fn check(file: &File, report: &mut Report) {
         let dyn_sup = supervisors::prose(supervisors::Kind::Dynamic);
         if call.name == "start" {
             if !is_unlinked_start(call)
+                || links_by_spawn_opt(file, call)
                 || is_own_start_wrapper(file, call, def)
                 || is_stopped_in_same_function(file, call, def)
             {

@@ -255,8 +255,9 @@ fn is_child_spec_start(file: &File, call: &Call, def: &Def) -> bool {
         })
 }
 
-/// `{:ok, pid} = X.start_link(...)` with `X.stop(pid)` (or `GenServer.stop(pid)`...)
-/// later in the same function: a helper whose lifetime is this call, like a task.
+/// `{:ok, pid} = X.start_link(...)` with `X.stop(pid)` (or `GenServer.stop(pid)`,
+/// `Process.exit(pid, :kill)`, a `receive` of its `{:EXIT, ^pid, _}`...) later in the
+/// same function: a helper whose lifetime is this call, like a task.
 fn is_stopped_in_same_function(file: &File, call: &Call, def: &Def) -> bool {
     let Some(bound) = call
         .parent
@@ -276,10 +277,25 @@ fn is_stopped_in_same_function(file: &File, call: &Call, def: &Def) -> bool {
         vars.iter()
             .any(|v| text == *v || text.strip_suffix(v).is_some_and(|head| head.ends_with('.')))
     };
+    // `receive do {:EXIT, ^task, reason} -> ... after t -> Process.exit(task, :kill) end`:
+    // the function waits for the linked process to end, and ends it when it will not.
+    let awaits_exit = |c: &Call| {
+        c.name == "receive"
+            && c.do_block.is_some_and(|block| {
+                ast::named_children(block)
+                    .filter(|clause| clause.kind_id() == grammar().kinds.stab_clause)
+                    .filter_map(|clause| ast::field(clause, grammar().fields.left))
+                    .any(|pattern| {
+                        let text = file.text(pattern);
+                        text.starts_with("{:EXIT,") && vars.iter().any(|v| text.contains(&format!("^{v}")))
+                    })
+            })
+    };
     file.calls_within(def.node).any(|c| {
-        matches!(c.name, "stop" | "close")
-            && c.node.start_byte() > call.node.end_byte()
-            && c.arg(0).is_some_and(|a| names_var(file.text(a)))
+        c.node.start_byte() > call.node.end_byte()
+            && (matches!(c.name, "stop" | "close") && c.arg(0).is_some_and(|a| names_var(file.text(a)))
+                || c.is("Process", "exit") && c.arg(0).is_some_and(|a| names_var(file.text(a)))
+                || awaits_exit(c))
     })
 }
 

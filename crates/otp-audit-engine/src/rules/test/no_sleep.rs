@@ -97,7 +97,10 @@ fn check(file: &File, report: &mut Report) {
         let Some(sleep) = sleep_of(file, call) else {
             continue;
         };
-        if lets_the_clock_run(file, call) || is_call_argument(call) {
+        if lets_the_clock_run(file, call)
+            || is_call_argument(call)
+            || outlasts_configured_duration(file, call, sleep.literal_ms.as_deref())
+        {
             continue;
         }
         let next = next_statement_call(file, call);
@@ -298,6 +301,35 @@ fn lets_the_clock_run(file: &File, sleep: &Call) -> bool {
     // `test "...", %{cache: cache}`: what the setup started is unknown here.
     let takes_context = ast::call_arguments(test.node).is_some_and(|a| a.named_child_count() > 1);
     !touches_process && !mentions_pid && !takes_context && speaks_of_time(file.text(test.node))
+}
+
+/// `test "reports conn_max_idle_time_exceeded"` that sleeps 15 ms where the module
+/// configures `conn_max_idle_time: 10`: the test names a duration the module sets,
+/// and sleeps past it. Elapsed time is the subject of the test, not a guess at when
+/// another process is done.
+fn outlasts_configured_duration(file: &File, sleep: &Call, literal_ms: Option<&str>) -> bool {
+    let Some(ms) = literal_ms.and_then(|ms| ms.replace('_', "").parse::<u64>().ok()) else {
+        return false;
+    };
+    let (Some(test), Some(module)) = (file.test(&sleep.ctx), file.module(&sleep.ctx)) else {
+        return false;
+    };
+    let test_text = file.text(test.node);
+    let k = &grammar().kinds;
+    ast::descendants(module.node)
+        .filter(|n| n.kind_id() == k.pair)
+        .filter_map(|pair| {
+            let key = ast::keyword_name(ast::field(pair, grammar().fields.key)?, file.src);
+            let value = ast::field(pair, grammar().fields.value)?;
+            let value = (value.kind_id() == k.integer).then(|| file.text(value).replace('_', "").parse::<u64>().ok())??;
+            Some((key, value))
+        })
+        .any(|(key, value)| {
+            let names_duration = ["_time", "timeout", "ttl", "interval", "idle", "_ms", "max_age"]
+                .iter()
+                .any(|w| key.contains(w));
+            names_duration && value < ms && key.len() >= 6 && test_text.contains(key)
+        })
 }
 
 /// Words of code about wall-clock time: expiry, ages, timeouts, timestamps.

@@ -82,7 +82,7 @@ pub fn in_runtime_module(file: &File, byte: usize) -> bool {
 /// test supervisor own what it starts. It is ExUnit's machinery extended, like the
 /// runtime above.
 pub(crate) fn runs_under_exunit(file: &File, module: &crate::model::Module) -> bool {
-    in_test_namespace(&file.path, &module.name)
+    in_test_namespace(file.path, &module.name)
         || file.calls_within(module.node).any(|c| {
             c.module
                 .as_deref()
@@ -103,7 +103,10 @@ fn in_test_namespace(path: &str, module: &str) -> bool {
         .position(|f| *f == "lib")
         .is_some_and(|lib| folders[lib + 1..folders.len().saturating_sub(1)].contains(&"test"));
     let segments: Vec<&str> = module.split('.').collect();
-    in_lib_test && segments[..segments.len().saturating_sub(1)].iter().any(|s| s.len() > 4 && s.ends_with("Test"))
+    in_lib_test
+        && segments[..segments.len().saturating_sub(1)]
+            .iter()
+            .any(|s| s.len() > 4 && s.ends_with("Test"))
 }
 
 #[cfg(test)]
@@ -127,14 +130,32 @@ mod tests {
 
     #[test]
     fn a_test_api_process_is_known_by_folder_and_namespace() {
-        assert!(in_test_namespace("lib/phoenix_live_view/test/client_proxy.ex", "Phoenix.LiveViewTest.ClientProxy"));
-        assert!(in_test_namespace("apps/web/lib/web/test/driver.ex", "Web.PageTest.Driver"));
+        assert!(in_test_namespace(
+            "lib/phoenix_live_view/test/client_proxy.ex",
+            "Phoenix.LiveViewTest.ClientProxy"
+        ));
+        assert!(in_test_namespace(
+            "apps/web/lib/web/test/driver.ex",
+            "Web.PageTest.Driver"
+        ));
         // One of the two names is not enough.
-        assert!(!in_test_namespace("lib/my_app/ab_test/variant.ex", "MyApp.ABTest.Variant"));
-        assert!(!in_test_namespace("lib/my_app/test/variant.ex", "MyApp.Experiments.Variant"));
+        assert!(!in_test_namespace(
+            "lib/my_app/ab_test/variant.ex",
+            "MyApp.ABTest.Variant"
+        ));
+        assert!(!in_test_namespace(
+            "lib/my_app/test/variant.ex",
+            "MyApp.Experiments.Variant"
+        ));
         // The entry point itself calls ExUnit, and is found by that.
-        assert!(!in_test_namespace("lib/phoenix_live_view/test/live_view_test.ex", "Phoenix.LiveViewTest"));
-        assert!(!in_test_namespace("test/support/test/driver.ex", "Web.PageTest.Driver"));
+        assert!(!in_test_namespace(
+            "lib/phoenix_live_view/test/live_view_test.ex",
+            "Phoenix.LiveViewTest"
+        ));
+        assert!(!in_test_namespace(
+            "test/support/test/driver.ex",
+            "Web.PageTest.Driver"
+        ));
     }
 
     #[test]

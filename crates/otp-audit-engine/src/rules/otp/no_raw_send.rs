@@ -80,6 +80,19 @@ fn check(file: &File, report: &mut Report) {
                 .severity(Severity::Info);
             continue;
         }
+        if dest.is_some_and(|d| from_init_argument(file, call, d)) {
+            report
+                .add(
+                    file,
+                    &call.ctx,
+                    call.node.byte_range(),
+                    format!(
+                        "`{written}` notifies `{dest_text}`, a pid from the `init/1` argument this process was started with (its subscriber or owner): a subscriber notification; make sure the receiver handles these messages"
+                    ),
+                )
+                .severity(Severity::Info);
+            continue;
+        }
         if call.ctx.in_loop && dest.is_some_and(|d| bound_by_loop(file, call, d)) {
             // Delivering to each subscriber of a list is the pub/sub shape the guide
             // calls fine: there is no single receiver to put a client function in.
@@ -327,6 +340,26 @@ fn from_telemetry_config(file: &File, call: &Call, dest: Node) -> bool {
     root_variable(file, dest).is_some_and(|v| bound.contains(&v))
 }
 
+/// In `init/1`, is `dest` (or the variable it is read from, `opts[:owner]`) bound by
+/// the argument the process was started with? `init(subscriber)` confirming
+/// `send(subscriber, {:subscribed, self()})`: the process exists for that pid, which
+/// asked for the notice by starting it.
+fn from_init_argument(file: &File, call: &Call, dest: Node) -> bool {
+    let Some(arg) = file
+        .def(&call.ctx)
+        .filter(|d| d.name == "init" && d.arity == 1)
+        .and_then(|d| d.params.first().copied())
+    else {
+        return false;
+    };
+    root_variable(file, dest).is_some_and(|v| !v.starts_with('_') && binds_variable_or_is(file, arg, v))
+}
+
+/// `binds_variable`, counting `pattern` itself when it is the variable.
+fn binds_variable_or_is(file: &File, pattern: Node, var: &str) -> bool {
+    (pattern.kind_id() == grammar().kinds.identifier && file.text(pattern) == var) || binds_variable(file, pattern, var)
+}
+
 fn is_telemetry_attach(call: &Call) -> bool {
     call.is_any(":telemetry", &["attach", "attach_many"])
 }
@@ -522,10 +555,24 @@ fn in_via_send_callback(file: &File, ctx: &Ctx) -> bool {
 /// A struct literal as the message (`%Phoenix.Socket.Broadcast{...}`): its format is
 /// a named type defined in one place, so it is not scattered across the senders.
 /// So is a variable bound to one earlier in the function (`msg = %Message{...}`).
+/// A record built with its constructor (`envelope(kind: k, body: b)` after
+/// `Record.defrecord(:envelope, ...)` in the same file) is such a type too.
 fn sends_a_struct(file: &File, call: &Call) -> bool {
+    let records: Vec<&str> = file
+        .calls_named_any(&["defrecord", "defrecordp"])
+        .into_iter()
+        .filter(|c| c.module.as_deref() == Some("Record") || c.module.is_none())
+        .filter_map(|c| c.arg(0).and_then(|a| ast::atom_name(a, file.src)))
+        .collect();
     let is_struct = |n: Node| {
         let text = file.text(n);
-        n.kind_id() == grammar().kinds.map && text.starts_with('%') && !text.starts_with("%{")
+        if n.kind_id() == grammar().kinds.map {
+            return text.starts_with('%') && !text.starts_with("%{");
+        }
+        !records.is_empty()
+            && file
+                .calls_within(n)
+                .any(|c| c.node == n && c.local && c.module.is_none() && records.contains(&c.name))
     };
     let Some(msg) = message_arg(call) else {
         return false;
@@ -592,13 +639,12 @@ fn protocol_handled_here(file: &File, call: &Call) -> bool {
     if shape.is_none() && pinned.is_none() {
         return false;
     }
+    let home = home_module(file, &call.ctx);
     let received = file
         .calls_named("receive")
         // A `receive` in the sending function waits for the answer; the handler of
         // the request is elsewhere.
-        .filter(|r| {
-            r.local && r.module.is_none() && r.ctx.module == call.ctx.module && r.ctx.def != call.ctx.def
-        })
+        .filter(|r| r.local && r.module.is_none() && r.ctx.module == home && r.ctx.def != call.ctx.def)
         .filter_map(|r| r.do_block)
         .flat_map(ast::named_children)
         .filter(|c| c.kind_id() == g.kinds.stab_clause)
@@ -611,15 +657,74 @@ fn protocol_handled_here(file: &File, call: &Call) -> bool {
                 p
             }
         });
-    let handled = file
-        .defs_named("handle_info")
-        .filter(|d| d.module == call.ctx.module && d.arity == 2)
-        .filter_map(|d| d.params.first().copied());
+    let handled = handle_info_patterns(file, home);
     received.chain(handled).any(|pattern| match (shape, &pinned) {
         (Some(shape), _) => same_shape(file, msg, shape, pattern, call.ctx.module),
         (None, Some(pinned)) => file.text(pattern) == pinned,
         _ => false,
     })
+}
+
+/// The module whose messages a send in `ctx` speaks for: its own, or, in the `quote`
+/// of a macro that is expanded where it is called (`defmacro subscribe(pid, pattern)`,
+/// a client macro), the module that defines the macro. The `quote` of `__using__` or
+/// `__before_compile__` becomes part of another module, whose handlers are unknown.
+fn home_module(file: &File, ctx: &Ctx) -> Option<Id> {
+    let Some(module) = file.module(ctx) else {
+        return ctx.module;
+    };
+    match module.quoted_by.map(|d| &file.defs[d as usize]) {
+        Some(mac) if module.quoted && !matches!(mac.name, "__using__" | "__before_compile__") => mac.module,
+        _ => ctx.module,
+    }
+}
+
+/// The message patterns `module` receives in `handle_info`: its first parameter, in
+/// GenServer's `handle_info/2` and in the `handle_info/3` (message, context, state) of
+/// behaviours built on it (media pipeline components). A `handle_info` that takes the
+/// message as a plain variable and hands it to private functions of the module
+/// (`def handle_info(msg, s), do: do_handle_info(msg, s)`) is followed into their
+/// clauses, at the position the message is passed at.
+fn handle_info_patterns<'t>(file: &File<'t>, module: Option<Id>) -> Vec<Node<'t>> {
+    let k = &grammar().kinds;
+    let mut patterns = Vec::new();
+    // (def, position of the message among its parameters); followed defs once each.
+    let mut queue: Vec<(&Def<'t>, usize)> = file
+        .defs_named("handle_info")
+        .filter(|d| d.module == module && matches!(d.arity, 2 | 3))
+        .map(|d| (d, 0))
+        .collect();
+    let mut followed: Vec<(&str, usize, usize)> = Vec::new();
+    while let Some((def, at)) = queue.pop() {
+        let Some(param) = def.params.get(at).copied() else {
+            continue;
+        };
+        let var = file.text(param);
+        if param.kind_id() != k.identifier || var.starts_with('_') {
+            patterns.push(param);
+            continue;
+        }
+        let Some(body) = def.body else { continue };
+        for c in file.calls_within(body) {
+            if !(c.local && c.module.is_none() && c.ctx.module == module) {
+                continue;
+            }
+            let Some(i) = (0..c.arity).find(|i| c.arg(*i).is_some_and(|a| a.kind_id() == k.identifier && file.text(a) == var))
+            else {
+                continue;
+            };
+            if followed.contains(&(c.name, c.arity, i)) {
+                continue;
+            }
+            followed.push((c.name, c.arity, i));
+            queue.extend(
+                file.defs_named(c.name)
+                    .filter(|d| d.module == module && d.kind == "defp" && d.arity == c.arity)
+                    .map(|d| (d, i)),
+            );
+        }
+    }
+    patterns
 }
 
 /// Does `pattern` match messages shaped like `msg`? `{self(), :done, x}` is matched by

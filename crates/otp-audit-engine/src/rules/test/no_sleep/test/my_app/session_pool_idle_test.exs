@@ -29,4 +29,11 @@ defmodule MyApp.SessionPoolIdleTest do
     Process.sleep(50) #~ test/no-sleep
     assert {:ok, _session} = MyApp.SessionPool.checkout(pool)
   end
+
+  # The option only makes the peers' background sync fast; the sleep waits for them.
+  test "peers agree on the session count" do
+    peers = for id <- 1..2, do: start_supervised!({MyApp.SessionPeer, id: id, sync_interval: 10}, id: id)
+    Process.sleep(50) #~ test/no-sleep
+    assert Enum.uniq(Enum.map(peers, &MyApp.SessionPeer.count/1)) == [0]
+  end
 end

@@ -339,8 +339,9 @@ struct KeyFacts {
 }
 
 /// Which code a file can drive, and (for test/support files) what it defines.
+/// `test/start-supervised` uses it too.
 #[derive(Default)]
-struct Reach {
+pub(crate) struct Reach {
     /// A test/support file: its modules' names (empty for any other file).
     defines: Vec<String>,
     /// Module aliases the file names, as written, besides route targets.
@@ -447,7 +448,7 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     }))
 }
 
-fn reach_of(file: &File) -> Reach {
+pub(crate) fn reach_of(file: &File) -> Reach {
     let k = &grammar().kinds;
     let mut reach = Reach::default();
     if file.scope == crate::FileScope::TestSupport {
@@ -488,6 +489,61 @@ fn reach_of(file: &File) -> Reach {
         }
     }
     reach
+}
+
+/// Is `g` (a test/support file) support code that only `f`'s test module drives: `f`
+/// reaches it and no file of `all` but `f` and `g` does? Such code (a LiveView, a
+/// helper, a fixture module) runs only while that module's tests run, and those never
+/// run at the same time, so what it mentions is that module's own.
+pub(crate) fn own_support(all: &[(usize, &Reach)], file: usize, f: &Reach, other: usize, g: &Reach) -> bool {
+    // Does `h` drive code of `g`: name one of its modules, or visit a route to one?
+    let names = |alias: &str, define: &str| define == alias || define.strip_suffix(alias).is_some_and(|p| p.ends_with('.'));
+    let reaches = |h: &Reach, g: &Reach| {
+        g.defines.iter().any(|d| {
+            h.refs.iter().any(|r| names(r, d))
+                || all.iter().flat_map(|(_, r)| &r.routes).any(|(route, target)| {
+                    names(target, d)
+                        && h.paths.iter().any(|(p, open)| {
+                            // A bare `"/#{path}"` takes its path from elsewhere, where it is written.
+                            p.contains(route.as_str()) || *open && p.len() > 1 && route.contains(p.as_str())
+                        })
+                })
+        })
+    };
+    !g.defines.is_empty() && reaches(f, g) && !all.iter().any(|(h, hf)| *h != file && *h != other && reaches(hf, g))
+}
+
+impl Reach {
+    /// Adds the reach to a rule's encoded facts (a JSON object).
+    pub(crate) fn encode_into(&self, facts: &mut serde_json::Value) {
+        facts["defines"] = serde_json::json!(self.defines);
+        facts["refs"] = serde_json::json!(self.refs);
+        facts["routes"] = serde_json::json!(self.routes);
+        facts["paths"] = serde_json::json!(self.paths);
+    }
+
+    /// The reach [`Reach::encode_into`] added to `facts`.
+    pub(crate) fn decode(facts: &serde_json::Value) -> Option<Reach> {
+        let strings = |key: &str| -> Option<Vec<String>> {
+            facts.get(key)?.as_array()?.iter().map(|v| v.as_str().map(str::to_string)).collect()
+        };
+        Some(Reach {
+            defines: strings("defines")?,
+            refs: strings("refs")?.into_iter().collect(),
+            routes: facts
+                .get("routes")?
+                .as_array()?
+                .iter()
+                .map(|r| Some((r.get(0)?.as_str()?.to_string(), r.get(1)?.as_str()?.to_string())))
+                .collect::<Option<_>>()?,
+            paths: facts
+                .get("paths")?
+                .as_array()?
+                .iter()
+                .map(|p| Some((p.get(0)?.as_str()?.to_string(), p.get(1)?.as_bool()?)))
+                .collect::<Option<_>>()?,
+        })
+    }
 }
 
 /// The literal start of a string or sigil, cut at a query or fragment, and whether
@@ -687,26 +743,9 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
     if all.len() < 2 {
         return;
     }
-    // Does `h` drive code of `g`: name one of its modules, or visit a route to one?
-    let names = |alias: &str, define: &str| define == alias || define.strip_suffix(alias).is_some_and(|p| p.ends_with('.'));
-    let reaches = |h: &KeyFacts, g: &KeyFacts| {
-        g.reach.defines.iter().any(|d| {
-            h.reach.refs.iter().any(|r| names(r, d))
-                || all.iter().flat_map(|(_, r)| &r.reach.routes).any(|(route, target)| {
-                    names(target, d)
-                        && h.reach.paths.iter().any(|(p, open)| {
-                            // A bare `"/#{path}"` takes its path from elsewhere, where it is written.
-                            p.contains(route.as_str()) || *open && p.len() > 1 && route.contains(p.as_str())
-                        })
-                })
-        })
-    };
-    // Support code (a LiveView, a helper) that only this test module drives runs
-    // only while this module's tests run, and those never run at the same time.
+    let reaches: Vec<(usize, &Reach)> = all.iter().map(|(i, f)| (*i, &f.reach)).collect();
     let own_support = |file: usize, f: &KeyFacts, other: usize, g: &KeyFacts| {
-        !g.reach.defines.is_empty()
-            && reaches(f, g)
-            && !all.iter().any(|(h, hf)| *h != file && *h != other && reaches(hf, g))
+        own_support(&reaches, file, &f.reach, other, &g.reach)
     };
     for (file, f) in &all {
         let mentioned = |key: &String| {
@@ -748,14 +787,12 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
 
 fn encode(facts: &Facts) -> Option<serde_json::Value> {
     let f = facts.downcast_ref::<KeyFacts>()?;
-    Some(serde_json::json!({
+    let mut value = serde_json::json!({
         "changes": f.changes,
         "mentions": f.mentions,
-        "defines": f.reach.defines,
-        "refs": f.reach.refs,
-        "routes": f.reach.routes,
-        "paths": f.reach.paths,
-    }))
+    });
+    f.reach.encode_into(&mut value);
+    Some(value)
 }
 
 fn decode(value: &serde_json::Value) -> Option<Facts> {
@@ -766,25 +803,7 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
         .map(|c| Some((c.get(0)?.as_u64()? as usize, c.get(1)?.as_str()?.to_string())))
         .collect::<Option<Vec<_>>>()?;
     let mentions = serde_json::from_value(value.get("mentions")?.clone()).ok()?;
-    let strings = |key: &str| -> Option<Vec<String>> {
-        value.get(key)?.as_array()?.iter().map(|v| v.as_str().map(str::to_string)).collect()
-    };
-    let reach = Reach {
-        defines: strings("defines")?,
-        refs: strings("refs")?.into_iter().collect(),
-        routes: value
-            .get("routes")?
-            .as_array()?
-            .iter()
-            .map(|r| Some((r.get(0)?.as_str()?.to_string(), r.get(1)?.as_str()?.to_string())))
-            .collect::<Option<_>>()?,
-        paths: value
-            .get("paths")?
-            .as_array()?
-            .iter()
-            .map(|p| Some((p.get(0)?.as_str()?.to_string(), p.get(1)?.as_bool()?)))
-            .collect::<Option<_>>()?,
-    };
+    let reach = Reach::decode(value)?;
     Some(Box::new(KeyFacts {
         changes,
         mentions,

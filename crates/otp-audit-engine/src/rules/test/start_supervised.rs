@@ -1,5 +1,6 @@
 //! `test/start-supervised`: Process started in a test without start_supervised. See `start_supervised.md`.
 
+use super::async_global_state::{Reach, own_support, reach_of};
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -750,12 +751,13 @@ fn needs_unique_id(file: &File, call: &Call, id: &str) -> bool {
 }
 
 /// What the project pass needs from a file: the linked starts in a test (not in a
-/// `setup`) under a fixed name that nothing else in the file mentions, and every
-/// atom and alias the file mentions.
+/// `setup`) under a fixed name that nothing else in the file mentions, every atom
+/// and alias the file mentions, and which test/support code the file drives.
 struct NameFacts {
     /// (start byte of the finding, the name as written).
     private_starts: Vec<(usize, String)>,
     mentions: NameSet,
+    reach: Reach,
 }
 
 fn collect(file: &File, _report: &Report) -> Option<Facts> {
@@ -779,7 +781,12 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             }
         })
         .collect();
-    Some(Box::new(NameFacts { private_starts, mentions }))
+    let reach = reach_of(file);
+    Some(Box::new(NameFacts {
+        private_starts,
+        mentions,
+        reach,
+    }))
 }
 
 /// `{:ok, _} = Registry.start_link(keys: :unique, name: DynSup.Registry)` in a test:
@@ -811,6 +818,9 @@ fn private_fixed_name<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'t str> {
 
 /// A linked start under a name that only its own test mentions, in the whole
 /// project: no other test can start that name while the process is still going.
+/// Test/support code that only this test module drives (a fixture module that lists
+/// the name among its `members:`) runs for this module's tests alone: its mentions
+/// are the test's own.
 fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
     let all: Vec<(usize, &NameFacts)> = facts
         .iter()
@@ -821,10 +831,16 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
     if all.len() < 2 {
         return;
     }
+    let reaches: Vec<(usize, &Reach)> = all.iter().map(|(i, f)| (*i, &f.reach)).collect();
     for (file, f) in &all {
         for (at, name) in &f.private_starts {
             let key = name.trim_start_matches(':');
-            if !all.iter().any(|(other, g)| other != file && g.mentions.contains(key)) {
+            let shared = all.iter().any(|(other, g)| {
+                other != file
+                    && g.mentions.contains(key)
+                    && !own_support(&reaches, *file, &f.reach, *other, &g.reach)
+            });
+            if !shared {
                 report.retract(*file, *at);
             }
         }
@@ -833,10 +849,12 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
 
 fn encode(facts: &Facts) -> Option<serde_json::Value> {
     let f = facts.downcast_ref::<NameFacts>()?;
-    Some(serde_json::json!({
+    let mut value = serde_json::json!({
         "private_starts": f.private_starts,
         "mentions": f.mentions,
-    }))
+    });
+    f.reach.encode_into(&mut value);
+    Some(value)
 }
 
 fn decode(value: &serde_json::Value) -> Option<Facts> {
@@ -847,5 +865,10 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
         .map(|c| Some((c.get(0)?.as_u64()? as usize, c.get(1)?.as_str()?.to_string())))
         .collect::<Option<Vec<_>>>()?;
     let mentions = serde_json::from_value(value.get("mentions")?.clone()).ok()?;
-    Some(Box::new(NameFacts { private_starts, mentions }))
+    let reach = Reach::decode(value)?;
+    Some(Box::new(NameFacts {
+        private_starts,
+        mentions,
+        reach,
+    }))
 }

@@ -36,10 +36,10 @@ fn check(file: &File, report: &mut Report) {
         let written = call.display(src);
         let effect = if call.name == "attach_event_handlers" {
             "leaves a global handler that keeps running on every later event"
-        } else if call.arg(0).is_some_and(|id| unique_per_test(file.text(id))) {
-            // No later attach can clash with an id of this test's own: what is left
-            // is a handler that runs for every later test.
-            "leaves a global handler behind: its id is this test's own, so nothing clashes with it, but it keeps running on every matching event of the tests that follow"
+        } else if call.arg(0).is_some_and(|id| unique_id(file, test, call, id)) {
+            // No later attach can clash with an id of this test's own (a
+            // `make_ref()`): what is left is a handler that runs for every later test.
+            "leaves a global handler behind that keeps running on every matching event of the tests that follow"
         } else {
             "leaves a global handler behind, and the next attach of that id fails with `{:error, :already_exists}`"
         };
@@ -67,8 +67,31 @@ fn unique_per_test(id: &str) -> bool {
     ["#{", "make_ref", "unique_integer", "self()"].iter().any(|w| id.contains(w))
 }
 
+/// The id as written is unique to the test, or is a variable bound to such a value
+/// earlier in the same test or setup block (`ref = make_ref()`).
+fn unique_id(file: &File, test: &Test, call: &Call, id: Node) -> bool {
+    let k = &grammar().kinds;
+    if unique_per_test(file.text(id)) {
+        return true;
+    }
+    if id.kind_id() != k.identifier {
+        return false;
+    }
+    let name = file.text(id);
+    ast::descendants(test.node)
+        .take_while(|d| d.start_byte() < call.node.start_byte())
+        .filter(|d| ast::is_binary_op(*d, file.src, "="))
+        .filter(|m| {
+            ast::field(*m, grammar().fields.left).is_some_and(|l| l.kind_id() == k.identifier && file.text(l) == name)
+        })
+        .last()
+        .and_then(|m| ast::field(m, grammar().fields.right))
+        .is_some_and(|r| unique_per_test(file.text(r)))
+}
+
 /// A `:telemetry.detach` of this handler in the same test or setup (usually inside
-/// `on_exit`), or in a `setup` that runs before this test. Ids are compared as
+/// `on_exit`), or in a `setup` that runs before this test; for an attach in a
+/// `setup`, also a detach in every test that setup runs for. Ids are compared as
 /// written; a detach of a computed id counts for any handler.
 fn detached(file: &File, test: &Test, id: Option<&str>) -> bool {
     let k = &grammar().kinds;
@@ -90,12 +113,23 @@ fn detached(file: &File, test: &Test, id: Option<&str>) -> bool {
     if detaches(test) {
         return true;
     }
-    file.tests.iter().any(|t| {
-        t.module == test.module
-            && t.kind == TestKind::Setup
-            && (t.describe.is_none() || t.describe == test.describe)
-            && detaches(t)
-    })
+    // A `setup` inside a `describe` runs for that describe's tests only.
+    let covers = |setup: &Test, t: &Test| {
+        t.module == setup.module && (setup.describe.is_none() || t.describe == setup.describe)
+    };
+    let in_setup = file
+        .tests
+        .iter()
+        .any(|t| t.kind == TestKind::Setup && covers(t, test) && detaches(t));
+    if in_setup {
+        return true;
+    }
+    // Attached in a `setup`: each test it runs for detaches the handler itself.
+    if test.kind != TestKind::Setup {
+        return false;
+    }
+    let mut covered = file.tests.iter().filter(|t| t.kind == TestKind::Test && covers(test, t)).peekable();
+    covered.peek().is_some() && covered.all(detaches)
 }
 
 /// The handler id as written: the variable bound from `attach_event_handlers`, or

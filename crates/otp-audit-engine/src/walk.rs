@@ -720,6 +720,7 @@ impl<'t> Walker<'_, 't> {
         let src = self.src();
         let mut called_by = None;
         let runner = match self.parent(0) {
+            _ if in_started_mfa(node, src) => Runner::OtherProcess,
             Some(p) if p.node.kind_id() == k.arguments => {
                 called_by = self.parent(1).and_then(|e| e.call);
                 match called_by {
@@ -999,6 +1000,30 @@ fn head_arities<'t>(head: Node<'t>, src: &'t str) -> Option<(&'t str, usize, usi
 }
 
 /// Which process runs a fn passed to `call`.
+/// `start: {Task, :start_link, [fn -> ... end]}` in a child spec, or any
+/// `{Task, :start_link, [fn -> ... end]}`: the supervisor starts the process that
+/// runs the function, so its code runs there, not in the caller.
+fn in_started_mfa(node: Node, src: &str) -> bool {
+    let k = &grammar().kinds;
+    let Some(mfa) = node
+        .parent()
+        .filter(|l| l.kind_id() == k.list)
+        .and_then(|l| l.parent())
+        .filter(|t| t.kind_id() == k.tuple && t.named_child_count() == 3)
+    else {
+        return false;
+    };
+    let of_task = mfa
+        .named_child(0)
+        .is_some_and(|m| matches!(text(m, src), "Task" | "Agent"));
+    let is_start_key = mfa
+        .parent()
+        .filter(|pair| pair.kind_id() == k.pair)
+        .and_then(|pair| field(pair, grammar().fields.key))
+        .is_some_and(|key| syntax::keyword_name(key, src) == "start");
+    of_task || is_start_key
+}
+
 fn runner_of(call: &Call) -> Runner {
     let m = call.module.as_deref();
     let n = call.name;

@@ -113,7 +113,7 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<(&'a Call<'t>, Range<usize>, Stri
             }
             Timeout::Arg(i) => {
                 let Some(arg) = call.arg(*i) else { continue };
-                if waits_in_line(file, call) {
+                if waits_in_line(file, call) || supervisor_client(file, call) {
                     continue;
                 }
                 if let Some(how) = infinity_source(file, call, arg) {
@@ -172,6 +172,35 @@ fn waits_in_line(file: &File, call: &Call) -> bool {
                     })
             })
     })
+}
+
+/// The client API of a module that implements a supervisor itself (its own
+/// `handle_call` answers `{:start_child, ...}`, `{:terminate_child, ...}`,
+/// `:which_children`...): supervisor requests wait `:infinity` by OTP's convention,
+/// as `Supervisor` and `DynamicSupervisor` do. `start_child` waits for the child's
+/// `init/1`, `terminate_child` for its shutdown; a timeout would abandon the caller
+/// while the child is still being started.
+fn supervisor_client(file: &File, call: &Call) -> bool {
+    const PROTOCOL: &[&str] = &["start_child", "terminate_child", "restart_child", "delete_child", "which_children", "count_children"];
+    let k = &grammar().kinds;
+    if !matches!(call.module.as_deref(), Some("GenServer" | ":gen_server")) || call.ctx.module.is_none() {
+        return false;
+    }
+    let answered = file
+        .defs
+        .iter()
+        .filter(|d| d.name == "handle_call" && d.module == call.ctx.module)
+        .filter_map(|d| {
+            let mut request = *d.params.first()?;
+            // `{:terminate_child, pid} = request`.
+            if ast::is_binary_op(request, file.src, "=") {
+                request = ast::field(request, grammar().fields.left)?;
+            }
+            let tag = if request.kind_id() == k.tuple { request.named_child(0)? } else { request };
+            ast::atom_name(tag, file.src).filter(|t| PROTOCOL.contains(t))
+        })
+        .collect::<std::collections::BTreeSet<_>>();
+    answered.len() >= 3
 }
 
 /// A Mix task runs once from the command line: there is no supervisor to recover a

@@ -82,7 +82,7 @@ pub fn in_runtime_module(file: &File, byte: usize) -> bool {
 /// test supervisor own what it starts. It is ExUnit's machinery extended, like the
 /// runtime above.
 pub(crate) fn runs_under_exunit(file: &File, module: &crate::model::Module) -> bool {
-    in_test_namespace(&file.path, &module.name)
+    in_test_namespace(file.path, &module.name)
         || file.calls_within(module.node).any(|c| {
             c.module
                 .as_deref()

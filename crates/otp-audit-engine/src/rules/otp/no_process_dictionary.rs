@@ -328,13 +328,21 @@ fn is_literal_key(file: &File, key: Node) -> bool {
 }
 
 /// Keys that are a module's per-process setting, offered as its API: a public
-/// function writes a key namespaced by the module and nothing else of the
-/// dictionary, another public function reads it with a default, the module's other
-/// functions consult that reader, and none deletes it (`put_dynamic_repo/1`, and
-/// `get_dynamic_repo/0` that every query function calls). Like `Logger.metadata/1`,
-/// being per process is the feature; how long a value lives is the callers' choice.
+/// function (not a server callback) writes a constant key and nothing else of the
+/// dictionary, and is the only function that writes it; another public function reads
+/// it with a default, the module's other functions consult that reader or read the
+/// key with a default themselves, and none deletes it (`put_dynamic_repo/1`, and
+/// `get_dynamic_repo/0` that every query function calls; `set_path/1` and
+/// `path/0` reading `Process.get(@key, [])`). The key is namespaced by the module
+/// (`{__MODULE__, :repo}`), or only this module of the file touches it (`@key`,
+/// `:my_lib_prefix`). Like `Logger.metadata/1`, being per process is the feature;
+/// how long a value lives is the callers' choice.
 fn setting_keys<'s>(file: &File<'s>) -> HashSet<(Option<Id>, &'s str)> {
-    let public = |c: &Call| c.ctx.def.is_some_and(|d| file.defs[d as usize].kind == "def");
+    let public = |c: &Call| {
+        c.ctx
+            .def
+            .is_some_and(|d| file.defs[d as usize].kind == "def" && !file.defs[d as usize].is_callback)
+    };
     let accesses: Vec<(&Call, Access, &str)> = file
         .calls_named_any(&["put", "get", "delete", "erase"])
         .into_iter()
@@ -342,7 +350,17 @@ fn setting_keys<'s>(file: &File<'s>) -> HashSet<(Option<Id>, &'s str)> {
         .collect();
     let mut out = HashSet::new();
     for &(put, a, key) in &accesses {
-        if a != Access::Write || !key.starts_with("{__MODULE__,") || !public(put) {
+        if a != Access::Write || !public(put) {
+            continue;
+        }
+        let namespaced = key.starts_with("{__MODULE__,");
+        // A constant key that no other module of the file reads or writes.
+        let own = put.arg(0).is_some_and(|k| is_literal_key(file, k))
+            && accesses
+                .iter()
+                .filter(|(_, _, k)| *k == key)
+                .all(|(c, _, _)| c.ctx.module == put.ctx.module);
+        if !namespaced && !own {
             continue;
         }
         let only_access = accesses
@@ -352,19 +370,38 @@ fn setting_keys<'s>(file: &File<'s>) -> HashSet<(Option<Id>, &'s str)> {
             == 1;
         let same = |c: &Call| c.ctx.module == put.ctx.module;
         // The module itself consults the setting (its other functions call the
-        // getter): configuration of its behaviour, not data parked between calls.
+        // getter, or read the key with a default themselves, as a logging macro's
+        // code does): configuration of its behaviour, not data parked between calls.
         let consulted = |getter: &Call| {
             let Some(g) = getter.ctx.def else { return false };
             let name = file.defs[g as usize].name;
-            file.calls.iter().any(|c| {
+            let calls_getter = file.calls.iter().any(|c| {
                 c.local && c.name == name && c.ctx.module == getter.ctx.module && c.ctx.def.is_some_and(|d| d != g)
-            })
+            });
+            let reads_key = accesses.iter().any(|&(c, a, k)| {
+                a == Access::Read && k == key && c.arity == 2 && same(c) && c.ctx.def != Some(g) && c.ctx.def != put.ctx.def
+            });
+            // A quote outside a macro (`@prefix_ast quote(do: Process.get(:key, ""))`,
+            // spliced into the code the module's macros write) is data to the model,
+            // so look for the read in the module's text.
+            let quoted_read = getter.ctx.module.is_some_and(|m| {
+                let module = file.modules[m as usize].node.byte_range();
+                let getter_def = file.defs[g as usize].node.byte_range();
+                [&file.src[module.start..getter_def.start], &file.src[getter_def.end..module.end]]
+                    .iter()
+                    .any(|text| text.contains(&format!("Process.get({key}")))
+            });
+            calls_getter || reads_key || quoted_read
         };
         let getter = accesses.iter().any(|&(c, a, k)| {
-            a == Access::Read && k == key && c.arity == 2 && public(c) && same(c) && consulted(c)
+            a == Access::Read && k == key && c.arity == 2 && !c.capture && public(c) && same(c) && consulted(c)
         });
         let deleted = accesses.iter().any(|&(c, a, k)| a == Access::Delete && k == key && same(c));
-        if only_access && getter && !deleted {
+        // The setter is the one way the key is set.
+        let one_writer = accesses
+            .iter()
+            .all(|&(c, a, k)| a != Access::Write || k != key || c.ctx.def == put.ctx.def);
+        if only_access && getter && !deleted && one_writer {
             out.insert((put.ctx.module, key));
         }
     }
@@ -414,6 +451,17 @@ struct ContextFacts {
     /// the project is concluded, and most files call many functions; for the same
     /// reason a sorted list, each once, rather than a tree.
     calls: Vec<(u64, Box<[u64]>)>,
+    /// Writes that may mark the process (see `marker_writes`): the atom key's name,
+    /// the write's start byte, and whether the value is a constant.
+    #[serde(default)]
+    markers: Vec<(String, usize, bool)>,
+    /// Atoms named in functions that read other processes' dictionaries
+    /// (`Process.info(pid, :dictionary)`).
+    #[serde(default)]
+    inspected: Vec<String>,
+    /// Names of the atom keys this file reads or deletes.
+    #[serde(default)]
+    reads: Vec<String>,
 }
 
 /// The function (or, outside any, the test or setup block) a call is in.
@@ -495,8 +543,133 @@ fn context_stores(file: &File) -> Vec<ContextStore> {
     stores
 }
 
+/// Is the function around the call one that sets a process up: `init`, a `start*`,
+/// `setup*` or `init_*` function, or a private helper that only those call?
+fn in_start_function(file: &File, call: &Call) -> bool {
+    let starts = |name: &str| {
+        name == "init" || name.starts_with("init_") || name.starts_with("start") || name.starts_with("setup")
+    };
+    let Some(def) = call.ctx.def.map(|d| &file.defs[d as usize]) else {
+        return false;
+    };
+    if starts(def.name) {
+        return true;
+    }
+    let mut callers = file
+        .calls
+        .iter()
+        .filter(|c| c.local && c.module.is_none() && c.name == def.name && c.ctx.module == def.module)
+        .peekable();
+    def.kind == "defp"
+        && callers.peek().is_some()
+        && callers.all(|c| c.ctx.def.is_some_and(|d| starts(file.defs[d as usize].name)))
+}
+
+/// `Process.put(:__my_lib_pipeline__, true)` in a function that sets the process up,
+/// the only write of that atom key in the file, which never reads or deletes it: a
+/// marker for whoever inspects the process from outside
+/// (`Process.info(pid, :dictionary)`), whatever its spelling. It is one only if no
+/// file of the project reads the key either, and it holds a constant (a tag) or a
+/// function of the project that reads dictionaries names it, which `conclude`
+/// decides. A read through a key the file computes or names by an attribute may be
+/// of any key, so such a file has no markers.
+fn marker_writes(file: &File) -> Vec<(String, usize, bool)> {
+    let k = &grammar().kinds;
+    let src = file.src;
+    let mut reads = Vec::new();
+    for c in file.calls_named_any(&["get", "delete", "erase"]) {
+        if !access_is_read_or_delete(c) {
+            continue;
+        }
+        match c.arg(0) {
+            Some(key) if key.kind_id() == k.tuple => {}
+            Some(key) => match ast::atom_name(key, src) {
+                Some(name) => reads.push(name),
+                None => return Vec::new(),
+            },
+            None => {}
+        }
+    }
+    let quoted_reads = read_keys(file);
+    let writes: Vec<(&Call, &str)> = file
+        .calls_named("put")
+        .filter(|c| access(c) == Some(Access::Write))
+        .filter_map(|c| Some((c, ast::atom_name(c.arg(0)?, src)?)))
+        .collect();
+    writes
+        .iter()
+        .filter(|(c, name)| {
+            !name.starts_with('$')
+                && !reads.contains(name)
+                // Not even in quoted code the model skips.
+                && !quoted_reads.iter().any(|r| r == name)
+                && writes.iter().filter(|(_, n)| n == name).count() == 1
+                && !c.ctx.in_loop
+                && in_start_function(file, c)
+        })
+        .map(|(c, name)| {
+            let k = &grammar().kinds;
+            let constant = c
+                .arg(1)
+                .is_some_and(|v| is_literal_key(file, v) || v.kind_id() == k.boolean || v.kind_id() == k.nil);
+            (name.to_string(), c.node.start_byte(), constant)
+        })
+        .collect()
+}
+
+/// Atoms named in the functions of the file that read another process's dictionary
+/// (`Process.info(pid, :dictionary)`, `:erlang.process_info/2`): the keys they look
+/// for.
+fn inspected_keys(file: &File) -> Vec<String> {
+    let k = &grammar().kinds;
+    let mut names: Vec<String> = file
+        .calls_named_any(&["info", "process_info"])
+        .into_iter()
+        .filter(|c| c.is("Process", "info") || c.is(":erlang", "process_info"))
+        .filter(|c| c.arg(1).is_some_and(|a| file.text(a).contains(":dictionary")))
+        .filter_map(|c| c.ctx.def.map(|d| file.defs[d as usize].node))
+        .flat_map(ast::descendants)
+        .filter(|n| n.kind_id() == k.atom || n.kind_id() == k.quoted_atom)
+        .filter_map(|n| ast::atom_name(n, file.src))
+        .map(str::to_string)
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// Names of the atom keys the file reads or deletes, in code the model analyses or
+/// in the text of quoted code it skips (`quote do: Process.get(:key)` outside a
+/// macro).
+fn read_keys(file: &File) -> Vec<String> {
+    let mut names: Vec<String> = file
+        .calls_named_any(&["get", "delete", "erase"])
+        .into_iter()
+        .filter(|c| access_is_read_or_delete(c))
+        .filter_map(|c| ast::atom_name(c.arg(0)?, file.src))
+        .map(str::to_string)
+        .collect();
+    for reader in ["Process.get(", ":erlang.get(", "Process.delete(", ":erlang.erase("] {
+        for (at, _) in file.src.match_indices(reader) {
+            let rest = file.src[at + reader.len()..].trim_start();
+            let Some(atom) = rest.strip_prefix(':') else { continue };
+            let atom = atom.trim_start_matches('"');
+            let end = atom
+                .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '?' | '!' | '@' | '$')))
+                .unwrap_or(atom.len());
+            names.push(atom[..end].to_string());
+        }
+    }
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
 fn collect(file: &File, _report: &Report) -> Option<Facts> {
     let stores = context_stores(file);
+    let markers = if file.scope == crate::FileScope::Test { Vec::new() } else { marker_writes(file) };
+    let reads = read_keys(file);
+    let inspected = inspected_keys(file);
     let in_test_file = file.scope == crate::FileScope::Test;
     fn project_call<'c>(c: &'c Call) -> Option<&'c str> {
         c.module
@@ -537,7 +710,13 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         calls.insert((name_hash(&[module, call.name]), bound.into_boxed_slice()));
     }
     let calls = calls.into_iter().collect();
-    Some(Box::new(ContextFacts { stores, calls }))
+    Some(Box::new(ContextFacts {
+        stores,
+        calls,
+        markers,
+        reads,
+        inspected,
+    }))
 }
 
 fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
@@ -545,6 +724,17 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
         .iter()
         .filter_map(|(i, f)| f.downcast_ref::<ContextFacts>().map(|f| (*i, f)))
         .collect();
+    // A marker written for outside inspection: no file reads its key, and it is a
+    // constant tag or what a function reading dictionaries looks for.
+    let read: HashSet<&str> = all.iter().flat_map(|(_, f)| &f.reads).map(String::as_str).collect();
+    let inspected: HashSet<&str> = all.iter().flat_map(|(_, f)| &f.inspected).map(String::as_str).collect();
+    for (file, f) in &all {
+        for (name, at, constant) in &f.markers {
+            if !read.contains(name.as_str()) && (*constant || inspected.contains(name.as_str())) {
+                report.retract(*file, *at);
+            }
+        }
+    }
     for (file, f) in &all {
         for store in &f.stores {
             let setters: Vec<u64> = store.setters.iter().map(|s| name_hash(&[&store.module, s])).collect();

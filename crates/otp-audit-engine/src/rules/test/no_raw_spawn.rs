@@ -433,6 +433,9 @@ fn ends_when_fed(file: &File, call: &Call) -> bool {
 /// loop), or code of the project (it may serve forever)? Elixir's and Erlang's own
 /// functions return, apart from those waits.
 pub(super) fn may_block(file: &File, c: &Call) -> bool {
+    if in_guard(file, c) {
+        return false;
+    }
     if c.name == "sleep" {
         return c.arg(0).is_none_or(|a| a.kind_id() != grammar().kinds.integer);
     }
@@ -440,6 +443,25 @@ pub(super) fn may_block(file: &File, c: &Call) -> bool {
         None => c.local && file.defs.iter().any(|d| d.name == c.name),
         Some(m) => !library_returns(m),
     }
+}
+
+/// Is the call in the guard of a clause (`{ref, _} when MyLib.is_ref(ref) ->`)? A
+/// guard admits only guard-safe expressions, so a `defguard` of the project used there
+/// is a check that returns, not a call into code that may serve.
+fn in_guard(file: &File, c: &Call) -> bool {
+    let g = grammar();
+    let mut node = c.node;
+    for _ in 0..32 {
+        let Some(parent) = node.parent() else { return false };
+        if ast::is_binary_op(parent, file.src, "when") && ast::field(parent, g.fields.right) == Some(node) {
+            return true;
+        }
+        if [g.kinds.stab_clause, g.kinds.do_block, g.kinds.anonymous_function].contains(&parent.kind_id()) {
+            return false;
+        }
+        node = parent;
+    }
+    false
 }
 
 /// Do the functions of module `m` (Erlang's, or Elixir's data and runtime
@@ -460,13 +482,18 @@ pub(super) fn has_after(receive: &Call) -> bool {
     })
 }
 
-/// `spawn(fn -> :ok end)`: the function returns a literal and does nothing else.
+/// `spawn(fn -> :ok end)`, or `Node.spawn(node, fn -> :ok end)` for a pid on another
+/// node: the function returns a literal and does nothing else.
 fn ends_at_once(file: &File, call: &Call) -> bool {
     let k = &grammar().kinds;
-    if call.capture || call.arity != 1 {
+    let fun_at = match call.module.as_deref() {
+        Some("Node") => 1,
+        _ => 0,
+    };
+    if call.capture || call.arity != fun_at + 1 {
         return false;
     }
-    let Some(fun) = call.arg(0).filter(|f| f.kind_id() == k.anonymous_function) else {
+    let Some(fun) = call.arg(fun_at).filter(|f| f.kind_id() == k.anonymous_function) else {
         return false;
     };
     let clauses: Vec<Node> = ast::named_children(fun)

@@ -13,6 +13,37 @@ defmodule MyApp.TracerTest do
     end)
   end
 
+  test "a receiver that matches with the library's guard" do
+    require Tracer
+    parent = self()
+
+    pid =
+      spawn(fn ->
+        receive do
+          {ref, _} when Tracer.is_trace_ref(ref) -> send(parent, :trace)
+          _ -> send(parent, :other)
+        end
+      end)
+
+    send(pid, {Tracer.new_ref(), :done})
+    assert_receive :trace
+  end
+
+  test "a guarded receiver that calls the library when fed" do
+    require Tracer
+
+    pid =
+      spawn(fn -> #~ test/no-raw-spawn
+        receive do
+          {ref, _} when Tracer.is_trace_ref(ref) -> Tracer.follow(ref)
+          _ -> :ignored
+        end
+      end)
+
+    send(pid, {Tracer.new_ref(), :done})
+    assert Tracer.seen(pid) == 1
+  end
+
   test "two nested waits, two messages from the test" do
     pid =
       spawn_link(fn ->

@@ -35,7 +35,7 @@ defmodule MyApp.RegistryTest do
     pid = spawn(Registry, :register, [registry, "mfa", self()]) #~ test/no-raw-spawn
     other = Process.spawn(fn -> :ok end, [:link]) #~ test/no-raw-spawn
     {erl, _ref} = :erlang.spawn_monitor(fn -> receive(do: (_ -> :ok)) end) #~ test/no-raw-spawn
-    remote = Node.spawn(node(), fn -> :ok end) #~ test/no-raw-spawn
+    remote = Node.spawn(node(), fn -> receive(do: (_ -> :ok)) end) #~ test/no-raw-spawn
     assert Enum.all?([pid, other, erl, remote], &is_pid/1)
   end
 

@@ -216,7 +216,29 @@ fn checks_something(file: &File, body: Node, asserting: &[u32], helpers: &[Strin
             || c.is("Kernel", "raise")
             || c.local && c.name == "raise"
             || c.local && is_polling_helper(c.name)
+            || starts_asserting_fixture(file, c, asserting)
     }) || checking_match(file, body)
+}
+
+/// `Pipeline.start_link_supervised!(module: OrderCheckingPipeline)` where the file
+/// defines that module and its callbacks assert: the assertions run in a process
+/// linked to the test, and a failing one takes the test down with it.
+fn starts_asserting_fixture(file: &File, call: &Call, asserting: &[u32]) -> bool {
+    let linked = call.name.contains("start_link") || call.name.starts_with("start_supervised");
+    let Some(args) = call.arguments.filter(|_| linked) else {
+        return false;
+    };
+    ast::descendants(args)
+        .filter(|n| n.kind_id() == grammar().kinds.alias)
+        .any(|alias| {
+            let written = file.text(alias);
+            file.modules.iter().enumerate().any(|(i, m)| {
+                (m.name == written || m.name.strip_suffix(written).is_some_and(|head| head.ends_with('.')))
+                    && asserting
+                        .iter()
+                        .any(|&d| file.defs[d as usize].module == Some(i as crate::model::Id))
+            })
+        })
 }
 
 /// `wait_for_handler(...)`, `eventually(...)`: polling helpers, which fail the test

@@ -252,7 +252,20 @@ fn is_polling_helper(name: &str) -> bool {
 fn calls_asserting_def(file: &File, call: &Call, asserting: &[u32]) -> bool {
     asserting.iter().any(|&d| {
         let def = &file.defs[d as usize];
-        def.module == call.ctx.module && def.name == call.name && def.arity == call.arity
+        def.module == call.ctx.module
+            && def.name == call.name
+            && (def.arity == call.arity || call.arity < def.arity && fills_defaults(file, def, call.arity))
+    })
+}
+
+/// `defp assert_event(event, expected \\ nil)`, written on a clause or on a head
+/// without a body: a call with fewer arguments reaches the same clauses.
+fn fills_defaults(file: &File, def: &crate::model::Def, arity: usize) -> bool {
+    file.defs.iter().any(|head| {
+        head.module == def.module
+            && head.name == def.name
+            && head.arity == def.arity
+            && head.arity - head.params.iter().filter(|p| ast::is_binary_op(**p, file.src, "\\\\")).count() <= arity
     })
 }
 

@@ -66,6 +66,7 @@ fn check(file: &File, report: &mut Report) {
         if is_special_process_start(file, call)
             || defines_a_spawn_wrapper(file, call)
             || only_sends(file, call)
+            || kind == Kind::Link && is_managed_worker(file, call)
         {
             continue;
         }
@@ -112,6 +113,24 @@ fn check(file: &File, report: &mut Report) {
             d.fix(fix);
         }
     }
+}
+
+/// `spawn_link` in a GenServer that traps exits and matches `{:EXIT, pid, reason}` in
+/// `handle_info/2`: the server owns the worker. The link ties the worker's life to the
+/// supervised server (a shutdown of the server ends it), and the server hears of its
+/// crash. "Outside the supervision tree" would be untrue of it.
+fn is_managed_worker(file: &File, call: &Call) -> bool {
+    use crate::rules::otp::trap_exit_unhandled::{matches_exit, traps_exits};
+    let Some(module) = file.module(&call.ctx).filter(|m| m.is_genserver) else {
+        return false;
+    };
+    let traps = file
+        .calls_within(module.node)
+        .any(|c| c.ctx.module == call.ctx.module && traps_exits(file, c));
+    let hears_exits = module.defs.iter().map(|&d| &file.defs[d as usize]).any(|d| {
+        d.name == "handle_info" && d.arity == 2 && d.params.first().is_some_and(|p| matches_exit(file, *p))
+    });
+    traps && hears_exits
 }
 
 /// `caller = self()` before `spawn(fn -> ... send(caller, {:result, ref, value}) end)`,

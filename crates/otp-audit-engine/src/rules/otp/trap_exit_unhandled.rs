@@ -19,7 +19,7 @@ pub static RULE: Rule = Rule {
 };
 
 /// `Process.flag(:trap_exit, true)`, `:erlang.process_flag(:trap_exit, true)`.
-fn traps_exits(file: &File, call: &Call) -> bool {
+pub(crate) fn traps_exits(file: &File, call: &Call) -> bool {
     let is_flag = matches!(
         (call.module.as_deref(), call.name),
         (Some("Process"), "flag") | (Some(":erlang"), "process_flag")
@@ -184,7 +184,7 @@ fn receive_clauses_match_exit(file: &File, block: Node) -> bool {
 }
 
 /// Is there an `{:EXIT, ...}` tuple in this pattern?
-fn matches_exit(file: &File, pattern: Node) -> bool {
+pub(crate) fn matches_exit(file: &File, pattern: Node) -> bool {
     let k = &grammar().kinds;
     std::iter::once(pattern)
         .chain(ast::descendants(pattern))

@@ -473,6 +473,15 @@ fn stopped_before(file: &File, call: &Call) -> Option<(String, bool)> {
                 || c.is("DynamicSupervisor", "terminate_child")
         })
         .last()?;
+    // `Process.exit(server, :kill)`, then `assert_leave ...`: the test has already
+    // seen the exit take effect, so a later sleep waits for something else.
+    let seen_since = file
+        .calls_within(test.node)
+        .filter(|c| c.node.start_byte() > stop.node.end_byte() && c.node.start_byte() < call.node.start_byte())
+        .any(|c| c.local && (c.name.starts_with("assert") || c.name.starts_with("refute")));
+    if seen_since {
+        return None;
+    }
     let unsupervised = (stop.is("GenServer", "stop") || stop.is("Agent", "stop"))
         && stop
             .arg(0)

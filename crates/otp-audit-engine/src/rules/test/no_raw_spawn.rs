@@ -411,7 +411,7 @@ fn ends_when_fed(file: &File, call: &Call) -> bool {
             }
         } else if c.name.starts_with("assert_receive") || c.name.starts_with("refute_receive") {
             bounded_waits += 1;
-        } else if may_block(file, c) {
+        } else if may_block(file, c) && !bounded_project_call(file, fun, test.node, c) {
             return false;
         }
     }
@@ -426,6 +426,54 @@ fn ends_when_fed(file: &File, call: &Call) -> bool {
         .filter(|c| c.is("Kernel", "send") && c.arg(0).is_some_and(|a| file.text(a) == pid))
         .count();
     feeds >= open_waits
+}
+
+/// A call into the project, inside a fed receiver `fun`, that returns within a bound:
+/// one with an explicit `timeout:` other than `:infinity`
+/// (`Locks.acquire(l, 1, timeout: 500)`), or a request whose reply the process
+/// matches and then reports back to the test, which waits for that report with
+/// `assert_receive` (`{:ok, ref} = Tracker.watch(t)`, then `send(parent, {:watching,
+/// ref})`). If such a call blocked for good the report would never come and the test
+/// would fail on its own; a serve loop (`Consumer.run(queue)`) returns nothing to
+/// match and reports nothing after it, and stays a call that may run for good.
+fn bounded_project_call(file: &File, fun: Node, test: Node, c: &Call) -> bool {
+    let k = &grammar().kinds;
+    // Only code of the project: a function of this file (it may loop) or a sleep
+    // stays what `may_block` says.
+    if c.name == "sleep" || c.module.as_deref().is_none_or(library_returns) {
+        return false;
+    }
+    let explicit_timeout = c.args.iter().any(|&arg| {
+        let options = if arg.kind_id() == k.list {
+            ast::named_children(arg).find(|n| n.kind_id() == k.keywords)
+        } else {
+            Some(arg)
+        };
+        options
+            .and_then(|o| ast::keyword_value(o, file.src, "timeout"))
+            .is_some_and(|t| ast::atom_name(t, file.src) != Some("infinity"))
+    });
+    if explicit_timeout {
+        return true;
+    }
+    // `parent = self()` in the test, before the spawn: where the reports go.
+    let parents: Vec<&str> = file
+        .calls_within(test)
+        .filter(|s| s.is("Kernel", "self") && s.node.start_byte() < fun.start_byte())
+        .filter_map(|s| super::no_sleep::match_left(file, s))
+        .filter(|l| l.kind_id() == k.identifier)
+        .map(|l| file.text(l))
+        .collect();
+    let replied = super::no_sleep::match_left(file, c).is_some();
+    let reports_back = file.calls_within(fun).any(|s| {
+        s.is("Kernel", "send")
+            && s.node.start_byte() > c.node.end_byte()
+            && s.arg(0).is_some_and(|d| parents.contains(&file.text(d)))
+    });
+    let awaits_report = file.calls_within(test).any(|a| {
+        a.local && a.name == "assert_receive" && a.node.start_byte() > fun.end_byte()
+    });
+    replied && reports_back && awaits_report
 }
 
 /// Might this call inside a spawned function keep the process alive indefinitely: a

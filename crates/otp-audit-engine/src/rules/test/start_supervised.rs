@@ -78,9 +78,12 @@ fn check(file: &File, report: &mut Report) {
         } else if registered == Registration::PerTest
             || (registered == Registration::Unknown && stopped_by_test(file, call))
             || stopped_on_exit(file, call)
+            || (!linked && registration(file, call) != Registration::Fixed && stopped_by_test(file, call))
         {
             // A per-test name cannot clash, and a process the test stops itself
-            // (`GenServer.stop/1` waits for it) is gone before the next test.
+            // (`GenServer.stop/1` waits for it) is gone before the next test. So is
+            // an unlinked one without a fixed name that the test ends itself
+            // (`Process.exit(pid, :kill)` of a `Task.start` client it means to kill).
             continue;
         } else if registered == Registration::Unknown && !report.param_bool("unnamed_linked") {
             // Whether the race matters depends on what the process holds, which the

@@ -80,6 +80,19 @@ fn check(file: &File, report: &mut Report) {
                 .severity(Severity::Info);
             continue;
         }
+        if let Some(field) = dest.and_then(|d| state_field_from_init_argument(file, call, d)) {
+            report
+                .add(
+                    file,
+                    &call.ctx,
+                    call.node.byte_range(),
+                    format!(
+                        "`{written}` notifies `{dest_text}`, the `{field}` pid that `init/1` keeps from the argument this process was started with (its observer or owner): a subscriber notification; make sure the receiver handles these messages"
+                    ),
+                )
+                .severity(Severity::Info);
+            continue;
+        }
         if dest.is_some_and(|d| from_init_argument(file, call, d)) {
             report
                 .add(
@@ -93,7 +106,7 @@ fn check(file: &File, report: &mut Report) {
                 .severity(Severity::Info);
             continue;
         }
-        if call.ctx.in_loop && dest.is_some_and(|d| bound_by_loop(file, call, d)) {
+        if dest.is_some_and(|d| (call.ctx.in_loop && bound_by_loop(file, call, d)) || fed_by_loops(file, call, d)) {
             // Delivering to each subscriber of a list is the pub/sub shape the guide
             // calls fine: there is no single receiver to put a client function in.
             continue;
@@ -116,11 +129,11 @@ fn bound_by_loop(file: &File, call: &Call, dest: Node) -> bool {
     if dest.kind_id() != k.identifier {
         return false;
     }
-    let name = file.text(dest);
+    let names = taken_apart_from(file, call, file.text(dest));
     let binds = |pattern: Node| {
         std::iter::once(pattern)
             .chain(ast::descendants(pattern))
-            .any(|n| n.kind_id() == k.identifier && file.text(n) == name)
+            .any(|n| n.kind_id() == k.identifier && names.contains(&file.text(n)))
     };
     let mut node = call.node;
     while let Some(parent) = node.parent() {
@@ -149,6 +162,125 @@ fn bound_by_loop(file: &File, call: &Call, dest: Node) -> bool {
         node = parent;
     }
     false
+}
+
+/// `name` and the variables it was taken apart from earlier in the enclosing
+/// definition: `%Lock{owner: owner} = lock` or `owner = lock.owner` before
+/// `send(owner, msg)` adds `lock`, so a loop over `lock` counts for `owner`.
+fn taken_apart_from<'s>(file: &File<'s>, call: &Call, name: &'s str) -> Vec<&'s str> {
+    let k = &grammar().kinds;
+    let mut names = vec![name];
+    let mut scope = call.node;
+    while let Some(parent) = scope.parent() {
+        scope = parent;
+        if parent.kind_id() == k.call && file.text(parent).starts_with("def") {
+            break;
+        }
+    }
+    let matches: Vec<(Node, Node)> = ast::descendants(scope)
+        .filter(|n| n.end_byte() <= call.node.start_byte() && ast::is_binary_op(*n, file.src, "="))
+        .filter_map(|n| Some((ast::field(n, grammar().fields.left)?, ast::field(n, grammar().fields.right)?)))
+        .collect();
+    // A chain of such matches is followed, a few steps at most.
+    for _ in 0..3 {
+        let before = names.len();
+        for (left, right) in &matches {
+            if !names.iter().any(|v| binds_variable_or_is(file, *left, v)) {
+                continue;
+            }
+            if let Some(root) = root_variable(file, *right).filter(|r| !names.contains(r)) {
+                names.push(root);
+            }
+        }
+        if names.len() == before {
+            break;
+        }
+    }
+    names
+}
+
+/// In a private helper, `dest` is a parameter that every local caller fills with the
+/// element of a loop over subscribers (`for {pid, opts} <- entries, do: notify(pid,
+/// msg, opts)`), at least one does, and the others pass a pid that a call or cast
+/// request carried, or a struct (which never reaches a send to it as a pid: it is
+/// another clause's argument).
+fn fed_by_loops(file: &File, call: &Call, dest: Node) -> bool {
+    let k = &grammar().kinds;
+    let Some(def) = file.def(&call.ctx).filter(|d| d.kind == "defp") else {
+        return false;
+    };
+    if dest.kind_id() != k.identifier {
+        return false;
+    }
+    let var = file.text(dest);
+    let Some(at) = def.params.iter().position(|p| p.kind_id() == k.identifier && file.text(*p) == var) else {
+        return false;
+    };
+    let mut from_loop = false;
+    let all = file
+        .calls_named(def.name)
+        .filter(|c| c.local && c.module.is_none() && c.arity == def.arity && c.ctx.module == def.module)
+        .all(|c| {
+            let Some(arg) = c.arg(at) else {
+                return false;
+            };
+            if c.ctx.in_loop && bound_by_loop(file, c, arg) {
+                from_loop = true;
+                return true;
+            }
+            from_incoming_message(file, c, arg) || from_fsm_event(file, c, arg) || passes_a_struct(file, c, arg)
+        });
+    all && from_loop
+}
+
+/// In a module built with the `fsm` library (`use Fsm`), `arg` is a parameter of the
+/// enclosing `defevent connect(pid, opts)`: an event is a request the state machine's
+/// owner hands it, as a `handle_call/3` request is, so the pid came with it.
+fn from_fsm_event(file: &File, call: &Call, arg: Node) -> bool {
+    let k = &grammar().kinds;
+    if arg.kind_id() != k.identifier || !file.module(&call.ctx).is_some_and(|m| m.uses.iter().any(|(u, _)| *u == "Fsm")) {
+        return false;
+    }
+    let var = file.text(arg);
+    let mut node = call.node;
+    while let Some(parent) = node.parent() {
+        if parent.kind_id() == k.call && file.text(parent).starts_with("defevent ") {
+            return ast::call_arguments(parent)
+                .and_then(|args| ast::named_children(args).next())
+                .filter(|head| head.kind_id() == k.call)
+                .and_then(ast::call_arguments)
+                .is_some_and(|params| ast::named_children(params).any(|p| binds_variable_or_is(file, p, var)));
+        }
+        node = parent;
+    }
+    false
+}
+
+/// `arg` is a struct literal, or a variable last bound to one (`data = %State{data |
+/// ...}`) before `call` in the enclosing definition.
+fn passes_a_struct(file: &File, call: &Call, arg: Node) -> bool {
+    let k = &grammar().kinds;
+    let is_struct = |n: Node| n.kind_id() == k.map && file.text(n).starts_with('%') && !file.text(n).starts_with("%{");
+    if is_struct(arg) {
+        return true;
+    }
+    if arg.kind_id() != k.identifier {
+        return false;
+    }
+    let var = file.text(arg);
+    let mut scope = call.node;
+    while let Some(parent) = scope.parent() {
+        scope = parent;
+        if parent.kind_id() == k.call && file.text(parent).starts_with("def") {
+            break;
+        }
+    }
+    ast::descendants(scope)
+        .filter(|n| n.end_byte() <= call.node.start_byte() && ast::is_binary_op(*n, file.src, "="))
+        .filter(|n| ast::field(*n, grammar().fields.left).is_some_and(|l| l.kind_id() == k.identifier && file.text(l) == var))
+        .last()
+        .and_then(|n| ast::field(n, grammar().fields.right))
+        .is_some_and(is_struct)
 }
 
 /// `send(server, {:lookup, key, ref, self()})` and then, in the same function, a
@@ -353,6 +485,83 @@ fn from_init_argument(file: &File, call: &Call, dest: Node) -> bool {
         return false;
     };
     root_variable(file, dest).is_some_and(|v| !v.starts_with('_') && binds_variable_or_is(file, arg, v))
+}
+
+/// `send(state.report_to, event)`, or `send(pid, event)` in a clause whose head took
+/// `%{report_to: pid}` apart: a state field that this module's `init/1` set from its
+/// argument (`report_to: opts[:report_to]`, `Keyword.get(opts, :report_to)`, or a
+/// variable bound from one of those in `init/1`). The process was started to report
+/// to that pid. Returns the field's name.
+fn state_field_from_init_argument<'s>(file: &File<'s>, call: &Call, dest: Node) -> Option<&'s str> {
+    let k = &grammar().kinds;
+    let g = grammar();
+    let field = if let Some(field) = ast::field_access(dest, file.src) {
+        field
+    } else if dest.kind_id() == k.identifier {
+        let var = file.text(dest);
+        let def = file.def(&call.ctx)?;
+        let matched_before = def
+            .body
+            .into_iter()
+            .flat_map(ast::descendants)
+            .filter(|n| n.end_byte() <= call.node.start_byte() && ast::is_binary_op(*n, file.src, "="))
+            .filter_map(|n| ast::field(n, g.fields.left));
+        let patterns: Vec<Node> = def.params.iter().copied().chain(matched_before).collect();
+        patterns
+            .iter()
+            .flat_map(|p| std::iter::once(*p).chain(ast::descendants(*p)))
+            .filter(|n| n.kind_id() == k.pair)
+            .find_map(|pair| {
+                let value = ast::field(pair, g.fields.value)?;
+                (value.kind_id() == k.identifier && file.text(value) == var)
+                    .then(|| ast::keyword_name(ast::field(pair, g.fields.key).unwrap_or(pair), file.src))
+            })?
+    } else {
+        return None;
+    };
+    let init = file
+        .defs_named("init")
+        .find(|d| d.module == call.ctx.module && d.arity == 1 && d.body.is_some())?;
+    let arg = *init.params.first()?;
+    // The argument itself, or one option of it: `observer`, `opts[:observer]`,
+    // `Keyword.get(opts, :observer)`. A deeper path (`socket.assigns.audit_pid`) is
+    // something the argument holds, not a pid the starter named.
+    let from_arg = |value: Node| {
+        let base = if value.kind_id() == k.identifier {
+            Some(value)
+        } else if value.kind_id() == k.access_call {
+            value.named_child(0).filter(|b| b.kind_id() == k.identifier)
+        } else {
+            file.calls_within(value)
+                .find(|c| c.node == value)
+                .filter(|c| matches!(c.module.as_deref(), Some("Keyword" | "Map")) && matches!(c.name, "get" | "fetch!"))
+                .and_then(|c| c.arg(0))
+                .filter(|b| b.kind_id() == k.identifier)
+        };
+        base.map(|b| file.text(b))
+            .is_some_and(|v| !v.starts_with('_') && binds_variable_or_is(file, arg, v))
+    };
+    let body = init.body?;
+    let set_from_arg = ast::descendants(body).filter(|n| n.kind_id() == k.pair).any(|pair| {
+        let (Some(key), Some(value)) = (ast::field(pair, g.fields.key), ast::field(pair, g.fields.value)) else {
+            return false;
+        };
+        if ast::keyword_name(key, file.src) != field {
+            return false;
+        }
+        if from_arg(value) {
+            return true;
+        }
+        // `report_to = opts[:report_to]` earlier in `init/1`, then `report_to: report_to`.
+        value.kind_id() == k.identifier
+            && ast::descendants(body)
+                .filter(|n| n.end_byte() <= pair.start_byte() && ast::is_binary_op(*n, file.src, "="))
+                .filter(|n| ast::field(*n, g.fields.left).is_some_and(|l| l.kind_id() == k.identifier && file.text(l) == file.text(value)))
+                .last()
+                .and_then(|n| ast::field(n, g.fields.right))
+                .is_some_and(from_arg)
+    });
+    set_from_arg.then_some(field)
 }
 
 /// `binds_variable`, counting `pattern` itself when it is the variable.
@@ -640,11 +849,13 @@ fn protocol_handled_here(file: &File, call: &Call) -> bool {
         return false;
     }
     let home = home_module(file, &call.ctx);
+    let mut receivers = vec![home];
+    receivers.extend(started_siblings(file, home));
     let received = file
         .calls_named("receive")
         // A `receive` in the sending function waits for the answer; the handler of
         // the request is elsewhere.
-        .filter(|r| r.local && r.module.is_none() && r.ctx.module == home && r.ctx.def != call.ctx.def)
+        .filter(|r| r.local && r.module.is_none() && receivers.contains(&r.ctx.module) && r.ctx.def != call.ctx.def)
         .filter_map(|r| r.do_block)
         .flat_map(ast::named_children)
         .filter(|c| c.kind_id() == g.kinds.stab_clause)
@@ -657,12 +868,41 @@ fn protocol_handled_here(file: &File, call: &Call) -> bool {
                 p
             }
         });
-    let handled = handle_info_patterns(file, home);
+    let handled = receivers.iter().flat_map(|m| handle_info_patterns(file, *m));
     received.chain(handled).any(|pattern| match (shape, &pinned) {
         (Some(shape), _) => same_shape(file, msg, shape, pattern, call.ctx.module),
         (None, Some(pinned)) => file.text(pattern) == pinned,
         _ => false,
     })
+}
+
+/// The other modules of this file that `home` names in its own code (a worker it
+/// starts under its supervisor, `{MyApp.Hub.Worker, opts}`): their `handle_info` and
+/// `receive` clauses are written next to the sender, so a format both sides share
+/// lives in one file, not scattered across the code base.
+fn started_siblings(file: &File, home: Option<Id>) -> Vec<Option<Id>> {
+    let Some(body) = home.and_then(|h| file.modules.get(h as usize)).and_then(|m| m.body) else {
+        return Vec::new();
+    };
+    let text = file.text(body);
+    let named = |name: &str| {
+        text.match_indices(name).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + name.len()..].chars().next();
+            !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+        })
+    };
+    file.modules
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| Some(*i as Id) != home && !m.quoted)
+        .filter(|(_, m)| {
+            let last = m.name.rsplit('.').next().unwrap_or(&m.name);
+            named(&m.name) || (text.contains("alias ") && named(last)) || named(&format!("__MODULE__.{last}"))
+        })
+        .map(|(i, _)| Some(i as Id))
+        .collect()
 }
 
 /// The module whose messages a send in `ctx` speaks for: its own, or, in the `quote`

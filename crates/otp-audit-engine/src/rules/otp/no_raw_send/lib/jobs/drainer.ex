@@ -30,7 +30,8 @@ defmodule Jobs.Drainer do
       send(state.waiter, {:drained, state.queue})
     end
 
-    # The owner came from the start options, not from a request to be told.
+    # The owner came from the start options, not from a request to be told: a
+    # notification to the pid the process was started for, reported at info level.
     send(state.owner, {:job_done, ref}) #~ otp/no-raw-send
 
     {:noreply, %{state | running: running}}

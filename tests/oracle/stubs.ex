@@ -35,3 +35,31 @@ defmodule MyApp.ServerTemplate do
 
   defmacro __before_compile__(_env), do: init_quoted()
 end
+
+# The `fsm` library's macros, as far as the no-raw-send fixture uses them: each
+# `defevent` inside a `defstate` becomes a function of the event's arguments and data.
+defmodule Fsm do
+  defmacro __using__(_opts) do
+    quote do
+      import Fsm, only: [defstate: 2, defevent: 3, next_state: 2]
+    end
+  end
+
+  defmacro defstate(_state, do: events), do: events
+
+  defmacro defevent(event, opts, do: body) do
+    {name, args} =
+      case event do
+        {name, _, args} when is_list(args) -> {name, args}
+        {name, _, _context} -> {name, []}
+      end
+
+    data = Keyword.fetch!(opts, :data)
+
+    quote do
+      def unquote(name)(unquote_splicing(args), unquote(data)), do: unquote(body)
+    end
+  end
+
+  def next_state(state, data), do: {state, data}
+end

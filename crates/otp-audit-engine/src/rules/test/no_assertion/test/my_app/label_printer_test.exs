@@ -1,3 +1,4 @@
+# fixture: needs the project (the failure check reads lib/my_app/label_printer.ex)
 defmodule MyApp.LabelPrinterTest do #~ test/no-assertion
   use ExUnit.Case, async: true
 

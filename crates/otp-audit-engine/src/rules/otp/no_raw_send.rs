@@ -885,12 +885,18 @@ fn started_siblings(file: &File, home: Option<Id>) -> Vec<Option<Id>> {
         return Vec::new();
     };
     let text = file.text(body);
+    // Named as something the module starts: a child (`{Worker, opts}`, `[Worker]`) or
+    // through its start functions. A module it only sends to is not its worker: that
+    // send is the finding itself (Orders sending to Fulfillment's handle_info).
     let named = |name: &str| {
         text.match_indices(name).any(|(at, _)| {
-            let before = text[..at].chars().next_back();
-            let after = text[at + name.len()..].chars().next();
-            !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
-                && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+            let before = text[..at].chars().rev().find(|c| !c.is_whitespace());
+            let after = &text[at + name.len()..];
+            let whole = !text[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+                && !after.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_');
+            let as_child = matches!(before, Some('{' | '['))
+                || [".start_link", ".child_spec", ".start("].iter().any(|f| after.starts_with(f));
+            whole && as_child
         })
     };
     file.modules

@@ -188,6 +188,23 @@ fn is_override_hook(file: &File, call: &Call, kind: Access, key: Node) -> bool {
         })
 }
 
+/// `Process.get_keys() |> Enum.each(&Process.delete/1)`: a function that deletes over
+/// every key it finds clears what other code left behind (a keep-alive connection
+/// between two requests), it keeps no state of its own.
+fn sweeps_all_keys(file: &File, call: &Call) -> bool {
+    let is_delete = matches!(
+        (call.module.as_deref(), call.name),
+        (Some("Process"), "delete") | (Some(":erlang"), "erase")
+    );
+    is_delete
+        && call.arity == 1
+        && file.def(&call.ctx).is_some_and(|def| {
+            file.calls_within(def.node).any(|c| {
+                c.name == "get_keys" && c.arity == 0 && matches!(c.module.as_deref(), Some("Process" | ":erlang"))
+            })
+        })
+}
+
 fn check(file: &File, report: &mut Report) {
     let src = file.src;
     let scoped = scoped_keys(file);
@@ -220,6 +237,9 @@ fn check(file: &File, report: &mut Report) {
         if access == Access::Read && call.arity == 0 && !call.capture {
             // `Process.get()`, `get_keys()`: every entry or key at once, a dump for a crash report or
             // `format_status`, not state the code depends on.
+            continue;
+        }
+        if sweeps_all_keys(file, call) {
             continue;
         }
         // `get_keys/1` takes a value, not a key.

@@ -371,9 +371,6 @@ fn awaited_by_callers(file: &File, call: &Call, tags: &[&str]) -> bool {
         })
 }
 
-/// The Erlang I/O protocol (`{:io_request, from, reply_as, request}` to a group
-/// leader or device, `{:io_reply, reply_as, reply}` back) is raw messages by
-/// design: there is no client API to hide it behind.
 /// `send(socket.transport_pid, {:socket_close, self(), reason})`: Phoenix documents
 /// the messages between a channel and its socket transport as plain messages (the
 /// transport is not a GenServer, so there is no client function to call).
@@ -387,6 +384,12 @@ fn is_transport(file: &File, dest: Node) -> bool {
     name == Some("transport_pid")
 }
 
+/// The Erlang I/O protocol (`{:io_request, from, reply_as, request}` to a group
+/// leader or device, `{:io_reply, reply_as, reply}` back) is raw messages by
+/// design: there is no client API to hide it behind. So are the messages of OTP's
+/// and GenStage's own protocols, tagged `:"$gen_call"`, `:"$gen_cast"`,
+/// `:"$gen_consumer"`, `:"$gen_producer"` (any `:"$gen_*"`): written by hand where
+/// the library has no client function for them (a producer cancelling a consumer).
 fn speaks_io_protocol(file: &File, call: &Call, dest: Option<Node>) -> bool {
     if dest.is_some_and(|d| is_group_leader(file, d)) {
         return true;
@@ -397,7 +400,9 @@ fn speaks_io_protocol(file: &File, call: &Call, dest: Option<Node>) -> bool {
     let is_io_tuple = |n: Node| {
         n.kind_id() == grammar().kinds.tuple
             && n.named_child(0).is_some_and(|t| {
-                matches!(ast::atom_name(t, file.src), Some("io_request" | "io_reply" | "file_request" | "file_reply"))
+                ast::atom_name(t, file.src).is_some_and(|tag| {
+                    matches!(tag, "io_request" | "io_reply" | "file_request" | "file_reply") || tag.starts_with("$gen_")
+                })
             })
     };
     if is_io_tuple(msg) {
@@ -851,6 +856,7 @@ fn protocol_handled_here(file: &File, call: &Call) -> bool {
     let home = home_module(file, &call.ctx);
     let mut receivers = vec![home];
     receivers.extend(started_siblings(file, home));
+    receivers.extend(impls_for(file, home));
     let received = file
         .calls_named("receive")
         // A `receive` in the sending function waits for the answer; the handler of
@@ -906,6 +912,27 @@ fn started_siblings(file: &File, home: Option<Id>) -> Vec<Option<Id>> {
         .filter(|(_, m)| {
             let last = m.name.rsplit('.').next().unwrap_or(&m.name);
             named(&m.name) || (text.contains("alias ") && named(last)) || named(&format!("__MODULE__.{last}"))
+        })
+        .map(|(i, _)| Some(i as Id))
+        .collect()
+}
+
+/// The `defimpl Proto, for: X` blocks of this file whose type is `home` (also a
+/// `defimpl` nested in `home` without `for:`): the module `Proto.X` is `home`'s own
+/// code, so a `receive` in its functions receives what `home` sends.
+fn impls_for(file: &File, home: Option<Id>) -> Vec<Option<Id>> {
+    let Some(home_name) = home.and_then(|h| file.modules.get(h as usize)).map(|m| m.name.as_str()) else {
+        return Vec::new();
+    };
+    let suffix = format!(".{home_name}");
+    file.modules
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| {
+            Some(*i as Id) != home
+                && !m.quoted
+                && ast::local_call_name(m.node, file.src) == Some("defimpl")
+                && m.name.ends_with(&suffix)
         })
         .map(|(i, _)| Some(i as Id))
         .collect()

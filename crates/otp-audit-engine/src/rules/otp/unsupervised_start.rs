@@ -128,6 +128,7 @@ fn check(file: &File, report: &mut Report) {
             || is_child_spec_start(file, call, def)
             || is_stopped_in_same_function(file, call, def)
             || is_monitored_by_owner(file, call, def)
+            || is_declared_start_function(file, call, def)
         {
             continue;
         }
@@ -219,6 +220,26 @@ fn is_own_start_wrapper(file: &File, call: &Call, def: &Def) -> bool {
     // module's start API under another name (`StringIO.open/2`).
     // A `start_link*` that does not link is a bug, not an API.
     starts_itself && def.kind == "def" && !def.name.starts_with("start_link") && returns(def, call.node)
+}
+
+/// `@spec into_stages(...) :: GenServer.on_start()` over a public function that
+/// returns `Coordinator.start_link(...)`: a start function of the library's API under
+/// another name. Whoever calls it decides where the process lives, as with any
+/// `start_link`.
+fn is_declared_start_function(file: &File, call: &Call, def: &Def) -> bool {
+    if def.kind != "def" || !returns(def, call.node) {
+        return false;
+    }
+    let Some(module) = file.module(&call.ctx) else {
+        return false;
+    };
+    let text = file.text(module.node);
+    let head = format!("@spec {}(", def.name);
+    text.match_indices(&head).any(|(at, _)| {
+        let spec = &text[at..];
+        let end = spec.find("\n\n").unwrap_or(spec.len()).min(spec[1..].find('@').map_or(spec.len(), |i| i + 1));
+        spec[..end].contains("on_start")
+    })
 }
 
 /// Is `node` the value `def` returns (its whole body, or the body's last statement)?

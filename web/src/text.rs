@@ -36,27 +36,9 @@ pub fn byte_of_utf16(text: &str, units: usize) -> usize {
     text.len()
 }
 
-/// The region where `old` and `new` differ: `(start, old_end, new_end)` in bytes, on
-/// character boundaries. Equal texts give `(len, len, len)`.
-pub fn changed_region(old: &str, new: &str) -> (usize, usize, usize) {
-    let (a, b) = (old.as_bytes(), new.as_bytes());
-    let mut start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    while !old.is_char_boundary(start) || !new.is_char_boundary(start) {
-        start -= 1;
-    }
-    let max_suffix = (a.len() - start).min(b.len() - start);
-    let mut suffix = a
-        .iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take(max_suffix)
-        .take_while(|(x, y)| x == y)
-        .count();
-    while !old.is_char_boundary(a.len() - suffix) || !new.is_char_boundary(b.len() - suffix) {
-        suffix -= 1;
-    }
-    (start, a.len() - suffix, b.len() - suffix)
-}
+// One definition of an edit's region, shared with the engine's incremental `Document`,
+// so the highlighter and the engine always agree on what changed.
+pub use otp_audit_engine::changed_region;
 
 /// Map a byte offset of the old text through an edit described by [`changed_region`].
 /// Offsets inside the replaced region move to its end.

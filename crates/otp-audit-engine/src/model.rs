@@ -284,6 +284,25 @@ pub struct File<'t> {
     by_name: std::collections::HashMap<&'t str, Vec<Id>>,
     /// Indexes into `defs` by function name, in source order.
     defs_by_name: std::collections::HashMap<&'t str, Vec<usize>>,
+    /// Nodes of `indexed_kinds`, gathered once when the model is built (a lazy cell
+    /// would make `File` invariant over `'t`).
+    indexed: Vec<(u16, Vec<Node<'t>>)>,
+}
+
+/// The node kinds rules look for anywhere in a file, whatever the model's walk made of
+/// them (atoms and aliases named, literal strings and lists, attribute settings).
+/// Several rules each walked the whole tree for them: a fifth of the engine's time.
+fn indexed_kinds() -> [u16; 7] {
+    let k = &grammar().kinds;
+    [
+        k.atom,
+        k.alias,
+        k.keyword,
+        k.list,
+        k.string,
+        k.sigil,
+        k.unary_operator,
+    ]
 }
 
 impl<'t> File<'t> {
@@ -313,10 +332,35 @@ impl<'t> File<'t> {
             alias_tuples: Vec::new(),
             by_name: Default::default(),
             defs_by_name: Default::default(),
+            indexed: Default::default(),
         }
     }
 
+    /// Every node of `kind` in the file, in source order; `kind` is one of
+    /// `indexed_kinds`.
+    pub fn nodes_of(&self, kind: u16) -> &[Node<'t>] {
+        match self.indexed.iter().find(|(k, _)| *k == kind) {
+            Some((_, nodes)) => nodes,
+            None => panic!("node kind {kind} is not indexed: add it to indexed_kinds"),
+        }
+    }
+
+    /// One walk of the whole tree for the nodes several rules look for anywhere, so
+    /// that none of them walks it again. It sees every node, even those the model's
+    /// walk skips (the inside of `unquote` in a quote).
+    pub(crate) fn index_nodes(&mut self) {
+        let kinds = indexed_kinds();
+        let mut index: Vec<(u16, Vec<Node<'t>>)> = kinds.iter().map(|&k| (k, Vec::new())).collect();
+        for n in crate::syntax::descendants(self.tree.root_node()) {
+            if let Some(i) = kinds.iter().position(|&k| k == n.kind_id()) {
+                index[i].1.push(n);
+            }
+        }
+        self.indexed = index;
+    }
+
     pub(crate) fn index(&mut self) {
+        self.index_nodes();
         self.bindings.sort_by_key(|b| b.from);
         for (i, c) in self.calls.iter().enumerate() {
             self.by_name.entry(c.name).or_default().push(i as Id);

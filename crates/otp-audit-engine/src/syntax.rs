@@ -59,6 +59,7 @@ kinds! {
     source = "source",
     access_call = "access_call",
     map_content = "map_content",
+    sigil = "sigil",
 }
 
 /// Field ids of the grammar.
@@ -232,6 +233,7 @@ pub fn statements<'t>(node: Node<'t>) -> impl Iterator<Item = Node<'t>> {
 pub fn descendants<'t>(node: Node<'t>) -> Descendants<'t> {
     Descendants {
         cursor: node.walk(),
+        depth: 0,
         root_done: false,
         finished: false,
     }
@@ -239,6 +241,10 @@ pub fn descendants<'t>(node: Node<'t>) -> Descendants<'t> {
 
 pub struct Descendants<'t> {
     cursor: tree_sitter::TreeCursor<'t>,
+    /// How far below the starting node the cursor is. Kept here because
+    /// `TreeCursor::depth` recounts the cursor's whole stack on every call, and the
+    /// walk asks at every climb: it was a fifth of the engine's instructions.
+    depth: usize,
     root_done: bool,
     finished: bool,
 }
@@ -255,21 +261,23 @@ impl<'t> Iterator for Descendants<'t> {
                 self.finished = true;
                 return None;
             }
+            self.depth = 1;
             return Some(self.cursor.node());
         }
-        if self.cursor.goto_first_child() || self.cursor.goto_next_sibling() {
+        if self.cursor.goto_first_child() {
+            self.depth += 1;
+            return Some(self.cursor.node());
+        }
+        if self.cursor.goto_next_sibling() {
             return Some(self.cursor.node());
         }
         loop {
             // depth 0 is the root we started from: stop there.
-            if self.cursor.depth() == 0 || !self.cursor.goto_parent() {
+            if self.depth <= 1 || !self.cursor.goto_parent() {
                 self.finished = true;
                 return None;
             }
-            if self.cursor.depth() == 0 {
-                self.finished = true;
-                return None;
-            }
+            self.depth -= 1;
             if self.cursor.goto_next_sibling() {
                 return Some(self.cursor.node());
             }

@@ -185,8 +185,16 @@ pub(crate) fn restores_in_after(file: &File, call: &Call) -> bool {
     let Some(test) = file.test(&call.ctx) else {
         return false;
     };
-    ast::parent_of_kind(call.node, grammar().kinds.after_block, 64)
-        .is_some_and(|after| after.start_byte() >= test.node.start_byte())
+    // Climb only while inside the test: each `parent()` costs the node's depth.
+    let after_block = grammar().kinds.after_block;
+    let mut up = call.node.parent();
+    while let Some(n) = up.filter(|n| n.start_byte() >= test.node.start_byte()) {
+        if n.kind_id() == after_block {
+            return true;
+        }
+        up = n.parent();
+    }
+    false
 }
 
 /// `if !System.get_env("HOME"), do: System.put_env("HOME", System.user_home())`:
@@ -393,8 +401,10 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             }
         }
     }
-    let mut mentions: std::collections::BTreeSet<String> = ast::descendants(file.tree.root_node())
-        .filter_map(|n| {
+    let mut mentions: std::collections::BTreeSet<String> = [k.atom, k.keyword, k.list]
+        .iter()
+        .flat_map(|&kind| file.nodes_of(kind))
+        .filter_map(|&n| {
             if n.kind_id() == k.atom {
                 ast::atom_name(n, file.src).map(str::to_string)
             } else if n.kind_id() == k.keyword {
@@ -471,7 +481,7 @@ pub(crate) fn reach_of(file: &File) -> Reach {
         reach.routes.push((fixed, file.text(target).to_string()));
         route_parts.extend([path.start_byte(), target.start_byte()]);
     }
-    for n in ast::descendants(file.tree.root_node()) {
+    for &n in [k.alias, k.string, k.sigil].iter().flat_map(|&kind| file.nodes_of(kind)) {
         if route_parts.contains(&n.start_byte()) {
             continue;
         }
@@ -550,7 +560,7 @@ impl Reach {
 /// interpolation cut it short: `"/receipts?id=#{id}"` → (`/receipts`, false).
 fn path_literal(file: &File, node: Node) -> Option<(String, bool)> {
     let k = &grammar().kinds;
-    if node.kind_id() != k.string && node.kind() != "sigil" {
+    if node.kind_id() != k.string && node.kind_id() != k.sigil {
         return None;
     }
     let mut parts = ast::named_children(node).filter(|c| c.kind() != "sigil_name" && c.kind() != "sigil_modifiers");
@@ -605,8 +615,9 @@ fn env_pair<'s>(file: &File<'s>, call: &Call) -> Option<(Option<&'s str>, Option
 fn attribute_atom<'s>(file: &File<'s>, use_site: Node) -> Option<&'s str> {
     let k = &grammar().kinds;
     let name = file.text(use_site).strip_prefix('@')?;
-    ast::descendants(file.tree.root_node())
-        .filter(|n| n.kind_id() == k.unary_operator && n.start_byte() != use_site.start_byte())
+    file.nodes_of(k.unary_operator)
+        .iter()
+        .filter(|n| n.start_byte() != use_site.start_byte())
         .filter_map(|n| n.named_child(0).filter(|c| c.kind_id() == k.call))
         .filter(|set| set.named_child(0).is_some_and(|t| file.text(t) == name))
         .find_map(|set| {
@@ -676,9 +687,8 @@ fn telemetry_keys(file: &File, call: &Call) -> Option<Vec<String>> {
             })
             .map(|c| c.node.byte_range())
             .collect();
-        let fired_here = ast::descendants(file.tree.root_node()).any(|n| {
-            n.kind_id() == k.list
-                && !attaches.iter().any(|a| a.contains(&n.start_byte()))
+        let fired_here = file.nodes_of(k.list).iter().any(|&n| {
+            !attaches.iter().any(|a| a.contains(&n.start_byte()))
                 && event_name(file, n).as_ref() == Some(&name)
         });
         if fired_here {

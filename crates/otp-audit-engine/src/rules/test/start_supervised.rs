@@ -773,8 +773,10 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     } else {
         Vec::new()
     };
-    let mentions = ast::descendants(file.tree.root_node())
-        .filter_map(|n| {
+    let mentions = [k.atom, k.alias]
+        .iter()
+        .flat_map(|&kind| file.nodes_of(kind))
+        .filter_map(|&n| {
             if n.kind_id() == k.atom {
                 ast::atom_name(n, file.src)
             } else if n.kind_id() == k.alias {

@@ -87,6 +87,16 @@ fn check(file: &File, report: &mut Report) {
             continue;
         }
         let written = call.display(src);
+        if module == "Enum"
+            && !function_argument(file, call).is_some_and(|f| has_effects(file, f))
+            && let Some(source) = effectful_source(file, call)
+        {
+            // Enumerating starts processes or runs I/O: that is the statement's
+            // action, not a pure value thrown away.
+            let d = report.add(file, ctx, call.node.byte_range(), run_only_message(src, &written, source));
+            d.severity(Severity::Info);
+            continue;
+        }
         let enum_map = call.is("Enum", "map") && call.arity == 2;
         let effects = (module == "Enum" && !enum_map)
             .then(|| function_argument(file, call))
@@ -151,6 +161,62 @@ fn run_for_effects_message(written: &str) -> String {
 /// steps share, not a result.
 fn threads_state(file: &File, call: &Call, fun: Node) -> bool {
     matches!(call.name, "reduce" | "reduce_while" | "map_reduce") && accumulator_is_used(file, fun)
+}
+
+/// The call that makes the enumerable of `call` process-backed or effectful, found
+/// by following its pipe (or nested calls) back through `Stream` and `Flow` steps:
+/// any `Flow` function, `GenStage.stream/1`, `Task.async_stream`, `File.stream!`,
+/// `IO.stream`, `Stream.resource/3`, `Stream.interval/1`, `Stream.timer/1`, or a
+/// `Stream.repeatedly`/`iterate`/`unfold` whose function does something.
+fn effectful_source<'a, 't>(file: &'a File<'t>, call: &Call<'t>) -> Option<&'a Call<'t>> {
+    let mut subject = call.arg(0)?;
+    loop {
+        let inner = call_of(file, subject)?;
+        if is_effectful_source(file, inner) {
+            return Some(inner);
+        }
+        if inner.module.as_deref() != Some("Stream") {
+            return None;
+        }
+        subject = inner.arg(0)?;
+    }
+}
+
+/// The call that `node` is: the call itself, or the `|>` expression it ends.
+fn call_of<'a, 't>(file: &'a File<'t>, node: Node<'t>) -> Option<&'a Call<'t>> {
+    let piped = ast::is_binary_op(node, file.src, "|>");
+    file.calls_within(node)
+        .find(|c| !c.capture && (c.node == node || piped && c.expr == node))
+}
+
+fn is_effectful_source(file: &File, call: &Call) -> bool {
+    match (call.module.as_deref(), call.name) {
+        // A flow runs in stages (processes) it starts when enumerated.
+        (Some("Flow"), _) => true,
+        (Some("GenStage"), "stream") => true,
+        (Some("Task" | "Task.Supervisor"), name) => name.starts_with("async_stream"),
+        (Some("File"), "stream!") | (Some("IO"), "stream" | "binstream") => true,
+        (Some("Stream"), "resource" | "interval" | "timer") => true,
+        (Some("Stream"), "repeatedly" | "iterate" | "unfold") => {
+            function_argument(file, call).is_some_and(|f| has_effects(file, f))
+        }
+        _ => false,
+    }
+}
+
+/// For an `Enum` call that only runs an effectful enumerable: say what runs, and
+/// point at the function that runs it without collecting anything.
+fn run_only_message(src: &str, written: &str, source: &Call) -> String {
+    if source.in_module("Flow") {
+        format!(
+            "`{written}` runs the flow (its stages are processes it starts) and drops the events it collects; if running the flow is the point, `Flow.run/1` says so"
+        )
+    } else {
+        let origin = source.display(src);
+        format!(
+            "`{written}` runs the stream from `{origin}` for what producing its elements does and drops them; if running it is the point, `Stream.run/1` says so (after `Stream.take/2` to keep a limit)"
+        )
+    }
 }
 
 /// Is the enumerable an effectful stream (`File.stream!/1`, `IO.stream/2`, a

@@ -227,7 +227,7 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
 
 /// A clause whose message parameter is a bare variable (`msg`, `_msg`, `_`) with
 /// no guard.
-fn is_catch_all(file: &File, def: &Def) -> bool {
+pub(crate) fn is_catch_all(file: &File, def: &Def) -> bool {
     def.guard.is_none()
         && def.params.first().is_some_and(|p| {
             p.kind_id() == grammar().kinds.identifier && !file.text(*p).starts_with("__")

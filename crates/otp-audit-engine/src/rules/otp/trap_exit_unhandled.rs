@@ -1,6 +1,7 @@
 //! `otp/trap-exit-unhandled`: Trapping exits without handling them. See `trap_exit_unhandled.md`.
 
 use crate::model::Id;
+use crate::rules::otp::handle_info_catch_all::is_catch_all;
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -43,6 +44,10 @@ fn check(file: &File, report: &mut Report) {
         if module.is_some_and(|m| m.quoted) {
             continue;
         }
+        // A supervisor behaviour traps exits itself and handles every `:EXIT`.
+        if module.is_some_and(|m| SUPERVISORS.iter().any(|s| m.uses_module(s))) {
+            continue;
+        }
         let handled = match module {
             Some(m) => handles_exits(file, call.ctx.module, m),
             None => file_matches_exit(file),
@@ -50,9 +55,10 @@ fn check(file: &File, report: &mut Report) {
         if handled {
             continue;
         }
-        let genserver = module.is_some_and(|m| m.is_genserver);
+        let genserver = module.is_some_and(is_gen_server_based);
         let written = format!("{}(:trap_exit, true)", call.written(src));
-        if genserver && !links_anything(file, call.ctx.module) {
+        let links = links_anything(file, call.ctx.module);
+        if genserver && !links {
             // No linked process, so no `:EXIT` to miss: trapping only changes how a
             // supervisor shutdown goes. Worth knowing when nothing says why.
             let d = report.add(
@@ -64,6 +70,24 @@ fn check(file: &File, report: &mut Report) {
                 ),
             );
             d.severity(Severity::Info);
+            continue;
+        }
+        if let Some(catch_all) = module.and_then(|m| catch_all_handle_info(file, m)) {
+            // The catch-all does take the `:EXIT`; the question is only whether a
+            // linked crash deserves more than what any stray message gets, and
+            // without a link there is no such crash.
+            if !links {
+                continue;
+            }
+            let head = file.text(catch_all.head);
+            report.add(
+                file,
+                &call.ctx,
+                call.node.byte_range(),
+                format!(
+                    "`{written}` turns exits of linked processes into `{{:EXIT, pid, reason}}` messages, and the only `handle_info/2` clause that takes them is the catch-all `{head}`, so a linked process's crash is treated like any stray message; add a `handle_info({{:EXIT, pid, reason}}, state)` clause before it that decides what a linked crash means, and `terminate/2` if trapping is there for cleanup on shutdown; otherwise stop trapping exits"
+                ),
+            );
             continue;
         }
         // A `:gen_statem` (it defines `callback_mode/0`) gets exits as `:info` events.
@@ -89,6 +113,27 @@ fn check(file: &File, report: &mut Report) {
             ),
         );
     }
+}
+
+/// Behaviours built on `:gen_server` whose callback module gets `{:EXIT, ...}` in
+/// `handle_info/2` and is shut down through `terminate/2`, as a GenServer is.
+const GEN_SERVER_BASED: &[&str] = &["GenStage"];
+
+/// Behaviours that trap exits and act on each `{:EXIT, ...}` themselves: their
+/// callback module has no `handle_info/2` to write one in.
+const SUPERVISORS: &[&str] = &["Supervisor", "DynamicSupervisor", "ConsumerSupervisor"];
+
+fn is_gen_server_based(module: &Module) -> bool {
+    module.is_genserver || GEN_SERVER_BASED.iter().any(|b| module.uses_module(b))
+}
+
+/// An unguarded `handle_info(msg, state)` clause: it matches `{:EXIT, ...}` too.
+fn catch_all_handle_info<'a, 't>(file: &'a File<'t>, module: &Module) -> Option<&'a Def<'t>> {
+    module
+        .defs
+        .iter()
+        .map(|&d| &file.defs[d as usize])
+        .find(|d| d.name == "handle_info" && d.arity == 2 && is_catch_all(file, d))
 }
 
 /// Calls that link the calling process to another process or a port.

@@ -63,3 +63,9 @@ defmodule Fsm do
 
   def next_state(state, data), do: {state, data}
 end
+
+# Plug's adapter behaviour, as far as the no-raw-send fixture implements it.
+defmodule Plug.Conn.Adapter do
+  @callback send_resp(payload :: term, status :: integer, headers :: list, body :: iodata) ::
+              {:ok, iodata | nil, term}
+end

@@ -39,6 +39,7 @@ fn check(file: &File, report: &mut Report) {
         let dest = call.arg(dest_index);
         if let Some(dest) = dest {
             if is_own_process(file, call, dest)
+                || validated_as_self(file, call, dest)
                 || from_incoming_message(file, call, dest)
                 || answers_received_request(file, call, dest)
                 || answers_with_request_ref(file, call, dest)
@@ -50,7 +51,10 @@ fn check(file: &File, report: &mut Report) {
             // `&Process.send_after/3`: the destination is unknown; timers to self are common.
             continue;
         }
-        if speaks_io_protocol(file, call, dest) || dest.is_some_and(|d| is_transport(file, d)) {
+        if speaks_io_protocol(file, call, dest)
+            || dest.is_some_and(|d| is_transport(file, d))
+            || plug_adapter_sent_notice(file, call)
+        {
             continue;
         }
         let dest_text = dest.map(|d| one_line(file.text(d))).unwrap_or_else(|| "?".into());
@@ -428,6 +432,35 @@ fn speaks_io_protocol(file: &File, call: &Call, dest: Option<Node>) -> bool {
         })
 }
 
+/// `{:plug_conn, :sent}` (written out or through a module attribute) sent by a
+/// `Plug.Conn.Adapter` implementation: the notice Plug's adapter contract tells the
+/// adapter to send to the connection's owner once the response is out.
+fn plug_adapter_sent_notice(file: &File, call: &Call) -> bool {
+    let Some(mut msg) = message_arg(call) else {
+        return false;
+    };
+    // `@behaviour` and `@impl` are not among the recorded attributes: read the
+    // module's statements.
+    let adapter = file.module(&call.ctx).and_then(|m| m.body).is_some_and(|body| {
+        ast::statements(body).any(|stmt| {
+            let words: Vec<&str> = file.text(stmt).split_whitespace().collect();
+            matches!(words[..], ["@behaviour" | "@impl", "Plug.Conn.Adapter"])
+        })
+    });
+    if !adapter {
+        return false;
+    }
+    let in_module = |attr: &&(&str, Node, Ctx)| attr.2.module == call.ctx.module;
+    if let Some(name) = file.text(msg).strip_prefix('@') {
+        match file.attributes.iter().filter(in_module).find(|a| a.0 == name) {
+            Some(attr) => msg = attr.1,
+            None => return false,
+        }
+    }
+    msg.kind_id() == grammar().kinds.tuple
+        && ast::named_children(msg).map(|n| file.text(n)).eq([":plug_conn", ":sent"])
+}
+
 /// `Process.group_leader()` or `:erlang.group_leader()` itself.
 fn is_group_leader(file: &File, dest: Node) -> bool {
     dest.kind_id() == grammar().kinds.call
@@ -655,6 +688,144 @@ pub(crate) fn is_own_process(file: &File, call: &Call, dest: Node) -> bool {
     let var = file.text(dest);
     file.bound_from_self(&call.ctx, var, call.node.start_byte())
         || bound_from_alias(file, call, var)
+}
+
+/// `send(adapter.owner_pid, msg)` after the function checked that destination to be
+/// `self()`: a guard of its clause (`when owner == self()`), or an earlier call of a
+/// private helper of the module (`validate_owner!(adapter)`) whose clauses each either
+/// match only when it is `self()` or raise. Past that check the send goes to the
+/// current process.
+fn validated_as_self(file: &File, call: &Call, dest: Node) -> bool {
+    let Some(def) = file.def(&call.ctx) else {
+        return false;
+    };
+    let dest_text = file.text(dest);
+    if def.guard.is_some_and(|g| compares_with_self(file, g, &[dest_text.to_string()], &["==", "==="])) {
+        return true;
+    }
+    let Some(body) = def.body else {
+        return false;
+    };
+    if checked_before(file, body, call.node.start_byte(), &[dest_text.to_string()]) {
+        return true;
+    }
+    // `adapter.owner_pid`: a helper given `adapter` checks its `owner_pid` field.
+    let field = ast::field_access(dest, file.src)
+        .zip(root_variable(file, dest))
+        .filter(|(field, root)| dest_text == format!("{root}.{field}"));
+    file.calls_within(body)
+        .filter(|c| c.node.end_byte() <= call.node.start_byte() && c.local && c.ctx.def == call.ctx.def)
+        .any(|c| {
+            (0..c.arity).filter_map(|i| Some((i, c.arg(i)?))).any(|(i, arg)| {
+                let arg = file.text(arg);
+                if arg == dest_text {
+                    helper_checks_self(file, c, i, None)
+                } else {
+                    field.is_some_and(|(field, root)| root == arg && helper_checks_self(file, c, i, Some(field)))
+                }
+            })
+        })
+}
+
+/// Every clause of the private helper `c` calls either matches only when its `at`
+/// argument (or that argument's `field`) is `self()`, by a guard or by a raising
+/// `if`/`unless` in its body, or raises; and one clause does check.
+fn helper_checks_self(file: &File, c: &Call, at: usize, field: Option<&str>) -> bool {
+    let clauses: Vec<&Def> = file
+        .defs_named(c.name)
+        .filter(|d| d.module == c.ctx.module && d.kind == "defp" && d.arity == c.arity)
+        .collect();
+    let mut checks = false;
+    let all = clauses.iter().all(|d| {
+        let Some(param) = d.params.get(at) else {
+            return false;
+        };
+        let names = checked_names(file, *param, field);
+        let in_guard = d.guard.is_some_and(|g| compares_with_self(file, g, &names, &["==", "==="]));
+        let in_body = d.body.is_some_and(|b| checked_before(file, b, b.end_byte(), &names));
+        if in_guard || in_body {
+            checks = true;
+            return true;
+        }
+        d.body.is_some_and(|b| raises(file, b))
+    });
+    checks && all
+}
+
+/// How a helper's parameter `param` names the value its caller passed (or that
+/// value's `field`): `owner` in `%{owner_pid: owner}`, `adapter.owner_pid` for a
+/// plain `adapter`.
+fn checked_names(file: &File, param: Node, field: Option<&str>) -> Vec<String> {
+    let g = grammar();
+    let k = &g.kinds;
+    let whole: Vec<Node> = if ast::is_binary_op(param, file.src, "=") {
+        [g.fields.left, g.fields.right].iter().filter_map(|f| ast::field(param, *f)).collect()
+    } else {
+        vec![param]
+    };
+    let vars = whole.iter().filter(|n| n.kind_id() == k.identifier).map(|n| file.text(*n));
+    let Some(field) = field else {
+        return vars.map(str::to_string).collect();
+    };
+    let mut names: Vec<String> = vars.map(|v| format!("{v}.{field}")).collect();
+    names.extend(
+        ast::descendants(param)
+            .filter(|n| n.kind_id() == k.pair)
+            .filter(|pair| ast::field(*pair, g.fields.key).is_some_and(|key| ast::keyword_name(key, file.src) == field))
+            .filter_map(|pair| ast::field(pair, g.fields.value))
+            .filter(|v| v.kind_id() == k.identifier)
+            .map(|v| file.text(v).to_string()),
+    );
+    names
+}
+
+/// Does `node` hold a comparison (`op`) of one of `names` with `self()`?
+fn compares_with_self(file: &File, node: Node, names: &[String], ops: &[&str]) -> bool {
+    let g = grammar();
+    std::iter::once(node).chain(ast::descendants(node)).any(|n| {
+        ops.iter().any(|op| ast::is_binary_op(n, file.src, op)) && {
+            let sides = [g.fields.left, g.fields.right].map(|f| ast::field(n, f));
+            let [Some(left), Some(right)] = sides else {
+                return false;
+            };
+            let named = |s: Node| names.iter().any(|name| file.text(s) == name);
+            (ast::is_self_call(left, file.src) && named(right)) || (ast::is_self_call(right, file.src) && named(left))
+        }
+    })
+}
+
+/// An `if x != self()` or `unless x == self()` in `body`, before `before`, that raises:
+/// past it, `x` is the current process.
+fn checked_before(file: &File, body: Node, before: usize, names: &[String]) -> bool {
+    file.calls_within(body)
+        .filter(|c| c.local && c.node.end_byte() <= before)
+        .any(|c| {
+            let ops: &[&str] = match c.name {
+                "if" => &["!=", "!=="],
+                "unless" => &["==", "==="],
+                _ => return false,
+            };
+            c.arg(0).is_some_and(|cond| compares_with_self(file, cond, names, ops)) && raises_in(file, c.node)
+        })
+}
+
+/// `body` is, or starts with, a `raise`/`exit`/`throw` (`do: raise("...")`).
+fn raises(file: &File, body: Node) -> bool {
+    let first = if body.kind_id() == grammar().kinds.do_block {
+        ast::statements(body).next()
+    } else {
+        Some(body)
+    };
+    first.is_some_and(|s| file.calls_within(s).any(|c| c.node == s && is_raise(c)))
+}
+
+/// Some `raise`/`exit`/`throw` inside `node`.
+fn raises_in(file: &File, node: Node) -> bool {
+    file.calls_within(node).any(is_raise)
+}
+
+fn is_raise(c: &Call) -> bool {
+    c.local && matches!(c.name, "raise" | "reraise" | "exit" | "throw")
 }
 
 fn bound_from_alias(file: &File, call: &Call, var: &str) -> bool {

@@ -16,8 +16,247 @@ pub static RULE: Rule = Rule {
     supersedes: &[],
     guide: include_str!("no_raw_send.md"),
     check,
-    project: None,
+    project: Some(&PROJECT),
 };
+
+/// Across files: the message a project's plug-in behaviour documents for the
+/// processes it starts (see [`pluggable_tags`]) is not scattered.
+static PROJECT: ProjectPass = ProjectPass {
+    collect,
+    conclude,
+    encode,
+    decode,
+    only_retracts: true,
+};
+
+#[derive(Debug)]
+enum Fact {
+    /// A send, at this start byte, of a tuple tagged (tag, size) to a process
+    /// started from a module held in data.
+    SentToPlugin { at: usize, tag: String, size: usize },
+    /// A `handle_info` clause in the `quote` of a `__using__` matches (tag, size).
+    PluginReceives { tag: String, size: usize },
+}
+
+fn collect(file: &File, _report: &Report) -> Option<Facts> {
+    if file.scope != crate::FileScope::Lib {
+        return None;
+    }
+    let mut facts: Vec<Fact> = pluggable_tags(file)
+        .into_iter()
+        .map(|(tag, size)| Fact::PluginReceives { tag: tag.to_string(), size })
+        .collect();
+    for call in file.calls_named_any(&["send"]) {
+        let (Some(dest), Some(msg)) = (destination_index(call).and_then(|i| call.arg(i)), message_arg(call)) else {
+            continue;
+        };
+        if let Some((tag, size)) = atom_tagged(file, msg)
+            && started_from_data(file, call, dest)
+        {
+            facts.push(Fact::SentToPlugin { at: call.node.start_byte(), tag: tag.to_string(), size });
+        }
+    }
+    (!facts.is_empty()).then(|| Box::new(facts) as Facts)
+}
+
+/// Withdraw the sends whose message a plug-in behaviour of the project receives.
+fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
+    let all: Vec<(usize, &Fact)> = facts
+        .iter()
+        .filter_map(|(i, f)| f.downcast_ref::<Vec<Fact>>().map(|v| (*i, v)))
+        .flat_map(|(i, v)| v.iter().map(move |f| (i, f)))
+        .collect();
+    let received: Vec<(&str, usize)> = all
+        .iter()
+        .filter_map(|(_, f)| match f {
+            Fact::PluginReceives { tag, size } => Some((tag.as_str(), *size)),
+            Fact::SentToPlugin { .. } => None,
+        })
+        .collect();
+    for (file, f) in &all {
+        if let Fact::SentToPlugin { at, tag, size } = f
+            && received.contains(&(tag.as_str(), *size))
+        {
+            report.retract(*file, *at);
+        }
+    }
+}
+
+fn encode(facts: &Facts) -> Option<serde_json::Value> {
+    let facts = facts.downcast_ref::<Vec<Fact>>()?;
+    Some(serde_json::Value::Array(
+        facts
+            .iter()
+            .map(|f| match f {
+                Fact::SentToPlugin { at, tag, size } => serde_json::json!(["sent", at, tag, size]),
+                Fact::PluginReceives { tag, size } => serde_json::json!(["receives", tag, size]),
+            })
+            .collect(),
+    ))
+}
+
+fn decode(value: &serde_json::Value) -> Option<Facts> {
+    let mut facts = Vec::new();
+    for f in value.as_array()? {
+        let f = f.as_array()?;
+        let number = |i: usize| f.get(i).and_then(|v| v.as_u64()).map(|n| n as usize);
+        let text = |i: usize| f.get(i).and_then(|v| v.as_str()).map(str::to_string);
+        facts.push(match f.first()?.as_str()? {
+            "sent" => Fact::SentToPlugin { at: number(1)?, tag: text(2)?, size: number(3)? },
+            "receives" => Fact::PluginReceives { tag: text(1)?, size: number(2)? },
+            _ => return None,
+        });
+    }
+    Some(Box::new(facts))
+}
+
+/// (tag, size) of a tuple whose first element is an atom: `{:ready, socket, opts}` →
+/// (":ready", 3).
+fn atom_tagged<'s>(file: &File<'s>, node: Node) -> Option<(&'s str, usize)> {
+    let first = ast::named_children(node).next().filter(|_| node.kind_id() == grammar().kinds.tuple)?;
+    ast::atom_name(first, file.src)?;
+    Some((file.text(first), ast::named_children(node).count()))
+}
+
+/// The messages a behaviour that the project ships for plug-in receivers documents:
+/// the tuple patterns of `def handle_info` clauses in the `quote` of a
+/// `defmacro __using__`, or in the `quote` of a function of the same module that
+/// quote `unquote`s (`unquote(server_callbacks())`). Any module a user names in the
+/// configuration gets these clauses with `use`, or has to write them itself.
+fn pluggable_tags<'s>(file: &File<'s>) -> Vec<(&'s str, usize)> {
+    let k = &grammar().kinds;
+    let mut tags = Vec::new();
+    for using in file.defs_named("__using__").filter(|d| d.kind == "defmacro") {
+        let Some(body) = using.body else { continue };
+        let mut quotes: Vec<Node> = quotes_in(file, body);
+        // `unquote(helper())` in the macro's quote: that helper's quote is part of it.
+        // (The walker treats `unquote` in quoted code as a placeholder, not a call:
+        // read the syntax.)
+        let helpers: Vec<&str> = ast::descendants(body)
+            .filter(|n| n.kind_id() == k.call && ast::local_call_name(*n, file.src) == Some("unquote"))
+            .filter_map(|n| ast::call_arguments(n)?.named_child(0))
+            .filter(|arg| ast::call_arguments(*arg).is_none_or(|a| a.named_child_count() == 0))
+            .filter_map(|arg| ast::local_call_name(arg, file.src))
+            .collect();
+        let helper_defs = helpers
+            .iter()
+            .flat_map(|h| file.defs_named(h))
+            .filter(|d| d.module == using.module && d.arity == 0);
+        for helper in helper_defs {
+            quotes.extend(helper.body.map(|b| quotes_in(file, b)).unwrap_or_default());
+        }
+        for quote in quotes {
+            for def in ast::descendants(quote).filter(|n| n.kind_id() == k.call && ast::local_call_name(*n, file.src) == Some("def")) {
+                let Some(head) = ast::call_arguments(def).and_then(|a| a.named_child(0)) else { continue };
+                let head = if ast::is_binary_op(head, file.src, "when") { ast::field(head, grammar().fields.left).unwrap_or(head) } else { head };
+                if ast::local_call_name(head, file.src) != Some("handle_info") {
+                    continue;
+                }
+                if let Some(tag) = ast::call_arguments(head).and_then(|a| a.named_child(0)).and_then(|p| atom_tagged(file, p)) {
+                    tags.push(tag);
+                }
+            }
+        }
+    }
+    tags
+}
+
+/// The `quote` calls inside `node`.
+fn quotes_in<'t>(file: &File<'t>, node: Node<'t>) -> Vec<Node<'t>> {
+    let k = &grammar().kinds;
+    std::iter::once(node)
+        .chain(ast::descendants(node))
+        .filter(|n| n.kind_id() == k.call && ast::local_call_name(*n, file.src) == Some("quote"))
+        .collect()
+}
+
+/// `pid` from `{:ok, pid}` of starting a module that the code holds in data
+/// (`DynamicSupervisor.start_child(sup, child_spec)` with a spec passed in or built
+/// from a configured module, `handler.start_link(opts)`), not named in the code: the
+/// receiver is whatever module the user configured.
+fn started_from_data(file: &File, call: &Call, dest: Node) -> bool {
+    let g = grammar();
+    if dest.kind_id() != g.kinds.identifier {
+        return false;
+    }
+    let Some(def) = file.def(&call.ctx) else {
+        return false;
+    };
+    let var = file.text(dest);
+    // `case start(...) do {:ok, pid} -> send(pid, ...)`.
+    let mut node = call.node;
+    while let Some(parent) = node.parent() {
+        if parent == def.node {
+            break;
+        }
+        if parent.kind_id() == g.kinds.stab_clause
+            && ast::field(parent, g.fields.left).is_some_and(|p| binds_variable(file, p, var))
+        {
+            let subject = parent
+                .parent()
+                .and_then(|block| block.parent())
+                .filter(|case| ast::local_call_name(*case, file.src) == Some("case"))
+                .and_then(ast::call_arguments)
+                .and_then(|a| a.named_child(0));
+            return subject.is_some_and(|s| starts_from_data(file, def, s));
+        }
+        node = parent;
+    }
+    // `{:ok, pid} = start(...)`, `with {:ok, pid} <- start(...)`.
+    def.body.into_iter().flat_map(ast::descendants).any(|n| {
+        n.end_byte() <= call.node.start_byte()
+            && (ast::is_binary_op(n, file.src, "=") || ast::is_binary_op(n, file.src, "<-"))
+            && ast::field(n, g.fields.left).is_some_and(|l| binds_variable(file, l, var))
+            && ast::field(n, g.fields.right).is_some_and(|r| starts_from_data(file, def, r))
+    })
+}
+
+/// `node` starts a process from a module that is data here: a child spec that is not
+/// a literal module, or `start_link`/`start` on a module in a variable.
+fn starts_from_data(file: &File, def: &Def, node: Node) -> bool {
+    let Some(start) = file.calls_within(node).find(|c| c.node == node) else {
+        return false;
+    };
+    match (start.module.as_deref(), start.name) {
+        (Some("DynamicSupervisor" | "Supervisor"), "start_child") => {
+            start.arg(1).is_some_and(|spec| spec_from_data(file, def, spec, start.node.start_byte()))
+        }
+        (Some("GenServer"), "start_link" | "start") => start.arg(0).is_some_and(|m| !names_a_module(file, m)),
+        (_, "start_link" | "start") => start.dynamic,
+        _ => false,
+    }
+}
+
+/// A child spec whose module is not written here: a parameter, or a variable or
+/// tuple built from a configured module (`{config.handler, opts}`).
+fn spec_from_data(file: &File, def: &Def, spec: Node, before: usize) -> bool {
+    let k = &grammar().kinds;
+    if spec.kind_id() == k.tuple {
+        return spec.named_child(0).is_some_and(|m| !names_a_module(file, m));
+    }
+    if spec.kind_id() != k.identifier {
+        return false;
+    }
+    // The last binding before the start decides; none means a parameter.
+    let var = file.text(spec);
+    let bound = def
+        .body
+        .into_iter()
+        .flat_map(ast::descendants)
+        .filter(|n| n.end_byte() <= before && ast::is_binary_op(*n, file.src, "="))
+        .filter(|n| ast::field(*n, grammar().fields.left).is_some_and(|l| l.kind_id() == k.identifier && file.text(l) == var))
+        .last()
+        .and_then(|n| ast::field(n, grammar().fields.right));
+    match bound {
+        None => def.params.iter().any(|p| binds_variable_or_is(file, *p, var)),
+        Some(value) => !file.text(value).trim_start_matches('{').trim_start().starts_with(|c: char| c.is_ascii_uppercase() || c == '_'),
+    }
+}
+
+/// An alias (`MyApp.Worker`) or `__MODULE__`.
+fn names_a_module(file: &File, node: Node) -> bool {
+    node.kind_id() == grammar().kinds.alias || file.text(node) == "__MODULE__"
+}
 
 fn check(file: &File, report: &mut Report) {
     let src = file.src;

@@ -73,3 +73,9 @@ end
 defmodule ConsumerSupervisor do
   defmacro __using__(_opts), do: quote(do: nil)
 end
+
+# Plug's adapter behaviour, as far as the no-raw-send fixture implements it.
+defmodule Plug.Conn.Adapter do
+  @callback send_resp(payload :: term, status :: integer, headers :: list, body :: iodata) ::
+              {:ok, iodata | nil, term}
+end

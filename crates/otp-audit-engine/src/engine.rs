@@ -438,8 +438,12 @@ impl Engine {
                     fixes: Vec::new(),
                 };
                 // A cross-file rule reports after this file's check, so this file alone
-                // cannot tell whether the comment silences one of its findings.
-                let (title, safety) = match named.iter().find(|r| r.project.is_some()) {
+                // cannot tell whether the comment silences one of its findings (unless
+                // its project pass only withdraws findings).
+                let (title, safety) = match named
+                    .iter()
+                    .find(|r| r.project.is_some_and(|p| !p.only_retracts))
+                {
                     Some(r) => (
                         format!(
                             "Remove the comment (check first: `{}` also reports across files, and it may silence one of those findings)",

@@ -59,6 +59,9 @@ pub struct ProjectPass {
     /// web app's workers) can be concluded together; see `FileFacts::to_json`.
     pub encode: fn(&Facts) -> Option<serde_json::Value>,
     pub decode: fn(&serde_json::Value) -> Option<Facts>,
+    /// The pass only withdraws findings the file's own check made, never adds one: a
+    /// suppression comment this file's check did not use is then unused for sure.
+    pub only_retracts: bool,
 }
 
 /// Findings of a project pass, each for one file of the project.

@@ -26,6 +26,7 @@ static PROJECT: ProjectPass = ProjectPass {
     conclude,
     encode,
     decode,
+    only_retracts: false,
 };
 
 /// The last `handle_info/2` clause of a GenServer module that has no catch-all.

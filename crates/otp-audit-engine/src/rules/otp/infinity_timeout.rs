@@ -24,6 +24,7 @@ static PROJECT: ProjectPass = ProjectPass {
     conclude,
     encode,
     decode,
+    only_retracts: false,
 };
 
 /// Where a call takes its timeout.

@@ -25,6 +25,7 @@ static PROJECT: ProjectPass = ProjectPass {
     conclude,
     encode,
     decode,
+    only_retracts: false,
 };
 
 /// Keys OTP and ExUnit themselves keep in the dictionary; reading or propagating

@@ -16,8 +16,247 @@ pub static RULE: Rule = Rule {
     supersedes: &[],
     guide: include_str!("no_raw_send.md"),
     check,
-    project: None,
+    project: Some(&PROJECT),
 };
+
+/// Across files: the message a project's plug-in behaviour documents for the
+/// processes it starts (see [`pluggable_tags`]) is not scattered.
+static PROJECT: ProjectPass = ProjectPass {
+    collect,
+    conclude,
+    encode,
+    decode,
+    only_retracts: true,
+};
+
+#[derive(Debug)]
+enum Fact {
+    /// A send, at this start byte, of a tuple tagged (tag, size) to a process
+    /// started from a module held in data.
+    SentToPlugin { at: usize, tag: String, size: usize },
+    /// A `handle_info` clause in the `quote` of a `__using__` matches (tag, size).
+    PluginReceives { tag: String, size: usize },
+}
+
+fn collect(file: &File, _report: &Report) -> Option<Facts> {
+    if file.scope != crate::FileScope::Lib {
+        return None;
+    }
+    let mut facts: Vec<Fact> = pluggable_tags(file)
+        .into_iter()
+        .map(|(tag, size)| Fact::PluginReceives { tag: tag.to_string(), size })
+        .collect();
+    for call in file.calls_named_any(&["send"]) {
+        let (Some(dest), Some(msg)) = (destination_index(call).and_then(|i| call.arg(i)), message_arg(call)) else {
+            continue;
+        };
+        if let Some((tag, size)) = atom_tagged(file, msg)
+            && started_from_data(file, call, dest)
+        {
+            facts.push(Fact::SentToPlugin { at: call.node.start_byte(), tag: tag.to_string(), size });
+        }
+    }
+    (!facts.is_empty()).then(|| Box::new(facts) as Facts)
+}
+
+/// Withdraw the sends whose message a plug-in behaviour of the project receives.
+fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
+    let all: Vec<(usize, &Fact)> = facts
+        .iter()
+        .filter_map(|(i, f)| f.downcast_ref::<Vec<Fact>>().map(|v| (*i, v)))
+        .flat_map(|(i, v)| v.iter().map(move |f| (i, f)))
+        .collect();
+    let received: Vec<(&str, usize)> = all
+        .iter()
+        .filter_map(|(_, f)| match f {
+            Fact::PluginReceives { tag, size } => Some((tag.as_str(), *size)),
+            Fact::SentToPlugin { .. } => None,
+        })
+        .collect();
+    for (file, f) in &all {
+        if let Fact::SentToPlugin { at, tag, size } = f
+            && received.contains(&(tag.as_str(), *size))
+        {
+            report.retract(*file, *at);
+        }
+    }
+}
+
+fn encode(facts: &Facts) -> Option<serde_json::Value> {
+    let facts = facts.downcast_ref::<Vec<Fact>>()?;
+    Some(serde_json::Value::Array(
+        facts
+            .iter()
+            .map(|f| match f {
+                Fact::SentToPlugin { at, tag, size } => serde_json::json!(["sent", at, tag, size]),
+                Fact::PluginReceives { tag, size } => serde_json::json!(["receives", tag, size]),
+            })
+            .collect(),
+    ))
+}
+
+fn decode(value: &serde_json::Value) -> Option<Facts> {
+    let mut facts = Vec::new();
+    for f in value.as_array()? {
+        let f = f.as_array()?;
+        let number = |i: usize| f.get(i).and_then(|v| v.as_u64()).map(|n| n as usize);
+        let text = |i: usize| f.get(i).and_then(|v| v.as_str()).map(str::to_string);
+        facts.push(match f.first()?.as_str()? {
+            "sent" => Fact::SentToPlugin { at: number(1)?, tag: text(2)?, size: number(3)? },
+            "receives" => Fact::PluginReceives { tag: text(1)?, size: number(2)? },
+            _ => return None,
+        });
+    }
+    Some(Box::new(facts))
+}
+
+/// (tag, size) of a tuple whose first element is an atom: `{:ready, socket, opts}` →
+/// (":ready", 3).
+fn atom_tagged<'s>(file: &File<'s>, node: Node) -> Option<(&'s str, usize)> {
+    let first = ast::named_children(node).next().filter(|_| node.kind_id() == grammar().kinds.tuple)?;
+    ast::atom_name(first, file.src)?;
+    Some((file.text(first), ast::named_children(node).count()))
+}
+
+/// The messages a behaviour that the project ships for plug-in receivers documents:
+/// the tuple patterns of `def handle_info` clauses in the `quote` of a
+/// `defmacro __using__`, or in the `quote` of a function of the same module that
+/// quote `unquote`s (`unquote(server_callbacks())`). Any module a user names in the
+/// configuration gets these clauses with `use`, or has to write them itself.
+fn pluggable_tags<'s>(file: &File<'s>) -> Vec<(&'s str, usize)> {
+    let k = &grammar().kinds;
+    let mut tags = Vec::new();
+    for using in file.defs_named("__using__").filter(|d| d.kind == "defmacro") {
+        let Some(body) = using.body else { continue };
+        let mut quotes: Vec<Node> = quotes_in(file, body);
+        // `unquote(helper())` in the macro's quote: that helper's quote is part of it.
+        // (The walker treats `unquote` in quoted code as a placeholder, not a call:
+        // read the syntax.)
+        let helpers: Vec<&str> = ast::descendants(body)
+            .filter(|n| n.kind_id() == k.call && ast::local_call_name(*n, file.src) == Some("unquote"))
+            .filter_map(|n| ast::call_arguments(n)?.named_child(0))
+            .filter(|arg| ast::call_arguments(*arg).is_none_or(|a| a.named_child_count() == 0))
+            .filter_map(|arg| ast::local_call_name(arg, file.src))
+            .collect();
+        let helper_defs = helpers
+            .iter()
+            .flat_map(|h| file.defs_named(h))
+            .filter(|d| d.module == using.module && d.arity == 0);
+        for helper in helper_defs {
+            quotes.extend(helper.body.map(|b| quotes_in(file, b)).unwrap_or_default());
+        }
+        for quote in quotes {
+            for def in ast::descendants(quote).filter(|n| n.kind_id() == k.call && ast::local_call_name(*n, file.src) == Some("def")) {
+                let Some(head) = ast::call_arguments(def).and_then(|a| a.named_child(0)) else { continue };
+                let head = if ast::is_binary_op(head, file.src, "when") { ast::field(head, grammar().fields.left).unwrap_or(head) } else { head };
+                if ast::local_call_name(head, file.src) != Some("handle_info") {
+                    continue;
+                }
+                if let Some(tag) = ast::call_arguments(head).and_then(|a| a.named_child(0)).and_then(|p| atom_tagged(file, p)) {
+                    tags.push(tag);
+                }
+            }
+        }
+    }
+    tags
+}
+
+/// The `quote` calls inside `node`.
+fn quotes_in<'t>(file: &File<'t>, node: Node<'t>) -> Vec<Node<'t>> {
+    let k = &grammar().kinds;
+    std::iter::once(node)
+        .chain(ast::descendants(node))
+        .filter(|n| n.kind_id() == k.call && ast::local_call_name(*n, file.src) == Some("quote"))
+        .collect()
+}
+
+/// `pid` from `{:ok, pid}` of starting a module that the code holds in data
+/// (`DynamicSupervisor.start_child(sup, child_spec)` with a spec passed in or built
+/// from a configured module, `handler.start_link(opts)`), not named in the code: the
+/// receiver is whatever module the user configured.
+fn started_from_data(file: &File, call: &Call, dest: Node) -> bool {
+    let g = grammar();
+    if dest.kind_id() != g.kinds.identifier {
+        return false;
+    }
+    let Some(def) = file.def(&call.ctx) else {
+        return false;
+    };
+    let var = file.text(dest);
+    // `case start(...) do {:ok, pid} -> send(pid, ...)`.
+    let mut node = call.node;
+    while let Some(parent) = node.parent() {
+        if parent == def.node {
+            break;
+        }
+        if parent.kind_id() == g.kinds.stab_clause
+            && ast::field(parent, g.fields.left).is_some_and(|p| binds_variable(file, p, var))
+        {
+            let subject = parent
+                .parent()
+                .and_then(|block| block.parent())
+                .filter(|case| ast::local_call_name(*case, file.src) == Some("case"))
+                .and_then(ast::call_arguments)
+                .and_then(|a| a.named_child(0));
+            return subject.is_some_and(|s| starts_from_data(file, def, s));
+        }
+        node = parent;
+    }
+    // `{:ok, pid} = start(...)`, `with {:ok, pid} <- start(...)`.
+    def.body.into_iter().flat_map(ast::descendants).any(|n| {
+        n.end_byte() <= call.node.start_byte()
+            && (ast::is_binary_op(n, file.src, "=") || ast::is_binary_op(n, file.src, "<-"))
+            && ast::field(n, g.fields.left).is_some_and(|l| binds_variable(file, l, var))
+            && ast::field(n, g.fields.right).is_some_and(|r| starts_from_data(file, def, r))
+    })
+}
+
+/// `node` starts a process from a module that is data here: a child spec that is not
+/// a literal module, or `start_link`/`start` on a module in a variable.
+fn starts_from_data(file: &File, def: &Def, node: Node) -> bool {
+    let Some(start) = file.calls_within(node).find(|c| c.node == node) else {
+        return false;
+    };
+    match (start.module.as_deref(), start.name) {
+        (Some("DynamicSupervisor" | "Supervisor"), "start_child") => {
+            start.arg(1).is_some_and(|spec| spec_from_data(file, def, spec, start.node.start_byte()))
+        }
+        (Some("GenServer"), "start_link" | "start") => start.arg(0).is_some_and(|m| !names_a_module(file, m)),
+        (_, "start_link" | "start") => start.dynamic,
+        _ => false,
+    }
+}
+
+/// A child spec whose module is not written here: a parameter, or a variable or
+/// tuple built from a configured module (`{config.handler, opts}`).
+fn spec_from_data(file: &File, def: &Def, spec: Node, before: usize) -> bool {
+    let k = &grammar().kinds;
+    if spec.kind_id() == k.tuple {
+        return spec.named_child(0).is_some_and(|m| !names_a_module(file, m));
+    }
+    if spec.kind_id() != k.identifier {
+        return false;
+    }
+    // The last binding before the start decides; none means a parameter.
+    let var = file.text(spec);
+    let bound = def
+        .body
+        .into_iter()
+        .flat_map(ast::descendants)
+        .filter(|n| n.end_byte() <= before && ast::is_binary_op(*n, file.src, "="))
+        .filter(|n| ast::field(*n, grammar().fields.left).is_some_and(|l| l.kind_id() == k.identifier && file.text(l) == var))
+        .last()
+        .and_then(|n| ast::field(n, grammar().fields.right));
+    match bound {
+        None => def.params.iter().any(|p| binds_variable_or_is(file, *p, var)),
+        Some(value) => !file.text(value).trim_start_matches('{').trim_start().starts_with(|c: char| c.is_ascii_uppercase() || c == '_'),
+    }
+}
+
+/// An alias (`MyApp.Worker`) or `__MODULE__`.
+fn names_a_module(file: &File, node: Node) -> bool {
+    node.kind_id() == grammar().kinds.alias || file.text(node) == "__MODULE__"
+}
 
 fn check(file: &File, report: &mut Report) {
     let src = file.src;
@@ -39,6 +278,7 @@ fn check(file: &File, report: &mut Report) {
         let dest = call.arg(dest_index);
         if let Some(dest) = dest {
             if is_own_process(file, call, dest)
+                || validated_as_self(file, call, dest)
                 || from_incoming_message(file, call, dest)
                 || answers_received_request(file, call, dest)
                 || answers_with_request_ref(file, call, dest)
@@ -50,7 +290,10 @@ fn check(file: &File, report: &mut Report) {
             // `&Process.send_after/3`: the destination is unknown; timers to self are common.
             continue;
         }
-        if speaks_io_protocol(file, call, dest) || dest.is_some_and(|d| is_transport(file, d)) {
+        if speaks_io_protocol(file, call, dest)
+            || dest.is_some_and(|d| is_transport(file, d))
+            || plug_adapter_sent_notice(file, call)
+        {
             continue;
         }
         let dest_text = dest.map(|d| one_line(file.text(d))).unwrap_or_else(|| "?".into());
@@ -428,6 +671,35 @@ fn speaks_io_protocol(file: &File, call: &Call, dest: Option<Node>) -> bool {
         })
 }
 
+/// `{:plug_conn, :sent}` (written out or through a module attribute) sent by a
+/// `Plug.Conn.Adapter` implementation: the notice Plug's adapter contract tells the
+/// adapter to send to the connection's owner once the response is out.
+fn plug_adapter_sent_notice(file: &File, call: &Call) -> bool {
+    let Some(mut msg) = message_arg(call) else {
+        return false;
+    };
+    // `@behaviour` and `@impl` are not among the recorded attributes: read the
+    // module's statements.
+    let adapter = file.module(&call.ctx).and_then(|m| m.body).is_some_and(|body| {
+        ast::statements(body).any(|stmt| {
+            let words: Vec<&str> = file.text(stmt).split_whitespace().collect();
+            matches!(words[..], ["@behaviour" | "@impl", "Plug.Conn.Adapter"])
+        })
+    });
+    if !adapter {
+        return false;
+    }
+    let in_module = |attr: &&(&str, Node, Ctx)| attr.2.module == call.ctx.module;
+    if let Some(name) = file.text(msg).strip_prefix('@') {
+        match file.attributes.iter().filter(in_module).find(|a| a.0 == name) {
+            Some(attr) => msg = attr.1,
+            None => return false,
+        }
+    }
+    msg.kind_id() == grammar().kinds.tuple
+        && ast::named_children(msg).map(|n| file.text(n)).eq([":plug_conn", ":sent"])
+}
+
 /// `Process.group_leader()` or `:erlang.group_leader()` itself.
 fn is_group_leader(file: &File, dest: Node) -> bool {
     dest.kind_id() == grammar().kinds.call
@@ -655,6 +927,144 @@ pub(crate) fn is_own_process(file: &File, call: &Call, dest: Node) -> bool {
     let var = file.text(dest);
     file.bound_from_self(&call.ctx, var, call.node.start_byte())
         || bound_from_alias(file, call, var)
+}
+
+/// `send(adapter.owner_pid, msg)` after the function checked that destination to be
+/// `self()`: a guard of its clause (`when owner == self()`), or an earlier call of a
+/// private helper of the module (`validate_owner!(adapter)`) whose clauses each either
+/// match only when it is `self()` or raise. Past that check the send goes to the
+/// current process.
+fn validated_as_self(file: &File, call: &Call, dest: Node) -> bool {
+    let Some(def) = file.def(&call.ctx) else {
+        return false;
+    };
+    let dest_text = file.text(dest);
+    if def.guard.is_some_and(|g| compares_with_self(file, g, &[dest_text.to_string()], &["==", "==="])) {
+        return true;
+    }
+    let Some(body) = def.body else {
+        return false;
+    };
+    if checked_before(file, body, call.node.start_byte(), &[dest_text.to_string()]) {
+        return true;
+    }
+    // `adapter.owner_pid`: a helper given `adapter` checks its `owner_pid` field.
+    let field = ast::field_access(dest, file.src)
+        .zip(root_variable(file, dest))
+        .filter(|(field, root)| dest_text == format!("{root}.{field}"));
+    file.calls_within(body)
+        .filter(|c| c.node.end_byte() <= call.node.start_byte() && c.local && c.ctx.def == call.ctx.def)
+        .any(|c| {
+            (0..c.arity).filter_map(|i| Some((i, c.arg(i)?))).any(|(i, arg)| {
+                let arg = file.text(arg);
+                if arg == dest_text {
+                    helper_checks_self(file, c, i, None)
+                } else {
+                    field.is_some_and(|(field, root)| root == arg && helper_checks_self(file, c, i, Some(field)))
+                }
+            })
+        })
+}
+
+/// Every clause of the private helper `c` calls either matches only when its `at`
+/// argument (or that argument's `field`) is `self()`, by a guard or by a raising
+/// `if`/`unless` in its body, or raises; and one clause does check.
+fn helper_checks_self(file: &File, c: &Call, at: usize, field: Option<&str>) -> bool {
+    let clauses: Vec<&Def> = file
+        .defs_named(c.name)
+        .filter(|d| d.module == c.ctx.module && d.kind == "defp" && d.arity == c.arity)
+        .collect();
+    let mut checks = false;
+    let all = clauses.iter().all(|d| {
+        let Some(param) = d.params.get(at) else {
+            return false;
+        };
+        let names = checked_names(file, *param, field);
+        let in_guard = d.guard.is_some_and(|g| compares_with_self(file, g, &names, &["==", "==="]));
+        let in_body = d.body.is_some_and(|b| checked_before(file, b, b.end_byte(), &names));
+        if in_guard || in_body {
+            checks = true;
+            return true;
+        }
+        d.body.is_some_and(|b| raises(file, b))
+    });
+    checks && all
+}
+
+/// How a helper's parameter `param` names the value its caller passed (or that
+/// value's `field`): `owner` in `%{owner_pid: owner}`, `adapter.owner_pid` for a
+/// plain `adapter`.
+fn checked_names(file: &File, param: Node, field: Option<&str>) -> Vec<String> {
+    let g = grammar();
+    let k = &g.kinds;
+    let whole: Vec<Node> = if ast::is_binary_op(param, file.src, "=") {
+        [g.fields.left, g.fields.right].iter().filter_map(|f| ast::field(param, *f)).collect()
+    } else {
+        vec![param]
+    };
+    let vars = whole.iter().filter(|n| n.kind_id() == k.identifier).map(|n| file.text(*n));
+    let Some(field) = field else {
+        return vars.map(str::to_string).collect();
+    };
+    let mut names: Vec<String> = vars.map(|v| format!("{v}.{field}")).collect();
+    names.extend(
+        ast::descendants(param)
+            .filter(|n| n.kind_id() == k.pair)
+            .filter(|pair| ast::field(*pair, g.fields.key).is_some_and(|key| ast::keyword_name(key, file.src) == field))
+            .filter_map(|pair| ast::field(pair, g.fields.value))
+            .filter(|v| v.kind_id() == k.identifier)
+            .map(|v| file.text(v).to_string()),
+    );
+    names
+}
+
+/// Does `node` hold a comparison (`op`) of one of `names` with `self()`?
+fn compares_with_self(file: &File, node: Node, names: &[String], ops: &[&str]) -> bool {
+    let g = grammar();
+    std::iter::once(node).chain(ast::descendants(node)).any(|n| {
+        ops.iter().any(|op| ast::is_binary_op(n, file.src, op)) && {
+            let sides = [g.fields.left, g.fields.right].map(|f| ast::field(n, f));
+            let [Some(left), Some(right)] = sides else {
+                return false;
+            };
+            let named = |s: Node| names.iter().any(|name| file.text(s) == name);
+            (ast::is_self_call(left, file.src) && named(right)) || (ast::is_self_call(right, file.src) && named(left))
+        }
+    })
+}
+
+/// An `if x != self()` or `unless x == self()` in `body`, before `before`, that raises:
+/// past it, `x` is the current process.
+fn checked_before(file: &File, body: Node, before: usize, names: &[String]) -> bool {
+    file.calls_within(body)
+        .filter(|c| c.local && c.node.end_byte() <= before)
+        .any(|c| {
+            let ops: &[&str] = match c.name {
+                "if" => &["!=", "!=="],
+                "unless" => &["==", "==="],
+                _ => return false,
+            };
+            c.arg(0).is_some_and(|cond| compares_with_self(file, cond, names, ops)) && raises_in(file, c.node)
+        })
+}
+
+/// `body` is, or starts with, a `raise`/`exit`/`throw` (`do: raise("...")`).
+fn raises(file: &File, body: Node) -> bool {
+    let first = if body.kind_id() == grammar().kinds.do_block {
+        ast::statements(body).next()
+    } else {
+        Some(body)
+    };
+    first.is_some_and(|s| file.calls_within(s).any(|c| c.node == s && is_raise(c)))
+}
+
+/// Some `raise`/`exit`/`throw` inside `node`.
+fn raises_in(file: &File, node: Node) -> bool {
+    file.calls_within(node).any(is_raise)
+}
+
+fn is_raise(c: &Call) -> bool {
+    c.local && matches!(c.name, "raise" | "reraise" | "exit" | "throw")
 }
 
 fn bound_from_alias(file: &File, call: &Call, var: &str) -> bool {

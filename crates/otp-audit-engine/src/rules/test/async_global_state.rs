@@ -22,6 +22,7 @@ static PROJECT: ProjectPass = ProjectPass {
     conclude,
     encode,
     decode,
+    only_retracts: false,
 };
 
 fn check(file: &File, report: &mut Report) {

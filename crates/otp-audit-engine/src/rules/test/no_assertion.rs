@@ -27,6 +27,7 @@ static PROJECT: ProjectPass = ProjectPass {
     conclude,
     encode,
     decode,
+    only_retracts: false,
 };
 
 /// Calls that make a test check something.

@@ -303,38 +303,65 @@ fn lets_the_clock_run(file: &File, sleep: &Call) -> bool {
     !touches_process && !mentions_pid && !takes_context && speaks_of_time(file.text(test.node))
 }
 
-/// `test "reports conn_max_idle_time_exceeded"` that sleeps 15 ms where the module
-/// configures `conn_max_idle_time: 10`: the test's name names a duration the module
-/// sets, and the test sleeps past it. Elapsed time is the subject of the test, not a guess at when
-/// another process is done.
+/// `test "reports conn_max_idle_time_exceeded"` that sleeps 15 ms where the file
+/// configures `conn_max_idle_time: 10`: the test's name names a duration the file sets
+/// (in the test's options, or in a plug or handler function of the file), and the test
+/// sleeps past it. Elapsed time is the subject of the test, not a guess at when another
+/// process is done.
 fn outlasts_configured_duration(file: &File, sleep: &Call, literal_ms: Option<&str>) -> bool {
-    let Some(ms) = literal_ms.and_then(|ms| ms.replace('_', "").parse::<u64>().ok()) else {
+    let Some(ms) = literal_ms.and_then(parse_ms) else {
         return false;
     };
-    let (Some(test), Some(module)) = (file.test(&sleep.ctx), file.module(&sleep.ctx)) else {
+    let Some(test) = file.test(&sleep.ctx) else {
         return false;
     };
+    // A sleep that ends the test checks nothing after the time has passed: it waits
+    // for some process to finish.
+    if is_statement_call(sleep) && next_statement(sleep.expr).is_none() {
+        return false;
+    }
     // The name says what the test is about; the body may pass the same option only to
     // make a peer's background work fast (`sync_interval: 10`, then a sleep for it).
     let name = test.name.to_ascii_lowercase();
+    configured_durations(file)
+        .filter(|(key, _)| names_configured_key(&name, key))
+        .any(|(_, value)| value < ms)
+}
+
+/// `10_000` → 10000.
+fn parse_ms(text: &str) -> Option<u64> {
+    text.replace('_', "").parse().ok()
+}
+
+/// Keyword options of the file whose key names a duration, with an integer value:
+/// `global_ttl: 50`, `read_timeout: 10`, `max_idle_time: 20`.
+fn configured_durations<'a>(file: &'a File) -> impl Iterator<Item = (&'a str, u64)> + 'a {
     let k = &grammar().kinds;
-    ast::descendants(module.node)
+    ast::descendants(file.tree.root_node())
         .filter(|n| n.kind_id() == k.pair)
         .filter_map(|pair| {
             let key = ast::keyword_name(ast::field(pair, grammar().fields.key)?, file.src);
-            let value = ast::field(pair, grammar().fields.value)?;
-            let value = (value.kind_id() == k.integer).then(|| file.text(value).replace('_', "").parse::<u64>().ok())??;
-            Some((key, value))
+            let value = ast::field(pair, grammar().fields.value).filter(|v| v.kind_id() == k.integer)?;
+            Some((key, parse_ms(file.text(value))?))
         })
-        .any(|(key, value)| {
-            let names_duration = ["_time", "timeout", "ttl", "interval", "idle", "_ms", "max_age"]
+        .filter(|(key, _)| {
+            ["_time", "timeout", "ttl", "interval", "idle", "_ms", "max_age"]
                 .iter()
-                .any(|w| key.contains(w));
-            names_duration
-                && value < ms
-                && key.len() >= 6
-                && (name.contains(key) || name.contains(&key.replace('_', " ")))
+                .any(|w| key.contains(w))
         })
+}
+
+/// Words that end an option's name and say which duration it is: `read_timeout` is a
+/// timeout, `global_ttl` a TTL.
+const DURATION_WORDS: &[&str] = &["timeout", "ttl", "interval"];
+
+/// Does the test's name name the option: all of it (`max_idle_time`, also with spaces),
+/// or its last word when that says the kind of duration (`read_timeout` in "respects
+/// the timeout option", `global_ttl` in "ttl 8")?
+fn names_configured_key(name: &str, key: &str) -> bool {
+    let whole = key.len() >= 6 && (name.contains(key) || name.contains(&key.replace('_', " ")));
+    let kind = key.rsplit('_').next().filter(|w| DURATION_WORDS.contains(w));
+    whole || kind.is_some_and(|w| name.split(|c: char| !c.is_ascii_alphanumeric()).any(|n| n == w))
 }
 
 /// Words of code about wall-clock time: expiry, ages, timeouts, timestamps.

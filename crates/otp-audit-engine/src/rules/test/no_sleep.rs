@@ -307,7 +307,8 @@ fn lets_the_clock_run(file: &File, sleep: &Call) -> bool {
 /// configures `conn_max_idle_time: 10`: the test's name names a duration the file sets
 /// (in the test's options, or in a plug or handler function of the file), and the test
 /// sleeps past it. Elapsed time is the subject of the test, not a guess at when another
-/// process is done.
+/// process is done. The sleeps are summed: `put`, sleep 40, still there, sleep 40, gone,
+/// against a TTL of 50, lets the TTL run out over both sleeps.
 fn outlasts_configured_duration(file: &File, sleep: &Call, literal_ms: Option<&str>) -> bool {
     let Some(ms) = literal_ms.and_then(parse_ms) else {
         return false;
@@ -323,9 +324,16 @@ fn outlasts_configured_duration(file: &File, sleep: &Call, literal_ms: Option<&s
     // The name says what the test is about; the body may pass the same option only to
     // make a peer's background work fast (`sync_interval: 10`, then a sleep for it).
     let name = test.name.to_ascii_lowercase();
+    let sleeps = literal_sleeps(file, test);
     configured_durations(file)
         .filter(|(key, _)| names_configured_key(&name, key))
-        .any(|(_, value)| value < ms)
+        .any(|(key, value)| {
+            // A TTL counts from the write that sets it, so every sleep after the write
+            // adds to the time it has to run out; other timeouts count from events the
+            // sleeps do not show (a stop begun, a socket handed over).
+            let ttl = key.rsplit('_').next() == Some("ttl");
+            value < ms || ttl && runs_out_over_sleeps(&sleeps, value, sleep.node.start_byte())
+        })
 }
 
 /// `10_000` → 10000.
@@ -362,6 +370,30 @@ fn names_configured_key(name: &str, key: &str) -> bool {
     let whole = key.len() >= 6 && (name.contains(key) || name.contains(&key.replace('_', " ")));
     let kind = key.rsplit('_').next().filter(|w| DURATION_WORDS.contains(w));
     whole || kind.is_some_and(|w| name.split(|c: char| !c.is_ascii_alphanumeric()).any(|n| n == w))
+}
+
+/// The test's own sleeps with a literal duration, in order: (start byte, ms).
+fn literal_sleeps(file: &File, test: &Test) -> Vec<(usize, u64)> {
+    file.calls_within(test.node)
+        .filter(|c| in_test_process(c))
+        .filter_map(|c| {
+            let ms = sleep_of(file, c)?.literal_ms?;
+            Some((c.node.start_byte(), parse_ms(&ms)?))
+        })
+        .collect()
+}
+
+/// Do the sleeps up to the one at `at` belong to the run that lets `value` ms pass?
+/// That is: their sum crosses `value` at this sleep or a later one.
+fn runs_out_over_sleeps(sleeps: &[(usize, u64)], value: u64, at: usize) -> bool {
+    let mut total = 0;
+    sleeps
+        .iter()
+        .find(|(_, ms)| {
+            total += ms;
+            total > value
+        })
+        .is_some_and(|(crossing, _)| at <= *crossing)
 }
 
 /// Words of code about wall-clock time: expiry, ages, timeouts, timestamps.

@@ -100,6 +100,7 @@ fn check(file: &File, report: &mut Report) {
         if lets_the_clock_run(file, call)
             || is_call_argument(call)
             || outlasts_configured_duration(file, call, sleep.literal_ms.as_deref())
+            || idles_between_socket_sends(file, call, sleep.literal_ms.as_deref())
         {
             continue;
         }
@@ -396,6 +397,60 @@ fn runs_out_over_sleeps(sleeps: &[(usize, u64)], value: u64, at: usize) -> bool 
         .is_some_and(|(crossing, _)| at <= *crossing)
 }
 
+/// `:gen_tcp.send(client, "ping")`, `Process.sleep(100)`, `:gen_tcp.send(client, "pong")`
+/// in a test named for a timeout, in a file that sets a timeout shorter than the
+/// sleep: the client stays idle past the server's timeout on purpose. The pause
+/// between two sends on one socket is the time the test is about.
+fn idles_between_socket_sends(file: &File, sleep: &Call, literal_ms: Option<&str>) -> bool {
+    let Some(ms) = literal_ms.and_then(parse_ms) else {
+        return false;
+    };
+    let Some(test) = file.test(&sleep.ctx).filter(|t| t.name.to_ascii_lowercase().contains("timeout")) else {
+        return false;
+    };
+    let Some(socket) = next_statement_call(file, sleep).and_then(|n| socket_sent_to(file, n)) else {
+        return false;
+    };
+    let sent_before = file
+        .calls_within(test.node)
+        .take_while(|c| c.node.start_byte() < sleep.node.start_byte())
+        .any(|c| in_test_process(c) && socket_sent_to(file, c) == Some(socket));
+    let shorter_timeout = configured_durations(file).any(|(key, value)| key.contains("timeout") && value < ms)
+        || callback_timeouts(file).any(|value| value < ms);
+    sent_before && shorter_timeout
+}
+
+/// The socket (or client) a `send*` call writes to: `:gen_tcp.send(client, data)`,
+/// `Client.send_body(socket, ...)`. Not a message to a process.
+fn socket_sent_to<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'t str> {
+    let module = call.module.as_deref()?;
+    let to_process = module == "Kernel" || PROCESS_MODULES.contains(&module);
+    let first = call.arg(0).filter(|a| a.kind_id() == grammar().kinds.identifier)?;
+    (call.name.starts_with("send") && !to_process).then(|| file.text(first))
+}
+
+/// Timeouts that callbacks of the file return: the last element of
+/// `{:noreply, state, 50}`, `{:continue, state, {:persistent, 50}}`.
+fn callback_timeouts<'a>(file: &'a File) -> impl Iterator<Item = u64> + 'a {
+    let k = &grammar().kinds;
+    ast::descendants(file.tree.root_node())
+        .filter(|n| n.kind_id() == k.tuple && n.named_child_count() >= 3)
+        .filter(|t| {
+            t.named_child(0)
+                .and_then(|tag| ast::atom_name(tag, file.src))
+                .is_some_and(|tag| matches!(tag, "noreply" | "reply" | "continue" | "ok" | "keep_state" | "next_state"))
+        })
+        .filter_map(|t| {
+            let last = t.named_child(t.named_child_count() as u32 - 1)?;
+            let value = if last.kind_id() == k.tuple && last.named_child_count() == 2 {
+                last.named_child(1)?
+            } else {
+                last
+            };
+            (value.kind_id() == k.integer).then(|| parse_ms(file.text(value))).flatten()
+        })
+}
+
 /// Words of code about wall-clock time: expiry, ages, timeouts, timestamps.
 fn speaks_of_time(code: &str) -> bool {
     let code = code.to_ascii_lowercase();
@@ -465,11 +520,32 @@ fn started_before(file: &File, sleep: &Call) -> Option<(String, Started)> {
         })
 }
 
-/// `capture_log(fn -> ...; Process.sleep(100) end)`: the capture the sleep runs in.
+/// `capture_log(fn -> ...; Process.sleep(100) end)`: the capture the sleep ends.
+/// A sleep followed by more of the fn's work (another send of a client) is a pause
+/// in that work, not a wait for the output.
 fn captured_by<'s>(file: &File<'s>, sleep: &Call) -> Option<&'s str> {
+    if !ends_its_block(file, sleep) {
+        return None;
+    }
     let f = sleep.ctx.func?;
     let by = file.call(file.fns[f as usize].called_by?);
     matches!(by.name, "capture_log" | "capture_io" | "with_log").then_some(by.name)
+}
+
+/// Is the sleep, with any sleeps after it, the end of its block?
+fn ends_its_block(file: &File, sleep: &Call) -> bool {
+    let mut next = is_statement_call(sleep).then(|| next_statement(sleep.expr));
+    while let Some(Some(stmt)) = next {
+        let is_sleep = file
+            .calls_within(stmt)
+            .find(|c| c.node == stmt)
+            .is_some_and(|c| sleep_of(file, c).is_some());
+        if !is_sleep {
+            return false;
+        }
+        next = Some(next_statement(stmt));
+    }
+    true
 }
 
 /// The statement before the sleep in its block, skipping comments.

@@ -120,17 +120,14 @@ fn check(file: &File, report: &mut Report) {
 /// supervised server (a shutdown of the server ends it), and the server hears of its
 /// crash. "Outside the supervision tree" would be untrue of it.
 fn is_managed_worker(file: &File, call: &Call) -> bool {
-    use crate::rules::otp::trap_exit_unhandled::{matches_exit, traps_exits};
+    use crate::rules::otp::trap_exit_unhandled::{exit_clauses, traps_exits};
     let Some(module) = file.module(&call.ctx).filter(|m| m.is_genserver) else {
         return false;
     };
     let traps = file
         .calls_within(module.node)
         .any(|c| c.ctx.module == call.ctx.module && traps_exits(file, c));
-    let hears_exits = module.defs.iter().map(|&d| &file.defs[d as usize]).any(|d| {
-        d.name == "handle_info" && d.arity == 2 && d.params.first().is_some_and(|p| matches_exit(file, *p))
-    });
-    traps && hears_exits
+    traps && exit_clauses(file, module).next().is_some()
 }
 
 /// `caller = self()` before `spawn(fn -> ... send(caller, {:result, ref, value}) end)`,

@@ -228,6 +228,16 @@ fn receive_clauses_match_exit(file: &File, block: Node) -> bool {
         .any(|pattern| matches_exit(file, pattern))
 }
 
+/// The module's `handle_info/2` clauses whose message is an `{:EXIT, pid, reason}`.
+/// A process only gets those messages while it traps exits, so such a clause says
+/// that it does, even where the trap is set out of sight (in the `init` of a
+/// behaviour the module `use`s from a dependency).
+pub(crate) fn exit_clauses<'a, 't>(file: &'a File<'t>, module: &'a Module) -> impl Iterator<Item = &'a Def<'t>> {
+    module.defs.iter().map(|&d| &file.defs[d as usize]).filter(|d| {
+        d.name == "handle_info" && d.arity == 2 && d.params.first().is_some_and(|p| matches_exit(file, *p))
+    })
+}
+
 /// Is there an `{:EXIT, ...}` tuple in this pattern?
 pub(crate) fn matches_exit(file: &File, pattern: Node) -> bool {
     let k = &grammar().kinds;

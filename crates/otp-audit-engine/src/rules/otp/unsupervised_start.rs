@@ -14,7 +14,14 @@ pub static RULE: Rule = Rule {
     supersedes: &[],
     guide: include_str!("unsupervised_start.md"),
     check,
-    project: None,
+    project: Some(&PROJECT),
+};
+
+static PROJECT: ProjectPass = ProjectPass {
+    collect,
+    conclude,
+    encode,
+    decode,
 };
 
 /// Functions whose job is to start a process: a `start_link` there is what a
@@ -128,6 +135,7 @@ fn check(file: &File, report: &mut Report) {
             || is_child_spec_start(file, call, def)
             || is_stopped_in_same_function(file, call, def)
             || is_monitored_by_owner(file, call, def)
+            || is_linked_worker_of_exit_handler(file, call, def)
             || is_declared_start_function(file, call, def)
         {
             continue;
@@ -349,4 +357,173 @@ fn is_monitored_by_owner(file: &File, call: &Call, def: &Def) -> bool {
                     caller.name != def.name && monitors_after(caller.node, c.node.end_byte())
                 })
         })
+}
+
+/// `{:ok, pid} = X.start_link(...)`, or `case X.start_link(...) do {:ok, pid} -> ...`,
+/// with `pid` used later in the function (put in a collection, looked up, sent to):
+/// the starter keeps hold of the process it started.
+fn keeps_pid(file: &File, call: &Call, def: &Def) -> bool {
+    let g = grammar();
+    let patterns: Vec<Node> = match call.parent {
+        Some(p) if ast::is_binary_op(p, file.src, "=") => ast::field(p, g.fields.left).into_iter().collect(),
+        _ => case_patterns(file, call),
+    };
+    patterns.into_iter().filter_map(|p| ok_var(file, p)).any(|(var, pattern)| {
+        let after = pattern.end_byte().max(call.node.end_byte());
+        ast::descendants(def.node)
+            .any(|n| n.kind_id() == g.kinds.identifier && n.start_byte() > after && file.text(n) == var)
+    })
+}
+
+/// The clause patterns of the `case` whose subject is `call`.
+fn case_patterns<'t>(file: &File<'t>, call: &Call<'t>) -> Vec<Node<'t>> {
+    let g = grammar();
+    let Some(case) = call
+        .parent
+        .filter(|p| p.kind_id() == g.kinds.arguments)
+        .and_then(|p| p.parent())
+    else {
+        return Vec::new();
+    };
+    file.calls_named("case")
+        .filter(|c| c.node == case && c.arg(0) == Some(call.expr))
+        .filter_map(|c| c.do_block)
+        .flat_map(ast::named_children)
+        .filter(|c| c.kind_id() == g.kinds.stab_clause)
+        .filter_map(|c| ast::field(c, g.fields.left))
+        .collect()
+}
+
+/// The variable bound by an `{:ok, pid}` in `pattern`, with the tuple.
+fn ok_var<'t>(file: &File<'t>, pattern: Node<'t>) -> Option<(&'t str, Node<'t>)> {
+    let k = &grammar().kinds;
+    std::iter::once(pattern).chain(ast::descendants(pattern)).find_map(|t| {
+        let mut parts = ast::named_children(t);
+        let ok = parts.next().and_then(|a| ast::atom_name(a, file.src)) == Some("ok");
+        let var = parts.next().filter(|v| v.kind_id() == k.identifier).map(|v| file.text(v));
+        (t.kind_id() == k.tuple && ok && parts.next().is_none())
+            .then_some(var)
+            .flatten()
+            .filter(|v| !v.starts_with('_'))
+            .map(|v| (v, t))
+    })
+}
+
+/// A `start_link` whose pid the starter keeps, in a module with a `handle_info/2`
+/// clause for `{:EXIT, pid, reason}`: the process traps exits (matching `:EXIT`
+/// means nothing otherwise, even when the trap is set in a `use`d behaviour) and
+/// handles the end of each worker it links to, as with a monitor. A worker that must
+/// not be restarted (one per request) is managed on purpose.
+fn is_linked_worker_of_exit_handler(file: &File, call: &Call, def: &Def) -> bool {
+    use crate::rules::otp::trap_exit_unhandled::exit_clauses;
+    call.name == "start_link"
+        && keeps_pid(file, call, def)
+        && file
+            .module(&call.ctx)
+            .is_some_and(|m| exit_clauses(file, m).next().is_some())
+}
+
+/// What the project pass needs: the starts whose pid is kept, by module, and the
+/// modules that `{:EXIT, pid, _}` clauses hand the pid to.
+enum Fact {
+    Kept { at: usize, module: String },
+    ExitHandledBy { module: String },
+}
+
+/// A process-free module that keeps the state of a server (`Connection`, used by
+/// the server's `Handler`) starts the workers; the server's `{:EXIT, pid, _}` clause
+/// passes the pid back to that module to forget the worker. Only the project sees
+/// both halves.
+fn collect(file: &File, _report: &Report) -> Option<Facts> {
+    if file.scope != crate::FileScope::Lib {
+        return None;
+    }
+    let mut facts = Vec::new();
+    for call in file.calls_named("start_link") {
+        if let (Some(def), Some(module)) = (file.def(&call.ctx), file.module(&call.ctx))
+            && !call.dynamic
+            && keeps_pid(file, call, def)
+        {
+            facts.push(Fact::Kept { at: call.node.start_byte(), module: module.name.clone() });
+        }
+    }
+    for module in &file.modules {
+        for clause in crate::rules::otp::trap_exit_unhandled::exit_clauses(file, module) {
+            facts.extend(
+                modules_given_exit_pid(file, clause)
+                    .into_iter()
+                    .map(|module| Fact::ExitHandledBy { module }),
+            );
+        }
+    }
+    (!facts.is_empty()).then(|| Box::new(facts) as Facts)
+}
+
+/// The modules whose functions the `{:EXIT, pid, _}` clause calls with that `pid`.
+fn modules_given_exit_pid(file: &File, clause: &Def) -> Vec<String> {
+    let k = &grammar().kinds;
+    let Some(pid) = clause
+        .params
+        .first()
+        .and_then(|p| std::iter::once(*p).chain(ast::descendants(*p)).find(|t| t.kind_id() == k.tuple))
+        .and_then(|t| t.named_child(1))
+        .filter(|v| v.kind_id() == k.identifier)
+        .map(|v| file.text(v))
+    else {
+        return Vec::new();
+    };
+    file.calls_within(clause.node)
+        .filter(|c| !c.dynamic && c.args.iter().any(|a| file.text(*a) == pid))
+        .filter_map(|c| c.module.clone())
+        .filter(|m| !m.starts_with(':') && !crate::runtime::is_runtime_module(m))
+        .collect()
+}
+
+fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
+    let all: Vec<(usize, &Fact)> = facts
+        .iter()
+        .filter_map(|(i, f)| f.downcast_ref::<Vec<Fact>>().map(|v| (*i, v)))
+        .flat_map(|(i, v)| v.iter().map(move |f| (i, f)))
+        .collect();
+    let handled: std::collections::HashSet<&str> = all
+        .iter()
+        .filter_map(|(_, f)| match f {
+            Fact::ExitHandledBy { module } => Some(module.as_str()),
+            Fact::Kept { .. } => None,
+        })
+        .collect();
+    for (file, f) in &all {
+        if let Fact::Kept { at, module } = f
+            && handled.contains(module.as_str())
+        {
+            report.retract(*file, *at);
+        }
+    }
+}
+
+fn encode(facts: &Facts) -> Option<serde_json::Value> {
+    let facts = facts.downcast_ref::<Vec<Fact>>()?;
+    Some(serde_json::Value::Array(
+        facts
+            .iter()
+            .map(|f| match f {
+                Fact::Kept { at, module } => serde_json::json!(["kept", at, module]),
+                Fact::ExitHandledBy { module } => serde_json::json!(["exit", module]),
+            })
+            .collect(),
+    ))
+}
+
+fn decode(value: &serde_json::Value) -> Option<Facts> {
+    let mut facts = Vec::new();
+    for f in value.as_array()? {
+        let f = f.as_array()?;
+        let text = |i: usize| f.get(i).and_then(|v| v.as_str()).map(str::to_string);
+        facts.push(match f.first()?.as_str()? {
+            "kept" => Fact::Kept { at: f.get(1)?.as_u64()? as usize, module: text(2)? },
+            "exit" => Fact::ExitHandledBy { module: text(1)? },
+            _ => return None,
+        });
+    }
+    Some(Box::new(facts))
 }

@@ -100,6 +100,7 @@ fn check(file: &File, report: &mut Report) {
         if lets_the_clock_run(file, call)
             || is_call_argument(call)
             || outlasts_configured_duration(file, call, sleep.literal_ms.as_deref())
+            || idles_between_socket_sends(file, call, sleep.literal_ms.as_deref())
         {
             continue;
         }
@@ -303,37 +304,150 @@ fn lets_the_clock_run(file: &File, sleep: &Call) -> bool {
     !touches_process && !mentions_pid && !takes_context && speaks_of_time(file.text(test.node))
 }
 
-/// `test "reports conn_max_idle_time_exceeded"` that sleeps 15 ms where the module
-/// configures `conn_max_idle_time: 10`: the test's name names a duration the module
-/// sets, and the test sleeps past it. Elapsed time is the subject of the test, not a guess at when
-/// another process is done.
+/// `test "reports conn_max_idle_time_exceeded"` that sleeps 15 ms where the file
+/// configures `conn_max_idle_time: 10`: the test's name names a duration the file sets
+/// (in the test's options, or in a plug or handler function of the file), and the test
+/// sleeps past it. Elapsed time is the subject of the test, not a guess at when another
+/// process is done. The sleeps are summed: `put`, sleep 40, still there, sleep 40, gone,
+/// against a TTL of 50, lets the TTL run out over both sleeps.
 fn outlasts_configured_duration(file: &File, sleep: &Call, literal_ms: Option<&str>) -> bool {
-    let Some(ms) = literal_ms.and_then(|ms| ms.replace('_', "").parse::<u64>().ok()) else {
+    let Some(ms) = literal_ms.and_then(parse_ms) else {
         return false;
     };
-    let (Some(test), Some(module)) = (file.test(&sleep.ctx), file.module(&sleep.ctx)) else {
+    let Some(test) = file.test(&sleep.ctx) else {
         return false;
     };
+    // A sleep that ends the test checks nothing after the time has passed: it waits
+    // for some process to finish.
+    if is_statement_call(sleep) && next_statement(sleep.expr).is_none() {
+        return false;
+    }
     // The name says what the test is about; the body may pass the same option only to
     // make a peer's background work fast (`sync_interval: 10`, then a sleep for it).
     let name = test.name.to_ascii_lowercase();
+    let sleeps = literal_sleeps(file, test);
+    configured_durations(file)
+        .filter(|(key, _)| names_configured_key(&name, key))
+        .any(|(key, value)| {
+            // A TTL counts from the write that sets it, so every sleep after the write
+            // adds to the time it has to run out; other timeouts count from events the
+            // sleeps do not show (a stop begun, a socket handed over).
+            let ttl = key.rsplit('_').next() == Some("ttl");
+            value < ms || ttl && runs_out_over_sleeps(&sleeps, value, sleep.node.start_byte())
+        })
+}
+
+/// `10_000` → 10000.
+fn parse_ms(text: &str) -> Option<u64> {
+    text.replace('_', "").parse().ok()
+}
+
+/// Keyword options of the file whose key names a duration, with an integer value:
+/// `global_ttl: 50`, `read_timeout: 10`, `max_idle_time: 20`.
+fn configured_durations<'a>(file: &'a File) -> impl Iterator<Item = (&'a str, u64)> + 'a {
     let k = &grammar().kinds;
-    ast::descendants(module.node)
+    ast::descendants(file.tree.root_node())
         .filter(|n| n.kind_id() == k.pair)
         .filter_map(|pair| {
             let key = ast::keyword_name(ast::field(pair, grammar().fields.key)?, file.src);
-            let value = ast::field(pair, grammar().fields.value)?;
-            let value = (value.kind_id() == k.integer).then(|| file.text(value).replace('_', "").parse::<u64>().ok())??;
-            Some((key, value))
+            let value = ast::field(pair, grammar().fields.value).filter(|v| v.kind_id() == k.integer)?;
+            Some((key, parse_ms(file.text(value))?))
         })
-        .any(|(key, value)| {
-            let names_duration = ["_time", "timeout", "ttl", "interval", "idle", "_ms", "max_age"]
+        .filter(|(key, _)| {
+            ["_time", "timeout", "ttl", "interval", "idle", "_ms", "max_age"]
                 .iter()
-                .any(|w| key.contains(w));
-            names_duration
-                && value < ms
-                && key.len() >= 6
-                && (name.contains(key) || name.contains(&key.replace('_', " ")))
+                .any(|w| key.contains(w))
+        })
+}
+
+/// Words that end an option's name and say which duration it is: `read_timeout` is a
+/// timeout, `global_ttl` a TTL.
+const DURATION_WORDS: &[&str] = &["timeout", "ttl", "interval"];
+
+/// Does the test's name name the option: all of it (`max_idle_time`, also with spaces),
+/// or its last word when that says the kind of duration (`read_timeout` in "respects
+/// the timeout option", `global_ttl` in "ttl 8")?
+fn names_configured_key(name: &str, key: &str) -> bool {
+    let whole = key.len() >= 6 && (name.contains(key) || name.contains(&key.replace('_', " ")));
+    let kind = key.rsplit('_').next().filter(|w| DURATION_WORDS.contains(w));
+    whole || kind.is_some_and(|w| name.split(|c: char| !c.is_ascii_alphanumeric()).any(|n| n == w))
+}
+
+/// The test's own sleeps with a literal duration, in order: (start byte, ms).
+fn literal_sleeps(file: &File, test: &Test) -> Vec<(usize, u64)> {
+    file.calls_within(test.node)
+        .filter(|c| in_test_process(c))
+        .filter_map(|c| {
+            let ms = sleep_of(file, c)?.literal_ms?;
+            Some((c.node.start_byte(), parse_ms(&ms)?))
+        })
+        .collect()
+}
+
+/// Do the sleeps up to the one at `at` belong to the run that lets `value` ms pass?
+/// That is: their sum crosses `value` at this sleep or a later one.
+fn runs_out_over_sleeps(sleeps: &[(usize, u64)], value: u64, at: usize) -> bool {
+    let mut total = 0;
+    sleeps
+        .iter()
+        .find(|(_, ms)| {
+            total += ms;
+            total > value
+        })
+        .is_some_and(|(crossing, _)| at <= *crossing)
+}
+
+/// `:gen_tcp.send(client, "ping")`, `Process.sleep(100)`, `:gen_tcp.send(client, "pong")`
+/// in a test named for a timeout, in a file that sets a timeout shorter than the
+/// sleep: the client stays idle past the server's timeout on purpose. The pause
+/// between two sends on one socket is the time the test is about.
+fn idles_between_socket_sends(file: &File, sleep: &Call, literal_ms: Option<&str>) -> bool {
+    let Some(ms) = literal_ms.and_then(parse_ms) else {
+        return false;
+    };
+    let Some(test) = file.test(&sleep.ctx).filter(|t| t.name.to_ascii_lowercase().contains("timeout")) else {
+        return false;
+    };
+    let Some(socket) = next_statement_call(file, sleep).and_then(|n| socket_sent_to(file, n)) else {
+        return false;
+    };
+    let sent_before = file
+        .calls_within(test.node)
+        .take_while(|c| c.node.start_byte() < sleep.node.start_byte())
+        .any(|c| in_test_process(c) && socket_sent_to(file, c) == Some(socket));
+    let shorter_timeout = configured_durations(file).any(|(key, value)| key.contains("timeout") && value < ms)
+        || callback_timeouts(file).any(|value| value < ms);
+    sent_before && shorter_timeout
+}
+
+/// The socket (or client) a `send*` call writes to: `:gen_tcp.send(client, data)`,
+/// `Client.send_body(socket, ...)`. Not a message to a process.
+fn socket_sent_to<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'t str> {
+    let module = call.module.as_deref()?;
+    let to_process = module == "Kernel" || PROCESS_MODULES.contains(&module);
+    let first = call.arg(0).filter(|a| a.kind_id() == grammar().kinds.identifier)?;
+    (call.name.starts_with("send") && !to_process).then(|| file.text(first))
+}
+
+/// Timeouts that callbacks of the file return: the last element of
+/// `{:noreply, state, 50}`, `{:continue, state, {:persistent, 50}}`.
+fn callback_timeouts<'a>(file: &'a File) -> impl Iterator<Item = u64> + 'a {
+    let k = &grammar().kinds;
+    ast::descendants(file.tree.root_node())
+        .filter(|n| n.kind_id() == k.tuple && n.named_child_count() >= 3)
+        .filter(|t| {
+            t.named_child(0)
+                .and_then(|tag| ast::atom_name(tag, file.src))
+                .is_some_and(|tag| matches!(tag, "noreply" | "reply" | "continue" | "ok" | "keep_state" | "next_state"))
+        })
+        .filter_map(|t| {
+            let last = t.named_child(t.named_child_count() as u32 - 1)?;
+            let value = if last.kind_id() == k.tuple && last.named_child_count() == 2 {
+                last.named_child(1)?
+            } else {
+                last
+            };
+            (value.kind_id() == k.integer).then(|| parse_ms(file.text(value))).flatten()
         })
 }
 
@@ -406,11 +520,32 @@ fn started_before(file: &File, sleep: &Call) -> Option<(String, Started)> {
         })
 }
 
-/// `capture_log(fn -> ...; Process.sleep(100) end)`: the capture the sleep runs in.
+/// `capture_log(fn -> ...; Process.sleep(100) end)`: the capture the sleep ends.
+/// A sleep followed by more of the fn's work (another send of a client) is a pause
+/// in that work, not a wait for the output.
 fn captured_by<'s>(file: &File<'s>, sleep: &Call) -> Option<&'s str> {
+    if !ends_its_block(file, sleep) {
+        return None;
+    }
     let f = sleep.ctx.func?;
     let by = file.call(file.fns[f as usize].called_by?);
     matches!(by.name, "capture_log" | "capture_io" | "with_log").then_some(by.name)
+}
+
+/// Is the sleep, with any sleeps after it, the end of its block?
+fn ends_its_block(file: &File, sleep: &Call) -> bool {
+    let mut next = is_statement_call(sleep).then(|| next_statement(sleep.expr));
+    while let Some(Some(stmt)) = next {
+        let is_sleep = file
+            .calls_within(stmt)
+            .find(|c| c.node == stmt)
+            .is_some_and(|c| sleep_of(file, c).is_some());
+        if !is_sleep {
+            return false;
+        }
+        next = Some(next_statement(stmt));
+    }
+    true
 }
 
 /// The statement before the sleep in its block, skipping comments.

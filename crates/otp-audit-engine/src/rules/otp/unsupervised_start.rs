@@ -22,6 +22,8 @@ static PROJECT: ProjectPass = ProjectPass {
     conclude,
     encode,
     decode,
+    // It only withdraws the file's own findings (a pid kept and its exit handled).
+    only_retracts: true,
 };
 
 /// Functions whose job is to start a process: a `start_link` there is what a

@@ -292,7 +292,7 @@ pub struct File<'t> {
 /// The node kinds rules look for anywhere in a file, whatever the model's walk made of
 /// them (atoms and aliases named, literal strings and lists, attribute settings).
 /// Several rules each walked the whole tree for them: a fifth of the engine's time.
-fn indexed_kinds() -> [u16; 7] {
+fn indexed_kinds() -> [u16; 9] {
     let k = &grammar().kinds;
     [
         k.atom,
@@ -302,6 +302,8 @@ fn indexed_kinds() -> [u16; 7] {
         k.string,
         k.sigil,
         k.unary_operator,
+        k.tuple,
+        k.after_block,
     ]
 }
 
@@ -343,6 +345,22 @@ impl<'t> File<'t> {
             Some((_, nodes)) => nodes,
             None => panic!("node kind {kind} is not indexed: add it to indexed_kinds"),
         }
+    }
+
+    /// The innermost `after` block (of a `try`, a `receive` or a `do` block) around
+    /// `node`. From the index: climbing with `parent()` costs the node's depth at
+    /// each step.
+    pub fn after_block_around(&self, node: Node) -> Option<Node<'t>> {
+        let inside = |a: &&Node| {
+            a.start_byte() <= node.start_byte()
+                && node.end_byte() <= a.end_byte()
+                && a.id() != node.id()
+        };
+        self.nodes_of(grammar().kinds.after_block)
+            .iter()
+            .filter(inside)
+            .max_by_key(|a| a.start_byte())
+            .copied()
     }
 
     /// One walk of the whole tree for the nodes several rules look for anywhere, so

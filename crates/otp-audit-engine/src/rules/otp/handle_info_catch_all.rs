@@ -140,7 +140,8 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             }
         }
         // `{Worker, opts}` child specs.
-        for t in ast::descendants(module.node).filter(|n| n.kind_id() == k.tuple) {
+        let within = module.node.byte_range();
+        for &t in file.nodes_of(k.tuple).iter().filter(|t| within.start <= t.start_byte() && t.end_byte() <= within.end) {
             let Some(first) = t.named_child(0).filter(|f| f.kind_id() == k.alias) else {
                 continue;
             };

@@ -79,11 +79,11 @@ fn scoped_keys<'s>(file: &File<'s>) -> ScopedKeys<'s> {
         .collect();
     for &(cleanup, access, key) in &accesses {
         let Some(def) = cleanup.ctx.def else { continue };
-        if access == Access::Read || !in_after_block(cleanup.node) {
+        if access == Access::Read || !in_after_block(file, cleanup.node) {
             continue;
         }
         let bound = accesses.iter().any(|&(c, a, kk)| {
-            a == Access::Write && kk == key && c.ctx.def == Some(def) && !in_after_block(c.node)
+            a == Access::Write && kk == key && c.ctx.def == Some(def) && !in_after_block(file, c.node)
         });
         if bound {
             scoped.in_def.insert((def, key));
@@ -98,8 +98,8 @@ fn scoped_keys<'s>(file: &File<'s>) -> ScopedKeys<'s> {
     scoped
 }
 
-fn in_after_block(node: Node) -> bool {
-    ast::parent_of_kind(node, grammar().kinds.after_block, 64).is_some()
+fn in_after_block(file: &File, node: Node) -> bool {
+    file.after_block_around(node).is_some()
 }
 
 /// Is this access part of a scoped binding (see `ScopedKeys`)?
@@ -534,7 +534,7 @@ fn context_stores(file: &File) -> Vec<ContextStore> {
                 (Some(d), Access::Write) => {
                     setters.insert(d.name.to_string());
                 }
-                (Some(d), Access::Delete) if !in_after_block(c.node) => {
+                (Some(d), Access::Delete) if !in_after_block(file, c.node) => {
                     clearers.insert(d.name.to_string());
                 }
                 (Some(_), _) => {}
@@ -704,7 +704,7 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         for c in &file.calls {
             if let Some(m) = project_call(c)
                 && (c.ctx.def.is_some() || c.ctx.test.is_some())
-                && in_after_block(c.node)
+                && in_after_block(file, c.node)
             {
                 let names = after.entry(((c.ctx.def, c.ctx.test.filter(|_| c.ctx.def.is_none())), m)).or_default();
                 names.push(name_hash(&[c.name]));

@@ -186,16 +186,8 @@ pub(crate) fn restores_in_after(file: &File, call: &Call) -> bool {
     let Some(test) = file.test(&call.ctx) else {
         return false;
     };
-    // Climb only while inside the test: each `parent()` costs the node's depth.
-    let after_block = grammar().kinds.after_block;
-    let mut up = call.node.parent();
-    while let Some(n) = up.filter(|n| n.start_byte() >= test.node.start_byte()) {
-        if n.kind_id() == after_block {
-            return true;
-        }
-        up = n.parent();
-    }
-    false
+    file.after_block_around(call.node)
+        .is_some_and(|after| after.start_byte() >= test.node.start_byte())
 }
 
 /// `if !System.get_env("HOME"), do: System.put_env("HOME", System.user_home())`:

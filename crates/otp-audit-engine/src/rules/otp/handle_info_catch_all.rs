@@ -82,6 +82,19 @@ fn check(file: &File, report: &mut Report) {
             );
             continue;
         }
+        // The idle timeout is cancelled by any message: a catch-all returning
+        // `{:noreply, state}` would stop the loop silently, so offer no such fix.
+        if let Some(how) = idle_timeout(file, i as Id, module) {
+            report.add(
+                file,
+                &ctx,
+                last.node.start_byte()..last.head.end_byte(),
+                format!(
+                    "`handle_info/2` has no catch-all clause ({count} is here): a stray message crashes the server with `FunctionClauseError`; this server runs on the gen_server idle timeout ({how}), which any arriving message cancels, so a catch-all that returns `{{:noreply, state}}` would stop that loop silently: end with a clause that logs and returns the pending timeout again (`{{:noreply, state, timeout}}`), or move the loop to `Process.send_after/3`"
+                ),
+            );
+            continue;
+        }
         let d = report.add(
             file,
             &ctx,
@@ -94,6 +107,43 @@ fn check(file: &File, report: &mut Report) {
             d.fix(fix);
         }
     }
+}
+
+/// How the server drives the gen_server idle timeout, if it does: a
+/// `handle_info(:timeout, state)` clause, or a return of `{:noreply, state, t}` /
+/// `{:reply, r, state, t}` whose `t` is a real timeout (not `:hibernate`,
+/// `:infinity` or `{:continue, ...}`).
+fn idle_timeout(file: &File, id: Id, module: &Module) -> Option<&'static str> {
+    let handles_timeout = module.defs.iter().map(|&d| &file.defs[d as usize]).any(|d| {
+        d.name == "handle_info"
+            && d.arity == 2
+            && d.params.first().and_then(|p| ast::atom_name(*p, file.src)) == Some("timeout")
+    });
+    if handles_timeout {
+        return Some("`handle_info(:timeout, state)`");
+    }
+    let returns = |tag: &'static str, size: usize| {
+        file.tuples_tagged(tag).any(|(_, t, ctx)| {
+            ctx.module == Some(id)
+                && ast::named_children(*t).count() == size
+                && ast::named_children(*t).last().is_some_and(|t| is_idle_timeout(file, t))
+        })
+    };
+    if returns("noreply", 3) {
+        Some("`{:noreply, state, timeout}`")
+    } else if returns("reply", 4) {
+        Some("`{:reply, reply, state, timeout}`")
+    } else {
+        None
+    }
+}
+
+/// The last element of a callback's return that sets an idle timeout: an integer,
+/// a variable, an attribute or a call; not an atom (`:hibernate`, `:infinity`) nor
+/// a `{:continue, arg}` tuple.
+fn is_idle_timeout(file: &File, node: Node) -> bool {
+    let k = &grammar().kinds;
+    ast::atom_name(node, file.src).is_none() && node.kind_id() != k.tuple
 }
 
 /// `Logger.put_process_level(self(), :none)` in the module.

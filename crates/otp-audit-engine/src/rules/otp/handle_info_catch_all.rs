@@ -163,7 +163,14 @@ enum Fact {
     Starts { starter: String, started: String },
 }
 
+/// The starter recorded for a start written in a test file (`test/**`, including
+/// `test_helper.exs`); not a module name.
+const TEST_FILES: &str = "test files";
+
 fn collect(file: &File, _report: &Report) -> Option<Facts> {
+    if matches!(file.scope, crate::FileScope::Test | crate::FileScope::TestSupport) {
+        return collect_test_starts(file);
+    }
     if file.scope != crate::FileScope::Lib {
         return None;
     }
@@ -206,9 +213,46 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     (!facts.is_empty()).then(|| Box::new(facts) as Facts)
 }
 
+/// Modules a test file starts: `Fake.start_link(opts)`, `{Fake, opts}`,
+/// `start_supervised!(Fake)`.
+fn collect_test_starts(file: &File) -> Option<Facts> {
+    let k = &grammar().kinds;
+    let mut started = std::collections::BTreeSet::new();
+    for c in &file.calls {
+        match c.module.as_deref() {
+            Some(m) if matches!(c.name, "start_link" | "start" | "child_spec") && !m.starts_with(':') => {
+                started.insert(m.to_string());
+            }
+            _ if matches!(c.name, "start_supervised" | "start_supervised!" | "start_link_supervised!") => {
+                if let Some(a) = c.arg(0).filter(|a| a.kind_id() == k.alias) {
+                    started.insert(file.module_at(file.text(a), a.start_byte()));
+                }
+            }
+            _ => {}
+        }
+    }
+    started.extend(file.alias_tuples.iter().map(|(m, _, _)| m.clone()));
+    started.retain(|m| !crate::runtime::is_runtime_module(m));
+    let facts: Vec<Fact> = started
+        .into_iter()
+        .map(|m| Fact::Starts { starter: TEST_FILES.to_string(), started: m })
+        .collect();
+    (!facts.is_empty()).then(|| Box::new(facts) as Facts)
+}
+
+/// A test double by its name: the last segment starts or ends with `Mock`, `Fake`,
+/// `Stub` or `Dummy` (`Payments.FakeGateway`, `MyLib.Mock`).
+fn named_as_test_double(module: &str) -> bool {
+    const WORDS: &[&str] = &["Mock", "Fake", "Stub", "Dummy"];
+    let last = module.rsplit('.').next().unwrap_or(module);
+    WORDS.iter().any(|w| last.starts_with(w) || last.ends_with(w))
+}
+
 /// A GenServer whose only starters in the project are test helpers shipped in lib
 /// (modules that call ExUnit) is part of that test harness: crashing on an unknown
-/// message fails the test loudly, which the harness wants.
+/// message fails the test loudly, which the harness wants. So is a test double
+/// shipped in lib (by its name) that only test files start: a library's public
+/// server that only its own tests start is not, since its users start it.
 fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
     use std::collections::{HashMap, HashSet};
     let all: Vec<(usize, &Fact)> = facts
@@ -231,9 +275,11 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
     }
     for (file, f) in &all {
         if let Fact::Found { at, module } = f
-            && starters
-                .get(module.as_str())
-                .is_some_and(|s| s.iter().all(|m| helpers.contains(m)))
+            && starters.get(module.as_str()).is_some_and(|s| {
+                s.iter().all(|m| {
+                    helpers.contains(m) || (*m == TEST_FILES && named_as_test_double(module))
+                })
+            })
         {
             report.retract(*file, *at);
         }

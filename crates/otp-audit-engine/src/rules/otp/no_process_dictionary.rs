@@ -287,7 +287,21 @@ fn check(file: &File, report: &mut Report) {
         let scratch = (access == Access::Write && key.is_some_and(|k| !is_literal_key(file, k)))
             .then(|| scratch_owner(file, call))
             .flatten();
+        let buffer = (access == Access::Write && scratch.is_none() && key.is_some_and(|k| !is_literal_key(file, k)))
+            .then(|| scratch_buffer_owner(file, call))
+            .flatten();
         let message = match access {
+            Access::Write if buffer.is_some() => {
+                let (owner, namespaced) = buffer.unwrap_or_default();
+                let keys = if namespaced {
+                    "a raise in between leaves the entries filled for the next call"
+                } else {
+                    "its keys are bare values, so they can collide with other code's entries in this process: namespace them (`{__MODULE__, key}`)"
+                };
+                format!(
+                    "`{written}` uses the process dictionary as a scratch buffer for each call of `{owner}`, which refills its entries and puts them back to an empty value before it returns; {keys}"
+                )
+            }
             Access::Write if scratch.is_some() => format!(
                 "`{written}` uses the process dictionary as a scratch table for one call of `{}`, which deletes the entries before it returns; if something raises in between, they stay behind for the next call in this process; a map accumulator gives the same result without that risk",
                 scratch.unwrap_or_default()
@@ -328,6 +342,43 @@ fn scratch_owner(file: &File, write: &Call) -> Option<String> {
             called.contains(&writer.name) && deleters.iter().any(|n| called.contains(n))
         })
         .map(|d| format!("{}/{}", d.name, d.params.len()))
+}
+
+/// The reset form of the scratch table: the module writes the same computed key in
+/// a private helper that fills it (`Process.put(p, [e | cur])`) and in one that
+/// puts it back to an empty constant (`Process.put(p, [])`), and a public function
+/// calls both, so the entries are empty between its calls (seeded, for example, in
+/// `init/1`). Its name and arity, and whether the key is namespaced by the module.
+fn scratch_buffer_owner(file: &File, write: &Call) -> Option<(String, bool)> {
+    let key = write.arg(0)?;
+    let key_text = file.text(key);
+    let helpers = |reset: bool| -> Vec<&str> {
+        file.calls_named("put")
+            .filter(|c| access(c) == Some(Access::Write) && c.ctx.module == write.ctx.module)
+            .filter(|c| c.arg(0).is_some_and(|k| file.text(k) == key_text))
+            .filter(|c| c.arg(1).is_some_and(|v| is_empty_constant(file, v)) == reset)
+            .filter_map(|c| file.defs.get(c.ctx.def? as usize))
+            .filter(|d| d.kind == "defp")
+            .map(|d| d.name)
+            .collect()
+    };
+    let (fillers, resetters) = (helpers(false), helpers(true));
+    let owner = file
+        .defs
+        .iter()
+        .filter(|d| d.kind == "def" && d.module == write.ctx.module)
+        .find(|d| {
+            let called: Vec<&str> = file.calls_within(d.node).filter(|c| c.local).map(|c| c.name).collect();
+            fillers.iter().any(|n| called.contains(n)) && resetters.iter().any(|n| called.contains(n))
+        })?;
+    let namespaced = key.kind_id() == grammar().kinds.tuple
+        && key.named_child(0).is_some_and(|first| is_literal_key(file, first));
+    Some((format!("{}/{}", owner.name, owner.params.len()), namespaced))
+}
+
+/// `[]`, `nil`, `0`, `%{}`, `""`: what a scratch entry is reset to.
+fn is_empty_constant(file: &File, value: Node) -> bool {
+    matches!(file.text(value), "[]" | "nil" | "0" | "%{}" | "\"\"")
 }
 
 /// A key written as a constant: an atom, a module, `__MODULE__`, an attribute, or a

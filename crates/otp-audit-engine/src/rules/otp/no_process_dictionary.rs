@@ -290,7 +290,11 @@ fn check(file: &File, report: &mut Report) {
         let buffer = (access == Access::Write && scratch.is_none() && key.is_some_and(|k| !is_literal_key(file, k)))
             .then(|| scratch_buffer_owner(file, call))
             .flatten();
+        let config = access == Access::Write && buffer.is_none() && scratch.is_none() && written_once_in_init(file, call);
         let message = match access {
+            Access::Write if config => format!(
+                "`{written}` stores per-process config: written once in `init/1`, never rewritten or deleted, and read only here, so it is immutable for the process's life; consider the state struct, unless it is kept out of the state on purpose (so that `format_status` and crash logs do not show it)"
+            ),
             Access::Write if buffer.is_some() => {
                 let (owner, namespaced) = buffer.unwrap_or_default();
                 let keys = if namespaced {
@@ -316,8 +320,79 @@ fn check(file: &File, report: &mut Report) {
                 "`{written}` removes {what} from the process dictionary, which means the dictionary holds hidden per-process state; pass values as arguments or keep them in the GenServer state instead"
             ),
         };
-        report.add(file, &call.ctx, call.node.byte_range(), message);
+        let d = report.add(file, &call.ctx, call.node.byte_range(), message);
+        if config {
+            d.severity(Severity::Info);
+        }
     }
+}
+
+/// Per-process config written once: the module's only write of the key sits in
+/// `init/1`, directly or in a private helper that only `init/1` calls, nothing
+/// deletes it, and the key is the module (`__MODULE__`, `{__MODULE__, :opts}`) or
+/// a value `init/1` received (the callback module of a behaviour).
+fn written_once_in_init(file: &File, write: &Call) -> bool {
+    let Some(key) = write.arg(0) else {
+        return false;
+    };
+    let key_text = file.text(key);
+    let same_key = |c: &&Call| c.ctx.module == write.ctx.module && c.arg(0).is_some_and(|k| file.text(k) == key_text);
+    let writes = file.calls_named("put").filter(|c| access(c) == Some(Access::Write)).filter(same_key).count();
+    let deletes = file
+        .calls_named_any(&["delete", "erase"])
+        .into_iter()
+        .filter(|c| access(c) == Some(Access::Delete))
+        .filter(same_key)
+        .count();
+    let Some(def) = file.def(&write.ctx) else {
+        return false;
+    };
+    if writes != 1 || deletes != 0 {
+        return false;
+    }
+    let is_init = |d: &Def| d.name == "init" && d.arity == 1;
+    let by_module = namespaced_by_module(file, key);
+    if is_init(def) {
+        return by_module || received_by(file, def, key);
+    }
+    if def.kind != "defp" {
+        return false;
+    }
+    let callers: Vec<&Call> = file
+        .calls_named(def.name)
+        .filter(|c| c.local && c.module.is_none() && c.arity == def.arity && c.ctx.module == write.ctx.module)
+        .collect();
+    !callers.is_empty()
+        && callers.iter().all(|c| {
+            let Some(init) = file.def(&c.ctx).filter(|d| is_init(d)) else {
+                return false;
+            };
+            // `put_opts(mod, opts)` with `defp put_opts(mod, opts), do: Process.put(mod, opts)`.
+            let passed = def
+                .params
+                .iter()
+                .position(|p| file.text(*p) == key_text)
+                .and_then(|i| c.arg(i));
+            by_module || passed.is_some_and(|a| received_by(file, init, a))
+        })
+}
+
+/// `__MODULE__`, or a tuple that starts with it or with a module name.
+fn namespaced_by_module(file: &File, key: Node) -> bool {
+    let k = &grammar().kinds;
+    let first = if key.kind_id() == k.tuple { key.named_child(0) } else { Some(key) };
+    first.is_some_and(|f| file.text(f) == "__MODULE__" || f.kind_id() == k.alias)
+}
+
+/// A variable bound by one of the function's parameters.
+fn received_by(file: &File, def: &Def, var: Node) -> bool {
+    let k = &grammar().kinds;
+    var.kind_id() == k.identifier
+        && def.params.iter().any(|p| {
+            std::iter::once(*p)
+                .chain(ast::descendants(*p))
+                .any(|n| n.kind_id() == k.identifier && file.text(n) == file.text(var))
+        })
 }
 
 /// `ack_messages/2` calling a private helper that writes computed keys

@@ -57,7 +57,8 @@ fn check(file: &File, report: &mut Report) {
         let missing_handlers = !HANDLERS.iter().any(|(n, a)| has(n, *a))
             && !owns_ets_table(file, id)
             && !lives_for_terminate(file, id, &has)
-            && !init_may_ignore(file, id);
+            && !init_may_ignore(file, id)
+            && !start_link_ignores(file, id);
         if !missing_init && !missing_handlers {
             continue;
         }
@@ -243,6 +244,30 @@ fn init_may_ignore(file: &File, id: Id) -> bool {
     init_defs(file, id).any(|d| {
         ast::descendants(d.node).any(|n| n.kind_id() == k.atom && file.text(n) == ":ignore")
     })
+}
+
+/// Every `start_link` clause returns the literal `:ignore`: the process never
+/// exists, and `use GenServer` is there only for `child_spec/1` (a do-nothing
+/// implementation of a behaviour that must sit in a supervision tree).
+fn start_link_ignores(file: &File, id: Id) -> bool {
+    let mut clauses = file
+        .defs_named("start_link")
+        .filter(|d| d.module == Some(id))
+        .peekable();
+    clauses.peek().is_some() && clauses.all(|d| returns_ignore(file, d))
+}
+
+/// The body's value is the atom `:ignore` (`do: :ignore`, or the last statement).
+fn returns_ignore(file: &File, def: &Def) -> bool {
+    let Some(body) = def.body else {
+        return false;
+    };
+    let last = if body.kind_id() == grammar().kinds.do_block {
+        ast::statements(body).last()
+    } else {
+        Some(body)
+    };
+    last.is_some_and(|n| ast::atom_name(n, file.src) == Some("ignore"))
 }
 
 fn init_defs<'a, 't>(file: &'a File<'t>, id: Id) -> impl Iterator<Item = &'a Def<'t>> + 'a {

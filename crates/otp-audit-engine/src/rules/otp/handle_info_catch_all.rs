@@ -83,6 +83,41 @@ fn check(file: &File, report: &mut Report) {
             );
             continue;
         }
+        let covered = strays_covered(file, i as Id, module);
+        let idle = idle_timeout(file, i as Id, module);
+        // Only a foreign `send` could crash it, and the fix would cancel its idle
+        // timeout: the crash and restart is the better of the two.
+        if covered.is_some() && idle.is_some() {
+            continue;
+        }
+        // The idle timeout is cancelled by any message: a catch-all returning
+        // `{:noreply, state}` would stop the loop silently, so offer no such fix.
+        if let Some(how) = idle {
+            report.add(
+                file,
+                &ctx,
+                last.node.start_byte()..last.head.end_byte(),
+                format!(
+                    "`handle_info/2` has no catch-all clause ({count} is here): a stray message crashes the server with `FunctionClauseError`; this server runs on the gen_server idle timeout ({how}), which any arriving message cancels, so a catch-all that returns `{{:noreply, state}}` would stop that loop silently: end with a clause that logs and returns the pending timeout again (`{{:noreply, state, timeout}}`), or move the loop to `Process.send_after/3`"
+                ),
+            );
+            continue;
+        }
+        if let Some(matched) = covered {
+            let d = report.add(
+                file,
+                &ctx,
+                last.node.start_byte()..last.head.end_byte(),
+                format!(
+                    "`handle_info/2` has no catch-all clause ({count} is here): this module already matches every {matched} and makes no calls or tasks of its own, so only a message that other code sends to this process would crash it with `FunctionClauseError`; a last `def handle_info(msg, state)` clause that logs it is cheap insurance"
+                ),
+            );
+            d.severity(Severity::Info);
+            if let Some(fix) = catch_all_fix(file, module, last) {
+                d.fix(fix);
+            }
+            continue;
+        }
         let d = report.add(
             file,
             &ctx,
@@ -95,6 +130,138 @@ fn check(file: &File, report: &mut Report) {
             d.fix(fix);
         }
     }
+}
+
+/// None of the stray messages the usual finding names can arrive: an unguarded
+/// `handle_info/2` clause takes any `{:DOWN, ref, _, pid, _}`, the module either
+/// does not trap exits or takes any `{:EXIT, pid, _}` the same way, and the
+/// server's own code (callbacks and the private functions they reach) makes no
+/// request that could answer late. Returns what is matched, for the message.
+fn strays_covered(file: &File, id: Id, module: &Module) -> Option<&'static str> {
+    let clauses = || {
+        module
+            .defs
+            .iter()
+            .map(|&d| &file.defs[d as usize])
+            .filter(|d| d.name == "handle_info" && d.arity == 2 && d.guard.is_none())
+    };
+    let takes_any = |tag: &str, size: usize| {
+        clauses().any(|d| d.params.first().is_some_and(|p| takes_any_tagged(file, *p, tag, size, &d.params[1..])))
+    };
+    if !takes_any("DOWN", 5) || makes_requests(file, module) {
+        return None;
+    }
+    let traps = file
+        .calls
+        .iter()
+        .any(|c| c.ctx.module == Some(id) && crate::rules::otp::trap_exit_unhandled::traps_exits(file, c));
+    match (traps, takes_any("EXIT", 3)) {
+        (false, _) => Some("`:DOWN`"),
+        (true, true) => Some("`:DOWN` and `:EXIT`"),
+        (true, false) => None,
+    }
+}
+
+/// `{:DOWN, ref, :process, pid, reason}` (or `{:EXIT, pid, reason}`) whose other
+/// elements are plain variables (`:process` allowed), not pinned, not literal and
+/// not tied to another parameter (`%{lock: ref} = state`).
+fn takes_any_tagged(file: &File, pattern: Node, tag: &str, size: usize, others: &[Node]) -> bool {
+    let k = &grammar().kinds;
+    if pattern.kind_id() != k.tuple || ast::named_children(pattern).count() != size {
+        return false;
+    }
+    let mut elements = ast::named_children(pattern);
+    if elements.next().and_then(|a| ast::atom_name(a, file.src)) != Some(tag) {
+        return false;
+    }
+    elements.all(|e| {
+        if ast::atom_name(e, file.src) == Some("process") {
+            return true;
+        }
+        let name = file.text(e);
+        e.kind_id() == k.identifier
+            && (name.starts_with('_')
+                || !others.iter().any(|o| {
+                    std::iter::once(*o)
+                        .chain(ast::descendants(*o))
+                        .any(|n| n.kind_id() == k.identifier && file.text(n) == name)
+                }))
+    })
+}
+
+/// Does the server's own code ask another process for something that could
+/// answer late (`GenServer.call`, `Task.async`, `:rpc`, an `Agent`)? Public
+/// functions that are not callbacks are the client API and run in the caller, so
+/// only callbacks and the private functions they reach count.
+fn makes_requests(file: &File, module: &Module) -> bool {
+    let own: Vec<Id> = module.defs.clone();
+    let mut reached: Vec<Id> = own.iter().copied().filter(|&d| file.defs[d as usize].is_callback).collect();
+    let mut i = 0;
+    while i < reached.len() {
+        let def = reached[i];
+        i += 1;
+        for c in file.calls.iter().filter(|c| c.ctx.def == Some(def) && c.local && c.module.is_none()) {
+            for &d in &own {
+                let target = &file.defs[d as usize];
+                if target.name == c.name && target.arity == c.arity && !reached.contains(&d) {
+                    reached.push(d);
+                }
+            }
+        }
+    }
+    file.calls
+        .iter()
+        .filter(|c| c.ctx.def.is_some_and(|d| reached.contains(&d)))
+        .any(is_request)
+}
+
+/// A call whose answer, or whose task's result, arrives as a message.
+fn is_request(c: &Call) -> bool {
+    match c.module.as_deref() {
+        Some("GenServer" | ":gen_server" | ":gen_statem" | "GenStage" | ":gen") => {
+            matches!(c.name, "call" | "multi_call" | "send_request")
+        }
+        Some("Task" | "Task.Supervisor") => c.name.starts_with("async"),
+        Some(":rpc" | ":erpc" | "Agent") => true,
+        _ => false,
+    }
+}
+
+/// How the server drives the gen_server idle timeout, if it does: a
+/// `handle_info(:timeout, state)` clause, or a return of `{:noreply, state, t}` /
+/// `{:reply, r, state, t}` whose `t` is a real timeout (not `:hibernate`,
+/// `:infinity` or `{:continue, ...}`).
+fn idle_timeout(file: &File, id: Id, module: &Module) -> Option<&'static str> {
+    let handles_timeout = module.defs.iter().map(|&d| &file.defs[d as usize]).any(|d| {
+        d.name == "handle_info"
+            && d.arity == 2
+            && d.params.first().and_then(|p| ast::atom_name(*p, file.src)) == Some("timeout")
+    });
+    if handles_timeout {
+        return Some("`handle_info(:timeout, state)`");
+    }
+    let returns = |tag: &'static str, size: usize| {
+        file.tuples_tagged(tag).any(|(_, t, ctx)| {
+            ctx.module == Some(id)
+                && ast::named_children(*t).count() == size
+                && ast::named_children(*t).last().is_some_and(|t| is_idle_timeout(file, t))
+        })
+    };
+    if returns("noreply", 3) {
+        Some("`{:noreply, state, timeout}`")
+    } else if returns("reply", 4) {
+        Some("`{:reply, reply, state, timeout}`")
+    } else {
+        None
+    }
+}
+
+/// The last element of a callback's return that sets an idle timeout: an integer,
+/// a variable, an attribute or a call; not an atom (`:hibernate`, `:infinity`) nor
+/// a `{:continue, arg}` tuple.
+fn is_idle_timeout(file: &File, node: Node) -> bool {
+    let k = &grammar().kinds;
+    ast::atom_name(node, file.src).is_none() && node.kind_id() != k.tuple
 }
 
 /// `Logger.put_process_level(self(), :none)` in the module.
@@ -114,7 +281,14 @@ enum Fact {
     Starts { starter: String, started: String },
 }
 
+/// The starter recorded for a start written in a test file (`test/**`, including
+/// `test_helper.exs`); not a module name.
+const TEST_FILES: &str = "test files";
+
 fn collect(file: &File, _report: &Report) -> Option<Facts> {
+    if matches!(file.scope, crate::FileScope::Test | crate::FileScope::TestSupport) {
+        return collect_test_starts(file);
+    }
     if file.scope != crate::FileScope::Lib {
         return None;
     }
@@ -158,9 +332,46 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     (!facts.is_empty()).then(|| Box::new(facts) as Facts)
 }
 
+/// Modules a test file starts: `Fake.start_link(opts)`, `{Fake, opts}`,
+/// `start_supervised!(Fake)`.
+fn collect_test_starts(file: &File) -> Option<Facts> {
+    let k = &grammar().kinds;
+    let mut started = std::collections::BTreeSet::new();
+    for c in &file.calls {
+        match c.module.as_deref() {
+            Some(m) if matches!(c.name, "start_link" | "start" | "child_spec") && !m.starts_with(':') => {
+                started.insert(m.to_string());
+            }
+            _ if matches!(c.name, "start_supervised" | "start_supervised!" | "start_link_supervised!") => {
+                if let Some(a) = c.arg(0).filter(|a| a.kind_id() == k.alias) {
+                    started.insert(file.module_at(file.text(a), a.start_byte()));
+                }
+            }
+            _ => {}
+        }
+    }
+    started.extend(file.alias_tuples.iter().map(|(m, _, _)| m.clone()));
+    started.retain(|m| !crate::runtime::is_runtime_module(m));
+    let facts: Vec<Fact> = started
+        .into_iter()
+        .map(|m| Fact::Starts { starter: TEST_FILES.to_string(), started: m })
+        .collect();
+    (!facts.is_empty()).then(|| Box::new(facts) as Facts)
+}
+
+/// A test double by its name: the last segment starts or ends with `Mock`, `Fake`,
+/// `Stub` or `Dummy` (`Payments.FakeGateway`, `MyLib.Mock`).
+fn named_as_test_double(module: &str) -> bool {
+    const WORDS: &[&str] = &["Mock", "Fake", "Stub", "Dummy"];
+    let last = module.rsplit('.').next().unwrap_or(module);
+    WORDS.iter().any(|w| last.starts_with(w) || last.ends_with(w))
+}
+
 /// A GenServer whose only starters in the project are test helpers shipped in lib
 /// (modules that call ExUnit) is part of that test harness: crashing on an unknown
-/// message fails the test loudly, which the harness wants.
+/// message fails the test loudly, which the harness wants. So is a test double
+/// shipped in lib (by its name) that only test files start: a library's public
+/// server that only its own tests start is not, since its users start it.
 fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
     use std::collections::{HashMap, HashSet};
     let all: Vec<(usize, &Fact)> = facts
@@ -183,9 +394,11 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
     }
     for (file, f) in &all {
         if let Fact::Found { at, module } = f
-            && starters
-                .get(module.as_str())
-                .is_some_and(|s| s.iter().all(|m| helpers.contains(m)))
+            && starters.get(module.as_str()).is_some_and(|s| {
+                s.iter().all(|m| {
+                    helpers.contains(m) || (*m == TEST_FILES && named_as_test_double(module))
+                })
+            })
         {
             report.retract(*file, *at);
         }

@@ -288,7 +288,25 @@ fn check(file: &File, report: &mut Report) {
         let scratch = (access == Access::Write && key.is_some_and(|k| !is_literal_key(file, k)))
             .then(|| scratch_owner(file, call))
             .flatten();
+        let buffer = (access == Access::Write && scratch.is_none() && key.is_some_and(|k| !is_literal_key(file, k)))
+            .then(|| scratch_buffer_owner(file, call))
+            .flatten();
+        let config = access == Access::Write && buffer.is_none() && scratch.is_none() && written_once_in_init(file, call);
         let message = match access {
+            Access::Write if config => format!(
+                "`{written}` stores per-process config: written once in `init/1`, never rewritten or deleted, and read only here, so it is immutable for the process's life; consider the state struct, unless it is kept out of the state on purpose (so that `format_status` and crash logs do not show it)"
+            ),
+            Access::Write if buffer.is_some() => {
+                let (owner, namespaced) = buffer.unwrap_or_default();
+                let keys = if namespaced {
+                    "a raise in between leaves the entries filled for the next call"
+                } else {
+                    "its keys are bare values, so they can collide with other code's entries in this process: namespace them (`{__MODULE__, key}`)"
+                };
+                format!(
+                    "`{written}` uses the process dictionary as a scratch buffer for each call of `{owner}`, which refills its entries and puts them back to an empty value before it returns; {keys}"
+                )
+            }
             Access::Write if scratch.is_some() => format!(
                 "`{written}` uses the process dictionary as a scratch table for one call of `{}`, which deletes the entries before it returns; if something raises in between, they stay behind for the next call in this process; a map accumulator gives the same result without that risk",
                 scratch.unwrap_or_default()
@@ -303,8 +321,79 @@ fn check(file: &File, report: &mut Report) {
                 "`{written}` removes {what} from the process dictionary, which means the dictionary holds hidden per-process state; pass values as arguments or keep them in the GenServer state instead"
             ),
         };
-        report.add(file, &call.ctx, call.node.byte_range(), message);
+        let d = report.add(file, &call.ctx, call.node.byte_range(), message);
+        if config {
+            d.severity(Severity::Info);
+        }
     }
+}
+
+/// Per-process config written once: the module's only write of the key sits in
+/// `init/1`, directly or in a private helper that only `init/1` calls, nothing
+/// deletes it, and the key is the module (`__MODULE__`, `{__MODULE__, :opts}`) or
+/// a value `init/1` received (the callback module of a behaviour).
+fn written_once_in_init(file: &File, write: &Call) -> bool {
+    let Some(key) = write.arg(0) else {
+        return false;
+    };
+    let key_text = file.text(key);
+    let same_key = |c: &&Call| c.ctx.module == write.ctx.module && c.arg(0).is_some_and(|k| file.text(k) == key_text);
+    let writes = file.calls_named("put").filter(|c| access(c) == Some(Access::Write)).filter(same_key).count();
+    let deletes = file
+        .calls_named_any(&["delete", "erase"])
+        .into_iter()
+        .filter(|c| access(c) == Some(Access::Delete))
+        .filter(same_key)
+        .count();
+    let Some(def) = file.def(&write.ctx) else {
+        return false;
+    };
+    if writes != 1 || deletes != 0 {
+        return false;
+    }
+    let is_init = |d: &Def| d.name == "init" && d.arity == 1;
+    let by_module = namespaced_by_module(file, key);
+    if is_init(def) {
+        return by_module || received_by(file, def, key);
+    }
+    if def.kind != "defp" {
+        return false;
+    }
+    let callers: Vec<&Call> = file
+        .calls_named(def.name)
+        .filter(|c| c.local && c.module.is_none() && c.arity == def.arity && c.ctx.module == write.ctx.module)
+        .collect();
+    !callers.is_empty()
+        && callers.iter().all(|c| {
+            let Some(init) = file.def(&c.ctx).filter(|d| is_init(d)) else {
+                return false;
+            };
+            // `put_opts(mod, opts)` with `defp put_opts(mod, opts), do: Process.put(mod, opts)`.
+            let passed = def
+                .params
+                .iter()
+                .position(|p| file.text(*p) == key_text)
+                .and_then(|i| c.arg(i));
+            by_module || passed.is_some_and(|a| received_by(file, init, a))
+        })
+}
+
+/// `__MODULE__`, or a tuple that starts with it or with a module name.
+fn namespaced_by_module(file: &File, key: Node) -> bool {
+    let k = &grammar().kinds;
+    let first = if key.kind_id() == k.tuple { key.named_child(0) } else { Some(key) };
+    first.is_some_and(|f| file.text(f) == "__MODULE__" || f.kind_id() == k.alias)
+}
+
+/// A variable bound by one of the function's parameters.
+fn received_by(file: &File, def: &Def, var: Node) -> bool {
+    let k = &grammar().kinds;
+    var.kind_id() == k.identifier
+        && def.params.iter().any(|p| {
+            std::iter::once(*p)
+                .chain(ast::descendants(*p))
+                .any(|n| n.kind_id() == k.identifier && file.text(n) == file.text(var))
+        })
 }
 
 /// `ack_messages/2` calling a private helper that writes computed keys
@@ -329,6 +418,43 @@ fn scratch_owner(file: &File, write: &Call) -> Option<String> {
             called.contains(&writer.name) && deleters.iter().any(|n| called.contains(n))
         })
         .map(|d| format!("{}/{}", d.name, d.params.len()))
+}
+
+/// The reset form of the scratch table: the module writes the same computed key in
+/// a private helper that fills it (`Process.put(p, [e | cur])`) and in one that
+/// puts it back to an empty constant (`Process.put(p, [])`), and a public function
+/// calls both, so the entries are empty between its calls (seeded, for example, in
+/// `init/1`). Its name and arity, and whether the key is namespaced by the module.
+fn scratch_buffer_owner(file: &File, write: &Call) -> Option<(String, bool)> {
+    let key = write.arg(0)?;
+    let key_text = file.text(key);
+    let helpers = |reset: bool| -> Vec<&str> {
+        file.calls_named("put")
+            .filter(|c| access(c) == Some(Access::Write) && c.ctx.module == write.ctx.module)
+            .filter(|c| c.arg(0).is_some_and(|k| file.text(k) == key_text))
+            .filter(|c| c.arg(1).is_some_and(|v| is_empty_constant(file, v)) == reset)
+            .filter_map(|c| file.defs.get(c.ctx.def? as usize))
+            .filter(|d| d.kind == "defp")
+            .map(|d| d.name)
+            .collect()
+    };
+    let (fillers, resetters) = (helpers(false), helpers(true));
+    let owner = file
+        .defs
+        .iter()
+        .filter(|d| d.kind == "def" && d.module == write.ctx.module)
+        .find(|d| {
+            let called: Vec<&str> = file.calls_within(d.node).filter(|c| c.local).map(|c| c.name).collect();
+            fillers.iter().any(|n| called.contains(n)) && resetters.iter().any(|n| called.contains(n))
+        })?;
+    let namespaced = key.kind_id() == grammar().kinds.tuple
+        && key.named_child(0).is_some_and(|first| is_literal_key(file, first));
+    Some((format!("{}/{}", owner.name, owner.params.len()), namespaced))
+}
+
+/// `[]`, `nil`, `0`, `%{}`, `""`: what a scratch entry is reset to.
+fn is_empty_constant(file: &File, value: Node) -> bool {
+    matches!(file.text(value), "[]" | "nil" | "0" | "%{}" | "\"\"")
 }
 
 /// A key written as a constant: an atom, a module, `__MODULE__`, an attribute, or a

@@ -289,6 +289,23 @@ pub struct File<'t> {
     indexed: Vec<(u16, Vec<Node<'t>>)>,
 }
 
+const NOT_INDEXED: u8 = u8::MAX;
+
+/// For each node kind id, its place in `indexed_kinds` (or `NOT_INDEXED`): the walk
+/// asks for every node.
+fn index_slots() -> &'static [u8] {
+    static SLOTS: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    SLOTS.get_or_init(|| {
+        let kinds = indexed_kinds();
+        let len = kinds.iter().copied().max().unwrap_or(0) as usize + 1;
+        let mut slots = vec![NOT_INDEXED; len];
+        for (i, &k) in kinds.iter().enumerate() {
+            slots[k as usize] = i as u8;
+        }
+        slots
+    })
+}
+
 /// The node kinds rules look for anywhere in a file, whatever the model's walk made of
 /// them (atoms and aliases named, literal strings and lists, attribute settings).
 /// Several rules each walked the whole tree for them: a fifth of the engine's time.
@@ -334,16 +351,20 @@ impl<'t> File<'t> {
             alias_tuples: Vec::new(),
             by_name: Default::default(),
             defs_by_name: Default::default(),
-            indexed: Default::default(),
+            indexed: indexed_kinds().iter().map(|&k| (k, Vec::new())).collect(),
         }
     }
 
     /// Every node of `kind` in the file, in source order; `kind` is one of
     /// `indexed_kinds`.
     pub fn nodes_of(&self, kind: u16) -> &[Node<'t>] {
+        assert!(
+            indexed_kinds().contains(&kind),
+            "node kind {kind} is not indexed: add it to indexed_kinds"
+        );
         match self.indexed.iter().find(|(k, _)| *k == kind) {
             Some((_, nodes)) => nodes,
-            None => panic!("node kind {kind} is not indexed: add it to indexed_kinds"),
+            None => &[],
         }
     }
 
@@ -363,22 +384,19 @@ impl<'t> File<'t> {
             .copied()
     }
 
-    /// One walk of the whole tree for the nodes several rules look for anywhere, so
-    /// that none of them walks it again. It sees every node, even those the model's
-    /// walk skips (the inside of `unquote` in a quote).
-    pub(crate) fn index_nodes(&mut self) {
-        let kinds = indexed_kinds();
-        let mut index: Vec<(u16, Vec<Node<'t>>)> = kinds.iter().map(|&k| (k, Vec::new())).collect();
-        for n in crate::syntax::descendants(self.tree.root_node()) {
-            if let Some(i) = kinds.iter().position(|&k| k == n.kind_id()) {
-                index[i].1.push(n);
-            }
+    /// Record `node` in the node index when it is of an indexed kind. The model's
+    /// walk calls it for every named node, in source order, including those in the
+    /// subtrees it does not enter (the inside of `unquote` in a quote, `@doc`), so
+    /// the index holds what a walk of the whole tree would find.
+    pub(crate) fn index_node(&mut self, node: Node<'t>) {
+        if let Some(&slot) = index_slots().get(node.kind_id() as usize)
+            && slot != NOT_INDEXED
+        {
+            self.indexed[slot as usize].1.push(node);
         }
-        self.indexed = index;
     }
 
     pub(crate) fn index(&mut self) {
-        self.index_nodes();
         self.bindings.sort_by_key(|b| b.from);
         for (i, c) in self.calls.iter().enumerate() {
             self.by_name.entry(c.name).or_default().push(i as Id);

@@ -85,10 +85,18 @@ pub(crate) fn build(file: &mut File<'_>) {
         let node = cursor.node();
         // Tokens (`do`, `(`, `,`...) carry nothing for the model: no frame for them.
         let named = node.is_named();
-        if named && w.enter(node) && cursor.goto_first_child() {
-            continue;
-        }
         if named {
+            w.file.index_node(node);
+            if w.enter(node) {
+                if cursor.goto_first_child() {
+                    continue;
+                }
+            } else {
+                // Not part of the model, but rules looking for names anywhere see it.
+                for n in syntax::descendants(node).filter(|n| n.is_named()) {
+                    w.file.index_node(n);
+                }
+            }
             w.leave();
         }
         loop {

@@ -487,10 +487,12 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
             for &d in &failing_defs {
                 let def = &file.defs[d as usize];
                 if let Some(m) = def.module {
+                    let within = def.node.byte_range();
                     messages[m as usize].extend(
-                        ast::descendants(def.node)
-                            .filter(|n| n.kind_id() == grammar().kinds.string)
-                            .flat_map(|n| literal_parts(file, n)),
+                        file.nodes_of(grammar().kinds.string)
+                            .iter()
+                            .filter(|n| within.start <= n.start_byte() && n.end_byte() <= within.end)
+                            .flat_map(|&n| literal_parts(file, n)),
                     );
                 }
             }

@@ -243,6 +243,8 @@ pub(crate) fn unique_per_test(file: &File, call: &Call, node: Node) -> bool {
                 && (text == "self()"
                     || text == "make_ref()"
                     || text.starts_with("System.unique_integer(")
+                    // ExUnit compiles each test into a function named after it.
+                    || text == "__ENV__.function"
                     || is_test_field(file, d)))
                 || (d.kind_id() == k.identifier
                     && (test_name_vars.contains(&text) || text == "__MODULE__"))
@@ -252,7 +254,8 @@ pub(crate) fn unique_per_test(file: &File, call: &Call, node: Node) -> bool {
     if unique_here(node) {
         return true;
     }
-    // `id = {__MODULE__, ctx.test}` earlier in the block.
+    // `id = {__MODULE__, ctx.test}` or `{name, _} = __ENV__.function` earlier in
+    // the block.
     let vars: Vec<&str> = ast::descendants(node)
         .chain(std::iter::once(node))
         .filter(|d| d.kind_id() == k.identifier)
@@ -264,9 +267,16 @@ pub(crate) fn unique_per_test(file: &File, call: &Call, node: Node) -> bool {
         .any(|m| {
             let left = ast::field(m, grammar().fields.left);
             let right = ast::field(m, grammar().fields.right);
-            left.is_some_and(|l| l.kind_id() == k.identifier && vars.contains(&file.text(l)))
-                && right.is_some_and(unique_here)
+            left.is_some_and(|l| binds_one_of(file, l, &vars)) && right.is_some_and(unique_here)
         })
+}
+
+/// Does the pattern `left` (a variable, or a tuple such as `{name, _arity}`) bind one
+/// of `vars`?
+fn binds_one_of(file: &File, left: Node, vars: &[&str]) -> bool {
+    let k = &grammar().kinds;
+    let binds = |n: Node| n.kind_id() == k.identifier && vars.contains(&file.text(n));
+    binds(left) || (left.kind_id() == k.tuple && ast::descendants(left).any(binds))
 }
 
 /// Does `alias` (as written at `call`) name a module defined inside the test module,

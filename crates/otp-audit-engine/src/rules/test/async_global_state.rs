@@ -244,6 +244,8 @@ pub(crate) fn unique_per_test(file: &File, call: &Call, node: Node) -> bool {
                 && (text == "self()"
                     || text == "make_ref()"
                     || text.starts_with("System.unique_integer(")
+                    // ExUnit compiles each test into a function named after it.
+                    || text == "__ENV__.function"
                     || is_test_field(file, d)))
                 || (d.kind_id() == k.identifier
                     && (test_name_vars.contains(&text) || text == "__MODULE__"))
@@ -253,7 +255,8 @@ pub(crate) fn unique_per_test(file: &File, call: &Call, node: Node) -> bool {
     if unique_here(node) {
         return true;
     }
-    // `id = {__MODULE__, ctx.test}` earlier in the block.
+    // `id = {__MODULE__, ctx.test}` or `{name, _} = __ENV__.function` earlier in
+    // the block.
     let vars: Vec<&str> = ast::descendants(node)
         .chain(std::iter::once(node))
         .filter(|d| d.kind_id() == k.identifier)
@@ -265,9 +268,16 @@ pub(crate) fn unique_per_test(file: &File, call: &Call, node: Node) -> bool {
         .any(|m| {
             let left = ast::field(m, grammar().fields.left);
             let right = ast::field(m, grammar().fields.right);
-            left.is_some_and(|l| l.kind_id() == k.identifier && vars.contains(&file.text(l)))
-                && right.is_some_and(unique_here)
+            left.is_some_and(|l| binds_one_of(file, l, &vars)) && right.is_some_and(unique_here)
         })
+}
+
+/// Does the pattern `left` (a variable, or a tuple such as `{name, _arity}`) bind one
+/// of `vars`?
+fn binds_one_of(file: &File, left: Node, vars: &[&str]) -> bool {
+    let k = &grammar().kinds;
+    let binds = |n: Node| n.kind_id() == k.identifier && vars.contains(&file.text(n));
+    binds(left) || (left.kind_id() == k.tuple && ast::descendants(left).any(binds))
 }
 
 /// Does `alias` (as written at `call`) name a module defined inside the test module,
@@ -354,6 +364,37 @@ pub(crate) struct Reach {
     paths: std::collections::BTreeSet<(String, bool)>,
 }
 
+/// `System.put_env("SHOP_TOKEN", value)` (or `delete_env`): the variable's name, when
+/// it is a literal and not one that the VM, Mix, the shell or common libraries read
+/// (`HOME`, `TZ`, `MIX_ENV`, ...), which other tests meet whether they name it or not.
+fn os_env_name(file: &File, call: &Call) -> Option<String> {
+    if call.module.as_deref() != Some("System") || !matches!(call.name, "put_env" | "delete_env") {
+        return None;
+    }
+    let (name, open) = path_literal(file, call.arg(0)?)?;
+    (!open && is_env_var_name(&name) && !is_well_known_env_var(&name)).then_some(name)
+}
+
+/// `SHOP_TOKEN`: upper-case letters, digits and underscores.
+fn is_env_var_name(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_uppercase())
+        && text.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+}
+
+fn is_well_known_env_var(name: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "HOME", "PATH", "TZ", "LANG", "USER", "SHELL", "TERM", "TMPDIR", "TMP", "TEMP", "PWD", "HOSTNAME",
+        "DATABASE_URL", "SECRET_KEY_BASE", "PORT", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "CI",
+    ];
+    const PREFIXES: &[&str] = &["MIX_", "ERL_", "ELIXIR_", "HEX_", "LC_", "XDG_", "OTP_", "REBAR"];
+    NAMES.contains(&name) || PREFIXES.iter().any(|p| name.starts_with(p))
+}
+
+/// `System.get_env/0`, `:os.getenv/0`: reads every variable, whatever its name.
+fn reads_whole_os_env(call: &Call) -> bool {
+    call.arity == 0 && (call.is("System", "get_env") || call.is(":os", "getenv"))
+}
+
 /// The literal atom a change is keyed by: the env key, the term key, the registered
 /// name.
 fn atom_key<'s>(file: &File<'s>, call: &Call) -> Option<&'s str> {
@@ -372,6 +413,9 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             .filter(|c| c.ctx.test.is_some() && global_change(c).is_some())
             .filter(|c| !matches!(c.module.as_deref(), Some(":telemetry" | "Logger" | "Mox")))
             .filter_map(|c| {
+                if let Some(name) = os_env_name(file, c) {
+                    return Some((c.expr.start_byte(), format!("os-env {name}")));
+                }
                 let key = match env_pair(file, c) {
                     // A module key is read by code that builds it (`__MODULE__`), which
                     // names no atom: keep such a change.
@@ -404,6 +448,12 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
                 Some(file.text(n).trim_end().trim_end_matches(':').to_string())
             } else if n.kind_id() == k.list {
                 event_name(file, n)
+            } else if n.kind_id() == k.string {
+                // `System.get_env("SHOP_TOKEN")`, `{System, :get_env, ["SHOP_TOKEN"]}`,
+                // `SHOP_TOKEN=... mix test` in a script: any literal naming it.
+                path_literal(file, n)
+                    .filter(|(text, open)| !open && is_env_var_name(text))
+                    .map(|(text, _)| format!("os-env {text}"))
             } else {
                 None
             }
@@ -422,6 +472,9 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
                 None => "*",
             };
             mentions.insert(format!("env {} {key}", app.unwrap_or("?")));
+        }
+        if reads_whole_os_env(c) {
+            mentions.insert("os-env *".to_string());
         }
         if c.local && c.name == "config" && c.arity >= 2 {
             mentions.extend(config_keys(file, c));
@@ -772,6 +825,11 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
                                 && all
                                     .iter()
                                     .any(|(h, m)| h != file && m.mentions.contains(k) && !own_support(*file, f, *h, m))
+                    }
+                    // An OS variable is also read by code that reads the whole
+                    // environment (`System.get_env/0`).
+                    None if key.starts_with("os-env ") => {
+                        g.mentions.contains(key) || g.mentions.contains("os-env *")
                     }
                     None => g.mentions.contains(key),
                 };

@@ -61,7 +61,10 @@ fn check(file: &File, report: &mut Report) {
         let test = file.test(&call.ctx);
         let async_module = file.module(&call.ctx).is_some_and(|m| m.async_tests);
         let mut reasons = Vec::new();
-        if named && async_module {
+        // A name no other test can build: no other module clashes on it or writes
+        // to the table by name.
+        let clashable = named && !unique_name(file, call);
+        if clashable && async_module {
             reasons.push(Reason::AsyncName);
         }
         if (named || public) && test.is_some_and(|t| t.kind == TestKind::SetupAll) {
@@ -73,7 +76,7 @@ fn check(file: &File, report: &mut Report) {
         if given_away(file, call) {
             reasons.push(Reason::GivenAway);
         }
-        if named
+        if clashable
             && public
             && reasons.is_empty()
             && test.is_some_and(|t| {
@@ -119,6 +122,45 @@ fn check(file: &File, report: &mut Report) {
             d.fix(fix);
         }
     }
+}
+
+/// `:ets.new(:"#{cluster}_slots", ...)` where the interpolation holds a value no other
+/// test can have (`System.unique_integer/1`, `make_ref()`, the test's name), directly
+/// or through a variable bound earlier in the same test or function: the name cannot
+/// clash with another module's table.
+fn unique_name(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(name) = call.arg(0).filter(|n| n.kind_id() == k.quoted_atom) else {
+        return false;
+    };
+    let Some(scope) = file.test(&call.ctx).map(|t| t.node).or_else(|| file.def(&call.ctx).map(|d| d.node)) else {
+        return false;
+    };
+    let unique_here = |n: Node| {
+        std::iter::once(n).chain(ast::descendants(n)).any(|d| {
+            let text = file.text(d);
+            d.kind_id() == k.call
+                && (text == "make_ref()"
+                    || text.starts_with("System.unique_integer(")
+                    || text == "__ENV__.function"
+                    || text.ends_with(".test") && !text.contains('('))
+        })
+    };
+    let interpolations: Vec<Node> = ast::descendants(name).filter(|n| n.kind_id() == k.interpolation).collect();
+    let vars: Vec<&str> = interpolations
+        .iter()
+        .flat_map(|i| ast::descendants(*i))
+        .filter(|n| n.kind_id() == k.identifier)
+        .map(|n| file.text(n))
+        .collect();
+    interpolations.iter().any(|i| unique_here(*i))
+        || ast::descendants(scope)
+            .filter(|d| d.start_byte() < call.node.start_byte() && ast::is_binary_op(*d, file.src, "="))
+            .any(|m| {
+                ast::field(m, grammar().fields.left)
+                    .is_some_and(|l| l.kind_id() == k.identifier && vars.contains(&file.text(l)))
+                    && ast::field(m, grammar().fields.right).is_some_and(unique_here)
+            })
 }
 
 /// `:ets.give_away(table, ...)` later in the same test or function, on the table

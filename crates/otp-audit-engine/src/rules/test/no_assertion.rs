@@ -60,6 +60,7 @@ fn unasserted_tests<'a, 't>(file: &'a File<'t>, report: &Report) -> Vec<(&'a Tes
         .filter(|(_, t)| !claims_no_failure(&t.name) && !negative_twin(file, t))
         // `test "name"` without a body is ExUnit's "not implemented" marker.
         .filter(|(_, t)| t.body.is_some_and(|body| !checks_something(file, body, &asserting, &helpers)))
+        .filter(|(_, t)| !t.body.is_some_and(|body| ends_with_checked_start(file, body)))
         .map(|(i, t)| (t, i))
         .collect()
 }
@@ -240,6 +241,27 @@ fn starts_asserting_fixture(file: &File, call: &Call, asserting: &[u32]) -> bool
                         .any(|&d| file.defs[d as usize].module == Some(i as crate::model::Id))
             })
         })
+}
+
+/// Does the test end by `start_supervised!`/`start_link_supervised!` (possibly bound,
+/// `pid = start_supervised!(...)`)? Both raise when the child has no spec or fails to
+/// start, so the start is what the test checks ("defines a child spec"). Earlier in
+/// the body the start is setup for what follows, which is still judged on its own.
+fn ends_with_checked_start(file: &File, body: Node) -> bool {
+    let k = &grammar().kinds;
+    let Some(last) = ast::statements(body).filter(|n| n.kind_id() != k.comment).last() else {
+        return false;
+    };
+    let started = if ast::is_binary_op(last, file.src, "=") {
+        ast::field(last, grammar().fields.right)
+    } else {
+        Some(last)
+    };
+    started.is_some_and(|n| {
+        file.calls_within(n).any(|c| {
+            c.expr == n && c.module.is_none() && matches!(c.name, "start_supervised!" | "start_link_supervised!")
+        })
+    })
 }
 
 /// `wait_for_handler(...)`, `eventually(...)`: polling helpers, which fail the test

@@ -801,8 +801,9 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
 fn private_fixed_name<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'t str> {
     let k = &grammar().kinds;
     let test = file.test(&call.ctx).filter(|t| t.kind == TestKind::Test)?;
-    let name = name_option(file, &call.args)?;
-    let name = if name.kind_id() == k.tuple { ast::named_children(name).last()? } else { name };
+    let option = name_option(file, &call.args)?;
+    let local = option.kind_id() != k.tuple;
+    let name = if local { option } else { registry_of_via(file, option).or_else(|| ast::named_children(option).last())? };
     if name.kind_id() != k.alias && name.kind_id() != k.atom {
         return None;
     }
@@ -817,9 +818,32 @@ fn private_fixed_name<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'t str> {
             .chars()
             .next()
             .is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '.'));
-        word_end && !range.contains(&at)
+        // A local name does not clash with the same atom under `:global` or a `:via`
+        // module: those are other registries.
+        word_end && !range.contains(&at) && !(local && in_other_registry(file, at))
     });
     (!outside).then_some(written)
+}
+
+/// `{:via, Registry, {reg, key}}`: the registry `reg`. A name in a registry that only
+/// this test mentions (and so starts) is the test's own, like the registry itself.
+fn registry_of_via<'t>(file: &File<'t>, name: Node<'t>) -> Option<Node<'t>> {
+    let k = &grammar().kinds;
+    let mut parts = ast::named_children(name);
+    (file.text(parts.next()?) == ":via").then_some(())?;
+    let inner = parts.nth(1).filter(|t| t.kind_id() == k.tuple)?;
+    ast::named_children(inner).next()
+}
+
+/// Is the text at byte `at` inside a `{:global, _}` or `{:via, _, _}` name tuple?
+fn in_other_registry(file: &File, at: usize) -> bool {
+    let k = &grammar().kinds;
+    let Some(node) = file.tree.root_node().descendant_for_byte_range(at, at) else {
+        return false;
+    };
+    std::iter::successors(Some(node), |n| n.parent())
+        .filter(|n| n.kind_id() == k.tuple)
+        .any(|t| t.named_child(0).is_some_and(|first| matches!(file.text(first), ":global" | ":via")))
 }
 
 /// A linked start under a name that only its own test mentions, in the whole

@@ -1,0 +1,7 @@
+defmodule MyApp.Vault do
+  @moduledoc "Reads the secrets store's address and credentials."
+
+  def address, do: System.get_env("MYAPP_VAULT_ADDR", "http://localhost:8200")
+
+  def password({module, function, args}), do: apply(module, function, args)
+end

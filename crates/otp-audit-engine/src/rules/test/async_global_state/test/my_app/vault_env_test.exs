@@ -1,0 +1,24 @@
+defmodule MyApp.VaultEnvTest do
+  use ExUnit.Case, async: true
+
+  # Only this file names the variable, and nothing reads the whole environment: the
+  # tests of this module, which never run at the same time, are the only readers.
+  test "the password is read from the variable the config names" do
+    System.put_env("MYAPP_VAULT_TEST_PASSWORD", "s3cret")
+    assert MyApp.Vault.password({System, :get_env, ["MYAPP_VAULT_TEST_PASSWORD"]}) == "s3cret"
+  after
+    System.delete_env("MYAPP_VAULT_TEST_PASSWORD")
+  end
+
+  test "a variable that lib code reads is shared" do
+    System.put_env("MYAPP_VAULT_ADDR", "http://127.0.0.1:8200") #~ test/async-global-state
+    assert MyApp.Vault.address() == "http://127.0.0.1:8200"
+  after
+    System.delete_env("MYAPP_VAULT_ADDR")
+  end
+
+  test "a variable everyone's tools read" do
+    System.put_env("TZ", "Europe/Paris") #~ test/async-global-state
+    assert MyApp.Vault.address()
+  end
+end

@@ -61,7 +61,7 @@ fn check(file: &File, report: &mut Report) {
             );
             continue;
         }
-        let message = match call.name {
+        let message = match spawn_kind(file, call) {
             "spawn_link" => format!(
                 "`{written}` starts a process that is only linked to the test: when the test ends it gets an exit signal, but nothing waits for it to stop, and its crash kills the test with a bare exit reason; use `start_link_supervised!({{Task, fn -> ... end}})`"
             ),
@@ -89,6 +89,34 @@ fn is_spawn(call: &Call) -> bool {
         (Some("Node"), "spawn" | "spawn_link" | "spawn_monitor") => true,
         (Some(":erlang" | ":proc_lib"), _) => true,
         _ => false,
+    }
+}
+
+/// The spawn the call amounts to: `Process.spawn(fun, [:link, :monitor])` and
+/// `:erlang.spawn_opt(fun, [:monitor])` return `{pid, ref}` like `spawn_monitor`, and
+/// with `:link` alone they link like `spawn_link`; the option list is the last
+/// argument in every arity.
+fn spawn_kind<'t>(file: &File<'t>, call: &Call<'t>) -> &'t str {
+    let k = &grammar().kinds;
+    if !matches!(call.name, "spawn" | "spawn_opt") || call.arity < 2 {
+        return call.name;
+    }
+    let Some(options) = call.arg(call.arity - 1).filter(|o| o.kind_id() == k.list) else {
+        return call.name;
+    };
+    // `:monitor` or `{:monitor, opts}`.
+    let names: Vec<&str> = ast::named_children(options)
+        .filter_map(|o| {
+            let atom = if o.kind_id() == k.tuple { o.named_child(0)? } else { o };
+            ast::atom_name(atom, file.src)
+        })
+        .collect();
+    if names.contains(&"monitor") {
+        "spawn_monitor"
+    } else if names.contains(&"link") {
+        "spawn_link"
+    } else {
+        call.name
     }
 }
 
@@ -160,7 +188,7 @@ fn is_cleaned_up(file: &File, call: &Call) -> bool {
     };
     let pid = if left.kind_id() == k.identifier {
         left
-    } else if left.kind_id() == k.tuple && call.name == "spawn_monitor" {
+    } else if left.kind_id() == k.tuple && spawn_kind(file, call) == "spawn_monitor" {
         match left.named_child(0) {
             Some(p) if p.kind_id() == k.identifier => p,
             _ => return false,
@@ -225,7 +253,7 @@ fn awaits_linked_exit(file: &File, call: &Call) -> bool {
         return false;
     };
     let traps = traps_exits(file, test.node);
-    call.name == "spawn_link"
+    spawn_kind(file, call) == "spawn_link"
         && traps
         && ast::descendants(test.node).any(|n| {
             n.kind_id() == k.tuple
@@ -245,14 +273,14 @@ fn awaits_monitored_end(file: &File, call: &Call) -> bool {
     let Some(test) = file.test(&call.ctx) else {
         return false;
     };
-    if call.name == "spawn_monitor" {
+    if spawn_kind(file, call) == "spawn_monitor" {
         return waits_for_down(file, test.node);
     }
     let Some(pid) = bound_pid(file, call) else {
         return false;
     };
     let traps = traps_exits(file, test.node);
-    call.name == "spawn_link"
+    spawn_kind(file, call) == "spawn_link"
         && traps
         && file
             .calls_within(test.node)

@@ -44,4 +44,13 @@ defmodule MyApp.BoundedErrandTest do
     spawn(fn -> MyApp.Cache.fetch(cache, :slow_key) end) #~ test/no-raw-spawn
     assert {:error, :timeout} = MyApp.Cache.fetch(cache, :other, timeout: 10)
   end
+
+  test "a result sent back and awaited without a bound", %{cache: cache} do
+    parent = self()
+    spawn(fn -> send(parent, {:fetched, MyApp.Cache.fetch(cache, :slow_key)}) end) #~ test/no-raw-spawn
+
+    receive do
+      {:fetched, value} -> assert value == nil
+    end
+  end
 end

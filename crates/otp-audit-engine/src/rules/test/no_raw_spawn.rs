@@ -421,6 +421,9 @@ fn is_short_errand(file: &File, call: &Call) -> bool {
                     || c.is("Process", "send_after")
                     || c.is("Process", "send")
                     || c.is("GenServer", "cast")
+                    || c.is("GenStage", "cast")
+                    || c.is(":gen_server", "cast")
+                    || c.is(":gen_statem", "cast")
             })
         });
     // `spawn_link(fn -> with {:ok, c} <- :ssl.transport_accept(l, 5_000), do: ... end)`:

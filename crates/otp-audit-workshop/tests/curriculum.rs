@@ -141,7 +141,7 @@ fn removing_the_finding_but_breaking_behaviour_says_which_check_failed() {
     let ex = packs[0].exercise("sleep-after-cast").unwrap();
     let code = ex.solution.replace(
         "    # count/2",
-        "    spawn(fn -> RateCounter.hit(counter, \"api-key-2\") end)\n    # count/2",
+        "    spawn(fn -> RateCounter.hit(counter, \"api-key-2\"); receive(do: (:stop -> :ok)) end)\n    # count/2",
     );
     let v = Checker::new().check(ex, &code);
     assert!(!v.solved);

@@ -44,6 +44,23 @@ fn check(file: &File, report: &mut Report) {
             continue;
         }
         let written = call.display(src);
+        match bounded_call_errand(file, call) {
+            Some(Errand::Quiet) => continue,
+            // A linked errand's failed assertion reaches the test.
+            Some(Errand::Asserts) if spawn_kind(file, call) == "spawn_link" => continue,
+            Some(Errand::Asserts) => {
+                report.add(
+                    file,
+                    &call.ctx,
+                    call.expr.byte_range(),
+                    format!(
+                        "`{written}` runs an assertion in a process that is not linked to the test: if it fails, the process crashes with a log line but the test still passes; make the call in the test, or send the result to the test and assert there"
+                    ),
+                );
+                continue;
+            }
+            None => {}
+        }
         if ends_at_once(file, call) {
             // A pid that is merely some process, dead or alive, or one the test
             // polls until it is dead, makes no race.
@@ -61,7 +78,7 @@ fn check(file: &File, report: &mut Report) {
             );
             continue;
         }
-        let message = match call.name {
+        let message = match spawn_kind(file, call) {
             "spawn_link" => format!(
                 "`{written}` starts a process that is only linked to the test: when the test ends it gets an exit signal, but nothing waits for it to stop, and its crash kills the test with a bare exit reason; use `start_link_supervised!({{Task, fn -> ... end}})`"
             ),
@@ -89,6 +106,34 @@ fn is_spawn(call: &Call) -> bool {
         (Some("Node"), "spawn" | "spawn_link" | "spawn_monitor") => true,
         (Some(":erlang" | ":proc_lib"), _) => true,
         _ => false,
+    }
+}
+
+/// The spawn the call amounts to: `Process.spawn(fun, [:link, :monitor])` and
+/// `:erlang.spawn_opt(fun, [:monitor])` return `{pid, ref}` like `spawn_monitor`, and
+/// with `:link` alone they link like `spawn_link`; the option list is the last
+/// argument in every arity.
+fn spawn_kind<'t>(file: &File<'t>, call: &Call<'t>) -> &'t str {
+    let k = &grammar().kinds;
+    if !matches!(call.name, "spawn" | "spawn_opt") || call.arity < 2 {
+        return call.name;
+    }
+    let Some(options) = call.arg(call.arity - 1).filter(|o| o.kind_id() == k.list) else {
+        return call.name;
+    };
+    // `:monitor` or `{:monitor, opts}`.
+    let names: Vec<&str> = ast::named_children(options)
+        .filter_map(|o| {
+            let atom = if o.kind_id() == k.tuple { o.named_child(0)? } else { o };
+            ast::atom_name(atom, file.src)
+        })
+        .collect();
+    if names.contains(&"monitor") {
+        "spawn_monitor"
+    } else if names.contains(&"link") {
+        "spawn_link"
+    } else {
+        call.name
     }
 }
 
@@ -160,7 +205,7 @@ fn is_cleaned_up(file: &File, call: &Call) -> bool {
     };
     let pid = if left.kind_id() == k.identifier {
         left
-    } else if left.kind_id() == k.tuple && call.name == "spawn_monitor" {
+    } else if left.kind_id() == k.tuple && spawn_kind(file, call) == "spawn_monitor" {
         match left.named_child(0) {
             Some(p) if p.kind_id() == k.identifier => p,
             _ => return false,
@@ -225,7 +270,7 @@ fn awaits_linked_exit(file: &File, call: &Call) -> bool {
         return false;
     };
     let traps = traps_exits(file, test.node);
-    call.name == "spawn_link"
+    spawn_kind(file, call) == "spawn_link"
         && traps
         && ast::descendants(test.node).any(|n| {
             n.kind_id() == k.tuple
@@ -245,14 +290,14 @@ fn awaits_monitored_end(file: &File, call: &Call) -> bool {
     let Some(test) = file.test(&call.ctx) else {
         return false;
     };
-    if call.name == "spawn_monitor" {
+    if spawn_kind(file, call) == "spawn_monitor" {
         return waits_for_down(file, test.node);
     }
     let Some(pid) = bound_pid(file, call) else {
         return false;
     };
     let traps = traps_exits(file, test.node);
-    call.name == "spawn_link"
+    spawn_kind(file, call) == "spawn_link"
         && traps
         && file
             .calls_within(test.node)
@@ -376,6 +421,9 @@ fn is_short_errand(file: &File, call: &Call) -> bool {
                     || c.is("Process", "send_after")
                     || c.is("Process", "send")
                     || c.is("GenServer", "cast")
+                    || c.is("GenStage", "cast")
+                    || c.is(":gen_server", "cast")
+                    || c.is(":gen_statem", "cast")
             })
         });
     // `spawn_link(fn -> with {:ok, c} <- :ssl.transport_accept(l, 5_000), do: ... end)`:
@@ -383,6 +431,127 @@ fn is_short_errand(file: &File, call: &Call) -> bool {
     let library_only = file.calls_within(fun).next().is_some()
         && !file.calls_within(fun).any(|c| may_block(file, c));
     !waits && (naps || library_only || (only_sends || reports_back) && !awaited_forever)
+}
+
+/// Does the test take `name` from its context (`test "...", %{conn: conn} do`)? A
+/// name the test binds itself is another value.
+fn from_context(file: &File, test: &Test, name: &str) -> bool {
+    let k = &grammar().kinds;
+    let Some(context) = ast::call_arguments(test.node).and_then(|a| a.named_child(1)) else {
+        return false;
+    };
+    let rebound = test.body.is_some_and(|body| {
+        file.calls_within(body).any(|c| {
+            super::no_sleep::match_left(file, c)
+                .is_some_and(|l| ast::descendants(l).chain([l]).any(|n| n.kind_id() == k.identifier && file.text(n) == name))
+        })
+    });
+    !rebound
+        && ast::descendants(context).any(|n| n.kind_id() == k.identifier && file.text(n) == name)
+}
+
+/// What a spawned single bounded call amounts to (see `bounded_call_errand`).
+#[derive(PartialEq)]
+enum Errand {
+    /// It ends on its own and its result is ignored.
+    Quiet,
+    /// It ends on its own, but asserts on the result, which no one sees fail.
+    Asserts,
+}
+
+/// `spawn(fn -> Client.command(conn, ["BLPOP", "k", "10"]) end)`: a blocker or load
+/// errand whose function makes one call into the project and ignores the result. It
+/// ends on its own when that call is bounded: it passes an integer `timeout:`, or it
+/// targets a server the test started with `start_supervised`, which the test
+/// supervisor stops at teardown (the call then returns with an exit or an error).
+fn bounded_call_errand(file: &File, call: &Call) -> Option<Errand> {
+    let k = &grammar().kinds;
+    if !matches!(call.name, "spawn" | "spawn_link") || call.capture || call.arity != 1 {
+        return None;
+    }
+    let fun = call.arg(0).filter(|f| f.kind_id() == k.anonymous_function)?;
+    let body = ast::named_children(fun)
+        .find(|c| c.kind_id() == k.stab_clause)
+        .and_then(|clause| ast::field(clause, grammar().fields.right))?;
+    let statements: Vec<Node> = ast::statements(body).filter(|s| s.kind_id() != k.comment).collect();
+    let [statement] = statements.as_slice() else {
+        return None;
+    };
+    let waits = file.calls_within(fun).any(|c| c.name == "receive" || c.name == "sleep");
+    let project: Vec<&Call> = file.calls_within(fun).filter(|c| may_block(file, c)).collect();
+    let [errand] = project.as_slice() else {
+        return None;
+    };
+    // `Registry.register(registry, key, self())`: a process that hands the server its
+    // own pid is what the server keeps track of, not an errand.
+    let hands_itself = file.calls_within(errand.node).any(|c| c.is("Kernel", "self"));
+    if waits || hands_itself || errand.module.is_none() {
+        return None;
+    }
+    if !(has_finite_timeout(file, errand) || targets_supervised(file, call, errand)) {
+        return None;
+    }
+    // The result is left unused, or only asserted on: a result sent back to the test
+    // (`send(parent, {:reserved, Inventory.reserve(inv, 1)})`) is a report the test
+    // may wait for, which the other checks judge.
+    let is_statement = |n: Node| n == *statement;
+    if is_statement(errand.node) || is_statement(errand.expr) {
+        return Some(Errand::Quiet);
+    }
+    let asserts = file
+        .calls_within(*statement)
+        .any(|c| c.local && c.name.starts_with("assert") && is_statement(c.node));
+    asserts.then_some(Errand::Asserts)
+}
+
+/// `Client.command(conn, cmd, timeout: 1_000)`: an integer `timeout:` option.
+fn has_finite_timeout(file: &File, c: &Call) -> bool {
+    let k = &grammar().kinds;
+    c.args.iter().any(|&arg| {
+        let options = if arg.kind_id() == k.list {
+            ast::named_children(arg).find(|n| n.kind_id() == k.keywords)
+        } else {
+            Some(arg)
+        };
+        options
+            .and_then(|o| ast::keyword_value(o, file.src, "timeout"))
+            .is_some_and(|t| t.kind_id() == k.integer)
+    })
+}
+
+/// Is the first argument of `errand` a server the test started under its supervisor:
+/// bound from `start_supervised!` in the test before the spawn, or in a `setup` of
+/// the file (a block, or a function of the file that `setup :connect` names)?
+fn targets_supervised(file: &File, spawn: &Call, errand: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(server) = errand.arg(0).filter(|a| a.kind_id() == k.identifier).map(|a| file.text(a)) else {
+        return false;
+    };
+    let Some(test) = file.test(&spawn.ctx) else {
+        return false;
+    };
+    // `setup :connect`, `setup [:connect, :flush]`.
+    let setup_names: Vec<&str> = file
+        .calls
+        .iter()
+        .filter(|c| c.local && c.name == "setup")
+        .flat_map(|c| c.args.iter().flat_map(|&a| std::iter::once(a).chain(ast::descendants(a))))
+        .filter_map(|n| ast::atom_name(n, file.src))
+        .collect();
+    file.calls
+        .iter()
+        .filter(|c| c.local && matches!(c.name, "start_supervised" | "start_supervised!" | "start_link_supervised!"))
+        .filter(|c| {
+            super::no_sleep::match_left(file, c)
+                .is_some_and(|l| l.kind_id() == k.identifier && file.text(l) == server)
+        })
+        .any(|c| {
+            let in_test = test.node.byte_range().contains(&c.node.start_byte())
+                && c.node.start_byte() < spawn.node.start_byte();
+            let in_setup = file.test(&c.ctx).is_some_and(|t| t.kind == TestKind::Setup);
+            let in_named_setup = c.ctx.def.is_some_and(|d| setup_names.contains(&file.defs[d as usize].name));
+            in_test || (in_setup || in_named_setup) && from_context(file, test, server)
+        })
 }
 
 /// `pid = spawn_link(fn -> receive(do: (:go -> send(parent, :done))) end)` and later

@@ -438,7 +438,7 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             }
         }
     }
-    let mut mentions: std::collections::BTreeSet<String> = [k.atom, k.keyword, k.list]
+    let mut mentions: std::collections::BTreeSet<String> = [k.atom, k.keyword, k.list, k.string]
         .iter()
         .flat_map(|&kind| file.nodes_of(kind))
         .filter_map(|&n| {

@@ -283,6 +283,7 @@ fn check(file: &File, report: &mut Report) {
                 || answers_received_request(file, call, dest)
                 || answers_with_request_ref(file, call, dest)
                 || notifies_stored_caller(file, call, dest)
+                || replies_to_alias(file, call, dest)
             {
                 continue;
             }
@@ -1077,6 +1078,43 @@ fn bound_from_alias(file: &File, call: &Call, var: &str) -> bool {
             c.parent.is_some_and(|p| {
                 ast::is_binary_op(p, file.src, "=")
                     && ast::field(p, grammar().fields.left).is_some_and(|l| file.text(l) == var)
+            })
+        })
+}
+
+/// `send(alias_ref, {alias_ref, reply})`: OTP's reply format `{tag, reply}` where the
+/// tag is the destination itself, which only makes sense for a process alias (or a
+/// reference-tagged `from`): the reply half of a hand-written call, what
+/// `GenServer.reply/2` does. The client waits on `{^alias_ref, _}`; no client function
+/// of a receiving module can replace it. The destination has to be known as an alias:
+/// bound in the function from `Process.alias()`, `Process.monitor(pid, alias: ...)` or
+/// `make_ref()`, or named so (`from`, `*alias*`, `*ref*`). `send(pid, {pid, :hello})`
+/// stays reported.
+fn replies_to_alias(file: &File, call: &Call, dest: Node) -> bool {
+    let k = &grammar().kinds;
+    let Some(msg) = message_arg(call).filter(|m| m.kind_id() == k.tuple && m.named_child_count() == 2) else {
+        return false;
+    };
+    if dest.kind_id() != k.identifier || msg.named_child(0).is_none_or(|first| file.text(first) != file.text(dest)) {
+        return false;
+    }
+    let var = file.text(dest);
+    let name = var.trim_start_matches('_');
+    let named_as_alias = name == "from" || name.contains("alias") || name.split('_').any(|w| w == "ref");
+    named_as_alias || bound_from_alias(file, call, var) || bound_from_alias_source(file, call, var)
+}
+
+/// `var = Process.monitor(pid, alias: ...)` or `var = make_ref()` earlier in the function.
+fn bound_from_alias_source(file: &File, call: &Call, var: &str) -> bool {
+    let Some(scope) = file.def(&call.ctx).map(|d| d.node) else {
+        return false;
+    };
+    file.calls_within(scope)
+        .filter(|c| c.node.start_byte() < call.node.start_byte())
+        .filter(|c| c.is("Kernel", "make_ref") || (c.is("Process", "monitor") && c.arity == 2 && c.arg(1).is_some_and(|o| file.text(o).contains("alias:"))))
+        .any(|c| {
+            c.parent.is_some_and(|p| {
+                ast::is_binary_op(p, file.src, "=") && ast::field(p, grammar().fields.left).is_some_and(|l| file.text(l) == var)
             })
         })
 }

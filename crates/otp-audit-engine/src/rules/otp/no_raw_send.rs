@@ -601,21 +601,34 @@ fn fed_by_loops(file: &File, call: &Call, dest: Node) -> bool {
     let Some(at) = def.params.iter().position(|p| p.kind_id() == k.identifier && file.text(*p) == var) else {
         return false;
     };
-    let mut from_loop = false;
-    let all = file
+    let (mut from_loop, mut all) = (false, true);
+    for c in file
         .calls_named(def.name)
         .filter(|c| c.local && c.module.is_none() && c.arity == def.arity && c.ctx.module == def.module)
-        .all(|c| {
-            let Some(arg) = c.arg(at) else {
-                return false;
-            };
-            if c.ctx.in_loop && bound_by_loop(file, c, arg) {
-                from_loop = true;
-                return true;
-            }
-            from_incoming_message(file, c, arg) || from_fsm_event(file, c, arg) || passes_a_struct(file, c, arg)
-        });
-    all && from_loop
+    {
+        let Some(arg) = c.arg(at) else {
+            all = false;
+            continue;
+        };
+        if c.ctx.in_loop && bound_by_loop(file, c, arg) {
+            from_loop = true;
+        } else if !(from_incoming_message(file, c, arg) || from_fsm_event(file, c, arg) || passes_a_struct(file, c, arg)) {
+            all = false;
+        }
+    }
+    from_loop && (all || defines_an_envelope(file, def, call))
+}
+
+/// `defp notify(pid, ref, event), do: send(pid, {:my_lib_event, self(), ref, event})`:
+/// the helper's whole body is this one send of a tuple with a literal atom tag. It is
+/// the single place that writes the envelope its subscribers receive, so once one
+/// caller feeds it from a loop over subscribers, its other callers (confirming to the
+/// one subscriber that just joined) are sending the same notification.
+fn defines_an_envelope(file: &File, def: &Def, call: &Call) -> bool {
+    let whole_body = def.body.is_some_and(|b| {
+        b == call.node || (ast::named_children(b).count() == 1 && ast::named_children(b).next() == Some(call.node))
+    });
+    whole_body && message_arg(call).and_then(|m| atom_tagged(file, m)).is_some()
 }
 
 /// In a module built with the `fsm` library (`use Fsm`), `arg` is a parameter of the

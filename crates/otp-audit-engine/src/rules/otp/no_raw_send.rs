@@ -36,6 +36,18 @@ enum Fact {
     SentToPlugin { at: usize, tag: String, size: usize },
     /// A `handle_info` clause in the `quote` of a `__using__` matches (tag, size).
     PluginReceives { tag: String, size: usize },
+    /// `starter` starts `child` with `child.start_link(self(), ...)`: a helper process
+    /// of its own that knows its parent.
+    StartsWithSelf { starter: String, child: String },
+    /// `module` receives a tuple tagged (tag, size): `handle_info`, a gen_statem
+    /// `:info` clause or a `receive`.
+    Receives { module: String, tag: String, size: usize },
+    /// A send, at this start byte, of (tag, size) to a helper the sending module
+    /// started with `child.start_link(self(), ...)`.
+    SentToChild { at: usize, child: String, tag: String, size: usize },
+    /// A send, at this start byte, of (tag, size) from `module` to the pid its
+    /// `init/1` got from its argument (its parent).
+    SentToStarter { at: usize, module: String, tag: String, size: usize },
 }
 
 fn collect(file: &File, _report: &Report) -> Option<Facts> {
@@ -50,12 +62,21 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         let (Some(dest), Some(msg)) = (destination_index(call).and_then(|i| call.arg(i)), message_arg(call)) else {
             continue;
         };
-        if let Some((tag, size)) = atom_tagged(file, msg)
-            && started_from_data(file, call, dest)
+        let Some((tag, size)) = atom_tagged(file, msg) else { continue };
+        let (at, tag) = (call.node.start_byte(), tag.to_string());
+        if started_from_data(file, call, dest) {
+            facts.push(Fact::SentToPlugin { at, tag: tag.clone(), size });
+        }
+        if let Some(child) = child_started_with_self(file, call, dest) {
+            facts.push(Fact::SentToChild { at, child, tag: tag.clone(), size });
+        }
+        if let Some(module) = file.module(&call.ctx)
+            && (state_field_from_init_argument(file, call, dest).is_some() || from_init_argument(file, call, dest))
         {
-            facts.push(Fact::SentToPlugin { at: call.node.start_byte(), tag: tag.to_string(), size });
+            facts.push(Fact::SentToStarter { at, module: module.name.clone(), tag, size });
         }
     }
+    facts.extend(parent_child_facts(file));
     (!facts.is_empty()).then(|| Box::new(facts) as Facts)
 }
 
@@ -70,12 +91,30 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
         .iter()
         .filter_map(|(_, f)| match f {
             Fact::PluginReceives { tag, size } => Some((tag.as_str(), *size)),
-            Fact::SentToPlugin { .. } => None,
+            _ => None,
         })
         .collect();
+    let receives = |module: &str, tag: &str, size: usize| {
+        all.iter().any(|(_, f)| matches!(f, Fact::Receives { module: m, tag: t, size: s } if m == module && t == tag && *s == size))
+    };
+    let starters_of = |child: &str| -> Vec<&str> {
+        all.iter()
+            .filter_map(|(_, f)| match f {
+                Fact::StartsWithSelf { starter, child: c } if c == child => Some(starter.as_str()),
+                _ => None,
+            })
+            .collect()
+    };
     for (file, f) in &all {
-        if let Fact::SentToPlugin { at, tag, size } = f
-            && received.contains(&(tag.as_str(), *size))
+        let private_protocol = match f {
+            Fact::SentToPlugin { tag, size, .. } => received.contains(&(tag.as_str(), *size)),
+            // Parent and helper child of one library speak a protocol only the two know.
+            Fact::SentToChild { child, tag, size, .. } => receives(child, tag, *size),
+            Fact::SentToStarter { module, tag, size, .. } => starters_of(module).iter().any(|s| receives(s, tag, *size)),
+            _ => false,
+        };
+        if private_protocol
+            && let Fact::SentToPlugin { at, .. } | Fact::SentToChild { at, .. } | Fact::SentToStarter { at, .. } = f
         {
             report.retract(*file, *at);
         }
@@ -90,6 +129,10 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
             .map(|f| match f {
                 Fact::SentToPlugin { at, tag, size } => serde_json::json!(["sent", at, tag, size]),
                 Fact::PluginReceives { tag, size } => serde_json::json!(["receives", tag, size]),
+                Fact::StartsWithSelf { starter, child } => serde_json::json!(["starts", starter, child]),
+                Fact::Receives { module, tag, size } => serde_json::json!(["module_receives", module, tag, size]),
+                Fact::SentToChild { at, child, tag, size } => serde_json::json!(["to_child", at, child, tag, size]),
+                Fact::SentToStarter { at, module, tag, size } => serde_json::json!(["to_starter", at, module, tag, size]),
             })
             .collect(),
     ))
@@ -104,6 +147,10 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
         facts.push(match f.first()?.as_str()? {
             "sent" => Fact::SentToPlugin { at: number(1)?, tag: text(2)?, size: number(3)? },
             "receives" => Fact::PluginReceives { tag: text(1)?, size: number(2)? },
+            "starts" => Fact::StartsWithSelf { starter: text(1)?, child: text(2)? },
+            "module_receives" => Fact::Receives { module: text(1)?, tag: text(2)?, size: number(3)? },
+            "to_child" => Fact::SentToChild { at: number(1)?, child: text(2)?, tag: text(3)?, size: number(4)? },
+            "to_starter" => Fact::SentToStarter { at: number(1)?, module: text(2)?, tag: text(3)?, size: number(4)? },
             _ => return None,
         });
     }
@@ -159,6 +206,100 @@ fn pluggable_tags<'s>(file: &File<'s>) -> Vec<(&'s str, usize)> {
         }
     }
     tags
+}
+
+/// `X.start_link(self(), ...)` or `X.start(self(), ...)` of a named module, with the
+/// pid it binds (`{:ok, pid} = ...`): a helper process the caller starts for itself.
+fn starts_with_self<'a, 't>(file: &'a File<'t>, module: Option<Id>) -> impl Iterator<Item = (&'a Call<'t>, &'a str, Option<&'t str>)> + 'a {
+    let g = grammar();
+    file.calls_named_any(&["start_link", "start"])
+        .into_iter()
+        .filter(move |c| c.ctx.module == module && !c.dynamic && !c.local)
+        .filter(|c| c.arg(0).is_some_and(|a| ast::is_self_call(a, file.src)))
+        .filter_map(move |c| {
+            let child = c.module.as_deref()?;
+            let pid = c
+                .parent
+                .filter(|p| ast::is_binary_op(*p, file.src, "="))
+                .and_then(|p| ast::field(p, g.fields.left))
+                .filter(|l| l.kind_id() == g.kinds.tuple)
+                .and_then(|l| l.named_child(1))
+                .filter(|v| v.kind_id() == g.kinds.identifier)
+                .map(|v| file.text(v));
+            Some((c, child, pid))
+        })
+}
+
+/// Per module of the file: the helpers it starts with `self()`, and the tuples it
+/// receives (`handle_info`, gen_statem `:info` clauses, `receive`).
+fn parent_child_facts(file: &File) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    for (i, module) in file.modules.iter().enumerate().filter(|(_, m)| !m.quoted) {
+        let id = Some(i as Id);
+        for (_, child, _) in starts_with_self(file, id) {
+            facts.push(Fact::StartsWithSelf { starter: module.name.clone(), child: child.to_string() });
+        }
+        let mut shapes: Vec<(&str, usize)> = received_patterns(file, id).into_iter().filter_map(|p| atom_tagged(file, p)).collect();
+        shapes.sort_unstable();
+        shapes.dedup();
+        facts.extend(shapes.into_iter().map(|(tag, size)| Fact::Receives { module: module.name.clone(), tag: tag.to_string(), size }));
+    }
+    facts
+}
+
+/// The message patterns `module` matches: `handle_info` (see [`handle_info_patterns`]),
+/// the `:info` clauses of gen_statem state functions (`def connected(:info, msg, data)`,
+/// `handle_event(:info, msg, state, data)`), and the clauses of its `receive`s.
+fn received_patterns<'t>(file: &File<'t>, module: Option<Id>) -> Vec<Node<'t>> {
+    let g = grammar();
+    let mut patterns = handle_info_patterns(file, module);
+    patterns.extend(
+        file.defs
+            .iter()
+            .filter(|d| d.module == module && matches!(d.arity, 3 | 4))
+            .filter(|d| d.params.first().is_some_and(|p| file.text(*p) == ":info"))
+            .filter_map(|d| d.params.get(1).copied()),
+    );
+    patterns.extend(
+        file.calls_named("receive")
+            .filter(|r| r.local && r.module.is_none() && r.ctx.module == module)
+            .filter_map(|r| r.do_block)
+            .flat_map(ast::named_children)
+            .filter(|c| c.kind_id() == g.kinds.stab_clause)
+            .filter_map(|c| ast::field(c, g.fields.left))
+            .filter_map(|args| ast::named_children(args).next())
+            .map(|p| if ast::is_binary_op(p, file.src, "when") { ast::field(p, g.fields.left).unwrap_or(p) } else { p }),
+    );
+    patterns
+}
+
+/// The helper module `send` goes to when its destination is the pid of a
+/// `X.start_link(self(), ...)` of the sending module: that variable in the same
+/// function, or a state field the module sets from it (`socket_owner: owner` after
+/// `{:ok, owner} = SocketOwner.start_link(self(), opts)`), read as `data.socket_owner`
+/// or bound in the clause head (`%{socket_owner: owner}`).
+fn child_started_with_self(file: &File, call: &Call, dest: Node) -> Option<String> {
+    let g = grammar();
+    let starts: Vec<_> = starts_with_self(file, call.ctx.module).collect();
+    if dest.kind_id() == g.kinds.identifier {
+        let var = file.text(dest);
+        if let Some((_, child, _)) = starts
+            .iter()
+            .find(|(c, _, pid)| *pid == Some(var) && c.ctx.def == call.ctx.def && c.node.end_byte() <= call.node.start_byte())
+        {
+            return Some(child.to_string());
+        }
+    }
+    let field = destination_field(file, call, dest)?;
+    starts.iter().find_map(|(c, child, pid)| {
+        let pid = (*pid)?;
+        let def = file.def(&c.ctx)?;
+        let stored = ast::descendants(def.node).filter(|n| n.kind_id() == g.kinds.pair).any(|pair| {
+            ast::field(pair, g.fields.key).is_some_and(|k| ast::keyword_name(k, file.src) == field)
+                && ast::field(pair, g.fields.value).is_some_and(|v| v.kind_id() == g.kinds.identifier && file.text(v) == pid)
+        });
+        stored.then(|| child.to_string())
+    })
 }
 
 /// The `quote` calls inside `node`.
@@ -283,6 +424,7 @@ fn check(file: &File, report: &mut Report) {
                 || answers_received_request(file, call, dest)
                 || answers_with_request_ref(file, call, dest)
                 || notifies_stored_caller(file, call, dest)
+                || replies_to_alias(file, call, dest)
             {
                 continue;
             }
@@ -459,21 +601,34 @@ fn fed_by_loops(file: &File, call: &Call, dest: Node) -> bool {
     let Some(at) = def.params.iter().position(|p| p.kind_id() == k.identifier && file.text(*p) == var) else {
         return false;
     };
-    let mut from_loop = false;
-    let all = file
+    let (mut from_loop, mut all) = (false, true);
+    for c in file
         .calls_named(def.name)
         .filter(|c| c.local && c.module.is_none() && c.arity == def.arity && c.ctx.module == def.module)
-        .all(|c| {
-            let Some(arg) = c.arg(at) else {
-                return false;
-            };
-            if c.ctx.in_loop && bound_by_loop(file, c, arg) {
-                from_loop = true;
-                return true;
-            }
-            from_incoming_message(file, c, arg) || from_fsm_event(file, c, arg) || passes_a_struct(file, c, arg)
-        });
-    all && from_loop
+    {
+        let Some(arg) = c.arg(at) else {
+            all = false;
+            continue;
+        };
+        if c.ctx.in_loop && bound_by_loop(file, c, arg) {
+            from_loop = true;
+        } else if !(from_incoming_message(file, c, arg) || from_fsm_event(file, c, arg) || passes_a_struct(file, c, arg)) {
+            all = false;
+        }
+    }
+    from_loop && (all || defines_an_envelope(file, def, call))
+}
+
+/// `defp notify(pid, ref, event), do: send(pid, {:my_lib_event, self(), ref, event})`:
+/// the helper's whole body is this one send of a tuple with a literal atom tag. It is
+/// the single place that writes the envelope its subscribers receive, so once one
+/// caller feeds it from a loop over subscribers, its other callers (confirming to the
+/// one subscriber that just joined) are sending the same notification.
+fn defines_an_envelope(file: &File, def: &Def, call: &Call) -> bool {
+    let whole_body = def.body.is_some_and(|b| {
+        b == call.node || (ast::named_children(b).count() == 1 && ast::named_children(b).next() == Some(call.node))
+    });
+    whole_body && message_arg(call).and_then(|m| atom_tagged(file, m)).is_some()
 }
 
 /// In a module built with the `fsm` library (`use Fsm`), `arg` is a parameter of the
@@ -772,30 +927,7 @@ fn from_init_argument(file: &File, call: &Call, dest: Node) -> bool {
 fn state_field_from_init_argument<'s>(file: &File<'s>, call: &Call, dest: Node) -> Option<&'s str> {
     let k = &grammar().kinds;
     let g = grammar();
-    let field = if let Some(field) = ast::field_access(dest, file.src) {
-        field
-    } else if dest.kind_id() == k.identifier {
-        let var = file.text(dest);
-        let def = file.def(&call.ctx)?;
-        let matched_before = def
-            .body
-            .into_iter()
-            .flat_map(ast::descendants)
-            .filter(|n| n.end_byte() <= call.node.start_byte() && ast::is_binary_op(*n, file.src, "="))
-            .filter_map(|n| ast::field(n, g.fields.left));
-        let patterns: Vec<Node> = def.params.iter().copied().chain(matched_before).collect();
-        patterns
-            .iter()
-            .flat_map(|p| std::iter::once(*p).chain(ast::descendants(*p)))
-            .filter(|n| n.kind_id() == k.pair)
-            .find_map(|pair| {
-                let value = ast::field(pair, g.fields.value)?;
-                (value.kind_id() == k.identifier && file.text(value) == var)
-                    .then(|| ast::keyword_name(ast::field(pair, g.fields.key).unwrap_or(pair), file.src))
-            })?
-    } else {
-        return None;
-    };
+    let field = destination_field(file, call, dest)?;
     let init = file
         .defs_named("init")
         .find(|d| d.module == call.ctx.module && d.arity == 1 && d.body.is_some())?;
@@ -839,6 +971,37 @@ fn state_field_from_init_argument<'s>(file: &File<'s>, call: &Call, dest: Node) 
                 .is_some_and(from_arg)
     });
     set_from_arg.then_some(field)
+}
+
+/// The state field a destination reads: `state.report_to`, or `pid` bound by a
+/// `report_to: pid` pair in the clause head or in a match earlier in the function.
+fn destination_field<'s>(file: &File<'s>, call: &Call, dest: Node) -> Option<&'s str> {
+    let k = &grammar().kinds;
+    let g = grammar();
+    if let Some(field) = ast::field_access(dest, file.src) {
+        Some(field)
+    } else if dest.kind_id() == k.identifier {
+        let var = file.text(dest);
+        let def = file.def(&call.ctx)?;
+        let matched_before = def
+            .body
+            .into_iter()
+            .flat_map(ast::descendants)
+            .filter(|n| n.end_byte() <= call.node.start_byte() && ast::is_binary_op(*n, file.src, "="))
+            .filter_map(|n| ast::field(n, g.fields.left));
+        let patterns: Vec<Node> = def.params.iter().copied().chain(matched_before).collect();
+        patterns
+            .iter()
+            .flat_map(|p| std::iter::once(*p).chain(ast::descendants(*p)))
+            .filter(|n| n.kind_id() == k.pair)
+            .find_map(|pair| {
+                let value = ast::field(pair, g.fields.value)?;
+                (value.kind_id() == k.identifier && file.text(value) == var)
+                    .then(|| ast::keyword_name(ast::field(pair, g.fields.key).unwrap_or(pair), file.src))
+            })
+    } else {
+        None
+    }
 }
 
 /// `binds_variable`, counting `pattern` itself when it is the variable.
@@ -1077,6 +1240,43 @@ fn bound_from_alias(file: &File, call: &Call, var: &str) -> bool {
             c.parent.is_some_and(|p| {
                 ast::is_binary_op(p, file.src, "=")
                     && ast::field(p, grammar().fields.left).is_some_and(|l| file.text(l) == var)
+            })
+        })
+}
+
+/// `send(alias_ref, {alias_ref, reply})`: OTP's reply format `{tag, reply}` where the
+/// tag is the destination itself, which only makes sense for a process alias (or a
+/// reference-tagged `from`): the reply half of a hand-written call, what
+/// `GenServer.reply/2` does. The client waits on `{^alias_ref, _}`; no client function
+/// of a receiving module can replace it. The destination has to be known as an alias:
+/// bound in the function from `Process.alias()`, `Process.monitor(pid, alias: ...)` or
+/// `make_ref()`, or named so (`from`, `*alias*`, `*ref*`). `send(pid, {pid, :hello})`
+/// stays reported.
+fn replies_to_alias(file: &File, call: &Call, dest: Node) -> bool {
+    let k = &grammar().kinds;
+    let Some(msg) = message_arg(call).filter(|m| m.kind_id() == k.tuple && m.named_child_count() == 2) else {
+        return false;
+    };
+    if dest.kind_id() != k.identifier || msg.named_child(0).is_none_or(|first| file.text(first) != file.text(dest)) {
+        return false;
+    }
+    let var = file.text(dest);
+    let name = var.trim_start_matches('_');
+    let named_as_alias = name == "from" || name.contains("alias") || name.split('_').any(|w| w == "ref");
+    named_as_alias || bound_from_alias(file, call, var) || bound_from_alias_source(file, call, var)
+}
+
+/// `var = Process.monitor(pid, alias: ...)` or `var = make_ref()` earlier in the function.
+fn bound_from_alias_source(file: &File, call: &Call, var: &str) -> bool {
+    let Some(scope) = file.def(&call.ctx).map(|d| d.node) else {
+        return false;
+    };
+    file.calls_within(scope)
+        .filter(|c| c.node.start_byte() < call.node.start_byte())
+        .filter(|c| c.is("Kernel", "make_ref") || (c.is("Process", "monitor") && c.arity == 2 && c.arg(1).is_some_and(|o| file.text(o).contains("alias:"))))
+        .any(|c| {
+            c.parent.is_some_and(|p| {
+                ast::is_binary_op(p, file.src, "=") && ast::field(p, grammar().fields.left).is_some_and(|l| file.text(l) == var)
             })
         })
 }

@@ -79,3 +79,16 @@ defmodule Plug.Conn.Adapter do
   @callback send_resp(payload :: term, status :: integer, headers :: list, body :: iodata) ::
               {:ok, iodata | nil, term}
 end
+
+# DBConnection, as far as the trap-exit-unhandled fixture implements it: the
+# behaviour owns the connection process and calls `disconnect/2` when it goes.
+defmodule DBConnection do
+  @callback connect(opts :: Keyword.t()) :: {:ok, term} | {:error, term}
+  @callback disconnect(err :: term, state :: term) :: :ok
+
+  defmacro __using__(_opts) do
+    quote do
+      @behaviour DBConnection
+    end
+  end
+end

@@ -67,6 +67,7 @@ fn check(file: &File, report: &mut Report) {
             || defines_a_spawn_wrapper(file, call)
             || only_sends(file, call)
             || kind == Kind::Link && is_managed_worker(file, call)
+            || kind == Kind::Monitor && (awaits_its_down(file, call) || watches_its_spawner(file, call))
         {
             continue;
         }
@@ -128,6 +129,82 @@ fn is_managed_worker(file: &File, call: &Call) -> bool {
         .calls_within(module.node)
         .any(|c| c.ctx.module == call.ctx.module && traps_exits(file, c));
     traps && exit_clauses(file, module).next().is_some()
+}
+
+/// `{pid, mon} = spawn_monitor(fun)` followed at once (after nothing but sends to
+/// `pid`) by a `receive` that pins `^mon`: a synchronous call into a throw-away
+/// process, whose result comes back in the `:DOWN`. The spawner waits for it, so
+/// the process lives no longer than its caller's call.
+fn awaits_its_down(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(binding) = call.parent.filter(|p| ast::is_binary_op(*p, file.src, "=")) else {
+        return false;
+    };
+    let Some(pattern) = ast::field(binding, grammar().fields.left).filter(|l| l.kind_id() == k.tuple) else {
+        return false;
+    };
+    let var = |i| pattern.named_child(i).filter(|v: &Node| v.kind_id() == k.identifier).map(|v| file.text(v));
+    let (Some(mon), pid) = (var(1), var(0)) else {
+        return false;
+    };
+    let pinned = format!("^{mon}");
+    let mut next = binding.next_named_sibling();
+    while let Some(stmt) = next {
+        let stmt_call = file.calls.iter().find(|c| c.node == stmt);
+        match stmt_call {
+            _ if stmt.kind_id() == k.comment => {}
+            Some(c) if c.is("Kernel", "send") && c.arg(0).is_some_and(|d| Some(file.text(d)) == pid) => {}
+            Some(c) if c.local && c.name == "receive" => {
+                return c.do_block.is_some_and(|b| {
+                    file.nodes_of(k.unary_operator)
+                        .iter()
+                        .any(|u| b.byte_range().contains(&u.start_byte()) && file.text(*u) == pinned)
+                });
+            }
+            _ => return false,
+        }
+        next = stmt.next_named_sibling();
+    }
+    false
+}
+
+/// `parent = self()` before `spawn_monitor(fn -> watch(parent, ...) end)`, where the
+/// spawned code monitors `parent` (in the fn or in the local function it calls with
+/// `parent`): a sidecar that ends with its spawner, while the spawner monitors it
+/// in turn. Its lifetime is bound both ways, which is what supervision would give.
+fn watches_its_spawner(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(fun) = call.arg(0).filter(|f| f.kind_id() == k.anonymous_function) else {
+        return false;
+    };
+    let is_parent = |n: Node| {
+        n.kind_id() == k.identifier && file.bound_from_self(&call.ctx, file.text(n), call.node.start_byte())
+    };
+    let monitors_parent_here = file
+        .calls_within(fun)
+        .any(|c| c.is("Process", "monitor") && c.arg(0).is_some_and(is_parent));
+    monitors_parent_here
+        || file.calls_within(fun).filter(|c| c.local && c.module.is_none()).any(|c| {
+            (0..c.arity)
+                .filter(|&i| c.arg(i).is_some_and(is_parent))
+                .any(|i| local_fn_monitors_param(file, call.ctx.module, c.name, c.arity, i))
+        })
+}
+
+/// Does a function `name/arity` of the module monitor its `index`th parameter?
+fn local_fn_monitors_param(file: &File, module: Option<crate::model::Id>, name: &str, arity: usize, index: usize) -> bool {
+    let k = &grammar().kinds;
+    file.defs
+        .iter()
+        .filter(|d| d.module == module && d.name == name && d.arity == arity)
+        .any(|d| {
+            let Some(param) = d.params.get(index).filter(|p| p.kind_id() == k.identifier) else {
+                return false;
+            };
+            let param = file.text(*param);
+            file.calls_within(d.node)
+                .any(|c| c.is("Process", "monitor") && c.arg(0).is_some_and(|a| file.text(a) == param))
+        })
 }
 
 /// `caller = self()` before `spawn(fn -> ... send(caller, {:result, ref, value}) end)`,

@@ -55,6 +55,11 @@ fn check(file: &File, report: &mut Report) {
         if handled {
             continue;
         }
+        if module.is_some_and(|m| {
+            behaviour_owns_teardown(file, m) || linked_pids_monitored(file, call.ctx.module, m)
+        }) {
+            continue;
+        }
         let genserver = module.is_some_and(is_gen_server_based);
         let written = format!("{}(:trap_exit, true)", call.written(src));
         let links = links_anything(file, call.ctx.module);
@@ -145,15 +150,21 @@ const LINKING_OPENERS: &[&str] = &["Port", "File", ":file", ":gen_tcp", ":gen_ud
 /// the module's own `start_link/N` or `child_spec/1` runs in the caller and does
 /// not count.
 fn links_anything(file: &File, id: Option<Id>) -> bool {
-    file.calls.iter().filter(|c| c.ctx.module == id).any(|c| {
-        let in_starter = c.ctx.def.is_some_and(|d| {
-            matches!(file.defs[d as usize].name, "start_link" | "start" | "child_spec")
-        });
-        let opener = c.module.as_deref().is_some_and(|m| LINKING_OPENERS.contains(&m))
-            && matches!(c.name, "open" | "connect" | "listen" | "accept");
-        let linking = LINKING.contains(&c.name) || c.name.starts_with("start_link");
-        opener || (linking && !in_starter)
-    })
+    file.calls.iter().filter(|c| c.ctx.module == id).any(|c| is_linking_call(file, c))
+}
+
+/// A call that links the calling process to another process or a port; a
+/// `start_link` inside the module's own `start_link/N` or `child_spec/1` runs in the
+/// caller and does not count.
+fn is_linking_call(file: &File, c: &Call) -> bool {
+    let in_starter = c
+        .ctx
+        .def
+        .is_some_and(|d| matches!(file.defs[d as usize].name, "start_link" | "start" | "child_spec"));
+    let opener = c.module.as_deref().is_some_and(|m| LINKING_OPENERS.contains(&m))
+        && matches!(c.name, "open" | "connect" | "listen" | "accept");
+    let linking = LINKING.contains(&c.name) || c.name.starts_with("start_link");
+    opener || (linking && !in_starter)
 }
 
 /// Does the module match `{:EXIT, ...}` in `handle_info/2` or a `receive`, or
@@ -214,6 +225,81 @@ fn dispatches_to_exit_helper(file: &File, id: Option<Id>, module: &Module) -> bo
     })
 }
 
+/// Behaviours whose loop is a `:gen_server`'s or `:gen_statem`'s: exits reach the
+/// callback module through `handle_info` or an `:info` event, which this rule checks.
+const PROCESS_BEHAVIOURS: &[&str] = &["GenServer", ":gen_server", ":gen_statem", "GenStage", ":gen_event", "Agent", "Task"];
+/// Callbacks through which another behaviour (DBConnection's `disconnect/2`) tears
+/// its callback module's state down when the process goes.
+const TEARDOWN_CALLBACKS: &[&str] = &["disconnect", "handle_shutdown"];
+
+/// Is the module the callback module of some other behaviour (`use DBConnection`,
+/// `@behaviour DBConnection`) that owns the receive loop, and does it define that
+/// behaviour's teardown callback? Then the behaviour's process takes the `:EXIT`
+/// and calls the teardown, and trapping is what makes it do so.
+fn behaviour_owns_teardown(file: &File, module: &Module) -> bool {
+    if is_gen_server_based(module) || module.defines("callback_mode", 0) {
+        return false;
+    }
+    let other_behaviour = module.uses.iter().any(|(m, _)| !PROCESS_BEHAVIOURS.contains(&m.as_str()))
+        || declared_behaviours(file, module).any(|b| !PROCESS_BEHAVIOURS.contains(&b));
+    other_behaviour
+        && module
+            .functions
+            .iter()
+            .any(|f| f.kind == "def" && TEARDOWN_CALLBACKS.contains(&f.name))
+}
+
+/// The modules named by `@behaviour` attributes in the module's body.
+fn declared_behaviours<'a>(file: &'a File, module: &Module<'a>) -> impl Iterator<Item = &'a str> + 'a {
+    let src = file.src;
+    module
+        .body
+        .into_iter()
+        .flat_map(ast::statements)
+        .filter(move |stmt| {
+            stmt.kind_id() == grammar().kinds.unary_operator
+                && ast::operator(*stmt, src) == "@"
+                && ast::field(*stmt, grammar().fields.operand)
+                    .is_some_and(|op| ast::local_call_name(op, src) == Some("behaviour"))
+        })
+        .filter_map(|stmt| {
+            ast::field(stmt, grammar().fields.operand)
+                .and_then(ast::call_arguments)
+                .and_then(|a| a.named_child(0))
+        })
+        .map(move |b| file.text(b))
+}
+
+/// Is every process the module links to also monitored in the function that links
+/// it, and does the module match `{:DOWN, ...}`? "Link so the child dies with me,
+/// trap so I survive it, monitor to learn why": the crash is acted on through the
+/// monitor, and the spare `:EXIT` needs no clause of its own.
+fn linked_pids_monitored(file: &File, id: Option<Id>, module: &Module) -> bool {
+    let mut linking = file.calls.iter().filter(|c| c.ctx.module == id && is_linking_call(file, c)).peekable();
+    if linking.peek().is_none() {
+        return false;
+    }
+    let monitors_in = |def: Option<Id>| {
+        def.is_some() && file.calls_named("monitor").any(|m| m.ctx.def == def && m.module.as_deref() == Some("Process"))
+    };
+    linking.all(|c| monitors_in(c.ctx.def)) && matches_down(file, id, module)
+}
+
+/// Does the module match `{:DOWN, ...}` in `handle_info/2` or a `receive`?
+fn matches_down(file: &File, id: Option<Id>, module: &Module) -> bool {
+    let in_info = module.defs.iter().map(|&d| &file.defs[d as usize]).any(|d| {
+        d.name == "handle_info" && d.arity == 2 && d.params.first().is_some_and(|p| matches_tag(file, *p, "DOWN"))
+    });
+    let k = &grammar().kinds;
+    in_info
+        || file.calls_named("receive").filter(|c| c.ctx.module == id).filter_map(|c| c.do_block).any(|b| {
+            ast::named_children(b)
+                .filter(|c| c.kind_id() == k.stab_clause)
+                .filter_map(|c| ast::field(c, grammar().fields.left))
+                .any(|p| matches_tag(file, p, "DOWN"))
+        })
+}
+
 /// A script without modules: any `receive` with an `{:EXIT, ...}` clause.
 fn file_matches_exit(file: &File) -> bool {
     file.calls_named("receive")
@@ -240,12 +326,17 @@ pub(crate) fn exit_clauses<'a, 't>(file: &'a File<'t>, module: &'a Module) -> im
 
 /// Is there an `{:EXIT, ...}` tuple in this pattern?
 pub(crate) fn matches_exit(file: &File, pattern: Node) -> bool {
+    matches_tag(file, pattern, "EXIT")
+}
+
+/// Is there a tuple tagged with this atom (`{:DOWN, ...}`) in this pattern?
+fn matches_tag(file: &File, pattern: Node, tag: &str) -> bool {
     let k = &grammar().kinds;
     std::iter::once(pattern)
         .chain(ast::descendants(pattern))
         .any(|n| {
             n.kind_id() == k.tuple
                 && n.named_child(0)
-                    .is_some_and(|a| ast::atom_name(a, file.src) == Some("EXIT"))
+                    .is_some_and(|a| ast::atom_name(a, file.src) == Some(tag))
         })
 }

@@ -138,6 +138,7 @@ fn check(file: &File, report: &mut Report) {
             || is_stopped_in_same_function(file, call, def)
             || is_monitored_by_owner(file, call, def)
             || is_linked_worker_of_exit_handler(file, call, def)
+            || is_helper_owned_by_process(file, call, def)
             || is_declared_start_function(file, call, def)
         {
             continue;
@@ -365,16 +366,50 @@ fn is_monitored_by_owner(file: &File, call: &Call, def: &Def) -> bool {
 /// with `pid` used later in the function (put in a collection, looked up, sent to):
 /// the starter keeps hold of the process it started.
 fn keeps_pid(file: &File, call: &Call, def: &Def) -> bool {
+    kept_pid(file, call, def).is_some()
+}
+
+/// The variable of [`keeps_pid`], when the starter keeps the pid.
+fn kept_pid<'t>(file: &File<'t>, call: &Call<'t>, def: &Def<'t>) -> Option<&'t str> {
     let g = grammar();
     let patterns: Vec<Node> = match call.parent {
         Some(p) if ast::is_binary_op(p, file.src, "=") => ast::field(p, g.fields.left).into_iter().collect(),
         _ => case_patterns(file, call),
     };
-    patterns.into_iter().filter_map(|p| ok_var(file, p)).any(|(var, pattern)| {
+    patterns.into_iter().filter_map(|p| ok_var(file, p)).find_map(|(var, pattern)| {
         let after = pattern.end_byte().max(call.node.end_byte());
         ast::descendants(def.node)
             .any(|n| n.kind_id() == g.kinds.identifier && n.start_byte() > after && file.text(n) == var)
+            .then_some(var)
     })
+}
+
+/// A GenServer or `:gen_statem` that keeps the pid of a helper it starts outside
+/// `init/1` (a reconnect after a backoff), and either starts the same helper in
+/// `init/1` too or stops it in `terminate`: the process is its helper's restart
+/// policy and bounds its lifetime, so a supervisor would only add a second policy.
+fn is_helper_owned_by_process(file: &File, call: &Call, def: &Def) -> bool {
+    let Some(module) = file.module(&call.ctx) else {
+        return false;
+    };
+    let is_process = module.is_genserver || module.defines("callback_mode", 0) || module.uses_module("GenStage");
+    let Some(var) = kept_pid(file, call, def).filter(|_| is_process && call.name == "start_link") else {
+        return false;
+    };
+    let own_defs = || module.defs.iter().map(|&d| &file.defs[d as usize]);
+    let same_start = |c: &Call| c.name == call.name && c.module == call.module;
+    let started_in_init = own_defs()
+        .filter(|d| d.name == "init" && d.arity == 1)
+        .any(|d| file.calls_within(d.node).any(same_start));
+    // `SocketOwner.normal_stop(data.socket_owner)`, `GenServer.stop(state.worker)`.
+    let stops_helper = |c: &Call| {
+        (c.name.ends_with("stop") || c.is("Process", "exit"))
+            && (c.module == call.module || c.arg(0).is_some_and(|a| file.text(a).ends_with(var)))
+    };
+    let stopped_in_terminate = own_defs()
+        .filter(|d| d.name == "terminate" && matches!(d.arity, 2 | 3))
+        .any(|d| file.calls_within(d.node).any(stops_helper));
+    started_in_init || stopped_in_terminate
 }
 
 /// The clause patterns of the `case` whose subject is `call`.

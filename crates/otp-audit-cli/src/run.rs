@@ -10,6 +10,7 @@ use crate::config::{self, Loaded};
 use crate::files::{self, Collected, Input};
 use crate::output::frame::Frames;
 use crate::progress::{self, Progress};
+use otp_audit_engine::config::ConfigSource;
 use otp_audit_engine::{Config, Engine, FileFacts, FileResult, ProjectFacts};
 use otp_audit_project::report::Efforts;
 use otp_audit_project::skipped::{SkipReason, Skipped};
@@ -131,7 +132,11 @@ pub fn open(
     } = config::load(config, &root, archive_config.as_ref())?;
     print_notes(&engine_config.notes);
     apply_selection(&mut engine_config, sel)?;
-    inputs.retain(|i| i.explicit || engine_config.files.accepts(&i.path_under(&root)));
+    let (kept, left_out): (Vec<_>, Vec<_>) = inputs
+        .into_iter()
+        .partition(|i| i.explicit || engine_config.files.accepts(&i.path_under(&root)));
+    inputs = kept;
+    note_tests_left_out(&engine_config.source, &left_out, &root);
     let mut skipped = skipped;
     inputs.retain(|i| {
         let within = within_size_limit(i);
@@ -156,6 +161,28 @@ pub fn open(
         skipped,
         cache,
     })
+}
+
+/// One line when the configuration's file filter (typically a `.credo.exs` whose
+/// `files.included` lists only `lib/`) leaves out test files: the test rules are
+/// half of what otp-audit checks, and an empty test column would otherwise pass
+/// for a clean test suite.
+fn note_tests_left_out(source: &ConfigSource, left_out: &[Input], root: &Path) {
+    let tests = left_out
+        .iter()
+        .filter(|i| i.path_under(root).ends_with("_test.exs"))
+        .count();
+    let name = match source {
+        ConfigSource::Credo(name) => format!("`{name}` (files.included/excluded)"),
+        ConfigSource::Toml(name) => format!("`{name}` ([files] include/exclude)"),
+        ConfigSource::Defaults => return,
+    };
+    if tests > 0 {
+        eprintln!(
+            "otp-audit: note: {name} leaves out {tests} test file{}, so the test/ rules do not see them; widen the filter or name the files to check them",
+            crate::output::plural(tests)
+        );
+    }
 }
 
 /// Map `f` over `items` on `jobs` threads (rayon), keeping the order, counting

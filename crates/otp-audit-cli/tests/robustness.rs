@@ -288,6 +288,40 @@ fn a_stock_credo_config_gets_one_summary_line() {
     assert!(!err.contains("`--verbose` lists"), "{err}");
 }
 
+/// Many `.credo.exs` files include only `lib/`; otp-audit honours that, and says
+/// once that the test rules saw none of the tests, instead of an empty test column.
+#[test]
+fn a_credo_filter_that_leaves_out_tests_says_so() {
+    let credo = |included: &str| {
+        format!("%{{configs: [%{{name: \"default\", files: %{{included: {included}}}}}]}}\n")
+    };
+    let test = "defmodule Shop.WorkerTest do\n  use ExUnit.Case\n  test \"x\" do\n    Process.sleep(100)\n    assert true\n  end\nend\n";
+    let p = Project::new(
+        "credo-files",
+        &[
+            ("lib/shop/worker.ex", WORKER),
+            ("test/shop/worker_test.exs", test.as_bytes()),
+            ("test/test_helper.exs", b"ExUnit.start()\n"),
+        ],
+    );
+    p.write(".credo.exs", &credo(r#"["lib/"]"#));
+    let o = p.run(&["check"]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("note: `.credo.exs` (files.included/excluded) leaves out 1 test file, so the test/ rules do not see them"),
+        "{err}"
+    );
+    assert!(!stdout(&o).contains("test/no-sleep"), "{}", stdout(&o));
+    // Named on the command line, the file is checked.
+    let o = p.run(&["check", "test/shop/worker_test.exs"]);
+    assert!(stdout(&o).contains("test/no-sleep"), "{}", stdout(&o));
+
+    p.write(".credo.exs", &credo(r#"["lib/", "test/"]"#));
+    let o = p.run(&["check"]);
+    assert!(!stderr(&o).contains("leaves out"), "{}", stderr(&o));
+    assert!(stdout(&o).contains("test/no-sleep"), "{}", stdout(&o));
+}
+
 #[test]
 fn config_errors_name_the_file_once() {
     let p = Project::new("configs", &[("lib/shop/worker.ex", WORKER)]);

@@ -62,6 +62,7 @@ fn check(file: &File, report: &mut Report) {
         return;
     }
     let src = file.src;
+    let mut reported = std::collections::HashSet::new();
     for call in file.calls_named_any(&["start", "start_link"]) {
         if call.dynamic {
             continue;
@@ -155,6 +156,11 @@ fn check(file: &File, report: &mut Report) {
                 "list `{{{module}, arg}}` as a child of a supervisor, or, for processes started on demand, start it with `DynamicSupervisor.start_child/2` under {dyn_sup}"
             ),
         };
+        // One finding per start decision: the branches of a `case` that each start
+        // the same process (with another name form, say) are one start.
+        if !reported.insert((call.ctx.def, module.to_string(), call.name)) {
+            continue;
+        }
         let message = format!(
             "`{written}` is called from `{}/{}`, not from a supervisor: the new process is linked to the process running `{}/{}` and nothing restarts it; {advice}",
             def.name, def.arity, def.name, def.arity
@@ -234,11 +240,16 @@ fn is_own_start_wrapper(file: &File, call: &Call, def: &Def) -> bool {
 }
 
 /// `@spec into_stages(...) :: GenServer.on_start()` over a public function that
-/// returns `Coordinator.start_link(...)`: a start function of the library's API under
-/// another name. Whoever calls it decides where the process lives, as with any
-/// `start_link`.
+/// returns `Coordinator.start_link(...)` (in any branch of its `case`): a start
+/// function of the library's API under another name. Whoever calls it decides where
+/// the process lives, as with any `start_link`. The start result types of OTP's own
+/// behaviours (`:gen_statem.start_ret()`, `:gen_server.start_ret()`,
+/// `:gen_event`'s) say the same. So does being the function that the module's own
+/// `child_spec/1` hands to supervisors: `start: {Client, :start_link, [opts]}` beside
+/// a documented `def start_client(opts)` returning `Client.start_link(opts)` offers
+/// one start two ways, supervised or by the caller.
 fn is_declared_start_function(file: &File, call: &Call, def: &Def) -> bool {
-    if def.kind != "def" || !returns(def, call.node) {
+    if def.kind != "def" || !in_tail_position(file, def, call.node) {
         return false;
     }
     let Some(module) = file.module(&call.ctx) else {
@@ -246,11 +257,105 @@ fn is_declared_start_function(file: &File, call: &Call, def: &Def) -> bool {
     };
     let text = file.text(module.node);
     let head = format!("@spec {}(", def.name);
-    text.match_indices(&head).any(|(at, _)| {
+    let declared = text.match_indices(&head).any(|(at, _)| {
         let spec = &text[at..];
         let end = spec.find("\n\n").unwrap_or(spec.len()).min(spec[1..].find('@').map_or(spec.len(), |i| i + 1));
-        spec[..end].contains("on_start")
-    })
+        spec[..end].contains("on_start") || spec[..end].contains("start_ret")
+    });
+    declared || (!hidden_from_docs(file, def) && same_start_as_child_spec(file, call))
+}
+
+/// `@doc false` right above the function (before its first clause).
+fn hidden_from_docs(file: &File, def: &Def) -> bool {
+    let Some(module) = def.module.and_then(|m| file.modules.get(m as usize)) else {
+        return false;
+    };
+    let before = &file.src[module.node.start_byte()..def.node.start_byte()];
+    let last_def = before.rfind("\n  def").map_or(0, |i| i + 1);
+    before[last_def..].contains("@doc false")
+}
+
+/// The module defines `child_spec/1` whose `start:` MFA is the very function `call`
+/// starts (`start: {KafkaEx.Client, :start_link, [...]}` and `Client.start_link(...)`).
+fn same_start_as_child_spec(file: &File, call: &Call) -> bool {
+    let Some(module) = file.module(&call.ctx) else {
+        return false;
+    };
+    let Some(target) = call.module.as_deref() else {
+        return false;
+    };
+    let g = grammar();
+    module
+        .defs
+        .iter()
+        .map(|&d| &file.defs[d as usize])
+        .filter(|d| d.name == "child_spec" && d.arity == 1)
+        .any(|spec| {
+            ast::descendants(spec.node)
+                .filter(|n| n.kind_id() == g.kinds.pair)
+                .filter(|pair| ast::field(*pair, g.fields.key).is_some_and(|k| ast::keyword_name(k, file.src) == "start"))
+                .filter_map(|pair| ast::field(pair, g.fields.value))
+                .filter(|v| v.kind_id() == g.kinds.tuple)
+                .any(|mfa| {
+                    let mut parts = ast::named_children(mfa);
+                    let m = parts.next().filter(|m| m.kind_id() == g.kinds.alias);
+                    let f = parts.next().and_then(|n| ast::atom_name(n, file.src));
+                    f == Some(call.name)
+                        && m.is_some_and(|m| file.module_at(file.text(m), m.start_byte()) == target)
+                })
+        })
+}
+
+/// Is `node` a value `def` returns: its body, the body's last statement, or, through
+/// `case`, `cond`, `if`, `unless` and `with`, the last statement of one of their
+/// branches?
+fn in_tail_position(file: &File, def: &Def, node: Node) -> bool {
+    let k = &grammar().kinds;
+    let Some(body) = def.body else {
+        return false;
+    };
+    let last_statement = |parent: Node, child: Node| {
+        ast::named_children(parent)
+            .filter(|c| c.kind_id() != k.comment)
+            .last()
+            .is_some_and(|last| last == child)
+    };
+    let mut child = node;
+    while child != body {
+        let Some(parent) = child.parent() else {
+            return false;
+        };
+        let kind = parent.kind_id();
+        let tail = if parent == body || kind == k.body || kind == k.block {
+            last_statement(parent, child)
+        } else if kind == k.do_block || kind == k.else_block {
+            child.kind_id() == k.stab_clause || last_statement(parent, child)
+        } else if kind == k.stab_clause {
+            ast::field(parent, grammar().fields.right) == Some(child)
+        } else if kind == k.call {
+            matches!(ast::local_call_name(parent, file.src), Some("case" | "cond" | "if" | "unless" | "with"))
+                && matches!(child.kind_id(), c if c == k.do_block || c == k.else_block || c == k.arguments)
+        } else if kind == k.pair {
+            // `if ok?, do: start(), else: {:error, :badarg}`.
+            ast::field(parent, grammar().fields.value) == Some(child)
+                && ast::field(parent, grammar().fields.key)
+                    .is_some_and(|key| matches!(ast::keyword_name(key, file.src), "do" | "else"))
+        } else if kind == k.keywords {
+            true
+        } else if kind == k.arguments {
+            child.kind_id() == k.keywords
+                && parent.parent().is_some_and(|c| {
+                    matches!(ast::local_call_name(c, file.src), Some("if" | "unless" | "with"))
+                })
+        } else {
+            false
+        };
+        if !tail {
+            return false;
+        }
+        child = parent;
+    }
+    true
 }
 
 /// Is `node` the value `def` returns (its whole body, or the body's last statement)?

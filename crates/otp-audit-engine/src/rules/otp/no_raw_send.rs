@@ -48,6 +48,12 @@ enum Fact {
     /// A send, at this start byte, of (tag, size) from `module` to the pid its
     /// `init/1` got from its argument (its parent).
     SentToStarter { at: usize, module: String, tag: String, size: usize },
+    /// `module` puts its own pid in a start option: `owner: self()`,
+    /// `Keyword.put(opts, :owner, self())`.
+    PutsSelfUnder { module: String, key: String },
+    /// A send, at this start byte, of (tag, size) to the pid of start option `key`
+    /// (`Keyword.get(opts, :owner)`, or a state field set from it).
+    SentToOption { at: usize, key: String, tag: String, size: usize },
 }
 
 fn collect(file: &File, _report: &Report) -> Option<Facts> {
@@ -69,6 +75,9 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         }
         if let Some(child) = child_started_with_self(file, call, dest) {
             facts.push(Fact::SentToChild { at, child, tag: tag.clone(), size });
+        }
+        if let Some(key) = option_key_of_destination(file, call, dest) {
+            facts.push(Fact::SentToOption { at, key: key.to_string(), tag: tag.clone(), size });
         }
         if let Some(module) = file.module(&call.ctx)
             && (state_field_from_init_argument(file, call, dest).is_some() || from_init_argument(file, call, dest))
@@ -105,16 +114,30 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             })
             .collect()
     };
+    let puts_self_under = |key: &str| -> Vec<&str> {
+        all.iter()
+            .filter_map(|(_, f)| match f {
+                Fact::PutsSelfUnder { module, key: k } if k == key => Some(module.as_str()),
+                _ => None,
+            })
+            .collect()
+    };
     for (file, f) in &all {
         let private_protocol = match f {
             Fact::SentToPlugin { tag, size, .. } => received.contains(&(tag.as_str(), *size)),
             // Parent and helper child of one library speak a protocol only the two know.
             Fact::SentToChild { child, tag, size, .. } => receives(child, tag, *size),
             Fact::SentToStarter { module, tag, size, .. } => starters_of(module).iter().any(|s| receives(s, tag, *size)),
+            // The starter gave the helper its own pid as a start option and matches
+            // the message: the keyword form of `Helper.start_link(self(), ...)`.
+            Fact::SentToOption { key, tag, size, .. } => puts_self_under(key).iter().any(|s| receives(s, tag, *size)),
             _ => false,
         };
         if private_protocol
-            && let Fact::SentToPlugin { at, .. } | Fact::SentToChild { at, .. } | Fact::SentToStarter { at, .. } = f
+            && let Fact::SentToPlugin { at, .. }
+            | Fact::SentToChild { at, .. }
+            | Fact::SentToStarter { at, .. }
+            | Fact::SentToOption { at, .. } = f
         {
             report.retract(*file, *at);
         }
@@ -133,6 +156,8 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
                 Fact::Receives { module, tag, size } => serde_json::json!(["module_receives", module, tag, size]),
                 Fact::SentToChild { at, child, tag, size } => serde_json::json!(["to_child", at, child, tag, size]),
                 Fact::SentToStarter { at, module, tag, size } => serde_json::json!(["to_starter", at, module, tag, size]),
+                Fact::PutsSelfUnder { module, key } => serde_json::json!(["self_under", module, key]),
+                Fact::SentToOption { at, key, tag, size } => serde_json::json!(["to_option", at, key, tag, size]),
             })
             .collect(),
     ))
@@ -151,6 +176,8 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
             "module_receives" => Fact::Receives { module: text(1)?, tag: text(2)?, size: number(3)? },
             "to_child" => Fact::SentToChild { at: number(1)?, child: text(2)?, tag: text(3)?, size: number(4)? },
             "to_starter" => Fact::SentToStarter { at: number(1)?, module: text(2)?, tag: text(3)?, size: number(4)? },
+            "self_under" => Fact::PutsSelfUnder { module: text(1)?, key: text(2)? },
+            "to_option" => Fact::SentToOption { at: number(1)?, key: text(2)?, tag: text(3)?, size: number(4)? },
             _ => return None,
         });
     }
@@ -239,12 +266,88 @@ fn parent_child_facts(file: &File) -> Vec<Fact> {
         for (_, child, _) in starts_with_self(file, id) {
             facts.push(Fact::StartsWithSelf { starter: module.name.clone(), child: child.to_string() });
         }
+        let mut keys = self_option_keys(file, id);
+        keys.sort_unstable();
+        keys.dedup();
+        facts.extend(keys.into_iter().map(|key| Fact::PutsSelfUnder { module: module.name.clone(), key: key.to_string() }));
         let mut shapes: Vec<(&str, usize)> = received_patterns(file, id).into_iter().filter_map(|p| atom_tagged(file, p)).collect();
         shapes.sort_unstable();
         shapes.dedup();
         facts.extend(shapes.into_iter().map(|(tag, size)| Fact::Receives { module: module.name.clone(), tag: tag.to_string(), size }));
     }
     facts
+}
+
+/// The option names under which `module` hands out its own pid: `owner: self()` in a
+/// keyword list or map, `Keyword.put(opts, :owner, self())` (also `put_new`,
+/// `Map.put`).
+fn self_option_keys<'s>(file: &File<'s>, module: Option<Id>) -> Vec<&'s str> {
+    let g = grammar();
+    let Some(m) = module.and_then(|m| file.modules.get(m as usize)) else {
+        return Vec::new();
+    };
+    let mut keys: Vec<&str> = ast::descendants(m.node)
+        .filter(|n| n.kind_id() == g.kinds.pair)
+        .filter(|pair| ast::field(*pair, g.fields.value).is_some_and(|v| ast::is_self_call(v, file.src)))
+        .filter_map(|pair| ast::field(pair, g.fields.key))
+        .map(|key| ast::keyword_name(key, file.src))
+        .collect();
+    keys.extend(
+        file.calls_within(m.node)
+            .filter(|c| c.ctx.module == module)
+            .filter(|c| matches!(c.module.as_deref(), Some("Keyword" | "Map")) && matches!(c.name, "put" | "put_new"))
+            .filter(|c| c.arg(2).is_some_and(|v| ast::is_self_call(v, file.src)))
+            .filter_map(|c| c.arg(1).and_then(|k| ast::atom_name(k, file.src))),
+    );
+    keys
+}
+
+/// The start option a destination pid comes from: `Keyword.get(opts, :owner)`,
+/// `opts[:owner]`, a variable bound from one of those earlier in the function
+/// (`if owner = Keyword.get(data.options, :owner) do send(owner, ...)`), or a state
+/// field the module sets from one (`owner: Keyword.fetch!(opts, :owner)`, in
+/// `start_link` or `init/1`, read as `state.owner`).
+fn option_key_of_destination<'s>(file: &File<'s>, call: &Call, dest: Node) -> Option<&'s str> {
+    let g = grammar();
+    let k = &g.kinds;
+    if let Some(key) = option_read(file, dest) {
+        return Some(key);
+    }
+    let def = file.def(&call.ctx)?;
+    if dest.kind_id() == k.identifier {
+        let var = file.text(dest);
+        let bound = def
+            .body
+            .into_iter()
+            .flat_map(ast::descendants)
+            .filter(|n| n.end_byte() <= call.node.start_byte() && ast::is_binary_op(*n, file.src, "="))
+            .filter(|n| ast::field(*n, g.fields.left).is_some_and(|l| l.kind_id() == k.identifier && file.text(l) == var))
+            .last()
+            .and_then(|n| ast::field(n, g.fields.right));
+        if let Some(key) = bound.and_then(|v| option_read(file, v)) {
+            return Some(key);
+        }
+    }
+    let field = destination_field(file, call, dest)?;
+    let module = file.module(&call.ctx)?;
+    ast::descendants(module.node)
+        .filter(|n| n.kind_id() == k.pair)
+        .filter(|pair| ast::field(*pair, g.fields.key).is_some_and(|key| ast::keyword_name(key, file.src) == field))
+        .find_map(|pair| ast::field(pair, g.fields.value).and_then(|v| option_read(file, v)))
+}
+
+/// `Keyword.get(opts, :owner)`, `Keyword.fetch!(opts, :owner)`, `opts[:owner]`:
+/// the option's name.
+fn option_read<'s>(file: &File<'s>, node: Node) -> Option<&'s str> {
+    let k = &grammar().kinds;
+    if node.kind_id() == k.access_call {
+        return node.named_child(1).and_then(|key| ast::atom_name(key, file.src));
+    }
+    file.calls_within(node)
+        .find(|c| c.node == node)
+        .filter(|c| c.module.as_deref() == Some("Keyword") && matches!(c.name, "get" | "fetch!" | "fetch"))
+        .and_then(|c| c.arg(1))
+        .and_then(|key| ast::atom_name(key, file.src))
 }
 
 /// The message patterns `module` matches: `handle_info` (see [`handle_info_patterns`]),
@@ -438,7 +541,17 @@ fn check(file: &File, report: &mut Report) {
         {
             continue;
         }
-        let dest_text = dest.map(|d| one_line(file.text(d))).unwrap_or_else(|| "?".into());
+        if dest.is_some_and(|d| capture_over_collection(file, d)) {
+            // `Enum.each(listeners, &send(&1, msg))`: the subscriber loop below, written
+            // as a capture.
+            continue;
+        }
+        // A capture's placeholder (`&1`) names no process: say what it stands for.
+        let dest_text = match dest {
+            Some(d) if is_capture_placeholder(file, d) => "the pid this capture is called with".to_string(),
+            Some(d) => format!("`{}`", one_line(file.text(d))),
+            None => "`?`".into(),
+        };
         if extra_message_to_caller(file, call) {
             report
                 .add(
@@ -446,7 +559,7 @@ fn check(file: &File, report: &mut Report) {
                     &call.ctx,
                     call.node.byte_range(),
                     format!(
-                        "`{written}` sends the caller (`{dest_text}`) a plain message besides the reply this `handle_call/3` clause gives: an extra notification that the client has to `receive` on its own, outside the call; put what the caller needs in the reply, or send it to a process that subscribed for it"
+                        "`{written}` sends the caller ({dest_text}) a plain message besides the reply this `handle_call/3` clause gives: an extra notification that the client has to `receive` on its own, outside the call; put what the caller needs in the reply, or send it to a process that subscribed for it"
                     ),
                 )
                 .severity(Severity::Info);
@@ -459,7 +572,7 @@ fn check(file: &File, report: &mut Report) {
                     &call.ctx,
                     call.node.byte_range(),
                     format!(
-                        "`{written}` forwards a telemetry event to `{dest_text}`, a pid the handler was attached with: a subscriber notification; make sure the receiver handles (or ignores) these messages and detach the handler when it goes away"
+                        "`{written}` forwards a telemetry event to {dest_text}, a pid the handler was attached with: a subscriber notification; make sure the receiver handles (or ignores) these messages and detach the handler when it goes away"
                     ),
                 )
                 .severity(Severity::Info);
@@ -472,7 +585,7 @@ fn check(file: &File, report: &mut Report) {
                     &call.ctx,
                     call.node.byte_range(),
                     format!(
-                        "`{written}` notifies `{dest_text}`, the `{field}` pid that `init/1` keeps from the argument this process was started with (its observer or owner): a subscriber notification; make sure the receiver handles these messages"
+                        "`{written}` notifies {dest_text}, the `{field}` pid that `init/1` keeps from the argument this process was started with (its observer or owner): a subscriber notification; make sure the receiver handles these messages"
                     ),
                 )
                 .severity(Severity::Info);
@@ -485,7 +598,7 @@ fn check(file: &File, report: &mut Report) {
                     &call.ctx,
                     call.node.byte_range(),
                     format!(
-                        "`{written}` notifies `{dest_text}`, a pid from the `init/1` argument this process was started with (its subscriber or owner): a subscriber notification; make sure the receiver handles these messages"
+                        "`{written}` notifies {dest_text}, a pid from the `init/1` argument this process was started with (its subscriber or owner): a subscriber notification; make sure the receiver handles these messages"
                     ),
                 )
                 .severity(Severity::Info);
@@ -496,15 +609,62 @@ fn check(file: &File, report: &mut Report) {
             // calls fine: there is no single receiver to put a client function in.
             continue;
         }
+        // In `init/1` the process that started this one may still be waiting in
+        // `start_link`: a call back to it would deadlock.
+        // (A registered name is some other process; a pid in a variable or the state
+        // may be the starter.)
+        let maybe_starter = dest.is_some_and(|d| root_variable(file, d).is_some());
+        let advice = if maybe_starter && file.def(&call.ctx).is_some_and(|d| runs_in_init(file, d, 2)) {
+            "hide it behind a client function of the receiving module that sends or casts: this runs in `init/1`, while the process that started this one may still be waiting in `start_link`, so a `GenServer.call` to it would deadlock"
+        } else {
+            "hide it behind a client function of the receiving module (a `GenServer.call` by default)"
+        };
         report.add(
             file,
             &call.ctx,
             call.node.byte_range(),
-            format!(
-                "`{written}` sends a raw message to `{dest_text}`; hide it behind a client function of the receiving module (a `GenServer.call` by default)"
-            ),
+            format!("`{written}` sends a raw message to {dest_text}; {advice}"),
         );
     }
+}
+
+/// `def` is `init/1`, or a private function of the module that `init/1` calls
+/// (directly, or through up to `depth` private helpers).
+fn runs_in_init(file: &File, def: &Def, depth: u32) -> bool {
+    if def.name == "init" && def.arity == 1 {
+        return true;
+    }
+    if def.kind != "defp" || depth == 0 {
+        return false;
+    }
+    file.calls_named(def.name)
+        .filter(|c| c.local && c.module.is_none() && !c.dynamic && c.ctx.module == def.module && c.arity == def.arity)
+        .filter_map(|c| file.def(&c.ctx))
+        .any(|caller| caller.name != def.name && runs_in_init(file, caller, depth - 1))
+}
+
+/// `&1`, `&2`: the argument placeholder of a capture.
+fn is_capture_placeholder(file: &File, node: Node) -> bool {
+    file.text(node).strip_prefix('&').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `Enum.each(listeners, &send(&1, msg))`, `Stream.each(pids, &send(&1, msg))`: the
+/// destination is the placeholder of a capture handed to an `Enum`, `Stream` or
+/// `:lists` function, so the send goes to each element of a collection in turn.
+fn capture_over_collection(file: &File, dest: Node) -> bool {
+    let k = &grammar().kinds;
+    if !is_capture_placeholder(file, dest) {
+        return false;
+    }
+    // placeholder -> arguments -> send call -> `&` operator -> arguments -> owner call
+    let capture = std::iter::successors(dest.parent(), |n| n.parent())
+        .take(4)
+        .find(|n| n.kind_id() == k.unary_operator && file.text(*n).starts_with('&'));
+    let Some(owner) = capture.and_then(|c| c.parent()).filter(|a| a.kind_id() == k.arguments).and_then(|a| a.parent()) else {
+        return false;
+    };
+    file.calls_within(owner)
+        .any(|c| c.node == owner && matches!(c.module.as_deref(), Some("Enum" | "Stream" | ":lists")))
 }
 
 /// `for pid <- subscribers, do: send(pid, msg)`, `Enum.each(pids, fn pid -> send(pid, msg) end)`:

@@ -85,14 +85,35 @@ fn check(file: &File, report: &mut Report) {
         }
         let covered = strays_covered(file, i as Id, module);
         let idle = idle_timeout(file, i as Id, module);
+        // A one-shot timeout from `init/1`: the catch-all is not what loses the
+        // deferred step (any message arriving first cancels it), so point to
+        // `handle_continue/2` first and offer no fix.
+        if let Some(Timeout::OneShot) = idle {
+            const ONE_SHOT: &str = "the only gen_server timeout here is the one-shot `{:ok, state, timeout}` from `init/1`, which any message that arrives first (a call, a stray) cancels, so the deferred first step can be skipped: move it to `{:ok, state, {:continue, step}}` and `handle_continue/2`, then end with a plain `def handle_info(msg, state)` clause that logs and returns `{:noreply, state}`";
+            let message = match &covered {
+                Some(how) => format!(
+                    "`handle_info/2` has no catch-all clause ({count} is here): this module {how} and makes no calls or tasks of its own, so only a message that other code sends to this process would crash it with `FunctionClauseError`; {ONE_SHOT}"
+                ),
+                None => format!(
+                    "`handle_info/2` has no catch-all clause ({count} is here): a stray message crashes the server with `FunctionClauseError`; {ONE_SHOT}"
+                ),
+            };
+            let d = report.add(file, &ctx, last.node.start_byte()..last.head.end_byte(), message);
+            if covered.is_some() {
+                d.severity(Severity::Info);
+            }
+            continue;
+        }
         // Only a foreign `send` could crash it, and the fix would cancel its idle
-        // timeout: the crash and restart is the better of the two.
-        if covered.is_some() && idle.is_some() {
+        // timeout: the crash and restart is the better of the two. Kept to a module
+        // that takes every `:DOWN` itself, as it was first written: a plain idle loop
+        // that merely sets no monitor keeps its finding, which names no such stray.
+        if covered.as_ref().is_some_and(|c| c.starts_with(TAKES_DOWN)) && idle.is_some() {
             continue;
         }
         // The idle timeout is cancelled by any message: a catch-all returning
         // `{:noreply, state}` would stop the loop silently, so offer no such fix.
-        if let Some(how) = idle {
+        if let Some(Timeout::Idle(how)) = idle {
             report.add(
                 file,
                 &ctx,
@@ -109,7 +130,7 @@ fn check(file: &File, report: &mut Report) {
                 &ctx,
                 last.node.start_byte()..last.head.end_byte(),
                 format!(
-                    "`handle_info/2` has no catch-all clause ({count} is here): this module already matches every {matched} and makes no calls or tasks of its own, so only a message that other code sends to this process would crash it with `FunctionClauseError`; a last `def handle_info(msg, state)` clause that logs it is cheap insurance"
+                    "`handle_info/2` has no catch-all clause ({count} is here): this module {matched} and makes no calls or tasks of its own, so only a message that other code sends to this process would crash it with `FunctionClauseError`; a last `def handle_info(msg, state)` clause that logs it is cheap insurance"
                 ),
             );
             d.severity(Severity::Info);
@@ -132,12 +153,15 @@ fn check(file: &File, report: &mut Report) {
     }
 }
 
-/// None of the stray messages the usual finding names can arrive: an unguarded
-/// `handle_info/2` clause takes any `{:DOWN, ref, _, pid, _}`, the module either
-/// does not trap exits or takes any `{:EXIT, pid, _}` the same way, and the
-/// server's own code (callbacks and the private functions they reach) makes no
-/// request that could answer late. Returns what is matched, for the message.
-fn strays_covered(file: &File, id: Id, module: &Module) -> Option<&'static str> {
+/// None of the stray messages the usual finding names can arrive: a `:DOWN` is
+/// either taken by an unguarded clause (`{:DOWN, ref, _, pid, _}`), or the
+/// server's own code sets no monitor, or it sets one only in `init/1` and a clause
+/// takes that monitor's `:DOWN` by the ref it keeps (`%{owner: {_, ref}} = state`);
+/// the module either does not trap exits or takes any `{:EXIT, pid, _}` the same
+/// way; and the server's own code (callbacks and the private functions they reach)
+/// makes no request that could answer late. Returns what makes each stray
+/// impossible, for the message.
+fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
     let clauses = || {
         module
             .defs
@@ -148,18 +172,76 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<&'static str> 
     let takes_any = |tag: &str, size: usize| {
         clauses().any(|d| d.params.first().is_some_and(|p| takes_any_tagged(file, *p, tag, size, &d.params[1..])))
     };
-    if !takes_any("DOWN", 5) || makes_requests(file, module) {
+    let reached = server_defs(file, module);
+    let server_calls = || file.calls.iter().filter(|c| c.ctx.def.is_some_and(|d| reached.contains(&d)));
+    if server_calls().any(is_request) {
         return None;
     }
+    let down = if takes_any("DOWN", 5) {
+        TAKES_DOWN
+    } else {
+        let monitors: Vec<&Call> = server_calls().filter(|c| is_monitor(c)).collect();
+        // A port or socket the server opens sends it messages of its own too
+        // (`{port, {:exit_status, n}}`, `{:tcp_closed, socket}`): not only foreign ones.
+        if server_calls().any(opens_port_or_socket) {
+            return None;
+        }
+        if monitors.is_empty() {
+            "sets no monitor"
+        } else if monitors.len() == 1
+            && monitors[0].ctx.def.is_some_and(|d| {
+                let d = &file.defs[d as usize];
+                d.name == "init" && d.arity == 1 && d.is_callback
+            })
+            && clauses().any(|d| d.params.first().is_some_and(|p| is_tagged(file, *p, "DOWN", 5)))
+        {
+            "matches the `:DOWN` of the one monitor its `init/1` sets"
+        } else {
+            return None;
+        }
+    };
     let traps = file
         .calls
         .iter()
         .any(|c| c.ctx.module == Some(id) && crate::rules::otp::trap_exit_unhandled::traps_exits(file, c));
     match (traps, takes_any("EXIT", 3)) {
-        (false, _) => Some("`:DOWN`"),
-        (true, true) => Some("`:DOWN` and `:EXIT`"),
+        (false, _) => Some(down.to_string()),
+        (true, true) => Some(format!("{down}, matches every `:EXIT`")),
         (true, false) => None,
     }
+}
+
+/// How the message says that every `:DOWN` is matched.
+const TAKES_DOWN: &str = "matches every `:DOWN`";
+
+/// A call that makes the calling process receive a `:DOWN` message later.
+fn is_monitor(c: &Call) -> bool {
+    match c.module.as_deref() {
+        Some("Process" | ":erlang") => {
+            matches!(c.name, "monitor" | "spawn_monitor") || (c.name == "spawn" && c.arity >= 2 && c.module.as_deref() == Some("Process"))
+        }
+        Some("Port") => c.name == "monitor",
+        None => c.name == "spawn_monitor",
+        Some("Kernel") => c.name == "spawn_monitor",
+        _ => false,
+    }
+}
+
+/// A call that opens a port or socket whose messages come to the calling process.
+fn opens_port_or_socket(c: &Call) -> bool {
+    match c.module.as_deref() {
+        Some(":gen_tcp" | ":ssl" | ":gen_udp" | ":gen_sctp" | ":socket" | ":inet") => true,
+        Some("Port") => c.name == "open",
+        Some(":erlang") => c.name == "open_port",
+        _ => false,
+    }
+}
+
+/// A `{:DOWN, ...}` (or other tagged) tuple pattern of the given size.
+fn is_tagged(file: &File, pattern: Node, tag: &str, size: usize) -> bool {
+    pattern.kind_id() == grammar().kinds.tuple
+        && ast::named_children(pattern).count() == size
+        && ast::named_children(pattern).next().and_then(|a| ast::atom_name(a, file.src)) == Some(tag)
 }
 
 /// `{:DOWN, ref, :process, pid, reason}` (or `{:EXIT, pid, reason}`) whose other
@@ -189,11 +271,9 @@ fn takes_any_tagged(file: &File, pattern: Node, tag: &str, size: usize, others: 
     })
 }
 
-/// Does the server's own code ask another process for something that could
-/// answer late (`GenServer.call`, `Task.async`, `:rpc`, an `Agent`)? Public
-/// functions that are not callbacks are the client API and run in the caller, so
-/// only callbacks and the private functions they reach count.
-fn makes_requests(file: &File, module: &Module) -> bool {
+/// The server's own code: callbacks and the private functions they reach. Public
+/// functions that are not callbacks are the client API and run in the caller.
+fn server_defs(file: &File, module: &Module) -> Vec<Id> {
     let own: Vec<Id> = module.defs.clone();
     let mut reached: Vec<Id> = own.iter().copied().filter(|&d| file.defs[d as usize].is_callback).collect();
     let mut i = 0;
@@ -209,10 +289,7 @@ fn makes_requests(file: &File, module: &Module) -> bool {
             }
         }
     }
-    file.calls
-        .iter()
-        .filter(|c| c.ctx.def.is_some_and(|d| reached.contains(&d)))
-        .any(is_request)
+    reached
 }
 
 /// A call whose answer, or whose task's result, arrives as a message.
@@ -227,32 +304,50 @@ fn is_request(c: &Call) -> bool {
     }
 }
 
-/// How the server drives the gen_server idle timeout, if it does: a
-/// `handle_info(:timeout, state)` clause, or a return of `{:noreply, state, t}` /
-/// `{:reply, r, state, t}` whose `t` is a real timeout (not `:hibernate`,
-/// `:infinity` or `{:continue, ...}`).
-fn idle_timeout(file: &File, id: Id, module: &Module) -> Option<&'static str> {
+/// How the server uses the gen_server timeout.
+enum Timeout {
+    /// An idle-timeout loop: a callback returns a timeout again.
+    Idle(&'static str),
+    /// Only `init/1` returns `{:ok, state, timeout}` and a `handle_info(:timeout,
+    /// state)` clause takes it: a deferred first step, not a loop.
+    OneShot,
+}
+
+/// How the server drives the gen_server idle timeout, if it does: a return of
+/// `{:noreply, state, t}` / `{:reply, r, state, t}` whose `t` is a real timeout
+/// (not `:hibernate`, `:infinity` or `{:continue, ...}`), or a
+/// `handle_info(:timeout, state)` clause; with no such return and an
+/// `{:ok, state, t}` from `init/1`, that clause only runs once.
+fn idle_timeout(file: &File, id: Id, module: &Module) -> Option<Timeout> {
+    let returns = |tag: &'static str, size: usize, only_init: bool| {
+        file.tuples_tagged(tag).any(|(_, t, ctx)| {
+            ctx.module == Some(id)
+                && (!only_init
+                    || ctx.def.is_some_and(|d| {
+                        let d = &file.defs[d as usize];
+                        d.name == "init" && d.arity == 1
+                    }))
+                && ast::named_children(*t).count() == size
+                && ast::named_children(*t).last().is_some_and(|t| is_idle_timeout(file, t))
+        })
+    };
     let handles_timeout = module.defs.iter().map(|&d| &file.defs[d as usize]).any(|d| {
         d.name == "handle_info"
             && d.arity == 2
             && d.params.first().and_then(|p| ast::atom_name(*p, file.src)) == Some("timeout")
     });
-    if handles_timeout {
-        return Some("`handle_info(:timeout, state)`");
-    }
-    let returns = |tag: &'static str, size: usize| {
-        file.tuples_tagged(tag).any(|(_, t, ctx)| {
-            ctx.module == Some(id)
-                && ast::named_children(*t).count() == size
-                && ast::named_children(*t).last().is_some_and(|t| is_idle_timeout(file, t))
-        })
-    };
-    if returns("noreply", 3) {
+    let again = if returns("noreply", 3, false) {
         Some("`{:noreply, state, timeout}`")
-    } else if returns("reply", 4) {
+    } else if returns("reply", 4, false) {
         Some("`{:reply, reply, state, timeout}`")
     } else {
         None
+    };
+    match (handles_timeout, again) {
+        (true, None) if returns("ok", 3, true) => Some(Timeout::OneShot),
+        (true, _) => Some(Timeout::Idle("`handle_info(:timeout, state)`")),
+        (false, Some(how)) => Some(Timeout::Idle(how)),
+        (false, None) => None,
     }
 }
 

@@ -292,7 +292,17 @@ fn check(file: &File, report: &mut Report) {
             .then(|| scratch_buffer_owner(file, call))
             .flatten();
         let config = access == Access::Write && buffer.is_none() && scratch.is_none() && written_once_in_init(file, call);
+        // A zero-arity callback OTP's `:heart` runs in its own process: no argument or
+        // state can carry the value there, so the dictionary is the only store.
+        let heart = heart_callback(file, call);
+        if heart.is_some() && key.is_some_and(|k| namespaced_by_module(file, k)) {
+            continue;
+        }
         let message = match access {
+            _ if heart.is_some() => format!(
+                "`{written}` runs in the `:heart` process, as (or under) the `{}/0` callback registered with `:heart.set_callback/2`, which gets no argument or state to carry a value between calls, so the dictionary is the place for it; namespace the key (`{{__MODULE__, ...}}`) so it cannot clash with other entries in that process",
+                heart.as_deref().unwrap_or_default()
+            ),
             Access::Write if config => format!(
                 "`{written}` stores per-process config: written once in `init/1`, never rewritten or deleted, and read only here, so it is immutable for the process's life; consider the state struct, unless it is kept out of the state on purpose (so that `format_status` and crash logs do not show it)"
             ),
@@ -322,10 +332,54 @@ fn check(file: &File, report: &mut Report) {
             ),
         };
         let d = report.add(file, &call.ctx, call.node.byte_range(), message);
-        if config {
+        if config || heart.is_some() {
             d.severity(Severity::Info);
         }
     }
+}
+
+/// The zero-arity function of this module registered with
+/// `:heart.set_callback(__MODULE__, :check)` whose code (itself, or a function of the
+/// module it calls, transitively) holds the access: it runs in the `:heart` process.
+fn heart_callback(file: &File, access: &Call) -> Option<String> {
+    let def = access.ctx.def?;
+    let module = access.ctx.module?;
+    let module_name = &file.modules[module as usize].name;
+    for set in file.calls_named("set_callback").filter(|c| c.is(":heart", "set_callback") && c.ctx.module == Some(module)) {
+        let (Some(m), Some(f)) = (set.arg(0), set.arg(1)) else {
+            continue;
+        };
+        let m = file.text(m);
+        if m != "__MODULE__" && file.module_at(m, set.node.start_byte()) != *module_name {
+            continue;
+        }
+        let Some(name) = ast::atom_name(f, file.src) else {
+            continue;
+        };
+        let own: Vec<Id> = file.modules[module as usize].defs.clone();
+        let mut reached: Vec<Id> = own
+            .iter()
+            .copied()
+            .filter(|&d| file.defs[d as usize].name == name && file.defs[d as usize].arity == 0)
+            .collect();
+        let mut i = 0;
+        while i < reached.len() {
+            let from = reached[i];
+            i += 1;
+            for c in file.calls.iter().filter(|c| c.ctx.def == Some(from) && c.local && c.module.is_none()) {
+                for &d in &own {
+                    let target = &file.defs[d as usize];
+                    if target.name == c.name && target.arity == c.arity && !reached.contains(&d) {
+                        reached.push(d);
+                    }
+                }
+            }
+        }
+        if reached.contains(&def) {
+            return Some(name.to_string());
+        }
+    }
+    None
 }
 
 /// Per-process config written once: the module's only write of the key sits in
@@ -378,9 +432,17 @@ fn written_once_in_init(file: &File, write: &Call) -> bool {
         })
 }
 
-/// `__MODULE__`, or a tuple that starts with it or with a module name.
+/// `__MODULE__`, or a tuple that starts with it or with a module name; also a module
+/// attribute of the file defined as one of those (`@ref_key {__MODULE__, :ref}`).
 fn namespaced_by_module(file: &File, key: Node) -> bool {
     let k = &grammar().kinds;
+    let key = match file.text(key).strip_prefix('@') {
+        Some(name) => match file.attributes.iter().find(|(n, _, _)| *n == name) {
+            Some((_, value, _)) => *value,
+            None => return false,
+        },
+        None => key,
+    };
     let first = if key.kind_id() == k.tuple { key.named_child(0) } else { Some(key) };
     first.is_some_and(|f| file.text(f) == "__MODULE__" || f.kind_id() == k.alias)
 }

@@ -40,6 +40,7 @@ fn check(file: &File, report: &mut Report) {
             || holds_nothing(file, call)
             || file.in_fixture_module(&call.ctx)
             || ends_when_fed(file, call)
+            || stopped_on_exit(file, call)
         {
             continue;
         }
@@ -220,6 +221,74 @@ fn is_cleaned_up(file: &File, call: &Call) -> bool {
             (c.is("Process", "exit") || c.is(":erlang", "exit") || c.is("Kernel", "exit") && c.arity == 2)
                 && c.arg(0).is_some_and(|a| file.text(a) == pid)
         })
+}
+
+/// `pid = spawn(fn -> loop(test) end)` (or `spawn(&Helper.loop/0)`) whose loop, a
+/// function of this file, has a `receive` clause for a literal message (`:stop ->
+/// :ok`) that returns without looping again, and an `on_exit` of the same test or
+/// setup that sends that message to the pid: the test's own cleanup ends it, as an
+/// `on_exit` kill would. Everything else the loop does must return (see
+/// `may_block`), so the stop message is always received.
+fn stopped_on_exit(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    if !matches!(call.name, "spawn" | "spawn_link") || call.capture || call.arity != 1 {
+        return false;
+    }
+    let (Some(test), Some(pid), Some(arg)) = (file.test(&call.ctx), bound_pid(file, call), call.arg(0)) else {
+        return false;
+    };
+    // The loop: the captured function, or the only call of `fn -> loop(args) end`.
+    let target = if arg.kind_id() == k.anonymous_function {
+        let inner: Vec<&Call> = file.calls_within(arg).collect();
+        match inner.as_slice() {
+            [only] if !only.capture => Some((only.name, only.arity)),
+            _ => None,
+        }
+    } else {
+        file.calls.iter().find(|c| c.capture && c.node == arg).map(|c| (c.name, c.arity))
+    };
+    let Some((name, arity)) = target else {
+        return false;
+    };
+    let defs: Vec<&Def> = file.defs.iter().filter(|d| d.name == name && d.arity == arity).collect();
+    let [def] = defs.as_slice() else {
+        return false;
+    };
+    let looping = |n: Node| {
+        file.calls_within(n)
+            .any(|c| c.name == def.name && c.arity == def.arity && c.module.is_none() && c.local)
+    };
+    let mut stops: Vec<&str> = Vec::new();
+    for c in file.calls_within(def.node) {
+        if c.name == "receive" && c.local && c.module.is_none() {
+            let Some(block) = c.do_block else {
+                return false;
+            };
+            for clause in ast::named_children(block).filter(|n| n.kind_id() == k.stab_clause) {
+                let pattern = ast::field(clause, grammar().fields.left).and_then(|a| a.named_child(0));
+                let body = ast::field(clause, grammar().fields.right);
+                if let (Some(p), Some(b)) = (pattern, body)
+                    && [k.atom, k.quoted_atom].contains(&p.kind_id())
+                    && !looping(b)
+                {
+                    stops.push(file.text(p));
+                }
+            }
+        } else if !(c.name == def.name && c.arity == def.arity && c.module.is_none()) && may_block(file, c) {
+            return false;
+        }
+    }
+    !stops.is_empty()
+        && file
+            .calls_within(test.node)
+            .filter(|c| c.name == "on_exit" && c.node.start_byte() > call.node.end_byte())
+            .any(|on_exit| {
+                file.calls_within(on_exit.node).any(|c| {
+                    c.is("Kernel", "send")
+                        && c.arg(0).is_some_and(|a| file.text(a) == pid)
+                        && c.arg(1).is_some_and(|m| stops.contains(&file.text(m)))
+                })
+            })
 }
 
 /// The pid bound by `pid = spawn(...)`, as written.

@@ -76,9 +76,11 @@ enum Wait<'s> {
     InCapture {
         capture: &'s str,
     },
-    /// Anything else; `next` is the statement the sleep precedes, when there is one.
+    /// Anything else; `next` is the statement the sleep precedes, when there is one,
+    /// and `sent` a cast or send to another process earlier in the test.
     StateChange {
         next: Option<String>,
+        sent: Option<String>,
     },
 }
 
@@ -197,17 +199,20 @@ fn check(file: &File, report: &mut Report) {
                 ),
                 "waiting-for-telemetry",
             ),
-            Wait::StateChange { next } => {
+            Wait::StateChange { next, sent } => {
                 let before = next
                     .as_ref()
                     .map(|n| format!(" before `{n}`"))
                     .unwrap_or_default();
-                (
-                    format!(
-                        "{shown} guesses how long another process needs{before}; after a cast or send, sync with `_ = :sys.get_state(pid)` or poll the public API instead"
+                let message = match sent {
+                    Some(sent) => format!(
+                        "{shown} guesses how long another process needs to handle the earlier `{sent}`{before}; sync with `_ = :sys.get_state(pid)` (it returns once the process has handled what was sent before it) or poll the public API instead"
                     ),
-                    "waiting-for-a-state-change",
-                )
+                    None => format!(
+                        "{shown} guesses how long another process needs{before}; wait for the outcome itself: poll the public API with a bounded retry, or `assert_receive` a message or telemetry event that the work sends"
+                    ),
+                };
+                (message, "waiting-for-a-state-change")
             }
         };
         let d = report
@@ -469,15 +474,21 @@ fn speaks_of_time(code: &str) -> bool {
 /// wait only when that statement itself reads telemetry (a mention elsewhere in the
 /// module says nothing about this sleep).
 fn waits_before<'s>(file: &File, call: &Call) -> Wait<'s> {
+    let sent = sent_before(file, call);
     let Some(next) = is_statement_call(call)
         .then(|| next_statement(call.expr))
         .flatten()
     else {
-        return Wait::StateChange { next: None };
+        return Wait::StateChange { next: None, sent };
     };
-    // A bare value (the setup's return map) is no check the sleep waits for.
-    if file.calls_within(next).next().is_none() {
-        return Wait::StateChange { next: None };
+    // A bare value (the setup's return map) is no check the sleep waits for, and
+    // `on_exit(fn -> ... end)` only registers a cleanup.
+    let registers_cleanup = file
+        .calls_within(next)
+        .next()
+        .is_some_and(|c| c.node == next && c.local && c.name == "on_exit");
+    if file.calls_within(next).next().is_none() || registers_cleanup {
+        return Wait::StateChange { next: None, sent };
     }
     let reads_telemetry = file.calls_within(next).any(|c| {
         matches!(c.module.as_deref(), Some(":telemetry" | ":telemetry_test"))
@@ -488,8 +499,36 @@ fn waits_before<'s>(file: &File, call: &Call) -> Wait<'s> {
     if reads_telemetry {
         Wait::Telemetry { next }
     } else {
-        Wait::StateChange { next: Some(next) }
+        Wait::StateChange { next: Some(next), sent }
     }
+}
+
+/// The last cast or send to another process before the sleep in the same test or
+/// function (`GenServer.cast/2`, `send/2` not to `self()`): only then is there a
+/// message in flight that `:sys.get_state/1` could wait for.
+fn sent_before(file: &File, sleep: &Call) -> Option<String> {
+    let scope = file
+        .test(&sleep.ctx)
+        .map(|t| t.node)
+        .or_else(|| file.def(&sleep.ctx).map(|d| d.node))?;
+    file.calls_within(scope)
+        .filter(|c| c.node.end_byte() <= sleep.node.start_byte() && !c.capture && c.ctx.def == sleep.ctx.def)
+        .filter(|c| {
+            let send = c.is("Kernel", "send") || c.is(":erlang", "send") || c.is("Process", "send");
+            let cast = c.name == "cast"
+                && matches!(c.module.as_deref(), Some("GenServer" | ":gen_server" | ":gen_statem" | "GenStage"))
+                || c.is("GenServer", "abcast");
+            let to_self = c.arg(0).is_some_and(|to| {
+                ast::is_self_call(to, file.src) || file.bound_from_self(&c.ctx, file.text(to), c.node.start_byte())
+            });
+            // A send written inside a `fn` may run in another process (a spawned
+            // helper, a callback of the code under test): no barrier for the test.
+            let in_fn = ast::parent_of_kind(c.node, grammar().kinds.anonymous_function, 64)
+                .is_some_and(|f| f.start_byte() > scope.start_byte());
+            (send || cast) && !to_self && !in_fn
+        })
+        .last()
+        .map(|c| c.display(file.src))
 }
 
 /// The statement right before the sleep, when it starts a process of the test's

@@ -36,10 +36,10 @@ fn check(file: &File, report: &mut Report) {
             "replace_state" => format!(
                 "`{written}` rewrites the internal state of {server} behind its API; bring it into that state through its public functions or its start arguments"
             ),
-            "get_state" if value_used(file, call) && reaches_hidden_process(file, call).is_some() => {
-                let fields = reaches_hidden_process(file, call).unwrap_or_default().join("`, `");
+            "get_state" if value_used(file, call) && digs_out_handle(file, call).is_some() => {
+                let handle = digs_out_handle(file, call).unwrap_or_default();
                 format!(
-                    "`{written}` digs `{fields}` out of the internal state of {server} to reach a process its API does not expose, so the test breaks when that state's shape changes; expose the process through the API, or find it with `Supervisor.which_children/1` or a registered name"
+                    "`{written}` is read only to dig `{handle}` out of the internal state of {server} and act on it (kill, stop, close, monitor or locate it), so the test breaks when that state's shape changes; expose the process through the API, find it with `Supervisor.which_children/1` or a registered name, or inject the fault from outside the process"
                 )
             }
             "get_state" | "get_status" if value_used(file, call) => {
@@ -64,43 +64,308 @@ fn tests_format_status(file: &File, call: &Call) -> bool {
     call.name == "get_status" && file.test(&call.ctx).is_some_and(|t| t.name.contains("format_status"))
 }
 
-/// `%{supervisor_pid: sup} = :sys.get_state(server)` where every variable bound is
-/// only killed, monitored, stopped or checked alive: the state is read to reach a
-/// process for fault injection, not asserted on. Returns the fields read.
-fn reaches_hidden_process(file: &File, call: &Call) -> Option<Vec<String>> {
-    let g = grammar();
-    let k = &g.kinds;
-    let left = super::no_sleep::match_left(file, call)?;
-    if left.kind_id() != k.map {
+/// The state is read only to dig a handle (a pid, port or socket) out of it: through
+/// field access (`:sys.get_state(conn).transport.socket`), a match
+/// (`%{supervisor_pid: sup} = ...`), a case clause, or a local helper that returns
+/// it, and every use of what comes out kills, stops, closes, monitors, checks,
+/// messages or locates that process. That is fault injection, not an assertion on
+/// the state. Returns the name of the handle, as written (a field or a variable).
+fn digs_out_handle(file: &File, call: &Call) -> Option<String> {
+    let scope = scope_of(file, call)?;
+    let server = call.arg(0).map_or("", |a| file.text(a));
+    let mut flow = Flow { file, server, found: None, root: None };
+    if !flow.value(call.expr, scope, "", 0)? {
         return None;
     }
-    let test = file.test(&call.ctx)?;
-    let pairs: Vec<Node> = ast::descendants(left).filter(|n| n.kind_id() == k.pair).collect();
-    if pairs.is_empty() || ast::descendants(left).any(|n| n.kind_id() == k.map && n != left) {
-        return None;
-    }
-    let mut fields = Vec::new();
-    for pair in pairs {
-        let key = ast::field(pair, g.fields.key)?;
-        let var = ast::field(pair, g.fields.value).filter(|v| v.kind_id() == k.identifier)?;
-        let name = file.text(var);
-        let uses: Vec<Node> = ast::descendants(test.node)
-            .filter(|n| n.kind_id() == k.identifier && n.start_byte() > call.expr.end_byte() && file.text(*n) == name)
-            .collect();
-        let handled = |n: &Node| {
-            file.calls_within(test.node).any(|c| {
-                c.arg(0) == Some(*n)
-                    && (c.is_any("Process", &["exit", "monitor", "alive?", "link", "unlink"])
-                        || c.is_any("GenServer", &["stop"])
-                        || c.is_any("Supervisor", &["stop", "which_children", "count_children"]))
-            })
-        };
-        if uses.is_empty() || !uses.iter().all(handled) {
+    flow.root.or(flow.found)
+}
+
+/// The def or test around `call`: where its value's variables live.
+fn scope_of<'t>(file: &File<'t>, call: &Call<'t>) -> Option<Node<'t>> {
+    file.def(&call.ctx)
+        .map(|d| d.node)
+        .or_else(|| file.test(&call.ctx).map(|t| t.node))
+}
+
+struct Flow<'a, 't> {
+    file: &'a File<'t>,
+    /// The process whose state is read, as written.
+    server: &'a str,
+    /// The handle's name at the first use that acts on the process.
+    found: Option<String>,
+    /// The fields read right on the state (`transport.socket`), the best name.
+    root: Option<String>,
+}
+
+impl<'t> Flow<'_, 't> {
+    /// Is every use of the value of `v` a use as a handle? `Some(true)` when at least
+    /// one of them acts on the process (kill, monitor, close...), `Some(false)` when
+    /// they only pass it to the project's functions, `None` when the value is looked
+    /// at (asserted on, compared, returned to an unknown caller...).
+    fn value(&mut self, mut v: Node<'t>, scope: Node<'t>, name: &str, depth: u32) -> Option<bool> {
+        if depth > 4 {
             return None;
         }
-        fields.push(ast::keyword_name(key, file.src).to_string());
+        let g = grammar();
+        let k = &g.kinds;
+        let src = self.file.src;
+        let mut name = name.to_string();
+        // `.transport.socket`, `[:chan]`: the part of the value that is used.
+        loop {
+            let parent = v.parent()?;
+            if parent.kind_id() == k.dot && ast::field(parent, g.fields.left) == Some(v) {
+                let access = parent.parent().filter(|c| c.kind_id() == k.call && ast::call_arguments(*c).is_none())?;
+                let field = ast::field_access(access, src)?;
+                // A chain right on the state read is kept whole (`transport.socket`).
+                name = if depth == 0 && !name.is_empty() {
+                    format!("{name}.{field}")
+                } else {
+                    field.to_string()
+                };
+                v = access;
+            } else if parent.kind_id() == k.access_call && parent.named_child(0) == Some(v) {
+                v = parent;
+            } else {
+                break;
+            }
+        }
+        if depth == 0 && !name.is_empty() {
+            self.root = Some(name.clone());
+        }
+        let parent = v.parent()?;
+        // `send(conn, {:tcp_closed, socket})`: an event about its own socket, forged and
+        // sent to the process whose state was read.
+        if parent.kind_id() == k.tuple {
+            let forged = self.file.calls_within(scope).any(|c| {
+                c.is("Kernel", "send")
+                    && c.arg(1) == Some(parent)
+                    && c.arg(0).is_some_and(|to| self.file.text(to) == self.server)
+            });
+            return forged.then(|| self.hit(&name));
+        }
+        // `case value do pattern -> ... end`: follow the variables of each clause.
+        if parent.kind_id() == k.arguments {
+            let case = parent.parent().filter(|c| {
+                ast::local_call_name(*c, src) == Some("case") && parent.named_child(0) == Some(v)
+            });
+            if let Some(case) = case {
+            let block = ast::call_do_block(case)?;
+            let mut acts = false;
+            let mut any = false;
+            for clause in ast::named_children(block).filter(|c| c.kind_id() == k.stab_clause) {
+                // `pattern when guard ->` puts the guard around the arguments.
+                let Some(mut args) = ast::field(clause, g.fields.left) else { continue };
+                if ast::is_binary_op(args, src, "when") {
+                    let Some(left) = ast::field(args, g.fields.left) else { continue };
+                    args = left;
+                }
+                let Some(pattern) = ast::named_children(args).next() else { continue };
+                if !pattern_vars(pattern, src).is_empty() {
+                    any = true;
+                    acts |= self.bound(pattern, pattern.end_byte(), clause, scope, depth)?;
+                }
+            }
+            return any.then_some(acts);
+            }
+        }
+        if let Some(c) = self.file.calls_within(scope).find(|c| c.args.contains(&v)) {
+            let i = c.args.iter().position(|a| *a == v).unwrap_or(0);
+            if i == 0 && checks_process(c) {
+                return Some(false);
+            }
+            if i == 0 && acts_on_process(c) {
+                return Some(self.hit(&name));
+            }
+            if i == 0 && passes_through(c) {
+                return self.value(c.expr, scope, &name, depth + 1);
+            }
+            // `Pool.checkout(pool, token)`: the handle locates the process for the API.
+            let project = c.module.as_deref().is_some_and(|m| {
+                m.starts_with(|ch: char| ch.is_ascii_uppercase()) && !STDLIB.contains(&m.split('.').next().unwrap_or(m))
+            });
+            return (i == 0 && project && !c.dynamic && !in_assertion(self.file, c.expr)).then_some(false);
+        }
+        // `pattern = value`: follow each variable it binds.
+        if ast::is_binary_op(parent, src, "=") && ast::field(parent, g.fields.right) == Some(v) {
+            // `%State{} = state = :sys.get_state(pid)`: the whole match is looked at too.
+            if in_assertion(self.file, parent) || !parent.parent().is_some_and(super::no_sleep::is_block) {
+                return None;
+            }
+            let left = ast::field(parent, g.fields.left)?;
+            return self.bound(left, parent.end_byte(), scope, scope, depth);
+        }
+        // The value a local helper returns: follow it at each call of the helper.
+        let def = self
+            .file
+            .defs
+            .iter()
+            .filter(|d| d.node.start_byte() <= v.start_byte() && v.end_byte() <= d.node.end_byte())
+            .min_by_key(|d| d.node.end_byte() - d.node.start_byte())?;
+        if !in_tail(def.body?, v) {
+            return None;
+        }
+        let mut acts = false;
+        let mut callers = 0;
+        for c in self.file.calls_named(def.name).filter(|c| c.local && c.arity == def.arity) {
+            if c.node.start_byte() >= def.node.start_byte() && c.node.end_byte() <= def.node.end_byte() {
+                continue;
+            }
+            callers += 1;
+            let caller_scope = scope_of(self.file, c)?;
+            acts |= self.value(c.expr, caller_scope, &name, depth + 1)?;
+        }
+        (callers > 0).then_some(acts)
     }
-    Some(fields)
+
+    /// The variables `pattern` binds, each used only as a handle after `from` in `within`.
+    fn bound(&mut self, pattern: Node<'t>, from: usize, within: Node<'t>, scope: Node<'t>, depth: u32) -> Option<bool> {
+        let src = self.file.src;
+        let vars = pattern_vars(pattern, src);
+        if vars.is_empty() {
+            return None;
+        }
+        let mut acts = false;
+        for var in vars {
+            let name = self.file.text(var);
+            let uses: Vec<Node> = ast::descendants(within)
+                .filter(|n| n.kind_id() == grammar().kinds.identifier && n.start_byte() >= from && self.file.text(*n) == name)
+                .collect();
+            if uses.is_empty() {
+                return None;
+            }
+            for u in uses {
+                acts |= self.value(u, scope, name, depth + 1)?;
+            }
+        }
+        Some(acts)
+    }
+
+    fn hit(&mut self, name: &str) -> bool {
+        if self.found.is_none() {
+            self.found = Some(name.to_string());
+        }
+        true
+    }
+}
+
+const STDLIB: &[&str] = &[
+    "Kernel", "Map", "Enum", "List", "Keyword", "Stream", "String", "Tuple", "MapSet", "Access", "IO",
+    "Integer", "Float", "Atom", "Process", "Agent", "Task", "Registry", "ExUnit", "Logger", "System",
+    "Application", "Code", "Macro", "Inspect",
+];
+
+/// `is_pid(p)`: looks at the handle before acting on it; alone, it is a check of
+/// what the state holds.
+fn checks_process(c: &Call) -> bool {
+    c.is_any("Kernel", &["is_pid", "is_port"]) || c.local && c.module.is_none() && matches!(c.name, "is_pid" | "is_port")
+}
+
+/// Kills, stops, monitors, messages or checks the liveness of the process, or closes
+/// the socket.
+fn acts_on_process(c: &Call) -> bool {
+    c.is_any("Process", &["exit", "monitor", "alive?", "link", "unlink", "info", "demonitor"])
+        || c.is_any("Kernel", &["send"])
+        || c.is_any(":erlang", &["exit", "monitor", "is_process_alive", "send", "port_close"])
+        || c.is_any("GenServer", &["stop"])
+        || c.in_module("Supervisor")
+        || c.in_module("DynamicSupervisor")
+        || c.in_module(":sys")
+        || c.in_module(":gen_tcp")
+        || c.in_module(":gen_udp")
+        || c.in_module(":ssl")
+        || c.in_module(":inet")
+        || c.in_module(":socket")
+        || c.in_module("Port")
+}
+
+/// `elem(state, 3)`, `Map.values(peers)`: takes a part of the value, which is followed.
+fn passes_through(c: &Call) -> bool {
+    c.is_any("Kernel", &["elem", "hd"])
+        || c.is_any("Map", &["values", "get", "fetch!"])
+        || c.is_any("Keyword", &["get", "fetch!"])
+        || c.is_any("List", &["first", "last"])
+        || c.is_any("Enum", &["at"])
+}
+
+/// Inside `assert`/`refute` (directly or through `and`/`or`/`not`): a check on the value.
+fn in_assertion(file: &File, node: Node) -> bool {
+    let mut cur = node.parent();
+    while let Some(n) = cur {
+        let k = &grammar().kinds;
+        if n.kind_id() == k.call {
+            return matches!(ast::local_call_name(n, file.src), Some("assert" | "refute"));
+        }
+        if n.kind_id() != k.arguments && n.kind_id() != k.binary_operator && n.kind_id() != k.unary_operator {
+            return false;
+        }
+        cur = n.parent();
+    }
+    false
+}
+
+/// The variables a pattern binds (not pinned, not `_`-prefixed).
+fn pattern_vars<'t>(pattern: Node<'t>, src: &str) -> Vec<Node<'t>> {
+    let k = &grammar().kinds;
+    if pattern.kind_id() == k.identifier {
+        let name = ast::text(pattern, src);
+        return if name.starts_with('_') { vec![] } else { vec![pattern] };
+    }
+    ast::descendants(pattern)
+        .filter(|n| n.kind_id() == k.identifier && !ast::text(*n, src).starts_with('_'))
+        .filter(|n| {
+            let p = n.parent();
+            !p.is_some_and(|p| {
+                (p.kind_id() == k.unary_operator && ast::operator(p, src) == "^")
+                    || p.kind_id() == k.call
+                    || p.kind_id() == k.dot
+            })
+        })
+        .collect()
+}
+
+/// Is `node` the value that `body` (a def's body) returns, through the last statement
+/// and the branches of `if`, `case`, `cond`...?
+fn in_tail(body: Node, mut n: Node) -> bool {
+    let g = grammar();
+    let k = &g.kinds;
+    loop {
+        if n == body {
+            return true;
+        }
+        let Some(p) = n.parent() else { return false };
+        let kind = p.kind_id();
+        if (kind == k.do_block || kind == k.else_block) && n.kind_id() == k.stab_clause {
+            n = p;
+        } else if super::no_sleep::is_block(p) || kind == k.else_block {
+            let skip = [k.comment, k.rescue_block, k.after_block, k.catch_block, k.else_block];
+            let last = ast::named_children(p).filter(|c| !skip.contains(&c.kind_id())).last();
+            if last != Some(n) {
+                return false;
+            }
+            n = p;
+        } else if kind == k.stab_clause {
+            if ast::field(p, g.fields.right) != Some(n) {
+                return false;
+            }
+            n = p;
+        } else if kind == k.pair {
+            // `if c, do: value, else: nil`
+            if ast::field(p, g.fields.value) != Some(n) {
+                return false;
+            }
+            let Some(call) = p.parent().and_then(|kw| kw.parent()).and_then(|a| a.parent()) else {
+                return false;
+            };
+            if p == body || call.kind_id() != k.call {
+                return n == body;
+            }
+            n = call;
+        } else if kind == k.call && ast::call_do_block(p) == Some(n) {
+            n = p;
+        } else {
+            return false;
+        }
+    }
 }
 
 /// `:sys.get_status(:code_server)`: a process of the Erlang runtime itself, whose

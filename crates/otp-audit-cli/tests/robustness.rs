@@ -304,7 +304,7 @@ fn a_credo_filter_that_leaves_out_tests_says_so() {
             ("test/test_helper.exs", b"ExUnit.start()\n"),
         ],
     );
-    p.write(".credo.exs", &credo(r#"["lib/"]"#));
+    p.write(".credo.exs", credo(r#"["lib/"]"#));
     let o = p.run(&["check"]);
     let err = stderr(&o);
     assert!(
@@ -316,7 +316,7 @@ fn a_credo_filter_that_leaves_out_tests_says_so() {
     let o = p.run(&["check", "test/shop/worker_test.exs"]);
     assert!(stdout(&o).contains("test/no-sleep"), "{}", stdout(&o));
 
-    p.write(".credo.exs", &credo(r#"["lib/", "test/"]"#));
+    p.write(".credo.exs", credo(r#"["lib/", "test/"]"#));
     let o = p.run(&["check"]);
     assert!(!stderr(&o).contains("leaves out"), "{}", stderr(&o));
     assert!(stdout(&o).contains("test/no-sleep"), "{}", stdout(&o));

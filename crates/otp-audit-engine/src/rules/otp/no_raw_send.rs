@@ -526,6 +526,7 @@ fn check(file: &File, report: &mut Report) {
                 || from_incoming_message(file, call, dest)
                 || answers_received_request(file, call, dest)
                 || answers_with_request_ref(file, call, dest)
+                || answers_stored_request(file, call, dest)
                 || notifies_stored_caller(file, call, dest)
                 || replies_to_alias(file, call, dest)
             {
@@ -1886,6 +1887,29 @@ fn answers_with_request_ref(file: &File, call: &Call, dest: Node) -> bool {
         node = parent;
     }
     false
+}
+
+/// `send(request.from_pid, {request.request_ref, {:data, chunk}})`: a pending request
+/// kept in the state carries both the requester's pid and the ref it waits on, and the
+/// message is `{ref, payload}` with that ref. The requester is inside its own `receive` on
+/// `{^ref, _}`: the reply half of an asynchronous request, as `Task` and `:gen_statem`
+/// replies are, with no client function to put it behind.
+fn answers_stored_request(file: &File, call: &Call, dest: Node) -> bool {
+    let Some(pid_field) = ast::field_access(dest, file.src) else {
+        return false;
+    };
+    let Some(owner) = root_variable(file, dest) else {
+        return false;
+    };
+    let Some(msg) = message_arg(call).filter(|m| m.kind_id() == grammar().kinds.tuple) else {
+        return false;
+    };
+    // OTP's reply shape: the ref first, then the payload.
+    msg.named_child(0).is_some_and(|tag| {
+        ast::field_access(tag, file.src).is_some_and(|f| f != pid_field && f.split('_').any(|w| w == "ref"))
+            && root_variable(file, tag) == Some(owner)
+            && file.text(tag).matches('.').count() == file.text(dest).matches('.').count()
+    })
 }
 
 /// Does `pattern` bind `var` (a plain occurrence, not a pinned `^var`)?

@@ -392,9 +392,9 @@ fn exit_is_caught(file: &File, call: &Call) -> bool {
 }
 
 /// `pid = spawn_link(fn -> receive(do: (_ -> :ok)) end)`: a linked process that only
-/// waits for messages, sends and computes, itself and in the functions of the file it
-/// runs. It holds no name, table, port or file, and the link ends it with the test:
-/// nothing of it can be seen by the next test.
+/// waits for messages (or sleeps), sends and computes, itself and in the functions of
+/// the file it runs. It holds no name, table, port or file, and the link ends it with
+/// the test: nothing of it can be seen by the next test.
 fn holds_nothing(file: &File, call: &Call) -> bool {
     let k = &grammar().kinds;
     if call.name != "spawn_link" || call.capture || call.arity != 1 {
@@ -421,6 +421,8 @@ fn only_messages<'s>(file: &File<'s>, node: Node, seen: &mut Vec<&'s str>) -> bo
         _ if c.name == "receive" && c.local => true,
         _ if c.dynamic => true,
         Some("Kernel") => c.name == "send" || !KERNEL_EFFECTS.contains(&c.name),
+        // A sleeper (`Process.sleep(:infinity)`) is the usual stand-in pid: it waits too.
+        Some("Process" | ":timer") => c.name == "sleep",
         Some(m) => PURE.contains(&m),
         None if seen.contains(&c.name) => true,
         None => {

@@ -29,6 +29,18 @@ defmodule MyApp.QuietProcessesTest do
     assert Process.alive?(target)
   end
 
+  test "a linked sleeper stands in for a member pid" do
+    member = spawn_link(fn -> Process.sleep(:infinity) end)
+    other = spawn_link(fn -> :timer.sleep(:infinity) end)
+    :ok = MyApp.Groups.join(:chat, [member, other])
+    assert MyApp.Groups.members(:chat) == [member, other]
+  end
+
+  test "an unlinked sleeper outlives the test" do
+    member = spawn(fn -> Process.sleep(:infinity) end) #~ test/no-raw-spawn
+    assert is_pid(member)
+  end
+
   test "a linked consumer that only receives, computes and sends" do
     parent = self()
     consumer = spawn_link(fn -> Enum.each(Stream.repeatedly(&next_item/0), &send(parent, {:item, &1})) end)

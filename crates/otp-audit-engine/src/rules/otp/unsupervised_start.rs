@@ -284,25 +284,34 @@ fn same_start_as_child_spec(file: &File, call: &Call) -> bool {
     let Some(target) = call.module.as_deref() else {
         return false;
     };
-    let g = grammar();
     module
         .defs
         .iter()
         .map(|&d| &file.defs[d as usize])
         .filter(|d| d.name == "child_spec" && d.arity == 1)
         .any(|spec| {
-            ast::descendants(spec.node)
-                .filter(|n| n.kind_id() == g.kinds.pair)
-                .filter(|pair| ast::field(*pair, g.fields.key).is_some_and(|k| ast::keyword_name(k, file.src) == "start"))
-                .filter_map(|pair| ast::field(pair, g.fields.value))
-                .filter(|v| v.kind_id() == g.kinds.tuple)
-                .any(|mfa| {
-                    let mut parts = ast::named_children(mfa);
-                    let m = parts.next().filter(|m| m.kind_id() == g.kinds.alias);
-                    let f = parts.next().and_then(|n| ast::atom_name(n, file.src));
-                    f == Some(call.name)
-                        && m.is_some_and(|m| file.module_at(file.text(m), m.start_byte()) == target)
-                })
+            start_mfas(file, spec.node).any(|(m, f)| {
+                f == call.name
+                    && m.kind_id() == grammar().kinds.alias
+                    && file.module_at(file.text(m), m.start_byte()) == target
+            })
+        })
+}
+
+/// The module and function of each `start: {M, :f, args}` under `node`, as child specs
+/// write them.
+fn start_mfas<'a, 's: 'a>(file: &'a File<'s>, node: Node<'a>) -> impl Iterator<Item = (Node<'a>, &'s str)> + 'a {
+    let g = grammar();
+    ast::descendants(node)
+        .filter(|n| n.kind_id() == g.kinds.pair)
+        .filter(move |pair| ast::field(*pair, g.fields.key).is_some_and(|k| ast::keyword_name(k, file.src) == "start"))
+        .filter_map(|pair| ast::field(pair, g.fields.value))
+        .filter(|v| v.kind_id() == g.kinds.tuple)
+        .filter_map(move |mfa| {
+            let mut parts = ast::named_children(mfa);
+            let m = parts.next()?;
+            let f = parts.next().and_then(|n| ast::atom_name(n, file.src))?;
+            Some((m, f))
         })
 }
 
@@ -378,18 +387,10 @@ fn is_child_spec_start(file: &File, call: &Call, def: &Def) -> bool {
     let Some(module) = file.module(&call.ctx) else {
         return false;
     };
-    let g = grammar();
-    ast::descendants(module.node)
-        .filter(|n| n.kind_id() == g.kinds.pair)
-        .filter(|pair| ast::field(*pair, g.fields.key).is_some_and(|k| ast::keyword_name(k, file.src) == "start"))
-        .filter_map(|pair| ast::field(pair, g.fields.value))
-        .filter(|v| v.kind_id() == g.kinds.tuple)
-        .any(|mfa| {
-            let mut parts = ast::named_children(mfa);
-            let m = parts.next().map(|n| file.text(n));
-            let f = parts.next().and_then(|n| ast::atom_name(n, file.src));
-            (m == Some("__MODULE__") || m == Some(module.name.as_str())) && f == Some(def.name)
-        })
+    start_mfas(file, module.node).any(|(m, f)| {
+        let m = file.text(m);
+        (m == "__MODULE__" || m == module.name.as_str()) && f == def.name
+    })
 }
 
 /// `{:ok, pid} = X.start_link(...)` with `X.stop(pid)` (or `GenServer.stop(pid)`,

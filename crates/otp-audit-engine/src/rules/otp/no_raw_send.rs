@@ -286,8 +286,7 @@ fn self_option_keys<'s>(file: &File<'s>, module: Option<Id>) -> Vec<&'s str> {
     let Some(m) = module.and_then(|m| file.modules.get(m as usize)) else {
         return Vec::new();
     };
-    let mut keys: Vec<&str> = ast::descendants(m.node)
-        .filter(|n| n.kind_id() == g.kinds.pair)
+    let mut keys: Vec<&str> = file.nodes_within(g.kinds.pair, m.node)
         .filter(|pair| ast::field(*pair, g.fields.value).is_some_and(|v| ast::is_self_call(v, file.src)))
         .filter_map(|pair| ast::field(pair, g.fields.key))
         .map(|key| ast::keyword_name(key, file.src))
@@ -319,7 +318,7 @@ fn option_key_of_destination<'s>(file: &File<'s>, call: &Call, dest: Node) -> Op
         let bound = def
             .body
             .into_iter()
-            .flat_map(ast::descendants)
+            .flat_map(|b| file.nodes_within(grammar().kinds.binary_operator, b))
             .filter(|n| n.end_byte() <= call.node.start_byte() && ast::is_binary_op(*n, file.src, "="))
             .filter(|n| ast::field(*n, g.fields.left).is_some_and(|l| l.kind_id() == k.identifier && file.text(l) == var))
             .last()
@@ -330,8 +329,7 @@ fn option_key_of_destination<'s>(file: &File<'s>, call: &Call, dest: Node) -> Op
     }
     let field = destination_field(file, call, dest)?;
     let module = file.module(&call.ctx)?;
-    ast::descendants(module.node)
-        .filter(|n| n.kind_id() == k.pair)
+    file.nodes_within(k.pair, module.node)
         .filter(|pair| ast::field(*pair, g.fields.key).is_some_and(|key| ast::keyword_name(key, file.src) == field))
         .find_map(|pair| ast::field(pair, g.fields.value).and_then(|v| option_read(file, v)))
 }
@@ -397,7 +395,7 @@ fn child_started_with_self(file: &File, call: &Call, dest: Node) -> Option<Strin
     starts.iter().find_map(|(c, child, pid)| {
         let pid = (*pid)?;
         let def = file.def(&c.ctx)?;
-        let stored = ast::descendants(def.node).filter(|n| n.kind_id() == g.kinds.pair).any(|pair| {
+        let stored = file.nodes_within(g.kinds.pair, def.node).any(|pair| {
             ast::field(pair, g.fields.key).is_some_and(|k| ast::keyword_name(k, file.src) == field)
                 && ast::field(pair, g.fields.value).is_some_and(|v| v.kind_id() == g.kinds.identifier && file.text(v) == pid)
         });
@@ -486,7 +484,7 @@ fn spec_from_data(file: &File, def: &Def, spec: Node, before: usize) -> bool {
     let bound = def
         .body
         .into_iter()
-        .flat_map(ast::descendants)
+        .flat_map(|b| file.nodes_within(grammar().kinds.binary_operator, b))
         .filter(|n| n.end_byte() <= before && ast::is_binary_op(*n, file.src, "="))
         .filter(|n| ast::field(*n, grammar().fields.left).is_some_and(|l| l.kind_id() == k.identifier && file.text(l) == var))
         .last()
@@ -1112,7 +1110,7 @@ fn state_field_from_init_argument<'s>(file: &File<'s>, call: &Call, dest: Node) 
             .is_some_and(|v| !v.starts_with('_') && binds_variable_or_is(file, arg, v))
     };
     let body = init.body?;
-    let set_from_arg = ast::descendants(body).filter(|n| n.kind_id() == k.pair).any(|pair| {
+    let set_from_arg = file.nodes_within(k.pair, body).any(|pair| {
         let (Some(key), Some(value)) = (ast::field(pair, g.fields.key), ast::field(pair, g.fields.value)) else {
             return false;
         };
@@ -1124,7 +1122,7 @@ fn state_field_from_init_argument<'s>(file: &File<'s>, call: &Call, dest: Node) 
         }
         // `report_to = opts[:report_to]` earlier in `init/1`, then `report_to: report_to`.
         value.kind_id() == k.identifier
-            && ast::descendants(body)
+            && file.nodes_within(k.binary_operator, body)
                 .filter(|n| n.end_byte() <= pair.start_byte() && ast::is_binary_op(*n, file.src, "="))
                 .filter(|n| ast::field(*n, g.fields.left).is_some_and(|l| l.kind_id() == k.identifier && file.text(l) == file.text(value)))
                 .last()
@@ -1147,7 +1145,7 @@ fn destination_field<'s>(file: &File<'s>, call: &Call, dest: Node) -> Option<&'s
         let matched_before = def
             .body
             .into_iter()
-            .flat_map(ast::descendants)
+            .flat_map(|b| file.nodes_within(grammar().kinds.binary_operator, b))
             .filter(|n| n.end_byte() <= call.node.start_byte() && ast::is_binary_op(*n, file.src, "="))
             .filter_map(|n| ast::field(n, g.fields.left));
         let patterns: Vec<Node> = def.params.iter().copied().chain(matched_before).collect();
@@ -1332,8 +1330,7 @@ fn checked_names(file: &File, param: Node, field: Option<&str>) -> Vec<String> {
     };
     let mut names: Vec<String> = vars.map(|v| format!("{v}.{field}")).collect();
     names.extend(
-        ast::descendants(param)
-            .filter(|n| n.kind_id() == k.pair)
+        file.nodes_within(k.pair, param)
             .filter(|pair| ast::field(*pair, g.fields.key).is_some_and(|key| ast::keyword_name(key, file.src) == field))
             .filter_map(|pair| ast::field(pair, g.fields.value))
             .filter(|v| v.kind_id() == k.identifier)
@@ -1462,8 +1459,7 @@ fn notifies_stored_caller(file: &File, call: &Call, dest: Node) -> bool {
         };
         def.body
             .into_iter()
-            .flat_map(ast::descendants)
-            .filter(|n| n.kind_id() == k.pair)
+            .flat_map(|b| file.nodes_within(k.pair, b))
             .filter_map(|pair| {
                 let key = ast::field(pair, grammar().fields.key)?;
                 let value = ast::field(pair, grammar().fields.value)?;
@@ -1573,7 +1569,7 @@ fn sends_a_struct(file: &File, call: &Call) -> bool {
     file.def(&call.ctx)
         .and_then(|d| d.body)
         .into_iter()
-        .flat_map(ast::descendants)
+        .flat_map(|b| file.nodes_within(grammar().kinds.binary_operator, b))
         .filter(|n| n.end_byte() <= call.node.start_byte() && ast::is_binary_op(*n, file.src, "="))
         .filter(|n| ast::field(*n, grammar().fields.left).is_some_and(|l| l.kind_id() == grammar().kinds.identifier && file.text(l) == var))
         .last()

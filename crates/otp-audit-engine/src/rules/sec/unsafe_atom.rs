@@ -331,9 +331,18 @@ fn from_string_keyed_pattern(file: &File, node: Node) -> bool {
         .filter(|n| n.kind_id() == k.identifier)
         .map(|n| file.text(n))
         .collect();
+    // `{:ok, data} -> String.to_atom(data.name)` in a `case` of the body: that `data`
+    // is what the clause matched (a validated result), not the head's request data.
+    let rebound = |name: &str| {
+        std::iter::successors(node.parent(), |n| n.parent())
+            .take_while(|n| n.id() != def.node.id())
+            .filter(|n| n.kind_id() == k.stab_clause)
+            .filter_map(|clause| ast::field(clause, grammar().fields.left))
+            .any(|pattern| binds(file.text(pattern), name))
+    };
     def.params.iter().any(|p| {
         let text = file.text(*p);
-        text.contains("\" =>") && names.iter().any(|n| binds(text, n))
+        text.contains("\" =>") && names.iter().any(|n| binds(text, n) && !rebound(n))
     })
 }
 

@@ -7,6 +7,24 @@ defmodule MyApp.EventDecoder do
     %{type: String.to_atom(type), data: data} #~ sec/unsafe-atom
   end
 
+  # The clause rebinds `form` to what the validation returned: not the head's data.
+  def attach(%{"form" => form}) do
+    case validate(form) do
+      {:ok, form} -> {:attach, String.to_atom(form.node)}  # no evidence of unbounded input: info with report_without_evidence
+      {:error, reason} -> {:error, reason}
+    end
+  end
+
+  def pick(%{"kind" => kind}, mode) do
+    case mode do
+      :open -> {:pick, String.to_atom(kind)} #~ sec/unsafe-atom
+      _ -> :closed
+    end
+  end
+
+  defp validate(%{"node" => node}) when is_binary(node), do: {:ok, %{node: node}}
+  defp validate(_), do: {:error, :invalid}
+
   def decode_piped(params) do
     params["type"]
     |> String.downcase()

@@ -113,7 +113,7 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<(&'a Call<'t>, Range<usize>, Stri
             Timeout::Missing => {
                 let explicit = format!("{module}.call/{}", call.arity + 1);
                 out.push((call, call.node.byte_range(), format!(
-                        "`{written}` has no timeout argument and waits forever (`:infinity`) for the remote node; use `{explicit}` with a bounded timeout"
+                        "`{written}` has no timeout argument (`:infinity`): it waits as long as the remote function runs, and on a partitioned node until the net tick gives up (about a minute by default); use `{explicit}` with a bounded timeout"
                     )));
             }
             Timeout::Arg(i) => {

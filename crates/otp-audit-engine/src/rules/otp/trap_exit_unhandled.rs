@@ -66,6 +66,9 @@ fn check(file: &File, report: &mut Report) {
         if genserver && !links {
             // No linked process, so no `:EXIT` to miss: trapping only changes how a
             // supervisor shutdown goes. Worth knowing when nothing says why.
+            if explained_above(file, call.node) {
+                continue;
+            }
             let d = report.add(
                 file,
                 &call.ctx,
@@ -339,4 +342,21 @@ fn matches_tag(file: &File, pattern: Node, tag: &str) -> bool {
                 && n.named_child(0)
                     .is_some_and(|a| ast::atom_name(a, file.src) == Some(tag))
         })
+}
+
+/// The comment block right above the flag already says why it traps (it names the
+/// shutdown, `terminate/2` or letting work finish): the finding's question is answered.
+fn explained_above(file: &File, flag: Node) -> bool {
+    const WHY: &[&str] = &["terminate", "shutdown", "shut down", "abrupt", "finish", "graceful"];
+    let mut row = flag.start_position().row;
+    let mut block = String::new();
+    // Comments in source order: walk the ones that end on the line above, upwards.
+    for comment in file.comments.iter().rev().filter(|c| c.end_byte() <= flag.start_byte()) {
+        if row == 0 || comment.end_position().row != row - 1 {
+            break;
+        }
+        block.push_str(&file.text(*comment).to_lowercase());
+        row = comment.start_position().row;
+    }
+    WHY.iter().any(|w| block.contains(w))
 }

@@ -5,10 +5,10 @@ defmodule MyApp.NightlyCompactor do
 
   def start_link(opts), do: GenServer.start_link(__MODULE__, opts, name: __MODULE__)
 
+  # Nothing is linked here: trapping only makes a supervisor shutdown wait for
+  # the running pass. Reported as info, with a message that says so.
   @impl true
   def init(opts) do
-    # Nothing is linked here: trapping only makes a supervisor shutdown wait for
-    # the running pass. Reported as info, with a message that says so.
     Process.flag(:trap_exit, true) #~ otp/trap-exit-unhandled
     every = Keyword.get(opts, :every, :timer.hours(24))
     schedule(every)

@@ -4,8 +4,8 @@ defmodule MyApp.PriceStage do
 
   def start_link(opts), do: GenStage.start_link(__MODULE__, opts)
 
+  # Nothing is linked: trapping only lets a shutdown wait for the batch in hand.
   def init(opts) do
-    # Nothing is linked: trapping only lets a shutdown wait for the batch in hand.
     Process.flag(:trap_exit, true) #~ otp/trap-exit-unhandled
     {:consumer, %{stored: 0}, subscribe_to: Keyword.fetch!(opts, :producers)}
   end

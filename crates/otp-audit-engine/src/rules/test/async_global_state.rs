@@ -451,7 +451,13 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             } else if n.kind_id() == k.string {
                 // `System.get_env("SHOP_TOKEN")`, `{System, :get_env, ["SHOP_TOKEN"]}`,
                 // `SHOP_TOKEN=... mix test` in a script: any literal naming it.
-                path_literal(file, n)
+                // Cheap test first: the content must start with a capital letter.
+                file.text(n)
+                    .as_bytes()
+                    .get(1)
+                    .is_some_and(u8::is_ascii_uppercase)
+                    .then(|| path_literal(file, n))
+                    .flatten()
                     .filter(|(text, open)| !open && is_env_var_name(text))
                     .map(|(text, _)| format!("os-env {text}"))
             } else {
@@ -540,7 +546,13 @@ pub(crate) fn reach_of(file: &File) -> Reach {
             if !file.modules.iter().any(own) {
                 reach.refs.insert(file.module_at(written, n.start_byte()));
             }
-        } else if let Some(path) = path_literal(file, n).filter(|(p, _)| p.starts_with('/')) {
+        } else if let Some(path) = file
+            .text(n)
+            .contains('/')
+            .then(|| path_literal(file, n))
+            .flatten()
+            .filter(|(p, _)| p.starts_with('/'))
+        {
             reach.paths.insert(path);
         }
     }

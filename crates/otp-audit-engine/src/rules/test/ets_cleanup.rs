@@ -153,7 +153,8 @@ fn reasons(file: &File, call: &Call, options: &[Node], unique: bool) -> Vec<Reas
 type Namer = (String, String, usize, usize);
 
 /// Is the table's name a value no other test can have: built from
-/// `System.unique_integer/1`, `make_ref()` or the test's name, directly, through variables bound earlier in the
+/// `System.unique_integer/1`, `make_ref()`, the test's name or (in a test module) the
+/// module's own name `__MODULE__`, directly, through variables bound earlier in the
 /// same test, setup or helper, or through functions that interpolate such a value
 /// into the name? `Some(needs)`: unique if each of `needs` is such a function (the
 /// project pass checks the ones defined elsewhere); `None`: not unique.
@@ -163,7 +164,24 @@ fn unique_name(file: &File, call: &Call) -> Option<Vec<Namer>> {
         .test(&call.ctx)
         .map(|t| t.node)
         .or_else(|| file.def(&call.ctx).map(|d| d.node))?;
+    let k = &grammar().kinds;
+    if name.kind_id() == k.identifier
+        && file.text(name) == "__MODULE__"
+        && file.module(&call.ctx).is_some_and(|m| m.is_test_case && !parameterized(file, m))
+    {
+        // The tests of one module never run at the same time.
+        return Some(Vec::new());
+    }
     unique_value(file, scope, call.node.start_byte(), name, 0)
+}
+
+/// `use ExUnit.Case, parameterize: [...]`: the module's tests run once per
+/// parameter, possibly at the same time.
+fn parameterized(file: &File, module: &Module) -> bool {
+    module
+        .uses
+        .iter()
+        .any(|(_, opts)| opts.is_some_and(|o| ast::keyword_value(o, file.src, "parameterize").is_some()))
 }
 
 fn unique_value(file: &File, scope: Node, before: usize, node: Node, depth: u8) -> Option<Vec<Namer>> {

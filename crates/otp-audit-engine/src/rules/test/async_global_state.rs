@@ -453,6 +453,17 @@ fn atom_key<'s>(file: &File<'s>, call: &Call) -> Option<&'s str> {
     (key.kind_id() == grammar().kinds.atom).then(|| ast::atom_name(key, file.src)).flatten()
 }
 
+/// `Process.register(self(), ProbeProc)`: the registered module name, expanded
+/// through the file's aliases, as other files' mentions of it are.
+fn alias_key(file: &File, call: &Call) -> Option<String> {
+    let key = match (call.module.as_deref(), call.name) {
+        (Some("Process" | ":erlang"), "register") => call.arg(1),
+        _ => None,
+    }?;
+    (key.kind_id() == grammar().kinds.alias)
+        .then(|| format!("alias {}", file.module_at(file.text(key), key.start_byte())))
+}
+
 fn collect(file: &File, _report: &Report) -> Option<Facts> {
     let k = &grammar().kinds;
     let changes: Vec<(usize, String)> = if file.scope == crate::FileScope::Test {
@@ -470,7 +481,10 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
                     Some((Some(app), Some(key))) if !key.starts_with(|c: char| c.is_ascii_uppercase()) => {
                         format!("env {app} {key}")
                     }
-                    _ => atom_key(file, c)?.to_string(),
+                    _ => match atom_key(file, c) {
+                        Some(atom) => atom.to_string(),
+                        None => alias_key(file, c)?,
+                    },
                 };
                 Some((c.expr.start_byte(), key))
             })
@@ -507,6 +521,12 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             }
         })
         .collect();
+    // A module name registered as a process name is met wherever it is written.
+    mentions.extend(
+        file.nodes_of(k.alias)
+            .iter()
+            .map(|n| format!("alias {}", file.module_at(file.text(*n), n.start_byte()))),
+    );
     for c in &file.calls {
         if let Some((app, key)) = env_pair(file, c) {
             // A key held in a variable is `?`: whoever passes the key names it.

@@ -229,12 +229,21 @@ fn key_arg<'t>(call: &Call<'t>) -> Option<Node<'t>> {
 /// Is `node` a value no concurrent test can have: built from the test's name
 /// (`ctx.test`, `%{test: name}`), `self()`, `make_ref()`, `System.unique_integer/1`,
 /// or the test module's own name (`__MODULE__`: the tests of one module never run at
-/// the same time), directly or through a variable bound earlier in the test or
-/// setup block?
+/// the same time), directly or through variables bound earlier in the test or setup
+/// block (`me = self()` then `"h-#{inspect(me)}"`), or through a context key that a
+/// `setup` of the module fills with such a value (`%{var: var}` from a setup that
+/// builds `var` from `%{test: name}`)?
 pub(crate) fn unique_per_test(file: &File, call: &Call, node: Node) -> bool {
     let Some(test) = file.test(&call.ctx) else {
         return false;
     };
+    unique_in(file, call, test, node, call.node.start_byte(), 0)
+}
+
+fn unique_in(file: &File, call: &Call, test: &Test, node: Node, before: usize, depth: u8) -> bool {
+    if depth > 6 {
+        return false;
+    }
     let k = &grammar().kinds;
     let test_name_vars = test_name_variables(file, test);
     let unique_here = |n: Node| {
@@ -262,13 +271,52 @@ pub(crate) fn unique_per_test(file: &File, call: &Call, node: Node) -> bool {
         .filter(|d| d.kind_id() == k.identifier)
         .map(|d| file.text(d))
         .collect();
-    ast::descendants(test.node)
-        .take_while(|d| d.start_byte() < call.node.start_byte())
+    let bound_here = ast::descendants(test.node)
+        .take_while(|d| d.start_byte() < before)
         .filter(|d| ast::is_binary_op(*d, file.src, "="))
         .any(|m| {
             let left = ast::field(m, grammar().fields.left);
             let right = ast::field(m, grammar().fields.right);
-            left.is_some_and(|l| binds_one_of(file, l, &vars)) && right.is_some_and(unique_here)
+            left.is_some_and(|l| binds_one_of(file, l, &vars))
+                && right.is_some_and(|r| unique_in(file, call, test, r, m.start_byte(), depth + 1))
+        });
+    bound_here || vars.iter().any(|v| from_setup_context(file, call, test, v, depth))
+}
+
+/// `test "...", %{env: env}` where a `setup` of the module (outside any describe, or
+/// in the test's own) returns `env:` built from a unique value.
+fn from_setup_context(file: &File, call: &Call, test: &Test, var: &str, depth: u8) -> bool {
+    let k = &grammar().kinds;
+    let Some(args) = ast::call_arguments(test.node) else {
+        return false;
+    };
+    let keys: Vec<&str> = ast::descendants(args)
+        .filter(|n| n.kind_id() == k.pair)
+        .filter(|pair| {
+            ast::field(*pair, grammar().fields.value)
+                .is_some_and(|v| v.kind_id() == k.identifier && file.text(v) == var)
+        })
+        .filter_map(|pair| ast::field(pair, grammar().fields.key))
+        .map(|key| ast::keyword_name(key, file.src))
+        .filter(|key| *key != "test")
+        .collect();
+    if keys.is_empty() {
+        return false;
+    }
+    file.tests
+        .iter()
+        .filter(|s| s.kind == TestKind::Setup && s.module == test.module)
+        .filter(|s| s.describe.is_none() || s.describe == test.describe)
+        .filter(|s| s.node.start_byte() != test.node.start_byte())
+        .any(|setup| {
+            ast::descendants(setup.node)
+                .filter(|n| n.kind_id() == k.pair)
+                .filter(|pair| {
+                    ast::field(*pair, grammar().fields.key)
+                        .is_some_and(|key| keys.contains(&ast::keyword_name(key, file.src)))
+                })
+                .filter_map(|pair| ast::field(pair, grammar().fields.value))
+                .any(|value| unique_in(file, call, setup, value, value.start_byte(), depth + 1))
         })
 }
 
@@ -405,6 +453,17 @@ fn atom_key<'s>(file: &File<'s>, call: &Call) -> Option<&'s str> {
     (key.kind_id() == grammar().kinds.atom).then(|| ast::atom_name(key, file.src)).flatten()
 }
 
+/// `Process.register(self(), ProbeProc)`: the registered module name, expanded
+/// through the file's aliases, as other files' mentions of it are.
+fn alias_key(file: &File, call: &Call) -> Option<String> {
+    let key = match (call.module.as_deref(), call.name) {
+        (Some("Process" | ":erlang"), "register") => call.arg(1),
+        _ => None,
+    }?;
+    (key.kind_id() == grammar().kinds.alias)
+        .then(|| format!("alias {}", file.module_at(file.text(key), key.start_byte())))
+}
+
 fn collect(file: &File, _report: &Report) -> Option<Facts> {
     let k = &grammar().kinds;
     let changes: Vec<(usize, String)> = if file.scope == crate::FileScope::Test {
@@ -422,7 +481,10 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
                     Some((Some(app), Some(key))) if !key.starts_with(|c: char| c.is_ascii_uppercase()) => {
                         format!("env {app} {key}")
                     }
-                    _ => atom_key(file, c)?.to_string(),
+                    _ => match atom_key(file, c) {
+                        Some(atom) => atom.to_string(),
+                        None => alias_key(file, c)?,
+                    },
                 };
                 Some((c.expr.start_byte(), key))
             })
@@ -465,6 +527,12 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             }
         })
         .collect();
+    // A module name registered as a process name is met wherever it is written.
+    mentions.extend(
+        file.nodes_of(k.alias)
+            .iter()
+            .map(|n| format!("alias {}", file.module_at(file.text(*n), n.start_byte()))),
+    );
     for c in &file.calls {
         if let Some((app, key)) = env_pair(file, c) {
             // A key held in a variable is `?`: whoever passes the key names it.

@@ -14,7 +14,15 @@ pub static RULE: Rule = Rule {
     supersedes: &[],
     guide: include_str!("ets_cleanup.md"),
     check,
-    project: None,
+    project: Some(&PROJECT),
+};
+
+static PROJECT: ProjectPass = ProjectPass {
+    collect,
+    conclude,
+    encode,
+    decode,
+    only_retracts: true,
 };
 
 /// Why a table is a problem, most serious first.
@@ -36,58 +44,19 @@ enum Reason {
 fn check(file: &File, report: &mut Report) {
     let src = file.src;
     for call in file.calls_named("new") {
-        if !call.is(":ets", "new") || call.arity != 2 || call.capture {
-            continue;
-        }
-        if call.ctx.test.is_none() && call.ctx.def.is_none() {
-            continue;
-        }
-        let Some(opts) = call.arg(1).filter(|o| o.kind_id() == grammar().kinds.list) else {
+        let Some(options) = table_options(call) else {
             continue;
         };
-        let options: Vec<Node> = ast::statements(opts).collect();
         let has_atom = |name: &str| {
             options
                 .iter()
                 .any(|o| ast::atom_name(*o, src) == Some(name))
         };
         let named = has_atom("named_table");
-        let public = has_atom("public");
-        let heir = options.iter().any(|o| {
-            o.kind_id() == grammar().kinds.tuple
-                && o.named_child(0)
-                    .is_some_and(|a| ast::atom_name(a, src) == Some("heir"))
-        });
-        let test = file.test(&call.ctx);
-        let async_module = file.module(&call.ctx).is_some_and(|m| m.async_tests);
-        let mut reasons = Vec::new();
         // A name no other test can build: no other module clashes on it or writes
         // to the table by name.
-        let clashable = named && !unique_name(file, call);
-        if clashable && async_module {
-            reasons.push(Reason::AsyncName);
-        }
-        if (named || public) && test.is_some_and(|t| t.kind == TestKind::SetupAll) {
-            reasons.push(Reason::SetupAll);
-        }
-        if heir {
-            reasons.push(Reason::Heir);
-        }
-        if given_away(file, call) {
-            reasons.push(Reason::GivenAway);
-        }
-        if clashable
-            && public
-            && reasons.is_empty()
-            && test.is_some_and(|t| {
-                matches!(t.kind, TestKind::Test | TestKind::Setup)
-                    && !file
-                        .calls_within(t.node)
-                        .any(|c| c.local && c.name == "on_exit")
-            })
-        {
-            reasons.push(Reason::PublicName);
-        }
+        let unique = unique_name(file, call).is_some_and(|needs| needs.is_empty());
+        let reasons = reasons(file, call, &options, unique);
         let Some(&first) = reasons.first() else {
             continue;
         };
@@ -124,43 +93,251 @@ fn check(file: &File, report: &mut Report) {
     }
 }
 
-/// `:ets.new(:"#{cluster}_slots", ...)` where the interpolation holds a value no other
-/// test can have (`System.unique_integer/1`, `make_ref()`, the test's name), directly
-/// or through a variable bound earlier in the same test or function: the name cannot
-/// clash with another module's table.
-fn unique_name(file: &File, call: &Call) -> bool {
-    let k = &grammar().kinds;
-    let Some(name) = call.arg(0).filter(|n| n.kind_id() == k.quoted_atom) else {
-        return false;
-    };
-    let Some(scope) = file.test(&call.ctx).map(|t| t.node).or_else(|| file.def(&call.ctx).map(|d| d.node)) else {
-        return false;
-    };
-    let unique_here = |n: Node| {
-        std::iter::once(n).chain(ast::descendants(n)).any(|d| {
-            let text = file.text(d);
-            d.kind_id() == k.call
-                && (text == "make_ref()"
-                    || text.starts_with("System.unique_integer(")
-                    || text == "__ENV__.function"
-                    || text.ends_with(".test") && !text.contains('('))
+/// The option list of an `:ets.new/2` call in a test, setup or helper of a test file.
+fn table_options<'t>(call: &Call<'t>) -> Option<Vec<Node<'t>>> {
+    if !call.is(":ets", "new") || call.arity != 2 || call.capture {
+        return None;
+    }
+    if call.ctx.test.is_none() && call.ctx.def.is_none() {
+        return None;
+    }
+    let opts = call.arg(1).filter(|o| o.kind_id() == grammar().kinds.list)?;
+    Some(ast::statements(opts).collect())
+}
+
+/// Why the table is a problem, given whether its name is unique to the test.
+fn reasons(file: &File, call: &Call, options: &[Node], unique: bool) -> Vec<Reason> {
+    let src = file.src;
+    let has_atom = |name: &str| options.iter().any(|o| ast::atom_name(*o, src) == Some(name));
+    let named = has_atom("named_table");
+    let public = has_atom("public");
+    let heir = options.iter().any(|o| {
+        o.kind_id() == grammar().kinds.tuple
+            && o.named_child(0)
+                .is_some_and(|a| ast::atom_name(a, src) == Some("heir"))
+    });
+    let test = file.test(&call.ctx);
+    let async_module = file.module(&call.ctx).is_some_and(|m| m.async_tests);
+    let mut reasons = Vec::new();
+    let clashable = named && !unique;
+    if clashable && async_module {
+        reasons.push(Reason::AsyncName);
+    }
+    if (named || public) && test.is_some_and(|t| t.kind == TestKind::SetupAll) {
+        reasons.push(Reason::SetupAll);
+    }
+    if heir {
+        reasons.push(Reason::Heir);
+    }
+    if given_away(file, call) {
+        reasons.push(Reason::GivenAway);
+    }
+    if clashable
+        && public
+        && reasons.is_empty()
+        && test.is_some_and(|t| {
+            matches!(t.kind, TestKind::Test | TestKind::Setup)
+                && !file
+                    .calls_within(t.node)
+                    .any(|c| c.local && c.name == "on_exit")
         })
-    };
-    let interpolations: Vec<Node> = ast::descendants(name).filter(|n| n.kind_id() == k.interpolation).collect();
-    let vars: Vec<&str> = interpolations
+    {
+        reasons.push(Reason::PublicName);
+    }
+    reasons
+}
+
+/// A function that builds a name from one of its arguments
+/// (`def entries_table(scope), do: :"#{scope}_entries"`): module, name, arity and
+/// the argument's index.
+type Namer = (String, String, usize, usize);
+
+/// Is the table's name a value no other test can have: built from
+/// `System.unique_integer/1`, `make_ref()`, the test's name or (in a test module) the
+/// module's own name `__MODULE__`, directly, through variables bound earlier in the
+/// same test, setup or helper, or through functions that interpolate such a value
+/// into the name? `Some(needs)`: unique if each of `needs` is such a function (the
+/// project pass checks the ones defined elsewhere); `None`: not unique.
+fn unique_name(file: &File, call: &Call) -> Option<Vec<Namer>> {
+    let name = call.arg(0)?;
+    let scope = file
+        .test(&call.ctx)
+        .map(|t| t.node)
+        .or_else(|| file.def(&call.ctx).map(|d| d.node))?;
+    let k = &grammar().kinds;
+    if name.kind_id() == k.identifier
+        && file.text(name) == "__MODULE__"
+        && file.module(&call.ctx).is_some_and(|m| m.is_test_case && !parameterized(file, m))
+    {
+        // The tests of one module never run at the same time.
+        return Some(Vec::new());
+    }
+    unique_value(file, scope, call.node.start_byte(), name, 0)
+}
+
+/// `use ExUnit.Case, parameterize: [...]`: the module's tests run once per
+/// parameter, possibly at the same time.
+fn parameterized(file: &File, module: &Module) -> bool {
+    module
+        .uses
         .iter()
-        .flat_map(|i| ast::descendants(*i))
-        .filter(|n| n.kind_id() == k.identifier)
-        .map(|n| file.text(n))
-        .collect();
-    interpolations.iter().any(|i| unique_here(*i))
-        || ast::descendants(scope)
-            .filter(|d| d.start_byte() < call.node.start_byte() && ast::is_binary_op(*d, file.src, "="))
-            .any(|m| {
-                ast::field(m, grammar().fields.left)
-                    .is_some_and(|l| l.kind_id() == k.identifier && vars.contains(&file.text(l)))
-                    && ast::field(m, grammar().fields.right).is_some_and(unique_here)
+        .any(|(_, opts)| opts.is_some_and(|o| ast::keyword_value(o, file.src, "parameterize").is_some()))
+}
+
+fn unique_value(file: &File, scope: Node, before: usize, node: Node, depth: u8) -> Option<Vec<Namer>> {
+    let k = &grammar().kinds;
+    if depth > 8 {
+        return None;
+    }
+    let marker = |d: Node| {
+        let text = file.text(d);
+        d.kind_id() == k.call
+            && (text == "make_ref()"
+                || text.starts_with("System.unique_integer(")
+                || text == "__ENV__.function"
+                || text.ends_with(".test") && !text.contains('('))
+    };
+    if marker(node) {
+        return Some(Vec::new());
+    }
+    if node.kind_id() == k.identifier {
+        // The latest binding of the variable before `before` in the same block.
+        let var = file.text(node);
+        let right = ast::descendants(scope)
+            .take_while(|d| d.start_byte() < before)
+            .filter(|d| ast::is_binary_op(*d, file.src, "="))
+            .filter(|m| {
+                ast::field(*m, grammar().fields.left).is_some_and(|l| l.kind_id() == k.identifier && file.text(l) == var)
             })
+            .last()
+            .and_then(|m| ast::field(m, grammar().fields.right))?;
+        return unique_value(file, scope, right.start_byte(), right, depth + 1);
+    }
+    if node.kind_id() == k.quoted_atom || node.kind_id() == k.string {
+        return ast::named_children(node)
+            .filter(|n| n.kind_id() == k.interpolation)
+            .flat_map(ast::named_children)
+            .find_map(|e| unique_value(file, scope, before, e, depth + 1));
+    }
+    if node.kind_id() == k.call {
+        let call = file.calls.iter().find(|c| c.node == node && !c.capture)?;
+        // Conversions keep their argument's uniqueness.
+        let converts = matches!(
+            (call.module.as_deref(), call.name),
+            (Some("String"), "to_atom" | "to_existing_atom")
+                | (Some("Kernel") | None, "inspect" | "to_string")
+                | (Some("Atom"), "to_string")
+                | (Some("Module"), "concat")
+        );
+        if converts {
+            return (0..call.arity).find_map(|i| unique_value(file, scope, before, call.arg(i)?, depth + 1));
+        }
+        let module = match call.module.as_deref() {
+            Some(m) if !m.starts_with(':') && m != "Kernel" => m.to_string(),
+            None if call.local && !call.dynamic => file.module(&call.ctx)?.name.clone(),
+            _ => return None,
+        };
+        return (0..call.arity).find_map(|i| {
+            let mut needs = unique_value(file, scope, before, call.arg(i)?, depth + 1)?;
+            needs.push((module.clone(), call.name.to_string(), call.arity, i));
+            Some(needs)
+        });
+    }
+    None
+}
+
+/// The functions of the file that build a name from an argument: their last
+/// expression is an atom or string that interpolates the argument
+/// (`def entries_table(scope), do: :"#{scope}_entries"`).
+fn namers(file: &File) -> Vec<Namer> {
+    let k = &grammar().kinds;
+    let mut found = Vec::new();
+    for def in &file.defs {
+        let (Some(body), Some(module)) = (def.body, def.module) else {
+            continue;
+        };
+        let last = if body.kind_id() == k.do_block {
+            match ast::statements(body).last() {
+                Some(last) => last,
+                None => continue,
+            }
+        } else {
+            body
+        };
+        if last.kind_id() != k.quoted_atom && last.kind_id() != k.string {
+            continue;
+        }
+        let interpolated: Vec<&str> = ast::descendants(last)
+            .filter(|n| n.kind_id() == k.identifier)
+            .filter(|n| n.parent().is_some_and(|p| p.kind_id() == k.interpolation))
+            .map(|n| file.text(n))
+            .collect();
+        for (i, param) in def.params.iter().enumerate() {
+            if param.kind_id() == k.identifier && interpolated.contains(&file.text(*param)) {
+                let module = file.modules[module as usize].name.clone();
+                found.push((module, def.name.to_string(), def.arity, i));
+            }
+        }
+    }
+    found
+}
+
+/// What the project pass needs: the file's name-building functions, and the findings
+/// its check made only because a name comes from project functions it cannot see
+/// (each with the functions that make it unique).
+struct NameFacts {
+    namers: Vec<Namer>,
+    pending: Vec<(usize, Vec<Namer>)>,
+}
+
+fn collect(file: &File, _report: &Report) -> Option<Facts> {
+    let namers = namers(file);
+    let mut pending = Vec::new();
+    if file.scope == crate::FileScope::Test {
+        for call in file.calls_named("new") {
+            let Some(options) = table_options(call) else {
+                continue;
+            };
+            let Some(needs) = unique_name(file, call).filter(|n| !n.is_empty()) else {
+                continue;
+            };
+            if !reasons(file, call, &options, false).is_empty() && reasons(file, call, &options, true).is_empty() {
+                pending.push((call.expr.start_byte(), needs));
+            }
+        }
+    }
+    if namers.is_empty() && pending.is_empty() {
+        return None;
+    }
+    Some(Box::new(NameFacts { namers, pending }))
+}
+
+/// A table named by project functions that each interpolate a unique value into the
+/// name is as unique as a name built in the test itself.
+fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
+    let all: Vec<(usize, &NameFacts)> = facts
+        .iter()
+        .filter_map(|(i, f)| f.downcast_ref::<NameFacts>().map(|f| (*i, f)))
+        .collect();
+    let namers: std::collections::HashSet<&Namer> = all.iter().flat_map(|(_, f)| &f.namers).collect();
+    for (file, f) in &all {
+        for (at, needs) in &f.pending {
+            if needs.iter().all(|n| namers.contains(n)) {
+                report.retract(*file, *at);
+            }
+        }
+    }
+}
+
+fn encode(facts: &Facts) -> Option<serde_json::Value> {
+    let f = facts.downcast_ref::<NameFacts>()?;
+    Some(serde_json::json!({ "namers": f.namers, "pending": f.pending }))
+}
+
+fn decode(value: &serde_json::Value) -> Option<Facts> {
+    let namers = serde_json::from_value(value.get("namers")?.clone()).ok()?;
+    let pending = serde_json::from_value(value.get("pending")?.clone()).ok()?;
+    Some(Box::new(NameFacts { namers, pending }))
 }
 
 /// `:ets.give_away(table, ...)` later in the same test or function, on the table

@@ -800,8 +800,24 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
 /// the file mentions. The name (an atom or alias as written) if so.
 fn private_fixed_name<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'t str> {
     let k = &grammar().kinds;
-    let test = file.test(&call.ctx).filter(|t| t.kind == TestKind::Test)?;
-    let option = name_option(file, &call.args)?;
+    let test = file.test(&call.ctx)?;
+    let range = match test.kind {
+        TestKind::Test => test.node.byte_range(),
+        // The `setup` of a `describe` with a single test starts it once.
+        TestKind::Setup => {
+            let describe = file.tests.get(test.describe? as usize)?;
+            let tests = file
+                .tests
+                .iter()
+                .filter(|t| t.kind == TestKind::Test && t.describe == test.describe)
+                .count();
+            (tests == 1).then(|| describe.node.byte_range())?
+        }
+        _ => return None,
+    };
+    let Some(option) = name_option(file, &call.args) else {
+        return own_module_name(file, call, &range);
+    };
     let local = option.kind_id() != k.tuple;
     let name = if local { option } else { registry_of_via(file, option).or_else(|| ast::named_children(option).last())? };
     if name.kind_id() != k.alias && name.kind_id() != k.atom {
@@ -812,7 +828,6 @@ fn private_fixed_name<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'t str> {
     if started == Some(written) || written == "__MODULE__" {
         return None;
     }
-    let range = test.node.byte_range();
     let outside = file.src.match_indices(written).any(|(at, _)| {
         let word_end = file.src[at + written.len()..]
             .chars()
@@ -821,6 +836,27 @@ fn private_fixed_name<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'t str> {
         // A local name does not clash with the same atom under `:global` or a `:via`
         // module: those are other registries.
         word_end && !range.contains(&at) && !(local && in_other_registry(file, at))
+    });
+    (!outside).then_some(written)
+}
+
+/// `Echo.start_link([])` where `Echo` is defined in this test file and registers
+/// under its own fixed name: that name (as written at the call) when the file
+/// mentions it only within `range` (the test, or the describe whose setup starts
+/// it) and within the module's own definition.
+fn own_module_name<'t>(file: &File<'t>, call: &Call<'t>, range: &std::ops::Range<usize>) -> Option<&'t str> {
+    if call.local || call.dynamic || registration(file, call) != Registration::Fixed {
+        return None;
+    }
+    let module = file.modules.iter().find(|m| Some(m.name.as_str()) == call.module.as_deref())?;
+    let written = file.text(call.target).strip_suffix(&format!(".{}", call.name))?;
+    let defined = module.node.byte_range();
+    let outside = file.src.match_indices(written).any(|(at, _)| {
+        let word_end = file.src[at + written.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '.'));
+        word_end && !range.contains(&at) && !defined.contains(&at)
     });
     (!outside).then_some(written)
 }

@@ -21,6 +21,13 @@ defmodule MyApp.NamingTest do
     assert Process.whereis(MyApp.Cache)
   end
 
+  # Ticker (defined in this file) is started by two tests: the second can meet the
+  # first one's process before it is gone.
+  test "the same module-local name started again" do
+    {:ok, _} = Ticker.start_link(interval: 20) #~ test/start-supervised
+    assert Process.whereis(Ticker)
+  end
+
   # `name:` here is part of the init argument (a label the stage keeps); the
   # registration options are the last argument, and they name nothing: an unnamed
   # linked start (info), not a fixed name.

@@ -51,6 +51,12 @@ fn check(file: &File, report: &mut Report) {
                     "`{written}` is read only to dig `{handle}` out of the internal state of {server} and act on it (kill, stop, close, monitor or locate it), so the test breaks when that state's shape changes; expose the process through the API, find it with `Supervisor.which_children/1` or a registered name, or inject the fault from outside the process"
                 )
             }
+            "get_state" if value_used(file, call) && counted_collection(file, call).is_some() => {
+                let field = counted_collection(file, call).unwrap_or_default();
+                format!(
+                    "`{written}` reads the internal state of {server} to count `{field}`, so the test breaks when its shape changes; if no public function gives that count, expose one (such as a `{field}` count in a status call or a telemetry event) and assert on that"
+                )
+            }
             "get_state" | "get_status" if value_used(file, call) => {
                 let what = if call.name == "get_state" {
                     "internal state"
@@ -65,6 +71,49 @@ fn check(file: &File, report: &mut Report) {
         };
         report.add(file, &call.ctx, call.expr.byte_range(), message);
     }
+}
+
+/// `assert length(:sys.get_state(conn).waiters) == 1`, `map_size/1`, `Enum.count/1`,
+/// `Enum.empty?/1`, or `assert :sys.get_state(conn).waiters == []`: the test counts an
+/// internal collection, which the process may expose nowhere. Returns the field.
+fn counted_collection(file: &File, call: &Call) -> Option<String> {
+    let g = grammar();
+    let k = &g.kinds;
+    let src = file.src;
+    let mut v = call.expr;
+    let mut field = None;
+    while let Some(parent) = v.parent()
+        && parent.kind_id() == k.dot
+        && ast::field(parent, g.fields.left) == Some(v)
+    {
+        let access = parent
+            .parent()
+            .filter(|c| c.kind_id() == k.call && ast::call_arguments(*c).is_none())?;
+        field = Some(ast::field_access(access, src)?.to_string());
+        v = access;
+    }
+    let field = field?;
+    let parent = v.parent()?;
+    let counted = if parent.kind_id() == k.arguments {
+        let counter = parent.parent()?;
+        file.calls_within(counter).any(|c| {
+            c.node == counter
+                && c.arity == 1
+                && (c.is_any("Kernel", &["length", "map_size"])
+                    || c.local && c.module.is_none() && matches!(c.name, "length" | "map_size")
+                    || c.is_any("Enum", &["count", "empty?"])
+                    || c.is("MapSet", "size")
+                    || c.is(":queue", "len"))
+                && in_assertion(file, c.expr)
+        })
+    } else if ["==", "===", "!="].iter().any(|op| ast::is_binary_op(parent, src, op)) {
+        let left = ast::field(parent, g.fields.left);
+        let other = if left == Some(v) { ast::field(parent, g.fields.right) } else { left };
+        other.is_some_and(|o| matches!(file.text(o), "[]" | "%{}")) && in_assertion(file, parent)
+    } else {
+        false
+    };
+    counted.then_some(field)
 }
 
 /// `:sys.get_status/1` in a test (or describe) about `format_status`: the only public

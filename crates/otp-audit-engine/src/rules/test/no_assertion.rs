@@ -41,7 +41,8 @@ fn is_assertion(name: &str, helpers: &[String]) -> bool {
 fn check(file: &File, report: &mut Report) {
     for (test, i) in unasserted_tests(file, report) {
         if external_helper_calls(file, test).is_empty() {
-            report.add(file, &test_ctx(test, i), test.target.byte_range(), asserts_nothing(&test.name));
+            let clicks = test.body.is_some_and(|body| clicks_elements(file, body));
+            report.add(file, &test_ctx(test, i), test.target.byte_range(), asserts_nothing(&test.name, clicks));
         }
     }
 }
@@ -202,7 +203,12 @@ fn test_ctx(test: &Test, i: usize) -> Ctx {
     }
 }
 
-fn asserts_nothing(name: &str) -> String {
+fn asserts_nothing(name: &str, clicks: bool) -> String {
+    if clicks {
+        return format!(
+            "test \"{name}\" asserts nothing but that the elements it clicks exist (`element/2` raises when none matches); assert on what the click changes: the rendered view, a patch or a side effect"
+        );
+    }
     format!(
         "test \"{name}\" asserts nothing: it passes as long as nothing raises; assert on the result, a message (`assert_receive`) or a side effect"
     )
@@ -219,7 +225,45 @@ fn checks_something(file: &File, body: Node, asserting: &[u32], helpers: &[Strin
             || c.local && c.name == "raise"
             || c.local && is_polling_helper(c.name)
             || starts_asserting_fixture(file, c, asserting)
+            || checks_response_status(file, c)
     }) || checking_match(file, body)
+}
+
+/// Phoenix.ConnTest's `response(conn, 403)`, `json_response/2`, `html_response/2`,
+/// `text_response/2` and `redirected_to/1,2`: each raises unless the response has the
+/// given status, so `conn |> get(path) |> response(403)` checks the status.
+fn checks_response_status(file: &File, c: &Call) -> bool {
+    let imported = c.module.as_deref() == Some("Phoenix.ConnTest")
+        || c.local
+            && c.module.is_none()
+            && !c
+                .ctx
+                .module
+                .is_some_and(|m| file.modules[m as usize].defines(c.name, c.arity));
+    imported
+        && match c.name {
+            "response" | "json_response" | "html_response" | "text_response" => c.arity == 2,
+            "redirected_to" => (1..=2).contains(&c.arity),
+            _ => false,
+        }
+}
+
+/// `view |> element("#open") |> render_click()`: LiveViewTest raises when the
+/// selector matches no element (or several), so clicking checks that the element
+/// is there, and nothing about what the click does.
+fn clicks_elements(file: &File, body: Node) -> bool {
+    file.calls_within(body).any(|c| {
+        c.module.as_deref().is_none_or(|m| m == "Phoenix.LiveViewTest")
+            && matches!(
+                c.name,
+                "render_click" | "render_submit" | "render_change" | "render_keydown" | "render_keyup"
+                    | "render_blur" | "render_focus" | "render_hook"
+            )
+            && c.arg(0).is_some_and(|target| {
+                file.calls_within(target)
+                    .any(|e| (e.node == target || e.expr == target) && e.name == "element" && e.module.as_deref().is_none_or(|m| m == "Phoenix.LiveViewTest"))
+            })
+    })
 }
 
 /// `Pipeline.start_link_supervised!(module: OrderCheckingPipeline)` where the file
@@ -447,6 +491,8 @@ enum Fact {
         scope: String,
         at: std::ops::Range<usize>,
         calls: Vec<(Option<String>, String, usize)>,
+        /// Its only checks are LiveViewTest's `element/2` finding what it clicks.
+        clicks: bool,
     },
     /// A test module, what it tests, and whether it checks a failure anywhere.
     Tests {
@@ -473,6 +519,7 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
                     scope: file.scope_name(&test_ctx(test, i)),
                     at: test.target.byte_range(),
                     calls,
+                    clicks: test.body.is_some_and(|body| clicks_elements(file, body)),
                 });
             }
         }
@@ -845,11 +892,18 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
         .flat_map(|(i, v)| v.iter().map(move |f| (i, f)))
         .collect();
     for (file, fact) in &all {
-        let Fact::Unasserted { name, scope, at, calls } = fact else {
+        let Fact::Unasserted {
+            name,
+            scope,
+            at,
+            calls,
+            clicks,
+        } = fact
+        else {
             continue;
         };
         if !calls.iter().any(|call| asserting_helper(&all, call)) {
-            report.add(*file, at.clone(), asserts_nothing(name), scope.clone());
+            report.add(*file, at.clone(), asserts_nothing(name, *clicks), scope.clone());
         }
     }
     for (file, fact) in &all {
@@ -922,7 +976,7 @@ fn asserting_helper(all: &[(usize, &Fact)], (module, name, arity): &(Option<Stri
 /// `[["fails", module hash, how, [message part, ...], [function hash, ...]], ["expects_raise",
 /// [part, ...]], ["tests", tested, name, start, end, checks_failure, [function, ...]],
 /// ["helper", module, name, min, max], ["unasserted", name, scope, start, end,
-/// [[module|null, name, arity], ...]]]`.
+/// [[module|null, name, arity], ...], clicks]]`.
 fn encode(facts: &Facts) -> Option<serde_json::Value> {
     let facts = facts.downcast_ref::<Vec<Fact>>()?;
     Some(serde_json::Value::Array(
@@ -953,7 +1007,8 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
                     scope,
                     at,
                     calls,
-                } => serde_json::json!(["unasserted", name, scope, at.start, at.end, calls]),
+                    clicks,
+                } => serde_json::json!(["unasserted", name, scope, at.start, at.end, calls, clicks]),
             })
             .collect(),
     ))
@@ -993,6 +1048,7 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
                 scope: text(2)?.to_string(),
                 at: number(3)?..number(4)?,
                 calls: decode_calls(f.get(5)?)?,
+                clicks: f.get(6).and_then(|v| v.as_bool()).unwrap_or(false),
             },
             _ => return None,
         });

@@ -37,9 +37,24 @@ fn check(file: &File, report: &mut Report) {
                 "`{written}` rewrites the internal state of {server} behind its API; bring it into that state through its public functions or its start arguments"
             ),
             "get_state" if value_used(file, call) && digs_out_handle(file, call).is_some() => {
-                let handle = digs_out_handle(file, call).unwrap_or_default();
+                let (handle, watches) = digs_out_handle(file, call).unwrap_or_default();
+                // A helper (not a test) that only waits for the process to end: a
+                // teardown, which checks nothing about the state.
+                if watches && file.test(&call.ctx).is_none() && file.def(&call.ctx).is_some() {
+                    let d = report.add(file, &call.ctx, call.expr.byte_range(), format!(
+                        "`{written}` is read only to dig `{handle}` out of the internal state of {server} and wait for it to exit, so this teardown breaks when that state's shape changes; find the process with `Supervisor.which_children/1` or a registered name, or have the API stop it synchronously"
+                    ));
+                    d.severity(Severity::Info);
+                    continue;
+                }
                 format!(
                     "`{written}` is read only to dig `{handle}` out of the internal state of {server} and act on it (kill, stop, close, monitor or locate it), so the test breaks when that state's shape changes; expose the process through the API, find it with `Supervisor.which_children/1` or a registered name, or inject the fault from outside the process"
+                )
+            }
+            "get_state" if value_used(file, call) && counted_collection(file, call).is_some() => {
+                let field = counted_collection(file, call).unwrap_or_default();
+                format!(
+                    "`{written}` reads the internal state of {server} to count `{field}`, so the test breaks when its shape changes; if no public function gives that count, expose one (such as a `{field}` count in a status call or a telemetry event) and assert on that"
                 )
             }
             "get_state" | "get_status" if value_used(file, call) => {
@@ -58,6 +73,49 @@ fn check(file: &File, report: &mut Report) {
     }
 }
 
+/// `assert length(:sys.get_state(conn).waiters) == 1`, `map_size/1`, `Enum.count/1`,
+/// `Enum.empty?/1`, or `assert :sys.get_state(conn).waiters == []`: the test counts an
+/// internal collection, which the process may expose nowhere. Returns the field.
+fn counted_collection(file: &File, call: &Call) -> Option<String> {
+    let g = grammar();
+    let k = &g.kinds;
+    let src = file.src;
+    let mut v = call.expr;
+    let mut field = None;
+    while let Some(parent) = v.parent()
+        && parent.kind_id() == k.dot
+        && ast::field(parent, g.fields.left) == Some(v)
+    {
+        let access = parent
+            .parent()
+            .filter(|c| c.kind_id() == k.call && ast::call_arguments(*c).is_none())?;
+        field = Some(ast::field_access(access, src)?.to_string());
+        v = access;
+    }
+    let field = field?;
+    let parent = v.parent()?;
+    let counted = if parent.kind_id() == k.arguments {
+        let counter = parent.parent()?;
+        file.calls_within(counter).any(|c| {
+            c.node == counter
+                && c.arity == 1
+                && (c.is_any("Kernel", &["length", "map_size"])
+                    || c.local && c.module.is_none() && matches!(c.name, "length" | "map_size")
+                    || c.is_any("Enum", &["count", "empty?"])
+                    || c.is("MapSet", "size")
+                    || c.is(":queue", "len"))
+                && in_assertion(file, c.expr)
+        })
+    } else if ["==", "===", "!="].iter().any(|op| ast::is_binary_op(parent, src, op)) {
+        let left = ast::field(parent, g.fields.left);
+        let other = if left == Some(v) { ast::field(parent, g.fields.right) } else { left };
+        other.is_some_and(|o| matches!(file.text(o), "[]" | "%{}")) && in_assertion(file, parent)
+    } else {
+        false
+    };
+    counted.then_some(field)
+}
+
 /// `:sys.get_status/1` in a test (or describe) about `format_status`: the only public
 /// entry point that runs the callback, so the status is the subject.
 fn tests_format_status(file: &File, call: &Call) -> bool {
@@ -70,14 +128,24 @@ fn tests_format_status(file: &File, call: &Call) -> bool {
 /// it, and every use of what comes out kills, stops, closes, monitors, checks,
 /// messages or locates that process. That is fault injection, not an assertion on
 /// the state. Returns the name of the handle, as written (a field or a variable).
-fn digs_out_handle(file: &File, call: &Call) -> Option<String> {
+///
+/// With it, whether every use only watches the process end (monitors it, checks it
+/// is alive), as a teardown helper does before the next test.
+fn digs_out_handle(file: &File, call: &Call) -> Option<(String, bool)> {
     let scope = scope_of(file, call)?;
     let server = call.arg(0).map_or("", |a| file.text(a));
-    let mut flow = Flow { file, server, found: None, root: None };
+    let mut flow = Flow {
+        file,
+        server,
+        found: None,
+        root: None,
+        destructive: false,
+    };
     if !flow.value(call.expr, scope, "", 0)? {
         return None;
     }
-    flow.root.or(flow.found)
+    let watches = !flow.destructive;
+    Some((flow.root.or(flow.found)?, watches))
 }
 
 /// The def or test around `call`: where its value's variables live.
@@ -95,6 +163,9 @@ struct Flow<'a, 't> {
     found: Option<String>,
     /// The fields read right on the state (`transport.socket`), the best name.
     root: Option<String>,
+    /// Some use kills, stops, closes or messages the process, rather than only
+    /// monitoring it or checking that it is alive.
+    destructive: bool,
 }
 
 impl<'t> Flow<'_, 't> {
@@ -124,6 +195,13 @@ impl<'t> Flow<'_, 't> {
                 };
                 v = access;
             } else if parent.kind_id() == k.access_call && parent.named_child(0) == Some(v) {
+                // `sub[:worker_pid]`: named like a field.
+                let key = parent.named_child(1).map_or("", |key| self.file.text(key));
+                name = if depth == 0 && !name.is_empty() {
+                    format!("{name}[{key}]")
+                } else {
+                    key.trim_start_matches(':').to_string()
+                };
                 v = parent;
             } else {
                 break;
@@ -133,6 +211,23 @@ impl<'t> Flow<'_, 't> {
             self.root = Some(name.clone());
         }
         let parent = v.parent()?;
+        // `sub && sub[:worker_pid]`: the left side is a check that the handle is
+        // there; the right side is the value of the whole expression, followed on.
+        if parent.kind_id() == k.binary_operator && matches!(ast::operator(parent, src), "&&" | "and" | "||" | "or") {
+            let left = ast::field(parent, g.fields.left) == Some(v);
+            if left && matches!(ast::operator(parent, src), "&&" | "and") {
+                return Some(false);
+            }
+            if in_assertion(self.file, parent) {
+                return None;
+            }
+            return self.value(parent, scope, &name, depth + 1);
+        }
+        // `{:DOWN, ^ref, :process, ^child, _}`: a pinned handle in a pattern picks the
+        // message about that process.
+        if parent.kind_id() == k.unary_operator && ast::operator(parent, src) == "^" {
+            return (!in_assertion(self.file, parent)).then_some(false);
+        }
         // `send(conn, {:tcp_closed, socket})`: an event about its own socket, forged and
         // sent to the process whose state was read.
         if parent.kind_id() == k.tuple {
@@ -141,6 +236,7 @@ impl<'t> Flow<'_, 't> {
                     && c.arg(1) == Some(parent)
                     && c.arg(0).is_some_and(|to| self.file.text(to) == self.server)
             });
+            self.destructive |= forged;
             return forged.then(|| self.hit(&name));
         }
         // `case value do pattern -> ... end`: follow the variables of each clause.
@@ -170,10 +266,12 @@ impl<'t> Flow<'_, 't> {
         }
         if let Some(c) = self.file.calls_within(scope).find(|c| c.args.contains(&v)) {
             let i = c.args.iter().position(|a| *a == v).unwrap_or(0);
-            if i == 0 && checks_process(c) {
+            // `if feeder, do: ...`: a check that the handle is there.
+            if i == 0 && (checks_process(c) || c.local && c.module.is_none() && matches!(c.name, "if" | "unless")) {
                 return Some(false);
             }
             if i == 0 && acts_on_process(c) {
+                self.destructive |= !watches_process(c);
                 return Some(self.hit(&name));
             }
             if i == 0 && passes_through(c) {
@@ -276,6 +374,11 @@ fn acts_on_process(c: &Call) -> bool {
         || c.in_module(":inet")
         || c.in_module(":socket")
         || c.in_module("Port")
+}
+
+/// Monitors the process or checks that it is alive: watches it end, without acting.
+fn watches_process(c: &Call) -> bool {
+    c.is_any("Process", &["monitor", "alive?", "demonitor"]) || c.is_any(":erlang", &["monitor", "is_process_alive"])
 }
 
 /// `elem(state, 3)`, `Map.values(peers)`: takes a part of the value, which is followed.

@@ -103,6 +103,7 @@ fn check(file: &File, report: &mut Report) {
             || is_call_argument(call)
             || outlasts_configured_duration(file, call, sleep.literal_ms.as_deref())
             || idles_between_socket_sends(file, call, sleep.literal_ms.as_deref())
+            || backs_off_in_bounded_poll(file, call)
         {
             continue;
         }
@@ -340,6 +341,49 @@ fn outlasts_configured_duration(file: &File, sleep: &Call, literal_ms: Option<&s
             let ttl = key.rsplit('_').next() == Some("ttl");
             value < ms || ttl && runs_out_over_sleeps(&sleeps, value, sleep.node.start_byte())
         })
+}
+
+/// `Enum.reduce_while(1..30, nil, fn _, acc -> case lookup() do [] -> Process.sleep(100);
+/// {:cont, acc}; [{pid, _}] -> {:halt, pid} end end)`: the sleep is the back-off of a
+/// poll with a bounded number of rounds that stops on the value it looks for, which is
+/// the fix the rule recommends. The fn is given to `Enum.reduce_while/3` and holds a
+/// `{:halt, _}`, or to `Enum.find_value/2`, `find/2`, `find_index/2` or `any?/2`, which
+/// stop on a truthy answer that the sleep (`:ok`) does not give; and it walks a range, a
+/// list or a `take`n stream.
+fn backs_off_in_bounded_poll(file: &File, sleep: &Call) -> bool {
+    let g = grammar();
+    let Some(f) = sleep.ctx.func else {
+        return false;
+    };
+    let fun = &file.fns[f as usize];
+    let Some(by) = fun.called_by.map(|id| file.call(id)) else {
+        return false;
+    };
+    if by.module.as_deref() != Some("Enum") {
+        return false;
+    }
+    let halts = match by.name {
+        "reduce_while" => ast::descendants(fun.node).any(|n| {
+            n.kind_id() == g.kinds.tuple
+                && n.named_child_count() == 2
+                && n.named_child(0).and_then(|a| ast::atom_name(a, file.src)) == Some("halt")
+        }),
+        // `fn _ -> check(); Process.sleep(10) end` answers `:ok` at once.
+        "find_value" | "find" | "find_index" | "any?" => !is_statement_call(sleep) || next_statement(sleep.expr).is_some(),
+        _ => false,
+    };
+    let take = |n: Node| {
+        file.calls_within(n)
+            .any(|c| c.node == n && c.name == "take" && matches!(c.module.as_deref(), Some("Enum" | "Stream")))
+    };
+    let bounded = by.arg(0).is_some_and(|e| {
+        ast::is_binary_op(e, file.src, "..")
+            || ast::is_binary_op(e, file.src, "//")
+            || e.kind_id() == g.kinds.list
+            || take(e)
+            || ast::is_binary_op(e, file.src, "|>") && ast::field(e, g.fields.right).is_some_and(take)
+    });
+    halts && bounded
 }
 
 /// `10_000` → 10000.

@@ -41,6 +41,7 @@ fn check(file: &File, report: &mut Report) {
             || file.in_fixture_module(&call.ctx)
             || ends_when_fed(file, call)
             || stopped_on_exit(file, call)
+            || forwards_once_awaited(file, call)
         {
             continue;
         }
@@ -289,6 +290,69 @@ fn stopped_on_exit(file: &File, call: &Call) -> bool {
                         && c.arg(1).is_some_and(|m| stops.contains(&file.text(m)))
                 })
             })
+}
+
+/// `sink = spawn(fn -> receive do m -> send(parent, {:got, m}) end end)` and later
+/// `assert_receive {:got, ...}`: a one-shot forwarder. It waits for one message, sends
+/// it on and ends; the test's `assert_receive` of the forwarded shape passing proves
+/// it has ended, and a `send` cannot crash.
+fn forwards_once_awaited(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    if !matches!(call.name, "spawn" | "spawn_link") || call.capture || call.arity != 1 {
+        return false;
+    }
+    let (Some(test), Some(fun)) = (file.test(&call.ctx), call.arg(0).filter(|f| f.kind_id() == k.anonymous_function))
+    else {
+        return false;
+    };
+    fn only_statement(n: Node) -> Option<Node> {
+        let k = &grammar().kinds;
+        let statements: Vec<Node> = ast::statements(n).filter(|s| s.kind_id() != k.comment).collect();
+        match statements.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+    fn clause_body(n: Node) -> Option<Node> {
+        let k = &grammar().kinds;
+        let clauses: Vec<Node> = ast::named_children(n).filter(|c| c.kind_id() == k.stab_clause).collect();
+        match clauses.as_slice() {
+            [one] => ast::field(*one, grammar().fields.right),
+            _ => None,
+        }
+    }
+    let Some(receive) = clause_body(fun)
+        .and_then(only_statement)
+        .and_then(|s| file.calls_within(s).find(|c| c.node == s))
+        .filter(|c| c.name == "receive" && c.local && c.module.is_none() && !has_after(c))
+    else {
+        return false;
+    };
+    let Some(send) = receive
+        .do_block
+        .and_then(clause_body)
+        .and_then(only_statement)
+        .and_then(|s| file.calls_within(s).find(|c| c.node == s))
+        .filter(|c| c.is("Kernel", "send"))
+    else {
+        return false;
+    };
+    let to_parent = send.arg(0).is_some_and(|to| to.kind_id() == k.identifier);
+    let tag = |t: Node| {
+        (t.kind_id() == k.tuple)
+            .then(|| t.named_child(0))
+            .flatten()
+            .filter(|a| a.kind_id() == k.atom)
+            .map(|a| file.text(a))
+    };
+    let Some(sent_tag) = send.arg(1).and_then(tag) else {
+        return false;
+    };
+    to_parent
+        && file
+            .calls_within(test.node)
+            .filter(|c| c.node.start_byte() > call.node.end_byte())
+            .any(|c| c.local && c.name == "assert_receive" && c.arg(0).and_then(tag) == Some(sent_tag))
 }
 
 /// The pid bound by `pid = spawn(...)`, as written.

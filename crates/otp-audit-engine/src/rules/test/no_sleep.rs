@@ -31,6 +31,9 @@ struct Sleep {
     shown: String,
     /// The duration as written, when it is an integer literal in `Process.sleep(n)`.
     literal_ms: Option<String>,
+    /// The duration in ms, also through module attributes (`Process.sleep(@wait)` where
+    /// the file sets `@wait @interval + 30` and `@interval 50`).
+    ms: Option<u64>,
 }
 
 /// Why the test sleeps, guessed from what surrounds the sleep.
@@ -101,8 +104,9 @@ fn check(file: &File, report: &mut Report) {
         };
         if lets_the_clock_run(file, call)
             || is_call_argument(call)
-            || outlasts_configured_duration(file, call, sleep.literal_ms.as_deref())
-            || idles_between_socket_sends(file, call, sleep.literal_ms.as_deref())
+            || outlasts_configured_duration(file, call, sleep.ms)
+            || idles_between_socket_sends(file, call, sleep.ms)
+            || backs_off_in_bounded_poll(file, call)
         {
             continue;
         }
@@ -237,9 +241,14 @@ fn sleep_of(file: &File, call: &Call) -> Option<Sleep> {
             .arg(0)
             .filter(|a| a.kind_id() == grammar().kinds.integer && !call.piped && !call.capture)
             .map(|a| file.text(a).to_string());
+        let ms = call
+            .arg(0)
+            .filter(|_| !call.piped && !call.capture)
+            .and_then(|a| duration_value(file, a, 0));
         return Some(Sleep {
             shown: format!("`{}`", call.display(src)),
             literal_ms,
+            ms,
         });
     }
     if call.name == "receive" && call.local && call.module.is_none() && call.arguments.is_none() {
@@ -259,6 +268,7 @@ fn sleep_of(file: &File, call: &Call) -> Option<Sleep> {
         return Some(Sleep {
             shown: format!("empty `receive ... after {}`", one_line(file.text(timeout))),
             literal_ms: None,
+            ms: None,
         });
     }
     None
@@ -315,8 +325,8 @@ fn lets_the_clock_run(file: &File, sleep: &Call) -> bool {
 /// sleeps past it. Elapsed time is the subject of the test, not a guess at when another
 /// process is done. The sleeps are summed: `put`, sleep 40, still there, sleep 40, gone,
 /// against a TTL of 50, lets the TTL run out over both sleeps.
-fn outlasts_configured_duration(file: &File, sleep: &Call, literal_ms: Option<&str>) -> bool {
-    let Some(ms) = literal_ms.and_then(parse_ms) else {
+fn outlasts_configured_duration(file: &File, sleep: &Call, ms: Option<u64>) -> bool {
+    let Some(ms) = ms else {
         return false;
     };
     let Some(test) = file.test(&sleep.ctx) else {
@@ -342,6 +352,95 @@ fn outlasts_configured_duration(file: &File, sleep: &Call, literal_ms: Option<&s
         })
 }
 
+/// `Enum.reduce_while(1..30, nil, fn _, acc -> case lookup() do [] -> Process.sleep(100);
+/// {:cont, acc}; [{pid, _}] -> {:halt, pid} end end)`: the sleep is the back-off of a
+/// poll with a bounded number of rounds that stops on the value it looks for, which is
+/// the fix the rule recommends. The fn is given to `Enum.reduce_while/3` and holds a
+/// `{:halt, _}`, or to `Enum.find_value/2`, `find/2`, `find_index/2` or `any?/2`, which
+/// stop on a truthy answer that the sleep (`:ok`) does not give; and it walks a range, a
+/// list or a `take`n stream.
+fn backs_off_in_bounded_poll(file: &File, sleep: &Call) -> bool {
+    let g = grammar();
+    let Some(f) = sleep.ctx.func else {
+        return false;
+    };
+    let fun = &file.fns[f as usize];
+    let Some(by) = fun.called_by.map(|id| file.call(id)) else {
+        return false;
+    };
+    if by.module.as_deref() != Some("Enum") {
+        return false;
+    }
+    let halts = match by.name {
+        "reduce_while" => ast::descendants(fun.node).any(|n| {
+            n.kind_id() == g.kinds.tuple
+                && n.named_child_count() == 2
+                && n.named_child(0).and_then(|a| ast::atom_name(a, file.src)) == Some("halt")
+        }),
+        // `fn _ -> check(); Process.sleep(10) end` answers `:ok` at once.
+        "find_value" | "find" | "find_index" | "any?" => !is_statement_call(sleep) || next_statement(sleep.expr).is_some(),
+        _ => false,
+    };
+    let take = |n: Node| {
+        file.calls_within(n)
+            .any(|c| c.node == n && c.name == "take" && matches!(c.module.as_deref(), Some("Enum" | "Stream")))
+    };
+    let bounded = by.arg(0).is_some_and(|e| {
+        ast::is_binary_op(e, file.src, "..")
+            || ast::is_binary_op(e, file.src, "//")
+            || e.kind_id() == g.kinds.list
+            || take(e)
+            || ast::is_binary_op(e, file.src, "|>") && ast::field(e, g.fields.right).is_some_and(take)
+    });
+    halts && bounded
+}
+
+/// The value of a duration written as an integer, a module attribute of the file
+/// (`@interval` where it sets `@interval 50`), or `+`, `-` or `*` of those
+/// (`@wait @interval + 30`).
+fn duration_value(file: &File, node: Node, depth: u32) -> Option<u64> {
+    let k = &grammar().kinds;
+    if depth > 4 {
+        return None;
+    }
+    if node.kind_id() == k.integer {
+        return parse_ms(file.text(node));
+    }
+    if node.kind_id() == k.unary_operator {
+        let name = file.text(node).strip_prefix('@')?;
+        if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return None;
+        }
+        // `@name value` at most once in the file: a value set twice depends on where
+        // it is read.
+        let mut sets = file
+            .nodes_of(k.unary_operator)
+            .iter()
+            .filter(|n| file.text(**n).starts_with('@'))
+            .filter_map(|n| n.named_child(0).filter(|c| c.kind_id() == k.call))
+            .filter(|set| set.named_child(0).is_some_and(|t| file.text(t) == name));
+        let (Some(set), None) = (sets.next(), sets.next()) else {
+            return None;
+        };
+        let args = ast::call_arguments(set)?;
+        if args.named_child_count() != 1 {
+            return None;
+        }
+        return duration_value(file, args.named_child(0)?, depth + 1);
+    }
+    if node.kind_id() == k.binary_operator {
+        let left = duration_value(file, ast::field(node, grammar().fields.left)?, depth + 1)?;
+        let right = duration_value(file, ast::field(node, grammar().fields.right)?, depth + 1)?;
+        return match ast::operator(node, file.src) {
+            "+" => left.checked_add(right),
+            "-" => left.checked_sub(right),
+            "*" => left.checked_mul(right),
+            _ => None,
+        };
+    }
+    None
+}
+
 /// `10_000` → 10000.
 fn parse_ms(text: &str) -> Option<u64> {
     text.replace('_', "").parse().ok()
@@ -355,8 +454,8 @@ fn configured_durations<'a>(file: &'a File) -> impl Iterator<Item = (&'a str, u6
         .filter(|n| n.kind_id() == k.pair)
         .filter_map(|pair| {
             let key = ast::keyword_name(ast::field(pair, grammar().fields.key)?, file.src);
-            let value = ast::field(pair, grammar().fields.value).filter(|v| v.kind_id() == k.integer)?;
-            Some((key, parse_ms(file.text(value))?))
+            let value = ast::field(pair, grammar().fields.value)?;
+            Some((key, duration_value(file, value, 0)?))
         })
         .filter(|(key, _)| {
             ["_time", "timeout", "ttl", "interval", "idle", "_ms", "max_age"]
@@ -383,8 +482,8 @@ fn literal_sleeps(file: &File, test: &Test) -> Vec<(usize, u64)> {
     file.calls_within(test.node)
         .filter(|c| in_test_process(c))
         .filter_map(|c| {
-            let ms = sleep_of(file, c)?.literal_ms?;
-            Some((c.node.start_byte(), parse_ms(&ms)?))
+            let ms = sleep_of(file, c)?.ms?;
+            Some((c.node.start_byte(), ms))
         })
         .collect()
 }
@@ -406,8 +505,8 @@ fn runs_out_over_sleeps(sleeps: &[(usize, u64)], value: u64, at: usize) -> bool 
 /// in a test named for a timeout, in a file that sets a timeout shorter than the
 /// sleep: the client stays idle past the server's timeout on purpose. The pause
 /// between two sends on one socket is the time the test is about.
-fn idles_between_socket_sends(file: &File, sleep: &Call, literal_ms: Option<&str>) -> bool {
-    let Some(ms) = literal_ms.and_then(parse_ms) else {
+fn idles_between_socket_sends(file: &File, sleep: &Call, ms: Option<u64>) -> bool {
+    let Some(ms) = ms else {
         return false;
     };
     let Some(test) = file.test(&sleep.ctx).filter(|t| t.name.to_ascii_lowercase().contains("timeout")) else {

@@ -373,7 +373,11 @@ impl<'t> File<'t> {
     /// The nodes of `kind` strictly inside `node` (what `ast::descendants(node)` filtered
     /// by kind gives), from the index: a rule that asks this for each of many calls
     /// reads a slice of one kind instead of walking the subtree each time.
-    pub fn nodes_within<'a>(&'a self, kind: u16, node: Node) -> impl Iterator<Item = Node<'t>> + use<'a, 't> {
+    pub fn nodes_within<'a>(
+        &'a self,
+        kind: u16,
+        node: Node,
+    ) -> impl Iterator<Item = Node<'t>> + use<'a, 't> {
         let nodes = self.nodes_of(kind);
         // The walk records nodes in source order, so their starts never decrease.
         let first = nodes.partition_point(|n| n.start_byte() < node.start_byte());

@@ -603,7 +603,7 @@ fn check(file: &File, report: &mut Report) {
                 .severity(Severity::Info);
             continue;
         }
-        if dest.is_some_and(|d| (call.ctx.in_loop && bound_by_loop(file, call, d)) || fed_by_loops(file, call, d)) {
+        if dest.is_some_and(|d| loops_over(file, call, d) || fed_by_loops(file, call, d)) {
             // Delivering to each subscriber of a list is the pub/sub shape the guide
             // calls fine: there is no single receiver to put a client function in.
             continue;
@@ -664,6 +664,24 @@ fn capture_over_collection(file: &File, dest: Node) -> bool {
     };
     file.calls_within(owner)
         .any(|c| c.node == owner && matches!(c.module.as_deref(), Some("Enum" | "Stream" | ":lists")))
+}
+
+/// `call` runs once per element of a collection (`for`, an `Enum`/`Stream` fn, or the
+/// fn of an ETS fold) and `arg` is that element or taken apart from it.
+fn loops_over(file: &File, call: &Call, arg: Node) -> bool {
+    (call.ctx.in_loop || in_ets_fold(file, call)) && bound_by_loop(file, call, arg)
+}
+
+/// `:ets.foldl(fn {pid, ref}, acc -> ... end, acc0, table)`, also `:ets.foldr` and the
+/// fn piped in (`fn ... end |> :ets.foldl(acc0, table)`): the fn `call` is in visits
+/// each row of the table, as `Enum.each` visits each element of a list.
+fn in_ets_fold(file: &File, call: &Call) -> bool {
+    let Some(f) = call.ctx.func.map(|f| &file.fns[f as usize]) else {
+        return false;
+    };
+    file.calls_named_any(&["foldl", "foldr"])
+        .into_iter()
+        .any(|c| c.module.as_deref() == Some(":ets") && c.arity == 3 && c.arg(0) == Some(f.node))
 }
 
 /// `for pid <- subscribers, do: send(pid, msg)`, `Enum.each(pids, fn pid -> send(pid, msg) end)`:
@@ -769,7 +787,7 @@ fn fed_by_loops(file: &File, call: &Call, dest: Node) -> bool {
             all = false;
             continue;
         };
-        if c.ctx.in_loop && bound_by_loop(file, c, arg) {
+        if loops_over(file, c, arg) {
             from_loop = true;
         } else if !(from_incoming_message(file, c, arg) || from_fsm_event(file, c, arg) || passes_a_struct(file, c, arg)) {
             all = false;

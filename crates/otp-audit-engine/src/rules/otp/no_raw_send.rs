@@ -1085,15 +1085,86 @@ fn from_telemetry_config(file: &File, call: &Call, dest: Node) -> bool {
 /// the argument the process was started with? `init(subscriber)` confirming
 /// `send(subscriber, {:subscribed, self()})`: the process exists for that pid, which
 /// asked for the notice by starting it.
+/// The pid may travel on from there: through the `{:continue, term}` that `init/1`
+/// returns into the `handle_continue/2` clause that takes the term apart
+/// (`{:continue, {:init, arg, caller}}` and `handle_continue({:init, arg, caller}, s)`),
+/// and into a private helper of the module whose every caller passes it
+/// (`defp with_log(caller, step, fun)`, also from a `fn` in that helper).
 fn from_init_argument(file: &File, call: &Call, dest: Node) -> bool {
-    let Some(arg) = file
-        .def(&call.ctx)
-        .filter(|d| d.name == "init" && d.arity == 1)
-        .and_then(|d| d.params.first().copied())
-    else {
+    let (Some(def), Some(var)) = (file.def(&call.ctx), root_variable(file, dest)) else {
         return false;
     };
-    root_variable(file, dest).is_some_and(|v| !v.starts_with('_') && binds_variable_or_is(file, arg, v))
+    // A `fn` around the send that binds the name itself takes it from elsewhere.
+    let shadowed = call
+        .ctx
+        .func
+        .map(|f| &file.fns[f as usize])
+        .is_some_and(|f| fn_params(f.node).any(|p| binds_variable_or_is(file, p, var)));
+    !var.starts_with('_') && !shadowed && starter_pid(file, def, var, 2)
+}
+
+/// Is `var`, in `def`, the `init/1` argument or taken from it, directly or through a
+/// continue term or (up to `depth`) private helper parameters? See
+/// [`from_init_argument`].
+fn starter_pid(file: &File, def: &Def, var: &str, depth: u32) -> bool {
+    let Some(param) = def.params.first().copied() else {
+        return false;
+    };
+    if def.name == "init" && def.arity == 1 {
+        return binds_variable_or_is(file, param, var);
+    }
+    if def.name == "handle_continue" && def.arity == 2 {
+        return file.tuples_tagged("continue").any(|(_, tuple, ctx)| {
+            let Some(init) = file.def(ctx).filter(|d| d.name == "init" && d.arity == 1 && d.module == def.module) else {
+                return false;
+            };
+            let term = tuple.named_child(1).filter(|_| tuple.named_child_count() == 2);
+            term.and_then(|t| same_place(file, param, t, var))
+                .is_some_and(|v| init.params.first().is_some_and(|a| binds_variable_or_is(file, *a, v)))
+        });
+    }
+    if def.kind != "defp" || depth == 0 {
+        return false;
+    }
+    let Some(at) = def.params.iter().position(|p| p.kind_id() == grammar().kinds.identifier && file.text(*p) == var) else {
+        return false;
+    };
+    let mut callers = file
+        .calls_named(def.name)
+        .filter(|c| c.local && c.module.is_none() && !c.dynamic && c.ctx.module == def.module && c.arity == def.arity)
+        .peekable();
+    callers.peek().is_some()
+        && callers.all(|c| {
+            let passed = c.arg(at).filter(|a| a.kind_id() == grammar().kinds.identifier).map(|a| file.text(a));
+            match (passed, file.def(&c.ctx)) {
+                (Some(v), Some(caller)) => caller.node != def.node && starter_pid(file, caller, v, depth - 1),
+                _ => false,
+            }
+        })
+}
+
+/// The variable that `term` holds where `pattern` binds `var`, when the two have the
+/// same shape on the way there (same kind and size, equal literal atoms): `caller` for
+/// the pattern `{:init, runtime, pid}` against the term `{:init, runtime, caller}`.
+fn same_place<'s>(file: &File<'s>, pattern: Node, term: Node, var: &str) -> Option<&'s str> {
+    let k = &grammar().kinds;
+    if pattern.kind_id() == k.identifier {
+        return (file.text(pattern) == var && term.kind_id() == k.identifier).then(|| file.text(term));
+    }
+    if !(pattern.kind_id() == term.kind_id() && [k.tuple, k.list].contains(&pattern.kind_id()))
+        || pattern.named_child_count() != term.named_child_count()
+    {
+        return None;
+    }
+    let pairs: Vec<(Node, Node)> = ast::named_children(pattern).zip(ast::named_children(term)).collect();
+    let atoms_agree = pairs.iter().all(|(p, t)| {
+        let (pa, ta) = (ast::atom_name(*p, file.src), ast::atom_name(*t, file.src));
+        pa.is_none() && ta.is_none() || pa == ta
+    });
+    if !atoms_agree {
+        return None;
+    }
+    pairs.into_iter().find_map(|(p, t)| same_place(file, p, t, var))
 }
 
 /// `send(state.report_to, event)`, or `send(pid, event)` in a clause whose head took

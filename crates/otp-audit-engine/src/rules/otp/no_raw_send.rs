@@ -590,6 +590,19 @@ fn check(file: &File, report: &mut Report) {
                 .severity(Severity::Info);
             continue;
         }
+        if let Some((field, callback)) = dest.and_then(|d| stored_from_request(file, call, d)) {
+            report
+                .add(
+                    file,
+                    &call.ctx,
+                    call.node.byte_range(),
+                    format!(
+                        "`{written}` notifies {dest_text}, the `{field}` pid that a `{callback}` request to this process carried and stored (it attached itself to be told): a subscriber notification; make sure the receiver handles these messages"
+                    ),
+                )
+                .severity(Severity::Info);
+            continue;
+        }
         if dest.is_some_and(|d| from_init_argument(file, call, d)) {
             report
                 .add(
@@ -1582,6 +1595,30 @@ fn notifies_stored_caller(file: &File, call: &Call, dest: Node) -> bool {
         .iter()
         .filter(|d| d.name == "handle_call" && d.arity == 3)
         .any(|d| stored(d).iter().any(|(key, _)| *key == field))
+}
+
+/// `send(state.owner, event)` where a `handle_cast/2` or `handle_call/3` clause of the
+/// module took the pid from its request and stored it under that field
+/// (`handle_cast({:attach, owner}, s)` returning `%{s | owner: owner}`): the process
+/// attached itself to be told, a subscriber of one. Returns the field and the callback.
+fn stored_from_request<'s>(file: &File<'s>, call: &Call, dest: Node) -> Option<(&'s str, &'static str)> {
+    let k = &grammar().kinds;
+    let field = ast::field_access(dest, file.src).or_else(|| destination_field(file, call, dest))?;
+    file.defs.iter().filter(|d| d.module == call.ctx.module).find_map(|d| {
+        let callback = match (d.name, d.arity) {
+            ("handle_cast", 2) => "handle_cast/2",
+            ("handle_call", 3) => "handle_call/3",
+            _ => return None,
+        };
+        let request = d.params.first().filter(|p| p.kind_id() != k.identifier)?;
+        let stored = file.nodes_within(k.pair, d.body?).any(|pair| {
+            ast::field(pair, grammar().fields.key).is_some_and(|key| ast::keyword_name(key, file.src) == field)
+                && ast::field(pair, grammar().fields.value).is_some_and(|v| {
+                    v.kind_id() == k.identifier && !file.text(v).starts_with('_') && binds_variable(file, *request, file.text(v))
+                })
+        });
+        stored.then_some((field, callback))
+    })
 }
 
 /// In `handle_call({:watch, pid}, from, s)`, answering `pid` answers the request.

@@ -1860,6 +1860,9 @@ fn handle_info_patterns<'t>(file: &File<'t>, module: Option<Id>) -> Vec<Node<'t>
         .filter(|d| d.module == module && matches!(d.arity, 2 | 3))
         .map(|d| (d, 0))
         .collect();
+    if cowboy_loop_handler(file, module) {
+        queue.extend(file.defs_named("info").filter(|d| d.module == module && d.arity == 3).map(|d| (d, 0)));
+    }
     let mut followed: Vec<(&str, usize, usize)> = Vec::new();
     while let Some((def, at)) = queue.pop() {
         let Some(param) = def.params.get(at).copied() else {
@@ -1891,6 +1894,16 @@ fn handle_info_patterns<'t>(file: &File<'t>, module: Option<Id>) -> Vec<Node<'t>
         }
     }
     patterns
+}
+
+/// A cowboy loop handler: `@behaviour :cowboy_loop`, or a `{:cowboy_loop, req, state}`
+/// returned by the module. Its `info/3` (message, req, state) receives the process's
+/// messages, as `handle_info/2` does for a GenServer.
+fn cowboy_loop_handler(file: &File, module: Option<Id>) -> bool {
+    file.tuples_tagged("cowboy_loop").any(|(_, _, ctx)| ctx.module == module)
+        || module.and_then(|m| file.modules.get(m as usize)).and_then(|m| m.body).is_some_and(|body| {
+            ast::statements(body).any(|stmt| file.text(stmt).split_whitespace().eq(["@behaviour", ":cowboy_loop"]))
+        })
 }
 
 /// Does `pattern` match messages shaped like `msg`? `{self(), :done, x}` is matched by

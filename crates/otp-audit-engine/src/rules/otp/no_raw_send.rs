@@ -590,6 +590,19 @@ fn check(file: &File, report: &mut Report) {
                 .severity(Severity::Info);
             continue;
         }
+        if let Some((field, callback)) = dest.and_then(|d| stored_from_request(file, call, d)) {
+            report
+                .add(
+                    file,
+                    &call.ctx,
+                    call.node.byte_range(),
+                    format!(
+                        "`{written}` notifies {dest_text}, the `{field}` pid that a `{callback}` request to this process carried and stored (it attached itself to be told): a subscriber notification; make sure the receiver handles these messages"
+                    ),
+                )
+                .severity(Severity::Info);
+            continue;
+        }
         if dest.is_some_and(|d| from_init_argument(file, call, d)) {
             report
                 .add(
@@ -603,7 +616,7 @@ fn check(file: &File, report: &mut Report) {
                 .severity(Severity::Info);
             continue;
         }
-        if dest.is_some_and(|d| (call.ctx.in_loop && bound_by_loop(file, call, d)) || fed_by_loops(file, call, d)) {
+        if dest.is_some_and(|d| loops_over(file, call, d) || fed_by_loops(file, call, d)) {
             // Delivering to each subscriber of a list is the pub/sub shape the guide
             // calls fine: there is no single receiver to put a client function in.
             continue;
@@ -664,6 +677,24 @@ fn capture_over_collection(file: &File, dest: Node) -> bool {
     };
     file.calls_within(owner)
         .any(|c| c.node == owner && matches!(c.module.as_deref(), Some("Enum" | "Stream" | ":lists")))
+}
+
+/// `call` runs once per element of a collection (`for`, an `Enum`/`Stream` fn, or the
+/// fn of an ETS fold) and `arg` is that element or taken apart from it.
+fn loops_over(file: &File, call: &Call, arg: Node) -> bool {
+    (call.ctx.in_loop || in_ets_fold(file, call)) && bound_by_loop(file, call, arg)
+}
+
+/// `:ets.foldl(fn {pid, ref}, acc -> ... end, acc0, table)`, also `:ets.foldr` and the
+/// fn piped in (`fn ... end |> :ets.foldl(acc0, table)`): the fn `call` is in visits
+/// each row of the table, as `Enum.each` visits each element of a list.
+fn in_ets_fold(file: &File, call: &Call) -> bool {
+    let Some(f) = call.ctx.func.map(|f| &file.fns[f as usize]) else {
+        return false;
+    };
+    file.calls_named_any(&["foldl", "foldr"])
+        .into_iter()
+        .any(|c| c.module.as_deref() == Some(":ets") && c.arity == 3 && c.arg(0) == Some(f.node))
 }
 
 /// `for pid <- subscribers, do: send(pid, msg)`, `Enum.each(pids, fn pid -> send(pid, msg) end)`:
@@ -769,7 +800,7 @@ fn fed_by_loops(file: &File, call: &Call, dest: Node) -> bool {
             all = false;
             continue;
         };
-        if c.ctx.in_loop && bound_by_loop(file, c, arg) {
+        if loops_over(file, c, arg) {
             from_loop = true;
         } else if !(from_incoming_message(file, c, arg) || from_fsm_event(file, c, arg) || passes_a_struct(file, c, arg)) {
             all = false;
@@ -1067,15 +1098,86 @@ fn from_telemetry_config(file: &File, call: &Call, dest: Node) -> bool {
 /// the argument the process was started with? `init(subscriber)` confirming
 /// `send(subscriber, {:subscribed, self()})`: the process exists for that pid, which
 /// asked for the notice by starting it.
+/// The pid may travel on from there: through the `{:continue, term}` that `init/1`
+/// returns into the `handle_continue/2` clause that takes the term apart
+/// (`{:continue, {:init, arg, caller}}` and `handle_continue({:init, arg, caller}, s)`),
+/// and into a private helper of the module whose every caller passes it
+/// (`defp with_log(caller, step, fun)`, also from a `fn` in that helper).
 fn from_init_argument(file: &File, call: &Call, dest: Node) -> bool {
-    let Some(arg) = file
-        .def(&call.ctx)
-        .filter(|d| d.name == "init" && d.arity == 1)
-        .and_then(|d| d.params.first().copied())
-    else {
+    let (Some(def), Some(var)) = (file.def(&call.ctx), root_variable(file, dest)) else {
         return false;
     };
-    root_variable(file, dest).is_some_and(|v| !v.starts_with('_') && binds_variable_or_is(file, arg, v))
+    // A `fn` around the send that binds the name itself takes it from elsewhere.
+    let shadowed = call
+        .ctx
+        .func
+        .map(|f| &file.fns[f as usize])
+        .is_some_and(|f| fn_params(f.node).any(|p| binds_variable_or_is(file, p, var)));
+    !var.starts_with('_') && !shadowed && starter_pid(file, def, var, 2)
+}
+
+/// Is `var`, in `def`, the `init/1` argument or taken from it, directly or through a
+/// continue term or (up to `depth`) private helper parameters? See
+/// [`from_init_argument`].
+fn starter_pid(file: &File, def: &Def, var: &str, depth: u32) -> bool {
+    let Some(param) = def.params.first().copied() else {
+        return false;
+    };
+    if def.name == "init" && def.arity == 1 {
+        return binds_variable_or_is(file, param, var);
+    }
+    if def.name == "handle_continue" && def.arity == 2 {
+        return file.tuples_tagged("continue").any(|(_, tuple, ctx)| {
+            let Some(init) = file.def(ctx).filter(|d| d.name == "init" && d.arity == 1 && d.module == def.module) else {
+                return false;
+            };
+            let term = tuple.named_child(1).filter(|_| tuple.named_child_count() == 2);
+            term.and_then(|t| same_place(file, param, t, var))
+                .is_some_and(|v| init.params.first().is_some_and(|a| binds_variable_or_is(file, *a, v)))
+        });
+    }
+    if def.kind != "defp" || depth == 0 {
+        return false;
+    }
+    let Some(at) = def.params.iter().position(|p| p.kind_id() == grammar().kinds.identifier && file.text(*p) == var) else {
+        return false;
+    };
+    let mut callers = file
+        .calls_named(def.name)
+        .filter(|c| c.local && c.module.is_none() && !c.dynamic && c.ctx.module == def.module && c.arity == def.arity)
+        .peekable();
+    callers.peek().is_some()
+        && callers.all(|c| {
+            let passed = c.arg(at).filter(|a| a.kind_id() == grammar().kinds.identifier).map(|a| file.text(a));
+            match (passed, file.def(&c.ctx)) {
+                (Some(v), Some(caller)) => caller.node != def.node && starter_pid(file, caller, v, depth - 1),
+                _ => false,
+            }
+        })
+}
+
+/// The variable that `term` holds where `pattern` binds `var`, when the two have the
+/// same shape on the way there (same kind and size, equal literal atoms): `caller` for
+/// the pattern `{:init, runtime, pid}` against the term `{:init, runtime, caller}`.
+fn same_place<'s>(file: &File<'s>, pattern: Node, term: Node, var: &str) -> Option<&'s str> {
+    let k = &grammar().kinds;
+    if pattern.kind_id() == k.identifier {
+        return (file.text(pattern) == var && term.kind_id() == k.identifier).then(|| file.text(term));
+    }
+    if !(pattern.kind_id() == term.kind_id() && [k.tuple, k.list].contains(&pattern.kind_id()))
+        || pattern.named_child_count() != term.named_child_count()
+    {
+        return None;
+    }
+    let pairs: Vec<(Node, Node)> = ast::named_children(pattern).zip(ast::named_children(term)).collect();
+    let atoms_agree = pairs.iter().all(|(p, t)| {
+        let (pa, ta) = (ast::atom_name(*p, file.src), ast::atom_name(*t, file.src));
+        pa.is_none() && ta.is_none() || pa == ta
+    });
+    if !atoms_agree {
+        return None;
+    }
+    pairs.into_iter().find_map(|(p, t)| same_place(file, p, t, var))
 }
 
 /// `send(state.report_to, event)`, or `send(pid, event)` in a clause whose head took
@@ -1495,6 +1597,30 @@ fn notifies_stored_caller(file: &File, call: &Call, dest: Node) -> bool {
         .any(|d| stored(d).iter().any(|(key, _)| *key == field))
 }
 
+/// `send(state.owner, event)` where a `handle_cast/2` or `handle_call/3` clause of the
+/// module took the pid from its request and stored it under that field
+/// (`handle_cast({:attach, owner}, s)` returning `%{s | owner: owner}`): the process
+/// attached itself to be told, a subscriber of one. Returns the field and the callback.
+fn stored_from_request<'s>(file: &File<'s>, call: &Call, dest: Node) -> Option<(&'s str, &'static str)> {
+    let k = &grammar().kinds;
+    let field = ast::field_access(dest, file.src).or_else(|| destination_field(file, call, dest))?;
+    file.defs.iter().filter(|d| d.module == call.ctx.module).find_map(|d| {
+        let callback = match (d.name, d.arity) {
+            ("handle_cast", 2) => "handle_cast/2",
+            ("handle_call", 3) => "handle_call/3",
+            _ => return None,
+        };
+        let request = d.params.first().filter(|p| p.kind_id() != k.identifier)?;
+        let stored = file.nodes_within(k.pair, d.body?).any(|pair| {
+            ast::field(pair, grammar().fields.key).is_some_and(|key| ast::keyword_name(key, file.src) == field)
+                && ast::field(pair, grammar().fields.value).is_some_and(|v| {
+                    v.kind_id() == k.identifier && !file.text(v).starts_with('_') && binds_variable(file, *request, file.text(v))
+                })
+        });
+        stored.then_some((field, callback))
+    })
+}
+
 /// In `handle_call({:watch, pid}, from, s)`, answering `pid` answers the request.
 fn from_incoming_message(file: &File, call: &Call, dest: Node) -> bool {
     let Some(def) = file.def(&call.ctx) else {
@@ -1734,6 +1860,9 @@ fn handle_info_patterns<'t>(file: &File<'t>, module: Option<Id>) -> Vec<Node<'t>
         .filter(|d| d.module == module && matches!(d.arity, 2 | 3))
         .map(|d| (d, 0))
         .collect();
+    if cowboy_loop_handler(file, module) {
+        queue.extend(file.defs_named("info").filter(|d| d.module == module && d.arity == 3).map(|d| (d, 0)));
+    }
     let mut followed: Vec<(&str, usize, usize)> = Vec::new();
     while let Some((def, at)) = queue.pop() {
         let Some(param) = def.params.get(at).copied() else {
@@ -1765,6 +1894,16 @@ fn handle_info_patterns<'t>(file: &File<'t>, module: Option<Id>) -> Vec<Node<'t>
         }
     }
     patterns
+}
+
+/// A cowboy loop handler: `@behaviour :cowboy_loop`, or a `{:cowboy_loop, req, state}`
+/// returned by the module. Its `info/3` (message, req, state) receives the process's
+/// messages, as `handle_info/2` does for a GenServer.
+fn cowboy_loop_handler(file: &File, module: Option<Id>) -> bool {
+    file.tuples_tagged("cowboy_loop").any(|(_, _, ctx)| ctx.module == module)
+        || module.and_then(|m| file.modules.get(m as usize)).and_then(|m| m.body).is_some_and(|body| {
+            ast::statements(body).any(|stmt| file.text(stmt).split_whitespace().eq(["@behaviour", ":cowboy_loop"]))
+        })
 }
 
 /// Does `pattern` match messages shaped like `msg`? `{self(), :done, x}` is matched by

@@ -14,6 +14,7 @@ defmodule Mesh.Scout do
   @impl true
   def init(%__MODULE__{} = state) do
     state = announce(state, discover(state.seeds))
+    hail(:global.whereis_name(:mesh_leader))
     {:ok, state}
   end
 
@@ -29,11 +30,15 @@ defmodule Mesh.Scout do
 
   defp announce(state, peers) do
     send(state.report_to, {:peers_found, peers})
-    # Not matched by the cluster either; sent from `init/1`, so the message must not
-    # advise a call back to the waiting starter.
+    # Not matched by the cluster either, but `state` is the `init/1` argument and
+    # `report_to` the observer the starter named: info.
     send(state.report_to, {:scout_ready, self()}) #~ otp/no-raw-send
     state
   end
+
+  # Sent from `init/1` to a pid from elsewhere, so the message must not advise a call
+  # back to the starter, which may be the one waiting.
+  defp hail(leader), do: send(leader, {:scout_hello, self()}) #~ otp/no-raw-send
 
   defp discover(seeds), do: Map.new(seeds, &{&1, :up})
 end

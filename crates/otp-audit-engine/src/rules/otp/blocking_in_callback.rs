@@ -91,7 +91,10 @@ fn blocking<'t>(file: &File<'t>, call: &Call<'t>, in_init: bool) -> Option<(Kind
             let k = &grammar().kinds;
             let block = call.do_block?;
             let after = after_timeout(file, block).filter(|t| *t != ":infinity");
-            if after == Some("0") || awaits_down_of_dead_peer(file, call, block) {
+            if after == Some("0")
+                || awaits_down_of_dead_peer(file, call, block)
+                || flushes_fired_timer(file, call, block)
+            {
                 return None;
             }
             let clauses: Vec<Node> = ast::named_children(block)
@@ -187,6 +190,111 @@ fn awaits_down_of_dead_peer(file: &File, call: &Call, block: Node) -> bool {
         node = parent;
     }
     false
+}
+
+/// `if Process.cancel_timer(ref) == false do receive do :tick -> :ok end end` (also
+/// `unless Process.cancel_timer(ref)`, `if !...`, `case ... do false -> receive ...`),
+/// where every clause takes the message of a `send_after(self(), msg, _)` of the same
+/// module: `false` means the timer already fired, so its message is due and the
+/// `receive` only takes it (the OTP flush-after-cancel idiom).
+fn flushes_fired_timer(file: &File, call: &Call, block: Node) -> bool {
+    let g = grammar();
+    let k = &g.kinds;
+    let src = file.src;
+    let is_cancel = |n: Node| {
+        file.calls.iter().any(|c| {
+            c.node == n && (c.is("Process", "cancel_timer") || c.is(":erlang", "cancel_timer"))
+        })
+    };
+    // The condition is "the timer was not cancelled": `cancel == false`, `!cancel`,
+    // `not cancel`; `negated` says the bare call is the condition (for `unless`).
+    let fired = |cond: Node, negated: bool| -> bool {
+        if negated {
+            return is_cancel(cond);
+        }
+        if ["==", "==="].iter().any(|op| ast::is_binary_op(cond, src, op)) {
+            let (Some(l), Some(r)) = (ast::field(cond, g.fields.left), ast::field(cond, g.fields.right)) else {
+                return false;
+            };
+            return (is_cancel(l) && file.text(r) == "false") || (is_cancel(r) && file.text(l) == "false");
+        }
+        if cond.kind_id() == k.unary_operator && matches!(ast::operator(cond, src), "!" | "not") {
+            return ast::field(cond, g.fields.operand).is_some_and(is_cancel);
+        }
+        false
+    };
+    // Climb to the branch that holds the receive, within the def.
+    let mut node = call.node;
+    let mut guarded = false;
+    let mut clause: Option<Node> = None;
+    let mut in_else = false;
+    while let Some(parent) = node.parent() {
+        if parent.kind_id() == k.stab_clause && clause.is_none() {
+            clause = Some(parent);
+        }
+        if parent.kind_id() == k.else_block {
+            in_else = true;
+        }
+        if let Some(branch) = file.calls.iter().find(|c| c.node == parent && c.local && c.do_block.is_some()) {
+            let cond = branch.arg(0);
+            guarded = match (branch.name, cond) {
+                ("if", Some(cond)) => !in_else && fired(cond, false),
+                ("unless", Some(cond)) => !in_else && fired(cond, true),
+                ("case", Some(cond)) => {
+                    is_cancel(cond)
+                        && clause
+                            .and_then(|c| ast::field(c, g.fields.left))
+                            .is_some_and(|l| file.text(l).trim() == "false")
+                }
+                _ => false,
+            };
+            break;
+        }
+        if file.def(&call.ctx).is_some_and(|d| d.node == parent) {
+            break;
+        }
+        node = parent;
+    }
+    if !guarded {
+        return false;
+    }
+    // The messages this module's timers send to the server itself.
+    let timer_messages: Vec<Node> = file
+        .calls
+        .iter()
+        .filter(|c| c.ctx.module == call.ctx.module)
+        .filter_map(|c| {
+            let (dest, msg) = match (c.module.as_deref(), c.name) {
+                (Some("Process"), "send_after") => (c.arg(0)?, c.arg(1)?),
+                (Some(":erlang"), "send_after") => (c.arg(1)?, c.arg(2)?),
+                _ => return None,
+            };
+            ast::is_self_call(dest, src).then_some(msg)
+        })
+        .collect();
+    let clauses: Vec<Node> = ast::named_children(block).filter(|c| c.kind_id() == k.stab_clause).collect();
+    !clauses.is_empty()
+        && clauses.iter().all(|c| {
+            ast::field(*c, g.fields.left)
+                .and_then(|args| args.named_child(0))
+                .is_some_and(|p| timer_messages.iter().any(|m| may_match(file, p, *m)))
+        })
+}
+
+/// Can `pattern` match the message written as `msg`? A variable matches anything,
+/// tuples element by element, anything else by its text (a pin stands for the
+/// variable of the same name).
+fn may_match(file: &File, pattern: Node, msg: Node) -> bool {
+    let k = &grammar().kinds;
+    if pattern.kind_id() == k.identifier {
+        return true;
+    }
+    if pattern.kind_id() == k.tuple && msg.kind_id() == k.tuple {
+        let (ps, ms): (Vec<Node>, Vec<Node>) = (ast::named_children(pattern).collect(), ast::named_children(msg).collect());
+        return ps.len() == ms.len() && ps.iter().zip(&ms).all(|(p, m)| may_match(file, *p, *m));
+    }
+    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace() && *c != '^').collect::<String>();
+    squeeze(file.text(pattern)) == squeeze(file.text(msg))
 }
 
 /// The timeout of a `receive`'s `after` clause, as written.

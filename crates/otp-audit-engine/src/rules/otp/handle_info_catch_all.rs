@@ -180,7 +180,26 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
     let down = if takes_any("DOWN", 5) {
         TAKES_DOWN
     } else {
-        let monitors: Vec<&Call> = server_calls().filter(|c| is_monitor(c)).collect();
+        // A monitor that its own function ends with `Process.demonitor(ref, [:flush])`
+        // (a request that waits for a reply or the peer's `:DOWN`) leaves no `:DOWN`.
+        let flushed = |c: &Call| {
+            let Some(var) = c
+                .parent
+                .filter(|p| ast::is_binary_op(*p, file.src, "="))
+                .and_then(|p| ast::field(p, grammar().fields.left))
+                .filter(|l| l.kind_id() == grammar().kinds.identifier)
+                .map(|l| file.text(l))
+            else {
+                return false;
+            };
+            file.calls.iter().any(|d| {
+                d.ctx.def == c.ctx.def
+                    && d.is("Process", "demonitor")
+                    && d.arg(0).is_some_and(|a| file.text(a) == var)
+                    && d.arg(1).is_some_and(|o| file.text(o).contains(":flush"))
+            })
+        };
+        let monitors: Vec<&Call> = server_calls().filter(|c| is_monitor(c) && !flushed(c)).collect();
         // A port or socket the server opens sends it messages of its own too
         // (`{port, {:exit_status, n}}`, `{:tcp_closed, socket}`): not only foreign ones.
         if server_calls().any(opens_port_or_socket) {
@@ -189,13 +208,21 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
         if monitors.is_empty() {
             "sets no monitor"
         } else if monitors.len() == 1
-            && monitors[0].ctx.def.is_some_and(|d| {
-                let d = &file.defs[d as usize];
-                d.name == "init" && d.arity == 1 && d.is_callback
+            && let Some(setter) = monitors[0].ctx.def.map(|d| &file.defs[d as usize]).filter(|d| {
+                d.is_callback && (d.name == "init" && d.arity == 1 || d.name == "handle_continue" && d.arity == 2)
             })
-            && clauses().any(|d| d.params.first().is_some_and(|p| is_tagged(file, *p, "DOWN", 5)))
+            && module
+                .defs
+                .iter()
+                .map(|&d| &file.defs[d as usize])
+                .filter(|d| d.name == "handle_info" && d.arity == 2)
+                .any(|d| takes_down_by_kept_ref(file, d))
         {
-            "matches the `:DOWN` of the one monitor its `init/1` sets"
+            if setter.name == "init" {
+                "matches the `:DOWN` of the one monitor its `init/1` sets"
+            } else {
+                "matches the `:DOWN` of the one monitor its `handle_continue/2` sets"
+            }
         } else {
             return None;
         }
@@ -209,6 +236,29 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
         (true, true) => Some(format!("{down}, matches every `:EXIT`")),
         (true, false) => None,
     }
+}
+
+/// A `handle_info/2` clause for `{:DOWN, ref, ...}` with no guard, or whose guard
+/// only ties `ref` to a field of the state (`when ref == state.monitor`, either way
+/// round): the clause that takes the `:DOWN` of the monitor the server keeps.
+fn takes_down_by_kept_ref(file: &File, d: &Def) -> bool {
+    let g = grammar();
+    let Some(pattern) = d.params.first().filter(|p| is_tagged(file, **p, "DOWN", 5)) else {
+        return false;
+    };
+    let Some(guard) = d.guard else {
+        return true;
+    };
+    let Some(ref_var) = pattern.named_child(1).filter(|r| r.kind_id() == g.kinds.identifier) else {
+        return false;
+    };
+    let is_ref = |n: Node| n.kind_id() == g.kinds.identifier && file.text(n) == file.text(ref_var);
+    let is_field = |n: Node| ast::field_access(n, file.src).is_some();
+    ["==", "==="].iter().any(|op| ast::is_binary_op(guard, file.src, op))
+        && match (ast::field(guard, g.fields.left), ast::field(guard, g.fields.right)) {
+            (Some(l), Some(r)) => is_ref(l) && is_field(r) || is_field(l) && is_ref(r),
+            _ => false,
+        }
 }
 
 /// How the message says that every `:DOWN` is matched.

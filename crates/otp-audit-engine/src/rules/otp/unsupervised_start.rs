@@ -141,6 +141,7 @@ fn check(file: &File, report: &mut Report) {
             || is_linked_worker_of_exit_handler(file, call, def)
             || is_helper_owned_by_process(file, call, def)
             || is_declared_start_function(file, call, def)
+            || traps_exits_before(file, call, def)
         {
             continue;
         }
@@ -260,9 +261,29 @@ fn is_declared_start_function(file: &File, call: &Call, def: &Def) -> bool {
     let declared = text.match_indices(&head).any(|(at, _)| {
         let spec = &text[at..];
         let end = spec.find("\n\n").unwrap_or(spec.len()).min(spec[1..].find('@').map_or(spec.len(), |i| i + 1));
-        spec[..end].contains("on_start") || spec[..end].contains("start_ret")
+        let spec = &spec[..end];
+        // `:: {:ok, pid()} | {:error, term()}`: `on_start()` spelled out.
+        let returns = spec.split_once("::").map_or("", |(_, r)| r);
+        let squeezed: String = returns.chars().filter(|c| !c.is_whitespace()).collect();
+        spec.contains("on_start")
+            || spec.contains("start_ret")
+            || squeezed.contains("{:ok,pid") && squeezed.contains("{:error,")
     });
     declared || (!hidden_from_docs(file, def) && same_start_as_child_spec(file, call))
+}
+
+/// `Process.flag(:trap_exit, true)` earlier in the function that `start_link`s: the
+/// calling process (a connection owner that calls an adapter's `connect`) has chosen
+/// to receive the worker's `{:EXIT, pid, reason}` and handle it (reconnect, give up),
+/// instead of dying with it. It manages the worker on purpose.
+fn traps_exits_before(file: &File, call: &Call, def: &Def) -> bool {
+    call.name == "start_link"
+        && file.calls_within(def.node).any(|c| {
+            c.node.end_byte() < call.node.start_byte()
+                && c.is("Process", "flag")
+                && c.arg(0).is_some_and(|a| file.text(a) == ":trap_exit")
+                && c.arg(1).is_some_and(|a| file.text(a) == "true")
+        })
 }
 
 /// `@doc false` right above the function (before its first clause).
@@ -351,6 +372,9 @@ fn in_tail_position(file: &File, def: &Def, node: Node) -> bool {
                     .is_some_and(|key| matches!(ast::keyword_name(key, file.src), "do" | "else"))
         } else if kind == k.keywords {
             true
+        } else if ast::is_binary_op(parent, file.src, "|>") {
+            // `opts |> Keyword.merge(extra) |> Postgrex.start_link()`.
+            ast::field(parent, grammar().fields.right) == Some(child)
         } else if kind == k.arguments {
             child.kind_id() == k.keywords
                 && parent.parent().is_some_and(|c| {
@@ -443,9 +467,24 @@ fn is_stopped_in_same_function(file: &File, call: &Call, def: &Def) -> bool {
 /// monitors and keeps the process, handles its `:DOWN` and stops it. That is a child
 /// the owner manages on purpose, not one that nothing watches.
 fn is_monitored_by_owner(file: &File, call: &Call, def: &Def) -> bool {
+    let is_monitor = |c: &Call| c.is("Process", "monitor") || c.is(":erlang", "monitor");
+    // A monitor later in `scope`, or in a private helper of the module that `scope`
+    // calls later (`track(state, pid)` whose body monitors the pid).
     let monitors_after = |scope: Node, from: usize| {
-        file.calls_within(scope)
-            .any(|c| (c.is("Process", "monitor") || c.is(":erlang", "monitor")) && c.node.start_byte() > from)
+        file.calls_within(scope).filter(|c| c.node.start_byte() > from).any(|c| {
+            is_monitor(c)
+                || c.local
+                    && c.module.is_none()
+                    && !c.dynamic
+                    && c.ctx.module == def.module
+                    && file.defs.iter().any(|h| {
+                        h.kind == "defp"
+                            && h.module == def.module
+                            && h.name == c.name
+                            && h.name != def.name
+                            && file.calls_within(h.node).any(is_monitor)
+                    })
+        })
     };
     if monitors_after(def.node, call.node.end_byte()) {
         return true;

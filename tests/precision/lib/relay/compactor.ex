@@ -6,10 +6,10 @@ defmodule Relay.Compactor do
   @spec start_link(keyword) :: GenServer.on_start()
   def start_link(opts), do: GenServer.start_link(__MODULE__, opts, name: __MODULE__)
 
+  # Nothing is linked: trapping only lets a shutdown wait for the running pass,
+  # which the rule reports as info so that the choice is written down.
   @impl true
   def init(opts) do
-    # Nothing is linked: trapping only lets a shutdown wait for the running pass,
-    # which the rule reports as info so that the choice is written down.
     Process.flag(:trap_exit, true) #~ otp/trap-exit-unhandled
     every = Keyword.get(opts, :every, :timer.hours(1))
     Process.send_after(self(), :compact, every)

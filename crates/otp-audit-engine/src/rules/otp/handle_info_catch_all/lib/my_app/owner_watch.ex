@@ -43,11 +43,11 @@ defmodule MyApp.FanoutWatch do
   def start_link(subs), do: GenServer.start_link(__MODULE__, subs)
 
   @impl true
-  def init(subs), do: {:ok, %{refs: Enum.map(subs, &Process.monitor/1)}}
+  def init(subs), do: {:ok, %{refs: Map.new(subs, &{Process.monitor(&1), &1})}}
 
   @impl true
-  def handle_info({:DOWN, ref, :process, _pid, _reason}, state) when ref in state.refs do #~ otp/handle-info-catch-all
-    {:noreply, %{state | refs: List.delete(state.refs, ref)}}
+  def handle_info({:DOWN, ref, :process, _pid, _reason}, state) when is_map_key(state.refs, ref) do #~ otp/handle-info-catch-all
+    {:noreply, %{state | refs: Map.delete(state.refs, ref)}}
   end
 end
 

@@ -551,69 +551,22 @@ fn check(file: &File, report: &mut Report) {
             Some(d) => format!("`{}`", one_line(file.text(d))),
             None => "`?`".into(),
         };
-        if extra_message_to_caller(file, call) {
-            report
-                .add(
-                    file,
-                    &call.ctx,
-                    call.node.byte_range(),
-                    format!(
-                        "`{written}` sends the caller ({dest_text}) a plain message besides the reply this `handle_call/3` clause gives: an extra notification that the client has to `receive` on its own, outside the call; put what the caller needs in the reply, or send it to a process that subscribed for it"
-                    ),
-                )
-                .severity(Severity::Info);
-            continue;
-        }
-        if dest.is_some_and(|d| from_telemetry_config(file, call, d)) {
-            report
-                .add(
-                    file,
-                    &call.ctx,
-                    call.node.byte_range(),
-                    format!(
-                        "`{written}` forwards a telemetry event to {dest_text}, a pid the handler was attached with: a subscriber notification; make sure the receiver handles (or ignores) these messages and detach the handler when it goes away"
-                    ),
-                )
-                .severity(Severity::Info);
-            continue;
-        }
-        if let Some(field) = dest.and_then(|d| state_field_from_init_argument(file, call, d)) {
-            report
-                .add(
-                    file,
-                    &call.ctx,
-                    call.node.byte_range(),
-                    format!(
-                        "`{written}` notifies {dest_text}, the `{field}` pid that `init/1` keeps from the argument this process was started with (its observer or owner): a subscriber notification; make sure the receiver handles these messages"
-                    ),
-                )
-                .severity(Severity::Info);
-            continue;
-        }
-        if let Some((field, callback)) = dest.and_then(|d| stored_from_request(file, call, d)) {
-            report
-                .add(
-                    file,
-                    &call.ctx,
-                    call.node.byte_range(),
-                    format!(
-                        "`{written}` notifies {dest_text}, the `{field}` pid that a `{callback}` request to this process carried and stored (it attached itself to be told): a subscriber notification; make sure the receiver handles these messages"
-                    ),
-                )
-                .severity(Severity::Info);
-            continue;
-        }
-        if dest.is_some_and(|d| from_init_argument(file, call, d)) {
-            report
-                .add(
-                    file,
-                    &call.ctx,
-                    call.node.byte_range(),
-                    format!(
-                        "`{written}` notifies {dest_text}, a pid from the `init/1` argument this process was started with (its subscriber or owner): a subscriber notification; make sure the receiver handles these messages"
-                    ),
-                )
-                .severity(Severity::Info);
+        // The shapes a receiver expects as notices: info, with the reason.
+        let notice = if extra_message_to_caller(file, call) {
+            Some(format!("`{written}` sends the caller ({dest_text}) a plain message besides the reply this `handle_call/3` clause gives: an extra notification that the client has to `receive` on its own, outside the call; put what the caller needs in the reply, or send it to a process that subscribed for it"))
+        } else if dest.is_some_and(|d| from_telemetry_config(file, call, d)) {
+            Some(format!("`{written}` forwards a telemetry event to {dest_text}, a pid the handler was attached with: a subscriber notification; make sure the receiver handles (or ignores) these messages and detach the handler when it goes away"))
+        } else if let Some(field) = dest.and_then(|d| state_field_from_init_argument(file, call, d)) {
+            Some(format!("`{written}` notifies {dest_text}, the `{field}` pid that `init/1` keeps from the argument this process was started with (its observer or owner): a subscriber notification; make sure the receiver handles these messages"))
+        } else if let Some((field, callback)) = dest.and_then(|d| stored_from_request(file, call, d)) {
+            Some(format!("`{written}` notifies {dest_text}, the `{field}` pid that a `{callback}` request to this process carried and stored (it attached itself to be told): a subscriber notification; make sure the receiver handles these messages"))
+        } else if dest.is_some_and(|d| from_init_argument(file, call, d)) {
+            Some(format!("`{written}` notifies {dest_text}, a pid from the `init/1` argument this process was started with (its subscriber or owner): a subscriber notification; make sure the receiver handles these messages"))
+        } else {
+            None
+        };
+        if let Some(message) = notice {
+            report.add(file, &call.ctx, call.node.byte_range(), message).severity(Severity::Info);
             continue;
         }
         if dest.is_some_and(|d| loops_over(file, call, d) || fed_by_loops(file, call, d)) {

@@ -47,10 +47,14 @@ end
 `;
 }
 
+// Whole modules, up to the first module end at or after `lines`: a buffer that
+// parses. Cut mid-module, the buffer would have a syntax error, and the editor then
+// parses the whole text on each keystroke (its findings must stay those of a fresh
+// parse, and tree-sitter's error recovery can differ when it reuses an old tree).
 function file(lines) {
   let code = "";
   for (let k = 0; code.split("\n").length <= lines; k++) code += unit(k);
-  return code.split("\n").slice(0, lines).join("\n") + "\n";
+  return code;
 }
 
 const rows = [];

@@ -439,6 +439,16 @@ impl<'t> File<'t> {
             .map(|&i| &self.defs[i])
     }
 
+    /// The definitions of `module` (those outside any module for `None`), in source
+    /// order: a module's own list, so a rule that asks this per call or per module
+    /// does not scan every definition of a file of many modules.
+    pub fn defs_of<'a>(&'a self, module: Option<Id>) -> Box<dyn Iterator<Item = &'a Def<'t>> + 'a> {
+        match module.and_then(|m| self.modules.get(m as usize)) {
+            Some(m) => Box::new(m.defs.iter().map(|&d| &self.defs[d as usize])),
+            None => Box::new(self.defs.iter().filter(move |d| d.module == module)),
+        }
+    }
+
     /// Tuples whose first element is the atom `tag` (without colon), in source order.
     pub fn tuples_tagged<'a>(
         &'a self,

@@ -459,8 +459,7 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             }
         }
         // `{Worker, opts}` child specs.
-        let within = module.node.byte_range();
-        for &t in file.nodes_of(k.tuple).iter().filter(|t| within.start <= t.start_byte() && t.end_byte() <= within.end) {
+        for t in file.nodes_within(k.tuple, module.node) {
             let Some(first) = t.named_child(0).filter(|f| f.kind_id() == k.alias) else {
                 continue;
             };

@@ -2,6 +2,7 @@
 
 use crate::rules::otp::reply_via_send::extra_message_to_caller;
 use crate::model::Id;
+use std::collections::{HashMap, HashSet};
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -239,7 +240,13 @@ fn pluggable_tags<'s>(file: &File<'s>) -> Vec<(&'s str, usize)> {
 /// pid it binds (`{:ok, pid} = ...`): a helper process the caller starts for itself.
 fn starts_with_self<'a, 't>(file: &'a File<'t>, module: Option<Id>) -> impl Iterator<Item = (&'a Call<'t>, &'a str, Option<&'t str>)> + 'a {
     let g = grammar();
-    file.calls_named_any(&["start_link", "start"])
+    // Within the module's own node when there is one: asked once per send, a scan of
+    // every start in the file would make a file of many modules quadratic.
+    let calls: Vec<&Call> = match module.and_then(|m| file.modules.get(m as usize)) {
+        Some(m) => file.calls_within(m.node).filter(|c| matches!(c.name, "start_link" | "start")).collect(),
+        None => file.calls_named_any(&["start_link", "start"]),
+    };
+    calls
         .into_iter()
         .filter(move |c| c.ctx.module == module && !c.dynamic && !c.local)
         .filter(|c| c.arg(0).is_some_and(|a| ast::is_self_call(a, file.src)))
@@ -355,9 +362,8 @@ fn received_patterns<'t>(file: &File<'t>, module: Option<Id>) -> Vec<Node<'t>> {
     let g = grammar();
     let mut patterns = handle_info_patterns(file, module);
     patterns.extend(
-        file.defs
-            .iter()
-            .filter(|d| d.module == module && matches!(d.arity, 3 | 4))
+        file.defs_of(module)
+            .filter(|d| matches!(d.arity, 3 | 4))
             .filter(|d| d.params.first().is_some_and(|p| file.text(*p) == ":info"))
             .filter_map(|d| d.params.get(1).copied()),
     );
@@ -502,6 +508,7 @@ fn names_a_module(file: &File, node: Node) -> bool {
 
 fn check(file: &File, report: &mut Report) {
     let src = file.src;
+    let names = ModuleNames::of(file);
     for call in file.calls_named_any(&["send", "send_after", "!", "send_nosuspend"]) {
         let Some(dest_index) = destination_index(call) else {
             continue;
@@ -511,7 +518,7 @@ fn check(file: &File, report: &mut Report) {
             || forwards_a_parameter(file, call)
             || sends_a_struct(file, call)
             || sends_an_encoded_frame(file, call)
-            || protocol_handled_here(file, call)
+            || protocol_handled_here(file, &names, call)
             || awaits_tagged_reply(file, call)
         {
             continue;
@@ -1544,9 +1551,8 @@ fn notifies_stored_caller(file: &File, call: &Call, dest: Node) -> bool {
     let Some(field) = field_of(dest) else {
         return false;
     };
-    file.defs
-        .iter()
-        .filter(|d| d.name == "handle_call" && d.arity == 3)
+    file.defs_named("handle_call")
+        .filter(|d| d.arity == 3)
         .any(|d| stored(d).iter().any(|(key, _)| *key == field))
 }
 
@@ -1557,7 +1563,7 @@ fn notifies_stored_caller(file: &File, call: &Call, dest: Node) -> bool {
 fn stored_from_request<'s>(file: &File<'s>, call: &Call, dest: Node) -> Option<(&'s str, &'static str)> {
     let k = &grammar().kinds;
     let field = ast::field_access(dest, file.src).or_else(|| destination_field(file, call, dest))?;
-    file.defs.iter().filter(|d| d.module == call.ctx.module).find_map(|d| {
+    file.defs_of(call.ctx.module).find_map(|d| {
         let callback = match (d.name, d.arity) {
             ("handle_cast", 2) => "handle_cast/2",
             ("handle_call", 3) => "handle_call/3",
@@ -1682,7 +1688,7 @@ fn answers_received_request(file: &File, call: &Call, dest: Node) -> bool {
 /// The message is a tuple that a `receive` or `handle_info/2` clause of this same
 /// module matches (same first element, same size): sender and receiver of the
 /// format live in one module, so it is not scattered across the code base.
-fn protocol_handled_here(file: &File, call: &Call) -> bool {
+fn protocol_handled_here(file: &File, names: &ModuleNames, call: &Call) -> bool {
     let Some(msg) = message_arg(call) else {
         return false;
     };
@@ -1701,7 +1707,7 @@ fn protocol_handled_here(file: &File, call: &Call) -> bool {
     }
     let home = home_module(file, &call.ctx);
     let mut receivers = vec![home];
-    receivers.extend(started_siblings(file, home));
+    receivers.extend(started_siblings(file, names, home));
     receivers.extend(impls_for(file, home));
     let received = file
         .calls_named("receive")
@@ -1732,7 +1738,7 @@ fn protocol_handled_here(file: &File, call: &Call) -> bool {
 /// starts under its supervisor, `{MyApp.Hub.Worker, opts}`): their `handle_info` and
 /// `receive` clauses are written next to the sender, so a format both sides share
 /// lives in one file, not scattered across the code base.
-fn started_siblings(file: &File, home: Option<Id>) -> Vec<Option<Id>> {
+fn started_siblings(file: &File, names: &ModuleNames, home: Option<Id>) -> Vec<Option<Id>> {
     let Some(body) = home.and_then(|h| file.modules.get(h as usize)).and_then(|m| m.body) else {
         return Vec::new();
     };
@@ -1751,16 +1757,51 @@ fn started_siblings(file: &File, home: Option<Id>) -> Vec<Option<Id>> {
             whole && as_child
         })
     };
-    file.modules
-        .iter()
-        .enumerate()
-        .filter(|(i, m)| Some(*i as Id) != home && !m.quoted)
-        .filter(|(_, m)| {
+    // A module can only be named by a dotted prefix of a name-like word of the body
+    // (`A`, `A.B` of `A.B.start_link`): look those up instead of searching the body
+    // once per module of the file, which is quadratic in a 10,000-line buffer.
+    let aliases = text.contains("alias ");
+    let mut found: Vec<Id> = Vec::new();
+    let words = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+        .filter(|w| w.contains(|c: char| c.is_ascii_uppercase()))
+        .flat_map(|w| w.match_indices('.').map(move |(at, _)| &w[..at]).chain([w]));
+    let mut seen: HashSet<&str> = HashSet::new();
+    for word in words {
+        if !seen.insert(word) {
+            continue;
+        }
+        let candidates = names.full.get(word).into_iter().flatten();
+        let by_alias = aliases.then(|| names.last.get(word)).flatten().into_iter().flatten();
+        let own = word.strip_prefix("__MODULE__.").and_then(|last| names.last.get(last)).into_iter().flatten();
+        for &m in candidates.chain(by_alias).chain(own) {
+            if Some(m) != home && !found.contains(&m) && named(word) {
+                found.push(m);
+            }
+        }
+    }
+    found.sort_unstable();
+    found.into_iter().map(Some).collect()
+}
+
+/// The modules of a file (not those inside a `quote`) by full name and by the last
+/// segment of their name, built once per file for [`started_siblings`].
+#[derive(Default)]
+struct ModuleNames<'a> {
+    full: HashMap<&'a str, Vec<Id>>,
+    last: HashMap<&'a str, Vec<Id>>,
+}
+
+impl<'a> ModuleNames<'a> {
+    fn of(file: &'a File) -> ModuleNames<'a> {
+        let mut names = ModuleNames::default();
+        for (i, m) in file.modules.iter().enumerate().filter(|(_, m)| !m.quoted) {
             let last = m.name.rsplit('.').next().unwrap_or(&m.name);
-            named(&m.name) || (text.contains("alias ") && named(last)) || named(&format!("__MODULE__.{last}"))
-        })
-        .map(|(i, _)| Some(i as Id))
-        .collect()
+            names.full.entry(m.name.as_str()).or_default().push(i as Id);
+            names.last.entry(last).or_default().push(i as Id);
+        }
+        names
+    }
 }
 
 /// The `defimpl Proto, for: X` blocks of this file whose type is `home` (also a
@@ -1777,8 +1818,10 @@ fn impls_for(file: &File, home: Option<Id>) -> Vec<Option<Id>> {
         .filter(|(i, m)| {
             Some(*i as Id) != home
                 && !m.quoted
-                && ast::local_call_name(m.node, file.src) == Some("defimpl")
+                // The name first: it is a string test, the call name a tree walk, and
+                // this runs for every module of the file for every send.
                 && m.name.ends_with(&suffix)
+                && ast::local_call_name(m.node, file.src) == Some("defimpl")
         })
         .map(|(i, _)| Some(i as Id))
         .collect()
@@ -1853,10 +1896,16 @@ fn handle_info_patterns<'t>(file: &File<'t>, module: Option<Id>) -> Vec<Node<'t>
 /// returned by the module. Its `info/3` (message, req, state) receives the process's
 /// messages, as `handle_info/2` does for a GenServer.
 fn cowboy_loop_handler(file: &File, module: Option<Id>) -> bool {
-    file.tuples_tagged("cowboy_loop").any(|(_, _, ctx)| ctx.module == module)
-        || module.and_then(|m| file.modules.get(m as usize)).and_then(|m| m.body).is_some_and(|body| {
-            ast::statements(body).any(|stmt| file.text(stmt).split_whitespace().eq(["@behaviour", ":cowboy_loop"]))
-        })
+    // The text test first: the tagged tuples are a list of the whole file, and this is
+    // asked for each send.
+    let named = module
+        .and_then(|m| file.modules.get(m as usize))
+        .is_none_or(|m| file.text(m.node).contains("cowboy_loop"));
+    named
+        && (file.tuples_tagged("cowboy_loop").any(|(_, _, ctx)| ctx.module == module)
+            || module.and_then(|m| file.modules.get(m as usize)).and_then(|m| m.body).is_some_and(|body| {
+                ast::statements(body).any(|stmt| file.text(stmt).split_whitespace().eq(["@behaviour", ":cowboy_loop"]))
+            }))
 }
 
 /// Does `pattern` match messages shaped like `msg`? `{self(), :done, x}` is matched by

@@ -601,6 +601,13 @@ pub(crate) fn reach_of(file: &File) -> Reach {
         reach.routes.push((fixed, file.text(target).to_string()));
         route_parts.extend([path.start_byte(), target.start_byte()]);
     }
+    // The dotted tails of the file's module names (`ReceiptLive.LC`, `LC` of
+    // `Shop.ReceiptLive.LC`), asked for each alias: a set, not a scan of the modules.
+    let tails: std::collections::HashSet<&str> = file
+        .modules
+        .iter()
+        .flat_map(|m| m.name.match_indices('.').map(|(at, _)| &m.name[at + 1..]))
+        .collect();
     for &n in [k.alias, k.string, k.sigil].iter().flat_map(|&kind| file.nodes_of(kind)) {
         if route_parts.contains(&n.start_byte()) {
             continue;
@@ -608,10 +615,7 @@ pub(crate) fn reach_of(file: &File) -> Reach {
         if n.kind_id() == k.alias {
             let written = file.text(n);
             // `LC` inside the file that defines `Shop.ReceiptLive.LC` names its own module.
-            let own = |m: &crate::model::Module| {
-                m.name.strip_suffix(written).is_some_and(|p| p.ends_with('.'))
-            };
-            if !file.modules.iter().any(own) {
+            if !tails.contains(written) {
                 reach.refs.insert(file.module_at(written, n.start_byte()));
             }
         } else if let Some(path) = file

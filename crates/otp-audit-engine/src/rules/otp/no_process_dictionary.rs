@@ -319,8 +319,11 @@ fn check(file: &File, report: &mut Report) {
                 "`{written}` runs in the `:heart` process, as (or under) the `{}/0` callback registered with `:heart.set_callback/2`, which gets no argument or state to carry a value between calls, so the dictionary is the place for it; namespace the key (`{{__MODULE__, ...}}`) so it cannot clash with other entries in that process",
                 heart.as_deref().unwrap_or_default()
             ),
+            Access::Write if config && key.is_some_and(|k| forwards_callbacks_to(file, call, k)) => format!(
+                "`{written}` keeps the callback module this server forwards its callbacks to (`apply/3` on the stored module): the server's state is that module's, passed through untouched, so it has no state of its own to keep it in; written once in `init/1` and never rewritten or deleted, it is immutable for the process's life"
+            ),
             Access::Write if config => format!(
-                "`{written}` stores per-process config: written once in `init/1`, never rewritten or deleted, and read only here, so it is immutable for the process's life; consider the state struct, unless it is kept out of the state on purpose (so that `format_status` and crash logs do not show it)"
+                "`{written}` stores per-process config: written once in `init/1` and never rewritten or deleted, so it is immutable for the process's life; consider the state struct, unless it is kept out of the state on purpose (so that `format_status` and crash logs do not show it)"
             ),
             Access::Write if buffer.is_some() => {
                 let (owner, namespaced) = buffer.unwrap_or_default();
@@ -352,6 +355,22 @@ fn check(file: &File, report: &mut Report) {
             d.severity(Severity::Info);
         }
     }
+}
+
+/// `apply(Process.get(key), fun, args)` in the module: the stored value is the
+/// callback module a behaviour wrapper forwards its callbacks to (and whose state it
+/// passes through), so the wrapper has no state of its own to keep it in.
+fn forwards_callbacks_to(file: &File, write: &Call, key: Node) -> bool {
+    let key = file.text(key);
+    file.calls_named("apply")
+        .filter(|c| c.arity == 3 && c.ctx.module == write.ctx.module)
+        .filter(|c| c.module.is_none() || matches!(c.module.as_deref(), Some("Kernel" | ":erlang")))
+        .filter_map(|c| c.arg(0))
+        .any(|m| {
+            file.calls_within(m).any(|g| {
+                g.node.id() == m.id() && access(g) == Some(Access::Read) && g.arg(0).is_some_and(|k| file.text(k) == key)
+            })
+        })
 }
 
 /// The names a key goes by: an atom's name, and for a module attribute (`@key`) its

@@ -240,7 +240,7 @@ fn check(file: &File, report: &mut Report) {
             // `format_status`, not state the code depends on.
             continue;
         }
-        if sweeps_all_keys(file, call) {
+        if sweeps_all_keys(file, call) || restores_snapshot(file, call) {
             continue;
         }
         // `get_keys/1` takes a value, not a key.
@@ -291,7 +291,18 @@ fn check(file: &File, report: &mut Report) {
         let buffer = (access == Access::Write && scratch.is_none() && key.is_some_and(|k| !is_literal_key(file, k)))
             .then(|| scratch_buffer_owner(file, call))
             .flatten();
-        let config = access == Access::Write && buffer.is_none() && scratch.is_none() && written_once_in_init(file, call);
+        // Read by other processes through `Process.info(pid, :dictionary)`: a
+        // publication, which the state cannot replace (no one can ask a busy owner).
+        let published = (access == Access::Write)
+            .then(|| key.and_then(|k| dictionary_reader(file, call, k)))
+            .flatten();
+        let scratch = scratch.filter(|_| published.is_none());
+        let buffer = buffer.filter(|_| published.is_none());
+        let config = access == Access::Write
+            && published.is_none()
+            && buffer.is_none()
+            && scratch.is_none()
+            && written_once_in_init(file, call);
         // A zero-arity callback OTP's `:heart` runs in its own process: no argument or
         // state can carry the value there, so the dictionary is the only store.
         let heart = heart_callback(file, call);
@@ -299,12 +310,20 @@ fn check(file: &File, report: &mut Report) {
             continue;
         }
         let message = match access {
+            Access::Write if published.is_some() => format!(
+                "`{written}` publishes `{}` for other processes, which read it from this process's dictionary with `Process.info(pid, :dictionary)` (in `{}`) without messaging it, so they are not held up while it is busy; the state or an argument cannot do that, but an ETS table owned by the process does the same without copying the whole dictionary on every read",
+                key.map(|k| one_line(file.text(k))).unwrap_or_default(),
+                published.as_deref().unwrap_or_default()
+            ),
             _ if heart.is_some() => format!(
                 "`{written}` runs in the `:heart` process, as (or under) the `{}/0` callback registered with `:heart.set_callback/2`, which gets no argument or state to carry a value between calls, so the dictionary is the place for it; namespace the key (`{{__MODULE__, ...}}`) so it cannot clash with other entries in that process",
                 heart.as_deref().unwrap_or_default()
             ),
+            Access::Write if config && key.is_some_and(|k| forwards_callbacks_to(file, call, k)) => format!(
+                "`{written}` keeps the callback module this server forwards its callbacks to (`apply/3` on the stored module): the server's state is that module's, passed through untouched, so it has no state of its own to keep it in; written once in `init/1` and never rewritten or deleted, it is immutable for the process's life"
+            ),
             Access::Write if config => format!(
-                "`{written}` stores per-process config: written once in `init/1`, never rewritten or deleted, and read only here, so it is immutable for the process's life; consider the state struct, unless it is kept out of the state on purpose (so that `format_status` and crash logs do not show it)"
+                "`{written}` stores per-process config: written once in `init/1` and never rewritten or deleted, so it is immutable for the process's life; consider the state struct, unless it is kept out of the state on purpose (so that `format_status` and crash logs do not show it)"
             ),
             Access::Write if buffer.is_some() => {
                 let (owner, namespaced) = buffer.unwrap_or_default();
@@ -332,10 +351,127 @@ fn check(file: &File, report: &mut Report) {
             ),
         };
         let d = report.add(file, &call.ctx, call.node.byte_range(), message);
-        if config || heart.is_some() {
+        if config || heart.is_some() || published.is_some() {
             d.severity(Severity::Info);
         }
     }
+}
+
+/// `apply(Process.get(key), fun, args)` in the module: the stored value is the
+/// callback module a behaviour wrapper forwards its callbacks to (and whose state it
+/// passes through), so the wrapper has no state of its own to keep it in.
+fn forwards_callbacks_to(file: &File, write: &Call, key: Node) -> bool {
+    let key = file.text(key);
+    file.calls_named("apply")
+        .filter(|c| c.arity == 3 && c.ctx.module == write.ctx.module)
+        .filter(|c| c.module.is_none() || matches!(c.module.as_deref(), Some("Kernel" | ":erlang")))
+        .filter_map(|c| c.arg(0))
+        .any(|m| {
+            file.calls_within(m).any(|g| {
+                g.node.id() == m.id() && access(g) == Some(Access::Read) && g.arg(0).is_some_and(|k| file.text(k) == key)
+            })
+        })
+}
+
+/// The names a key goes by: an atom's name, and for a module attribute (`@key`) its
+/// own spelling and the name of the atom it is defined as.
+fn key_names<'s>(file: &File<'s>, key: Node) -> Vec<&'s str> {
+    let k = &grammar().kinds;
+    let mut names: Vec<&str> = ast::atom_name(key, file.src).into_iter().collect();
+    if key.kind_id() == k.unary_operator && file.text(key).starts_with('@') {
+        let text = file.text(key);
+        names.push(text);
+        let name = text.trim_start_matches('@');
+        names.extend(
+            file.attributes
+                .iter()
+                .filter(|(n, _, _)| *n == name)
+                .filter_map(|(_, value, _)| ast::atom_name(*value, file.src)),
+        );
+    }
+    names
+}
+
+/// `{:dictionary, d} = Process.info(pid, :dictionary)` in a function of the same
+/// module that then looks up the written key: the key is published for other
+/// processes to read without messaging the owner (which may be busy). The reading
+/// function, as `name/arity`. A read of the process's own dictionary (`self()`) is
+/// no such reader.
+fn dictionary_reader(file: &File, write: &Call, key: Node) -> Option<String> {
+    let k = &grammar().kinds;
+    let names = key_names(file, key);
+    if names.is_empty() {
+        return None;
+    }
+    file.calls_named_any(&["info", "process_info"])
+        .into_iter()
+        .filter(|c| c.is("Process", "info") || c.is(":erlang", "process_info"))
+        .filter(|c| c.ctx.module == write.ctx.module)
+        .filter(|c| c.arg(1).is_some_and(|a| file.text(a) == ":dictionary"))
+        .filter(|c| c.arg(0).is_some_and(|p| !matches!(file.text(p), "self()" | "self")))
+        .filter_map(|c| file.def(&c.ctx))
+        .find(|def| {
+            ast::descendants(def.node)
+                .filter(|n| n.kind_id() == k.atom || n.kind_id() == k.quoted_atom || n.kind_id() == k.unary_operator)
+                .any(|n| key_names(file, n).iter().any(|m| names.contains(m)))
+        })
+        .map(|def| format!("{}/{}", def.name, def.arity))
+}
+
+/// `for {key, value} <- saved, do: Process.put(key, value)` in a function that also
+/// sweeps the keys not in `saved` (`Process.get_keys/0` and `Process.delete/1`), in a
+/// module that takes such snapshots with `Process.get/0`: it puts back the dictionary
+/// of other code run in this process (an evaluator, a test runner), a sandbox rather
+/// than state of the module.
+fn restores_snapshot(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let g = grammar();
+    let (Some(Access::Write), Some(key), Some(value)) = (access(call), call.arg(0), call.arg(1)) else {
+        return false;
+    };
+    if key.kind_id() != k.identifier || value.kind_id() != k.identifier {
+        return false;
+    }
+    let Some(def) = file.def(&call.ctx) else {
+        return false;
+    };
+    let pair = |pattern: Node| {
+        pattern.kind_id() == k.tuple && {
+            let parts: Vec<&str> = ast::named_children(pattern).map(|n| file.text(n)).collect();
+            parts == [file.text(key), file.text(value)]
+        }
+    };
+    // The pair is taken apart by a `for` generator or a `fn {k, v} ->` clause around
+    // the write.
+    let destructured = std::iter::successors(call.node.parent(), |n| n.parent())
+        .take_while(|n| n.id() != def.node.id())
+        .any(|n| {
+            if n.kind_id() == k.stab_clause {
+                return ast::field(n, g.fields.left)
+                    .is_some_and(|l| std::iter::once(l).chain(ast::named_children(l)).any(pair));
+            }
+            n.kind_id() == k.call
+                && file.text(n).starts_with("for ")
+                && ast::call_arguments(n).is_some_and(|args| {
+                    ast::named_children(args).any(|a| {
+                        a.kind_id() == k.binary_operator
+                            && ast::field(a, g.fields.left).is_some_and(pair)
+                            && ast::field(a, g.fields.operator).is_some_and(|o| file.text(o) == "<-")
+                    })
+                })
+        });
+    let whole = |c: &Call| c.arity == 0 && matches!(c.module.as_deref(), Some("Process" | ":erlang"));
+    let in_def = |c: &&Call| c.ctx.def == call.ctx.def;
+    let swept = file.calls_named("get_keys").filter(in_def).any(&whole)
+        && file
+            .calls_named_any(&["delete", "erase"])
+            .into_iter()
+            .filter(in_def)
+            .any(|c| access(c) == Some(Access::Delete) && c.arity == 1);
+    let snapshots = file
+        .calls_named("get")
+        .any(|c| c.ctx.module == call.ctx.module && whole(c));
+    destructured && swept && snapshots
 }
 
 /// The zero-arity function of this module registered with
@@ -973,4 +1109,9 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
 fn decode(value: &serde_json::Value) -> Option<Facts> {
     let facts: ContextFacts = serde_json::from_value(value.clone()).ok()?;
     Some(Box::new(facts))
+}
+
+fn one_line(text: &str) -> String {
+    let line = text.lines().next().unwrap_or("");
+    if line.len() < text.len() { format!("{line}…") } else { line.to_string() }
 }

@@ -125,6 +125,21 @@ fn check(file: &File, report: &mut Report) {
             continue;
         }
         let written = call.display(src);
+        // Distribution only takes atoms, and the atom of a node or cookie not yet
+        // connected never exists: `to_existing_atom` would always raise there.
+        if let Some(api) = (!call.capture).then(|| feeds_distribution(file, call)).flatten() {
+            report
+                .add(
+                    file,
+                    &call.ctx,
+                    call.node.byte_range(),
+                    format!(
+                        "`{written}` makes the atom that `{api}` needs: distribution takes only atoms, and a node's or cookie's atom does not exist before the first connection, so `to_existing_atom` would always raise; check the value first (a node name has the format `name@host`, and who may choose it is the real question), since each new value is an atom that is never freed"
+                    ),
+                )
+                .severity(Severity::Info);
+            continue;
+        }
         let module = call.module.as_deref().unwrap_or("");
         let suggestion = format!("`{module}.{safe}/{}`", call.arity);
         let d = report.add(
@@ -233,6 +248,70 @@ fn compile_time_helpers(file: &File, in_compile_time_code: &dyn Fn(Node, &Ctx) -
             return helpers;
         }
     }
+}
+
+/// Functions of distribution that take a node name or a cookie, which must be atoms.
+const DISTRIBUTION: &[(&str, &str)] = &[
+    ("Node", "connect"),
+    ("Node", "disconnect"),
+    ("Node", "ping"),
+    ("Node", "monitor"),
+    ("Node", "set_cookie"),
+    (":erlang", "set_cookie"),
+    (":erlang", "disconnect_node"),
+    (":erlang", "monitor_node"),
+    (":net_kernel", "connect_node"),
+    (":net_kernel", "disconnect"),
+    (":net_adm", "ping"),
+];
+
+/// `Node.connect(String.to_atom(name))`, directly or through a variable the same
+/// function passes there (`node = String.to_atom(name)`, `|> Node.connect()`): the
+/// distribution function it feeds, as `Module.function/arity`.
+fn feeds_distribution(file: &File, call: &Call) -> Option<String> {
+    let k = &grammar().kinds;
+    let g = grammar();
+    let api = |c: &&Call| DISTRIBUTION.iter().any(|(m, f)| c.is(m, f));
+    let name = |c: &Call| format!("{}.{}/{}", c.module.as_deref().unwrap_or(""), c.name, c.arity);
+    // Piped into it: `name |> String.to_atom() |> Node.connect()`.
+    let piped = pipe_side(file, call.node, g.fields.right).unwrap_or(call.node);
+    if let Some(outer) = pipe_side(file, piped, g.fields.left) {
+        let right = ast::field(outer, g.fields.right)?;
+        return file.calls_within(right).find(|c| c.node.id() == right.id()).filter(api).map(name);
+    }
+    if let Some(outer) = file
+        .calls
+        .iter()
+        .find(|c| c.args.iter().any(|a| a.id() == call.node.id()))
+        .filter(api)
+    {
+        return Some(name(outer));
+    }
+    // `node = String.to_atom(name)`, then `Node.connect(node)` in the same function.
+    let parent = call.node.parent()?;
+    let bound = (parent.kind_id() == k.binary_operator
+        && ast::field(parent, g.fields.operator).is_some_and(|o| file.text(o) == "=")
+        && ast::field(parent, g.fields.right).is_some_and(|r| r.id() == call.node.id()))
+    .then(|| ast::field(parent, g.fields.left))
+    .flatten()
+    .filter(|l| l.kind_id() == k.identifier)?;
+    let var = file.text(bound);
+    let def = file.def(&call.ctx)?;
+    file.calls_within(def.node)
+        .filter(|c| c.node.start_byte() > call.node.end_byte())
+        .filter(api)
+        .find(|c| c.args.iter().any(|a| file.text(*a) == var))
+        .map(name)
+}
+
+/// The pipe (`a |> b`) that has `n` on the given side.
+fn pipe_side<'t>(file: &File, n: Node<'t>, side: std::num::NonZeroU16) -> Option<Node<'t>> {
+    let k = &grammar().kinds;
+    n.parent().filter(|p| {
+        p.kind_id() == k.binary_operator
+            && ast::field(*p, grammar().fields.operator).is_some_and(|o| file.text(o) == "|>")
+            && ast::field(*p, side).is_some_and(|s| s.id() == n.id())
+    })
 }
 
 /// Mix tasks and their helpers run once, from a developer's command line, and the

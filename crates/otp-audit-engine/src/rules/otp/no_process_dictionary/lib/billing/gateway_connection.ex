@@ -61,3 +61,24 @@ defmodule Billing.RetryCounter do
     {:noreply, state}
   end
 end
+
+defmodule Billing.ForwardingServer do
+  @moduledoc "Runs a user's callback module and keeps its state; this server has none."
+  use GenServer
+
+  def start_link({mod, arg}), do: GenServer.start_link(__MODULE__, {mod, arg})
+
+  @impl true
+  def init({mod, arg}) do
+    Process.put({__MODULE__, :callback}, mod) #~ otp/no-process-dictionary
+    forward(:init, [arg])
+  end
+
+  @impl true
+  def handle_call(msg, from, state), do: forward(:handle_call, [msg, from, state])
+
+  @impl true
+  def handle_cast(msg, state), do: forward(:handle_cast, [msg, state])
+
+  defp forward(fun, args), do: apply(Process.get({__MODULE__, :callback}), fun, args)
+end

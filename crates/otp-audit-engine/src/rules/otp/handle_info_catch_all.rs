@@ -298,7 +298,7 @@ fn opens_port(c: &Call) -> bool {
     c.is("Port", "open") || c.is(":erlang", "open_port")
 }
 
-/// A `handle_info/2` clause for `{port, message}` whose `port` is a plain variable,
+/// A `handle_info/2` clause for `{port, message}` whose both elements are plain variables,
 /// unguarded or tied by its guard to a field of the state (`when state.port ==
 /// port`): it takes every message of the port the server keeps.
 fn takes_port_messages(file: &File, module: &Module) -> bool {
@@ -310,6 +310,10 @@ fn takes_port_messages(file: &File, module: &Module) -> bool {
         let Some(port) = pattern.named_child(0).filter(|v| v.kind_id() == g.kinds.identifier) else {
             return false;
         };
+        // `{port, {:exit_status, _}}` takes only some of them.
+        if pattern.named_child(1).is_none_or(|m| m.kind_id() != g.kinds.identifier) {
+            return false;
+        }
         let Some(guard) = d.guard else {
             return true;
         };

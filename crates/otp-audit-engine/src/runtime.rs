@@ -81,14 +81,27 @@ pub fn in_runtime_module(file: &File, byte: usize) -> bool {
 /// `ExUnit.fetch_test_supervisor/0`): it only runs inside a test, whose process and
 /// test supervisor own what it starts. It is ExUnit's machinery extended, like the
 /// runtime above.
+///
+/// ExUnit's assertion macros spliced into a `quote` (`defmacro assert_ticked(id), do:
+/// quote(do: assert_receive(...))`) count too: that code only compiles in a test.
 pub(crate) fn runs_under_exunit(file: &File, module: &crate::model::Module) -> bool {
     in_test_namespace(file.path, &module.name)
         || file.calls_within(module.node).any(|c| {
             c.module
                 .as_deref()
                 .is_some_and(|m| m == "ExUnit" || m.starts_with("ExUnit."))
+                || (c.ctx.quoted && c.module.is_none() && EXUNIT_MACROS.contains(&c.name))
         })
 }
+
+/// ExUnit assertions no other library defines under the same name.
+const EXUNIT_MACROS: &[&str] = &[
+    "assert_receive",
+    "assert_received",
+    "refute_receive",
+    "refute_received",
+    "assert_raise",
+];
 
 /// The processes behind a library's test API (`Phoenix.LiveViewTest.ClientProxy` in
 /// `lib/phoenix_live_view/test/`) call no ExUnit function themselves; the module that

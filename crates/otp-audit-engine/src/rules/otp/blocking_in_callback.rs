@@ -326,6 +326,17 @@ fn check(file: &File, report: &mut Report) {
     for module in servers {
         // Helper findings, kept until we know how many callback sites share a helper.
         let mut via_helpers: Vec<(&Call, String, Helper)> = Vec::new();
+        // No `handle_call/3` or `handle_cast/2`: no client waits on this server, so a
+        // bounded wait in `handle_continue/2` only delays its own setup.
+        let no_api = !module.defs.iter().any(|&d| {
+            matches!(file.defs[d as usize].name, "handle_call" | "handle_cast")
+        });
+        let own_setup = |callback: &str, kind: Kind| {
+            no_api
+                && callback == "handle_continue/2"
+                && matches!(kind, Kind::Receive { after: Some(_) })
+        };
+        const OWN_SETUP: &str = "this server has no `handle_call/3` or `handle_cast/2`, so no caller waits on it: the wait only delays its own setup and shutdown; moving it to `handle_info/2` is optional";
         for &d in &module.defs {
             let def = &file.defs[d as usize];
             if !def.is_callback || !CALLBACKS.contains(&def.name) {
@@ -354,6 +365,17 @@ fn check(file: &File, report: &mut Report) {
                             "blocks the server while it waits for the task: callers queue up and may time out".to_string()
                         }
                     };
+                    if own_setup(&callback, kind) {
+                        report
+                            .add(
+                                file,
+                                &call.ctx,
+                                range,
+                                format!("{what} in `{callback}` waits {}; {OWN_SETUP}", kind.wait()),
+                            )
+                            .severity(Severity::Info);
+                        continue;
+                    }
                     report
                         .add(
                             file,
@@ -375,6 +397,22 @@ fn check(file: &File, report: &mut Report) {
                 .filter(|(_, _, other)| other.name == h.name && other.kind == h.kind)
                 .map(|(_, cb, _)| cb)
                 .collect();
+            if sites.len() == 1 && own_setup(callback, h.kind) {
+                report
+                    .add(
+                        file,
+                        &call.ctx,
+                        call.node.byte_range(),
+                        format!(
+                            "`{}` is called from `{callback}` and runs {}, which waits {}; {OWN_SETUP}",
+                            h.name,
+                            h.what,
+                            h.kind.wait()
+                        ),
+                    )
+                    .severity(Severity::Info);
+                continue;
+            }
             if sites.len() == 1 {
                 let effect = match h.kind {
                     Kind::Handshake => "a start handshake with no `after`: `start_link`, and the supervisor starting this server, hang for good if the answer never comes".to_string(),
@@ -453,26 +491,30 @@ fn blocking_helper<'a, 't>(
         return None;
     }
     let src = file.src;
-    let mut found: Option<(Kind, String, &Call)> = None;
+    let mut found: Option<(Kind, String, &Call, usize)> = None;
     for &d in &module.defs {
         let def = &file.defs[d as usize];
         if def.kind != "defp" || def.name != call.name || !binds(def, call.arity, src) {
             continue;
         }
         for inner in own_calls(file, d) {
+            if !reachable(file, def, inner, call) {
+                continue;
+            }
             if let Some((kind, what)) = blocking(file, inner, in_init) {
                 let worse = found
                     .as_ref()
-                    .is_none_or(|(k, _, _)| kind.severity() > k.severity());
+                    .is_none_or(|(k, _, _, _)| kind.severity() > k.severity());
                 if worse {
-                    found = Some((kind, what, inner));
+                    found = Some((kind, what, inner, def.arity));
                 }
             }
         }
     }
-    let (kind, what, inner) = found?;
+    let (kind, what, inner, arity) = found?;
     Some(Helper {
-        name: format!("{}/{}", call.name, call.arity),
+        // The function that blocks, as defined (`gc/2` for `gc(s, sync \\ false)`).
+        name: format!("{}/{arity}", call.name),
         kind,
         what,
         inner,
@@ -487,4 +529,70 @@ fn binds(def: &Def, arity: usize, src: &str) -> bool {
         .filter(|p| ast::is_binary_op(**p, src, "\\\\"))
         .count();
     (def.arity - defaults..=def.arity).contains(&arity)
+}
+
+/// Can `inner`, in helper `def`, run when the helper is called as `call`? Not when it
+/// sits in a branch of `if flag` / `unless flag` on a parameter whose value at this
+/// call is a literal `true`, `false` or `nil` (`gc(s, true)`, or the default of
+/// `sync \\ false` when the call leaves it out) that skips that branch.
+fn reachable(file: &File, def: &Def, inner: &Call, call: &Call) -> bool {
+    let g = grammar();
+    let k = &g.kinds;
+    let src = file.src;
+    // Defaults are filled from the end only when they all come last.
+    let mut seen_default = false;
+    let mut values: Vec<(&str, &str)> = Vec::new();
+    for (i, p) in def.params.iter().enumerate() {
+        let (name, default) = if ast::is_binary_op(*p, src, "\\\\") {
+            seen_default = true;
+            (ast::field(*p, g.fields.left), ast::field(*p, g.fields.right))
+        } else {
+            if seen_default && call.arity < def.arity {
+                return true;
+            }
+            (Some(*p), None)
+        };
+        let Some(name) = name.filter(|n| n.kind_id() == k.identifier) else {
+            continue;
+        };
+        let value = if i < call.arity { call.arg(i) } else { default };
+        if let Some(value) = value.map(|v| file.text(v).trim())
+            && matches!(value, "true" | "false" | "nil")
+        {
+            values.push((file.text(name), value));
+        }
+    }
+    if values.is_empty() {
+        return true;
+    }
+    let mut node = inner.node;
+    let mut in_else = false;
+    while let Some(parent) = node.parent() {
+        if parent.id() == def.node.id() {
+            break;
+        }
+        if parent.kind_id() == k.else_block {
+            in_else = true;
+        }
+        if parent.kind() == "pair" && file.text(parent).trim_start().starts_with("else:") {
+            in_else = true;
+        }
+        if let Some(branch) = file
+            .calls
+            .iter()
+            .find(|c| c.node == parent && c.local && matches!(c.name, "if" | "unless"))
+        {
+            let flag = branch.arg(0).map(|c| file.text(c).trim());
+            if let Some((_, value)) = values.iter().find(|(n, _)| Some(*n) == flag) {
+                let truthy = *value == "true";
+                let taken = if branch.name == "if" { truthy } else { !truthy };
+                if taken == in_else {
+                    return false;
+                }
+            }
+            in_else = false;
+        }
+        node = parent;
+    }
+    true
 }

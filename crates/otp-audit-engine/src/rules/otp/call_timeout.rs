@@ -52,6 +52,14 @@ fn check(file: &File, report: &mut Report) {
         let Some(implicit) = implicit_timeout(call) else {
             continue;
         };
+        // A test helper shipped in `lib/` runs inside a test, where a 5 s exit is the
+        // failure you want (and ExUnit's own timeout bounds a hang).
+        if file
+            .module(&call.ctx)
+            .is_some_and(|m| crate::runtime::runs_under_exunit(file, m))
+        {
+            continue;
+        }
         let written = call.display(src);
         let message = match implicit {
             Implicit::FiveSeconds => format!(
@@ -69,9 +77,22 @@ fn check(file: &File, report: &mut Report) {
         } else {
             message
         };
+        let at_once = implicit == Implicit::FiveSeconds
+            && !call.capture
+            && !call.via_apply
+            && answers_at_once(file, call);
+        let message = if at_once {
+            format!(
+                "`{written}` uses the implicit 5 000 ms timeout, but this module's `handle_call/3` answers this request from its state at once, so the 5 s default only matters when the server is busy or dead; pass `{literal}` if you want the choice written down"
+            )
+        } else {
+            message
+        };
         let d = report.add(file, &call.ctx, call.node.byte_range(), message);
         if implicit == Implicit::Forever {
             d.severity(Severity::Error);
+        } else if at_once {
+            d.severity(Severity::Info);
         }
         let Some(mut edits) = append_argument(call, src, &literal) else {
             continue;
@@ -92,6 +113,66 @@ fn check(file: &File, report: &mut Report) {
             d.fix(Fix::unsafe_(title, edits));
         }
     }
+}
+
+/// The request (`:get_items`, `{:get_item, id}`) is one the enclosing module answers
+/// itself, and every `handle_call/3` clause for it replies at once from the state:
+/// `{:reply, value, state}` with no call but reading it (a field, `Map`, `Keyword`,
+/// `Enum`, `:ets` lookups) and branching.
+fn answers_at_once(file: &File, call: &Call) -> bool {
+    let Some(tag) = call.arg(1).and_then(|r| request_tag(file, r)) else {
+        return false;
+    };
+    let Some(module) = file.module(&call.ctx) else {
+        return false;
+    };
+    let clauses: Vec<&Def> = module
+        .defs
+        .iter()
+        .map(|&d| &file.defs[d as usize])
+        .filter(|d| d.name == "handle_call" && d.arity == 3)
+        .filter(|d| d.params.first().and_then(|p| request_tag(file, *p)) == Some(tag))
+        .collect();
+    !clauses.is_empty()
+        && clauses.iter().all(|d| {
+            d.body.is_some_and(|body| {
+                let text = file.text(body);
+                text.contains(":reply")
+                    && !text.contains(":noreply")
+                    && !text.contains(":stop")
+                    && file.calls_within(body).all(reads_state)
+            })
+        })
+}
+
+/// A call that only reads or branches: `state.items`, `Map.get/2`, `if`, `case`.
+fn reads_state(c: &Call) -> bool {
+    if c.dynamic && c.arguments.is_none() {
+        return true;
+    }
+    match c.module.as_deref() {
+        None => c.local && matches!(c.name, "if" | "unless" | "case" | "cond" | "with"),
+        Some("Map" | "Keyword" | "Enum" | "MapSet" | "List" | "Access") => true,
+        Some(":ets") => matches!(
+            c.name,
+            "lookup" | "lookup_element" | "member" | "match" | "match_object" | "select" | "tab2list" | "info"
+        ),
+        Some("Kernel") => !matches!(c.name, "send" | "spawn" | "spawn_link" | "apply"),
+        _ => false,
+    }
+}
+
+/// `:get` → `(":get", 0)`; `{:get, id}` → `(":get", 2)`.
+fn request_tag<'t>(file: &File<'t>, node: Node) -> Option<(&'t str, usize)> {
+    let k = &grammar().kinds;
+    if node.kind_id() == k.atom {
+        return Some((file.text(node), 0));
+    }
+    if node.kind_id() == k.tuple {
+        let first = node.named_child(0).filter(|a| a.kind_id() == k.atom)?;
+        return Some((file.text(first), ast::named_children(node).count()));
+    }
+    None
 }
 
 /// How to write the called function once it takes the timeout: as written when

@@ -173,7 +173,11 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
         clauses().any(|d| d.params.first().is_some_and(|p| takes_any_tagged(file, *p, tag, size, &d.params[1..])))
     };
     let reached = server_defs(file, module);
-    let server_calls = || file.calls.iter().filter(|c| c.ctx.def.is_some_and(|d| reached.contains(&d)));
+    let server_calls = || {
+        file.calls
+            .iter()
+            .filter(|c| !c.ctx.other_process && c.ctx.def.is_some_and(|d| reached.contains(&d)))
+    };
     if server_calls().any(is_request) {
         return None;
     }
@@ -194,7 +198,7 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
             };
             file.calls.iter().any(|d| {
                 d.ctx.def == c.ctx.def
-                    && d.is("Process", "demonitor")
+                    && (d.is("Process", "demonitor") || d.is("Port", "demonitor") || d.is(":erlang", "demonitor"))
                     && d.arg(0).is_some_and(|a| file.text(a) == var)
                     && d.arg(1).is_some_and(|o| file.text(o).contains(":flush"))
             })
@@ -202,7 +206,9 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
         let monitors: Vec<&Call> = server_calls().filter(|c| is_monitor(c) && !flushed(c)).collect();
         // A port or socket the server opens sends it messages of its own too
         // (`{port, {:exit_status, n}}`, `{:tcp_closed, socket}`): not only foreign ones.
-        if server_calls().any(opens_port_or_socket) {
+        // A port whose every message a clause takes (`{port, _} when port ==
+        // state.port`) leaves nothing stray.
+        if server_calls().any(|c| opens_port_or_socket(c) && !(opens_port(c) && takes_port_messages(file, module))) {
             return None;
         }
         if monitors.is_empty() {
@@ -287,6 +293,40 @@ fn opens_port_or_socket(c: &Call) -> bool {
     }
 }
 
+/// `Port.open/2`, `:erlang.open_port/2`.
+fn opens_port(c: &Call) -> bool {
+    c.is("Port", "open") || c.is(":erlang", "open_port")
+}
+
+/// A `handle_info/2` clause for `{port, message}` whose both elements are plain variables,
+/// unguarded or tied by its guard to a field of the state (`when state.port ==
+/// port`): it takes every message of the port the server keeps.
+fn takes_port_messages(file: &File, module: &Module) -> bool {
+    let g = grammar();
+    module.defs.iter().map(|&d| &file.defs[d as usize]).filter(|d| d.name == "handle_info" && d.arity == 2).any(|d| {
+        let Some(pattern) = d.params.first().filter(|p| p.kind_id() == g.kinds.tuple && ast::named_children(**p).count() == 2) else {
+            return false;
+        };
+        let Some(port) = pattern.named_child(0).filter(|v| v.kind_id() == g.kinds.identifier) else {
+            return false;
+        };
+        // `{port, {:exit_status, _}}` takes only some of them.
+        if pattern.named_child(1).is_none_or(|m| m.kind_id() != g.kinds.identifier) {
+            return false;
+        }
+        let Some(guard) = d.guard else {
+            return true;
+        };
+        let is_port = |n: Node| n.kind_id() == g.kinds.identifier && file.text(n) == file.text(port);
+        let is_field = |n: Node| ast::field_access(n, file.src).is_some();
+        ["==", "==="].iter().any(|op| ast::is_binary_op(guard, file.src, op))
+            && match (ast::field(guard, g.fields.left), ast::field(guard, g.fields.right)) {
+                (Some(l), Some(r)) => is_port(l) && is_field(r) || is_field(l) && is_port(r),
+                _ => false,
+            }
+    })
+}
+
 /// A `{:DOWN, ...}` (or other tagged) tuple pattern of the given size.
 fn is_tagged(file: &File, pattern: Node, tag: &str, size: usize) -> bool {
     pattern.kind_id() == grammar().kinds.tuple
@@ -330,7 +370,7 @@ fn server_defs(file: &File, module: &Module) -> Vec<Id> {
     while i < reached.len() {
         let def = reached[i];
         i += 1;
-        for c in file.calls.iter().filter(|c| c.ctx.def == Some(def) && c.local && c.module.is_none()) {
+        for c in file.calls.iter().filter(|c| c.ctx.def == Some(def) && !c.ctx.other_process && c.local && c.module.is_none()) {
             for &d in &own {
                 let target = &file.defs[d as usize];
                 if target.name == c.name && target.arity == c.arity && !reached.contains(&d) {

@@ -165,8 +165,13 @@ fn hands_ref_on(file: &File, call: &Call) -> bool {
         return false;
     };
     // In a GenServer the `:DOWN` comes back to this very module, whatever the
-    // function does with the reference: storing it in the state is no hand-on.
-    if file.module(&call.ctx).is_some_and(|m| m.is_genserver) {
+    // function does with the reference: storing it in the state is no hand-on. A
+    // public client function that nothing in the module calls runs in the caller's
+    // process, though, and the `:DOWN` goes to that caller.
+    if file
+        .module(&call.ctx)
+        .is_some_and(|m| m.is_genserver && !is_client_function(file, m, def))
+    {
         return false;
     }
     if hands_on(file, call.expr, body) {
@@ -185,6 +190,19 @@ fn hands_ref_on(file: &File, call: &Call) -> bool {
         .filter(|n| n.kind_id() == k.identifier && n.start_byte() > call.node.end_byte())
         .filter(|n| file.text(*n) == var)
         .any(|n| hands_on(file, n, body))
+}
+
+/// A public function of a GenServer module that is no callback and that nothing in
+/// the module calls (locally or as `__MODULE__.name`): it runs in the caller.
+fn is_client_function(file: &File, module: &Module, def: &Def) -> bool {
+    if def.kind != "def" || def.is_callback {
+        return false;
+    }
+    !file.calls.iter().any(|c| {
+        c.name == def.name
+            && file.module(&c.ctx).is_some_and(|m| m.node == module.node)
+            && (c.module.is_none() || c.module.as_deref() == Some("__MODULE__"))
+    })
 }
 
 /// Does the value at `node` end up returned from `body`, or stored in a map, struct

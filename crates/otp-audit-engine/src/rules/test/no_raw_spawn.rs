@@ -570,7 +570,7 @@ fn is_short_errand(file: &File, call: &Call) -> bool {
 
 /// Does the test take `name` from its context (`test "...", %{conn: conn} do`)? A
 /// name the test binds itself is another value.
-fn from_context(file: &File, test: &Test, name: &str) -> bool {
+pub(super) fn from_context(file: &File, test: &Test, name: &str) -> bool {
     let k = &grammar().kinds;
     let Some(context) = ast::call_arguments(test.node).and_then(|a| a.named_child(1)) else {
         return false;
@@ -640,7 +640,7 @@ fn bounded_call_errand(file: &File, call: &Call) -> Option<Errand> {
 }
 
 /// `Client.command(conn, cmd, timeout: 1_000)`: an integer `timeout:` option.
-fn has_finite_timeout(file: &File, c: &Call) -> bool {
+pub(super) fn has_finite_timeout(file: &File, c: &Call) -> bool {
     let k = &grammar().kinds;
     c.args.iter().any(|&arg| {
         let options = if arg.kind_id() == k.list {
@@ -657,7 +657,7 @@ fn has_finite_timeout(file: &File, c: &Call) -> bool {
 /// Is the first argument of `errand` a server the test started under its supervisor:
 /// bound from `start_supervised!` in the test before the spawn, or in a `setup` of
 /// the file (a block, or a function of the file that `setup :connect` names)?
-fn targets_supervised(file: &File, spawn: &Call, errand: &Call) -> bool {
+pub(super) fn targets_supervised(file: &File, spawn: &Call, errand: &Call) -> bool {
     let k = &grammar().kinds;
     let Some(server) = errand.arg(0).filter(|a| a.kind_id() == k.identifier).map(|a| file.text(a)) else {
         return false;

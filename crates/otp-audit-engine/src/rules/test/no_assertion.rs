@@ -637,15 +637,19 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
 }
 
 /// Does the test module check a failure: an `assert_raise`, a `catch_*`, a `refute`,
-/// an assertion on an error, or an `{:error, ...}`-like tuple anywhere in it?
+/// an assertion on an error, an `{:error, ...}`-like tuple anywhere in it, or a check
+/// of the other channels an API reports failures through: a returned `warnings:` list
+/// that is not just `[]` (`{_, %{warnings: [msg]}} = Importer.import(text)`), or an
+/// assertion on what the code logged (`assert capture_log(fn -> ... end) =~ "Ignoring"`)?
 fn module_checks_failure(file: &File, module: Node) -> bool {
     let range = module.byte_range();
     file.calls_within(module).any(|c| {
         matches!(
             c.name,
             "assert_raise" | "catch_exit" | "catch_error" | "catch_throw" | "assert_exit" | "refute"
-        ) || c.name.starts_with("assert") && mentions_error(file, c.node)
-    }) || file
+        ) || c.name.starts_with("assert") && (mentions_error(file, c.node) || asserts_on_log(file, c))
+    }) || checks_warnings(file, module)
+        || file
         .tagged_tuples
         .iter()
         .filter(|(_, n, _)| range.contains(&n.start_byte()))
@@ -700,6 +704,39 @@ fn module_ctx(id: usize) -> Ctx {
 fn calls_module(file: &File, node: Node, module: &str) -> bool {
     file.calls_within(node)
         .any(|c| !c.local && c.module.as_deref() == Some(module))
+}
+
+/// `assert capture_log(fn -> ... end) =~ "Ignoring app"` (or `capture_io(:stderr, ...)`):
+/// the test checks the warning a failure was turned into.
+fn asserts_on_log(file: &File, assertion: &Call) -> bool {
+    assertion.local
+        && assertion.arg(0).is_some_and(|a| {
+            ast::is_binary_op(a, file.src, "=~")
+                && ast::field(a, grammar().fields.left).is_some_and(|left| {
+                    file.calls_within(left).any(|c| {
+                        c.node == left
+                            && (c.name == "capture_log"
+                                || c.name == "capture_io"
+                                    && c.arg(0).and_then(|d| ast::atom_name(d, file.src)) == Some("stderr"))
+                    })
+                })
+        })
+}
+
+/// A `warnings: value` pair in the module whose value is not `[]`: the test looks at
+/// the warnings the API returns for bad input (a bound list it then checks, or the
+/// expected messages in place).
+fn checks_warnings(file: &File, module: Node) -> bool {
+    let k = &grammar().kinds;
+    ast::descendants(module)
+        .filter(|n| n.kind_id() == k.pair)
+        .any(|pair| {
+            let key = pair.named_child(0).map(|key| file.text(key).trim().trim_end_matches(':').trim());
+            key == Some("warnings")
+                && pair
+                    .named_child(1)
+                    .is_some_and(|v| !(v.kind_id() == k.list && v.named_child_count() == 0))
+        })
 }
 
 /// Does an assertion look at an `:error` anywhere in a tuple, such as a message about

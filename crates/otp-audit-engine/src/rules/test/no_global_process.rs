@@ -127,6 +127,12 @@ fn check(file: &File, report: &mut Report) {
         if module.async_tests {
             // A server whose `start_link` fixes its name has no private instance.
             instead.push_str(", or set `async: false` if it only runs under that name");
+        } else if killed_in_module || touched_here.is_some_and(|(_, t)| t == Touch::Kill) {
+            // Step 4 of the guide: no private instance, so the killing test must wait
+            // until the process is back.
+            instead.push_str(
+                "; if it cannot take a name, keep `async: false` and have the killing test wait until it is back (`assert_receive` a restart notice, or poll until it is registered again)",
+            );
         }
         let d = report.add(
             file,
@@ -154,15 +160,31 @@ fn defined_in_file(file: &File, call: &Call, name: &str) -> bool {
 }
 
 /// After a kill, does the same test wait for something (`wait_for_logger()`,
-/// `eventually(...)`), such as the supervisor bringing the process back?
+/// `eventually(...)`, or `assert_receive {:restarted, pid}` from a watcher), such as
+/// the supervisor bringing the process back? An `assert_receive {:DOWN, ...}` only
+/// sees the old process die, before any restart, so it is not such a wait.
 fn waits_after(file: &File, kill: &Call) -> bool {
     let Some(test) = file.test(&kill.ctx) else {
         return false;
     };
     file.calls_within(test.node).any(|c| {
         c.node.start_byte() > kill.node.end_byte()
-            && (c.name.starts_with("wait") || c.name.starts_with("eventually") || c.name == "assert_eventually")
+            && (c.name.starts_with("wait")
+                || c.name.starts_with("eventually")
+                || c.name == "assert_eventually"
+                || awaits_notification(file, c))
     })
+}
+
+/// `assert_receive {:manager_started, pid}` (or `assert_received`): the test waits
+/// for a message that something sends once the process is back; not a `:DOWN`.
+fn awaits_notification(file: &File, c: &Call) -> bool {
+    c.module.is_none()
+        && matches!(c.name, "assert_receive" | "assert_received")
+        && c.arg(0).is_some_and(|p| {
+            let text = file.text(p).trim_start_matches(['{', ' ', '\n']);
+            !text.starts_with(":DOWN") && !text.starts_with(":EXIT")
+        })
 }
 
 /// `assert is_pid(Process.whereis(X))`, `refute Process.whereis(X)`, or `pid =

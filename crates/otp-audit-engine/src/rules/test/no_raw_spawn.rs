@@ -81,6 +81,11 @@ fn check(file: &File, report: &mut Report) {
             continue;
         }
         let message = match spawn_kind(file, call) {
+            // Inside `Task.async(fn -> ... end)`: linked to the task, which exits
+            // `:normal`, and a normal exit does not stop a linked process.
+            "spawn_link" if call.ctx.other_process => format!(
+                "`{written}` runs inside a task, so the process is linked to that task, not to the test; the task ends normally and a normal exit does not stop linked processes, so this process runs for the rest of the suite; start it in the test (`start_supervised!({{Task, fn -> ... end}}, id: make_ref())`) and pass its pid to the task, or kill it when the test is done"
+            ),
             "spawn_link" => format!(
                 "`{written}` starts a process that is only linked to the test: when the test ends it gets an exit signal, but nothing waits for it to stop, and its crash kills the test with a bare exit reason; use `start_link_supervised!({{Task, fn -> ... end}})`"
             ),
@@ -92,6 +97,10 @@ fn check(file: &File, report: &mut Report) {
             ),
         };
         let d = report.add(file, &call.ctx, call.expr.byte_range(), message);
+        // `start_supervised!` works only in the test process, not inside its task.
+        if call.ctx.other_process {
+            continue;
+        }
         if let Some(fix) = task_fix(file, call) {
             d.fix(fix);
         }
@@ -461,7 +470,9 @@ fn exit_is_caught(file: &File, call: &Call) -> bool {
 /// the test: nothing of it can be seen by the next test.
 fn holds_nothing(file: &File, call: &Call) -> bool {
     let k = &grammar().kinds;
-    if call.name != "spawn_link" || call.capture || call.arity != 1 {
+    // Inside a task (`Task.async(fn -> spawn_link(...) end)`) the link is to the task,
+    // whose normal exit does not stop it: it outlives the test.
+    if call.name != "spawn_link" || call.capture || call.arity != 1 || call.ctx.other_process {
         return false;
     }
     let Some(fun) = call.arg(0).filter(|f| f.kind_id() == k.anonymous_function) else {
@@ -570,7 +581,7 @@ fn is_short_errand(file: &File, call: &Call) -> bool {
 
 /// Does the test take `name` from its context (`test "...", %{conn: conn} do`)? A
 /// name the test binds itself is another value.
-fn from_context(file: &File, test: &Test, name: &str) -> bool {
+pub(super) fn from_context(file: &File, test: &Test, name: &str) -> bool {
     let k = &grammar().kinds;
     let Some(context) = ast::call_arguments(test.node).and_then(|a| a.named_child(1)) else {
         return false;
@@ -640,7 +651,7 @@ fn bounded_call_errand(file: &File, call: &Call) -> Option<Errand> {
 }
 
 /// `Client.command(conn, cmd, timeout: 1_000)`: an integer `timeout:` option.
-fn has_finite_timeout(file: &File, c: &Call) -> bool {
+pub(super) fn has_finite_timeout(file: &File, c: &Call) -> bool {
     let k = &grammar().kinds;
     c.args.iter().any(|&arg| {
         let options = if arg.kind_id() == k.list {
@@ -657,7 +668,7 @@ fn has_finite_timeout(file: &File, c: &Call) -> bool {
 /// Is the first argument of `errand` a server the test started under its supervisor:
 /// bound from `start_supervised!` in the test before the spawn, or in a `setup` of
 /// the file (a block, or a function of the file that `setup :connect` names)?
-fn targets_supervised(file: &File, spawn: &Call, errand: &Call) -> bool {
+pub(super) fn targets_supervised(file: &File, spawn: &Call, errand: &Call) -> bool {
     let k = &grammar().kinds;
     let Some(server) = errand.arg(0).filter(|a| a.kind_id() == k.identifier).map(|a| file.text(a)) else {
         return false;

@@ -119,6 +119,11 @@ fn check(file: &File, report: &mut Report) {
             {
                 Wait::Message { assertion: n.name }
             }
+            // `capture_log(fn -> send(server, :event); Process.sleep(100) end)`: the
+            // sleep waits for the server to handle what was sent, not for the output.
+            _ if let Some(sent) = captured_by(file, call).and_then(|_| sent_in_capture(file, call)) => {
+                Wait::StateChange { next: None, sent: Some(sent) }
+            }
             _ if let Some(capture) = captured_by(file, call) => Wait::InCapture { capture },
             _ => match stopped_before(file, call) {
                 Some((stopper, false)) => Wait::Restart { stopper },
@@ -656,6 +661,26 @@ fn started_before(file: &File, sleep: &Call) -> Option<(String, Started)> {
             };
             Some((shortened(file.text(prev)), kind))
         })
+}
+
+/// A send or cast to another process right before the sleep that ends the
+/// `capture_log` function (it runs in the test process): the message the sleep waits
+/// on. After anything else in between (a reply read back) the process has already
+/// answered, and the sleep is judged as a wait for the output.
+fn sent_in_capture(file: &File, sleep: &Call) -> Option<String> {
+    let prev = previous_statement(sleep)?;
+    file.calls_within(prev)
+        .filter(|c| c.node == prev && !c.capture && c.ctx.func == sleep.ctx.func)
+        .filter(|c| {
+            let send = c.is("Kernel", "send") || c.is(":erlang", "send") || c.is("Process", "send");
+            let cast = c.name == "cast" && matches!(c.module.as_deref(), Some("GenServer" | ":gen_server"));
+            let to_self = c.arg(0).is_some_and(|to| {
+                ast::is_self_call(to, file.src) || file.bound_from_self(&c.ctx, file.text(to), c.node.start_byte())
+            });
+            (send || cast) && !to_self
+        })
+        .last()
+        .map(|c| c.display(file.src))
 }
 
 /// `capture_log(fn -> ...; Process.sleep(100) end)`: the capture the sleep ends.

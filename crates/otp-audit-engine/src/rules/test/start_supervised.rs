@@ -105,6 +105,17 @@ fn check(file: &File, report: &mut Report) {
             format!(
                 "`{written}` starts a process under a fixed name that the test supervisor does not own; it outlives a failing test and can clash with the next one; start it with `start_link_supervised!/1` (or `start_supervised!/1`)"
             )
+        } else if let Some(errand) = task_call_errand(file, call) {
+            match errand {
+                TaskCall::Ends => continue,
+                TaskCall::OnTestServer(server) => {
+                    let d = report.add(file, &call.ctx, call.expr.byte_range(), format!(
+                        "`{written}` makes one call on `{server}` and ignores the result: it keeps the test's `{server}` busy and, if the call is still running when `{server}` stops at teardown, ends with a crash report; wrap the call in `try`, or pass a `timeout:` that ends it within the test"
+                    ));
+                    d.severity(Severity::Info);
+                    continue;
+                }
+            }
         } else {
             format!(
                 "`{written}` starts an unlinked process that nothing stops when the test ends; start it with `start_supervised!/1` so ExUnit shuts it down"
@@ -168,6 +179,104 @@ fn task_errand(file: &File, call: &Call) -> bool {
         }
         _ => false,
     }
+}
+
+/// A `Task.start(fn -> ... end)` blocker or load errand (see `task_call_errand`).
+enum TaskCall<'t> {
+    /// It ends within the test on its own.
+    Ends,
+    /// It may still be waiting on this server of the test when the test ends.
+    OnTestServer(&'t str),
+}
+
+/// `Task.start(fn -> Repo.tx(pool, f, timeout: 20_000) end)`: a task whose function is
+/// one call into the project whose result is ignored, the blocker or load errand that
+/// `test/no-raw-spawn` exempts for `spawn`. It ends within the test when the call
+/// passes an integer `timeout:`, targets a server the test started with
+/// `start_supervised`, or when the task is one of many started in a loop (a load
+/// errand, `Tenants.connect(id)`) and the test itself then sleeps for a second or more,
+/// giving them time to finish. A call on
+/// a server the test holds otherwise (`Postgrex.query!(pool, ...)` on a pool from its
+/// context, or `start_link`ed in the test, by the same module) ends when that server
+/// stops at teardown, with a crash report.
+fn task_call_errand<'t>(file: &File<'t>, call: &Call<'t>) -> Option<TaskCall<'t>> {
+    let k = &grammar().kinds;
+    if !call.is("Task", "start") || call.capture || call.arity != 1 {
+        return None;
+    }
+    let fun = call.arg(0).filter(|f| f.kind_id() == k.anonymous_function)?;
+    let clauses: Vec<Node> = ast::named_children(fun).filter(|c| c.kind_id() == k.stab_clause).collect();
+    let [clause] = clauses.as_slice() else {
+        return None;
+    };
+    let body = ast::field(*clause, grammar().fields.right)?;
+    let statements: Vec<Node> = ast::statements(body).filter(|s| s.kind_id() != k.comment).collect();
+    let [statement] = statements.as_slice() else {
+        return None;
+    };
+    // The one statement is the call itself, its result unused; calls in the function
+    // it is given (`fn conn -> Postgrex.query!(conn, ...) end`) run inside it.
+    let errand = file
+        .calls_within(fun)
+        .find(|c| c.node == *statement || c.expr == *statement)
+        .filter(|c| c.module.is_some() && super::no_raw_spawn::may_block(file, c))?;
+    let waits = file.calls_within(fun).any(|c| c.name == "receive" || c.name == "sleep");
+    let hands_itself = file.calls_within(fun).any(|c| c.is("Kernel", "self"));
+    if waits || hands_itself {
+        return None;
+    }
+    if super::no_raw_spawn::has_finite_timeout(file, errand)
+        || super::no_raw_spawn::targets_supervised(file, call, errand)
+    {
+        return Some(TaskCall::Ends);
+    }
+    let test = file.test(&call.ctx)?;
+    // Many copies of the same call (`for`, `Enum.each`) are a load the test puts on
+    // the code; a single task may be a serve loop, which the sleep does not end.
+    let in_loop = file.calls_within(test.node).any(|c| {
+        c.node != call.node
+            && c.node.start_byte() <= call.node.start_byte()
+            && c.node.end_byte() >= call.node.end_byte()
+            && (c.local && c.name == "for" || c.in_module("Enum") && matches!(c.name, "each" | "map"))
+    });
+    let sleeps_after = in_loop && file.calls_within(test.node).any(|c| {
+        c.is("Process", "sleep")
+            && c.node.start_byte() > call.node.end_byte()
+            && c.arg(0).is_some_and(|a| {
+                a.kind_id() == k.integer
+                    && file.text(a).replace('_', "").parse::<u64>().is_ok_and(|ms| ms >= 1_000)
+            })
+    });
+    if sleeps_after {
+        return Some(TaskCall::Ends);
+    }
+    let server = errand
+        .arg(0)
+        .filter(|a| a.kind_id() == k.identifier)
+        .map(|a| file.text(a))?;
+    // `{:ok, pool} = Postgrex.start_link(opts)` earlier in the test, or in a setup or
+    // helper of the file whose result reaches the test through its context.
+    // The call is a client function of the server's own module (`Postgrex.query!` on
+    // a `Postgrex.start_link` pool), not code that may loop over it.
+    let binds_server = |c: &Call| {
+        c.name == "start_link"
+            && c.module.is_some()
+            && c.module == errand.module
+            && super::no_sleep::match_left(file, c).is_some_and(|l| {
+                ast::descendants(l).chain([l]).any(|n| n.kind_id() == k.identifier && file.text(n) == server)
+            })
+    };
+    let in_test = |c: &&Call| test.node.byte_range().contains(&c.node.start_byte());
+    let started_here = file
+        .calls
+        .iter()
+        .filter(in_test)
+        .any(|c| c.node.start_byte() < call.node.start_byte() && binds_server(c));
+    let started_in_setup = super::no_raw_spawn::from_context(file, test, server)
+        && file.calls.iter().any(|c| {
+            binds_server(c) && (c.ctx.test.is_none() || file.test(&c.ctx).is_some_and(|t| t.kind == TestKind::Setup))
+        });
+    (started_here || started_in_setup).then_some(TaskCall::OnTestServer(server))
 }
 
 /// `Endpoint.start_link()` in `setup_all`, where `Endpoint` is a module this file

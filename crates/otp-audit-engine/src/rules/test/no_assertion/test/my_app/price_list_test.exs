@@ -1,0 +1,7 @@
+defmodule MyApp.PriceListTest do #~ test/no-assertion
+  use ExUnit.Case, async: true
+
+  test "loads good rows without warnings" do
+    assert {[{"A1", 300}], %{warnings: []}} = MyApp.PriceList.load([%{sku: "A1", cents: 300}])
+  end
+end

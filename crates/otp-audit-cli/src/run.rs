@@ -125,6 +125,9 @@ pub fn open(
         from_archive,
         skipped,
     } = files::collect(paths)?;
+    // The Mix projects among the files (before the configuration leaves any out):
+    // supervisor names are suggested only within the project that defines them.
+    let mix_dirs = otp_audit_engine::scope::mix_dirs(inputs.iter().map(|i| i.path.as_str()));
     let root = files::root_of(&paths[0]);
     let Loaded {
         config: mut engine_config,
@@ -148,7 +151,7 @@ pub fn open(
         }
         within
     });
-    let engine = Engine::new(engine_config);
+    let engine = Engine::new(engine_config).with_project_roots(mix_dirs);
     let cache = cache
         .dir(&root)
         .filter(|_| !from_archive)

@@ -17,8 +17,10 @@ use crate::{supervisors, suppress, walk};
 pub struct Pending {
     /// (file, rule, draft) by file; a file's in the order the rules made them.
     drafts: Vec<(usize, &'static Rule, Draft)>,
-    /// The supervisor names the project defines.
-    names: supervisors::Names,
+    /// The supervisor names each file defines.
+    names: Vec<supervisors::Names>,
+    /// The folders holding a `mix.exs`: a file gets the names of its own Mix project.
+    mix_dirs: Vec<String>,
 }
 
 impl Pending {
@@ -30,10 +32,17 @@ impl Pending {
     }
 
     /// Fill in the supervisor names of the project in every finding (after the
-    /// last [`Engine::place`]).
+    /// last [`Engine::place`]): the names defined in the file's own Mix project.
     pub fn finish(&self, results: &mut [FileResult]) {
-        for f in results.iter_mut().flat_map(|r| &mut r.findings) {
-            self.names.resolve(f);
+        let all: Vec<&supervisors::Names> = self.names.iter().collect();
+        for result in results.iter_mut() {
+            if result.findings.is_empty() {
+                continue;
+            }
+            let names = supervisors::Names::of_project(&all, &result.path, &self.mix_dirs);
+            for f in &mut result.findings {
+                names.resolve(f);
+            }
         }
     }
 }
@@ -49,10 +58,7 @@ impl Engine {
         results: &mut [FileResult],
         slot: impl Fn(usize) -> Option<usize>,
     ) -> Pending {
-        let mut names = supervisors::Names::default();
-        for f in facts {
-            names.extend(&f.1);
-        }
+        let names = facts.iter().map(|f| f.1.clone()).collect();
         let mut drafts = Vec::new();
         for (rule, _) in self.config().enabled_rules() {
             let Some(pass) = rule.project else { continue };
@@ -80,7 +86,11 @@ impl Engine {
         }
         // By file, each file's in the order they were made (a stable sort).
         drafts.sort_by_key(|(i, _, _)| *i);
-        Pending { drafts, names }
+        Pending {
+            drafts,
+            names,
+            mix_dirs: self.mix_dirs().to_vec(),
+        }
     }
 
     /// Add the pending findings of file `file` to its `result`, placed in `src`

@@ -164,6 +164,11 @@ impl Engine {
         &self.config
     }
 
+    /// The folders holding a `mix.exs` given by [`Engine::with_project_roots`].
+    pub fn mix_dirs(&self) -> &[String] {
+        &self.mix_dirs
+    }
+
     /// Files over this many bytes are analysed in pieces.
     pub(crate) fn piece_bytes(&self) -> usize {
         self.piece_bytes

@@ -120,6 +120,12 @@ fn project_root_of<'a>(path: &str, mix_dirs: &'a [String]) -> Option<&'a str> {
     root
 }
 
+/// The folder of the Mix project that holds `path` (see [`FileScope::classify`]), or
+/// `None` when no `mix.exs` encloses it.
+pub fn project_root(path: &str, mix_dirs: &[String]) -> Option<String> {
+    project_root_of(&normalize(path), mix_dirs).map(str::to_string)
+}
+
 /// The folders holding a `mix.exs`, from a project's file paths (`""` for the top).
 pub fn mix_dirs<'a>(paths: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let mut dirs: Vec<String> = paths

@@ -5,6 +5,12 @@
 //! concluded. A marker in prose becomes the name in backticks, or "your
 //! Task.Supervisor" when the project defines none; a fix that needs the name in code
 //! is dropped when there is none.
+//!
+//! A name is only suggested for code of the same Mix project (the nearest folder
+//! with a `mix.exs`: an umbrella's or a repository's sibling project does not run
+//! the other's supervisors), and only when it belongs to the code's own part of the
+//! application: `MyApp.TaskSupervisor` fits any module, but
+//! `MyApp.RateCounter.DynamicSupervisor` only `MyApp.RateCounter.*`.
 
 use crate::finding::Finding;
 use crate::model::{Ctx, File};
@@ -53,6 +59,10 @@ pub fn code(kind: Kind) -> String {
 /// Supervisor names a file defines.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Names {
+    /// The file that defines them (set when it defines any): its Mix project is the
+    /// only one whose code may be pointed at them.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub path: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub task: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -93,10 +103,30 @@ impl Names {
                 names.add(Kind::Task, m.name.clone());
             }
         }
+        if !names.task.is_empty() || !names.dynamic.is_empty() {
+            names.path = file.path.to_string();
+        }
+        names
+    }
+
+    /// The names of `all` (each file's) defined in the Mix project that holds `path`.
+    pub fn of_project(all: &[&Names], path: &str, mix_dirs: &[String]) -> Names {
+        let root = crate::scope::project_root(path, mix_dirs);
+        let mut names = Names::default();
+        for n in all {
+            if (!n.task.is_empty() || !n.dynamic.is_empty())
+                && crate::scope::project_root(&n.path, mix_dirs) == root
+            {
+                names.extend(n);
+            }
+        }
         names
     }
 
     pub fn extend(&mut self, other: &Names) {
+        if self.path.is_empty() {
+            self.path.clone_from(&other.path);
+        }
         for n in &other.task {
             self.add(Kind::Task, n.clone());
         }
@@ -115,13 +145,33 @@ impl Names {
         }
     }
 
-    fn first(&self, tag: char) -> Option<&str> {
-        match tag {
-            'T' => self.task.first(),
-            'D' => self.dynamic.first(),
-            _ => None,
+    /// The name to suggest to code of `module` (empty when not known). A name whose
+    /// namespace (the name without its last segment) has one segment or none
+    /// (`MyApp.TaskSupervisor`, `:tasks`) serves the whole application, `MyAppWeb`
+    /// included; a deeper one (`MyApp.RateCounter.DynamicSupervisor`) serves its part
+    /// of it, the modules in that namespace, and is not the place for a database
+    /// pool of `MyApp.Database`. Of those that fit, the most specific, the first
+    /// found on a tie.
+    fn pick(&self, tag: char, module: &str) -> Option<&str> {
+        let list = match tag {
+            'T' => &self.task,
+            'D' => &self.dynamic,
+            _ => return None,
+        };
+        let mut best: Option<(&str, usize)> = None;
+        for name in list {
+            let ns = name.rsplit_once('.').map_or("", |(ns, _)| ns);
+            let ns = if name.starts_with(':') { "" } else { ns };
+            let fits = !ns.contains('.')
+                || module == ns
+                || module
+                    .strip_prefix(ns)
+                    .is_some_and(|rest| rest.starts_with('.'));
+            if fits && best.is_none_or(|(_, len)| ns.len() > len) {
+                best = Some((name, ns.len()));
+            }
         }
-        .map(String::as_str)
+        best.map(|(name, _)| name)
     }
 
     /// Fill in the markers of a finding: its message, its fixes' titles and edits.
@@ -134,11 +184,12 @@ impl Names {
         {
             return;
         }
-        finding.message = self.fill(&finding.message);
+        let module = module_of_scope(&finding.scope);
+        finding.message = self.fill(&finding.message, module);
         finding.fixes.retain_mut(|fix| {
-            fix.title = self.fill(&fix.title);
+            fix.title = self.fill(&fix.title, module);
             fix.edits.iter_mut().all(|e| {
-                e.replacement = self.fill(&e.replacement);
+                e.replacement = self.fill(&e.replacement, module);
                 !e.replacement.contains(CODE)
             })
         });
@@ -146,7 +197,7 @@ impl Names {
 
     /// Replace every marker; a code marker without a name is left in place (so the
     /// caller can tell the fix cannot be written).
-    fn fill(&self, text: &str) -> String {
+    fn fill(&self, text: &str, module: &str) -> String {
         let mut out = String::with_capacity(text.len());
         let mut rest = text;
         while let Some(i) = rest.find([PROSE, CODE]) {
@@ -162,7 +213,7 @@ impl Names {
             } else {
                 Kind::Task
             };
-            match (mark, self.first(tag)) {
+            match (mark, self.pick(tag, module)) {
                 (PROSE, Some(name)) => out.push_str(&format!("`{name}`")),
                 (PROSE, None) => out.push_str(kind.generic()),
                 (_, Some(name)) => out.push_str(name),
@@ -173,6 +224,16 @@ impl Names {
         }
         out.push_str(rest);
         out
+    }
+}
+
+/// The module of a finding's scope: `MyApp.Orders` of `MyApp.Orders.place/2` (and of
+/// `MyApp.OrdersTest test "..."`'s `MyApp.OrdersTest`); empty at file level.
+fn module_of_scope(scope: &str) -> &str {
+    let head = scope.split(' ').next().unwrap_or("");
+    match head.rsplit_once('/') {
+        Some((fun, _arity)) => fun.rsplit_once('.').map_or("", |(m, _)| m),
+        None => head,
     }
 }
 

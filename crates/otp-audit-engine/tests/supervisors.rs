@@ -132,3 +132,98 @@ end
     );
     assert!(f.fixes.is_empty());
 }
+
+/// A repository with two Mix projects: the top one defines a Task.Supervisor and a
+/// DynamicSupervisor of its rate counters; `relay/` has its own `mix.exs` and none.
+#[test]
+fn names_come_from_the_file_s_own_mix_project_and_part_of_the_application() {
+    let application = r#"defmodule Billing.Application do
+  use Application
+
+  def start(_type, _args) do
+    children = [
+      {Task.Supervisor, name: Billing.BackgroundTasks},
+      {DynamicSupervisor, name: Billing.RateLimits.DynamicSupervisor, strategy: :one_for_one}
+    ]
+
+    Supervisor.start_link(children, strategy: :one_for_one)
+  end
+end
+"#;
+    let relay = r#"defmodule Relay.Fanout do
+  def push_later(msg) do
+    Task.async(fn -> Relay.Wire.push(msg) end)
+    :ok
+  end
+end
+"#;
+    let pools = r#"defmodule Billing.Ledger do
+  def open_pool(opts) do
+    {:ok, pid} = Billing.LedgerPool.start_link(opts)
+    Billing.LedgerPool.checkout(pid)
+  end
+end
+"#;
+    let limits = r#"defmodule Billing.RateLimits.Bucket do
+  def open(opts) do
+    {:ok, pid} = Billing.RateLimits.Counter.start_link(opts)
+    Billing.RateLimits.Counter.bump(pid)
+  end
+end
+"#;
+    let files = [
+        ("mix.exs", "defmodule Billing.MixProject do\nend\n"),
+        ("lib/billing/application.ex", application),
+        ("lib/billing/receipts.ex", WORKER),
+        ("lib/billing/ledger.ex", pools),
+        ("lib/billing/rate_limits/bucket.ex", limits),
+        ("relay/mix.exs", "defmodule Relay.MixProject do\nend\n"),
+        ("relay/lib/relay/fanout.ex", relay),
+    ];
+    let paths: Vec<&str> = files.iter().map(|(p, _)| *p).collect();
+    let engine =
+        Engine::default().with_project_roots(otp_audit_engine::scope::mix_dirs(paths.clone()));
+    let results = engine.check_project(&files);
+    no_markers(&results);
+    let message = |path: &str, rule: &str| {
+        results
+            .iter()
+            .find(|r| r.path == path)
+            .and_then(|r| r.findings.iter().find(|f| f.rule == rule))
+            .map(|f| f.message.clone())
+            .unwrap_or_else(|| panic!("{path}: no {rule} finding"))
+    };
+    // Same Mix project: named.
+    let receipts = message("lib/billing/receipts.ex", "otp/task-async-unawaited");
+    assert!(receipts.contains("`Billing.BackgroundTasks`"), "{receipts}");
+    // Another Mix project that defines none: the generic words, and no fix naming one.
+    let fanout = message("relay/lib/relay/fanout.ex", "otp/task-async-unawaited");
+    assert!(fanout.contains("your Task.Supervisor"), "{fanout}");
+    assert!(!fanout.contains("Billing"), "{fanout}");
+    let relay_result = results
+        .iter()
+        .find(|r| r.path == "relay/lib/relay/fanout.ex")
+        .unwrap();
+    assert!(
+        relay_result
+            .findings
+            .iter()
+            .all(|f| f.fixes.iter().all(|x| !x.title.contains("Billing")))
+    );
+    // The rate limits' supervisor is theirs, not the ledger's.
+    let ledger = message("lib/billing/ledger.ex", "otp/unsupervised-start");
+    assert!(ledger.contains("your DynamicSupervisor"), "{ledger}");
+    let bucket = message(
+        "lib/billing/rate_limits/bucket.ex",
+        "otp/unsupervised-start",
+    );
+    assert!(
+        bucket.contains("`Billing.RateLimits.DynamicSupervisor`"),
+        "{bucket}"
+    );
+
+    // One file checked in its project sees the same.
+    let project = engine.project_facts(&files);
+    let alone = engine.check_in_project("relay/lib/relay/fanout.ex", relay, &project);
+    assert_eq!(&alone, relay_result);
+}

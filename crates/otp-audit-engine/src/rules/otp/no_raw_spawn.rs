@@ -66,8 +66,9 @@ fn check(file: &File, report: &mut Report) {
         if is_special_process_start(file, call)
             || defines_a_spawn_wrapper(file, call)
             || only_sends(file, call)
-            || kind == Kind::Link && is_managed_worker(file, call)
+            || kind == Kind::Link && (is_managed_worker(file, call) || is_linked_sink(file, call))
             || kind == Kind::Monitor && (awaits_its_down(file, call) || watches_its_spawner(file, call))
+            || matches!(kind, Kind::Monitor | Kind::Opt) && is_async_call_by_exit(file, call)
         {
             continue;
         }
@@ -103,6 +104,14 @@ fn check(file: &File, report: &mut Report) {
             format!(
                 "`{written}` is the fallback for when the supervisor is not running, and starts a process outside the supervision tree: it is not stopped on shutdown and shows up under no supervisor; start the supervisor in your application's tree so that the fallback can go, or link the fallback to its caller (`Task.start_link/1`)"
             )
+        } else if kind == Kind::Link && !remote && runs_in_server(file, call) {
+            // Linked to a server that a supervisor stops: it goes with the server.
+            let no_op = normal_exit_of(file, call)
+                .map(|stop| format!("; note that `{stop}` does not stop it: a process that does not trap exits ignores a `:normal` exit signal, so it runs on after this step (stop it with `:shutdown`, or let it end by itself)"))
+                .unwrap_or_default();
+            format!(
+                "`{written}` starts a process linked to this server, outside the supervision tree: it goes down with the server, but shows up under no supervisor and leaves no crash report of its own; `Task.start_link(fun)` gives the same link plus `$callers` and crash reports, or use `Task.Supervisor.start_child/2` under {sup}{no_op}"
+            )
         } else {
             format!(
                 "`{written}` starts a process outside the supervision tree: it is not stopped on shutdown and shows up under no supervisor; {advice}"
@@ -119,16 +128,143 @@ fn check(file: &File, report: &mut Report) {
 /// `spawn_link` in a GenServer that traps exits and matches `{:EXIT, pid, reason}` in
 /// `handle_info/2`: the server owns the worker. The link ties the worker's life to the
 /// supervised server (a shutdown of the server ends it), and the server hears of its
-/// crash. "Outside the supervision tree" would be untrue of it.
+/// crash. "Outside the supervision tree" would be untrue of it. The same holds for a
+/// cowboy loop handler (`info/3`) or websocket handler (`websocket_info/2`) that
+/// traps exits and matches `{:EXIT, pid, reason}` there: the connection process owns
+/// the worker it spawned for the request.
 fn is_managed_worker(file: &File, call: &Call) -> bool {
-    use crate::rules::otp::trap_exit_unhandled::{exit_clauses, traps_exits};
-    let Some(module) = file.module(&call.ctx).filter(|m| m.is_genserver) else {
+    use crate::rules::otp::trap_exit_unhandled::{exit_clauses, matches_exit, traps_exits};
+    let Some(module) = file.module(&call.ctx) else {
         return false;
     };
     let traps = file
         .calls_within(module.node)
         .any(|c| c.ctx.module == call.ctx.module && traps_exits(file, c));
-    traps && exit_clauses(file, module).next().is_some()
+    if !traps {
+        return false;
+    }
+    let handler_clause = module.defs.iter().map(|&d| &file.defs[d as usize]).any(|d| {
+        matches!((d.name, d.arity), ("info", 3) | ("websocket_info", 2))
+            && d.params.first().is_some_and(|p| matches_exit(file, *p))
+    });
+    module.is_genserver && exit_clauses(file, module).next().is_some() || handler_clause
+}
+
+/// `spawn_link(&sink/0)` (or `fn -> sink() end`) where `sink` only receives and
+/// discards, `receive do _ -> sink() end`: a message sink (a device that must accept
+/// any message) that cannot crash and never ends by itself. Linked to its spawner, it
+/// ends with it; a supervisor would have nothing to restart or report. The mirror of
+/// a process that only sends.
+fn is_linked_sink(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(arg) = call.arg(0) else {
+        return false;
+    };
+    let name = if arg.kind_id() == k.anonymous_function {
+        let mut calls = file.calls_within(arg);
+        match (calls.next(), calls.next()) {
+            (Some(c), None) if c.local && c.module.is_none() && c.arity == 0 && !c.dynamic => c.name,
+            _ => return false,
+        }
+    } else {
+        let text = file.text(arg);
+        match text.strip_prefix('&').and_then(|t| t.strip_suffix("/0")) {
+            Some(n) if !n.contains(['.', '(', ' ']) => n,
+            _ => return false,
+        }
+    };
+    let mut defs = file
+        .defs
+        .iter()
+        .filter(|d| d.module == call.ctx.module && d.name == name && d.arity == 0)
+        .peekable();
+    defs.peek().is_some()
+        && defs.all(|d| {
+            let body: Vec<&Call> = file.calls_within(d.node).filter(|c| c.node != d.node).collect();
+            body.iter().any(|c| c.local && c.name == "receive")
+                && body.iter().all(|c| {
+                    c.local && c.module.is_none() && (c.name == "receive" || c.name == name && c.arity == 0)
+                })
+        })
+}
+
+/// `:erlang.spawn_opt(fn -> ... exit({:result, value}) end, [{:monitor, opts}])` (or
+/// `spawn_monitor`) in a module that takes the monitor's message in `handle_info/2`
+/// or a `receive` (`{:DOWN, ref, :process, pid, reason}`, or the tagged form
+/// `{tag, ref, :process, pid, reason}`): an asynchronous call written by hand, as
+/// gen_rpc's `async_call` does. The result travels as the exit reason, and the
+/// spawner hears of the end however it comes: what `Task.Supervisor.async_nolink/2`
+/// gives, without the tree.
+fn is_async_call_by_exit(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(fun) = call.arg(0).filter(|f| f.kind_id() == k.anonymous_function) else {
+        return false;
+    };
+    let monitored = call.name == "spawn_monitor"
+        || call
+            .arg(1)
+            .is_some_and(|opts| file.text(opts).contains(":monitor"));
+    let exits_with_result = file
+        .calls_within(fun)
+        .any(|c| c.is("Kernel", "exit") && c.arity == 1);
+    monitored && exits_with_result && takes_process_down(file, call)
+}
+
+/// Does the module match a monitor's `{_, ref, :process, pid, reason}` in a
+/// `handle_info/2` head or a `receive` clause?
+fn takes_process_down(file: &File, call: &Call) -> bool {
+    let g = grammar();
+    let k = &g.kinds;
+    let is_down = |p: Node| {
+        std::iter::once(p).chain(ast::descendants(p)).any(|t| {
+            t.kind_id() == k.tuple
+                && t.named_child_count() == 5
+                && t.named_child(2).and_then(|a| ast::atom_name(a, file.src)) == Some("process")
+        })
+    };
+    let Some(module) = file.module(&call.ctx) else {
+        return false;
+    };
+    let in_info = module.defs.iter().map(|&d| &file.defs[d as usize]).any(|d| {
+        d.name == "handle_info" && d.arity == 2 && d.params.first().is_some_and(|p| is_down(*p))
+    });
+    in_info
+        || file
+            .calls_named("receive")
+            .filter(|r| r.local && r.ctx.module == call.ctx.module)
+            .filter_map(|r| r.do_block)
+            .flat_map(ast::named_children)
+            .filter(|c| c.kind_id() == k.stab_clause)
+            .filter_map(|c| ast::field(c, g.fields.left))
+            .any(is_down)
+}
+
+/// The call runs in a GenServer's own process: in a callback, or in a private helper
+/// of the server module (public functions of the module are its client API, which
+/// runs in the caller).
+fn runs_in_server(file: &File, call: &Call) -> bool {
+    let (Some(module), Some(def)) = (file.module(&call.ctx), file.def(&call.ctx)) else {
+        return false;
+    };
+    module.is_genserver && (def.is_callback || def.kind == "defp")
+}
+
+/// `pid = spawn_link(...)` followed in the same function by `Process.exit(pid,
+/// :normal)`: the stop as written.
+fn normal_exit_of(file: &File, call: &Call) -> Option<String> {
+    let binding = call.parent.filter(|p| ast::is_binary_op(*p, file.src, "="))?;
+    let var = ast::field(binding, grammar().fields.left)
+        .filter(|l| l.kind_id() == grammar().kinds.identifier)
+        .map(|l| file.text(l))?;
+    let def = file.def(&call.ctx)?;
+    file.calls_within(def.node)
+        .find(|c| {
+            c.node.start_byte() > call.node.end_byte()
+                && c.is("Process", "exit")
+                && c.arg(0).is_some_and(|a| file.text(a) == var)
+                && c.arg(1).is_some_and(|a| file.text(a) == ":normal")
+        })
+        .map(|c| file.text(c.node).to_string())
 }
 
 /// `{pid, mon} = spawn_monitor(fun)` followed at once (after nothing but sends to

@@ -181,7 +181,10 @@ fn handles_exits(file: &File, id: Option<Id>, module: &Module) -> bool {
     let info_matches = own_defs().any(|d| {
         let is_info = |p: &Node| ast::atom_name(*p, file.src) == Some("info");
         match (d.name, d.arity) {
-            ("handle_info", 2) => d.params.first().is_some_and(|p| matches_exit(file, *p)),
+            // A cowboy loop or websocket handler gets it in `info/3` or `websocket_info/2`.
+            ("handle_info", 2) | ("info", 3) | ("websocket_info", 2) => {
+                d.params.first().is_some_and(|p| matches_exit(file, *p))
+            }
             // A `:gen_statem` gets it as an `:info` event: `connected(:info, {:EXIT, ...}, data)`
             // in a state function, or `handle_event(:info, {:EXIT, ...}, state, data)`.
             (_, 3 | 4) => {

@@ -140,6 +140,9 @@ fn check(file: &File, report: &mut Report) {
             || is_monitored_by_owner(file, call, def)
             || is_linked_worker_of_exit_handler(file, call, def)
             || is_helper_owned_by_process(file, call, def)
+            || is_helper_kept_in_server_state(file, call, def)
+            || returned_worker(file, call, def)
+                .is_some_and(|target| file.modules.iter().any(|m| m.name == target && stops_itself(file, m)))
             || is_declared_start_function(file, call, def)
             || traps_exits_before(file, call, def)
         {
@@ -557,6 +560,107 @@ fn is_helper_owned_by_process(file: &File, call: &Call, def: &Def) -> bool {
     started_in_init || stopped_in_terminate
 }
 
+/// A GenServer callback that runs once (it raises when called again, `if
+/// state.owner, do: raise ...`, or its head matches the field still empty,
+/// `%{reader: nil} = state`) and `start_link`s a helper whose pid it keeps as the
+/// value of one field of the server's state (`{:noreply, %{state | reader: reader}}`,
+/// `Map.put(state, :reader, reader)`): one helper, linked to the supervised server
+/// and held for its life. The server's shutdown ends it, its crash takes the server
+/// down to be restarted; it is the server's part, not an orphan. A callback that can
+/// run again starts another each time (the last one replaced but still running), and
+/// a pid put into a collection (`Map.put(state.workers, id, pid)`) is a worker per
+/// request: both are reported unless another exemption applies.
+fn is_helper_kept_in_server_state(file: &File, call: &Call, def: &Def) -> bool {
+    let g = grammar();
+    let k = &g.kinds;
+    if call.name != "start_link" || !def.is_callback {
+        return false;
+    }
+    let Some(var) = kept_pid(file, call, def) else {
+        return false;
+    };
+    let params: Vec<&str> = def
+        .params
+        .iter()
+        .flat_map(|p| std::iter::once(*p).chain(ast::descendants(*p)))
+        .filter(|n| n.kind_id() == k.identifier)
+        .map(|n| file.text(n))
+        .collect();
+    let is_state = |n: Node| n.kind_id() == k.identifier && params.contains(&file.text(n));
+    // The field the pid is kept in.
+    let field = ast::descendants(def.node)
+        .filter(|n| n.kind_id() == k.identifier && n.start_byte() > call.node.end_byte() && file.text(*n) == var)
+        .find_map(|n| {
+            // `%{state | field: var}`: pair → keywords → `|` whose left is the state.
+            let pair = n.parent().filter(|p| p.kind_id() == k.pair && ast::field(*p, g.fields.value) == Some(n));
+            let in_update = pair
+                .and_then(|p| p.parent())
+                .and_then(|kw| kw.parent())
+                .filter(|op| ast::is_binary_op(*op, file.src, "|"))
+                .and_then(|op| ast::field(op, g.fields.left))
+                .is_some_and(is_state);
+            if in_update {
+                return pair.and_then(|p| ast::field(p, g.fields.key)).map(|key| ast::keyword_name(key, file.src));
+            }
+            // `Map.put(state, :field, var)`.
+            file.calls
+                .iter()
+                .find(|c| c.is("Map", "put") && c.arity == 3 && c.arg(2) == Some(n) && c.arg(0).is_some_and(is_state))
+                .and_then(|c| c.arg(1))
+                .and_then(|key| ast::atom_name(key, file.src))
+        });
+    let Some(field) = field else {
+        return false;
+    };
+    // `if state.owner, do: raise "already attached"` before the start.
+    let refuses_again = file.calls_within(def.node).any(|c| {
+        c.node.end_byte() < call.node.start_byte()
+            && c.local
+            && matches!(c.name, "if" | "unless")
+            && file.calls_within(c.node).any(|r| r.local && r.name == "raise")
+    });
+    // `def handle_cast(:attach, %{reader: nil} = state)`.
+    let head_wants_empty = def.params.iter().any(|p| {
+        ast::descendants(*p).any(|pair| {
+            pair.kind_id() == k.pair
+                && ast::field(pair, g.fields.key).is_some_and(|key| ast::keyword_name(key, file.src) == field)
+                && ast::field(pair, g.fields.value).is_some_and(|v| v.kind_id() == k.nil)
+        })
+    });
+    refuses_again || head_wants_empty
+}
+
+/// The module a plain function `start_link`s a worker of and hands back to its caller
+/// inside the data it returns (`%Stream{collector: pid}`, `stream |>
+/// put_payload(:reader, pid)`): the caller holds the worker, which is linked to it.
+fn returned_worker(file: &File, call: &Call, def: &Def) -> Option<String> {
+    if call.name != "start_link" || def.is_callback {
+        return None;
+    }
+    let var = kept_pid(file, call, def)?;
+    let last = ast::statements(def.body?).last()?;
+    if last.byte_range().contains(&call.node.start_byte()) {
+        return None;
+    }
+    let k = &grammar().kinds;
+    std::iter::once(last)
+        .chain(ast::descendants(last))
+        .any(|n| n.kind_id() == k.identifier && file.text(n) == var)
+        .then(|| call.module.clone())
+        .flatten()
+}
+
+/// A module whose callbacks end the process when its work is done: it returns
+/// `{:stop, :normal, ...}`.
+fn stops_itself(file: &File, module: &crate::model::Module) -> bool {
+    let k = &grammar().kinds;
+    ast::descendants(module.node).any(|t| {
+        t.kind_id() == k.tuple
+            && t.named_child(0).and_then(|a| ast::atom_name(a, file.src)) == Some("stop")
+            && t.named_child(1).and_then(|a| ast::atom_name(a, file.src)) == Some("normal")
+    })
+}
+
 /// The clause patterns of the `case` whose subject is `call`.
 fn case_patterns<'t>(file: &File<'t>, call: &Call<'t>) -> Vec<Node<'t>> {
     let g = grammar();
@@ -610,6 +714,10 @@ fn is_linked_worker_of_exit_handler(file: &File, call: &Call, def: &Def) -> bool
 enum Fact {
     Kept { at: usize, module: String },
     ExitHandledBy { module: String },
+    /// A worker of `module` handed back to the caller in the returned data.
+    Returned { at: usize, module: String },
+    /// A module that returns `{:stop, :normal, ...}`.
+    StopsItself { module: String },
 }
 
 /// A process-free module that keeps the state of a server (`Connection`, used by
@@ -628,8 +736,17 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         {
             facts.push(Fact::Kept { at: call.node.start_byte(), module: module.name.clone() });
         }
+        if let Some(def) = file.def(&call.ctx)
+            && !call.dynamic
+            && let Some(target) = returned_worker(file, call, def)
+        {
+            facts.push(Fact::Returned { at: call.node.start_byte(), module: target });
+        }
     }
     for module in &file.modules {
+        if stops_itself(file, module) {
+            facts.push(Fact::StopsItself { module: module.name.clone() });
+        }
         for clause in crate::rules::otp::trap_exit_unhandled::exit_clauses(file, module) {
             facts.extend(
                 modules_given_exit_pid(file, clause)
@@ -671,14 +788,24 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
         .iter()
         .filter_map(|(_, f)| match f {
             Fact::ExitHandledBy { module } => Some(module.as_str()),
-            Fact::Kept { .. } => None,
+            _ => None,
+        })
+        .collect();
+    let self_stopping: std::collections::HashSet<&str> = all
+        .iter()
+        .filter_map(|(_, f)| match f {
+            Fact::StopsItself { module } => Some(module.as_str()),
+            _ => None,
         })
         .collect();
     for (file, f) in &all {
-        if let Fact::Kept { at, module } = f
-            && handled.contains(module.as_str())
-        {
-            report.retract(*file, *at);
+        match f {
+            Fact::Kept { at, module } if handled.contains(module.as_str()) => report.retract(*file, *at),
+            // A worker handed to the caller that ends itself when done: the caller's.
+            Fact::Returned { at, module } if self_stopping.contains(module.as_str()) => {
+                report.retract(*file, *at)
+            }
+            _ => {}
         }
     }
 }
@@ -691,6 +818,8 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
             .map(|f| match f {
                 Fact::Kept { at, module } => serde_json::json!(["kept", at, module]),
                 Fact::ExitHandledBy { module } => serde_json::json!(["exit", module]),
+                Fact::Returned { at, module } => serde_json::json!(["returned", at, module]),
+                Fact::StopsItself { module } => serde_json::json!(["stops", module]),
             })
             .collect(),
     ))
@@ -704,6 +833,8 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
         facts.push(match f.first()?.as_str()? {
             "kept" => Fact::Kept { at: f.get(1)?.as_u64()? as usize, module: text(2)? },
             "exit" => Fact::ExitHandledBy { module: text(1)? },
+            "returned" => Fact::Returned { at: f.get(1)?.as_u64()? as usize, module: text(2)? },
+            "stops" => Fact::StopsItself { module: text(1)? },
             _ => return None,
         });
     }

@@ -66,6 +66,14 @@ end
 
 # GenStage and its ConsumerSupervisor, as far as `use` goes: the fixtures only need
 # the modules that they `use` to exist.
+# A LiveView's callbacks are plain functions; the fixtures need the `use` and the
+# `assign` it imports.
+defmodule Phoenix.LiveView do
+  defmacro __using__(_opts), do: quote(do: import(Phoenix.LiveView))
+  def assign(socket, pairs), do: Enum.reduce(pairs, socket, fn {k, v}, s -> assign(s, k, v) end)
+  def assign(socket, key, value), do: Map.update(socket, :assigns, %{key => value}, &Map.put(&1, key, value))
+end
+
 defmodule GenStage do
   defmacro __using__(_opts), do: quote(do: nil)
 end

@@ -46,6 +46,12 @@ fn check(file: &File, report: &mut Report) {
         if defined_in_file(file, call, &name) {
             continue;
         }
+        // A process the module's `setup` starts with `start_supervised` is each
+        // test's own instance, stopped when the test ends: in a module whose tests run
+        // one at a time, touching it leaks into no other test.
+        if !module.async_tests && started_per_test(file, call, &name) {
+            continue;
+        }
         let killed = killed.get_or_insert_with(|| {
             file.calls
                 .iter()
@@ -144,6 +150,31 @@ fn check(file: &File, report: &mut Report) {
             d.severity(Severity::Error);
         }
     }
+}
+
+/// Does a `setup` block of the call's module start `name` with `start_supervised`
+/// or `start_supervised!` (`{Publisher, opts}` or `Publisher`), so that each test
+/// runs against an instance of its own?
+fn started_per_test(file: &File, call: &Call, name: &str) -> bool {
+    if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let k = &grammar().kinds;
+    let target = file.module_at(name, call.node.start_byte());
+    let setups: Vec<Node> = file
+        .calls_named("setup")
+        .filter(|c| c.local && c.ctx.module == call.ctx.module)
+        .map(|c| c.node)
+        .collect();
+    ["start_supervised", "start_supervised!"]
+        .iter()
+        .flat_map(|n| file.calls_named(n))
+        .filter(|c| c.local && c.ctx.module == call.ctx.module)
+        .filter(|c| setups.iter().any(|s| s.start_byte() <= c.node.start_byte() && c.node.end_byte() <= s.end_byte()))
+        .filter_map(|c| c.arg(0))
+        .filter_map(|spec| if spec.kind_id() == k.tuple { spec.named_child(0) } else { Some(spec) })
+        .filter(|m| m.kind_id() == k.alias)
+        .any(|m| file.module_at(file.text(m), m.start_byte()) == target)
 }
 
 /// Is `name`, as written at the call, a module defined in this file (a test's own

@@ -1,3 +1,4 @@
+# fixture: needs the project (the failure check reads lib/my_app/price_list.ex)
 defmodule MyApp.PriceListTest do #~ test/no-assertion
   use ExUnit.Case, async: true
 

@@ -64,7 +64,30 @@ fn check(file: &File, report: &mut Report) {
         if is_consumed_in_place(file, holder) {
             continue;
         }
-        if is_discarded(holder) || in_each_fn(file, holder) {
+        let module = file.module(&call.ctx);
+        // Quoted code: the module using the macro may handle the reply itself.
+        let quoted = module.is_some_and(|m| m.quoted);
+        let in_callback = !quoted && module.is_some_and(|m| is_process_callback(m, def));
+        // A private helper the callbacks call: its task is the server's task too.
+        let via_helper = match module {
+            Some(m) if !in_callback && !quoted && is_process_module(m) && def.kind == "defp" => {
+                calling_callback(file, m, def)
+            }
+            _ => None,
+        };
+        let handles_replies = match (call.ctx.module, module) {
+            (Some(id), Some(m)) => *replies
+                .entry(id)
+                .or_insert_with(|| module_handles_replies(file, m)),
+            _ => false,
+        };
+        let discarded = is_discarded(holder) || in_each_fn(file, holder);
+        // Started from a callback of a server whose `handle_info` (or gen_statem
+        // `:info` clause) takes `{ref, result}`: the reply is used, not lost.
+        if discarded && handles_replies && (in_callback || via_helper.is_some()) {
+            continue;
+        }
+        if discarded {
             let message = format!(
                 "The task from `{written}` is thrown away: it stays linked to this process (a crash in it takes this process down) and always sends a reply that piles up in the mailbox; for fire-and-forget work use `Task.Supervisor.start_child/2` under {sup}, otherwise keep the task and `Task.await/2` it"
             );
@@ -77,25 +100,6 @@ fn check(file: &File, report: &mut Report) {
             }
             continue;
         }
-        let module = file.module(&call.ctx);
-        // Quoted code: the module using the macro may handle the reply itself.
-        let quoted = module.is_some_and(|m| m.quoted);
-        let in_callback = !quoted
-            && (def.is_callback
-                || module.is_some_and(|m| m.is_genserver && def.name.starts_with("handle_")));
-        // A private helper the callbacks call: its task is the server's task too.
-        let via_helper = match module {
-            Some(m) if !in_callback && !quoted && m.is_genserver && def.kind == "defp" => {
-                calling_callback(file, m, def)
-            }
-            _ => None,
-        };
-        let handles_replies = match (call.ctx.module, module) {
-            (Some(id), Some(m)) => *replies
-                .entry(id)
-                .or_insert_with(|| module_handles_replies(file, m)),
-            _ => false,
-        };
         let var = bound_variable(file, holder);
         let mut escapes = false;
         if let (Some(var), Some(def_id)) = (var, call.ctx.def) {
@@ -127,9 +131,10 @@ fn check(file: &File, report: &mut Report) {
             if handles_replies || module.is_some_and(|m| awaits_anywhere(file, m)) {
                 continue;
             }
+            let (behaviour, _, short) = reply_clause_words(module);
             let module = module.map(|m| m.name.as_str()).unwrap_or("this module");
             let message = format!(
-                "`{written}` in `{}/{}`, which the GenServer callback `{}/{}` calls, starts a task that `{module}` never awaits and whose `{{ref, result}}` reply no `handle_info/2` clause matches: the reply arrives as a message nothing expects; add that clause (calling `Process.demonitor(ref, [:flush])`) and start the task with `Task.Supervisor.async_nolink/2` under {sup} so its crash does not take the server down",
+                "`{written}` in `{}/{}`, which the {behaviour} callback `{}/{}` calls, starts a task that `{module}` never awaits and whose `{{ref, result}}` reply no {short} clause matches: the reply arrives as a message nothing expects; add that clause (calling `Process.demonitor(ref, [:flush])`) and start the task with `Task.Supervisor.async_nolink/2` under {sup} so its crash does not take the server down",
                 def.name, def.arity, callback.name, callback.arity
             );
             report.add(file, &call.ctx, call.node.byte_range(), message);
@@ -142,9 +147,10 @@ fn check(file: &File, report: &mut Report) {
         if !escapes && var.is_none() && passed_to_local_helper(file, holder, file.module(&call.ctx)) {
             continue;
         }
+        let (behaviour, clause, _) = reply_clause_words(module);
         let module = module.map(|m| m.name.as_str()).unwrap_or("this module");
         let message = format!(
-            "`{written}` is started in the GenServer callback `{}/{}` but `{module}` has no `handle_info({{ref, result}}, state)` clause: the task's reply arrives as a message nothing matches; add that clause (calling `Process.demonitor(ref, [:flush])`) and start the task with `Task.Supervisor.async_nolink/2` under {sup} so its crash does not take the server down",
+            "`{written}` is started in the {behaviour} callback `{}/{}` but `{module}` has no {clause}: the task's reply arrives as a message nothing matches; add that clause (calling `Process.demonitor(ref, [:flush])`) and start the task with `Task.Supervisor.async_nolink/2` under {sup} so its crash does not take the server down",
             def.name, def.arity
         );
         report.add(file, &call.ctx, call.node.byte_range(), message);
@@ -491,7 +497,7 @@ fn calling_callback<'a, 't>(
             if !calls(d, target) {
                 continue;
             }
-            if d.is_callback {
+            if is_process_callback(module, d) {
                 return Some(d);
             }
             if d.kind == "defp" && !seen.contains(&(d.name, d.arity)) {
@@ -517,21 +523,70 @@ fn module_id(file: &File, module: &Module) -> Option<Id> {
         .map(|i| i as Id)
 }
 
-/// A `handle_info({ref, result}, state)` clause: a 2-tuple whose first element is a variable.
+/// How the messages name the server kind and the clause that would take the reply
+/// (in full, and short).
+fn reply_clause_words(module: Option<&Module>) -> (&'static str, &'static str, &'static str) {
+    match module {
+        Some(m) if !m.is_genserver && is_state_machine(m) => (
+            "gen_statem",
+            "`:info` clause for `{ref, result}` (`handle_event(:info, {ref, result}, state, data)`)",
+            "`:info`",
+        ),
+        _ => ("GenServer", "`handle_info({ref, result}, state)` clause", "`handle_info/2`"),
+    }
+}
+
+/// A `:gen_statem` module: `use GenStateMachine` (whose default mode is
+/// `:handle_event_function`), or one that defines `callback_mode/0`, which
+/// `@behaviour :gen_statem` requires.
+fn is_state_machine(module: &Module) -> bool {
+    module.uses.iter().any(|(u, _)| u == "GenStateMachine") || module.defines("callback_mode", 0)
+}
+
+fn is_process_module(module: &Module) -> bool {
+    module.is_genserver || is_state_machine(module)
+}
+
+/// A callback the server's own process runs: a GenServer callback, or in a
+/// `:gen_statem`, `init/1`, `handle_event/4` or a state function (a public
+/// function of arity 3).
+fn is_process_callback(module: &Module, def: &Def) -> bool {
+    if def.is_callback || (module.is_genserver && def.name.starts_with("handle_")) {
+        return true;
+    }
+    is_process_module(module)
+        && !module.is_genserver
+        && def.kind == "def"
+        && matches!((def.name, def.arity), ("init", 1) | ("handle_event", 4) | (_, 3))
+}
+
+/// The message pattern of a clause that receives plain messages: `handle_info(msg,
+/// state)`, or in a `:gen_statem` `handle_event(:info, msg, state, data)` and
+/// `some_state(:info, msg, data)`.
+fn info_message_param<'t>(file: &File<'t>, module: &Module, d: &Def<'t>) -> Option<Node<'t>> {
+    if d.name == "handle_info" && d.arity == 2 {
+        return d.params.first().copied();
+    }
+    let statem_info = is_state_machine(module)
+        && matches!(d.arity, 3 | 4)
+        && d.params.first().is_some_and(|p| file.text(*p) == ":info");
+    statem_info.then(|| d.params.get(1).copied()).flatten()
+}
+
+/// A clause that receives `{ref, result}`: a 2-tuple whose first element is a
+/// variable, in `handle_info/2` or a gen_statem `:info` clause.
 fn module_handles_replies(file: &File, module: &Module) -> bool {
     let k = &grammar().kinds;
     module.defs.iter().any(|&id| {
         let d = &file.defs[id as usize];
-        d.name == "handle_info"
-            && d.arity == 2
-            && d.params.first().is_some_and(|p| {
-                let tuple = if ast::is_binary_op(*p, file.src, "=") {
+        info_message_param(file, module, d).is_some_and(|p| {
+                let tuple = if ast::is_binary_op(p, file.src, "=") {
                     [grammar().fields.left, grammar().fields.right]
                         .iter()
-                        .filter_map(|f| ast::field(*p, *f))
+                        .filter_map(|f| ast::field(p, *f))
                         .find(|n| n.kind_id() == k.tuple)
                 } else {
-                    Some(*p).filter(|n| n.kind_id() == k.tuple)
+                    Some(p).filter(|n| n.kind_id() == k.tuple)
                 };
                 tuple.is_some_and(|t| {
                     t.named_child_count() == 2

@@ -69,7 +69,7 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         let (Some(dest), Some(msg)) = (destination_index(call).and_then(|i| call.arg(i)), message_arg(call)) else {
             continue;
         };
-        let Some((tag, size)) = atom_tagged(file, msg) else { continue };
+        let Some((tag, size)) = message_shape(file, msg) else { continue };
         let (at, tag) = (call.node.start_byte(), tag.to_string());
         if started_from_data(file, call, dest) {
             facts.push(Fact::SentToPlugin { at, tag: tag.clone(), size });
@@ -185,6 +185,15 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
     Some(Box::new(facts))
 }
 
+/// The shape that matches a sent message to a receiving clause: (tag, size) of an
+/// atom-tagged tuple (see [`atom_tagged`]), or a bare atom as (atom, 0) (`:done`).
+fn message_shape<'s>(file: &File<'s>, node: Node) -> Option<(&'s str, usize)> {
+    if ast::atom_name(node, file.src).is_some() {
+        return Some((file.text(node), 0));
+    }
+    atom_tagged(file, node)
+}
+
 /// (tag, size) of a tuple whose first element is an atom: `{:ready, socket, opts}` →
 /// (":ready", 3).
 fn atom_tagged<'s>(file: &File<'s>, node: Node) -> Option<(&'s str, usize)> {
@@ -277,7 +286,7 @@ fn parent_child_facts(file: &File) -> Vec<Fact> {
         keys.sort_unstable();
         keys.dedup();
         facts.extend(keys.into_iter().map(|key| Fact::PutsSelfUnder { module: module.name.clone(), key: key.to_string() }));
-        let mut shapes: Vec<(&str, usize)> = received_patterns(file, id).into_iter().filter_map(|p| atom_tagged(file, p)).collect();
+        let mut shapes: Vec<(&str, usize)> = received_patterns(file, id).into_iter().filter_map(|p| message_shape(file, p)).collect();
         shapes.sort_unstable();
         shapes.dedup();
         facts.extend(shapes.into_iter().map(|(tag, size)| Fact::Receives { module: module.name.clone(), tag: tag.to_string(), size }));
@@ -338,7 +347,29 @@ fn option_key_of_destination<'s>(file: &File<'s>, call: &Call, dest: Node) -> Op
     let module = file.module(&call.ctx)?;
     file.nodes_within(k.pair, module.node)
         .filter(|pair| ast::field(*pair, g.fields.key).is_some_and(|key| ast::keyword_name(key, file.src) == field))
-        .find_map(|pair| ast::field(pair, g.fields.value).and_then(|v| option_read(file, v)))
+        .find_map(|pair| {
+            let value = ast::field(pair, g.fields.value)?;
+            option_read(file, value).or_else(|| option_read_bound_to(file, call.ctx.module, value))
+        })
+}
+
+/// `owner` in `%State{owner: owner}`, when the same function bound it earlier from a
+/// start option (`owner = Keyword.fetch!(opts, :owner)` in `init/1`): the option's name.
+fn option_read_bound_to<'s>(file: &File<'s>, module: Option<Id>, value: Node) -> Option<&'s str> {
+    let g = grammar();
+    if value.kind_id() != g.kinds.identifier {
+        return None;
+    }
+    let var = file.text(value);
+    let def = file.defs_of(module).find(|d| d.node.byte_range().contains(&value.start_byte()))?;
+    def.body
+        .into_iter()
+        .flat_map(|b| file.nodes_within(g.kinds.binary_operator, b))
+        .filter(|n| n.end_byte() <= value.start_byte() && ast::is_binary_op(*n, file.src, "="))
+        .filter(|n| ast::field(*n, g.fields.left).is_some_and(|l| l.kind_id() == g.kinds.identifier && file.text(l) == var))
+        .last()
+        .and_then(|n| ast::field(n, g.fields.right))
+        .and_then(|right| option_read(file, right))
 }
 
 /// `Keyword.get(opts, :owner)`, `Keyword.fetch!(opts, :owner)`, `opts[:owner]`:

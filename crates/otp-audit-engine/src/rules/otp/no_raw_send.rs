@@ -600,6 +600,8 @@ fn check(file: &File, report: &mut Report) {
             Some(format!("`{written}` notifies {dest_text}, the `{field}` pid that a `{callback}` request to this process carried and stored (it attached itself to be told): a subscriber notification; make sure the receiver handles these messages"))
         } else if dest.is_some_and(|d| from_init_argument(file, call, d)) {
             Some(format!("`{written}` notifies {dest_text}, a pid from the `init/1` argument this process was started with (its subscriber or owner): a subscriber notification; make sure the receiver handles these messages"))
+        } else if let Some(tag) = dest.and_then(|d| library_contract_tag(file, call, d)) {
+            Some(format!("`{written}` sends {dest_text} a message tagged `{tag}`, this library's own name, and no module of this file receives it: a message the library defines for its users' processes, which have no client function it could call instead; document the message in the library's docs (or make it a behaviour callback the receiving processes implement); if a module of this project receives it, give that module a client function instead"))
         } else {
             None
         };
@@ -629,6 +631,51 @@ fn check(file: &File, report: &mut Report) {
             format!("`{written}` sends a raw message to {dest_text}; {advice}"),
         );
     }
+}
+
+/// `send(pid, {:swarm, :die})` in a module under `Swarm`: a tuple tagged with the
+/// snake-cased top namespace of the sending module (the library's name), sent to a
+/// pid held in a variable, that no module of this file matches. Libraries use such
+/// namespaced messages for the processes their users hand them (found in a registry,
+/// say): the receiver is user code, so no client function of it can exist. The tag.
+fn library_contract_tag<'s>(file: &File<'s>, call: &Call, dest: Node) -> Option<&'s str> {
+    // A pid the library was handed as a start option or started itself is a process of
+    // the project, whose messages the project-wide checks match.
+    if dest.kind_id() != grammar().kinds.identifier
+        || option_key_of_destination(file, call, dest).is_some()
+        || child_started_with_self(file, call, dest).is_some()
+        || started_from_data(file, call, dest)
+    {
+        return None;
+    }
+    let (tag, size) = atom_tagged(file, message_arg(call)?)?;
+    let library = file.module(&call.ctx)?.name.split('.').next()?;
+    if tag.trim_start_matches(':') != snake_case(library) {
+        return None;
+    }
+    let received_here = (0..file.modules.len()).any(|i| {
+        received_patterns(file, Some(i as Id))
+            .into_iter()
+            .any(|p| atom_tagged(file, p) == Some((tag, size)))
+    });
+    (!received_here).then_some(tag)
+}
+
+/// `TeslaMate` → `tesla_mate`, `HTTPClient` → `http_client` (as `Macro.underscore`).
+fn snake_case(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            let prev = chars[i - 1];
+            let next_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+            if prev.is_ascii_lowercase() || prev.is_ascii_digit() || (prev.is_ascii_uppercase() && next_lower) {
+                out.push('_');
+            }
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
 }
 
 /// `def` is `init/1`, or a private function of the module that `init/1` calls

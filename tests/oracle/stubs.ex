@@ -78,6 +78,19 @@ defmodule GenStage do
   defmacro __using__(_opts), do: quote(do: nil)
 end
 
+# gen_state_machine's `use`: a `:gen_statem` in `:handle_event_function` mode.
+defmodule GenStateMachine do
+  defmacro __using__(_opts) do
+    quote do
+      @behaviour :gen_statem
+      def callback_mode, do: :handle_event_function
+      defoverridable callback_mode: 0
+    end
+  end
+
+  def start_link(module, args, opts \\ []), do: :gen_statem.start_link({:local, opts[:name]}, module, args, [])
+end
+
 defmodule ConsumerSupervisor do
   defmacro __using__(_opts), do: quote(do: nil)
 end

@@ -330,6 +330,27 @@ pub(crate) fn exit_clauses<'a, 't>(file: &'a File<'t>, module: &'a Module) -> im
     })
 }
 
+/// The clauses that receive `{:EXIT, pid, reason}`, each with its message pattern:
+/// [`exit_clauses`], and in a `:gen_statem` (it defines `callback_mode/0`, or uses
+/// `GenStateMachine`) the `:info` events `handle_event(:info, {:EXIT, ...}, state,
+/// data)` and `connected(:info, {:EXIT, ...}, data)`.
+pub(crate) fn exit_message_clauses<'a, 't>(
+    file: &'a File<'t>,
+    module: &'a Module,
+) -> impl Iterator<Item = (&'a Def<'t>, Node<'t>)> {
+    let statem = module.defines("callback_mode", 0) || module.uses.iter().any(|(u, _)| u == "GenStateMachine");
+    module.defs.iter().map(|&d| &file.defs[d as usize]).filter_map(move |d| {
+        let message = if d.name == "handle_info" && d.arity == 2 {
+            d.params.first()
+        } else if statem && matches!(d.arity, 3 | 4) && d.params.first().is_some_and(|p| file.text(*p) == ":info") {
+            d.params.get(1)
+        } else {
+            None
+        };
+        message.copied().filter(|p| matches_exit(file, *p)).map(|p| (d, p))
+    })
+}
+
 /// Is there an `{:EXIT, ...}` tuple in this pattern?
 pub(crate) fn matches_exit(file: &File, pattern: Node) -> bool {
     matches_tag(file, pattern, "EXIT")

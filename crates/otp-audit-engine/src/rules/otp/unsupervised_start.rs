@@ -85,6 +85,7 @@ fn check(file: &File, report: &mut Report) {
                 || links_by_spawn_opt(file, call)
                 || is_own_start_wrapper(file, call, def)
                 || is_stopped_in_same_function(file, call, def)
+                || is_debug_trace_task(file, call)
             {
                 continue;
             }
@@ -98,6 +99,10 @@ fn check(file: &File, report: &mut Report) {
             } else if module == "Task" && supervisors::is_fallback_start(file, call) {
                 format!(
                     "`{written}` is the fallback for when the supervisor is not running, and starts an unlinked task outside any supervision tree: no process is linked to it and shutdown does not wait for it; start the supervisor in your application's tree so that the fallback can go, or link the fallback to its caller (`Task.start_link/1`)"
+                )
+            } else if module == "Task" && in_supervisor_init(file, call, def) {
+                format!(
+                    "`{written}` in this supervisor's `init/1` starts an unlinked task outside the tree that `init/1` builds: no process is linked to it and shutdown does not wait for it; list it among the children instead, as `{{Task, fn -> ... end}}` (a Task child is `restart: :temporary`: it runs once, after the children listed before it have started, and shutdown waits for it up to its `:shutdown` time)"
                 )
             } else if module == "Task" {
                 format!(
@@ -420,10 +425,46 @@ fn is_child_spec_start(file: &File, call: &Call, def: &Def) -> bool {
     })
 }
 
+/// `Task.start(fn -> :sys.trace(MyServer, true) end)`: a one-shot that only switches
+/// on `:sys` debugging of a process (from that process's `init/1`, where it cannot do
+/// it itself), and ends at once. There is nothing to supervise.
+fn is_debug_trace_task(file: &File, call: &Call) -> bool {
+    let Some(fun) = call.arg(0).filter(|f| call.in_module("Task") && call.arity == 1 && f.kind_id() == grammar().kinds.anonymous_function) else {
+        return false;
+    };
+    let mut calls = file.calls_within(fun).peekable();
+    calls.peek().is_some() && calls.all(|c| c.module.as_deref() == Some(":sys"))
+}
+
+/// `def init(_)` of a module that uses `Supervisor` (or returns `Supervisor.init/2`):
+/// a task started there can be one of the children it returns.
+fn in_supervisor_init(file: &File, call: &Call, def: &Def) -> bool {
+    def.name == "init"
+        && def.arity == 1
+        && (file.module(&call.ctx).is_some_and(|m| m.uses.iter().any(|(u, _)| u == "Supervisor"))
+            || file.calls_within(def.node).any(|c| c.is("Supervisor", "init")))
+}
+
+/// `Repo.start_link()` then `Repo.stop()` in the same function: the module's
+/// process under its default name, started for the length of this call and stopped
+/// by name (behaviour modules such as `GenServer` name no process this way).
+fn stopped_by_module_later(file: &File, call: &Call, def: &Def) -> bool {
+    const BEHAVIOURS: &[&str] = &["GenServer", "Agent", "Task", "Supervisor", "DynamicSupervisor", ":gen_server", ":gen_statem", ":supervisor"];
+    let Some(module) = call.module.as_deref().filter(|m| !BEHAVIOURS.contains(m)) else {
+        return false;
+    };
+    file.calls_within(def.node).any(|c| {
+        c.node.start_byte() > call.node.end_byte() && c.module.as_deref() == Some(module) && c.name == "stop" && c.arity <= 1
+    })
+}
+
 /// `{:ok, pid} = X.start_link(...)` with `X.stop(pid)` (or `GenServer.stop(pid)`,
 /// `Process.exit(pid, :kill)`, a `receive` of its `{:EXIT, ^pid, _}`...) later in the
 /// same function: a helper whose lifetime is this call, like a task.
 fn is_stopped_in_same_function(file: &File, call: &Call, def: &Def) -> bool {
+    if stopped_by_module_later(file, call, def) {
+        return true;
+    }
     let Some(bound) = call
         .parent
         .filter(|p| ast::is_binary_op(*p, file.src, "="))
@@ -696,17 +737,17 @@ fn ok_var<'t>(file: &File<'t>, pattern: Node<'t>) -> Option<(&'t str, Node<'t>)>
 }
 
 /// A `start_link` whose pid the starter keeps, in a module with a `handle_info/2`
-/// clause for `{:EXIT, pid, reason}`: the process traps exits (matching `:EXIT`
+/// clause (or a gen_statem `:info` clause) for `{:EXIT, pid, reason}`: the process traps exits (matching `:EXIT`
 /// means nothing otherwise, even when the trap is set in a `use`d behaviour) and
 /// handles the end of each worker it links to, as with a monitor. A worker that must
 /// not be restarted (one per request) is managed on purpose.
 fn is_linked_worker_of_exit_handler(file: &File, call: &Call, def: &Def) -> bool {
-    use crate::rules::otp::trap_exit_unhandled::exit_clauses;
+    use crate::rules::otp::trap_exit_unhandled::exit_message_clauses;
     call.name == "start_link"
         && keeps_pid(file, call, def)
         && file
             .module(&call.ctx)
-            .is_some_and(|m| exit_clauses(file, m).next().is_some())
+            .is_some_and(|m| exit_message_clauses(file, m).next().is_some())
 }
 
 /// What the project pass needs: the starts whose pid is kept, by module, and the
@@ -747,9 +788,9 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         if stops_itself(file, module) {
             facts.push(Fact::StopsItself { module: module.name.clone() });
         }
-        for clause in crate::rules::otp::trap_exit_unhandled::exit_clauses(file, module) {
+        for (clause, message) in crate::rules::otp::trap_exit_unhandled::exit_message_clauses(file, module) {
             facts.extend(
-                modules_given_exit_pid(file, clause)
+                modules_given_exit_pid(file, clause, message)
                     .into_iter()
                     .map(|module| Fact::ExitHandledBy { module }),
             );
@@ -759,12 +800,11 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
 }
 
 /// The modules whose functions the `{:EXIT, pid, _}` clause calls with that `pid`.
-fn modules_given_exit_pid(file: &File, clause: &Def) -> Vec<String> {
+fn modules_given_exit_pid(file: &File, clause: &Def, message: Node) -> Vec<String> {
     let k = &grammar().kinds;
-    let Some(pid) = clause
-        .params
-        .first()
-        .and_then(|p| std::iter::once(*p).chain(ast::descendants(*p)).find(|t| t.kind_id() == k.tuple))
+    let Some(pid) = std::iter::once(message)
+        .chain(ast::descendants(message))
+        .find(|t| t.kind_id() == k.tuple)
         .and_then(|t| t.named_child(1))
         .filter(|v| v.kind_id() == k.identifier)
         .map(|v| file.text(v))

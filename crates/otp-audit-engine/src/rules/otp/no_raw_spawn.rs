@@ -66,6 +66,7 @@ fn check(file: &File, report: &mut Report) {
         if is_special_process_start(file, call)
             || defines_a_spawn_wrapper(file, call)
             || only_sends(file, call)
+            || ends_the_node(file, call)
             || kind == Kind::Link && (is_managed_worker(file, call) || is_linked_sink(file, call))
             || kind == Kind::Monitor && (awaits_its_down(file, call) || watches_its_spawner(file, call))
             || matches!(kind, Kind::Monitor | Kind::Opt) && is_async_call_by_exit(file, call)
@@ -88,7 +89,11 @@ fn check(file: &File, report: &mut Report) {
                 "start it with `Task.Supervisor.start_child/2` under {sup}, or a `DynamicSupervisor` child for a long-lived loop"
             ),
         };
-        let message = if reports_to_spawner(file, call) {
+        // A linked process of a server is not the scatter-gather below even when it
+        // reports back: the link ends it with the server (a producer streaming chunks
+        // that the server also takes in `handle_info/2`).
+        let linked_to_server = kind == Kind::Link && !remote && runs_in_server(file, call);
+        let message = if !linked_to_server && reports_to_spawner(file, call) {
             // The spawner collects the result itself: a supervised fire-and-forget
             // child would be the wrong cure, tasks it awaits are the right one.
             report.add(
@@ -104,7 +109,7 @@ fn check(file: &File, report: &mut Report) {
             format!(
                 "`{written}` is the fallback for when the supervisor is not running, and starts a process outside the supervision tree: it is not stopped on shutdown and shows up under no supervisor; start the supervisor in your application's tree so that the fallback can go, or link the fallback to its caller (`Task.start_link/1`)"
             )
-        } else if kind == Kind::Link && !remote && runs_in_server(file, call) {
+        } else if linked_to_server {
             // Linked to a server that a supervisor stops: it goes with the server.
             let no_op = normal_exit_of(file, call)
                 .map(|stop| format!("; note that `{stop}` does not stop it: a process that does not trap exits ignores a `:normal` exit signal, so it runs on after this step (stop it with `:shutdown`, or let it end by itself)"))
@@ -380,6 +385,19 @@ fn reports_to_spawner(file: &File, call: &Call) -> bool {
                     .and_then(|t| ast::atom_name(t, file.src))
                     .is_some_and(|t| tags.contains(&t))
         })
+}
+
+/// `spawn_link(fn -> IO.gets(:stdio, "") == :eof && System.halt(0) end)`: a watcher
+/// whose job is to end the whole node (`System.halt/stop`, `:init.stop`,
+/// `:erlang.halt`). There is no orderly shutdown for it to be part of, and a
+/// supervisor could only restart a process that stops everything.
+fn ends_the_node(file: &File, call: &Call) -> bool {
+    let Some(fun) = call.arg(0).filter(|f| f.kind_id() == grammar().kinds.anonymous_function) else {
+        return false;
+    };
+    file.calls_within(fun).any(|c| {
+        c.is_any("System", &["halt", "stop"]) || c.is(":init", "stop") || c.is(":erlang", "halt")
+    })
 }
 
 /// `spawn(fn -> for pid <- pids, do: send(pid, :drain) end)`: a process that only

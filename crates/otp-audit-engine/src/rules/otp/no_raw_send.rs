@@ -600,10 +600,8 @@ fn check(file: &File, report: &mut Report) {
             Some(format!("`{written}` notifies {dest_text}, the `{field}` pid that a `{callback}` request to this process carried and stored (it attached itself to be told): a subscriber notification; make sure the receiver handles these messages"))
         } else if dest.is_some_and(|d| from_init_argument(file, call, d)) {
             Some(format!("`{written}` notifies {dest_text}, a pid from the `init/1` argument this process was started with (its subscriber or owner): a subscriber notification; make sure the receiver handles these messages"))
-        } else if let Some(tag) = dest.and_then(|d| library_contract_tag(file, call, d)) {
-            Some(format!("`{written}` sends {dest_text} a message tagged `{tag}`, this library's own name, and no module of this file receives it: a message the library defines for its users' processes, which have no client function it could call instead; document the message in the library's docs (or make it a behaviour callback the receiving processes implement); if a module of this project receives it, give that module a client function instead"))
         } else {
-            None
+            dest.and_then(|d| library_contract_tag(file, call, d)).map(|tag| format!("`{written}` sends {dest_text} a message tagged `{tag}`, this library's own name, and no module of this file receives it: a message the library defines for its users' processes, which have no client function it could call instead; document the message in the library's docs (or make it a behaviour callback the receiving processes implement); if a module of this project receives it, give that module a client function instead"))
         };
         if let Some(message) = notice {
             report.add(file, &call.ctx, call.node.byte_range(), message).severity(Severity::Info);

@@ -1761,8 +1761,8 @@ fn answers_received_request(file: &File, call: &Call, dest: Node) -> bool {
         .any(|pattern| binds_variable(file, pattern, var))
 }
 
-/// The message is a tuple that a `receive` or `handle_info/2` clause of this same
-/// module matches (same first element, same size): sender and receiver of the
+/// The message is a tuple that a `receive` or `handle_info/2` clause (or a gen_statem
+/// `:info` clause) of this same module matches (same first element, same size): sender and receiver of the
 /// format live in one module, so it is not scattered across the code base.
 fn protocol_handled_here(file: &File, names: &ModuleNames, call: &Call) -> bool {
     let Some(msg) = message_arg(call) else {
@@ -1935,6 +1935,15 @@ fn handle_info_patterns<'t>(file: &File<'t>, module: Option<Id>) -> Vec<Node<'t>
     if cowboy_loop_handler(file, module) {
         queue.extend(file.defs_named("info").filter(|d| d.module == module && d.arity == 3).map(|d| (d, 0)));
     }
+    // A `:gen_statem` gets messages as `:info` events: `handle_event(:info, msg, state,
+    // data)` and `connected(:info, msg, data)`, the message second.
+    if state_machine(file, module) {
+        queue.extend(
+            file.defs_of(module)
+                .filter(|d| matches!(d.arity, 3 | 4) && d.params.first().is_some_and(|p| file.text(*p) == ":info"))
+                .map(|d| (d, 1)),
+        );
+    }
     let mut followed: Vec<(&str, usize, usize)> = Vec::new();
     while let Some((def, at)) = queue.pop() {
         let Some(param) = def.params.get(at).copied() else {
@@ -1966,6 +1975,14 @@ fn handle_info_patterns<'t>(file: &File<'t>, module: Option<Id>) -> Vec<Node<'t>
         }
     }
     patterns
+}
+
+/// A `:gen_statem`: it defines `callback_mode/0` (as `@behaviour :gen_statem`
+/// requires) or uses `GenStateMachine`.
+fn state_machine(file: &File, module: Option<Id>) -> bool {
+    module
+        .and_then(|m| file.modules.get(m as usize))
+        .is_some_and(|m| m.defines("callback_mode", 0) || m.uses.iter().any(|(u, _)| u == "GenStateMachine"))
 }
 
 /// A cowboy loop handler: `@behaviour :cowboy_loop`, or a `{:cowboy_loop, req, state}`

@@ -46,7 +46,7 @@ fn is_awaiter(call: &Call) -> bool {
 fn check(file: &File, report: &mut Report) {
     let src = file.src;
     let mut indexes: HashMap<Id, DefIndex> = HashMap::new();
-    let mut replies: HashMap<Id, bool> = HashMap::new();
+    let mut replies: HashMap<Id, (bool, bool)> = HashMap::new();
     for call in file.calls_named("async") {
         if !is_async(call) || call.capture {
             continue;
@@ -75,16 +75,16 @@ fn check(file: &File, report: &mut Report) {
             }
             _ => None,
         };
-        let handles_replies = match (call.ctx.module, module) {
+        let (handles_replies, takes_any_reply) = match (call.ctx.module, module) {
             (Some(id), Some(m)) => *replies
                 .entry(id)
                 .or_insert_with(|| module_handles_replies(file, m)),
-            _ => false,
+            _ => (false, false),
         };
         let discarded = is_discarded(holder) || in_each_fn(file, holder);
         // Started from a callback of a server whose `handle_info` (or gen_statem
-        // `:info` clause) takes `{ref, result}`: the reply is used, not lost.
-        if discarded && handles_replies && (in_callback || via_helper.is_some()) {
+        // `:info` clause) takes `{ref, result}` for any `ref`: the reply is used, not lost.
+        if discarded && takes_any_reply && (in_callback || via_helper.is_some()) {
             continue;
         }
         if discarded {
@@ -573,25 +573,51 @@ fn info_message_param<'t>(file: &File<'t>, module: &Module, d: &Def<'t>) -> Opti
     statem_info.then(|| d.params.get(1).copied()).flatten()
 }
 
-/// A clause that receives `{ref, result}`: a 2-tuple whose first element is a
-/// variable, in `handle_info/2` or a gen_statem `:info` clause.
-fn module_handles_replies(file: &File, module: &Module) -> bool {
+/// The module's clauses that receive `{ref, result}` (a 2-tuple whose first element
+/// is a variable, in `handle_info/2` or a gen_statem `:info` clause), as (does one
+/// exist, does one take any reference). The second is false when every such clause
+/// ties `ref` to another parameter (`{ref, r}, %{task: %Task{ref: ref}}`): a task
+/// whose `%Task{}` was thrown away can never be the one stored there.
+fn module_handles_replies(file: &File, module: &Module) -> (bool, bool) {
     let k = &grammar().kinds;
-    module.defs.iter().any(|&id| {
+    let mut any = false;
+    for &id in &module.defs {
         let d = &file.defs[id as usize];
-        info_message_param(file, module, d).is_some_and(|p| {
-                let tuple = if ast::is_binary_op(p, file.src, "=") {
-                    [grammar().fields.left, grammar().fields.right]
-                        .iter()
-                        .filter_map(|f| ast::field(p, *f))
-                        .find(|n| n.kind_id() == k.tuple)
-                } else {
-                    Some(p).filter(|n| n.kind_id() == k.tuple)
-                };
-                tuple.is_some_and(|t| {
-                    t.named_child_count() == 2
-                        && t.named_child(0).is_some_and(|f| f.kind_id() == k.identifier)
-                })
-            })
-    })
+        let Some(p) = info_message_param(file, module, d) else {
+            continue;
+        };
+        let tuple = if ast::is_binary_op(p, file.src, "=") {
+            [grammar().fields.left, grammar().fields.right]
+                .iter()
+                .filter_map(|f| ast::field(p, *f))
+                .find(|n| n.kind_id() == k.tuple)
+        } else {
+            Some(p).filter(|n| n.kind_id() == k.tuple)
+        };
+        let Some(reference) = tuple
+            .filter(|t| t.named_child_count() == 2)
+            .and_then(|t| t.named_child(0))
+            .filter(|f| f.kind_id() == k.identifier)
+        else {
+            continue;
+        };
+        any = true;
+        if is_free_variable(file, d, file.text(reference)) {
+            return (true, true);
+        }
+    }
+    (any, false)
+}
+
+/// `_ref`, or a variable that occurs once in the clause head: it matches any value.
+fn is_free_variable(file: &File, def: &Def, name: &str) -> bool {
+    let k = &grammar().kinds;
+    name.starts_with('_')
+        || def
+            .params
+            .iter()
+            .flat_map(|p| std::iter::once(*p).chain(ast::descendants(*p)))
+            .filter(|n| n.kind_id() == k.identifier && file.text(*n) == name)
+            .count()
+            == 1
 }

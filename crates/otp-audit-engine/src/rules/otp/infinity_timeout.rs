@@ -81,13 +81,20 @@ const NAMES: &[&str] = &[
 ];
 
 fn check(file: &File, report: &mut Report) {
-    for (call, range, message) in findings(file) {
-        report.add(file, &call.ctx, range, message);
+    for (call, range, message, severity) in findings(file) {
+        let d = report.add(file, &call.ctx, range, message);
+        if let Some(severity) = severity {
+            d.severity(severity);
+        }
     }
 }
 
-/// Each infinite wait: the call, the range to flag and the message.
-fn findings<'a, 't>(file: &'a File<'t>) -> Vec<(&'a Call<'t>, Range<usize>, String)> {
+/// An infinite wait: the call, the range to flag, the message, and the severity
+/// when it is not the rule's.
+type Found<'a, 't> = (&'a Call<'t>, Range<usize>, String, Option<Severity>);
+
+/// Each infinite wait in the file.
+fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
     let src = file.src;
     let mut out = Vec::new();
     for call in file.calls_named_any(NAMES) {
@@ -109,20 +116,39 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<(&'a Call<'t>, Range<usize>, Stri
         }
         let written = call.display(src);
         let advice = advice(module);
+        let lookup = instant_remote_function(file, call);
         match timeout {
             Timeout::Missing => {
                 let explicit = format!("{module}.call/{}", call.arity + 1);
+                if let Some(lookup) = lookup {
+                    out.push((call, call.node.byte_range(), format!(
+                        "`{written}` has no timeout argument (`:infinity`), but `{lookup}` is a lookup that answers at once, so only the network bounds the wait: on a partitioned node it lasts until the net tick gives up (about a minute by default); use `{explicit}` with a bounded timeout if the caller cannot wait that long"
+                    ), Some(Severity::Info)));
+                    continue;
+                }
                 out.push((call, call.node.byte_range(), format!(
                         "`{written}` has no timeout argument (`:infinity`): it waits as long as the remote function runs, and on a partitioned node until the net tick gives up (about a minute by default); use `{explicit}` with a bounded timeout"
-                    )));
+                    ), None));
             }
             Timeout::Arg(i) => {
                 let Some(arg) = call.arg(*i) else { continue };
                 if waits_in_line(file, call) || supervisor_client(file, call) {
                     continue;
                 }
-                if let Some(how) = infinity_source(file, call, arg) {
-                    out.push((call, arg.byte_range(), format!("`{written}` is given {how} as its timeout, so this process waits for good if {} never answers; {advice}", waited_on(module))));
+                let Some(how) = infinity_source(file, call, arg) else {
+                    continue;
+                };
+                if let Some(lookup) = lookup {
+                    out.push((call, arg.byte_range(), format!(
+                        "`{written}` is given {how} as its timeout, but `{lookup}` is a lookup that answers at once, so only the network bounds the wait: on a partitioned node it lasts until the net tick gives up (about a minute by default); pass a bounded timeout if the caller cannot wait that long"
+                    ), Some(Severity::Info)));
+                } else if postpones_own_events(file, call) {
+                    out.push((call, arg.byte_range(), format!(
+                        "`{written}` is given {how} as its timeout, and this state machine postpones events it cannot handle yet (`:postpone`), so the caller waits for the state to change as well as for the answer, with no bound on either; {}",
+                        postponed_advice(file, call)
+                    ), None));
+                } else {
+                    out.push((call, arg.byte_range(), format!("`{written}` is given {how} as its timeout, so this process waits for good if {} never answers; {advice}", waited_on(module)), None));
                 }
             }
             Timeout::Option(i) => {
@@ -133,12 +159,130 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<(&'a Call<'t>, Range<usize>, Stri
                     continue;
                 };
                 if let Some(how) = infinity_source(file, call, value) {
-                    out.push((call, value.byte_range(), format!("`{written}` is given {how} as its `timeout:` option, so one stuck element blocks the whole stream; use a bounded timeout with `on_timeout: :kill_task` and handle `{{:exit, :timeout}}` results")));
+                    out.push((call, value.byte_range(), format!("`{written}` is given {how} as its `timeout:` option, so one stuck element blocks the whole stream; pass a bounded timeout: by default an element that runs out of time exits the caller, the right failure when every result is needed; add `on_timeout: :kill_task` only where an element may be skipped, and handle its `{{:exit, :timeout}}` result"), None));
                 }
             }
         }
     }
     out
+}
+
+/// Functions that only look something up in the node they run on and never wait on
+/// work: registered names, loaded applications, ETS and `Registry` entries.
+const INSTANT_LOOKUPS: &[(&str, &str)] = &[
+    (":erlang", "whereis"),
+    ("Process", "whereis"),
+    (":erlang", "node"),
+    (":erlang", "nodes"),
+    ("Node", "self"),
+    ("Node", "list"),
+    (":erlang", "is_process_alive"),
+    ("Process", "alive?"),
+    (":application", "which_applications"),
+    (":application", "loaded_applications"),
+    (":application", "get_env"),
+    (":application", "get_key"),
+    ("Application", "started_applications"),
+    ("Application", "loaded_applications"),
+    ("Application", "get_env"),
+    ("Application", "fetch_env"),
+    ("Application", "fetch_env!"),
+    ("Application", "spec"),
+    (":ets", "lookup"),
+    (":ets", "lookup_element"),
+    (":ets", "member"),
+    (":ets", "info"),
+    ("Registry", "lookup"),
+    ("Registry", "keys"),
+    ("Registry", "meta"),
+    (":global", "whereis_name"),
+    (":persistent_term", "get"),
+    ("System", "version"),
+    ("System", "otp_release"),
+    ("System", "get_env"),
+];
+
+/// `:rpc.call(node, :erlang, :whereis, [name])`: the remote function, written
+/// `Module.fun/arity`, when it is an instant lookup (`INSTANT_LOOKUPS`), or a
+/// function of this file whose every clause only makes such lookups and branches.
+fn instant_remote_function(file: &File, call: &Call) -> Option<String> {
+    let k = &grammar().kinds;
+    if !matches!(call.module.as_deref(), Some(":rpc" | ":erpc")) || call.arity < 4 {
+        return None;
+    }
+    let (module, function, args) = (call.arg(1)?, call.arg(2)?, call.arg(3)?);
+    let module = if module.kind_id() == k.alias {
+        file.module_at(file.text(module), module.start_byte())
+    } else if module.kind_id() == k.atom {
+        file.text(module).to_string()
+    } else {
+        return None;
+    };
+    let function = ast::atom_name(function, file.src)?;
+    let arity = (args.kind_id() == k.list).then(|| ast::named_children(args).count())?;
+    let instant = INSTANT_LOOKUPS.contains(&(module.as_str(), function))
+        || only_looks_up(file, &module, function, arity);
+    instant.then(|| format!("{module}.{function}/{arity}"))
+}
+
+/// `def get_by_name(name)` in this file, whose every clause calls nothing but
+/// `INSTANT_LOOKUPS` and branches (`case`, `if`).
+fn only_looks_up(file: &File, module: &str, function: &str, arity: usize) -> bool {
+    let Some(index) = file.modules.iter().position(|m| m.name == module) else {
+        return false;
+    };
+    let clauses: Vec<&Def> = file
+        .defs
+        .iter()
+        .filter(|d| d.module == Some(index as Id) && d.kind == "def" && d.name == function && d.arity == arity)
+        .collect();
+    !clauses.is_empty()
+        && clauses.iter().all(|d| {
+            d.body.is_some_and(|body| {
+                let mut calls = file.calls_within(body).peekable();
+                calls.peek().is_some()
+                    && calls.all(|c| {
+                        c.module.as_deref().is_some_and(|m| INSTANT_LOOKUPS.contains(&(m, c.name)))
+                            || (c.local && matches!(c.name, "case" | "if" | "cond"))
+                    })
+            })
+        })
+}
+
+/// A `gen_statem` call to the module's own state machine (`__MODULE__`, or
+/// `{__MODULE__, node}`), where the module postpones events (`:postpone`,
+/// `postpone: true`) in some state: a call made then waits for the state to end.
+fn postpones_own_events(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    if !matches!(call.module.as_deref(), Some("GenStateMachine" | ":gen_statem")) {
+        return false;
+    }
+    let (Some(target), Some(module)) = (call.arg(0), file.module(&call.ctx)) else {
+        return false;
+    };
+    let target = if target.kind_id() == k.tuple {
+        match target.named_child(0) {
+            Some(first) => first,
+            None => return false,
+        }
+    } else {
+        target
+    };
+    let own = matches!(file.text(target), "__MODULE__") || file.text(target) == module.name;
+    own && ast::descendants(module.node).any(|n| {
+        (n.kind_id() == k.atom && file.text(n) == ":postpone")
+            || (n.kind_id() == k.keywords && ast::keyword_value(n, file.src, "postpone").is_some())
+    })
+}
+
+/// A public client function should let its callers choose; a private helper should
+/// bound its own attempt.
+fn postponed_advice(file: &File, call: &Call) -> &'static str {
+    if file.def(&call.ctx).is_some_and(|d| d.kind == "def") {
+        "give the client function a `timeout` argument with a bounded default, so a caller that can wait for the state to change passes `:infinity` itself"
+    } else {
+        "pass a bounded timeout that covers the longest state the machine postpones in, and treat the exit as a failed attempt"
+    }
 }
 
 /// `GenServer.call(sem, {:acquire, w}, :infinity)` where this module's
@@ -287,7 +431,7 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         return None;
     }
     let mut facts = Vec::new();
-    for (call, range, _) in findings(file) {
+    for (call, range, _, _) in findings(file) {
         if let Some(function) = function_of(file, &call.ctx) {
             facts.push(Fact::Found { at: range.start, function: Function::of(&function) });
         }

@@ -305,10 +305,13 @@ fn waits_in_line(file: &File, call: &Call) -> bool {
     let Some(tag) = tag_of(request) else {
         return false;
     };
+    // A clause for this request: tagged with it, or a catch-all (`_request`) that
+    // takes every request.
+    let takes_request = |p: Node| tag_of(p) == Some(tag) || p.kind_id() == k.identifier;
     file.defs.iter().any(|d| {
         d.name == "handle_call"
             && d.module == call.ctx.module
-            && d.params.first().and_then(|p| tag_of(*p)) == Some(tag)
+            && d.params.first().is_some_and(|p| takes_request(*p))
             && d.params.get(1).is_some_and(|from| {
                 let from = file.text(*from);
                 !from.starts_with('_')

@@ -121,9 +121,8 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
             Timeout::Missing => {
                 let explicit = format!("{module}.call/{}", call.arity + 1);
                 if let Some(lookup) = lookup {
-                    out.push((call, call.node.byte_range(), format!(
-                        "`{written}` has no timeout argument (`:infinity`), but `{lookup}` is a lookup that answers at once, so only the network bounds the wait: on a partitioned node it lasts until the net tick gives up (about a minute by default); use `{explicit}` with a bounded timeout if the caller cannot wait that long"
-                    ), Some(Severity::Info)));
+                    let message = lookup_wait_message(&written, None, &explicit, &lookup);
+                    out.push((call, call.node.byte_range(), message, Some(Severity::Info)));
                     continue;
                 }
                 out.push((call, call.node.byte_range(), format!(
@@ -139,9 +138,8 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
                     continue;
                 };
                 if let Some(lookup) = lookup {
-                    out.push((call, arg.byte_range(), format!(
-                        "`{written}` is given {how} as its timeout, but `{lookup}` is a lookup that answers at once, so only the network bounds the wait: on a partitioned node it lasts until the net tick gives up (about a minute by default); pass a bounded timeout if the caller cannot wait that long"
-                    ), Some(Severity::Info)));
+                    let message = lookup_wait_message(&written, Some(&how), "", &lookup);
+                    out.push((call, arg.byte_range(), message, Some(Severity::Info)));
                 } else if postpones_own_events(file, call) {
                     out.push((call, arg.byte_range(), format!(
                         "`{written}` is given {how} as its timeout, and this state machine postpones events it cannot handle yet (`:postpone`), so the caller waits for the state to change as well as for the answer, with no bound on either; {}",
@@ -202,10 +200,23 @@ const INSTANT_LOOKUPS: &[(&str, &str)] = &[
     ("System", "get_env"),
 ];
 
-/// `:rpc.call(node, :erlang, :whereis, [name])`: the remote function, written
-/// `Module.fun/arity`, when it is an instant lookup (`INSTANT_LOOKUPS`), or a
-/// function of this file whose every clause only makes such lookups and branches.
-fn instant_remote_function(file: &File, call: &Call) -> Option<String> {
+/// The message for a remote wait on a lookup that answers at once: `how` the
+/// timeout is `:infinity` when one is given, else the call takes none and
+/// `explicit` names the arity that does.
+fn lookup_wait_message(written: &str, how: Option<&str>, explicit: &str, lookup: &str) -> String {
+    const BOUND: &str = "so only the network bounds the wait: on a partitioned node it lasts until the net tick gives up (about a minute by default)";
+    match how {
+        Some(how) => format!(
+            "`{written}` is given {how} as its timeout, but `{lookup}` is a lookup that answers at once, {BOUND}; pass a bounded timeout if the caller cannot wait that long"
+        ),
+        None => format!(
+            "`{written}` has no timeout argument (`:infinity`), but `{lookup}` is a lookup that answers at once, {BOUND}; use `{explicit}` with a bounded timeout if the caller cannot wait that long"
+        ),
+    }
+}
+
+/// `:rpc.call(node, Mod, :fun, [a])` → `("Mod", "fun", 1)`, when written literally.
+fn remote_function<'s>(file: &File<'s>, call: &Call) -> Option<(String, &'s str, usize)> {
     let k = &grammar().kinds;
     if !matches!(call.module.as_deref(), Some(":rpc" | ":erpc")) || call.arity < 4 {
         return None;
@@ -220,9 +231,38 @@ fn instant_remote_function(file: &File, call: &Call) -> Option<String> {
     };
     let function = ast::atom_name(function, file.src)?;
     let arity = (args.kind_id() == k.list).then(|| ast::named_children(args).count())?;
+    Some((module, function, arity))
+}
+
+/// `:rpc.call(node, :erlang, :whereis, [name])`: the remote function, written
+/// `Module.fun/arity`, when it is an instant lookup (`INSTANT_LOOKUPS`), or a
+/// function of this file whose every clause only makes such lookups and branches.
+/// A lookup in another file of the project is found by the project pass.
+fn instant_remote_function(file: &File, call: &Call) -> Option<String> {
+    let (module, function, arity) = remote_function(file, call)?;
     let instant = INSTANT_LOOKUPS.contains(&(module.as_str(), function))
         || only_looks_up(file, &module, function, arity);
     instant.then(|| format!("{module}.{function}/{arity}"))
+}
+
+/// The info message a remote wait in this finding gets if the project shows its
+/// remote function to be a lookup: (`Module.fun/arity`, message).
+fn remote_lookup_candidate(file: &File, call: &Call) -> Option<(String, String)> {
+    let (module, function, arity) = remote_function(file, call)?;
+    if module.starts_with(':') {
+        return None;
+    }
+    let lookup = format!("{module}.{function}/{arity}");
+    let written = call.display(file.src);
+    let timeout_at = call.arity - 1;
+    let message = if matches!((call.module.as_deref(), call.arity), (Some(":rpc"), 5) | (Some(":erpc"), 5)) {
+        let how = infinity_source(file, call, call.arg(timeout_at)?)?;
+        lookup_wait_message(&written, Some(&how), "", &lookup)
+    } else {
+        let explicit = format!("{}.call/{}", call.module.as_deref()?, call.arity + 1);
+        lookup_wait_message(&written, None, &explicit, &lookup)
+    };
+    Some((lookup, message))
 }
 
 /// `def get_by_name(name)` in this file, whose every clause calls nothing but
@@ -398,6 +438,12 @@ enum Fact {
     DevOnly { module: u64 },
     /// `caller` calls the function whose name (`Module.fun/arity`) hashes to `callee`.
     Calls { caller: Function, callee: u64 },
+    /// A public function that only looks something up (`only_looks_up`): the hash of
+    /// its name.
+    Lookup { function: u64 },
+    /// A remote wait (the finding at `range`) on the function whose name hashes to
+    /// `callee`: if that is a `Lookup`, the finding becomes `message`, as info.
+    RemoteWait { range: (usize, usize), callee: u64, message: String, scope: String },
 }
 
 /// A function, as the hashes of its name (`Module.fun/arity`) and of its module's.
@@ -434,9 +480,27 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         return None;
     }
     let mut facts = Vec::new();
-    for (call, range, _, _) in findings(file) {
+    for (call, range, _, severity) in findings(file) {
         if let Some(function) = function_of(file, &call.ctx) {
             facts.push(Fact::Found { at: range.start, function: Function::of(&function) });
+        }
+        if severity.is_none()
+            && let Some((callee, message)) = remote_lookup_candidate(file, call)
+        {
+            facts.push(Fact::RemoteWait {
+                range: (range.start, range.end),
+                callee: hashed::hash(&callee),
+                message,
+                scope: file.scope_name(&call.ctx),
+            });
+        }
+    }
+    for m in &file.modules {
+        for &d in &m.defs {
+            let def = &file.defs[d as usize];
+            if def.kind == "def" && only_looks_up(file, &m.name, def.name, def.arity) {
+                facts.push(Fact::Lookup { function: hashed::hash(&format!("{}.{}/{}", m.name, def.name, def.arity)) });
+            }
         }
     }
     for (i, m) in file.modules.iter().enumerate() {
@@ -522,11 +586,33 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
         path.pop();
         all_dev
     }
+    let mut retracted = HashSet::new();
     for (file, f) in &all {
         if let Fact::Found { at, function } = f
             && dev_only(*function, &callers, &dev_modules, &mut Vec::new())
         {
             report.retract(*file, *at);
+            retracted.insert((*file, *at));
+        }
+    }
+    // A remote wait on a function another file shows to be a lookup: bounded by the
+    // network only, as for the lookups a file sees itself.
+    let lookups: HashSet<u64> = all
+        .iter()
+        .filter_map(|(_, f)| match f {
+            Fact::Lookup { function } => Some(*function),
+            _ => None,
+        })
+        .collect();
+    for (file, f) in &all {
+        if let Fact::RemoteWait { range, callee, message, scope } = f
+            && lookups.contains(callee)
+            && !retracted.contains(&(*file, range.0))
+        {
+            report.retract(*file, range.0);
+            report
+                .add(*file, range.0..range.1, message.clone(), scope.clone())
+                .severity(Severity::Info);
         }
     }
 }
@@ -541,6 +627,10 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
                 Fact::DevOnly { module } => serde_json::json!(["dev", module]),
                 Fact::Calls { caller: f, callee } => {
                     serde_json::json!(["calls", f.name, f.module, callee])
+                }
+                Fact::Lookup { function } => serde_json::json!(["lookup", function]),
+                Fact::RemoteWait { range, callee, message, scope } => {
+                    serde_json::json!(["remote", range.0, range.1, callee, message, scope])
                 }
             })
             .collect(),
@@ -562,6 +652,13 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
             "calls" => Fact::Calls {
                 caller: function(1)?,
                 callee: hash(3)?,
+            },
+            "lookup" => Fact::Lookup { function: hash(1)? },
+            "remote" => Fact::RemoteWait {
+                range: (hash(1)? as usize, hash(2)? as usize),
+                callee: hash(3)?,
+                message: f.get(4)?.as_str()?.to_string(),
+                scope: f.get(5)?.as_str()?.to_string(),
             },
             _ => return None,
         });

@@ -140,6 +140,10 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
                 if let Some(lookup) = lookup {
                     let message = lookup_wait_message(&written, Some(&how), "", &lookup);
                     out.push((call, arg.byte_range(), message, Some(Severity::Info)));
+                } else if let Some(inner) = tasks_bound_themselves(file, call) {
+                    out.push((call, arg.byte_range(), format!(
+                        "`{written}` is given {how} as its timeout, but every task this function starts only makes `{inner}` with a bounded timeout, so the task ends (or exits) within that bound and the await with it; `:infinity` only avoids a second, shorter deadline"
+                    ), Some(Severity::Info)));
                 } else if postpones_own_events(file, call) {
                     out.push((call, arg.byte_range(), format!(
                         "`{written}` is given {how} as its timeout, and this state machine postpones events it cannot handle yet (`:postpone`), so the caller waits for the state to change as well as for the answer, with no bound on either; {}",
@@ -323,6 +327,48 @@ fn postponed_advice(file: &File, call: &Call) -> &'static str {
     } else {
         "pass a bounded timeout that covers the longest state the machine postpones in, and treat the exit as a failed attempt"
     }
+}
+
+/// `Task.await(task, :infinity)` in a function whose every started task
+/// (`Task.async/1`, `Task.Supervisor.async_nolink/2`...) runs a `fn` that only makes
+/// one call with a bounded timeout (`GenServer.call(member, msg, timeout)`): the
+/// await is bounded by that call. The inner call, written `Module.fun/arity`.
+fn tasks_bound_themselves(file: &File, call: &Call) -> Option<String> {
+    let k = &grammar().kinds;
+    if call.module.as_deref() != Some("Task") || !matches!(call.name, "await" | "await_many") {
+        return None;
+    }
+    let def = call.ctx.def?;
+    let starts: Vec<&Call> = file
+        .calls
+        .iter()
+        .filter(|c| {
+            c.ctx.def == Some(def)
+                && matches!(c.module.as_deref(), Some("Task" | "Task.Supervisor"))
+                && c.name.starts_with("async")
+                && !c.name.starts_with("async_stream")
+        })
+        .collect();
+    let mut inner = None;
+    for start in &starts {
+        let fun = start.args.last().filter(|f| f.kind_id() == k.anonymous_function)?;
+        let calls: Vec<&Call> = file.calls_within(*fun).collect();
+        let [only] = calls.as_slice() else {
+            return None;
+        };
+        let (_, _, _, timeout) = TIMEOUTS.iter().find(|(m, n, a, _)| {
+            only.module.as_deref() == Some(*m) && only.name == *n && only.arity == *a
+        })?;
+        let Timeout::Arg(i) = timeout else {
+            return None;
+        };
+        let bound = only.arg(*i)?;
+        if infinity_source(file, only, bound).is_some() || ast::atom_name(bound, file.src).is_some() {
+            return None;
+        }
+        inner = Some(format!("{}.{}/{}", only.module.as_deref()?, only.name, only.arity));
+    }
+    inner
 }
 
 /// `GenServer.call(sem, {:acquire, w}, :infinity)` where this module's

@@ -63,6 +63,8 @@ struct Walker<'f, 't> {
     not_calls: Vec<usize>,
     /// How many string interpolations the walk is inside.
     interpolations: usize,
+    /// How many map or struct literals the walk is inside.
+    maps: usize,
 }
 
 pub(crate) fn build(file: &mut File<'_>) {
@@ -76,6 +78,7 @@ pub(crate) fn build(file: &mut File<'_>) {
         stack: Vec::with_capacity(64),
         not_calls: Vec::new(),
         interpolations: 0,
+        maps: 0,
     };
     // About one call per 40 bytes of Elixir: reserve to avoid regrowing a Vec of
     // large entries. The tree may cover a piece of the file only.
@@ -169,6 +172,9 @@ impl<'t> Walker<'_, 't> {
             if e.node.kind_id() == grammar().kinds.interpolation {
                 self.interpolations -= 1;
             }
+            if e.node.kind_id() == grammar().kinds.map {
+                self.maps -= 1;
+            }
             self.ctx = e.saved;
             if e.scope_pushed {
                 self.scopes.stack.pop();
@@ -183,6 +189,9 @@ impl<'t> Walker<'_, 't> {
         self.push(node);
         if kind == k.interpolation {
             self.interpolations += 1;
+        }
+        if kind == k.map {
+            self.maps += 1;
         }
         if kind == k.comment {
             self.file.comments.push(node);
@@ -231,6 +240,11 @@ impl<'t> Walker<'_, 't> {
         if self.interpolations > 0 {
             // `"#{Enum.map_join(xs, ", ", fn x -> ... end)}"` formats a message; it is
             // not control flow of the function.
+            return;
+        }
+        if self.maps > 0 {
+            // `%{total: if(paid, do: sum, else: 0)}`: Credo's walk stops at a map's
+            // key-value pairs, so what a field's value computes adds no level.
             return;
         }
         self.ctx.nesting += 1;

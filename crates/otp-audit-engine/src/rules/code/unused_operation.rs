@@ -107,7 +107,9 @@ fn check(file: &File, report: &mut Report) {
             // counter) is "each with state": no Enum function says it better.
             continue;
         }
-        let message = if enum_map {
+        let message = if module == "Enum" && file.scope == crate::FileScope::Test && ctx.test.is_some() && PREDICATES.contains(&call.name) {
+            missing_assertion_message(&written, call.name)
+        } else if enum_map {
             format!(
                 "`{written}` builds a result that is discarded; use `Enum.each/2` for side effects or use the result"
             )
@@ -143,6 +145,22 @@ fn check(file: &File, report: &mut Report) {
             ));
         }
     }
+}
+
+/// `Enum` functions whose function answers yes or no about each element.
+const PREDICATES: &[&str] = &["filter", "reject", "all?", "any?", "find"];
+
+/// A discarded filter or check in a test: the answer is what the test is about, so
+/// `Enum.each/2` would keep the calls and lose the check.
+fn missing_assertion_message(written: &str, name: &str) -> String {
+    let assert = match name {
+        "all?" | "any?" => format!("`assert Enum.{name}(...)`"),
+        "find" => "`assert Enum.find(...)`".to_string(),
+        _ => "`assert [] = Enum.reject(...)`, or `assert Enum.all?(...)` for the elements that must pass".to_string(),
+    };
+    format!(
+        "`{written}` answers a question about each element, and the answer is discarded: in a test that usually means a missing assertion; assert on it ({assert}), or use `Enum.each/2` if only what the function does matters"
+    )
 }
 
 /// `Enum` functions that stop early, as soon as their function gives a deciding answer.

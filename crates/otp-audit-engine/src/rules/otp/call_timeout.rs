@@ -77,17 +77,19 @@ fn check(file: &File, report: &mut Report) {
         } else {
             message
         };
-        let at_once = implicit == Implicit::FiveSeconds
-            && !call.capture
-            && !call.via_apply
-            && answers_at_once(file, call);
-        let message = if at_once {
-            format!(
+        let at_once = (implicit == Implicit::FiveSeconds && !call.capture && !call.via_apply)
+            .then(|| answers_at_once(file, call))
+            .flatten();
+        let message = match at_once {
+            Some(AtOnce::FromState) => format!(
                 "`{written}` uses the implicit 5 000 ms timeout, but this module's `handle_call/3` answers this request from its state at once, so the 5 s default only matters when the server is busy or dead; pass `{literal}` if you want the choice written down"
-            )
-        } else {
-            message
+            ),
+            Some(AtOnce::Bookkeeping(what)) => format!(
+                "`{written}` uses the implicit 5 000 ms timeout, but this module's `handle_call/3` answers this request at once (it only updates its state and calls `{what}`, which does not wait), so the 5 s default only matters when the server is busy or dead; pass `{literal}` if you want the choice written down"
+            ),
+            None => message,
         };
+        let at_once = at_once.is_some();
         let d = report.add(file, &call.ctx, call.node.byte_range(), message);
         if implicit == Implicit::Forever {
             d.severity(Severity::Error);
@@ -115,17 +117,23 @@ fn check(file: &File, report: &mut Report) {
     }
 }
 
+/// How a handler that answers at once gets its answer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AtOnce {
+    /// Only reads the state and branches.
+    FromState,
+    /// Also keeps books that never wait: this call (`Process.monitor/1`).
+    Bookkeeping(&'static str),
+}
+
 /// The request (`:get_items`, `{:get_item, id}`) is one the enclosing module answers
 /// itself, and every `handle_call/3` clause for it replies at once from the state:
 /// `{:reply, value, state}` with no call but reading it (a field, `Map`, `Keyword`,
-/// `Enum`, `:ets` lookups) and branching.
-fn answers_at_once(file: &File, call: &Call) -> bool {
-    let Some(tag) = call.arg(1).and_then(|r| request_tag(file, r)) else {
-        return false;
-    };
-    let Some(module) = file.module(&call.ctx) else {
-        return false;
-    };
+/// `Enum`, `:ets` lookups) and branching, or bookkeeping that never waits
+/// (`Process.monitor/1`, `MapSet.put/2`).
+fn answers_at_once(file: &File, call: &Call) -> Option<AtOnce> {
+    let tag = call.arg(1).and_then(|r| request_tag(file, r))?;
+    let module = file.module(&call.ctx)?;
     let clauses: Vec<&Def> = module
         .defs
         .iter()
@@ -133,16 +141,52 @@ fn answers_at_once(file: &File, call: &Call) -> bool {
         .filter(|d| d.name == "handle_call" && d.arity == 3)
         .filter(|d| d.params.first().and_then(|p| request_tag(file, *p)) == Some(tag))
         .collect();
-    !clauses.is_empty()
-        && clauses.iter().all(|d| {
-            d.body.is_some_and(|body| {
-                let text = file.text(body);
-                text.contains(":reply")
-                    && !text.contains(":noreply")
-                    && !text.contains(":stop")
-                    && file.calls_within(body).all(reads_state)
-            })
-        })
+    if clauses.is_empty() {
+        return None;
+    }
+    let defines = |name: &str, arity: usize| {
+        module
+            .defs
+            .iter()
+            .any(|&d| file.defs[d as usize].name == name && file.defs[d as usize].arity == arity)
+    };
+    let mut answer = AtOnce::FromState;
+    for d in clauses {
+        let body = d.body?;
+        let text = file.text(body);
+        if !text.contains(":reply") || text.contains(":noreply") || text.contains(":stop") {
+            return None;
+        }
+        for c in file.calls_within(body) {
+            if reads_state(c) || pure_kernel(c, &defines) {
+                continue;
+            }
+            answer = AtOnce::Bookkeeping(bookkeeping(c)?);
+        }
+    }
+    Some(answer)
+}
+
+/// A local call to one of Kernel's pure functions (`length/1`, `rem/2`), unless
+/// the module defines a function of that name itself.
+fn pure_kernel(c: &Call, defines: &dyn Fn(&str, usize) -> bool) -> bool {
+    const PURE: &[&str] = &[
+        "length", "rem", "div", "abs", "hd", "tl", "elem", "put_elem", "map_size", "tuple_size",
+        "max", "min", "is_nil", "not", "get_in", "put_in", "update_in", "to_string",
+    ];
+    c.module.is_none() && c.local && !c.dynamic && PURE.contains(&c.name) && !defines(c.name, c.arity)
+}
+
+/// A call that changes something but never waits on another process: setting or
+/// dropping a monitor, or updating a set held in the state. Its written name.
+fn bookkeeping(c: &Call) -> Option<&'static str> {
+    match (c.module.as_deref()?, c.name) {
+        ("Process", "monitor") => Some("Process.monitor"),
+        ("Process", "demonitor") => Some("Process.demonitor"),
+        (":erlang", "monitor") => Some(":erlang.monitor"),
+        (":erlang", "demonitor") => Some(":erlang.demonitor"),
+        _ => None,
+    }
 }
 
 /// A call that only reads or branches: `state.items`, `Map.get/2`, `if`, `case`.

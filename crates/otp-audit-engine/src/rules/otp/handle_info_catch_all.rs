@@ -92,7 +92,7 @@ fn check(file: &File, report: &mut Report) {
             const ONE_SHOT: &str = "the only gen_server timeout here is the one-shot `{:ok, state, timeout}` from `init/1`, which any message that arrives first (a call, a stray) cancels, so the deferred first step can be skipped: move it to `{:ok, state, {:continue, step}}` and `handle_continue/2`, then end with a plain `def handle_info(msg, state)` clause that logs and returns `{:noreply, state}`";
             let message = match &covered {
                 Some(how) => format!(
-                    "`handle_info/2` has no catch-all clause ({count} is here): this module {how} and makes no calls or tasks of its own, so only a message that other code sends to this process would crash it with `FunctionClauseError`; {ONE_SHOT}"
+                    "`handle_info/2` has no catch-all clause ({count} is here): this module {how}, so only a message that other code sends to this process would crash it with `FunctionClauseError`; {ONE_SHOT}"
                 ),
                 None => format!(
                     "`handle_info/2` has no catch-all clause ({count} is here): a stray message crashes the server with `FunctionClauseError`; {ONE_SHOT}"
@@ -130,7 +130,7 @@ fn check(file: &File, report: &mut Report) {
                 &ctx,
                 last.node.start_byte()..last.head.end_byte(),
                 format!(
-                    "`handle_info/2` has no catch-all clause ({count} is here): this module {matched} and makes no calls or tasks of its own, so only a message that other code sends to this process would crash it with `FunctionClauseError`; a last `def handle_info(msg, state)` clause that logs it is cheap insurance"
+                    "`handle_info/2` has no catch-all clause ({count} is here): this module {matched}, so only a message that other code sends to this process would crash it with `FunctionClauseError`; a last `def handle_info(msg, state)` clause that logs it is cheap insurance"
                 ),
             );
             d.severity(Severity::Info);
@@ -178,9 +178,17 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
             .iter()
             .filter(|c| !c.ctx.other_process && c.ctx.def.is_some_and(|d| reached.contains(&d)))
     };
-    if server_calls().any(is_request) {
+    if server_calls().any(|c| is_request(c) && !never_times_out(file, c)) {
         return None;
     }
+    // A request without a timeout cannot answer late: it waits until the answer comes.
+    let calls = match server_calls().find(|c| is_request(c)) {
+        Some(c) => format!(
+            "and its only requests (`{}`) wait without a timeout, which leaves no late reply",
+            c.display(file.src)
+        ),
+        None => "and makes no calls or tasks of its own".to_string(),
+    };
     let down = if takes_any("DOWN", 5) {
         TAKES_DOWN
     } else {
@@ -237,11 +245,42 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
         .calls
         .iter()
         .any(|c| c.ctx.module == Some(id) && crate::rules::otp::trap_exit_unhandled::traps_exits(file, c));
+    // Trapping exits lets an `:EXIT` reach `handle_info/2` only from a linked process
+    // other than the parent, whose `:EXIT` gen_server handles itself.
+    let links = server_calls().any(links_to_another_process);
     match (traps, takes_any("EXIT", 3)) {
-        (false, _) => Some(down.to_string()),
-        (true, true) => Some(format!("{down}, matches every `:EXIT`")),
+        (false, _) => Some(format!("{down} {calls}")),
+        (true, true) => Some(format!("{down}, matches every `:EXIT` {calls}")),
+        (true, false) if !links => Some(format!(
+            "{down}, traps exits but links to no process besides its parent (whose `:EXIT` gen_server handles itself) {calls}"
+        )),
         (true, false) => None,
     }
+}
+
+/// `:rpc.call/4`, `:erpc.call/2,4`, or a call given `:infinity`: it waits until the
+/// answer comes, so no answer can arrive after the caller gave up.
+fn never_times_out(file: &File, c: &Call) -> bool {
+    let no_timeout_arity = match c.module.as_deref() {
+        Some(":rpc") => c.name == "call" && c.arity == 4,
+        Some(":erpc") => c.name == "call" && matches!(c.arity, 2 | 4),
+        _ => false,
+    };
+    let timeout_at = match (c.module.as_deref(), c.name, c.arity) {
+        (Some("GenServer" | ":gen_server" | ":gen_statem"), "call", 3) => Some(2),
+        (Some(":rpc"), "call", 5) => Some(4),
+        _ => None,
+    };
+    no_timeout_arity || timeout_at.and_then(|i| c.arg(i)).is_some_and(|t| ast::atom_name(t, file.src) == Some("infinity"))
+}
+
+/// A call that links the server to a new or existing process (or port): an `:EXIT`
+/// from it would reach `handle_info/2` once the server traps exits.
+fn links_to_another_process(c: &Call) -> bool {
+    if c.module.is_none() {
+        return c.local && c.name.contains("link");
+    }
+    c.name.contains("link") || c.name.starts_with("start") || is_request(c) && c.module.as_deref() == Some("Task") || opens_port_or_socket(c)
 }
 
 /// A `handle_info/2` clause for `{:DOWN, ref, ...}` with no guard, or whose guard
@@ -412,6 +451,7 @@ fn idle_timeout(file: &File, id: Id, module: &Module) -> Option<Timeout> {
     let returns = |tag: &'static str, size: usize, only_init: bool| {
         file.tuples_tagged(tag).any(|(_, t, ctx)| {
             ctx.module == Some(id)
+                && !in_legacy_otp_branch(file, *t)
                 && (!only_init
                     || ctx.def.is_some_and(|d| {
                         let d = &file.defs[d as usize];
@@ -424,6 +464,7 @@ fn idle_timeout(file: &File, id: Id, module: &Module) -> Option<Timeout> {
     let handles_timeout = module.defs.iter().map(|&d| &file.defs[d as usize]).any(|d| {
         d.name == "handle_info"
             && d.arity == 2
+            && !in_legacy_otp_branch(file, d.node)
             && d.params.first().and_then(|p| ast::atom_name(*p, file.src)) == Some("timeout")
     });
     let again = if returns("noreply", 3, false) {
@@ -439,6 +480,27 @@ fn idle_timeout(file: &File, id: Id, module: &Module) -> Option<Timeout> {
         (false, Some(how)) => Some(Timeout::Idle(how)),
         (false, None) => None,
     }
+}
+
+/// In the `else` of `if :erlang.system_info(:otp_release) >= ~c"21" do`: a fallback
+/// for OTP releases that Elixir no longer runs on, so code that never runs.
+fn in_legacy_otp_branch(file: &File, node: Node) -> bool {
+    let k = &grammar().kinds;
+    let mut at = node;
+    while let Some(parent) = at.parent() {
+        if at.kind_id() == k.else_block
+            && let Some(call) = parent.parent().filter(|c| c.kind_id() == k.call)
+            && file.text(call).starts_with("if ")
+            && call
+                .child_by_field_name("arguments")
+                .or_else(|| ast::named_children(call).nth(1))
+                .is_some_and(|cond| file.text(cond).contains("otp_release"))
+        {
+            return true;
+        }
+        at = parent;
+    }
+    false
 }
 
 /// The last element of a callback's return that sets an idle timeout: an integer,

@@ -81,13 +81,20 @@ const NAMES: &[&str] = &[
 ];
 
 fn check(file: &File, report: &mut Report) {
-    for (call, range, message) in findings(file) {
-        report.add(file, &call.ctx, range, message);
+    for (call, range, message, severity) in findings(file) {
+        let d = report.add(file, &call.ctx, range, message);
+        if let Some(severity) = severity {
+            d.severity(severity);
+        }
     }
 }
 
-/// Each infinite wait: the call, the range to flag and the message.
-fn findings<'a, 't>(file: &'a File<'t>) -> Vec<(&'a Call<'t>, Range<usize>, String)> {
+/// An infinite wait: the call, the range to flag, the message, and the severity
+/// when it is not the rule's.
+type Found<'a, 't> = (&'a Call<'t>, Range<usize>, String, Option<Severity>);
+
+/// Each infinite wait in the file.
+fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
     let src = file.src;
     let mut out = Vec::new();
     for call in file.calls_named_any(NAMES) {
@@ -109,20 +116,41 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<(&'a Call<'t>, Range<usize>, Stri
         }
         let written = call.display(src);
         let advice = advice(module);
+        let lookup = instant_remote_function(file, call);
         match timeout {
             Timeout::Missing => {
                 let explicit = format!("{module}.call/{}", call.arity + 1);
+                if let Some(lookup) = lookup {
+                    let message = lookup_wait_message(&written, None, &explicit, &lookup);
+                    out.push((call, call.node.byte_range(), message, Some(Severity::Info)));
+                    continue;
+                }
                 out.push((call, call.node.byte_range(), format!(
                         "`{written}` has no timeout argument (`:infinity`): it waits as long as the remote function runs, and on a partitioned node until the net tick gives up (about a minute by default); use `{explicit}` with a bounded timeout"
-                    )));
+                    ), None));
             }
             Timeout::Arg(i) => {
                 let Some(arg) = call.arg(*i) else { continue };
                 if waits_in_line(file, call) || supervisor_client(file, call) {
                     continue;
                 }
-                if let Some(how) = infinity_source(file, call, arg) {
-                    out.push((call, arg.byte_range(), format!("`{written}` is given {how} as its timeout, so this process waits for good if {} never answers; {advice}", waited_on(module))));
+                let Some(how) = infinity_source(file, call, arg) else {
+                    continue;
+                };
+                if let Some(lookup) = lookup {
+                    let message = lookup_wait_message(&written, Some(&how), "", &lookup);
+                    out.push((call, arg.byte_range(), message, Some(Severity::Info)));
+                } else if let Some(inner) = tasks_bound_themselves(file, call) {
+                    out.push((call, arg.byte_range(), format!(
+                        "`{written}` is given {how} as its timeout, but every task this function starts only makes `{inner}` with a bounded timeout, so the task ends (or exits) within that bound and the await with it; `:infinity` only avoids a second, shorter deadline"
+                    ), Some(Severity::Info)));
+                } else if postpones_own_events(file, call) {
+                    out.push((call, arg.byte_range(), format!(
+                        "`{written}` is given {how} as its timeout, and this state machine postpones events it cannot handle yet (`:postpone`), so the caller waits for the state to change as well as for the answer, with no bound on either; {}",
+                        postponed_advice(file, call)
+                    ), None));
+                } else {
+                    out.push((call, arg.byte_range(), format!("`{written}` is given {how} as its timeout, so this process waits for good if {} never answers; {advice}", waited_on(module)), None));
                 }
             }
             Timeout::Option(i) => {
@@ -133,12 +161,214 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<(&'a Call<'t>, Range<usize>, Stri
                     continue;
                 };
                 if let Some(how) = infinity_source(file, call, value) {
-                    out.push((call, value.byte_range(), format!("`{written}` is given {how} as its `timeout:` option, so one stuck element blocks the whole stream; use a bounded timeout with `on_timeout: :kill_task` and handle `{{:exit, :timeout}}` results")));
+                    out.push((call, value.byte_range(), format!("`{written}` is given {how} as its `timeout:` option, so one stuck element blocks the whole stream; pass a bounded timeout: by default an element that runs out of time exits the caller, the right failure when every result is needed; add `on_timeout: :kill_task` only where an element may be skipped, and handle its `{{:exit, :timeout}}` result"), None));
                 }
             }
         }
     }
     out
+}
+
+/// Functions that only look something up in the node they run on and never wait on
+/// work: registered names, loaded applications, ETS and `Registry` entries.
+const INSTANT_LOOKUPS: &[(&str, &str)] = &[
+    (":erlang", "whereis"),
+    ("Process", "whereis"),
+    (":erlang", "node"),
+    (":erlang", "nodes"),
+    ("Node", "self"),
+    ("Node", "list"),
+    (":erlang", "is_process_alive"),
+    ("Process", "alive?"),
+    (":application", "which_applications"),
+    (":application", "loaded_applications"),
+    (":application", "get_env"),
+    (":application", "get_key"),
+    ("Application", "started_applications"),
+    ("Application", "loaded_applications"),
+    ("Application", "get_env"),
+    ("Application", "fetch_env"),
+    ("Application", "fetch_env!"),
+    ("Application", "spec"),
+    (":ets", "lookup"),
+    (":ets", "lookup_element"),
+    (":ets", "member"),
+    (":ets", "info"),
+    ("Registry", "lookup"),
+    ("Registry", "keys"),
+    ("Registry", "meta"),
+    (":global", "whereis_name"),
+    (":persistent_term", "get"),
+    ("System", "version"),
+    ("System", "otp_release"),
+    ("System", "get_env"),
+];
+
+/// The message for a remote wait on a lookup that answers at once: `how` the
+/// timeout is `:infinity` when one is given, else the call takes none and
+/// `explicit` names the arity that does.
+fn lookup_wait_message(written: &str, how: Option<&str>, explicit: &str, lookup: &str) -> String {
+    const BOUND: &str = "so only the network bounds the wait: on a partitioned node it lasts until the net tick gives up (about a minute by default)";
+    match how {
+        Some(how) => format!(
+            "`{written}` is given {how} as its timeout, but `{lookup}` is a lookup that answers at once, {BOUND}; pass a bounded timeout if the caller cannot wait that long"
+        ),
+        None => format!(
+            "`{written}` has no timeout argument (`:infinity`), but `{lookup}` is a lookup that answers at once, {BOUND}; use `{explicit}` with a bounded timeout if the caller cannot wait that long"
+        ),
+    }
+}
+
+/// `:rpc.call(node, Mod, :fun, [a])` → `("Mod", "fun", 1)`, when written literally.
+fn remote_function<'s>(file: &File<'s>, call: &Call) -> Option<(String, &'s str, usize)> {
+    let k = &grammar().kinds;
+    if !matches!(call.module.as_deref(), Some(":rpc" | ":erpc")) || call.arity < 4 {
+        return None;
+    }
+    let (module, function, args) = (call.arg(1)?, call.arg(2)?, call.arg(3)?);
+    let module = if module.kind_id() == k.alias {
+        file.module_at(file.text(module), module.start_byte())
+    } else if module.kind_id() == k.atom {
+        file.text(module).to_string()
+    } else {
+        return None;
+    };
+    let function = ast::atom_name(function, file.src)?;
+    let arity = (args.kind_id() == k.list).then(|| ast::named_children(args).count())?;
+    Some((module, function, arity))
+}
+
+/// `:rpc.call(node, :erlang, :whereis, [name])`: the remote function, written
+/// `Module.fun/arity`, when it is an instant lookup (`INSTANT_LOOKUPS`), or a
+/// function of this file whose every clause only makes such lookups and branches.
+/// A lookup in another file of the project is found by the project pass.
+fn instant_remote_function(file: &File, call: &Call) -> Option<String> {
+    let (module, function, arity) = remote_function(file, call)?;
+    let instant = INSTANT_LOOKUPS.contains(&(module.as_str(), function))
+        || only_looks_up(file, &module, function, arity);
+    instant.then(|| format!("{module}.{function}/{arity}"))
+}
+
+/// The info message a remote wait in this finding gets if the project shows its
+/// remote function to be a lookup: (`Module.fun/arity`, message).
+fn remote_lookup_candidate(file: &File, call: &Call) -> Option<(String, String)> {
+    let (module, function, arity) = remote_function(file, call)?;
+    if module.starts_with(':') {
+        return None;
+    }
+    let lookup = format!("{module}.{function}/{arity}");
+    let written = call.display(file.src);
+    let timeout_at = call.arity - 1;
+    let message = if matches!((call.module.as_deref(), call.arity), (Some(":rpc"), 5) | (Some(":erpc"), 5)) {
+        let how = infinity_source(file, call, call.arg(timeout_at)?)?;
+        lookup_wait_message(&written, Some(&how), "", &lookup)
+    } else {
+        let explicit = format!("{}.call/{}", call.module.as_deref()?, call.arity + 1);
+        lookup_wait_message(&written, None, &explicit, &lookup)
+    };
+    Some((lookup, message))
+}
+
+/// `def get_by_name(name)` in this file, whose every clause calls nothing but
+/// `INSTANT_LOOKUPS` and branches (`case`, `if`).
+fn only_looks_up(file: &File, module: &str, function: &str, arity: usize) -> bool {
+    let Some(index) = file.modules.iter().position(|m| m.name == module) else {
+        return false;
+    };
+    let clauses: Vec<&Def> = file
+        .defs
+        .iter()
+        .filter(|d| d.module == Some(index as Id) && d.kind == "def" && d.name == function && d.arity == arity)
+        .collect();
+    !clauses.is_empty()
+        && clauses.iter().all(|d| {
+            d.body.is_some_and(|body| {
+                let mut calls = file.calls_within(body).peekable();
+                calls.peek().is_some()
+                    && calls.all(|c| {
+                        c.module.as_deref().is_some_and(|m| INSTANT_LOOKUPS.contains(&(m, c.name)))
+                            || (c.local && matches!(c.name, "case" | "if" | "cond"))
+                    })
+            })
+        })
+}
+
+/// A `gen_statem` call to the module's own state machine (`__MODULE__`, or
+/// `{__MODULE__, node}`), where the module postpones events (`:postpone`,
+/// `postpone: true`) in some state: a call made then waits for the state to end.
+fn postpones_own_events(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    if !matches!(call.module.as_deref(), Some("GenStateMachine" | ":gen_statem")) {
+        return false;
+    }
+    let (Some(target), Some(module)) = (call.arg(0), file.module(&call.ctx)) else {
+        return false;
+    };
+    let target = if target.kind_id() == k.tuple {
+        match target.named_child(0) {
+            Some(first) => first,
+            None => return false,
+        }
+    } else {
+        target
+    };
+    let own = matches!(file.text(target), "__MODULE__") || file.text(target) == module.name;
+    own && ast::descendants(module.node).any(|n| {
+        (n.kind_id() == k.atom && file.text(n) == ":postpone")
+            || (n.kind_id() == k.keywords && ast::keyword_value(n, file.src, "postpone").is_some())
+    })
+}
+
+/// A public client function should let its callers choose; a private helper should
+/// bound its own attempt.
+fn postponed_advice(file: &File, call: &Call) -> &'static str {
+    if file.def(&call.ctx).is_some_and(|d| d.kind == "def") {
+        "give the client function a `timeout` argument with a bounded default, so a caller that can wait for the state to change passes `:infinity` itself"
+    } else {
+        "pass a bounded timeout that covers the longest state the machine postpones in, and treat the exit as a failed attempt"
+    }
+}
+
+/// `Task.await(task, :infinity)` in a function whose every started task
+/// (`Task.async/1`, `Task.Supervisor.async_nolink/2`...) runs a `fn` that only makes
+/// one call with a bounded timeout (`GenServer.call(member, msg, timeout)`): the
+/// await is bounded by that call. The inner call, written `Module.fun/arity`.
+fn tasks_bound_themselves(file: &File, call: &Call) -> Option<String> {
+    let k = &grammar().kinds;
+    if call.module.as_deref() != Some("Task") || !matches!(call.name, "await" | "await_many") {
+        return None;
+    }
+    let def = call.ctx.def?;
+    let starts: Vec<&Call> = file
+        .calls
+        .iter()
+        .filter(|c| {
+            c.ctx.def == Some(def)
+                && matches!(c.module.as_deref(), Some("Task" | "Task.Supervisor"))
+                && c.name.starts_with("async")
+                && !c.name.starts_with("async_stream")
+        })
+        .collect();
+    let mut inner = None;
+    for start in &starts {
+        let fun = start.args.last().filter(|f| f.kind_id() == k.anonymous_function)?;
+        let calls: Vec<&Call> = file.calls_within(*fun).collect();
+        let [only] = calls.as_slice() else {
+            return None;
+        };
+        let (_, _, _, timeout) = TIMEOUTS.iter().find(|(m, n, a, _)| {
+            only.module.as_deref() == Some(*m) && only.name == *n && only.arity == *a
+        })?;
+        let Timeout::Arg(i) = timeout else {
+            return None;
+        };
+        let bound = only.arg(*i)?;
+        if infinity_source(file, only, bound).is_some() || ast::atom_name(bound, file.src).is_some() {
+            return None;
+        }
+        inner = Some(format!("{}.{}/{}", only.module.as_deref()?, only.name, only.arity));
+    }
+    inner
 }
 
 /// `GenServer.call(sem, {:acquire, w}, :infinity)` where this module's
@@ -161,10 +391,13 @@ fn waits_in_line(file: &File, call: &Call) -> bool {
     let Some(tag) = tag_of(request) else {
         return false;
     };
+    // A clause for this request: tagged with it, or a catch-all (`_request`) that
+    // takes every request.
+    let takes_request = |p: Node| tag_of(p) == Some(tag) || p.kind_id() == k.identifier;
     file.defs.iter().any(|d| {
         d.name == "handle_call"
             && d.module == call.ctx.module
-            && d.params.first().and_then(|p| tag_of(*p)) == Some(tag)
+            && d.params.first().is_some_and(|p| takes_request(*p))
             && d.params.get(1).is_some_and(|from| {
                 let from = file.text(*from);
                 !from.starts_with('_')
@@ -251,6 +484,12 @@ enum Fact {
     DevOnly { module: u64 },
     /// `caller` calls the function whose name (`Module.fun/arity`) hashes to `callee`.
     Calls { caller: Function, callee: u64 },
+    /// A public function that only looks something up (`only_looks_up`): the hash of
+    /// its name.
+    Lookup { function: u64 },
+    /// A remote wait (the finding at `range`) on the function whose name hashes to
+    /// `callee`: if that is a `Lookup`, the finding becomes `message`, as info.
+    RemoteWait { range: (usize, usize), callee: u64, message: String, scope: String },
 }
 
 /// A function, as the hashes of its name (`Module.fun/arity`) and of its module's.
@@ -287,9 +526,27 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         return None;
     }
     let mut facts = Vec::new();
-    for (call, range, _) in findings(file) {
+    for (call, range, _, severity) in findings(file) {
         if let Some(function) = function_of(file, &call.ctx) {
             facts.push(Fact::Found { at: range.start, function: Function::of(&function) });
+        }
+        if severity.is_none()
+            && let Some((callee, message)) = remote_lookup_candidate(file, call)
+        {
+            facts.push(Fact::RemoteWait {
+                range: (range.start, range.end),
+                callee: hashed::hash(&callee),
+                message,
+                scope: file.scope_name(&call.ctx),
+            });
+        }
+    }
+    for m in &file.modules {
+        for &d in &m.defs {
+            let def = &file.defs[d as usize];
+            if def.kind == "def" && only_looks_up(file, &m.name, def.name, def.arity) {
+                facts.push(Fact::Lookup { function: hashed::hash(&format!("{}.{}/{}", m.name, def.name, def.arity)) });
+            }
         }
     }
     for (i, m) in file.modules.iter().enumerate() {
@@ -375,11 +632,33 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
         path.pop();
         all_dev
     }
+    let mut retracted = HashSet::new();
     for (file, f) in &all {
         if let Fact::Found { at, function } = f
             && dev_only(*function, &callers, &dev_modules, &mut Vec::new())
         {
             report.retract(*file, *at);
+            retracted.insert((*file, *at));
+        }
+    }
+    // A remote wait on a function another file shows to be a lookup: bounded by the
+    // network only, as for the lookups a file sees itself.
+    let lookups: HashSet<u64> = all
+        .iter()
+        .filter_map(|(_, f)| match f {
+            Fact::Lookup { function } => Some(*function),
+            _ => None,
+        })
+        .collect();
+    for (file, f) in &all {
+        if let Fact::RemoteWait { range, callee, message, scope } = f
+            && lookups.contains(callee)
+            && !retracted.contains(&(*file, range.0))
+        {
+            report.retract(*file, range.0);
+            report
+                .add(*file, range.0..range.1, message.clone(), scope.clone())
+                .severity(Severity::Info);
         }
     }
 }
@@ -394,6 +673,10 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
                 Fact::DevOnly { module } => serde_json::json!(["dev", module]),
                 Fact::Calls { caller: f, callee } => {
                     serde_json::json!(["calls", f.name, f.module, callee])
+                }
+                Fact::Lookup { function } => serde_json::json!(["lookup", function]),
+                Fact::RemoteWait { range, callee, message, scope } => {
+                    serde_json::json!(["remote", range.0, range.1, callee, message, scope])
                 }
             })
             .collect(),
@@ -415,6 +698,13 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
             "calls" => Fact::Calls {
                 caller: function(1)?,
                 callee: hash(3)?,
+            },
+            "lookup" => Fact::Lookup { function: hash(1)? },
+            "remote" => Fact::RemoteWait {
+                range: (hash(1)? as usize, hash(2)? as usize),
+                callee: hash(3)?,
+                message: f.get(4)?.as_str()?.to_string(),
+                scope: f.get(5)?.as_str()?.to_string(),
             },
             _ => return None,
         });

@@ -106,7 +106,8 @@ fn in_after_block(file: &File, node: Node) -> bool {
 fn is_scoped(scoped: &ScopedKeys, file: &File, call: &Call, access: Access, key: Node) -> bool {
     let key = file.text(key);
     let in_binding = call.ctx.def.is_some_and(|d| scoped.in_def.contains(&(d, key)));
-    let read_with_default = access == Access::Read && call.arity == 2 && !call.capture;
+    let read_with_default =
+        access == Access::Read && !call.capture && (call.arity == 2 || tested_for_presence(file, call));
     let passed_in = scoped.passed.contains(key) && has_param_named(file, call, key);
     // A private helper can only run when a function of this module calls it, so its
     // accesses of a bound key happen inside the binding (an accumulator the parser's
@@ -176,6 +177,83 @@ fn has_param_named(file: &File, call: &Call, name: &str) -> bool {
     })
 }
 
+/// A handle API over the dictionary: `open/0` binds `ref = make_ref()`, stores under
+/// it and returns it; a public `close(ref)` of the module deletes it. The key is
+/// unique, so no other code can collide with it, and the entry lives from `open` to
+/// `close`.
+struct RefHandle<'s> {
+    module: Option<Id>,
+    /// The key as written in the opener (`ref`).
+    key: &'s str,
+    /// `open/0`, `close/1`.
+    opener: String,
+    closer: String,
+    /// A function of this file calls the closer in an `after` block: the handle
+    /// cannot outlive the call that opened it.
+    closed_after: bool,
+}
+
+fn ref_handles<'s>(file: &File<'s>) -> Vec<RefHandle<'s>> {
+    let mut out = Vec::new();
+    for write in file.calls_named("put").filter(|c| access(c) == Some(Access::Write)) {
+        let Some(key) = write.arg(0).filter(|k| k.kind_id() == grammar().kinds.identifier) else {
+            continue;
+        };
+        let key = file.text(key);
+        let Some(def) = file.def(&write.ctx).filter(|d| d.kind == "def") else {
+            continue;
+        };
+        if !binds_fresh_ref(file, def, key) || !returns_var(file, def, key) {
+            continue;
+        }
+        let Some(closer) = deleting_function(file, write.ctx.module) else {
+            continue;
+        };
+        let closed_after = file
+            .calls_named(closer.name)
+            .any(|c| c.arity == closer.arity && c.ctx.module == write.ctx.module && in_after_block(file, c.node));
+        out.push(RefHandle {
+            module: write.ctx.module,
+            key,
+            opener: format!("{}/{}", def.name, def.arity),
+            closer: format!("{}/{}", closer.name, closer.arity),
+            closed_after,
+        });
+    }
+    out
+}
+
+/// `key = make_ref()` (or a tuple holding `make_ref()`) in the function.
+fn binds_fresh_ref(file: &File, def: &Def, key: &str) -> bool {
+    def.body.is_some_and(|body| {
+        ast::descendants(body).any(|n| {
+            ast::is_binary_op(n, file.src, "=")
+                && ast::field(n, grammar().fields.left).is_some_and(|l| file.text(l) == key)
+                && ast::field(n, grammar().fields.right).is_some_and(|r| file.text(r).contains("make_ref()"))
+        })
+    })
+}
+
+/// The function's last expression is the variable `key`: it hands the key out.
+fn returns_var(file: &File, def: &Def, key: &str) -> bool {
+    def.body
+        .and_then(|body| ast::statements(body).last())
+        .is_some_and(|last| file.text(last) == key)
+}
+
+/// A public function of the module that deletes the key its parameter names
+/// (`def close(ref), do: Process.delete(ref)`).
+fn deleting_function<'a, 's>(file: &'a File<'s>, module: Option<Id>) -> Option<&'a Def<'s>> {
+    file.calls_named_any(&["delete", "erase"])
+        .into_iter()
+        .filter(|c| access(c) == Some(Access::Delete) && c.ctx.module == module)
+        .find_map(|c| {
+            let key = c.arg(0).filter(|k| k.kind_id() == grammar().kinds.identifier)?;
+            let def = file.def(&c.ctx).filter(|d| d.kind == "def")?;
+            has_param_named(file, c, file.text(key)).then_some(def)
+        })
+}
+
 /// `Process.get({__MODULE__, :http_client}, default)` with no write of that key in
 /// the file: a hook for tests to override a dependency. The module never sets it, so
 /// in production the read always gives the default.
@@ -206,6 +284,26 @@ fn sweeps_all_keys(file: &File, call: &Call) -> bool {
         })
 }
 
+/// `!!Process.get(key)`, `is_nil(Process.get(key))`, `Process.get(key) != nil`: the
+/// read only asks whether the key is bound, so a missing key (`nil`) is its default.
+fn tested_for_presence(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(parent) = call.expr.parent() else {
+        return false;
+    };
+    if parent.kind_id() == k.unary_operator {
+        return matches!(ast::operator(parent, file.src), "!" | "not");
+    }
+    if parent.kind_id() == k.binary_operator && matches!(ast::operator(parent, file.src), "==" | "!=" | "===" | "!==") {
+        return ast::named_children(parent).any(|n| file.text(n) == "nil");
+    }
+    // `is_nil(Process.get(key))`: the call's argument list, then the call.
+    parent
+        .parent()
+        .filter(|p| p.kind_id() == k.call)
+        .is_some_and(|p| file.text(p).starts_with("is_nil("))
+}
+
 fn check(file: &File, report: &mut Report) {
     let src = file.src;
     let scoped = scoped_keys(file);
@@ -229,6 +327,7 @@ fn check(file: &File, report: &mut Report) {
         .map(|c| c.ctx.module)
         .collect();
     let settings = setting_keys(file);
+    let handles = ref_handles(file);
     // Writes of the same key in the same module are one decision: the first is reported.
     let mut reported_writes: HashSet<(Option<Id>, &str)> = HashSet::new();
     for call in file.calls_named_any(&["put", "get", "get_keys", "delete", "erase"]) {
@@ -266,6 +365,14 @@ fn check(file: &File, report: &mut Report) {
             continue;
         }
         if key.is_some_and(|k| settings.contains(&(call.ctx.module, file.text(k))) || is_debug_marker(file, k, access)) {
+            continue;
+        }
+        let handle = key.and_then(|k| {
+            handles
+                .iter()
+                .find(|h| h.module == call.ctx.module && h.key == file.text(k))
+        });
+        if handle.is_some_and(|h| h.closed_after || access != Access::Write) {
             continue;
         }
         if access == Access::Write
@@ -310,6 +417,10 @@ fn check(file: &File, report: &mut Report) {
             continue;
         }
         let message = match access {
+            Access::Write if let Some(h) = handle => format!(
+                "`{written}` stores a value under a fresh `make_ref()` key that `{}` hands out and `{}` deletes: no other code can collide with the key, and the entry lives only while the handle is open; it leaks one entry per call unless every caller closes the handle in an `after` block (`try ... after {}`)",
+                h.opener, h.closer, h.closer.split('/').next().unwrap_or_default()
+            ),
             Access::Write if published.is_some() => format!(
                 "`{written}` publishes `{}` for other processes, which read it from this process's dictionary with `Process.info(pid, :dictionary)` (in `{}`) without messaging it, so they are not held up while it is busy; the state or an argument cannot do that, but an ETS table owned by the process does the same without copying the whole dictionary on every read",
                 key.map(|k| one_line(file.text(k))).unwrap_or_default(),
@@ -351,7 +462,7 @@ fn check(file: &File, report: &mut Report) {
             ),
         };
         let d = report.add(file, &call.ctx, call.node.byte_range(), message);
-        if config || heart.is_some() || published.is_some() {
+        if config || heart.is_some() || published.is_some() || handle.is_some() {
             d.severity(Severity::Info);
         }
     }

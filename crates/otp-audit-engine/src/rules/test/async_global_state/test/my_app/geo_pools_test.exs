@@ -1,3 +1,4 @@
+# fixture: needs the project (whether lib code reads the variable is in lib/my_app/geo_pools.ex)
 defmodule MyApp.GeoPoolsTest do
   use ExUnit.Case, async: true
 

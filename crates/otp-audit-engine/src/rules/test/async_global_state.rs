@@ -392,6 +392,9 @@ struct KeyFacts {
     /// handler's id and its events) is retracted only when none is mentioned elsewhere.
     changes: Vec<(usize, String)>,
     mentions: NameSet,
+    /// OS variables read only at boot: (the key, `os-env NAME`, and the mentions by
+    /// which another file could still make the code read it at run time).
+    boot_reads: Vec<(String, Vec<String>)>,
     /// How a test/support file is reached, to tell support code that only one test
     /// module drives (its mentions are that module's own) from shared support code.
     reach: Reach,
@@ -500,6 +503,7 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             }
         }
     }
+    let mut boot_reads: Vec<(String, Vec<String>)> = Vec::new();
     let mut mentions: std::collections::BTreeSet<String> = [k.atom, k.keyword, k.list, k.string]
         .iter()
         .flat_map(|&kind| file.nodes_of(kind))
@@ -522,6 +526,13 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
                     .flatten()
                     .filter(|(text, open)| !open && is_env_var_name(text))
                     .map(|(text, _)| format!("os-env {text}"))
+                    .filter(|key| match boot_guards(file, n) {
+                        Some(guards) => {
+                            boot_reads.push((key.clone(), guards));
+                            false
+                        }
+                        None => true,
+                    })
             } else {
                 None
             }
@@ -532,6 +543,19 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         file.nodes_of(k.alias)
             .iter()
             .map(|n| format!("alias {}", file.module_at(file.text(*n), n.start_byte()))),
+    );
+    // What may make code read an OS variable that otherwise only boot code reads.
+    if matches!(file.scope, crate::FileScope::Test | crate::FileScope::TestSupport) {
+        mentions.extend(
+            file.nodes_of(k.alias)
+                .iter()
+                .map(|n| format!("test-ref {}", file.module_at(file.text(*n), n.start_byte()))),
+        );
+    }
+    mentions.extend(
+        file.calls
+            .iter()
+            .filter_map(|c| Some(format!("call {}.{}", c.module.as_deref()?, c.name))),
     );
     for c in &file.calls {
         if let Some((app, key)) = env_pair(file, c) {
@@ -571,11 +595,53 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     }
     let reach = reach_of(file);
     changes.shrink_to_fit();
+    if runs_alone {
+        boot_reads.clear();
+    }
     Some(Box::new(KeyFacts {
         changes,
         mentions: mentions.into_iter().collect(),
+        boot_reads,
         reach,
     }))
+}
+
+/// A literal naming an OS variable that only boot code reads: in a config file
+/// (evaluated once, before any test runs), or in a function of a `lib/` module that is
+/// itself `child_spec`, `start_link`, `init` or an application's `start/2`, or that
+/// only such functions of its module call (`def pools` that `child_spec/1` calls with
+/// the variable's name). Returns what another file would have to mention to read it
+/// again at run time: the module (a test that starts it, or calls it), and the public
+/// reading function (another module calling it).
+fn boot_guards(file: &File, literal: Node) -> Option<Vec<String>> {
+    if file.scope == crate::FileScope::Other && file.path.starts_with("config/") {
+        return Some(Vec::new());
+    }
+    if file.scope != crate::FileScope::Lib {
+        return None;
+    }
+    let def = file.defs.iter().find(|d| d.node.byte_range().contains(&literal.start_byte()))?;
+    let module = &file.modules.get(def.module? as usize)?.name;
+    let is_boot = |d: &crate::model::Def| {
+        matches!(d.name, "child_spec" | "start_link" | "init") || d.name == "start" && d.arity == 2
+    };
+    let mut guards = vec![format!("test-ref {module}")];
+    if !is_boot(def) {
+        let mut callers = file
+            .calls
+            .iter()
+            .filter(|c| c.local && c.module.is_none() && c.name == def.name && c.ctx.module == def.module)
+            .map(|c| c.ctx.def.map(|d| &file.defs[d as usize]))
+            .peekable();
+        callers.peek()?;
+        if !callers.all(|caller| caller.is_some_and(|d| is_boot(d) || d.name == def.name)) {
+            return None;
+        }
+        if def.kind == "def" {
+            guards.push(format!("call {module}.{}", def.name));
+        }
+    }
+    Some(guards)
 }
 
 pub(crate) fn reach_of(file: &File) -> Reach {
@@ -911,9 +977,17 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
                                     .any(|(h, m)| h != file && m.mentions.contains(k) && !own_support(*file, f, *h, m))
                     }
                     // An OS variable is also read by code that reads the whole
-                    // environment (`System.get_env/0`).
+                    // environment (`System.get_env/0`), and by boot code that another
+                    // file (not this one) can run again.
                     None if key.starts_with("os-env ") => {
-                        g.mentions.contains(key) || g.mentions.contains("os-env *")
+                        g.mentions.contains(key)
+                            || g.mentions.contains("os-env *")
+                            || g.boot_reads.iter().any(|(read, guards)| {
+                                read == key
+                                    && guards.iter().any(|guard| {
+                                        all.iter().any(|(h, m)| h != file && h != other && m.mentions.contains(guard))
+                                    })
+                            })
                     }
                     None => g.mentions.contains(key),
                 };
@@ -935,6 +1009,7 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
     let mut value = serde_json::json!({
         "changes": f.changes,
         "mentions": f.mentions,
+        "boot_reads": f.boot_reads,
     });
     f.reach.encode_into(&mut value);
     Some(value)
@@ -948,10 +1023,12 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
         .map(|c| Some((c.get(0)?.as_u64()? as usize, c.get(1)?.as_str()?.to_string())))
         .collect::<Option<Vec<_>>>()?;
     let mentions = serde_json::from_value(value.get("mentions")?.clone()).ok()?;
+    let boot_reads = serde_json::from_value(value.get("boot_reads")?.clone()).ok()?;
     let reach = Reach::decode(value)?;
     Some(Box::new(KeyFacts {
         changes,
         mentions,
+        boot_reads,
         reach,
     }))
 }

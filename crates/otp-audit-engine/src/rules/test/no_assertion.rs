@@ -647,7 +647,11 @@ fn module_checks_failure(file: &File, module: Node) -> bool {
         matches!(
             c.name,
             "assert_raise" | "catch_exit" | "catch_error" | "catch_throw" | "assert_exit" | "refute"
-        ) || c.name.starts_with("assert") && (mentions_error(file, c.node) || asserts_on_log(file, c))
+        ) || c.name.starts_with("assert")
+            && (mentions_error(file, c.node)
+                || asserts_on_log(file, c)
+                || compares_with_error(file, c)
+                || checks_failed_message(file, c))
     }) || checks_warnings(file, module)
         || file
         .tagged_tuples
@@ -706,21 +710,68 @@ fn calls_module(file: &File, node: Node, module: &str) -> bool {
         .any(|c| !c.local && c.module.as_deref() == Some(module))
 }
 
-/// `assert capture_log(fn -> ... end) =~ "Ignoring app"` (or `capture_io(:stderr, ...)`):
-/// the test checks the warning a failure was turned into.
+/// `assert capture_log(fn -> ... end) =~ "Ignoring app"` (or `capture_io(:stderr, ...)`),
+/// or the log bound first (`log = capture_log(fn -> ... end)`, `{_, log} =
+/// with_log(...)`) and then `assert log =~ "unsupported"`: the test checks the warning
+/// a failure was turned into.
 fn asserts_on_log(file: &File, assertion: &Call) -> bool {
     assertion.local
         && assertion.arg(0).is_some_and(|a| {
             ast::is_binary_op(a, file.src, "=~")
                 && ast::field(a, grammar().fields.left).is_some_and(|left| {
-                    file.calls_within(left).any(|c| {
-                        c.node == left
-                            && (c.name == "capture_log"
-                                || c.name == "capture_io"
-                                    && c.arg(0).and_then(|d| ast::atom_name(d, file.src)) == Some("stderr"))
-                    })
+                    file.calls_within(left).any(|c| c.node == left && captures_log(file, c))
+                        || left.kind_id() == grammar().kinds.identifier && log_bound_before(file, assertion, file.text(left))
                 })
         })
+}
+
+fn captures_log(file: &File, c: &Call) -> bool {
+    matches!(c.name, "capture_log" | "with_log")
+        || c.name == "capture_io" && c.arg(0).and_then(|d| ast::atom_name(d, file.src)) == Some("stderr")
+}
+
+/// `log = capture_log(fn -> ... end)` (or `{_, log} = with_log(...)`) earlier in the
+/// same test as `assertion`.
+fn log_bound_before(file: &File, assertion: &Call, var: &str) -> bool {
+    let Some(test) = file.test(&assertion.ctx) else {
+        return false;
+    };
+    file.calls_within(test.node)
+        .filter(|c| c.node.end_byte() < assertion.node.start_byte() && captures_log(file, c))
+        .filter_map(|c| super::no_sleep::match_left(file, c))
+        .any(|left| {
+            let bound = if left.kind_id() == grammar().kinds.tuple { left.named_child(1) } else { Some(left) };
+            bound.is_some_and(|b| file.text(b) == var)
+        })
+}
+
+/// `assert Auth.login(user, "wrong") == :error` or `assert :error = Auth.login(...)`:
+/// a bare `:error` is a failure result as much as `{:error, _}`.
+fn compares_with_error(file: &File, assertion: &Call) -> bool {
+    assertion.arg(0).is_some_and(|a| {
+        ["==", "===", "="].iter().any(|op| ast::is_binary_op(a, file.src, op))
+            && [grammar().fields.left, grammar().fields.right]
+                .into_iter()
+                .filter_map(|f| ast::field(a, f))
+                .any(|side| ast::atom_name(side, file.src) == Some("error"))
+    })
+}
+
+/// A message a pipeline failed: `assert %{status: {:failed, reason}} = handle(msg)`
+/// (a `Broadway.Message` status), or the failed list of a test producer's
+/// acknowledgement, not empty (`assert_receive {:ack, ^ref, [], [failed]}`).
+fn checks_failed_message(file: &File, assertion: &Call) -> bool {
+    let k = &grammar().kinds;
+    ast::descendants(assertion.node).any(|n| {
+        n.kind_id() == k.tuple
+            && match n.named_child(0).and_then(|a| ast::atom_name(a, file.src)) {
+                Some("failed") => true,
+                Some("ack") => n
+                    .named_child(3)
+                    .is_some_and(|failed| failed.kind_id() == k.list && failed.named_child_count() > 0),
+                _ => false,
+            }
+    })
 }
 
 /// A `warnings: value` pair in the module whose value is not `[]`: the test looks at

@@ -74,6 +74,8 @@ fn check(file: &File, report: &mut Report) {
             })
             // A state rewrite put back in `after` does not leak into later tests.
             .filter(|(_, t)| !(*t == Touch::ReplaceState && restored_in_after(file, call, &name)))
+            // Nor one the server's own code then carries on from, to a state the test checks.
+            .filter(|(node, t)| !(*t == Touch::ReplaceState && driven_to_checked_state(file, call, *node, &name)))
             .min_by_key(|(node, _)| *node != call.node);
         // A kill the test waits to see undone (`wait_for_restart()`) leaks nothing.
         let touched_here = touched_here.filter(|(node, t)| {
@@ -267,6 +269,31 @@ fn restored_in_after(file: &File, call: &Call, name: &str) -> bool {
                 && touched_name(file, c).as_deref() == Some(name)
         })
     })
+}
+
+/// After the rewrite at `rewrite`, does the test send `name` a message of its own
+/// protocol (`GenServer.cast(Name, ...)`, `call`, `send`) and then assert on the state
+/// the server ends in (`assert elem(:sys.get_state(Name), 0) == :tracking`)? The
+/// server's own code took over from the rewritten state, and the test checked where it
+/// arrived, so the next test meets a state the server reaches by itself.
+fn driven_to_checked_state(file: &File, call: &Call, rewrite: Node, name: &str) -> bool {
+    let Some(test) = file.test(&call.ctx) else {
+        return false;
+    };
+    let to_name = |c: &&Call| reported_target(file, c).as_deref() == Some(name);
+    let Some(message) = file
+        .calls_within(test.node)
+        .filter(|c| c.node.start_byte() > rewrite.end_byte() && to_name(c))
+        .find(|c| c.is("GenServer", "call") || c.is("GenServer", "cast") || c.name == "send" && c.arity == 2)
+    else {
+        return false;
+    };
+    file.calls_within(test.node)
+        .filter(|c| c.node.start_byte() > message.node.end_byte() && c.local && c.name == "assert")
+        .any(|assertion| {
+            file.calls_within(assertion.node)
+                .any(|c| c.is(":sys", "get_state") && to_name(&c))
+        })
 }
 
 fn is_whereis(call: &Call) -> bool {

@@ -503,6 +503,12 @@ fn value_used(file: &File, call: &Call) -> bool {
     if super::no_sleep::is_block(parent) {
         return false;
     }
+    // A statement in an `else` (or `rescue`, `catch`, `after`) branch followed by
+    // another: its value goes nowhere, as in a retry loop's `else` that waits for the
+    // server and looks again. The branch's last statement is what the branch returns.
+    if is_branch_block(parent) && super::no_sleep::next_statement(call.expr).is_some() {
+        return false;
+    }
     if let Some(left) = super::no_sleep::match_left(file, call) {
         return !(left.kind_id() == g.kinds.identifier && file.text(left).starts_with('_'));
     }
@@ -514,6 +520,11 @@ fn value_used(file: &File, call: &Call) -> bool {
         return false;
     }
     true
+}
+
+fn is_branch_block(node: Node) -> bool {
+    let k = &grammar().kinds;
+    [k.else_block, k.rescue_block, k.catch_block, k.after_block].contains(&node.kind_id())
 }
 
 /// Does the function or test around `call` also run `:sys.change_code/4,5`? Then it

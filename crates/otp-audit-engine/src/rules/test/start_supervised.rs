@@ -53,6 +53,7 @@ fn check(file: &File, report: &mut Report) {
             || inside_failure_check(file, call)
             || crashed_by_test(file, call)
             || task_errand(file, call)
+            || task_seen_to_its_end(file, call)
         {
             continue;
         }
@@ -72,7 +73,13 @@ fn check(file: &File, report: &mut Report) {
             // are done, and no other test module can start the same name.
             continue;
         }
-        let message = if in_setup_all {
+        let message = if in_setup_all && linked {
+            // Linked to the module's `setup_all` process, it does stop when that
+            // process exits, only not before the next module may start.
+            format!(
+                "`{written}` in `setup_all` links the process to the module's `setup_all` process, which exits when the module's tests are done, but the process goes down asynchronously, so the next module that starts the same name can still find it registered; `start_supervised!/1` works in `setup_all` too and stops it before the next module starts"
+            )
+        } else if in_setup_all {
             format!(
                 "`{written}` in `setup_all` starts a process that nothing stops when the module's tests are done, so it can clash with the next module's; `start_supervised!/1` works in `setup_all` too and stops it then"
             )
@@ -179,6 +186,87 @@ fn task_errand(file: &File, call: &Call) -> bool {
         }
         _ => false,
     }
+}
+
+/// `Task.start(fn -> path = Dir.make(); send(parent, {:made, path}) end)`, then
+/// `assert_receive {:made, path}` in the test: the task's last send that the test
+/// waits for comes after every call into the project, so by then the task has done
+/// its work and ends. What follows that send may only return at once (a `raise`, a
+/// literal) or wait in a `receive` for a message the test later sends to the task's
+/// pid (`send(owner, :release)`).
+fn task_seen_to_its_end(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    if !call.is("Task", "start") || call.capture || call.arity != 1 {
+        return false;
+    }
+    let (Some(test), Some(fun)) = (file.test(&call.ctx), call.arg(0).filter(|f| f.kind_id() == k.anonymous_function))
+    else {
+        return false;
+    };
+    let clauses: Vec<Node> = ast::named_children(fun).filter(|c| c.kind_id() == k.stab_clause).collect();
+    let [clause] = clauses.as_slice() else {
+        return false;
+    };
+    let Some(body) = ast::field(*clause, grammar().fields.right) else {
+        return false;
+    };
+    let statements: Vec<Node> = ast::statements(body).filter(|s| s.kind_id() != k.comment).collect();
+    let later = |c: &&Call| c.node.start_byte() > call.node.end_byte() && test.node.byte_range().contains(&c.node.start_byte());
+    let awaited = |tag: &str| {
+        file.calls_within(test.node)
+            .filter(later)
+            .filter(|c| c.local && matches!(c.name, "assert_receive" | "assert_received"))
+            .any(|c| c.arg(0).and_then(|p| message_tag(file, p)) == Some(tag))
+    };
+    let Some(seen) = statements.iter().rposition(|s| {
+        file.calls_within(*s)
+            .find(|c| c.node == *s && c.name == "send" && c.arity == 2 && (c.local || c.in_module("Kernel")))
+            .and_then(|send| send.arg(1))
+            .and_then(|m| message_tag(file, m))
+            .is_some_and(awaited)
+    }) else {
+        return false;
+    };
+    let pid = super::no_sleep::match_left(file, call)
+        .filter(|l| l.kind_id() == k.tuple)
+        .and_then(|l| l.named_child(1))
+        .filter(|p| p.kind_id() == k.identifier)
+        .map(|p| file.text(p));
+    // `send(owner, :release)` later in the test: the tags the task is told to end with.
+    let told: Vec<&str> = file
+        .calls_within(test.node)
+        .filter(later)
+        .filter(|c| c.name == "send" && c.arity == 2 && pid.is_some() && c.arg(0).map(|a| file.text(a)) == pid)
+        .filter_map(|c| c.arg(1).and_then(|m| message_tag(file, m)))
+        .collect();
+    statements[seen + 1..].iter().all(|s| {
+        file.calls_within(*s).all(|c| {
+            if c.name == "receive" && c.local {
+                super::no_raw_spawn::has_after(c) || receive_tags(file, c).iter().any(|t| told.contains(t))
+            } else {
+                !super::no_raw_spawn::may_block(file, c)
+            }
+        })
+    })
+}
+
+/// The atom a message is known by: `:release`, or the first element of `{:made, path}`.
+fn message_tag<'s>(file: &File<'s>, message: Node) -> Option<&'s str> {
+    let first = if message.kind_id() == grammar().kinds.tuple { message.named_child(0)? } else { message };
+    ast::atom_name(first, file.src)
+}
+
+/// The tags of the messages the clauses of a `receive` match.
+fn receive_tags<'s>(file: &File<'s>, receive: &Call) -> Vec<&'s str> {
+    let k = &grammar().kinds;
+    let Some(block) = receive.do_block else {
+        return Vec::new();
+    };
+    ast::named_children(block)
+        .filter(|c| c.kind_id() == k.stab_clause)
+        .filter_map(|c| ast::field(c, grammar().fields.left)?.named_child(0))
+        .filter_map(|p| message_tag(file, p))
+        .collect()
 }
 
 /// A `Task.start(fn -> ... end)` blocker or load errand (see `task_call_errand`).

@@ -240,7 +240,11 @@ fn is_mimic_expectation(file: &File, c: &Call) -> bool {
     match c.name {
         "expect" => mimic,
         "reject" if mimic || local => match c.arity {
-            1 => c.arg(0).is_some_and(|f| file.text(f).starts_with('&') && file.text(f).contains('/')),
+            // `&Dep.fun/2`: a remote function, as Mimic copies modules.
+            1 => c.arg(0).is_some_and(|f| {
+                let text = file.text(f);
+                text.starts_with('&') && text.contains('.') && text.contains('/')
+            }),
             3 => {
                 c.arg(0).is_some_and(|m| m.kind_id() == grammar().kinds.alias)
                     && c.arg(1).is_some_and(|f| ast::atom_name(f, file.src).is_some())
@@ -694,14 +698,11 @@ fn expects_error_report(file: &File, module: Node) -> bool {
     ];
     file.calls_within(module)
         .filter(|c| matches!(c.name, "expect" | "reject") && c.module.as_deref().is_none_or(|m| m == "Mox" || m == "Mimic"))
-        .any(|c| {
-            let reported = match c.arg(0) {
-                Some(f) if file.text(f).starts_with('&') => {
-                    file.calls_within(f).any(|captured| !captured.local && REPORTING.contains(&captured.name))
-                }
-                _ => c.arg(1).and_then(|f| ast::atom_name(f, file.src)).is_some_and(|f| REPORTING.contains(&f)),
-            };
-            reported
+        .any(|c| match c.arg(0) {
+            Some(f) if file.text(f).starts_with('&') => {
+                file.calls_within(f).any(|captured| !captured.local && REPORTING.contains(&captured.name))
+            }
+            _ => c.arg(1).and_then(|f| ast::atom_name(f, file.src)).is_some_and(|f| REPORTING.contains(&f)),
         })
 }
 

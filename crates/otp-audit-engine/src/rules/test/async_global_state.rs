@@ -398,6 +398,10 @@ struct KeyFacts {
     /// How a test/support file is reached, to tell support code that only one test
     /// module drives (its mentions are that module's own) from shared support code.
     reach: Reach,
+    /// A test/support file with several modules: the atoms each module names, so a
+    /// mention inside a module that only one test module drives counts as that test
+    /// module's own, even when other modules of the file are shared.
+    module_atoms: Vec<(String, NameSet)>,
 }
 
 /// Which code a file can drive, and (for test/support files) what it defines.
@@ -603,6 +607,7 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         mentions: mentions.into_iter().collect(),
         boot_reads,
         reach,
+        module_atoms: module_atoms(file),
     }))
 }
 
@@ -642,6 +647,51 @@ fn boot_guards(file: &File, literal: Node) -> Option<Vec<String>> {
         }
     }
     Some(guards)
+}
+
+/// For a test/support file that defines several modules, the atom names (atoms and
+/// keyword keys) written inside each one, nested modules apart.
+fn module_atoms(file: &File) -> Vec<(String, NameSet)> {
+    let k = &grammar().kinds;
+    let modules: Vec<&crate::model::Module> = file.modules.iter().filter(|m| !m.quoted).collect();
+    if file.scope != crate::FileScope::TestSupport || modules.len() < 2 {
+        return Vec::new();
+    }
+    let mut atoms: Vec<std::collections::BTreeSet<String>> = vec![Default::default(); modules.len()];
+    for &n in [k.atom, k.keyword].iter().flat_map(|&kind| file.nodes_of(kind)) {
+        let name = if n.kind_id() == k.atom {
+            ast::atom_name(n, file.src).map(str::to_string)
+        } else {
+            Some(file.text(n).trim_end().trim_end_matches(':').to_string())
+        };
+        // The innermost module holding the node.
+        let holder = (0..modules.len())
+            .filter(|&i| modules[i].node.byte_range().contains(&n.start_byte()))
+            .min_by_key(|&i| modules[i].node.byte_range().len());
+        if let (Some(name), Some(i)) = (name, holder) {
+            atoms[i].insert(name);
+        }
+    }
+    modules
+        .iter()
+        .zip(atoms)
+        .map(|(m, names)| (m.name.clone(), names.into_iter().collect()))
+        .collect()
+}
+
+/// Is every module of the test/support file `g` that names `key` one that only
+/// `f`'s test module drives? (`false` when no module names it: it is written outside
+/// them, or the file was not split.)
+fn named_only_by_own_modules(all: &[(usize, &Reach)], file: usize, f: &Reach, other: usize, g: &KeyFacts, key: &str) -> bool {
+    let mut naming = g.module_atoms.iter().filter(|(_, atoms)| atoms.contains(key)).peekable();
+    naming.peek().is_some()
+        && naming.all(|(module, _)| {
+            let alone = Reach {
+                defines: vec![module.clone()],
+                ..Reach::default()
+            };
+            own_support(all, file, f, other, &alone)
+        })
 }
 
 pub(crate) fn reach_of(file: &File) -> Reach {
@@ -989,7 +1039,10 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
                                     })
                             })
                     }
-                    None => g.mentions.contains(key),
+                    None => {
+                        g.mentions.contains(key)
+                            && !named_only_by_own_modules(&reaches, *file, &f.reach, *other, g, key)
+                    }
                 };
                 named && !own_support(*file, f, *other, g)
             })
@@ -1010,6 +1063,7 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
         "changes": f.changes,
         "mentions": f.mentions,
         "boot_reads": f.boot_reads,
+        "module_atoms": f.module_atoms,
     });
     f.reach.encode_into(&mut value);
     Some(value)
@@ -1025,10 +1079,15 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
     let mentions = serde_json::from_value(value.get("mentions")?.clone()).ok()?;
     let boot_reads = serde_json::from_value(value.get("boot_reads")?.clone()).ok()?;
     let reach = Reach::decode(value)?;
+    let module_atoms = match value.get("module_atoms") {
+        Some(v) => serde_json::from_value(v.clone()).ok()?,
+        None => Vec::new(),
+    };
     Some(Box::new(KeyFacts {
         changes,
         mentions,
         boot_reads,
         reach,
+        module_atoms,
     }))
 }

@@ -220,6 +220,7 @@ fn checks_something(file: &File, body: Node, asserting: &[u32], helpers: &[Strin
     file.calls_within(body).any(|c| {
         is_assertion(c.name, helpers)
             || c.module.as_deref() == Some("Mox") && c.name == "expect"
+            || is_mimic_expectation(file, c)
             || c.local && c.module.is_none() && calls_asserting_def(file, c, asserting)
             || c.is("Kernel", "raise")
             || c.local && c.name == "raise"
@@ -227,6 +228,31 @@ fn checks_something(file: &File, body: Node, asserting: &[u32], helpers: &[Strin
             || starts_asserting_fixture(file, c, asserting)
             || checks_response_status(file, c)
     }) || checking_match(file, body)
+}
+
+/// Mimic's `reject(&Dep.fun/2)` or `reject(Dep, :fun, 2)` (and `Mimic.expect`): a call
+/// of the rejected function raises in the test, so the rejection checks that the code
+/// under test leaves it alone, like Mox's `expect(..., 0, ...)`. `Enum.reject/2` has
+/// neither shape.
+fn is_mimic_expectation(file: &File, c: &Call) -> bool {
+    let mimic = c.module.as_deref() == Some("Mimic");
+    let local = c.local && c.module.is_none();
+    match c.name {
+        "expect" => mimic,
+        "reject" if mimic || local => match c.arity {
+            // `&Dep.fun/2`: a remote function, as Mimic copies modules.
+            1 => c.arg(0).is_some_and(|f| {
+                let text = file.text(f);
+                text.starts_with('&') && text.contains('.') && text.contains('/')
+            }),
+            3 => {
+                c.arg(0).is_some_and(|m| m.kind_id() == grammar().kinds.alias)
+                    && c.arg(1).is_some_and(|f| ast::atom_name(f, file.src).is_some())
+            }
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 /// Phoenix.ConnTest's `response(conn, 403)`, `json_response/2`, `html_response/2`,
@@ -529,6 +555,7 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
             let mut how: Vec<Option<&'static str>> = vec![None; file.modules.len()];
             let mut messages: Vec<Vec<String>> = vec![Vec::new(); file.modules.len()];
             let mut failing_defs = std::collections::HashSet::new();
+            let mut raising_defs = std::collections::HashSet::new();
             for c in &file.calls {
                 if let (Some(m), Some(d)) = (c.ctx.module, c.ctx.def)
                     && (c.is("Kernel", "raise") || c.local && c.name == "raise")
@@ -536,6 +563,7 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
                 {
                     how[m as usize] = Some("raises");
                     failing_defs.insert(d);
+                    raising_defs.insert(d);
                     if let Some(message) = c.arg(c.arity.saturating_sub(1)) {
                         messages[m as usize].extend(literal_parts(file, message));
                     }
@@ -569,7 +597,10 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
                 list.sort();
                 list.dedup();
             }
-            let failing = failing_functions(file, failing_defs);
+            let failing: std::collections::BTreeSet<(u32, &str)> = failing_functions(file, raising_defs)
+                .into_iter()
+                .chain(error_returning_functions(file, failing_defs))
+                .collect();
             for (i, ((m, how), messages)) in file.modules.iter().zip(how).zip(messages).enumerate() {
                 if let Some(how) = how {
                     facts.push(Fact::Fails {
@@ -609,6 +640,7 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
                 // through another door (an executable, a compiler run).
                 let prefix = format!("{tested}.");
                 let checks_failure = module_checks_failure(file, m.node)
+                    || expects_error_report(file, m.node)
                     || file.modules.iter().any(|other| {
                         other.is_test_case
                             && other.name.starts_with(&prefix)
@@ -658,6 +690,24 @@ fn module_checks_failure(file: &File, module: Node) -> bool {
         .iter()
         .filter(|(_, n, _)| range.contains(&n.start_byte()))
         .any(|(_, n, _)| is_error_tuple(file, *n))
+}
+
+/// `expect(Sentry, :capture_message, fn ... end)` or `reject(&Tracker.report/2)`
+/// (Mox or Mimic): the test checks the error tracker that the module reports its
+/// failures to, which is how such a module's failure path is seen from outside.
+fn expects_error_report(file: &File, module: Node) -> bool {
+    const REPORTING: &[&str] = &[
+        "capture_message", "capture_exception", "capture_error", "report", "report_error",
+        "report_exception", "notify", "notify_error",
+    ];
+    file.calls_within(module)
+        .filter(|c| matches!(c.name, "expect" | "reject") && c.module.as_deref().is_none_or(|m| m == "Mox" || m == "Mimic"))
+        .any(|c| match c.arg(0) {
+            Some(f) if file.text(f).starts_with('&') => {
+                file.calls_within(f).any(|captured| !captured.local && REPORTING.contains(&captured.name))
+            }
+            _ => c.arg(1).and_then(|f| ast::atom_name(f, file.src)).is_some_and(|f| REPORTING.contains(&f)),
+        })
 }
 
 /// The public functions and macros of the file that assert (see `asserting_functions`).
@@ -933,6 +983,107 @@ fn failing_functions<'s>(
         .filter(|d| matches!(d.kind, "def" | "defmacro"))
         .filter_map(|d| Some((d.module?, d.name)))
         .collect()
+}
+
+/// (module, name) of the public functions that may return an error: as
+/// `failing_functions`, but an error stops at a function that only ever returns atoms
+/// (`@spec start_all() :: :ok`, or `:ok` as the last expression of every clause).
+/// `{:error, _}` passed between private helpers and ending in a log or an error
+/// tracker report is handled inside the module, not returned.
+fn error_returning_functions<'s>(
+    file: &File<'s>,
+    failing: std::collections::HashSet<crate::model::Id>,
+) -> std::collections::BTreeSet<(u32, &'s str)> {
+    let mut failing: std::collections::HashSet<crate::model::Id> =
+        failing.into_iter().filter(|&d| !returns_only_atoms(file, d)).collect();
+    loop {
+        let names: std::collections::HashSet<(Option<u32>, &str, usize)> = failing
+            .iter()
+            .map(|&d| &file.defs[d as usize])
+            .map(|d| (d.module, d.name, d.arity))
+            .collect();
+        let before = failing.len();
+        for c in file.calls.iter().filter(|c| c.local && c.module.is_none()) {
+            if let Some(d) = c.ctx.def
+                && names.contains(&(c.ctx.module, c.name, c.arity))
+                && !returns_only_atoms(file, d)
+            {
+                failing.insert(d);
+            }
+        }
+        if failing.len() == before {
+            break;
+        }
+    }
+    failing
+        .into_iter()
+        .map(|d| &file.defs[d as usize])
+        .filter(|d| matches!(d.kind, "def" | "defmacro"))
+        .filter_map(|d| Some((d.module?, d.name)))
+        .collect()
+}
+
+/// Does the function (all clauses of its name and arity) only return atoms: a
+/// `@spec` whose return type is atoms (`:: :ok`, `:: :ok | :skipped`), or an atom as
+/// the last expression of every clause?
+fn returns_only_atoms(file: &File, d: crate::model::Id) -> bool {
+    let def = &file.defs[d as usize];
+    let clauses: Vec<&crate::model::Def> = file
+        .defs
+        .iter()
+        .filter(|c| c.module == def.module && c.name == def.name && c.arity == def.arity)
+        .collect();
+    let atom_tails = clauses.iter().all(|c| {
+        c.body.is_some_and(|body| {
+            let last = if body.kind_id() == grammar().kinds.do_block {
+                ast::statements(body).last()
+            } else {
+                Some(body)
+            };
+            last.is_some_and(|n| ast::atom_name(n, file.src).is_some())
+        })
+    });
+    atom_tails || specced_atoms_only(file, def)
+}
+
+/// `@spec name(args) :: :ok` (or a union of atoms) in the function's module.
+fn specced_atoms_only(file: &File, def: &crate::model::Def) -> bool {
+    let f = &grammar().fields;
+    let Some(module) = def.module.and_then(|m| file.modules.get(m as usize)) else {
+        return false;
+    };
+    // Specs are not among the file's attributes (they are never executed).
+    ast::descendants(module.node)
+        .filter(|n| n.kind_id() == grammar().kinds.unary_operator && ast::operator(*n, file.src) == "@")
+        .filter_map(|n| ast::field(n, f.operand))
+        .filter(|operand| ast::local_call_name(*operand, file.src) == Some("spec"))
+        .filter_map(|operand| ast::call_arguments(operand)?.named_child(0))
+        .filter_map(|value| {
+            let spec = if ast::is_binary_op(value, file.src, "when") {
+                ast::field(value, f.left)?
+            } else {
+                value
+            };
+            ast::is_binary_op(spec, file.src, "::").then_some(spec)
+        })
+        .filter(|spec| {
+            ast::field(*spec, f.left).is_some_and(|head| {
+                ast::local_call_name(head, file.src) == Some(def.name)
+                    && ast::call_arguments(head).map_or(0, |a| a.named_child_count()) == def.arity
+            })
+        })
+        .any(|spec| ast::field(spec, f.right).is_some_and(|ret| atom_union(file, ret)))
+}
+
+/// `:ok`, or `:ok | :skipped | ...`.
+fn atom_union(file: &File, node: Node) -> bool {
+    let f = &grammar().fields;
+    if ast::is_binary_op(node, file.src, "|") {
+        return [f.left, f.right]
+            .into_iter()
+            .all(|side| ast::field(node, side).is_some_and(|n| atom_union(file, n)));
+    }
+    ast::atom_name(node, file.src).is_some()
 }
 
 /// The literal runs of a message or of an expected-message pattern (a string or a

@@ -79,6 +79,18 @@ enum Wait<'s> {
     InCapture {
         capture: &'s str,
     },
+    /// Inside the function given to `capture_log`, right after the client saw its
+    /// socket closed: the sleep waits for the connection's process to finish exiting
+    /// and log its crash or exit report.
+    AfterClose {
+        capture: &'s str,
+    },
+    /// The next statement checks that something did not happen (`refute ...`,
+    /// `assert rows == []`): a poll or `assert_receive` would pass at once there.
+    Absence {
+        next: String,
+        sent: Option<String>,
+    },
     /// Anything else; `next` is the statement the sleep precedes, when there is one,
     /// and `sent` a cast or send to another process earlier in the test.
     StateChange {
@@ -106,6 +118,8 @@ fn check(file: &File, report: &mut Report) {
             || is_call_argument(call)
             || outlasts_configured_duration(file, call, sleep.ms)
             || idles_between_socket_sends(file, call, sleep.ms)
+            || paces_socket_sends_within_timeout(file, call, sleep.ms)
+            || waits_inside_shutdown_window(file, call, sleep.ms)
             || backs_off_in_bounded_poll(file, call)
         {
             continue;
@@ -124,7 +138,13 @@ fn check(file: &File, report: &mut Report) {
             _ if let Some(sent) = captured_by(file, call).and_then(|_| sent_in_capture(file, call)) => {
                 Wait::StateChange { next: None, sent: Some(sent) }
             }
-            _ if let Some(capture) = captured_by(file, call) => Wait::InCapture { capture },
+            _ if let Some(capture) = captured_by(file, call) => {
+                if follows_socket_close(file, call) {
+                    Wait::AfterClose { capture }
+                } else {
+                    Wait::InCapture { capture }
+                }
+            }
             _ => match stopped_before(file, call) {
                 Some((stopper, false)) => Wait::Restart { stopper },
                 Some((stopper, true)) => Wait::Nothing { stopper },
@@ -202,6 +222,23 @@ fn check(file: &File, report: &mut Report) {
                 ),
                 "waiting-for-a-state-change",
             ),
+            Wait::AfterClose { capture } => (
+                format!(
+                    "{shown} inside `{capture}` after the client saw the socket close waits for the connection's process to finish: what it logs as it ends (a crash or exit report) comes after the close; monitor that process and `assert_receive {{:DOWN, ^ref, :process, _, _}}` before the capture ends"
+                ),
+                "waiting-for-a-state-change",
+            ),
+            Wait::Absence { next, sent } => {
+                let message = match sent {
+                    Some(sent) => format!(
+                        "{shown} guesses how long another process needs to handle the earlier `{sent}` before `{next}`, which checks that something did not happen; sync with `_ = :sys.get_state(pid)` (it returns once the process has handled what was sent before it): a poll would pass at once and prove nothing"
+                    ),
+                    None => format!(
+                        "{shown} waits a fixed time before `{next}`, which checks that something did not happen, where a poll or `assert_receive` would pass at once and prove nothing; make a synchronous call to the process the work would go through (its flush, or `_ = :sys.get_state(pid)`), which returns once it has handled what it was sent, then check"
+                    ),
+                };
+                (message, "waiting-for-a-state-change")
+            }
             Wait::Telemetry { next } => (
                 format!(
                     "{shown} waits a fixed time before `{next}`, which reads telemetry; attach `:telemetry_test.attach_event_handlers/2` and `assert_receive` the event (`refute_receive` it, to check that none comes) instead"
@@ -529,6 +566,141 @@ fn idles_between_socket_sends(file: &File, sleep: &Call, ms: Option<u64>) -> boo
     sent_before && shorter_timeout
 }
 
+/// `for _ <- 1..6 do :gen_tcp.send(client, "ping"); Process.sleep(50) end` in a test
+/// named for a `read_timeout: 100` it configures: the client keeps the connection busy
+/// with pauses shorter than the timeout, and the pacing is what the test checks (the
+/// mirror of `idles_between_socket_sends`). The sleep follows a send on a socket and
+/// repeats in a loop, or comes before another send on the same socket.
+fn paces_socket_sends_within_timeout(file: &File, sleep: &Call, ms: Option<u64>) -> bool {
+    let Some(ms) = ms else {
+        return false;
+    };
+    let Some(test) = file.test(&sleep.ctx) else {
+        return false;
+    };
+    let name = test.name.to_ascii_lowercase();
+    let Some(socket) = previous_statement(sleep)
+        .and_then(|prev| file.calls_within(prev).find(|c| c.node == prev))
+        .and_then(|c| socket_sent_to(file, c))
+    else {
+        return false;
+    };
+    let sends_again = next_statement_call(file, sleep).and_then(|n| socket_sent_to(file, n)) == Some(socket);
+    let repeats = in_loop(file, sleep, test.node);
+    let longer_timeout = test_durations(file, test)
+        .any(|(key, value)| (key.contains("timeout") || key.contains("idle")) && names_configured_key(&name, key) && ms < value);
+    (sends_again || repeats) && longer_timeout
+}
+
+/// `ThousandIsland.stop(server)` begun in a `Task.async` (or `spawn`) in a test named
+/// for the `shutdown_timeout: 500` it configures, then a shorter sleep before the
+/// checks: the sleep places them inside the window in which the stop waits for open
+/// connections. The timing is the subject; awaiting the stop would end the window.
+fn waits_inside_shutdown_window(file: &File, sleep: &Call, ms: Option<u64>) -> bool {
+    let Some(ms) = ms else {
+        return false;
+    };
+    let Some(test) = file.test(&sleep.ctx) else {
+        return false;
+    };
+    if !is_statement_call(sleep) || next_statement(sleep.expr).is_none() {
+        return false;
+    }
+    let name = test.name.to_ascii_lowercase();
+    let stop_begun = file
+        .calls_within(test.node)
+        .take_while(|c| c.node.start_byte() < sleep.node.start_byte())
+        .filter(|c| c.is_any("Task", &["async", "start", "start_link"]) || matches!(c.name, "spawn" | "spawn_link"))
+        .any(|start| {
+            file.calls_within(start.node)
+                .any(|c| c.node != start.node && ["stop", "shutdown", "drain"].iter().any(|w| c.name.contains(w)))
+        });
+    let window = test_durations(file, test).any(|(key, value)| {
+        ["shutdown", "grace", "drain"].iter().any(|w| key.contains(w)) && names_configured_key(&name, key) && ms < value
+    });
+    stop_begun && window
+}
+
+/// Duration options of the file (`configured_durations`), and those the test passes
+/// from a variable it binds to an integer (`read_timeout = 100`, then
+/// `read_timeout: read_timeout`).
+fn test_durations<'a>(file: &'a File, test: &'a Test) -> impl Iterator<Item = (&'a str, u64)> + 'a {
+    let k = &grammar().kinds;
+    let bound = ast::descendants(test.node)
+        .filter(|n| n.kind_id() == k.pair)
+        .filter_map(move |pair| {
+            let key = ast::keyword_name(ast::field(pair, grammar().fields.key)?, file.src);
+            let value = ast::field(pair, grammar().fields.value)?;
+            (value.kind_id() == k.identifier).then_some(())?;
+            let var = file.text(value);
+            let ms = ast::descendants(test.node)
+                .filter(|n| n.end_byte() <= pair.start_byte() && ast::is_binary_op(*n, file.src, "="))
+                .filter(|n| ast::field(*n, grammar().fields.left).is_some_and(|l| file.text(l) == var))
+                .filter_map(|n| ast::field(n, grammar().fields.right))
+                .filter(|r| r.kind_id() == k.integer)
+                .find_map(|r| parse_ms(file.text(r)))?;
+            Some((key, ms))
+        });
+    configured_durations(file).chain(bound)
+}
+
+/// Is the call inside a loop of the test: a `for`, or a fn given to an `Enum` or
+/// `Stream` function?
+fn in_loop(file: &File, call: &Call, test: Node) -> bool {
+    let k = &grammar().kinds;
+    std::iter::successors(call.node.parent(), |n| n.parent())
+        .take_while(|n| n.id() != test.id())
+        .any(|n| {
+            n.kind_id() == k.call && ast::local_call_name(n, file.src) == Some("for")
+                || n.kind_id() == k.anonymous_function
+                    && file.fns.iter().any(|f| {
+                        f.node == n
+                            && f.called_by
+                                .is_some_and(|by| matches!(file.call(by).module.as_deref(), Some("Enum" | "Stream")))
+                    })
+        })
+}
+
+/// The statement before the sleep saw the peer close the socket:
+/// `assert :gen_tcp.recv(client, 0) == {:error, :closed}`, or a `:tcp_closed` message.
+fn follows_socket_close(file: &File, sleep: &Call) -> bool {
+    previous_statement(sleep).is_some_and(|prev| {
+        let text = file.text(prev);
+        text.contains("{:error, :closed}") || text.contains(":tcp_closed") || text.contains(":ssl_closed")
+    })
+}
+
+/// "no history is recorded when analytics is disabled", "does not notify": the test
+/// is about something that must not happen, not about a value going away (an entry
+/// that expires, a node that is forgotten), which a bounded poll does wait for.
+fn names_something_not_happening(name: &str) -> bool {
+    let name = name.to_ascii_lowercase().replace("n't", " not");
+    name.split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| matches!(w, "no" | "not" | "never" | "nothing" | "none" | "without" | "skips" | "ignores"))
+}
+
+/// `refute ...`, `assert rows == []` (or `== %{}`, `== nil`, `== 0`),
+/// `assert Enum.empty?(...)`, `assert is_nil(...)`: the statement checks that
+/// something did not happen.
+fn checks_absence(file: &File, stmt: Node) -> bool {
+    let Some(check) = file.calls_within(stmt).find(|c| c.node == stmt && c.local && c.module.is_none()) else {
+        return false;
+    };
+    match check.name {
+        "refute" => true,
+        "assert" => check.arg(0).is_some_and(|claim| {
+            let empty_value = ast::is_binary_op(claim, file.src, "==")
+                && ast::field(claim, grammar().fields.right)
+                    .is_some_and(|r| matches!(file.text(r), "[]" | "%{}" | "nil" | "0"));
+            let empty_check = file.calls_within(claim).any(|c| {
+                c.node == claim && (c.is("Enum", "empty?") || c.name == "is_nil" && c.module.as_deref().is_none_or(|m| m == "Kernel"))
+            });
+            empty_value || empty_check
+        }),
+        _ => false,
+    }
+}
+
 /// The socket (or client) a `send*` call writes to: `:gen_tcp.send(client, data)`,
 /// `Client.send_body(socket, ...)`. Not a message to a process.
 fn socket_sent_to<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'t str> {
@@ -599,7 +771,12 @@ fn waits_before<'s>(file: &File, call: &Call) -> Wait<'s> {
             || c.name.contains("telemetry")
             || c.module.as_deref().is_some_and(|m| m.contains("Telemetry"))
     });
+    let absence = checks_absence(file, next)
+        && file.test(&call.ctx).is_some_and(|t| names_something_not_happening(&t.name));
     let next = shortened(file.text(next));
+    if absence {
+        return Wait::Absence { next, sent };
+    }
     if reads_telemetry {
         Wait::Telemetry { next }
     } else {

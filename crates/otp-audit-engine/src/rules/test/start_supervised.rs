@@ -976,7 +976,7 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         .flat_map(|&kind| file.nodes_of(kind))
         .filter_map(|&n| {
             if n.kind_id() == k.atom {
-                ast::atom_name(n, file.src)
+                ast::atom_name(n, file.src).filter(|_| !in_event_name(file, n))
             } else if n.kind_id() == k.alias {
                 Some(file.text(n))
             } else {
@@ -990,6 +990,41 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         mentions,
         reach,
     }))
+}
+
+/// `:orders_cache` in `@prefix [:my_app, :orders_cache, :cache]` or in
+/// `:telemetry.execute([:my_app, :orders_cache, :stop], ...)`: a segment of a
+/// telemetry event name, not a process name. The list holds only atoms and is
+/// joined with `++`, given to a telemetry call, or named as a prefix or event.
+fn in_event_name(file: &File, atom: Node) -> bool {
+    let k = &grammar().kinds;
+    let Some(list) = atom.parent().filter(|l| l.kind_id() == k.list) else {
+        return false;
+    };
+    if list.named_child_count() < 2 || ast::named_children(list).any(|e| e.kind_id() != k.atom) {
+        return false;
+    }
+    let Some(holder) = list.parent() else {
+        return false;
+    };
+    let named_as_event = |name: &str| name.contains("prefix") || name.contains("event");
+    if ast::is_binary_op(holder, file.src, "++") {
+        return true;
+    }
+    if holder.kind_id() == k.arguments {
+        return holder.parent().is_some_and(|call| {
+            ast::local_call_name(call, file.src).is_some_and(named_as_event)
+                || file.calls.iter().any(|c| {
+                    c.arguments == Some(holder)
+                        && (matches!(c.module.as_deref(), Some(":telemetry" | "Telemetry"))
+                            || matches!(c.name, "execute" | "span" | "attach" | "attach_many"))
+                })
+        });
+    }
+    if ast::is_binary_op(holder, file.src, "=") {
+        return ast::field(holder, grammar().fields.left).is_some_and(|l| named_as_event(file.text(l)));
+    }
+    holder.kind_id() == k.pair && holder.named_child(0).is_some_and(|key| named_as_event(file.text(key)))
 }
 
 /// `{:ok, _} = Registry.start_link(keys: :unique, name: DynSup.Registry)` in a test:

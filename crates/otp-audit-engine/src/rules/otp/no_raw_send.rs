@@ -462,12 +462,16 @@ fn started_from_data(file: &File, call: &Call, dest: Node) -> bool {
         return false;
     };
     let var = file.text(dest);
-    // `case start(...) do {:ok, pid} -> send(pid, ...)`.
-    let mut node = call.node;
-    while let Some(parent) = node.parent() {
-        if parent == def.node {
-            break;
-        }
+    // `case start(...) do {:ok, pid} -> send(pid, ...)`. The enclosing nodes come from
+    // the def downwards: `Node::parent` searches from the root each time, which made
+    // this walk quadratic in the nesting depth.
+    let mut enclosing = Vec::new();
+    let mut at = def.node;
+    while let Some(child) = at.child_with_descendant(call.node).filter(|c| *c != call.node) {
+        enclosing.push(child);
+        at = child;
+    }
+    for &parent in enclosing.iter().rev() {
         if parent.kind_id() == g.kinds.stab_clause
             && ast::field(parent, g.fields.left).is_some_and(|p| binds_variable(file, p, var))
         {
@@ -479,7 +483,6 @@ fn started_from_data(file: &File, call: &Call, dest: Node) -> bool {
                 .and_then(|a| a.named_child(0));
             return subject.is_some_and(|s| starts_from_data(file, def, s));
         }
-        node = parent;
     }
     // `{:ok, pid} = start(...)`, `with {:ok, pid} <- start(...)`.
     def.body.into_iter().flat_map(ast::descendants).any(|n| {
@@ -637,18 +640,21 @@ fn check(file: &File, report: &mut Report) {
 /// namespaced messages for the processes their users hand them (found in a registry,
 /// say): the receiver is user code, so no client function of it can exist. The tag.
 fn library_contract_tag<'s>(file: &File<'s>, call: &Call, dest: Node) -> Option<&'s str> {
-    // A pid the library was handed as a start option or started itself is a process of
-    // the project, whose messages the project-wide checks match.
-    if dest.kind_id() != grammar().kinds.identifier
-        || option_key_of_destination(file, call, dest).is_some()
-        || child_started_with_self(file, call, dest).is_some()
-        || started_from_data(file, call, dest)
-    {
+    // The cheap tests first: the origin tests below walk the tree.
+    if dest.kind_id() != grammar().kinds.identifier {
         return None;
     }
     let (tag, size) = atom_tagged(file, message_arg(call)?)?;
     let library = file.module(&call.ctx)?.name.split('.').next()?;
     if tag.trim_start_matches(':') != snake_case(library) {
+        return None;
+    }
+    // A pid the library was handed as a start option or started itself is a process of
+    // the project, whose messages the project-wide checks match.
+    if option_key_of_destination(file, call, dest).is_some()
+        || child_started_with_self(file, call, dest).is_some()
+        || started_from_data(file, call, dest)
+    {
         return None;
     }
     let received_here = (0..file.modules.len()).any(|i| {

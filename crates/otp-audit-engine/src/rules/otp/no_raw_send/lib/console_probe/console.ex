@@ -22,8 +22,28 @@ defmodule ConsoleProbe.Console do
     {:noreply, %{state | auditor: pid}}
   end
 
+  def handle_info({:attach, pid}, state) do
+    {:noreply, run_effects(state, [{:replay, pid}])}
+  end
+
+  def handle_info({:mirror_to, pid}, state) do
+    {:noreply, run_effects(state, [{:mirror, pid}])}
+  end
+
   def handle_info(:closed, state) do
     send(state.auditor, {:closed, state.device_id}) #~ otp/no-raw-send
     {:noreply, state}
+  end
+
+  defp run_effects(state, effects), do: Enum.reduce(effects, state, &run_effect(&2, &1))
+
+  defp run_effect(state, {:replay, pid}) do
+    send(pid, {:history, state.device_id})
+    state
+  end
+
+  defp run_effect(state, {:mirror, pid}) do
+    send(pid, {:mirrored, state.device_id}) #~ otp/no-raw-send
+    state
   end
 end

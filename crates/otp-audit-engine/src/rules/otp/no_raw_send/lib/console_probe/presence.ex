@@ -11,4 +11,8 @@ defmodule ConsoleProbe.Presence do
       500 -> false
     end
   end
+
+  def attach(device_id) do
+    Phoenix.PubSub.broadcast(ConsoleProbe.PubSub, "console:#{device_id}", {:attach, self()})
+  end
 end

@@ -56,6 +56,7 @@ fn check(file: &File, report: &mut Report) {
         let missing_init = !has("init", 1) && !generates_functions(file, module, id);
         let missing_handlers = !HANDLERS.iter().any(|(n, a)| has(n, *a))
             && !owns_ets_table(file, id)
+            && !holds_membership(file, id)
             && !lives_for_terminate(file, id, &has)
             && !init_may_ignore(file, id)
             && !start_link_ignores(file, id);
@@ -222,6 +223,25 @@ fn owns_ets_table(file: &File, id: Id) -> bool {
         .iter()
         .filter(|d| d.module == Some(id) && d.name == "init" && d.arity == 1)
         .any(|d| file.calls_within(d.node).any(|c| c.is(":ets", "new")))
+}
+
+/// A GenServer whose `init/1` puts itself in a process group or registry
+/// exists to be a member: the membership lasts as long as the process, so it
+/// needs no handlers (like an ETS owner).
+fn holds_membership(file: &File, id: Id) -> bool {
+    init_defs(file, id).any(|d| {
+        file.calls_within(d.node)
+            .any(|c| is_membership_call(file, c))
+    })
+}
+
+/// `:pg.join(.., self())`, `:global.register_name(name, self())` or
+/// `Registry.register/3` (which always registers the caller).
+fn is_membership_call(file: &File, call: &Call) -> bool {
+    let joins_self = || call.args.iter().any(|a| file.text(*a) == "self()");
+    call.is("Registry", "register")
+        || ((call.is(":pg", "join") || call.is(":pg2", "join") || call.is(":global", "register_name"))
+            && joins_self())
 }
 
 /// A process that exists for its lifetime: `init/1` traps exits so that

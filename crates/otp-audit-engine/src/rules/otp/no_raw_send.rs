@@ -55,6 +55,18 @@ enum Fact {
     /// A send, at this start byte, of (tag, size) to the pid of start option `key`
     /// (`Keyword.get(opts, :owner)`, or a state field set from it).
     SentToOption { at: usize, key: String, tag: String, size: usize },
+    /// A function that broadcasts builds a request tagged (tag, size) that carries
+    /// `self()`: whoever gets it by the broadcast answers that pid.
+    BroadcastsRequest { tag: String, size: usize },
+    /// A send, at this start byte, from `handle_info/2` to a pid that its message,
+    /// tagged (tag, size), carried.
+    RepliesToCarriedPid { at: usize, tag: String, size: usize },
+    /// A `handle_info/2` clause for a request tagged (tag, size) passes the pid it
+    /// carried on in an effect tuple tagged (effect, effect_size).
+    PassesCarriedPid { tag: String, size: usize, effect: String, effect_size: usize },
+    /// A send, at this start byte, to a pid taken from a parameter tuple tagged
+    /// (tag, size): `defp apply_one(s, {:replay, pid}), do: send(pid, ...)`.
+    SendsToParameterPid { at: usize, tag: String, size: usize },
 }
 
 fn collect(file: &File, _report: &Report) -> Option<Facts> {
@@ -87,6 +99,9 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         }
     }
     facts.extend(parent_child_facts(file));
+    facts.extend(broadcast_request_facts(file));
+    facts.extend(carried_pid_reply_facts(file));
+    facts.extend(effect_pid_facts(file));
     (!facts.is_empty()).then(|| Box::new(facts) as Facts)
 }
 
@@ -132,13 +147,17 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             // The starter gave the helper its own pid as a start option and matches
             // the message: the keyword form of `Helper.start_link(self(), ...)`.
             Fact::SentToOption { key, tag, size, .. } => puts_self_under(key).iter().any(|s| receives(s, tag, *size)),
+            Fact::RepliesToCarriedPid { tag, size, .. } => broadcasts_request(&all, tag, *size),
+            Fact::SendsToParameterPid { tag, size, .. } => effect_of_broadcast_request(&all, tag, *size),
             _ => false,
         };
         if private_protocol
             && let Fact::SentToPlugin { at, .. }
             | Fact::SentToChild { at, .. }
             | Fact::SentToStarter { at, .. }
-            | Fact::SentToOption { at, .. } = f
+            | Fact::SentToOption { at, .. }
+            | Fact::RepliesToCarriedPid { at, .. }
+            | Fact::SendsToParameterPid { at, .. } = f
         {
             report.retract(*file, *at);
         }
@@ -159,6 +178,12 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
                 Fact::SentToStarter { at, module, tag, size } => serde_json::json!(["to_starter", at, module, tag, size]),
                 Fact::PutsSelfUnder { module, key } => serde_json::json!(["self_under", module, key]),
                 Fact::SentToOption { at, key, tag, size } => serde_json::json!(["to_option", at, key, tag, size]),
+                Fact::BroadcastsRequest { tag, size } => serde_json::json!(["broadcasts_request", tag, size]),
+                Fact::RepliesToCarriedPid { at, tag, size } => serde_json::json!(["replies_carried", at, tag, size]),
+                Fact::PassesCarriedPid { tag, size, effect, effect_size } => {
+                    serde_json::json!(["passes_carried", tag, size, effect, effect_size])
+                }
+                Fact::SendsToParameterPid { at, tag, size } => serde_json::json!(["to_parameter", at, tag, size]),
             })
             .collect(),
     ))
@@ -179,6 +204,15 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
             "to_starter" => Fact::SentToStarter { at: number(1)?, module: text(2)?, tag: text(3)?, size: number(4)? },
             "self_under" => Fact::PutsSelfUnder { module: text(1)?, key: text(2)? },
             "to_option" => Fact::SentToOption { at: number(1)?, key: text(2)?, tag: text(3)?, size: number(4)? },
+            "broadcasts_request" => Fact::BroadcastsRequest { tag: text(1)?, size: number(2)? },
+            "replies_carried" => Fact::RepliesToCarriedPid { at: number(1)?, tag: text(2)?, size: number(3)? },
+            "passes_carried" => Fact::PassesCarriedPid {
+                tag: text(1)?,
+                size: number(2)?,
+                effect: text(3)?,
+                effect_size: number(4)?,
+            },
+            "to_parameter" => Fact::SendsToParameterPid { at: number(1)?, tag: text(2)?, size: number(3)? },
             _ => return None,
         });
     }
@@ -192,6 +226,100 @@ fn message_shape<'s>(file: &File<'s>, node: Node) -> Option<(&'s str, usize)> {
         return Some((file.text(node), 0));
     }
     atom_tagged(file, node)
+}
+
+/// A reply to a pid that a broadcast request carried: the requester cannot know
+/// which process answers, so it cannot `GenServer.call` one; the send is the reply
+/// half of the protocol, like the call/cast and `receive` loop answers.
+fn broadcasts_request(all: &[(usize, &Fact)], tag: &str, size: usize) -> bool {
+    all.iter()
+        .any(|(_, f)| matches!(f, Fact::BroadcastsRequest { tag: t, size: s } if t == tag && *s == size))
+}
+
+const BROADCASTS: &[&str] = &["broadcast", "broadcast!", "broadcast_from", "broadcast_from!", "local_broadcast"];
+
+/// The requests that carry `self()` (`{:active?, self()}`, also wrapped as
+/// `{MyApp.Shell, {:active?, self()}}`) built in a function that broadcasts.
+fn broadcast_request_facts(file: &File) -> Vec<Fact> {
+    let broadcasting = file.calls_named_any(BROADCASTS).into_iter().filter_map(|c| file.def(&c.ctx));
+    let mut facts = Vec::new();
+    for def in broadcasting {
+        for tuple in ast::descendants(def.node).filter(|n| n.kind_id() == grammar().kinds.tuple) {
+            let carries_self = ast::named_children(tuple).any(|e| file.text(e) == "self()");
+            if let (true, Some((tag, size))) = (carries_self, atom_tagged(file, tuple)) {
+                facts.push(Fact::BroadcastsRequest { tag: tag.to_string(), size });
+            }
+        }
+    }
+    facts
+}
+
+/// The effect tuple (tag, size) is what a `handle_info/2` clause for a broadcast
+/// request hands the carried pid on in, so its interpreter's send is the reply.
+fn effect_of_broadcast_request(all: &[(usize, &Fact)], tag: &str, size: usize) -> bool {
+    all.iter().any(|(_, f)| {
+        matches!(f, Fact::PassesCarriedPid { tag: t, size: s, effect, effect_size }
+            if effect == tag && *effect_size == size && broadcasts_request(all, t, *s))
+    })
+}
+
+/// An identifier element of `tuple` named `var`.
+fn has_element(file: &File, tuple: Node, var: &str) -> bool {
+    ast::named_children(tuple).any(|e| e.kind_id() == grammar().kinds.identifier && file.text(e) == var)
+}
+
+/// Both halves of a reply passed on in an effect tuple: a `handle_info/2` clause
+/// that puts the pid its message carried in a tuple (`{:replay, pid}`), and a send
+/// to the pid of a parameter tuple (`defp apply_one(s, {:replay, pid})`).
+fn effect_pid_facts(file: &File) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    for def in file.defs.iter().filter(|d| d.name == "handle_info" && d.arity == 2) {
+        let Some(msg) = def.params.first() else { continue };
+        let Some((tag, size)) = atom_tagged(file, *msg) else { continue };
+        let carried: Vec<&str> = ast::named_children(*msg)
+            .filter(|e| e.kind_id() == grammar().kinds.identifier)
+            .map(|e| file.text(e))
+            .collect();
+        let body_tuples = ast::descendants(def.node)
+            .filter(|n| n.kind_id() == grammar().kinds.tuple && n.start_byte() >= msg.end_byte());
+        for effect in body_tuples {
+            if let Some((e, n)) = atom_tagged(file, effect).filter(|_| carried.iter().any(|v| has_element(file, effect, v))) {
+                facts.push(Fact::PassesCarriedPid { tag: tag.to_string(), size, effect: e.to_string(), effect_size: n });
+            }
+        }
+    }
+    for call in file.calls_named_any(&["send"]) {
+        let Some(dest) = destination_index(call).and_then(|i| call.arg(i)) else { continue };
+        let Some(def) = file.def(&call.ctx).filter(|d| d.name != "handle_info") else { continue };
+        if dest.kind_id() != grammar().kinds.identifier {
+            continue;
+        }
+        let var = file.text(dest);
+        let param = def.params.iter().filter_map(|p| atom_tagged(file, *p).filter(|_| has_element(file, *p, var)).map(|t| (*p, t))).next();
+        if let Some((_, (tag, size))) = param {
+            facts.push(Fact::SendsToParameterPid { at: call.node.start_byte(), tag: tag.to_string(), size });
+        }
+    }
+    facts
+}
+
+/// Sends in `handle_info/2` to a pid that is an element of the clause's message
+/// tuple (`def handle_info({:active?, pid}, s)` → `send(pid, :active)`).
+fn carried_pid_reply_facts(file: &File) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    for call in file.calls_named_any(&["send"]) {
+        let Some(dest) = destination_index(call).and_then(|i| call.arg(i)) else { continue };
+        let Some(def) = file.def(&call.ctx).filter(|d| d.name == "handle_info" && d.arity == 2) else {
+            continue;
+        };
+        let Some(msg) = def.params.first() else { continue };
+        let carried = dest.kind_id() == grammar().kinds.identifier
+            && ast::named_children(*msg).any(|e| e.kind_id() == grammar().kinds.identifier && file.text(e) == file.text(dest));
+        if let (true, Some((tag, size))) = (carried, atom_tagged(file, *msg)) {
+            facts.push(Fact::RepliesToCarriedPid { at: call.node.start_byte(), tag: tag.to_string(), size });
+        }
+    }
+    facts
 }
 
 /// (tag, size) of a tuple whose first element is an atom: `{:ready, socket, opts}` →

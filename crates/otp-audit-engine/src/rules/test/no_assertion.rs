@@ -957,32 +957,9 @@ fn talks_to_os(file: &File, node: Node, module: Option<crate::model::Id>, depth:
 /// returns an error, and those that call one of the module's failing functions.
 fn failing_functions<'s>(
     file: &File<'s>,
-    mut failing: std::collections::HashSet<crate::model::Id>,
+    failing: std::collections::HashSet<crate::model::Id>,
 ) -> std::collections::BTreeSet<(u32, &'s str)> {
-    // Spread over local calls until nothing changes; a module has few functions.
-    loop {
-        let names: std::collections::HashSet<(Option<u32>, &str)> = failing
-            .iter()
-            .map(|&d| (file.defs[d as usize].module, file.defs[d as usize].name))
-            .collect();
-        let before = failing.len();
-        for c in file.calls.iter().filter(|c| c.local && c.module.is_none()) {
-            if let Some(d) = c.ctx.def
-                && names.contains(&(c.ctx.module, c.name))
-            {
-                failing.insert(d);
-            }
-        }
-        if failing.len() == before {
-            break;
-        }
-    }
-    failing
-        .into_iter()
-        .map(|d| &file.defs[d as usize])
-        .filter(|d| matches!(d.kind, "def" | "defmacro"))
-        .filter_map(|d| Some((d.module?, d.name)))
-        .collect()
+    public_callers_of(file, failing, false, |_| false)
 }
 
 /// (module, name) of the public functions that may return an error: as
@@ -994,19 +971,31 @@ fn error_returning_functions<'s>(
     file: &File<'s>,
     failing: std::collections::HashSet<crate::model::Id>,
 ) -> std::collections::BTreeSet<(u32, &'s str)> {
-    let mut failing: std::collections::HashSet<crate::model::Id> =
-        failing.into_iter().filter(|&d| !returns_only_atoms(file, d)).collect();
+    public_callers_of(file, failing, true, |d| returns_only_atoms(file, d))
+}
+
+/// Spreads `failing` over local calls until nothing changes (a module has few
+/// functions), skipping the functions `stops` names, and returns the public ones as
+/// (module, name). `by_arity` matches a call to a function by arity too.
+fn public_callers_of<'s>(
+    file: &File<'s>,
+    failing: std::collections::HashSet<crate::model::Id>,
+    by_arity: bool,
+    stops: impl Fn(crate::model::Id) -> bool,
+) -> std::collections::BTreeSet<(u32, &'s str)> {
+    let mut failing: std::collections::HashSet<crate::model::Id> = failing.into_iter().filter(|&d| !stops(d)).collect();
+    let key = |module: Option<u32>, name: &'s str, arity: usize| (module, name, by_arity.then_some(arity));
     loop {
-        let names: std::collections::HashSet<(Option<u32>, &str, usize)> = failing
+        let names: std::collections::HashSet<(Option<u32>, &str, Option<usize>)> = failing
             .iter()
             .map(|&d| &file.defs[d as usize])
-            .map(|d| (d.module, d.name, d.arity))
+            .map(|d| key(d.module, d.name, d.arity))
             .collect();
         let before = failing.len();
         for c in file.calls.iter().filter(|c| c.local && c.module.is_none()) {
             if let Some(d) = c.ctx.def
-                && names.contains(&(c.ctx.module, c.name, c.arity))
-                && !returns_only_atoms(file, d)
+                && names.contains(&key(c.ctx.module, c.name, c.arity))
+                && !stops(d)
             {
                 failing.insert(d);
             }

@@ -275,10 +275,15 @@ fn only_looks_up(file: &File, module: &str, function: &str, arity: usize) -> boo
     let Some(index) = file.modules.iter().position(|m| m.name == module) else {
         return false;
     };
+    module_only_looks_up(file, index as Id, function, arity)
+}
+
+/// `only_looks_up` for the module at `index`: its own definitions, not the file's,
+/// since the project facts ask this for every definition of every module.
+fn module_only_looks_up(file: &File, index: Id, function: &str, arity: usize) -> bool {
     let clauses: Vec<&Def> = file
-        .defs
-        .iter()
-        .filter(|d| d.module == Some(index as Id) && d.kind == "def" && d.name == function && d.arity == arity)
+        .defs_of(Some(index))
+        .filter(|d| d.kind == "def" && d.name == function && d.arity == arity)
         .collect();
     !clauses.is_empty()
         && clauses.iter().all(|d| {
@@ -541,10 +546,10 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             });
         }
     }
-    for m in &file.modules {
+    for (i, m) in file.modules.iter().enumerate() {
         for &d in &m.defs {
             let def = &file.defs[d as usize];
-            if def.kind == "def" && only_looks_up(file, &m.name, def.name, def.arity) {
+            if def.kind == "def" && module_only_looks_up(file, i as Id, def.name, def.arity) {
                 facts.push(Fact::Lookup { function: hashed::hash(&format!("{}.{}/{}", m.name, def.name, def.arity)) });
             }
         }

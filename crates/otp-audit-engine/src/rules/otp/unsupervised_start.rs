@@ -695,9 +695,9 @@ fn returned_worker(file: &File, call: &Call, def: &Def) -> Option<String> {
 /// `{:stop, :normal, ...}`.
 fn stops_itself(file: &File, module: &crate::model::Module) -> bool {
     let k = &grammar().kinds;
-    ast::descendants(module.node).any(|t| {
-        t.kind_id() == k.tuple
-            && t.named_child(0).and_then(|a| ast::atom_name(a, file.src)) == Some("stop")
+    // From the tuple index: this is asked for every module of the file.
+    file.nodes_within(k.tuple, module.node).any(|t| {
+        t.named_child(0).and_then(|a| ast::atom_name(a, file.src)) == Some("stop")
             && t.named_child(1).and_then(|a| ast::atom_name(a, file.src)) == Some("normal")
     })
 }

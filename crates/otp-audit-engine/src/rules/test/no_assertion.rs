@@ -584,12 +584,9 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
             for &d in &failing_defs {
                 let def = &file.defs[d as usize];
                 if let Some(m) = def.module {
-                    let within = def.node.byte_range();
                     messages[m as usize].extend(
-                        file.nodes_of(grammar().kinds.string)
-                            .iter()
-                            .filter(|n| within.start <= n.start_byte() && n.end_byte() <= within.end)
-                            .flat_map(|&n| literal_parts(file, n)),
+                        file.nodes_within(grammar().kinds.string, def.node)
+                            .flat_map(|n| literal_parts(file, n)),
                     );
                 }
             }
@@ -971,7 +968,16 @@ fn error_returning_functions<'s>(
     file: &File<'s>,
     failing: std::collections::HashSet<crate::model::Id>,
 ) -> std::collections::BTreeSet<(u32, &'s str)> {
-    public_callers_of(file, failing, true, |d| returns_only_atoms(file, d))
+    // Local calls stay in their module: the specs of the failing functions' modules
+    // are all that `returns_only_atoms` reads, so they are read once here.
+    let specs: std::collections::HashMap<crate::model::Id, std::collections::HashSet<(&str, usize)>> = failing
+        .iter()
+        .filter_map(|&d| file.defs[d as usize].module)
+        .collect::<std::collections::HashSet<_>>()
+        .into_iter()
+        .map(|m| (m, atom_only_specs(file, m)))
+        .collect();
+    public_callers_of(file, failing, true, |d| returns_only_atoms(file, d, &specs))
 }
 
 /// Spreads `failing` over local calls until nothing changes (a module has few
@@ -983,6 +989,9 @@ fn public_callers_of<'s>(
     by_arity: bool,
     stops: impl Fn(crate::model::Id) -> bool,
 ) -> std::collections::BTreeSet<(u32, &'s str)> {
+    // `stops` may read the module's specs: ask it once per function, not per call.
+    let mut stopped = std::collections::HashMap::new();
+    let mut stops = |d: crate::model::Id| *stopped.entry(d).or_insert_with(|| stops(d));
     let mut failing: std::collections::HashSet<crate::model::Id> = failing.into_iter().filter(|&d| !stops(d)).collect();
     let key = |module: Option<u32>, name: &'s str, arity: usize| (module, name, by_arity.then_some(arity));
     loop {
@@ -1015,12 +1024,15 @@ fn public_callers_of<'s>(
 /// Does the function (all clauses of its name and arity) only return atoms: a
 /// `@spec` whose return type is atoms (`:: :ok`, `:: :ok | :skipped`), or an atom as
 /// the last expression of every clause?
-fn returns_only_atoms(file: &File, d: crate::model::Id) -> bool {
+fn returns_only_atoms(
+    file: &File,
+    d: crate::model::Id,
+    specs: &std::collections::HashMap<crate::model::Id, std::collections::HashSet<(&str, usize)>>,
+) -> bool {
     let def = &file.defs[d as usize];
     let clauses: Vec<&crate::model::Def> = file
-        .defs
-        .iter()
-        .filter(|c| c.module == def.module && c.name == def.name && c.arity == def.arity)
+        .defs_of(def.module)
+        .filter(|c| c.name == def.name && c.arity == def.arity)
         .collect();
     let atom_tails = clauses.iter().all(|c| {
         c.body.is_some_and(|body| {
@@ -1032,18 +1044,23 @@ fn returns_only_atoms(file: &File, d: crate::model::Id) -> bool {
             last.is_some_and(|n| ast::atom_name(n, file.src).is_some())
         })
     });
-    atom_tails || specced_atoms_only(file, def)
+    atom_tails
+        || def
+            .module
+            .and_then(|m| specs.get(&m))
+            .is_some_and(|specs| specs.contains(&(def.name, def.arity)))
 }
 
-/// `@spec name(args) :: :ok` (or a union of atoms) in the function's module.
-fn specced_atoms_only(file: &File, def: &crate::model::Def) -> bool {
+/// (name, arity) of each `@spec name(args) :: :ok` (or a union of atoms) in the
+/// module.
+fn atom_only_specs<'s>(file: &File<'s>, module: crate::model::Id) -> std::collections::HashSet<(&'s str, usize)> {
     let f = &grammar().fields;
-    let Some(module) = def.module.and_then(|m| file.modules.get(m as usize)) else {
-        return false;
+    let Some(module) = file.modules.get(module as usize) else {
+        return Default::default();
     };
     // Specs are not among the file's attributes (they are never executed).
-    ast::descendants(module.node)
-        .filter(|n| n.kind_id() == grammar().kinds.unary_operator && ast::operator(*n, file.src) == "@")
+    file.nodes_within(grammar().kinds.unary_operator, module.node)
+        .filter(|n| ast::operator(*n, file.src) == "@")
         .filter_map(|n| ast::field(n, f.operand))
         .filter(|operand| ast::local_call_name(*operand, file.src) == Some("spec"))
         .filter_map(|operand| ast::call_arguments(operand)?.named_child(0))
@@ -1055,13 +1072,13 @@ fn specced_atoms_only(file: &File, def: &crate::model::Def) -> bool {
             };
             ast::is_binary_op(spec, file.src, "::").then_some(spec)
         })
-        .filter(|spec| {
-            ast::field(*spec, f.left).is_some_and(|head| {
-                ast::local_call_name(head, file.src) == Some(def.name)
-                    && ast::call_arguments(head).map_or(0, |a| a.named_child_count()) == def.arity
-            })
+        .filter(|spec| ast::field(*spec, f.right).is_some_and(|ret| atom_union(file, ret)))
+        .filter_map(|spec| {
+            let head = ast::field(spec, f.left)?;
+            let name = ast::local_call_name(head, file.src)?;
+            Some((name, ast::call_arguments(head).map_or(0, |a| a.named_child_count())))
         })
-        .any(|spec| ast::field(spec, f.right).is_some_and(|ret| atom_union(file, ret)))
+        .collect()
 }
 
 /// `:ok`, or `:ok | :skipped | ...`.

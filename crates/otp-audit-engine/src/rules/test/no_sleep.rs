@@ -414,9 +414,8 @@ fn backs_off_in_bounded_poll(file: &File, sleep: &Call) -> bool {
         return false;
     }
     let halts = match by.name {
-        "reduce_while" => ast::descendants(fun.node).any(|n| {
-            n.kind_id() == g.kinds.tuple
-                && n.named_child_count() == 2
+        "reduce_while" => file.nodes_within(g.kinds.tuple, fun.node).any(|n| {
+            n.named_child_count() == 2
                 && n.named_child(0).and_then(|a| ast::atom_name(a, file.src)) == Some("halt")
         }),
         // `fn _ -> check(); Process.sleep(10) end` answers `:ok` at once.
@@ -492,9 +491,9 @@ fn parse_ms(text: &str) -> Option<u64> {
 /// `global_ttl: 50`, `read_timeout: 10`, `max_idle_time: 20`.
 fn configured_durations<'a>(file: &'a File) -> impl Iterator<Item = (&'a str, u64)> + 'a {
     let k = &grammar().kinds;
-    ast::descendants(file.tree.root_node())
-        .filter(|n| n.kind_id() == k.pair)
-        .filter_map(|pair| {
+    file.nodes_of(k.pair)
+        .iter()
+        .filter_map(|&pair| {
             let key = ast::keyword_name(ast::field(pair, grammar().fields.key)?, file.src);
             let value = ast::field(pair, grammar().fields.value)?;
             Some((key, duration_value(file, value, 0)?))
@@ -626,14 +625,15 @@ fn waits_inside_shutdown_window(file: &File, sleep: &Call, ms: Option<u64>) -> b
 /// `read_timeout: read_timeout`).
 fn test_durations<'a>(file: &'a File, test: &'a Test) -> impl Iterator<Item = (&'a str, u64)> + 'a {
     let k = &grammar().kinds;
-    let bound = ast::descendants(test.node)
-        .filter(|n| n.kind_id() == k.pair)
+    let bound = file
+        .nodes_within(k.pair, test.node)
         .filter_map(move |pair| {
             let key = ast::keyword_name(ast::field(pair, grammar().fields.key)?, file.src);
             let value = ast::field(pair, grammar().fields.value)?;
             (value.kind_id() == k.identifier).then_some(())?;
             let var = file.text(value);
-            let ms = ast::descendants(test.node)
+            let ms = file
+                .nodes_within(k.binary_operator, test.node)
                 .filter(|n| n.end_byte() <= pair.start_byte() && ast::is_binary_op(*n, file.src, "="))
                 .filter(|n| ast::field(*n, grammar().fields.left).is_some_and(|l| file.text(l) == var))
                 .filter_map(|n| ast::field(n, grammar().fields.right))
@@ -714,8 +714,10 @@ fn socket_sent_to<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'t str> {
 /// `{:noreply, state, 50}`, `{:continue, state, {:persistent, 50}}`.
 fn callback_timeouts<'a>(file: &'a File) -> impl Iterator<Item = u64> + 'a {
     let k = &grammar().kinds;
-    ast::descendants(file.tree.root_node())
-        .filter(|n| n.kind_id() == k.tuple && n.named_child_count() >= 3)
+    file.nodes_of(k.tuple)
+        .iter()
+        .copied()
+        .filter(|n| n.named_child_count() >= 3)
         .filter(|t| {
             t.named_child(0)
                 .and_then(|tag| ast::atom_name(tag, file.src))

@@ -583,9 +583,8 @@ fn waits_for_its_end(file: &File, call: &Call) -> bool {
             && c.arg(0).is_some_and(|a| file.text(a) == pid)
     });
     let tagged_after = |tag: &str| {
-        ast::descendants(test.node).any(|n| {
-            n.kind_id() == k.tuple
-                && n.start_byte() > call.node.end_byte()
+        file.nodes_within(k.tuple, test.node).any(|n| {
+            n.start_byte() > call.node.end_byte()
                 && n.named_child(0)
                     .is_some_and(|a| ast::atom_name(a, file.src) == Some(tag))
                 && (tag == "DOWN" || n.named_child(1).is_some_and(|p| file.text(p) == format!("^{pid}")))
@@ -971,12 +970,13 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     } else {
         Vec::new()
     };
+    let event_atoms = event_name_atoms(file);
     let mentions = [k.atom, k.alias]
         .iter()
         .flat_map(|&kind| file.nodes_of(kind))
         .filter_map(|&n| {
             if n.kind_id() == k.atom {
-                ast::atom_name(n, file.src).filter(|_| !in_event_name(file, n))
+                ast::atom_name(n, file.src).filter(|_| !event_atoms.contains(&n.id()))
             } else if n.kind_id() == k.alias {
                 Some(file.text(n))
             } else {
@@ -992,18 +992,25 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     }))
 }
 
-/// `:orders_cache` in `@prefix [:my_app, :orders_cache, :cache]` or in
-/// `:telemetry.execute([:my_app, :orders_cache, :stop], ...)`: a segment of a
-/// telemetry event name, not a process name. The list holds only atoms and is
-/// joined with `++`, given to a telemetry call, or named as a prefix or event.
-fn in_event_name(file: &File, atom: Node) -> bool {
+/// The atoms (node ids) of the file's telemetry event names: each list of them is
+/// an `is_event_name`. Found from the lists, since climbing from each atom to its
+/// list costs the atom's depth.
+fn event_name_atoms(file: &File) -> std::collections::HashSet<usize> {
     let k = &grammar().kinds;
-    let Some(list) = atom.parent().filter(|l| l.kind_id() == k.list) else {
-        return false;
-    };
-    if list.named_child_count() < 2 || ast::named_children(list).any(|e| e.kind_id() != k.atom) {
-        return false;
-    }
+    file.nodes_of(k.list)
+        .iter()
+        .filter(|list| list.named_child_count() >= 2 && ast::named_children(**list).all(|e| e.kind_id() == k.atom))
+        .filter(|list| is_event_name(file, **list))
+        .flat_map(|list| ast::named_children(*list).map(|atom| atom.id()))
+        .collect()
+}
+
+/// `[:my_app, :orders_cache, :cache]` in `@prefix [...]` or in
+/// `:telemetry.execute([:my_app, :orders_cache, :stop], ...)`: a telemetry event
+/// name, whose atoms are segments, not process names. The list (of atoms only) is
+/// joined with `++`, given to a telemetry call, or named as a prefix or event.
+fn is_event_name(file: &File, list: Node) -> bool {
+    let k = &grammar().kinds;
     let Some(holder) = list.parent() else {
         return false;
     };
@@ -1014,7 +1021,7 @@ fn in_event_name(file: &File, atom: Node) -> bool {
     if holder.kind_id() == k.arguments {
         return holder.parent().is_some_and(|call| {
             ast::local_call_name(call, file.src).is_some_and(named_as_event)
-                || file.calls.iter().any(|c| {
+                || file.calls_within(call).any(|c| {
                     c.arguments == Some(holder)
                         && (matches!(c.module.as_deref(), Some(":telemetry" | "Telemetry"))
                             || matches!(c.name, "execute" | "span" | "attach" | "attach_many"))

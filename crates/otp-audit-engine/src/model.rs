@@ -287,6 +287,9 @@ pub struct File<'t> {
     /// Nodes of `indexed_kinds`, gathered once when the model is built (a lazy cell
     /// would make `File` invariant over `'t`).
     indexed: Vec<(u16, Vec<Node<'t>>)>,
+    /// The parent of each named node the walk entered, by node id: tree-sitter's
+    /// `parent()` descends from the root each time, and rules climb often.
+    parents: rustc_hash::FxHashMap<usize, Node<'t>>,
 }
 
 const NOT_INDEXED: u8 = u8::MAX;
@@ -354,6 +357,7 @@ impl<'t> File<'t> {
             by_name: Default::default(),
             defs_by_name: Default::default(),
             indexed: indexed_kinds().iter().map(|&k| (k, Vec::new())).collect(),
+            parents: Default::default(),
         }
     }
 
@@ -403,6 +407,37 @@ impl<'t> File<'t> {
             .filter(inside)
             .max_by_key(|a| a.start_byte())
             .copied()
+    }
+
+    /// The parent of `node`: from the walk's record, or from the tree for a node
+    /// the walk did not enter (inside `@doc`, an `unquote` in a quote).
+    pub fn parent(&self, node: Node<'t>) -> Option<Node<'t>> {
+        match self.parents.get(&node.id()) {
+            Some(&p) => Some(p),
+            None => node.parent(),
+        }
+    }
+
+    /// The nearest ancestor of `kind` within `max_steps` parents, as
+    /// `syntax::parent_of_kind` finds it, through `parent`.
+    pub fn parent_of_kind(&self, node: Node<'t>, kind: u16, max_steps: usize) -> Option<Node<'t>> {
+        let mut cur = self.parent(node);
+        for _ in 0..max_steps {
+            let n = cur?;
+            if n.kind_id() == kind {
+                return Some(n);
+            }
+            cur = self.parent(n);
+        }
+        None
+    }
+
+    pub(crate) fn reserve_parents(&mut self, n: usize) {
+        self.parents.reserve(n);
+    }
+
+    pub(crate) fn record_parent(&mut self, node: Node<'t>, parent: Node<'t>) {
+        self.parents.insert(node.id(), parent);
     }
 
     /// Record `node` in the node index when it is of an indexed kind. The model's

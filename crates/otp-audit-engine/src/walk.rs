@@ -83,6 +83,7 @@ pub(crate) fn build(file: &mut File<'_>) {
     // About one call per 40 bytes of Elixir: reserve to avoid regrowing a Vec of
     // large entries. The tree may cover a piece of the file only.
     w.file.calls.reserve(root.byte_range().len() / 40);
+    w.file.reserve_parents(root.byte_range().len() / 8);
     let mut cursor = root.walk();
     'walk: loop {
         let node = cursor.node();
@@ -186,6 +187,10 @@ impl<'t> Walker<'_, 't> {
     fn enter(&mut self, node: Node<'t>) -> bool {
         let k = &grammar().kinds;
         let kind = node.kind_id();
+        // Named nodes have named parents: the frame below is the parent.
+        if let Some(parent) = self.stack.last() {
+            self.file.record_parent(node, parent.node);
+        }
         self.push(node);
         if kind == k.interpolation {
             self.interpolations += 1;

@@ -50,6 +50,16 @@ fn assert_index_is_whole_tree(src: &str) {
         let indexed: Vec<usize> = file.nodes_of(kind).iter().map(|n| n.id()).collect();
         assert_eq!(indexed, walked, "kind {kind} in:\n{src}");
     }
+    // The parents the walk records are the tree's.
+    for n in descendants(tree.root_node()) {
+        assert_eq!(
+            file.parent(n).map(|p| p.id()),
+            n.parent().map(|p| p.id()),
+            "parent of {} at {:?} in:\n{src}",
+            n.kind(),
+            n.byte_range()
+        );
+    }
 }
 
 #[test]

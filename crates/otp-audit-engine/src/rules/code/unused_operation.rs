@@ -368,11 +368,11 @@ fn is_plain_collectable(file: &File, node: Node) -> bool {
 
 /// Is the value of the call's expression thrown away?
 fn is_discarded(file: &File, call: &Call) -> bool {
-    let expr = enclosing_literal(call.expr);
+    let expr = enclosing_literal(file, call.expr);
     if value_discarded(file, expr) {
         return true;
     }
-    let Some(parent) = expr.parent() else {
+    let Some(parent) = file.parent(expr) else {
         return false;
     };
     // ExUnit ignores what a test body returns.
@@ -388,10 +388,10 @@ fn is_discarded(file: &File, call: &Call) -> bool {
 /// The outermost list, tuple or map literal that `node` is an element of (or `node`
 /// itself): a literal passes on what happens to its value, so `[:tag, String.trim(s)]`
 /// on a line of its own discards the trimmed string.
-fn enclosing_literal(node: Node) -> Node {
+fn enclosing_literal<'t>(file: &File<'t>, node: Node<'t>) -> Node<'t> {
     let k = &grammar().kinds;
     let mut node = node;
-    while let Some(parent) = node.parent() {
+    while let Some(parent) = file.parent(node) {
         let kind = parent.kind_id();
         let literal = kind == k.list || kind == k.tuple || kind == k.map || kind == k.map_content;
         // `[a: x]`, `%{a: x}`: a pair in keywords inside a literal (not a call's
@@ -399,12 +399,12 @@ fn enclosing_literal(node: Node) -> Node {
         let in_literal = |keywords: Option<Node>| {
             keywords
                 .filter(|kw| kw.kind_id() == k.keywords)
-                .and_then(|kw| kw.parent())
+                .and_then(|kw| file.parent(kw))
                 .is_some_and(|p| p.kind_id() == k.list || p.kind_id() == k.map_content)
         };
         let element = (kind == k.pair
             && ast::field(parent, grammar().fields.value) == Some(node)
-            && in_literal(parent.parent()))
+            && in_literal(file.parent(parent)))
             || (kind == k.keywords && in_literal(Some(parent)));
         if !(literal || element) {
             break;
@@ -421,7 +421,7 @@ fn enclosing_literal(node: Node) -> Node {
 /// dropped.
 fn value_discarded(file: &File, node: Node) -> bool {
     let k = &grammar().kinds;
-    let Some(parent) = node.parent() else {
+    let Some(parent) = file.parent(node) else {
         return false;
     };
     let kind = parent.kind_id();
@@ -431,12 +431,12 @@ fn value_discarded(file: &File, node: Node) -> bool {
     if kind == k.pair {
         // `if ok?, do: a, else: b`: the keyword form of the branches.
         return keyword_branch_of(file, parent)
-            .is_some_and(|construct| value_discarded(file, enclosing_literal(construct)));
+            .is_some_and(|construct| value_discarded(file, enclosing_literal(file, construct)));
     }
     if ![k.do_block, k.body, k.block, k.source, k.else_block].contains(&kind) {
         return false;
     }
-    if kind == k.block && parent.parent().is_some_and(|p| p.kind_id() == k.arguments) {
+    if kind == k.block && file.parent(parent).is_some_and(|p| p.kind_id() == k.arguments) {
         // `check!((a; b))`: a block of statements as an argument is a macro's input
         // (quoted code), not code whose values are dropped.
         return false;
@@ -445,7 +445,7 @@ fn value_discarded(file: &File, node: Node) -> bool {
         return true;
     }
     branch_construct(file, parent)
-        .is_some_and(|construct| value_discarded(file, enclosing_literal(construct)))
+        .is_some_and(|construct| value_discarded(file, enclosing_literal(file, construct)))
 }
 
 /// Constructs whose value is the value of the branch that ran.
@@ -453,7 +453,7 @@ const BRANCHING: &[&str] = &["if", "unless", "case", "cond", "receive", "with", 
 
 /// The construct whose branch `block` (a `do_block`, `else_block`, clause `body` or
 /// parenthesized `block`) is, when its value is the branch's value.
-fn branch_construct<'t>(file: &File, block: Node<'t>) -> Option<Node<'t>> {
+fn branch_construct<'t>(file: &File<'t>, block: Node<'t>) -> Option<Node<'t>> {
     let k = &grammar().kinds;
     let kind = block.kind_id();
     if kind == k.block {
@@ -461,7 +461,7 @@ fn branch_construct<'t>(file: &File, block: Node<'t>) -> Option<Node<'t>> {
     }
     let mut container = block;
     if kind == k.body {
-        let clause = block.parent().filter(|p| p.kind_id() == k.stab_clause)?;
+        let clause = file.parent(block).filter(|p| p.kind_id() == k.stab_clause)?;
         // A fn's clause: its last statement is the fn's return value.
         container = clause
             .parent()
@@ -469,23 +469,23 @@ fn branch_construct<'t>(file: &File, block: Node<'t>) -> Option<Node<'t>> {
     }
     let branch_blocks = [k.else_block, k.rescue_block, k.catch_block];
     if branch_blocks.contains(&container.kind_id()) {
-        container = container.parent()?;
+        container = file.parent(container)?;
     }
     if container.kind_id() != k.do_block {
         return None;
     }
-    let construct = container.parent().filter(|p| p.kind_id() == k.call)?;
+    let construct = file.parent(container).filter(|p| p.kind_id() == k.call)?;
     let name = ast::local_call_name(construct, file.src)?;
     BRANCHING.contains(&name).then_some(construct)
 }
 
 /// `do:`/`else:` of an `if`/`unless` written with keywords: that call.
-fn keyword_branch_of<'t>(file: &File, pair: Node<'t>) -> Option<Node<'t>> {
+fn keyword_branch_of<'t>(file: &File<'t>, pair: Node<'t>) -> Option<Node<'t>> {
     let key = ast::field(pair, grammar().fields.key)?;
     if !matches!(ast::keyword_name(key, file.src), "do" | "else") {
         return None;
     }
-    let construct = pair.parent()?.parent()?.parent()?;
+    let construct = file.parent(pair)?.parent()?.parent()?;
     let name = ast::local_call_name(construct, file.src)?;
     matches!(name, "if" | "unless").then_some(construct)
 }

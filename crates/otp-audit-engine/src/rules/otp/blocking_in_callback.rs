@@ -171,9 +171,9 @@ fn awaits_down_of_dead_peer(file: &File, call: &Call, block: Node) -> bool {
     }
     // Up to the `catch`/`rescue` of a `try` whose body calls something with `pid`.
     let mut node = call.node;
-    while let Some(parent) = node.parent() {
+    while let Some(parent) = file.parent(node) {
         if parent.kind_id() == k.catch_block || parent.kind_id() == k.rescue_block {
-            let Some(do_block) = parent.parent() else {
+            let Some(do_block) = file.parent(parent) else {
                 return false;
             };
             let try_body = ast::named_children(do_block)
@@ -228,7 +228,7 @@ fn flushes_fired_timer(file: &File, call: &Call, block: Node) -> bool {
     let mut guarded = false;
     let mut clause: Option<Node> = None;
     let mut in_else = false;
-    while let Some(parent) = node.parent() {
+    while let Some(parent) = file.parent(node) {
         if parent.kind_id() == k.stab_clause && clause.is_none() {
             clause = Some(parent);
         }
@@ -567,7 +567,7 @@ fn reachable(file: &File, def: &Def, inner: &Call, call: &Call) -> bool {
     }
     let mut node = inner.node;
     let mut in_else = false;
-    while let Some(parent) = node.parent() {
+    while let Some(parent) = file.parent(node) {
         if parent.id() == def.node.id() {
             break;
         }

@@ -216,14 +216,14 @@ fn hands_on(file: &File, node: Node, body: Node) -> bool {
         if cur.id() == body.id() || Some(cur) == last {
             return true;
         }
-        let Some(parent) = cur.parent() else {
+        let Some(parent) = file.parent(cur) else {
             return false;
         };
         match parent.kind() {
             "map" | "map_content" | "struct" | "keywords" | "pair" => return true,
             "tuple" | "list" => cur = parent,
             "arguments" => {
-                return parent.parent().is_some_and(|c| {
+                return file.parent(parent).is_some_and(|c| {
                     file.calls.iter().any(|x| {
                         x.node.id() == c.id()
                             && (x.is_any("Map", &["put", "put_new"])

@@ -288,7 +288,7 @@ fn sweeps_all_keys(file: &File, call: &Call) -> bool {
 /// read only asks whether the key is bound, so a missing key (`nil`) is its default.
 fn tested_for_presence(file: &File, call: &Call) -> bool {
     let k = &grammar().kinds;
-    let Some(parent) = call.expr.parent() else {
+    let Some(parent) = file.parent(call.expr) else {
         return false;
     };
     if parent.kind_id() == k.unary_operator {
@@ -554,7 +554,7 @@ fn restores_snapshot(file: &File, call: &Call) -> bool {
     };
     // The pair is taken apart by a `for` generator or a `fn {k, v} ->` clause around
     // the write.
-    let destructured = std::iter::successors(call.node.parent(), |n| n.parent())
+    let destructured = std::iter::successors(file.parent(call.node), |n| file.parent(*n))
         .take_while(|n| n.id() != def.node.id())
         .any(|n| {
             if n.kind_id() == k.stab_clause {

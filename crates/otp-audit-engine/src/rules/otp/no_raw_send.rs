@@ -605,7 +605,7 @@ fn started_from_data(file: &File, call: &Call, dest: Node) -> bool {
         {
             let subject = parent
                 .parent()
-                .and_then(|block| block.parent())
+                .and_then(|block| file.parent(block))
                 .filter(|case| ast::local_call_name(*case, file.src) == Some("case"))
                 .and_then(ast::call_arguments)
                 .and_then(|a| a.named_child(0));
@@ -839,10 +839,10 @@ fn capture_over_collection(file: &File, dest: Node) -> bool {
         return false;
     }
     // placeholder -> arguments -> send call -> `&` operator -> arguments -> owner call
-    let capture = std::iter::successors(dest.parent(), |n| n.parent())
+    let capture = std::iter::successors(file.parent(dest), |n| file.parent(*n))
         .take(4)
         .find(|n| n.kind_id() == k.unary_operator && file.text(*n).starts_with('&'));
-    let Some(owner) = capture.and_then(|c| c.parent()).filter(|a| a.kind_id() == k.arguments).and_then(|a| a.parent()) else {
+    let Some(owner) = capture.and_then(|c| file.parent(c)).filter(|a| a.kind_id() == k.arguments).and_then(|a| file.parent(a)) else {
         return false;
     };
     file.calls_within(owner)
@@ -881,9 +881,9 @@ fn bound_by_loop(file: &File, call: &Call, dest: Node) -> bool {
             .any(|n| n.kind_id() == k.identifier && names.contains(&file.text(n)))
     };
     let mut node = call.node;
-    while let Some(parent) = node.parent() {
+    while let Some(parent) = file.parent(node) {
         if parent.kind_id() == k.stab_clause
-            && parent.parent().is_some_and(|f| f.kind_id() == k.anonymous_function)
+            && file.parent(parent).is_some_and(|f| f.kind_id() == k.anonymous_function)
             && ast::field(parent, grammar().fields.left).is_some_and(binds)
         {
             return true;
@@ -916,7 +916,7 @@ fn taken_apart_from<'s>(file: &File<'s>, call: &Call, name: &'s str) -> Vec<&'s 
     let k = &grammar().kinds;
     let mut names = vec![name];
     let mut scope = call.node;
-    while let Some(parent) = scope.parent() {
+    while let Some(parent) = file.parent(scope) {
         scope = parent;
         if parent.kind_id() == k.call && file.text(parent).starts_with("def") {
             break;
@@ -1001,7 +1001,7 @@ fn from_fsm_event(file: &File, call: &Call, arg: Node) -> bool {
     }
     let var = file.text(arg);
     let mut node = call.node;
-    while let Some(parent) = node.parent() {
+    while let Some(parent) = file.parent(node) {
         if parent.kind_id() == k.call && file.text(parent).starts_with("defevent ") {
             return ast::call_arguments(parent)
                 .and_then(|args| ast::named_children(args).next())
@@ -1027,7 +1027,7 @@ fn passes_a_struct(file: &File, call: &Call, arg: Node) -> bool {
     }
     let var = file.text(arg);
     let mut scope = call.node;
-    while let Some(parent) = scope.parent() {
+    while let Some(parent) = file.parent(scope) {
         scope = parent;
         if parent.kind_id() == k.call && file.text(parent).starts_with("def") {
             break;
@@ -2239,7 +2239,7 @@ fn answers_with_request_ref(file: &File, call: &Call, dest: Node) -> bool {
         binds_variable(file, pattern, pid) && tags.iter().any(|t| binds_variable(file, pattern, t))
     };
     let mut node = call.node;
-    while let Some(parent) = node.parent() {
+    while let Some(parent) = file.parent(node) {
         if parent.kind_id() == g.kinds.stab_clause
             && ast::field(parent, g.fields.left).is_some_and(carries_both)
         {

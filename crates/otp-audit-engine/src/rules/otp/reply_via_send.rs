@@ -177,7 +177,7 @@ fn replies_after(file: &File, call: &Call) -> bool {
     ];
     let mut node = call.expr;
     while node.id() != def.node.id() {
-        let Some(parent) = node.parent() else { break };
+        let Some(parent) = file.parent(node) else { break };
         if sequence.contains(&parent.kind_id()) {
             let mut next = node.next_named_sibling();
             while let Some(n) = next {

@@ -202,7 +202,7 @@ fn value_holder<'t>(file: &File<'t>, call: &Call<'t>) -> Node<'t> {
     let k = &grammar().kinds;
     let mut node = call.expr;
     for _ in 0..8 {
-        let Some(parent) = node.parent() else {
+        let Some(parent) = file.parent(node) else {
             break;
         };
         if parent.kind_id() == k.list {
@@ -230,12 +230,12 @@ fn in_each_fn(file: &File, holder: Node) -> bool {
     let owner = holder
         .parent()
         .filter(|b| b.kind_id() == k.body)
-        .and_then(|b| b.parent())
-        .and_then(|stab| stab.parent())
+        .and_then(|b| file.parent(b))
+        .and_then(|stab| file.parent(stab))
         .filter(|f| f.kind_id() == k.anonymous_function)
-        .and_then(|f| f.parent())
+        .and_then(|f| file.parent(f))
         .filter(|a| a.kind_id() == k.arguments)
-        .and_then(|a| a.parent());
+        .and_then(|a| file.parent(a));
     owner
         .and_then(|o| call_at(file, o))
         .is_some_and(|c| c.is("Enum", "each") || c.is("Stream", "each"))
@@ -257,24 +257,24 @@ fn is_last_statement(node: Node) -> bool {
 fn mapping_owner<'t>(file: &File<'t>, parent: Node<'t>) -> Option<Node<'t>> {
     let k = &grammar().kinds;
     if parent.kind_id() == k.body {
-        let stab = parent.parent()?;
-        let func = stab.parent()?;
+        let stab = file.parent(parent)?;
+        let func = file.parent(stab)?;
         if func.kind_id() != k.anonymous_function {
             return None;
         }
-        let args = func.parent()?;
+        let args = file.parent(func)?;
         if args.kind_id() != k.arguments {
             return None;
         }
-        let owner = call_at(file, args.parent()?)?;
+        let owner = call_at(file, file.parent(args)?)?;
         let maps = owner.is_any("Enum", &["map", "flat_map"]) || owner.is("Stream", "map");
         return maps.then_some(owner.expr);
     }
     let for_call = if parent.kind_id() == k.do_block {
-        parent.parent()
+        file.parent(parent)
     } else if parent.kind_id() == k.pair {
         // `for x <- xs, do: ...`
-        parent.parent().and_then(|kw| kw.parent()).and_then(|a| a.parent())
+        file.parent(parent).and_then(|kw| file.parent(kw)).and_then(|a| file.parent(a))
     } else {
         None
     }?;
@@ -295,11 +295,11 @@ fn is_consuming(file: &File, call: &Call) -> bool {
 /// `Task.await_many([Task.async(f), ...])`.
 fn is_consumed_in_place(file: &File, holder: Node) -> bool {
     let k = &grammar().kinds;
-    let Some(parent) = holder.parent() else {
+    let Some(parent) = file.parent(holder) else {
         return false;
     };
     let owner = if parent.kind_id() == k.arguments {
-        parent.parent()
+        file.parent(parent)
     } else if ast::is_binary_op(parent, file.src, "|>")
         && ast::field(parent, grammar().fields.left) == Some(holder)
     {
@@ -314,7 +314,7 @@ fn is_consumed_in_place(file: &File, holder: Node) -> bool {
 
 /// `task = <holder>`: the variable.
 fn bound_variable<'t>(file: &File<'t>, holder: Node<'t>) -> Option<&'t str> {
-    let parent = holder.parent()?;
+    let parent = file.parent(holder)?;
     if !ast::is_binary_op(parent, file.src, "=")
         || ast::field(parent, grammar().fields.right) != Some(holder)
     {
@@ -468,10 +468,10 @@ fn is_own_function(own: Option<&Module>, c: &Call) -> bool {
 }
 
 fn passed_to_local_helper(file: &File, holder: Node, own: Option<&Module>) -> bool {
-    let Some(args) = holder.parent().filter(|p| p.kind_id() == grammar().kinds.arguments) else {
+    let Some(args) = file.parent(holder).filter(|p| p.kind_id() == grammar().kinds.arguments) else {
         return false;
     };
-    args.parent()
+    file.parent(args)
         .and_then(|o| call_at(file, o))
         .is_some_and(|c| is_own_function(own, c))
 }

@@ -202,10 +202,10 @@ fn is_exempt_path(path: &str) -> bool {
 /// Inside `children = [...]` or the list given to `Supervisor.start_link/init`.
 fn in_children_list(file: &File, call: &Call) -> bool {
     let k = &grammar().kinds;
-    let Some(list) = ast::parent_of_kind(call.expr, k.list, 8) else {
+    let Some(list) = file.parent_of_kind(call.expr, k.list, 8) else {
         return false;
     };
-    let Some(parent) = list.parent() else {
+    let Some(parent) = file.parent(list) else {
         return false;
     };
     if ast::is_binary_op(parent, file.src, "=") {
@@ -213,7 +213,7 @@ fn in_children_list(file: &File, call: &Call) -> bool {
             .is_some_and(|l| file.text(l) == "children");
     }
     if parent.kind_id() == k.arguments {
-        let Some(owner) = parent.parent() else {
+        let Some(owner) = file.parent(parent) else {
             return false;
         };
         return file.calls_within(owner).any(|c| {
@@ -360,7 +360,7 @@ fn in_tail_position(file: &File, def: &Def, node: Node) -> bool {
     };
     let mut child = node;
     while child != body {
-        let Some(parent) = child.parent() else {
+        let Some(parent) = file.parent(child) else {
             return false;
         };
         let kind = parent.kind_id();
@@ -385,7 +385,7 @@ fn in_tail_position(file: &File, def: &Def, node: Node) -> bool {
             ast::field(parent, grammar().fields.right) == Some(child)
         } else if kind == k.arguments {
             child.kind_id() == k.keywords
-                && parent.parent().is_some_and(|c| {
+                && file.parent(parent).is_some_and(|c| {
                     matches!(ast::local_call_name(c, file.src), Some("if" | "unless" | "with"))
                 })
         } else {
@@ -633,10 +633,10 @@ fn is_helper_kept_in_server_state(file: &File, call: &Call, def: &Def) -> bool {
         .filter(|n| n.kind_id() == k.identifier && n.start_byte() > call.node.end_byte() && file.text(*n) == var)
         .find_map(|n| {
             // `%{state | field: var}`: pair → keywords → `|` whose left is the state.
-            let pair = n.parent().filter(|p| p.kind_id() == k.pair && ast::field(*p, g.fields.value) == Some(n));
+            let pair = file.parent(n).filter(|p| p.kind_id() == k.pair && ast::field(*p, g.fields.value) == Some(n));
             let in_update = pair
-                .and_then(|p| p.parent())
-                .and_then(|kw| kw.parent())
+                .and_then(|p| file.parent(p))
+                .and_then(|kw| file.parent(kw))
                 .filter(|op| ast::is_binary_op(*op, file.src, "|"))
                 .and_then(|op| ast::field(op, g.fields.left))
                 .is_some_and(is_state);
@@ -708,7 +708,7 @@ fn case_patterns<'t>(file: &File<'t>, call: &Call<'t>) -> Vec<Node<'t>> {
     let Some(case) = call
         .parent
         .filter(|p| p.kind_id() == g.kinds.arguments)
-        .and_then(|p| p.parent())
+        .and_then(|p| file.parent(p))
     else {
         return Vec::new();
     };

@@ -116,7 +116,7 @@ fn check(file: &File, report: &mut Report) {
         // A capture has no argument of its own: the call it is handed to shows where
         // the values come from (`Map.update!(event, "type", &String.to_atom/1)`).
         let evidence_nodes: Vec<Node> = if call.capture {
-            call.node.parent().and_then(|a| a.parent()).into_iter().collect()
+            file.parent(call.node).and_then(|a| file.parent(a)).into_iter().collect()
         } else {
             call.args.clone()
         };
@@ -288,7 +288,7 @@ fn feeds_distribution(file: &File, call: &Call) -> Option<String> {
         return Some(name(outer));
     }
     // `node = String.to_atom(name)`, then `Node.connect(node)` in the same function.
-    let parent = call.node.parent()?;
+    let parent = file.parent(call.node)?;
     let bound = (parent.kind_id() == k.binary_operator
         && ast::field(parent, g.fields.operator).is_some_and(|o| file.text(o) == "=")
         && ast::field(parent, g.fields.right).is_some_and(|r| r.id() == call.node.id()))
@@ -305,9 +305,9 @@ fn feeds_distribution(file: &File, call: &Call) -> Option<String> {
 }
 
 /// The pipe (`a |> b`) that has `n` on the given side.
-fn pipe_side<'t>(file: &File, n: Node<'t>, side: std::num::NonZeroU16) -> Option<Node<'t>> {
+fn pipe_side<'t>(file: &File<'t>, n: Node<'t>, side: std::num::NonZeroU16) -> Option<Node<'t>> {
     let k = &grammar().kinds;
-    n.parent().filter(|p| {
+    file.parent(n).filter(|p| {
         p.kind_id() == k.binary_operator
             && ast::field(*p, grammar().fields.operator).is_some_and(|o| file.text(o) == "|>")
             && ast::field(*p, side).is_some_and(|s| s.id() == n.id())
@@ -413,7 +413,7 @@ fn from_string_keyed_pattern(file: &File, node: Node) -> bool {
     // `{:ok, data} -> String.to_atom(data.name)` in a `case` of the body: that `data`
     // is what the clause matched (a validated result), not the head's request data.
     let rebound = |name: &str| {
-        std::iter::successors(node.parent(), |n| n.parent())
+        std::iter::successors(file.parent(node), |n| file.parent(*n))
             .take_while(|n| n.id() != def.node.id())
             .filter(|n| n.kind_id() == k.stab_clause)
             .filter_map(|clause| ast::field(clause, grammar().fields.left))

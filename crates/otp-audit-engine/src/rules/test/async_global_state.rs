@@ -896,7 +896,7 @@ fn config_keys(file: &File, call: &Call) -> Vec<String> {
         return vec![format!("env {app} {key}")];
     }
     ast::descendants(second)
-        .filter(|n| n.kind_id() == k.keyword && n.parent().and_then(|p| p.parent()) == Some(second))
+        .filter(|n| n.kind_id() == k.keyword && file.parent(*n).and_then(|p| file.parent(p)) == Some(second))
         .map(|n| format!("env {app} {}", file.text(n).trim_end().trim_end_matches(':')))
         .chain(std::iter::once(format!("env {app} *")).filter(|_| second.kind_id() != k.keywords))
         .collect()

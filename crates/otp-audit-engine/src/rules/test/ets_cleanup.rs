@@ -269,7 +269,7 @@ fn namers(file: &File) -> Vec<Namer> {
         }
         let interpolated: Vec<&str> = ast::descendants(last)
             .filter(|n| n.kind_id() == k.identifier)
-            .filter(|n| n.parent().is_some_and(|p| p.kind_id() == k.interpolation))
+            .filter(|n| file.parent(*n).is_some_and(|p| p.kind_id() == k.interpolation))
             .map(|n| file.text(n))
             .collect();
         for (i, param) in def.params.iter().enumerate() {

@@ -249,7 +249,7 @@ fn only_asserted(file: &File, call: &Call) -> bool {
 /// Is `node` an argument of a call other than a pure check (`is_pid(pid)`,
 /// `Process.alive?(pid)`), such as `GenServer.call(pid, :clear)`?
 fn passed_to_call(file: &File, node: Node) -> bool {
-    let Some(args) = node.parent().filter(|p| p.kind_id() == grammar().kinds.arguments) else {
+    let Some(args) = file.parent(node).filter(|p| p.kind_id() == grammar().kinds.arguments) else {
         return false;
     };
     let target = args

@@ -457,8 +457,8 @@ fn exit_is_caught(file: &File, call: &Call) -> bool {
         .iter()
         .filter(|c| c.name == "catch_exit")
         .any(|c| c.node.byte_range().contains(&call.node.start_byte()));
-    let in_try = ast::parent_of_kind(call.node, k.do_block, 64).is_some_and(|block| {
-        block.parent().is_some_and(|t| file.text(t).starts_with("try"))
+    let in_try = file.parent_of_kind(call.node, k.do_block, 64).is_some_and(|block| {
+        file.parent(block).is_some_and(|t| file.text(t).starts_with("try"))
             && ast::named_children(block).any(|c| c.kind_id() == k.catch_block)
     });
     in_catch_exit || in_try
@@ -815,7 +815,7 @@ fn in_guard(file: &File, c: &Call) -> bool {
     let g = grammar();
     let mut node = c.node;
     for _ in 0..32 {
-        let Some(parent) = node.parent() else { return false };
+        let Some(parent) = file.parent(node) else { return false };
         if ast::is_binary_op(parent, file.src, "when") && ast::field(parent, g.fields.right) == Some(node) {
             return true;
         }

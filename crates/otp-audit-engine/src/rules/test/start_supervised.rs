@@ -746,7 +746,7 @@ fn supervised_fix(file: &File, call: &Call) -> Option<Fix> {
         // `{:ok, pid} = X.start_link(arg)` as a statement.
         let left = super::no_sleep::match_left(file, call)?;
         let matched = call.parent?;
-        if !matched.parent().is_some_and(super::no_sleep::is_block) || left.kind_id() != k.tuple {
+        if !file.parent(matched).is_some_and(super::no_sleep::is_block) || left.kind_id() != k.tuple {
             return None;
         }
         let parts: Vec<Node> = ast::statements(left).collect();
@@ -1011,7 +1011,7 @@ fn event_name_atoms(file: &File) -> std::collections::HashSet<usize> {
 /// joined with `++`, given to a telemetry call, or named as a prefix or event.
 fn is_event_name(file: &File, list: Node) -> bool {
     let k = &grammar().kinds;
-    let Some(holder) = list.parent() else {
+    let Some(holder) = file.parent(list) else {
         return false;
     };
     let named_as_event = |name: &str| name.contains("prefix") || name.contains("event");
@@ -1019,7 +1019,7 @@ fn is_event_name(file: &File, list: Node) -> bool {
         return true;
     }
     if holder.kind_id() == k.arguments {
-        return holder.parent().is_some_and(|call| {
+        return file.parent(holder).is_some_and(|call| {
             ast::local_call_name(call, file.src).is_some_and(named_as_event)
                 || file.calls_within(call).any(|c| {
                     c.arguments == Some(holder)
@@ -1116,7 +1116,7 @@ fn in_other_registry(file: &File, at: usize) -> bool {
     let Some(node) = file.tree.root_node().descendant_for_byte_range(at, at) else {
         return false;
     };
-    std::iter::successors(Some(node), |n| n.parent())
+    std::iter::successors(Some(node), |n| file.parent(*n))
         .filter(|n| n.kind_id() == k.tuple)
         .any(|t| t.named_child(0).is_some_and(|first| matches!(file.text(first), ":global" | ":via")))
 }

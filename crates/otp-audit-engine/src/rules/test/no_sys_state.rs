@@ -32,7 +32,27 @@ fn check(file: &File, report: &mut Report) {
             .arg(0)
             .map(|a| format!("`{}`", super::no_sleep::one_line(file.text(a))))
             .unwrap_or_else(|| "each process".to_string());
+        if call.name != "replace_state"
+            && value_used(file, call)
+            && let Some(phoenix) = phoenix_process(file, call)
+        {
+            let message = match phoenix {
+                Phoenix::LiveView => format!(
+                    "`{written}` reads the assigns of the LiveView behind {server} out of the internal state of Phoenix's LiveView process, whose layout (`.socket.assigns`) Phoenix does not document, so the test breaks when Phoenix or the view's assigns change; where the value shows on the page, assert on the rendered output (`render/1`, `has_element?/2`) or a pushed event (`assert_push_event/3`) instead"
+                ),
+                Phoenix::Channel => format!(
+                    "`{written}` reads the assigns of the channel behind {server} out of the internal state of Phoenix's channel process, so the test breaks when the channel's assigns change; where the change has an effect the client sees, assert on it (`assert_push/3`, `assert_broadcast/3`, or the records the channel writes) instead"
+                ),
+            };
+            report
+                .add(file, &call.ctx, call.expr.byte_range(), message)
+                .severity(Severity::Info);
+            continue;
+        }
         let message = match call.name {
+            "replace_state" if matches!(phoenix_process(file, call), Some(Phoenix::LiveView)) => format!(
+                "`{written}` rewrites the assigns of the LiveView behind {server} inside Phoenix's LiveView process, a state the view may never reach; drive it there with `render_click/2`, `render_submit/2`, `render_change/2` or the messages it handles"
+            ),
             "replace_state" => format!(
                 "`{written}` rewrites the internal state of {server} behind its API; bring it into that state through its public functions or its start arguments"
             ),
@@ -49,6 +69,17 @@ fn check(file: &File, report: &mut Report) {
                 }
                 format!(
                     "`{written}` is read only to dig `{handle}` out of the internal state of {server} and act on it (kill, stop, close, monitor or locate it), so the test breaks when that state's shape changes; expose the process through the API, find it with `Supervisor.which_children/1` or a registered name, or inject the fault from outside the process"
+                )
+            }
+            "get_state" if value_used(file, call) && matched_collection(file, call).is_some() => {
+                let (field, any_map) = matched_collection(file, call).unwrap_or_default();
+                let caveat = if any_map {
+                    format!(" (and `%{{}}` in a pattern matches any map, so this passes whatever `{field}` holds)")
+                } else {
+                    String::new()
+                };
+                format!(
+                    "`{written}` reads the internal state of {server} to count `{field}`{caveat}, so the test breaks when its shape changes; if no public function gives that count, expose one (such as a `{field}` count in a status call or a telemetry event) and assert on that"
                 )
             }
             "get_state" if value_used(file, call) && counted_collection(file, call).is_some() => {
@@ -96,16 +127,8 @@ fn counted_collection(file: &File, call: &Call) -> Option<String> {
     let parent = v.parent()?;
     let counted = if parent.kind_id() == k.arguments {
         let counter = parent.parent()?;
-        file.calls_within(counter).any(|c| {
-            c.node == counter
-                && c.arity == 1
-                && (c.is_any("Kernel", &["length", "map_size"])
-                    || c.local && c.module.is_none() && matches!(c.name, "length" | "map_size")
-                    || c.is_any("Enum", &["count", "empty?"])
-                    || c.is("MapSet", "size")
-                    || c.is(":queue", "len"))
-                && in_assertion(file, c.expr)
-        })
+        file.calls_within(counter)
+            .any(|c| c.node == counter && counts(c) && in_assertion(file, c.expr))
     } else if ["==", "===", "!="].iter().any(|op| ast::is_binary_op(parent, src, op)) {
         let left = ast::field(parent, g.fields.left);
         let other = if left == Some(v) { ast::field(parent, g.fields.right) } else { left };
@@ -114,6 +137,95 @@ fn counted_collection(file: &File, call: &Call) -> Option<String> {
         false
     };
     counted.then_some(field)
+}
+
+enum Phoenix {
+    LiveView,
+    Channel,
+}
+
+/// `:sys.get_state(view.pid)` in a file that mounts views with `live/2,3` or
+/// `live_isolated/2,3`, or `:sys.get_state(socket.channel_pid)` in one that joins
+/// channels: the process is Phoenix's, and the test reads the assigns the project's
+/// view or channel keeps there. LiveViewTest exposes no assigns on purpose, and the
+/// rendered page or the pushed messages are where they usually show, but reading
+/// them is a common shortcut when a value has no visible trace: info, not warning.
+fn phoenix_process(file: &File, call: &Call) -> Option<Phoenix> {
+    let g = grammar();
+    let arg = call.arg(0)?;
+    let field = ast::field_access(arg, file.src)?;
+    let dot = arg.named_child(0)?;
+    let holder = ast::field(dot, g.fields.left)?;
+    if holder.kind_id() != g.kinds.identifier {
+        return None;
+    }
+    let mounts = |names: &[&str], module: &str| {
+        file.calls_named_any(names)
+            .iter()
+            .any(|c| (c.local && c.module.is_none()) || c.in_module(module))
+    };
+    match field {
+        "pid" if mounts(&["live", "live_isolated"], "Phoenix.LiveViewTest") => Some(Phoenix::LiveView),
+        "channel_pid" if mounts(&["subscribe_and_join", "join"], "Phoenix.ChannelTest") => {
+            Some(Phoenix::Channel)
+        }
+        _ => None,
+    }
+}
+
+/// `length/1`, `map_size/1`, `Enum.empty?/1`, `:queue.len/1`...: counts a collection.
+fn counts(c: &Call) -> bool {
+    c.arity == 1
+        && (c.is_any("Kernel", &["length", "map_size"])
+            || c.local && c.module.is_none() && matches!(c.name, "length" | "map_size")
+            || c.is_any("Enum", &["count", "empty?"])
+            || c.is("MapSet", "size")
+            || c.is_any(":queue", &["len", "is_empty"]))
+}
+
+/// `assert %{waiters: []} = :sys.get_state(pid)`, or `assert %{waiters: w} = ...` and
+/// then `assert :queue.is_empty(w)`: the match reads an internal collection to count
+/// it, as `counted_collection` does through a field. Returns the field, and whether
+/// the pattern was `%{}`, which matches any map and so checks nothing about its size.
+fn matched_collection(file: &File, call: &Call) -> Option<(String, bool)> {
+    let g = grammar();
+    let k = &g.kinds;
+    let src = file.src;
+    let parent = call.expr.parent()?;
+    if !ast::is_binary_op(parent, src, "=")
+        || ast::field(parent, g.fields.right) != Some(call.expr)
+        || !in_assertion(file, parent)
+    {
+        return None;
+    }
+    let pattern = ast::field(parent, g.fields.left)?;
+    if pattern.kind_id() != k.map {
+        return None;
+    }
+    let scope = scope_of(file, call)?;
+    let pairs = ast::named_children(pattern)
+        .filter(|c| c.kind_id() == k.map_content)
+        .flat_map(ast::named_children)
+        .filter(|c| c.kind_id() == k.keywords)
+        .flat_map(ast::named_children);
+    pairs.into_iter().find_map(|pair| {
+        let key = ast::keyword_name(ast::field(pair, g.fields.key)?, src);
+        let value = ast::field(pair, g.fields.value)?;
+        match file.text(value) {
+            "[]" => Some((key.to_string(), false)),
+            "%{}" => Some((key.to_string(), true)),
+            var if value.kind_id() == k.identifier => file
+                .calls_within(scope)
+                .any(|c| {
+                    c.node.start_byte() > parent.end_byte()
+                        && counts(c)
+                        && c.arg(0).is_some_and(|a| a.kind_id() == k.identifier && file.text(a) == var)
+                        && in_assertion(file, c.expr)
+                })
+                .then(|| (key.to_string(), false)),
+            _ => None,
+        }
+    })
 }
 
 /// `:sys.get_status/1` in a test (or describe) about `format_status`: the only public

@@ -121,7 +121,50 @@ fn check(file: &File, report: &mut Report) {
             || paces_socket_sends_within_timeout(file, call, sleep.ms)
             || waits_inside_shutdown_window(file, call, sleep.ms)
             || backs_off_in_bounded_poll(file, call)
+            || outlasts_age_given_later(file, call, sleep.ms)
         {
+            continue;
+        }
+        // `Log.record(car, :online)`, the sleep, `Log.record(car, :asleep)`: most often
+        // the sleep keeps apart the times the two calls record.
+        if let Some(separated) = separated_calls(file, call) {
+            if !separated.stamps_time {
+                let between = if separated.loop_rounds {
+                    format!("the rounds of a loop that calls `{}`", separated.function)
+                } else {
+                    format!("two calls of `{}`", separated.function)
+                };
+                report
+                    .add(
+                        file,
+                        &call.ctx,
+                        call.expr.byte_range(),
+                        format!(
+                            "{} separates {between}; if it keeps the times they record apart, pass the timestamps (or a clock the test controls) instead of waiting; if it waits for the first call's work, wait for that outcome (poll the public API, or `assert_receive` a message it sends)",
+                            sleep.shown
+                        ),
+                    )
+                    .anchor("when-it-is-fine")
+                    .severity(Severity::Info);
+            }
+            continue;
+        }
+        // `assert :gen_tcp.recv(other, 0, 10) == {:error, :timeout}` after the sleep:
+        // the test checks that nothing arrives, which no signal can show; only where
+        // the wait sits is in question.
+        if let Some(read) = reads_silence_next(file, call) {
+            report
+                .add(
+                    file,
+                    &call.ctx,
+                    call.expr.byte_range(),
+                    format!(
+                        "{} waits before a `{read}` that expects `{{:error, :timeout}}`, a check that nothing arrives; give the wait to the read as its timeout instead, which takes as long but fails as soon as data comes",
+                        sleep.shown
+                    ),
+                )
+                .anchor("waiting-for-a-state-change")
+                .severity(Severity::Info);
             continue;
         }
         let next = next_statement_call(file, call);
@@ -394,6 +437,156 @@ fn outlasts_configured_duration(file: &File, sleep: &Call, ms: Option<u64>) -> b
         })
 }
 
+/// `Process.sleep(1200)`, then `Jobs.mark_stale(1000, :millisecond)`: the test lets
+/// more time pass than the age it then hands to the code under test, which compares
+/// recorded times against it. Or, before the sleep, a point in time shortly ahead
+/// (`not_after = DateTime.utc_now() |> Timex.shift(seconds: 1)`, `DateTime.add(now, 1,
+/// :second)`) that the sleep outlasts: a certificate or token must expire. Elapsed time
+/// is the subject.
+fn outlasts_age_given_later(file: &File, sleep: &Call, ms: Option<u64>) -> bool {
+    let Some(ms) = ms else {
+        return false;
+    };
+    let Some(test) = file.test(&sleep.ctx) else {
+        return false;
+    };
+    file.calls_within(test.node)
+        .filter(|c| in_test_process(c) && !c.capture)
+        .any(|c| {
+            let after = c.node.start_byte() > sleep.node.end_byte();
+            let shifts_time = c.node.end_byte() < sleep.node.start_byte()
+                && matches!(c.module.as_deref(), Some("DateTime" | "NaiveDateTime" | "Timex"));
+            (after || shifts_time) && given_ages(file, c).any(|age| age < ms)
+        })
+}
+
+/// Durations a call is given with their unit, in ms: `1_000, :millisecond` as two
+/// arguments, or `seconds: 1` in its keywords.
+fn given_ages<'a>(file: &'a File, call: &'a Call) -> impl Iterator<Item = u64> + 'a {
+    let k = &grammar().kinds;
+    let unit_ms = |unit: &str| match unit.trim_end_matches('s') {
+        "millisecond" => Some(1),
+        "second" => Some(1_000),
+        "minute" => Some(60_000),
+        _ => None,
+    };
+    let positional = call.args.windows(2).filter_map(move |pair| {
+        (pair[0].kind_id() == k.integer).then_some(())?;
+        let unit = unit_ms(ast::atom_name(pair[1], file.src)?)?;
+        parse_ms(file.text(pair[0]))?.checked_mul(unit)
+    });
+    let keywords = call
+        .arguments
+        .into_iter()
+        .flat_map(move |args| file.nodes_within(k.pair, args))
+        .filter_map(move |pair| {
+            let unit = unit_ms(ast::keyword_name(ast::field(pair, grammar().fields.key)?, file.src))?;
+            let value = ast::field(pair, grammar().fields.value).filter(|v| v.kind_id() == k.integer)?;
+            parse_ms(file.text(value))?.checked_mul(unit)
+        });
+    positional.chain(keywords)
+}
+
+/// The statement after the sleep reads a socket with a timeout and expects nothing
+/// (`assert :gen_tcp.recv(client, 0, 10) == {:error, :timeout}`): the read, as written.
+fn reads_silence_next<'t>(file: &File<'t>, sleep: &Call) -> Option<&'t str> {
+    let next = is_statement_call(sleep).then(|| next_statement(sleep.expr)).flatten()?;
+    if !file.text(next).contains("{:error, :timeout}") {
+        return None;
+    }
+    file.calls_within(next)
+        .find(|c| c.name == "recv" && c.arity == 3 && c.module.is_some() && c.ctx.func == sleep.ctx.func)
+        .map(|c| c.written(file.src))
+}
+
+/// A sleep between two calls of one function.
+struct Separated {
+    /// `Log.start_state`, as written.
+    function: String,
+    /// The sleep ends a loop body: it separates one round's call from the next.
+    loop_rounds: bool,
+    /// The test records or compares times (`start_date`, `DateTime.utc_now()`).
+    stamps_time: bool,
+}
+
+/// `Log.start_state(car, :online)`, the sleep, `Log.start_state(car, :asleep)`; or a
+/// loop body that writes and then sleeps: the sleep separates two calls of one
+/// function. Calls that message, start or stop processes, and socket I/O, are not
+/// counted: a pause between those is about the process on the other side.
+fn separated_calls(file: &File, sleep: &Call) -> Option<Separated> {
+    let test = file.test(&sleep.ctx)?;
+    let before = plain_remote_calls(file, sleep, previous_statement(sleep)?);
+    let (function, loop_rounds) = match next_statement(sleep.expr) {
+        Some(next) => {
+            let after = plain_remote_calls(file, sleep, next);
+            (before.into_iter().find(|f| after.contains(f))?, false)
+        }
+        None if sleep.parent.is_some_and(|block| is_loop_body(file, block)) => (before.into_iter().next()?, true),
+        None => return None,
+    };
+    // A loop's round makes its own timestamps (`"at" => DateTime.utc_now()`); a pair
+    // of calls may compare what they recorded anywhere in the test.
+    let region = if loop_rounds { sleep.parent? } else { test.node };
+    let stamps_time = records_times(file.text(region));
+    // `Cache.put_async(cache, i, i)`: work handed to another process, which the sleep
+    // may well wait for, unless the round stamps its own times.
+    let hands_off = function.contains("async") || function.ends_with("_later");
+    (stamps_time || !hands_off).then_some(Separated {
+        function,
+        loop_rounds,
+        stamps_time,
+    })
+}
+
+/// Remote calls of a statement, run where the sleep runs, that neither talk to a
+/// process nor only compute: `Devices.Metrics.save_metric`, `Log.start_state`.
+fn plain_remote_calls(file: &File, sleep: &Call, stmt: Node) -> Vec<String> {
+    // Calls in a fn the statement only hands on (`on_exit(fn -> Proxy.reset!() end)`)
+    // do not run there.
+    file.calls_within(stmt)
+        .filter(|c| c.ctx.func == sleep.ctx.func)
+        .filter(|c| !c.capture && !c.dynamic && !c.local && !PROCESS_CALLS.contains(&c.name))
+        .filter_map(|c| {
+            let module = c.module.as_deref()?;
+            let talks = PROCESS_MODULES.contains(&module)
+                || matches!(module, "Kernel" | ":gen_tcp" | ":ssl" | ":socket" | ":rpc" | ":erpc")
+                || TIMELESS_MODULES.contains(&module);
+            (!talks).then(|| c.written(file.src).to_string())
+        })
+        .collect()
+}
+
+/// The `do` block of a `for`, or the body of a fn given to `Enum` or `Stream`: what
+/// runs again on the next round.
+fn is_loop_body(file: &File, block: Node) -> bool {
+    let k = &grammar().kinds;
+    let Some(parent) = block.parent() else {
+        return false;
+    };
+    if block.kind_id() == k.do_block {
+        return parent.kind_id() == k.call && ast::local_call_name(parent, file.src) == Some("for");
+    }
+    let fun = parent.parent().filter(|n| block.kind_id() == k.body && n.kind_id() == k.anonymous_function);
+    fun.is_some_and(|fun| {
+        file.fns.iter().any(|f| {
+            f.node == fun
+                && f.called_by
+                    .is_some_and(|by| matches!(file.call(by).module.as_deref(), Some("Enum" | "Stream")))
+        })
+    })
+}
+
+/// Words of code that records or compares points in time (not durations).
+fn records_times(code: &str) -> bool {
+    let code = code.to_ascii_lowercase();
+    [
+        "utc_now", "timestamp", "datetime", "naive", "system_time", "os_time", "_date", "_at:", "_at ",
+        "_at)", "_at,",
+    ]
+    .iter()
+    .any(|w| code.contains(w))
+}
+
 /// `Enum.reduce_while(1..30, nil, fn _, acc -> case lookup() do [] -> Process.sleep(100);
 /// {:cont, acc}; [{pid, _}] -> {:halt, pid} end end)`: the sleep is the back-off of a
 /// poll with a bounded number of rounds that stops on the value it looks for, which is
@@ -578,17 +771,43 @@ fn paces_socket_sends_within_timeout(file: &File, sleep: &Call, ms: Option<u64>)
         return false;
     };
     let name = test.name.to_ascii_lowercase();
-    let Some(socket) = previous_statement(sleep)
-        .and_then(|prev| file.calls_within(prev).find(|c| c.node == prev))
-        .and_then(|c| socket_sent_to(file, c))
-    else {
+    let Some(socket) = previous_statement(sleep).and_then(|prev| sent_or_echoed_on(file, prev)) else {
         return false;
     };
     let sends_again = next_statement_call(file, sleep).and_then(|n| socket_sent_to(file, n)) == Some(socket);
     let repeats = in_loop(file, sleep, test.node);
-    let longer_timeout = test_durations(file, test)
-        .any(|(key, value)| (key.contains("timeout") || key.contains("idle")) && names_configured_key(&name, key) && ms < value);
+    // "timer resets from the last client message": the read timer is the timeout.
+    let names_idle_timer = name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| matches!(w, "timer" | "idle" | "inactivity"));
+    let longer_timeout = test_durations(file, test).any(|(key, value)| {
+        (key.contains("timeout") || key.contains("idle"))
+            && (names_configured_key(&name, key) || names_idle_timer)
+            && ms < value
+    });
     (sends_again || repeats) && longer_timeout
+}
+
+/// The socket that `stmt` writes to (`:gen_tcp.send(client, "ping")`), or reads the
+/// echo from right after a write to it (`assert :gen_tcp.recv(client, 4) == {:ok, ~c"ping"}`
+/// after `:gen_tcp.send(client, "ping")`).
+fn sent_or_echoed_on<'t>(file: &File<'t>, stmt: Node<'t>) -> Option<&'t str> {
+    let statement_call = |n: Node<'t>| file.calls_within(n).find(|c| c.node == n);
+    if let Some(socket) = statement_call(stmt).and_then(|c| socket_sent_to(file, c)) {
+        return Some(socket);
+    }
+    let read_from = file
+        .calls_within(stmt)
+        .find(|c| c.name.starts_with("recv") && c.module.is_some())
+        .and_then(|c| c.arg(0))
+        .map(|a| file.text(a))?;
+    let mut prev = stmt.prev_named_sibling();
+    while let Some(n) = prev.filter(|n| n.kind_id() == grammar().kinds.comment) {
+        prev = n.prev_named_sibling();
+    }
+    prev.and_then(statement_call)
+        .and_then(|c| socket_sent_to(file, c))
+        .filter(|socket| *socket == read_from)
 }
 
 /// `ThousandIsland.stop(server)` begun in a `Task.async` (or `spawn`) in a test named

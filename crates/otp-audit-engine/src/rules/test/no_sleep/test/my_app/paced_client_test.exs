@@ -61,4 +61,32 @@ defmodule MyApp.PacedClientTest do
 
     assert log =~ "terminating"
   end
+
+  test "the idle timer restarts with every echoed line" do
+    read_timeout = 100
+    {:ok, port} = MyApp.LineServer.start_for_test(MyApp.EchoHandler, read_timeout: read_timeout)
+    {:ok, client} = :gen_tcp.connect(:localhost, port, active: false)
+
+    # Each round reads the echo back, then stays quiet for less than the timeout.
+    for _ <- 1..4 do
+      :gen_tcp.send(client, "line")
+      assert :gen_tcp.recv(client, 4) == {:ok, ~c"line"}
+      Process.sleep(70)
+    end
+
+    assert :gen_tcp.recv(client, 0, read_timeout * 3) == {:error, :closed}
+  end
+
+  test "every echoed line is counted" do
+    {:ok, port} = MyApp.LineServer.start_for_test(MyApp.EchoHandler, read_timeout: 100)
+    {:ok, client} = :gen_tcp.connect(:localhost, port, active: false)
+
+    for _ <- 1..3 do
+      :gen_tcp.send(client, "line")
+      assert :gen_tcp.recv(client, 4) == {:ok, ~c"line"}
+      Process.sleep(40) #~ test/no-sleep
+    end
+
+    assert MyApp.LineServer.count(port) == 3
+  end
 end

@@ -66,7 +66,7 @@ fn check(file: &File, report: &mut Report) {
                 "`{written}` uses the implicit 5 000 ms timeout; pass the timeout explicitly (`{literal}`, a `@call_timeout` attribute, or a `timeout` argument of the client function) so how long callers wait is a deliberate choice"
             ),
             Implicit::Forever => format!(
-                "`{written}` waits forever: gen_statem calls default to `:infinity`, so a stuck state machine hangs the caller with it; pass a bounded timeout such as `{literal}`"
+                "`{written}` waits without a limit: gen_statem calls default to `:infinity`, so a stuck state machine hangs the caller with it; pass a bounded timeout such as `{literal}`"
             ),
         };
         let message = if call.capture {
@@ -91,9 +91,7 @@ fn check(file: &File, report: &mut Report) {
         };
         let at_once = at_once.is_some();
         let d = report.add(file, &call.ctx, call.node.byte_range(), message);
-        if implicit == Implicit::Forever {
-            d.severity(Severity::Error);
-        } else if at_once {
+        if at_once {
             d.severity(Severity::Info);
         }
         let Some(mut edits) = append_argument(call, src, &literal) else {

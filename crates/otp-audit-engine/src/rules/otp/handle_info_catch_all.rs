@@ -178,15 +178,18 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
             .iter()
             .filter(|c| !c.ctx.other_process && c.ctx.def.is_some_and(|d| reached.contains(&d)))
     };
-    if server_calls().any(|c| is_request(c) && !never_times_out(file, c)) {
+    if server_calls().any(|c| is_request(c) && !never_times_out(file, c) && !consumes_own_replies(c)) {
         return None;
     }
     // A request without a timeout cannot answer late: it waits until the answer comes.
-    let calls = match server_calls().find(|c| is_request(c)) {
+    let calls = match server_calls().find(|c| is_request(c) && !consumes_own_replies(c)) {
         Some(c) => format!(
             "and its only requests (`{}`) wait without a timeout, which leaves no late reply",
             c.display(file.src)
         ),
+        None if server_calls().any(consumes_own_replies) => {
+            "and makes no calls, and its only tasks run in a `Task.async_stream`, which takes their replies itself".to_string()
+        }
         None => "and makes no calls or tasks of its own".to_string(),
     };
     let down = if takes_any("DOWN", 5) {
@@ -216,11 +219,21 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
         // (`{port, {:exit_status, n}}`, `{:tcp_closed, socket}`): not only foreign ones.
         // A port whose every message a clause takes (`{port, _} when port ==
         // state.port`) leaves nothing stray.
-        if server_calls().any(|c| opens_port_or_socket(c) && !(opens_port(c) && takes_port_messages(file, module))) {
+        // So does a UDP socket in active mode whose every datagram a clause takes
+        // (`{:udp, _socket, _ip, _port, _data}`): it sends nothing else.
+        if server_calls().any(|c| {
+            opens_port_or_socket(c)
+                && !(opens_port(c) && takes_port_messages(file, module))
+                && !(opens_udp(c) && takes_udp_messages(file, module))
+        }) {
             return None;
         }
         if monitors.is_empty() {
-            "sets no monitor"
+            if server_calls().any(opens_udp) {
+                "sets no monitor, takes every datagram of the UDP socket it opens (`{:udp, ...}`)"
+            } else {
+                "sets no monitor"
+            }
         } else if monitors.len() == 1
             && let Some(setter) = monitors[0].ctx.def.map(|d| &file.defs[d as usize]).filter(|d| {
                 d.is_callback && (d.name == "init" && d.arity == 1 || d.name == "handle_continue" && d.arity == 2)
@@ -274,6 +287,14 @@ fn never_times_out(file: &File, c: &Call) -> bool {
     no_timeout_arity || timeout_at.and_then(|i| c.arg(i)).is_some_and(|t| ast::atom_name(t, file.src) == Some("infinity"))
 }
 
+/// `Task.async_stream` and its `Task.Supervisor` forms: the stream receives each
+/// task's reply and `:DOWN` itself, and shuts down and flushes the tasks it no longer
+/// needs (on a timeout with `on_timeout: :kill_task`, or when the caller halts the
+/// stream), so it leaves no late reply in the mailbox. Its tasks are still linked.
+fn consumes_own_replies(c: &Call) -> bool {
+    matches!(c.module.as_deref(), Some("Task" | "Task.Supervisor")) && c.name.starts_with("async_stream")
+}
+
 /// A call that links the server to a new or existing process (or port): an `:EXIT`
 /// from it would reach `handle_info/2` once the server traps exits.
 fn links_to_another_process(c: &Call) -> bool {
@@ -322,14 +343,43 @@ fn is_monitor(c: &Call) -> bool {
     }
 }
 
-/// A call that opens a port or socket whose messages come to the calling process.
+/// A call that opens a port or socket whose messages come to the calling process,
+/// or hands one to it or sets it to active mode. Sending, closing and the address
+/// helpers of `:inet` (`:inet.parse_address/1`) bring no message.
 fn opens_port_or_socket(c: &Call) -> bool {
+    const OPENS: &[&str] = &[
+        "open", "connect", "listen", "accept", "transfer_accept", "handshake",
+        "setopts", "controlling_process",
+    ];
     match c.module.as_deref() {
-        Some(":gen_tcp" | ":ssl" | ":gen_udp" | ":gen_sctp" | ":socket" | ":inet") => true,
+        Some(":gen_tcp" | ":ssl" | ":gen_udp" | ":gen_sctp" | ":socket" | ":inet") => OPENS.contains(&c.name),
         Some("Port") => c.name == "open",
         Some(":erlang") => c.name == "open_port",
         _ => false,
     }
+}
+
+/// `:gen_udp.open/1,2`.
+fn opens_udp(c: &Call) -> bool {
+    c.is(":gen_udp", "open")
+}
+
+/// A `handle_info/2` clause for `{:udp, socket, ip, port, data}` whose elements are
+/// plain variables, with no guard: it takes every datagram. A socket switched to
+/// `active: :once` or `active: n` also sends `{:udp_passive, socket}`, so such a
+/// module (as its text shows) is not covered.
+fn takes_udp_messages(file: &File, module: &Module) -> bool {
+    let text = file.text(module.node);
+    if text.contains("active: :once") || text.contains("{:active, :once}") || text.contains(":udp_passive") {
+        return false;
+    }
+    let k = &grammar().kinds;
+    module.defs.iter().map(|&d| &file.defs[d as usize]).filter(|d| d.name == "handle_info" && d.arity == 2 && d.guard.is_none()).any(|d| {
+        d.params.first().is_some_and(|p| {
+            is_tagged(file, *p, "udp", 5)
+                && ast::named_children(*p).skip(1).all(|e| e.kind_id() == k.identifier)
+        })
+    })
 }
 
 /// `Port.open/2`, `:erlang.open_port/2`.

@@ -145,8 +145,14 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
                         "`{written}` is given {how} as its timeout, but every task this function starts only makes `{inner}` with a bounded timeout, so the task ends (or exits) within that bound and the await with it; `:infinity` only avoids a second, shorter deadline"
                     ), Some(Severity::Info)));
                 } else if postpones_own_events(file, call) {
+                    let bound = match ways_out_of_postponing(file, call) {
+                        Some(ways) => format!(
+                            "; the machine leaves those states on its own ({ways}), but `:infinity` gives the caller no limit of its own if it stays in one (a peer that is up but never answers, a slow sync)"
+                        ),
+                        None => ", and `:infinity` puts no limit on either".to_string(),
+                    };
                     out.push((call, arg.byte_range(), format!(
-                        "`{written}` is given {how} as its timeout, and this state machine postpones events it cannot handle yet (`:postpone`), so the caller waits for the state to change as well as for the answer, with no bound on either; {}",
+                        "`{written}` is given {how} as its timeout, and this state machine postpones events it cannot handle yet (`:postpone`), so the caller waits for the state to change as well as for the answer{bound}; {}",
                         postponed_advice(file, call)
                     ), None));
                 } else {
@@ -160,13 +166,124 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
                 else {
                     continue;
                 };
-                if let Some(how) = infinity_source(file, call, value) {
-                    out.push((call, value.byte_range(), format!("`{written}` is given {how} as its `timeout:` option, so one stuck element blocks the whole stream; pass a bounded timeout: by default an element that runs out of time exits the caller, the right failure when every result is needed; add `on_timeout: :kill_task` only where an element may be skipped, and handle its `{{:exit, :timeout}}` result"), None));
+                let Some(how) = infinity_source(file, call, value) else {
+                    continue;
+                };
+                match element_work(file, call, *i) {
+                    Some(ElementWork::Bounded(inner)) => out.push((call, value.byte_range(), format!(
+                        "`{written}` is given {how} as its `timeout:` option, but each element only waits in `{inner}`, which carries its own bounded timeout, so an element ends (or exits) within that bound and the stream with it; `:infinity` only avoids a second, shorter deadline"
+                    ), Some(Severity::Info))),
+                    Some(ElementWork::InMemory(called)) => out.push((call, value.byte_range(), format!(
+                        "`{written}` is given {how} as its `timeout:` option, but each element only computes: it calls no process, socket or remote node, only {called}; work of that kind ends, so a bounded timeout would only exit the caller on a slow but finishing element; bound it if one of those project functions does I/O"
+                    ), Some(Severity::Info))),
+                    None => out.push((call, value.byte_range(), format!("`{written}` is given {how} as its `timeout:` option, so one stuck element blocks the whole stream; pass a bounded timeout: by default an element that runs out of time exits the caller, the right failure when every result is needed; add `on_timeout: :kill_task` only where an element may be skipped, and handle its `{{:exit, :timeout}}` result"), None)),
                 }
             }
         }
     }
     out
+}
+
+/// What each element of a `Task.async_stream` does, when that makes `:infinity`
+/// harmless.
+enum ElementWork {
+    /// It waits only in calls that carry their own bounded timeout (the first one,
+    /// written `Module.fun/arity`).
+    Bounded(String),
+    /// It waits on nothing: pure library functions, local functions of the same
+    /// kind and functions of the project's own modules (named for the message).
+    InMemory(String),
+}
+
+/// Modules whose functions compute on data in memory and never wait.
+const IN_MEMORY_MODULES: &[&str] = &[
+    "Kernel", "String", "Enum", "Map", "MapSet", "List", "Keyword", "Tuple", "Integer",
+    "Float", "Decimal", "Date", "Time", "DateTime", "NaiveDateTime", "Calendar", "Regex",
+    "Base", "URI", "Access", "Jason", "Poison", "Bitwise", "Logger", ":binary", ":lists",
+    ":maps", ":string", ":math", ":erlang", ":crypto", ":zlib",
+];
+
+/// `Task.async_stream(items, fn item -> ... end, timeout: :infinity)` (or a
+/// capture of a local function) whose element function, with the local functions
+/// it reaches, waits only in bounded calls or not at all. The function is the
+/// argument before the options at `opts_at`.
+fn element_work(file: &File, call: &Call, opts_at: usize) -> Option<ElementWork> {
+    let fun = call.arg(opts_at.checked_sub(1)?)?;
+    let mut bounded: Option<String> = None;
+    let mut project: Vec<String> = Vec::new();
+    let mut pending: Vec<Node> = vec![fun];
+    let mut seen: Vec<Range<usize>> = Vec::new();
+    let own_root = file.module(&call.ctx)?.name.split('.').next()?.to_string();
+    while let Some(node) = pending.pop() {
+        if seen.contains(&node.byte_range()) || seen.len() > 32 {
+            continue;
+        }
+        seen.push(node.byte_range());
+        for c in file.calls_within(node) {
+            if c.dynamic {
+                return None;
+            }
+            let Some(module) = c.module.as_deref() else {
+                // A local function of this module: follow it; a control form: fine.
+                if c.local && matches!(c.name, "case" | "if" | "unless" | "cond" | "with" | "raise" | "throw") {
+                    continue;
+                }
+                let defs: Vec<&Def> = file
+                    .defs_of(call.ctx.module)
+                    .filter(|d| d.name == c.name && d.arity == c.arity)
+                    .collect();
+                if defs.is_empty() {
+                    return None;
+                }
+                pending.extend(defs.iter().filter_map(|d| d.body));
+                continue;
+            };
+            if let Some(inner) = bounded_wait(file, c) {
+                bounded.get_or_insert(inner);
+            } else if IN_MEMORY_MODULES.contains(&module) {
+                if module == "Kernel" && matches!(c.name, "send" | "spawn" | "spawn_link" | "apply" | "receive") {
+                    return None;
+                }
+            } else if module.split('.').next() == Some(own_root.as_str()) && !module.ends_with("Repo") {
+                let name = format!("`{module}.{}/{}`", c.name, c.arity);
+                if !project.contains(&name) {
+                    project.push(name);
+                }
+            } else {
+                return None;
+            }
+        }
+    }
+    match (bounded, project.is_empty()) {
+        (Some(inner), true) => Some(ElementWork::Bounded(inner)),
+        (Some(_), false) => None,
+        (None, true) => Some(ElementWork::InMemory("library functions that compute on data and its own local functions".to_string())),
+        (None, false) => Some(ElementWork::InMemory(format!(
+            "library functions that compute on data, its own local functions and {} of this project",
+            project.join(", ")
+        ))),
+    }
+}
+
+/// A call that waits for a reply but bounds the wait itself: `GenServer.call/2`
+/// (5 s by default), a call of `TIMEOUTS` given a finite timeout, or any call whose
+/// trailing options carry a `timeout:` that is not `:infinity`.
+fn bounded_wait(file: &File, c: &Call) -> Option<String> {
+    let module = c.module.as_deref()?;
+    let name = format!("{module}.{}/{}", c.name, c.arity);
+    if matches!(module, "GenServer" | ":gen_server") && c.name == "call" && c.arity == 2 {
+        return Some(name);
+    }
+    if let Some((_, _, _, timeout)) = TIMEOUTS.iter().find(|(m, n, a, _)| *m == module && *n == c.name && *a == c.arity) {
+        let value = match timeout {
+            Timeout::Arg(i) => c.arg(*i)?,
+            Timeout::Option(i) => option_value(c.arg(*i)?, file.src, "timeout")?,
+            Timeout::Missing => return None,
+        };
+        return (infinity_source(file, c, value).is_none() && ast::atom_name(value, file.src).is_none()).then_some(name);
+    }
+    let value = option_value(*c.args.last()?, file.src, "timeout")?;
+    (infinity_source(file, c, value).is_none() && ast::atom_name(value, file.src).is_none()).then_some(name)
 }
 
 /// Functions that only look something up in the node they run on and never wait on
@@ -322,6 +439,25 @@ fn postpones_own_events(file: &File, call: &Call) -> bool {
         (n.kind_id() == k.atom && file.text(n) == ":postpone")
             || (n.kind_id() == k.keywords && ast::keyword_value(n, file.src, "postpone").is_some())
     })
+}
+
+/// How the state machine of `call`'s module gets out of a state it postpones in
+/// without outside help: a timer it sets (`Process.send_after/3`) or a monitor
+/// whose `:DOWN` arrives when the peer it waits for dies. Named for the message.
+fn ways_out_of_postponing(file: &File, call: &Call) -> Option<String> {
+    let module = file.module(&call.ctx)?;
+    let mut ways: Vec<&str> = Vec::new();
+    for c in file.calls_within(module.node) {
+        let way = match (c.module.as_deref(), c.name) {
+            (Some("Process" | ":erlang" | ":timer"), "send_after") => "a timer it sets",
+            (Some("Process" | ":erlang"), "monitor") => "the `:DOWN` of a peer it monitors",
+            _ => continue,
+        };
+        if !ways.contains(&way) {
+            ways.push(way);
+        }
+    }
+    (!ways.is_empty()).then(|| ways.join(" or "))
 }
 
 /// A public client function should let its callers choose; a private helper should

@@ -703,7 +703,7 @@ fn stops_itself(file: &File, module: &crate::model::Module) -> bool {
 }
 
 /// The clause patterns of the `case` whose subject is `call`.
-fn case_patterns<'t>(file: &File<'t>, call: &Call<'t>) -> Vec<Node<'t>> {
+pub(crate) fn case_patterns<'t>(file: &File<'t>, call: &Call<'t>) -> Vec<Node<'t>> {
     let g = grammar();
     let Some(case) = call
         .parent

@@ -957,7 +957,7 @@ fn failing_functions<'s>(
     file: &File<'s>,
     failing: std::collections::HashSet<crate::model::Id>,
 ) -> std::collections::BTreeSet<(u32, &'s str)> {
-    public_callers_of(file, failing, false, |_| false)
+    public_callers_of(file, failing, false, |_| false, |_| false)
 }
 
 /// (module, name) of the public functions that may return an error: as
@@ -978,17 +978,34 @@ fn error_returning_functions<'s>(
         .into_iter()
         .map(|m| (m, atom_only_specs(file, m)))
         .collect();
-    public_callers_of(file, failing, true, |d| returns_only_atoms(file, d, &specs))
+    public_callers_of(file, failing, true, |d| returns_only_atoms(file, d, &specs), |c| handles_error(file, c))
+}
+
+/// `case helper(x) do {:ok, v} -> ...; {:error, v} -> retry(v) end`: the caller
+/// matches the error and goes on, so the error stops here. A clause that returns
+/// it again builds an `{:error, _}` of its own, which marks the caller failing.
+fn handles_error(file: &File, call: &crate::model::Call) -> bool {
+    let k = &grammar().kinds;
+    crate::rules::otp::unsupervised_start::case_patterns(file, call)
+        .into_iter()
+        // A clause's left side is its arguments, behind `when` when guarded.
+        .map(|p| if ast::is_binary_op(p, file.src, "when") { ast::field(p, grammar().fields.left).unwrap_or(p) } else { p })
+        .filter_map(|p| if p.kind_id() == k.arguments { p.named_child(0) } else { Some(p) })
+        .any(|p| {
+            p.kind_id() == k.tuple && p.named_child(0).and_then(|a| ast::atom_name(a, file.src)) == Some("error")
+        })
 }
 
 /// Spreads `failing` over local calls until nothing changes (a module has few
 /// functions), skipping the functions `stops` names, and returns the public ones as
-/// (module, name). `by_arity` matches a call to a function by arity too.
+/// (module, name). `by_arity` matches a call to a function by arity too; a call
+/// that `handled` names does not pass the failure on to its caller.
 fn public_callers_of<'s>(
     file: &File<'s>,
     failing: std::collections::HashSet<crate::model::Id>,
     by_arity: bool,
     stops: impl Fn(crate::model::Id) -> bool,
+    handled: impl Fn(&crate::model::Call) -> bool,
 ) -> std::collections::BTreeSet<(u32, &'s str)> {
     // `stops` may read the module's specs: ask it once per function, not per call.
     let mut stopped = std::collections::HashMap::new();
@@ -1006,6 +1023,7 @@ fn public_callers_of<'s>(
             if let Some(d) = c.ctx.def
                 && names.contains(&key(c.ctx.module, c.name, c.arity))
                 && !stops(d)
+                && !handled(c)
             {
                 failing.insert(d);
             }

@@ -134,18 +134,16 @@ fn check(file: &File, report: &mut Report) {
                 } else {
                     format!("two calls of `{}`", separated.function)
                 };
-                report
-                    .add(
-                        file,
-                        &call.ctx,
-                        call.expr.byte_range(),
-                        format!(
-                            "{} separates {between}; if it keeps the times they record apart, pass the timestamps (or a clock the test controls) instead of waiting; if it waits for the first call's work, wait for that outcome (poll the public API, or `assert_receive` a message it sends)",
-                            sleep.shown
-                        ),
-                    )
-                    .anchor("when-it-is-fine")
-                    .severity(Severity::Info);
+                report_info(
+                    report,
+                    file,
+                    call,
+                    "when-it-is-fine",
+                    format!(
+                        "{} separates {between}; if it keeps the times they record apart, pass the timestamps (or a clock the test controls) instead of waiting; if it waits for the first call's work, wait for that outcome (poll the public API, or `assert_receive` a message it sends)",
+                        sleep.shown
+                    ),
+                );
             }
             continue;
         }
@@ -153,18 +151,16 @@ fn check(file: &File, report: &mut Report) {
         // the test checks that nothing arrives, which no signal can show; only where
         // the wait sits is in question.
         if let Some(read) = reads_silence_next(file, call) {
-            report
-                .add(
-                    file,
-                    &call.ctx,
-                    call.expr.byte_range(),
-                    format!(
-                        "{} waits before a `{read}` that expects `{{:error, :timeout}}`, a check that nothing arrives; give the wait to the read as its timeout instead, which takes as long but fails as soon as data comes",
-                        sleep.shown
-                    ),
-                )
-                .anchor("waiting-for-a-state-change")
-                .severity(Severity::Info);
+            report_info(
+                report,
+                file,
+                call,
+                "waiting-for-a-state-change",
+                format!(
+                    "{} waits before a `{read}` that expects `{{:error, :timeout}}`, a check that nothing arrives; give the wait to the read as its timeout instead, which takes as long but fails as soon as data comes",
+                    sleep.shown
+                ),
+            );
             continue;
         }
         let next = next_statement_call(file, call);
@@ -1414,4 +1410,12 @@ pub(crate) fn one_line(s: &str) -> String {
     } else {
         line.to_string()
     }
+}
+
+/// An info finding at the sleep `call`, pointing at the guide's `anchor`.
+fn report_info(report: &mut Report, file: &File, call: &Call, anchor: &'static str, message: String) {
+    report
+        .add(file, &call.ctx, call.expr.byte_range(), message)
+        .anchor(anchor)
+        .severity(Severity::Info);
 }

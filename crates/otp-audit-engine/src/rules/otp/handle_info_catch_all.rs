@@ -107,21 +107,30 @@ fn check(file: &File, report: &mut Report) {
         // Only a foreign `send` could crash it, and the fix would cancel its idle
         // timeout: the crash and restart is the better of the two. Kept to a module
         // that takes every `:DOWN` itself, as it was first written: a plain idle loop
-        // that merely sets no monitor keeps its finding, which names no such stray.
+        // that merely sets no monitor keeps an info finding below.
         if covered.as_ref().is_some_and(|c| c.starts_with(TAKES_DOWN)) && idle.is_some() {
             continue;
         }
         // The idle timeout is cancelled by any message: a catch-all returning
         // `{:noreply, state}` would stop the loop silently, so offer no such fix.
         if let Some(Timeout::Idle(how)) = idle {
-            report.add(
-                file,
-                &ctx,
-                last.node.start_byte()..last.head.end_byte(),
-                format!(
-                    "`handle_info/2` has no catch-all clause ({count} is here): a stray message crashes the server with `FunctionClauseError`; this server runs on the gen_server idle timeout ({how}), which any arriving message cancels, so a catch-all that returns `{{:noreply, state}}` would stop that loop silently: end with a clause that logs and returns the pending timeout again (`{{:noreply, state, timeout}}`), or move the loop to `Process.send_after/3`"
-                ),
+            let loop_advice = format!(
+                "this server runs on the gen_server idle timeout ({how}), which any arriving message cancels, so a catch-all that returns `{{:noreply, state}}` would stop that loop silently: end with a clause that logs and returns the pending timeout again (`{{:noreply, state, timeout}}`), or move the loop to `Process.send_after/3`"
             );
+            // With no monitor, link or late reply of its own, only a foreign `send`
+            // could crash it: the same insurance as any covered server, so info.
+            let message = match &covered {
+                Some(how) => format!(
+                    "`handle_info/2` has no catch-all clause ({count} is here): this module {how}, so only a message that other code sends to this process would crash it with `FunctionClauseError`; {loop_advice}"
+                ),
+                None => format!(
+                    "`handle_info/2` has no catch-all clause ({count} is here): a stray message crashes the server with `FunctionClauseError`; {loop_advice}"
+                ),
+            };
+            let d = report.add(file, &ctx, last.node.start_byte()..last.head.end_byte(), message);
+            if covered.is_some() {
+                d.severity(Severity::Info);
+            }
             continue;
         }
         if let Some(matched) = covered {
@@ -188,9 +197,11 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
             c.display(file.src)
         ),
         None if server_calls().any(consumes_own_replies) => {
-            "and makes no calls, and its only tasks run in a `Task.async_stream`, which takes their replies itself".to_string()
+            "and its own code makes no `GenServer.call`, and its only tasks run in a `Task.async_stream`, which takes their replies itself".to_string()
         }
-        None => "and makes no calls or tasks of its own".to_string(),
+        // Calls through other modules' wrappers are not seen here; a timeout in one
+        // exits the server unless caught, so it leaves no late reply either.
+        None => "and its own code makes no `GenServer.call` or task whose reply could arrive late".to_string(),
     };
     let down = if takes_any("DOWN", 5) {
         TAKES_DOWN

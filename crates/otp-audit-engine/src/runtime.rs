@@ -94,6 +94,50 @@ pub(crate) fn runs_under_exunit(file: &File, module: &crate::model::Module) -> b
         })
 }
 
+/// A module whose `@moduledoc` says it is meant for tests only (an in-memory adapter
+/// "only designed for testing purposes", a fake "for tests only"): a library ships it
+/// in `lib/` so that its users' test suites can start it, and there a 5 s exit is
+/// the failure a test wants. Matched on a few plain phrases, not a guess at intent.
+pub(crate) fn documented_for_tests(file: &File, module: &crate::model::Module) -> bool {
+    const PHRASES: &[&str] = &[
+        "for testing purposes",
+        "only for testing",
+        "only for tests",
+        "only in tests",
+        "for tests only",
+        "for testing only",
+        "test-only",
+        "only designed for testing",
+        "only intended for testing",
+        "only meant for testing",
+        "only to be used in tests",
+    ];
+    let Some(doc) = moduledoc(file, module) else {
+        return false;
+    };
+    let doc = doc
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    PHRASES.iter().any(|p| doc.contains(p))
+}
+
+/// The text of the module's own `@moduledoc` (a direct statement of its body).
+fn moduledoc<'t>(file: &File<'t>, module: &crate::model::Module<'t>) -> Option<&'t str> {
+    let g = crate::syntax::grammar();
+    let body = module.body?;
+    crate::syntax::named_children(body)
+        .filter(|n| {
+            n.kind_id() == g.kinds.unary_operator && crate::syntax::operator(*n, file.src) == "@"
+        })
+        .filter_map(|n| crate::syntax::field(n, g.fields.operand))
+        .find(|op| crate::syntax::local_call_name(*op, file.src) == Some("moduledoc"))
+        .and_then(crate::syntax::call_arguments)
+        .and_then(|a| a.named_child(0))
+        .map(|v| file.text(v))
+}
+
 /// ExUnit assertions no other library defines under the same name.
 const EXUNIT_MACROS: &[&str] = &[
     "assert_receive",

@@ -298,7 +298,7 @@ fn may_match(file: &File, pattern: Node, msg: Node) -> bool {
 }
 
 /// The timeout of a `receive`'s `after` clause, as written.
-fn after_timeout<'t>(file: &File<'t>, block: Node) -> Option<&'t str> {
+pub(crate) fn after_timeout<'t>(file: &File<'t>, block: Node) -> Option<&'t str> {
     let k = &grammar().kinds;
     ast::named_children(block)
         .filter(|c| c.kind_id() == k.after_block)

@@ -54,10 +54,9 @@ fn check(file: &File, report: &mut Report) {
         };
         // A test helper shipped in `lib/` runs inside a test, where a 5 s exit is the
         // failure you want (and ExUnit's own timeout bounds a hang).
-        if file
-            .module(&call.ctx)
-            .is_some_and(|m| crate::runtime::runs_under_exunit(file, m))
-        {
+        if file.module(&call.ctx).is_some_and(|m| {
+            crate::runtime::runs_under_exunit(file, m) || crate::runtime::documented_for_tests(file, m)
+        }) {
             continue;
         }
         let written = call.display(src);
@@ -149,20 +148,69 @@ fn answers_at_once(file: &File, call: &Call) -> Option<AtOnce> {
             .any(|&d| file.defs[d as usize].name == name && file.defs[d as usize].arity == arity)
     };
     let mut answer = AtOnce::FromState;
+    let mut seen = Vec::new();
     for d in clauses {
         let body = d.body?;
         let text = file.text(body);
         if !text.contains(":reply") || text.contains(":noreply") || text.contains(":stop") {
             return None;
         }
-        for c in file.calls_within(body) {
-            if reads_state(c) || pure_kernel(c, &defines) {
-                continue;
-            }
-            answer = AtOnce::Bookkeeping(bookkeeping(c)?);
-        }
+        waits_for_nothing(file, module, body, &defines, &mut answer, &mut seen, 0)?;
     }
     Some(answer)
+}
+
+/// Every call in `body` reads, branches or keeps books; a call to a function of the
+/// same module (`reply_instance(state, id)`) counts by what its clauses do, followed
+/// a few levels deep. `None` at the first call that may wait.
+fn waits_for_nothing<'t>(
+    file: &File<'t>,
+    module: &Module<'t>,
+    body: Node<'t>,
+    defines: &dyn Fn(&str, usize) -> bool,
+    answer: &mut AtOnce,
+    seen: &mut Vec<(&'t str, usize)>,
+    depth: u32,
+) -> Option<()> {
+    for c in file.calls_within(body) {
+        if reads_state(c) || pure_kernel(c, defines) || drains(file, c) {
+            continue;
+        }
+        if let Some(what) = bookkeeping(c) {
+            *answer = AtOnce::Bookkeeping(what);
+            continue;
+        }
+        // A helper of this module: follow it, once, not too deep (a helper's
+        // helper's helper that still only reads is rare; stop before cost grows).
+        if c.module.is_none() && c.local && !c.dynamic && depth < 3 && defines(c.name, c.arity) {
+            if seen.contains(&(c.name, c.arity)) {
+                continue;
+            }
+            seen.push((c.name, c.arity));
+            let helpers = module
+                .defs
+                .iter()
+                .map(|&d| &file.defs[d as usize])
+                .filter(|d| d.name == c.name && d.arity == c.arity);
+            // A bodiless head (`defp f(a, opts \\\\ [])`) holds no code.
+            for body in helpers.filter_map(|h| h.body) {
+                waits_for_nothing(file, module, body, defines, answer, seen, depth + 1)?;
+            }
+            continue;
+        }
+        return None;
+    }
+    Some(())
+}
+
+/// `receive ... after 0 -> ... end` takes what is already there and never waits
+/// (flushing a timer's message after `Process.cancel_timer/1`).
+fn drains(file: &File, c: &Call) -> bool {
+    c.module.is_none()
+        && c.local
+        && c.name == "receive"
+        && c.do_block
+            .is_some_and(|b| crate::rules::otp::blocking_in_callback::after_timeout(file, b) == Some("0"))
 }
 
 /// A local call to one of Kernel's pure functions (`length/1`, `rem/2`), unless
@@ -170,19 +218,35 @@ fn answers_at_once(file: &File, call: &Call) -> Option<AtOnce> {
 fn pure_kernel(c: &Call, defines: &dyn Fn(&str, usize) -> bool) -> bool {
     const PURE: &[&str] = &[
         "length", "rem", "div", "abs", "hd", "tl", "elem", "put_elem", "map_size", "tuple_size",
-        "max", "min", "is_nil", "not", "get_in", "put_in", "update_in", "to_string",
+        "max", "min", "is_nil", "not", "get_in", "put_in", "update_in", "to_string", "self",
+        "raise", "reraise", "inspect", "is_pid", "is_atom", "is_binary", "is_list", "is_map",
+        "is_integer", "is_tuple", "is_reference", "is_function", "is_number", "is_boolean",
     ];
     c.module.is_none() && c.local && !c.dynamic && PURE.contains(&c.name) && !defines(c.name, c.arity)
 }
 
 /// A call that changes something but never waits on another process: setting or
-/// dropping a monitor, or updating a set held in the state. Its written name.
+/// dropping a monitor, a timer or a process flag, or writing to an ETS table the
+/// server owns. Its written name.
 fn bookkeeping(c: &Call) -> Option<&'static str> {
     match (c.module.as_deref()?, c.name) {
         ("Process", "monitor") => Some("Process.monitor"),
         ("Process", "demonitor") => Some("Process.demonitor"),
         (":erlang", "monitor") => Some(":erlang.monitor"),
         (":erlang", "demonitor") => Some(":erlang.demonitor"),
+        ("Process", "send_after") => Some("Process.send_after"),
+        ("Process", "cancel_timer") => Some("Process.cancel_timer"),
+        (":erlang", "send_after") => Some(":erlang.send_after"),
+        (":erlang", "cancel_timer") => Some(":erlang.cancel_timer"),
+        ("Process", "flag") => Some("Process.flag"),
+        (":ets", "insert") => Some(":ets.insert"),
+        (":ets", "insert_new") => Some(":ets.insert_new"),
+        (":ets", "delete") => Some(":ets.delete"),
+        (":ets", "delete_object") => Some(":ets.delete_object"),
+        (":ets", "delete_all_objects") => Some(":ets.delete_all_objects"),
+        (":ets", "update_element") => Some(":ets.update_element"),
+        (":ets", "update_counter") => Some(":ets.update_counter"),
+        (":ets", "new") => Some(":ets.new"),
         _ => None,
     }
 }
@@ -195,6 +259,7 @@ fn reads_state(c: &Call) -> bool {
     match c.module.as_deref() {
         None => c.local && matches!(c.name, "if" | "unless" | "case" | "cond" | "with"),
         Some("Map" | "Keyword" | "Enum" | "MapSet" | "List" | "Access") => true,
+        Some("System") => matches!(c.name, "monotonic_time" | "system_time" | "os_time" | "unique_integer"),
         Some(":ets") => matches!(
             c.name,
             "lookup" | "lookup_element" | "member" | "match" | "match_object" | "select" | "tab2list" | "info"

@@ -61,28 +61,40 @@ fn check(file: &File, report: &mut Report) {
     }
 }
 
-/// A handler id made unique to the test: built from its name (`"#{test}"`), a ref, a
+/// A handler id made unique to the test: built from its name (`"#{test}"`, or the
+/// name of the function ExUnit compiles the test into, `__ENV__.function`), a ref, a
 /// unique integer or the test pid.
 fn unique_per_test(id: &str) -> bool {
-    ["#{", "make_ref", "unique_integer", "self()"].iter().any(|w| id.contains(w))
+    ["#{", "make_ref", "unique_integer", "self()", "__ENV__.function"]
+        .iter()
+        .any(|w| id.contains(w))
 }
 
-/// The id as written is unique to the test, or is a variable bound to such a value
-/// earlier in the same test or setup block (`ref = make_ref()`).
+/// The id as written is unique to the test, or is built from variables bound to such
+/// a value earlier in the same test or setup block (`ref = make_ref()`,
+/// `{name, _arity} = __ENV__.function` and then `to_string(name)`).
 fn unique_id(file: &File, test: &Test, call: &Call, id: Node) -> bool {
     let k = &grammar().kinds;
     if unique_per_test(file.text(id)) {
         return true;
     }
-    if id.kind_id() != k.identifier {
+    let vars: Vec<&str> = ast::descendants(id)
+        .chain(std::iter::once(id))
+        .filter(|n| n.kind_id() == k.identifier)
+        .map(|n| file.text(n))
+        .collect();
+    if vars.is_empty() {
         return false;
     }
-    let name = file.text(id);
     ast::descendants(test.node)
         .take_while(|d| d.start_byte() < call.node.start_byte())
         .filter(|d| ast::is_binary_op(*d, file.src, "="))
         .filter(|m| {
-            ast::field(*m, grammar().fields.left).is_some_and(|l| l.kind_id() == k.identifier && file.text(l) == name)
+            ast::field(*m, grammar().fields.left).is_some_and(|l| {
+                ast::descendants(l)
+                    .chain(std::iter::once(l))
+                    .any(|n| n.kind_id() == k.identifier && vars.contains(&file.text(n)))
+            })
         })
         .last()
         .and_then(|m| ast::field(m, grammar().fields.right))

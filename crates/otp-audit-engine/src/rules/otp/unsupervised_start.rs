@@ -145,7 +145,7 @@ fn check(file: &File, report: &mut Report) {
             || is_monitored_by_owner(file, call, def)
             || is_linked_worker_of_exit_handler(file, call, def)
             || is_helper_owned_by_process(file, call, def)
-            || is_helper_kept_in_server_state(file, call, def)
+            || matches!(helper_kept_in_server_state(file, call, def), Some(Kept::Once))
             || returned_worker(file, call, def)
                 .is_some_and(|target| file.modules.iter().any(|m| m.name == target && stops_itself(file, m)))
             || is_declared_start_function(file, call, def)
@@ -168,6 +168,16 @@ fn check(file: &File, report: &mut Report) {
         // One finding per start decision: the branches of a `case` that each start
         // the same process (with another name form, say) are one start.
         if !reported.insert((call.ctx.def, module.to_string(), call.name)) {
+            continue;
+        }
+        // Kept in a field of the server's state: linked to the server and held for its
+        // life, so an orphan only if the callback runs again. Say that, as info.
+        if let Some(Kept::Again(field)) = helper_kept_in_server_state(file, call, def) {
+            let message = format!(
+                "`{written}` in `{}/{}` starts a process this server keeps in its state (`{field}`) and is linked to, so it goes down with the server and is started again after a restart; but nothing stops this callback from running twice, and each run starts another while the one before keeps running unreferenced: start it in `init/1` or `handle_continue/2`, or match `{field}: nil` in the callback's head so a second run is refused",
+                def.name, def.arity
+            );
+            report.add(file, &call.ctx, call.node.byte_range(), message).severity(Severity::Info);
             continue;
         }
         let message = format!(
@@ -611,15 +621,13 @@ fn is_helper_owned_by_process(file: &File, call: &Call, def: &Def) -> bool {
 /// run again starts another each time (the last one replaced but still running), and
 /// a pid put into a collection (`Map.put(state.workers, id, pid)`) is a worker per
 /// request: both are reported unless another exemption applies.
-fn is_helper_kept_in_server_state(file: &File, call: &Call, def: &Def) -> bool {
+fn helper_kept_in_server_state<'t>(file: &File<'t>, call: &Call<'t>, def: &Def<'t>) -> Option<Kept<'t>> {
     let g = grammar();
     let k = &g.kinds;
     if call.name != "start_link" || !def.is_callback {
-        return false;
+        return None;
     }
-    let Some(var) = kept_pid(file, call, def) else {
-        return false;
-    };
+    let var = kept_pid(file, call, def)?;
     let params: Vec<&str> = def
         .params
         .iter()
@@ -650,9 +658,7 @@ fn is_helper_kept_in_server_state(file: &File, call: &Call, def: &Def) -> bool {
                 .and_then(|c| c.arg(1))
                 .and_then(|key| ast::atom_name(key, file.src))
         });
-    let Some(field) = field else {
-        return false;
-    };
+    let field = field?;
     // `if state.owner, do: raise "already attached"` before the start.
     let refuses_again = file.calls_within(def.node).any(|c| {
         c.node.end_byte() < call.node.start_byte()
@@ -668,7 +674,15 @@ fn is_helper_kept_in_server_state(file: &File, call: &Call, def: &Def) -> bool {
                 && ast::field(pair, g.fields.value).is_some_and(|v| v.kind_id() == k.nil)
         })
     });
-    refuses_again || head_wants_empty
+    Some(if refuses_again || head_wants_empty { Kept::Once } else { Kept::Again(field) })
+}
+
+/// Where a callback keeps the helper it starts (see [`helper_kept_in_server_state`]).
+enum Kept<'t> {
+    /// The callback cannot run twice: the helper is the server's own part.
+    Once,
+    /// Kept in this field, by a callback that nothing stops from running again.
+    Again(&'t str),
 }
 
 /// The module a plain function `start_link`s a worker of and hands back to its caller

@@ -207,7 +207,9 @@ impl<'t> Walker<'_, 't> {
             self.enter_unary(node)
         } else if kind == k.anonymous_function {
             self.enter_fn(node);
-            if let Some(keyword) = node.child(0) {
+            if let Some(keyword) = node.child(0)
+                && !self.builds_log_message(node)
+            {
                 self.nest(keyword);
             }
             true
@@ -237,6 +239,46 @@ impl<'t> Walker<'_, 't> {
     fn parent(&self, up: usize) -> Option<&Entry<'t>> {
         // The last entry is the node itself.
         self.stack.len().checked_sub(2 + up).map(|i| &self.stack[i])
+    }
+
+    /// `Logger.debug(fn -> ["sent ", inspect(msg)] end)`: a lazy log message, whose
+    /// body is only data (a list, a string, a tuple, `<>`) with no branch in it. It
+    /// builds a message, as an interpolation does, and adds no level; Credo's walk
+    /// finds nothing to count inside a list literal either.
+    fn builds_log_message(&self, node: Node<'t>) -> bool {
+        let g = grammar();
+        let k = &g.kinds;
+        let src = self.src();
+        let logs = self
+            .parent(0)
+            .filter(|args| args.node.kind_id() == k.arguments)
+            .and_then(|_| self.parent(1))
+            .and_then(|call| field(call.node, g.fields.target))
+            .filter(|t| t.kind_id() == k.dot)
+            .is_some_and(|dot| {
+                field(dot, g.fields.left).is_some_and(|m| text(m, src) == "Logger")
+                    && field(dot, g.fields.right)
+                        .is_some_and(|f| LOGGER_LEVELS.contains(&text(f, src)))
+            });
+        if !logs {
+            return false;
+        }
+        let mut clauses = named_children(node).filter(|c| c.kind_id() == k.stab_clause);
+        let (Some(clause), None) = (clauses.next(), clauses.next()) else {
+            return false;
+        };
+        let Some(body) = field(clause, g.fields.right) else {
+            return false;
+        };
+        let statements: Vec<Node> = named_children(body)
+            .filter(|c| c.kind_id() != k.comment)
+            .collect();
+        let [value] = statements[..] else {
+            return false;
+        };
+        let data = [k.list, k.string, k.tuple].contains(&value.kind_id())
+            || value.kind_id() == k.binary_operator && syntax::operator(value, src) == "<>";
+        data && !syntax::descendants(value).any(|n| is_branch(n, src))
     }
 
     /// One more level of Credo-style nesting inside a def.
@@ -1073,4 +1115,34 @@ fn runner_of(call: &Call) -> Runner {
         }
         _ => Runner::Unknown,
     }
+}
+
+/// The levels of `Logger`'s macros and `Logger.log/2,3`.
+const LOGGER_LEVELS: &[&str] = &[
+    "log",
+    "debug",
+    "info",
+    "notice",
+    "warning",
+    "warn",
+    "error",
+    "critical",
+    "alert",
+    "emergency",
+];
+
+/// A node that adds a level of nesting: a `fn` or an `if`/`case`/... call.
+fn is_branch(node: Node, src: &str) -> bool {
+    let g = grammar();
+    if node.kind_id() == g.kinds.anonymous_function {
+        return true;
+    }
+    node.kind_id() == g.kinds.call
+        && field(node, g.fields.target).is_some_and(|t| {
+            t.kind_id() == g.kinds.identifier
+                && matches!(
+                    text(t, src),
+                    "if" | "unless" | "case" | "cond" | "for" | "with"
+                )
+        })
 }

@@ -41,8 +41,13 @@ fn is_assertion(name: &str, helpers: &[String]) -> bool {
 fn check(file: &File, report: &mut Report) {
     for (test, i) in unasserted_tests(file, report) {
         if external_helper_calls(file, test).is_empty() {
+            let ctx = test_ctx(test, i);
+            if let Some(name) = test.body.and_then(|body| only_builds_struct(file, body)) {
+                report.add(file, &ctx, test.target.byte_range(), builds_struct_only(&test.name, name));
+                continue;
+            }
             let clicks = test.body.is_some_and(|body| clicks_elements(file, body));
-            report.add(file, &test_ctx(test, i), test.target.byte_range(), asserts_nothing(&test.name, clicks));
+            report.add(file, &ctx, test.target.byte_range(), asserts_nothing(&test.name, clicks));
         }
     }
 }
@@ -212,6 +217,40 @@ fn asserts_nothing(name: &str, clicks: bool) -> String {
     }
     format!(
         "test \"{name}\" asserts nothing: it passes as long as nothing raises; assert on the result, a message (`assert_receive`) or a side effect"
+    )
+}
+
+/// `%MyApp.Invoice{}` alone, or bound (`invoice = %MyApp.Invoice{total: 0}`), next to
+/// bindings of plain data, with nothing called: a missing module or field fails the compile, not the test, so the
+/// test checks nothing at run time. Returns the struct's name as written.
+fn only_builds_struct<'t>(file: &File<'t>, body: Node<'t>) -> Option<&'t str> {
+    let g = grammar();
+    if file.calls_within(body).next().is_some() {
+        return None;
+    }
+    let mut name = None;
+    for stmt in ast::statements(body) {
+        let binding = ast::is_binary_op(stmt, file.src, "=");
+        let value = if binding { ast::field(stmt, g.fields.right)? } else { stmt };
+        // Bindings of plain data (`code = "JJD1"`) go with it; nothing is called.
+        let Some(head) = value.named_child(0).filter(|h| value.kind_id() == g.kinds.map && h.kind() == "struct") else {
+            if binding {
+                continue;
+            }
+            return None;
+        };
+        // `%Label{label | code: c}` raises at run time when `label` is another struct.
+        if file.text(value).contains('|') {
+            return None;
+        }
+        name.get_or_insert(file.text(head));
+    }
+    name
+}
+
+fn builds_struct_only(name: &str, module: &str) -> String {
+    format!(
+        "test \"{name}\" only builds `%{module}{{}}`, which checks nothing a compile does not: a missing struct or field fails `mix test` before any test runs; delete it or assert on what the code does with the struct"
     )
 }
 

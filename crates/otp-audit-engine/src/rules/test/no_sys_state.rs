@@ -14,17 +14,26 @@ pub static RULE: Rule = Rule {
     supersedes: &[],
     guide: include_str!("no_sys_state.md"),
     check,
-    project: None,
+    project: Some(&PROJECT),
 };
+
+static PROJECT: ProjectPass = ProjectPass {
+    collect,
+    conclude,
+    encode,
+    decode,
+    only_retracts: false,
+};
+
+/// Calls this rule never reports: a code upgrade, a runtime process, `format_status`.
+fn excluded(file: &File, call: &Call) -> bool {
+    !call.in_module(":sys") || simulates_upgrade(file, call) || is_runtime_process(file, call) || tests_format_status(file, call)
+}
 
 fn check(file: &File, report: &mut Report) {
     let src = file.src;
     for call in file.calls_named_any(&["get_state", "get_status", "replace_state"]) {
-        if !call.in_module(":sys")
-            || simulates_upgrade(file, call)
-            || is_runtime_process(file, call)
-            || tests_format_status(file, call)
-        {
+        if excluded(file, call) {
             continue;
         }
         let written = call.display(src);
@@ -651,4 +660,276 @@ fn simulates_upgrade(file: &File, call: &Call) -> bool {
         file.calls_within(node)
             .any(|c| c.in_module(":sys") && c.name == "change_code")
     })
+}
+
+/// What the project pass needs from a file: the process structs a library defines
+/// in `lib/`, and the fields a test reads out of a process's state.
+#[derive(serde::Serialize, serde::Deserialize, Default)]
+struct StateFacts {
+    /// The Mix project of the file: its path before `lib/` or `test/`.
+    root: String,
+    structs: Vec<ProcessStruct>,
+    /// Modules the file's modules `use`, and modules whose `start_link`/`start` it
+    /// calls: what may have started the processes it reads.
+    starters: Vec<String>,
+    reads: Vec<FieldRead>,
+}
+
+/// The struct of a behaviour module the library defines (`defstruct` next to
+/// `defmacro __using__` or `@callback`): the state of every process it runs.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct ProcessStruct {
+    module: String,
+    fields: Vec<String>,
+    /// Its public functions that can take the process alone: (name, arity).
+    readers: Vec<(String, usize)>,
+}
+
+/// A `:sys.get_state` reported as a plain read, and the fields read from its value.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct FieldRead {
+    range: (usize, usize),
+    written: String,
+    server: String,
+    fields: Vec<String>,
+    scope: String,
+}
+
+fn collect(file: &File, _report: &Report) -> Option<Facts> {
+    let root = mix_root(file.path)?.to_string();
+    let mut facts = StateFacts {
+        root,
+        ..StateFacts::default()
+    };
+    match file.scope {
+        crate::FileScope::Lib => facts.structs = process_structs(file),
+        crate::FileScope::Test => {
+            facts.reads = field_reads(file);
+            if !facts.reads.is_empty() {
+                facts.starters = starters(file);
+            }
+        }
+        _ => {}
+    }
+    (!facts.structs.is_empty() || !facts.reads.is_empty()).then(|| Box::new(facts) as Facts)
+}
+
+/// `apps/shop/lib/shop/cart.ex` -> `apps/shop/`: the Mix project a file belongs to.
+fn mix_root(path: &str) -> Option<&str> {
+    if path.starts_with("lib/") || path.starts_with("test/") {
+        return Some("");
+    }
+    let at = path.find("/lib/").or_else(|| path.find("/test/"))?;
+    Some(&path[..=at])
+}
+
+/// The structs of the file's behaviour modules, with their fields.
+fn process_structs(file: &File) -> Vec<ProcessStruct> {
+    let k = &grammar().kinds;
+    let mut out = Vec::new();
+    for call in file.calls_named("defstruct") {
+        let (Some(id), Some(list)) = (call.ctx.module, call.arg(0)) else {
+            continue;
+        };
+        let module = &file.modules[id as usize];
+        let behaviour = module.functions.iter().any(|f| f.kind == "defmacro" && f.name == "__using__")
+            || file.attributes.iter().any(|(name, _, ctx)| *name == "callback" && ctx.module == Some(id));
+        if !behaviour || list.kind_id() != k.list {
+            continue;
+        }
+        let mut fields = Vec::new();
+        for item in ast::named_children(list) {
+            if item.kind_id() == k.keywords {
+                for pair in ast::named_children(item) {
+                    if let Some(key) = ast::field(pair, grammar().fields.key) {
+                        fields.push(ast::keyword_name(key, file.src).to_string());
+                    }
+                }
+            } else if let Some(name) = ast::atom_name(item, file.src) {
+                fields.push(name.to_string());
+            }
+        }
+        let readers = module
+            .functions
+            .iter()
+            .filter(|f| f.kind == "def" && f.min_arity <= 1 && f.max_arity >= 1 && !is_callback_name(f.name))
+            .map(|f| (f.name.to_string(), f.min_arity))
+            .collect();
+        out.push(ProcessStruct {
+            module: module.name.clone(),
+            fields,
+            readers,
+        });
+    }
+    out
+}
+
+/// `init`, `handle_call`...: the behaviour's own server callbacks, not an API.
+fn is_callback_name(name: &str) -> bool {
+    name.starts_with("handle_") || matches!(name, "init" | "terminate" | "code_change" | "format_status")
+}
+
+/// The behaviours the file's modules `use`, and the modules whose `start_link` or
+/// `start` it calls.
+fn starters(file: &File) -> Vec<String> {
+    let mut out: Vec<String> = file
+        .modules
+        .iter()
+        .flat_map(|m| m.uses.iter().map(|(used, _)| used.clone()))
+        .collect();
+    for c in file.calls_named_any(&["start_link", "start"]) {
+        if let Some(m) = &c.module {
+            out.push(m.clone());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The `:sys.get_state` calls reported as plain reads whose value is read through
+/// fields: `:sys.get_state(p).buffer`, or `s = :sys.get_state(p)` then `s.buffer`.
+fn field_reads(file: &File) -> Vec<FieldRead> {
+    let mut out = Vec::new();
+    for call in file.calls_named("get_state") {
+        if excluded(file, call)
+            || !value_used(file, call)
+            || phoenix_process(file, call).is_some()
+            || digs_out_handle(file, call).is_some()
+        {
+            continue;
+        }
+        let fields = fields_read(file, call);
+        if fields.is_empty() {
+            continue;
+        }
+        let server = call
+            .arg(0)
+            .map(|a| format!("`{}`", super::no_sleep::one_line(file.text(a))))
+            .unwrap_or_else(|| "the process".to_string());
+        out.push(FieldRead {
+            range: (call.expr.start_byte(), call.expr.end_byte()),
+            written: call.display(file.src),
+            server,
+            fields,
+            scope: file.scope_name(&call.ctx),
+        });
+    }
+    out
+}
+
+/// The first field read from the state, right on the call or through the variable
+/// it is bound to (every `var.field` in the test or function after the match).
+fn fields_read(file: &File, call: &Call) -> Vec<String> {
+    let g = grammar();
+    let k = &g.kinds;
+    if let Some(field) = field_on(file, call.expr) {
+        return vec![field.to_string()];
+    }
+    let Some(left) = super::no_sleep::match_left(file, call).filter(|l| l.kind_id() == k.identifier) else {
+        return Vec::new();
+    };
+    let Some(scope) = scope_of(file, call) else {
+        return Vec::new();
+    };
+    let var = file.text(left);
+    // Dots are not indexed; one walk of this test's body, only for a bound state.
+    let mut fields: Vec<String> = ast::descendants(scope)
+        .filter(|d| d.kind_id() == k.dot && d.start_byte() > call.expr.end_byte())
+        .filter_map(|d| ast::field(d, g.fields.left))
+        .filter(|n| n.kind_id() == k.identifier && file.text(*n) == var)
+        .filter_map(|n| field_on(file, n))
+        .map(str::to_string)
+        .collect();
+    fields.sort();
+    fields.dedup();
+    fields
+}
+
+/// `value.field` (no arguments): the field read from `value`.
+fn field_on<'t>(file: &File<'t>, value: Node<'t>) -> Option<&'t str> {
+    let g = grammar();
+    let dot = value.parent().filter(|d| d.kind_id() == g.kinds.dot)?;
+    if ast::field(dot, g.fields.left) != Some(value) {
+        return None;
+    }
+    let access = dot
+        .parent()
+        .filter(|c| c.kind_id() == g.kinds.call && ast::call_arguments(*c).is_none())?;
+    ast::field_access(access, file.src)
+}
+
+/// A test of a library that reads fields of the struct its own behaviour keeps as
+/// the state of every process it runs (`%GenStage{}` in gen_stage's tests) looks at
+/// its own internals on purpose: white-box testing, which only the library's own
+/// changes can break. Info, pointing at a public function only where one reads the
+/// same thing.
+fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
+    let all: Vec<(usize, &StateFacts)> = facts
+        .iter()
+        .filter_map(|(i, f)| f.downcast_ref::<StateFacts>().map(|f| (*i, f)))
+        .collect();
+    let structs: Vec<(&str, &ProcessStruct)> = all
+        .iter()
+        .flat_map(|(_, f)| f.structs.iter().map(|s| (f.root.as_str(), s)))
+        .collect();
+    for (file, f) in &all {
+        for read in &f.reads {
+            let Some((_, own)) = structs.iter().find(|(root, s)| {
+                *root == f.root
+                    && f.starters.contains(&s.module)
+                    && read.fields.iter().all(|field| s.fields.contains(field))
+            }) else {
+                continue;
+            };
+            report.retract(*file, read.range.0);
+            report
+                .add(*file, read.range.0..read.range.1, own_struct_message(read, own), read.scope.clone())
+                .severity(Severity::Info);
+        }
+    }
+}
+
+fn own_struct_message(read: &FieldRead, own: &ProcessStruct) -> String {
+    let fields = read
+        .fields
+        .iter()
+        .map(|f| format!("`.{f}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let module = &own.module;
+    let readers: Vec<String> = own
+        .readers
+        .iter()
+        .filter(|(name, _)| read.fields.iter().any(|f| names_field(name, f)))
+        .map(|(name, arity)| format!("`{module}.{name}/{arity}`"))
+        .collect();
+    let advice = if readers.is_empty() {
+        "no public function of the library gives the same, so this is fine where the test means to check those internals".to_string()
+    } else {
+        format!(
+            "where {} gives the same, asserting on it also checks the public API and survives a change of the struct",
+            readers.join(" or ")
+        )
+    };
+    format!(
+        "`{}` reads {fields} of `%{module}{{}}`, the state this library keeps for every process its `{module}` runs, from the library's own tests: white-box testing of its own internals, which only the library's own changes can break; {advice}",
+        read.written
+    )
+}
+
+/// `estimate_buffered_count` names `buffer`; `list_consumers` names `consumers`:
+/// a word of the function's name starts with the field's singular.
+fn names_field(function: &str, field: &str) -> bool {
+    let stem = field.strip_suffix('s').unwrap_or(field);
+    stem.len() >= 3 && function.split('_').any(|word| word.starts_with(stem))
+}
+
+fn encode(facts: &Facts) -> Option<serde_json::Value> {
+    serde_json::to_value(facts.downcast_ref::<StateFacts>()?).ok()
+}
+
+fn decode(value: &serde_json::Value) -> Option<Facts> {
+    let facts: StateFacts = serde_json::from_value(value.clone()).ok()?;
+    Some(Box::new(facts))
 }

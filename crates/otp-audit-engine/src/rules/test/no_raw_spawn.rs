@@ -80,6 +80,22 @@ fn check(file: &File, report: &mut Report) {
             );
             continue;
         }
+        if let Some(errand) = sleeps_in_one_project_call(file, call) {
+            let d = report
+                .add(
+                    file,
+                    &call.ctx,
+                    call.expr.byte_range(),
+                    format!(
+                        "`{written}` makes one call of `{errand}` around a fixed sleep, so it ends by itself soon after (a blocker that holds something for a while); if the call can wait longer than the test runs, start it with `start_supervised!({{Task, fn -> ... end}})` so the test's end stops it"
+                    ),
+                )
+                .severity(Severity::Info);
+            if let Some(fix) = task_fix(file, call) {
+                d.fix(fix);
+            }
+            continue;
+        }
         let message = match spawn_kind(file, call) {
             // Inside `Task.async(fn -> ... end)`: linked to the task, which exits
             // `:normal`, and a normal exit does not stop a linked process.
@@ -648,6 +664,36 @@ fn bounded_call_errand(file: &File, call: &Call) -> Option<Errand> {
         .calls_within(*statement)
         .any(|c| c.local && c.name.starts_with("assert") && is_statement(c.node));
     asserts.then_some(Errand::Asserts)
+}
+
+/// `spawn(fn -> Lock.exec(lock, :a, fn -> :timer.sleep(100) end) end)`: the spawned
+/// function is one call into the project whose only work is a fn that sleeps a literal
+/// number of ms: a blocker that holds a lock or a slot for that long and then ends.
+/// The call, as written.
+fn sleeps_in_one_project_call<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'t str> {
+    let k = &grammar().kinds;
+    if !matches!(call.name, "spawn" | "spawn_link") || call.capture || call.arity != 1 || call.ctx.other_process {
+        return None;
+    }
+    let fun = call.arg(0).filter(|f| f.kind_id() == k.anonymous_function)?;
+    let body = ast::named_children(fun)
+        .find(|c| c.kind_id() == k.stab_clause)
+        .and_then(|clause| ast::field(clause, grammar().fields.right))?;
+    let mut statements = ast::statements(body).filter(|s| s.kind_id() != k.comment);
+    let (Some(statement), None) = (statements.next(), statements.next()) else {
+        return None;
+    };
+    let calls: Vec<&Call> = file.calls_within(fun).collect();
+    let [errand, sleep] = calls.as_slice() else {
+        return None;
+    };
+    let project = errand.module.as_deref().is_some_and(|m| !library_returns(m));
+    let whole = errand.node == statement || errand.expr == statement;
+    let literal_sleep = (sleep.is("Process", "sleep") || sleep.is(":timer", "sleep"))
+        && sleep.arg(0).is_some_and(|a| a.kind_id() == k.integer)
+        && sleep.parent.is_some_and(|p| p.named_child_count() == 1)
+        && errand.node.byte_range().contains(&sleep.node.start_byte());
+    (project && whole && literal_sleep).then(|| errand.written(file.src))
 }
 
 /// `Client.command(conn, cmd, timeout: 1_000)`: an integer `timeout:` option.

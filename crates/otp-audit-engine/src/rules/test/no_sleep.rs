@@ -125,10 +125,41 @@ fn check(file: &File, report: &mut Report) {
         {
             continue;
         }
+        match measures_own_ttl(file, call, sleep.ms) {
+            Some(TtlSleep::Measured) => continue,
+            Some(TtlSleep::Unclear(option)) => {
+                report_info(
+                    report,
+                    file,
+                    call,
+                    "when-it-is-fine",
+                    format!(
+                        "{} likely measures the TTL that the test starts the code under test with (`{option}`), between a write and a check of the same key: wall-clock time is then the subject; if it waits for other work instead, wait for that outcome (poll the public API, or `assert_receive` a message it sends)",
+                        sleep.shown
+                    ),
+                );
+                continue;
+            }
+            None => {}
+        }
         // `Log.record(car, :online)`, the sleep, `Log.record(car, :asleep)`: most often
         // the sleep keeps apart the times the two calls record.
         if let Some(separated) = separated_calls(file, call) {
-            if !separated.stamps_time {
+            if let Some(blocker) = (!separated.stamps_time)
+                .then(|| blocker_started_before(file, call, &separated.function))
+                .flatten()
+            {
+                report_info(
+                    report,
+                    file,
+                    call,
+                    "waiting-for-a-state-change",
+                    format!(
+                        "{} between two calls of `{}` waits for the process of the test's own that `{blocker}` started to finish; monitor it (`ref = Process.monitor(pid)`) and `assert_receive {{:DOWN, ^ref, :process, _, _}}`, which returns as soon as it has ended",
+                        sleep.shown, separated.function
+                    ),
+                );
+            } else if !separated.stamps_time {
                 let between = if separated.loop_rounds {
                     format!("the rounds of a loop that calls `{}`", separated.function)
                 } else {
@@ -729,6 +760,126 @@ fn runs_out_over_sleeps(sleeps: &[(usize, u64)], value: u64, at: usize) -> bool 
             total > value
         })
         .is_some_and(|(crossing, _)| at <= *crossing)
+}
+
+/// What a sleep measures in a test that starts the code under test with a TTL.
+enum TtlSleep {
+    /// The test's sleeps add up past the TTL at this sleep or a later one, or this
+    /// sleep alone outlasts it.
+    Measured,
+    /// The TTL (or the sleep) is no literal the sums can use: likely TTL time, shown
+    /// with the option as written.
+    Unclear(String),
+}
+
+/// `{:ok, cache} = Cache.start_link(global_ttl: 50)`, `put(cache, :a, 1)`, sleep 40,
+/// a check of `:a`, sleep 40, a check of `:a`: whatever the test is called, the TTL it
+/// starts the code with (in its own start call, or a `setup` of its describe) is what
+/// the sleeps measure, as they run past it between a write and checks of the same key.
+/// A sleep right after an async hand-off (`put_async`, a cast or send) waits for that.
+fn measures_own_ttl(file: &File, sleep: &Call, ms: Option<u64>) -> Option<TtlSleep> {
+    let test = file.test(&sleep.ctx).filter(|t| t.kind == TestKind::Test)?;
+    if !is_statement_call(sleep) || next_statement(sleep.expr).is_none() || follows_hand_off(file, sleep) {
+        return None;
+    }
+    let options = ttl_start_options(file, test, sleep);
+    if options.is_empty() || !checks_key_written_before(file, test, sleep) {
+        return None;
+    }
+    let ttls: Vec<u64> = options.iter().filter_map(|(_, ttl)| *ttl).collect();
+    match ms {
+        Some(ms) if !ttls.is_empty() => {
+            let sleeps = literal_sleeps(file, test);
+            ttls.iter()
+                .any(|&ttl| ttl < ms || runs_out_over_sleeps(&sleeps, ttl, sleep.node.start_byte()))
+                .then_some(TtlSleep::Measured)
+        }
+        _ => Some(TtlSleep::Unclear(options[0].0.clone())),
+    }
+}
+
+/// TTL options (`global_ttl: 50`, `ttl: @ttl`, `ttl_check_interval: 10`,
+/// `expire_after: 100`) of the test's start calls before the sleep and of the start
+/// calls in `setup`s of its describe: the option as written, and the TTL in ms when
+/// the option is the TTL itself and a literal (a check interval names no TTL).
+fn ttl_start_options(file: &File, test: &Test, sleep: &Call) -> Vec<(String, Option<u64>)> {
+    let k = &grammar().kinds;
+    let own = file
+        .calls_within(test.node)
+        .take_while(|c| c.node.start_byte() < sleep.node.start_byte())
+        .filter(|c| in_test_process(c));
+    let setups = file
+        .tests
+        .iter()
+        .filter(|s| s.kind == TestKind::Setup && s.module == test.module && s.describe == test.describe)
+        .flat_map(|s| file.calls_within(s.node).filter(|c| in_test_process(c)));
+    own.chain(setups)
+        .filter(|c| c.name.starts_with("start") && !c.capture)
+        .filter_map(|c| c.arguments)
+        .flat_map(|args| file.nodes_within(k.pair, args))
+        .filter_map(|pair| {
+            let key = ast::keyword_name(ast::field(pair, grammar().fields.key)?, file.src);
+            (key.contains("ttl") || key.contains("expir")).then_some(())?;
+            let is_ttl = key.rsplit('_').next() == Some("ttl") || key.contains("expir");
+            let ttl = ast::field(pair, grammar().fields.value)
+                .filter(|_| is_ttl)
+                .and_then(|v| duration_value(file, v, 0));
+            Some((one_line(file.text(pair)), ttl))
+        })
+        .collect()
+}
+
+/// An `assert`/`refute` after the sleep reads a key (the second argument of a remote
+/// call, `Cache.get(cache, :a)`) that a call of the same module took before it
+/// (`Cache.put(cache, :a, 1)`).
+fn checks_key_written_before(file: &File, test: &Test, sleep: &Call) -> bool {
+    let key_of = |c: &Call| {
+        let module = c.module.as_deref().filter(|_| !c.local && !c.capture)?;
+        Some((module.to_string(), file.text(c.arg(1)?)))
+    };
+    let before: Vec<_> = file
+        .calls_within(test.node)
+        .take_while(|c| c.node.start_byte() < sleep.node.start_byte())
+        .filter(|c| in_test_process(c))
+        .filter_map(key_of)
+        .collect();
+    file.calls_within(test.node)
+        .filter(|c| c.node.start_byte() > sleep.node.end_byte() && in_test_process(c))
+        .filter(|c| c.local && matches!(c.name, "assert" | "refute"))
+        .any(|check| {
+            file.calls_within(check.node)
+                .filter_map(key_of)
+                .any(|key| before.contains(&key))
+        })
+}
+
+/// The statement before the sleep hands work to another process: an `*async*` or
+/// `*_later` call, a cast or a send.
+fn follows_hand_off(file: &File, sleep: &Call) -> bool {
+    previous_statement(sleep).is_some_and(|prev| {
+        file.calls_within(prev).any(|c| {
+            c.name.contains("async") || c.name.ends_with("_later") || matches!(c.name, "cast" | "send")
+        })
+    })
+}
+
+/// `spawn(fn -> Lock.exec(lock, :a, fn -> :timer.sleep(100) end) end)` earlier in the
+/// test, then `Lock.try_exec(...)`, the sleep, `Lock.try_exec(...)`: the spawned
+/// process works through the module of the calls the sleep separates, so the sleep
+/// waits for it to finish. The spawn, shortened.
+fn blocker_started_before(file: &File, sleep: &Call, function: &str) -> Option<String> {
+    let test = file.test(&sleep.ctx)?;
+    let module = function.rsplit_once('.')?.0;
+    let prev = previous_statement(sleep)?;
+    file.calls_within(test.node)
+        .take_while(|c| c.node.start_byte() < prev.start_byte())
+        .filter(|c| in_test_process(c) && !c.capture)
+        .filter(|c| matches!(c.name, "spawn" | "spawn_link") || c.is_any("Task", &["start", "start_link"]))
+        .find(|spawn| {
+            file.calls_within(spawn.node)
+                .any(|c| c.node != spawn.node && c.written(file.src).rsplit_once('.').is_some_and(|(m, _)| m == module))
+        })
+        .map(|spawn| shortened(file.text(spawn.node)))
 }
 
 /// `:gen_tcp.send(client, "ping")`, `Process.sleep(100)`, `:gen_tcp.send(client, "pong")`

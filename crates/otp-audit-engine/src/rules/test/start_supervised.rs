@@ -108,6 +108,15 @@ fn check(file: &File, report: &mut Report) {
                 d.fix(fix);
             }
             continue;
+        } else if linked && start_link_is_subject(file, call) {
+            // Starting it under the test supervisor would go through its child spec,
+            // not the function the test is about.
+            report
+                .add(file, &call.ctx, call.expr.byte_range(), format!(
+                    "`{written}` is what this test is about (it checks the link or the registered name), so `start_link_supervised!/1` would test the child spec instead; stop the process at the end of the test or in `on_exit` (`GenServer.stop(pid)`), or register it under a per-test name, so that a failing test leaves nothing for the next one to clash with"
+                ))
+                .severity(Severity::Info);
+            continue;
         } else if linked {
             format!(
                 "`{written}` starts a process under a fixed name that the test supervisor does not own; it outlives a failing test and can clash with the next one; start it with `start_link_supervised!/1` (or `start_supervised!/1`)"
@@ -559,6 +568,44 @@ fn tests_the_start(file: &File, call: &Call) -> bool {
             && other.module == call.module
             && expects_failure(file, other)
     })
+}
+
+/// `test "start_link/3 with a name"`: `{:ok, pid} = X.start_link(..., name: X)`, then
+/// an assertion on the link (`assert pid in links` after `Process.info(self(), :links)`)
+/// or on the registered name (`assert Process.whereis(X) == pid`). The test is named
+/// after `start_link` and checks what `start_link` does, so the start is its subject.
+fn start_link_is_subject(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(test) = file.test(&call.ctx).filter(|t| t.kind == TestKind::Test) else {
+        return false;
+    };
+    if call.name != "start_link" || !test.name.contains("start_link") {
+        return false;
+    }
+    let Some(pid) = super::no_sleep::match_left(file, call)
+        .filter(|l| l.kind_id() == k.tuple)
+        .and_then(|l| l.named_child(1))
+        .filter(|p| p.kind_id() == k.identifier)
+        .map(|p| file.text(p))
+    else {
+        return false;
+    };
+    let names_pid = |n: Node| {
+        file.text(n)
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .any(|w| w == pid)
+    };
+    file.calls_within(test.node)
+        .filter(|c| c.node.start_byte() > call.node.end_byte() && c.local && c.name == "assert")
+        .filter(|check| names_pid(check.node))
+        .any(|check| {
+            let on_name = file.calls_within(check.node).any(|c| c.is("Process", "whereis"));
+            let on_link = check.arg(0).is_some_and(|claim| {
+                ast::is_binary_op(claim, file.src, "in")
+                    && ast::field(claim, grammar().fields.right).is_some_and(|r| file.text(r).contains("links"))
+            });
+            on_name || on_link
+        })
 }
 
 /// `{:ok, pid} = X.start_link(arg)`, then `Process.monitor(pid)` and a wait for its

@@ -67,6 +67,18 @@ enum Fact {
     /// A send, at this start byte, to a pid taken from a parameter tuple tagged
     /// (tag, size): `defp apply_one(s, {:replay, pid}), do: send(pid, ...)`.
     SendsToParameterPid { at: usize, tag: String, size: usize },
+    /// A `receive` in a server callback (`terminate/2` above all) waits for a tuple
+    /// tagged (tag, size) whose element at `index` is pinned (`{:done, ^pid}`).
+    AwaitsPinned { tag: String, size: usize, index: usize },
+    /// A send, at this start byte, of a tuple tagged (tag, size) carrying `self()` at
+    /// `index` (`{:done, self()}`).
+    SentWithSelf { at: usize, tag: String, size: usize, index: usize },
+    /// The doc of a `@callback` names the message (tag, size) its processes receive
+    /// (`` `{:events, events}` ``).
+    DocumentsMessage { tag: String, size: usize },
+    /// A send, at this start byte, of a tuple tagged (tag, size) to a pid in a
+    /// variable or field.
+    SentToPid { at: usize, tag: String, size: usize },
 }
 
 fn collect(file: &File, _report: &Report) -> Option<Facts> {
@@ -92,6 +104,12 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         if let Some(key) = option_key_of_destination(file, call, dest) {
             facts.push(Fact::SentToOption { at, key: key.to_string(), tag: tag.clone(), size });
         }
+        if let Some(index) = self_element(file, msg) {
+            facts.push(Fact::SentWithSelf { at, tag: tag.clone(), size, index });
+        }
+        if root_variable(file, dest).is_some() && size > 0 {
+            facts.push(Fact::SentToPid { at, tag: tag.clone(), size });
+        }
         if let Some(module) = file.module(&call.ctx)
             && (state_field_from_init_argument(file, call, dest).is_some() || from_init_argument(file, call, dest))
         {
@@ -102,6 +120,8 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     facts.extend(broadcast_request_facts(file));
     facts.extend(carried_pid_reply_facts(file));
     facts.extend(effect_pid_facts(file));
+    facts.extend(pinned_awaits(file).into_iter().map(|(tag, size, index)| Fact::AwaitsPinned { tag: tag.to_string(), size, index }));
+    facts.extend(callback_documented_messages(file).into_iter().map(|(tag, size)| Fact::DocumentsMessage { tag, size }));
     (!facts.is_empty()).then(|| Box::new(facts) as Facts)
 }
 
@@ -149,6 +169,17 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             Fact::SentToOption { key, tag, size, .. } => puts_self_under(key).iter().any(|s| receives(s, tag, *size)),
             Fact::RepliesToCarriedPid { tag, size, .. } => broadcasts_request(&all, tag, *size),
             Fact::SendsToParameterPid { tag, size, .. } => effect_of_broadcast_request(&all, tag, *size),
+            // The reply half of a handshake: a server callback waits for exactly
+            // this tuple from the sender (`{:done, ^pid}` in `terminate/2`).
+            Fact::SentWithSelf { tag, size, index, .. } => all.iter().any(|(_, g)| {
+                matches!(g, Fact::AwaitsPinned { tag: t, size: s, index: i } if t == tag && s == size && i == index)
+            }),
+            // The subscriber protocol a behaviour of the project documents, and a
+            // module of the project receives.
+            Fact::SentToPid { tag, size, .. } => {
+                all.iter().any(|(_, g)| matches!(g, Fact::DocumentsMessage { tag: t, size: s } if t == tag && s == size))
+                    && all.iter().any(|(_, g)| matches!(g, Fact::Receives { tag: t, size: s, .. } if t == tag && s == size))
+            }
             _ => false,
         };
         if private_protocol
@@ -157,7 +188,9 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             | Fact::SentToStarter { at, .. }
             | Fact::SentToOption { at, .. }
             | Fact::RepliesToCarriedPid { at, .. }
-            | Fact::SendsToParameterPid { at, .. } = f
+            | Fact::SendsToParameterPid { at, .. }
+            | Fact::SentWithSelf { at, .. }
+            | Fact::SentToPid { at, .. } = f
         {
             report.retract(*file, *at);
         }
@@ -184,6 +217,10 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
                     serde_json::json!(["passes_carried", tag, size, effect, effect_size])
                 }
                 Fact::SendsToParameterPid { at, tag, size } => serde_json::json!(["to_parameter", at, tag, size]),
+                Fact::AwaitsPinned { tag, size, index } => serde_json::json!(["awaits_pinned", tag, size, index]),
+                Fact::SentWithSelf { at, tag, size, index } => serde_json::json!(["with_self", at, tag, size, index]),
+                Fact::DocumentsMessage { tag, size } => serde_json::json!(["documents", tag, size]),
+                Fact::SentToPid { at, tag, size } => serde_json::json!(["to_pid", at, tag, size]),
             })
             .collect(),
     ))
@@ -213,10 +250,95 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
                 effect_size: number(4)?,
             },
             "to_parameter" => Fact::SendsToParameterPid { at: number(1)?, tag: text(2)?, size: number(3)? },
+            "awaits_pinned" => Fact::AwaitsPinned { tag: text(1)?, size: number(2)?, index: number(3)? },
+            "with_self" => Fact::SentWithSelf { at: number(1)?, tag: text(2)?, size: number(3)?, index: number(4)? },
+            "documents" => Fact::DocumentsMessage { tag: text(1)?, size: number(2)? },
+            "to_pid" => Fact::SentToPid { at: number(1)?, tag: text(2)?, size: number(3)? },
             _ => return None,
         });
     }
     Some(Box::new(facts))
+}
+
+/// The position of `self()` in an atom-tagged tuple message (`{:done, self()}`).
+fn self_element(file: &File, msg: Node) -> Option<usize> {
+    atom_tagged(file, msg)?;
+    ast::named_children(msg).position(|e| ast::is_self_call(e, file.src))
+}
+
+/// The server callbacks in which a hand-written `receive` waits while the process
+/// cannot serve a call (`terminate/2` above all).
+const SERVER_CALLBACKS: &[&str] = &["terminate", "handle_info", "handle_call", "handle_cast", "handle_continue", "init", "code_change"];
+
+/// The (tag, size, index) of each `receive` clause in a server callback that matches
+/// an atom-tagged tuple with a pinned element (`{:done, ^pid} -> :ok`): the process
+/// waits for that message from one known sender.
+fn pinned_awaits<'s>(file: &File<'s>) -> Vec<(&'s str, usize, usize)> {
+    let g = grammar();
+    let mut awaits = Vec::new();
+    for r in file.calls_named("receive").filter(|r| r.local && r.module.is_none()) {
+        if !file.def(&r.ctx).is_some_and(|d| SERVER_CALLBACKS.contains(&d.name)) {
+            continue;
+        }
+        let patterns = r
+            .do_block
+            .into_iter()
+            .flat_map(ast::named_children)
+            .filter(|c| c.kind_id() == g.kinds.stab_clause)
+            .filter_map(|c| ast::field(c, g.fields.left))
+            .filter_map(|args| ast::named_children(args).next())
+            .map(|p| if ast::is_binary_op(p, file.src, "when") { ast::field(p, g.fields.left).unwrap_or(p) } else { p });
+        for pattern in patterns {
+            let Some((tag, size)) = atom_tagged(file, pattern) else { continue };
+            let pinned = ast::named_children(pattern)
+                .position(|e| e.kind_id() == g.kinds.unary_operator && ast::operator(e, file.src) == "^");
+            if let Some(index) = pinned {
+                awaits.push((tag, size, index));
+            }
+        }
+    }
+    awaits
+}
+
+/// The messages that the docs of a module's `@callback`s name in backticks
+/// (`` `{:events, events}` `` in "publishes to the subscriber as an
+/// `{:events, events}` message"): the protocol a behaviour of the project documents
+/// for the processes that implement or subscribe through it.
+fn callback_documented_messages(file: &File) -> Vec<(String, usize)> {
+    let g = grammar();
+    let mut messages = Vec::new();
+    for attr in file.nodes_of(g.kinds.unary_operator).iter().copied().filter(|n| ast::operator(*n, file.src) == "@") {
+        if !file.text(attr).starts_with("@callback") {
+            continue;
+        }
+        let Some(doc) = attr.prev_named_sibling().filter(|d| file.text(*d).starts_with("@doc")) else { continue };
+        messages.extend(backticked_tuples(file.text(doc)));
+    }
+    messages
+}
+
+/// `{:tag, a, b}` snippets in backticks: (tag, number of top-level elements).
+fn backticked_tuples(text: &str) -> Vec<(String, usize)> {
+    let mut found = Vec::new();
+    for snippet in text.split('`').skip(1).step_by(2) {
+        let Some(inner) = snippet.trim().strip_prefix("{:").and_then(|s| s.strip_suffix('}')) else { continue };
+        let tag: String = inner.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        if tag.is_empty() {
+            continue;
+        }
+        let mut depth = 0i32;
+        let mut size = 1;
+        for c in inner.chars() {
+            match c {
+                '{' | '[' | '(' => depth += 1,
+                '}' | ']' | ')' => depth -= 1,
+                ',' if depth == 0 => size += 1,
+                _ => {}
+            }
+        }
+        found.push((format!(":{tag}"), size));
+    }
+    found
 }
 
 /// The shape that matches a sent message to a receiving clause: (tag, size) of an

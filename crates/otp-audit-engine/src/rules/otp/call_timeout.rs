@@ -117,7 +117,7 @@ fn check(file: &File, report: &mut Report) {
 
 /// How a handler that answers at once gets its answer.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum AtOnce {
+pub(crate) enum AtOnce {
     /// Only reads the state and branches.
     FromState,
     /// Also keeps books that never wait: this call (`Process.monitor/1`).
@@ -129,7 +129,7 @@ enum AtOnce {
 /// `{:reply, value, state}` with no call but reading it (a field, `Map`, `Keyword`,
 /// `Enum`, `:ets` lookups) and branching, or bookkeeping that never waits
 /// (`Process.monitor/1`, `MapSet.put/2`).
-fn answers_at_once(file: &File, call: &Call) -> Option<AtOnce> {
+pub(crate) fn answers_at_once(file: &File, call: &Call) -> Option<AtOnce> {
     let tag = call.arg(1).and_then(|r| request_tag(file, r))?;
     let module = file.module(&call.ctx)?;
     let clauses: Vec<&Def> = module
@@ -170,7 +170,7 @@ fn answers_at_once(file: &File, call: &Call) -> Option<AtOnce> {
 fn pure_kernel(c: &Call, defines: &dyn Fn(&str, usize) -> bool) -> bool {
     const PURE: &[&str] = &[
         "length", "rem", "div", "abs", "hd", "tl", "elem", "put_elem", "map_size", "tuple_size",
-        "max", "min", "is_nil", "not", "get_in", "put_in", "update_in", "to_string",
+        "max", "min", "is_nil", "not", "get_in", "put_in", "update_in", "to_string", "self",
     ];
     c.module.is_none() && c.local && !c.dynamic && PURE.contains(&c.name) && !defines(c.name, c.arity)
 }
@@ -197,15 +197,17 @@ fn reads_state(c: &Call) -> bool {
         Some("Map" | "Keyword" | "Enum" | "MapSet" | "List" | "Access") => true,
         Some(":ets") => matches!(
             c.name,
-            "lookup" | "lookup_element" | "member" | "match" | "match_object" | "select" | "tab2list" | "info"
+            "lookup" | "lookup_element" | "member" | "match" | "match_object" | "select" | "select_count" | "tab2list" | "info"
         ),
+        // Clock reads.
+        Some("System") => matches!(c.name, "monotonic_time" | "system_time" | "os_time"),
         Some("Kernel") => !matches!(c.name, "send" | "spawn" | "spawn_link" | "apply"),
         _ => false,
     }
 }
 
 /// `:get` → `(":get", 0)`; `{:get, id}` → `(":get", 2)`.
-fn request_tag<'t>(file: &File<'t>, node: Node) -> Option<(&'t str, usize)> {
+pub(crate) fn request_tag<'t>(file: &File<'t>, node: Node) -> Option<(&'t str, usize)> {
     let k = &grammar().kinds;
     if node.kind_id() == k.atom {
         return Some((file.text(node), 0));

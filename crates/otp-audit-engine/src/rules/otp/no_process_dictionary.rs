@@ -422,7 +422,7 @@ fn check(file: &File, report: &mut Report) {
                 h.opener, h.closer, h.closer.split('/').next().unwrap_or_default()
             ),
             Access::Write if published.is_some() => format!(
-                "`{written}` publishes `{}` for other processes, which read it from this process's dictionary with `Process.info(pid, :dictionary)` (in `{}`) without messaging it, so they are not held up while it is busy; the state or an argument cannot do that, and readers that hold only the pid could not find a table of its own either, so the dictionary is the place for it{}",
+                "`{written}` publishes `{}` for other processes, which read it from this process's dictionary with `Process.info(pid, :dictionary)` (in `{}`) without messaging it, so they are not held up while it is busy; the state or an argument cannot do that, and an ETS table would not help readers that hold only the pid (they could find it only through another registry), so the dictionary is the place for it{}",
                 key.map(|k| one_line(file.text(k))).unwrap_or_default(),
                 published.as_deref().unwrap_or_default(),
                 // Readers hold only the pid: the key itself is what can be improved.

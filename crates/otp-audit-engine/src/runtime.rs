@@ -138,6 +138,16 @@ fn moduledoc<'t>(file: &File<'t>, module: &crate::model::Module<'t>) -> Option<&
         .map(|v| file.text(v))
 }
 
+/// A test double by its name: the last segment starts or ends with `Mock`, `Fake`,
+/// `Stub` or `Dummy` (`Payments.FakeGateway`, `MyLib.Mock`).
+pub(crate) fn named_as_test_double(module: &str) -> bool {
+    const WORDS: &[&str] = &["Mock", "Fake", "Stub", "Dummy"];
+    let last = module.rsplit('.').next().unwrap_or(module);
+    WORDS
+        .iter()
+        .any(|w| last.starts_with(w) || last.ends_with(w))
+}
+
 /// ExUnit assertions no other library defines under the same name.
 const EXUNIT_MACROS: &[&str] = &[
     "assert_receive",

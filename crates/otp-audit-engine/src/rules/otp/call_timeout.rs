@@ -54,8 +54,13 @@ fn check(file: &File, report: &mut Report) {
         };
         // A test helper shipped in `lib/` runs inside a test, where a 5 s exit is the
         // failure you want (and ExUnit's own timeout bounds a hang).
+        // So is a test double shipped in `lib/` (`GitHub.ServerMock`, `FakeGateway`),
+        // which config selects for tests and local runs, and a module documented as
+        // meant for tests.
         if file.module(&call.ctx).is_some_and(|m| {
-            crate::runtime::runs_under_exunit(file, m) || crate::runtime::documented_for_tests(file, m)
+            crate::runtime::runs_under_exunit(file, m)
+                || crate::runtime::named_as_test_double(&m.name)
+                || crate::runtime::documented_for_tests(file, m)
         }) {
             continue;
         }
@@ -116,7 +121,7 @@ fn check(file: &File, report: &mut Report) {
 
 /// How a handler that answers at once gets its answer.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum AtOnce {
+pub(crate) enum AtOnce {
     /// Only reads the state and branches.
     FromState,
     /// Also keeps books that never wait: this call (`Process.monitor/1`).
@@ -128,7 +133,7 @@ enum AtOnce {
 /// `{:reply, value, state}` with no call but reading it (a field, `Map`, `Keyword`,
 /// `Enum`, `:ets` lookups) and branching, or bookkeeping that never waits
 /// (`Process.monitor/1`, `MapSet.put/2`).
-fn answers_at_once(file: &File, call: &Call) -> Option<AtOnce> {
+pub(crate) fn answers_at_once(file: &File, call: &Call) -> Option<AtOnce> {
     let tag = call.arg(1).and_then(|r| request_tag(file, r))?;
     let module = file.module(&call.ctx)?;
     let clauses: Vec<&Def> = module
@@ -192,7 +197,7 @@ fn waits_for_nothing<'t>(
                 .iter()
                 .map(|&d| &file.defs[d as usize])
                 .filter(|d| d.name == c.name && d.arity == c.arity);
-            // A bodiless head (`defp f(a, opts \\\\ [])`) holds no code.
+            // A bodiless head (`defp f(a, opts \\ [])`) holds no code.
             for body in helpers.filter_map(|h| h.body) {
                 waits_for_nothing(file, module, body, defines, answer, seen, depth + 1)?;
             }
@@ -259,18 +264,19 @@ fn reads_state(c: &Call) -> bool {
     match c.module.as_deref() {
         None => c.local && matches!(c.name, "if" | "unless" | "case" | "cond" | "with"),
         Some("Map" | "Keyword" | "Enum" | "MapSet" | "List" | "Access") => true,
-        Some("System") => matches!(c.name, "monotonic_time" | "system_time" | "os_time" | "unique_integer"),
         Some(":ets") => matches!(
             c.name,
-            "lookup" | "lookup_element" | "member" | "match" | "match_object" | "select" | "tab2list" | "info"
+            "lookup" | "lookup_element" | "member" | "match" | "match_object" | "select" | "select_count" | "tab2list" | "info"
         ),
+        // Clock reads.
+        Some("System") => matches!(c.name, "monotonic_time" | "system_time" | "os_time" | "unique_integer"),
         Some("Kernel") => !matches!(c.name, "send" | "spawn" | "spawn_link" | "apply"),
         _ => false,
     }
 }
 
 /// `:get` → `(":get", 0)`; `{:get, id}` → `(":get", 2)`.
-fn request_tag<'t>(file: &File<'t>, node: Node) -> Option<(&'t str, usize)> {
+pub(crate) fn request_tag<'t>(file: &File<'t>, node: Node) -> Option<(&'t str, usize)> {
     let k = &grammar().kinds;
     if node.kind_id() == k.atom {
         return Some((file.text(node), 0));

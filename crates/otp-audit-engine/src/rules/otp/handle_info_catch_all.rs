@@ -666,14 +666,6 @@ fn collect_test_starts(file: &File) -> Option<Facts> {
     (!facts.is_empty()).then(|| Box::new(facts) as Facts)
 }
 
-/// A test double by its name: the last segment starts or ends with `Mock`, `Fake`,
-/// `Stub` or `Dummy` (`Payments.FakeGateway`, `MyLib.Mock`).
-fn named_as_test_double(module: &str) -> bool {
-    const WORDS: &[&str] = &["Mock", "Fake", "Stub", "Dummy"];
-    let last = module.rsplit('.').next().unwrap_or(module);
-    WORDS.iter().any(|w| last.starts_with(w) || last.ends_with(w))
-}
-
 /// A GenServer whose only starters in the project are test helpers shipped in lib
 /// (modules that call ExUnit) is part of that test harness: crashing on an unknown
 /// message fails the test loudly, which the harness wants. So is a test double
@@ -703,7 +695,7 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
         if let Fact::Found { at, module } = f
             && starters.get(module.as_str()).is_some_and(|s| {
                 s.iter().all(|m| {
-                    helpers.contains(m) || (*m == TEST_FILES && named_as_test_double(module))
+                    helpers.contains(m) || (*m == TEST_FILES && crate::runtime::named_as_test_double(module))
                 })
             })
         {

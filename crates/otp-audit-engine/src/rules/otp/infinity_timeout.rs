@@ -2,6 +2,7 @@
 
 use crate::rules::prelude::*;
 use crate::model::Id;
+use crate::rules::otp::call_timeout::{answers_at_once, request_tag};
 use std::ops::Range;
 
 pub static RULE: Rule = Rule {
@@ -137,9 +138,21 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
                 let Some(how) = infinity_source(file, call, arg) else {
                     continue;
                 };
+                let handler = handler_calls(file, call);
+                if handler.as_deref().is_some_and(|calls| wraps_supervisor(file, calls)) {
+                    continue;
+                }
                 if let Some(lookup) = lookup {
                     let message = lookup_wait_message(&written, Some(&how), "", &lookup);
                     out.push((call, arg.byte_range(), message, Some(Severity::Info)));
+                } else if is_genserver_call(call) && answers_at_once(file, call).is_some() {
+                    out.push((call, arg.byte_range(), format!(
+                        "`{written}` is given {how} as its timeout, but this module's `handle_call/3` answers this request at once from its state (no call to another process, no `receive`, no I/O), so the wait is short today; `:infinity` only removes the safety net: if the handler grows slow work, a bounded timeout (`5_000`) would exit the caller where this one hangs it"
+                    ), Some(Severity::Info)));
+                } else if let Some(inner) = handler.as_deref().and_then(|calls| bounded_sub_calls(file, calls)) {
+                    out.push((call, arg.byte_range(), format!(
+                        "`{written}` is given {how} as its timeout; the calls this module's `handle_call/3` makes for the request carry bounded timeouts (`{inner}`), so the handler itself ends, but the caller has no limit of its own while the server is busy with other requests or stuck elsewhere; {advice}"
+                    ), None));
                 } else if let Some(inner) = tasks_bound_themselves(file, call) {
                     out.push((call, arg.byte_range(), format!(
                         "`{written}` is given {how} as its timeout, but every task this function starts only makes `{inner}` with a bounded timeout, so the task ends (or exits) within that bound and the await with it; `:infinity` only avoids a second, shorter deadline"
@@ -580,6 +593,92 @@ fn supervisor_client(file: &File, call: &Call) -> bool {
         })
         .collect::<std::collections::BTreeSet<_>>();
     answered.len() >= 3
+}
+
+fn is_genserver_call(call: &Call) -> bool {
+    matches!(call.module.as_deref(), Some("GenServer" | ":gen_server")) && call.name == "call"
+}
+
+/// Every call the module's `handle_call/3` clauses for this request make, with the
+/// calls of the module's own functions they reach (a bounded number of them).
+/// `None` when no clause takes the request by its tag.
+fn handler_calls<'a, 't>(file: &'a File<'t>, call: &Call) -> Option<Vec<&'a Call<'t>>> {
+    if !is_genserver_call(call) {
+        return None;
+    }
+    let tag = request_tag(file, call.arg(1)?)?;
+    let module = call.ctx.module?;
+    let mut pending: Vec<Node> = file
+        .defs_of(Some(module))
+        .filter(|d| d.name == "handle_call" && d.arity == 3)
+        .filter(|d| d.params.first().and_then(|p| request_tag(file, *p)) == Some(tag))
+        .filter_map(|d| d.body)
+        .collect();
+    if pending.is_empty() {
+        return None;
+    }
+    let mut seen: Vec<Range<usize>> = Vec::new();
+    let mut out = Vec::new();
+    while let Some(node) = pending.pop() {
+        if seen.contains(&node.byte_range()) || seen.len() > 32 {
+            continue;
+        }
+        seen.push(node.byte_range());
+        for c in file.calls_within(node) {
+            if c.module.is_none() && c.local && !c.dynamic {
+                pending.extend(
+                    file.defs_of(Some(module))
+                        .filter(|d| d.name == c.name && d.arity == c.arity && d.name != "handle_call")
+                        .filter_map(|d| d.body),
+                );
+            }
+            out.push(c);
+        }
+    }
+    Some(out)
+}
+
+/// Starting or stopping a supervisor's child: waits for the child's `init/1` or its
+/// shutdown, which OTP's own supervisor API waits for without a limit.
+fn is_supervisor_operation(c: &Call) -> bool {
+    match (c.module.as_deref(), c.name) {
+        (Some("Supervisor" | "DynamicSupervisor" | ":supervisor"), name) => {
+            matches!(name, "start_child" | "terminate_child" | "restart_child" | "delete_child")
+        }
+        (Some(":sys"), "terminate") => true,
+        _ => false,
+    }
+}
+
+/// A call that may wait without a bound: one of `TIMEOUTS` not bounded
+/// (`bounded_wait`), or a `receive`.
+fn waits_unbounded(file: &File, c: &Call) -> bool {
+    if c.module.is_none() && c.local && c.name == "receive" {
+        return true;
+    }
+    let Some(module) = c.module.as_deref() else {
+        return false;
+    };
+    TIMEOUTS.iter().any(|(m, n, a, _)| *m == module && *n == c.name && *a == c.arity)
+        && bounded_wait(file, c).is_none()
+}
+
+/// The request's handler starts or stops a supervisor's child and otherwise only
+/// keeps books (monitor, link, state): the client is a supervisor wrapper and
+/// waits as `Supervisor.start_child/2` does; a timeout would abandon a caller whose
+/// child is already started and registered.
+fn wraps_supervisor(file: &File, calls: &[&Call]) -> bool {
+    calls.iter().any(|c| is_supervisor_operation(c))
+        && !calls.iter().any(|c| !is_supervisor_operation(c) && waits_unbounded(file, c))
+}
+
+/// The handler waits on other processes only in calls with a bounded timeout:
+/// the first one, written `Module.fun/arity`.
+fn bounded_sub_calls(file: &File, calls: &[&Call]) -> Option<String> {
+    if calls.iter().any(|c| waits_unbounded(file, c)) {
+        return None;
+    }
+    calls.iter().find_map(|c| bounded_wait(file, c))
 }
 
 /// A Mix task runs once from the command line: there is no supervisor to recover a

@@ -63,7 +63,7 @@ fn check(file: &File, report: &mut Report) {
                 "`{written}` has no Elixir wrapper and silently drops the message when the send would block; use `Process.send(dest, msg, [:nosuspend])` (it returns `:nosuspend` instead of `false`) or go through the receiver's client API"
             ),
             Form::SendAfter => format!(
-                "`{written}` takes the time first; write `Process.send_after(dest, msg, time)`, the Elixir wrapper with the usual argument order and the same timer reference"
+                "`{written}` takes the time first; `Process.send_after(dest, msg, time)` is the Elixir wrapper with the usual argument order and the same timer reference, so this is a matter of spelling only (reported as info)"
             ),
         };
         let fix = if call.capture || call.via_apply {
@@ -77,6 +77,10 @@ fn check(file: &File, report: &mut Report) {
             }
         };
         let d = report.add(file, &call.ctx, call.node.byte_range(), message);
+        // Only the spelling and the argument order change: a style point.
+        if form == Form::SendAfter {
+            d.severity(Severity::Info);
+        }
         if let Some(fix) = fix {
             d.fix(fix);
         }

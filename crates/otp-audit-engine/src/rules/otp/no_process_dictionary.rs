@@ -422,9 +422,15 @@ fn check(file: &File, report: &mut Report) {
                 h.opener, h.closer, h.closer.split('/').next().unwrap_or_default()
             ),
             Access::Write if published.is_some() => format!(
-                "`{written}` publishes `{}` for other processes, which read it from this process's dictionary with `Process.info(pid, :dictionary)` (in `{}`) without messaging it, so they are not held up while it is busy; the state or an argument cannot do that, but an ETS table owned by the process does the same without copying the whole dictionary on every read",
+                "`{written}` publishes `{}` for other processes, which read it from this process's dictionary with `Process.info(pid, :dictionary)` (in `{}`) without messaging it, so they are not held up while it is busy; the state or an argument cannot do that, and an ETS table would not help readers that hold only the pid (they could find it only through another registry), so the dictionary is the place for it{}",
                 key.map(|k| one_line(file.text(k))).unwrap_or_default(),
-                published.as_deref().unwrap_or_default()
+                published.as_deref().unwrap_or_default(),
+                // Readers hold only the pid: the key itself is what can be improved.
+                if key.is_some_and(|k| namespaced_by_module(file, k)) {
+                    ""
+                } else {
+                    "; namespace the key (`{__MODULE__, ...}`) so it cannot clash with another library's entry in the same process"
+                }
             ),
             _ if heart.is_some() => format!(
                 "`{written}` runs in the `:heart` process, as (or under) the `{}/0` callback registered with `:heart.set_callback/2`, which gets no argument or state to carry a value between calls, so the dictionary is the place for it; namespace the key (`{{__MODULE__, ...}}`) so it cannot clash with other entries in that process",

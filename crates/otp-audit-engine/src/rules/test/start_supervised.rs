@@ -67,6 +67,11 @@ fn check(file: &File, report: &mut Report) {
         } else {
             Registration::Fixed
         };
+        // Stopped in the same `setup_all` block (`:ok = Redix.stop(conn)` after a
+        // cleanup command): gone before any test runs, whatever its name.
+        if in_setup_all && stopped_by_test(file, call) {
+            continue;
+        }
         if in_setup_all && linked && defined_here_unnamed(file, call) {
             // Linked to the module's `setup_all` process and registered (if at all)
             // under a module only this file defines: it goes when the module's tests
@@ -672,10 +677,14 @@ fn started_module<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'t str> {
 /// Does `c` stop the started process: by its pid, by the module's name, or by a pid
 /// looked up with `Process.whereis(X)` just before?
 fn stops(file: &File, c: &Call, pid: Option<&str>, module: Option<&str>) -> bool {
+    // `Redix.stop(conn)` after `Redix.start_link(...)`: the started module's own stop.
+    let own_stop = c.name == "stop"
+        && module.is_some_and(|m| file.text(c.target).strip_suffix(".stop").is_some_and(|w| w == m));
     let is_stop = c.is("GenServer", "stop")
         || c.is("Agent", "stop")
         || c.is("Supervisor", "stop")
-        || c.is("Process", "exit");
+        || c.is("Process", "exit")
+        || own_stop;
     let Some(target) = c.arg(0).filter(|_| is_stop).map(|a| file.text(a)) else {
         return false;
     };

@@ -454,7 +454,9 @@ fn outlasts_configured_duration(file: &File, sleep: &Call, ms: Option<u64>) -> b
     let name = test.name.to_ascii_lowercase();
     let sleeps = literal_sleeps(file, test);
     configured_durations(file)
-        .filter(|(key, _)| names_configured_key(&name, key))
+        .filter(|(key, _)| {
+            names_configured_key(&name, key) || names_key_stem(&name, key) && sets_option(file, test, key)
+        })
         .any(|(key, value)| {
             // A TTL counts from the write that sets it, so every sleep after the write
             // adds to the time it has to run out; other timeouts count from events the
@@ -735,7 +737,34 @@ const DURATION_WORDS: &[&str] = &["timeout", "ttl", "interval"];
 fn names_configured_key(name: &str, key: &str) -> bool {
     let whole = key.len() >= 6 && (name.contains(key) || name.contains(&key.replace('_', " ")));
     let kind = key.rsplit('_').next().filter(|w| DURATION_WORDS.contains(w));
-    whole || kind.is_some_and(|w| name.split(|c: char| !c.is_ascii_alphanumeric()).any(|n| n == w))
+    whole || kind.is_some_and(|w| name_words(name).any(|n| n == w))
+}
+
+/// Does the test's name hold the words of the option before its kind, as whole words
+/// ("idle ping" for `idle_interval`, "a health check armed" for
+/// `health_check_interval`)? Weaker than [`names_configured_key`]: it only counts for
+/// an option the test sets itself.
+fn names_key_stem(name: &str, key: &str) -> bool {
+    if !key.rsplit('_').next().is_some_and(|w| DURATION_WORDS.contains(&w)) {
+        return false;
+    }
+    let parts: Vec<&str> = key.split('_').filter(|w| !w.is_empty()).collect();
+    let stem = &parts[..parts.len().saturating_sub(1)];
+    let words: Vec<&str> = name_words(name).collect();
+    // A stem of a few letters ("max") says too little to name the option.
+    !stem.is_empty() && stem.iter().map(|w| w.len()).sum::<usize>() >= 4 && words.windows(stem.len()).any(|w| w == stem)
+}
+
+fn name_words(name: &str) -> impl Iterator<Item = &str> {
+    name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+/// Does the test itself pass the option (`idle_interval: 1` among its start options)?
+fn sets_option(file: &File, test: &Test, key: &str) -> bool {
+    let k = &grammar().kinds;
+    file.nodes_within(k.pair, test.node).any(|pair| {
+        ast::field(pair, grammar().fields.key).is_some_and(|kn| ast::keyword_name(kn, file.src) == key)
+    })
 }
 
 /// The test's own sleeps with a literal duration, in order: (start byte, ms).

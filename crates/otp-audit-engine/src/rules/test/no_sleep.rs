@@ -117,6 +117,7 @@ fn check(file: &File, report: &mut Report) {
         if lets_the_clock_run(file, call)
             || is_call_argument(call)
             || outlasts_configured_duration(file, call, sleep.ms)
+            || timed_from_option_variable(file, call)
             || idles_between_socket_sends(file, call, sleep.ms)
             || paces_socket_sends_within_timeout(file, call, sleep.ms)
             || waits_inside_shutdown_window(file, call, sleep.ms)
@@ -466,6 +467,35 @@ fn outlasts_configured_duration(file: &File, sleep: &Call, ms: Option<u64>) -> b
         })
 }
 
+/// `batch_timeout = 50`, the option `batch_timeout: batch_timeout`, then
+/// `Process.sleep(batch_timeout - 5)`: the sleep is written in terms of a duration the
+/// test itself hands to the code under test, to land just before or after it (an old
+/// timer that must not fire yet, a timeout that must have passed). The time is the
+/// subject of the test, not a guess at when another process is done.
+fn timed_from_option_variable(file: &File, sleep: &Call) -> bool {
+    let k = &grammar().kinds;
+    let (Some(arg), Some(test)) = (sleep.arg(0), file.test(&sleep.ctx)) else {
+        return false;
+    };
+    let vars: Vec<&str> = ast::descendants(arg)
+        .chain(std::iter::once(arg))
+        .filter(|n| n.kind_id() == k.identifier)
+        .map(|n| file.text(n))
+        .collect();
+    if vars.is_empty() {
+        return false;
+    }
+    file.nodes_within(k.pair, test.node).any(|pair| {
+        let Some(key) = ast::field(pair, grammar().fields.key).map(|kn| ast::keyword_name(kn, file.src)) else {
+            return false;
+        };
+        is_duration_key(key)
+            && pair.start_byte() < sleep.node.start_byte()
+            && ast::field(pair, grammar().fields.value)
+                .is_some_and(|v| v.kind_id() == k.identifier && vars.contains(&file.text(v)))
+    })
+}
+
 /// `Process.sleep(1200)`, then `Jobs.mark_stale(1000, :millisecond)`: the test lets
 /// more time pass than the age it then hands to the code under test, which compares
 /// recorded times against it. Or, before the sleep, a point in time shortly ahead
@@ -720,11 +750,14 @@ fn configured_durations<'a>(file: &'a File) -> impl Iterator<Item = (&'a str, u6
             let value = ast::field(pair, grammar().fields.value)?;
             Some((key, duration_value(file, value, 0)?))
         })
-        .filter(|(key, _)| {
-            ["_time", "timeout", "ttl", "interval", "idle", "_ms", "max_age"]
-                .iter()
-                .any(|w| key.contains(w))
-        })
+        .filter(|(key, _)| is_duration_key(key))
+}
+
+/// An option named like a duration: `read_timeout`, `global_ttl`, `max_idle_time`.
+fn is_duration_key(key: &str) -> bool {
+    ["_time", "timeout", "ttl", "interval", "idle", "_ms", "max_age"]
+        .iter()
+        .any(|w| key.contains(w))
 }
 
 /// Words that end an option's name and say which duration it is: `read_timeout` is a

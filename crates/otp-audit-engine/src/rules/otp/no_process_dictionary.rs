@@ -304,6 +304,33 @@ fn tested_for_presence(file: &File, call: &Call) -> bool {
         .is_some_and(|p| file.text(p).starts_with("is_nil("))
 }
 
+/// Keys of a once-per-process warning: `if Process.get(key) == nil do Logger.warning(...);
+/// Process.put(key, true) end` (or `unless Process.get(key)`). The flag only keeps a
+/// deprecation or misuse warning from repeating; a module of plain functions has no
+/// state to move it to, and losing it costs one more log line.
+fn warned_once_keys<'s>(file: &File<'s>) -> HashSet<&'s str> {
+    let logs = |c: &Call| {
+        c.module.as_deref().is_some_and(|m| m == "Logger" || m.ends_with(".Logger"))
+            || c.is("IO", "warn")
+            || c.module.is_none() && c.local && c.name == "warn"
+    };
+    file.calls_named("put")
+        .filter(|c| access(c) == Some(Access::Write) && c.arg(1).is_some_and(|v| file.text(v) == "true"))
+        .filter_map(|put| {
+            let key = file.text(put.arg(0)?);
+            let guarded = file.calls_named_any(&["if", "unless"]).into_iter().any(|guard| {
+                guard.node.byte_range().contains(&put.node.start_byte())
+                    && guard.arg(0).is_some_and(|cond| {
+                        file.calls_within(cond)
+                            .any(|g| access(g) == Some(Access::Read) && g.arg(0).is_some_and(|k| file.text(k) == key))
+                    })
+                    && file.calls_within(guard.node).any(logs)
+            });
+            guarded.then_some(key)
+        })
+        .collect()
+}
+
 fn check(file: &File, report: &mut Report) {
     let src = file.src;
     let scoped = scoped_keys(file);
@@ -328,6 +355,7 @@ fn check(file: &File, report: &mut Report) {
         .collect();
     let settings = setting_keys(file);
     let handles = ref_handles(file);
+    let once = warned_once_keys(file);
     // Writes of the same key in the same module are one decision: the first is reported.
     let mut reported_writes: HashSet<(Option<Id>, &str)> = HashSet::new();
     for call in file.calls_named_any(&["put", "get", "get_keys", "delete", "erase"]) {
@@ -364,7 +392,9 @@ fn check(file: &File, report: &mut Report) {
         {
             continue;
         }
-        if key.is_some_and(|k| settings.contains(&(call.ctx.module, file.text(k))) || is_debug_marker(file, k, access)) {
+        if key.is_some_and(|k| {
+            settings.contains(&(call.ctx.module, file.text(k))) || is_debug_marker(file, k, access) || once.contains(file.text(k))
+        }) {
             continue;
         }
         let handle = key.and_then(|k| {

@@ -851,6 +851,8 @@ fn check(file: &File, report: &mut Report) {
             Some(format!("`{written}` notifies {dest_text}, the `{field}` pid that `init/1` keeps from the argument this process was started with (its observer or owner): a subscriber notification; make sure the receiver handles these messages"))
         } else if let Some((field, callback)) = dest.and_then(|d| stored_from_request(file, call, d)) {
             Some(format!("`{written}` notifies {dest_text}, the `{field}` pid that a `{callback}` request to this process carried and stored (it attached itself to be told): a subscriber notification; make sure the receiver handles these messages"))
+        } else if dest.is_some_and(|d| subscribed_by_message(file, call, d)) {
+            Some(format!("`{written}` notifies {dest_text}, the pid that the subscribe message this clause takes carried and that the state keeps as a subscriber: a subscriber notification (a confirmation or the first snapshot); make sure the receiver handles these messages, and consider a client function for subscribing that does the same through `GenServer.call`"))
         } else if dest.is_some_and(|d| from_init_argument(file, call, d)) {
             Some(format!("`{written}` notifies {dest_text}, a pid from the `init/1` argument this process was started with (its subscriber or owner): a subscriber notification; make sure the receiver handles these messages"))
         } else {
@@ -1909,6 +1911,42 @@ fn stored_from_request<'s>(file: &File<'s>, call: &Call, dest: Node) -> Option<(
                 })
         });
         stored.then_some((field, callback))
+    })
+}
+
+/// `handle_info({:subscribe, pid, topics}, state)` (or the `do_handle_info/2` it hands
+/// its messages to) that keeps `pid` in the state (`put_in(state, [:subscribers, pid],
+/// topics)`, `Map.put(state.subscribers, pid, ...)`, `MapSet.put(...)`) and sends to it:
+/// the process subscribed itself with a raw message, and what it gets back is a
+/// subscriber's notice, not a reply to a request.
+fn subscribed_by_message(file: &File, call: &Call, dest: Node) -> bool {
+    let k = &grammar().kinds;
+    let Some(def) = file.def(&call.ctx).filter(|d| d.name.ends_with("handle_info") && d.arity == 2) else {
+        return false;
+    };
+    if dest.kind_id() != k.identifier {
+        return false;
+    }
+    let var = file.text(dest);
+    let carried = def.params.first().is_some_and(|msg| {
+        msg.kind_id() == k.tuple
+            && atom_tagged(file, *msg).is_some_and(|(tag, _)| tag.contains("subscribe"))
+            && ast::descendants(*msg).any(|n| n.kind_id() == k.identifier && file.text(n) == var)
+    });
+    let Some(body) = def.body.filter(|_| carried) else {
+        return false;
+    };
+    file.calls_within(body).any(|c| {
+        let stores = c.is("Map", "put")
+            || c.is("MapSet", "put")
+            || c.is("Map", "put_new")
+            || c.module.is_none() && matches!(c.name, "put_in" | "update_in");
+        stores
+            && (0..c.arity).filter_map(|i| c.arg(i)).any(|a| {
+                ast::descendants(a)
+                    .chain(std::iter::once(a))
+                    .any(|n| n.kind_id() == k.identifier && file.text(n) == var)
+            })
     })
 }
 

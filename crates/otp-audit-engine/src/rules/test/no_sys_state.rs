@@ -76,9 +76,17 @@ fn check(file: &File, report: &mut Report) {
                     d.severity(Severity::Info);
                     continue;
                 }
-                format!(
-                    "`{written}` is read only to dig `{handle}` out of the internal state of {server} and act on it (kill, stop, close, monitor or locate it), so the test breaks when that state's shape changes; expose the process through the API, find it with `Supervisor.which_children/1` or a registered name, or inject the fault from outside the process"
-                )
+                if watches {
+                    // Only checked for being alive (or monitored): an assertion about the
+                    // process's end, not a fault the test injects.
+                    format!(
+                        "`{written}` is read only to dig `{handle}` out of the internal state of {server} and check that process's life (alive or down), so the test breaks when that state's shape changes; find the process with `Supervisor.which_children/1` or a registered name, or assert on what its end does through the API"
+                    )
+                } else {
+                    format!(
+                        "`{written}` is read only to dig `{handle}` out of the internal state of {server} and act on it (kill, stop, close, monitor or locate it), so the test breaks when that state's shape changes; expose the process through the API, find it with `Supervisor.which_children/1` or a registered name, or inject the fault from outside the process"
+                    )
+                }
             }
             "get_state" if value_used(file, call) && matched_collection(file, call).is_some() => {
                 let (field, any_map) = matched_collection(file, call).unwrap_or_default();

@@ -1,0 +1,24 @@
+defmodule MyApp.PipelineShutdownTest do
+  use ExUnit.Case, async: true
+
+  setup do
+    Process.flag(:trap_exit, true)
+    {:ok, pipeline} = MyApp.Pipeline.start_link(stages: 2)
+    %{pipeline: pipeline}
+  end
+
+  # The supervisor is only checked for being gone: an assertion on the shutdown.
+  test "stopping the pipeline takes its supervisor down", %{pipeline: pipeline} do
+    %{stage_sup: stage_sup} = :sys.get_state(pipeline) #~ test/no-sys-state
+    Process.exit(pipeline, :shutdown)
+    assert_receive {:EXIT, ^pipeline, :shutdown}
+    refute Process.alive?(stage_sup)
+  end
+
+  # The supervisor is killed: a fault the test injects through the state.
+  test "a dead supervisor stops the pipeline", %{pipeline: pipeline} do
+    %{stage_sup: stage_sup} = :sys.get_state(pipeline) #~ test/no-sys-state
+    Process.exit(stage_sup, :kill)
+    assert_receive {:EXIT, ^pipeline, :killed}
+  end
+end

@@ -136,13 +136,21 @@ pub(crate) enum AtOnce {
 pub(crate) fn answers_at_once(file: &File, call: &Call) -> Option<AtOnce> {
     let tag = call.arg(1).and_then(|r| request_tag(file, r))?;
     let module = file.module(&call.ctx)?;
-    let clauses: Vec<&Def> = module
-        .defs
-        .iter()
-        .map(|&d| &file.defs[d as usize])
-        .filter(|d| d.name == "handle_call" && d.arity == 3)
-        .filter(|d| d.params.first().and_then(|p| request_tag(file, *p)) == Some(tag))
-        .collect();
+    let clauses_of = |name: &str| -> Vec<&Def> {
+        module
+            .defs
+            .iter()
+            .map(|&d| &file.defs[d as usize])
+            .filter(|d| d.name == name && d.arity == 3)
+            .filter(|d| d.params.first().and_then(|p| request_tag(file, *p)) == Some(tag))
+            .collect()
+    };
+    // `def handle_call(msg, from, state), do: log_errors(fn -> do_handle_call(msg, from,
+    // state) end)`: the clauses for the request are the helper's.
+    let mut clauses = clauses_of("handle_call");
+    if clauses.is_empty() {
+        clauses = clauses_of("do_handle_call");
+    }
     if clauses.is_empty() {
         return None;
     }
@@ -264,6 +272,8 @@ fn reads_state(c: &Call) -> bool {
     match c.module.as_deref() {
         None => c.local && matches!(c.name, "if" | "unless" | "case" | "cond" | "with"),
         Some("Map" | "Keyword" | "Enum" | "MapSet" | "List" | "Access") => true,
+        // Lock-free counters: reads and updates that never wait.
+        Some(":atomics" | ":counters") => true,
         Some(":ets") => matches!(
             c.name,
             "lookup" | "lookup_element" | "member" | "match" | "match_object" | "select" | "select_count" | "tab2list" | "info"

@@ -115,6 +115,9 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
         if in_mix_task(file, &call.ctx) || drives_mix(file, &call.ctx) {
             continue;
         }
+        if remote_start(file, call) {
+            continue;
+        }
         let written = call.display(src);
         let advice = advice(module);
         let lookup = instant_remote_function(file, call);
@@ -366,6 +369,19 @@ fn remote_function<'s>(file: &File<'s>, call: &Call) -> Option<(String, &'s str,
     let function = ast::atom_name(function, file.src)?;
     let arity = (args.kind_id() == k.list).then(|| ast::named_children(args).count())?;
     Some((module, function, arity))
+}
+
+/// `:rpc.call(node, GenServer, :start, [Mod, arg, opts])`: a process started on
+/// another node. It waits as long as the same start would locally, and a timeout
+/// would leave the caller without the pid of a process that did start, the reason
+/// the supervisor API waits without a limit too.
+fn remote_start(file: &File, call: &Call) -> bool {
+    remote_function(file, call).is_some_and(|(module, function, _)| {
+        matches!(
+            module.as_str(),
+            "GenServer" | "Supervisor" | "DynamicSupervisor" | "Agent" | "Task.Supervisor" | ":gen_server" | ":gen_statem" | ":supervisor"
+        ) && matches!(function, "start" | "start_link" | "start_child")
+    })
 }
 
 /// `:rpc.call(node, :erlang, :whereis, [name])`: the remote function, written

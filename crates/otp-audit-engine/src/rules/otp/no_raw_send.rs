@@ -1433,7 +1433,9 @@ fn starter_pid(file: &File, def: &Def, var: &str, depth: u32) -> bool {
     if def.kind != "defp" || depth == 0 {
         return false;
     }
-    let Some(at) = def.params.iter().position(|p| p.kind_id() == grammar().kinds.identifier && file.text(*p) == var) else {
+    // The parameter is the variable, or a pattern that takes it out of what the caller
+    // passes (`defp do_init(%{pipeline: pipeline})`, called as `do_init(options)`).
+    let Some(at) = def.params.iter().position(|p| binds_variable_or_is(file, *p, var)) else {
         return false;
     };
     let mut callers = file

@@ -45,9 +45,11 @@ fn is_unlinked_start(call: &Call) -> bool {
 /// `GenServer.start(mod, arg, spawn_opt: [:link])` is linked to its caller, as
 /// `start_link` would be; it only skips the caller's wait for a linked crash in `init/1`.
 fn links_by_spawn_opt(file: &File, call: &Call) -> bool {
-    let Some(opts) = call.arg(call.arity.saturating_sub(1)) else {
-        return false;
-    };
+    call.arg(call.arity.saturating_sub(1)).is_some_and(|opts| opts_link(file, opts))
+}
+
+/// Is `opts` a keyword list whose `spawn_opt:` holds `:link`?
+fn opts_link(file: &File, opts: Node) -> bool {
     let keywords = if opts.kind_id() == grammar().kinds.list { opts.named_child(0) } else { Some(opts) };
     keywords
         .filter(|k| k.kind_id() == grammar().kinds.keywords)
@@ -55,6 +57,55 @@ fn links_by_spawn_opt(file: &File, call: &Call) -> bool {
         .is_some_and(|list| {
             ast::named_children(list).any(|o| ast::atom_name(o, file.src) == Some("link"))
         })
+}
+
+/// How the options held in a variable (`GenServer.start(mod, arg, opts)`) link the
+/// start, read from the variable's bindings in the same function.
+#[derive(PartialEq)]
+enum VarLink {
+    /// Every binding links (`opts = [spawn_opt: [:link]]`).
+    Always,
+    /// A branch of the binding links, chosen by a `:start_link` the caller passed
+    /// (`if method == :start_link, do: [spawn_opt: [:link]], else: []`): the function
+    /// implements both public starts.
+    ByStartMethod,
+    /// A branch links, on some other condition.
+    Sometimes,
+}
+
+fn links_through_variable(file: &File, call: &Call, def: &Def) -> Option<VarLink> {
+    let k = &grammar().kinds;
+    let opts = call.arg(call.arity.saturating_sub(1)).filter(|o| o.kind_id() == k.identifier)?;
+    let var = file.text(opts);
+    let values: Vec<Node> = file
+        .nodes_within(k.binary_operator, def.node)
+        .filter(|b| b.end_byte() <= call.node.start_byte() && ast::is_binary_op(*b, file.src, "="))
+        .filter(|b| ast::field(*b, grammar().fields.left).is_some_and(|l| l.kind_id() == k.identifier && file.text(l) == var))
+        .filter_map(|b| ast::field(b, grammar().fields.right))
+        .collect();
+    if values.is_empty() {
+        return None;
+    }
+    if values.iter().all(|v| opts_link(file, *v)) {
+        return Some(VarLink::Always);
+    }
+    let f = &grammar().fields;
+    let branch_links = |v: &Node| {
+        file.nodes_within(k.pair, *v).any(|p| {
+            ast::field(p, f.key).is_some_and(|key| ast::keyword_name(key, file.src) == "spawn_opt")
+                && ast::field(p, f.value).is_some_and(|list| {
+                    ast::named_children(list).any(|o| ast::atom_name(o, file.src) == Some("link"))
+                })
+        })
+    };
+    let linking: Vec<&Node> = values.iter().filter(|v| branch_links(v)).collect();
+    if linking.is_empty() {
+        return None;
+    }
+    let by_method = linking
+        .iter()
+        .all(|v| file.nodes_within(k.atom, **v).any(|a| ast::atom_name(a, file.src) == Some("start_link")));
+    Some(if by_method { VarLink::ByStartMethod } else { VarLink::Sometimes })
 }
 
 fn check(file: &File, report: &mut Report) {
@@ -83,6 +134,7 @@ fn check(file: &File, report: &mut Report) {
         if call.name == "start" {
             if !is_unlinked_start(call)
                 || links_by_spawn_opt(file, call)
+                || matches!(links_through_variable(file, call, def), Some(VarLink::Always | VarLink::ByStartMethod))
                 || is_own_start_wrapper(file, call, def)
                 || is_stopped_in_same_function(file, call, def)
                 || is_debug_trace_task(file, call)
@@ -90,6 +142,13 @@ fn check(file: &File, report: &mut Report) {
                 continue;
             }
             let in_start_link = def.name == "start_link";
+            if links_through_variable(file, call, def) == Some(VarLink::Sometimes) {
+                let message = format!(
+                    "`{written}` is linked to its caller only when the options bound before it take their `spawn_opt: [:link]` branch; otherwise it starts an unlinked process that nothing restarts, links to or stops on shutdown: check that the unlinked branch is meant, or list the process under a supervisor"
+                );
+                report.add(file, &call.ctx, call.node.byte_range(), message).severity(Severity::Info);
+                continue;
+            }
             let message = if in_start_link {
                 format!(
                     "`{written}` inside `start_link/{}` starts an unlinked process: the supervisor that calls `start_link` is not linked to it, so it neither notices a crash nor stops it on shutdown; call `{}.start_link` instead",

@@ -753,15 +753,55 @@ fn returned_worker(file: &File, call: &Call, def: &Def) -> Option<String> {
     }
     let var = kept_pid(file, call, def)?;
     let last = ast::statements(def.body?).last()?;
-    if last.byte_range().contains(&call.node.start_byte()) {
-        return None;
-    }
+    let handed_back = if last.byte_range().contains(&call.node.start_byte()) {
+        mapped_into_returned_collection(file, call, def, var, last)
+    } else {
+        mentions(file, last, var)
+    };
+    handed_back.then(|| call.module.clone()).flatten()
+}
+
+fn mentions(file: &File, node: Node, var: &str) -> bool {
     let k = &grammar().kinds;
-    std::iter::once(last)
-        .chain(ast::descendants(last))
+    std::iter::once(node)
+        .chain(ast::descendants(node))
         .any(|n| n.kind_id() == k.identifier && file.text(n) == var)
-        .then(|| call.module.clone())
-        .flatten()
+}
+
+/// Calls that build a collection from what their fn returns for each element.
+const MAPPERS: &[&str] = &["Enum.map", "Enum.flat_map", "Stream.map", "Stream.flat_map", "Map.new", "Enum.into"];
+
+/// The start sits in a fn given to `Enum.map`/`Enum.flat_map` (or `Map.new`) inside
+/// the function's returned expression, and the fn's result holds the pid
+/// (`elements |> Enum.flat_map(fn e -> {:ok, pid} = W.start_link(); [{e, pid}] end) |>
+/// Map.new()`): each worker is handed back in the collection the caller keeps.
+fn mapped_into_returned_collection(file: &File, call: &Call, def: &Def, var: &str, last: Node) -> bool {
+    let g = grammar();
+    let mut node = call.node;
+    let fun = loop {
+        let Some(parent) = file.parent(node).filter(|p| *p != def.node) else {
+            return false;
+        };
+        if parent.kind_id() == g.kinds.anonymous_function {
+            break parent;
+        }
+        node = parent;
+    };
+    let mapper = file
+        .parent(fun)
+        .filter(|a| a.kind_id() == g.kinds.arguments)
+        .and_then(|a| file.parent(a))
+        .filter(|c| c.kind_id() == g.kinds.call)
+        .and_then(|c| ast::field(c, g.fields.target))
+        .is_some_and(|t| MAPPERS.contains(&file.text(t)));
+    let result = ast::named_children(fun)
+        .filter(|c| c.kind_id() == g.kinds.stab_clause)
+        .filter_map(|c| ast::field(c, g.fields.right))
+        .filter_map(|body| ast::statements(body).last())
+        .last();
+    mapper
+        && fun.start_byte() >= last.start_byte()
+        && result.is_some_and(|r| !r.byte_range().contains(&call.node.start_byte()) && mentions(file, r, var))
 }
 
 /// A module whose callbacks end the process when its work is done: it returns

@@ -138,6 +138,7 @@ fn check(file: &File, report: &mut Report) {
                 || is_own_start_wrapper(file, call, def)
                 || is_stopped_in_same_function(file, call, def)
                 || is_debug_trace_task(file, call)
+                || is_link_marker(file, call)
             {
                 continue;
             }
@@ -209,6 +210,7 @@ fn check(file: &File, report: &mut Report) {
                 .is_some_and(|target| file.modules.iter().any(|m| m.name == target && stops_itself(file, m)))
             || is_declared_start_function(file, call, def)
             || traps_exits_before(file, call, def)
+            || is_link_marker(file, call)
         {
             continue;
         }
@@ -503,6 +505,85 @@ fn is_debug_trace_task(file: &File, call: &Call) -> bool {
     };
     let mut calls = file.calls_within(fun).peekable();
     calls.peek().is_some() && calls.all(|c| c.module.as_deref() == Some(":sys"))
+}
+
+/// What a link marker may do before it waits: trap exits, name itself, link, and look
+/// up the pid to link to.
+const MARKER_SETUP: &[(Option<&str>, &str)] = &[
+    (Some("Process"), "flag"),
+    (Some("Process"), "set_label"),
+    (Some("Process"), "register"),
+    (Some("Process"), "link"),
+    (Some(":erlang"), "pid_to_list"),
+    (Some("Map"), "get"),
+    (Some("Keyword"), "get"),
+    (None, "self"),
+    (Some("Kernel"), "self"),
+    (None, "inspect"),
+    (Some("Kernel"), "inspect"),
+    (None, "if"),
+    (None, "unless"),
+];
+
+/// `Task.start_link(fn -> Process.flag(:trap_exit, true); Process.link(other);
+/// receive do {:EXIT, _, _} -> :ok end end)`: a process that does no work and only
+/// stands for a link (to show it in Observer, say) until the first exit signal ends
+/// it. A supervisor restarting it would defeat it; there is nothing to supervise.
+fn is_link_marker(file: &File, call: &Call) -> bool {
+    let g = grammar();
+    let Some(fun) = call
+        .arg(0)
+        .filter(|f| call.in_module("Task") && call.arity == 1 && f.kind_id() == g.kinds.anonymous_function)
+    else {
+        return false;
+    };
+    let mut clauses = ast::named_children(fun).filter(|c| c.kind_id() == g.kinds.stab_clause);
+    let (Some(clause), None) = (clauses.next(), clauses.next()) else {
+        return false;
+    };
+    let Some(body) = ast::field(clause, g.fields.right) else {
+        return false;
+    };
+    let statements: Vec<Node> = ast::statements(body).collect();
+    let Some((&wait, setup)) = statements.split_last() else {
+        return false;
+    };
+    let traps = file.calls_within(fun).any(|c| {
+        c.in_module("Process")
+            && c.name == "flag"
+            && c.arg(0).and_then(|a| ast::atom_name(a, file.src)) == Some("trap_exit")
+    });
+    let setup_only = setup.iter().all(|st| {
+        file.calls_within(*st)
+            .all(|c| MARKER_SETUP.iter().any(|(m, n)| c.module.as_deref() == *m && c.name == *n))
+    });
+    traps && setup_only && waits_for_one_exit(file, wait)
+}
+
+/// `receive do {:EXIT, _, _} -> :ok end`: every clause takes an exit signal, and
+/// its body calls nothing.
+fn waits_for_one_exit(file: &File, node: Node) -> bool {
+    let g = grammar();
+    let Some(receive) = file.calls_named("receive").find(|c| c.node == node) else {
+        return false;
+    };
+    let Some(block) = receive.do_block else {
+        return false;
+    };
+    let mut clauses = ast::named_children(block).filter(|c| c.kind_id() == g.kinds.stab_clause).peekable();
+    clauses.peek().is_some()
+        && clauses.all(|c| {
+            let pattern = ast::field(c, g.fields.left).and_then(|l| {
+                if l.kind_id() == g.kinds.arguments { l.named_child(0) } else { Some(l) }
+            });
+            let exit = pattern.is_some_and(|p| {
+                p.kind_id() == g.kinds.tuple
+                    && p.named_child(0).and_then(|a| ast::atom_name(a, file.src)) == Some("EXIT")
+            });
+            let idle = ast::field(c, g.fields.right).is_none_or(|r| file.calls_within(r).next().is_none());
+            exit && idle
+        })
+        && ast::named_children(block).chain(ast::named_children(receive.node)).all(|c| c.kind_id() != g.kinds.after_block)
 }
 
 /// `def init(_)` of a module that uses `Supervisor` (or returns `Supervisor.init/2`):

@@ -45,9 +45,11 @@ fn is_unlinked_start(call: &Call) -> bool {
 /// `GenServer.start(mod, arg, spawn_opt: [:link])` is linked to its caller, as
 /// `start_link` would be; it only skips the caller's wait for a linked crash in `init/1`.
 fn links_by_spawn_opt(file: &File, call: &Call) -> bool {
-    let Some(opts) = call.arg(call.arity.saturating_sub(1)) else {
-        return false;
-    };
+    call.arg(call.arity.saturating_sub(1)).is_some_and(|opts| opts_link(file, opts))
+}
+
+/// Is `opts` a keyword list whose `spawn_opt:` holds `:link`?
+fn opts_link(file: &File, opts: Node) -> bool {
     let keywords = if opts.kind_id() == grammar().kinds.list { opts.named_child(0) } else { Some(opts) };
     keywords
         .filter(|k| k.kind_id() == grammar().kinds.keywords)
@@ -55,6 +57,55 @@ fn links_by_spawn_opt(file: &File, call: &Call) -> bool {
         .is_some_and(|list| {
             ast::named_children(list).any(|o| ast::atom_name(o, file.src) == Some("link"))
         })
+}
+
+/// How the options held in a variable (`GenServer.start(mod, arg, opts)`) link the
+/// start, read from the variable's bindings in the same function.
+#[derive(PartialEq)]
+enum VarLink {
+    /// Every binding links (`opts = [spawn_opt: [:link]]`).
+    Always,
+    /// A branch of the binding links, chosen by a `:start_link` the caller passed
+    /// (`if method == :start_link, do: [spawn_opt: [:link]], else: []`): the function
+    /// implements both public starts.
+    ByStartMethod,
+    /// A branch links, on some other condition.
+    Sometimes,
+}
+
+fn links_through_variable(file: &File, call: &Call, def: &Def) -> Option<VarLink> {
+    let k = &grammar().kinds;
+    let opts = call.arg(call.arity.saturating_sub(1)).filter(|o| o.kind_id() == k.identifier)?;
+    let var = file.text(opts);
+    let values: Vec<Node> = file
+        .nodes_within(k.binary_operator, def.node)
+        .filter(|b| b.end_byte() <= call.node.start_byte() && ast::is_binary_op(*b, file.src, "="))
+        .filter(|b| ast::field(*b, grammar().fields.left).is_some_and(|l| l.kind_id() == k.identifier && file.text(l) == var))
+        .filter_map(|b| ast::field(b, grammar().fields.right))
+        .collect();
+    if values.is_empty() {
+        return None;
+    }
+    if values.iter().all(|v| opts_link(file, *v)) {
+        return Some(VarLink::Always);
+    }
+    let f = &grammar().fields;
+    let branch_links = |v: &Node| {
+        file.nodes_within(k.pair, *v).any(|p| {
+            ast::field(p, f.key).is_some_and(|key| ast::keyword_name(key, file.src) == "spawn_opt")
+                && ast::field(p, f.value).is_some_and(|list| {
+                    ast::named_children(list).any(|o| ast::atom_name(o, file.src) == Some("link"))
+                })
+        })
+    };
+    let linking: Vec<&Node> = values.iter().filter(|v| branch_links(v)).collect();
+    if linking.is_empty() {
+        return None;
+    }
+    let by_method = linking
+        .iter()
+        .all(|v| file.nodes_within(k.atom, **v).any(|a| ast::atom_name(a, file.src) == Some("start_link")));
+    Some(if by_method { VarLink::ByStartMethod } else { VarLink::Sometimes })
 }
 
 fn check(file: &File, report: &mut Report) {
@@ -83,13 +134,22 @@ fn check(file: &File, report: &mut Report) {
         if call.name == "start" {
             if !is_unlinked_start(call)
                 || links_by_spawn_opt(file, call)
+                || matches!(links_through_variable(file, call, def), Some(VarLink::Always | VarLink::ByStartMethod))
                 || is_own_start_wrapper(file, call, def)
                 || is_stopped_in_same_function(file, call, def)
                 || is_debug_trace_task(file, call)
+                || is_link_marker(file, call)
             {
                 continue;
             }
             let in_start_link = def.name == "start_link";
+            if links_through_variable(file, call, def) == Some(VarLink::Sometimes) {
+                let message = format!(
+                    "`{written}` is linked to its caller only when the options bound before it take their `spawn_opt: [:link]` branch; otherwise it starts an unlinked process that nothing restarts, links to or stops on shutdown: check that the unlinked branch is meant, or list the process under a supervisor"
+                );
+                report.add(file, &call.ctx, call.node.byte_range(), message).severity(Severity::Info);
+                continue;
+            }
             let message = if in_start_link {
                 format!(
                     "`{written}` inside `start_link/{}` starts an unlinked process: the supervisor that calls `start_link` is not linked to it, so it neither notices a crash nor stops it on shutdown; call `{}.start_link` instead",
@@ -150,6 +210,7 @@ fn check(file: &File, report: &mut Report) {
                 .is_some_and(|target| file.modules.iter().any(|m| m.name == target && stops_itself(file, m)))
             || is_declared_start_function(file, call, def)
             || traps_exits_before(file, call, def)
+            || is_link_marker(file, call)
         {
             continue;
         }
@@ -446,6 +507,85 @@ fn is_debug_trace_task(file: &File, call: &Call) -> bool {
     calls.peek().is_some() && calls.all(|c| c.module.as_deref() == Some(":sys"))
 }
 
+/// What a link marker may do before it waits: trap exits, name itself, link, and look
+/// up the pid to link to.
+const MARKER_SETUP: &[(Option<&str>, &str)] = &[
+    (Some("Process"), "flag"),
+    (Some("Process"), "set_label"),
+    (Some("Process"), "register"),
+    (Some("Process"), "link"),
+    (Some(":erlang"), "pid_to_list"),
+    (Some("Map"), "get"),
+    (Some("Keyword"), "get"),
+    (None, "self"),
+    (Some("Kernel"), "self"),
+    (None, "inspect"),
+    (Some("Kernel"), "inspect"),
+    (None, "if"),
+    (None, "unless"),
+];
+
+/// `Task.start_link(fn -> Process.flag(:trap_exit, true); Process.link(other);
+/// receive do {:EXIT, _, _} -> :ok end end)`: a process that does no work and only
+/// stands for a link (to show it in Observer, say) until the first exit signal ends
+/// it. A supervisor restarting it would defeat it; there is nothing to supervise.
+fn is_link_marker(file: &File, call: &Call) -> bool {
+    let g = grammar();
+    let Some(fun) = call
+        .arg(0)
+        .filter(|f| call.in_module("Task") && call.arity == 1 && f.kind_id() == g.kinds.anonymous_function)
+    else {
+        return false;
+    };
+    let mut clauses = ast::named_children(fun).filter(|c| c.kind_id() == g.kinds.stab_clause);
+    let (Some(clause), None) = (clauses.next(), clauses.next()) else {
+        return false;
+    };
+    let Some(body) = ast::field(clause, g.fields.right) else {
+        return false;
+    };
+    let statements: Vec<Node> = ast::statements(body).collect();
+    let Some((&wait, setup)) = statements.split_last() else {
+        return false;
+    };
+    let traps = file.calls_within(fun).any(|c| {
+        c.in_module("Process")
+            && c.name == "flag"
+            && c.arg(0).and_then(|a| ast::atom_name(a, file.src)) == Some("trap_exit")
+    });
+    let setup_only = setup.iter().all(|st| {
+        file.calls_within(*st)
+            .all(|c| MARKER_SETUP.iter().any(|(m, n)| c.module.as_deref() == *m && c.name == *n))
+    });
+    traps && setup_only && waits_for_one_exit(file, wait)
+}
+
+/// `receive do {:EXIT, _, _} -> :ok end`: every clause takes an exit signal, and
+/// its body calls nothing.
+fn waits_for_one_exit(file: &File, node: Node) -> bool {
+    let g = grammar();
+    let Some(receive) = file.calls_named("receive").find(|c| c.node == node) else {
+        return false;
+    };
+    let Some(block) = receive.do_block else {
+        return false;
+    };
+    let mut clauses = ast::named_children(block).filter(|c| c.kind_id() == g.kinds.stab_clause).peekable();
+    clauses.peek().is_some()
+        && clauses.all(|c| {
+            let pattern = ast::field(c, g.fields.left).and_then(|l| {
+                if l.kind_id() == g.kinds.arguments { l.named_child(0) } else { Some(l) }
+            });
+            let exit = pattern.is_some_and(|p| {
+                p.kind_id() == g.kinds.tuple
+                    && p.named_child(0).and_then(|a| ast::atom_name(a, file.src)) == Some("EXIT")
+            });
+            let idle = ast::field(c, g.fields.right).is_none_or(|r| file.calls_within(r).next().is_none());
+            exit && idle
+        })
+        && ast::named_children(block).chain(ast::named_children(receive.node)).all(|c| c.kind_id() != g.kinds.after_block)
+}
+
 /// `def init(_)` of a module that uses `Supervisor` (or returns `Supervisor.init/2`):
 /// a task started there can be one of the children it returns.
 fn in_supervisor_init(file: &File, call: &Call, def: &Def) -> bool {
@@ -694,15 +834,55 @@ fn returned_worker(file: &File, call: &Call, def: &Def) -> Option<String> {
     }
     let var = kept_pid(file, call, def)?;
     let last = ast::statements(def.body?).last()?;
-    if last.byte_range().contains(&call.node.start_byte()) {
-        return None;
-    }
+    let handed_back = if last.byte_range().contains(&call.node.start_byte()) {
+        mapped_into_returned_collection(file, call, def, var, last)
+    } else {
+        mentions(file, last, var)
+    };
+    handed_back.then(|| call.module.clone()).flatten()
+}
+
+fn mentions(file: &File, node: Node, var: &str) -> bool {
     let k = &grammar().kinds;
-    std::iter::once(last)
-        .chain(ast::descendants(last))
+    std::iter::once(node)
+        .chain(ast::descendants(node))
         .any(|n| n.kind_id() == k.identifier && file.text(n) == var)
-        .then(|| call.module.clone())
-        .flatten()
+}
+
+/// Calls that build a collection from what their fn returns for each element.
+const MAPPERS: &[&str] = &["Enum.map", "Enum.flat_map", "Stream.map", "Stream.flat_map", "Map.new", "Enum.into"];
+
+/// The start sits in a fn given to `Enum.map`/`Enum.flat_map` (or `Map.new`) inside
+/// the function's returned expression, and the fn's result holds the pid
+/// (`elements |> Enum.flat_map(fn e -> {:ok, pid} = W.start_link(); [{e, pid}] end) |>
+/// Map.new()`): each worker is handed back in the collection the caller keeps.
+fn mapped_into_returned_collection(file: &File, call: &Call, def: &Def, var: &str, last: Node) -> bool {
+    let g = grammar();
+    let mut node = call.node;
+    let fun = loop {
+        let Some(parent) = file.parent(node).filter(|p| *p != def.node) else {
+            return false;
+        };
+        if parent.kind_id() == g.kinds.anonymous_function {
+            break parent;
+        }
+        node = parent;
+    };
+    let mapper = file
+        .parent(fun)
+        .filter(|a| a.kind_id() == g.kinds.arguments)
+        .and_then(|a| file.parent(a))
+        .filter(|c| c.kind_id() == g.kinds.call)
+        .and_then(|c| ast::field(c, g.fields.target))
+        .is_some_and(|t| MAPPERS.contains(&file.text(t)));
+    let result = ast::named_children(fun)
+        .filter(|c| c.kind_id() == g.kinds.stab_clause)
+        .filter_map(|c| ast::field(c, g.fields.right))
+        .filter_map(|body| ast::statements(body).last())
+        .last();
+    mapper
+        && fun.start_byte() >= last.start_byte()
+        && result.is_some_and(|r| !r.byte_range().contains(&call.node.start_byte()) && mentions(file, r, var))
 }
 
 /// A module whose callbacks end the process when its work is done: it returns

@@ -124,6 +124,7 @@ fn check(file: &File, report: &mut Report) {
             || is_call_argument(call)
             || outlasts_configured_duration(file, call, sleep.ms)
             || timed_from_option_variable(file, call)
+            || is_measurement_window(file, call)
             || idles_between_socket_sends(file, call, sleep.ms)
             || paces_socket_sends_within_timeout(file, call, sleep.ms)
             || waits_inside_shutdown_window(file, call, sleep.ms)
@@ -507,6 +508,28 @@ fn timed_from_option_variable(file: &File, sleep: &Call) -> bool {
             && ast::field(pair, grammar().fields.value)
                 .is_some_and(|v| v.kind_id() == k.identifier && vars.contains(&file.text(v)))
     })
+}
+
+/// `Process.sleep(interval * tries)`, then `assert_in_delta ticks, tries, 5`: the sleep
+/// is the window over which the test counts what happened, so elapsed time is what the
+/// test measures. The wall-clock exemption misses it when a process was started first.
+/// Only a duration computed from variables or attributes (no literal alone, no call)
+/// and an `assert_in_delta` later in the same test count.
+fn is_measurement_window(file: &File, sleep: &Call) -> bool {
+    let k = &grammar().kinds;
+    let (Some(arg), Some(test)) = (sleep.arg(0), file.test(&sleep.ctx)) else {
+        return false;
+    };
+    if arg.kind_id() != k.binary_operator {
+        return false;
+    }
+    let leaves: Vec<Node> = ast::descendants(arg).collect();
+    let computed = leaves.iter().any(|n| n.kind_id() == k.identifier)
+        && !leaves.iter().any(|n| n.kind_id() == k.call);
+    computed
+        && file
+            .calls_within(test.node)
+            .any(|c| c.node.start_byte() > sleep.node.end_byte() && c.local && c.name == "assert_in_delta")
 }
 
 /// `Process.sleep(1200)`, then `Jobs.mark_stale(1000, :millisecond)`: the test lets

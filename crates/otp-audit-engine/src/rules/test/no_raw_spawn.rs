@@ -42,6 +42,8 @@ fn check(file: &File, report: &mut Report) {
             || ends_when_fed(file, call)
             || stopped_on_exit(file, call)
             || forwards_once_awaited(file, call)
+            || checked_dead_after(file, call)
+            || planned_exit_awaited(file, call)
         {
             continue;
         }
@@ -399,6 +401,56 @@ fn polls_until_dead(file: &File, call: &Call) -> bool {
                 && c.ctx.func.is_some()
                 && c.arg(0).is_some_and(|a| file.text(a) == pid)
         })
+}
+
+/// `caller = spawn(fn -> ... end)`, then `refute Process.alive?(caller)` in the test
+/// itself: the process's end is what the test checks, so a passing test leaves
+/// nothing running.
+fn checked_dead_after(file: &File, call: &Call) -> bool {
+    let (Some(test), Some(pid)) = (file.test(&call.ctx), bound_pid(file, call)) else {
+        return false;
+    };
+    let alive = format!("Process.alive?({pid})");
+    let dead_forms = [format!("{alive} == false"), format!("not {alive}"), format!("!{alive}")];
+    file.calls_within(test.node)
+        .filter(|c| c.node.start_byte() > call.node.end_byte() && c.local && c.ctx.func.is_none())
+        .any(|c| {
+            let Some(claim) = c.arg(0).map(|a| file.text(a)) else {
+                return false;
+            };
+            (c.name == "refute" && claim == alive) || (c.name == "assert" && dead_forms.iter().any(|f| f == claim))
+        })
+}
+
+/// `spawn(fn -> ... exit(:cancel) ... end)`, then `assert_receive` in the test: the
+/// process is there to end on purpose (an `exit` or `raise` in its function) and the
+/// test waits for what that end sets off (a telemetry event, a message). Its death is
+/// the event under test. A function that can block without bound (a `receive` with no
+/// `after`, an `:infinity`) stays reported.
+fn planned_exit_awaited(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(test) = file.test(&call.ctx) else {
+        return false;
+    };
+    let Some(fun) = call.arg(0).filter(|f| f.kind_id() == k.anonymous_function) else {
+        return false;
+    };
+    if spawn_kind(file, call) != "spawn" || call.module.as_deref().is_some_and(|m| m != "Kernel" && m != "Process") {
+        return false;
+    }
+    let inside: Vec<&Call> = file.calls_within(fun).collect();
+    let ends_on_purpose = inside
+        .iter()
+        .any(|c| c.local && matches!(c.module.as_deref(), None | Some("Kernel")) && matches!(c.name, "exit" | "raise") && c.arity >= 1);
+    let may_hang = file.text(fun).contains(":infinity")
+        || inside
+            .iter()
+            .any(|c| c.name == "receive" && c.local && c.module.is_none() && !has_after(c));
+    ends_on_purpose
+        && !may_hang
+        && file
+            .calls_within(test.node)
+            .any(|c| c.node.start_byte() > call.node.end_byte() && c.local && c.name == "assert_receive")
 }
 
 /// Does the test look at what happens with a dead process: an exit it catches, a

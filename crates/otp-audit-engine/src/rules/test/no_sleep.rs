@@ -59,6 +59,12 @@ enum Wait<'s> {
     Nothing {
         stopper: String,
     },
+    /// `Process.exit(pid, reason)` of a process nothing the test can see restarts (it
+    /// spawned or linked it itself, or checks afterwards that it is dead): the sleep
+    /// waits for it to go down and for whatever reacts to that.
+    Down {
+        stopper: String,
+    },
     /// The next statement reads telemetry (`assert TestTelemetry.events() == ...`).
     Telemetry {
         next: String,
@@ -118,6 +124,7 @@ fn check(file: &File, report: &mut Report) {
             || is_call_argument(call)
             || outlasts_configured_duration(file, call, sleep.ms)
             || timed_from_option_variable(file, call)
+            || is_measurement_window(file, call)
             || idles_between_socket_sends(file, call, sleep.ms)
             || paces_socket_sends_within_timeout(file, call, sleep.ms)
             || waits_inside_shutdown_window(file, call, sleep.ms)
@@ -217,8 +224,9 @@ fn check(file: &File, report: &mut Report) {
                 }
             }
             _ => match stopped_before(file, call) {
-                Some((stopper, false)) => Wait::Restart { stopper },
-                Some((stopper, true)) => Wait::Nothing { stopper },
+                Some((stopper, Stopped::Restarts)) => Wait::Restart { stopper },
+                Some((stopper, Stopped::Ended)) => Wait::Nothing { stopper },
+                Some((stopper, Stopped::GoesDown)) => Wait::Down { stopper },
                 None => match (called_before(file, call), started_before(file, call)) {
                     (Some(call), _) => Wait::AfterCall { call },
                     (_, Some((start, kind))) => Wait::AfterStart { start, kind },
@@ -256,6 +264,12 @@ fn check(file: &File, report: &mut Report) {
             Wait::Nothing { stopper } => (
                 format!(
                     "{shown} after `{stopper}` waits for nothing: the stop returns once the process has ended, and nothing restarts a process the test started with `start_link`; remove the sleep"
+                ),
+                "waiting-for-a-restart",
+            ),
+            Wait::Down { stopper } => (
+                format!(
+                    "{shown} after `{stopper}` waits for the killed process to go down (and for what reacts to it); nothing the test can see restarts it: monitor it and `assert_receive {{:DOWN, ^ref, ...}}`, then check the survivors"
                 ),
                 "waiting-for-a-restart",
             ),
@@ -494,6 +508,28 @@ fn timed_from_option_variable(file: &File, sleep: &Call) -> bool {
             && ast::field(pair, grammar().fields.value)
                 .is_some_and(|v| v.kind_id() == k.identifier && vars.contains(&file.text(v)))
     })
+}
+
+/// `Process.sleep(interval * tries)`, then `assert_in_delta ticks, tries, 5`: the sleep
+/// is the window over which the test counts what happened, so elapsed time is what the
+/// test measures. The wall-clock exemption misses it when a process was started first.
+/// Only a duration computed from variables or attributes (no literal alone, no call)
+/// and an `assert_in_delta` later in the same test count.
+fn is_measurement_window(file: &File, sleep: &Call) -> bool {
+    let k = &grammar().kinds;
+    let (Some(arg), Some(test)) = (sleep.arg(0), file.test(&sleep.ctx)) else {
+        return false;
+    };
+    if arg.kind_id() != k.binary_operator {
+        return false;
+    }
+    let leaves: Vec<Node> = ast::descendants(arg).collect();
+    let computed = leaves.iter().any(|n| n.kind_id() == k.identifier)
+        && !leaves.iter().any(|n| n.kind_id() == k.call);
+    computed
+        && file
+            .calls_within(test.node)
+            .any(|c| c.node.start_byte() > sleep.node.end_byte() && c.local && c.name == "assert_in_delta")
 }
 
 /// `Process.sleep(1200)`, then `Jobs.mark_stale(1000, :millisecond)`: the test lets
@@ -1360,18 +1396,26 @@ fn is_infinity(file: &File, node: Node) -> bool {
     ast::atom_name(node, file.src) == Some("infinity")
 }
 
+/// What a stop before a sleep leaves the sleep waiting for.
+enum Stopped {
+    /// A process something may restart (a registered or supervised one).
+    Restarts,
+    /// A synchronous stop of a process the test started itself: nothing.
+    Ended,
+    /// An exit signal to a process nothing the test can see restarts.
+    GoesDown,
+}
+
 /// The last call before `call`, run by the test itself (not in an `on_exit` callback),
-/// that stops or kills a process; and whether it is a synchronous stop of a process
-/// the test started itself with `{:ok, pid} = X.start_link(...)`, which nothing
-/// restarts.
-fn stopped_before(file: &File, call: &Call) -> Option<(String, bool)> {
+/// that stops or kills a process; and what the sleep after it waits for.
+fn stopped_before(file: &File, call: &Call) -> Option<(String, Stopped)> {
     let test = file.test(&call.ctx)?;
     let stop = file
         .calls_within(test.node)
         .take_while(|c| c.node.start_byte() < call.node.start_byte())
         .filter(|c| in_test_process(c))
         .filter(|c| {
-            ((c.is("Process", "exit") || c.is(":erlang", "exit")) && c.arity == 2)
+            is_exit_signal(c)
                 || c.is("GenServer", "stop")
                 || c.is("Agent", "stop")
                 || c.is("Supervisor", "terminate_child")
@@ -1387,11 +1431,55 @@ fn stopped_before(file: &File, call: &Call) -> Option<(String, bool)> {
     if seen_since {
         return None;
     }
-    let unsupervised = (stop.is("GenServer", "stop") || stop.is("Agent", "stop"))
-        && stop
-            .arg(0)
-            .is_some_and(|pid| started_linked_here(file, test.node, file.text(pid), stop));
-    Some((stop.display(file.src), unsupervised))
+    let victim = stop.arg(0).map(|pid| file.text(pid));
+    let stopped = match victim {
+        Some(pid) if (stop.is("GenServer", "stop") || stop.is("Agent", "stop")) && started_linked_here(file, test.node, pid, stop) => {
+            Stopped::Ended
+        }
+        Some(pid)
+            if is_exit_signal(stop)
+                && (spawned_here(file, test.node, pid, stop) || checked_dead_after(file, test.node, pid, call)) =>
+        {
+            Stopped::GoesDown
+        }
+        _ => Stopped::Restarts,
+    };
+    Some((stop.display(file.src), stopped))
+}
+
+fn is_exit_signal(c: &Call) -> bool {
+    (c.is("Process", "exit") || c.is(":erlang", "exit")) && c.arity == 2
+}
+
+/// Was `pid` bound earlier in the test by `pid = spawn(...)` (or `spawn_link`), or by
+/// `{:ok, pid} = X.start_link(...)`? Nothing the test can see restarts such a process.
+fn spawned_here(file: &File, test: Node, pid: &str, before: &Call) -> bool {
+    started_linked_here(file, test, pid, before)
+        || file
+            .calls_within(test)
+            .take_while(|c| c.node.start_byte() < before.node.start_byte())
+            .filter(|c| matches!(c.name, "spawn" | "spawn_link") && (c.local || c.is("Process", c.name) || c.is("Kernel", c.name)))
+            .filter_map(|c| match_left(file, c))
+            .any(|left| file.text(left) == pid)
+}
+
+/// After the sleep, does the test check that `pid` is dead
+/// (`refute Process.alive?(pid)`, `assert Process.alive?(pid) == false`) without
+/// looking a process up again (`Process.whereis`)? Then it waits for no restart.
+fn checked_dead_after(file: &File, test: Node, pid: &str, sleep: &Call) -> bool {
+    let mut after = file
+        .calls_within(test)
+        .filter(|c| c.node.start_byte() > sleep.node.end_byte());
+    let mut alive_check = false;
+    for c in after.by_ref() {
+        if c.is("Process", "whereis") || c.name == "whereis_name" {
+            return false;
+        }
+        if c.is("Process", "alive?") && c.arg(0).is_some_and(|a| file.text(a) == pid) {
+            alive_check = true;
+        }
+    }
+    alive_check
 }
 
 /// Was `pid` bound earlier in the test by `{:ok, pid} = X.start_link(...)`?

@@ -23,6 +23,38 @@ defmodule MyApp.StopThenSleepTest do
     assert Process.whereis(MyApp.Mailer.Queue) != pid
   end
 
+  test "a spawned owner killed by the test only has to go down" do
+    parent = self()
+
+    owner =
+      spawn(fn ->
+        send(parent, {:lease, MyApp.Leases.take(:printer)})
+        receive do: (:never -> :ok)
+      end)
+
+    assert_receive {:lease, _lease}
+    Process.exit(owner, :shutdown)
+    Process.sleep(50) #~ test/no-sleep
+    assert MyApp.Leases.holders(:printer) == []
+  end
+
+  test "a child killed inside its group is checked dead, not looked up again" do
+    {:ok, group} = MyApp.Relay.Group.start_link(size: 3)
+    {:ok, relay} = MyApp.Relay.Group.member(group, 2)
+    Process.exit(relay, :kill)
+    Process.sleep(100) #~ test/no-sleep
+    refute Process.alive?(relay)
+    assert Process.alive?(group)
+  end
+
+  test "a registered worker checked dead and then looked up again comes back" do
+    worker = Process.whereis(MyApp.Mailer.Sender)
+    Process.exit(worker, :kill)
+    Process.sleep(50) #~ test/no-sleep
+    refute Process.alive?(worker)
+    assert is_pid(Process.whereis(MyApp.Mailer.Sender))
+  end
+
   test "code handed to the type checker is not a pause" do
     assert MyApp.TypeCheck.warnings!(
              receive do

@@ -91,9 +91,9 @@ impl TestWriter {
         if plant == Plant::Spawn {
             self.src.plant_line(
                 rules::TEST_NO_RAW_SPAWN,
-                "      caller = spawn(fn -> :ok end)",
+                "      caller = spawn(fn -> Process.sleep(:infinity) end)",
             );
-            self.src.line("      refute Process.alive?(caller)");
+            self.src.line("      assert Process.alive?(caller)");
         }
         let n = lines.len();
         for (i, l) in lines.iter().enumerate() {
@@ -258,9 +258,9 @@ pub(crate) fn generate_test(
         if plant == Plant::Spawn {
             w.src.plant_line(
                 rules::TEST_NO_RAW_SPAWN,
-                "    caller = spawn(fn -> :ok end)",
+                "    caller = spawn(fn -> Process.sleep(:infinity) end)",
             );
-            w.src.line("    refute Process.alive?(caller)");
+            w.src.line("    assert Process.alive?(caller)");
         }
         if plant == Plant::Sleep {
             w.src

@@ -91,7 +91,7 @@ impl TestWriter {
         if plant == Plant::Spawn {
             self.src.plant_line(
                 rules::TEST_NO_RAW_SPAWN,
-                "      caller = spawn(fn -> Process.sleep(:infinity) end)",
+                "      caller = spawn(fn -> receive do: (:stop -> :ok) end)",
             );
             self.src.line("      assert Process.alive?(caller)");
         }
@@ -258,7 +258,7 @@ pub(crate) fn generate_test(
         if plant == Plant::Spawn {
             w.src.plant_line(
                 rules::TEST_NO_RAW_SPAWN,
-                "    caller = spawn(fn -> Process.sleep(:infinity) end)",
+                "    caller = spawn(fn -> receive do: (:stop -> :ok) end)",
             );
             w.src.line("    assert Process.alive?(caller)");
         }

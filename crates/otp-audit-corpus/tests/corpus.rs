@@ -434,7 +434,9 @@ fn planted_lines_hold_the_planted_call() {
                     t.starts_with("Process.put({:last_seen, :")
                 }
                 r if r == rules::TEST_NO_SLEEP => t == "Process.sleep(50)",
-                r if r == rules::TEST_NO_RAW_SPAWN => t.contains("spawn(fn -> :ok end)"),
+                r if r == rules::TEST_NO_RAW_SPAWN => {
+                    t.contains("spawn(fn -> receive do: (:stop -> :ok) end)")
+                }
                 r if r == rules::UNUSED_OPERATION => t == "Enum.map(items, &transform/1)",
                 other => panic!("unknown rule {other}"),
             };
@@ -651,7 +653,12 @@ fn line_patterns_catch_violations() {
         vec![rules::TEST_NO_SLEEP]
     );
     assert_eq!(
-        line_rules(test, "", "      caller = spawn(fn -> :ok end)", ""),
+        line_rules(
+            test,
+            "",
+            "      caller = spawn(fn -> receive do: (:stop -> :ok) end)",
+            ""
+        ),
         vec![rules::TEST_NO_RAW_SPAWN]
     );
     // Test rules do not apply to lib files and vice versa.

@@ -90,18 +90,7 @@ fn check(file: &File, report: &mut Report) {
         // `handle_continue/2` first and offer no fix.
         if let Some(Timeout::OneShot) = idle {
             const ONE_SHOT: &str = "the only gen_server timeout here is the one-shot `{:ok, state, timeout}` from `init/1`, which any message that arrives first (a call, a stray) cancels, so the deferred first step can be skipped: move it to `{:ok, state, {:continue, step}}` and `handle_continue/2`, then end with a plain `def handle_info(msg, state)` clause that logs and returns `{:noreply, state}`";
-            let message = match &covered {
-                Some(how) => format!(
-                    "`handle_info/2` has no catch-all clause ({count} is here): this module {how}, so only a message that other code sends to this process would crash it with `FunctionClauseError`; {ONE_SHOT}"
-                ),
-                None => format!(
-                    "`handle_info/2` has no catch-all clause ({count} is here): a stray message crashes the server with `FunctionClauseError`; {ONE_SHOT}"
-                ),
-            };
-            let d = report.add(file, &ctx, last.node.start_byte()..last.head.end_byte(), message);
-            if covered.is_some() {
-                d.severity(Severity::Info);
-            }
+            report_timeout_finding(report, file, &ctx, last, &count, covered.as_deref(), ONE_SHOT);
             continue;
         }
         // Only a foreign `send` could crash it, and the fix would cancel its idle
@@ -117,20 +106,7 @@ fn check(file: &File, report: &mut Report) {
             let loop_advice = format!(
                 "this server runs on the gen_server idle timeout ({how}), which any arriving message cancels, so a catch-all that returns `{{:noreply, state}}` would stop that loop silently: end with a clause that logs and returns the pending timeout again (`{{:noreply, state, timeout}}`), or move the loop to `Process.send_after/3`"
             );
-            // With no monitor, link or late reply of its own, only a foreign `send`
-            // could crash it: the same insurance as any covered server, so info.
-            let message = match &covered {
-                Some(how) => format!(
-                    "`handle_info/2` has no catch-all clause ({count} is here): this module {how}, so only a message that other code sends to this process would crash it with `FunctionClauseError`; {loop_advice}"
-                ),
-                None => format!(
-                    "`handle_info/2` has no catch-all clause ({count} is here): a stray message crashes the server with `FunctionClauseError`; {loop_advice}"
-                ),
-            };
-            let d = report.add(file, &ctx, last.node.start_byte()..last.head.end_byte(), message);
-            if covered.is_some() {
-                d.severity(Severity::Info);
-            }
+            report_timeout_finding(report, file, &ctx, last, &count, covered.as_deref(), &loop_advice);
             continue;
         }
         if let Some(matched) = covered {
@@ -159,6 +135,32 @@ fn check(file: &File, report: &mut Report) {
         if let Some(fix) = catch_all_fix(file, module, last) {
             d.fix(fix);
         }
+    }
+}
+
+/// The finding of a server on a gen_server timeout, whose `advice` says what the usual
+/// catch-all would break. With no monitor, link or late reply of its own (`covered`
+/// says which), only a foreign `send` could crash it: info, like any covered server.
+fn report_timeout_finding(
+    report: &mut Report,
+    file: &File,
+    ctx: &Ctx,
+    last: &Def,
+    count: &str,
+    covered: Option<&str>,
+    advice: &str,
+) {
+    let message = match covered {
+        Some(how) => format!(
+            "`handle_info/2` has no catch-all clause ({count} is here): this module {how}, so only a message that other code sends to this process would crash it with `FunctionClauseError`; {advice}"
+        ),
+        None => format!(
+            "`handle_info/2` has no catch-all clause ({count} is here): a stray message crashes the server with `FunctionClauseError`; {advice}"
+        ),
+    };
+    let d = report.add(file, ctx, last.node.start_byte()..last.head.end_byte(), message);
+    if covered.is_some() {
+        d.severity(Severity::Info);
     }
 }
 

@@ -178,6 +178,28 @@ await test("the safe fix of GenServer.call/2 adds the timeout; undo restores", a
   equal(await page.inputValue("[data-testid=editor]"), CALL);
 });
 
+await test("a finding row kept across a keystroke above it applies its fix at the new offsets", async () => {
+  // Rows are keyed on what they show, not on their fixes' byte offsets, so typing
+  // above a finding keeps its row; its fix must still land where the call now is.
+  await page.fill("[data-testid=path]", "lib/my_app/status.ex");
+  await setCode(page, CALL);
+  await page.click("[data-testid=finding]");
+  const row = await page.$("[data-testid=finding]");
+  await page.evaluate(() => {
+    const ta = document.querySelector("[data-testid=editor]");
+    ta.focus();
+    const at = ta.value.indexOf("Status") + "Status".length;
+    ta.setSelectionRange(at, at);
+    document.execCommand("insertText", false, "Checks");
+  });
+  await settled(page);
+  ok(await row.evaluate((li) => li.isConnected), "the row survives the keystroke");
+  await page.click("[data-testid=finding]");
+  await page.click("[data-testid=fix-apply]");
+  await settled(page);
+  equal(await page.inputValue("[data-testid=editor]"), CALL.replace("Status", "StatusChecks").replace(":status)", ":status, 5_000)"));
+});
+
 await test("the fix previews show the hunks `otp-audit check --diff` prints", async () => {
   // Two fixable calls far apart: two hunks, with context and line numbers.
   const helpers = Array.from({ length: 12 }, (_, i) => `  def helper_${i}(x), do: x + ${i}\n`).join("\n");

@@ -84,7 +84,7 @@ fn check(file: &File, report: &mut Report) {
 /// it is a `case` of at most two clauses that each fit on one line.
 fn is_one_liner(file: &File, construct: Node) -> bool {
     let k = &grammar().kinds;
-    if construct.start_position().row == construct.end_position().row {
+    if construct.start_position().row == construct.end_position().row || is_one_line_guard(file, construct) {
         return true;
     }
     if !file.text(construct).starts_with("case ") {
@@ -100,6 +100,31 @@ fn is_one_liner(file: &File, construct: Node) -> bool {
         && clauses
             .iter()
             .all(|c| c.kind_id() == k.stab_clause && !file.text(*c).trim_end().contains('\n'))
+}
+
+/// `if stale?(lock) do release(lock) end`: an `if` or `unless` with no `else`, its
+/// condition on one line and its body one short expression on one line. It spans
+/// three lines only because of `do`/`end`, and reads like `if c, do: x`.
+fn is_one_line_guard(file: &File, construct: Node) -> bool {
+    const SHORT: usize = 80;
+    let k = &grammar().kinds;
+    let text = file.text(construct);
+    if !(text.starts_with("if ") || text.starts_with("unless ")) {
+        return false;
+    }
+    let Some(block) = ast::named_children(construct).find(|c| c.kind_id() == k.do_block) else {
+        return false;
+    };
+    let head_on_one_line = block.start_position().row == construct.start_position().row;
+    let mut body = ast::named_children(block).filter(|c| c.kind_id() != k.comment);
+    let (Some(only), None) = (body.next(), body.next()) else {
+        return false;
+    };
+    head_on_one_line
+        && only.kind_id() != k.else_block
+        && only.kind_id() != k.stab_clause
+        && only.start_position().row == only.end_position().row
+        && file.text(only).len() <= SHORT
 }
 
 /// `case Map.fetch(map, key) do {:ok, v} -> v; :error -> default end`: the level is

@@ -119,6 +119,8 @@ fn check(file: &File, report: &mut Report) {
             format!(
                 "`{written}` stops at the first element its function answers for, and that answer is discarded: the elements after it are skipped without a word; act on the answer (`... || raise ...`), or use `Enum.each/2` if every element must be visited"
             )
+        } else if effects.is_some() && is_with_index_fn(call) {
+            with_index_message(&written)
         } else if effects.is_some() {
             run_for_effects_message(&written)
         } else if module == "Enum" && consumes_stream(file, call) {
@@ -133,6 +135,10 @@ fn check(file: &File, report: &mut Report) {
             format!("The result of `{written}` is discarded; use it or remove the call")
         };
         let d = report.add(file, ctx, call.node.byte_range(), message);
+        if effects.is_some() && is_with_index_fn(call) && file.scope == crate::FileScope::Test {
+            // Test code that works as written: the point is the spelling.
+            d.severity(Severity::Info);
+        }
         if enum_map
             && !call.via_apply
             && !file.is_enclosing_function(ctx, "Enum", "each", 2)
@@ -172,6 +178,18 @@ const SHORT_CIRCUITING: &[&str] = &["all?", "any?", "find", "find_value", "find_
 fn run_for_effects_message(written: &str) -> String {
     format!(
         "`{written}` runs its function only for what it does, and the result is discarded; use `Enum.each/2`, which says so"
+    )
+}
+
+/// `Enum.with_index(list, fn x, i -> ... end)`: a map that also passes the index.
+fn is_with_index_fn(call: &Call) -> bool {
+    call.name == "with_index" && call.arity == 2
+}
+
+/// `Enum.each/2` alone has no index to pass, so the advice names the pair that has.
+fn with_index_message(written: &str) -> String {
+    format!(
+        "`{written}` runs its function only for what it does, and the result is discarded; `list |> Enum.with_index() |> Enum.each(fn {{x, i}} -> ... end)` says so and still passes the index"
     )
 }
 

@@ -98,6 +98,25 @@ fn check(file: &File, report: &mut Report) {
             }
             continue;
         }
+        if spawns_on_linked_peer(file, call) {
+            // The peer stops when the test process exits, and the process with it.
+            continue;
+        }
+        if spawns_on_started_peer(file, call) {
+            // The test supervisor runs children on this node only: the advice that
+            // fits is to end the peers, which ends what runs on them.
+            report
+                .add(
+                    file,
+                    &call.ctx,
+                    call.expr.byte_range(),
+                    format!(
+                        "`{written}` starts a process on another node, where `start_supervised!` cannot put one; it lives as long as that node, and this file starts peer nodes: stop them when the test ends (`on_exit(fn -> LocalCluster.stop_nodes(nodes) end)` or `:peer.stop/1`) so nothing started on them outlives the test"
+                    ),
+                )
+                .severity(Severity::Info);
+            continue;
+        }
         let message = match spawn_kind(file, call) {
             // Inside `Task.async(fn -> ... end)`: linked to the task, which exits
             // `:normal`, and a normal exit does not stop a linked process.
@@ -123,6 +142,39 @@ fn check(file: &File, report: &mut Report) {
             d.fix(fix);
         }
     }
+}
+
+/// `Node.spawn(node, ...)` onto a node other than this one, in a file that starts
+/// peer nodes (`LocalCluster.start_nodes`, `:peer.start_link`, `:slave.start`...):
+/// the process runs on a peer the tests made.
+fn spawns_on_started_peer(file: &File, call: &Call) -> bool {
+    if !call.in_module("Node") {
+        return false;
+    }
+    let local = call
+        .arg(0)
+        .is_some_and(|n| matches!(file.text(n), "node()" | "Node.self()" | "Kernel.node()"));
+    !local
+        && file
+            .calls_named_any(&["start_nodes", "start_link", "start", "start_peer"])
+            .iter()
+            .any(|c| match c.module.as_deref() {
+                Some("LocalCluster") => true,
+                Some(":peer" | ":slave" | ":ct_slave") => c.name != "start_nodes",
+                _ => false,
+            })
+}
+
+/// `Node.spawn(node, ...)` in a test that starts its peer with `:peer.start_link/1`:
+/// the peer node terminates when the test process does, taking the process along.
+fn spawns_on_linked_peer(file: &File, call: &Call) -> bool {
+    let Some(test) = file.test(&call.ctx) else {
+        return false;
+    };
+    spawns_on_started_peer(file, call)
+        && file
+            .calls_within(test.node)
+            .any(|c| c.is(":peer", "start_link") && c.node.end_byte() < call.node.start_byte())
 }
 
 /// The spawn forms of Kernel, Process, Node, `:erlang` and `:proc_lib`.

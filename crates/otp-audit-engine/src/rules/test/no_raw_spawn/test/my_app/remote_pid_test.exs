@@ -20,8 +20,15 @@ defmodule MyApp.RemoteRouteTest do
   end
 
   test "a remote process that waits for good outlives the test" do
-    {:ok, _peer, node} = :peer.start_link(%{name: :route_peer_idle})
+    {:ok, _peer, node} = :peer.start(%{name: :route_peer_idle})
     remote = Node.spawn(node, fn -> Process.sleep(:infinity) end) #~ test/no-raw-spawn
+
+    assert Route.remote?(Route.new(remote))
+  end
+
+  test "a linked peer stops with the test, and the remote process with it" do
+    {:ok, _peer, node} = :peer.start_link(%{name: :route_peer_linked})
+    remote = Node.spawn(node, fn -> Process.sleep(:infinity) end)
 
     assert Route.remote?(Route.new(remote))
   end

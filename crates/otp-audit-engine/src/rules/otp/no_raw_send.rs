@@ -804,6 +804,7 @@ fn check(file: &File, report: &mut Report) {
             || sends_an_encoded_frame(file, call)
             || protocol_handled_here(file, &names, call)
             || awaits_tagged_reply(file, call)
+            || non_blocking_twin_of_a_call(file, call)
         {
             continue;
         }
@@ -884,6 +885,29 @@ fn check(file: &File, report: &mut Report) {
             format!("`{written}` sends a raw message to {dest_text}; {advice}"),
         );
     }
+}
+
+/// `defp notify(name, true), do: GenServer.call(name, {:warm, who}, :infinity)` next to
+/// `defp notify(name, _), do: send(name, {:warm, who})`: the same request to the same
+/// destination, sent when the caller asked not to wait. The receiver already answers
+/// it as a call; the send is the chosen non-blocking form, and "use a call" is the
+/// sibling clause. A clause of the same function (or the same body) must make the call.
+fn non_blocking_twin_of_a_call(file: &File, call: &Call) -> bool {
+    let (Some(dest), Some(msg), Some(def)) = (call.arg(0), call.arg(1), file.def(&call.ctx)) else {
+        return false;
+    };
+    if call.name != "send" {
+        return false;
+    }
+    let (dest_text, msg_text) = (file.text(dest), file.text(msg));
+    file.defs_of(def.module)
+        .filter(|d| d.name == def.name && d.arity == def.arity)
+        .flat_map(|d| file.calls_within(d.node))
+        .any(|c| {
+            (c.is("GenServer", "call") || c.is(":gen_server", "call") || c.is(":gen_statem", "call"))
+                && c.arg(0).is_some_and(|a| file.text(a) == dest_text)
+                && c.arg(1).is_some_and(|a| file.text(a) == msg_text)
+        })
 }
 
 /// `send(pid, {:swarm, :die})` in a module under `Swarm`: a tuple tagged with the

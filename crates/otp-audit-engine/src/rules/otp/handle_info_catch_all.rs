@@ -189,11 +189,16 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
             .iter()
             .filter(|c| !c.ctx.other_process && c.ctx.def.is_some_and(|d| reached.contains(&d)))
     };
-    if server_calls().any(|c| is_request(c) && !never_times_out(file, c) && !consumes_own_replies(c)) {
+    if server_calls().any(|c| is_request(c) && !never_times_out(file, c) && !consumes_own_replies(c) && !drops_late_reply(c)) {
         return None;
     }
+    let timed_call = server_calls().find(|c| drops_late_reply(c) && !never_times_out(file, c));
     // A request without a timeout cannot answer late: it waits until the answer comes.
     let calls = match server_calls().find(|c| is_request(c) && !consumes_own_replies(c)) {
+        Some(_) if let Some(c) = timed_call => format!(
+            "and its calls (`{}`) drop a reply that comes after their timeout (since OTP 24 a call waits on a process alias that the timeout deactivates)",
+            c.display(file.src)
+        ),
         Some(c) => format!(
             "and its only requests (`{}`) wait without a timeout, which leaves no late reply",
             c.display(file.src)
@@ -298,6 +303,18 @@ fn never_times_out(file: &File, c: &Call) -> bool {
         _ => None,
     };
     no_timeout_arity || timeout_at.and_then(|i| c.arg(i)).is_some_and(|t| ast::atom_name(t, file.src) == Some("infinity"))
+}
+
+/// A call through `:gen` (`GenServer.call`, `:gen_statem.call`, `Agent.get`...): since
+/// OTP 24 it waits on a process alias that a timeout deactivates, so a reply that
+/// comes too late is dropped and never reaches `handle_info/2`. Elixir 1.15 and later
+/// need OTP 24; tasks and `send_request` still leave their late replies.
+fn drops_late_reply(c: &Call) -> bool {
+    match c.module.as_deref() {
+        Some("GenServer" | ":gen_server" | ":gen_statem" | "GenStage" | ":gen") => c.name == "call",
+        Some("Agent") => matches!(c.name, "get" | "update" | "get_and_update"),
+        _ => false,
+    }
 }
 
 /// `Task.async_stream` and its `Task.Supervisor` forms: the stream receives each

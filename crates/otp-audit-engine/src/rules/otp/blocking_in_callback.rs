@@ -124,10 +124,100 @@ fn blocking<'t>(file: &File<'t>, call: &Call<'t>, in_init: bool) -> Option<(Kind
         (Some("Task"), "yield" | "yield_many") => {
             // `Task.yield(task, 0)` only polls.
             let polls = call.arg(1).is_some_and(|t| file.text(t) == "0");
-            (!polls).then(|| (Kind::Await, format!("`{}`", call.display(src))))
+            (!polls && !bounded_watchdog(file, call))
+                .then(|| (Kind::Await, format!("`{}`", call.display(src))))
         }
         _ => None,
     }
+}
+
+/// `Task.yield(task, t) || Task.shutdown(task)` with a finite `t`, on a task that the
+/// same function started with `Task.async`: a watchdog around work the callback would
+/// otherwise run inline. It holds the server no longer than that inline work would, and
+/// the bound makes it shorter; moving the work out would reorder what the result feeds.
+fn bounded_watchdog(file: &File, call: &Call) -> bool {
+    let (Some(task), Some(parent)) = (call.arg(0), call.parent) else {
+        return false;
+    };
+    let task = file.text(task);
+    let unbounded = call.arg(1).is_some_and(|t| file.text(t) == ":infinity");
+    let shuts_down = ast::is_binary_op(parent, file.src, "||")
+        && ast::field(parent, grammar().fields.left).is_some_and(|l| l == call.node)
+        && ast::field(parent, grammar().fields.right).is_some_and(|r| {
+            file.calls_within(r).any(|c| {
+                c.node == r && c.is("Task", "shutdown") && c.arg(0).is_some_and(|a| file.text(a) == task)
+            })
+        });
+    !call.piped
+        && !unbounded
+        && shuts_down
+        && started_here(file, call, task)
+        && result_becomes_state(file, parent)
+}
+
+/// Is `watchdog` the subject of a `case` with a clause that binds a value from the
+/// task's result and returns it as the server's new state (`{:noreply, new_state}`)?
+/// Work that produces the state must finish before the next message is handled, so
+/// answering later from a task would reorder it; a reply the caller waits for could.
+fn result_becomes_state(file: &File, watchdog: Node) -> bool {
+    let k = &grammar().kinds;
+    let Some(case) = file
+        .parent(watchdog)
+        .filter(|a| a.kind_id() == k.arguments)
+        .and_then(|a| file.parent(a))
+        .filter(|c| c.kind_id() == k.call)
+    else {
+        return false;
+    };
+    let Some(block) = file.calls_within(case).find(|c| c.node == case && c.name == "case").and_then(|c| c.do_block) else {
+        return false;
+    };
+    ast::named_children(block)
+        .filter(|c| c.kind_id() == k.stab_clause)
+        .any(|clause| {
+            let (Some(pattern), Some(body)) = (
+                ast::field(clause, grammar().fields.left),
+                ast::field(clause, grammar().fields.right),
+            ) else {
+                return false;
+            };
+            // A clause pattern is small, and this runs once per watchdog.
+            let bound: Vec<&str> = ast::descendants(pattern)
+                .filter(|n| n.kind_id() == k.identifier)
+                .map(|n| file.text(n))
+                .collect();
+            let Some(result) = ast::named_children(body).last().filter(|r| r.kind_id() == k.tuple) else {
+                return false;
+            };
+            let mut items = ast::named_children(result);
+            let tag = items.next().map(|t| file.text(t));
+            // `new_state`, or `%{state | acc: acc}`: the state is built from the result.
+            let from_result = |state: Node| {
+                std::iter::once(state)
+                    .chain(ast::descendants(state))
+                    .filter(|n| n.kind_id() == k.identifier)
+                    .any(|n| bound.contains(&file.text(n)) && file.text(n) != "_")
+            };
+            matches!(tag, Some(":noreply" | ":reply" | ":ok"))
+                && items.last().is_some_and(from_result)
+        })
+}
+
+/// Is `var` bound from `Task.async(...)` (or `Task.Supervisor.async/_nolink`) earlier in
+/// the function around `call`?
+fn started_here(file: &File, call: &Call, var: &str) -> bool {
+    let Some(def) = file.def(&call.ctx) else {
+        return false;
+    };
+    file.calls_within(def.node)
+        .filter(|c| c.node.start_byte() < call.node.start_byte())
+        .filter(|c| c.is("Task", "async") || c.is_any("Task.Supervisor", &["async", "async_nolink"]))
+        .any(|c| {
+            c.parent.is_some_and(|p| {
+                ast::is_binary_op(p, file.src, "=")
+                    && ast::field(p, grammar().fields.left).is_some_and(|l| file.text(l) == var)
+            })
+        })
 }
 
 /// `try do Peer.ping(pid) catch :exit, _ -> receive do {:DOWN, _, :process, ^pid, _} -> ...`

@@ -278,8 +278,31 @@ fn reads_state(c: &Call) -> bool {
             c.name,
             "lookup" | "lookup_element" | "member" | "match" | "match_object" | "select" | "select_count" | "tab2list" | "info"
         ),
+        // Erlang's pure data structures: values in, values out, no process touched.
+        Some(":queue" | ":lists" | ":maps" | ":proplists" | ":sets" | ":ordsets" | ":orddict" | ":gb_trees" | ":gb_sets") => true,
+        // BIFs that compute from their arguments or read a clock.
+        Some(":erlang") => matches!(
+            c.name,
+            "convert_time_unit"
+                | "monotonic_time"
+                | "system_time"
+                | "unique_integer"
+                | "element"
+                | "setelement"
+                | "tuple_size"
+                | "map_size"
+                | "length"
+                | "byte_size"
+                | "phash2"
+                | "integer_to_binary"
+                | "binary_to_integer"
+                | "atom_to_binary"
+                | "iolist_to_binary"
+                | "iolist_size"
+        ),
+        Some(":os") => matches!(c.name, "perf_counter" | "system_time"),
         // Clock reads.
-        Some("System") => matches!(c.name, "monotonic_time" | "system_time" | "os_time" | "unique_integer"),
+        Some("System") => matches!(c.name, "monotonic_time" | "system_time" | "os_time" | "unique_integer" | "convert_time_unit"),
         Some("Kernel") => !matches!(c.name, "send" | "spawn" | "spawn_link" | "apply"),
         _ => false,
     }

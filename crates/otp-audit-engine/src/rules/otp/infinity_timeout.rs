@@ -608,7 +608,34 @@ fn supervisor_client(file: &File, call: &Call) -> bool {
             ast::atom_name(tag, file.src).filter(|t| PROTOCOL.contains(t))
         })
         .collect::<std::collections::BTreeSet<_>>();
-    answered.len() >= 3
+    answered.len() >= 3 || forwards_supervisor_api(file, call, PROTOCOL)
+}
+
+/// The module's public API is a supervisor's (at least three of `start_child/2`,
+/// `terminate_child/2`, `which_children/1`...), served by another module (a
+/// distributed supervisor's implementation process), and `call` is how those functions
+/// reach it: it sits in one of them, or in a private helper that only they call.
+fn forwards_supervisor_api(file: &File, call: &Call, protocol: &[&str]) -> bool {
+    let Some(def) = file.def(&call.ctx) else {
+        return false;
+    };
+    let api: std::collections::BTreeSet<&str> = file
+        .defs_of(call.ctx.module)
+        .filter(|d| d.kind == "def" && protocol.contains(&d.name))
+        .map(|d| d.name)
+        .collect();
+    if api.len() < 3 {
+        return false;
+    }
+    if def.kind == "def" {
+        return api.contains(def.name);
+    }
+    let mut callers = file
+        .calls_named(def.name)
+        .filter(|c| c.local && c.module.is_none() && c.ctx.module == call.ctx.module)
+        .peekable();
+    callers.peek().is_some()
+        && callers.all(|c| file.def(&c.ctx).is_some_and(|d| d.kind == "def" && api.contains(d.name)))
 }
 
 fn is_genserver_call(call: &Call) -> bool {

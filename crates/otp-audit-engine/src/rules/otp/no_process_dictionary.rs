@@ -830,6 +830,27 @@ fn is_literal_key(file: &File, key: Node) -> bool {
 /// `:my_lib_prefix`). Like `Logger.metadata/1`, being per process is the feature;
 /// how long a value lives is the callers' choice.
 fn setting_keys<'s>(file: &File<'s>) -> HashSet<(Option<Id>, &'s str)> {
+    setting_candidates(file)
+        .into_iter()
+        .filter(|s| s.other_writers.is_empty())
+        .map(|s| (s.module, s.key))
+        .collect()
+}
+
+/// A per-process setting, as `setting_keys` describes it, whose key may also be written
+/// by other public functions of the module that write a constant and nothing else, and
+/// that no code of the module calls (`stop_transaction/0` next to `start_transaction/0`).
+struct SettingCandidate<'s> {
+    module: Option<Id>,
+    key: &'s str,
+    /// Names of those other writers: the setting holds only if no file of the project
+    /// calls them, which `conclude` decides.
+    other_writers: Vec<&'s str>,
+    /// Start bytes of the key's accesses in the module, where the check may report.
+    accesses: Vec<usize>,
+}
+
+fn setting_candidates<'s>(file: &File<'s>) -> Vec<SettingCandidate<'s>> {
     let public = |c: &Call| {
         c.ctx
             .def
@@ -840,7 +861,7 @@ fn setting_keys<'s>(file: &File<'s>) -> HashSet<(Option<Id>, &'s str)> {
         .into_iter()
         .filter_map(|c| Some((c, access(c)?, file.text(c.arg(0)?))))
         .collect();
-    let mut out = HashSet::new();
+    let mut out = Vec::new();
     for &(put, a, key) in &accesses {
         if a != Access::Write || !public(put) {
             continue;
@@ -889,15 +910,50 @@ fn setting_keys<'s>(file: &File<'s>) -> HashSet<(Option<Id>, &'s str)> {
             a == Access::Read && k == key && c.arity == 2 && !c.capture && public(c) && same(c) && consulted(c)
         });
         let deleted = accesses.iter().any(|&(c, a, k)| a == Access::Delete && k == key && same(c));
-        // The setter is the one way the key is set.
-        let one_writer = accesses
+        // The setter is the one way the key is set, but for public switches that only
+        // write a constant and that nothing in the module calls.
+        let other_writes: Vec<&Call> = accesses
             .iter()
-            .all(|&(c, a, k)| a != Access::Write || k != key || c.ctx.def == put.ctx.def);
-        if only_access && getter && !deleted && one_writer {
-            out.insert((put.ctx.module, key));
+            .filter(|&&(c, a, k)| a == Access::Write && k == key && c.ctx.def != put.ctx.def)
+            .map(|&(c, _, _)| c)
+            .collect();
+        let other_writers: Option<Vec<&str>> = other_writes
+            .iter()
+            .map(|w| constant_switch(file, w, &accesses))
+            .collect();
+        if let Some(mut other_writers) = other_writers.filter(|_| only_access && getter && !deleted) {
+            other_writers.sort_unstable();
+            other_writers.dedup();
+            out.push(SettingCandidate {
+                module: put.ctx.module,
+                key,
+                other_writers,
+                accesses: accesses
+                    .iter()
+                    .filter(|&&(c, _, k)| k == key && same(c))
+                    .map(|(c, _, _)| c.node.start_byte())
+                    .collect(),
+            });
         }
     }
     out
+}
+
+/// The name of the public function around `write`, when the write is all it does with
+/// the dictionary, it stores a constant (`true`, `false`, an atom), and no function of
+/// its module calls it: a switch the module offers but does not use itself.
+fn constant_switch<'s>(file: &File<'s>, write: &Call, accesses: &[(&Call, Access, &str)]) -> Option<&'s str> {
+    let k = &grammar().kinds;
+    let def = write.ctx.def.map(|d| &file.defs[d as usize])?;
+    let constant = write
+        .arg(1)
+        .is_some_and(|v| is_literal_key(file, v) || v.kind_id() == k.boolean || v.kind_id() == k.nil);
+    let alone = accesses.iter().filter(|(c, _, _)| c.ctx.def == write.ctx.def).count() == 1;
+    let called_inside = file
+        .calls_named(def.name)
+        .any(|c| c.module.is_none() && c.ctx.module == def.module && c.ctx.def != write.ctx.def);
+    (def.kind == "def" && !def.is_callback && write.ctx.func.is_none() && constant && alone && !called_inside)
+        .then_some(def.name)
 }
 
 /// `Process.put(:"$my_lib_transport", pid)` that the file never reads back: a `$` key,
@@ -954,6 +1010,17 @@ struct ContextFacts {
     /// Names of the atom keys this file reads or deletes.
     #[serde(default)]
     reads: Vec<String>,
+    /// Per-process settings that hold if no file calls their other writers.
+    #[serde(default)]
+    switched_settings: Vec<SwitchedSetting>,
+}
+
+/// A `SettingCandidate` with other writers, for `conclude`.
+#[derive(Serialize, Deserialize)]
+struct SwitchedSetting {
+    module: String,
+    other_writers: Vec<String>,
+    accesses: Vec<usize>,
 }
 
 /// The function (or, outside any, the test or setup block) a call is in.
@@ -1202,12 +1269,28 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         calls.insert((name_hash(&[module, call.name]), bound.into_boxed_slice()));
     }
     let calls = calls.into_iter().collect();
+    let switched_settings = if in_test_file {
+        Vec::new()
+    } else {
+        setting_candidates(file)
+            .into_iter()
+            .filter(|s| !s.other_writers.is_empty())
+            .filter_map(|s| {
+                Some(SwitchedSetting {
+                    module: file.modules[s.module? as usize].name.clone(),
+                    other_writers: s.other_writers.iter().map(|w| w.to_string()).collect(),
+                    accesses: s.accesses,
+                })
+            })
+            .collect()
+    };
     Some(Box::new(ContextFacts {
         stores,
         calls,
         markers,
         reads,
         inspected,
+        switched_settings,
     }))
 }
 
@@ -1224,6 +1307,27 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
         for (name, at, constant) in &f.markers {
             if !read.contains(name.as_str()) && (*constant || inspected.contains(name.as_str())) {
                 report.retract(*file, *at);
+            }
+        }
+    }
+    // A setting whose other writers nothing calls outside tests: a test that turns the
+    // switch off again only tidies its own process, and its process ends with it.
+    let called_outside_tests: HashSet<u64> = all
+        .iter()
+        .flat_map(|(_, g)| &g.calls)
+        .filter(|(_, bound)| !bound.contains(&ANYWHERE))
+        .map(|(callee, _)| *callee)
+        .collect();
+    for (file, f) in &all {
+        for setting in &f.switched_settings {
+            let unused = setting
+                .other_writers
+                .iter()
+                .all(|w| !called_outside_tests.contains(&name_hash(&[&setting.module, w])));
+            if unused {
+                for &at in &setting.accesses {
+                    report.retract(*file, at);
+                }
             }
         }
     }

@@ -231,6 +231,16 @@ fn check(file: &File, report: &mut Report) {
         if !reported.insert((call.ctx.def, module.to_string(), call.name)) {
             continue;
         }
+        // A public entry point that starts this module linked to its caller
+        // (`start_tracing/1`, run from IEx): the caller owns it, as with `start_link`.
+        if let Some(child_spec_note) = own_linked_start_api(file, call, def) {
+            let message = format!(
+                "`{written}` in `{}/{}` starts this module's own process linked to whoever calls `{}/{}` (an IEx session, say), so it ends with its caller, which suits a session; but nothing restarts it if it crashes{child_spec_note}",
+                def.name, def.arity, def.name, def.arity
+            );
+            report.add(file, &call.ctx, call.node.byte_range(), message).severity(Severity::Info);
+            continue;
+        }
         // Kept in a field of the server's state: linked to the server and held for its
         // life, so an orphan only if the callback runs again. Say that, as info.
         if let Some(Kept::Again(field)) = helper_kept_in_server_state(file, call, def) {
@@ -468,6 +478,30 @@ fn in_tail_position(file: &File, def: &Def, node: Node) -> bool {
         child = parent;
     }
     true
+}
+
+/// `def start_tracing(opts \\ []), do: GenServer.start_link(__MODULE__, opts, name: __MODULE__)`:
+/// a public function that returns its own module's linked start, a start API under
+/// another name whose caller decides where the process lives. `Some` with what to add
+/// to the message: when the module `use`s GenServer and defines neither `start_link/1`
+/// nor `child_spec/1`, the injected `child_spec/1` names a `start_link/1` that is not
+/// there, so the module cannot be listed as a child.
+fn own_linked_start_api(file: &File, call: &Call, def: &Def) -> Option<&'static str> {
+    if !matches!(call.module.as_deref(), Some("GenServer" | ":gen_server" | ":gen_statem")) {
+        return None;
+    }
+    let module = file.module(&call.ctx)?;
+    let first = call.arg(0).map(|a| file.text(a));
+    let starts_itself = first == Some("__MODULE__") || first == Some(module.name.as_str());
+    if !starts_itself || def.kind != "def" || def.name.starts_with("start_link") || !returns(def, call.node) {
+        return None;
+    }
+    let broken_child_spec = module.uses_module("GenServer") && !module.defines("start_link", 1) && !module.defines("child_spec", 1);
+    Some(if broken_child_spec {
+        ". To run it in a supervision tree as well, note that the `child_spec/1` that `use GenServer` injects calls `start_link/1`, which this module does not define, so listing the module as a child fails: add a `start_link/1` that makes the same start"
+    } else {
+        "; list the module as a child where it should outlive its caller"
+    })
 }
 
 /// Is `node` the value `def` returns (its whole body, or the body's last statement)?

@@ -873,18 +873,91 @@ fn check(file: &File, report: &mut Report) {
         // (A registered name is some other process; a pid in a variable or the state
         // may be the starter.)
         let maybe_starter = dest.is_some_and(|d| root_variable(file, d).is_some());
-        let advice = if maybe_starter && file.def(&call.ctx).is_some_and(|d| runs_in_init(file, d, 2)) {
+        let in_init = maybe_starter && file.def(&call.ctx).is_some_and(|d| runs_in_init(file, d, 2));
+        let advice = if in_init {
             "hide it behind a client function of the receiving module that sends or casts: this runs in `init/1`, while the process that started this one may still be waiting in `start_link`, so a `GenServer.call` to it would deadlock"
         } else {
             "hide it behind a client function of the receiving module (a `GenServer.call` by default)"
         };
-        report.add(
-            file,
-            &call.ctx,
-            call.node.byte_range(),
-            format!("`{written}` sends a raw message to {dest_text}; {advice}"),
-        );
+        let message = match dest.filter(|_| !in_init).and_then(|d| client_module_of(file, call, d)) {
+            Some(owner) => owner_advice(file, call, &written, &dest_text, &owner),
+            None => format!("`{written}` sends a raw message to {dest_text}; {advice}"),
+        };
+        report.add(file, &call.ctx, call.node.byte_range(), message);
     }
+}
+
+/// The module whose process a destination is: the one module whose functions this
+/// file calls with the same destination as first argument
+/// (`DeltaCrdt.put(crdt_name(state.name), ...)` beside
+/// `send(crdt_name(state.name), ...)`), with those functions as `name/arity`.
+struct Owner {
+    module: String,
+    functions: Vec<String>,
+}
+
+/// Modules whose functions take a pid or name first without owning the process.
+const GENERIC_PROCESS_MODULES: &[&str] = &[
+    "Agent", "Application", "Code", "DynamicSupervisor", "Enum", "GenServer", "GenStage", "IO", "Kernel",
+    "Keyword", "List", "Logger", "Map", "Node", "Port", "Process", "Registry", "String", "Supervisor",
+    "System", "Task", "Task.Supervisor",
+];
+
+fn client_module_of(file: &File, send: &Call, dest: Node) -> Option<Owner> {
+    let dest_text = file.text(dest);
+    let mut owner: Option<Owner> = None;
+    for c in &file.calls {
+        let Some(module) = c.module.as_deref() else { continue };
+        if c.local
+            || c.dynamic
+            || c.capture
+            || c.node == send.node
+            || !module.starts_with(|ch: char| ch.is_ascii_uppercase())
+            || GENERIC_PROCESS_MODULES.contains(&module)
+            || c.arg(0).is_none_or(|a| file.text(a) != dest_text)
+        {
+            continue;
+        }
+        let function = format!("{module}.{}/{}", c.name, c.arity);
+        match &mut owner {
+            Some(o) if o.module != module => return None,
+            Some(o) => {
+                if !o.functions.contains(&function) {
+                    o.functions.push(function);
+                }
+            }
+            None => owner = Some(Owner { module: module.to_string(), functions: vec![function] }),
+        }
+    }
+    owner
+}
+
+/// The warning for a raw send to a process whose module this file already talks to
+/// through client functions: name that module, and the client function the message
+/// most likely has (named after its tag), rather than a generic "add a client function".
+fn owner_advice(file: &File, call: &Call, written: &str, dest_text: &str, owner: &Owner) -> String {
+    let Owner { module, functions } = owner;
+    let shown: Vec<String> = functions.iter().take(3).map(|f| format!("`{f}`")).collect();
+    let uses = match shown.as_slice() {
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [] => String::new(),
+    };
+    let shape = message_arg(call).and_then(|m| message_shape(file, m));
+    // `:set_neighbours` → `set_neighbours/2`: the destination plus the tuple's other elements.
+    let likely = match shape {
+        Some((tag, size)) if tag.len() > 1 && tag[1..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => {
+            format!(" (probably `{module}.{}/{}`, named after the message's tag)", &tag[1..], size.max(1))
+        }
+        _ => String::new(),
+    };
+    let defined_here = file.modules.iter().any(|m| m.name == *module);
+    let next = if defined_here {
+        format!("add a client function for it to `{module}`, beside the ones this file calls, so the message stays private to that module")
+    } else {
+        format!("go through `{module}`'s own client function for this message{likely}: a module's raw messages are its internals, and a dependency may change them in any release; if `{module}` has none, add one (or ask its maintainers for one)")
+    };
+    format!("`{written}` sends a raw message to {dest_text}, a `{module}` process (this file also calls {uses} on it); {next}")
 }
 
 /// `defp notify(name, true), do: GenServer.call(name, {:warm, who}, :infinity)` next to

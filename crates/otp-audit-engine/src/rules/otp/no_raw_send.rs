@@ -964,7 +964,8 @@ fn owner_advice(file: &File, call: &Call, written: &str, dest_text: &str, owner:
 /// `defp notify(name, _), do: send(name, {:warm, who})`: the same request to the same
 /// destination, sent when the caller asked not to wait. The receiver already answers
 /// it as a call; the send is the chosen non-blocking form, and "use a call" is the
-/// sibling clause. A clause of the same function (or the same body) must make the call.
+/// sibling clause. A clause of the same function must make the call, or, when the
+/// send is in a `defp`, any function of the module (its calling twin).
 fn non_blocking_twin_of_a_call(file: &File, call: &Call) -> bool {
     let (Some(dest), Some(msg), Some(def)) = (call.arg(0), call.arg(1), file.def(&call.ctx)) else {
         return false;
@@ -973,8 +974,12 @@ fn non_blocking_twin_of_a_call(file: &File, call: &Call) -> bool {
         return false;
     }
     let (dest_text, msg_text) = (file.text(dest), file.text(msg));
+    // A private transport helper (`defp do_send(stream, msg)`) beside the module's
+    // calling one (`defp call(stream, msg, timeout)`) with the same envelope: the
+    // module is the client layer of that process, in its sync and async forms.
+    let transport_helper = def.kind == "defp";
     file.defs_of(def.module)
-        .filter(|d| d.name == def.name && d.arity == def.arity)
+        .filter(|d| transport_helper || (d.name == def.name && d.arity == def.arity))
         .flat_map(|d| file.calls_within(d.node))
         .any(|c| {
             (c.is("GenServer", "call") || c.is(":gen_server", "call") || c.is(":gen_statem", "call"))

@@ -327,9 +327,14 @@ fn consumes_own_replies(c: &Call) -> bool {
 
 /// A call that links the server to a new or existing process (or port): an `:EXIT`
 /// from it would reach `handle_info/2` once the server traps exits.
+/// `start_child` is not one: the child links to the supervisor named in its first
+/// argument, not to the caller.
 fn links_to_another_process(c: &Call) -> bool {
     if c.module.is_none() {
         return c.local && c.name.contains("link");
+    }
+    if c.name == "start_child" {
+        return false;
     }
     c.name.contains("link") || c.name.starts_with("start") || is_request(c) && c.module.as_deref() == Some("Task") || opens_port_or_socket(c)
 }

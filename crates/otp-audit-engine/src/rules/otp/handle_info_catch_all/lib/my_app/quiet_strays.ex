@@ -136,3 +136,32 @@ defmodule MyApp.IdleReaper do
     {:noreply, Map.put(state, key, true), 30_000}
   end
 end
+
+defmodule MyApp.ShardKeeper do
+  @moduledoc false
+  # Traps exits so terminate/2 runs, takes every :DOWN, and starts its shards under a
+  # supervisor named in the call: the shards link to that supervisor, not to this
+  # server, so no :EXIT can reach handle_info/2.
+  use GenServer
+
+  def start_link(opts), do: GenServer.start_link(__MODULE__, opts)
+
+  @impl true
+  def init(opts) do
+    Process.flag(:trap_exit, true)
+    {:ok, %{sup: opts[:sup], shards: %{}}}
+  end
+
+  @impl true
+  def handle_info({:place, id, spec}, state) do
+    {:ok, pid} = DynamicSupervisor.start_child(state.sup, spec)
+    {:noreply, put_in(state.shards[Process.monitor(pid)], id)}
+  end
+
+  def handle_info({:DOWN, ref, _type, _pid, _reason}, state) do #~ otp/handle-info-catch-all
+    {:noreply, %{state | shards: Map.delete(state.shards, ref)}}
+  end
+
+  @impl true
+  def terminate(_reason, state), do: Enum.each(Map.keys(state.shards), &Process.demonitor/1)
+end

@@ -18,7 +18,18 @@ pub static RULE: Rule = Rule {
     supersedes: &[],
     guide: include_str!("call_timeout.md"),
     check,
-    project: None,
+    project: Some(&PROJECT),
+};
+
+/// Across files: a client module whose requests another file's server answers at
+/// once (the `Registry` façade over a `RegistryImpl` server) gets the same info
+/// finding as a server that calls itself.
+static PROJECT: ProjectPass = ProjectPass {
+    collect,
+    conclude,
+    encode,
+    decode,
+    only_retracts: false,
 };
 
 /// What `GenServer.call/2` and `:gen_server.call/2` wait when no timeout is given.
@@ -85,12 +96,7 @@ fn check(file: &File, report: &mut Report) {
             .then(|| answers_at_once(file, call))
             .flatten();
         let message = match at_once {
-            Some(AtOnce::FromState) => format!(
-                "`{written}` uses the implicit 5 000 ms timeout, but this module's `handle_call/3` answers this request from its state at once, so the 5 s default only matters when the server is busy or dead; pass `{literal}` if you want the choice written down"
-            ),
-            Some(AtOnce::Bookkeeping(what)) => format!(
-                "`{written}` uses the implicit 5 000 ms timeout, but this module's `handle_call/3` answers this request at once (it only updates its state and calls `{what}`, which does not wait), so the 5 s default only matters when the server is busy or dead; pass `{literal}` if you want the choice written down"
-            ),
+            Some(how) => at_once_message(&written, "this module's `handle_call/3`", &how.describe(), &literal),
             None => message,
         };
         let at_once = at_once.is_some();
@@ -128,6 +134,205 @@ pub(crate) enum AtOnce {
     Bookkeeping(&'static str),
 }
 
+impl AtOnce {
+    fn describe(self) -> String {
+        match self {
+            AtOnce::FromState => "answers this request from its state at once".to_string(),
+            AtOnce::Bookkeeping(what) => format!(
+                "answers this request at once (it only updates its state and calls `{what}`, which does not wait)"
+            ),
+        }
+    }
+}
+
+fn at_once_message(written: &str, whose: &str, how: &str, literal: &str) -> String {
+    format!(
+        "`{written}` uses the implicit 5 000 ms timeout, but {whose} {how}, so the 5 s default only matters when the server is busy or dead; pass `{literal}` if you want the choice written down"
+    )
+}
+
+#[derive(Debug)]
+enum Fact {
+    /// `module` has `handle_call/3` clauses for the request (tag, size); `at_once`
+    /// says how they answer when they all answer at once.
+    Handles { module: String, tag: String, size: usize, at_once: Option<String> },
+    /// A warning of this file's check: an implicit-timeout call from `module` of the
+    /// request (tag, size), with what the info finding needs to replace it.
+    Implicit {
+        range: (usize, usize),
+        module: String,
+        /// The server module the destination names (`MyApp.Cache`, `@server`, a
+        /// `name: __MODULE__` server), when it names one.
+        named: Option<String>,
+        tag: String,
+        size: usize,
+        written: String,
+        literal: String,
+        scope: String,
+        fixes: Vec<Fix>,
+    },
+}
+
+fn collect(file: &File, report: &Report) -> Option<Facts> {
+    if file.scope != crate::FileScope::Lib {
+        return None;
+    }
+    let mut facts = Vec::new();
+    for module in &file.modules {
+        let mut tags: Vec<(&str, usize)> = module
+            .defs
+            .iter()
+            .map(|&d| &file.defs[d as usize])
+            .filter(|d| d.name == "handle_call" && d.arity == 3)
+            .filter_map(|d| d.params.first().and_then(|p| request_tag(file, *p)))
+            .collect();
+        tags.sort_unstable();
+        tags.dedup();
+        for tag in tags {
+            let at_once = answers_request_at_once(file, module, tag).map(AtOnce::describe);
+            facts.push(Fact::Handles { module: module.name.clone(), tag: tag.0.to_string(), size: tag.1, at_once });
+        }
+    }
+    // The pass collects before the file's check runs: check it here to know its warnings.
+    let mut own = Report::new(&RULE, report.settings);
+    check(file, &mut own);
+    let literal = underscored(own.param_int("timeout"));
+    for draft in own.drafts.iter().filter(|d| d.severity.is_none()) {
+        let Some(call) = file
+            .calls_named("call")
+            .find(|c| c.node.start_byte() == draft.range.start && implicit_timeout(c) == Some(Implicit::FiveSeconds))
+            .filter(|c| !c.capture && !c.via_apply)
+        else {
+            continue;
+        };
+        let (Some(tag), Some(module)) = (call.arg(1).and_then(|r| request_tag(file, r)), file.module(&call.ctx)) else {
+            continue;
+        };
+        facts.push(Fact::Implicit {
+            range: (draft.range.start, draft.range.end),
+            module: module.name.clone(),
+            named: call.arg(0).and_then(|d| named_module(file, call, d)),
+            tag: tag.0.to_string(),
+            size: tag.1,
+            written: call.display(file.src),
+            literal: literal.clone(),
+            scope: draft.scope.clone(),
+            fixes: draft.fixes.clone(),
+        });
+    }
+    (!facts.is_empty()).then(|| Box::new(facts) as Facts)
+}
+
+/// The module a call's destination names: an alias (`MyApp.Cache`), `__MODULE__`, or
+/// a module attribute set to one of those (`@server MyApp.Inventory.Server`).
+fn named_module(file: &File, call: &Call, dest: Node) -> Option<String> {
+    let k = &grammar().kinds;
+    let mut node = dest;
+    if node.kind_id() == k.unary_operator && ast::operator(node, file.src) == "@" {
+        let name = ast::field(node, grammar().fields.operand)
+            .filter(|o| o.kind_id() == k.identifier)
+            .map(|o| file.text(o))?;
+        node = file
+            .attributes
+            .iter()
+            .rev()
+            .find(|(n, v, ctx)| *n == name && ctx.module == call.ctx.module && v.start_byte() < call.node.start_byte())
+            .map(|(_, v, _)| *v)?;
+    }
+    let text = file.text(node);
+    if text == "__MODULE__" {
+        return file.module(&call.ctx).map(|m| m.name.clone());
+    }
+    (node.kind_id() == k.alias).then(|| file.module_at(text, node.start_byte()))
+}
+
+/// A warning whose request every module of the project that handles it (one at
+/// least, not the caller's, and the one the destination names if it names one)
+/// answers at once: info, naming those modules.
+fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
+    let all: Vec<(usize, &Fact)> = facts
+        .iter()
+        .filter_map(|(i, f)| f.downcast_ref::<Vec<Fact>>().map(|v| (*i, v)))
+        .flat_map(|(i, v)| v.iter().map(move |f| (i, f)))
+        .collect();
+    for (file, f) in &all {
+        let Fact::Implicit { range, module, named, tag, size, written, literal, scope, fixes } = f else {
+            continue;
+        };
+        let handlers: Vec<(&String, &Option<String>)> = all
+            .iter()
+            .filter_map(|(_, g)| match g {
+                Fact::Handles { module: m, tag: t, size: s, at_once } if t == tag && s == size => Some((m, at_once)),
+                _ => None,
+            })
+            .collect();
+        // Every server that takes the request answers it at once (`:members` of both a
+        // registry and a supervisor), and the caller's own module is none of them
+        // (its file's check already judged that case).
+        let Some((_, Some(how))) = handlers.first() else {
+            continue;
+        };
+        // A destination that names its server (`@server`) must name the one found: the
+        // same request tag in an unrelated module says nothing of it.
+        if handlers.iter().any(|(m, at_once)| at_once.is_none() || *m == module || named.as_ref().is_some_and(|n| n != *m)) {
+            continue;
+        }
+        let whose = match handlers.as_slice() {
+            [(server, _)] => format!("`{server}`'s `handle_call/3`"),
+            many => format!(
+                "each `handle_call/3` that takes this request ({})",
+                many.iter().map(|(m, _)| format!("`{m}`")).collect::<Vec<_>>().join(", ")
+            ),
+        };
+        report.retract(*file, range.0);
+        let d = report.add(*file, range.0..range.1, at_once_message(written, &whose, how, literal), scope.clone());
+        d.severity(Severity::Info);
+        for fix in fixes {
+            d.fix(fix.clone());
+        }
+    }
+}
+
+fn encode(facts: &Facts) -> Option<serde_json::Value> {
+    let facts = facts.downcast_ref::<Vec<Fact>>()?;
+    Some(serde_json::Value::Array(
+        facts
+            .iter()
+            .map(|f| match f {
+                Fact::Handles { module, tag, size, at_once } => serde_json::json!(["handles", module, tag, size, at_once]),
+                Fact::Implicit { range, module, named, tag, size, written, literal, scope, fixes } => serde_json::json!([
+                    "implicit", range.0, range.1, module, tag, size, written, literal, scope, fixes, named
+                ]),
+            })
+            .collect(),
+    ))
+}
+
+fn decode(value: &serde_json::Value) -> Option<Facts> {
+    let mut facts = Vec::new();
+    for f in value.as_array()? {
+        let f = f.as_array()?;
+        let text = |i: usize| f.get(i).and_then(|v| v.as_str()).map(str::to_string);
+        let number = |i: usize| f.get(i).and_then(|v| v.as_u64()).map(|n| n as usize);
+        facts.push(match f.first()?.as_str()? {
+            "handles" => Fact::Handles { module: text(1)?, tag: text(2)?, size: number(3)?, at_once: text(4) },
+            "implicit" => Fact::Implicit {
+                range: (number(1)?, number(2)?),
+                module: text(3)?,
+                tag: text(4)?,
+                size: number(5)?,
+                written: text(6)?,
+                literal: text(7)?,
+                scope: text(8)?,
+                fixes: serde_json::from_value(f.get(9)?.clone()).ok()?,
+                named: text(10),
+            },
+            _ => return None,
+        });
+    }
+    Some(Box::new(facts))
+}
+
 /// The request (`:get_items`, `{:get_item, id}`) is one the enclosing module answers
 /// itself, and every `handle_call/3` clause for it replies at once from the state:
 /// `{:reply, value, state}` with no call but reading it (a field, `Map`, `Keyword`,
@@ -135,7 +340,11 @@ pub(crate) enum AtOnce {
 /// (`Process.monitor/1`, `MapSet.put/2`).
 pub(crate) fn answers_at_once(file: &File, call: &Call) -> Option<AtOnce> {
     let tag = call.arg(1).and_then(|r| request_tag(file, r))?;
-    let module = file.module(&call.ctx)?;
+    answers_request_at_once(file, file.module(&call.ctx)?, tag)
+}
+
+/// Whether `module`'s `handle_call/3` clauses for the request `tag` all reply at once.
+fn answers_request_at_once(file: &File, module: &Module, tag: (&str, usize)) -> Option<AtOnce> {
     let clauses_of = |name: &str| -> Vec<&Def> {
         module
             .defs

@@ -64,6 +64,16 @@ pub struct ProjectPass {
     pub only_retracts: bool,
 }
 
+/// Every fact of type `T` the files gave, with the index of its file: what a
+/// `conclude` reads, when `collect` returns a `Vec<T>`.
+pub fn each_fact<'a, T: 'static>(facts: &[(usize, &'a Facts)]) -> Vec<(usize, &'a T)> {
+    facts
+        .iter()
+        .filter_map(|(i, f)| f.downcast_ref::<Vec<T>>().map(|v| (*i, v)))
+        .flat_map(|(i, v)| v.iter().map(move |f| (i, f)))
+        .collect()
+}
+
 /// Findings of a project pass, each for one file of the project.
 #[derive(Default)]
 pub struct ProjectReport {

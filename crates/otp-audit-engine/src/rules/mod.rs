@@ -60,7 +60,7 @@ pub mod prelude {
     pub use crate::model::{Call, Ctx, Def, File, Module, Runner, Test, TestKind};
     pub use crate::rule::{
         ALL_SCOPES, CODE, Facts, Fixability, LIB, LIB_AND_TEST, ParamSpec, ProjectPass,
-        ProjectReport, Report, Rule, TEST,
+        ProjectReport, Report, Rule, TEST, each_fact,
     };
     pub use crate::supervisors;
     pub use crate::syntax::{self as ast, grammar, text};

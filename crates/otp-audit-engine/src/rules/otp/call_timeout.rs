@@ -250,11 +250,7 @@ fn named_module(file: &File, call: &Call, dest: Node) -> Option<String> {
 /// least, not the caller's, and the one the destination names if it names one)
 /// answers at once: info, naming those modules.
 fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
-    let all: Vec<(usize, &Fact)> = facts
-        .iter()
-        .filter_map(|(i, f)| f.downcast_ref::<Vec<Fact>>().map(|v| (*i, v)))
-        .flat_map(|(i, v)| v.iter().map(move |f| (i, f)))
-        .collect();
+    let all: Vec<(usize, &Fact)> = each_fact(facts);
     for (file, f) in &all {
         let Fact::Implicit { range, module, named, tag, size, written, literal, scope, fixes } = f else {
             continue;

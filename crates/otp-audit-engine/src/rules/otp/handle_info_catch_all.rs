@@ -697,11 +697,7 @@ fn collect_test_starts(file: &File) -> Option<Facts> {
 /// server that only its own tests start is not, since its users start it.
 fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
     use std::collections::{HashMap, HashSet};
-    let all: Vec<(usize, &Fact)> = facts
-        .iter()
-        .filter_map(|(i, f)| f.downcast_ref::<Vec<Fact>>().map(|v| (*i, v)))
-        .flat_map(|(i, v)| v.iter().map(move |f| (i, f)))
-        .collect();
+    let all: Vec<(usize, &Fact)> = each_fact(facts);
     let helpers: HashSet<&str> = all
         .iter()
         .filter_map(|(_, f)| match f {

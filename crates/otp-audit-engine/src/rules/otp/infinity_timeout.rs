@@ -876,11 +876,7 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
 /// keep their findings.
 fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
     use std::collections::{HashMap, HashSet};
-    let all: Vec<(usize, &Fact)> = facts
-        .iter()
-        .filter_map(|(i, f)| f.downcast_ref::<Vec<Fact>>().map(|v| (*i, v)))
-        .flat_map(|(i, v)| v.iter().map(move |f| (i, f)))
-        .collect();
+    let all: Vec<(usize, &Fact)> = each_fact(facts);
     let dev_modules: HashSet<u64> = all
         .iter()
         .filter_map(|(_, f)| match f {

@@ -127,11 +127,7 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
 
 /// Withdraw the sends whose message a plug-in behaviour of the project receives.
 fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
-    let all: Vec<(usize, &Fact)> = facts
-        .iter()
-        .filter_map(|(i, f)| f.downcast_ref::<Vec<Fact>>().map(|v| (*i, v)))
-        .flat_map(|(i, v)| v.iter().map(move |f| (i, f)))
-        .collect();
+    let all: Vec<(usize, &Fact)> = each_fact(facts);
     let received: Vec<(&str, usize)> = all
         .iter()
         .filter_map(|(_, f)| match f {

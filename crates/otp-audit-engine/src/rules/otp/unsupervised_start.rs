@@ -1047,11 +1047,7 @@ fn modules_given_exit_pid(file: &File, clause: &Def, message: Node) -> Vec<Strin
 }
 
 fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
-    let all: Vec<(usize, &Fact)> = facts
-        .iter()
-        .filter_map(|(i, f)| f.downcast_ref::<Vec<Fact>>().map(|v| (*i, v)))
-        .flat_map(|(i, v)| v.iter().map(move |f| (i, f)))
-        .collect();
+    let all: Vec<(usize, &Fact)> = each_fact(facts);
     let handled: std::collections::HashSet<&str> = all
         .iter()
         .filter_map(|(_, f)| match f {

@@ -1189,11 +1189,7 @@ fn literal_parts(file: &File, node: Node) -> Vec<String> {
 }
 
 fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
-    let all: Vec<(usize, &Fact)> = facts
-        .iter()
-        .filter_map(|(i, f)| f.downcast_ref::<Vec<Fact>>().map(|v| (*i, v)))
-        .flat_map(|(i, v)| v.iter().map(move |f| (i, f)))
-        .collect();
+    let all: Vec<(usize, &Fact)> = each_fact(facts);
     for (file, fact) in &all {
         let Fact::Unasserted {
             name,

@@ -99,6 +99,11 @@ pub(crate) fn runs_under_exunit(file: &File, module: &crate::model::Module) -> b
 /// in `lib/` so that its users' test suites can start it, and there a 5 s exit is
 /// the failure a test wants. Matched on a few plain phrases, not a guess at intent.
 pub(crate) fn documented_for_tests(file: &File, module: &crate::model::Module) -> bool {
+    moduledoc(file, module).is_some_and(says_for_tests)
+}
+
+/// Plain phrases that say code exists for tests only.
+fn says_for_tests(text: &str) -> bool {
     const PHRASES: &[&str] = &[
         "for testing purposes",
         "only for testing",
@@ -111,16 +116,43 @@ pub(crate) fn documented_for_tests(file: &File, module: &crate::model::Module) -
         "only intended for testing",
         "only meant for testing",
         "only to be used in tests",
+        "only meant to be used in tests",
+        "only used in tests",
+        "used only in tests",
+        "made public for testing",
     ];
-    let Some(doc) = moduledoc(file, module) else {
-        return false;
-    };
-    let doc = doc
+    let text = text
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase();
-    PHRASES.iter().any(|p| doc.contains(p))
+    PHRASES.iter().any(|p| text.contains(p))
+}
+
+/// A function whose own comment or `@doc`, right above it, says it is for tests
+/// only (`# Made public for testing. Only meant to be used in tests.`).
+pub(crate) fn def_documented_for_tests(file: &File, def: &crate::model::Def) -> bool {
+    let g = crate::syntax::grammar();
+    let mut below = def.node;
+    let mut node = def.node.prev_sibling();
+    while let Some(n) = node {
+        // Only what touches the def: a blank line ends its comment block.
+        if n.end_position().row + 1 < below.start_position().row {
+            return false;
+        }
+        let is_attribute =
+            n.kind_id() == g.kinds.unary_operator && crate::syntax::operator(n, file.src) == "@";
+        if n.kind_id() == g.kinds.comment || is_attribute && file.text(n).starts_with("@doc") {
+            if says_for_tests(file.text(n)) {
+                return true;
+            }
+        } else if !is_attribute {
+            return false;
+        }
+        below = n;
+        node = n.prev_sibling();
+    }
+    false
 }
 
 /// The text of the module's own `@moduledoc` (a direct statement of its body).

@@ -72,7 +72,8 @@ fn check(file: &File, report: &mut Report) {
             crate::runtime::runs_under_exunit(file, m)
                 || crate::runtime::named_as_test_double(&m.name)
                 || crate::runtime::documented_for_tests(file, m)
-        }) {
+        }) || file.def(&call.ctx).is_some_and(|d| crate::runtime::def_documented_for_tests(file, d))
+        {
             continue;
         }
         let written = call.display(src);

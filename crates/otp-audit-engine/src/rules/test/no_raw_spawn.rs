@@ -44,6 +44,9 @@ fn check(file: &File, report: &mut Report) {
             || forwards_once_awaited(file, call)
             || checked_dead_after(file, call)
             || planned_exit_awaited(file, call)
+            // The test waits until the process is gone: it cannot outlive the test,
+            // and a process that never ends hangs the test until ExUnit fails it.
+            || polls_until_dead(file, call)
         {
             continue;
         }
@@ -449,10 +452,22 @@ fn polls_until_dead(file: &File, call: &Call) -> bool {
     file.calls_within(test.node)
         .filter(|c| c.node.start_byte() > call.node.end_byte())
         .any(|c| {
-            c.is("Process", "alive?")
-                && c.ctx.func.is_some()
-                && c.arg(0).is_some_and(|a| file.text(a) == pid)
+            c.is("Process", "alive?") && c.ctx.func.is_some() && c.arg(0).is_some_and(|a| file.text(a) == pid)
+                || c.local && c.args.iter().any(|a| file.text(*a) == pid) && waits_until_dead(file, c.name, c.arity)
         })
+}
+
+/// `defp wait_for_exit(pid) do :timer.sleep(1); if Process.alive?(pid), do:
+/// wait_for_exit(pid) end`: a function of the file that checks a pid it was given
+/// and calls itself again while it lives.
+fn waits_until_dead(file: &File, name: &str, arity: usize) -> bool {
+    file.defs.iter().filter(|d| d.name == name && d.arity == arity).any(|d| {
+        let within: Vec<&Call> = file.calls_within(d.node).collect();
+        within.iter().any(|c| {
+            c.is("Process", "alive?")
+                && c.arg(0).is_some_and(|a| d.params.iter().any(|p| file.text(*p) == file.text(a)))
+        }) && within.iter().any(|c| c.local && c.name == name && c.arity == arity)
+    })
 }
 
 /// `caller = spawn(fn -> ... end)`, then `refute Process.alive?(caller)` in the test

@@ -59,4 +59,28 @@ defmodule MyApp.PlannedEndTest do
 
     assert_receive :never_sent, 10
   end
+
+  test "a run that dies of a batch timeout emits the timeout event" do
+    test_pid = self()
+    handler = {:batch_timeout, test_pid}
+    :telemetry.attach(handler, [:my_app, :batch, :timeout], fn _, _, _, _ -> send(test_pid, :timed_out) end, nil)
+    on_exit(fn -> :telemetry.detach(handler) end)
+
+    # The crash is what the test is about; it waits until the process is gone.
+    runner = spawn(fn -> MyApp.Batch.run(:slow_job) end)
+    wait_until_gone(runner)
+
+    assert_receive :timed_out
+  end
+
+  test "a runner whose end nothing waits for is still reported" do
+    runner = spawn(fn -> MyApp.Batch.run(:slow_job) end) #~ test/no-raw-spawn
+    send(runner, :go)
+    assert is_pid(runner)
+  end
+
+  defp wait_until_gone(pid) do
+    Process.sleep(1)
+    if Process.alive?(pid), do: wait_until_gone(pid)
+  end
 end

@@ -45,4 +45,12 @@ defmodule MyApp.RecordedTimesTest do
     Process.sleep(50) #~ test/no-sleep
     assert MyApp.Readings.latest(car, "oil") == 3
   end
+
+  test "published posts are listed newest first" do
+    first = MyApp.Posts.publish!(%{title: "one"})
+    # Publishing stamps whole seconds: the second post must land in a later one.
+    :timer.sleep(1000)
+    second = MyApp.Posts.publish!(%{title: "two"})
+    assert Enum.map(MyApp.Posts.newest_first(), & &1.id) == [second.id, first.id]
+  end
 end

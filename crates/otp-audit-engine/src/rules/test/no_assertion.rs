@@ -1021,7 +1021,8 @@ fn error_returning_functions<'s>(
 }
 
 /// `case helper(x) do {:ok, v} -> ...; {:error, v} -> retry(v) end`: the caller
-/// matches the error and goes on, so the error stops here. A clause that returns
+/// matches the error (or drops whatever else came, `_ -> ...`) and goes on, so the
+/// error stops here. A clause that returns
 /// it again builds an `{:error, _}` of its own, which marks the caller failing.
 fn handles_error(file: &File, call: &crate::model::Call) -> bool {
     let k = &grammar().kinds;
@@ -1032,6 +1033,8 @@ fn handles_error(file: &File, call: &crate::model::Call) -> bool {
         .filter_map(|p| if p.kind_id() == k.arguments { p.named_child(0) } else { Some(p) })
         .any(|p| {
             p.kind_id() == k.tuple && p.named_child(0).and_then(|a| ast::atom_name(a, file.src)) == Some("error")
+                // `_ -> skip(data)`: a catch-all that drops the value swallows the error too.
+                || p.kind_id() == k.identifier && file.text(p).starts_with('_')
         })
 }
 

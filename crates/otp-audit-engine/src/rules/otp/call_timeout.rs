@@ -165,6 +165,9 @@ enum Fact {
         /// The server module the destination names (`MyApp.Cache`, `@server`, a
         /// `name: __MODULE__` server), when it names one.
         named: Option<String>,
+        /// The caller's module has `handle_call/3` clauses of its own (a catch-all
+        /// that forwards, say): an unnamed destination may well be itself.
+        own_server: bool,
         tag: String,
         size: usize,
         written: String,
@@ -213,6 +216,7 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
             range: (draft.range.start, draft.range.end),
             module: module.name.clone(),
             named: call.arg(0).and_then(|d| named_module(file, call, d)),
+            own_server: module.defs.iter().any(|&d| file.defs[d as usize].name == "handle_call" && file.defs[d as usize].arity == 3),
             tag: tag.0.to_string(),
             size: tag.1,
             written: call.display(file.src),
@@ -253,9 +257,12 @@ fn named_module(file: &File, call: &Call, dest: Node) -> Option<String> {
 fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
     let all: Vec<(usize, &Fact)> = each_fact(facts);
     for (file, f) in &all {
-        let Fact::Implicit { range, module, named, tag, size, written, literal, scope, fixes } = f else {
+        let Fact::Implicit { range, module, named, own_server, tag, size, written, literal, scope, fixes } = f else {
             continue;
         };
+        if *own_server && named.is_none() {
+            continue;
+        }
         let handlers: Vec<(&String, &Option<String>)> = all
             .iter()
             .filter_map(|(_, g)| match g {
@@ -297,8 +304,8 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
             .iter()
             .map(|f| match f {
                 Fact::Handles { module, tag, size, at_once } => serde_json::json!(["handles", module, tag, size, at_once]),
-                Fact::Implicit { range, module, named, tag, size, written, literal, scope, fixes } => serde_json::json!([
-                    "implicit", range.0, range.1, module, tag, size, written, literal, scope, fixes, named
+                Fact::Implicit { range, module, named, own_server, tag, size, written, literal, scope, fixes } => serde_json::json!([
+                    "implicit", range.0, range.1, module, tag, size, written, literal, scope, fixes, named, own_server
                 ]),
             })
             .collect(),
@@ -323,6 +330,7 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
                 scope: text(8)?,
                 fixes: serde_json::from_value(f.get(9)?.clone()).ok()?,
                 named: text(10),
+                own_server: f.get(11)?.as_bool()?,
             },
             _ => return None,
         });
@@ -514,15 +522,24 @@ fn reads_state(c: &Call) -> bool {
     }
 }
 
-/// `:get` → `(":get", 0)`; `{:get, id}` → `(":get", 2)`.
+/// `:get` → `(":get", 0)`; `{:get, id}` → `(":get", 2)`; `{__MODULE__, :get, id}` →
+/// `("__MODULE__, :get", 3)`.
 pub(crate) fn request_tag<'t>(file: &File<'t>, node: Node) -> Option<(&'t str, usize)> {
     let k = &grammar().kinds;
     if node.kind_id() == k.atom {
         return Some((file.text(node), 0));
     }
     if node.kind_id() == k.tuple {
-        let first = node.named_child(0).filter(|a| a.kind_id() == k.atom)?;
-        return Some((file.text(first), ast::named_children(node).count()));
+        let first = node.named_child(0)?;
+        if first.kind_id() == k.atom {
+            return Some((file.text(first), ast::named_children(node).count()));
+        }
+        // `{__MODULE__, :monitor, pid}`: a request namespaced by the module; the tag is
+        // the source of both elements as written.
+        let second = node.named_child(1).filter(|a| a.kind_id() == k.atom)?;
+        if first.kind_id() == k.alias || file.text(first) == "__MODULE__" {
+            return Some((&file.src[first.start_byte()..second.end_byte()], ast::named_children(node).count()));
+        }
     }
     None
 }

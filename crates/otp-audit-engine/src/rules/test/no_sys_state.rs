@@ -532,6 +532,17 @@ fn acts_on_process(c: &Call) -> bool {
         || c.in_module(":inet")
         || c.in_module(":socket")
         || c.in_module("Port")
+        || stops_by_name(c)
+}
+
+/// `ProcessHelper.shutdown(pid)`, `kill_connection(pid)`: a helper of the project (or
+/// of its test support) named for ending a process.
+fn stops_by_name(c: &Call) -> bool {
+    let project = match c.module.as_deref() {
+        Some(m) => !m.starts_with(':') && !STDLIB.contains(&m),
+        None => c.local,
+    };
+    project && (["kill", "shutdown", "terminate", "crash"].iter().any(|w| c.name.contains(w)) || c.name == "stop")
 }
 
 /// Monitors the process or checks that it is alive: watches it end, without acting.

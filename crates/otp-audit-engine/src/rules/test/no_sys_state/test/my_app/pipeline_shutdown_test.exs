@@ -21,4 +21,15 @@ defmodule MyApp.PipelineShutdownTest do
     Process.exit(stage_sup, :kill)
     assert_receive {:EXIT, ^pipeline, :killed}
   end
+
+  # A support helper named for ending the process: a fault injected too.
+  test "a lost connection is replaced", %{pipeline: pipeline} do
+    kill_connection(pipeline)
+    assert {:ok, _conn} = MyApp.Pipeline.connection(pipeline)
+  end
+
+  defp kill_connection(pipeline) do
+    %{conn: conn} = :sys.get_state(pipeline) #~ test/no-sys-state
+    MyApp.ProcessHelper.shutdown(conn)
+  end
 end

@@ -382,13 +382,17 @@ fn task_call_errand<'t>(file: &File<'t>, call: &Call<'t>) -> Option<TaskCall<'t>
 }
 
 /// `Endpoint.start_link()` in `setup_all`, where `Endpoint` is a module this file
-/// defines and the call passes no `name:` of its own.
+/// defines, or `Absinthe.Subscription.start_link(PubSub)` whose arguments are all
+/// such modules; the call passes no `name:` of its own.
 fn defined_here_unnamed(file: &File, call: &Call) -> bool {
-    name_option(file, &call.args).is_none()
-        && call
-            .module
-            .as_deref()
-            .is_some_and(|m| file.modules.iter().any(|d| d.name == m))
+    let defined_here = |m: &str| file.modules.iter().any(|d| d.name == m);
+    // `Absinthe.Subscription.start_link(PubSub)` with `PubSub` a module of this file:
+    // a library process named after the module it is given.
+    let for_local_module = !call.args.is_empty()
+        && call.args.iter().all(|a| {
+            a.kind_id() == grammar().kinds.alias && defined_here(&file.module_at(file.text(*a), a.start_byte()))
+        });
+    name_option(file, &call.args).is_none() && (call.module.as_deref().is_some_and(defined_here) || for_local_module)
 }
 
 /// How the started process is registered, as far as this file shows.

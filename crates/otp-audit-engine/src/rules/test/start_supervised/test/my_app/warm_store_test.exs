@@ -30,3 +30,29 @@ defmodule MyApp.WarmStoreSharedTest do
     assert MyApp.Store.keys(conn) == ["k"]
   end
 end
+
+defmodule MyApp.LiveFeedTest do
+  use ExUnit.Case, async: false
+
+  defmodule Bus do
+    def start_link, do: Registry.start_link(keys: :duplicate, name: __MODULE__)
+  end
+
+  # The feed is named after Bus, a module only this file defines: no other test
+  # module can start the same name.
+  setup_all do
+    {:ok, _} = Bus.start_link()
+    {:ok, _} = MyApp.LiveFeed.start_link(Bus)
+    :ok
+  end
+
+  # MyApp.Bus is defined elsewhere: another module may start the same feed.
+  setup_all do
+    {:ok, _} = MyApp.LiveFeed.start_link(MyApp.Bus) #~ test/start-supervised
+    :ok
+  end
+
+  test "a post reaches the feed" do
+    assert :ok = MyApp.LiveFeed.post(Bus, "hello")
+  end
+end

@@ -251,12 +251,48 @@ fn check(file: &File, report: &mut Report) {
             report.add(file, &call.ctx, call.node.byte_range(), message).severity(Severity::Info);
             continue;
         }
+        // A throwaway `Task.Supervisor` for the function's own task: the leak is the
+        // supervisor left running after the task, not a missing restart.
+        if let Some(var) = one_shot_task_supervisor(file, call, def) {
+            let message = format!(
+                "`{written}` starts a `Task.Supervisor` on each call of `{}/{}` to run its task, and nothing stops it: every call leaves one more supervisor linked to the caller until the caller exits; stop it once the task is done (`Supervisor.stop({var})` after `Task.yield/2` or `Task.shutdown/2`), or run the task under {task_sup}",
+                def.name, def.arity
+            );
+            report.add(file, &call.ctx, call.node.byte_range(), message);
+            continue;
+        }
         let message = format!(
             "`{written}` is called from `{}/{}`, not from a supervisor: the new process is linked to the process running `{}/{}` and nothing restarts it; {advice}",
             def.name, def.arity, def.name, def.arity
         );
         report.add(file, &call.ctx, call.node.byte_range(), message);
     }
+}
+
+/// `{:ok, sup} = Task.Supervisor.start_link()` and then `Task.Supervisor.async_nolink(sup,
+/// ...)` (or `async`, `start_child`) in the same function: a supervisor made for this
+/// call's task. The variable it is bound to.
+fn one_shot_task_supervisor<'t>(file: &File<'t>, call: &Call<'t>, def: &Def<'t>) -> Option<&'t str> {
+    if !call.is("Task.Supervisor", "start_link") {
+        return None;
+    }
+    let bound = call
+        .parent
+        .filter(|p| ast::is_binary_op(*p, file.src, "="))
+        .and_then(|p| ast::field(p, grammar().fields.left))?;
+    let var = ast::descendants(bound)
+        .chain(std::iter::once(bound))
+        .filter(|n| n.kind_id() == grammar().kinds.identifier)
+        .map(|n| file.text(n))
+        .find(|v| !v.starts_with('_'))?;
+    file.calls_within(def.node)
+        .any(|c| {
+            c.node.start_byte() > call.node.end_byte()
+                && c.in_module("Task.Supervisor")
+                && c.name != "start_link"
+                && c.arg(0).is_some_and(|a| file.text(a) == var)
+        })
+        .then_some(var)
 }
 
 /// A private helper (`defp start_supervisor(...)`) whose every call in the module is

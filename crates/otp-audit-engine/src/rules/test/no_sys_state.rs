@@ -386,11 +386,11 @@ impl<'t> Flow<'_, 't> {
         if parent.kind_id() == k.unary_operator && ast::operator(parent, src) == "^" {
             return (!in_assertion(self.file, parent)).then_some(false);
         }
-        // `send(conn, {:tcp_closed, socket})`: an event about its own socket, forged and
-        // sent to the process whose state was read.
+        // `send(conn, {:tcp_closed, socket})` (or `Process.send/3`): an event about its
+        // own socket, forged and sent to the process whose state was read.
         if parent.kind_id() == k.tuple {
             let forged = self.file.calls_within(scope).any(|c| {
-                c.is("Kernel", "send")
+                (c.is("Kernel", "send") || c.is_any("Process", &["send", "send_after"]))
                     && c.arg(1) == Some(parent)
                     && c.arg(0).is_some_and(|to| self.file.text(to) == self.server)
             });
@@ -519,7 +519,7 @@ fn checks_process(c: &Call) -> bool {
 /// Kills, stops, monitors, messages or checks the liveness of the process, or closes
 /// the socket.
 fn acts_on_process(c: &Call) -> bool {
-    c.is_any("Process", &["exit", "monitor", "alive?", "link", "unlink", "info", "demonitor"])
+    c.is_any("Process", &["exit", "monitor", "alive?", "link", "unlink", "info", "demonitor", "send", "send_after"])
         || c.is_any("Kernel", &["send"])
         || c.is_any(":erlang", &["exit", "monitor", "is_process_alive", "send", "port_close"])
         || c.is_any("GenServer", &["stop"])

@@ -32,4 +32,11 @@ defmodule MyApp.PipelineShutdownTest do
     %{conn: conn} = :sys.get_state(pipeline) #~ test/no-sys-state
     MyApp.ProcessHelper.shutdown(conn)
   end
+
+  # A ref from the state, forged into the message the process gets when its lock goes.
+  test "a released lock makes the pipeline pause", %{pipeline: pipeline} do
+    %{lock: %{ref: lock_ref}} = :sys.get_state(pipeline) #~ test/no-sys-state
+    Process.send(pipeline, {MyApp.Locks, :released, lock_ref}, [])
+    assert MyApp.Pipeline.paused?(pipeline)
+  end
 end

@@ -100,7 +100,22 @@ fn check(file: &File, report: &mut Report) {
             Some(how) => at_once_message(&written, "this module's `handle_call/3`", &how.describe(), &literal),
             None => message,
         };
-        let at_once = at_once.is_some();
+        // A gen_statem call with no timeout waits for good, but a machine that answers
+        // the request from its data at once only hangs its caller when it is stuck.
+        let statem_at_once = (implicit == Implicit::Forever && !call.capture && !call.via_apply)
+            .then(|| {
+                let tag = call.arg(1).and_then(|r| request_tag(file, r))?;
+                statem_answers_at_once(file, file.module(&call.ctx)?, tag)
+            })
+            .flatten();
+        let message = match statem_at_once {
+            Some(how) => format!(
+                "`{written}` waits without a limit (gen_statem calls default to `:infinity`), but this module's state machine {}, so the wait only matters when the machine is stuck; pass a bounded timeout such as `{literal}` if you want one written down",
+                how.describe().replace("from its state", "from its data").replace("updates its state", "updates its data")
+            ),
+            None => message,
+        };
+        let at_once = at_once.is_some() || statem_at_once.is_some();
         let d = report.add(file, &call.ctx, call.node.byte_range(), message);
         if at_once {
             d.severity(Severity::Info);
@@ -387,6 +402,45 @@ fn answers_request_at_once(file: &File, module: &Module, tag: (&str, usize)) -> 
     Some(answer)
 }
 
+/// The gen_statem form: every clause for the request, `handle_event({:call, from},
+/// request, state, data)` or a state function `state({:call, from}, request, data)`,
+/// replies in its actions (`{:keep_state_and_data, {:reply, from, value}}`) and waits
+/// for nothing.
+fn statem_answers_at_once(file: &File, module: &Module, tag: (&str, usize)) -> Option<AtOnce> {
+    let k = &grammar().kinds;
+    let is_call_event = |p: &Node| {
+        p.kind_id() == k.tuple && p.named_child(0).and_then(|a| ast::atom_name(a, file.src)) == Some("call")
+    };
+    let clauses: Vec<&Def> = module
+        .defs
+        .iter()
+        .map(|&d| &file.defs[d as usize])
+        .filter(|d| matches!(d.arity, 3 | 4) && (d.arity == 3 || d.name == "handle_event"))
+        .filter(|d| d.params.first().is_some_and(is_call_event))
+        .filter(|d| d.params.get(1).and_then(|p| request_tag(file, *p)) == Some(tag))
+        .collect();
+    if clauses.is_empty() {
+        return None;
+    }
+    let defines = |name: &str, arity: usize| {
+        module
+            .defs
+            .iter()
+            .any(|&d| file.defs[d as usize].name == name && file.defs[d as usize].arity == arity)
+    };
+    let mut answer = AtOnce::FromState;
+    let mut seen = Vec::new();
+    for d in clauses {
+        let body = d.body?;
+        let text = file.text(body);
+        if !text.contains(":reply") || text.contains(":postpone") || text.contains(":stop") {
+            return None;
+        }
+        waits_for_nothing(file, module, body, &defines, &mut answer, &mut seen, 0)?;
+    }
+    Some(answer)
+}
+
 /// Every call in `body` reads, branches or keeps books; a call to a function of the
 /// same module (`reply_instance(state, id)`) counts by what its clauses do, followed
 /// a few levels deep. `None` at the first call that may wait.
@@ -399,6 +453,11 @@ fn waits_for_nothing<'t>(
     seen: &mut Vec<(&'t str, usize)>,
     depth: u32,
 ) -> Option<()> {
+    // `fun.()`: a function held in the state or a table may do anything, a query
+    // included.
+    if calls_a_fn_value(file.text(body)) {
+        return None;
+    }
     for c in file.calls_within(body) {
         if reads_state(c) || pure_kernel(c, defines) || drains(file, c) {
             continue;
@@ -428,6 +487,13 @@ fn waits_for_nothing<'t>(
         return None;
     }
     Some(())
+}
+
+/// An anonymous function applied in `code`: `fun.()`, `state.loader.(key)`.
+fn calls_a_fn_value(code: &str) -> bool {
+    code.match_indices(".(").any(|(i, _)| {
+        code[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ')' || c == '?' || c == '!')
+    })
 }
 
 /// `receive ... after 0 -> ... end` takes what is already there and never waits
@@ -484,7 +550,7 @@ fn reads_state(c: &Call) -> bool {
         return true;
     }
     match c.module.as_deref() {
-        None => c.local && matches!(c.name, "if" | "unless" | "case" | "cond" | "with"),
+        None => c.local && matches!(c.name, "if" | "unless" | "case" | "cond" | "with" | "for"),
         Some("Map" | "Keyword" | "Enum" | "MapSet" | "List" | "Access") => true,
         // Lock-free counters: reads and updates that never wait.
         Some(":atomics" | ":counters") => true,

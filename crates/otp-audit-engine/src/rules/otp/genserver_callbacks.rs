@@ -76,6 +76,9 @@ fn check(file: &File, report: &mut Report) {
             (true, false) => format!(
                 "`{name}` declares `@behaviour GenServer` but defines no `init/1`, so starting it fails with `UndefinedFunctionError`: define `init/1`"
             ),
+            _ if !is_called(file, module, id) && init_does_work(file, id) => format!(
+                "`{name}` is a GenServer whose only callback is `init/1`, which does its work as the process starts and then leaves it idle; if that work is a one-off check or setup at boot, return `:ignore` from `init/1` once it is done, so the supervisor keeps no idle process (a raise in `init/1` still stops the boot); if the process exists for its lifetime, trap exits in `init/1` and do its work in `terminate/2`"
+            ),
             _ if is_called(file, module, id) => format!(
                 "`{name}` is a GenServer that handles no messages: it defines none of {handlers}, so every call or cast crashes it; add the handlers it needs, or make it a plain module if it holds no state"
             ),
@@ -89,7 +92,9 @@ fn check(file: &File, report: &mut Report) {
             module.name.clone(),
         );
         if !missing_init {
-            d.severity(Severity::Warning);
+            // Boot-time work in an idle process: a better shape, not a defect.
+            let idle_after_boot = !is_called(file, module, id) && init_does_work(file, id);
+            d.severity(if idle_after_boot { Severity::Info } else { Severity::Warning });
             continue;
         }
         if !on_own_lines(file.src, declaration) {
@@ -259,6 +264,25 @@ fn lives_for_terminate(file: &File, id: Id, has: &dyn Fn(&str, usize) -> bool) -
 
 /// `init/1` may return `:ignore`: the process is often never started at all (a
 /// plugin switched off, a node without the feature).
+/// `init/1` runs more than the state's construction: statements before its result
+/// (a schema validated, a table seeded), and nothing that will message the process
+/// later (a timer, a link, a monitor, a subscription, a `:continue`), which would
+/// want a handler.
+fn init_does_work(file: &File, id: Id) -> bool {
+    const LATER: &[&str] = &["spawn", "link", "send", "monitor", "start", "async", "subscribe", "timer", "register", "join"];
+    let mut inits = init_defs(file, id).peekable();
+    inits.peek().is_some()
+        && inits.all(|d| {
+            let works = d
+                .body
+                .filter(|b| b.kind_id() == grammar().kinds.do_block)
+                .is_some_and(|b| ast::statements(b).filter(|s| s.kind_id() != grammar().kinds.comment).count() >= 2);
+            works
+                && !file.text(d.node).contains(":continue")
+                && !file.calls_within(d.node).any(|c| LATER.iter().any(|w| c.name.contains(w)))
+        })
+}
+
 fn init_may_ignore(file: &File, id: Id) -> bool {
     let k = &grammar().kinds;
     init_defs(file, id).any(|d| {

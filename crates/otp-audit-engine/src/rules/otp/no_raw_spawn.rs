@@ -422,7 +422,8 @@ fn only_sends(file: &File, call: &Call) -> bool {
 }
 
 /// `:proc_lib.spawn_link` inside `start_link` of a module that acks with
-/// `:proc_lib.init_ack`: a hand-written special process.
+/// `:proc_lib.init_ack`, or that returns `{:ok, pid}` of it: a hand-written special
+/// process.
 fn is_special_process_start(file: &File, call: &Call) -> bool {
     if !call.is(":proc_lib", "spawn_link") {
         return false;
@@ -435,6 +436,32 @@ fn is_special_process_start(file: &File, call: &Call) -> bool {
     };
     file.calls_within(module.node)
         .any(|c| c.is(":proc_lib", "init_ack") && c.ctx.module == call.ctx.module)
+        || returns_ok_pid(file, call)
+}
+
+/// `pid = :proc_lib.spawn_link(...)` followed by `{:ok, pid}` as the function's
+/// result: the child start contract, so the caller (a supervisor, Ranch's connection
+/// supervisor) holds the link. Ranch protocols and hand-written loops start this way
+/// and enter their loop without `init_ack`.
+fn returns_ok_pid(file: &File, call: &Call) -> bool {
+    let Some(var) = call
+        .parent
+        .filter(|p| ast::is_binary_op(*p, file.src, "="))
+        .and_then(|p| ast::field(p, grammar().fields.left))
+        .filter(|l| l.kind_id() == grammar().kinds.identifier)
+        .map(|l| file.text(l))
+    else {
+        return false;
+    };
+    let Some(body) = file.def(&call.ctx).and_then(|d| d.body) else {
+        return false;
+    };
+    let last = if body.kind_id() == grammar().kinds.do_block {
+        ast::statements(body).filter(|s| s.kind_id() != grammar().kinds.comment).last()
+    } else {
+        Some(body)
+    };
+    last.is_some_and(|l| file.text(l).split_whitespace().collect::<String>() == format!("{{:ok,{var}}}"))
 }
 
 /// Kernel `spawn`/`spawn_link` with a fn or `m, f, a`, as a statement or bound to a

@@ -209,6 +209,7 @@ fn check(file: &File, report: &mut Report) {
             || returned_worker(file, call, def)
                 .is_some_and(|target| file.modules.iter().any(|m| m.name == target && stops_itself(file, m)))
             || is_declared_start_function(file, call, def)
+            || in_startup_continue(file, call, def)
             || traps_exits_before(file, call, def)
             || is_link_marker(file, call)
         {
@@ -719,7 +720,7 @@ fn is_stopped_in_same_function(file: &File, call: &Call, def: &Def) -> bool {
     };
     file.calls_within(def.node).any(|c| {
         c.node.start_byte() > call.node.end_byte()
-            && (matches!(c.name, "stop" | "close") && c.arg(0).is_some_and(|a| names_var(file.text(a)))
+            && (stops_by_name(c.name) && c.arg(0).is_some_and(|a| names_var(file.text(a)))
                 || c.is("Process", "exit") && c.arg(0).is_some_and(|a| names_var(file.text(a)))
                 || awaits_exit(c))
     })
@@ -884,7 +885,44 @@ fn helper_kept_in_server_state<'t>(file: &File<'t>, call: &Call<'t>, def: &Def<'
                 && ast::field(pair, g.fields.value).is_some_and(|v| v.kind_id() == k.nil)
         })
     });
-    Some(if refuses_again || head_wants_empty { Kept::Once } else { Kept::Again(field) })
+    // `AuthQuery.stop_connection_async(state.conn)` beside the start: the callback
+    // replaces the helper it kept, it does not pile them up.
+    let stops_previous = file.calls_within(def.node).any(|c| {
+        stops_by_name(c.name)
+            && c.arg(0).is_some_and(|a| {
+                let text = file.text(a);
+                text.rsplit_once('.').is_some_and(|(head, last)| last == field && params.contains(&head))
+            })
+    });
+    Some(if refuses_again || head_wants_empty || stops_previous { Kept::Once } else { Kept::Again(field) })
+}
+
+/// A function that ends the process it is given, by its name: `stop`, `close`,
+/// `GenServer.stop`, `stop_connection_async`, `disconnect`.
+fn stops_by_name(name: &str) -> bool {
+    name.contains("stop") || name.contains("close") || name.contains("disconnect")
+}
+
+/// A `start_link` in the `handle_continue/2` clause that only `init/1` asks for
+/// (`{:ok, state, {:continue, :connect}}`): the server's own start, split out of
+/// `init/1` so that it does not block the supervisor. The helper is linked to the
+/// server and is started again when the server restarts.
+fn in_startup_continue(file: &File, call: &Call, def: &Def) -> bool {
+    if call.name != "start_link" || !def.is_callback || def.name != "handle_continue" {
+        return false;
+    }
+    let Some(tag) = def.params.first().map(|p| file.text(*p)) else {
+        return false;
+    };
+    let Some(module) = file.module(&call.ctx) else {
+        return false;
+    };
+    let asks = |d: &Def| {
+        let text: String = file.text(d.node).split_whitespace().collect();
+        text.contains(&format!("{{:continue,{tag}}}"))
+    };
+    let defs: Vec<&Def> = module.defs.iter().map(|&d| &file.defs[d as usize]).collect();
+    defs.iter().any(|d| d.name == "init" && asks(d)) && !defs.iter().any(|d| d.name != "init" && asks(d))
 }
 
 /// Where a callback keeps the helper it starts (see [`helper_kept_in_server_state`]).

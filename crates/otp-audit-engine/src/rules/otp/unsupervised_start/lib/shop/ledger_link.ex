@@ -1,0 +1,58 @@
+defmodule Shop.LedgerLink do
+  @moduledoc "Holds a database connection for the ledger, opened after init/1."
+  use GenServer
+
+  def start_link(opts), do: GenServer.start_link(__MODULE__, opts)
+
+  @impl true
+  def init(opts), do: {:ok, %{opts: opts, conn: nil, replica: nil}, {:continue, :connect}}
+
+  # Only init/1 asks for this continue: the server's own start, not reported.
+  @impl true
+  def handle_continue(:connect, state) do
+    with {:ok, conn} <- Shop.DB.start_link(state.opts) do
+      {:noreply, %{state | conn: conn}}
+    end
+  end
+
+  # The new connection replaces the one kept, which is stopped: not reported.
+  @impl true
+  def handle_call({:rotate, opts}, _from, state) do
+    {:ok, conn} = Shop.DB.start_link(opts)
+    Shop.DB.stop_async(state.conn)
+    {:reply, :ok, %{state | conn: conn}}
+  end
+
+  # A second connection kept beside the first, which nobody stops: info.
+  def handle_call({:attach_replica, opts}, _from, state) do
+    {:ok, replica} = Shop.DB.start_link(opts) #~ otp/unsupervised-start
+    {:reply, :ok, %{state | replica: replica}}
+  end
+
+  # A one-off connection for a check, closed by a helper named for it: not reported.
+  def check(opts) do
+    {:ok, conn} = Shop.DB.start_link(opts)
+    result = Shop.DB.query(conn, "select 1")
+    Shop.DB.disconnect_async(conn)
+    result
+  end
+end
+
+defmodule Shop.LedgerRetry do
+  use GenServer
+
+  def start_link(opts), do: GenServer.start_link(__MODULE__, opts)
+
+  @impl true
+  def init(opts), do: {:ok, %{opts: opts, conn: nil}, {:continue, :connect}}
+
+  # The continue is asked for again on every retry: each run keeps another one.
+  @impl true
+  def handle_continue(:connect, state) do
+    {:ok, conn} = Shop.DB.start_link(state.opts) #~ otp/unsupervised-start
+    {:noreply, %{state | conn: conn}}
+  end
+
+  @impl true
+  def handle_info(:retry, state), do: {:noreply, state, {:continue, :connect}}
+end

@@ -374,7 +374,8 @@ fn is_own_start_wrapper(file: &File, call: &Call, def: &Def) -> bool {
 /// `:gen_event`'s) say the same. So does being the function that the module's own
 /// `child_spec/1` hands to supervisors: `start: {Client, :start_link, [opts]}` beside
 /// a documented `def start_client(opts)` returning `Client.start_link(opts)` offers
-/// one start two ways, supervised or by the caller.
+/// one start two ways, supervised or by the caller. And so does a public function of
+/// an IEx helper module, whose caller is a shell session.
 fn is_declared_start_function(file: &File, call: &Call, def: &Def) -> bool {
     if def.kind != "def" || !in_tail_position(file, def, call.node) {
         return false;
@@ -395,7 +396,10 @@ fn is_declared_start_function(file: &File, call: &Call, def: &Def) -> bool {
             || spec.contains("start_ret")
             || squeezed.contains("{:ok,pid") && squeezed.contains("{:error,")
     });
-    declared || (!hidden_from_docs(file, def) && same_start_as_child_spec(file, call))
+    // An IEx helper module (`MyApp.IEx.Helpers`): its functions run in a shell session,
+    // which is what holds the link to the process they hand back.
+    let for_iex = module.name.split('.').any(|segment| segment.eq_ignore_ascii_case("iex"));
+    declared || for_iex || (!hidden_from_docs(file, def) && same_start_as_child_spec(file, call))
 }
 
 /// `Process.flag(:trap_exit, true)` earlier in the function that `start_link`s: the

@@ -244,6 +244,14 @@ fn element_work(file: &File, call: &Call, opts_at: usize) -> Option<ElementWork>
                 if c.local && matches!(c.name, "case" | "if" | "unless" | "cond" | "with" | "raise" | "throw") {
                     continue;
                 }
+                // `inspect(reason)`, `data when is_binary(data) ->`: Kernel's own functions,
+                // when the module defines no function of that name.
+                if c.local
+                    && pure_kernel_function(c.name)
+                    && !file.defs_of(call.ctx.module).any(|d| d.name == c.name && d.arity == c.arity)
+                {
+                    continue;
+                }
                 let defs: Vec<&Def> = file
                     .defs_of(call.ctx.module)
                     .filter(|d| d.name == c.name && d.arity == c.arity)
@@ -256,6 +264,9 @@ fn element_work(file: &File, call: &Call, opts_at: usize) -> Option<ElementWork>
             };
             if let Some(inner) = bounded_wait(file, c) {
                 bounded.get_or_insert(inner);
+            } else if labels_own_process(c) {
+                // `:proc_lib.set_label({:fetcher, node})`: names the task for observers.
+                continue;
             } else if IN_MEMORY_MODULES.contains(&module) {
                 if module == "Kernel" && matches!(c.name, "send" | "spawn" | "spawn_link" | "apply" | "receive") {
                     return None;
@@ -279,6 +290,23 @@ fn element_work(file: &File, call: &Call, opts_at: usize) -> Option<ElementWork>
             project.join(", ")
         ))),
     }
+}
+
+/// Kernel functions that compute on their arguments, written without `Kernel.`.
+fn pure_kernel_function(name: &str) -> bool {
+    name.starts_with("is_")
+        || matches!(
+            name,
+            "inspect" | "to_string" | "to_charlist" | "length" | "elem" | "hd" | "tl" | "byte_size" | "bit_size"
+                | "map_size" | "tuple_size" | "binary_part" | "div" | "rem" | "abs" | "round" | "trunc" | "max"
+                | "min" | "put_in" | "get_in" | "update_in" | "struct" | "then" | "tap"
+        )
+}
+
+/// Calls on the task's own process that never wait: a label for observers, a flag,
+/// the process dictionary.
+fn labels_own_process(c: &Call) -> bool {
+    c.is(":proc_lib", "set_label") || c.is_any("Process", &["set_label", "flag", "put", "get", "delete"])
 }
 
 /// A call that waits for a reply but bounds the wait itself: `GenServer.call/2`

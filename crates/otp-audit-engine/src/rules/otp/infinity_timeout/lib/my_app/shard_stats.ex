@@ -42,3 +42,32 @@ defmodule MyApp.ShardStats do
     |> Enum.to_list()
   end
 end
+
+defmodule MyApp.ClusterMetrics do
+  @moduledoc "Gathers each node's metrics text; a node that does not answer gives an empty part."
+  require Logger
+
+  # Each element labels its task and waits only in :rpc.call/5 with 20 s: info.
+  def scrape do
+    [node() | Node.list()]
+    |> Task.async_stream(
+      fn node ->
+        :proc_lib.set_label({:metrics_scrape, node})
+        fetch(node)
+      end,
+      timeout: :infinity #~ otp/infinity-timeout
+    )
+    |> Enum.map_join(fn {:ok, text} -> text end)
+  end
+
+  defp fetch(node) do
+    case :rpc.call(node, MyApp.Metrics, :render, [], 20_000) do
+      text when is_binary(text) ->
+        text
+
+      {:badrpc, reason} ->
+        Logger.warning("no metrics from #{inspect(node)}: #{inspect(reason)}")
+        ""
+    end
+  end
+end

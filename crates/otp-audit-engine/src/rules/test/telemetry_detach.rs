@@ -70,12 +70,22 @@ fn unique_per_test(id: &str) -> bool {
         .any(|w| id.contains(w))
 }
 
-/// The id as written is unique to the test, or is built from variables bound to such
-/// a value earlier in the same test or setup block (`ref = make_ref()`,
+/// The id as written is unique to the test, is the test's whole context map, or is
+/// built from variables bound to such a value earlier in the same test or setup block (`ref = make_ref()`,
 /// `{name, _arity} = __ENV__.function` and then `to_string(name)`).
 fn unique_id(file: &File, test: &Test, call: &Call, id: Node) -> bool {
     let k = &grammar().kinds;
     if unique_per_test(file.text(id)) {
+        return true;
+    }
+    // `:telemetry.attach(ctx, ...)` in `setup ctx`: the whole context map, which holds
+    // the test's name, is the id.
+    let whole_context = id.kind_id() == k.identifier
+        && test.kind != TestKind::SetupAll
+        && ast::call_arguments(test.node).is_some_and(|a| {
+            ast::named_children(a).any(|p| p.kind_id() == k.identifier && file.text(p) == file.text(id))
+        });
+    if whole_context {
         return true;
     }
     let vars: Vec<&str> = ast::descendants(id)

@@ -1028,6 +1028,7 @@ fn handles_error(file: &File, call: &crate::model::Call) -> bool {
     let k = &grammar().kinds;
     crate::rules::otp::unsupervised_start::case_patterns(file, call)
         .into_iter()
+        .chain(with_else_patterns(file, call))
         // A clause's left side is its arguments, behind `when` when guarded.
         .map(|p| if ast::is_binary_op(p, file.src, "when") { ast::field(p, grammar().fields.left).unwrap_or(p) } else { p })
         .filter_map(|p| if p.kind_id() == k.arguments { p.named_child(0) } else { Some(p) })
@@ -1036,6 +1037,31 @@ fn handles_error(file: &File, call: &crate::model::Call) -> bool {
                 // `_ -> skip(data)`: a catch-all that drops the value swallows the error too.
                 || p.kind_id() == k.identifier && file.text(p).starts_with('_')
         })
+}
+
+/// `with {:ok, v} <- helper(x) do ... else _ -> acc end`: the patterns of the `else`
+/// clauses of the `with` whose `<-` the call is the right side of. A `with` without
+/// `else` passes the unmatched value on, so it gives none.
+fn with_else_patterns<'t>(file: &File<'t>, call: &crate::model::Call<'t>) -> Vec<Node<'t>> {
+    let g = grammar();
+    let with = file
+        .parent(call.expr)
+        .filter(|p| ast::is_binary_op(*p, file.src, "<-") && ast::field(*p, g.fields.right) == Some(call.expr))
+        .and_then(|arrow| file.parent(arrow))
+        .filter(|args| args.kind_id() == g.kinds.arguments)
+        .and_then(|args| file.parent(args));
+    let Some(with) = with else {
+        return Vec::new();
+    };
+    file.calls_named("with")
+        .filter(|c| c.node == with)
+        .filter_map(|c| c.do_block)
+        .flat_map(ast::named_children)
+        .filter(|b| b.kind_id() == g.kinds.else_block)
+        .flat_map(ast::named_children)
+        .filter(|c| c.kind_id() == g.kinds.stab_clause)
+        .filter_map(|c| ast::field(c, g.fields.left))
+        .collect()
 }
 
 /// Spreads `failing` over local calls until nothing changes (a module has few

@@ -13,6 +13,15 @@ defmodule MyApp.FrameScanner do
 
   defp scan(_data, _offset, count), do: count
 
+  # The first frame's length, or 0: the with's else drops the decoder's error.
+  def first_frame_length(data) do
+    with {:ok, length} <- decode_header(data) do
+      length
+    else
+      _ -> 0
+    end
+  end
+
   defp decode_header(<<0xFF, 0xFB, length, _rest::binary>>) when length > 0, do: {:ok, length}
   defp decode_header(_bytes), do: {:error, :invalid_header}
 end

@@ -7,4 +7,8 @@ defmodule MyApp.FrameScannerTest do
     data = <<1, 0xFF, 0xFB, 4, 0, 0xFF, 0xFB, 3, 9>>
     assert MyApp.FrameScanner.frame_count(data) == 2
   end
+
+  test "a stream without a header has no first frame" do
+    assert MyApp.FrameScanner.first_frame_length(<<1, 2, 3>>) == 0
+  end
 end

@@ -96,7 +96,16 @@ fn regions<'t>(file: &File<'t>, call: &Call<'t>, in_test: bool) -> Vec<Node<'t>>
     let module_node = file.module(&call.ctx).map(|m| m.node);
     let whole = module_node.unwrap_or_else(|| file.tree.root_node());
     if !in_test {
-        return vec![whole];
+        // A module nested in another (`defmodule State` inside a GenServer) runs in
+        // the enclosing module's process, whose `handle_info/2` gets the `:DOWN`.
+        let outermost = module_node.and_then(|inner| {
+            file.modules
+                .iter()
+                .map(|m| m.node)
+                .filter(|n| n.start_byte() <= inner.start_byte() && inner.end_byte() <= n.end_byte())
+                .max_by_key(|n| n.end_byte() - n.start_byte())
+        });
+        return vec![outermost.unwrap_or(whole)];
     }
     match file.test(&call.ctx) {
         Some(t) if t.kind == TestKind::Test => {

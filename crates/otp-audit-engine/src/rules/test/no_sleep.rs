@@ -1155,7 +1155,8 @@ fn checks_absence(file: &File, stmt: Node) -> bool {
         "assert" => check.arg(0).is_some_and(|claim| {
             let empty_value = ast::is_binary_op(claim, file.src, "==")
                 && ast::field(claim, grammar().fields.right)
-                    .is_some_and(|r| matches!(file.text(r), "[]" | "%{}" | "nil" | "0"));
+                    .is_some_and(|r| matches!(file.text(r), "[]" | "%{}" | "nil" | "0"))
+                && !seen_nonempty_before(file, check, claim);
             let empty_check = file.calls_within(claim).any(|c| {
                 c.node == claim && (c.is("Enum", "empty?") || c.name == "is_nil" && c.module.as_deref().is_none_or(|m| m == "Kernel"))
             });
@@ -1163,6 +1164,24 @@ fn checks_absence(file: &File, stmt: Node) -> bool {
         }),
         _ => false,
     }
+}
+
+/// `assert count(id) > 0`, then the action, then `assert count(id) == 0`: the same
+/// value was checked non-empty earlier in the test, so the empty check is a change
+/// the work makes (a pool drained), which a poll can wait for, not an absence.
+fn seen_nonempty_before(file: &File, check: &Call, claim: Node) -> bool {
+    let g = grammar();
+    let Some(left) = ast::field(claim, g.fields.left).map(|l| file.text(l)) else {
+        return false;
+    };
+    file.calls_named("assert").any(|c| {
+        c.ctx.test == check.ctx.test
+            && c.node.end_byte() < check.node.start_byte()
+            && c.arg(0).is_some_and(|earlier| {
+                [">", "!=", "!==", ">="].iter().any(|op| ast::is_binary_op(earlier, file.src, op))
+                    && ast::field(earlier, g.fields.left).is_some_and(|l| file.text(l) == left)
+            })
+    })
 }
 
 /// The socket (or client) a `send*` call writes to: `:gen_tcp.send(client, data)`,

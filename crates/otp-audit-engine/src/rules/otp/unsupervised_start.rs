@@ -1065,6 +1065,11 @@ enum Fact {
     Returned { at: usize, module: String },
     /// A module that returns `{:stop, :normal, ...}`.
     StopsItself { module: String },
+    /// A `Target.start_link(...)` call of a project-like module, at this start byte.
+    CallsStartLink { at: usize, target: String },
+    /// `module` defines `start_link` but links nothing: neither its clauses nor the
+    /// local helpers they call make a call whose name has `link` in it.
+    UnlinkedStartLink { module: String },
 }
 
 /// A process-free module that keeps the state of a server (`Connection`, used by
@@ -1090,7 +1095,18 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             facts.push(Fact::Returned { at: call.node.start_byte(), module: target });
         }
     }
+    for call in file.calls_named("start_link") {
+        if let Some(target) = call.module.as_deref().filter(|m| m.starts_with(|c: char| c.is_ascii_uppercase()))
+            && !call.dynamic
+            && !crate::runtime::is_runtime_module(target)
+        {
+            facts.push(Fact::CallsStartLink { at: call.node.start_byte(), target: target.to_string() });
+        }
+    }
     for module in &file.modules {
+        if start_link_links_nothing(file, module) {
+            facts.push(Fact::UnlinkedStartLink { module: module.name.clone() });
+        }
         if stops_itself(file, module) {
             facts.push(Fact::StopsItself { module: module.name.clone() });
         }
@@ -1103,6 +1119,25 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         }
     }
     (!facts.is_empty()).then(|| Box::new(facts) as Facts)
+}
+
+/// `def start_link(project)` that asks a supervisor elsewhere to start the process
+/// (`ProjectNode.start(project)`, which calls `DynamicSupervisor.start_child/2`) and
+/// returns `{:ok, node, pid}`: no call in its clauses, or in the local functions they
+/// call, has `link` in its name, so the caller is linked to nothing.
+fn start_link_links_nothing(file: &File, module: &crate::model::Module) -> bool {
+    let defs: Vec<&Def> = module.defs.iter().map(|&d| &file.defs[d as usize]).collect();
+    let clauses: Vec<&&Def> = defs.iter().filter(|d| d.name == "start_link" && d.kind == "def").collect();
+    if clauses.is_empty() {
+        return false;
+    }
+    let links = |node: Node| file.calls_within(node).any(|c| c.name.contains("link") || c.name == "apply" || c.dynamic);
+    clauses.iter().all(|clause| {
+        !links(clause.node)
+            && file.calls_within(clause.node).filter(|c| c.local && c.module.is_none()).all(|c| {
+                defs.iter().filter(|d| d.name == c.name && d.arity == c.arity).all(|helper| !links(helper.node))
+            })
+    })
 }
 
 /// The modules whose functions the `{:EXIT, pid, _}` clause calls with that `pid`.
@@ -1140,6 +1175,13 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             _ => None,
         })
         .collect();
+    let unlinked: std::collections::HashSet<&str> = all
+        .iter()
+        .filter_map(|(_, f)| match f {
+            Fact::UnlinkedStartLink { module } => Some(module.as_str()),
+            _ => None,
+        })
+        .collect();
     for (file, f) in &all {
         match f {
             Fact::Kept { at, module } if handled.contains(module.as_str()) => report.retract(*file, *at),
@@ -1147,6 +1189,9 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             Fact::Returned { at, module } if self_stopping.contains(module.as_str()) => {
                 report.retract(*file, *at)
             }
+            // `RemoteControl.start_link(project)` whose `start_link` only asks a
+            // supervisor elsewhere to start the process: the caller gets no link.
+            Fact::CallsStartLink { at, target } if unlinked.contains(target.as_str()) => report.retract(*file, *at),
             _ => {}
         }
     }
@@ -1162,6 +1207,8 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
                 Fact::ExitHandledBy { module } => serde_json::json!(["exit", module]),
                 Fact::Returned { at, module } => serde_json::json!(["returned", at, module]),
                 Fact::StopsItself { module } => serde_json::json!(["stops", module]),
+                Fact::CallsStartLink { at, target } => serde_json::json!(["calls", at, target]),
+                Fact::UnlinkedStartLink { module } => serde_json::json!(["unlinked", module]),
             })
             .collect(),
     ))
@@ -1177,6 +1224,8 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
             "exit" => Fact::ExitHandledBy { module: text(1)? },
             "returned" => Fact::Returned { at: f.get(1)?.as_u64()? as usize, module: text(2)? },
             "stops" => Fact::StopsItself { module: text(1)? },
+            "calls" => Fact::CallsStartLink { at: f.get(1)?.as_u64()? as usize, target: text(2)? },
+            "unlinked" => Fact::UnlinkedStartLink { module: text(1)? },
             _ => return None,
         });
     }

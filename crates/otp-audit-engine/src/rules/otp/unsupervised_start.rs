@@ -1125,7 +1125,7 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
 /// (`ProjectNode.start(project)`, which calls `DynamicSupervisor.start_child/2`) and
 /// returns `{:ok, node, pid}`: no call in its clauses, or in the local functions they
 /// call, has `link` in its name, so the caller is linked to nothing.
-fn start_link_links_nothing(file: &File, module: &crate::model::Module) -> bool {
+pub(crate) fn start_link_links_nothing(file: &File, module: &crate::model::Module) -> bool {
     let defs: Vec<&Def> = module.defs.iter().map(|&d| &file.defs[d as usize]).collect();
     let clauses: Vec<&&Def> = defs.iter().filter(|d| d.name == "start_link" && d.kind == "def").collect();
     if clauses.is_empty() {

@@ -1018,6 +1018,11 @@ struct NameFacts {
     private_starts: Vec<(usize, String)>,
     mentions: NameSet,
     reach: Reach,
+    /// (start byte of a finding on `Target.start_link(...)`, `Target`), in tests.
+    start_links: Vec<(usize, String)>,
+    /// Project modules whose `start_link` links nothing (it asks a supervisor
+    /// elsewhere to start the process).
+    unlinked: Vec<String>,
 }
 
 fn collect(file: &File, _report: &Report) -> Option<Facts> {
@@ -1045,10 +1050,25 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         })
         .collect();
     let reach = reach_of(file);
+    let start_links = if file.scope == crate::FileScope::Test {
+        file.calls_named("start_link")
+            .filter_map(|c| Some((c.expr.start_byte(), c.module.clone().filter(|m| !crate::runtime::is_runtime_module(m))?)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let unlinked = file
+        .modules
+        .iter()
+        .filter(|m| crate::rules::otp::unsupervised_start::start_link_links_nothing(file, m))
+        .map(|m| m.name.clone())
+        .collect();
     Some(Box::new(NameFacts {
         private_starts,
         mentions,
         reach,
+        start_links,
+        unlinked,
     }))
 }
 
@@ -1197,6 +1217,16 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
         return;
     }
     let reaches: Vec<(usize, &Reach)> = all.iter().map(|(i, f)| (*i, &f.reach)).collect();
+    // `RemoteControl.start_link(project)` whose `start_link` only asks a supervisor
+    // of the project to start the process: nothing is linked to the test.
+    let unlinked: std::collections::HashSet<&str> = all.iter().flat_map(|(_, f)| f.unlinked.iter().map(String::as_str)).collect();
+    for (file, f) in &all {
+        for (at, target) in &f.start_links {
+            if unlinked.contains(target.as_str()) {
+                report.retract(*file, *at);
+            }
+        }
+    }
     for (file, f) in &all {
         for (at, name) in &f.private_starts {
             let key = name.trim_start_matches(':');
@@ -1217,6 +1247,8 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
     let mut value = serde_json::json!({
         "private_starts": f.private_starts,
         "mentions": f.mentions,
+        "start_links": f.start_links,
+        "unlinked": f.unlinked,
     });
     f.reach.encode_into(&mut value);
     Some(value)
@@ -1231,9 +1263,13 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
         .collect::<Option<Vec<_>>>()?;
     let mentions = serde_json::from_value(value.get("mentions")?.clone()).ok()?;
     let reach = Reach::decode(value)?;
+    let start_links = serde_json::from_value(value.get("start_links")?.clone()).ok()?;
+    let unlinked = serde_json::from_value(value.get("unlinked")?.clone()).ok()?;
     Some(Box::new(NameFacts {
         private_starts,
         mentions,
         reach,
+        start_links,
+        unlinked,
     }))
 }

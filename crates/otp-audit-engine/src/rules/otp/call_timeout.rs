@@ -484,6 +484,35 @@ fn waits_for_nothing<'t>(
             }
             continue;
         }
+        // `State.modules_in_file(state, path)`: a function of a module nested in this
+        // one (its state struct's), in the same file; followed like a local helper.
+        if let Some(nested) = c
+            .module
+            .as_deref()
+            .filter(|m| !c.dynamic && depth < 3 && m.strip_prefix(module.name.as_str()).is_some_and(|rest| rest.starts_with('.')))
+            .and_then(|m| file.modules.iter().find(|n| n.name == m))
+        {
+            if seen.contains(&(c.name, c.arity)) {
+                continue;
+            }
+            seen.push((c.name, c.arity));
+            let helpers: Vec<&Def> = nested
+                .defs
+                .iter()
+                .map(|&d| &file.defs[d as usize])
+                .filter(|d| d.name == c.name && d.arity == c.arity)
+                .collect();
+            if helpers.is_empty() {
+                return None;
+            }
+            let nested_defines = |name: &str, arity: usize| {
+                nested.defs.iter().any(|&d| file.defs[d as usize].name == name && file.defs[d as usize].arity == arity)
+            };
+            for body in helpers.iter().filter_map(|h| h.body) {
+                waits_for_nothing(file, nested, body, &nested_defines, answer, seen, depth + 1)?;
+            }
+            continue;
+        }
         return None;
     }
     Some(())
@@ -583,6 +612,8 @@ fn reads_state(c: &Call) -> bool {
         Some(":os") => matches!(c.name, "perf_counter" | "system_time"),
         // Clock reads.
         Some("System") => matches!(c.name, "monotonic_time" | "system_time" | "os_time" | "unique_integer" | "convert_time_unit"),
+        // A liveness check or a name lookup: answered by the runtime at once.
+        Some("Process") => matches!(c.name, "alive?" | "whereis"),
         Some("Kernel") => !matches!(c.name, "send" | "spawn" | "spawn_link" | "apply"),
         _ => false,
     }

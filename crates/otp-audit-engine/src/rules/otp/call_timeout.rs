@@ -63,17 +63,7 @@ fn check(file: &File, report: &mut Report) {
         let Some(implicit) = implicit_timeout(call) else {
             continue;
         };
-        // A test helper shipped in `lib/` runs inside a test, where a 5 s exit is the
-        // failure you want (and ExUnit's own timeout bounds a hang).
-        // So is a test double shipped in `lib/` (`GitHub.ServerMock`, `FakeGateway`),
-        // which config selects for tests and local runs, and a module documented as
-        // meant for tests.
-        if file.module(&call.ctx).is_some_and(|m| {
-            crate::runtime::runs_under_exunit(file, m)
-                || crate::runtime::named_as_test_double(&m.name)
-                || crate::runtime::documented_for_tests(file, m)
-        }) || file.def(&call.ctx).is_some_and(|d| crate::runtime::def_documented_for_tests(file, d))
-        {
+        if meant_for_tests(file, call) {
             continue;
         }
         let written = call.display(src);
@@ -120,25 +110,42 @@ fn check(file: &File, report: &mut Report) {
         if at_once {
             d.severity(Severity::Info);
         }
-        let Some(mut edits) = append_argument(call, src, &literal) else {
-            continue;
-        };
-        // The call gains an argument: make sure `call/3` still reaches the same module.
-        let Some(target) = three_argument_target(file, call) else {
-            continue;
-        };
-        if target != call.written(src) {
-            edits.push(Edit::replace(call.target.byte_range(), target));
-        }
-        let title = format!("Pass `{literal}` as the timeout");
-        // Only the documented default keeps a GenServer call's behaviour; a
-        // gen_statem call goes from waiting forever to giving up.
-        if implicit == Implicit::FiveSeconds && timeout == DEFAULT_TIMEOUT {
-            d.fix(Fix::safe(title, edits));
-        } else {
-            d.fix(Fix::unsafe_(title, edits));
+        if let Some(fix) = timeout_fix(file, call, implicit, timeout) {
+            d.fix(fix);
         }
     }
+}
+
+/// A test helper shipped in `lib/` runs inside a test, where a 5 s exit is the
+/// failure you want (and ExUnit's own timeout bounds a hang). So is a test double
+/// shipped in `lib/` (`GitHub.ServerMock`, `FakeGateway`), which config selects for
+/// tests and local runs, and a module or function documented as meant for tests.
+fn meant_for_tests(file: &File, call: &Call) -> bool {
+    file.module(&call.ctx).is_some_and(|m| {
+        crate::runtime::runs_under_exunit(file, m)
+            || crate::runtime::named_as_test_double(&m.name)
+            || crate::runtime::documented_for_tests(file, m)
+    }) || file.def(&call.ctx).is_some_and(|d| crate::runtime::def_documented_for_tests(file, d))
+}
+
+/// Pass the configured timeout as the call's third argument.
+fn timeout_fix(file: &File, call: &Call, implicit: Implicit, timeout: i64) -> Option<Fix> {
+    let src = file.src;
+    let literal = underscored(timeout);
+    let mut edits = append_argument(call, src, &literal)?;
+    // The call gains an argument: make sure `call/3` still reaches the same module.
+    let target = three_argument_target(file, call)?;
+    if target != call.written(src) {
+        edits.push(Edit::replace(call.target.byte_range(), target));
+    }
+    let title = format!("Pass `{literal}` as the timeout");
+    // Only the documented default keeps a GenServer call's behaviour; a
+    // gen_statem call goes from waiting forever to giving up.
+    Some(if implicit == Implicit::FiveSeconds && timeout == DEFAULT_TIMEOUT {
+        Fix::safe(title, edits)
+    } else {
+        Fix::unsafe_(title, edits)
+    })
 }
 
 /// How a handler that answers at once gets its answer.
@@ -212,32 +219,30 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
             facts.push(Fact::Handles { module: module.name.clone(), tag: tag.0.to_string(), size: tag.1, at_once });
         }
     }
-    // The pass collects before the file's check runs: check it here to know its warnings.
-    let mut own = Report::new(&RULE, report.settings);
-    check(file, &mut own);
-    let literal = underscored(own.param_int("timeout"));
-    for draft in own.drafts.iter().filter(|d| d.severity.is_none()) {
-        let Some(call) = file
-            .calls_named("call")
-            .find(|c| c.node.start_byte() == draft.range.start && implicit_timeout(c) == Some(Implicit::FiveSeconds))
-            .filter(|c| !c.capture && !c.via_apply)
-        else {
+    // The file's warnings, without its at-once analysis: a call its own module
+    // answers at once has `handle_call/3` (or `do_handle_call/3`) clauses there, and
+    // `conclude` leaves such a caller alone.
+    let timeout = report.param_int("timeout");
+    let literal = underscored(timeout);
+    for call in file.calls_named("call") {
+        if implicit_timeout(call) != Some(Implicit::FiveSeconds) || call.capture || call.via_apply || meant_for_tests(file, call) {
             continue;
-        };
+        }
         let (Some(tag), Some(module)) = (call.arg(1).and_then(|r| request_tag(file, r)), file.module(&call.ctx)) else {
             continue;
         };
+        let defines = module_defines(file, module);
         facts.push(Fact::Implicit {
-            range: (draft.range.start, draft.range.end),
+            range: (call.node.start_byte(), call.node.end_byte()),
             module: module.name.clone(),
             named: call.arg(0).and_then(|d| named_module(file, call, d)),
-            own_server: module.defs.iter().any(|&d| file.defs[d as usize].name == "handle_call" && file.defs[d as usize].arity == 3),
+            own_server: defines("handle_call", 3) || defines("do_handle_call", 3),
             tag: tag.0.to_string(),
             size: tag.1,
             written: call.display(file.src),
             literal: literal.clone(),
-            scope: draft.scope.clone(),
-            fixes: draft.fixes.clone(),
+            scope: file.scope_name(&call.ctx),
+            fixes: timeout_fix(file, call, Implicit::FiveSeconds, timeout).into_iter().collect(),
         });
     }
     (!facts.is_empty()).then(|| Box::new(facts) as Facts)
@@ -380,26 +385,37 @@ fn answers_request_at_once(file: &File, module: &Module, tag: (&str, usize)) -> 
     if clauses.is_empty() {
         clauses = clauses_of("do_handle_call");
     }
+    every_clause_replies_at_once(file, module, &clauses, ":noreply")
+}
+
+/// Every one of `clauses` (at least one) replies, with no `deferral` (`:noreply`,
+/// `:postpone`) and no `:stop`, and waits for nothing.
+fn every_clause_replies_at_once(file: &File, module: &Module, clauses: &[&Def], deferral: &str) -> Option<AtOnce> {
     if clauses.is_empty() {
         return None;
     }
-    let defines = |name: &str, arity: usize| {
-        module
-            .defs
-            .iter()
-            .any(|&d| file.defs[d as usize].name == name && file.defs[d as usize].arity == arity)
-    };
+    let defines = module_defines(file, module);
     let mut answer = AtOnce::FromState;
     let mut seen = Vec::new();
     for d in clauses {
         let body = d.body?;
         let text = file.text(body);
-        if !text.contains(":reply") || text.contains(":noreply") || text.contains(":stop") {
+        if !text.contains(":reply") || text.contains(deferral) || text.contains(":stop") {
             return None;
         }
         waits_for_nothing(file, module, body, &defines, &mut answer, &mut seen, 0)?;
     }
     Some(answer)
+}
+
+/// Whether `module` defines `name/arity`.
+fn module_defines<'a>(file: &'a File, module: &'a Module) -> impl Fn(&str, usize) -> bool + 'a {
+    move |name, arity| {
+        module
+            .defs
+            .iter()
+            .any(|&d| file.defs[d as usize].name == name && file.defs[d as usize].arity == arity)
+    }
 }
 
 /// The gen_statem form: every clause for the request, `handle_event({:call, from},
@@ -419,26 +435,7 @@ fn statem_answers_at_once(file: &File, module: &Module, tag: (&str, usize)) -> O
         .filter(|d| d.params.first().is_some_and(is_call_event))
         .filter(|d| d.params.get(1).and_then(|p| request_tag(file, *p)) == Some(tag))
         .collect();
-    if clauses.is_empty() {
-        return None;
-    }
-    let defines = |name: &str, arity: usize| {
-        module
-            .defs
-            .iter()
-            .any(|&d| file.defs[d as usize].name == name && file.defs[d as usize].arity == arity)
-    };
-    let mut answer = AtOnce::FromState;
-    let mut seen = Vec::new();
-    for d in clauses {
-        let body = d.body?;
-        let text = file.text(body);
-        if !text.contains(":reply") || text.contains(":postpone") || text.contains(":stop") {
-            return None;
-        }
-        waits_for_nothing(file, module, body, &defines, &mut answer, &mut seen, 0)?;
-    }
-    Some(answer)
+    every_clause_replies_at_once(file, module, &clauses, ":postpone")
 }
 
 /// Every call in `body` reads, branches or keeps books; a call to a function of the
@@ -505,9 +502,7 @@ fn waits_for_nothing<'t>(
             if helpers.is_empty() {
                 return None;
             }
-            let nested_defines = |name: &str, arity: usize| {
-                nested.defs.iter().any(|&d| file.defs[d as usize].name == name && file.defs[d as usize].arity == arity)
-            };
+            let nested_defines = module_defines(file, nested);
             for body in helpers.iter().filter_map(|h| h.body) {
                 waits_for_nothing(file, nested, body, &nested_defines, answer, seen, depth + 1)?;
             }

@@ -444,10 +444,7 @@ fn is_special_process_start(file: &File, call: &Call) -> bool {
 /// supervisor) holds the link. Ranch protocols and hand-written loops start this way
 /// and enter their loop without `init_ack`.
 fn returns_ok_pid(file: &File, call: &Call) -> bool {
-    let Some(var) = call
-        .parent
-        .filter(|p| ast::is_binary_op(*p, file.src, "="))
-        .and_then(|p| ast::field(p, grammar().fields.left))
+    let Some(var) = crate::rules::test::no_sleep::match_left(file, call)
         .filter(|l| l.kind_id() == grammar().kinds.identifier)
         .map(|l| file.text(l))
     else {

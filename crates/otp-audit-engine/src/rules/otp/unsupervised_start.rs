@@ -277,10 +277,7 @@ fn one_shot_task_supervisor<'t>(file: &File<'t>, call: &Call<'t>, def: &Def<'t>)
     if !call.is("Task.Supervisor", "start_link") {
         return None;
     }
-    let bound = call
-        .parent
-        .filter(|p| ast::is_binary_op(*p, file.src, "="))
-        .and_then(|p| ast::field(p, grammar().fields.left))?;
+    let bound = crate::rules::test::no_sleep::match_left(file, call)?;
     let var = ast::descendants(bound)
         .chain(std::iter::once(bound))
         .filter(|n| n.kind_id() == grammar().kinds.identifier)

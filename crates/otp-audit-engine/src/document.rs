@@ -140,9 +140,11 @@ thread_local! {
 
 fn reparse(text: &str, old: &Tree) -> Tree {
     PARSER.with(|p| {
-        p.borrow_mut()
-            .parse(text, Some(old))
-            .expect("parsing without a timeout or cancellation always yields a tree")
+        let mut p = p.borrow_mut();
+        crate::sigil_escapes::parse_like_elixir(text, |text| {
+            p.parse(text, Some(old))
+                .expect("parsing without a timeout or cancellation always yields a tree")
+        })
     })
 }
 
@@ -221,6 +223,24 @@ mod tests {
         // Opening a string turns the rest of the file into its contents.
         assert!(change.syntax.iter().any(|r| r.end >= 10), "{change:?}");
         assert!(doc.set_text("a = \"1\nb = 2\n").syntax.is_empty());
+    }
+
+    #[test]
+    fn edits_keep_reading_an_escaped_backslash_sigil_as_elixir_does() {
+        let mut doc =
+            Document::new("defmodule A do\n  def f, do: x(~S(\\\\))\n  def g, do: :ok\nend\n");
+        assert!(!doc.tree().root_node().has_error());
+        let at = doc.text().find(":ok").unwrap();
+        doc.edit(at, at + 3, ":done");
+        assert!(!doc.tree().root_node().has_error());
+        // Typing the sigil itself: the edit lands inside the masked run.
+        let at = doc.text().find("x(").unwrap() + 2;
+        doc.edit(at, at, "~S(\\\\) <> ");
+        assert!(!doc.tree().root_node().has_error(), "{}", doc.text());
+        assert_eq!(
+            doc.tree().root_node().to_sexp(),
+            parse(doc.text()).root_node().to_sexp()
+        );
     }
 
     #[test]

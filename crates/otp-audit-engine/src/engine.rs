@@ -119,8 +119,14 @@ thread_local! {
     });
 }
 
-/// Parse Elixir source with the thread's parser.
+/// Parse Elixir source with the thread's parser, reading uppercase sigils as Elixir
+/// does ([`crate::sigil_escapes`]).
 pub fn parse(source: &str) -> tree_sitter::Tree {
+    crate::sigil_escapes::parse_like_elixir(source, parse_plain)
+}
+
+/// The grammar's own reading of `source`.
+pub(crate) fn parse_plain(source: &str) -> tree_sitter::Tree {
     PARSER.with(|p| {
         p.borrow_mut()
             .parse(source, None)
@@ -725,9 +731,12 @@ fn parse_piece(
         let mut p = p.borrow_mut();
         p.set_included_ranges(&[piece])
             .expect("one range within the text");
-        let tree = p.parse(source, None);
+        let tree = crate::sigil_escapes::parse_like_elixir(source, |text| {
+            p.parse(text, None)
+                .expect("parsing without a timeout or cancellation always yields a tree")
+        });
         p.set_included_ranges(&[]).expect("the whole text");
-        tree.expect("parsing without a timeout or cancellation always yields a tree")
+        tree
     })
 }
 

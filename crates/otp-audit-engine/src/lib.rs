@@ -18,6 +18,7 @@ pub mod rule;
 pub mod rules;
 pub mod runtime;
 pub mod scope;
+mod sigil_escapes;
 pub mod source;
 pub mod supervisors;
 mod suppress;

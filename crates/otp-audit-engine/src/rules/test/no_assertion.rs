@@ -66,6 +66,7 @@ fn unasserted_tests<'a, 't>(file: &'a File<'t>, report: &Report) -> Vec<(&'a Tes
         .filter(|(_, t)| t.body.is_some_and(|body| !checks_something(file, body, &asserting, &helpers)))
         .filter(|(_, t)| !t.body.is_some_and(|body| compiles_code(file, body, &compiling)))
         .filter(|(_, t)| !t.body.is_some_and(|body| ends_with_checked_start(file, body)))
+        .filter(|(_, t)| !is_benchmark(file, t))
         // Last: it reads every other test of the module, and most tests assert.
         .filter(|(_, t)| !claims_no_failure(&t.name) && !negative_twin(file, t))
         .map(|(i, t)| (t, i))
@@ -83,6 +84,75 @@ fn claims_no_failure(name: &str) -> bool {
     ]
     .iter()
     .any(|claim| name.contains(claim))
+}
+
+/// A benchmark written as a test: named so (with its `describe`), tagged `:benchmark`
+/// (`@tag`, `@describetag`, `@moduletag`), or running `Benchee.run`. Its product is
+/// timings, which nothing asserts.
+fn is_benchmark(file: &File, test: &Test) -> bool {
+    test.name.to_lowercase().contains("benchmark")
+        || test.body.is_some_and(|body| {
+            file.calls_within(body).any(|c| {
+                c.name == "run" && matches!(c.module.as_deref(), Some("Benchee" | "BencheeAsync"))
+            })
+        })
+        || tags_of(file, test).any(|tag| tag == "benchmark")
+}
+
+/// The atoms and true keys of the `@tag`s right above `test`, and of the
+/// `@describetag`s and `@moduletag`s of the blocks around it.
+fn tags_of<'a>(file: &'a File, test: &Test<'a>) -> impl Iterator<Item = &'a str> + 'a {
+    let mut tags = Vec::new();
+    // `@tag`s between the previous test (or other statement) and this one.
+    let mut prev = test.node.prev_named_sibling();
+    while let Some(p) = prev {
+        match attribute(file, p) {
+            Some(("tag", value)) => tags.extend(tag_names(file, value)),
+            None if p.kind_id() == grammar().kinds.comment => {}
+            _ => break,
+        }
+        prev = p.prev_named_sibling();
+    }
+    let mut block = test.node.parent();
+    while let Some(b) = block {
+        for stmt in ast::statements(b) {
+            if let Some(("describetag" | "moduletag", value)) = attribute(file, stmt) {
+                tags.extend(tag_names(file, value));
+            }
+        }
+        block = b.parent();
+    }
+    tags.into_iter()
+}
+
+/// `@name value`: the name and the value node.
+fn attribute<'t>(file: &File<'t>, node: Node<'t>) -> Option<(&'t str, Node<'t>)> {
+    if node.kind_id() != grammar().kinds.unary_operator || !file.text(node).starts_with('@') {
+        return None;
+    }
+    let call = node.child_by_field_name("operand")?;
+    let name = ast::local_call_name(call, file.src)?;
+    let value = ast::named_children(ast::call_arguments(call)?).next()?;
+    Some((name, value))
+}
+
+/// `:benchmark`, `benchmark: true` and `[:benchmark, timeout: ...]` give `benchmark`.
+fn tag_names<'t>(file: &File<'t>, value: Node<'t>) -> Vec<&'t str> {
+    if let Some(atom) = ast::atom_name(value, file.src) {
+        return vec![atom];
+    }
+    let mut names = Vec::new();
+    for child in ast::descendants(value) {
+        if let Some(atom) = ast::atom_name(child, file.src) {
+            names.push(atom);
+        } else if child.kind_id() == grammar().kinds.pair
+            && child.child_by_field_name("value").is_some_and(|v| file.text(v) == "true")
+            && let Some(key) = child.child_by_field_name("key")
+        {
+            names.push(ast::keyword_name(key, file.src));
+        }
+    }
+    names
 }
 
 /// A `test` written by a macro (`defmacro my_test(...)`, inside its `quote`): its body

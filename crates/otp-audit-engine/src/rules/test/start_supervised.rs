@@ -54,6 +54,7 @@ fn check(file: &File, report: &mut Report) {
             || crashed_by_test(file, call)
             || task_errand(file, call)
             || task_seen_to_its_end(file, call)
+            || tolerates_already_started(file, call)
         {
             continue;
         }
@@ -530,6 +531,29 @@ fn expects_failure(file: &File, call: &Call) -> bool {
         head.and_then(|h| ast::atom_name(h, src))
             .is_some_and(|a| matches!(a, "error" | "ignore"))
     })
+}
+
+/// `case X.start_link(opts) do ... {:error, {:already_started, _}} -> ... end`: the test
+/// expects the process may already run (the application starts it under its own
+/// supervisor), and then the start links nothing; `start_supervised!/1` would raise
+/// on that same `already_started`.
+fn tolerates_already_started(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(case) = call
+        .parent
+        .filter(|p| p.kind_id() == k.arguments)
+        .and_then(|args| args.parent())
+        .filter(|c| ast::local_call_name(*c, file.src) == Some("case"))
+    else {
+        return false;
+    };
+    let Some(block) = ast::call_do_block(case) else {
+        return false;
+    };
+    ast::named_children(block)
+        .filter(|clause| clause.kind_id() == k.stab_clause)
+        .filter_map(|clause| ast::field(clause, grammar().fields.left))
+        .any(|pattern| file.text(pattern).contains(":already_started"))
 }
 
 /// `assert_raise ArgumentError, fn -> X.start_link(bad) end` (or `catch_exit`): the

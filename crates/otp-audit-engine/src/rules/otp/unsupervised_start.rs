@@ -687,15 +687,17 @@ fn is_stopped_in_same_function(file: &File, call: &Call, def: &Def) -> bool {
     if stopped_by_module_later(file, call, def) {
         return true;
     }
-    let Some(bound) = call
-        .parent
-        .filter(|p| ast::is_binary_op(*p, file.src, "="))
-        .and_then(|p| ast::field(p, grammar().fields.left))
-    else {
-        return false;
+    // `{:ok, pid} = X.start_link(...)`, or the clauses of `case X.start_link(...) do`.
+    let bound: Vec<Node> = match call.parent {
+        Some(p) if ast::is_binary_op(p, file.src, "=") => ast::field(p, grammar().fields.left).into_iter().collect(),
+        _ => case_patterns(file, call),
     };
-    let vars: Vec<&str> = ast::descendants(bound)
-        .chain(std::iter::once(bound))
+    if bound.is_empty() {
+        return false;
+    }
+    let vars: Vec<&str> = bound
+        .iter()
+        .flat_map(|b| ast::descendants(*b).chain(std::iter::once(*b)))
         .filter(|n| n.kind_id() == grammar().kinds.identifier)
         .map(|n| file.text(n))
         .filter(|v| !v.starts_with('_'))

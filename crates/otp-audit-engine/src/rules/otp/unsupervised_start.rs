@@ -212,6 +212,7 @@ fn check(file: &File, report: &mut Report) {
             || in_startup_continue(file, call, def)
             || traps_exits_before(file, call, def)
             || is_link_marker(file, call)
+            || kept_in_live_view_assigns(file, call, def)
         {
             continue;
         }
@@ -268,6 +269,44 @@ fn check(file: &File, report: &mut Report) {
         );
         report.add(file, &call.ctx, call.node.byte_range(), message);
     }
+}
+
+/// A LiveView's `mount/3` (or a private helper only it calls) that starts a linked
+/// helper and keeps its pid in an assign: the helper lives and dies with the view,
+/// whose process the endpoint supervises; a remount starts a fresh one. A supervisor
+/// would only orphan it when the view goes.
+fn kept_in_live_view_assigns(file: &File, call: &Call, def: &Def) -> bool {
+    // `use Phoenix.LiveView`, or the app's `use MyAppWeb, :live_view`.
+    let live_view = file.module(&call.ctx).is_some_and(|m| {
+        m.uses.iter().any(|(used, _)| used == "Phoenix.LiveView" || used == "Phoenix.LiveComponent")
+            || file.calls_within(m.node).any(|c| {
+                c.name == "use"
+                    && c.arg(1).is_some_and(|o| matches!(file.text(o), ":live_view" | ":live_component"))
+            })
+    });
+    if !live_view || call.name != "start_link" {
+        return false;
+    }
+    let mounts = |d: &Def| d.name == "mount" && d.arity == 3;
+    let from_mount = mounts(def)
+        || def.kind == "defp" && {
+            let callers: Vec<&Def> = file
+                .calls_named(def.name)
+                .filter(|c| c.local && c.module.is_none())
+                .filter_map(|c| file.def(&c.ctx))
+                .collect();
+            !callers.is_empty() && callers.iter().all(|d| mounts(d))
+        };
+    let Some(pid) = kept_pid(file, call, def).filter(|_| from_mount) else {
+        return false;
+    };
+    file.calls_within(def.node).any(|c| {
+        matches!(c.name, "assign" | "assign_new")
+            && c.node.start_byte() > call.node.end_byte()
+            && c.arguments.is_some_and(|args| {
+                ast::descendants(args).any(|n| n.kind_id() == grammar().kinds.identifier && file.text(n) == pid)
+            })
+    })
 }
 
 /// `{:ok, sup} = Task.Supervisor.start_link()` and then `Task.Supervisor.async_nolink(sup,

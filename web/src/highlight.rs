@@ -1,11 +1,11 @@
-//! Syntax highlighting with tree-sitter-elixir's own highlight query, and the HTML of
-//! the editor's highlighted layer: one string per line, tokens and finding underlines
-//! as spans.
+//! Syntax highlighting as tree-sitter-elixir's own highlight query paints (see
+//! [`captures`]), and the HTML of the editor's highlighted layer: one string per line,
+//! tokens and finding underlines as spans.
+
+mod captures;
 
 use crate::html::escape_into;
 use otp_audit_engine::{Document, Severity};
-use streaming_iterator::StreamingIterator;
-use tree_sitter::{Query, QueryCursor};
 
 /// CSS class of each highlight id; id 0 (and `""`) draws no span.
 const CLASSES: &[&str] = &[
@@ -43,34 +43,18 @@ fn class_id(capture: &str) -> Option<u8> {
     CLASSES.iter().position(|c| *c == class).map(|i| i as u8)
 }
 
-/// The compiled highlight query, with the last text and tree (an engine
-/// [`Document`], which the analysis reads too: one parse per keystroke) and the
-/// highlight of every byte, both updated incrementally as the text changes.
+/// The last text and tree (an engine [`Document`], which the analysis reads too: one
+/// parse per keystroke) and the highlight of every byte, both updated incrementally as
+/// the text changes.
+#[derive(Default)]
 pub struct Highlighter {
-    query: Query,
-    ids: Vec<Option<u8>>,
     doc: Option<Document>,
     classes: Vec<u8>,
 }
 
-impl Default for Highlighter {
-    fn default() -> Self {
-        Highlighter::new()
-    }
-}
-
 impl Highlighter {
     pub fn new() -> Highlighter {
-        let language = otp_audit_engine::language();
-        let query = Query::new(&language, tree_sitter_elixir::HIGHLIGHTS_QUERY)
-            .expect("tree-sitter-elixir's highlight query compiles");
-        let ids = query.capture_names().iter().map(|n| class_id(n)).collect();
-        Highlighter {
-            query,
-            ids,
-            doc: None,
-            classes: Vec::new(),
-        }
+        Highlighter::default()
     }
 
     /// Parse `text`, reusing the previous tree outside the changed region, and
@@ -121,32 +105,20 @@ impl Highlighter {
         self.doc = None;
     }
 
-    /// Recompute the highlight of `range` (a capture reaching outside it is clipped).
+    /// Recompute the highlight of `range` (a node reaching outside it is clipped).
     fn paint(&mut self, range: std::ops::Range<usize>) {
         let Some(doc) = &self.doc else { return };
         self.classes[range.clone()].fill(0);
-        let mut spans: Vec<(usize, usize, usize, u8)> = Vec::new();
-        let mut cursor = QueryCursor::new();
-        cursor.set_byte_range(range.clone());
+        let classes = &mut self.classes;
         let text = doc.text().as_bytes();
-        let mut matches = cursor.matches(&self.query, doc.tree().root_node(), text);
-        while let Some(m) = matches.next() {
-            for c in m.captures() {
-                if let Some(id) = self.ids[c.index as usize] {
-                    let r = c.node.byte_range();
-                    spans.push((r.start, r.end, m.pattern_index, id));
+        captures::each_capture(doc.tree(), text, range.clone(), |start, end, capture| {
+            if let Some(id) = class_id(capture) {
+                let (start, end) = (start.max(range.start), end.min(range.end));
+                if start < end {
+                    classes[start..end].fill(id);
                 }
             }
-        }
-        // Outer nodes first so that inner ones paint over them; for one node the later
-        // pattern wins (the query is written that way: "overrides above").
-        spans.sort_by(|a, b| (a.0, b.1, a.2).cmp(&(b.0, a.1, b.2)));
-        for (start, end, _, id) in spans {
-            let (start, end) = (start.max(range.start), end.min(range.end));
-            if start < end {
-                self.classes[start..end].fill(id);
-            }
-        }
+        });
     }
 
     /// The highlight id of every byte of the last text.

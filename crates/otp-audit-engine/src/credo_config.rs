@@ -840,7 +840,7 @@ fn patterns(key: &str, list: &Term) -> Result<Vec<PathPattern>, ConfigError> {
                 } else {
                     format!("(?{flags}){pattern}")
                 };
-                regex::Regex::new(&source)
+                regex_lite::Regex::new(&source)
                     .map(PathPattern::Regex)
                     .map_err(|e| {
                         at(

@@ -4,7 +4,7 @@
 #[derive(Clone, Debug)]
 pub enum PathPattern {
     Glob(String),
-    Regex(regex::Regex),
+    Regex(regex_lite::Regex),
 }
 
 impl PathPattern {
@@ -106,7 +106,7 @@ mod tests {
 
     #[test]
     fn regexes_see_a_leading_slash() {
-        let r = PathPattern::Regex(regex::Regex::new("/_build/").unwrap());
+        let r = PathPattern::Regex(regex_lite::Regex::new("/_build/").unwrap());
         assert!(r.matches("_build/dev/x.ex"));
         assert!(!r.matches("lib/build.ex"));
     }

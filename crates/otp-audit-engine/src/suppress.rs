@@ -26,7 +26,7 @@ enum Matcher {
     All,
     /// Rule ids or group prefixes (`otp/`), or Credo check names mapped to rule ids.
     Rules(Vec<String>),
-    Regex(regex::Regex),
+    Regex(regex_lite::Regex),
 }
 
 #[derive(Debug, Clone)]
@@ -148,7 +148,7 @@ pub fn parse(
         let matcher = if args.is_empty() {
             Matcher::All
         } else if args.len() > 1 && args.starts_with('/') && args.ends_with('/') {
-            match regex::Regex::new(&args[1..args.len() - 1]) {
+            match regex_lite::Regex::new(&args[1..args.len() - 1]) {
                 Ok(r) => Matcher::Regex(r),
                 Err(_) => {
                     errors.push((c.byte_range(), format!("`{args}` is not a valid regex")));

@@ -315,7 +315,7 @@ mod tests {
     }
 
     thread_local! {
-        /// Building the highlight query is the costly part: one per test thread.
+        /// One highlighter per test thread, as the editor keeps one.
         static HL: std::cell::RefCell<Highlighter> = std::cell::RefCell::new(Highlighter::new());
     }
 

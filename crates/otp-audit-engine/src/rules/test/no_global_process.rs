@@ -43,7 +43,7 @@ fn check(file: &File, report: &mut Report) {
         };
         // A module of this file names a process only this file's tests start: with
         // `async: true` a module's tests never run at the same time as each other.
-        if defined_in_file(file, call, &name) {
+        if defined_in_file(file, call, &name) || fakes_dead_process(file, call, &name) {
             continue;
         }
         // A process the module's `setup` starts with `start_supervised` is each
@@ -152,6 +152,30 @@ fn check(file: &File, report: &mut Report) {
             d.severity(Severity::Error);
         }
     }
+}
+
+/// `expect(Stub, :send_request, fn _, _ -> GenServer.call(Invalid, msg) end)`: a Mox or
+/// Mimic fake that calls a one-word name nothing in the file defines or aliases, so
+/// the call exits with `:noproc`, as it would against a dead connection. No process
+/// is shared; the fake stands in for one that is gone.
+fn fakes_dead_process(file: &File, call: &Call, name: &str) -> bool {
+    let bare = name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && name.starts_with(|c: char| c.is_ascii_uppercase());
+    let mentioned = file.src.contains(&format!(".{name}"))
+        || file.src.contains(&format!("as: {name}"))
+        || file.modules.iter().any(|m| m.name.rsplit('.').next() == Some(name));
+    if !bare || mentioned {
+        return false;
+    }
+    let faked = |c: &Call| {
+        matches!(c.name, "expect" | "stub")
+            && (c.module.is_none() || c.in_module("Mox") || c.in_module("Mimic"))
+            && c.args.iter().any(|a| a.start_byte() <= call.node.start_byte() && call.node.end_byte() <= a.end_byte())
+    };
+    let test = file.test(&call.ctx);
+    test.into_iter()
+        .flat_map(|t| file.calls_within(t.node))
+        .any(faked)
 }
 
 /// Does a `setup` block of the call's module start `name` with `start_supervised`

@@ -40,6 +40,13 @@ enum Fact {
     /// `starter` starts `child` with `child.start_link(self(), ...)`: a helper process
     /// of its own that knows its parent.
     StartsWithSelf { starter: String, child: String },
+    /// `starter` runs `child.fun(...)` in a process of its own with `self()` as the
+    /// argument at `index`: `Task.Supervisor.start_child(sup, Child, :run, [self(), x])`,
+    /// `Task.start_link/3`, `spawn_link/3`.
+    RunsWithSelf { starter: String, child: String, fun: String, index: usize },
+    /// A send, at this start byte, of (tag, size) from `module.fun` to the pid its
+    /// parameter at `index` holds.
+    SentToParameter { at: usize, module: String, fun: String, index: usize, tag: String, size: usize },
     /// `module` receives a tuple tagged (tag, size): `handle_info`, a gen_statem
     /// `:info` clause or a `receive`.
     Receives { module: String, tag: String, size: usize },
@@ -110,6 +117,9 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         if root_variable(file, dest).is_some() && size > 0 {
             facts.push(Fact::SentToPid { at, tag: tag.clone(), size });
         }
+        if let Some((module, fun, index)) = parameter_destination(file, call, dest) {
+            facts.push(Fact::SentToParameter { at, module, fun, index, tag: tag.clone(), size });
+        }
         if let Some(module) = file.module(&call.ctx)
             && (state_field_from_init_argument(file, call, dest).is_some() || from_init_argument(file, call, dest))
         {
@@ -117,6 +127,7 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         }
     }
     facts.extend(parent_child_facts(file));
+    facts.extend(runs_with_self(file));
     facts.extend(broadcast_request_facts(file));
     facts.extend(carried_pid_reply_facts(file));
     facts.extend(effect_pid_facts(file));
@@ -160,6 +171,12 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             // Parent and helper child of one library speak a protocol only the two know.
             Fact::SentToChild { child, tag, size, .. } => receives(child, tag, *size),
             Fact::SentToStarter { module, tag, size, .. } => starters_of(module).iter().any(|s| receives(s, tag, *size)),
+            // The helper function a module runs in a process of its own, given the
+            // module's pid, tells that module it is done: their private protocol.
+            Fact::SentToParameter { module, fun, index, tag, size, .. } => all.iter().any(|(_, g)| {
+                matches!(g, Fact::RunsWithSelf { starter, child, fun: f, index: i }
+                    if child == module && f == fun && i == index && receives(starter, tag, *size))
+            }),
             // The starter gave the helper its own pid as a start option and matches
             // the message: the keyword form of `Helper.start_link(self(), ...)`.
             Fact::SentToOption { key, tag, size, .. } => puts_self_under(key).iter().any(|s| receives(s, tag, *size)),
@@ -182,6 +199,7 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             && let Fact::SentToPlugin { at, .. }
             | Fact::SentToChild { at, .. }
             | Fact::SentToStarter { at, .. }
+            | Fact::SentToParameter { at, .. }
             | Fact::SentToOption { at, .. }
             | Fact::RepliesToCarriedPid { at, .. }
             | Fact::SendsToParameterPid { at, .. }
@@ -205,6 +223,10 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
                 Fact::Receives { module, tag, size } => serde_json::json!(["module_receives", module, tag, size]),
                 Fact::SentToChild { at, child, tag, size } => serde_json::json!(["to_child", at, child, tag, size]),
                 Fact::SentToStarter { at, module, tag, size } => serde_json::json!(["to_starter", at, module, tag, size]),
+                Fact::RunsWithSelf { starter, child, fun, index } => serde_json::json!(["runs_with_self", starter, child, fun, index]),
+                Fact::SentToParameter { at, module, fun, index, tag, size } => {
+                    serde_json::json!(["to_parameter_of", at, module, fun, index, tag, size])
+                }
                 Fact::PutsSelfUnder { module, key } => serde_json::json!(["self_under", module, key]),
                 Fact::SentToOption { at, key, tag, size } => serde_json::json!(["to_option", at, key, tag, size]),
                 Fact::BroadcastsRequest { tag, size } => serde_json::json!(["broadcasts_request", tag, size]),
@@ -235,6 +257,15 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
             "module_receives" => Fact::Receives { module: text(1)?, tag: text(2)?, size: number(3)? },
             "to_child" => Fact::SentToChild { at: number(1)?, child: text(2)?, tag: text(3)?, size: number(4)? },
             "to_starter" => Fact::SentToStarter { at: number(1)?, module: text(2)?, tag: text(3)?, size: number(4)? },
+            "runs_with_self" => Fact::RunsWithSelf { starter: text(1)?, child: text(2)?, fun: text(3)?, index: number(4)? },
+            "to_parameter_of" => Fact::SentToParameter {
+                at: number(1)?,
+                module: text(2)?,
+                fun: text(3)?,
+                index: number(4)?,
+                tag: text(5)?,
+                size: number(6)?,
+            },
             "self_under" => Fact::PutsSelfUnder { module: text(1)?, key: text(2)? },
             "to_option" => Fact::SentToOption { at: number(1)?, key: text(2)?, tag: text(3)?, size: number(4)? },
             "broadcasts_request" => Fact::BroadcastsRequest { tag: text(1)?, size: number(2)? },
@@ -517,6 +548,45 @@ fn starts_with_self<'a, 't>(file: &'a File<'t>, module: Option<Id>) -> impl Iter
                 .map(|v| file.text(v));
             Some((c, child, pid))
         })
+}
+
+/// Calls that run a module's function in a new process with `self()` among its
+/// arguments: an alias, an atom and a literal list holding `self()`, in a row
+/// (`start_child(sup, Child, :run, [self(), x])`, `spawn_link(Child, :run, [self()])`).
+fn runs_with_self(file: &File) -> Vec<Fact> {
+    let g = grammar();
+    let mut facts = Vec::new();
+    for call in &file.calls {
+        let Some(starter) = file.module(&call.ctx).filter(|m| !m.quoted) else { continue };
+        let args: Vec<Node> = call.args.to_vec();
+        for w in args.windows(3) {
+            let (module, fun, list) = (w[0], w[1], w[2]);
+            if module.kind_id() != g.kinds.alias || list.kind_id() != g.kinds.list {
+                continue;
+            }
+            let Some(fun) = ast::atom_name(fun, file.src) else { continue };
+            let Some(index) = ast::named_children(list).position(|a| ast::is_self_call(a, file.src)) else {
+                continue;
+            };
+            let child = file.module_at(file.text(module), module.start_byte());
+            facts.push(Fact::RunsWithSelf { starter: starter.name.clone(), child, fun: fun.to_string(), index });
+        }
+    }
+    facts
+}
+
+/// `def run(db, store) do ... send(db, :done) end`: the send goes to the pid a
+/// public function's parameter holds, as (module, function, parameter index).
+fn parameter_destination(file: &File, call: &Call, dest: Node) -> Option<(String, String, usize)> {
+    let g = grammar();
+    if dest.kind_id() != g.kinds.identifier || call.ctx.func.is_some() {
+        return None;
+    }
+    let def = file.def(&call.ctx).filter(|d| d.kind == "def")?;
+    let var = file.text(dest);
+    let index = def.params.iter().position(|p| p.kind_id() == g.kinds.identifier && file.text(*p) == var)?;
+    let module = file.module(&call.ctx)?;
+    Some((module.name.clone(), def.name.to_string(), index))
 }
 
 /// Per module of the file: the helpers it starts with `self()`, and the tuples it

@@ -682,6 +682,7 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
             for (_, node, ctx) in file.tuples_tagged("error") {
                 if let (Some(m), Some(d)) = (ctx.module, ctx.def)
                     && !in_pattern(file, *node)
+                    && !handed_to_call(file, *node)
                     && !reports_environment_fault(file, *node, ctx.module)
                 {
                     how[m as usize].get_or_insert("returns `{:error, _}`");
@@ -974,6 +975,17 @@ fn is_error_tuple(file: &File, n: Node) -> bool {
 /// `{:error, reason} -> ...`, `{:error, _} = result`, `def handle({:error, e})`,
 /// `match?({:error, _}, r)`: a tuple the code matches is an error it handles, not one
 /// it returns.
+/// `FallbackController.call(conn, {:error, :too_many_requests, msg})`: the error goes
+/// to another function (which answers with a 429, say), not back to the caller. A
+/// reply (`GenServer.reply(from, {:error, _})`) does go back.
+fn handed_to_call(file: &File, node: Node) -> bool {
+    file.parent(node)
+        .filter(|p| p.kind_id() == grammar().kinds.arguments)
+        .and_then(|args| file.parent(args))
+        .and_then(|call| file.calls_within(call).find(|c| c.node == call))
+        .is_some_and(|c| c.name != "reply")
+}
+
 fn in_pattern(file: &File, node: Node) -> bool {
     let k = &grammar().kinds;
     let f = &grammar().fields;

@@ -714,6 +714,23 @@ fn received_patterns<'t>(file: &File<'t>, module: Option<Id>) -> Vec<Node<'t>> {
             .filter(|d| d.params.first().is_some_and(|p| file.text(*p) == ":info"))
             .filter_map(|d| d.params.get(1).copied()),
     );
+    // `def handle_info(message, state) when message == :done or message in [:a, :b]`.
+    for def in file.defs_of(module).filter(|d| d.name == "handle_info" && d.arity == 2) {
+        let (Some(var), Some(guard)) = (def.params.first().filter(|p| p.kind_id() == g.kinds.identifier), def.guard) else {
+            continue;
+        };
+        let var = file.text(*var);
+        for op in ast::descendants(guard).filter(|n| n.kind_id() == g.kinds.binary_operator) {
+            let (Some(l), Some(r)) = (ast::field(op, g.fields.left), ast::field(op, g.fields.right)) else { continue };
+            let compared = match ast::operator(op, file.src) {
+                "==" | "===" if file.text(l) == var => vec![r],
+                "==" | "===" if file.text(r) == var => vec![l],
+                "in" if file.text(l) == var && r.kind_id() == g.kinds.list => ast::named_children(r).collect(),
+                _ => continue,
+            };
+            patterns.extend(compared.into_iter().filter(|n| ast::atom_name(*n, file.src).is_some()));
+        }
+    }
     patterns.extend(
         file.calls_named("receive")
             .filter(|r| r.local && r.module.is_none() && r.ctx.module == module)

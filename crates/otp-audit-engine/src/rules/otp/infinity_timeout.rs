@@ -152,6 +152,10 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
                     out.push((call, arg.byte_range(), format!(
                         "`{written}` is given {how} as its timeout, but this module's `handle_call/3` answers this request at once from its state (no call to another process, no `receive`, no I/O), so the wait is short today; `:infinity` only removes the safety net: if the handler grows slow work, a bounded timeout (`5_000`) would exit the caller where this one hangs it"
                     ), Some(Severity::Info)));
+                } else if module == "Agent" && call.arity == 3 && agent_fun_computes_on_state(file, call, *i) {
+                    out.push((call, arg.byte_range(), format!(
+                        "`{written}` is given {how} as its timeout, but the function it hands the agent only computes on the agent's state (library functions on data, no call to another process, no I/O), so the agent answers at once unless it is busy with another caller; `:infinity` only removes the safety net if that function grows slow work"
+                    ), Some(Severity::Info)));
                 } else if let Some(inner) = handler.as_deref().and_then(|calls| bounded_sub_calls(file, calls)) {
                     out.push((call, arg.byte_range(), format!(
                         "`{written}` is given {how} as its timeout; the calls this module's `handle_call/3` makes for the request carry bounded timeouts (`{inner}`), so the handler itself ends, but the caller has no limit of its own while the server is busy with other requests or stuck elsewhere; {advice}"
@@ -290,6 +294,17 @@ fn element_work(file: &File, call: &Call, opts_at: usize) -> Option<ElementWork>
             project.join(", ")
         ))),
     }
+}
+
+/// `Agent.get_and_update(agent, fn {map, n} -> {n, {Map.put(map, n, x), n + 1}} end,
+/// :infinity)`: the function is written in place and only calls library functions on
+/// data (and the module's own such functions), so the agent runs it at once.
+fn agent_fun_computes_on_state(file: &File, call: &Call, timeout_at: usize) -> bool {
+    let written_in_place = call
+        .arg(timeout_at.saturating_sub(1))
+        .is_some_and(|f| f.kind_id() == grammar().kinds.anonymous_function || file.text(f).starts_with("&"));
+    written_in_place
+        && matches!(element_work(file, call, timeout_at), Some(ElementWork::InMemory(what)) if !what.contains("of this project"))
 }
 
 /// Kernel functions that compute on their arguments, written without `Kernel.`.

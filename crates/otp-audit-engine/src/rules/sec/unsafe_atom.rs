@@ -142,11 +142,18 @@ fn check(file: &File, report: &mut Report) {
         }
         let module = call.module.as_deref().unwrap_or("");
         let suggestion = format!("`{module}.{safe}/{}`", call.arity);
+        let per_call = evidence && evidence_words(file, &evidence_nodes) == PER_CALL_WORDS;
         let d = report.add(
             file,
             &call.ctx,
             call.node.byte_range(),
-            if evidence {
+            if per_call {
+                // Neither usual fix applies: no such atom exists yet to look up, and
+                // there is no list of allowed values to map.
+                format!(
+                    "`{written}` makes a new atom from {PER_CALL_WORDS} (a fresh id, a timestamp, a random number), and atoms are never garbage-collected, so each call leaks one for good; keep the value as a string, integer or reference instead (for a generated id in an Ecto type, a string-backed type)"
+                )
+            } else if evidence {
                 format!(
                     "`{written}` makes atoms from {}, and atoms are never garbage-collected; use {suggestion} or map the allowed values with a `case`",
                     evidence_words(file, &evidence_nodes)
@@ -160,7 +167,10 @@ fn check(file: &File, report: &mut Report) {
         if !evidence {
             d.severity(Severity::Info);
         }
+        // An atom made from a fresh value never exists before: `to_existing_atom`
+        // would always raise.
         if !call.via_apply
+            && !per_call
             && call.target.kind_id() == grammar().kinds.dot
             && let Some(name) = ast::field(call.target, grammar().fields.right)
         {
@@ -440,6 +450,8 @@ fn per_call_value(file: &File, node: Node) -> bool {
         .any(|c| PER_CALL.iter().any(|(m, f)| c.is(m, f)))
 }
 
+const PER_CALL_WORDS: &str = "a value that is new on every call";
+
 /// What the values come from, for the message.
 fn evidence_words(file: &File, nodes: &[Node]) -> &'static str {
     if nodes
@@ -448,7 +460,7 @@ fn evidence_words(file: &File, nodes: &[Node]) -> &'static str {
     {
         "request or message data"
     } else if nodes.iter().any(|n| per_call_value(file, *n)) {
-        "a value that is new on every call"
+        PER_CALL_WORDS
     } else {
         "whatever its callers pass"
     }

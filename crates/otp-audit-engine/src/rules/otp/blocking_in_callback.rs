@@ -455,6 +455,12 @@ fn check(file: &File, report: &mut Report) {
                             "blocks the server while it waits for the task: callers queue up and may time out".to_string()
                         }
                     };
+                    if kind == Kind::Sleep && crashes_next(file, call) {
+                        report
+                            .add(file, &call.ctx, range, throttle_message(&what, &callback))
+                            .severity(Severity::Info);
+                        continue;
+                    }
                     if own_setup(&callback, kind) {
                         report
                             .add(
@@ -487,6 +493,22 @@ fn check(file: &File, report: &mut Report) {
                 .filter(|(_, _, other)| other.name == h.name && other.kind == h.kind)
                 .map(|(_, cb, _)| cb)
                 .collect();
+            // A sleep helper called right before each crash: a restart throttle.
+            let throttles = h.kind == Kind::Sleep
+                && via_helpers
+                    .iter()
+                    .filter(|(_, _, other)| other.name == h.name && other.kind == h.kind)
+                    .all(|(site, _, _)| crashes_next(file, site));
+            if throttles {
+                let first = via_helpers.iter().find(|(_, _, other)| other.name == h.name && other.kind == h.kind).map(|(c, _, _)| c.node);
+                if first == Some(call.node) {
+                    let what = format!("{} in `{}`", h.what, h.name);
+                    report
+                        .add(file, &h.inner.ctx, h.inner.node.byte_range(), throttle_message(&what, callback))
+                        .severity(Severity::Info);
+                }
+                continue;
+            }
             if sites.len() == 1 && own_setup(callback, h.kind) {
                 report
                     .add(
@@ -557,6 +579,26 @@ fn check(file: &File, report: &mut Report) {
                 .severity(h.kind.severity());
         }
     }
+}
+
+/// The statement after `call`'s is a crash: `raise`, `reraise`, `exit` or a `{:stop, _}`
+/// return. A sleep right before it slows a supervisor's restart loop down.
+fn crashes_next(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let mut next = call.expr.next_named_sibling();
+    while next.is_some_and(|n| n.kind_id() == k.comment) {
+        next = next.and_then(|n| n.next_named_sibling());
+    }
+    next.is_some_and(|n| {
+        matches!(ast::local_call_name(n, file.src), Some("raise" | "reraise" | "exit"))
+            || n.kind_id() == k.tuple && n.named_child(0).is_some_and(|t| file.text(t) == ":stop")
+    })
+}
+
+fn throttle_message(what: &str, callback: &str) -> String {
+    format!(
+        "{what} runs right before `{callback}` crashes, to slow its supervisor's restarts down; meanwhile the server (and, in `init/1`, the supervisor waiting for it) is held; to retry without crashing, return `{{:ok, state, {{:continue, :connect}}}}` and retry with `Process.send_after/3` from `handle_info/2`"
+    )
 }
 
 /// A private helper that blocks, as called from one callback site.

@@ -590,8 +590,9 @@ fn crashes_next(file: &File, call: &Call) -> bool {
         next = next.and_then(|n| n.next_named_sibling());
     }
     next.is_some_and(|n| {
-        matches!(ast::local_call_name(n, file.src), Some("raise" | "reraise" | "exit"))
-            || n.kind_id() == k.tuple && n.named_child(0).is_some_and(|t| file.text(t) == ":stop")
+        file.calls_within(n).any(|c| {
+            c.node == n && matches!(c.name, "raise" | "reraise" | "exit") && (c.module.is_none() || c.in_module("Kernel"))
+        }) || n.kind_id() == k.tuple && n.named_child(0).is_some_and(|t| file.text(t) == ":stop")
     })
 }
 

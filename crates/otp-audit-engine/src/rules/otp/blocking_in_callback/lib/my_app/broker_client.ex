@@ -31,7 +31,7 @@ defmodule MyApp.BrokerClient do
   @impl true
   def handle_cast(:broker_gone, _state) do
     Process.sleep(200) #~ otp/blocking-in-callback
-    exit(:broker_gone)
+    Kernel.exit(:broker_gone)
   end
 
   defp sleep_before_retry do

@@ -113,6 +113,13 @@ fn check(file: &File, report: &mut Report) {
                     "`{written}` reads the internal state of {server} to count `{field}`, so the test breaks when its shape changes; if no public function gives that count, expose one (such as a `{field}` count in a status call or a telemetry event) and assert on that"
                 )
             }
+            "get_state" if snapshot_comparison(file, call) => {
+                let d = report.add(file, &call.ctx, call.expr.byte_range(), format!(
+                    "`{written}` takes the whole internal state of {server} to compare it with another read of it (`assert ^before = :sys.get_state(pid)`), which does not depend on the state's shape, only on what it holds; where the API can show that nothing changed (the same answers before and after), that says it without reading internals"
+                ));
+                d.severity(Severity::Info);
+                continue;
+            }
             "get_state" | "get_status" if value_used(file, call) => {
                 let what = if call.name == "get_state" {
                     "internal state"
@@ -127,6 +134,57 @@ fn check(file: &File, report: &mut Report) {
         };
         report.add(file, &call.ctx, call.expr.byte_range(), message);
     }
+}
+
+/// `before = :sys.get_state(pid)` ... `assert ^before = :sys.get_state(pid)` (or `==`):
+/// the whole state is compared with itself at another time. True for both reads: the
+/// snapshot, when every later use of its variable is such a comparison, and the read
+/// compared with it.
+fn snapshot_comparison(file: &File, call: &Call) -> bool {
+    let g = grammar();
+    let k = &g.kinds;
+    let is_state_read = |n: Node| file.calls_within(n).any(|c| c.name == "get_state" && (c.expr == n || c.node == n));
+    let Some(test) = file.test(&call.ctx) else { return false };
+    // A snapshot bound to a variable.
+    if let Some(var) = super::no_sleep::match_left(file, call).filter(|l| l.kind_id() == k.identifier) {
+        let name = file.text(var);
+        let uses: Vec<Node> = ast::descendants(test.node)
+            .filter(|n| n.kind_id() == k.identifier && file.text(*n) == name && n.start_byte() > call.node.end_byte())
+            .collect();
+        return !uses.is_empty()
+            && uses.iter().all(|u| {
+                compared_in(file, *u).is_some_and(|(l, r, operand)| {
+                    let other = if l == operand { r } else { l };
+                    is_state_read(other)
+                })
+            });
+    }
+    // The later read, compared with a snapshot variable.
+    compared_in(file, call.expr).is_some_and(|(l, r, operand)| {
+        let other = if l == operand { r } else { l };
+        let other = if other.kind_id() == k.unary_operator { other.named_child(0).unwrap_or(other) } else { other };
+        other.kind_id() == k.identifier
+            && file.calls_within(test.node).any(|c| {
+                c.name == "get_state"
+                    && c.node != call.node
+                    && super::no_sleep::match_left(file, c).is_some_and(|l| file.text(l) == file.text(other))
+            })
+    })
+}
+
+/// The two sides of the `=`, `==` or `===` that `node` (or `^node`) is a direct
+/// operand of, and that operand.
+fn compared_in<'t>(file: &File<'t>, node: Node<'t>) -> Option<(Node<'t>, Node<'t>, Node<'t>)> {
+    let g = grammar();
+    let k = &g.kinds;
+    let operand = file
+        .parent(node)
+        .filter(|p| p.kind_id() == k.unary_operator && file.text(*p).starts_with('^'))
+        .unwrap_or(node);
+    let p = file
+        .parent(operand)
+        .filter(|p| p.kind_id() == k.binary_operator && matches!(ast::operator(*p, file.src), "=" | "==" | "==="))?;
+    Some((ast::field(p, g.fields.left)?, ast::field(p, g.fields.right)?, operand))
 }
 
 /// `assert length(:sys.get_state(conn).waiters) == 1`, `map_size/1`, `Enum.count/1`,

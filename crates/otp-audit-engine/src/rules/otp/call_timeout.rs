@@ -162,7 +162,7 @@ impl AtOnce {
         match self {
             AtOnce::FromState => "answers this request from its state at once".to_string(),
             AtOnce::Bookkeeping(what) => format!(
-                "answers this request at once (it only updates its state and calls `{what}`, which does not wait)"
+                "answers this request at once (besides its state, it only makes calls that do not wait, such as `{what}`)"
             ),
         }
     }

@@ -109,6 +109,20 @@ fn check(file: &File, report: &mut Report) {
             report_timeout_finding(report, file, &ctx, last, &count, covered.as_deref(), &loop_advice);
             continue;
         }
+        if let Some((family, missing)) = socket_messages_missing(file, i as Id) {
+            let d = report.add(
+                file,
+                &ctx,
+                last.node.start_byte()..last.head.end_byte(),
+                format!(
+                    "`handle_info/2` has no catch-all clause ({count} is here): this module takes `{{:{family}_closed, socket}}`, so it owns a socket that also sends {missing}, which no clause takes: each would crash the server with `FunctionClauseError`; add clauses for them, or end with a `def handle_info(msg, state)` clause that logs and returns `{{:noreply, state}}`"
+                ),
+            );
+            if let Some(fix) = catch_all_fix(file, module, last) {
+                d.fix(fix);
+            }
+            continue;
+        }
         if let Some(matched) = covered {
             let d = report.add(
                 file,
@@ -136,6 +150,47 @@ fn check(file: &File, report: &mut Report) {
             d.fix(fix);
         }
     }
+}
+
+/// `{:tcp_closed, socket}` taken, but not `{:tcp_error, socket, reason}` or (in active
+/// mode) `{:tcp, socket, data}`: the module owns a socket, opened here or by a helper
+/// module, whose other messages crash it. The family (`tcp`, `ssl`) and what is missing.
+fn socket_messages_missing(file: &File, module: Id) -> Option<(&'static str, String)> {
+    let g = grammar();
+    let heads: Vec<Node> = file
+        .defs_of(Some(module))
+        .filter(|d| d.name == "handle_info" && d.arity == 2)
+        .filter_map(|d| d.params.first().copied())
+        .map(|p| if ast::is_binary_op(p, file.src, "when") { ast::field(p, g.fields.left).unwrap_or(p) } else { p })
+        .collect();
+    // A clause with a variable head (`msg when is_tuple(msg)`) takes more than named
+    // shapes: what it lets through is another finding's business.
+    if heads.iter().any(|h| h.kind_id() == g.kinds.identifier) {
+        return None;
+    }
+    let tags: Vec<(&str, usize)> = heads
+        .into_iter()
+        .filter(|p| p.kind_id() == g.kinds.tuple)
+        .filter_map(|p| Some((ast::atom_name(p.named_child(0)?, file.src)?, p.named_child_count())))
+        .collect();
+    let takes = |tag: &str, size: usize| tags.iter().any(|(t, n)| *t == tag && *n == size);
+    for family in ["tcp", "ssl"] {
+        if !takes(&format!("{family}_closed"), 2) {
+            continue;
+        }
+        let mut missing = Vec::new();
+        if !takes(&format!("{family}_error"), 3) {
+            missing.push(format!("`{{:{family}_error, socket, reason}}` when the connection fails"));
+        }
+        // In passive mode no data message comes; only say it when data is not taken.
+        if !takes(family, 3) && !tags.iter().any(|(t, _)| *t == format!("{family}_passive")) {
+            missing.push(format!("`{{:{family}, socket, data}}` while it is in active mode"));
+        }
+        if !missing.is_empty() {
+            return Some((if family == "tcp" { "tcp" } else { "ssl" }, missing.join(" and ")));
+        }
+    }
+    None
 }
 
 /// The finding of a server on a gen_server timeout, whose `advice` says what the usual

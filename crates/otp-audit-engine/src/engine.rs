@@ -374,6 +374,14 @@ impl Engine {
     ) -> Drafted {
         let mut file = File::new(path, source, scope, tree);
         walk::build(&mut file);
+        // A `lib/` file that only holds test tooling (`MyLib.Test`, a `TestStore`
+        // that says it is for tests) is judged as test support.
+        let scope = if scope == FileScope::Lib && crate::scope::holds_test_tooling(&file) {
+            FileScope::TestSupport
+        } else {
+            scope
+        };
+        file.scope = scope;
 
         let mut drafts: Vec<(&'static Rule, Draft)> = Vec::new();
         let mut facts = FileFacts(Vec::new(), supervisors::Names::collect(&file));
@@ -404,6 +412,7 @@ impl Engine {
             facts,
             suppressions,
             bad_comments,
+            scope: Some(scope),
         }
     }
 
@@ -422,7 +431,9 @@ impl Engine {
             facts,
             mut suppressions,
             bad_comments,
+            scope: ran_in,
         } = drafted;
+        let scope = ran_in.unwrap_or(scope);
         drafts.retain(|(rule, d)| !suppressions.suppresses(rule, lines.line_of(d.range.start)));
         let meta = rules::by_id("meta/unused-suppression").expect("registered");
         if self.config.rule(meta.id).is_some_and(|s| s.enabled) {
@@ -676,6 +687,9 @@ struct Drafted {
     facts: FileFacts,
     suppressions: suppress::Suppressions,
     bad_comments: Vec<(std::ops::Range<usize>, String)>,
+    /// The scope the rules ran in (see [`crate::scope::holds_test_tooling`]); for a
+    /// file analysed in pieces, the first piece's.
+    scope: Option<FileScope>,
 }
 
 impl Drafted {
@@ -685,6 +699,7 @@ impl Drafted {
         self.facts.1.extend(&piece.facts.1);
         self.suppressions.items.extend(piece.suppressions.items);
         self.bad_comments.extend(piece.bad_comments);
+        self.scope = self.scope.or(piece.scope);
     }
 }
 

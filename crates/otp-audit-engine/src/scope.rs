@@ -142,6 +142,64 @@ pub fn mix_dirs<'a>(paths: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     dirs
 }
 
+/// Does this `lib/` file hold only test tooling, so that it is judged as test
+/// support? Every module of the file (a `defimpl` for one of them included) is
+/// named for tests: `MyLib.Test`, `MyLib.Testing`, `MyLib.TestHelpers`; or named
+/// `TestStore`, `FakeTest`-like (`Test` at either end of its last name) and says it
+/// is for tests in a comment or its `@moduledoc` ("for test purposes only"), since a
+/// product may well have a `TestRun` of its own.
+pub(crate) fn holds_test_tooling(file: &crate::model::File) -> bool {
+    let modules: Vec<&crate::model::Module> = file.modules.iter().filter(|m| !m.quoted).collect();
+    let tooling: Vec<&str> = modules
+        .iter()
+        .filter(|m| module_is_test_tooling(file, m))
+        .map(|m| m.name.as_str())
+        .collect();
+    // `defimpl Store, for: MyLib.TestStore` defines `Store.MyLib.TestStore`.
+    let implements_tooling = |name: &str| tooling.iter().any(|t| name.ends_with(&format!(".{t}")));
+    !modules.is_empty()
+        && modules
+            .iter()
+            .all(|m| tooling.contains(&m.name.as_str()) || implements_tooling(&m.name))
+}
+
+fn module_is_test_tooling(file: &crate::model::File, module: &crate::model::Module) -> bool {
+    let last = module.name.rsplit('.').next().unwrap_or("");
+    if matches!(
+        last,
+        "Test" | "Testing" | "TestHelper" | "TestHelpers" | "TestUtils" | "TestSupport"
+    ) {
+        return true;
+    }
+    let test_named = last.len() > 4
+        && (last
+            .strip_prefix("Test")
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+            || last.ends_with("Test"));
+    if !test_named {
+        return false;
+    }
+    // Its own words say so: a comment or a doc string inside the module.
+    let range = module.node.byte_range();
+    let says_test = |text: &str| {
+        let text = text.to_lowercase();
+        text.contains("for test")
+            || text.contains("in tests")
+            || text.contains("test purposes")
+            || text.contains("testing only")
+    };
+    file.comments
+        .iter()
+        .filter(|c| range.contains(&c.start_byte()))
+        .any(|c| says_test(file.text(*c)))
+        || file
+            .nodes_of(crate::syntax::grammar().kinds.string)
+            .iter()
+            .filter(|s| range.contains(&s.start_byte()))
+            .take(3)
+            .any(|s| says_test(file.text(*s)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::FileScope::*;

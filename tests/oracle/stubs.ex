@@ -118,3 +118,19 @@ defmodule DBConnection do
     end
   end
 end
+
+# A Phoenix app's `use MyAppWeb, :live_view`, as the unsupervised-start fixture writes it.
+defmodule ShopWeb do
+  defmacro __using__(:live_view), do: quote(do: use(Phoenix.LiveView))
+end
+
+# Plug.Conn, as far as the no-assertion fixture's plug imports it.
+defmodule Plug.Conn do
+  def put_resp_header(conn, _key, _value), do: conn
+  def halt(conn), do: conn
+end
+
+# Ecto's custom type behaviour, as far as the unsafe-atom fixture's `use` goes.
+defmodule Ecto.Type do
+  defmacro __using__(_opts), do: quote(do: nil)
+end

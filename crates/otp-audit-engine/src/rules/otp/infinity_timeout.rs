@@ -152,6 +152,10 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
                     out.push((call, arg.byte_range(), format!(
                         "`{written}` is given {how} as its timeout, but this module's `handle_call/3` answers this request at once from its state (no call to another process, no `receive`, no I/O), so the wait is short today; `:infinity` only removes the safety net: if the handler grows slow work, a bounded timeout (`5_000`) would exit the caller where this one hangs it"
                     ), Some(Severity::Info)));
+                } else if let Some(AgentWork::FileIo { first, calls }) = (module == "Agent" && call.arity == 3).then(|| agent_fun_work(file, call, *i)).flatten() {
+                    out.push((call, arg.byte_range(), format!(
+                        "`{written}` is given {how} as its timeout; the function it hands the agent works on files (`{first}`) and otherwise calls only {calls}, so the wait is bounded by the disk rather than by another process (unless one of those project functions does more); the work cannot move to the caller when the agent owns the file (a `:raw` file works only in the process that opened it): keep `:infinity` where a timeout would leave a write half done, or bound it if a stuck disk must not hang callers"
+                    ), Some(Severity::Info)));
                 } else if module == "Agent" && call.arity == 3 && agent_fun_computes_on_state(file, call, *i) {
                     out.push((call, arg.byte_range(), format!(
                         "`{written}` is given {how} as its timeout, but the function it hands the agent only computes on the agent's state (library functions on data, no call to another process, no I/O), so the agent answers at once unless it is busy with another caller; `:infinity` only removes the safety net if that function grows slow work"
@@ -215,6 +219,16 @@ enum ElementWork {
     InMemory(String),
 }
 
+/// `:erlang` functions that compute on their arguments.
+const PURE_ERLANG: &[&str] = &[
+    "term_to_binary", "binary_to_term", "iolist_size", "iolist_to_binary", "phash2", "crc32",
+    "byte_size", "tuple_size", "element", "setelement", "list_to_binary", "binary_to_list",
+];
+
+/// Modules whose functions read and write files: they wait on the disk, not on
+/// another process.
+const FILE_IO: &[&str] = &[":file", "File", ":prim_file"];
+
 /// Modules whose functions compute on data in memory and never wait.
 const IN_MEMORY_MODULES: &[&str] = &[
     "Kernel", "String", "Enum", "Map", "MapSet", "List", "Keyword", "Tuple", "Integer",
@@ -228,6 +242,12 @@ const IN_MEMORY_MODULES: &[&str] = &[
 /// it reaches, waits only in bounded calls or not at all. The function is the
 /// argument before the options at `opts_at`.
 fn element_work(file: &File, call: &Call, opts_at: usize) -> Option<ElementWork> {
+    element_work_with(file, call, opts_at, &mut None)
+}
+
+/// [`element_work`], counting calls of [`FILE_IO`] modules as in-memory work when
+/// `file_io` is given, and noting the first one there.
+fn element_work_with(file: &File, call: &Call, opts_at: usize, file_io: &mut Option<Option<String>>) -> Option<ElementWork> {
     let fun = call.arg(opts_at.checked_sub(1)?)?;
     let mut bounded: Option<String> = None;
     let mut project: Vec<String> = Vec::new();
@@ -275,6 +295,10 @@ fn element_work(file: &File, call: &Call, opts_at: usize) -> Option<ElementWork>
                 if module == "Kernel" && matches!(c.name, "send" | "spawn" | "spawn_link" | "apply" | "receive") {
                     return None;
                 }
+            } else if module == ":erlang" && PURE_ERLANG.contains(&c.name) {
+                continue;
+            } else if let Some(seen) = file_io.as_mut().filter(|_| FILE_IO.contains(&module)) {
+                seen.get_or_insert_with(|| format!("{module}.{}/{}", c.name, c.arity));
             } else if module.split('.').next() == Some(own_root.as_str()) && !module.ends_with("Repo") {
                 let name = format!("`{module}.{}/{}`", c.name, c.arity);
                 if !project.contains(&name) {
@@ -300,11 +324,32 @@ fn element_work(file: &File, call: &Call, opts_at: usize) -> Option<ElementWork>
 /// :infinity)`: the function is written in place and only calls library functions on
 /// data (and the module's own such functions), so the agent runs it at once.
 fn agent_fun_computes_on_state(file: &File, call: &Call, timeout_at: usize) -> bool {
+    agent_fun_work(file, call, timeout_at) == Some(AgentWork::InMemory)
+}
+
+#[derive(PartialEq)]
+enum AgentWork {
+    InMemory,
+    /// Reads or writes files (the first such call named), and otherwise computes.
+    FileIo { first: String, calls: String },
+}
+
+/// What the function written in place for the agent does, when it waits on nothing
+/// but, at most, the disk.
+fn agent_fun_work(file: &File, call: &Call, timeout_at: usize) -> Option<AgentWork> {
     let written_in_place = call
         .arg(timeout_at.saturating_sub(1))
         .is_some_and(|f| f.kind_id() == grammar().kinds.anonymous_function || file.text(f).starts_with("&"));
-    written_in_place
-        && matches!(element_work(file, call, timeout_at), Some(ElementWork::InMemory(what)) if !what.contains("of this project"))
+    if !written_in_place {
+        return None;
+    }
+    let mut file_io = Some(None);
+    match (element_work_with(file, call, timeout_at, &mut file_io)?, file_io.flatten()) {
+        // Project functions may do anything; beside file work they are named.
+        (ElementWork::InMemory(calls), Some(first)) => Some(AgentWork::FileIo { first, calls }),
+        (ElementWork::InMemory(what), None) if !what.contains("of this project") => Some(AgentWork::InMemory),
+        _ => None,
+    }
 }
 
 /// Kernel functions that compute on their arguments, written without `Kernel.`.

@@ -20,8 +20,13 @@ defmodule MyApp.MemoryStore do
 
   def count(%__MODULE__{agent: agent}), do: Agent.get(agent, &map_size(elem(&1, 0)), :infinity) #~ otp/infinity-timeout
 
-  # Writing the file inside the agent makes every caller wait on the disk.
+  # Writing the file inside the agent: the wait is bounded by the disk (info).
   def flush(%__MODULE__{agent: agent, path: path}) do
     Agent.get(agent, fn {nodes, _} -> File.write!(path, :erlang.term_to_binary(nodes)) end, :infinity) #~ otp/infinity-timeout
+  end
+
+  # Asking another process from inside the agent: that process may never answer.
+  def owner(%__MODULE__{agent: agent}) do
+    Agent.get(agent, fn {nodes, _} -> MyApp.Registry.owner_of(map_size(nodes)) end, :infinity) #~ otp/infinity-timeout
   end
 end

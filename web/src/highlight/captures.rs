@@ -22,7 +22,7 @@ pub fn each_capture(
     mut paint: impl FnMut(usize, usize, &'static str),
 ) {
     let mut cursor = tree.walk();
-    let mut ancestors: Vec<(Node<'_>, Option<&'static str>)> = Vec::new();
+    let mut ancestors: Vec<Ancestor<'_>> = Vec::new();
     loop {
         let node = cursor.node();
         let meets = node.start_byte() < range.end && node.end_byte() > range.start;
@@ -59,7 +59,7 @@ fn known_field(field: Option<&str>) -> Option<&'static str> {
 
 /// Moves to the next sibling, or to the next sibling of the nearest ancestor that has
 /// one; false at the end of the tree.
-fn next_node(cursor: &mut TreeCursor, ancestors: &mut Vec<(Node, Option<&'static str>)>) -> bool {
+fn next_node(cursor: &mut TreeCursor, ancestors: &mut Vec<Ancestor>) -> bool {
     loop {
         if cursor.goto_next_sibling() {
             return true;
@@ -134,6 +134,14 @@ const KEYWORD_TOKENS: &[&str] = &[
     "else",
 ];
 
+/// A node above the one being painted, with its field in its own parent.
+type Ancestor<'t> = (Node<'t>, Option<&'static str>);
+
+/// The `n`th ancestor (1 for the parent).
+fn ancestor<'t>(ancestors: &[Ancestor<'t>], n: usize) -> Option<Ancestor<'t>> {
+    ancestors.len().checked_sub(n).map(|i| ancestors[i])
+}
+
 fn text<'s>(node: Node, src: &'s [u8]) -> &'s str {
     std::str::from_utf8(&src[node.byte_range()]).unwrap_or("")
 }
@@ -147,10 +155,10 @@ fn field_kind<'t>(node: Node<'t>, field: &str) -> Option<&'t str> {
 fn capture(
     node: Node,
     field: Option<&str>,
-    ancestors: &[(Node, Option<&'static str>)],
+    ancestors: &[Ancestor],
     src: &[u8],
 ) -> Option<&'static str> {
-    let up = |n: usize| ancestors.len().checked_sub(n).map(|i| ancestors[i]);
+    let up = |n: usize| ancestor(ancestors, n);
     let parent = up(1);
     if !node.is_named() {
         return token_capture(node.kind(), field, parent, up(2), up(3), src);
@@ -215,9 +223,9 @@ fn capture(
 fn token_capture(
     kind: &str,
     field: Option<&str>,
-    parent: Option<(Node, Option<&'static str>)>,
-    grandparent: Option<(Node, Option<&'static str>)>,
-    great: Option<(Node, Option<&'static str>)>,
+    parent: Option<Ancestor>,
+    grandparent: Option<Ancestor>,
+    great: Option<Ancestor>,
     src: &[u8],
 ) -> Option<&'static str> {
     if KEYWORD_TOKENS.contains(&kind) {
@@ -262,10 +270,10 @@ fn token_capture(
 fn identifier_capture(
     node: Node,
     field: Option<&str>,
-    ancestors: &[(Node, Option<&'static str>)],
+    ancestors: &[Ancestor],
     src: &[u8],
 ) -> Option<&'static str> {
-    let up = |n: usize| ancestors.len().checked_sub(n).map(|i| ancestors[i]);
+    let up = |n: usize| ancestor(ancestors, n);
     let is = |n: usize, kind: &str| up(n).is_some_and(|(a, _)| a.kind() == kind);
     let field_of = |n: usize| up(n).and_then(|(_, f)| f);
     let name = text(node, src);
@@ -282,7 +290,7 @@ fn identifier_capture(
             b.kind() == "binary_operator" && field_kind(b, "operator") == Some("|>")
         })
     };
-    let definition_call = |call: Option<(Node, Option<&'static str>)>| {
+    let definition_call = |call: Option<Ancestor>| {
         call.is_some_and(|(c, _)| {
             c.kind() == "call"
                 && c.child_by_field_name("target").is_some_and(|t| {
@@ -360,7 +368,7 @@ fn sigil_capture(sigil: Node, src: &[u8]) -> &'static str {
 
 /// `parent` is a `@` unary operator whose operand is a name, a call of a name,
 /// a boolean or nil.
-fn is_attribute(parent: Option<(Node, Option<&'static str>)>) -> bool {
+fn is_attribute(parent: Option<Ancestor>) -> bool {
     let Some((p, _)) = parent else { return false };
     if p.kind() != "unary_operator" || field_kind(p, "operator") != Some("@") {
         return false;
@@ -397,9 +405,9 @@ fn is_doc_call(call: Node, src: &[u8]) -> bool {
 
 /// A node whose parent is `parent` is the argument of `@doc`-like attribute.
 fn is_doc_argument(
-    parent: Option<(Node, Option<&'static str>)>,
-    grandparent: Option<(Node, Option<&'static str>)>,
-    great: Option<(Node, Option<&'static str>)>,
+    parent: Option<Ancestor>,
+    grandparent: Option<Ancestor>,
+    great: Option<Ancestor>,
     src: &[u8],
 ) -> bool {
     let (Some((args, _)), Some((call, call_field))) = (parent, grandparent) else {

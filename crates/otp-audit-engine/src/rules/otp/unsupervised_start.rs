@@ -213,6 +213,7 @@ fn check(file: &File, report: &mut Report) {
             || traps_exits_before(file, call, def)
             || is_link_marker(file, call)
             || kept_in_live_view_assigns(file, call, def)
+            || handle_with_close(file, call, def)
         {
             continue;
         }
@@ -269,6 +270,48 @@ fn check(file: &File, report: &mut Report) {
         );
         report.add(file, &call.ctx, call.node.byte_range(), message);
     }
+}
+
+/// `def open(path)`, `with {:ok, pid} <- Agent.start_link(...) do {:ok, %Store{pid:
+/// pid}} end`, in a module with a public function that stops such a pid
+/// (`def close(%Store{pid: pid}), do: Agent.stop(pid)`): a constructor that hands
+/// its caller a handle and the means to close it, like `File.open/2`. The caller
+/// owns the process, as it would the result of a `start_link`.
+fn handle_with_close(file: &File, call: &Call, def: &Def) -> bool {
+    if def.kind != "def" || call.name != "start_link" {
+        return false;
+    }
+    let k = &grammar().kinds;
+    // The pid: `{:ok, pid} <- X.start_link(...)` in a `with`, or `= X.start_link(...)`.
+    let bound = call
+        .parent
+        .filter(|p| ast::is_binary_op(*p, file.src, "<-") || ast::is_binary_op(*p, file.src, "="))
+        .and_then(|p| ast::field(p, grammar().fields.left))
+        .filter(|l| l.kind_id() == k.tuple)
+        .and_then(|l| l.named_child(1))
+        .filter(|v| v.kind_id() == k.identifier)
+        .map(|v| file.text(v));
+    let Some(pid) = bound else { return false };
+    // The function's result holds it.
+    let Some(last) = def.body.and_then(|b| ast::statements(b).last()) else { return false };
+    let returned = ast::descendants(last)
+        .any(|n| n.kind_id() == k.identifier && file.text(n) == pid && n.start_byte() > call.node.end_byte());
+    // Some public function of the module (or of a `defimpl` for its struct, in the
+    // same file) stops a process it is given.
+    let Some(own) = file.module(&call.ctx).map(|m| m.name.as_str()) else { return false };
+    let impl_suffix = format!(".{own}");
+    let closes = file.defs.iter().filter(|d| {
+        d.kind == "def"
+            && d.name != def.name
+            && d.module.and_then(|m| file.modules.get(m as usize)).is_some_and(|m| m.name == own || m.name.ends_with(&impl_suffix))
+    }).any(|d| {
+        file.calls_within(d.node).any(|c| {
+            (c.name == "stop"
+                && matches!(c.module.as_deref(), Some("Agent" | "GenServer" | "Supervisor" | ":gen_server" | ":gen_statem")))
+                && c.arg(0).is_some_and(|a| a.kind_id() == k.identifier || a.kind_id() == k.dot)
+        })
+    });
+    returned && closes
 }
 
 /// A LiveView's `mount/3` (or a private helper only it calls) that starts a linked

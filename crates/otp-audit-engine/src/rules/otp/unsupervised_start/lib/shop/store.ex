@@ -3,4 +3,5 @@ defprotocol Shop.Store do
 
   def put(store, key, value)
   def get(store, key)
+  def close(store)
 end

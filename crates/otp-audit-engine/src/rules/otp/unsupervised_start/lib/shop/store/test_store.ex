@@ -16,4 +16,5 @@ end
 defimpl Shop.Store, for: Shop.Store.TestStore do
   def put(%{agent: agent}, key, value), do: Agent.update(agent, &Map.put(&1, key, value), :infinity)
   def get(%{agent: agent}, key), do: Agent.get(agent, &Map.get(&1, key), :infinity)
+  def close(%{agent: agent}), do: Agent.stop(agent)
 end

@@ -134,3 +134,8 @@ end
 defmodule Ecto.Type do
   defmacro __using__(_opts), do: quote(do: nil)
 end
+
+# A LiveComponent's `use`, with the `assign` a LiveView imports.
+defmodule Phoenix.LiveComponent do
+  defmacro __using__(_opts), do: quote(do: import(Phoenix.LiveView))
+end

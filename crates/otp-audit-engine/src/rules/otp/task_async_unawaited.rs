@@ -87,6 +87,16 @@ fn check(file: &File, report: &mut Report) {
         if discarded && takes_any_reply && (in_callback || via_helper.is_some()) {
             continue;
         }
+        // A LiveComponent runs in its parent LiveView's process: the reply goes there.
+        let in_component = module.is_some_and(|m| {
+            super::unsupervised_start::live_kind(file, m) == Some(super::unsupervised_start::Live::Component)
+        });
+        if discarded && in_component {
+            report.add(file, &call.ctx, call.node.byte_range(), format!(
+                "The task from `{written}` is not kept, and this LiveComponent runs in its parent LiveView's process: the reply (`{{ref, result}}`) and the task's `:DOWN` arrive there, so that LiveView's `handle_info/2` must take them (often handing the result on with `send_update/3`), and a crash in the task takes the view down with it; `Task.Supervisor.async_nolink/2` under {sup} keeps the reply without the link"
+            )).severity(Severity::Info);
+            continue;
+        }
         if discarded {
             let message = format!(
                 "The task from `{written}` is thrown away: it stays linked to this process (a crash in it takes this process down) and always sends a reply that piles up in the mailbox; for fire-and-forget work use `Task.Supervisor.start_child/2` under {sup}, otherwise keep the task and `Task.await/2` it"

@@ -272,6 +272,29 @@ fn check(file: &File, report: &mut Report) {
     }
 }
 
+/// Phoenix's LiveView or LiveComponent, when the module is one: `use Phoenix.LiveView`,
+/// or the app's `use MyAppWeb, :live_view` (`:live_component`).
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Live {
+    View,
+    Component,
+}
+
+pub(crate) fn live_kind(file: &File, module: &crate::model::Module) -> Option<Live> {
+    for (used, _) in &module.uses {
+        match used.as_str() {
+            "Phoenix.LiveView" => return Some(Live::View),
+            "Phoenix.LiveComponent" => return Some(Live::Component),
+            _ => {}
+        }
+    }
+    file.calls_within(module.node).filter(|c| c.name == "use").find_map(|c| match c.arg(1).map(|o| file.text(o)) {
+        Some(":live_view") => Some(Live::View),
+        Some(":live_component") => Some(Live::Component),
+        _ => None,
+    })
+}
+
 /// `def open(path)`, `with {:ok, pid} <- Agent.start_link(...) do {:ok, %Store{pid:
 /// pid}} end`, in a module with a public function that stops such a pid
 /// (`def close(%Store{pid: pid}), do: Agent.stop(pid)`): a constructor that hands
@@ -319,14 +342,7 @@ fn handle_with_close(file: &File, call: &Call, def: &Def) -> bool {
 /// whose process the endpoint supervises; a remount starts a fresh one. A supervisor
 /// would only orphan it when the view goes.
 fn kept_in_live_view_assigns(file: &File, call: &Call, def: &Def) -> bool {
-    // `use Phoenix.LiveView`, or the app's `use MyAppWeb, :live_view`.
-    let live_view = file.module(&call.ctx).is_some_and(|m| {
-        m.uses.iter().any(|(used, _)| used == "Phoenix.LiveView" || used == "Phoenix.LiveComponent")
-            || file.calls_within(m.node).any(|c| {
-                c.name == "use"
-                    && c.arg(1).is_some_and(|o| matches!(file.text(o), ":live_view" | ":live_component"))
-            })
-    });
+    let live_view = file.module(&call.ctx).is_some_and(|m| live_kind(file, m).is_some());
     if !live_view || call.name != "start_link" {
         return false;
     }

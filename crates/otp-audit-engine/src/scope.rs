@@ -183,10 +183,18 @@ fn module_is_test_tooling(file: &crate::model::File, module: &crate::model::Modu
     let range = module.node.byte_range();
     let says_test = |text: &str| {
         let text = text.to_lowercase();
-        text.contains("for test")
-            || text.contains("in tests")
-            || text.contains("test purposes")
-            || text.contains("testing only")
+        // Not "for testing": "messages for testing transforms" is a product feature.
+        [
+            "test purposes",
+            "for tests",
+            "in tests",
+            "tests only",
+            "testing only",
+            "test double",
+            "test helper",
+        ]
+        .iter()
+        .any(|phrase| text.contains(phrase))
     };
     file.comments
         .iter()

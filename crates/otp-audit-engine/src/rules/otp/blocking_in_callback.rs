@@ -488,20 +488,18 @@ fn check(file: &File, report: &mut Report) {
             }
         }
         for (call, callback, h) in &via_helpers {
-            let sites: Vec<&String> = via_helpers
+            // Every call of the same helper, in order: one thing to fix.
+            let same: Vec<&(&Call, String, Helper)> = via_helpers
                 .iter()
                 .filter(|(_, _, other)| other.name == h.name && other.kind == h.kind)
-                .map(|(_, cb, _)| cb)
                 .collect();
+            let sites: Vec<&String> = same.iter().map(|(_, cb, _)| cb).collect();
+            // Reported once, at what blocks inside it, from its first caller.
+            let first = same.first().map(|(c, _, _)| c.node) == Some(call.node);
             // A sleep helper called right before each crash: a restart throttle.
-            let throttles = h.kind == Kind::Sleep
-                && via_helpers
-                    .iter()
-                    .filter(|(_, _, other)| other.name == h.name && other.kind == h.kind)
-                    .all(|(site, _, _)| crashes_next(file, site));
+            let throttles = h.kind == Kind::Sleep && same.iter().all(|(site, _, _)| crashes_next(file, site));
             if throttles {
-                let first = via_helpers.iter().find(|(_, _, other)| other.name == h.name && other.kind == h.kind).map(|(c, _, _)| c.node);
-                if first == Some(call.node) {
+                if first {
                     let what = format!("{} in `{}`", h.what, h.name);
                     report
                         .add(file, &h.inner.ctx, h.inner.node.byte_range(), throttle_message(&what, callback))
@@ -547,7 +545,7 @@ fn check(file: &File, report: &mut Report) {
             }
             // A helper shared by several callback sites is one thing to fix: report it
             // once, at what blocks inside it, from its first caller.
-            if via_helpers.iter().find(|(_, _, other)| other.name == h.name && other.kind == h.kind).map(|(c, _, _)| c.node) != Some(call.node) {
+            if !first {
                 continue;
             }
             let mut callbacks: Vec<&str> = sites.iter().map(|s| s.as_str()).collect();

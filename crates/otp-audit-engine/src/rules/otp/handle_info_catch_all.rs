@@ -177,16 +177,14 @@ fn socket_messages_missing(file: &File, module: Id) -> Option<(&'static str, Str
     // A module that never speaks of a socket takes a stray `:ssl_closed` that an HTTP
     // client's pool leaks into the caller (hackney does): it owns no socket.
     let k = &g.kinds;
-    let owns_socket = file.modules.get(module as usize).is_some_and(|m| {
+    let owns_socket = || file.modules.get(module as usize).is_some_and(|m| {
         ast::descendants(m.node)
             .filter(|n| n.kind_id() == k.identifier || n.kind_id() == k.keyword || n.kind_id() == k.atom)
             .any(|n| file.text(n).contains("socket"))
     });
-    if !owns_socket {
-        return None;
-    }
     for family in ["tcp", "ssl"] {
-        if !takes(&format!("{family}_closed"), 2) {
+        // The module walk only once a `*_closed` clause makes it worth it.
+        if !takes(&format!("{family}_closed"), 2) || !owns_socket() {
             continue;
         }
         let mut missing = Vec::new();

@@ -145,6 +145,8 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
                 if handler.as_deref().is_some_and(|calls| wraps_supervisor(file, calls)) {
                     continue;
                 }
+                // What the function handed to an agent does, worked out once.
+                let agent_work = (module == "Agent" && call.arity == 3).then(|| agent_fun_work(file, call, *i)).flatten();
                 if let Some(lookup) = lookup {
                     let message = lookup_wait_message(&written, Some(&how), "", &lookup);
                     out.push((call, arg.byte_range(), message, Some(Severity::Info)));
@@ -152,11 +154,11 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
                     out.push((call, arg.byte_range(), format!(
                         "`{written}` is given {how} as its timeout, but this module's `handle_call/3` answers this request at once from its state (no call to another process, no `receive`, no I/O), so the wait is short today; `:infinity` only removes the safety net: if the handler grows slow work, a bounded timeout (`5_000`) would exit the caller where this one hangs it"
                     ), Some(Severity::Info)));
-                } else if let Some(AgentWork::FileIo { first, calls }) = (module == "Agent" && call.arity == 3).then(|| agent_fun_work(file, call, *i)).flatten() {
+                } else if let Some(AgentWork::FileIo { first, calls }) = &agent_work {
                     out.push((call, arg.byte_range(), format!(
                         "`{written}` is given {how} as its timeout; the function it hands the agent works on files (`{first}`) and otherwise calls only {calls}, so the wait is bounded by the disk rather than by another process (unless one of those project functions does more); the work cannot move to the caller when the agent owns the file (a `:raw` file works only in the process that opened it): keep `:infinity` where a timeout would leave a write half done, or bound it if a stuck disk must not hang callers"
                     ), Some(Severity::Info)));
-                } else if module == "Agent" && call.arity == 3 && agent_fun_computes_on_state(file, call, *i) {
+                } else if agent_work == Some(AgentWork::InMemory) {
                     out.push((call, arg.byte_range(), format!(
                         "`{written}` is given {how} as its timeout, but the function it hands the agent only computes on the agent's state (library functions on data, no call to another process, no I/O), so the agent answers at once unless it is busy with another caller; `:infinity` only removes the safety net if that function grows slow work"
                     ), Some(Severity::Info)));
@@ -320,15 +322,11 @@ fn element_work_with(file: &File, call: &Call, opts_at: usize, file_io: &mut Opt
     }
 }
 
-/// `Agent.get_and_update(agent, fn {map, n} -> {n, {Map.put(map, n, x), n + 1}} end,
-/// :infinity)`: the function is written in place and only calls library functions on
-/// data (and the module's own such functions), so the agent runs it at once.
-fn agent_fun_computes_on_state(file: &File, call: &Call, timeout_at: usize) -> bool {
-    agent_fun_work(file, call, timeout_at) == Some(AgentWork::InMemory)
-}
-
 #[derive(PartialEq)]
 enum AgentWork {
+    /// `Agent.get_and_update(agent, fn {map, n} -> {n, {Map.put(map, n, x), n + 1}} end,
+    /// :infinity)`: only library functions on data (and the module's own such
+    /// functions), so the agent runs it at once.
     InMemory,
     /// Reads or writes files (the first such call named), and otherwise computes.
     FileIo { first: String, calls: String },

@@ -876,6 +876,7 @@ fn names_a_module(file: &File, node: Node) -> bool {
 fn check(file: &File, report: &mut Report) {
     let src = file.src;
     let names = ModuleNames::of(file);
+    let clients = std::cell::OnceCell::new();
     for call in file.calls_named_any(&["send", "send_after", "!", "send_nosuspend"]) {
         let Some(dest_index) = destination_index(call) else {
             continue;
@@ -962,7 +963,7 @@ fn check(file: &File, report: &mut Report) {
         } else {
             "hide it behind a client function of the receiving module (a `GenServer.call` by default)"
         };
-        let message = match dest.filter(|_| !in_init).and_then(|d| client_module_of(file, call, d)) {
+        let message = match dest.filter(|_| !in_init).and_then(|d| client_module_of(file, clients.get_or_init(|| ClientCalls::of(file)), call, d)) {
             Some(owner) => owner_advice(file, call, &written, &dest_text, &owner),
             None => format!("`{written}` sends a raw message to {dest_text}; {advice}"),
         };
@@ -986,19 +987,37 @@ const GENERIC_PROCESS_MODULES: &[&str] = &[
     "System", "Task", "Task.Supervisor",
 ];
 
-fn client_module_of(file: &File, send: &Call, dest: Node) -> Option<Owner> {
-    let dest_text = file.text(dest);
+/// The calls that could name a destination's owner, by the text of their first
+/// argument: built once per file, since a file with many sends would otherwise scan
+/// every call once per send.
+struct ClientCalls<'a>(HashMap<&'a str, Vec<&'a Call<'a>>>);
+
+impl<'a> ClientCalls<'a> {
+    fn of(file: &'a File<'a>) -> ClientCalls<'a> {
+        let mut by_first_arg: HashMap<&str, Vec<&Call>> = HashMap::new();
+        for c in &file.calls {
+            let Some(module) = c.module.as_deref() else { continue };
+            if c.local
+                || c.dynamic
+                || c.capture
+                || !module.starts_with(|ch: char| ch.is_ascii_uppercase())
+                || GENERIC_PROCESS_MODULES.contains(&module)
+            {
+                continue;
+            }
+            if let Some(first) = c.arg(0) {
+                by_first_arg.entry(file.text(first)).or_default().push(c);
+            }
+        }
+        ClientCalls(by_first_arg)
+    }
+}
+
+fn client_module_of(file: &File, clients: &ClientCalls, send: &Call, dest: Node) -> Option<Owner> {
     let mut owner: Option<Owner> = None;
-    for c in &file.calls {
+    for c in clients.0.get(file.text(dest)).into_iter().flatten() {
         let Some(module) = c.module.as_deref() else { continue };
-        if c.local
-            || c.dynamic
-            || c.capture
-            || c.node == send.node
-            || !module.starts_with(|ch: char| ch.is_ascii_uppercase())
-            || GENERIC_PROCESS_MODULES.contains(&module)
-            || c.arg(0).is_none_or(|a| file.text(a) != dest_text)
-        {
+        if c.node == send.node {
             continue;
         }
         let function = format!("{module}.{}/{}", c.name, c.arity);

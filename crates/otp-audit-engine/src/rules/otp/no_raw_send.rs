@@ -930,6 +930,8 @@ fn check(file: &File, report: &mut Report) {
         // The shapes a receiver expects as notices: info, with the reason.
         let notice = if extra_message_to_caller(file, call) {
             Some(format!("`{written}` sends the caller ({dest_text}) a plain message besides the reply this `handle_call/3` clause gives: an extra notification that the client has to `receive` on its own, outside the call; put what the caller needs in the reply, or send it to a process that subscribed for it"))
+        } else if let Some(option) = dest.and_then(|d| test_observer_option(file, d)) {
+            Some(format!("`{written}` notifies {dest_text}, the test process that the `:{option}` option names: a hook that lets a test `assert_receive` what this process did; a test process has no client function to call, so the raw message is the way to reach it; keep the option unset outside tests"))
         } else if dest.is_some_and(|d| from_telemetry_config(file, call, d)) {
             Some(format!("`{written}` forwards a telemetry event to {dest_text}, a pid the handler was attached with: a subscriber notification; make sure the receiver handles (or ignores) these messages and detach the handler when it goes away"))
         } else if let Some(field) = dest.and_then(|d| state_field_from_init_argument(file, call, d)) {
@@ -1678,6 +1680,31 @@ fn same_place<'s>(file: &File<'s>, pattern: Node, term: Node, var: &str) -> Opti
         return None;
     }
     pairs.into_iter().find_map(|(p, t)| same_place(file, p, t, var))
+}
+
+/// `send(test_pid, event)`, `send(state.test_pid, event)`, `send(context[:test_pid], ...)`
+/// in a file that reads a `:test_pid` option: a hook a test sets to observe the process
+/// (the option's name says so, however the pid travels: an `if` binding, a struct
+/// `start_link` builds, an acknowledger tuple). Returns the option's name.
+fn test_observer_option<'s>(file: &File<'s>, dest: Node) -> Option<&'s str> {
+    let k = &grammar().kinds;
+    let name = if dest.kind_id() == k.identifier {
+        file.text(dest)
+    } else if dest.kind_id() == k.access_call {
+        dest.named_child(1).and_then(|key| ast::atom_name(key, file.src))?
+    } else {
+        ast::field_access(dest, file.src)?
+    };
+    let words: Vec<&str> = name.split('_').collect();
+    let names_test_process = words.contains(&"test") && matches!(words.last(), Some(&("pid" | "process")));
+    // The option is read or passed on by name somewhere in the file.
+    let option_named = |at: usize| {
+        let before = file.src[..at].chars().next_back();
+        let after = file.src[at + name.len()..].chars().next();
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        !word(after) && (before == Some(':') || after == Some(':') && !word(before))
+    };
+    (names_test_process && file.src.match_indices(name).any(|(at, _)| option_named(at))).then_some(name)
 }
 
 /// `send(state.report_to, event)`, or `send(pid, event)` in a clause whose head took

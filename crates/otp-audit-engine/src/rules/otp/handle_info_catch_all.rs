@@ -4,6 +4,7 @@ use crate::model::Id;
 use crate::rules::otp::genserver_callbacks::{
     genserver_declaration, impl_attribute, line_end, line_indent, on_own_lines,
 };
+use crate::rules::otp::monitor_leak::{is_tagged_down, monitor_tag};
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -296,7 +297,16 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
                     && d.arg(1).is_some_and(|o| file.text(o).contains(":flush"))
             })
         };
-        let monitors: Vec<&Call> = server_calls().filter(|c| is_monitor(c) && !flushed(c)).collect();
+        // A tagged monitor (`tag: {:down, name}`) whose `{tag, ref, :process, pid, reason}`
+        // an unguarded clause takes leaves no stray `:DOWN` either.
+        let tagged_down_taken = |c: &Call| {
+            monitor_tag(file, c).is_some_and(|tag| {
+                clauses().any(|d| d.params.first().is_some_and(|p| is_tagged_down(file, *p, tag)))
+            })
+        };
+        let monitors: Vec<&Call> = server_calls()
+            .filter(|c| is_monitor(c) && !flushed(c) && !tagged_down_taken(c))
+            .collect();
         // A port or socket the server opens sends it messages of its own too
         // (`{port, {:exit_status, n}}`, `{:tcp_closed, socket}`): not only foreign ones.
         // A port whose every message a clause takes (`{port, _} when port ==
@@ -310,7 +320,9 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
         }) {
             return None;
         }
-        if monitors.is_empty() {
+        if monitors.is_empty() && server_calls().any(|c| is_monitor(c) && tagged_down_taken(c)) {
+            "takes the tagged `:DOWN` of each monitor it sets (`{tag, ref, :process, pid, reason}`)"
+        } else if monitors.is_empty() {
             if server_calls().any(opens_udp) {
                 "sets no monitor, takes every datagram of the UDP socket it opens (`{:udp, ...}`)"
             } else {

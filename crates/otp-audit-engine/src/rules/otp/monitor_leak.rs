@@ -48,11 +48,15 @@ fn check(file: &File, report: &mut Report) {
             continue;
         }
         let regions = regions(file, call, in_test);
-        let handled = regions.iter().any(|r| {
-            *cache
-                .entry(r.start_byte())
-                .or_insert_with(|| handles_down(file, *r))
-        });
+        let handled = match monitor_tag(file, call) {
+            // `Process.monitor(pid, tag: t)`: the `:DOWN` comes as `{t, ref, :process, pid, reason}`.
+            Some(tag) => regions.iter().any(|r| handles_tagged_down(file, *r, tag)),
+            None => regions.iter().any(|r| {
+                *cache
+                    .entry(r.start_byte())
+                    .or_insert_with(|| handles_down(file, *r))
+            }),
+        };
         if handled {
             continue;
         }
@@ -73,6 +77,8 @@ fn check(file: &File, report: &mut Report) {
             );
             d.severity(Severity::Info);
         } else {
+            // A tagged monitor's `:DOWN` leads with its tag.
+            let down = monitor_tag(file, call).map_or(":DOWN", |t| file.text(t));
             let owner = file
                 .module(&call.ctx)
                 .map(|m| format!("`{}`", m.name))
@@ -82,7 +88,7 @@ fn check(file: &File, report: &mut Report) {
                 &call.ctx,
                 call.node.byte_range(),
                 format!(
-                    "`{written}` creates a monitor but {owner} never matches a `{{:DOWN, ref, :process, pid, reason}}` message or calls `Process.demonitor/2`: the `:DOWN` message still arrives and is left in the mailbox or crashes a `handle_info` without a matching clause; handle it, or call `Process.demonitor(ref, [:flush])` once the monitor is no longer needed"
+                    "`{written}` creates a monitor but {owner} never matches a `{{{down}, ref, :process, pid, reason}}` message or calls `Process.demonitor/2`: the `:DOWN` message still arrives and is left in the mailbox or crashes a `handle_info` without a matching clause; handle it, or call `Process.demonitor(ref, [:flush])` once the monitor is no longer needed"
                 ),
             );
         }
@@ -159,6 +165,40 @@ fn handles_down(file: &File, region: Node) -> bool {
                         .is_some_and(|f| f.kind_id() == k.atom && file.text(f) == ":DOWN")
             })
     }
+
+/// A monitor given `tag: t` (`Process.monitor/2`, Elixir 1.15) delivers its `:DOWN` as
+/// `{t, ref, :process, pid, reason}`: is there such a pattern, or a demonitor?
+fn handles_tagged_down(file: &File, region: Node, tag: Node) -> bool {
+    let demonitor = file
+        .calls_within(region)
+        .any(|c| c.is("Process", "demonitor") || c.is(":erlang", "demonitor"));
+    demonitor || ast::descendants(region).any(|n| is_tagged_down(file, n, tag))
+}
+
+/// The `tag:` option of a `Process.monitor/2` call, if it has one.
+pub(crate) fn monitor_tag<'t>(file: &File, call: &Call<'t>) -> Option<Node<'t>> {
+    let (_, opts) = monitor_args(call)?;
+    ast::keyword_value(opts?, file.src, "tag")
+}
+
+/// `{t, ref, :process, pid, reason}` for a monitor tagged `t`: a tag that is an atom or
+/// a tuple led by one (`{:down, name}`) must lead the pattern the same way; a tag in a
+/// variable matches any five-element `:process` tuple.
+pub(crate) fn is_tagged_down(file: &File, pattern: Node, tag: Node) -> bool {
+    let k = &grammar().kinds;
+    let lead = |n: Node| {
+        if n.kind_id() == k.tuple {
+            n.named_child(0).and_then(|f| ast::atom_name(f, file.src))
+        } else {
+            ast::atom_name(n, file.src)
+        }
+    };
+    let tag_lead = lead(tag);
+    pattern.kind_id() == k.tuple
+        && pattern.named_child_count() == 5
+        && pattern.named_child(2).is_some_and(|p| file.text(p) == ":process")
+        && pattern.named_child(0).is_some_and(|first| tag_lead.is_none() || lead(first) == tag_lead)
+}
 
 /// The function gives the monitor reference away, so the `:DOWN` is its caller's or
 /// its state's business: it returns the reference (`Process.monitor(pid)` as the

@@ -107,7 +107,11 @@ fn check(file: &File, report: &mut Report) {
             // counter) is "each with state": no Enum function says it better.
             continue;
         }
-        let message = if module == "Enum" && file.scope == crate::FileScope::Test && ctx.test.is_some() && PREDICATES.contains(&call.name) {
+        let runs_a_stream = effects.is_none() && module == "Enum" && consumes_stream(file, call);
+        let runs_a_made_stream = runs_a_stream && made_by_stream_function(file, call);
+        let missing_assertion =
+            module == "Enum" && file.scope == crate::FileScope::Test && ctx.test.is_some() && PREDICATES.contains(&call.name);
+        let message = if missing_assertion {
             missing_assertion_message(&written, call.name)
         } else if enum_map {
             format!(
@@ -123,7 +127,7 @@ fn check(file: &File, report: &mut Report) {
             with_index_message(&written)
         } else if effects.is_some() {
             run_for_effects_message(&written)
-        } else if module == "Enum" && consumes_stream(file, call) {
+        } else if runs_a_stream {
             format!(
                 "`{written}` consumes a stream for what producing its elements does, and the result is discarded; end the pipeline with `Stream.run/1` (after `Stream.take/2` to limit it), or write `_ =` to show the result is dropped on purpose"
             )
@@ -135,6 +139,12 @@ fn check(file: &File, report: &mut Report) {
             format!("The result of `{written}` is discarded; use it or remove the call")
         };
         let d = report.add(file, ctx, call.node.byte_range(), message);
+        if runs_a_made_stream && !missing_assertion {
+            // Enumerating a stream made by a `*stream*` function runs whatever that
+            // function does (requests, writes): the call works as written, and the
+            // advice is only how to say so.
+            d.severity(Severity::Info);
+        }
         if effects.is_some() && is_with_index_fn(call) && file.scope == crate::FileScope::Test {
             // Test code that works as written: the point is the spelling.
             d.severity(Severity::Info);
@@ -205,7 +215,7 @@ fn threads_state(file: &File, call: &Call, fun: Node) -> bool {
 /// `IO.stream`, `Stream.resource/3`, `Stream.interval/1`, `Stream.timer/1`, or a
 /// `Stream.repeatedly`/`iterate`/`unfold` whose function does something.
 fn effectful_source<'a, 't>(file: &'a File<'t>, call: &Call<'t>) -> Option<&'a Call<'t>> {
-    let mut subject = call.arg(0)?;
+    let mut subject = enumerable(file, call)?;
     loop {
         let inner = call_of(file, subject)?;
         if is_effectful_source(file, inner) {
@@ -216,6 +226,29 @@ fn effectful_source<'a, 't>(file: &'a File<'t>, call: &Call<'t>) -> Option<&'a C
         }
         subject = inner.arg(0)?;
     }
+}
+
+/// The enumerable an `Enum` call is given, seen through a variable bound just before
+/// in the same function or test (`stream = Task.async_stream(...)`, then
+/// `Enum.to_list(stream)`): what was bound is what gets enumerated.
+fn enumerable<'t>(file: &File<'t>, call: &Call<'t>) -> Option<Node<'t>> {
+    let g = grammar();
+    let subject = call.arg(0)?;
+    if subject.kind_id() != g.kinds.identifier {
+        return Some(subject);
+    }
+    let var = file.text(subject);
+    let region = file
+        .test(&call.ctx)
+        .map(|t| t.node)
+        .or_else(|| file.def(&call.ctx).map(|d| d.node))?;
+    let bound = file
+        .nodes_within(g.kinds.binary_operator, region)
+        .filter(|n| n.end_byte() <= call.node.start_byte() && ast::is_binary_op(*n, file.src, "="))
+        .filter(|n| ast::field(*n, g.fields.left).is_some_and(|l| l.kind_id() == g.kinds.identifier && file.text(l) == var))
+        .last()
+        .and_then(|n| ast::field(n, g.fields.right));
+    Some(bound.unwrap_or(subject))
 }
 
 /// The call that `node` is: the call itself, or the `|>` expression it ends.
@@ -260,7 +293,7 @@ fn run_only_message(src: &str, written: &str, source: &Call) -> String {
 /// it runs those effects, which is often the point.
 fn consumes_stream(file: &File, call: &Call) -> bool {
     let k = &grammar().kinds;
-    let Some(subject) = call.arg(0) else {
+    let Some(subject) = enumerable(file, call) else {
         return false;
     };
     if subject.kind_id() != k.call {
@@ -274,6 +307,27 @@ fn consumes_stream(file: &File, call: &Call) -> bool {
                 None => c.name.contains("stream"),
             }
     })
+}
+
+/// Does the enumerable come, through any `Stream` steps, from a function named
+/// `*stream*` (`Client.stream(...)`, a local `defp stream(ctx, opts)`) rather than from
+/// data (`[1, 2] |> Stream.map(...)`, `Stream.repeatedly(fn -> :tick end)`)? Such a
+/// function does its work (requests, writes) as the stream is consumed.
+fn made_by_stream_function(file: &File, call: &Call) -> bool {
+    let Some(mut subject) = enumerable(file, call) else {
+        return false;
+    };
+    while let Some(inner) = call_of(file, subject) {
+        match inner.module.as_deref() {
+            Some("Stream") => match inner.arg(0) {
+                Some(next) => subject = next,
+                None => return false,
+            },
+            Some(m) => return !PURE_MODULES.contains(&m) && inner.name.contains("stream"),
+            None => return inner.name.contains("stream"),
+        }
+    }
+    false
 }
 
 /// The function argument of a call: an `fn` or a `&` capture, the last one written.

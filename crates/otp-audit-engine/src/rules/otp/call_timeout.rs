@@ -88,6 +88,14 @@ fn check(file: &File, report: &mut Report) {
             .flatten();
         let message = match at_once {
             Some(how) => at_once_message(&written, "this module's `handle_call/3`", &how.describe(), &literal),
+            None if implicit == Implicit::FiveSeconds
+                && answers_once_started(file, call).is_some()
+                && let Some((head, waits)) = file.module(&call.ctx).and_then(|m| startup_wait(file, m)) =>
+            {
+                format!(
+                    "`{written}` uses the implicit 5 000 ms timeout; this module's `handle_call/3` answers the request at once from its state, but `init/1` continues in `{head}`, which waits (`{waits}`), so a call that arrives during start-up exits after 5 s; pass a timeout that covers start-up, or `:infinity` if callers should wait it out"
+                )
+            }
             None => message,
         };
         // A gen_statem call with no timeout waits for good, but a machine that answers
@@ -364,8 +372,66 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
 /// `Enum`, `:ets` lookups) and branching, or bookkeeping that never waits
 /// (`Process.monitor/1`, `MapSet.put/2`).
 pub(crate) fn answers_at_once(file: &File, call: &Call) -> Option<AtOnce> {
+    let module = file.module(&call.ctx)?;
+    if startup_wait(file, module).is_some() {
+        // A call that comes while the server is still starting waits behind that work.
+        return None;
+    }
+    answers_once_started(file, call)
+}
+
+/// [`answers_at_once`] for a server that has finished starting.
+pub(crate) fn answers_once_started(file: &File, call: &Call) -> Option<AtOnce> {
     let tag = call.arg(1).and_then(|r| request_tag(file, r))?;
     answers_request_at_once(file, file.module(&call.ctx)?, tag)
+}
+
+/// The deferred half of `init/1` holding the server: `init/1` returns `{:continue,
+/// tag}` and that `handle_continue/2` clause (or a helper of it) blocks (`Task.await`,
+/// a `GenServer.call`, a `receive`, a sleep, a function named `await*`). Every request
+/// sent meanwhile queues behind it, however quickly its own clause answers. Returns
+/// the clause's head and the call that blocks.
+pub(crate) fn startup_wait(file: &File, module: &Module) -> Option<(String, String)> {
+    let defs = || module.defs.iter().map(|&d| &file.defs[d as usize]);
+    let continues_from_init = defs()
+        .filter(|d| d.name == "init" && d.arity == 1)
+        .filter_map(|d| d.body)
+        .any(|b| file.text(b).contains(":continue"));
+    if !continues_from_init {
+        return None;
+    }
+    defs().filter(|d| d.name == "handle_continue" && d.arity == 2).find_map(|d| {
+        let waits = blocking_call(file, module, d.body?, &mut Vec::new(), 0)?;
+        let tag = d.params.first().map_or("_", |p| file.text(*p));
+        Some((format!("handle_continue({tag}, state)"), waits))
+    })
+}
+
+/// The first call in `body` (or in the module's helpers it calls, two levels deep) that
+/// blocks the process until something else happens.
+fn blocking_call<'t>(file: &File<'t>, module: &Module, body: Node, seen: &mut Vec<(&'t str, usize)>, depth: u32) -> Option<String> {
+    for c in file.calls_within(body) {
+        let blocks = match c.module.as_deref() {
+            Some("Task") => c.name.starts_with("await") || c.name.starts_with("yield"),
+            Some("GenServer" | ":gen_server" | ":gen_statem" | "GenStage") => c.name == "call",
+            Some("Process" | ":timer") => c.name == "sleep",
+            Some(_) => c.name.starts_with("await"),
+            None => c.name == "receive" || c.name.starts_with("await"),
+        };
+        if blocks {
+            return Some(c.display(file.src));
+        }
+        if c.module.is_none() && c.local && !c.dynamic && depth < 2 && !seen.contains(&(c.name, c.arity)) {
+            seen.push((c.name, c.arity));
+            let helpers = module.defs.iter().map(|&d| &file.defs[d as usize]).filter(|d| d.name == c.name && d.arity == c.arity);
+            for body in helpers.filter_map(|h| h.body) {
+                if let Some(found) = blocking_call(file, module, body, seen, depth + 1) {
+                    return Some(found);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Whether `module`'s `handle_call/3` clauses for the request `tag` all reply at once.

@@ -2,7 +2,7 @@
 
 use crate::rules::prelude::*;
 use crate::model::Id;
-use crate::rules::otp::call_timeout::{answers_at_once, request_tag};
+use crate::rules::otp::call_timeout::{answers_at_once, answers_once_started, request_tag, startup_wait};
 use std::ops::Range;
 
 pub static RULE: Rule = Rule {
@@ -153,6 +153,13 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
                 } else if is_genserver_call(call) && answers_at_once(file, call).is_some() {
                     out.push((call, arg.byte_range(), format!(
                         "`{written}` is given {how} as its timeout, but this module's `handle_call/3` answers this request at once from its state (no call to another process, no `receive`, no I/O), so the wait is short today; `:infinity` only removes the safety net: if the handler grows slow work, a bounded timeout (`5_000`) would exit the caller where this one hangs it"
+                    ), Some(Severity::Info)));
+                } else if is_genserver_call(call)
+                    && answers_once_started(file, call).is_some()
+                    && let Some((head, waits)) = file.module(&call.ctx).and_then(|m| startup_wait(file, m))
+                {
+                    out.push((call, arg.byte_range(), format!(
+                        "`{written}` is given {how} as its timeout; this module's `handle_call/3` answers the request at once from its state, but `init/1` continues in `{head}`, which waits (`{waits}`), and a call that arrives meanwhile queues behind that start-up work: `:infinity` lets callers wait it out; a bound would have to outlast the slowest start-up, so keep it if that is the intent (and say so in a comment)"
                     ), Some(Severity::Info)));
                 } else if let Some(AgentWork::FileIo { first, calls }) = &agent_work {
                     out.push((call, arg.byte_range(), format!(

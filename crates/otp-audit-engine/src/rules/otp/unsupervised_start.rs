@@ -128,6 +128,15 @@ fn check(file: &File, report: &mut Report) {
         if def.name == "main" && def.arity == 1 {
             continue;
         }
+        // A test double shipped in `lib/` (`MyLib.Client.Mock`, its nested server):
+        // what it starts is linked to the test that uses it, which is the point.
+        if file.module(&call.ctx).is_some_and(|m| {
+            m.name.split('.').skip(1).any(crate::runtime::named_as_test_double)
+                || crate::runtime::runs_under_exunit(file, m)
+                || crate::runtime::documented_for_tests(file, m)
+        }) {
+            continue;
+        }
         let written = call.display(src);
         let task_sup = supervisors::prose(supervisors::Kind::Task);
         let dyn_sup = supervisors::prose(supervisors::Kind::Dynamic);
@@ -211,6 +220,8 @@ fn check(file: &File, report: &mut Report) {
             || is_declared_start_function(file, call, def)
             || in_startup_continue(file, call, def)
             || traps_exits_before(file, call, def)
+            || owner_takes_every_exit(file, call)
+            || named_start_link(file, call, def)
             || is_link_marker(file, call)
             || kept_in_live_view_assigns(file, call, def)
             || handle_with_close(file, call, def)
@@ -509,6 +520,45 @@ fn traps_exits_before(file: &File, call: &Call, def: &Def) -> bool {
                 && c.arg(0).is_some_and(|a| file.text(a) == ":trap_exit")
                 && c.arg(1).is_some_and(|a| file.text(a) == "true")
         })
+}
+
+/// `start_link` in a module whose `init/1` traps exits and whose `handle_info/2` takes
+/// any `{:EXIT, pid, reason}` without a guard: the server owns the worker it links to
+/// (a request it turns into replies when it dies), whether or not it keeps the pid.
+fn owner_takes_every_exit(file: &File, call: &Call) -> bool {
+    use crate::rules::otp::trap_exit_unhandled::{exit_message_clauses, traps_exits};
+    let Some(module) = file.module(&call.ctx).filter(|_| call.name == "start_link") else {
+        return false;
+    };
+    let traps_in_init = module
+        .defs
+        .iter()
+        .map(|&d| &file.defs[d as usize])
+        .filter(|d| d.name == "init" && d.arity == 1)
+        .any(|d| file.calls_within(d.node).any(|c| traps_exits(file, c)));
+    traps_in_init
+        && exit_message_clauses(file, module).any(|(d, pattern)| {
+            let k = &grammar().kinds;
+            // `{:EXIT, pid, reason}` with `pid` tied to nothing else (not to a state
+            // field in the next parameter): every linked process's exit.
+            let pid = pattern.named_child(1).filter(|n| n.kind_id() == k.identifier).map(|n| file.text(n));
+            let tied = pid.is_some_and(|pid| {
+                !pid.starts_with('_')
+                    && d.params.iter().skip(1).any(|p| ast::descendants(*p).any(|n| n.kind_id() == k.identifier && file.text(n) == pid))
+            });
+            d.guard.is_none()
+                && pattern.kind_id() == k.tuple
+                && pattern.named_child_count() == 3
+                && pid.is_some()
+                && !tied
+        })
+}
+
+/// `def stack_start_link(opts)` that returns what `Supervisor.start_link/2` gives: a
+/// function named as a linked start hands its caller the result to own, like
+/// `start_link` (here the `start:` of a behaviour's child spec calls it).
+fn named_start_link(file: &File, call: &Call, def: &Def) -> bool {
+    def.kind == "def" && def.name.ends_with("_start_link") && in_tail_position(file, def, call.node)
 }
 
 /// `@doc false` right above the function (before its first clause).

@@ -44,6 +44,9 @@ enum Fact {
     /// argument at `index`: `Task.Supervisor.start_child(sup, Child, :run, [self(), x])`,
     /// `Task.start_link/3`, `spawn_link/3`.
     RunsWithSelf { starter: String, child: String, fun: String, index: usize },
+    /// `caller` calls `callee.fun(...)` with `self()` as the argument at `index`, in
+    /// its own process: `query_async(sup, state, req, self())`.
+    CalledWithSelf { caller: String, callee: String, fun: String, index: usize },
     /// A send, at this start byte, of (tag, size) from `module.fun` to the pid its
     /// parameter at `index` holds.
     SentToParameter { at: usize, module: String, fun: String, index: usize, tag: String, size: usize },
@@ -128,6 +131,7 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     }
     facts.extend(parent_child_facts(file));
     facts.extend(runs_with_self(file));
+    facts.extend(called_with_self(file));
     facts.extend(broadcast_request_facts(file));
     facts.extend(carried_pid_reply_facts(file));
     facts.extend(effect_pid_facts(file));
@@ -176,6 +180,13 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             Fact::SentToParameter { module, fun, index, tag, size, .. } => all.iter().any(|(_, g)| {
                 matches!(g, Fact::RunsWithSelf { starter, child, fun: f, index: i }
                     if child == module && f == fun && i == index && receives(starter, tag, *size))
+                // A function handed its caller's pid (often to send back from a task it
+                // starts): the caller's process, or the one whose helper module the
+                // caller is (`Consumer.Effects` runs in `Consumer`), takes the message.
+                || matches!(g, Fact::CalledWithSelf { caller, callee, fun: f, index: i }
+                    if callee == module && f == fun && i == index
+                        && (receives(caller, tag, *size)
+                            || caller.rsplit_once('.').is_some_and(|(parent, _)| receives(parent, tag, *size))))
             }),
             // The starter gave the helper its own pid as a start option and matches
             // the message: the keyword form of `Helper.start_link(self(), ...)`.
@@ -224,6 +235,7 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
                 Fact::SentToChild { at, child, tag, size } => serde_json::json!(["to_child", at, child, tag, size]),
                 Fact::SentToStarter { at, module, tag, size } => serde_json::json!(["to_starter", at, module, tag, size]),
                 Fact::RunsWithSelf { starter, child, fun, index } => serde_json::json!(["runs_with_self", starter, child, fun, index]),
+                Fact::CalledWithSelf { caller, callee, fun, index } => serde_json::json!(["called_with_self", caller, callee, fun, index]),
                 Fact::SentToParameter { at, module, fun, index, tag, size } => {
                     serde_json::json!(["to_parameter_of", at, module, fun, index, tag, size])
                 }
@@ -258,6 +270,7 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
             "to_child" => Fact::SentToChild { at: number(1)?, child: text(2)?, tag: text(3)?, size: number(4)? },
             "to_starter" => Fact::SentToStarter { at: number(1)?, module: text(2)?, tag: text(3)?, size: number(4)? },
             "runs_with_self" => Fact::RunsWithSelf { starter: text(1)?, child: text(2)?, fun: text(3)?, index: number(4)? },
+            "called_with_self" => Fact::CalledWithSelf { caller: text(1)?, callee: text(2)?, fun: text(3)?, index: number(4)? },
             "to_parameter_of" => Fact::SentToParameter {
                 at: number(1)?,
                 module: text(2)?,
@@ -575,18 +588,61 @@ fn runs_with_self(file: &File) -> Vec<Fact> {
     facts
 }
 
+/// Calls that hand a function the calling process's pid: `self()` among the
+/// arguments of a local or remote call made outside any `fn` (where `self()` would be
+/// another process's).
+fn called_with_self(file: &File) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    for call in &file.calls {
+        if call.dynamic || call.capture || call.ctx.func.is_some() {
+            continue;
+        }
+        let Some(caller) = file.module(&call.ctx).filter(|m| !m.quoted) else { continue };
+        let Some(index) = call.args.iter().position(|a| ast::is_self_call(*a, file.src)) else { continue };
+        let callee = match call.module.as_deref() {
+            None if call.local => caller.name.clone(),
+            Some(m) if !m.starts_with(':') => file.module_at(m, call.node.start_byte()),
+            _ => continue,
+        };
+        facts.push(Fact::CalledWithSelf { caller: caller.name.clone(), callee, fun: call.name.to_string(), index });
+    }
+    facts
+}
+
 /// `def run(db, store) do ... send(db, :done) end`: the send goes to the pid a
-/// public function's parameter holds, as (module, function, parameter index).
+/// public function's parameter holds, as (module, function, parameter index); also
+/// from a `fn` inside it that captures the parameter (the task it starts).
 fn parameter_destination(file: &File, call: &Call, dest: Node) -> Option<(String, String, usize)> {
     let g = grammar();
-    if dest.kind_id() != g.kinds.identifier || call.ctx.func.is_some() {
+    if dest.kind_id() != g.kinds.identifier {
         return None;
     }
-    let def = file.def(&call.ctx).filter(|d| d.kind == "def")?;
+    let def = file.def(&call.ctx)?;
     let var = file.text(dest);
+    // A `fn` around the send that binds the name itself takes it from elsewhere.
+    let shadowed = call
+        .ctx
+        .func
+        .map(|f| &file.fns[f as usize])
+        .is_some_and(|f| fn_params(f.node).any(|p| binds_variable_or_is(file, p, var)));
+    if shadowed {
+        return None;
+    }
     let index = def.params.iter().position(|p| p.kind_id() == g.kinds.identifier && file.text(*p) == var)?;
     let module = file.module(&call.ctx)?;
-    Some((module.name.clone(), def.name.to_string(), index))
+    if def.kind == "def" {
+        return Some((module.name.clone(), def.name.to_string(), index));
+    }
+    // A private helper (`defp run_query(..., owner)`) that a public function of the
+    // module calls with its own parameter in that place: that function's parameter.
+    file.calls_within(module.node)
+        .filter(|c| c.local && c.module.is_none() && c.name == def.name && c.arity == def.arity)
+        .find_map(|c| {
+            let passed = c.arg(index).filter(|a| a.kind_id() == g.kinds.identifier)?;
+            let outer = file.def(&c.ctx).filter(|d| d.kind == "def")?;
+            let at = outer.params.iter().position(|p| p.kind_id() == g.kinds.identifier && file.text(*p) == file.text(passed))?;
+            Some((module.name.clone(), outer.name.to_string(), at))
+        })
 }
 
 /// Per module of the file: the helpers it starts with `self()`, and the tuples it

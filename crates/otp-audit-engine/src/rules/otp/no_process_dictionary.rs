@@ -77,6 +77,7 @@ fn scoped_keys<'s>(file: &File<'s>) -> ScopedKeys<'s> {
         .into_iter()
         .filter_map(|c| Some((c, access(c)?, file.text(c.arg(0)?))))
         .collect();
+    paired_by_callers(file, &accesses, &mut scoped);
     for &(cleanup, access, key) in &accesses {
         let Some(def) = cleanup.ctx.def else { continue };
         if access == Access::Read || !in_after_block(file, cleanup.node) {
@@ -96,6 +97,90 @@ fn scoped_keys<'s>(file: &File<'s>) -> ScopedKeys<'s> {
         }
     }
     scoped
+}
+
+/// A push and a pop the module offers (`push_frame/2` puts a frame on a literal key,
+/// `pop_frame/1` takes it off), that code of this file calls as a pair: the push, then
+/// the pop in an `after` block of the same function (often the `quote` of a
+/// decorator macro). The binding is the callers' `try ... after`, so both functions'
+/// accesses of the key are scoped.
+fn paired_by_callers<'s>(file: &File<'s>, accesses: &[(&Call, Access, &'s str)], scoped: &mut ScopedKeys<'s>) {
+    let k = &grammar().kinds;
+    // The function of this file a call reaches: a local call, or one through the
+    // module's full name.
+    let target = |c: &Call| -> Option<Id> {
+        let module = match c.module.as_deref() {
+            None if c.local => c.ctx.module,
+            Some(m) => file.modules.iter().position(|x| x.name == m).map(|i| i as Id),
+            None => None,
+        }?;
+        file.defs
+            .iter()
+            .position(|d| d.module == Some(module) && d.name == c.name && d.arity == c.arity)
+            .map(|i| i as Id)
+    };
+    let changes = |def: Id, key: &str| {
+        accesses.iter().any(|&(c, a, kk)| c.ctx.def == Some(def) && kk == key && a != Access::Read)
+    };
+    for pop in file.calls.iter().filter(|c| !c.dynamic && in_after_block(file, c.node)) {
+        let Some(pop_def) = target(pop) else { continue };
+        for &(_, _, key) in accesses.iter().filter(|&&(c, a, _)| c.ctx.def == Some(pop_def) && a != Access::Read) {
+            let literal = accesses
+                .iter()
+                .find(|&&(c, _, kk)| kk == key && c.ctx.def == Some(pop_def))
+                .and_then(|(c, _, _)| c.arg(0))
+                .is_some_and(|n| n.kind_id() != k.identifier);
+            let push = file.calls.iter().filter(|c| {
+                c.ctx.def == pop.ctx.def && c.node.end_byte() <= pop.node.start_byte() && !in_after_block(file, c.node)
+            });
+            let pushes: Vec<Id> = push.filter_map(target).filter(|&d| d != pop_def && changes(d, key)).collect();
+            if literal && !pushes.is_empty() {
+                scoped.literal.insert(key);
+                scoped.in_def.insert((pop_def, key));
+                scoped.in_def.extend(pushes.into_iter().map(|d| (d, key)));
+            }
+        }
+    }
+    // A `quote` in a plain function (a decorator's) is data to the model: find the
+    // pair in its text, the push before `after` and the pop after it.
+    if accesses.is_empty() {
+        return;
+    }
+    // Call nodes are not indexed; find `quote` by its text and climb to its call.
+    let quotes = file.src.match_indices("quote").filter_map(|(at, _)| {
+        let word = file.tree.root_node().descendant_for_byte_range(at, at + 5)?;
+        let call = file.parent(word).filter(|c| c.kind_id() == k.call && c.start_byte() == at)?;
+        (file.text(word) == "quote").then_some(call)
+    });
+    for quote in quotes {
+        let text = file.text(quote);
+        let Some(after) = text.find(" after\n") else { continue };
+        let calls_at = |name: &str, range: std::ops::Range<usize>| {
+            let start = range.start;
+            text[range].match_indices(&format!("{name}(")).any(|(i, _)| {
+                let at = start + i;
+                at == 0 || !text.as_bytes()[at - 1].is_ascii_alphanumeric() && text.as_bytes()[at - 1] != b'_'
+            })
+        };
+        for &(c, _, key) in accesses.iter().filter(|&&(_, a, _)| a != Access::Read) {
+            let (Some(pop_def), Some(arg)) = (c.ctx.def, c.arg(0)) else { continue };
+            let pop = &file.defs[pop_def as usize];
+            if arg.kind_id() == k.identifier || pop.kind != "def" || !calls_at(pop.name, after..text.len()) {
+                continue;
+            }
+            let pushes: Vec<Id> = accesses
+                .iter()
+                .filter(|&&(p, pa, pk)| pk == key && pa != Access::Read && p.ctx.def != Some(pop_def))
+                .filter_map(|(p, _, _)| p.ctx.def)
+                .filter(|&d| file.defs[d as usize].kind == "def" && calls_at(file.defs[d as usize].name, 0..after))
+                .collect();
+            if !pushes.is_empty() {
+                scoped.literal.insert(key);
+                scoped.in_def.insert((pop_def, key));
+                scoped.in_def.extend(pushes.into_iter().map(|d| (d, key)));
+            }
+        }
+    }
 }
 
 fn in_after_block(file: &File, node: Node) -> bool {
@@ -876,11 +961,12 @@ fn setting_candidates<'s>(file: &File<'s>) -> Vec<SettingCandidate<'s>> {
         if !namespaced && !own {
             continue;
         }
+        // The setter touches nothing else of the dictionary; it may read the key first
+        // to merge into it, as `Logger.metadata/1` does.
         let only_access = accesses
             .iter()
             .filter(|(c, _, _)| c.ctx.def == put.ctx.def)
-            .count()
-            == 1;
+            .all(|&(c, a, k)| k == key && (c.node == put.node || a == Access::Read));
         let same = |c: &Call| c.ctx.module == put.ctx.module;
         // The module itself consults the setting (its other functions call the
         // getter, or read the key with a default themselves, as a logging macro's
@@ -897,17 +983,24 @@ fn setting_candidates<'s>(file: &File<'s>) -> Vec<SettingCandidate<'s>> {
             // A quote outside a macro (`@prefix_ast quote(do: Process.get(:key, ""))`,
             // spliced into the code the module's macros write) is data to the model,
             // so look for the read in the module's text.
+            // (Not counting the getter and the setter themselves, which may read the
+            // key to merge into it.)
             let quoted_read = getter.ctx.module.is_some_and(|m| {
                 let module = file.modules[m as usize].node.byte_range();
-                let getter_def = file.defs[g as usize].node.byte_range();
-                [&file.src[module.start..getter_def.start], &file.src[getter_def.end..module.end]]
-                    .iter()
-                    .any(|text| text.contains(&format!("Process.get({key}")))
+                let mut own = [file.defs[g as usize].node.byte_range(), put.node.byte_range()];
+                if let Some(setter) = put.ctx.def {
+                    let def = file.defs[setter as usize].node.byte_range();
+                    own[1] = def.start.min(own[1].start)..def.end.max(own[1].end);
+                }
+                own.sort_by_key(|r| r.start);
+                let [first, second] = own;
+                let gaps = [module.start..first.start, first.end..second.start.max(first.end), second.end.max(first.end)..module.end];
+                gaps.iter().any(|r| file.src[r.clone()].contains(&format!("Process.get({key}")))
             });
             calls_getter || reads_key || quoted_read
         };
         let getter = accesses.iter().any(|&(c, a, k)| {
-            a == Access::Read && k == key && c.arity == 2 && !c.capture && public(c) && same(c) && consulted(c)
+            a == Access::Read && k == key && c.arity == 2 && !c.capture && public(c) && same(c) && c.ctx.def != put.ctx.def && consulted(c)
         });
         let deleted = accesses.iter().any(|&(c, a, k)| a == Access::Delete && k == key && same(c));
         // The setter is the one way the key is set, but for public switches that only

@@ -210,7 +210,18 @@ fn unique_value(file: &File, scope: Node, before: usize, node: Node, depth: u8) 
                 ast::field(*m, grammar().fields.left).is_some_and(|l| l.kind_id() == k.identifier && file.text(l) == var)
             })
             .last()
-            .and_then(|m| ast::field(m, grammar().fields.right))?;
+            .and_then(|m| ast::field(m, grammar().fields.right));
+        let Some(right) = right else {
+            // `setup %{test: name} do`: the test's name, taken from the context in the
+            // head, is `ctx.test` by another spelling.
+            let from_context = ast::descendants(scope).take_while(|d| d.start_byte() < before).any(|pair| {
+                pair.kind_id() == k.pair
+                    && ast::field(pair, grammar().fields.key).is_some_and(|key| ast::keyword_name(key, file.src) == "test")
+                    && ast::field(pair, grammar().fields.value)
+                        .is_some_and(|v| v.kind_id() == k.identifier && file.text(v) == var)
+            });
+            return from_context.then(Vec::new);
+        };
         return unique_value(file, scope, right.start_byte(), right, depth + 1);
     }
     if node.kind_id() == k.quoted_atom || node.kind_id() == k.string {

@@ -330,6 +330,9 @@ fn checks_something(file: &File, body: Node, asserting: &[u32], helpers: &[Strin
     file.calls_within(body).any(|c| {
         is_assertion(c.name, helpers)
             || c.module.as_deref() == Some("Mox") && c.name == "expect"
+            // Repatch's expectations are checked when the test ends (with
+            // `use Repatch.ExUnit, assert_expectations: true`), as Mox's are.
+            || c.module.as_deref().is_some_and(|m| m == "Repatch.Expectations" || m == "Expectations") && c.name == "expect"
             || is_mimic_expectation(file, c)
             || c.local && c.module.is_none() && calls_asserting_def(file, c, asserting)
             || c.is("Kernel", "raise")
@@ -571,7 +574,13 @@ fn external_helper_calls(file: &File, test: &Test) -> Vec<(Option<String>, Strin
             None if c.local && !module.is_some_and(|m| m.defines(c.name, c.arity)) => {
                 Some((None, c.name.to_string(), c.arity))
             }
-            Some(m) if !c.local && may_be_project_module(m) && Some(m.as_str()) != tested => {
+            // A call the file imports by name (`import Helpers, only: [expect_calls: 2]`)
+            // is written local but resolved to its module.
+            Some(m)
+                if (!c.local || !module.is_some_and(|own| own.defines(c.name, c.arity)))
+                    && may_be_project_module(m)
+                    && Some(m.as_str()) != tested =>
+            {
                 Some((Some(m.clone()), c.name.to_string(), c.arity))
             }
             _ => None,
@@ -705,22 +714,28 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
                 list.sort();
                 list.dedup();
             }
-            let failing: std::collections::BTreeSet<(u32, &str)> = failing_functions(file, raising_defs)
+            // Raising and error-returning functions apart: the finding names the way
+            // the functions a test module calls fail, not the module's worst.
+            let raising: std::collections::BTreeSet<(u32, &str)> = failing_functions(file, raising_defs).into_iter().collect();
+            let erroring: std::collections::BTreeSet<(u32, &str)> = error_returning_functions(file, failing_defs)
                 .into_iter()
-                .chain(error_returning_functions(file, failing_defs))
+                .filter(|f| !raising.contains(f))
                 .collect();
             for (i, ((m, how), messages)) in file.modules.iter().zip(how).zip(messages).enumerate() {
-                if let Some(how) = how {
-                    facts.push(Fact::Fails {
-                        module: hashed::hash(&m.name),
-                        how,
-                        messages,
-                        functions: failing
-                            .iter()
-                            .filter(|(module, _)| *module == i as u32)
-                            .map(|(_, name)| name)
-                            .collect(),
-                    });
+                if how.is_none() {
+                    continue;
+                }
+                for (how, set) in [("raises", &raising), ("returns `{:error, _}`", &erroring)] {
+                    let functions: Vec<&str> =
+                        set.iter().filter(|(module, _)| *module == i as u32).map(|(_, name)| *name).collect();
+                    if !functions.is_empty() {
+                        facts.push(Fact::Fails {
+                            module: hashed::hash(&m.name),
+                            how,
+                            messages: messages.clone(),
+                            functions: functions.into_iter().collect(),
+                        });
+                    }
                 }
             }
         }

@@ -130,6 +130,8 @@ fn check(file: &File, report: &mut Report) {
             || waits_inside_shutdown_window(file, call, sleep.ms)
             || backs_off_in_bounded_poll(file, call)
             || outlasts_age_given_later(file, call, sleep.ms)
+            || asserts_time_passed(file, call, sleep.ms)
+            || outlasts_duration_set_before(file, call, sleep.ms)
         {
             continue;
         }
@@ -552,6 +554,56 @@ fn outlasts_age_given_later(file: &File, sleep: &Call, ms: Option<u64>) -> bool 
             let shifts_time = c.node.end_byte() < sleep.node.start_byte()
                 && matches!(c.module.as_deref(), Some("DateTime" | "NaiveDateTime" | "Timex"));
             (after || shifts_time) && given_ages(file, c).any(|age| age < ms)
+        })
+}
+
+/// `Process.sleep(50)`, then `assert Backoff.total_retry_time(b) >= 50`: the statement
+/// after the sleep asserts that at least the slept time has passed. Elapsed time is
+/// what the test checks; there is no process to wait for.
+fn asserts_time_passed(file: &File, sleep: &Call, ms: Option<u64>) -> bool {
+    let Some(ms) = ms else {
+        return false;
+    };
+    if !is_statement_call(sleep) {
+        return false;
+    }
+    let Some(next) = next_statement(sleep.expr) else {
+        return false;
+    };
+    let g = grammar();
+    let Some(assert) = file.calls_within(next).find(|c| c.node == next && c.local && c.name == "assert") else {
+        return false;
+    };
+    assert.arg(0).is_some_and(|cmp| {
+        (ast::is_binary_op(cmp, file.src, ">=") || ast::is_binary_op(cmp, file.src, ">"))
+            && ast::field(cmp, g.fields.right)
+                .filter(|r| r.kind_id() == g.kinds.integer)
+                .and_then(|r| parse_ms(file.text(r)))
+                .is_some_and(|n| n > 0 && n <= ms)
+    })
+}
+
+/// `StackConfig.put(id, :flush_stall_grace_period, 20)`, then `Process.sleep(50)` and a
+/// check: earlier in the test a call sets a duration (an atom naming one, followed by
+/// a literal shorter than the sleep), and the sleep outlasts it so that something ages
+/// past it. Elapsed time is the subject.
+fn outlasts_duration_set_before(file: &File, sleep: &Call, ms: Option<u64>) -> bool {
+    let k = &grammar().kinds;
+    let (Some(ms), Some(test)) = (ms, file.test(&sleep.ctx)) else {
+        return false;
+    };
+    if is_statement_call(sleep) && next_statement(sleep.expr).is_none() {
+        return false;
+    }
+    file.calls_within(test.node)
+        .take_while(|c| c.node.start_byte() < sleep.node.start_byte())
+        .any(|c| {
+            c.args.windows(2).any(|w| {
+                let names_duration = ast::atom_name(w[0], file.src).is_some_and(|key| {
+                    is_duration_key(key) || ["period", "grace", "delay"].iter().any(|word| key.contains(word))
+                });
+                names_duration && w[1].kind_id() == k.integer && parse_ms(file.text(w[1])).is_some_and(|v| v < ms)
+            })
         })
 }
 

@@ -72,6 +72,7 @@ defmodule Phoenix.LiveView do
   defmacro __using__(_opts), do: quote(do: import(Phoenix.LiveView))
   def assign(socket, pairs), do: Enum.reduce(pairs, socket, fn {k, v}, s -> assign(s, k, v) end)
   def assign(socket, key, value), do: Map.update(socket, :assigns, %{key => value}, &Map.put(&1, key, value))
+  def connected?(_socket), do: true
 end
 
 defmodule Phoenix.PubSub do

@@ -67,7 +67,12 @@ fn check(file: &File, report: &mut Report) {
         let module = file.module(&call.ctx);
         // Quoted code: the module using the macro may handle the reply itself.
         let quoted = module.is_some_and(|m| m.quoted);
-        let in_callback = !quoted && module.is_some_and(|m| is_process_callback(m, def));
+        // A LiveView is a process too: its `mount/3` and `handle_*` callbacks run in it.
+        let live_view = |m: &Module| {
+            super::unsupervised_start::live_kind(file, m) == Some(super::unsupervised_start::Live::View)
+                && (def.name.starts_with("handle_") || def.name == "mount")
+        };
+        let in_callback = !quoted && module.is_some_and(|m| is_process_callback(m, def) || live_view(m));
         // A private helper the callbacks call: its task is the server's task too.
         let via_helper = match module {
             Some(m) if !in_callback && !quoted && is_process_module(m) && def.kind == "defp" => {

@@ -123,11 +123,21 @@ fn regions<'t>(file: &File<'t>, call: &Call<'t>, in_test: bool) -> Vec<Node<'t>>
                     .filter(|c| c.local && c.module.is_none())
                     .map(|c| (c.name, c.arity))
                     .collect();
+                // Also called with fewer arguments than its head has, where defaults fill
+                // in the rest (`defp drain(pid, acc \\ [])` called as `drain(pid)`).
+                let reaches = |d: &Def| {
+                    called.iter().any(|&(name, arity)| {
+                        name == d.name
+                            && m.functions
+                                .iter()
+                                .any(|f| f.name == d.name && (f.min_arity..=f.max_arity).contains(&arity) && (f.min_arity..=f.max_arity).contains(&d.arity))
+                    })
+                };
                 v.extend(
                     m.defs
                         .iter()
                         .map(|&d| &file.defs[d as usize])
-                        .filter(|d| called.contains(&(d.name, d.arity)))
+                        .filter(|d| called.contains(&(d.name, d.arity)) || reaches(d))
                         .map(|d| d.node),
                 );
             }

@@ -281,6 +281,22 @@ fn hands_on(file: &File, node: Node, body: Node) -> bool {
         match parent.kind() {
             "map" | "map_content" | "struct" | "keywords" | "pair" => return true,
             "tuple" | "list" => cur = parent,
+            // The last expression of a clause of a `case`, `if`, `with` (or their
+            // `else`) that is itself returned: `pid -> ref = ...; ref` in a `case`.
+            "body" | "stab_clause" | "do_block" | "else_block"
+                if ast::statements(parent).filter(|s| s.kind() != "comment").last().is_none_or(|l| l == cur)
+                    || parent.kind() == "stab_clause" =>
+            {
+                cur = parent
+            }
+            "call" if parent.kind() == "call"
+                && matches!(
+                    parent.named_child(0).map(|t| file.text(t)),
+                    Some("case" | "if" | "unless" | "cond" | "with" | "receive")
+                ) =>
+            {
+                cur = parent
+            }
             "arguments" => {
                 return file.parent(parent).is_some_and(|c| {
                     file.calls.iter().any(|x| {

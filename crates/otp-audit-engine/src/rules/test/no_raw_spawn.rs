@@ -607,13 +607,67 @@ fn holds_nothing(file: &File, call: &Call) -> bool {
     let k = &grammar().kinds;
     // Inside a task (`Task.async(fn -> spawn_link(...) end)`) the link is to the task,
     // whose normal exit does not stop it: it outlives the test.
-    if call.name != "spawn_link" || call.capture || call.arity != 1 || call.ctx.other_process {
+    if call.name != "spawn_link" || call.capture || call.ctx.other_process {
+        return false;
+    }
+    // `spawn_link(Forwarder, :loop, [self()])`: a function of a module of this file.
+    if call.arity == 3 {
+        let (Some(module), Some(fun), Some(args)) = (call.arg(0), call.arg(1), call.arg(2)) else {
+            return false;
+        };
+        let (Some(name), true) = (ast::atom_name(fun, file.src), args.kind_id() == k.list) else {
+            return false;
+        };
+        let module = file.module_at(file.text(module), module.start_byte());
+        let arity = args.named_child_count();
+        let bodies: Vec<Node> = file
+            .defs
+            .iter()
+            .filter(|d| {
+                d.name == name && d.arity == arity && d.module.and_then(|m| file.modules.get(m as usize)).is_some_and(|m| m.name == module)
+            })
+            .map(|d| d.body.unwrap_or(d.head))
+            .collect();
+        let mut seen = vec![name];
+        return !bodies.is_empty() && bodies.into_iter().all(|b| only_messages(file, b, &mut seen));
+    }
+    if call.arity != 1 {
         return false;
     }
     let Some(fun) = call.arg(0).filter(|f| f.kind_id() == k.anonymous_function) else {
         return false;
     };
     only_messages(file, fun, &mut Vec::new())
+}
+
+/// `Process.register(self(), name)` where the name is unique to the test: built from
+/// `System.unique_integer/1`, `make_ref/0` or the test's name, in place or in a
+/// variable bound from one. No other test can know it.
+fn registers_unique_name(file: &File, c: &Call) -> bool {
+    let k = &grammar().kinds;
+    let unique = |text: &str| ["unique_integer", "make_ref", ".test", "test:"].iter().any(|m| text.contains(m));
+    let (Some(who), Some(name)) = (c.arg(0), c.arg(1)) else {
+        return false;
+    };
+    if !ast::is_self_call(who, file.src) {
+        return false;
+    }
+    if unique(file.text(name)) {
+        return true;
+    }
+    if name.kind_id() != k.identifier {
+        return false;
+    }
+    let var = file.text(name);
+    let Some(scope) = file.test(&c.ctx).map(|t| t.node) else {
+        return false;
+    };
+    file.nodes_within(k.binary_operator, scope)
+        .filter(|n| n.end_byte() <= c.node.start_byte() && ast::is_binary_op(*n, file.src, "="))
+        .filter(|n| ast::field(*n, grammar().fields.left).is_some_and(|l| l.kind_id() == k.identifier && file.text(l) == var))
+        .last()
+        .and_then(|n| ast::field(n, grammar().fields.right))
+        .is_some_and(|v| unique(file.text(v)))
 }
 
 /// `seen`: the functions of the file already being looked at (a receive loop calls
@@ -629,10 +683,16 @@ fn only_messages<'s>(file: &File<'s>, node: Node, seen: &mut Vec<&'s str>) -> bo
     let calls: Vec<&Call<'s>> = file.calls_within(node).collect();
     calls.into_iter().all(|c| match c.module.as_deref() {
         _ if c.name == "receive" && c.local => true,
+        // Control flow and the process's own pid, written without `Kernel.`.
+        None if c.local && matches!(c.name, "if" | "unless" | "case" | "cond" | "with" | "for" | "self") => true,
         _ if c.dynamic => true,
         Some("Kernel") => c.name == "send" || !KERNEL_EFFECTS.contains(&c.name),
         // A sleeper (`Process.sleep(:infinity)`) is the usual stand-in pid: it waits too.
-        Some("Process" | ":timer") => c.name == "sleep",
+        // Its own dictionary and label die with it; a name unique to the test is seen
+        // by no other test.
+        Some("Process") if c.name == "register" => registers_unique_name(file, c),
+        Some("Process") => matches!(c.name, "sleep" | "put" | "get" | "delete" | "set_label"),
+        Some(":timer") => c.name == "sleep",
         Some(m) => PURE.contains(&m),
         None if seen.contains(&c.name) => true,
         None => {

@@ -1322,6 +1322,17 @@ fn taken_apart_from<'s>(file: &File<'s>, call: &Call, name: &'s str) -> Vec<&'s 
             if let Some(root) = root_variable(file, *right).filter(|r| !names.contains(r)) {
                 names.push(root);
             }
+            // `{pid, _ref} = Map.fetch!(state.writers, key)`: looked up by a key that
+            // may be the loop's element, so the pid changes with it.
+            let lookup_key = file
+                .calls_within(*right)
+                .find(|c| c.node == *right && (c.is_any("Map", &["fetch!", "get", "fetch"]) || c.is_any("Keyword", &["fetch!", "get"])))
+                .and_then(|c| c.arg(1))
+                .filter(|key| key.kind_id() == k.identifier)
+                .map(|key| file.text(key));
+            if let Some(key) = lookup_key.filter(|key| !names.contains(key)) {
+                names.push(key);
+            }
         }
         if names.len() == before {
             break;

@@ -84,7 +84,10 @@ fn check(file: &File, report: &mut Report) {
 /// it is a `case` of at most two clauses that each fit on one line.
 fn is_one_liner(file: &File, construct: Node) -> bool {
     let k = &grammar().kinds;
-    if construct.start_position().row == construct.end_position().row || is_one_line_guard(file, construct) {
+    if construct.start_position().row == construct.end_position().row
+        || is_one_line_guard(file, construct)
+        || is_short_if_else(file, construct)
+    {
         return true;
     }
     if !file.text(construct).starts_with("case ") {
@@ -125,6 +128,42 @@ fn is_one_line_guard(file: &File, construct: Node) -> bool {
         && only.kind_id() != k.stab_clause
         && only.start_position().row == only.end_position().row
         && file.text(only).len() <= SHORT
+}
+
+/// An `if`/`unless` with an `else` whose two branches are each one short expression:
+/// the keyword form laid out over lines (`if done?,\n do: :ok,\n else: retry(x)`),
+/// which would fit on one line, or the `do`/`else` form with a one-line expression on
+/// each side. Either reads like the two-clause `case` that fits on one line.
+fn is_short_if_else(file: &File, construct: Node) -> bool {
+    const SHORT: usize = 80;
+    const LINE: usize = 98;
+    let k = &grammar().kinds;
+    let text = file.text(construct);
+    if !(text.starts_with("if ") || text.starts_with("unless ")) {
+        return false;
+    }
+    let Some(block) = ast::named_children(construct).find(|c| c.kind_id() == k.do_block) else {
+        // Keyword form: one line once its layout (and any trailing comment) is squeezed.
+        let code = text.lines().map(|line| match line.find("# ").or_else(|| line.find("#~")) {
+            Some(at) => &line[..at],
+            None => line,
+        });
+        let squeezed: Vec<&str> = code.flat_map(str::split_whitespace).collect();
+        return squeezed.join(" ").len() <= LINE;
+    };
+    if block.start_position().row != construct.start_position().row {
+        return false;
+    }
+    let one_short_line = |n: Node| n.start_position().row == n.end_position().row && file.text(n).len() <= SHORT;
+    let parts: Vec<Node> = ast::named_children(block).filter(|c| c.kind_id() != k.comment).collect();
+    let [then, otherwise] = parts.as_slice() else {
+        return false;
+    };
+    let else_body: Vec<Node> = ast::named_children(*otherwise).filter(|c| c.kind_id() != k.comment).collect();
+    otherwise.kind_id() == k.else_block
+        && then.kind_id() != k.else_block
+        && one_short_line(*then)
+        && matches!(else_body.as_slice(), [only] if one_short_line(*only))
 }
 
 /// `case Map.fetch(map, key) do {:ok, v} -> v; :error -> default end`: the level is

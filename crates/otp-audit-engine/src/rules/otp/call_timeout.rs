@@ -627,6 +627,9 @@ fn bookkeeping(c: &Call) -> Option<&'static str> {
         (":ets", "delete") => Some(":ets.delete"),
         (":ets", "delete_object") => Some(":ets.delete_object"),
         (":ets", "delete_all_objects") => Some(":ets.delete_all_objects"),
+        (":ets", "select_delete") => Some(":ets.select_delete"),
+        (":ets", "match_delete") => Some(":ets.match_delete"),
+        (":ets", "select_replace") => Some(":ets.select_replace"),
         (":ets", "update_element") => Some(":ets.update_element"),
         (":ets", "update_counter") => Some(":ets.update_counter"),
         (":ets", "new") => Some(":ets.new"),
@@ -640,7 +643,8 @@ fn reads_state(c: &Call) -> bool {
         return true;
     }
     match c.module.as_deref() {
-        None => c.local && matches!(c.name, "if" | "unless" | "case" | "cond" | "with" | "for"),
+        // `try ... rescue ArgumentError -> ...` around a setting that may be refused.
+        None => c.local && matches!(c.name, "if" | "unless" | "case" | "cond" | "with" | "for" | "try"),
         Some("Map" | "Keyword" | "Enum" | "MapSet" | "List" | "Access") => true,
         // Lock-free counters: reads and updates that never wait.
         Some(":atomics" | ":counters") => true,

@@ -142,12 +142,22 @@ fn check(file: &File, report: &mut Report) {
         }
         let module = call.module.as_deref().unwrap_or("");
         let suggestion = format!("`{module}.{safe}/{}`", call.arity);
+        // `from_json(%{"mode" => mode})` beside the module's own `to_json/1`: the
+        // string-keyed data is what this module wrote (a stored record), not a request.
+        let own_encoding = (!call.capture)
+            .then(|| decodes_own_encoding(file, call))
+            .flatten()
+            .filter(|_| !evidence_nodes.iter().any(|a| reads_input(file, *a) || per_call_value(file, *a)));
         let per_call = evidence && evidence_words(file, &evidence_nodes) == PER_CALL_WORDS;
         let d = report.add(
             file,
             &call.ctx,
             call.node.byte_range(),
-            if per_call {
+            if let Some((decoder, encoder)) = &own_encoding {
+                format!(
+                    "`{written}` makes atoms from data that `{decoder}` decodes and this module's `{encoder}` writes: when it reads back the module's own output (a stored record), its values are atoms the module encoded, which exist already, and {suggestion} says so while keeping a stale or tampered record from making new ones; if a request's body can reach `{decoder}` too, that is an atom leak, and the same fix closes it"
+                )
+            } else if per_call {
                 // Neither usual fix applies: no such atom exists yet to look up, and
                 // there is no list of allowed values to map.
                 format!(
@@ -164,7 +174,7 @@ fn check(file: &File, report: &mut Report) {
                 )
             },
         );
-        if !evidence {
+        if !evidence || own_encoding.is_some() {
             d.severity(Severity::Info);
         }
         // An atom made from a fresh value never exists before: `to_existing_atom`
@@ -433,6 +443,26 @@ fn from_string_keyed_pattern(file: &File, node: Node) -> bool {
         let text = file.text(*p);
         text.contains("\" =>") && names.iter().any(|n| binds(text, n) && !rebound(n))
     })
+}
+
+/// The call sits in a decoder (`from_json/1`, `decode/1`, `load/1`, `deserialize/1`)
+/// whose values come from a string-keyed head, and the same module has the matching
+/// encoder (`to_json/1`, `encode/1`, `dump/1`, `serialize/1`): the data is the module's
+/// own output read back. Returns both as `name/arity`.
+fn decodes_own_encoding(file: &File, call: &Call) -> Option<(String, String)> {
+    const PAIRS: &[(&str, &str)] =
+        &[("from_json", "to_json"), ("decode", "encode"), ("load", "dump"), ("deserialize", "serialize"), ("from_map", "to_map")];
+    let def = file.def(&call.ctx)?;
+    if !call.args.iter().any(|a| from_string_keyed_pattern(file, *a)) {
+        return None;
+    }
+    let (_, encoder) = PAIRS.iter().find(|(dec, _)| def.name.starts_with(dec))?;
+    let module = def.module?;
+    let enc = file
+        .defs
+        .iter()
+        .find(|d| d.module == Some(module) && d.name.starts_with(encoder))?;
+    Some((format!("{}/{}", def.name, def.arity), format!("{}/{}", enc.name, enc.arity)))
 }
 
 /// Does the pattern text bind the variable `name` (as a whole word)?

@@ -531,7 +531,15 @@ fn check(file: &File, report: &mut Report) {
         if heart.is_some() && key.is_some_and(|k| namespaced_by_module(file, k)) {
             continue;
         }
+        // `def name_process(name), do: Process.put(:__my_app_name__, name)`: a label for
+        // whoever inspects the process, which nothing in the file reads back.
+        let label = (access == Access::Write && published.is_none() && heart.is_none())
+            .then(|| key.filter(|k| is_process_label(file, call, *k)))
+            .flatten();
         let message = match access {
+            Access::Write if label.is_some() => format!(
+                "`{written}` stores {what}, a name for this process that nothing in this file reads back: a label for whoever inspects the process (observer, `Process.info/2`); since Elixir 1.17 on OTP 27, `Process.set_label/1` writes the label that those tools and crash reports show, under a key of OTP's own"
+            ),
             Access::Write if let Some(h) = handle => format!(
                 "`{written}` stores a value under a fresh `make_ref()` key that `{}` hands out and `{}` deletes: no other code can collide with the key, and the entry lives only while the handle is open; it leaks one entry per call unless every caller closes the handle in an `after` block (`try ... after {}`)",
                 h.opener, h.closer, h.closer.split('/').next().unwrap_or_default()
@@ -583,10 +591,30 @@ fn check(file: &File, report: &mut Report) {
             ),
         };
         let d = report.add(file, &call.ctx, call.node.byte_range(), message);
-        if config || heart.is_some() || published.is_some() || handle.is_some() {
+        if config || heart.is_some() || published.is_some() || handle.is_some() || label.is_some() {
             d.severity(Severity::Info);
         }
     }
+}
+
+/// A write of an atom key named for a name or label (`:__my_app_name__`,
+/// `:process_label`) in a function named for naming or labelling the process
+/// (`name_process/1`, `label/1`), with no read or delete of the key in the file.
+fn is_process_label(file: &File, write: &Call, key: Node) -> bool {
+    let Some(name) = ast::atom_name(key, file.src) else {
+        return false;
+    };
+    let names_a_label = |text: &str| {
+        let text = text.to_ascii_lowercase();
+        text.contains("name") || text.contains("label")
+    };
+    let in_naming_function = file.def(&write.ctx).is_some_and(|d| names_a_label(d.name));
+    let key_text = file.text(key);
+    let read_back = file
+        .calls_named_any(&["get", "delete", "erase", "pop"])
+        .into_iter()
+        .any(|c| access(c).is_some_and(|a| a != Access::Write) && c.arg(0).is_some_and(|k| file.text(k) == key_text));
+    names_a_label(name) && in_naming_function && !read_back
 }
 
 /// `apply(Process.get(key), fun, args)` in the module: the stored value is the

@@ -1349,6 +1349,16 @@ fn sent_before(file: &File, sleep: &Call) -> Option<String> {
             (send || cast) && !to_self && !in_fn
         })
         .last()
+        .filter(|c| {
+            // `send(child, :continue)`, then `assert_receive {:DOWN, ^ref, ...}`: the
+            // test has seen the receiver end, so the sleep waits for something else.
+            !file.calls_within(scope).any(|a| {
+                a.node.start_byte() > c.node.end_byte()
+                    && a.node.end_byte() <= sleep.node.start_byte()
+                    && matches!(a.name, "assert_receive" | "assert_received")
+                    && a.arg(0).is_some_and(|p| matches!(file.text(p).split(',').next(), Some("{:DOWN" | "{:EXIT")))
+            })
+        })
         .map(|c| c.display(file.src))
 }
 

@@ -31,4 +31,14 @@ defmodule MyApp.StallGraceTest do
     StallTracker.touch(ctx.test, :entry)
     Process.sleep(50) #~ test/no-sleep
   end
+
+  test "after the blocker has gone, the API answers again" do
+    pid = start_supervised!({Task, fn -> receive(do: (:go -> :ok)) end})
+    ref = Process.monitor(pid)
+    send(pid, :go)
+    assert_receive {:DOWN, ^ref, :process, _, _}
+    # The task is gone: the sleep waits for something else than its handling of :go.
+    Process.sleep(100) #~ test/no-sleep
+    assert StallTracker.stalled(:default) == []
+  end
 end

@@ -639,13 +639,17 @@ enum Fact {
         /// Its only checks are LiveViewTest's `element/2` finding what it clicks.
         clicks: bool,
     },
+    /// A lib module (the hash of its name) whose docs show a doctest that expects a
+    /// raise (`iex> Dur.parse!("x")` then `** (ArgumentError) ...`).
+    DocumentsFailure { module: u64 },
     /// A test module, what it tests, and whether it checks a failure anywhere.
     Tests {
         tested: String,
         name: String,
         at: std::ops::Range<usize>,
         checks_failure: bool,
-        /// Functions of the tested module that the test module calls.
+        /// Functions of the tested module that the test module calls, and `doctest`
+        /// when it runs the tested module's doctests.
         calls: Vec<String>,
     },
 }
@@ -671,6 +675,13 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
     }
     match file.scope {
         crate::FileScope::Lib => {
+            for m in &file.modules {
+                let text = file.text(m.node);
+                let expects_raise = text.contains("iex>") && text.lines().any(|l| l.trim_start().starts_with("** ("));
+                if expects_raise {
+                    facts.push(Fact::DocumentsFailure { module: hashed::hash(&m.name) });
+                }
+            }
             let mut how: Vec<Option<&'static str>> = vec![None; file.modules.len()];
             let mut messages: Vec<Vec<String>> = vec![Vec::new(); file.modules.len()];
             let mut failing_defs = std::collections::HashSet::new();
@@ -775,6 +786,13 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
                     .filter(|c| !c.local && c.module.as_deref() == Some(tested))
                     .map(|c| c.name.to_string())
                     .collect();
+                let runs_doctests = file.calls_within(m.node).any(|c| {
+                    c.name == "doctest"
+                        && c.arg(0).is_some_and(|a| file.module_at(file.text(a), a.start_byte()) == tested)
+                });
+                if runs_doctests {
+                    calls.push("doctest".to_string());
+                }
                 calls.sort();
                 calls.dedup();
                 facts.push(Fact::Tests {
@@ -1371,8 +1389,12 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
                 _ => false,
             })
         };
+        // The doctests it runs expect a raise of the tested module.
+        let doctested = calls.iter().any(|c| c == "doctest")
+            && all.iter().any(|(_, f)| matches!(f, Fact::DocumentsFailure { module } if *module == hashed::hash(tested)));
         if let Some((how, messages)) = failing
             && !checked_elsewhere(messages)
+            && !doctested
         {
             report.add(
                 *file,
@@ -1415,6 +1437,7 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
                     functions,
                 } => serde_json::json!(["fails", module, how, messages, functions]),
                 Fact::ExpectsRaise { parts } => serde_json::json!(["expects_raise", parts]),
+                Fact::DocumentsFailure { module } => serde_json::json!(["documents_failure", module]),
                 Fact::Tests {
                     tested,
                     name,
@@ -1455,6 +1478,9 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
             },
             "expects_raise" => Fact::ExpectsRaise {
                 parts: strings(f.get(1)?)?,
+            },
+            "documents_failure" => Fact::DocumentsFailure {
+                module: f.get(1)?.as_u64()?,
             },
             "tests" => Fact::Tests {
                 tested: text(1)?.to_string(),

@@ -574,12 +574,19 @@ fn asserts_time_passed(file: &File, sleep: &Call, ms: Option<u64>) -> bool {
     let Some(assert) = file.calls_within(next).find(|c| c.node == next && c.local && c.name == "assert") else {
         return false;
     };
+    // The left side measures time (`total_retry_time(b)`, `elapsed_ms`), and the bound
+    // is of the sleep's order: a count (`running_children(pid) >= 2`) is no clock.
     assert.arg(0).is_some_and(|cmp| {
+        let measures_time = ast::field(cmp, g.fields.left).is_some_and(|l| {
+            let text = file.text(l).to_ascii_lowercase();
+            ["time", "elapsed", "duration", "_ms", "age", "since"].iter().any(|w| text.contains(w))
+        });
         (ast::is_binary_op(cmp, file.src, ">=") || ast::is_binary_op(cmp, file.src, ">"))
+            && measures_time
             && ast::field(cmp, g.fields.right)
                 .filter(|r| r.kind_id() == g.kinds.integer)
                 .and_then(|r| parse_ms(file.text(r)))
-                .is_some_and(|n| n > 0 && n <= ms)
+                .is_some_and(|n| n > 0 && n <= ms && n * 2 >= ms)
     })
 }
 

@@ -41,4 +41,10 @@ defmodule MyApp.StallGraceTest do
     Process.sleep(100) #~ test/no-sleep
     assert StallTracker.stalled(:default) == []
   end
+
+  test "a count compared after a sleep is no clock" do
+    {:ok, pool} = MyApp.Pool.start_link(size: 2)
+    Process.sleep(50) #~ test/no-sleep
+    assert MyApp.Pool.running(pool) >= 2
+  end
 end

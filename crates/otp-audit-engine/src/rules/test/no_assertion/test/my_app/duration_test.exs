@@ -1,3 +1,4 @@
+# fixture: needs the project (the module under test is in lib/)
 defmodule MyApp.DurationTest do
   use ExUnit.Case, async: true
   # The doctests include one that expects the raise: the error path is checked.

@@ -1,3 +1,4 @@
+# fixture: needs the project (the module under test is in lib/)
 defmodule MyApp.RateStoreTest do #~ test/no-assertion
   use ExUnit.Case, async: true
 

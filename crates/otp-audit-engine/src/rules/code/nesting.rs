@@ -105,17 +105,23 @@ fn is_one_liner(file: &File, construct: Node) -> bool {
             .all(|c| c.kind_id() == k.stab_clause && !file.text(*c).trim_end().contains('\n'))
 }
 
+/// How long one branch may be and still read as a short line.
+const SHORT: usize = 80;
+
+/// An `if` or `unless`: `Some(Some(do_block))` in the `do ... end` form, `Some(None)`
+/// in the keyword form (`if c, do: x, else: y`); `None` for any other construct.
+fn if_form<'t>(file: &File, construct: Node<'t>) -> Option<Option<Node<'t>>> {
+    let text = file.text(construct);
+    (text.starts_with("if ") || text.starts_with("unless "))
+        .then(|| ast::named_children(construct).find(|c| c.kind_id() == grammar().kinds.do_block))
+}
+
 /// `if stale?(lock) do release(lock) end`: an `if` or `unless` with no `else`, its
 /// condition on one line and its body one short expression on one line. It spans
 /// three lines only because of `do`/`end`, and reads like `if c, do: x`.
 fn is_one_line_guard(file: &File, construct: Node) -> bool {
-    const SHORT: usize = 80;
     let k = &grammar().kinds;
-    let text = file.text(construct);
-    if !(text.starts_with("if ") || text.starts_with("unless ")) {
-        return false;
-    }
-    let Some(block) = ast::named_children(construct).find(|c| c.kind_id() == k.do_block) else {
+    let Some(Some(block)) = if_form(file, construct) else {
         return false;
     };
     let head_on_one_line = block.start_position().row == construct.start_position().row;
@@ -135,14 +141,13 @@ fn is_one_line_guard(file: &File, construct: Node) -> bool {
 /// which would fit on one line, or the `do`/`else` form with a one-line expression on
 /// each side. Either reads like the two-clause `case` that fits on one line.
 fn is_short_if_else(file: &File, construct: Node) -> bool {
-    const SHORT: usize = 80;
     const LINE: usize = 98;
     let k = &grammar().kinds;
     let text = file.text(construct);
-    if !(text.starts_with("if ") || text.starts_with("unless ")) {
+    let Some(form) = if_form(file, construct) else {
         return false;
-    }
-    let Some(block) = ast::named_children(construct).find(|c| c.kind_id() == k.do_block) else {
+    };
+    let Some(block) = form else {
         // Keyword form: one line once its layout (and any trailing comment) is squeezed.
         let code = text.lines().map(|line| match line.find("# ").or_else(|| line.find("#~")) {
             Some(at) => &line[..at],

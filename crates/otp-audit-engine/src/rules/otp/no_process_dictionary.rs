@@ -105,6 +105,10 @@ fn scoped_keys<'s>(file: &File<'s>) -> ScopedKeys<'s> {
 /// decorator macro). The binding is the callers' `try ... after`, so both functions'
 /// accesses of the key are scoped.
 fn paired_by_callers<'s>(file: &File<'s>, accesses: &[(&Call, Access, &'s str)], scoped: &mut ScopedKeys<'s>) {
+    // Most files never touch the dictionary: skip the walk over their calls.
+    if accesses.is_empty() {
+        return;
+    }
     let k = &grammar().kinds;
     // The function of this file a call reaches: a local call, or one through the
     // module's full name.
@@ -143,9 +147,6 @@ fn paired_by_callers<'s>(file: &File<'s>, accesses: &[(&Call, Access, &'s str)],
     }
     // A `quote` in a plain function (a decorator's) is data to the model: find the
     // pair in its text, the push before `after` and the pop after it.
-    if accesses.is_empty() {
-        return;
-    }
     // Call nodes are not indexed; find `quote` by its text and climb to its call.
     let quotes = file.src.match_indices("quote").filter_map(|(at, _)| {
         let word = file.tree.root_node().descendant_for_byte_range(at, at + 5)?;

@@ -933,6 +933,7 @@ fn check(file: &File, report: &mut Report) {
     let src = file.src;
     let names = ModuleNames::of(file);
     let clients = std::cell::OnceCell::new();
+    let self_fields = std::cell::OnceCell::new();
     for call in file.calls_named_any(&["send", "send_after", "!", "send_nosuspend"]) {
         let Some(dest_index) = destination_index(call) else {
             continue;
@@ -988,7 +989,7 @@ fn check(file: &File, report: &mut Report) {
             Some(format!("`{written}` sends the caller ({dest_text}) a plain message besides the reply this `handle_call/3` clause gives: an extra notification that the client has to `receive` on its own, outside the call; put what the caller needs in the reply, or send it to a process that subscribed for it"))
         } else if let Some(option) = dest.and_then(|d| test_observer_option(file, d)) {
             Some(format!("`{written}` notifies {dest_text}, the test process that the `:{option}` option names: a hook that lets a test `assert_receive` what this process did; a test process has no client function to call, so the raw message is the way to reach it; keep the option unset outside tests"))
-        } else if let Some(field) = dest.and_then(|d| creator_field(file, call, d)) {
+        } else if let Some(field) = dest.and_then(|d| creator_field(file, self_fields.get_or_init(|| self_filled_keys(file)), call, d)) {
             Some(format!("`{written}` notifies {dest_text}, the `{field}` pid that this file's constructor stores as `{field}: self()`: the process that created the struct asked to be told; a notification to its owner (often a test), which has no client function to call; make sure that process handles these messages"))
         } else if dest.is_some_and(|d| from_telemetry_config(file, call, d)) {
             Some(format!("`{written}` forwards a telemetry event to {dest_text}, a pid the handler was attached with: a subscriber notification; make sure the receiver handles (or ignores) these messages and detach the handler when it goes away"))
@@ -1753,16 +1754,21 @@ fn same_place<'s>(file: &File<'s>, pattern: Node, term: Node, var: &str) -> Opti
 
 /// `send(memory.parent, msg)` or `send(parent, msg)` after a head `%{parent: parent}`,
 /// where a function of this file builds the struct with `parent: self()`: the pid of
-/// whoever created it, which asked to be told. Returns the field's name.
-fn creator_field<'s>(file: &File<'s>, call: &Call, dest: Node) -> Option<&'s str> {
+/// whoever created it, which asked to be told. `self_fields` are the keys the file pairs
+/// with `self()` (see [`self_filled_keys`]). Returns the field's name.
+fn creator_field<'s>(file: &File<'s>, self_fields: &HashSet<&str>, call: &Call, dest: Node) -> Option<&'s str> {
+    destination_field(file, call, dest).filter(|field| self_fields.contains(field))
+}
+
+/// Every key the file pairs with `self()` (`owner: self()` in a struct, map or keyword
+/// list), gathered once per file rather than once per send.
+fn self_filled_keys<'s>(file: &File<'s>) -> HashSet<&'s str> {
     let g = grammar();
-    let field = destination_field(file, call, dest)?;
     file.nodes_within(g.kinds.pair, file.tree.root_node())
-        .any(|pair| {
-            ast::field(pair, g.fields.key).is_some_and(|k| ast::keyword_name(k, file.src) == field)
-                && ast::field(pair, g.fields.value).is_some_and(|v| ast::is_self_call(v, file.src))
-        })
-        .then_some(field)
+        .filter(|pair| ast::field(*pair, g.fields.value).is_some_and(|v| ast::is_self_call(v, file.src)))
+        .filter_map(|pair| ast::field(pair, g.fields.key))
+        .map(|k| ast::keyword_name(k, file.src))
+        .collect()
 }
 
 /// `send(test_pid, event)`, `send(state.test_pid, event)`, `send(context[:test_pid], ...)`

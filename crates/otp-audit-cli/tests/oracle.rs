@@ -298,6 +298,38 @@ fn compiled(rel: &str) -> bool {
     !NOT_COMPILED.iter().any(|(p, _)| rel.starts_with(p))
 }
 
+/// A group's files compile together, and two of them defining one module (say a
+/// protocol and a struct both named `Shop.Store`) hang the parallel compiler until the
+/// oracle's time limit instead of failing: name the clash at once.
+fn assert_unique_modules(group: &str, files: &[PathBuf]) {
+    let mut seen: std::collections::HashMap<String, PathBuf> = Default::default();
+    for file in files {
+        let text = std::fs::read_to_string(file).unwrap();
+        for line in text.lines() {
+            // Top-level definitions only: a nested `defmodule Inner` is prefixed by its parent.
+            let Some(rest) = ["defmodule ", "defprotocol "]
+                .iter()
+                .find_map(|head| line.strip_prefix(head))
+            else {
+                continue;
+            };
+            let name = rest
+                .split([' ', ','])
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            if let Some(first) = seen.insert(name.clone(), file.clone()) {
+                panic!(
+                    "fixture group {group} defines {name} twice ({} and {}): rename one, \
+                     the group's files are compiled together",
+                    first.display(),
+                    file.display()
+                );
+            }
+        }
+    }
+}
+
 /// The file `check --fix` leaves at `level` (its golden), or the input when untouched.
 fn fixed_version(input: &Path, suffix: Option<&str>) -> PathBuf {
     let Some(suffix) = suffix else {
@@ -333,6 +365,9 @@ fn fixture_lib_files_compile_before_and_after_fixes() {
                 continue;
             }
             groups += 1;
+            if suffix.is_none() {
+                assert_unique_modules(&id, &lib);
+            }
             for file in lib {
                 let path = fixed_version(&file, suffix);
                 input.push_str(&format!("{id} {label}\t{}\n", path.display()));

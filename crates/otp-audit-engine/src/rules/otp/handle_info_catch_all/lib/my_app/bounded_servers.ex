@@ -80,7 +80,7 @@ defmodule MyApp.PeerStats do
   def handle_call(:stats, _from, state), do: {:reply, map_size(state), state}
 end
 
-defmodule MyApp.Beacon do
+defmodule MyApp.PulseBeacon do
   @moduledoc """
   Starts beating from `handle_continue/2`; the `else` branch is a fallback for OTP
   releases before 21, which no supported Elixir runs on.

@@ -43,7 +43,7 @@ defmodule MyApp.ShardSupervisor do
   end
 end
 
-defmodule MyApp.ShardDirectory do
+defmodule MyApp.ShardLookup do
   @moduledoc "Looks shards up; it answers one supervisor-like request but is no supervisor."
   use GenServer
 

@@ -1,4 +1,4 @@
-defmodule Billing.BatchRunner do
+defmodule Billing.ExportRunner do
   @moduledoc "Runs export batches in worker processes that know which batch they serve."
 
   def run(batches, reporter) do

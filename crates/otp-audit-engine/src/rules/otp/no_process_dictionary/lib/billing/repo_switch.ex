@@ -43,7 +43,7 @@ defmodule Billing.SettlementBatch do
   end
 end
 
-defmodule Billing.GatewayConnection do
+defmodule Billing.GatewayMarker do
   @moduledoc "A connection process that marks itself for whoever inspects it."
 
   def init(gateway) do

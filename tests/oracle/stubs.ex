@@ -129,6 +129,33 @@ end
 defmodule Plug.Conn do
   def put_resp_header(conn, _key, _value), do: conn
   def halt(conn), do: conn
+  def assign(conn, _key, _value), do: conn
+  def send_resp(conn, _status, _body), do: conn
+end
+
+# Plug.Builder, as far as the no-process-dictionary fixture's plugs go: `plug :name`
+# steps run in order by an overridable `call/2`, so `super(conn, opts)` runs them.
+defmodule Plug.Builder do
+  defmacro __using__(_opts) do
+    quote do
+      import Plug.Builder, only: [plug: 1]
+      Module.register_attribute(__MODULE__, :plugs, accumulate: true)
+      @before_compile Plug.Builder
+      def call(conn, opts), do: run_plugs(conn, opts)
+      defoverridable call: 2
+    end
+  end
+
+  defmacro plug(name), do: quote(do: @plugs(unquote(name)))
+
+  defmacro __before_compile__(env) do
+    steps = env.module |> Module.get_attribute(:plugs) |> Enum.reverse()
+    body = Enum.reduce(steps, quote(do: conn), fn step, acc -> quote(do: unquote(step)(unquote(acc), [])) end)
+
+    quote do
+      defp run_plugs(conn, _opts), do: unquote(body)
+    end
+  end
 end
 
 # Ecto's custom type behaviour, as far as the unsafe-atom fixture's `use` goes.

@@ -78,6 +78,7 @@ fn scoped_keys<'s>(file: &File<'s>) -> ScopedKeys<'s> {
         .filter_map(|c| Some((c, access(c)?, file.text(c.arg(0)?))))
         .collect();
     paired_by_callers(file, &accesses, &mut scoped);
+    released_after_pipeline(file, &accesses, &mut scoped);
     for &(cleanup, access, key) in &accesses {
         let Some(def) = cleanup.ctx.def else { continue };
         if access == Access::Read || !in_after_block(file, cleanup.node) {
@@ -180,6 +181,47 @@ fn paired_by_callers<'s>(file: &File<'s>, accesses: &[(&Call, Access, &'s str)],
                 scoped.in_def.insert((pop_def, key));
                 scoped.in_def.extend(pushes.into_iter().map(|d| (d, key)));
             }
+        }
+    }
+}
+
+/// A private function stores a literal key and a helper of the module deletes it, called
+/// in the `after` of a `try` whose body runs the writer: `super(conn, opts)` in a
+/// `Plug.Builder`'s `call/2` (the writer is one of its `plug :name` steps, and `conn`
+/// cannot carry what the `after` needs), or a direct call of the writer. The value
+/// lives for one request.
+fn released_after_pipeline<'s>(file: &File<'s>, accesses: &[(&Call, Access, &'s str)], scoped: &mut ScopedKeys<'s>) {
+    let k = &grammar().kinds;
+    for &(del, _, key) in accesses.iter().filter(|&&(c, a, _)| a == Access::Delete && !in_after_block(file, c.node)) {
+        let (Some(deleter), Some(arg)) = (del.ctx.def, del.arg(0)) else { continue };
+        if arg.kind_id() == k.identifier {
+            continue;
+        }
+        let writers: Vec<Id> = accesses
+            .iter()
+            .filter(|&&(c, a, kk)| a == Access::Write && kk == key && c.ctx.module == del.ctx.module)
+            .filter_map(|(c, _, _)| c.ctx.def)
+            .filter(|&d| file.defs[d as usize].kind == "defp" && d != deleter)
+            .collect();
+        if writers.is_empty() {
+            continue;
+        }
+        let name = file.defs[deleter as usize].name;
+        let released = file.calls.iter().filter(|c| c.local && c.name == name && c.ctx.module == del.ctx.module);
+        let around = released.filter_map(|c| Some((c, file.after_block_around(c.node)?)));
+        let runs_writer = around.into_iter().any(|(release, after)| {
+            let Some(block) = file.parent(after) else { return false };
+            file.calls.iter().any(|c| {
+                c.ctx.def == release.ctx.def
+                    && c.local
+                    && (block.start_byte()..after.start_byte()).contains(&c.node.start_byte())
+                    && (c.name == "super" || writers.iter().any(|&w| file.defs[w as usize].name == c.name))
+            })
+        });
+        if runs_writer {
+            scoped.literal.insert(key);
+            scoped.in_def.insert((deleter, key));
+            scoped.in_def.extend(writers.into_iter().map(|d| (d, key)));
         }
     }
 }

@@ -133,12 +133,12 @@ defmodule Plug.Conn do
   def send_resp(conn, _status, _body), do: conn
 end
 
-# Plug.Builder, as far as the no-process-dictionary fixture's plugs go: `plug :name`
+# Plug.Builder, as far as the no-process-dictionary and compile-time-env fixtures go: `plug :name`
 # steps run in order by an overridable `call/2`, so `super(conn, opts)` runs them.
 defmodule Plug.Builder do
   defmacro __using__(_opts) do
     quote do
-      import Plug.Builder, only: [plug: 1]
+      import Plug.Builder, only: [plug: 1, plug: 2]
       Module.register_attribute(__MODULE__, :plugs, accumulate: true)
       @before_compile Plug.Builder
       def call(conn, opts), do: run_plugs(conn, opts)
@@ -146,11 +146,15 @@ defmodule Plug.Builder do
     end
   end
 
-  defmacro plug(name), do: quote(do: @plugs(unquote(name)))
+  # Like Plug's, the options are evaluated while the module compiles.
+  defmacro plug(name, opts \\ []), do: quote(do: @plugs({unquote(name), unquote(opts)}))
 
   defmacro __before_compile__(env) do
     steps = env.module |> Module.get_attribute(:plugs) |> Enum.reverse()
-    body = Enum.reduce(steps, quote(do: conn), fn step, acc -> quote(do: unquote(step)(unquote(acc), [])) end)
+    body =
+      Enum.reduce(steps, quote(do: conn), fn {step, opts}, acc ->
+        quote(do: unquote(step)(unquote(acc), unquote(Macro.escape(opts))))
+      end)
 
     quote do
       defp run_plugs(conn, _opts), do: unquote(body)
@@ -166,4 +170,32 @@ end
 # A LiveComponent's `use`, with the `assign` a LiveView imports.
 defmodule Phoenix.LiveComponent do
   defmacro __using__(_opts), do: quote(do: import(Phoenix.LiveView))
+end
+
+# Tesla's builder, as far as the compile-time-env fixture goes: `plug` keeps its
+# options as code, which the generated `__middleware__/0` runs on each request.
+defmodule Tesla do
+  defmacro __using__(_opts) do
+    quote do
+      import Tesla, only: [plug: 1, plug: 2]
+      Module.register_attribute(__MODULE__, :tesla_middleware, accumulate: true)
+      @before_compile Tesla
+    end
+  end
+
+  defmacro plug(middleware, opts \\ nil) do
+    quote(do: @tesla_middleware({unquote(Macro.escape(middleware)), unquote(Macro.escape(opts))}))
+  end
+
+  defmacro __before_compile__(env) do
+    steps =
+      env.module
+      |> Module.get_attribute(:tesla_middleware)
+      |> Enum.reverse()
+      |> Enum.map(fn {middleware, opts} -> quote(do: {unquote(middleware), unquote(opts)}) end)
+
+    quote do
+      def __middleware__, do: unquote(steps)
+    end
+  end
 end

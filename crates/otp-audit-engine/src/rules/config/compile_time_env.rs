@@ -36,7 +36,9 @@ fn check(file: &File, report: &mut Report) {
             _ => continue,
         };
         let ctx = &call.ctx;
-        let where_ = if ctx.in_attribute {
+        let where_ = if in_tesla_builder_arg(file, call) {
+            continue;
+        } else if ctx.in_attribute {
             "a module attribute"
         } else if ctx.quoted {
             // A macro's quoted expression lands where the macro is called; only
@@ -84,4 +86,31 @@ fn check(file: &File, report: &mut Report) {
             ));
         }
     }
+}
+
+/// Tesla's `plug` and `adapter` macros keep their arguments as code that the
+/// generated `__middleware__/0` and `__adapter__/0` run on every request, so a read
+/// written there is a runtime read, and `compile_env` would freeze it (a secret, a
+/// URL from `runtime.exs`). Plug.Builder's `plug` is different: it evaluates its
+/// options while the module compiles.
+fn in_tesla_builder_arg(file: &File, call: &Call) -> bool {
+    let Some(module) = call.ctx.module else {
+        return false;
+    };
+    let uses = &file.modules[module as usize].uses;
+    if !uses.iter().any(|(u, _)| u == "Tesla" || u == "Tesla.Builder") {
+        return false;
+    }
+    let g = grammar();
+    let mut node = call.node;
+    while let Some(parent) = file.parent(node) {
+        if parent.kind_id() == g.kinds.call
+            && ast::field(parent, g.fields.target)
+                .is_some_and(|t| matches!(file.text(t), "plug" | "adapter"))
+        {
+            return true;
+        }
+        node = parent;
+    }
+    false
 }

@@ -466,12 +466,51 @@ fn every_clause_replies_at_once(file: &File, module: &Module, clauses: &[&Def], 
     for d in clauses {
         let body = d.body?;
         let text = file.text(body);
-        if !text.contains(":reply") || text.contains(deferral) || text.contains(":stop") {
+        let replies = text.contains(":reply") && !text.contains(deferral) && !text.contains(":stop");
+        if !replies && !stops_with_reply(file, body, deferral) && !replies_first(file, d, body) {
             return None;
         }
         waits_for_nothing(file, module, body, &defines, &mut answer, &mut seen, 0)?;
     }
     Some(answer)
+}
+
+/// The clause ends the server with a reply (`{:stop, reason, reply, state}`), and every
+/// `:stop` tuple in it carries one: the caller gets its answer before the server goes.
+fn stops_with_reply(file: &File, body: Node, deferral: &str) -> bool {
+    let k = &grammar().kinds;
+    if file.text(body).contains(deferral) {
+        return false;
+    }
+    let stops: Vec<Node> = std::iter::once(body)
+        .chain(crate::syntax::descendants(body))
+        .filter(|n| n.kind_id() == k.tuple)
+        .filter(|n| n.named_child(0).is_some_and(|a| a.kind_id() == k.atom && file.text(a) == ":stop"))
+        .collect();
+    !stops.is_empty() && stops.iter().all(|t| ast::named_children(*t).count() == 4)
+}
+
+/// The clause's first statements answer the caller with `GenServer.reply(from, value)`,
+/// unconditionally, before it returns `{:noreply, ...}` or `{:stop, ...}`: the caller
+/// waits only for what comes before the reply, which `waits_for_nothing` still judges.
+fn replies_first(file: &File, def: &Def, body: Node) -> bool {
+    let Some(from) = def.params.get(1).map(|p| file.text(*p)) else {
+        return false;
+    };
+    let k = &grammar().kinds;
+    let statements: Vec<Node> = if body.kind_id() == k.do_block {
+        crate::syntax::statements(body).collect()
+    } else {
+        vec![body]
+    };
+    statements.iter().any(|s| {
+        file.calls.iter().any(|c| {
+            c.node.id() == s.id()
+                && matches!(c.module.as_deref(), Some("GenServer" | ":gen_server"))
+                && c.name == "reply"
+                && c.arg(0).is_some_and(|a| file.text(a) == from)
+        })
+    })
 }
 
 /// Whether `module` defines `name/arity`.
@@ -601,7 +640,7 @@ fn drains(file: &File, c: &Call) -> bool {
 fn pure_kernel(c: &Call, defines: &dyn Fn(&str, usize) -> bool) -> bool {
     const PURE: &[&str] = &[
         "length", "rem", "div", "abs", "hd", "tl", "elem", "put_elem", "map_size", "tuple_size",
-        "max", "min", "is_nil", "not", "get_in", "put_in", "update_in", "to_string", "self",
+        "max", "min", "is_nil", "not", "get_in", "put_in", "update_in", "pop_in", "to_string", "self",
         "raise", "reraise", "inspect", "is_pid", "is_atom", "is_binary", "is_list", "is_map",
         "is_integer", "is_tuple", "is_reference", "is_function", "is_number", "is_boolean",
     ];
@@ -679,6 +718,8 @@ fn reads_state(c: &Call) -> bool {
         Some("System") => matches!(c.name, "monotonic_time" | "system_time" | "os_time" | "unique_integer" | "convert_time_unit"),
         // A liveness check or a name lookup: answered by the runtime at once.
         Some("Process") => matches!(c.name, "alive?" | "whereis"),
+        // A reply is a message to the caller: it never waits.
+        Some("GenServer" | ":gen_server" | ":gen_statem") => c.name == "reply",
         Some("Kernel") => !matches!(c.name, "send" | "spawn" | "spawn_link" | "apply"),
         _ => false,
     }
@@ -697,9 +738,11 @@ pub(crate) fn request_tag<'t>(file: &File<'t>, node: Node) -> Option<(&'t str, u
             return Some((file.text(first), ast::named_children(node).count()));
         }
         // `{__MODULE__, :monitor, pid}`: a request namespaced by the module; the tag is
-        // the source of both elements as written.
+        // the source of both elements as written, so it matches within the file.
+        // `{@prefix, :ping}` with `@prefix :my_app`: the same, namespaced by an attribute.
         let second = node.named_child(1).filter(|a| a.kind_id() == k.atom)?;
-        if first.kind_id() == k.alias || file.text(first) == "__MODULE__" {
+        let attribute = first.kind_id() == k.unary_operator && file.text(first).starts_with('@');
+        if first.kind_id() == k.alias || file.text(first) == "__MODULE__" || attribute {
             return Some((&file.src[first.start_byte()..second.end_byte()], ast::named_children(node).count()));
         }
     }

@@ -467,10 +467,18 @@ fn every_clause_replies_at_once(file: &File, module: &Module, clauses: &[&Def], 
         let body = d.body?;
         let text = file.text(body);
         let replies = text.contains(":reply") && !text.contains(deferral) && !text.contains(":stop");
-        if !replies && !stops_with_reply(file, body, deferral) && !replies_first(file, d, body) {
+        let stops = !replies && !replies_first(file, d, body);
+        if stops && !stops_with_reply(file, body, deferral) {
             return None;
         }
         waits_for_nothing(file, module, body, &defines, &mut answer, &mut seen, 0)?;
+        if stops {
+            // gen_server runs `terminate/2` before it sends a stop's reply.
+            let terminate = module.defs.iter().map(|&t| &file.defs[t as usize]).filter(|t| t.name == "terminate" && t.arity == 2);
+            for body in terminate.filter_map(|t| t.body) {
+                waits_for_nothing(file, module, body, &defines, &mut answer, &mut seen, 0)?;
+            }
+        }
     }
     Some(answer)
 }

@@ -43,3 +43,21 @@ defmodule MyApp.UploadSlot do
     state
   end
 end
+
+defmodule MyApp.SpoolSlot do
+  @moduledoc "Replies with its stop, but gen_server runs terminate/2 (a flush to the store) first."
+  use GenServer
+
+  def start_link(opts), do: GenServer.start_link(__MODULE__, opts)
+
+  def finish(pid), do: GenServer.call(pid, :finish) #~ otp/call-timeout
+
+  @impl true
+  def init(opts), do: {:ok, %{store: opts[:store], entries: []}}
+
+  @impl true
+  def handle_call(:finish, _from, state), do: {:stop, :normal, :ok, state}
+
+  @impl true
+  def terminate(_reason, state), do: MyApp.Store.save(state.store, state.entries)
+end

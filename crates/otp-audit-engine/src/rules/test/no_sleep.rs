@@ -670,18 +670,31 @@ struct Separated {
 fn separated_calls(file: &File, sleep: &Call) -> Option<Separated> {
     let test = file.test(&sleep.ctx)?;
     let before = plain_remote_calls(file, sleep, previous_statement(sleep)?);
-    let (function, loop_rounds) = match next_statement(sleep.expr) {
-        Some(next) => {
-            let after = plain_remote_calls(file, sleep, next);
-            (before.into_iter().find(|f| after.contains(f))?, false)
+    // The second call may come a few statements later, once its arguments are built
+    // (`attrs_2 = Map.merge(attrs, ...)`, then `Fixtures.note_fixture(attrs_2)`).
+    let later: Vec<Node> = std::iter::successors(next_statement(sleep.expr), |n| next_statement(*n)).take(3).collect();
+    let mut shared = None;
+    for next in &later {
+        let after = plain_remote_calls(file, sleep, *next);
+        shared = before.iter().find(|f| after.contains(f)).cloned();
+        if shared.is_some() || !builds_data(file, *next) {
+            break;
         }
-        None if sleep.parent.is_some_and(|block| is_loop_body(file, block)) => (before.into_iter().next()?, true),
+    }
+    // A round that ends with its value (`uuid`) after the sleep still ends there.
+    let ends_round = later.iter().all(|n| file.calls_within(*n).next().is_none())
+        && sleep.parent.is_some_and(|block| is_loop_body(file, block));
+    let (function, loop_rounds) = match shared {
+        Some(function) => (function, false),
+        None if ends_round => (before.into_iter().next()?, true),
         None => return None,
     };
     // A loop's round makes its own timestamps (`"at" => DateTime.utc_now()`); a pair
-    // of calls may compare what they recorded anywhere in the test.
+    // of calls may compare what they recorded anywhere in the test. A test named for
+    // an order (`"lists notes in desc order"`, `"ids are ordered"`) reads back what
+    // the two calls made, sorted by when they were made.
     let region = if loop_rounds { sleep.parent? } else { test.node };
-    let stamps_time = records_times(file.text(region));
+    let stamps_time = records_times(file.text(region)) || names_an_order(&test.name);
     // `Cache.put_async(cache, i, i)`: work handed to another process, which the sleep
     // may well wait for, unless the round stamps its own times.
     let hands_off = function.contains("async") || function.ends_with("_later");
@@ -728,6 +741,37 @@ fn is_loop_body(file: &File, block: Node) -> bool {
                     .is_some_and(|by| matches!(file.call(by).module.as_deref(), Some("Enum" | "Stream")))
         })
     })
+}
+
+/// `attrs_2 = Map.merge(attrs, %{...})`: a statement that only binds data, built by
+/// `Map`, `Keyword` or `Enum` (or a literal), and runs nothing else the test checks.
+fn builds_data(file: &File, stmt: Node) -> bool {
+    let k = &grammar().kinds;
+    if stmt.kind_id() != k.binary_operator || crate::syntax::operator(stmt, file.src) != "=" {
+        return false;
+    }
+    let Some(value) = ast::field(stmt, grammar().fields.right) else {
+        return false;
+    };
+    match file.calls_within(value).find(|c| c.node == value) {
+        Some(c) => matches!(c.module.as_deref(), Some("Map" | "Keyword" | "Enum")),
+        None => value.kind_id() != k.call,
+    }
+}
+
+/// A test's name that claims an order of records: `"in desc order"`, `"is ordered"`,
+/// `"loads sorted relationships"`, `"newest first"`. Not `"creates an order"`.
+fn names_an_order(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    let words: Vec<&str> = name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    const ORDER_WORDS: &[&str] = &[
+        "ordered", "sorted", "desc", "descending", "asc", "ascending", "newest", "oldest", "chronological",
+        "chronologically",
+    ];
+    words.iter().any(|w| ORDER_WORDS.contains(w))
+        || words.windows(2).any(|p| {
+            p[1] == "order" && matches!(p[0], "in" | "proper" | "right" | "same" | "creation" | "insertion" | "sort" | "reverse")
+        })
 }
 
 /// Words of code that records or compares points in time (not durations).

@@ -63,7 +63,14 @@ fn check(file: &File, report: &mut Report) {
             // Sets a variable only where it is missing: no test sees another value.
             continue;
         }
-        if key_arg(call).is_some_and(|key| unique_per_test(file, call, key)) {
+        // `Application.put_env(Sink, :test_pid, self())` with `defmodule Sink` inside the
+        // test module: an application env named after a module of this test module's
+        // own, which its tests (never run at the same time) alone read.
+        let own_app = call.module.as_deref() == Some("Application")
+            && call.arg(0).is_some_and(|app| {
+                app.kind_id() == grammar().kinds.alias && nested_in_test_module(file, call, file.text(app))
+            });
+        if own_app || key_arg(call).is_some_and(|key| unique_per_test(file, call, key)) {
             // A key or handler id of this test's own cannot collide with another's.
             continue;
         }

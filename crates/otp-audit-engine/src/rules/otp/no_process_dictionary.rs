@@ -1049,7 +1049,7 @@ fn setting_candidates<'s>(file: &File<'s>) -> Vec<SettingCandidate<'s>> {
                 c.local && c.name == name && c.ctx.module == getter.ctx.module && c.ctx.def.is_some_and(|d| d != g)
             });
             let reads_key = accesses.iter().any(|&(c, a, k)| {
-                a == Access::Read && k == key && c.arity == 2 && same(c) && c.ctx.def != Some(g) && c.ctx.def != put.ctx.def
+                a == Access::Read && k == key && reads_one_key(c) && same(c) && c.ctx.def != Some(g) && c.ctx.def != put.ctx.def
             });
             // A quote outside a macro (`@prefix_ast quote(do: Process.get(:key, ""))`,
             // spliced into the code the module's macros write) is data to the model,
@@ -1071,7 +1071,7 @@ fn setting_candidates<'s>(file: &File<'s>) -> Vec<SettingCandidate<'s>> {
             calls_getter || reads_key || quoted_read
         };
         let getter = accesses.iter().any(|&(c, a, k)| {
-            a == Access::Read && k == key && c.arity == 2 && !c.capture && public(c) && same(c) && c.ctx.def != put.ctx.def && consulted(c)
+            a == Access::Read && k == key && reads_one_key(c) && !c.capture && public(c) && same(c) && c.ctx.def != put.ctx.def && consulted(c)
         });
         let deleted = accesses.iter().any(|&(c, a, k)| a == Access::Delete && k == key && same(c));
         // The setter is the one way the key is set, but for public switches that only
@@ -1101,6 +1101,12 @@ fn setting_candidates<'s>(file: &File<'s>) -> Vec<SettingCandidate<'s>> {
         }
     }
     out
+}
+
+/// `Process.get(key, default)`, or `Process.get(key)` whose default is `nil` (often
+/// followed by `|| default`): a read of one key that works whether or not it is set.
+fn reads_one_key(c: &Call) -> bool {
+    c.name == "get" && matches!(c.arity, 1 | 2)
 }
 
 /// The name of the public function around `write`, when the write is all it does with

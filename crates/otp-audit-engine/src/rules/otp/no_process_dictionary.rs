@@ -514,6 +514,15 @@ fn check(file: &File, report: &mut Report) {
         if access != Access::Write && key.is_some_and(|k| written.contains(file.text(k))) {
             continue;
         }
+        if access != Access::Write && key.is_some_and(|k| drained_in_after(file, call, k)) {
+            continue;
+        }
+        if access == Access::Delete && call.ctx.other_process && value_used(file, call) {
+            // `events = Process.delete(:events) || []` in the fn of a task: what the
+            // task's callees collected leaves with its result, and the dictionary ends
+            // with the task.
+            continue;
+        }
         if access != Access::Write
             && key.is_some_and(|k| !is_literal_key(file, k))
             && computed_writers.contains(&call.ctx.module)
@@ -1101,6 +1110,28 @@ fn setting_candidates<'s>(file: &File<'s>) -> Vec<SettingCandidate<'s>> {
         }
     }
     out
+}
+
+/// `after` of a `try` that reads a literal key and deletes it (`pending =
+/// Process.get(:pending_events, [])`, publish them, `Process.delete(:pending_events)`):
+/// the function drains what its callees collected during the call, the cleanup half of
+/// a binding whose writes live elsewhere. The writes are judged where they are.
+fn drained_in_after(file: &File, call: &Call, key: Node) -> bool {
+    if !is_literal_key(file, key) {
+        return false;
+    }
+    let Some(after) = file.after_block_around(call.node) else {
+        return false;
+    };
+    let key = file.text(key);
+    file.calls_within(after)
+        .any(|c| access(c) == Some(Access::Delete) && c.arg(0).is_some_and(|k| file.text(k) == key))
+}
+
+/// The call's value is used (bound, or given to `||`), not dropped as a statement.
+fn value_used(file: &File, call: &Call) -> bool {
+    file.parent(call.node)
+        .is_some_and(|p| p.kind_id() == grammar().kinds.binary_operator)
 }
 
 /// `Process.get(key, default)`, or `Process.get(key)` whose default is `nil` (often

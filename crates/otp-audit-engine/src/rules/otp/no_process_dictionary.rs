@@ -711,7 +711,11 @@ fn key_names<'s>(file: &File<'s>, key: Node) -> Vec<&'s str> {
 /// no such reader.
 fn dictionary_reader(file: &File, write: &Call, key: Node) -> Option<String> {
     let k = &grammar().kinds;
-    let names = key_names(file, key);
+    let mut names = key_names(file, key);
+    // `{:my_once, id}`: a family of keys, known by its tag.
+    if names.is_empty() && key.kind_id() == k.tuple {
+        names = key.named_child(0).map(|tag| key_names(file, tag)).unwrap_or_default();
+    }
     if names.is_empty() {
         return None;
     }
@@ -723,9 +727,22 @@ fn dictionary_reader(file: &File, write: &Call, key: Node) -> Option<String> {
         .filter(|c| c.arg(0).is_some_and(|p| !matches!(file.text(p), "self()" | "self")))
         .filter_map(|c| file.def(&c.ctx))
         .find(|def| {
-            ast::descendants(def.node)
-                .filter(|n| n.kind_id() == k.atom || n.kind_id() == k.quoted_atom || n.kind_id() == k.unary_operator)
-                .any(|n| key_names(file, n).iter().any(|m| names.contains(m)))
+            let names_key = |node: Node| {
+                std::iter::once(node)
+                    .chain(ast::descendants(node))
+                    .filter(|n| n.kind_id() == k.atom || n.kind_id() == k.quoted_atom || n.kind_id() == k.unary_operator)
+                    .any(|n| key_names(file, n).iter().any(|m| names.contains(m)))
+            };
+            // The reader may take the key from its callers
+            // (`find_in_ancestors({:my_once, id})`).
+            names_key(def.node)
+                || file.calls.iter().any(|c| {
+                    c.local
+                        && c.name == def.name
+                        && c.arity == def.arity
+                        && c.ctx.module == def.module
+                        && (0..c.arity).filter_map(|i| c.arg(i)).any(names_key)
+                })
         })
         .map(|def| format!("{}/{}", def.name, def.arity))
 }

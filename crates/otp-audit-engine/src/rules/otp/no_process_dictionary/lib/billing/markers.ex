@@ -103,3 +103,26 @@ defmodule Billing.Session do
   @impl true
   def handle_call(:user, _from, state), do: {:reply, state.user, state}
 end
+
+defmodule Billing.OnceAgents do
+  @moduledoc "One agent per identifier, found in this process or an ancestor's published dictionary."
+
+  def ensure(identifier) do
+    case find_up_tree({:billing_once, identifier}) do
+      nil ->
+        {:ok, pid} = Agent.start_link(fn -> :none end)
+        Process.put({:billing_once, identifier}, pid) #~ otp/no-process-dictionary
+        pid
+
+      pid ->
+        pid
+    end
+  end
+
+  defp find_up_tree(key) do
+    Enum.find_value([self() | Process.get(:"$ancestors", [])], fn pid ->
+      {:dictionary, entries} = Process.info(pid, :dictionary)
+      Enum.find_value(entries, fn {found, value} -> if found == key, do: value end)
+    end)
+  end
+end

@@ -69,6 +69,7 @@ fn check(file: &File, report: &mut Report) {
             || ends_the_node(file, call)
             || kind == Kind::Link && (is_managed_worker(file, call) || is_linked_sink(file, call))
             || kind == Kind::Monitor && (awaits_its_down(file, call) || watches_its_spawner(file, call))
+            || kind == Kind::Opt && monitors_by_option(file, call) && awaits_its_down(file, call)
             || matches!(kind, Kind::Monitor | Kind::Opt) && is_async_call_by_exit(file, call)
         {
             continue;
@@ -270,6 +271,19 @@ fn normal_exit_of(file: &File, call: &Call) -> Option<String> {
                 && c.arg(1).is_some_and(|a| file.text(a) == ":normal")
         })
         .map(|c| file.text(c.node).to_string())
+}
+
+/// `spawn_opt(fun, [:monitor, max_heap_size: ...])`: a `spawn_monitor` that also sets
+/// options (a heap cap for a sandbox), returning `{pid, ref}` the same way.
+fn monitors_by_option(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(opts) = (1..call.arity).rev().find_map(|i| call.arg(i)).filter(|o| o.kind_id() == k.list) else {
+        return false;
+    };
+    ast::named_children(opts).any(|o| {
+        let text = file.text(o);
+        text == ":monitor" || (o.kind_id() == k.tuple && text.starts_with("{:monitor,"))
+    })
 }
 
 /// `{pid, mon} = spawn_monitor(fun)` followed at once (after nothing but sends to

@@ -15,6 +15,36 @@ defmodule Shop.SchemaLoader do
     end
   end
 
+  # A heap cap: a sandbox for user input that cannot eat the node's memory.
+  def load_capped(conn, names) do
+    caller = self()
+    ref = make_ref()
+
+    {pid, mon} =
+      :erlang.spawn_opt(fn -> send(caller, {ref, Shop.Schema.fetch(conn, names)}) end, [
+        :monitor,
+        max_heap_size: %{size: 100_000, kill: true}
+      ])
+
+    receive do
+      {^ref, schema} ->
+        Process.demonitor(mon, [:flush])
+        {:ok, schema}
+
+      {:DOWN, ^mon, :process, ^pid, _} ->
+        {:error, :too_big}
+    after
+      1_000 ->
+        Process.exit(pid, :kill)
+        {:error, :timeout}
+    end
+  end
+
+  def load_capped_later(conn, names) do
+    {_pid, mon} = :erlang.spawn_opt(fn -> Shop.Schema.fetch(conn, names) end, [:monitor]) #~ otp/no-raw-spawn
+    mon
+  end
+
   def load_later(conn, names) do
     {_pid, mon} = spawn_monitor(fn -> Shop.Schema.fetch(conn, names) end) #~ otp/no-raw-spawn
     Shop.Schema.log_started(names)

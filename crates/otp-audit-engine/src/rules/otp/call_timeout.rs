@@ -627,7 +627,7 @@ fn waits_for_nothing<'t>(
 }
 
 /// An anonymous function applied in `code`: `fun.()`, `state.loader.(key)`.
-fn calls_a_fn_value(code: &str) -> bool {
+pub(crate) fn calls_a_fn_value(code: &str) -> bool {
     code.match_indices(".(").any(|(i, _)| {
         code[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ')' || c == '?' || c == '!')
     })

@@ -268,6 +268,10 @@ fn element_work_with(file: &File, call: &Call, opts_at: usize, file_io: &mut Opt
             continue;
         }
         seen.push(node.byte_range());
+        // `callback.(batch)`: a function value may do anything, a query included.
+        if crate::rules::otp::call_timeout::calls_a_fn_value(file.text(node)) {
+            return None;
+        }
         for c in file.calls_within(node) {
             if c.dynamic {
                 return None;

@@ -37,6 +37,19 @@ defmodule MyApp.RowImport do
     |> Enum.to_list()
   end
 
+  # Control: each element applies the function it was given, which may query: a warning.
+  def each_batch(batches, callback) do
+    batches
+    |> Task.async_stream(
+      fn batch ->
+        result = callback.(batch)
+        {result, length(batch)}
+      end,
+      timeout: :infinity #~ otp/infinity-timeout
+    )
+    |> Enum.to_list()
+  end
+
   defp parse(row), do: row |> String.trim() |> String.split(",")
 
   defp build(row), do: %{fields: parse(row)}

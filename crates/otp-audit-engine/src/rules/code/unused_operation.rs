@@ -113,6 +113,10 @@ fn check(file: &File, report: &mut Report) {
             module == "Enum" && file.scope == crate::FileScope::Test && ctx.test.is_some() && PREDICATES.contains(&call.name);
         let message = if missing_assertion {
             missing_assertion_message(&written, call.name)
+        } else if enum_map && runs_a_made_stream {
+            format!(
+                "`{written}` consumes a lazy stream whose production does the work (what a `*stream*` function, or a call given `return_stream?: true`, returns) and drops the mapped results; `Enum.each/2` says that, and keeps the `fn`'s pattern match (`{{:ok, _}}`), which `Stream.run/1` would not check"
+            )
         } else if enum_map {
             format!(
                 "`{written}` builds a result that is discarded; use `Enum.each/2` for side effects or use the result"
@@ -303,10 +307,22 @@ fn consumes_stream(file: &File, call: &Call) -> bool {
         c.node == subject
             && match c.module.as_deref() {
                 Some("Stream") => true,
-                Some(m) => !PURE_MODULES.contains(&m) && c.name.contains("stream"),
-                None => c.name.contains("stream"),
+                Some(m) => !PURE_MODULES.contains(&m) && (c.name.contains("stream") || asks_for_stream(file, c)),
+                None => c.name.contains("stream") || asks_for_stream(file, c),
             }
     })
+}
+
+/// `Ash.bulk_create!(rows, Post, :create, return_stream?: true)`: a call told by its
+/// options to return a lazy stream, whose work runs as the stream is consumed.
+fn asks_for_stream(file: &File, c: &Call) -> bool {
+    let Some(args) = c.arguments else {
+        return false;
+    };
+    let text = file.text(args);
+    ["return_stream?: true", "stream?: true", "stream: true"]
+        .iter()
+        .any(|option| text.match_indices(option).any(|(i, _)| i == 0 || !text.as_bytes()[i - 1].is_ascii_alphanumeric() && text.as_bytes()[i - 1] != b'_'))
 }
 
 /// Does the enumerable come, through any `Stream` steps, from a function named
@@ -323,8 +339,8 @@ fn made_by_stream_function(file: &File, call: &Call) -> bool {
                 Some(next) => subject = next,
                 None => return false,
             },
-            Some(m) => return !PURE_MODULES.contains(&m) && inner.name.contains("stream"),
-            None => return inner.name.contains("stream"),
+            Some(m) => return !PURE_MODULES.contains(&m) && (inner.name.contains("stream") || asks_for_stream(file, inner)),
+            None => return inner.name.contains("stream") || asks_for_stream(file, inner),
         }
     }
     false

@@ -354,7 +354,12 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
         .any(|c| c.ctx.module == Some(id) && crate::rules::otp::trap_exit_unhandled::traps_exits(file, c));
     // Trapping exits lets an `:EXIT` reach `handle_info/2` only from a linked process
     // other than the parent, whose `:EXIT` gen_server handles itself.
-    let links = server_calls().any(links_to_another_process);
+    // A name registered through `Registry` (`{:via, Registry, {reg, key}}`, or
+    // `Registry.register/3` in a callback) links the server to the registry's
+    // partition, whose `:EXIT` a trapping server then receives.
+    let module_text = file.text(module.node);
+    let registry_link = module_text.contains("{:via, Registry,") || server_calls().any(|c| c.is("Registry", "register"));
+    let links = registry_link || server_calls().any(links_to_another_process);
     match (traps, takes_any("EXIT", 3)) {
         (false, _) => Some(format!("{down} {calls}")),
         (true, true) => Some(format!("{down}, matches every `:EXIT` {calls}")),

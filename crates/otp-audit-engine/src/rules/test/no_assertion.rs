@@ -341,6 +341,32 @@ fn checks_something(file: &File, body: Node, asserting: &[u32], helpers: &[Strin
             || starts_asserting_fixture(file, c, asserting)
             || checks_response_status(file, c)
     }) || checking_match(file, body)
+        || switches_on_file_assertion(file, body, helpers)
+}
+
+/// `Ash.load!(record, name: [assert_strict?: true])`, where a callback module of the
+/// same file (a calculation, a change) runs `assert` when that option is set: the
+/// test turns on an assertion that runs inside the code under test.
+fn switches_on_file_assertion(file: &File, body: Node, helpers: &[String]) -> bool {
+    let text = file.text(body);
+    let switches: Vec<&str> = text
+        .match_indices(": true")
+        .filter_map(|(at, _)| {
+            let start = text[..at].rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '?'))? + 1;
+            let key = &text[start..at];
+            key.starts_with("assert").then_some(key)
+        })
+        .collect();
+    if switches.is_empty() {
+        return false;
+    }
+    file.calls.iter().any(|c| {
+        c.ctx.test.is_none()
+            && is_assertion(c.name, helpers)
+            && c.ctx
+                .def
+                .is_some_and(|d| switches.iter().any(|key| file.text(file.defs[d as usize].node).contains(key)))
+    })
 }
 
 /// Mimic's `reject(&Dep.fun/2)` or `reject(Dep, :fun, 2)` (and `Mimic.expect`): a call

@@ -845,7 +845,8 @@ fn is_mix_driver(file: &File, module: Id) -> bool {
     file.calls_within(node).any(|c| {
         c.ctx.module == Some(module)
             && c.module.as_deref().is_some_and(|m| {
-                ["Mix.Project", "Mix.ProjectStack", "Mix.Task", "Mix.Compilers", "Mix.Dep"]
+                // Igniter rewrites a project's source from `mix igniter.*` tasks.
+                ["Mix.Project", "Mix.ProjectStack", "Mix.Task", "Mix.Compilers", "Mix.Dep", "Igniter"]
                     .iter()
                     .any(|driver| m.strip_prefix(driver).is_some_and(|rest| rest.is_empty() || rest.starts_with('.')))
             })

@@ -50,13 +50,18 @@ fn check(file: &File, report: &mut Report) {
         if i64::from(depth) == max + 1 && is_one_liner(file, construct) && !is_removable_fetch(file, construct) {
             // One level over, and the level is a one-liner: Credo counts it too, but
             // it reads at a glance; say so, as information.
+            let short = if construct.start_position().row == construct.end_position().row {
+                "fits on one line"
+            } else {
+                "is short (each of its branches fits on one line)"
+            };
             report
                 .add(
                     file,
                     &ctx,
                     op.byte_range(),
                     format!(
-                        "`{}/{}` nests this `{}` {depth} levels deep where {max} are allowed: one level over, and the innermost `{}` fits on one line; give the inner levels a function of their own when it grows",
+                        "`{}/{}` nests this `{}` {depth} levels deep where {max} are allowed: one level over, and the innermost `{}` {short}; give the inner levels a function of their own when it grows",
                         def.name,
                         def.arity,
                         file.text(op),
@@ -81,7 +86,7 @@ fn check(file: &File, report: &mut Report) {
 }
 
 /// The construct fits on one line (`if tag in tags, do: item, else: tag(item)`), or
-/// it is a `case` of at most two clauses that each fit on one line.
+/// it is a `case` or a `fn` of at most two clauses that each fit on one line.
 fn is_one_liner(file: &File, construct: Node) -> bool {
     let k = &grammar().kinds;
     if construct.start_position().row == construct.end_position().row
@@ -90,10 +95,16 @@ fn is_one_liner(file: &File, construct: Node) -> bool {
     {
         return true;
     }
-    if !file.text(construct).starts_with("case ") {
-        return false;
-    }
-    let Some(block) = ast::named_children(construct).find(|c| c.kind_id() == k.do_block) else {
+    // `fn cell, acc when is_binary(cell) -> ...; cell, acc -> ... end`: the clauses of a
+    // `fn` read like a `case`'s.
+    let block = if construct.kind_id() == k.anonymous_function {
+        construct
+    } else if file.text(construct).starts_with("case ") {
+        let Some(block) = ast::named_children(construct).find(|c| c.kind_id() == k.do_block) else {
+            return false;
+        };
+        block
+    } else {
         return false;
     };
     let clauses: Vec<Node> = ast::named_children(block)

@@ -222,9 +222,22 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
             .collect();
         tags.sort_unstable();
         tags.dedup();
+        // `{@prefix, :ping}` with `@prefix :my_app`: another module may write the request
+        // as `{:my_app, :ping}`, whose tag is `:my_app` alone. Such a caller is answered at
+        // once only if every request of that shape is.
+        let mut resolved: Vec<(String, usize, Option<String>)> = Vec::new();
         for tag in tags {
             let at_once = answers_request_at_once(file, module, tag).map(AtOnce::describe);
+            if let Some(value) = attribute_atom(file, module, tag.0) {
+                match resolved.iter_mut().find(|(v, n, _)| *v == value && *n == tag.1) {
+                    Some(seen) => seen.2 = seen.2.take().and(at_once.clone()),
+                    None => resolved.push((value, tag.1, at_once.clone())),
+                }
+            }
             facts.push(Fact::Handles { module: module.name.clone(), tag: tag.0.to_string(), size: tag.1, at_once });
+        }
+        for (tag, size, at_once) in resolved {
+            facts.push(Fact::Handles { module: module.name.clone(), tag, size, at_once });
         }
     }
     // The file's warnings, without its at-once analysis: a call its own module
@@ -254,6 +267,19 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
         });
     }
     (!facts.is_empty()).then(|| Box::new(facts) as Facts)
+}
+
+/// `"@prefix, :ping"` (a request tag namespaced by an attribute) → `":my_app"` when the
+/// module sets `@prefix :my_app`.
+fn attribute_atom(file: &File, module: &Module, tag: &str) -> Option<String> {
+    let name = tag.strip_prefix('@')?.split(',').next()?;
+    let id = file.modules.iter().position(|m| std::ptr::eq(m, module))? as crate::model::Id;
+    file.attributes
+        .iter()
+        .find(|(n, _, ctx)| *n == name && ctx.module == Some(id))
+        .map(|(_, value, _)| *value)
+        .filter(|v| v.kind_id() == grammar().kinds.atom)
+        .map(|v| file.text(v).to_string())
 }
 
 /// The module a call's destination names: an alias (`MyApp.Cache`), `__MODULE__`, or

@@ -484,6 +484,22 @@ fn check(file: &File, report: &mut Report) {
     let settings = setting_keys(file);
     let handles = ref_handles(file);
     let once = warned_once_keys(file);
+    // `if Process.get(:in_tx?) do Process.put(:pending, [x | Process.get(:pending, [])])`:
+    // appends to an accumulator while a flag is set. The flag's read is that decision.
+    let appends: Vec<(&Call, &str)> = file
+        .calls_named("put")
+        .filter(|c| access(c) == Some(Access::Write))
+        .filter_map(|c| Some((c, guarded_append(file, c)?)))
+        .collect();
+    let guard_reads: HashSet<usize> = appends
+        .iter()
+        .flat_map(|&(put, flag)| {
+            file.calls_named("get")
+                .filter(move |g| g.ctx.def == put.ctx.def && g.node.start_byte() < put.node.start_byte())
+                .filter(move |g| g.arg(0).is_some_and(|k| file.text(k) == flag))
+                .map(|g| g.node.start_byte())
+        })
+        .collect();
     // Writes of the same key in the same module are one decision: the first is reported.
     let mut reported_writes: HashSet<(Option<Id>, &str)> = HashSet::new();
     for call in file.calls_named_any(&["put", "get", "get_keys", "delete", "erase"]) {
@@ -542,6 +558,9 @@ fn check(file: &File, report: &mut Report) {
         if handle.is_some_and(|h| h.closed_after || access != Access::Write) {
             continue;
         }
+        if access == Access::Read && guard_reads.contains(&call.node.start_byte()) {
+            continue;
+        }
         if access == Access::Write
             && let Some(k) = key
             && !reported_writes.insert((call.ctx.module, file.text(k)))
@@ -549,6 +568,20 @@ fn check(file: &File, report: &mut Report) {
             continue;
         }
         let written = call.display(src);
+        if let Some(&(_, flag)) = appends.iter().find(|(put, _)| put.node == call.node) {
+            let acc = key.map(|k| one_line(file.text(k))).unwrap_or_default();
+            report
+                .add(
+                    file,
+                    &call.ctx,
+                    call.node.byte_range(),
+                    format!(
+                        "`{written}` appends to `{acc}` only while `{flag}` is set: an accumulator for code that sets the flag around a unit of work (a transaction) and drains it afterwards, which this file does not show; check that every place that sets `{flag}` reads and deletes both in an `after` block, or an entry left by a raise is delivered with the next unit of work in this process"
+                    ),
+                )
+                .severity(Severity::Info);
+            continue;
+        }
         let k = &grammar().kinds;
         let what = match key {
             Some(n) if n.kind_id() == k.atom || n.kind_id() == k.quoted_atom => {
@@ -647,6 +680,52 @@ fn check(file: &File, report: &mut Report) {
             d.severity(Severity::Info);
         }
     }
+}
+
+/// `Process.put(:pending, [x | Process.get(:pending, [])])` inside an `if`, `unless` or
+/// `cond` clause whose condition reads another literal key (`Process.get(:in_tx?)`): an
+/// append to an accumulator that code elsewhere sets up (sets the flag) and drains.
+/// The flag, as written.
+fn guarded_append<'s>(file: &File<'s>, put: &Call) -> Option<&'s str> {
+    let k = &grammar().kinds;
+    let key = put.arg(0).filter(|k| is_literal_key(file, *k))?;
+    let key_text = file.text(key);
+    let def = file.defs.get(put.ctx.def? as usize)?;
+    // The value grows what is there: it reads the key, directly or through a variable
+    // bound from it just before.
+    let reads_own = |c: &&Call| {
+        access(c) == Some(Access::Read) && c.arg(0).is_some_and(|k| file.text(k) == key_text) && c.ctx.def == put.ctx.def
+    };
+    let appends = file.calls_named("get").filter(reads_own).any(|g| {
+        g.node.start_byte() < put.node.end_byte() && put.node.start_byte().saturating_sub(400) < g.node.start_byte()
+    });
+    if !appends {
+        return None;
+    }
+    let mut node = put.node;
+    for _ in 0..12 {
+        node = file.parent(node)?;
+        if node.id() == def.node.id() {
+            return None;
+        }
+        let condition = if node.kind_id() == k.call && matches!(ast::local_call_name(node, file.src), Some("if" | "unless")) {
+            ast::call_arguments(node).and_then(|a| a.named_child(0))
+        } else if node.kind_id() == k.stab_clause {
+            // A `cond` clause: its left side is the condition.
+            ast::field(node, grammar().fields.left)
+        } else {
+            None
+        };
+        let Some(condition) = condition else { continue };
+        let flag = file.calls_within(condition).find_map(|c| {
+            (access(c) == Some(Access::Read) && c.arg(0).is_some_and(|k| is_literal_key(file, k) && file.text(k) != key_text))
+                .then(|| file.text(c.arg(0).unwrap()))
+        });
+        if flag.is_some() {
+            return flag;
+        }
+    }
+    None
 }
 
 /// A write of an atom key named for a name or label (`:__my_app_name__`,

@@ -214,6 +214,36 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
             }
         }
     }
+    merge_repeats(file, out)
+}
+
+/// The same call with the same verdict written more than once in one function
+/// (`GenServer.call(pid, :done, @timeout)` on three branches, `Task.await(task,
+/// :infinity)` in two clauses of one `fn`) is one decision: the first is reported,
+/// naming the lines of the others.
+fn merge_repeats<'a, 't>(file: &File, found: Vec<Found<'a, 't>>) -> Vec<Found<'a, 't>> {
+    let mut out: Vec<Found> = Vec::new();
+    let mut repeats: Vec<Vec<usize>> = Vec::new();
+    for f in found {
+        let same = out.iter().position(|o| {
+            o.0.ctx.def.is_some() && o.0.ctx.def == f.0.ctx.def && o.2 == f.2 && o.3 == f.3 && file.text(o.0.node) == file.text(f.0.node)
+        });
+        match same {
+            Some(i) => repeats[i].push(f.0.node.start_position().row + 1),
+            None => {
+                out.push(f);
+                repeats.push(Vec::new());
+            }
+        }
+    }
+    for (f, lines) in out.iter_mut().zip(repeats) {
+        let lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        match lines.as_slice() {
+            [] => {}
+            [one] => f.2.push_str(&format!(" (the same call is also on line {one})")),
+            many => f.2.push_str(&format!(" (the same call is also on lines {})", many.join(", "))),
+        }
+    }
     out
 }
 

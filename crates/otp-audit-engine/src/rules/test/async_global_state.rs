@@ -409,6 +409,12 @@ struct KeyFacts {
     /// mention inside a module that only one test module drives counts as that test
     /// module's own, even when other modules of the file are shared.
     module_atoms: Vec<(String, NameSet)>,
+    /// A test's `Application.put_env(:app, :key, value)` with a literal value: (start
+    /// byte, `env app key`, the value as written).
+    puts: Vec<(usize, String, String)>,
+    /// A config file's `config :app, key: value` with a literal value: (`env app key`,
+    /// the value as written, the file's name: `config.exs`, `test.exs`...).
+    configured: Vec<(String, String, String)>,
 }
 
 /// Which code a file can drive, and (for test/support files) what it defines.
@@ -609,13 +615,85 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     if runs_alone {
         boot_reads.clear();
     }
+    let puts = if file.scope == crate::FileScope::Test { literal_puts(file) } else { Vec::new() };
+    let configured = if file.path.starts_with("config/") { configured_values(file) } else { Vec::new() };
     Some(Box::new(KeyFacts {
         changes,
         mentions: mentions.into_iter().collect(),
         boot_reads,
         reach,
         module_atoms: module_atoms(file),
+        puts,
+        configured,
     }))
+}
+
+/// A literal value as written (`true`, `:eu`, `42`, `"https://..."`), or `None` for
+/// anything computed.
+fn literal_value<'s>(file: &File<'s>, node: Node) -> Option<&'s str> {
+    let k = &grammar().kinds;
+    let plain = [k.atom, k.boolean, k.integer, k.float, k.nil];
+    let string = node.kind_id() == k.string && ast::named_children(node).all(|c| c.kind_id() != k.interpolation);
+    (plain.contains(&node.kind_id()) || string).then(|| file.text(node))
+}
+
+/// The test's `Application.put_env(:app, :key, value)` calls with a literal value, and
+/// its `delete_env` calls (value `-`).
+fn literal_puts(file: &File) -> Vec<(usize, String, String)> {
+    file.calls
+        .iter()
+        .filter(|c| c.ctx.test.is_some() && c.module.as_deref() == Some("Application"))
+        .filter_map(|c| {
+            let (Some(app), Some(key)) = env_pair(file, c)? else { return None };
+            let value = match c.name {
+                "put_env" => literal_value(file, c.arg(2)?).unwrap_or("?"),
+                "delete_env" => "-",
+                _ => return None,
+            };
+            Some((c.expr.start_byte(), format!("env {app} {key}"), value.to_string()))
+        })
+        .collect()
+}
+
+/// `config :app, key: value` in a config file, with literal values.
+fn configured_values(file: &File) -> Vec<(String, String, String)> {
+    let k = &grammar().kinds;
+    let name = file.path.rsplit('/').next().unwrap_or(file.path).to_string();
+    let mut out = Vec::new();
+    for c in file.calls.iter().filter(|c| c.local && c.name == "config" && c.arity >= 2) {
+        let Some(app) = c.arg(0).filter(|a| a.kind_id() == k.atom).and_then(|a| ast::atom_name(a, file.src)) else {
+            continue;
+        };
+        let Some(pairs) = c.arg(1).filter(|a| a.kind_id() == k.keywords) else { continue };
+        for pair in ast::named_children(pairs) {
+            let (Some(key), Some(value)) = (pair.named_child(0), pair.named_child(1)) else { continue };
+            let key = file.text(key).trim_end().trim_end_matches(':');
+            let value = literal_value(file, value).unwrap_or("?");
+            out.push((format!("env {app} {key}"), value.to_string(), name.clone()));
+        }
+    }
+    out
+}
+
+/// The value the test environment's config gives `key`: `test.exs` over `config.exs`;
+/// none when `runtime.exs` (or another file) may set it too, or the value is computed.
+fn test_config_value<'a>(all: &[(usize, &'a KeyFacts)], key: &str) -> Option<&'a str> {
+    let set: Vec<(&str, &str)> = all
+        .iter()
+        .flat_map(|(_, f)| f.configured.iter())
+        .filter(|(k, _, _)| k == key)
+        .map(|(_, v, file)| (v.as_str(), file.as_str()))
+        .collect();
+    if set.iter().any(|(_, file)| !matches!(*file, "config.exs" | "test.exs" | "dev.exs" | "prod.exs")) {
+        return None;
+    }
+    let value = set
+        .iter()
+        .rev()
+        .find(|(_, file)| *file == "test.exs")
+        .or_else(|| set.iter().rev().find(|(_, file)| *file == "config.exs"))
+        .map(|(v, _)| *v)?;
+    (value != "?").then_some(value)
 }
 
 /// A literal naming an OS variable that only boot code reads: in a config file
@@ -1054,10 +1132,24 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
                 named && !own_support(*file, f, *other, g)
             })
         };
+        // `put_env(:shop, :self_hosted, true)` where the test config already gives
+        // `true`, and no other test file puts another value or deletes it: no test
+        // running at the same time can see a different value.
+        let restates_config = |at: usize| {
+            f.puts.iter().any(|(a, key, value)| {
+                *a == at
+                    && test_config_value(&all, key) == Some(value.as_str())
+                    && all
+                        .iter()
+                        .filter(|(other, _)| other != file)
+                        .flat_map(|(_, g)| g.puts.iter())
+                        .all(|(_, k, v)| k != key || v == value)
+            })
+        };
         let mut ats: Vec<usize> = f.changes.iter().map(|(at, _)| *at).collect();
         ats.dedup();
         for at in ats {
-            if !f.changes.iter().any(|(a, key)| *a == at && mentioned(key)) {
+            if restates_config(at) || !f.changes.iter().any(|(a, key)| *a == at && mentioned(key)) {
                 report.retract(*file, at);
             }
         }
@@ -1071,6 +1163,8 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
         "mentions": f.mentions,
         "boot_reads": f.boot_reads,
         "module_atoms": f.module_atoms,
+        "puts": f.puts,
+        "configured": f.configured,
     });
     f.reach.encode_into(&mut value);
     Some(value)
@@ -1090,11 +1184,21 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
         Some(v) => serde_json::from_value(v.clone()).ok()?,
         None => Vec::new(),
     };
+    let puts = match value.get("puts") {
+        Some(v) => serde_json::from_value(v.clone()).ok()?,
+        None => Vec::new(),
+    };
+    let configured = match value.get("configured") {
+        Some(v) => serde_json::from_value(v.clone()).ok()?,
+        None => Vec::new(),
+    };
     Some(Box::new(KeyFacts {
         changes,
         mentions,
         boot_reads,
         reach,
         module_atoms,
+        puts,
+        configured,
     }))
 }

@@ -1,0 +1,3 @@
+import Config
+
+config :my_app, region: :test

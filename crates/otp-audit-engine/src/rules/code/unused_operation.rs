@@ -296,21 +296,62 @@ fn run_only_message(src: &str, written: &str, source: &Call) -> String {
 /// `Stream` pipeline, a function named `*stream*` of another module)? Enumerating
 /// it runs those effects, which is often the point.
 fn consumes_stream(file: &File, call: &Call) -> bool {
-    let k = &grammar().kinds;
     let Some(subject) = enumerable(file, call) else {
         return false;
     };
-    if subject.kind_id() != k.call {
+    // The enumerable may itself end a pipe (`ticks() |> Stream.each(...) |> Enum.to_list()`).
+    let Some(mut source) = call_of(file, subject) else {
         return false;
-    }
-    file.calls.iter().any(|c| {
-        c.node == subject
-            && match c.module.as_deref() {
-                Some("Stream") => true,
-                Some(m) => !PURE_MODULES.contains(&m) && (c.name.contains("stream") || asks_for_stream(file, c)),
-                None => c.name.contains("stream") || asks_for_stream(file, c),
+    };
+    // Down the `Stream` steps to where the elements come from: a step whose function
+    // acts (`Stream.each(&send(pid, &1))`) or an effectful origin runs something; a
+    // `Stream` pipeline over plain data (`[1, 2] |> Stream.map(...)`) does not.
+    for _ in 0..16 {
+        if source.capture {
+            return false;
+        }
+        match source.module.as_deref() {
+            Some("Stream") => {
+                if is_effectful_source(file, source) || function_argument(file, source).is_some_and(|f| has_effects(file, f)) {
+                    return true;
+                }
+                match source.arg(0).and_then(|a| call_of(file, a)) {
+                    Some(next) => source = next,
+                    None => return false,
+                }
             }
-    })
+            Some(m) => {
+                return is_effectful_source(file, source)
+                    || !PURE_MODULES.contains(&m) && (source.name.contains("stream") || asks_for_stream(file, source));
+            }
+            None => {
+                return source.name.contains("stream") || asks_for_stream(file, source) || returns_effectful_source(file, source);
+            }
+        }
+    }
+    false
+}
+
+/// A local function whose last expression is an effectful source (`defp ticks(_),
+/// do: GenStage.stream([{stage, max_demand: 10}])`): calling it hands one on.
+fn returns_effectful_source(file: &File, call: &Call) -> bool {
+    let Some(module) = file.module(&call.ctx) else {
+        return false;
+    };
+    module
+        .defs
+        .iter()
+        .map(|&d| &file.defs[d as usize])
+        .filter(|d| call.local && d.name == call.name && d.arity == call.arity)
+        .filter_map(|d| d.body)
+        .any(|body| {
+            let last = if body.kind_id() == grammar().kinds.do_block {
+                ast::statements(body).filter(|n| n.kind_id() != grammar().kinds.comment).last()
+            } else {
+                Some(body)
+            };
+            last.and_then(|n| call_of(file, n)).is_some_and(|c| is_effectful_source(file, c))
+        })
 }
 
 /// `Ash.bulk_create!(rows, Post, :create, return_stream?: true)`: a call told by its
@@ -340,7 +381,9 @@ fn made_by_stream_function(file: &File, call: &Call) -> bool {
                 None => return false,
             },
             Some(m) => return !PURE_MODULES.contains(&m) && (inner.name.contains("stream") || asks_for_stream(file, inner)),
-            None => return inner.name.contains("stream") || asks_for_stream(file, inner),
+            None => {
+                return inner.name.contains("stream") || asks_for_stream(file, inner) || returns_effectful_source(file, inner);
+            }
         }
     }
     false

@@ -345,9 +345,14 @@ fn nested_in_test_module(file: &File, call: &Call, alias: &str) -> bool {
     let own = format!("{}.", test_module.name);
     let expanded = file.module_at(alias, call.node.start_byte());
     let nested = format!("{own}{alias}");
-    file.modules
-        .iter()
-        .any(|m| m.name.starts_with(&own) && (m.name == expanded || m.name == nested))
+    // `defmodule WebApp.Metrics` inside the test module aliases `WebApp` to the test
+    // module's `WebApp`: `WebApp.Repo` then names a module under the test's own name,
+    // defined or not.
+    expanded.starts_with(&own)
+        || file
+            .modules
+            .iter()
+            .any(|m| m.name.starts_with(&own) && (m.name == expanded || m.name == nested))
 }
 
 /// `ctx.test`, `context.test`, `meta.test`: the test's name from its context.

@@ -426,6 +426,13 @@ fn check(file: &File, report: &mut Report) {
                 && callback == "handle_continue/2"
                 && matches!(kind, Kind::Receive { after: Some(_) })
         };
+        // With no `handle_call/3`, no caller waits on a reply: what waits is the mailbox.
+        let no_calls = !module.defs.iter().any(|&d| file.defs[d as usize].name == "handle_call");
+        let who_waits = if no_calls {
+            "its messages and casts wait behind it, and so does a shutdown (no caller waits on a reply: the module has no `handle_call/3`)"
+        } else {
+            "callers queue up and may time out"
+        };
         const OWN_SETUP: &str = "this server has no `handle_call/3` or `handle_cast/2`, so no caller waits on it: the wait only delays its own setup and shutdown; moving it to `handle_info/2` is optional";
         for &d in &module.defs {
             let def = &file.defs[d as usize];
@@ -450,10 +457,8 @@ fn check(file: &File, report: &mut Report) {
                             kind.wait()
                         ),
                         Kind::Handshake => "waits for a start handshake (every clause pins a ref or monitor) with no `after`: `start_link`, and the supervisor starting this server, hang for good if the answer never comes".to_string(),
-                        Kind::Sleep => "stops the server: callers queue up and may time out".to_string(),
-                        Kind::Await => {
-                            "blocks the server while it waits for the task: callers queue up and may time out".to_string()
-                        }
+                        Kind::Sleep => format!("stops the server: {who_waits}"),
+                        Kind::Await => format!("blocks the server while it waits for the task: {who_waits}"),
                     };
                     if kind == Kind::Sleep && crashes_next(file, call) {
                         report

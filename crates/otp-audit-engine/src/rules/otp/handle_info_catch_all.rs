@@ -254,12 +254,13 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
             .iter()
             .filter(|c| !c.ctx.other_process && c.ctx.def.is_some_and(|d| reached.contains(&d)))
     };
-    if server_calls().any(|c| is_request(c) && !never_times_out(file, c) && !consumes_own_replies(c) && !drops_late_reply(c)) {
+    let awaited = |c: &Call| awaited_in_place(file, c);
+    if server_calls().any(|c| is_request(c) && !never_times_out(file, c) && !consumes_own_replies(c) && !drops_late_reply(c) && !awaited(c)) {
         return None;
     }
     let timed_call = server_calls().find(|c| drops_late_reply(c) && !never_times_out(file, c));
     // A request without a timeout cannot answer late: it waits until the answer comes.
-    let calls = match server_calls().find(|c| is_request(c) && !consumes_own_replies(c)) {
+    let calls = match server_calls().find(|c| is_request(c) && !consumes_own_replies(c) && !awaited(c)) {
         Some(_) if let Some(c) = timed_call => format!(
             "and its calls (`{}`) drop a reply that comes after their timeout (since OTP 24 a call waits on a process alias that the timeout deactivates)",
             c.display(file.src)
@@ -270,6 +271,9 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
         ),
         None if server_calls().any(consumes_own_replies) => {
             "and its own code makes no `GenServer.call`, and its only tasks run in a `Task.async_stream`, which takes their replies itself".to_string()
+        }
+        None if server_calls().any(|c| awaited(c)) => {
+            "and its own code makes no `GenServer.call`, and awaits each task it starts where it starts it (`Task.await/2` takes the reply and the `:DOWN`, or exits the server on timeout)".to_string()
         }
         // Calls through other modules' wrappers are not seen here; a timeout in one
         // exits the server unless caught, so it leaves no late reply either.
@@ -315,7 +319,7 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
         // (`{:udp, _socket, _ip, _port, _data}`): it sends nothing else.
         if server_calls().any(|c| {
             opens_port_or_socket(c)
-                && !(opens_port(c) && takes_port_messages(file, module))
+                && !(opens_port(c) && (takes_port_messages(file, module) || takes_each_port_message(file, module, c)))
                 && !(opens_udp(c) && takes_udp_messages(file, module))
         }) {
             return None;
@@ -404,6 +408,29 @@ fn drops_late_reply(c: &Call) -> bool {
 /// stream), so it leaves no late reply in the mailbox. Its tasks are still linked.
 fn consumes_own_replies(c: &Call) -> bool {
     matches!(c.module.as_deref(), Some("Task" | "Task.Supervisor")) && c.name.starts_with("async_stream")
+}
+
+/// `task = Task.async(fn -> ... end)` then `Task.await(task, t)` in the same function
+/// (or `Task.async(...) |> Task.await(t)`): the await takes the reply and flushes the
+/// monitor's `:DOWN`, or exits the server on timeout, so nothing arrives late.
+fn awaited_in_place(file: &File, c: &Call) -> bool {
+    if !(c.is("Task", "async") || c.is("Task.Supervisor", "async")) {
+        return false;
+    }
+    let awaits = |d: &Call| d.ctx.def == c.ctx.def && d.is("Task", "await");
+    if c.parent.is_some_and(|p| ast::is_binary_op(p, file.src, "|>")) {
+        return file.calls.iter().any(|d| awaits(d) && d.piped && d.node.start_byte() > c.node.end_byte());
+    }
+    let Some(var) = c
+        .parent
+        .filter(|p| ast::is_binary_op(*p, file.src, "="))
+        .and_then(|p| ast::field(p, grammar().fields.left))
+        .filter(|l| l.kind_id() == grammar().kinds.identifier)
+        .map(|l| file.text(l))
+    else {
+        return false;
+    };
+    file.calls.iter().any(|d| awaits(d) && d.arg(0).is_some_and(|a| file.text(a) == var))
 }
 
 /// A call that links the server to a new or existing process (or port): an `:EXIT`
@@ -501,6 +528,28 @@ fn takes_udp_messages(file: &File, module: &Module) -> bool {
 /// `Port.open/2`, `:erlang.open_port/2`.
 fn opens_port(c: &Call) -> bool {
     c.is("Port", "open") || c.is(":erlang", "open_port")
+}
+
+/// Clauses for `{_port, {:data, _}}` and, when the port is opened with `:exit_status`,
+/// `{_port, {:exit_status, _}}`: every message an open port sends, in a module that
+/// never closes or connects it (which would add `{port, :closed}` or `:connected`).
+fn takes_each_port_message(file: &File, module: &Module, open: &Call) -> bool {
+    let g = grammar();
+    let taken = |tag: &str| {
+        module.defs.iter().map(|&d| &file.defs[d as usize]).filter(|d| d.name == "handle_info" && d.arity == 2 && d.guard.is_none()).any(|d| {
+            d.params
+                .first()
+                .filter(|p| p.kind_id() == g.kinds.tuple && ast::named_children(**p).count() == 2)
+                .and_then(|p| p.named_child(1))
+                .filter(|m| m.kind_id() == g.kinds.tuple && ast::named_children(*m).count() == 2)
+                .and_then(|m| m.named_child(0))
+                .and_then(|t| ast::atom_name(t, file.src))
+                == Some(tag)
+        })
+    };
+    let exit_status = open.arg(1).is_some_and(|o| file.text(o).contains(":exit_status"));
+    let closes = file.text(module.node).contains("Port.close") || file.text(module.node).contains("Port.connect");
+    !closes && taken("data") && (!exit_status || taken("exit_status"))
 }
 
 /// A `handle_info/2` clause for `{port, message}` whose both elements are plain variables,

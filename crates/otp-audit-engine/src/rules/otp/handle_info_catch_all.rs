@@ -272,7 +272,7 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
         None if server_calls().any(consumes_own_replies) => {
             "and its own code makes no `GenServer.call`, and its only tasks run in a `Task.async_stream`, which takes their replies itself".to_string()
         }
-        None if server_calls().any(|c| awaited(c)) => {
+        None if server_calls().any(awaited) => {
             "and its own code makes no `GenServer.call`, and awaits each task it starts where it starts it (`Task.await/2` takes the reply and the `:DOWN`, or exits the server on timeout)".to_string()
         }
         // Calls through other modules' wrappers are not seen here; a timeout in one

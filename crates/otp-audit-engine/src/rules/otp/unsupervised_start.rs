@@ -151,6 +151,22 @@ fn check(file: &File, report: &mut Report) {
             {
                 continue;
             }
+            if handle_with_close(file, call, def) {
+                // Handed to the caller with the means to stop it, but unlinked: nothing
+                // ends it if the caller dies first. Sometimes the point (a test's owner
+                // that must outlive the test process until `on_exit`).
+                report
+                    .add(
+                        file,
+                        &call.ctx,
+                        call.node.byte_range(),
+                        format!(
+                            "`{written}` hands its caller an unlinked process along with a function of this module that stops it: the caller owns it, but if the caller dies before stopping it, nothing does; start it linked unless it must outlive its caller, and make sure each caller stops it (in `on_exit`, or an `after` block)"
+                        ),
+                    )
+                    .severity(Severity::Info);
+                continue;
+            }
             let in_start_link = def.name == "start_link";
             if links_through_variable(file, call, def) == Some(VarLink::Sometimes) {
                 let message = format!(
@@ -312,7 +328,9 @@ pub(crate) fn live_kind(file: &File, module: &crate::model::Module) -> Option<Li
 /// its caller a handle and the means to close it, like `File.open/2`. The caller
 /// owns the process, as it would the result of a `start_link`.
 fn handle_with_close(file: &File, call: &Call, def: &Def) -> bool {
-    if def.kind != "def" || call.name != "start_link" {
+    // An unlinked `start` handed out this way (a test owner that must outlive the
+    // test process's crash until `on_exit` stops it) is the caller's too.
+    if def.kind != "def" || !matches!(call.name, "start_link" | "start") {
         return false;
     }
     let k = &grammar().kinds;
@@ -328,7 +346,9 @@ fn handle_with_close(file: &File, call: &Call, def: &Def) -> bool {
     let Some(pid) = bound else { return false };
     // The function's result holds it.
     let Some(last) = def.body.and_then(|b| ast::statements(b).last()) else { return false };
-    let returned = ast::descendants(last)
+    // (`pid` alone as the last expression, or inside a struct or tuple.)
+    let returned = std::iter::once(last)
+        .chain(ast::descendants(last))
         .any(|n| n.kind_id() == k.identifier && file.text(n) == pid && n.start_byte() > call.node.end_byte());
     // Some public function of the module (or of a `defimpl` for its struct, in the
     // same file) stops a process it is given.
@@ -339,10 +359,22 @@ fn handle_with_close(file: &File, call: &Call, def: &Def) -> bool {
             && d.name != def.name
             && d.module.and_then(|m| file.modules.get(m as usize)).is_some_and(|m| m.name == own || m.name.ends_with(&impl_suffix))
     }).any(|d| {
+        // What it stops comes in as its argument (`def close(pid)`, `def close(%Store{pid:
+        // pid})`, `store.pid`): a close function, not a function that stops its own.
+        let param_names: Vec<&str> = d
+            .params
+            .iter()
+            .flat_map(|p| std::iter::once(*p).chain(ast::descendants(*p)))
+            .filter(|n| n.kind_id() == k.identifier)
+            .map(|n| file.text(n))
+            .collect();
         file.calls_within(d.node).any(|c| {
             (c.name == "stop"
                 && matches!(c.module.as_deref(), Some("Agent" | "GenServer" | "Supervisor" | ":gen_server" | ":gen_statem")))
-                && c.arg(0).is_some_and(|a| a.kind_id() == k.identifier || a.kind_id() == k.dot)
+                && c.arg(0).is_some_and(|a| {
+                    let base = if a.kind_id() == k.dot { a.named_child(0) } else { Some(a) };
+                    base.is_some_and(|b| b.kind_id() == k.identifier && param_names.contains(&file.text(b)))
+                })
         })
     });
     returned && closes

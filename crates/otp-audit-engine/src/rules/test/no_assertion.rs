@@ -342,6 +342,26 @@ fn checks_something(file: &File, body: Node, asserting: &[u32], helpers: &[Strin
             || checks_response_status(file, c)
     }) || checking_match(file, body)
         || switches_on_file_assertion(file, body, helpers)
+        || hands_pinned_stub(file, body)
+}
+
+/// `run(args, fn Repo, [^path1, ^path2], _opts -> [] end)`: a `fn` handed to the code
+/// under test whose every clause pins a value of the test (`^path1`) in its head. A
+/// call with other arguments matches no clause and raises `FunctionClauseError`,
+/// which fails the test: the stub is the check.
+fn hands_pinned_stub(file: &File, body: Node) -> bool {
+    let k = &grammar().kinds;
+    ast::descendants(body).filter(|n| n.kind_id() == k.anonymous_function).any(|f| {
+        let handed = file.parent(f).is_some_and(|p| p.kind_id() == k.arguments);
+        let clauses: Vec<Node> = ast::named_children(f).filter(|c| c.kind_id() == k.stab_clause).collect();
+        handed
+            && !clauses.is_empty()
+            && clauses.iter().all(|c| {
+                ast::field(*c, grammar().fields.left).is_some_and(|head| {
+                    ast::descendants(head).any(|n| n.kind_id() == k.unary_operator && file.text(n).starts_with('^'))
+                })
+            })
+    })
 }
 
 /// `Ash.load!(record, name: [assert_strict?: true])`, where a callback module of the

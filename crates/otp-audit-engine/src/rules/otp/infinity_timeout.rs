@@ -177,6 +177,10 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
                     out.push((call, arg.byte_range(), format!(
                         "`{written}` is given {how} as its timeout, but every task this function starts only makes `{inner}` with a bounded timeout, so the task ends (or exits) within that bound and the await with it; `:infinity` only avoids a second, shorter deadline"
                     ), Some(Severity::Info)));
+                } else if let Some(inner) = tasks_wait_forever_inside(file, call) {
+                    out.push((call, arg.byte_range(), format!(
+                        "`{written}` is given {how} as its timeout, but the task it awaits itself waits without a bound, in `{inner}`: the await only mirrors that choice, and a bounded await would exit this process while the task's work goes on; if the work needs a limit, set it there"
+                    ), Some(Severity::Info)));
                 } else if postpones_own_events(file, call) {
                     let bound = match ways_out_of_postponing(file, call) {
                         Some(ways) => format!(
@@ -664,6 +668,48 @@ fn tasks_bound_themselves(file: &File, call: &Call) -> Option<String> {
             return None;
         }
         inner = Some(format!("{}.{}/{}", only.module.as_deref()?, only.name, only.arity));
+    }
+    inner
+}
+
+/// `Task.await(task, :infinity)` in a function whose every started task runs a `fn`
+/// that (itself, or a local function it calls) makes a call told to wait without a
+/// bound (`repo.transaction(fun, timeout: :infinity)`, `GenServer.call(s, r,
+/// :infinity)`): a migration run in a task, say. The await mirrors that wait. That
+/// inner call, as written.
+fn tasks_wait_forever_inside(file: &File, call: &Call) -> Option<String> {
+    let k = &grammar().kinds;
+    if call.module.as_deref() != Some("Task") || !matches!(call.name, "await" | "await_many") {
+        return None;
+    }
+    let def = call.ctx.def?;
+    let module = file.module(&call.ctx)?;
+    let starts: Vec<&Call> = file
+        .calls
+        .iter()
+        .filter(|c| {
+            c.ctx.def == Some(def)
+                && matches!(c.module.as_deref(), Some("Task" | "Task.Supervisor"))
+                && c.name.starts_with("async")
+                && !c.name.starts_with("async_stream")
+        })
+        .collect();
+    let unbounded = |c: &Call| {
+        c.args.iter().any(|a| {
+            ast::atom_name(*a, file.src) == Some("infinity")
+                || a.kind_id() == k.keywords && file.text(*a).contains("timeout: :infinity")
+        })
+    };
+    let mut inner = None;
+    for start in &starts {
+        let fun = start.args.iter().copied().find(|f| f.kind_id() == k.anonymous_function)?;
+        let mut bodies = vec![fun];
+        for c in file.calls_within(fun).filter(|c| c.local && c.module.is_none()) {
+            let helpers = module.defs.iter().map(|&d| &file.defs[d as usize]);
+            bodies.extend(helpers.filter(|d| d.name == c.name && d.arity == c.arity).filter_map(|d| d.body));
+        }
+        let found = bodies.iter().find_map(|b| file.calls_within(*b).find(|c| unbounded(c)))?;
+        inner.get_or_insert_with(|| found.display(file.src));
     }
     inner
 }

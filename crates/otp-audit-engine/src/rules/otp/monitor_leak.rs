@@ -83,6 +83,20 @@ fn check(file: &File, report: &mut Report) {
                 .module(&call.ctx)
                 .map(|m| format!("`{}`", m.name))
                 .unwrap_or_else(|| "this file".into());
+            // `start_link/1` and `child_spec/1` run in the process that starts the child,
+            // a supervisor for a child of the tree: the `:DOWN` goes there.
+            if let Some(def) = file.def(&call.ctx).filter(|d| d.kind == "def" && matches!(d.name, "start_link" | "start" | "child_spec")) {
+                report.add(
+                    file,
+                    &call.ctx,
+                    call.node.byte_range(),
+                    format!(
+                        "`{written}` in `{}/{}` runs in the process that starts {owner}, usually the supervisor of this child, not in {owner}: the `:DOWN` goes to that process, which (a supervisor) logs it as an unexpected message, and nothing here can match it; if nothing needs the monitor, remove it, or return the error (or `:ignore`) instead of watching the other process",
+                        def.name, def.arity
+                    ),
+                );
+                continue;
+            }
             report.add(
                 file,
                 &call.ctx,

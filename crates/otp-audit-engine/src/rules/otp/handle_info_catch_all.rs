@@ -285,13 +285,7 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
         // A monitor that its own function ends with `Process.demonitor(ref, [:flush])`
         // (a request that waits for a reply or the peer's `:DOWN`) leaves no `:DOWN`.
         let flushed = |c: &Call| {
-            let Some(var) = c
-                .parent
-                .filter(|p| ast::is_binary_op(*p, file.src, "="))
-                .and_then(|p| ast::field(p, grammar().fields.left))
-                .filter(|l| l.kind_id() == grammar().kinds.identifier)
-                .map(|l| file.text(l))
-            else {
+            let Some(var) = bound_to(file, c) else {
                 return false;
             };
             file.calls.iter().any(|d| {
@@ -410,6 +404,15 @@ fn consumes_own_replies(c: &Call) -> bool {
     matches!(c.module.as_deref(), Some("Task" | "Task.Supervisor")) && c.name.starts_with("async_stream")
 }
 
+/// The variable a call's result is bound to (`ref = Process.monitor(pid)`).
+fn bound_to<'s>(file: &File<'s>, c: &Call) -> Option<&'s str> {
+    c.parent
+        .filter(|p| ast::is_binary_op(*p, file.src, "="))
+        .and_then(|p| ast::field(p, grammar().fields.left))
+        .filter(|l| l.kind_id() == grammar().kinds.identifier)
+        .map(|l| file.text(l))
+}
+
 /// `task = Task.async(fn -> ... end)` then `Task.await(task, t)` in the same function
 /// (or `Task.async(...) |> Task.await(t)`): the await takes the reply and flushes the
 /// monitor's `:DOWN`, or exits the server on timeout, so nothing arrives late.
@@ -421,13 +424,7 @@ fn awaited_in_place(file: &File, c: &Call) -> bool {
     if c.parent.is_some_and(|p| ast::is_binary_op(p, file.src, "|>")) {
         return file.calls.iter().any(|d| awaits(d) && d.piped && d.node.start_byte() > c.node.end_byte());
     }
-    let Some(var) = c
-        .parent
-        .filter(|p| ast::is_binary_op(*p, file.src, "="))
-        .and_then(|p| ast::field(p, grammar().fields.left))
-        .filter(|l| l.kind_id() == grammar().kinds.identifier)
-        .map(|l| file.text(l))
-    else {
+    let Some(var) = bound_to(file, c) else {
         return false;
     };
     file.calls.iter().any(|d| awaits(d) && d.arg(0).is_some_and(|a| file.text(a) == var))

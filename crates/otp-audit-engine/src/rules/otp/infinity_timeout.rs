@@ -630,6 +630,20 @@ fn postponed_advice(file: &File, call: &Call) -> &'static str {
     }
 }
 
+/// The tasks a function starts to await (`Task.async/1`, `Task.Supervisor.async_nolink/2`;
+/// not an `async_stream`, which awaits its own).
+fn tasks_started_in<'a, 't>(file: &'a File<'t>, def: Id) -> Vec<&'a Call<'t>> {
+    file.calls
+        .iter()
+        .filter(|c| {
+            c.ctx.def == Some(def)
+                && matches!(c.module.as_deref(), Some("Task" | "Task.Supervisor"))
+                && c.name.starts_with("async")
+                && !c.name.starts_with("async_stream")
+        })
+        .collect()
+}
+
 /// `Task.await(task, :infinity)` in a function whose every started task
 /// (`Task.async/1`, `Task.Supervisor.async_nolink/2`...) runs a `fn` that only makes
 /// one call with a bounded timeout (`GenServer.call(member, msg, timeout)`): the
@@ -640,16 +654,7 @@ fn tasks_bound_themselves(file: &File, call: &Call) -> Option<String> {
         return None;
     }
     let def = call.ctx.def?;
-    let starts: Vec<&Call> = file
-        .calls
-        .iter()
-        .filter(|c| {
-            c.ctx.def == Some(def)
-                && matches!(c.module.as_deref(), Some("Task" | "Task.Supervisor"))
-                && c.name.starts_with("async")
-                && !c.name.starts_with("async_stream")
-        })
-        .collect();
+    let starts = tasks_started_in(file, def);
     let mut inner = None;
     for start in &starts {
         let fun = start.args.last().filter(|f| f.kind_id() == k.anonymous_function)?;
@@ -684,16 +689,7 @@ fn tasks_wait_forever_inside(file: &File, call: &Call) -> Option<String> {
     }
     let def = call.ctx.def?;
     let module = file.module(&call.ctx)?;
-    let starts: Vec<&Call> = file
-        .calls
-        .iter()
-        .filter(|c| {
-            c.ctx.def == Some(def)
-                && matches!(c.module.as_deref(), Some("Task" | "Task.Supervisor"))
-                && c.name.starts_with("async")
-                && !c.name.starts_with("async_stream")
-        })
-        .collect();
+    let starts = tasks_started_in(file, def);
     let unbounded = |c: &Call| {
         c.args.iter().any(|a| {
             ast::atom_name(*a, file.src) == Some("infinity")

@@ -322,6 +322,16 @@ pub(crate) fn live_kind(file: &File, module: &crate::model::Module) -> Option<Li
     })
 }
 
+/// Every variable a function's parameters bind (`pid`, and `pid` in `%Store{pid: pid}`).
+fn param_names<'s>(file: &File<'s>, def: &Def) -> Vec<&'s str> {
+    def.params
+        .iter()
+        .flat_map(|p| std::iter::once(*p).chain(ast::descendants(*p)))
+        .filter(|n| n.kind_id() == grammar().kinds.identifier)
+        .map(|n| file.text(n))
+        .collect()
+}
+
 /// `def open(path)`, `with {:ok, pid} <- Agent.start_link(...) do {:ok, %Store{pid:
 /// pid}} end`, in a module with a public function that stops such a pid
 /// (`def close(%Store{pid: pid}), do: Agent.stop(pid)`): a constructor that hands
@@ -361,13 +371,7 @@ fn handle_with_close(file: &File, call: &Call, def: &Def) -> bool {
     }).any(|d| {
         // What it stops comes in as its argument (`def close(pid)`, `def close(%Store{pid:
         // pid})`, `store.pid`): a close function, not a function that stops its own.
-        let param_names: Vec<&str> = d
-            .params
-            .iter()
-            .flat_map(|p| std::iter::once(*p).chain(ast::descendants(*p)))
-            .filter(|n| n.kind_id() == k.identifier)
-            .map(|n| file.text(n))
-            .collect();
+        let param_names = param_names(file, d);
         file.calls_within(d.node).any(|c| {
             (c.name == "stop"
                 && matches!(c.module.as_deref(), Some("Agent" | "GenServer" | "Supervisor" | ":gen_server" | ":gen_statem")))
@@ -1022,13 +1026,7 @@ fn helper_kept_in_server_state<'t>(file: &File<'t>, call: &Call<'t>, def: &Def<'
         return None;
     }
     let var = kept_pid(file, call, def)?;
-    let params: Vec<&str> = def
-        .params
-        .iter()
-        .flat_map(|p| std::iter::once(*p).chain(ast::descendants(*p)))
-        .filter(|n| n.kind_id() == k.identifier)
-        .map(|n| file.text(n))
-        .collect();
+    let params = param_names(file, def);
     let is_state = |n: Node| n.kind_id() == k.identifier && params.contains(&file.text(n));
     // The field the pid is kept in.
     let field = ast::descendants(def.node)

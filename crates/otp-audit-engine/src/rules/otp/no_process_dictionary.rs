@@ -502,6 +502,7 @@ fn check(file: &File, report: &mut Report) {
         .collect();
     // Writes of the same key in the same module are one decision: the first is reported.
     let mut reported_writes: HashSet<(Option<Id>, &str)> = HashSet::new();
+    let mut reported_appends: HashSet<(Option<Id>, Option<&str>)> = HashSet::new();
     for call in file.calls_named_any(&["put", "get", "get_keys", "delete", "erase"]) {
         let Some(access) = access(call) else {
             continue;
@@ -561,14 +562,13 @@ fn check(file: &File, report: &mut Report) {
         if access == Access::Read && guard_reads.contains(&call.node.start_byte()) {
             continue;
         }
-        if access == Access::Write
-            && let Some(k) = key
-            && !reported_writes.insert((call.ctx.module, file.text(k)))
-        {
-            continue;
-        }
         let written = call.display(src);
+        // Its own decision, which does not stand for the key's other writes in the module
+        // (the code that sets it up, when that lives here too).
         if let Some(&(_, flag)) = appends.iter().find(|(put, _)| put.node == call.node) {
+            if !reported_appends.insert((call.ctx.module, key.map(|k| file.text(k)))) {
+                continue;
+            }
             let acc = key.map(|k| one_line(file.text(k))).unwrap_or_default();
             report
                 .add(
@@ -580,6 +580,12 @@ fn check(file: &File, report: &mut Report) {
                     ),
                 )
                 .severity(Severity::Info);
+            continue;
+        }
+        if access == Access::Write
+            && let Some(k) = key
+            && !reported_writes.insert((call.ctx.module, file.text(k)))
+        {
             continue;
         }
         let k = &grammar().kinds;

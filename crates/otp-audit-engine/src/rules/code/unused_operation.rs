@@ -320,16 +320,20 @@ fn consumes_stream(file: &File, call: &Call) -> bool {
                     None => return false,
                 }
             }
-            Some(m) => {
-                return is_effectful_source(file, source)
-                    || !PURE_MODULES.contains(&m) && (source.name.contains("stream") || asks_for_stream(file, source));
-            }
-            None => {
-                return source.name.contains("stream") || asks_for_stream(file, source) || returns_effectful_source(file, source);
-            }
+            _ => return is_effectful_source(file, source) || hands_out_working_stream(file, source),
         }
     }
     false
+}
+
+/// A call, other than a `Stream` step, whose stream does its work as it is consumed:
+/// a function of another module named `*stream*`, a call told `return_stream?: true`,
+/// or a local function named so or returning an effectful source.
+fn hands_out_working_stream(file: &File, c: &Call) -> bool {
+    match c.module.as_deref() {
+        Some(m) => !PURE_MODULES.contains(&m) && (c.name.contains("stream") || asks_for_stream(file, c)),
+        None => c.name.contains("stream") || asks_for_stream(file, c) || returns_effectful_source(file, c),
+    }
 }
 
 /// A local function whose last expression is an effectful source (`defp ticks(_),
@@ -380,10 +384,7 @@ fn made_by_stream_function(file: &File, call: &Call) -> bool {
                 Some(next) => subject = next,
                 None => return false,
             },
-            Some(m) => return !PURE_MODULES.contains(&m) && (inner.name.contains("stream") || asks_for_stream(file, inner)),
-            None => {
-                return inner.name.contains("stream") || asks_for_stream(file, inner) || returns_effectful_source(file, inner);
-            }
+            _ => return hands_out_working_stream(file, inner),
         }
     }
     false

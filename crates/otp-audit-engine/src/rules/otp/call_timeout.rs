@@ -212,7 +212,7 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
         return None;
     }
     let mut facts = Vec::new();
-    for module in &file.modules {
+    for (id, module) in file.modules.iter().enumerate() {
         let mut tags: Vec<(&str, usize)> = module
             .defs
             .iter()
@@ -228,7 +228,7 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
         let mut resolved: Vec<(String, usize, Option<String>)> = Vec::new();
         for tag in tags {
             let at_once = answers_request_at_once(file, module, tag).map(AtOnce::describe);
-            if let Some(value) = attribute_atom(file, module, tag.0) {
+            if let Some(value) = attribute_atom(file, id as crate::model::Id, tag.0) {
                 match resolved.iter_mut().find(|(v, n, _)| *v == value && *n == tag.1) {
                     Some(seen) => seen.2 = seen.2.take().and(at_once.clone()),
                     None => resolved.push((value, tag.1, at_once.clone())),
@@ -271,9 +271,8 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
 
 /// `"@prefix, :ping"` (a request tag namespaced by an attribute) → `":my_app"` when the
 /// module sets `@prefix :my_app`.
-fn attribute_atom(file: &File, module: &Module, tag: &str) -> Option<String> {
+fn attribute_atom(file: &File, id: crate::model::Id, tag: &str) -> Option<String> {
     let name = tag.strip_prefix('@')?.split(',').next()?;
-    let id = file.modules.iter().position(|m| std::ptr::eq(m, module))? as crate::model::Id;
     file.attributes
         .iter()
         .find(|(n, _, ctx)| *n == name && ctx.module == Some(id))
@@ -538,7 +537,7 @@ fn replies_first(file: &File, def: &Def, body: Node) -> bool {
         vec![body]
     };
     statements.iter().any(|s| {
-        file.calls.iter().any(|c| {
+        file.calls_within(*s).any(|c| {
             c.node.id() == s.id()
                 && matches!(c.module.as_deref(), Some("GenServer" | ":gen_server"))
                 && c.name == "reply"

@@ -460,6 +460,9 @@ fn check(file: &File, report: &mut Report) {
                         Kind::Sleep => format!("stops the server: {who_waits}"),
                         Kind::Await => format!("blocks the server while it waits for the task: {who_waits}"),
                     };
+                    if kind == Kind::Sleep && halts_next(file, call) {
+                        continue;
+                    }
                     if kind == Kind::Sleep && crashes_next(file, call) {
                         report
                             .add(file, &call.ctx, range, throttle_message(&what, &callback))
@@ -501,6 +504,10 @@ fn check(file: &File, report: &mut Report) {
             let sites: Vec<&String> = same.iter().map(|(_, cb, _)| cb).collect();
             // Reported once, at what blocks inside it, from its first caller.
             let first = same.first().map(|(c, _, _)| c.node) == Some(call.node);
+            // A helper whose sleep is a grace period before the node halts.
+            if h.kind == Kind::Sleep && halts_next(file, h.inner) {
+                continue;
+            }
             // A sleep helper called right before each crash: a restart throttle.
             let throttles = h.kind == Kind::Sleep && same.iter().all(|(site, _, _)| crashes_next(file, site));
             if throttles {
@@ -584,15 +591,36 @@ fn check(file: &File, report: &mut Report) {
     }
 }
 
-/// The statement after `call`'s is a crash: `raise`, `reraise`, `exit` or a `{:stop, _}`
-/// return. A sleep right before it slows a supervisor's restart loop down.
-fn crashes_next(file: &File, call: &Call) -> bool {
+/// The statement after `call`'s, comments skipped.
+fn next_statement<'t>(call: &Call<'t>) -> Option<tree_sitter::Node<'t>> {
     let k = &grammar().kinds;
     let mut next = call.expr.next_named_sibling();
     while next.is_some_and(|n| n.kind_id() == k.comment) {
         next = next.and_then(|n| n.next_named_sibling());
     }
-    next.is_some_and(|n| {
+    next
+}
+
+/// The statement after `call`'s stops the whole node (`System.halt/1`, `System.stop/1`,
+/// `:init.stop/0,1`, `:erlang.halt/0,1`). A sleep right before it is a grace period for
+/// output already sent (a last reply, an error shown to the user) to leave: nobody
+/// waits on the server for long, since the node is going away.
+fn halts_next(file: &File, call: &Call) -> bool {
+    next_statement(call).is_some_and(|n| {
+        file.calls_within(n).any(|c| {
+            c.node == n
+                && (c.in_module("System") && matches!(c.name, "halt" | "stop")
+                    || c.in_module(":init") && c.name == "stop"
+                    || c.in_module(":erlang") && c.name == "halt")
+        })
+    })
+}
+
+/// The statement after `call`'s is a crash: `raise`, `reraise`, `exit` or a `{:stop, _}`
+/// return. A sleep right before it slows a supervisor's restart loop down.
+fn crashes_next(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    next_statement(call).is_some_and(|n| {
         file.calls_within(n).any(|c| {
             c.node == n && matches!(c.name, "raise" | "reraise" | "exit") && (c.module.is_none() || c.in_module("Kernel"))
         }) || n.kind_id() == k.tuple && n.named_child(0).is_some_and(|t| file.text(t) == ":stop")

@@ -42,6 +42,7 @@ fn check(file: &File, report: &mut Report) {
             || ends_when_fed(file, call)
             || stopped_on_exit(file, call)
             || forwards_once_awaited(file, call)
+            || reports_last_awaited(file, call)
             || checked_dead_after(file, call)
             || planned_exit_awaited(file, call)
             // The test waits until the process is gone: it cannot outlive the test,
@@ -71,7 +72,7 @@ fn check(file: &File, report: &mut Report) {
         if ends_at_once(file, call) {
             // A pid that is merely some process, dead or alive, or one the test
             // polls until it is dead, makes no race.
-            if polls_until_dead(file, call) || !needs_dead_pid(file, call) {
+            if polls_until_dead(file, call) || !needs_dead_pid(file, call) || only_sent_as_data(file, call) {
                 continue;
             }
             // `fake_pid = spawn(fn -> :ok end)`: a dead pid in the making, not a leak.
@@ -437,6 +438,60 @@ fn forwards_once_awaited(file: &File, call: &Call) -> bool {
             .any(|c| c.local && c.name == "assert_receive" && c.arg(0).and_then(tag) == Some(sent_tag))
 }
 
+/// `spawn_link(fn -> ...; send(parent, {:picks, picks}) end)`, often in a `for`, and
+/// later a `receive` (or `assert_receive`) of `{:picks, _}` in the test: the report is
+/// the worker's last act, so a test that got it has outlived the worker, and one that
+/// never gets it hangs or fails instead of passing. Fan-out and collect. An unlinked
+/// worker's report awaited by a bare `receive` is not enough: its crash would hang the
+/// test until ExUnit's timeout, with nothing to say why.
+fn reports_last_awaited(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let f = &grammar().fields;
+    if !matches!(call.name, "spawn" | "spawn_link") || call.capture || call.arity != 1 {
+        return false;
+    }
+    let (Some(test), Some(fun)) = (file.test(&call.ctx), call.arg(0).filter(|f| f.kind_id() == k.anonymous_function))
+    else {
+        return false;
+    };
+    let clauses: Vec<Node> = ast::named_children(fun).filter(|c| c.kind_id() == k.stab_clause).collect();
+    let [clause] = clauses.as_slice() else {
+        return false;
+    };
+    let Some(last) = ast::field(*clause, f.right).and_then(|b| ast::statements(b).last()) else {
+        return false;
+    };
+    let Some(report) = file
+        .calls_within(last)
+        .find(|c| c.node == last && c.is("Kernel", "send") && c.arg(0).is_some_and(|to| to.kind_id() == k.identifier))
+    else {
+        return false;
+    };
+    let tag_of = |t: Node| -> Option<&str> {
+        let first = if t.kind_id() == k.tuple { t.named_child(0)? } else { t };
+        (first.kind_id() == k.atom).then(|| file.text(first))
+    };
+    let Some(tag) = report.arg(1).and_then(tag_of) else {
+        return false;
+    };
+    let after = |c: &&Call| c.node.start_byte() > call.node.end_byte();
+    file.calls_within(test.node).filter(after).any(|c| {
+        if c.local && matches!(c.name, "assert_receive" | "assert_received") {
+            return c.arg(0).and_then(tag_of) == Some(tag);
+        }
+        spawn_kind(file, call) == "spawn_link"
+            && c.name == "receive"
+            && c.local
+            && c.module.is_none()
+            && c.do_block.is_some_and(|block| {
+                ast::named_children(block)
+                    .filter(|n| n.kind_id() == k.stab_clause)
+                    .filter_map(|n| ast::field(n, f.left))
+                    .any(|pattern| ast::descendants(pattern).any(|t| t.kind_id() == k.tuple && tag_of(t) == Some(tag)))
+            })
+    })
+}
+
 /// The pid bound by `pid = spawn(...)`, as written.
 fn bound_pid<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'t str> {
     let left = super::no_sleep::match_left(file, call)?;
@@ -531,6 +586,27 @@ fn needs_dead_pid(file: &File, call: &Call) -> bool {
     ["catch_exit", "assert_raise", "noproc", ":error", "alive?", ":EXIT", ":DOWN", "exit"]
         .iter()
         .any(|w| body.contains(w))
+}
+
+/// `other = spawn(fn -> :ok end)` and then `send(conn, {:EXIT, other, :boom})`: the pid
+/// is only ever data inside messages the test sends, an identity the receiver compares
+/// with the pids it knows. Whether that process is still alive changes nothing.
+fn only_sent_as_data(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let (Some(test), Some(pid)) = (file.test(&call.ctx), bound_pid(file, call)) else {
+        return false;
+    };
+    let payloads: Vec<std::ops::Range<usize>> = file
+        .calls_within(test.node)
+        .filter(|c| c.is("Kernel", "send"))
+        .filter_map(|c| c.arg(1))
+        .map(|m| m.byte_range())
+        .collect();
+    let mut uses = ast::descendants(test.node)
+        .filter(|n| n.kind_id() == k.identifier && n.start_byte() > call.node.end_byte() && file.text(*n) == pid)
+        .peekable();
+    uses.peek().is_some()
+        && uses.all(|n| payloads.iter().any(|m| m.contains(&n.start_byte())))
 }
 
 /// `Process.flag(:trap_exit, true)` somewhere in the test.
@@ -1148,8 +1224,9 @@ fn task_fix(file: &File, call: &Call) -> Option<Fix> {
         "})".to_string()
     };
     let task = file.module_spelling("Task", at);
+    let id = if unique_id { ", id: make_ref()" } else { "" };
     Some(Fix::unsafe_(
-        format!("Start it with `{starter}({{{task}, fn -> ... end}})`"),
+        format!("Start it with `{starter}({{{task}, fn -> ... end}}{id})`"),
         vec![
             Edit::replace(
                 call.node.start_byte()..fun.start_byte(),

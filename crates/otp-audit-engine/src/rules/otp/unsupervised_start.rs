@@ -241,7 +241,17 @@ fn check(file: &File, report: &mut Report) {
             || is_link_marker(file, call)
             || kept_in_live_view_assigns(file, call, def)
             || handle_with_close(file, call, def)
+            || is_one_shot_down_watcher(file, call)
         {
+            continue;
+        }
+        if one_shot_task_of_server(file, call, def) {
+            // Nothing should restart a one-shot job; what is left to say is the link.
+            let message = format!(
+                "`{written}` in `{}/{}` runs a one-shot job linked to this server: it ends with the server, and nothing should restart it, but its crash takes the server (and its state) down too; if the job can fail on its own, run it with `Task.Supervisor.start_child/2` under {task_sup} (or `Task.Supervisor.async_nolink/2`, handling its reply and `:DOWN`) so the server survives it",
+                def.name, def.arity
+            );
+            report.add(file, &call.ctx, call.node.byte_range(), message).severity(Severity::Info);
             continue;
         }
         let advice = match module {
@@ -274,8 +284,9 @@ fn check(file: &File, report: &mut Report) {
         // Kept in a field of the server's state: linked to the server and held for its
         // life, so an orphan only if the callback runs again. Say that, as info.
         if let Some(Kept::Again(field)) = helper_kept_in_server_state(file, call, def) {
+            let what = if def.is_callback { "callback" } else { "function" };
             let message = format!(
-                "`{written}` in `{}/{}` starts a process this server keeps in its state (`{field}`) and is linked to, so it goes down with the server and is started again after a restart; but nothing stops this callback from running twice, and each run starts another while the one before keeps running unreferenced: start it in `init/1` or `handle_continue/2`, or match `{field}: nil` in the callback's head so a second run is refused",
+                "`{written}` in `{}/{}` starts a process this server keeps in its state (`{field}`) and is linked to, so it goes down with the server and is started again after a restart; but nothing stops this {what} from running twice, and each run starts another while the one before keeps running unreferenced: start it in `init/1` or `handle_continue/2`, or match `{field}: nil` in the {what}'s head so a second run is refused",
                 def.name, def.arity
             );
             report.add(file, &call.ctx, call.node.byte_range(), message).severity(Severity::Info);
@@ -1022,7 +1033,9 @@ fn is_helper_owned_by_process(file: &File, call: &Call, def: &Def) -> bool {
 fn helper_kept_in_server_state<'t>(file: &File<'t>, call: &Call<'t>, def: &Def<'t>) -> Option<Kept<'t>> {
     let g = grammar();
     let k = &g.kinds;
-    if call.name != "start_link" || !def.is_callback {
+    // A callback, or a private helper of the server (it runs in the server's process).
+    let in_server = def.is_callback || def.kind == "defp" && file.module(&call.ctx).is_some_and(|m| m.is_genserver);
+    if call.name != "start_link" || !in_server {
         return None;
     }
     let var = kept_pid(file, call, def)?;
@@ -1075,7 +1088,95 @@ fn helper_kept_in_server_state<'t>(file: &File<'t>, call: &Call<'t>, def: &Def<'
                 text.rsplit_once('.').is_some_and(|(head, last)| last == field && params.contains(&head))
             })
     });
-    Some(if refuses_again || head_wants_empty || stops_previous { Kept::Once } else { Kept::Again(field) })
+    Some(if refuses_again || head_wants_empty || stops_previous || guarded_empty(file, call, def, field) {
+        Kept::Once
+    } else {
+        Kept::Again(field)
+    })
+}
+
+/// The start sits in a branch taken only while the field is empty: a `cond` clause or
+/// an `if` whose condition says `state.field == nil` or `is_nil(state.field)` (an
+/// optional part a setting turns on, stopped and emptied when the setting turns off).
+fn guarded_empty(file: &File, call: &Call, def: &Def, field: &str) -> bool {
+    let g = grammar();
+    let wants_empty = |condition: Node| {
+        let text: String = file.text(condition).split_whitespace().collect();
+        text.contains(&format!(".{field}==nil")) || text.contains(&format!(".{field})")) && text.contains("is_nil(")
+    };
+    let mut node = call.node;
+    while let Some(parent) = file.parent(node).filter(|p| p.start_byte() >= def.node.start_byte() && *p != def.node) {
+        if parent.kind_id() == g.kinds.stab_clause
+            && ast::field(parent, g.fields.right).is_some_and(|r| r.byte_range().contains(&call.node.start_byte()))
+            && ast::field(parent, g.fields.left).is_some_and(wants_empty)
+        {
+            return true;
+        }
+        if let Some(c) = file.calls_within(parent).find(|c| c.node == parent && c.local && c.name == "if") {
+            if c.arg(0).is_some_and(|cond| !cond.byte_range().contains(&call.node.start_byte()) && wants_empty(cond)) {
+                return true;
+            }
+        }
+        node = parent;
+    }
+    false
+}
+
+/// `Task.start_link(fn -> ... end)` in a GenServer's callback or private helper: a
+/// one-shot job (a search that replies with `GenServer.reply/2`, an indexer that
+/// sends its result back) linked to the supervised server. It goes down with the
+/// server and must not be restarted (it is the form `otp/no-raw-spawn` recommends for
+/// work linked to the server); what is left is that its crash takes the server down.
+fn one_shot_task_of_server(file: &File, call: &Call, def: &Def) -> bool {
+    call.is("Task", "start_link")
+        && call.arg(0).is_some_and(|f| f.kind_id() == grammar().kinds.anonymous_function || call.arity == 3)
+        && (def.is_callback || def.kind == "defp")
+        && file.module(&call.ctx).is_some_and(|m| m.is_genserver)
+}
+
+/// `Task.start_link(fn -> ref = Process.monitor(device); receive do {:DOWN, ^ref,
+/// ...} -> send(owner, {:exit_reason, reason}) end end)`: a watcher that waits for one
+/// process to end, tells its owner, and ends. Linked to the caller, it cannot outlive
+/// it; there is nothing to restart.
+fn is_one_shot_down_watcher(file: &File, call: &Call) -> bool {
+    let g = grammar();
+    let Some(fun) = call
+        .arg(0)
+        .filter(|f| call.is("Task", "start_link") && call.arity == 1 && f.kind_id() == g.kinds.anonymous_function)
+    else {
+        return false;
+    };
+    let mut clauses = ast::named_children(fun).filter(|c| c.kind_id() == g.kinds.stab_clause);
+    let (Some(clause), None) = (clauses.next(), clauses.next()) else {
+        return false;
+    };
+    let Some(body) = ast::field(clause, g.fields.right) else {
+        return false;
+    };
+    let statements: Vec<Node> = ast::statements(body).collect();
+    let [monitor, wait] = statements.as_slice() else {
+        return false;
+    };
+    let monitors = file.calls_within(*monitor).any(|c| c.is("Process", "monitor"));
+    let Some(receive) = file.calls_named("receive").find(|c| c.node == *wait) else {
+        return false;
+    };
+    let only_down = receive.do_block.is_some_and(|block| {
+        let mut clauses = ast::named_children(block).filter(|c| c.kind_id() == g.kinds.stab_clause).peekable();
+        clauses.peek().is_some()
+            && clauses.all(|c| {
+                let pattern = ast::field(c, g.fields.left).and_then(|l| {
+                    if l.kind_id() == g.kinds.arguments { l.named_child(0) } else { Some(l) }
+                });
+                let down = pattern.is_some_and(|p| {
+                    p.kind_id() == g.kinds.tuple && p.named_child(0).and_then(|a| ast::atom_name(a, file.src)) == Some("DOWN")
+                });
+                let tells = ast::field(c, g.fields.right)
+                    .is_none_or(|r| file.calls_within(r).all(|c| c.is("Kernel", "send")));
+                down && tells
+            })
+    });
+    monitors && only_down
 }
 
 /// A function that ends the process it is given, by its name: `stop`, `close`,

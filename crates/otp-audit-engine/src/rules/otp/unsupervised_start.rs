@@ -1112,10 +1112,13 @@ fn guarded_empty(file: &File, call: &Call, def: &Def, field: &str) -> bool {
         {
             return true;
         }
-        if let Some(c) = file.calls_within(parent).find(|c| c.node == parent && c.local && c.name == "if") {
-            if c.arg(0).is_some_and(|cond| !cond.byte_range().contains(&call.node.start_byte()) && wants_empty(cond)) {
-                return true;
-            }
+        let taken_while_empty = file
+            .calls_within(parent)
+            .find(|c| c.node == parent && c.local && c.name == "if")
+            .and_then(|c| c.arg(0))
+            .is_some_and(|cond| !cond.byte_range().contains(&call.node.start_byte()) && wants_empty(cond));
+        if taken_while_empty {
+            return true;
         }
         node = parent;
     }

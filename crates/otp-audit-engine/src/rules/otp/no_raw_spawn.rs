@@ -305,7 +305,12 @@ fn awaits_its_down(file: &File, call: &Call) -> bool {
     let pinned = format!("^{mon}");
     let mut next = binding.next_named_sibling();
     while let Some(stmt) = next {
-        let stmt_call = file.calls.iter().find(|c| c.node == stmt);
+        // `config = receive do ... end`: the wait, its result bound.
+        let value = Some(stmt)
+            .filter(|s| ast::is_binary_op(*s, file.src, "="))
+            .and_then(|s| ast::field(s, grammar().fields.right))
+            .unwrap_or(stmt);
+        let stmt_call = file.calls.iter().find(|c| c.node == value);
         match stmt_call {
             _ if stmt.kind_id() == k.comment => {}
             Some(c) if c.is("Kernel", "send") && c.arg(0).is_some_and(|d| Some(file.text(d)) == pid) => {}

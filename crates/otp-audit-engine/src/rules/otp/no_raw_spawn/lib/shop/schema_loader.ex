@@ -15,6 +15,20 @@ defmodule Shop.SchemaLoader do
     end
   end
 
+  # The wait's value bound: still the same synchronous call.
+  def load_bound(conn, names) do
+    caller = self()
+    {_, mon} = spawn_monitor(fn -> send(caller, {:schema, Shop.Schema.fetch(conn, names)}) end)
+
+    schema =
+      receive do
+        {:schema, schema} -> schema
+        {:DOWN, ^mon, :process, _, reason} -> raise "schema load failed: #{inspect(reason)}"
+      end
+
+    Shop.Schema.cache(schema)
+  end
+
   # A heap cap: a sandbox for user input that cannot eat the node's memory.
   def load_capped(conn, names) do
     caller = self()

@@ -50,8 +50,13 @@ fn check(file: &File, report: &mut Report) {
         if i64::from(depth) == max + 1 && is_one_liner(file, construct) && !is_removable_fetch(file, construct) {
             // One level over, and the level is a one-liner: Credo counts it too, but
             // it reads at a glance; say so, as information.
+            let k = &grammar().kinds;
+            let lambda = construct.kind_id() == k.anonymous_function
+                && ast::named_children(construct).filter(|c| c.kind_id() == k.stab_clause).count() == 1;
             let short = if construct.start_position().row == construct.end_position().row {
                 "fits on one line"
+            } else if lambda {
+                "is one short expression"
             } else {
                 "is short (each of its branches fits on one line)"
             };
@@ -110,10 +115,28 @@ fn is_one_liner(file: &File, construct: Node) -> bool {
     let clauses: Vec<Node> = ast::named_children(block)
         .filter(|c| c.kind_id() != k.comment)
         .collect();
-    clauses.len() <= 2
-        && clauses
-            .iter()
-            .all(|c| c.kind_id() == k.stab_clause && !file.text(*c).trim_end().contains('\n'))
+    let one_line = |c: &Node| c.kind_id() == k.stab_clause && !file.text(*c).trim_end().contains('\n');
+    match clauses.as_slice() {
+        // `fn lines ->`, a comment, `Map.update(lines, line, n, &max(&1, n))`, `end`:
+        // a one-expression lambda, which only its layout keeps from one line.
+        [only] if construct.kind_id() == k.anonymous_function => one_line(only) || is_one_expression(file, *only),
+        _ => clauses.len() <= 2 && clauses.iter().all(one_line),
+    }
+}
+
+/// A clause whose head is on one line and whose body is one short expression on a
+/// line of its own, comments aside.
+fn is_one_expression(file: &File, clause: Node) -> bool {
+    let k = &grammar().kinds;
+    if clause.kind_id() != k.stab_clause {
+        return false;
+    }
+    let one_row = |n: Node| n.start_position().row == n.end_position().row;
+    let head_on_one_line = ast::field(clause, grammar().fields.left).is_none_or(one_row);
+    let body: Vec<Node> = ast::field(clause, grammar().fields.right)
+        .map(|b| ast::named_children(b).filter(|c| c.kind_id() != k.comment).collect())
+        .unwrap_or_default();
+    head_on_one_line && matches!(body.as_slice(), [only] if one_row(*only) && file.text(*only).len() <= SHORT)
 }
 
 /// How long one branch may be and still read as a short line.

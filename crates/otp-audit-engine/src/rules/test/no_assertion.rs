@@ -686,7 +686,8 @@ enum Fact {
         clicks: bool,
     },
     /// A lib module (the hash of its name) whose docs show a doctest that expects a
-    /// raise (`iex> Dur.parse!("x")` then `** (ArgumentError) ...`).
+    /// raise (`iex> Dur.parse!("x")` then `** (ArgumentError) ...`) or an error
+    /// (`iex> Dur.parse("x")` then `{:error, :invalid}`).
     DocumentsFailure { module: u64 },
     /// A test module, what it tests, and whether it checks a failure anywhere.
     Tests {
@@ -698,6 +699,51 @@ enum Fact {
         /// when it runs the tested module's doctests.
         calls: Vec<String>,
     },
+}
+
+/// `try do ... raise "unable to autolink" ... rescue _ -> segment end` (or a `def`
+/// with its own `rescue`): the raise is control flow inside the function, which
+/// rescues it and returns a fallback; callers never see it.
+fn rescued_around(file: &File, raise: Node) -> bool {
+    let k = &grammar().kinds;
+    let mut node = raise;
+    while let Some(parent) = file.parent(node) {
+        if parent.kind_id() == k.do_block {
+            let rescue = ast::named_children(parent).find(|c| c.kind_id() == k.rescue_block);
+            // Rescued when the raise is in the `do` part, before the `rescue` clauses.
+            if rescue.is_some_and(|r| raise.end_byte() <= r.start_byte()) {
+                return true;
+            }
+        }
+        // Past the `def` (whose own `rescue` is the do_block just below it), the raise
+        // has left the function.
+        if parent.kind_id() == k.call && file.defs.iter().any(|d| d.node == parent) {
+            return false;
+        }
+        node = parent;
+    }
+    false
+}
+
+/// Does a doctest in `text` expect a failure: an expected result, right under an
+/// `iex>` (or `...>`) line, that is a raise (`** (ArgumentError) ...`) or an error
+/// tuple (`{:error, "too large"}`, `:error`)?
+fn documents_failure(text: &str) -> bool {
+    let mut after_prompt = false;
+    for line in text.lines().map(str::trim_start) {
+        let prompt = line.starts_with("iex>") || line.starts_with("...>");
+        if after_prompt && !prompt {
+            let failure = line.starts_with("** (")
+                || line.starts_with("{:error,")
+                || line.starts_with("{:error}")
+                || line.trim_end() == ":error";
+            if failure {
+                return true;
+            }
+        }
+        after_prompt = prompt;
+    }
+    false
 }
 
 fn collect(file: &File, report: &Report) -> Option<Facts> {
@@ -723,8 +769,7 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
         crate::FileScope::Lib => {
             for m in &file.modules {
                 let text = file.text(m.node);
-                let expects_raise = text.contains("iex>") && text.lines().any(|l| l.trim_start().starts_with("** ("));
-                if expects_raise {
+                if text.contains("iex>") && documents_failure(text) {
                     facts.push(Fact::DocumentsFailure { module: hashed::hash(&m.name) });
                 }
             }
@@ -736,6 +781,7 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
                 if let (Some(m), Some(d)) = (c.ctx.module, c.ctx.def)
                     && (c.is("Kernel", "raise") || c.local && c.name == "raise")
                     && !reports_environment_fault(file, c.node, c.ctx.module)
+                    && !rescued_around(file, c.node)
                 {
                     how[m as usize] = Some("raises");
                     failing_defs.insert(d);

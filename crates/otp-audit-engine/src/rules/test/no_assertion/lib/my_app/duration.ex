@@ -33,3 +33,36 @@ defmodule MyApp.Interval do
     end
   end
 end
+
+defmodule MyApp.Span do
+  @moduledoc "Its docs show an example that returns an error."
+
+  @doc """
+      iex> MyApp.Span.parse("4s")
+      {:ok, 4000}
+
+      iex> MyApp.Span.parse("later")
+      {:error, :invalid}
+  """
+  def parse(text) do
+    case Integer.parse(text) do
+      {n, "s"} -> {:ok, n * 1000}
+      _ -> {:error, :invalid}
+    end
+  end
+end
+
+defmodule MyApp.Window do
+  @moduledoc """
+  Returns `{:error, :invalid}` for text it cannot read; the examples only show success.
+
+      iex> MyApp.Window.parse("5s")
+      {:ok, 5000}
+  """
+  def parse(text) do
+    case Integer.parse(text) do
+      {n, "s"} -> {:ok, n * 1000}
+      _ -> {:error, :invalid}
+    end
+  end
+end

@@ -88,10 +88,11 @@ fn check(file: &File, report: &mut Report) {
                     )
                 }
             }
-            "get_state" if value_used(file, call) && polls_until_ready(file, call) => {
+            "get_state" if value_used(file, call) && (polls_until_ready(file, call) || polls_inline(file, call)) => {
                 // A wait for the process to get somewhere, not the test's check.
+                let poller = if polls_inline(file, call) { "a bounded loop" } else { "a helper" };
                 let d = report.add(file, &call.ctx, call.expr.byte_range(), format!(
-                    "`{written}` is read in a helper that polls {server} until its internal state is ready, a wait before the test's check rather than the check, but it still breaks when that state's shape changes; if the test needs to wait for a count, expose it (a client function, a status call or a telemetry event) and poll that"
+                    "`{written}` is read in {poller} that polls {server} until its internal state is ready, a wait before the test's check rather than the check, but it still breaks when that state's shape changes; if the test needs to wait for a count, expose it (a client function, a status call or a telemetry event) and poll that"
                 ));
                 d.severity(Severity::Info);
                 continue;
@@ -330,6 +331,33 @@ fn polls_until_ready(file: &File, call: &Call) -> bool {
         sleeps |= c.is("Process", "sleep") || c.is(":timer", "sleep");
     }
     retries && sleeps
+}
+
+/// `Enum.find_value(1..50, fn _ -> case :sys.get_state(pid) do %{waiter: nil} ->
+/// Process.sleep(10); nil ... end end)`: the state read in the fn of a bounded loop
+/// that sleeps between tries, outside any assertion: a readiness wait written inline.
+fn polls_inline(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    if in_assertion(file, call.expr) {
+        return false;
+    }
+    let mut node = call.expr;
+    let fun = loop {
+        let Some(parent) = file.parent(node) else {
+            return false;
+        };
+        if parent.kind_id() == k.anonymous_function {
+            break parent;
+        }
+        node = parent;
+    };
+    let sleeps = file.calls_within(fun).any(|c| c.is("Process", "sleep") || c.is(":timer", "sleep"));
+    let bounded_loop = file.calls.iter().any(|c| {
+        c.is_any("Enum", &["find_value", "find", "reduce_while", "any?"])
+            && c.args.contains(&fun)
+            && c.arg(0).is_some_and(|r| ast::is_binary_op(r, file.src, ".."))
+    });
+    sleeps && bounded_loop
 }
 
 /// `:sys.get_status/1` in a test (or describe) about `format_status`: the only public

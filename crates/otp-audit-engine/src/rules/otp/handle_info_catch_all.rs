@@ -273,7 +273,7 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
             "and its own code makes no `GenServer.call`, and its only tasks run in a `Task.async_stream`, which takes their replies itself".to_string()
         }
         None if server_calls().any(awaited) => {
-            "and its own code makes no `GenServer.call`, and awaits each task it starts where it starts it (`Task.await/2` takes the reply and the `:DOWN`, or exits the server on timeout)".to_string()
+            "and its own code makes no `GenServer.call`, and awaits each task it starts where it starts it (`Task.await/2`, or `Task.await_many`/`Task.yield_many(_, :infinity)` for a batch, takes the reply and the `:DOWN`, or exits the server on timeout)".to_string()
         }
         // Calls through other modules' wrappers are not seen here; a timeout in one
         // exits the server unless caught, so it leaves no late reply either.
@@ -425,9 +425,40 @@ fn awaited_in_place(file: &File, c: &Call) -> bool {
         return file.calls.iter().any(|d| awaits(d) && d.piped && d.node.start_byte() > c.node.end_byte());
     }
     let Some(var) = bound_to(file, c) else {
-        return false;
+        return awaited_with_its_batch(file, c);
     };
     file.calls.iter().any(|d| awaits(d) && d.arg(0).is_some_and(|a| file.text(a) == var))
+}
+
+/// `chunks |> Enum.map(fn chunk -> Task.async(...) end) |> Task.yield_many(:infinity)`
+/// (or `Task.await_many/1,2`, or the list bound and passed to them): every task of the
+/// batch is waited for, its reply taken and its monitor flushed. A `yield_many` with a
+/// finite timeout leaves the slow ones running, and their replies arrive late.
+fn awaited_with_its_batch(file: &File, c: &Call) -> bool {
+    let k = &grammar().kinds;
+    let mut node = c.node;
+    let fun = loop {
+        match file.parent(node) {
+            Some(p) if p.kind_id() == k.anonymous_function => break p,
+            Some(p) => node = p,
+            None => return false,
+        }
+    };
+    let Some(map) = file.calls.iter().find(|m| m.is("Enum", "map") && m.args.contains(&fun)) else {
+        return false;
+    };
+    let awaits_all = |d: &&Call| {
+        d.ctx.def == c.ctx.def
+            && (d.is("Task", "await_many")
+                || d.is("Task", "yield_many") && d.args.last().is_some_and(|t| file.text(*t) == ":infinity"))
+    };
+    if map.parent.is_some_and(|p| ast::is_binary_op(p, file.src, "|>")) {
+        return file.calls.iter().filter(awaits_all).any(|d| d.piped && d.node.start_byte() > map.node.end_byte());
+    }
+    let Some(var) = bound_to(file, map) else {
+        return false;
+    };
+    file.calls.iter().filter(awaits_all).any(|d| d.arg(0).is_some_and(|a| file.text(a) == var))
 }
 
 /// A call that links the server to a new or existing process (or port): an `:EXIT`

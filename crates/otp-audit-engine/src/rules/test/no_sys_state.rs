@@ -65,6 +65,16 @@ fn check(file: &File, report: &mut Report) {
             "replace_state" => format!(
                 "`{written}` rewrites the internal state of {server} behind its API; bring it into that state through its public functions or its start arguments"
             ),
+            "get_state" if value_used(file, call) && digs_out(file, call).is_some_and(|d| d.forged_only) => {
+                // Input the process would get from its port or socket, simulated: the
+                // test's way in where nothing else can stand in for the other end.
+                let handle = digs_out(file, call).map(|d| d.handle).unwrap_or_default();
+                let d = report.add(file, &call.ctx, call.expr.byte_range(), format!(
+                    "`{written}` is read only to take `{handle}` out of the internal state of {server} and forge a message from it, standing in for an event the process would get from elsewhere (its port, socket, lock or timer); nothing about the state is asserted, but the test breaks when its shape changes; if the process can take the handle from the test (passed in at start) or expose it, use that"
+                ));
+                d.severity(Severity::Info);
+                continue;
+            }
             "get_state" if value_used(file, call) && digs_out_handle(file, call).is_some() => {
                 let (handle, watches) = digs_out_handle(file, call).unwrap_or_default();
                 // A helper (not a test) that only waits for the process to end: a
@@ -376,6 +386,19 @@ fn tests_format_status(file: &File, call: &Call) -> bool {
 /// With it, whether every use only watches the process end (monitors it, checks it
 /// is alive), as a teardown helper does before the next test.
 fn digs_out_handle(file: &File, call: &Call) -> Option<(String, bool)> {
+    digs_out(file, call).map(|d| (d.handle, d.watches))
+}
+
+/// What [`digs_out_handle`] finds.
+struct Dug {
+    handle: String,
+    watches: bool,
+    /// Every act is a message forged from the handle (`send(conn, {:tcp_closed,
+    /// socket})`), standing in for an event of that port or socket.
+    forged_only: bool,
+}
+
+fn digs_out(file: &File, call: &Call) -> Option<Dug> {
     let scope = scope_of(file, call)?;
     let server = call.arg(0).map_or("", |a| file.text(a));
     let mut flow = Flow {
@@ -384,12 +407,17 @@ fn digs_out_handle(file: &File, call: &Call) -> Option<(String, bool)> {
         found: None,
         root: None,
         destructive: false,
+        forged: false,
+        other_acts: false,
     };
     if !flow.value(call.expr, scope, "", 0)? {
         return None;
     }
-    let watches = !flow.destructive;
-    Some((flow.root.or(flow.found)?, watches))
+    Some(Dug {
+        watches: !flow.destructive,
+        forged_only: flow.forged && !flow.other_acts,
+        handle: flow.root.or(flow.found)?,
+    })
 }
 
 /// The def or test around `call`: where its value's variables live.
@@ -410,6 +438,10 @@ struct Flow<'a, 't> {
     /// Some use kills, stops, closes or messages the process, rather than only
     /// monitoring it or checking that it is alive.
     destructive: bool,
+    /// Some use forges a message from the handle and sends it to the process.
+    forged: bool,
+    /// Some use acts on the handle itself (kill, close, monitor, check...).
+    other_acts: bool,
 }
 
 impl<'t> Flow<'_, 't> {
@@ -478,9 +510,10 @@ impl<'t> Flow<'_, 't> {
             let forged = self.file.calls_within(scope).any(|c| {
                 (c.is("Kernel", "send") || c.is_any("Process", &["send", "send_after"]))
                     && c.arg(1) == Some(parent)
-                    && c.arg(0).is_some_and(|to| self.file.text(to) == self.server)
+                    && c.arg(0).is_some_and(|to| same_process(self.file.text(to), self.server))
             });
             self.destructive |= forged;
+            self.forged |= forged;
             return forged.then(|| self.hit(&name));
         }
         // `case value do pattern -> ... end`: follow the variables of each clause.
@@ -516,6 +549,7 @@ impl<'t> Flow<'_, 't> {
             }
             if i == 0 && acts_on_process(c) {
                 self.destructive |= !watches_process(c);
+                self.other_acts = true;
                 return Some(self.hit(&name));
             }
             if i == 0 && passes_through(c) {
@@ -588,6 +622,20 @@ impl<'t> Flow<'_, 't> {
         }
         true
     }
+}
+
+/// `Process.whereis(Monitor)` and `Monitor` name the same process: the state is read
+/// through the pid, the forged message sent to the registered name.
+fn same_process(a: &str, b: &str) -> bool {
+    let name = |s: &str| -> String {
+        let s = s.trim();
+        s.strip_prefix("Process.whereis(")
+            .and_then(|r| r.strip_suffix(')'))
+            .unwrap_or(s)
+            .trim()
+            .to_string()
+    };
+    name(a) == name(b)
 }
 
 const STDLIB: &[&str] = &[

@@ -18,6 +18,12 @@ defmodule MyApp.FaultInjectionTest do
     assert Broker.status(broker) == :reconnecting
   end
 
+  test "a report forged as if from the port, sent to the registered name" do
+    state = :sys.get_state(Process.whereis(MyApp.LinkMonitor)) #~ test/no-sys-state
+    send(MyApp.LinkMonitor, {state.port, {:data, :erlang.term_to_binary({:up, "eth0"})}})
+    assert MyApp.LinkMonitor.up?("eth0")
+  end
+
   test "the keepalive process can die", %{broker: broker} do
     keepalive = :sys.get_state(broker).keepalive #~ test/no-sys-state
     assert is_pid(keepalive) and Process.alive?(keepalive)

@@ -67,6 +67,7 @@ fn check(file: &File, report: &mut Report) {
             || defines_a_spawn_wrapper(file, call)
             || only_sends(file, call)
             || ends_the_node(file, call)
+            || call.arg(0).is_some_and(|f| is_down_watcher(file, f))
             || kind == Kind::Link && (is_managed_worker(file, call) || is_linked_sink(file, call))
             || kind == Kind::Monitor && (awaits_its_down(file, call) || watches_its_spawner(file, call))
             || kind == Kind::Opt && monitors_by_option(file, call) && awaits_its_down(file, call)
@@ -417,6 +418,59 @@ fn ends_the_node(file: &File, call: &Call) -> bool {
     file.calls_within(fun).any(|c| {
         c.is_any("System", &["halt", "stop"]) || c.is(":init", "stop") || c.is(":erlang", "halt")
     })
+}
+
+/// `spawn(fn -> Process.monitor(owner); Process.monitor(worker); receive do {:DOWN, _,
+/// _, ^worker, _} -> :ok; {:DOWN, _, _, ^owner, _} -> Process.exit(worker, :kill) end
+/// end)`: a watcher that monitors processes, waits for the first of them to end,
+/// reacts (kills another, tells someone) and ends. It cannot outlive what it watches,
+/// and a supervisor would have nothing to restart. `fun` must be an anonymous fn of
+/// one clause: monitors (and plain bindings), then one `receive` with no `after`
+/// whose every clause takes a `:DOWN` and only sends or exits.
+pub(crate) fn is_down_watcher(file: &File, fun: Node) -> bool {
+    let g = grammar();
+    if fun.kind_id() != g.kinds.anonymous_function {
+        return false;
+    }
+    let mut clauses = ast::named_children(fun).filter(|c| c.kind_id() == g.kinds.stab_clause);
+    let (Some(clause), None) = (clauses.next(), clauses.next()) else {
+        return false;
+    };
+    let Some(body) = ast::field(clause, g.fields.right) else {
+        return false;
+    };
+    let statements: Vec<Node> = ast::statements(body).collect();
+    let Some((&wait, setup)) = statements.split_last() else {
+        return false;
+    };
+    let monitors = setup.iter().filter(|st| file.calls_within(**st).any(|c| c.is("Process", "monitor"))).count();
+    let setup_only = setup
+        .iter()
+        .all(|st| file.calls_within(*st).all(|c| c.is("Process", "monitor")));
+    let Some(receive) = file.calls_named("receive").find(|c| c.node == wait) else {
+        return false;
+    };
+    let Some(block) = receive.do_block else {
+        return false;
+    };
+    let has_after = ast::named_children(block)
+        .chain(ast::named_children(receive.node))
+        .any(|c| c.kind_id() == g.kinds.after_block);
+    let mut cases = ast::named_children(block).filter(|c| c.kind_id() == g.kinds.stab_clause).peekable();
+    let only_downs = cases.peek().is_some()
+        && cases.all(|c| {
+            let pattern = ast::field(c, g.fields.left).and_then(|l| {
+                if l.kind_id() == g.kinds.arguments { l.named_child(0) } else { Some(l) }
+            });
+            let down = pattern.is_some_and(|p| {
+                p.kind_id() == g.kinds.tuple && p.named_child(0).and_then(|a| ast::atom_name(a, file.src)) == Some("DOWN")
+            });
+            let reacts = ast::field(c, g.fields.right).is_none_or(|r| {
+                file.calls_within(r).all(|c| c.is("Kernel", "send") || c.is("Process", "exit"))
+            });
+            down && reacts
+        });
+    monitors > 0 && setup_only && !has_after && only_downs
 }
 
 /// `spawn(fn -> for pid <- pids, do: send(pid, :drain) end)`: a process that only

@@ -1142,44 +1142,9 @@ fn one_shot_task_of_server(file: &File, call: &Call, def: &Def) -> bool {
 /// process to end, tells its owner, and ends. Linked to the caller, it cannot outlive
 /// it; there is nothing to restart.
 fn is_one_shot_down_watcher(file: &File, call: &Call) -> bool {
-    let g = grammar();
-    let Some(fun) = call
-        .arg(0)
-        .filter(|f| call.is("Task", "start_link") && call.arity == 1 && f.kind_id() == g.kinds.anonymous_function)
-    else {
-        return false;
-    };
-    let mut clauses = ast::named_children(fun).filter(|c| c.kind_id() == g.kinds.stab_clause);
-    let (Some(clause), None) = (clauses.next(), clauses.next()) else {
-        return false;
-    };
-    let Some(body) = ast::field(clause, g.fields.right) else {
-        return false;
-    };
-    let statements: Vec<Node> = ast::statements(body).collect();
-    let [monitor, wait] = statements.as_slice() else {
-        return false;
-    };
-    let monitors = file.calls_within(*monitor).any(|c| c.is("Process", "monitor"));
-    let Some(receive) = file.calls_named("receive").find(|c| c.node == *wait) else {
-        return false;
-    };
-    let only_down = receive.do_block.is_some_and(|block| {
-        let mut clauses = ast::named_children(block).filter(|c| c.kind_id() == g.kinds.stab_clause).peekable();
-        clauses.peek().is_some()
-            && clauses.all(|c| {
-                let pattern = ast::field(c, g.fields.left).and_then(|l| {
-                    if l.kind_id() == g.kinds.arguments { l.named_child(0) } else { Some(l) }
-                });
-                let down = pattern.is_some_and(|p| {
-                    p.kind_id() == g.kinds.tuple && p.named_child(0).and_then(|a| ast::atom_name(a, file.src)) == Some("DOWN")
-                });
-                let tells = ast::field(c, g.fields.right)
-                    .is_none_or(|r| file.calls_within(r).all(|c| c.is("Kernel", "send")));
-                down && tells
-            })
-    });
-    monitors && only_down
+    call.is("Task", "start_link")
+        && call.arity == 1
+        && call.arg(0).is_some_and(|f| super::no_raw_spawn::is_down_watcher(file, f))
 }
 
 /// A function that ends the process it is given, by its name: `stop`, `close`,

@@ -258,6 +258,13 @@ await test("findings are keyboard navigable", async () => {
   await page.keyboard.press("Enter");
   const caret = await page.$eval("[data-testid=editor]", (ta) => ta.selectionStart);
   equal(caret, (await page.inputValue("[data-testid=editor]")).indexOf("GenServer.call"));
+  // A gutter mark selects the first finding of its line (it names the line, not an
+  // index, so findings coming and going elsewhere leave the other marks alone).
+  const marks = await page.$$eval("#gutter .gm", (ms) => ms.map((m) => m.dataset.l));
+  deepStrictEqual(marks, ["3", "6"]);
+  await page.click("#gutter .gm >> nth=0");
+  equal(await page.getAttribute("[data-testid=finding] >> nth=0", "aria-selected"), "true");
+  match(await page.locator("[data-testid=guide] h1").textContent(), /^otp\/no-raw-send/);
 });
 
 await test("settings: a rule toggle, a pasted otp-audit.toml, a .credo.exs, and an invalid config", async () => {

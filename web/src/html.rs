@@ -44,9 +44,11 @@ pub fn tip_row(level: u8, rule: &str, message: &str) -> String {
 
 /// The gutter's mark for line `line` (1-based): its worst severity, the index of its
 /// first finding, and the findings' messages as the hover title.
-pub fn gutter_mark(level: u8, first: usize, title: &str, line: usize) -> String {
+pub fn gutter_mark(level: u8, title: &str, line: usize) -> String {
+    // The line, not the index of its first finding: a finding that comes or goes above
+    // would shift every index below it, and rewrite every mark after it in the DOM.
     format!(
-        "<span class=\"gm g{level}\" data-f=\"{first}\" title=\"{}\">{line}</span>",
+        "<span class=\"gm g{level}\" data-l=\"{line}\" title=\"{}\">{line}</span>",
         escape(title)
     )
 }
@@ -164,7 +166,7 @@ mod tests {
 
     /// Tags the builders write, with the attributes each may carry.
     const ALLOWED: &[(&str, &[&str])] = &[
-        ("span", &["class", "data-f", "title"]),
+        ("span", &["class", "data-l", "title"]),
         ("div", &["class"]),
         ("b", &[]),
         ("table", &["class"]),
@@ -389,9 +391,9 @@ mod tests {
         /// Rule ids and messages (from the engine, or a report someone else wrote)
         /// in the tooltip and the gutter's title.
         #[test]
-        fn tooltips_and_gutter_titles_are_text(rule in hostile(), message in hostile(), first in 0usize..100, line in 1usize..1000) {
+        fn tooltips_and_gutter_titles_are_text(rule in hostile(), message in hostile(), line in 1usize..1000) {
             prop_assert_eq!(text_of(&tip_row(2, &rule, &message)), Ok(format!("{rule} {message}")));
-            prop_assert_eq!(text_of(&gutter_mark(3, first, &message, line)), Ok(line.to_string()));
+            prop_assert_eq!(text_of(&gutter_mark(3, &message, line)), Ok(line.to_string()));
         }
 
         /// Markdown rendered into the guide panel: raw HTML, links and images in

@@ -224,21 +224,34 @@ impl Core {
         dom::sync_lines(&self.dom.gutter, &mut self.gutter_lines, gutter, "gl");
     }
 
-    fn gutter_html(&self, line_count: usize) -> Vec<String> {
-        let starts: Vec<usize> = std::iter::once(0)
+    /// The first finding (in the list's order) that starts on `line` (0-based), as
+    /// the gutter marks it.
+    pub fn first_on_line(&self, line: usize) -> Option<usize> {
+        let starts = self.line_starts();
+        self.marks.iter().position(|&(start, _)| {
+            starts.partition_point(|&s| s <= start).saturating_sub(1) == line
+        })
+    }
+
+    fn line_starts(&self) -> Vec<usize> {
+        std::iter::once(0)
             .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        // Per line: worst severity, first finding, messages.
-        let mut per_line: Vec<Option<(Severity, usize, String)>> = vec![None; line_count];
-        for (i, (f, &(start, _))) in self.findings.iter().zip(&self.marks).enumerate() {
+            .collect()
+    }
+
+    fn gutter_html(&self, line_count: usize) -> Vec<String> {
+        let starts = self.line_starts();
+        // Per line: worst severity, messages.
+        let mut per_line: Vec<Option<(Severity, String)>> = vec![None; line_count];
+        for (f, &(start, _)) in self.findings.iter().zip(&self.marks) {
             let line = starts.partition_point(|&s| s <= start).saturating_sub(1);
             let Some(slot) = per_line.get_mut(line) else {
                 continue;
             };
             let text = format!("{} {}: {}", f.severity, f.rule, f.message);
             match slot {
-                None => *slot = Some((f.severity, i, text)),
-                Some((sev, _, msgs)) => {
+                None => *slot = Some((f.severity, text)),
+                Some((sev, msgs)) => {
                     *sev = (*sev).max(f.severity);
                     msgs.push('\n');
                     msgs.push_str(&text);
@@ -250,7 +263,7 @@ impl Core {
             .enumerate()
             .map(|(n, mark)| match mark {
                 None => (n + 1).to_string(),
-                Some((sev, first, msgs)) => gutter_mark(level(sev), first, &msgs, n + 1),
+                Some((sev, msgs)) => gutter_mark(level(sev), &msgs, n + 1),
             })
             .collect()
     }

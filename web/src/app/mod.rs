@@ -204,10 +204,12 @@ fn wire_editor(ui: Ui, d: &Dom) {
         let target = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("[data-f]").ok().flatten());
-        if let Some(i) = target
-            .and_then(|e| e.get_attribute("data-f"))
-            .and_then(|v| v.parse().ok())
+            .and_then(|e| e.closest("[data-l]").ok().flatten());
+        let line = target
+            .and_then(|e| e.get_attribute("data-l"))
+            .and_then(|v| v.parse::<usize>().ok());
+        if let Some(i) =
+            line.and_then(|l| with_core(|c| c.first_on_line(l.saturating_sub(1))).flatten())
         {
             core::select(ui, i, true, true);
         }

@@ -222,6 +222,20 @@ pub fn atom_name<'s>(node: Node, src: &'s str) -> Option<&'s str> {
     }
 }
 
+/// The body of an anonymous `fn` that has exactly one clause (`fn x -> ... end`), the
+/// node whose statements run; `None` for another node or a `fn` of several clauses.
+pub fn single_clause_body<'t>(fun: Node<'t>) -> Option<Node<'t>> {
+    let g = grammar();
+    if fun.kind_id() != g.kinds.anonymous_function {
+        return None;
+    }
+    let mut clauses = named_children(fun).filter(|c| c.kind_id() == g.kinds.stab_clause);
+    match (clauses.next(), clauses.next()) {
+        (Some(clause), None) => field(clause, g.fields.right),
+        _ => None,
+    }
+}
+
 /// Statements of a block-like node: the named children of `do_block`, `body`,
 /// `stab_clause` bodies and the like, skipping comments.
 pub fn statements<'t>(node: Node<'t>) -> impl Iterator<Item = Node<'t>> {

@@ -435,14 +435,8 @@ fn awaited_in_place(file: &File, c: &Call) -> bool {
 /// batch is waited for, its reply taken and its monitor flushed. A `yield_many` with a
 /// finite timeout leaves the slow ones running, and their replies arrive late.
 fn awaited_with_its_batch(file: &File, c: &Call) -> bool {
-    let k = &grammar().kinds;
-    let mut node = c.node;
-    let fun = loop {
-        match file.parent(node) {
-            Some(p) if p.kind_id() == k.anonymous_function => break p,
-            Some(p) => node = p,
-            None => return false,
-        }
+    let Some(fun) = file.parent_of_kind(c.node, grammar().kinds.anonymous_function, usize::MAX) else {
+        return false;
     };
     let Some(map) = file.calls.iter().find(|m| m.is("Enum", "map") && m.args.contains(&fun)) else {
         return false;

@@ -249,7 +249,7 @@ fn takes_process_down(file: &File, call: &Call) -> bool {
 /// The call runs in a GenServer's own process: in a callback, or in a private helper
 /// of the server module (public functions of the module are its client API, which
 /// runs in the caller).
-fn runs_in_server(file: &File, call: &Call) -> bool {
+pub(crate) fn runs_in_server(file: &File, call: &Call) -> bool {
     let (Some(module), Some(def)) = (file.module(&call.ctx), file.def(&call.ctx)) else {
         return false;
     };
@@ -429,14 +429,7 @@ fn ends_the_node(file: &File, call: &Call) -> bool {
 /// whose every clause takes a `:DOWN` and only sends or exits.
 pub(crate) fn is_down_watcher(file: &File, fun: Node) -> bool {
     let g = grammar();
-    if fun.kind_id() != g.kinds.anonymous_function {
-        return false;
-    }
-    let mut clauses = ast::named_children(fun).filter(|c| c.kind_id() == g.kinds.stab_clause);
-    let (Some(clause), None) = (clauses.next(), clauses.next()) else {
-        return false;
-    };
-    let Some(body) = ast::field(clause, g.fields.right) else {
+    let Some(body) = ast::single_clause_body(fun) else {
         return false;
     };
     let statements: Vec<Node> = ast::statements(body).collect();

@@ -245,7 +245,7 @@ fn check(file: &File, report: &mut Report) {
         {
             continue;
         }
-        if one_shot_task_of_server(file, call, def) {
+        if one_shot_task_of_server(file, call) {
             // Nothing should restart a one-shot job; what is left to say is the link.
             let message = format!(
                 "`{written}` in `{}/{}` runs a one-shot job linked to this server: it ends with the server, and nothing should restart it, but its crash takes the server (and its state) down too; if the job can fail on its own, run it with `Task.Supervisor.start_child/2` under {task_sup} (or `Task.Supervisor.async_nolink/2`, handling its reply and `:DOWN`) so the server survives it",
@@ -797,18 +797,10 @@ const MARKER_SETUP: &[(Option<&str>, &str)] = &[
 /// stands for a link (to show it in Observer, say) until the first exit signal ends
 /// it. A supervisor restarting it would defeat it; there is nothing to supervise.
 fn is_link_marker(file: &File, call: &Call) -> bool {
-    let g = grammar();
-    let Some(fun) = call
-        .arg(0)
-        .filter(|f| call.in_module("Task") && call.arity == 1 && f.kind_id() == g.kinds.anonymous_function)
-    else {
+    let Some(fun) = call.arg(0).filter(|_| call.in_module("Task") && call.arity == 1) else {
         return false;
     };
-    let mut clauses = ast::named_children(fun).filter(|c| c.kind_id() == g.kinds.stab_clause);
-    let (Some(clause), None) = (clauses.next(), clauses.next()) else {
-        return false;
-    };
-    let Some(body) = ast::field(clause, g.fields.right) else {
+    let Some(body) = ast::single_clause_body(fun) else {
         return false;
     };
     let statements: Vec<Node> = ast::statements(body).collect();
@@ -1034,8 +1026,7 @@ fn helper_kept_in_server_state<'t>(file: &File<'t>, call: &Call<'t>, def: &Def<'
     let g = grammar();
     let k = &g.kinds;
     // A callback, or a private helper of the server (it runs in the server's process).
-    let in_server = def.is_callback || def.kind == "defp" && file.module(&call.ctx).is_some_and(|m| m.is_genserver);
-    if call.name != "start_link" || !in_server {
+    if call.name != "start_link" || !(def.is_callback || super::no_raw_spawn::runs_in_server(file, call)) {
         return None;
     }
     let var = kept_pid(file, call, def)?;
@@ -1112,11 +1103,18 @@ fn guarded_empty(file: &File, call: &Call, def: &Def, field: &str) -> bool {
         {
             return true;
         }
+        // In the `if`'s `do` part, not its condition or its `else`.
+        let in_else = |n: Node| {
+            ast::descendants(n)
+                .filter(|b| b.kind_id() == g.kinds.else_block)
+                .any(|b| b.byte_range().contains(&call.node.start_byte()))
+        };
         let taken_while_empty = file
             .calls_within(parent)
             .find(|c| c.node == parent && c.local && c.name == "if")
+            .filter(|c| c.do_block.is_some_and(|d| d.byte_range().contains(&call.node.start_byte()) && !in_else(d)))
             .and_then(|c| c.arg(0))
-            .is_some_and(|cond| !cond.byte_range().contains(&call.node.start_byte()) && wants_empty(cond));
+            .is_some_and(wants_empty);
         if taken_while_empty {
             return true;
         }
@@ -1130,11 +1128,10 @@ fn guarded_empty(file: &File, call: &Call, def: &Def, field: &str) -> bool {
 /// sends its result back) linked to the supervised server. It goes down with the
 /// server and must not be restarted (it is the form `otp/no-raw-spawn` recommends for
 /// work linked to the server); what is left is that its crash takes the server down.
-fn one_shot_task_of_server(file: &File, call: &Call, def: &Def) -> bool {
+fn one_shot_task_of_server(file: &File, call: &Call) -> bool {
     call.is("Task", "start_link")
         && call.arg(0).is_some_and(|f| f.kind_id() == grammar().kinds.anonymous_function || call.arity == 3)
-        && (def.is_callback || def.kind == "defp")
-        && file.module(&call.ctx).is_some_and(|m| m.is_genserver)
+        && super::no_raw_spawn::runs_in_server(file, call)
 }
 
 /// `Task.start_link(fn -> ref = Process.monitor(device); receive do {:DOWN, ^ref,

@@ -454,11 +454,7 @@ fn reports_last_awaited(file: &File, call: &Call) -> bool {
     else {
         return false;
     };
-    let clauses: Vec<Node> = ast::named_children(fun).filter(|c| c.kind_id() == k.stab_clause).collect();
-    let [clause] = clauses.as_slice() else {
-        return false;
-    };
-    let Some(last) = ast::field(*clause, f.right).and_then(|b| ast::statements(b).last()) else {
+    let Some(last) = ast::single_clause_body(fun).and_then(|b| ast::statements(b).last()) else {
         return false;
     };
     let Some(report) = file

@@ -351,15 +351,8 @@ fn polls_inline(file: &File, call: &Call) -> bool {
     if in_assertion(file, call.expr) {
         return false;
     }
-    let mut node = call.expr;
-    let fun = loop {
-        let Some(parent) = file.parent(node) else {
-            return false;
-        };
-        if parent.kind_id() == k.anonymous_function {
-            break parent;
-        }
-        node = parent;
+    let Some(fun) = file.parent_of_kind(call.expr, k.anonymous_function, usize::MAX) else {
+        return false;
     };
     let sleeps = file.calls_within(fun).any(|c| c.is("Process", "sleep") || c.is(":timer", "sleep"));
     let bounded_loop = file.calls.iter().any(|c| {

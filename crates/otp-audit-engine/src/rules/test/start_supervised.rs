@@ -218,11 +218,7 @@ fn task_seen_to_its_end(file: &File, call: &Call) -> bool {
     else {
         return false;
     };
-    let clauses: Vec<Node> = ast::named_children(fun).filter(|c| c.kind_id() == k.stab_clause).collect();
-    let [clause] = clauses.as_slice() else {
-        return false;
-    };
-    let Some(body) = ast::field(*clause, grammar().fields.right) else {
+    let Some(body) = ast::single_clause_body(fun) else {
         return false;
     };
     let statements: Vec<Node> = ast::statements(body).filter(|s| s.kind_id() != k.comment).collect();

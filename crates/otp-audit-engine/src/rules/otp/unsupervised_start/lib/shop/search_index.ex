@@ -13,7 +13,7 @@ defmodule Shop.SearchIndex do
   end
 
   @impl true
-  def init(opts), do: {:ok, %{index: %{}, suggest_sup: nil, stats_sup: nil, opts: opts}}
+  def init(opts), do: {:ok, %{index: %{}, suggest_sup: nil, stats_sup: nil, audit_sup: nil, opts: opts}}
 
   @impl true
   def handle_call({:query, text}, from, state) do
@@ -38,6 +38,7 @@ defmodule Shop.SearchIndex do
 
   @impl true
   def handle_info({:indexed, index}, state), do: {:noreply, %{state | index: index}}
+  def handle_info(:audit, state), do: {:noreply, restart_audit(state)}
 
   defp reindex(state) do
     server = self()
@@ -68,6 +69,16 @@ defmodule Shop.SearchIndex do
   end
 
   defp set_stats(state, _), do: state
+
+  # The start is in the `else`: taken when the field is already set, not while empty.
+  defp restart_audit(state) do
+    if state.audit_sup == nil do
+      state
+    else
+      {:ok, pid} = Shop.Audit.Supervisor.start_link(state.opts) #~ otp/unsupervised-start
+      %{state | audit_sup: pid}
+    end
+  end
 end
 
 defmodule Shop.DeviceStream do

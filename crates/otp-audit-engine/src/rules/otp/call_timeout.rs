@@ -178,7 +178,7 @@ impl AtOnce {
 
 fn at_once_message(written: &str, whose: &str, how: &str, literal: &str) -> String {
     format!(
-        "`{written}` uses the implicit 5 000 ms timeout, but {whose} {how}, so the 5 s default only matters when the server is busy or dead; pass `{literal}` if you want the choice written down"
+        "`{written}` uses the implicit 5 000 ms timeout, but {whose} {how}, so the 5 s default only matters when the server is busy or stuck (a call to a dead server exits at once); pass `{literal}` if you want the choice written down"
     )
 }
 

@@ -110,6 +110,18 @@ impl ProjectReport {
         ));
         &mut self.drafts.last_mut().expect("just pushed").1
     }
+
+    /// [`ProjectReport::add`] at info.
+    pub fn add_info(
+        &mut self,
+        file: usize,
+        range: Range<usize>,
+        message: impl Into<String>,
+        scope: String,
+    ) -> &mut Draft {
+        self.add(file, range, message, scope)
+            .severity(Severity::Info)
+    }
 }
 
 impl Rule {
@@ -196,6 +208,17 @@ impl<'a> Report<'a> {
     ) -> &mut Draft {
         let scope = file.scope_name(ctx);
         self.add_scoped(range, message, scope)
+    }
+
+    /// [`Report::add`] at info: the finding is true, but worth a note, not a warning.
+    pub fn add_info(
+        &mut self,
+        file: &File,
+        ctx: &Ctx,
+        range: Range<usize>,
+        message: impl Into<String>,
+    ) -> &mut Draft {
+        self.add(file, ctx, range, message).severity(Severity::Info)
     }
 
     pub fn add_scoped(

@@ -61,7 +61,7 @@ fn check(file: &File, report: &mut Report) {
                 "is short (each of its branches fits on one line)"
             };
             report
-                .add(
+                .add_info(
                     file,
                     &ctx,
                     op.byte_range(),
@@ -72,8 +72,7 @@ fn check(file: &File, report: &mut Report) {
                         file.text(op),
                         file.text(op)
                     ),
-                )
-                .severity(Severity::Info);
+                );
             continue;
         }
         report.add(

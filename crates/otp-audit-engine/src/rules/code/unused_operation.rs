@@ -93,8 +93,7 @@ fn check(file: &File, report: &mut Report) {
         {
             // Enumerating starts processes or runs I/O: that is the statement's
             // action, not a pure value thrown away.
-            let d = report.add(file, ctx, call.node.byte_range(), run_only_message(src, &written, source));
-            d.severity(Severity::Info);
+            report.add_info(file, ctx, call.node.byte_range(), run_only_message(src, &written, source));
             continue;
         }
         let enum_map = call.is("Enum", "map") && call.arity == 2;

@@ -465,19 +465,17 @@ fn check(file: &File, report: &mut Report) {
                     }
                     if kind == Kind::Sleep && crashes_next(file, call) {
                         report
-                            .add(file, &call.ctx, range, throttle_message(&what, &callback))
-                            .severity(Severity::Info);
+                            .add_info(file, &call.ctx, range, throttle_message(&what, &callback));
                         continue;
                     }
                     if own_setup(&callback, kind) {
                         report
-                            .add(
+                            .add_info(
                                 file,
                                 &call.ctx,
                                 range,
                                 format!("{what} in `{callback}` waits {}; {OWN_SETUP}", kind.wait()),
-                            )
-                            .severity(Severity::Info);
+                            );
                         continue;
                     }
                     report
@@ -514,14 +512,13 @@ fn check(file: &File, report: &mut Report) {
                 if first {
                     let what = format!("{} in `{}`", h.what, h.name);
                     report
-                        .add(file, &h.inner.ctx, h.inner.node.byte_range(), throttle_message(&what, callback))
-                        .severity(Severity::Info);
+                        .add_info(file, &h.inner.ctx, h.inner.node.byte_range(), throttle_message(&what, callback));
                 }
                 continue;
             }
             if sites.len() == 1 && own_setup(callback, h.kind) {
                 report
-                    .add(
+                    .add_info(
                         file,
                         &call.ctx,
                         call.node.byte_range(),
@@ -531,8 +528,7 @@ fn check(file: &File, report: &mut Report) {
                             h.what,
                             h.kind.wait()
                         ),
-                    )
-                    .severity(Severity::Info);
+                    );
                 continue;
             }
             if sites.len() == 1 {

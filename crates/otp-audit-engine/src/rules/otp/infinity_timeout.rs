@@ -1106,8 +1106,7 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
         {
             report.retract(*file, range.0);
             report
-                .add(*file, range.0..range.1, message.clone(), scope.clone())
-                .severity(Severity::Info);
+                .add_info(*file, range.0..range.1, message.clone(), scope.clone());
         }
     }
 }

@@ -67,7 +67,7 @@ fn check(file: &File, report: &mut Report) {
         }
         let written = call.display(src);
         if in_test {
-            let d = report.add(
+            report.add_info(
                 file,
                 &call.ctx,
                 call.node.byte_range(),
@@ -75,7 +75,6 @@ fn check(file: &File, report: &mut Report) {
                     "`{written}` sets up a monitor that this test never waits on: nothing matches `{{:DOWN, ...}}` or calls `Process.demonitor/2`; assert the exit with `assert_receive {{:DOWN, ^ref, :process, ^pid, reason}}`, or drop the monitor"
                 ),
             );
-            d.severity(Severity::Info);
         } else {
             // A tagged monitor's `:DOWN` leads with its tag.
             let down = monitor_tag(file, call).map_or(":DOWN", |t| file.text(t));

@@ -571,15 +571,14 @@ fn check(file: &File, report: &mut Report) {
             }
             let acc = key.map(|k| one_line(file.text(k))).unwrap_or_default();
             report
-                .add(
+                .add_info(
                     file,
                     &call.ctx,
                     call.node.byte_range(),
                     format!(
                         "`{written}` appends to `{acc}` only while `{flag}` is set: an accumulator for code that sets the flag around a unit of work (a transaction) and drains it afterwards, which this file does not show; check that every place that sets `{flag}` reads and deletes both in an `after` block, or an entry left by a raise is delivered with the next unit of work in this process"
                     ),
-                )
-                .severity(Severity::Info);
+                );
             continue;
         }
         if access == Access::Write

@@ -1005,7 +1005,7 @@ fn check(file: &File, report: &mut Report) {
             dest.and_then(|d| library_contract_tag(file, call, d)).map(|tag| format!("`{written}` sends {dest_text} a message tagged `{tag}`, this library's own name, and no module of this file receives it: a message the library defines for its users' processes, which have no client function it could call instead; document the message in the library's docs (or make it a behaviour callback the receiving processes implement); if a module of this project receives it, give that module a client function instead"))
         };
         if let Some(message) = notice {
-            report.add(file, &call.ctx, call.node.byte_range(), message).severity(Severity::Info);
+            report.add_info(file, &call.ctx, call.node.byte_range(), message);
             continue;
         }
         if dest.is_some_and(|d| loops_over(file, call, d) || fed_by_loops(file, call, d)) {

@@ -97,9 +97,9 @@ fn check(file: &File, report: &mut Report) {
             super::unsupervised_start::live_kind(file, m) == Some(super::unsupervised_start::Live::Component)
         });
         if discarded && in_component {
-            report.add(file, &call.ctx, call.node.byte_range(), format!(
+            report.add_info(file, &call.ctx, call.node.byte_range(), format!(
                 "The task from `{written}` is not kept, and this LiveComponent runs in its parent LiveView's process: the reply (`{{ref, result}}`) and the task's `:DOWN` arrive there, so that LiveView's `handle_info/2` must take them (often handing the result on with `send_update/3`), and a crash in the task takes the view down with it; `Task.Supervisor.async_nolink/2` under {sup} keeps the reply without the link"
-            )).severity(Severity::Info);
+            ));
             continue;
         }
         if discarded {

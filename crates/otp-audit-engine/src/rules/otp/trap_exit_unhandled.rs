@@ -69,7 +69,7 @@ fn check(file: &File, report: &mut Report) {
             if explained_above(file, call.node) {
                 continue;
             }
-            let d = report.add(
+            report.add_info(
                 file,
                 &call.ctx,
                 call.node.byte_range(),
@@ -77,7 +77,6 @@ fn check(file: &File, report: &mut Report) {
                     "`{written}` in a server that links to nothing only changes shutdown: the supervisor's exit waits for the running callback and then calls `terminate/2`, which this module does not define; add `terminate/2` if trapping is there for cleanup, or, if it is there to let a running job finish, say so in a comment and suppress this line"
                 ),
             );
-            d.severity(Severity::Info);
             continue;
         }
         if let Some(catch_all) = module.and_then(|m| catch_all_handle_info(file, m)) {

@@ -156,15 +156,14 @@ fn check(file: &File, report: &mut Report) {
                 // ends it if the caller dies first. Sometimes the point (a test's owner
                 // that must outlive the test process until `on_exit`).
                 report
-                    .add(
+                    .add_info(
                         file,
                         &call.ctx,
                         call.node.byte_range(),
                         format!(
                             "`{written}` hands its caller an unlinked process along with a function of this module that stops it: the caller owns it, but if the caller dies before stopping it, nothing does; start it linked unless it must outlive its caller, and make sure each caller stops it (in `on_exit`, or an `after` block)"
                         ),
-                    )
-                    .severity(Severity::Info);
+                    );
                 continue;
             }
             let in_start_link = def.name == "start_link";
@@ -172,7 +171,7 @@ fn check(file: &File, report: &mut Report) {
                 let message = format!(
                     "`{written}` is linked to its caller only when the options bound before it take their `spawn_opt: [:link]` branch; otherwise it starts an unlinked process that nothing restarts, links to or stops on shutdown: check that the unlinked branch is meant, or list the process under a supervisor"
                 );
-                report.add(file, &call.ctx, call.node.byte_range(), message).severity(Severity::Info);
+                report.add_info(file, &call.ctx, call.node.byte_range(), message);
                 continue;
             }
             let message = if in_start_link {
@@ -251,7 +250,7 @@ fn check(file: &File, report: &mut Report) {
                 "`{written}` in `{}/{}` runs a one-shot job linked to this server: it ends with the server, and nothing should restart it, but its crash takes the server (and its state) down too; if the job can fail on its own, run it with `Task.Supervisor.start_child/2` under {task_sup} (or `Task.Supervisor.async_nolink/2`, handling its reply and `:DOWN`) so the server survives it",
                 def.name, def.arity
             );
-            report.add(file, &call.ctx, call.node.byte_range(), message).severity(Severity::Info);
+            report.add_info(file, &call.ctx, call.node.byte_range(), message);
             continue;
         }
         let advice = match module {
@@ -278,7 +277,7 @@ fn check(file: &File, report: &mut Report) {
                 "`{written}` in `{}/{}` starts this module's own process linked to whoever calls `{}/{}` (an IEx session, say), so it ends with its caller, which suits a session; but nothing restarts it if it crashes{child_spec_note}",
                 def.name, def.arity, def.name, def.arity
             );
-            report.add(file, &call.ctx, call.node.byte_range(), message).severity(Severity::Info);
+            report.add_info(file, &call.ctx, call.node.byte_range(), message);
             continue;
         }
         // Kept in a field of the server's state: linked to the server and held for its
@@ -289,7 +288,7 @@ fn check(file: &File, report: &mut Report) {
                 "`{written}` in `{}/{}` starts a process this server keeps in its state (`{field}`) and is linked to, so it goes down with the server and is started again after a restart; but nothing stops this {what} from running twice, and each run starts another while the one before keeps running unreferenced: start it in `init/1` or `handle_continue/2`, or match `{field}: nil` in the {what}'s head so a second run is refused",
                 def.name, def.arity
             );
-            report.add(file, &call.ctx, call.node.byte_range(), message).severity(Severity::Info);
+            report.add_info(file, &call.ctx, call.node.byte_range(), message);
             continue;
         }
         // A throwaway `Task.Supervisor` for the function's own task: the leak is the

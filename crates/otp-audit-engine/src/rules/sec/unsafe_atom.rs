@@ -129,15 +129,14 @@ fn check(file: &File, report: &mut Report) {
         // connected never exists: `to_existing_atom` would always raise there.
         if let Some(api) = (!call.capture).then(|| feeds_distribution(file, call)).flatten() {
             report
-                .add(
+                .add_info(
                     file,
                     &call.ctx,
                     call.node.byte_range(),
                     format!(
                         "`{written}` makes the atom that `{api}` needs: distribution takes only atoms, and a node's or cookie's atom does not exist before the first connection, so `to_existing_atom` would always raise; check the value first (a node name has the format `name@host`, and who may choose it is the real question), since each new value is an atom that is never freed"
                     ),
-                )
-                .severity(Severity::Info);
+                );
             continue;
         }
         let module = call.module.as_deref().unwrap_or("");

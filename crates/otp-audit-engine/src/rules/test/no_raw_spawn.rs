@@ -88,15 +88,14 @@ fn check(file: &File, report: &mut Report) {
         }
         if let Some(errand) = sleeps_in_one_project_call(file, call) {
             let d = report
-                .add(
+                .add_info(
                     file,
                     &call.ctx,
                     call.expr.byte_range(),
                     format!(
                         "`{written}` makes one call of `{errand}` around a fixed sleep, so it ends by itself soon after (a blocker that holds something for a while); if the call can wait longer than the test runs, start it with `start_supervised!({{Task, fn -> ... end}})` so the test's end stops it"
                     ),
-                )
-                .severity(Severity::Info);
+                );
             if let Some(fix) = task_fix(file, call) {
                 d.fix(fix);
             }
@@ -110,15 +109,14 @@ fn check(file: &File, report: &mut Report) {
             // The test supervisor runs children on this node only: the advice that
             // fits is to end the peers, which ends what runs on them.
             report
-                .add(
+                .add_info(
                     file,
                     &call.ctx,
                     call.expr.byte_range(),
                     format!(
                         "`{written}` starts a process on another node, where `start_supervised!` cannot put one; it lives as long as that node, and this file starts peer nodes: stop them when the test ends (`on_exit(fn -> LocalCluster.stop_nodes(nodes) end)` or `:peer.stop/1`) so nothing started on them outlives the test"
                     ),
-                )
-                .severity(Severity::Info);
+                );
             continue;
         }
         let message = match spawn_kind(file, call) {

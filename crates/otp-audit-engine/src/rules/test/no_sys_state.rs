@@ -54,8 +54,7 @@ fn check(file: &File, report: &mut Report) {
                 ),
             };
             report
-                .add(file, &call.ctx, call.expr.byte_range(), message)
-                .severity(Severity::Info);
+                .add_info(file, &call.ctx, call.expr.byte_range(), message);
             continue;
         }
         let message = match call.name {
@@ -69,10 +68,9 @@ fn check(file: &File, report: &mut Report) {
                 // Input the process would get from its port or socket, simulated: the
                 // test's way in where nothing else can stand in for the other end.
                 let handle = digs_out(file, call).map(|d| d.handle).unwrap_or_default();
-                let d = report.add(file, &call.ctx, call.expr.byte_range(), format!(
+                report.add_info(file, &call.ctx, call.expr.byte_range(), format!(
                     "`{written}` is read only to take `{handle}` out of the internal state of {server} and forge a message from it, standing in for an event the process would get from elsewhere (its port, socket, lock or timer); nothing about the state is asserted, but the test breaks when its shape changes; if the process can take the handle from the test (passed in at start) or expose it, use that"
                 ));
-                d.severity(Severity::Info);
                 continue;
             }
             "get_state" if value_used(file, call) && digs_out_handle(file, call).is_some() => {
@@ -80,10 +78,9 @@ fn check(file: &File, report: &mut Report) {
                 // A helper (not a test) that only waits for the process to end: a
                 // teardown, which checks nothing about the state.
                 if watches && file.test(&call.ctx).is_none() && file.def(&call.ctx).is_some() {
-                    let d = report.add(file, &call.ctx, call.expr.byte_range(), format!(
+                    report.add_info(file, &call.ctx, call.expr.byte_range(), format!(
                         "`{written}` is read only to dig `{handle}` out of the internal state of {server} and wait for it to exit, so this teardown breaks when that state's shape changes; find the process with `Supervisor.which_children/1` or a registered name, or have the API stop it synchronously"
                     ));
-                    d.severity(Severity::Info);
                     continue;
                 }
                 if watches {
@@ -101,10 +98,9 @@ fn check(file: &File, report: &mut Report) {
             "get_state" if value_used(file, call) && (polls_until_ready(file, call) || polls_inline(file, call)) => {
                 // A wait for the process to get somewhere, not the test's check.
                 let poller = if polls_inline(file, call) { "a bounded loop" } else { "a helper" };
-                let d = report.add(file, &call.ctx, call.expr.byte_range(), format!(
+                report.add_info(file, &call.ctx, call.expr.byte_range(), format!(
                     "`{written}` is read in {poller} that polls {server} until its internal state is ready, a wait before the test's check rather than the check, but it still breaks when that state's shape changes; if the test needs to wait for a count, expose it (a client function, a status call or a telemetry event) and poll that"
                 ));
-                d.severity(Severity::Info);
                 continue;
             }
             "get_state" if value_used(file, call) && matched_collection(file, call).is_some() => {
@@ -125,10 +121,9 @@ fn check(file: &File, report: &mut Report) {
                 )
             }
             "get_state" if snapshot_comparison(file, call) => {
-                let d = report.add(file, &call.ctx, call.expr.byte_range(), format!(
+                report.add_info(file, &call.ctx, call.expr.byte_range(), format!(
                     "`{written}` takes the whole internal state of {server} to compare it with another read of it (`assert ^before = :sys.get_state(pid)`), which does not depend on the state's shape, only on what it holds; where the API can show that nothing changed (the same answers before and after), that says it without reading internals"
                 ));
-                d.severity(Severity::Info);
                 continue;
             }
             "get_state" | "get_status" if value_used(file, call) => {
@@ -1059,8 +1054,7 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             };
             report.retract(*file, read.range.0);
             report
-                .add(*file, read.range.0..read.range.1, own_struct_message(read, own), read.scope.clone())
-                .severity(Severity::Info);
+                .add_info(*file, read.range.0..read.range.1, own_struct_message(read, own), read.scope.clone());
         }
     }
 }

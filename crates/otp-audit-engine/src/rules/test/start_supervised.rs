@@ -118,10 +118,9 @@ fn check(file: &File, report: &mut Report) {
             // Starting it under the test supervisor would go through its child spec,
             // not the function the test is about.
             report
-                .add(file, &call.ctx, call.expr.byte_range(), format!(
+                .add_info(file, &call.ctx, call.expr.byte_range(), format!(
                     "`{written}` is what this test is about (it checks the link or the registered name), so `start_link_supervised!/1` would test the child spec instead; stop the process at the end of the test or in `on_exit` (`GenServer.stop(pid)`), or register it under a per-test name, so that a failing test leaves nothing for the next one to clash with"
-                ))
-                .severity(Severity::Info);
+                ));
             continue;
         } else if linked {
             format!(
@@ -131,10 +130,9 @@ fn check(file: &File, report: &mut Report) {
             match errand {
                 TaskCall::Ends => continue,
                 TaskCall::OnTestServer(server) => {
-                    let d = report.add(file, &call.ctx, call.expr.byte_range(), format!(
+                    report.add_info(file, &call.ctx, call.expr.byte_range(), format!(
                         "`{written}` makes one call on `{server}` and ignores the result: it keeps the test's `{server}` busy and, if the call is still running when `{server}` stops at teardown, ends with a crash report; wrap the call in `try`, or pass a `timeout:` that ends it within the test"
                     ));
-                    d.severity(Severity::Info);
                     continue;
                 }
             }

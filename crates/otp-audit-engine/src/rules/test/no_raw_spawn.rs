@@ -419,6 +419,9 @@ fn forwards_once_awaited(file: &File, call: &Call) -> bool {
         return false;
     };
     let to_parent = send.arg(0).is_some_and(|to| to.kind_id() == k.identifier);
+    if to_parent && answers_asker(file, test.node, call, receive, send) {
+        return true;
+    }
     let tag = |t: Node| {
         (t.kind_id() == k.tuple)
             .then(|| t.named_child(0))
@@ -434,6 +437,33 @@ fn forwards_once_awaited(file: &File, call: &Call) -> bool {
             .calls_within(test.node)
             .filter(|c| c.node.start_byte() > call.node.end_byte())
             .any(|c| c.local && c.name == "assert_receive" && c.arg(0).and_then(tag) == Some(sent_tag))
+}
+
+/// `responder = spawn(fn -> receive do {:request, x, from} -> send(from, reply) end end)`
+/// and later `Client.ask(responder, ...)` in the test: a one-shot responder that answers
+/// whoever asks, handed to the code under test. A send cannot crash, and once asked it
+/// has ended; a responder nobody is handed to is still reported (R19 grpc row 36).
+fn answers_asker(file: &File, test: Node, spawn: &Call, receive: &Call, send: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(to) = send.arg(0).map(|a| file.text(a)) else {
+        return false;
+    };
+    let pattern = receive
+        .do_block
+        .and_then(|b| ast::named_children(b).find(|c| c.kind_id() == k.stab_clause))
+        .and_then(|c| ast::field(c, grammar().fields.left));
+    let bound_by_pattern =
+        pattern.is_some_and(|p| ast::descendants(p).any(|n| n.kind_id() == k.identifier && file.text(n) == to));
+    let Some(pid) = bound_pid(file, spawn) else {
+        return false;
+    };
+    bound_by_pattern
+        && file
+            .calls_within(test)
+            .filter(|c| c.node.start_byte() > spawn.node.end_byte())
+            // Handed to the code under test, not checked (`is_pid/1`) or fed (`send/2`).
+            .filter(|c| c.module.as_deref().is_some_and(|m| !matches!(m, "Kernel" | "Process")))
+            .any(|c| c.args.iter().any(|a| a.kind_id() == k.identifier && file.text(*a) == pid))
 }
 
 /// `spawn_link(fn -> ...; send(parent, {:picks, picks}) end)`, often in a `for`, and

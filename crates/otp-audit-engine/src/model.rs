@@ -105,6 +105,9 @@ pub struct Def<'t> {
     /// The deepest nesting construct in the body: (depth, its keyword); the later
     /// one wins ties.
     pub deepest: Option<(u32, Node<'t>)>,
+    /// The earlier constructs at that same depth, so a rule can judge the heaviest
+    /// of them rather than whichever came last.
+    pub deepest_tied: Vec<Node<'t>>,
 }
 
 pub const GENSERVER_CALLBACKS: &[(&str, usize)] = &[

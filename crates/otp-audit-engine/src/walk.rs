@@ -297,8 +297,16 @@ impl<'t> Walker<'_, 't> {
         self.ctx.nesting += 1;
         let depth = self.ctx.nesting;
         let def = &mut self.file.defs[d as usize];
-        if def.deepest.is_none_or(|(best, _)| depth >= best) {
-            def.deepest = Some((depth, keyword));
+        match def.deepest {
+            Some((best, _)) if depth < best => {}
+            Some((best, earlier)) if depth == best => {
+                def.deepest_tied.push(earlier);
+                def.deepest = Some((depth, keyword));
+            }
+            _ => {
+                def.deepest_tied.clear();
+                def.deepest = Some((depth, keyword));
+            }
         }
     }
 
@@ -712,6 +720,7 @@ impl<'t> Walker<'_, 't> {
             body,
             is_callback,
             deepest: None,
+            deepest_tied: Vec::new(),
         });
         if let Some(m) = self.ctx.module {
             self.file.modules[m as usize].defs.push(id);

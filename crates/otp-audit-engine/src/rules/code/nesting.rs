@@ -4,7 +4,8 @@
 //! every `if`, `unless`, `case`, `cond`, `fn`, `for` and `with` adds one level (the
 //! body itself is level 0). Ops in a condition or a head count as well; `receive`
 //! and `try` do not. One finding per function, at the deepest op (ties go to the
-//! later one), when that depth exceeds `max_nesting`.
+//! later one, unless only an earlier one is more than a one-liner), when that depth
+//! exceeds `max_nesting`.
 
 use crate::rules::prelude::*;
 
@@ -35,7 +36,7 @@ fn check(file: &File, report: &mut Report) {
         if !matches!(def.kind, "def" | "defp" | "defmacro") {
             continue;
         }
-        let Some((depth, op)) = def.deepest else {
+        let Some((depth, last)) = def.deepest else {
             continue;
         };
         if i64::from(depth) <= max {
@@ -46,8 +47,19 @@ fn check(file: &File, report: &mut Report) {
             def: Some(id as u32),
             ..Ctx::default()
         };
+        let short = |op: Node| {
+            let construct = op.parent().unwrap_or(op);
+            is_one_liner(file, construct) && !is_removable_fetch(file, construct)
+        };
+        // Ties go to the later construct, unless an earlier one at the same depth is
+        // not short: a one-line lambda must not stand for a nine-line `case` beside it.
+        let op = if i64::from(depth) == max + 1 && short(last) {
+            def.deepest_tied.iter().rev().copied().find(|&op| !short(op)).unwrap_or(last)
+        } else {
+            last
+        };
         let construct = op.parent().unwrap_or(op);
-        if i64::from(depth) == max + 1 && is_one_liner(file, construct) && !is_removable_fetch(file, construct) {
+        if i64::from(depth) == max + 1 && short(op) {
             // One level over, and the level is a one-liner: Credo counts it too, but
             // it reads at a glance; say so, as information.
             let k = &grammar().kinds;

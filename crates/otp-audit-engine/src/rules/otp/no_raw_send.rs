@@ -403,14 +403,29 @@ const BROADCASTS: &[&str] = &["broadcast", "broadcast!", "broadcast_from", "broa
 /// The requests that carry `self()` (`{:active?, self()}`, also wrapped as
 /// `{MyApp.Shell, {:active?, self()}}`) built in a function that broadcasts.
 fn broadcast_request_facts(file: &File) -> Vec<Fact> {
+    let carries_self = |tuple: Node| ast::named_children(tuple).any(|e| file.text(e) == "self()");
     let broadcasting = file.calls_named_any(BROADCASTS).into_iter().filter_map(|c| file.def(&c.ctx));
     let mut facts = Vec::new();
     for def in broadcasting {
         for tuple in ast::descendants(def.node).filter(|n| n.kind_id() == grammar().kinds.tuple) {
-            let carries_self = ast::named_children(tuple).any(|e| file.text(e) == "self()");
-            if let (true, Some((tag, size))) = (carries_self, atom_tagged(file, tuple)) {
+            if let (true, Some((tag, size))) = (carries_self(tuple), atom_tagged(file, tuple)) {
                 facts.push(Fact::BroadcastsRequest { tag: tag.to_string(), size });
             }
+        }
+    }
+    // A request written by hand: `send(pid, {:get, self()})` and then a `receive` in
+    // the same function for the answer. The answer is the reply half of that call;
+    // the request itself is what the rule reports, once.
+    for send in file.calls_named_any(&["send"]) {
+        let Some(msg) = message_arg(send).filter(|m| m.kind_id() == grammar().kinds.tuple && carries_self(*m)) else {
+            continue;
+        };
+        let Some(def) = file.def(&send.ctx) else { continue };
+        let awaits = file
+            .calls_within(def.node)
+            .any(|c| c.name == "receive" && c.local && c.module.is_none() && c.node.start_byte() > send.node.end_byte());
+        if let (true, Some((tag, size))) = (awaits, atom_tagged(file, msg)) {
+            facts.push(Fact::BroadcastsRequest { tag: tag.to_string(), size });
         }
     }
     facts

@@ -385,6 +385,12 @@ impl Engine {
 
         let mut drafts: Vec<(&'static Rule, Draft)> = Vec::new();
         let mut facts = FileFacts(Vec::new(), supervisors::Names::collect(&file));
+        // Branches that only `:dev` or `:test` compile are not production code.
+        let non_prod = if scope == FileScope::Lib {
+            crate::mix_env::non_prod_regions(&file)
+        } else {
+            Vec::new()
+        };
         for (rule, settings) in self.config.enabled_rules() {
             let mut report = Report::new(rule, settings);
             // Cross-file rules may need facts from files they do not report on.
@@ -401,6 +407,11 @@ impl Engine {
                 report
                     .drafts
                     .retain(|d| !runtime::in_runtime_module(&file, d.range.start));
+            }
+            if !non_prod.is_empty() && !rule.applies_to(FileScope::Test) {
+                report
+                    .drafts
+                    .retain(|d| !non_prod.iter().any(|r| r.contains(&d.range.start)));
             }
             drafts.extend(report.drafts.into_iter().map(|d| (rule, d)));
         }

@@ -12,6 +12,7 @@ pub mod fix;
 pub mod glob;
 pub mod guide;
 pub mod hashed;
+mod mix_env;
 pub mod model;
 mod resolve;
 pub mod rule;

@@ -718,6 +718,8 @@ fn reads_state(c: &Call) -> bool {
         // `try ... rescue ArgumentError -> ...` around a setting that may be refused.
         None => c.local && matches!(c.name, "if" | "unless" | "case" | "cond" | "with" | "for" | "try"),
         Some("Map" | "Keyword" | "Enum" | "MapSet" | "List" | "Access") => true,
+        // Calendar values: arithmetic and comparison on data, and a clock read.
+        Some("DateTime" | "NaiveDateTime" | "Date" | "Time") => !matches!(c.name, "now" | "shift_zone" | "shift_zone!"),
         // Lock-free counters: reads and updates that never wait.
         Some(":atomics" | ":counters") => true,
         Some(":ets") => matches!(

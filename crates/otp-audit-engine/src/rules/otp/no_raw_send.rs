@@ -1093,7 +1093,14 @@ fn client_module_of(file: &File, clients: &ClientCalls, send: &Call, dest: Node)
     let mut owner: Option<Owner> = None;
     for c in clients.0.get(file.text(dest)).into_iter().flatten() {
         let Some(module) = c.module.as_deref() else { continue };
-        if c.node == send.node {
+        // A variable is the same value only in the same function (a name or a field
+        // path means the same process anywhere in the file), and `pid =
+        // Codec.decode_pid(pid)` converts the value rather than talking to it.
+        let variable = dest.kind_id() == grammar().kinds.identifier;
+        if c.node == send.node
+            || (variable && c.ctx.def != send.ctx.def)
+            || crate::rules::test::no_sleep::match_left(file, c).is_some_and(|l| file.text(l) == file.text(dest))
+        {
             continue;
         }
         let function = format!("{module}.{}/{}", c.name, c.arity);
@@ -1130,7 +1137,11 @@ fn owner_advice(file: &File, call: &Call, written: &str, dest_text: &str, owner:
         _ => String::new(),
     };
     let defined_here = file.modules.iter().any(|m| m.name == *module);
-    let next = if defined_here {
+    // `PortalWeb.OIDC` from `PortalWeb.VerificationController`: the project's own code,
+    // not a dependency whose maintainers one would ask.
+    let top = |m: &str| m.split('.').next().map(str::to_owned);
+    let own = file.module(&call.ctx).is_some_and(|m| top(&m.name) == top(module));
+    let next = if defined_here || own {
         format!("add a client function for it to `{module}`, beside the ones this file calls, so the message stays private to that module")
     } else {
         format!("go through `{module}`'s own client function for this message{likely}: a module's raw messages are its internals, and a dependency may change them in any release; if `{module}` has none, add one (or ask its maintainers for one)")

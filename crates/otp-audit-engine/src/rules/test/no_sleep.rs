@@ -205,6 +205,26 @@ fn check(file: &File, report: &mut Report) {
             continue;
         }
         let next = next_statement_call(file, call);
+        // `Process.sleep(160)`, `assert_received :a`, `refute_received :c`: the sleep is
+        // the window the refute needs; `assert_receive` would cut it short.
+        if let Some((refute, movable, fix)) = next.and_then(|n| refute_window(file, call, n, sleep.literal_ms.as_deref())) {
+            let (shown, refute) = (&sleep.shown, one_line(file.text(refute)));
+            let message = if movable {
+                format!(
+                    "{shown} is the window that the later `refute_received {refute}` needs, and the checks before it read the same mailbox late; say so with `refute_receive pattern, {}` in place of the sleep, which waits as long and fails as soon as the message comes",
+                    sleep.literal_ms.as_deref().unwrap_or("timeout")
+                )
+            } else {
+                format!(
+                    "{shown} is the window that the later `refute_received {refute}` needs (it pins what an earlier check binds, so it cannot come first): the fixed wait is what the test checks; name its length (`@window_ms`) so it reads as intended"
+                )
+            };
+            let d = report.add_info(file, &call.ctx, call.expr.byte_range(), message).anchor("waiting-for-a-message");
+            if let Some(fix) = fix {
+                d.fix(fix);
+            }
+            continue;
+        }
         let wait = match next {
             Some(n)
                 if n.local
@@ -1701,6 +1721,44 @@ fn receive_fix(file: &File, sleep: &Call, next: &Call, ms: &str) -> Option<Fix> 
             edits,
         ),
     })
+}
+
+/// A sleep followed by a run of message checks, the first an `assert_received` and a
+/// later one a `refute_received`: the pattern of that refute, whether it can lead (it
+/// pins nothing an earlier check binds), and the safe rewrite
+/// (the sleep becomes `refute_receive pattern, ms`, the refute goes). The
+/// `assert_received`s then read a mailbox exactly as late as before.
+fn refute_window<'t>(file: &File<'t>, sleep: &Call<'t>, next: &Call<'t>, ms: Option<&str>) -> Option<(Node<'t>, bool, Option<Fix>)> {
+    if next.name != "assert_received" || !is_message_check(next) {
+        return None;
+    }
+    let k = &grammar().kinds;
+    let names = |n: Node<'t>| ast::descendants(n).filter(move |d| d.kind_id() == k.identifier).map(|d| file.text(d));
+    // Names the checks before the refute bind (`assert_received {:ok, ref}`): a refute
+    // that pins one (`{:done, ^ref}`) cannot move above them.
+    let mut bound: Vec<&str> = next.arg(0).map(|p| names(p).collect()).unwrap_or_default();
+    let mut statement = next_statement(next.expr);
+    while let Some(stmt) = statement {
+        let check = file.calls_within(stmt).find(|c| c.node == stmt && is_message_check(c))?;
+        if check.name == "refute_received" {
+            let pattern = check.arg(0)?;
+            let movable = !names(pattern).any(|n| bound.contains(&n));
+            let fix = ms.filter(|_| movable && is_statement_call(sleep)).and_then(|ms| {
+                let line = whole_lines(file.src, check.expr.byte_range())?;
+                Some(Fix::safe(
+                    format!("Replace the sleep with `refute_receive ..., {ms}` and drop the later `refute_received`"),
+                    vec![
+                        Edit::replace(sleep.expr.byte_range(), format!("refute_receive {}, {ms}", file.text(pattern))),
+                        Edit::delete(line),
+                    ],
+                ))
+            });
+            return Some((pattern, movable, fix));
+        }
+        bound.extend(check.arg(0).into_iter().flat_map(names));
+        statement = next_statement(stmt);
+    }
+    None
 }
 
 /// `assert_received p` or `refute_received p` (one with a failure message keeps its sleep),

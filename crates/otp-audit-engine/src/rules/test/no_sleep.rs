@@ -65,6 +65,11 @@ enum Wait<'s> {
     Down {
         stopper: String,
     },
+    /// A stop of a process the test reached through its own data, with no supervisor
+    /// in view: the sleep waits for other processes to react.
+    Reaction {
+        stopper: String,
+    },
     /// The next statement reads telemetry (`assert TestTelemetry.events() == ...`).
     Telemetry {
         next: String,
@@ -249,6 +254,7 @@ fn check(file: &File, report: &mut Report) {
                 Some((stopper, Stopped::Restarts)) => Wait::Restart { stopper },
                 Some((stopper, Stopped::Ended)) => Wait::Nothing { stopper },
                 Some((stopper, Stopped::GoesDown)) => Wait::Down { stopper },
+                Some((stopper, Stopped::Reacts)) => Wait::Reaction { stopper },
                 None => match (called_before(file, call), started_before(file, call)) {
                     (Some(call), _) => Wait::AfterCall { call },
                     (_, Some((start, kind))) => Wait::AfterStart { start, kind },
@@ -292,6 +298,12 @@ fn check(file: &File, report: &mut Report) {
             Wait::Down { stopper } => (
                 format!(
                     "{shown} after `{stopper}` waits for the killed process to go down (and for what reacts to it); nothing the test can see restarts it: monitor it and `assert_receive {{:DOWN, ^ref, ...}}`, then check the survivors"
+                ),
+                "waiting-for-a-restart",
+            ),
+            Wait::Reaction { stopper } => (
+                format!(
+                    "{shown} after `{stopper}` guesses how long other processes take to react to the stop (nothing in this test restarts the process it stopped); wait for that outcome instead: poll the public API with a bounded retry, or `assert_receive` a message the reaction sends"
                 ),
                 "waiting-for-a-restart",
             ),
@@ -1559,6 +1571,10 @@ enum Stopped {
     Ended,
     /// An exit signal to a process nothing the test can see restarts.
     GoesDown,
+    /// A stop of a process the test reaches through its own data (`Enum.at(nodes,
+    /// 1).beat`), in a test that starts no supervisor: what follows is other
+    /// processes reacting, not a restart.
+    Reacts,
 }
 
 /// The last call before `call`, run by the test itself (not in an `on_exit` callback),
@@ -1597,9 +1613,33 @@ fn stopped_before(file: &File, call: &Call) -> Option<(String, Stopped)> {
         {
             Stopped::GoesDown
         }
+        Some(_) if stop.arg(0).is_some_and(|victim| !may_be_restarted(file, test.node, victim)) => Stopped::Reacts,
         _ => Stopped::Restarts,
     };
     Some((stop.display(file.src), stopped))
+}
+
+/// A stopped process that a supervisor may bring back: one named by a module or an
+/// atom, or any process in a test that looks processes up by name
+/// (`Process.whereis`) or starts a supervisor or supervised children
+/// (`start_supervised`, `Supervisor.start_link`).
+fn may_be_restarted(file: &File, test: Node, victim: Node) -> bool {
+    let k = &grammar().kinds;
+    let text = file.text(victim);
+    [k.alias, k.atom, k.tuple].contains(&victim.kind_id())
+        || text.contains("whereis")
+        || text.contains("via")
+        || file.calls_within(test).any(|c| {
+            // A process looked up by name, before or after: the name is what comes back.
+            c.name == "whereis"
+                || c.name.starts_with("start_supervised")
+                || c.name.starts_with("start_link_supervised")
+                || matches!(c.module.as_deref(), Some("Supervisor" | "DynamicSupervisor" | "PartitionSupervisor" | "Application"))
+        })
+        // A `setup` of the module may start the supervisor.
+        || file.tests.iter().any(|t| {
+            t.kind != TestKind::Test && file.calls_within(t.node).any(|c| c.name.starts_with("start_supervised"))
+        })
 }
 
 fn is_exit_signal(c: &Call) -> bool {

@@ -137,6 +137,7 @@ fn check(file: &File, report: &mut Report) {
             || outlasts_age_given_later(file, call, sleep.ms)
             || asserts_time_passed(file, call, sleep.ms)
             || outlasts_duration_set_before(file, call, sleep.ms)
+            || outlasts_expiry_given_before(file, call, sleep.ms)
         {
             continue;
         }
@@ -643,6 +644,41 @@ fn outlasts_duration_set_before(file: &File, sleep: &Call, ms: Option<u64>) -> b
                 });
                 names_duration && w[1].kind_id() == k.integer && parse_ms(file.text(w[1])).is_some_and(|v| v < ms)
             })
+        })
+}
+
+/// `Jobs.enqueue(q, job, unique_for: 1, unique_until: :expiry)`, the sleep, and the
+/// same call again, in a test named for the expiry: the lifetime is an option of each
+/// call (a lock a store with its own clock expires), so no start option or clock can
+/// stand in for the wait. The option's key ends in `_for` or names an expiry or a TTL,
+/// and its integer value, read as seconds or as milliseconds, is shorter than the sleep.
+fn outlasts_expiry_given_before(file: &File, sleep: &Call, ms: Option<u64>) -> bool {
+    let k = &grammar().kinds;
+    let (Some(ms), Some(test)) = (ms, file.test(&sleep.ctx)) else {
+        return false;
+    };
+    let name = test.name.to_ascii_lowercase();
+    if !(name.contains("expir") || name_words(&name).any(|w| w == "ttl")) {
+        return false;
+    }
+    // `assert_received` next: the sleep waits for a message, whatever expired meanwhile.
+    if next_statement_call(file, sleep).is_some_and(|n| matches!(n.name, "assert_received" | "refute_received")) {
+        return false;
+    }
+    file.calls_within(test.node)
+        .take_while(|c| c.node.start_byte() < sleep.node.start_byte())
+        .filter(|c| in_test_process(c))
+        .filter_map(|c| c.arguments)
+        .flat_map(|args| file.nodes_within(k.pair, args))
+        .any(|pair| {
+            let (Some(key), Some(value)) = (ast::field(pair, grammar().fields.key), ast::field(pair, grammar().fields.value)) else {
+                return false;
+            };
+            let key = ast::keyword_name(key, file.src);
+            let lifetime = key.ends_with("_for") || key.contains("expir") || key.contains("ttl");
+            lifetime
+                && value.kind_id() == k.integer
+                && parse_ms(file.text(value)).is_some_and(|v| v < ms && (v.saturating_mul(1_000) < ms || v >= 10))
         })
 }
 

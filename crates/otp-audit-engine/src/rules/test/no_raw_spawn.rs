@@ -409,6 +409,9 @@ fn forwards_once_awaited(file: &File, call: &Call) -> bool {
     else {
         return false;
     };
+    if answers_asker(file, test.node, call, receive) {
+        return true;
+    }
     let Some(send) = receive
         .do_block
         .and_then(clause_body)
@@ -419,9 +422,6 @@ fn forwards_once_awaited(file: &File, call: &Call) -> bool {
         return false;
     };
     let to_parent = send.arg(0).is_some_and(|to| to.kind_id() == k.identifier);
-    if to_parent && answers_asker(file, test.node, call, receive, send) {
-        return true;
-    }
     let tag = |t: Node| {
         (t.kind_id() == k.tuple)
             .then(|| t.named_child(0))
@@ -442,27 +442,45 @@ fn forwards_once_awaited(file: &File, call: &Call) -> bool {
 /// `responder = spawn(fn -> receive do {:request, x, from} -> send(from, reply) end end)`
 /// and later `Client.ask(responder, ...)` in the test: a one-shot responder that answers
 /// whoever asks, handed to the code under test. A send cannot crash, and once asked it
-/// has ended; a responder nobody is handed to is still reported (R19 grpc row 36).
-fn answers_asker(file: &File, test: Node, spawn: &Call, receive: &Call, send: &Call) -> bool {
+/// has ended; a responder nobody is handed to is still reported (R19 grpc row 36). The
+/// clause may report to the test as well as answer (R20 firezone rows 73-75).
+fn answers_asker(file: &File, test: Node, spawn: &Call, receive: &Call) -> bool {
     let k = &grammar().kinds;
-    let Some(to) = send.arg(0).map(|a| file.text(a)) else {
+    let clauses: Vec<Node> = receive
+        .do_block
+        .map(|b| ast::named_children(b).filter(|c| c.kind_id() == k.stab_clause).collect())
+        .unwrap_or_default();
+    let [clause] = clauses.as_slice() else {
         return false;
     };
-    let pattern = receive
-        .do_block
-        .and_then(|b| ast::named_children(b).find(|c| c.kind_id() == k.stab_clause))
-        .and_then(|c| ast::field(c, grammar().fields.left));
+    let (Some(pattern), Some(body)) = (ast::field(*clause, grammar().fields.left), ast::field(*clause, grammar().fields.right)) else {
+        return false;
+    };
+    // Only sends: a report to the test and the answer, in either order.
+    let sends: Option<Vec<&Call>> = ast::statements(body)
+        .filter(|s| s.kind_id() != k.comment)
+        .map(|s| file.calls_within(s).find(|c| c.node == s && c.is("Kernel", "send")))
+        .collect();
     let bound_by_pattern =
-        pattern.is_some_and(|p| ast::descendants(p).any(|n| n.kind_id() == k.identifier && file.text(n) == to));
+        |to: &str| ast::descendants(pattern).any(|n| n.kind_id() == k.identifier && file.text(n) == to);
+    let answers = sends.is_some_and(|sends| {
+        sends.iter().any(|send| {
+            send.arg(0).is_some_and(|to| to.kind_id() == k.identifier && bound_by_pattern(file.text(to)))
+        })
+    });
     let Some(pid) = bound_pid(file, spawn) else {
         return false;
     };
-    bound_by_pattern
+    answers
         && file
             .calls_within(test)
             .filter(|c| c.node.start_byte() > spawn.node.end_byte())
-            // Handed to the code under test, not checked (`is_pid/1`) or fed (`send/2`).
-            .filter(|c| c.module.as_deref().is_some_and(|m| !matches!(m, "Kernel" | "Process")))
+            // Handed to the code under test, or to a helper of this file, not checked
+            // (`is_pid/1`) or fed (`send/2`).
+            .filter(|c| match c.module.as_deref() {
+                Some(m) => !matches!(m, "Kernel" | "Process"),
+                None => c.local && file.defs.iter().any(|d| d.name == c.name),
+            })
             .any(|c| c.args.iter().any(|a| a.kind_id() == k.identifier && file.text(*a) == pid))
 }
 

@@ -48,4 +48,35 @@ defmodule MyApp.OneShotResponderTest do
 
     send(responder, {:ask, :ping, parent})
   end
+
+  test "a stand-in page reports to the test and acknowledges the caller" do
+    parent = self()
+
+    page =
+      spawn(fn ->
+        receive do
+          {:sync_done, result, {from, ref}} ->
+            send(parent, {:page_got, result})
+            send(from, {ref, :ack})
+        end
+      end)
+
+    assert :ok = MyApp.Callback.complete(sign(page), :synced)
+    assert_received {:page_got, :synced}
+  end
+
+  test "a stand-in that also does other work is judged as before" do
+    page =
+      spawn(fn -> #~ test/no-raw-spawn
+        receive do
+          {:sync_done, result, from} ->
+            MyApp.Audit.record(result)
+            send(from, :ack)
+        end
+      end)
+
+    assert :ok = MyApp.Callback.complete(page, :synced)
+  end
+
+  defp sign(pid), do: MyApp.PageToken.sign(pid)
 end

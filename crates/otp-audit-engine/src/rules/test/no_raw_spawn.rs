@@ -34,6 +34,7 @@ fn check(file: &File, report: &mut Report) {
         }
         if is_dead_pid_idiom(file, call)
             || is_cleaned_up(file, call)
+            || all_cleaned_up(file, call)
             || is_short_errand(file, call)
             || awaits_linked_exit(file, call)
             || awaits_monitored_end(file, call)
@@ -302,6 +303,43 @@ fn is_cleaned_up(file: &File, call: &Call) -> bool {
         .any(|c| {
             (c.is("Process", "exit") || c.is(":erlang", "exit") || c.is("Kernel", "exit") && c.arity == 2)
                 && c.arg(0).is_some_and(|a| file.text(a) == pid)
+        })
+}
+
+/// `pids = for i <- 1..n do spawn(fn -> ... end) end` and later
+/// `Enum.each(pids, &Process.exit(&1, :kill))` (or `for pid <- pids, do:
+/// Process.exit(pid, :kill)`): the stand-ins a `for` started, each ended by the test.
+fn all_cleaned_up(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(test) = file.test(&call.ctx) else {
+        return false;
+    };
+    // The spawn is the last statement of the `for`'s block: the list holds its pids.
+    let Some(block) = call.parent.filter(|p| p.kind_id() == k.do_block && ast::statements(*p).last() == Some(call.expr)) else {
+        return false;
+    };
+    let Some(comprehension) = file.calls_within(test.node).find(|c| c.name == "for" && c.do_block == Some(block)) else {
+        return false;
+    };
+    let Some(list) = super::no_sleep::match_left(file, comprehension).filter(|l| l.kind_id() == k.identifier) else {
+        return false;
+    };
+    let list = file.text(list);
+    let kills = |c: &Call| file.calls_within(c.node).any(|e| e.is("Process", "exit") || e.is(":erlang", "exit"));
+    file.calls_within(test.node)
+        .filter(|c| c.node.start_byte() > comprehension.node.end_byte())
+        .any(|c| {
+            let over_list = if c.is("Enum", "each") {
+                c.arg(0).is_some_and(|a| file.text(a) == list)
+            } else if c.name == "for" && c.local {
+                c.args.iter().any(|g| {
+                    g.kind_id() == k.binary_operator
+                        && ast::field(*g, grammar().fields.right).is_some_and(|r| file.text(r) == list)
+                })
+            } else {
+                false
+            };
+            over_list && kills(c)
         })
 }
 

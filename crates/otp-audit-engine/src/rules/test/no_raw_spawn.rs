@@ -1031,9 +1031,17 @@ fn sleeps_in_one_project_call<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'
     (project && whole && literal_sleep).then(|| errand.written(file.src))
 }
 
-/// `Client.command(conn, cmd, timeout: 1_000)`: an integer `timeout:` option.
+/// `Client.command(conn, cmd, timeout: 1_000)`: an integer `timeout:` option; or a
+/// client call that times out by default (`Redix.command/2`, 5 s).
 pub(super) fn has_finite_timeout(file: &File, c: &Call) -> bool {
     let k = &grammar().kinds;
+    // Clients whose calls time out by default: Redix waits 5 s for a reply unless told
+    // otherwise (`timeout: :infinity` is then written, and checked below).
+    let bounded_by_default =
+        c.is_any("Redix", &["command", "command!", "pipeline", "pipeline!", "noreply_command", "noreply_pipeline"]);
+    if bounded_by_default && !file.text(c.node).contains(":infinity") {
+        return true;
+    }
     c.args.iter().any(|&arg| {
         let options = if arg.kind_id() == k.list {
             ast::named_children(arg).find(|n| n.kind_id() == k.keywords)

@@ -53,4 +53,15 @@ defmodule MyApp.BoundedErrandTest do
       {:fetched, value} -> assert value == nil
     end
   end
+
+  test "a command through a client that times out by default" do
+    spawn(fn -> Redix.command(:test_redis, ["DEBUG", "SLEEP", "2"]) end)
+    Process.sleep(2_500)
+    assert {:ok, "PONG"} = Redix.command(:test_redis, ["PING"])
+  end
+
+  test "the same client told to wait for good" do
+    spawn(fn -> Redix.command(:test_redis, ["BLPOP", "jobs", "0"], timeout: :infinity) end) #~ test/no-raw-spawn
+    assert {:ok, 1} = Redix.command(:test_redis, ["RPUSH", "jobs", "a"])
+  end
 end

@@ -94,6 +94,17 @@ pub(crate) fn runs_under_exunit(file: &File, module: &crate::model::Module) -> b
         })
 }
 
+/// A release task module (`MyApp.Release`, run with `bin/my_app eval
+/// "MyApp.Release.migrate()"`): it runs in a one-off VM beside or instead of the
+/// application, starts only what it needs, and ends with the command. Named `Release`
+/// as the Phoenix and Mix release guides write it, or driving `Ecto.Migrator`.
+pub(crate) fn is_release_task(file: &File, module: &crate::model::Module) -> bool {
+    module.name.rsplit('.').next() == Some("Release")
+        || file.calls_within(module.node).any(|c| {
+            c.module.as_deref() == Some("Ecto.Migrator") && matches!(c.name, "with_repo" | "run")
+        })
+}
+
 /// A module whose `@moduledoc` says it is meant for tests only (an in-memory adapter
 /// "only designed for testing purposes", a fake "for tests only"): a library ships it
 /// in `lib/` so that its users' test suites can start it, and there a 5 s exit is

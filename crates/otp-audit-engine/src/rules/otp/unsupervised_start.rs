@@ -124,8 +124,11 @@ fn check(file: &File, report: &mut Report) {
         let Some(def) = file.def(&call.ctx) else {
             continue;
         };
-        // An escript's entry point owns its process tree.
-        if def.name == "main" && def.arity == 1 {
+        // An escript's entry point owns its process tree, and a release task's one-off
+        // VM ends with the command.
+        if def.name == "main" && def.arity == 1
+            || file.module(&call.ctx).is_some_and(|m| crate::runtime::is_release_task(file, m))
+        {
             continue;
         }
         // A test double shipped in `lib/` (`MyLib.Client.Mock`, its nested server):

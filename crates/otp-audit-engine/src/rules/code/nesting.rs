@@ -59,6 +59,22 @@ fn check(file: &File, report: &mut Report) {
             last
         };
         let construct = op.parent().unwrap_or(op);
+        if only_closures(file, construct, def.node) {
+            // `cast_embed(:config, with: fn c, a -> ... cast_embed(..., with: fn ...)
+            // end)`: callbacks a builder API asks for, each one clause, with no branch
+            // anywhere on the way down. Credo counts them; the reader keeps no
+            // condition in mind.
+            report.add_info(
+                file,
+                &ctx,
+                op.byte_range(),
+                format!(
+                    "`{}/{}` nests this `fn` {depth} levels deep where {max} are allowed, but every level is a one-clause `fn` (closures with no branch on the way, such as the callbacks an API takes): give them names when they grow",
+                    def.name, def.arity
+                ),
+            );
+            continue;
+        }
         if i64::from(depth) == max + 1 && short(op) {
             // One level over, and the level is a one-liner: Credo counts it too, but
             // it reads at a glance; say so, as information.
@@ -99,6 +115,33 @@ fn check(file: &File, report: &mut Report) {
             ),
         );
     }
+}
+
+/// Every level from `construct` up to the def is a one-clause `fn`: closures passed
+/// along, with no `if`, `case`, `cond`, `with`, `for` or multi-clause `fn`.
+fn only_closures(file: &File, construct: Node, def: Node) -> bool {
+    let k = &grammar().kinds;
+    let one_clause_fn =
+        |n: Node| n.kind_id() == k.anonymous_function && ast::named_children(n).filter(|c| c.kind_id() == k.stab_clause).count() == 1;
+    if !one_clause_fn(construct) {
+        return false;
+    }
+    let mut node = construct.parent();
+    while let Some(n) = node {
+        if n == def {
+            return true;
+        }
+        if n.kind_id() == k.anonymous_function && !one_clause_fn(n) {
+            return false;
+        }
+        if n.kind_id() == k.call
+            && ast::local_call_name(n, file.src).is_some_and(|name| matches!(name, "if" | "unless" | "case" | "cond" | "with" | "for"))
+        {
+            return false;
+        }
+        node = n.parent();
+    }
+    false
 }
 
 /// The construct fits on one line (`if tag in tags, do: item, else: tag(item)`), or

@@ -194,6 +194,23 @@ fn check(file: &File, report: &mut Report) {
             }
             continue;
         }
+        // `assert conv.first_replied_at == DateTime.truncate(t, :second)`, then a sleep of
+        // a second or more before the next step: nothing is pending (the test has just
+        // checked the first step), and the sleep moves the clock into the next second so
+        // that a second-precision timestamp would change if it were written again.
+        if crosses_a_second(file, call, sleep.ms) {
+            report_info(
+                report,
+                file,
+                call,
+                "when-it-is-fine",
+                format!(
+                    "{} follows a check of the first step and moves the clock into the next second, so that a timestamp stored to the second would change if written again; pass the time in (or a clock the test controls) rather than wait a whole second",
+                    sleep.shown
+                ),
+            );
+            continue;
+        }
         // `assert :gen_tcp.recv(other, 0, 10) == {:error, :timeout}` after the sleep:
         // the test checks that nothing arrives, which no signal can show; only where
         // the wait sits is in question.
@@ -843,6 +860,20 @@ fn names_an_order(name: &str) -> bool {
 }
 
 /// Words of code that records or compares points in time (not durations).
+/// A sleep of at least a second right after an assertion, in a test that truncates
+/// or stores times to the second (`DateTime.truncate(t, :second)`, `:utc_datetime`).
+fn crosses_a_second(file: &File, sleep: &Call, ms: Option<u64>) -> bool {
+    let (Some(ms), Some(test)) = (ms, file.test(&sleep.ctx)) else {
+        return false;
+    };
+    let after_check = previous_statement(sleep)
+        .and_then(|prev| file.calls_within(prev).find(|c| c.node == prev))
+        .is_some_and(|c| c.local && c.module.is_none() && matches!(c.name, "assert" | "refute"));
+    let text = file.text(test.node);
+    let to_the_second = text.contains(":second)") && text.contains("truncate") || text.contains(":utc_datetime");
+    (1_000..=2_000).contains(&ms) && after_check && to_the_second && records_times(text)
+}
+
 fn records_times(code: &str) -> bool {
     let code = code.to_ascii_lowercase();
     [

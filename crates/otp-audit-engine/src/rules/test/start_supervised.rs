@@ -706,7 +706,8 @@ fn stops(file: &File, c: &Call, pid: Option<&str>, module: Option<&str>) -> bool
         || c.is("Agent", "stop")
         || c.is("Supervisor", "stop")
         || c.is("Process", "exit")
-        || own_stop;
+        || own_stop
+        || stop_helper(file, c);
     let Some(target) = c.arg(0).filter(|_| is_stop).map(|a| file.text(a)) else {
         return false;
     };
@@ -719,6 +720,28 @@ fn stops(file: &File, c: &Call, pid: Option<&str>, module: Option<&str>) -> bool
                         && w.arg(0).is_some_and(|a| file.text(a) == m)
                         && super::no_sleep::match_left(file, w).is_some_and(|l| file.text(l) == target)
                 })
+        })
+}
+
+/// `stop_process(sup)`: a test helper named for a stop (`stop_*`, `kill_*`,
+/// `*_stop`, `shutdown*`, `terminate*`), imported from the suite's helpers or defined
+/// in this file. One defined here must stop something itself (`Process.exit/2`,
+/// `GenServer.stop`, `Supervisor.stop`); an imported one is taken at its name.
+fn stop_helper(file: &File, c: &Call) -> bool {
+    let named = c.name.starts_with("stop")
+        || c.name.starts_with("kill")
+        || c.name.ends_with("_stop")
+        || c.name.starts_with("shutdown")
+        || c.name.starts_with("terminate");
+    if !(named && c.local && c.module.is_none() && !c.dynamic) {
+        return false;
+    }
+    let mut defs = file.defs.iter().filter(|d| d.name == c.name).peekable();
+    defs.peek().is_none()
+        || defs.any(|d| {
+            file.calls_within(d.node).any(|s| {
+                s.is("Process", "exit") || s.is("GenServer", "stop") || s.is("Supervisor", "stop") || s.is("Agent", "stop")
+            })
         })
 }
 

@@ -626,7 +626,15 @@ fn check(file: &File, report: &mut Report) {
         let label = (access == Access::Write && published.is_none() && heart.is_none())
             .then(|| key.filter(|k| is_process_label(file, call, *k)))
             .flatten();
+        let memo = (access == Access::Write && published.is_none() && heart.is_none())
+            .then(|| key.filter(|k| is_literal_key(file, *k) && memoises(file, call, *k)))
+            .flatten()
+            .is_some();
         let message = match access {
+            Access::Write if memo => format!(
+                "`{written}` memoises `{}`: it is written only where a read of it found nothing, so each process computes the value once and losing it costs only that work again; that suits short-lived processes (a compile or request worker, a callback whose arguments are fixed); a long-lived process keeps a copy that goes stale when the source changes: keep it in the state there, or in `:persistent_term` for a value the whole node shares",
+                key.map(|k| one_line(file.text(k))).unwrap_or_default()
+            ),
             Access::Write if label.is_some() => format!(
                 "`{written}` stores {what}, a name for this process that nothing in this file reads back: a label for whoever inspects the process (observer, `Process.info/2`); since Elixir 1.17 on OTP 27, `Process.set_label/1` writes the label that those tools and crash reports show, under a key of OTP's own"
             ),
@@ -681,7 +689,7 @@ fn check(file: &File, report: &mut Report) {
             ),
         };
         let d = report.add(file, &call.ctx, call.node.byte_range(), message);
-        if config || heart.is_some() || published.is_some() || handle.is_some() || label.is_some() {
+        if config || heart.is_some() || published.is_some() || handle.is_some() || label.is_some() || memo {
             d.severity(Severity::Info);
         }
     }
@@ -731,6 +739,63 @@ fn guarded_append<'s>(file: &File<'s>, put: &Call) -> Option<&'s str> {
         }
     }
     None
+}
+
+/// `case Process.get(:project_dir) do nil -> dir = fetch(); Process.put(:project_dir,
+/// dir); dir; dir -> dir end`, or `Process.get(k) || remember(k)` around the write:
+/// the write sits where the read found nothing, so it fills a cache rather than
+/// keeping state (a throttle's timestamp, an accumulator).
+fn memoises(file: &File, put: &Call, key: Node) -> bool {
+    let key = file.text(key);
+    if on_miss(file, put.node, key) {
+        return true;
+    }
+    // `Process.get(k) || remember(k)`, the write in the private helper it calls.
+    let Some(def) = file.def(&put.ctx).filter(|d| d.kind == "defp") else {
+        return false;
+    };
+    let mut callers = file
+        .calls_named(def.name)
+        .filter(|c| c.local && c.module.is_none() && c.ctx.module == def.module)
+        .peekable();
+    callers.peek().is_some() && callers.all(|c| on_miss(file, c.node, key))
+}
+
+/// Is `node` where a read of `key` found nothing: the `nil` clause of `case
+/// Process.get(key)`, or the right side of `Process.get(key) || ...`?
+fn on_miss(file: &File, node: Node, key: &str) -> bool {
+    let k = &grammar().kinds;
+    let start = node.start_byte();
+    let reads_key = |n: Node| {
+        file.calls_within(n)
+            .any(|c| c.node == n && access(c) == Some(Access::Read) && c.arg(0).is_some_and(|a| file.text(a) == key))
+    };
+    let mut node = node;
+    for _ in 0..8 {
+        let Some(parent) = file.parent(node) else { return false };
+        // `nil -> ...` clause of `case Process.get(k) do`.
+        if parent.kind_id() == k.stab_clause
+            && ast::field(parent, grammar().fields.left).is_some_and(|l| file.text(l) == "nil")
+            && file.parent(parent).and_then(|b| file.parent(b)).is_some_and(|case| {
+                ast::local_call_name(case, file.src) == Some("case")
+                    && ast::call_arguments(case).and_then(|a| a.named_child(0)).is_some_and(reads_key)
+            })
+        {
+            return true;
+        }
+        // `Process.get(k) || ...`: the right side runs on a miss.
+        if ast::is_binary_op(parent, file.src, "||")
+            && ast::field(parent, grammar().fields.left).is_some_and(reads_key)
+            && ast::field(parent, grammar().fields.right).is_some_and(|r| r.byte_range().contains(&start))
+        {
+            return true;
+        }
+        if parent.kind_id() == k.call && ast::local_call_name(parent, file.src).is_some_and(|n| matches!(n, "def" | "defp")) {
+            return false;
+        }
+        node = parent;
+    }
+    false
 }
 
 /// A write of an atom key named for a name or label (`:__my_app_name__`,

@@ -138,6 +138,7 @@ fn check(file: &File, report: &mut Report) {
             || asserts_time_passed(file, call, sleep.ms)
             || outlasts_duration_set_before(file, call, sleep.ms)
             || outlasts_expiry_given_before(file, call, sleep.ms)
+            || waits_as_told(file, call)
         {
             continue;
         }
@@ -696,6 +697,31 @@ fn outlasts_expiry_given_before(file: &File, sleep: &Call, ms: Option<u64>) -> b
             lifetime
                 && value.kind_id() == k.integer
                 && parse_ms(file.text(value)).is_some_and(|v| v < ms && (v.saturating_mul(1_000) < ms || v >= 10))
+        })
+}
+
+/// `assert {:deny, retry_after} = Limiter.hit(table, key, 100, 1)`, then
+/// `Process.sleep(retry_after)`: the code under test said how long to wait (a rate
+/// window, a back-off), and the test waits exactly that before it checks the next
+/// window. The sleep's argument is a variable bound in the test from a call's result.
+fn waits_as_told(file: &File, sleep: &Call) -> bool {
+    let k = &grammar().kinds;
+    let (Some(arg), Some(test)) = (sleep.arg(0), file.test(&sleep.ctx)) else {
+        return false;
+    };
+    if arg.kind_id() != k.identifier {
+        return false;
+    }
+    let var = file.text(arg);
+    file.nodes_within(k.binary_operator, test.node)
+        .filter(|m| m.end_byte() < sleep.node.start_byte() && ast::operator(*m, file.src) == "=")
+        .any(|m| {
+            let left_binds = ast::field(m, grammar().fields.left)
+                .is_some_and(|l| ast::descendants(l).any(|n| n.kind_id() == k.identifier && file.text(n) == var));
+            let from_call = ast::field(m, grammar().fields.right).is_some_and(|r| {
+                file.calls_within(r).any(|c| c.node == r && !c.local && c.module.is_some())
+            });
+            left_binds && from_call
         })
 }
 

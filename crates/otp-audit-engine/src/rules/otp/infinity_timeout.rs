@@ -463,6 +463,22 @@ const INSTANT_LOOKUPS: &[(&str, &str)] = &[
     ("Registry", "meta"),
     (":global", "whereis_name"),
     (":persistent_term", "get"),
+    // The node's own counters and tables, read by BIFs that answer at once.
+    (":erlang", "system_info"),
+    (":erlang", "statistics"),
+    (":erlang", "memory"),
+    (":erlang", "process_info"),
+    (":erlang", "port_info"),
+    (":erlang", "processes"),
+    (":erlang", "ports"),
+    ("Process", "info"),
+    ("Process", "list"),
+    ("Port", "info"),
+    ("Port", "list"),
+    (":ets", "all"),
+    (":code", "is_loaded"),
+    (":code", "all_loaded"),
+    (":application_controller", "get_master"),
     ("System", "version"),
     ("System", "otp_release"),
     ("System", "get_env"),
@@ -492,6 +508,8 @@ fn remote_function<'s>(file: &File<'s>, call: &Call) -> Option<(String, &'s str,
     let (module, function, args) = (call.arg(1)?, call.arg(2)?, call.arg(3)?);
     let module = if module.kind_id() == k.alias {
         file.module_at(file.text(module), module.start_byte())
+    } else if file.text(module) == "__MODULE__" {
+        file.module(&call.ctx)?.name.clone()
     } else if module.kind_id() == k.atom {
         file.text(module).to_string()
     } else {
@@ -563,17 +581,42 @@ fn module_only_looks_up(file: &File, index: Id, function: &str, arity: usize) ->
         .filter(|d| d.kind == "def" && d.name == function && d.arity == arity)
         .collect();
     !clauses.is_empty()
-        && clauses.iter().all(|d| {
-            d.body.is_some_and(|body| {
-                let mut calls = file.calls_within(body).peekable();
-                calls.peek().is_some()
-                    && calls.all(|c| {
-                        c.module.as_deref().is_some_and(|m| INSTANT_LOOKUPS.contains(&(m, c.name)))
-                            || (c.local && matches!(c.name, "case" | "if" | "cond"))
-                    })
-            })
-        })
+        && clauses.iter().any(|d| d.body.is_some_and(|body| file.calls_within(body).next().is_some()))
+        && clauses.iter().all(|d| d.body.is_some_and(|body| body_only_looks_up(file, index, body, &mut vec![function])))
 }
+
+/// Every call in `body` is an instant lookup, a branch or a comprehension, a function
+/// on data (`Enum`, `Keyword`, Kernel's), or a function of the same module that only
+/// does the same (each looked at once: `seen` breaks recursion): the callbacks a
+/// dashboard runs on a remote node read its counters and reshape them.
+fn body_only_looks_up<'s>(file: &File<'s>, index: Id, body: Node, seen: &mut Vec<&'s str>) -> bool {
+    file.calls_within(body).all(|c| {
+        let module = c.module.as_deref();
+        if module.is_some_and(|m| INSTANT_LOOKUPS.contains(&(m, c.name)) || DATA_MODULES.contains(&m)) {
+            return true;
+        }
+        if c.dynamic {
+            return false;
+        }
+        let own: Vec<&Def> = file.defs_of(Some(index)).filter(|d| d.name == c.name).collect();
+        if c.local && module.is_none() && !own.is_empty() {
+            if seen.contains(&c.name) || seen.len() > 32 {
+                return seen.contains(&c.name);
+            }
+            seen.push(c.name);
+            return own.iter().all(|d| d.body.is_some_and(|b| body_only_looks_up(file, index, b, seen)));
+        }
+        // Kernel's functions and special forms, written bare: what waits is named.
+        (c.local || module == Some("Kernel"))
+            && !matches!(c.name, "receive" | "send" | "spawn" | "spawn_link" | "spawn_monitor" | "apply")
+    })
+}
+
+/// Modules whose functions compute on data they are given.
+const DATA_MODULES: &[&str] = &[
+    "Enum", "Keyword", "Map", "MapSet", "List", "String", "Tuple", "Integer", "Float", "Atom", "Kernel", "Exception", ":lists", ":maps",
+    ":proplists", ":string", ":unicode",
+];
 
 /// A `gen_statem` call to the module's own state machine (`__MODULE__`, or
 /// `{__MODULE__, node}`), where the module postpones events (`:postpone`,

@@ -290,17 +290,18 @@ fn check(file: &File, report: &mut Report) {
                     "refute_receive"
                 };
                 let ms = sleep.literal_ms.as_deref().unwrap_or("timeout");
-                let why = if *assertion == "assert_received" {
-                    "returns as soon as the message arrives"
-                } else {
-                    "keeps the wait inside the assertion"
-                };
-                (
+                let message = if *assertion == "assert_received" {
                     format!(
-                        "{shown} waits a fixed time before `{assertion}`; `{waiting} pattern, {ms}` {why}"
-                    ),
-                    "waiting-for-a-message",
-                )
+                        "{shown} waits a fixed time before `{assertion}`; `{waiting} pattern, {ms}` returns as soon as the message arrives"
+                    )
+                } else {
+                    // Nothing signals that nothing happened: the wait is the window of
+                    // the check, and only where it is written is in question.
+                    format!(
+                        "{shown} is the window for the `{assertion}` after it, a check that nothing came; `{waiting} pattern, {ms}` waits as long and says so"
+                    )
+                };
+                (message, "waiting-for-a-message")
             }
             Wait::Restart { stopper } => (
                 format!(
@@ -402,6 +403,9 @@ fn check(file: &File, report: &mut Report) {
         let d = report
             .add(file, &call.ctx, call.expr.byte_range(), message)
             .anchor(anchor);
+        if matches!(wait, Wait::Message { assertion: "refute_received" }) {
+            d.severity(Severity::Info);
+        }
         if let (Some(ms), Some(next)) = (&sleep.literal_ms, next)
             && let Some(fix) = receive_fix(file, call, next, ms)
         {

@@ -212,6 +212,22 @@ fn check(file: &File, report: &mut Report) {
             );
             continue;
         }
+        // `receive do {:last_message, ^id} -> :ok end`, then the sleep, then a read of
+        // what was collected: the test already has what it waited for, and waits on to
+        // see whether anything more (a duplicate) comes, which nothing can signal.
+        if follows_awaited_message(file, call) {
+            report_info(
+                report,
+                file,
+                call,
+                "waiting-for-a-message",
+                format!(
+                    "{} follows the receipt of the message the test waited for, so it is a quiet window for anything more (late duplicates), which nothing can signal; a fixed wait is the honest form, so name its length (`@quiet_ms`) and check what arrived after it",
+                    sleep.shown
+                ),
+            );
+            continue;
+        }
         // `assert :gen_tcp.recv(other, 0, 10) == {:error, :timeout}` after the sleep:
         // the test checks that nothing arrives, which no signal can show; only where
         // the wait sits is in question.
@@ -902,6 +918,30 @@ fn crosses_a_second(file: &File, sleep: &Call, ms: Option<u64>) -> bool {
     let text = file.text(test.node);
     let to_the_second = text.contains(":second)") && text.contains("truncate") || text.contains(":utc_datetime");
     (1_000..=2_000).contains(&ms) && after_check && to_the_second && records_times(text)
+}
+
+/// The statement before the sleep is a `receive` without `after` for one pinned
+/// message (`{:last_message, ^id}`, not a `:DOWN`): the last of a stream the test
+/// counted on, and something follows the sleep.
+fn follows_awaited_message(file: &File, sleep: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(prev) = previous_statement(sleep) else {
+        return false;
+    };
+    let awaited = file.calls_within(prev).any(|c| {
+        c.node == prev
+            && c.local
+            && c.module.is_none()
+            && c.name == "receive"
+            && !super::no_raw_spawn::has_after(c)
+            && c.do_block.is_some_and(|b| {
+                ast::named_children(b)
+                    .filter(|n| n.kind_id() == k.stab_clause)
+                    .filter_map(|n| ast::field(n, grammar().fields.left))
+                    .all(|p| file.text(p).contains('^') && !file.text(p).contains(":DOWN"))
+            })
+    });
+    awaited && next_statement(sleep.expr).is_some()
 }
 
 fn records_times(code: &str) -> bool {

@@ -250,8 +250,9 @@ fn awaits_notification(file: &File, c: &Call) -> bool {
 }
 
 /// `assert is_pid(Process.whereis(X))`, `refute Process.whereis(X)`, or `pid =
-/// Process.whereis(X)` whose pid is used only inside assertions (`^pid` in a pattern):
-/// the lookup reads, and nothing is done to the process.
+/// Process.whereis(X)` whose pid is used only inside assertions (`^pid` in a pattern)
+/// or handed to calls that read its info: the lookup reads, and nothing is done to
+/// the process.
 fn only_asserted(file: &File, call: &Call) -> bool {
     let Some(test) = file.test(&call.ctx) else {
         return false;
@@ -272,7 +273,21 @@ fn only_asserted(file: &File, call: &Call) -> bool {
     ast::descendants(test.node)
         .filter(|n| n.start_byte() > call.node.end_byte())
         .filter(|n| n.kind_id() == grammar().kinds.identifier && file.text(*n) == var)
-        .all(|n| in_assertion(n.start_byte()) && !passed_to_call(file, n))
+        .all(|n| in_assertion(n.start_byte()) && !passed_to_call(file, n) || passed_to_info_reader(file, n))
+}
+
+/// Is `node` an argument of a call that only reads about the process: one named for
+/// its info (`Process.info(pid)`, `SystemInfo.fetch_process_info(pid)`, a path to an
+/// info page, `process_info_path(pid, ...)`), or `inspect/1`?
+fn passed_to_info_reader(file: &File, node: Node) -> bool {
+    let Some(args) = file.parent(node).filter(|p| p.kind_id() == grammar().kinds.arguments) else {
+        return false;
+    };
+    let target = args.parent().and_then(|c| ast::field(c, grammar().fields.target)).map(|t| file.text(t));
+    target.is_some_and(|t| {
+        let function = t.rsplit('.').next().unwrap_or(t);
+        function.contains("info") || function == "inspect"
+    })
 }
 
 /// Is `node` an argument of a call other than a pure check (`is_pid(pid)`,

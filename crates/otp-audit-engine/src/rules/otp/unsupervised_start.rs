@@ -226,6 +226,7 @@ fn check(file: &File, report: &mut Report) {
         }
         if STARTERS.contains(&def.name)
             || only_called_from_starters(file, def)
+            || runs_in_terminate(file, def)
             || in_children_list(file, call)
             || is_child_spec_start(file, call, def)
             || is_stopped_in_same_function(file, call, def)
@@ -464,6 +465,24 @@ fn only_called_from_starters(file: &File, def: &Def) -> bool {
         .peekable();
     callers.peek().is_some()
         && callers.all(|c| file.def(&c.ctx).is_some_and(|d| STARTERS.contains(&d.name)))
+}
+
+/// `terminate/2`, or a private helper only it calls: a `start_link` there serves the
+/// shutdown itself (a helper that reports as queues pause), is linked to the process
+/// that is ending and goes with it; a supervisor would only restart it after the work
+/// it was for is over.
+fn runs_in_terminate(file: &File, def: &Def) -> bool {
+    if def.name == "terminate" && def.arity == 2 {
+        return true;
+    }
+    if def.kind != "defp" {
+        return false;
+    }
+    let mut callers = file
+        .calls_named(def.name)
+        .filter(|c| c.local && c.module.is_none() && !c.dynamic && c.ctx.module == def.module)
+        .peekable();
+    callers.peek().is_some() && callers.all(|c| file.def(&c.ctx).is_some_and(|d| d.name == "terminate" && d.arity == 2))
 }
 
 /// Mix tasks run in a short-lived shell process that owns what it starts.

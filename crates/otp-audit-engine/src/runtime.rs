@@ -99,10 +99,14 @@ pub(crate) fn runs_under_exunit(file: &File, module: &crate::model::Module) -> b
 /// application, starts only what it needs, and ends with the command. Named `Release`
 /// as the Phoenix and Mix release guides write it, or driving `Ecto.Migrator`.
 pub(crate) fn is_release_task(file: &File, module: &crate::model::Module) -> bool {
+    // An application that migrates at boot drives `Ecto.Migrator` too, and runs for good.
+    let application = module.uses.iter().any(|(m, _)| m == "Application");
     module.name.rsplit('.').next() == Some("Release")
-        || file.calls_within(module.node).any(|c| {
-            c.module.as_deref() == Some("Ecto.Migrator") && matches!(c.name, "with_repo" | "run")
-        })
+        || !application
+            && file.calls_within(module.node).any(|c| {
+                c.module.as_deref() == Some("Ecto.Migrator")
+                    && matches!(c.name, "with_repo" | "run")
+            })
 }
 
 /// A module whose `@moduledoc` says it is meant for tests only (an in-memory adapter

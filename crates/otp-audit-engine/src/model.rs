@@ -509,6 +509,21 @@ impl<'t> File<'t> {
             .map(|&i| &self.calls[i as usize])
     }
 
+    /// Is `def` called from its own module, by name (`helper(x)`), and does every such
+    /// call satisfy `caller`? The question a rule asks of a private helper split out
+    /// of a callback: is it only ever run from there?
+    pub fn every_local_caller<'a>(
+        &'a self,
+        def: &Def,
+        caller: impl FnMut(&'a Call<'t>) -> bool,
+    ) -> bool {
+        let mut callers = self
+            .calls_named(def.name)
+            .filter(|c| c.local && c.module.is_none() && !c.dynamic && c.ctx.module == def.module)
+            .peekable();
+        callers.peek().is_some() && callers.all(caller)
+    }
+
     /// Calls to any of `names`, in source order.
     pub fn calls_named_any<'a>(&'a self, names: &[&str]) -> Vec<&'a Call<'t>> {
         let mut ids: Vec<Id> = names

@@ -751,14 +751,9 @@ fn memoises(file: &File, put: &Call, key: Node) -> bool {
         return true;
     }
     // `Process.get(k) || remember(k)`, the write in the private helper it calls.
-    let Some(def) = file.def(&put.ctx).filter(|d| d.kind == "defp") else {
-        return false;
-    };
-    let mut callers = file
-        .calls_named(def.name)
-        .filter(|c| c.local && c.module.is_none() && c.ctx.module == def.module)
-        .peekable();
-    callers.peek().is_some() && callers.all(|c| on_miss(file, c.node, key))
+    file.def(&put.ctx)
+        .filter(|d| d.kind == "defp")
+        .is_some_and(|def| file.every_local_caller(def, |c| on_miss(file, c.node, key)))
 }
 
 /// Is `node` where a read of `key` found nothing: the `nil` clause of `case

@@ -456,15 +456,7 @@ fn one_shot_task_supervisor<'t>(file: &File<'t>, call: &Call<'t>, def: &Def<'t>)
 /// in `init/1`, `start_link` or `child_spec`: the start is theirs, split out for
 /// readability, and judged as if it were written there.
 fn only_called_from_starters(file: &File, def: &Def) -> bool {
-    if def.kind != "defp" {
-        return false;
-    }
-    let mut callers = file
-        .calls_named(def.name)
-        .filter(|c| c.local && c.module.is_none() && !c.dynamic && c.ctx.module == def.module)
-        .peekable();
-    callers.peek().is_some()
-        && callers.all(|c| file.def(&c.ctx).is_some_and(|d| STARTERS.contains(&d.name)))
+    def.kind == "defp" && file.every_local_caller(def, |c| file.def(&c.ctx).is_some_and(|d| STARTERS.contains(&d.name)))
 }
 
 /// `terminate/2`, or a private helper only it calls: a `start_link` there serves the
@@ -475,14 +467,8 @@ fn runs_in_terminate(file: &File, def: &Def) -> bool {
     if def.name == "terminate" && def.arity == 2 {
         return true;
     }
-    if def.kind != "defp" {
-        return false;
-    }
-    let mut callers = file
-        .calls_named(def.name)
-        .filter(|c| c.local && c.module.is_none() && !c.dynamic && c.ctx.module == def.module)
-        .peekable();
-    callers.peek().is_some() && callers.all(|c| file.def(&c.ctx).is_some_and(|d| d.name == "terminate" && d.arity == 2))
+    def.kind == "defp"
+        && file.every_local_caller(def, |c| file.def(&c.ctx).is_some_and(|d| d.name == "terminate" && d.arity == 2))
 }
 
 /// Mix tasks run in a short-lived shell process that owns what it starts.

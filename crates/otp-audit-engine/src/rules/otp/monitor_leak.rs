@@ -16,7 +16,15 @@ pub static RULE: Rule = Rule {
     supersedes: &[],
     guide: include_str!("monitor_leak.md"),
     check,
-    project: None,
+    project: Some(&PROJECT),
+};
+
+static PROJECT: ProjectPass = ProjectPass {
+    collect,
+    conclude,
+    encode,
+    decode,
+    only_retracts: true,
 };
 
 /// `(target, options)` argument positions of a monitor call.
@@ -28,9 +36,10 @@ fn monitor_args<'t>(call: &Call<'t>) -> Option<(Option<Node<'t>>, Option<Node<'t
     }
 }
 
-fn check(file: &File, report: &mut Report) {
-    let src = file.src;
+/// The monitor calls whose `:DOWN` nothing here handles: the findings of [`check`].
+fn unhandled<'a, 't>(file: &'a File<'t>) -> Vec<&'a Call<'t>> {
     let in_test = file.scope == FileScope::Test;
+    let mut found = Vec::new();
     // Region start byte → does it handle :DOWN or demonitor?
     let mut cache: HashMap<usize, bool> = HashMap::new();
     for call in file.calls_named("monitor") {
@@ -65,6 +74,15 @@ fn check(file: &File, report: &mut Report) {
             // the monitor is the fixture, and no `:DOWN` is expected.
             continue;
         }
+        found.push(call);
+    }
+    found
+}
+
+fn check(file: &File, report: &mut Report) {
+    let src = file.src;
+    let in_test = file.scope == FileScope::Test;
+    for call in unhandled(file) {
         let written = call.display(src);
         if in_test {
             report.add_info(
@@ -370,4 +388,108 @@ fn is_task_pid(file: &File, call: &Call, target: Node) -> bool {
                     && ast::field(p, g.fields.left).is_some_and(|l| file.text(l) == var)
             })
     })
+}
+
+/// What one file tells the project pass.
+enum Fact {
+    /// A reported monitor in a public function of a lib module that is no process
+    /// (no GenServer): the function runs in whichever process calls it.
+    Lent { at: usize, module: String, function: String },
+    /// A lib module that matches `:DOWN` calls `function` of `module` (`"*"` for a
+    /// module held in a variable, `client.setup(...)`).
+    Host { module: String, function: String },
+}
+
+const ANY_MODULE: &str = "*";
+
+fn collect(file: &File, _report: &Report) -> Option<Facts> {
+    if file.scope != FileScope::Lib {
+        return None;
+    }
+    let mut facts = Vec::new();
+    for call in unhandled(file) {
+        let (Some(module), Some(def)) = (file.module(&call.ctx), file.def(&call.ctx)) else {
+            continue;
+        };
+        if !module.is_genserver && !module.quoted && def.kind == "def" {
+            facts.push(Fact::Lent {
+                at: call.node.start_byte(),
+                module: module.name.clone(),
+                function: def.name.to_string(),
+            });
+        }
+    }
+    for module in file.modules.iter().filter(|m| m.parent.is_none()) {
+        if !handles_down(file, module.node) {
+            continue;
+        }
+        let mut calls = std::collections::BTreeSet::new();
+        for c in file.calls_within(module.node) {
+            match c.module.as_deref() {
+                _ if c.dynamic => {
+                    calls.insert((ANY_MODULE.to_string(), c.name.to_string()));
+                }
+                Some(m) if !m.starts_with(':') && !crate::runtime::is_runtime_module(m) => {
+                    calls.insert((m.to_string(), c.name.to_string()));
+                }
+                _ => {}
+            }
+        }
+        facts.extend(calls.into_iter().map(|(module, function)| Fact::Host { module, function }));
+    }
+    (!facts.is_empty()).then(|| Box::new(facts) as Facts)
+}
+
+/// A behaviour callback or library function that monitors runs in the process that
+/// calls it: when a module that matches `:DOWN` calls it (by name, or through a
+/// module held in a variable, as a behaviour's host calls its implementation), that
+/// caller receives the `:DOWN`, and the monitor is no leak of this module.
+fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
+    let all: Vec<(usize, &Fact)> = each_fact(facts);
+    let hosts: std::collections::HashSet<(&str, &str)> = all
+        .iter()
+        .filter_map(|(_, f)| match f {
+            Fact::Host { module, function } => Some((module.as_str(), function.as_str())),
+            _ => None,
+        })
+        .collect();
+    for (file, f) in &all {
+        if let Fact::Lent { at, module, function } = f
+            && (hosts.contains(&(module.as_str(), function.as_str()))
+                || hosts.contains(&(ANY_MODULE, function.as_str())))
+        {
+            report.retract(*file, *at);
+        }
+    }
+}
+
+fn encode(facts: &Facts) -> Option<serde_json::Value> {
+    let facts = facts.downcast_ref::<Vec<Fact>>()?;
+    Some(serde_json::Value::Array(
+        facts
+            .iter()
+            .map(|f| match f {
+                Fact::Lent { at, module, function } => serde_json::json!(["lent", at, module, function]),
+                Fact::Host { module, function } => serde_json::json!(["host", module, function]),
+            })
+            .collect(),
+    ))
+}
+
+fn decode(value: &serde_json::Value) -> Option<Facts> {
+    let mut facts = Vec::new();
+    for f in value.as_array()? {
+        let f = f.as_array()?;
+        let text = |i: usize| f.get(i).and_then(|v| v.as_str()).map(str::to_string);
+        facts.push(match f.first()?.as_str()? {
+            "lent" => Fact::Lent {
+                at: f.get(1)?.as_u64()? as usize,
+                module: text(2)?,
+                function: text(3)?,
+            },
+            "host" => Fact::Host { module: text(1)?, function: text(2)? },
+            _ => return None,
+        });
+    }
+    Some(Box::new(facts))
 }

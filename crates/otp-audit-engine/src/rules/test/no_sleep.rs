@@ -139,6 +139,7 @@ fn check(file: &File, report: &mut Report) {
             || outlasts_duration_set_before(file, call, sleep.ms)
             || outlasts_expiry_given_before(file, call, sleep.ms)
             || waits_as_told(file, call)
+            || inside_measured_block(file, call)
         {
             continue;
         }
@@ -488,6 +489,21 @@ const PROCESS_MODULES: &[&str] = &[
     ":gen_server", ":gen_statem", ":gen_event", ":telemetry", "Phoenix.PubSub", "Registry",
 ];
 
+/// `Tracer.with_span "SELECT" do Process.sleep(1) end`, `:timer.tc(fn -> ... end)`:
+/// the sleep is the work being measured, so that the span or timing has a duration;
+/// it waits for no other process.
+fn inside_measured_block(file: &File, sleep: &Call) -> bool {
+    let Some(test) = file.test(&sleep.ctx) else {
+        return false;
+    };
+    let at = sleep.node.start_byte();
+    file.calls_within(test.node).any(|c| {
+        let measures = (c.name.ends_with("span") && c.do_block.is_some()) || c.is(":timer", "tc");
+        let body = c.do_block.or(c.arguments).filter(|_| measures);
+        body.is_some_and(|b| b.byte_range().contains(&at)) && c.node.id() != sleep.node.id()
+    })
+}
+
 /// Is the sleep there to let wall-clock time pass (a TTL, a token's max age, two
 /// timestamps that must differ), with no other process to wait for? It follows some
 /// statement of the test; before it the test starts, stops or messages no process;
@@ -552,6 +568,39 @@ fn outlasts_configured_duration(file: &File, sleep: &Call, ms: Option<u64>) -> b
             let ttl = key.rsplit('_').next() == Some("ttl");
             value < ms || ttl && runs_out_over_sleeps(&sleeps, value, sleep.node.start_byte())
         })
+        || waits_out_named_window(file, &name, ms)
+}
+
+/// `@tag config: [rate_limiting: [max_events: 2, interval: 150]]` in a test named
+/// "rate limiting ...", then a sleep of 150: the duration sits under an option the
+/// test's name names, and the sleep waits it out (a rate window, a back-off period)
+/// so that the next action is allowed again.
+fn waits_out_named_window(file: &File, name: &str, ms: u64) -> bool {
+    let g = grammar();
+    let k = &g.kinds;
+    file.nodes_of(k.pair).iter().any(|&pair| {
+        let Some(key) = ast::field(pair, g.fields.key).map(|n| ast::keyword_name(n, file.src)) else {
+            return false;
+        };
+        let value = ast::field(pair, g.fields.value).and_then(|v| duration_value(file, v, 0));
+        if !is_duration_key(key) || value.is_none_or(|v| v > ms) {
+            return false;
+        }
+        // Up through the keyword list or map that holds the pair, to the option it is
+        // the value of.
+        let mut cur = pair;
+        while let Some(parent) = file.parent(cur) {
+            match parent.kind() {
+                "keywords" | "list" | "map_content" | "map" => cur = parent,
+                "pair" => {
+                    let outer = ast::field(parent, g.fields.key).map(|n| ast::keyword_name(n, file.src));
+                    return outer.is_some_and(|o| o.contains('_') && o.len() >= 6 && name.contains(&o.replace('_', " ")));
+                }
+                _ => return false,
+            }
+        }
+        false
+    })
 }
 
 /// `batch_timeout = 50`, the option `batch_timeout: batch_timeout`, then
@@ -1526,10 +1575,25 @@ fn waits_before<'s>(file: &File, call: &Call) -> Wait<'s> {
     if file.calls_within(next).next().is_none() || registers_cleanup {
         return Wait::StateChange { next: None, sent };
     }
+    let k = &grammar().kinds;
+    let uses_telemetry = file
+        .calls
+        .iter()
+        .any(|c| matches!(c.module.as_deref(), Some(":telemetry" | ":telemetry_test")));
     let reads_telemetry = file.calls_within(next).any(|c| {
+        // `TelemetryRecorder.count([:my_app, :job, :stop])` is given an event name;
+        // `TelemetryProcessor.buffer_size(:log)` (a buffer process named so) is not.
+        let event_arg = || {
+            c.args.iter().any(|a| {
+                a.kind_id() == k.list && a.named_child_count() > 1 && ast::named_children(*a).all(|e| e.kind_id() == k.atom)
+            })
+        };
         matches!(c.module.as_deref(), Some(":telemetry" | ":telemetry_test"))
             || c.name.contains("telemetry")
-            || c.module.as_deref().is_some_and(|m| m.contains("Telemetry"))
+            || c.module.as_deref().is_some_and(|m| {
+                m.rsplit('.').next().is_some_and(|last| last.ends_with("Telemetry"))
+                    || m.contains("Telemetry") && (uses_telemetry || event_arg())
+            })
     });
     let absence = checks_absence(file, next)
         && file.test(&call.ctx).is_some_and(|t| names_something_not_happening(&t.name));

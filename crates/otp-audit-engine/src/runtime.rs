@@ -83,7 +83,8 @@ pub fn in_runtime_module(file: &File, byte: usize) -> bool {
 /// runtime above.
 ///
 /// ExUnit's assertion macros spliced into a `quote` (`defmacro assert_ticked(id), do:
-/// quote(do: assert_receive(...))`) count too: that code only compiles in a test.
+/// quote(do: assert_receive(...))`) count too: that code only compiles in a test. So
+/// does `import ExUnit.Assertions`, whose `flunk/1` and `assert/1` then read as local calls.
 pub(crate) fn runs_under_exunit(file: &File, module: &crate::model::Module) -> bool {
     in_test_namespace(file.path, &module.name)
         || file.calls_within(module.node).any(|c| {
@@ -91,6 +92,10 @@ pub(crate) fn runs_under_exunit(file: &File, module: &crate::model::Module) -> b
                 .as_deref()
                 .is_some_and(|m| m == "ExUnit" || m.starts_with("ExUnit."))
                 || (c.ctx.quoted && c.module.is_none() && EXUNIT_MACROS.contains(&c.name))
+                || (c.local
+                    && c.name == "import"
+                    && c.arg(0)
+                        .is_some_and(|a| file.text(a).starts_with("ExUnit.")))
         })
 }
 

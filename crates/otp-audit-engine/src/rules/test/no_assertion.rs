@@ -750,6 +750,22 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
     let mut facts = Vec::new();
     if matches!(file.scope, crate::FileScope::Test | crate::FileScope::TestSupport) {
         facts.extend(helper_facts(file, report));
+    } else if file.scope == crate::FileScope::Lib {
+        // Assertion helpers a library ships in lib for its users' tests
+        // (`MyLib.Test.Assertions.assert_sent!/2`, which flunks): they run under ExUnit.
+        let exunit: Vec<&str> = file
+            .modules
+            .iter()
+            .filter(|m| crate::runtime::runs_under_exunit(file, m))
+            .map(|m| m.name.as_str())
+            .collect();
+        if !exunit.is_empty() {
+            facts.extend(
+                helper_facts(file, report)
+                    .into_iter()
+                    .filter(|f| matches!(f, Fact::Helper { module, .. } if exunit.contains(&module.as_str()))),
+            );
+        }
     }
     if file.scope == crate::FileScope::Test {
         for (test, i) in unasserted_tests(file, report) {

@@ -1042,6 +1042,15 @@ pub(super) fn has_finite_timeout(file: &File, c: &Call) -> bool {
     if bounded_by_default && !file.text(c.node).contains(":infinity") {
         return true;
     }
+    // `Server.run(pid, fun, _timeout = 0)`: a positional timeout, named where it is written.
+    let named_positional = |arg: Node| {
+        ast::is_binary_op(arg, file.src, "=")
+            && ast::field(arg, grammar().fields.left).is_some_and(|l| l.kind_id() == k.identifier && file.text(l).contains("timeout"))
+            && ast::field(arg, grammar().fields.right).is_some_and(|r| r.kind_id() == k.integer)
+    };
+    if c.args.iter().any(|&a| named_positional(a)) {
+        return true;
+    }
     c.args.iter().any(|&arg| {
         let options = if arg.kind_id() == k.list {
             ast::named_children(arg).find(|n| n.kind_id() == k.keywords)
@@ -1073,12 +1082,22 @@ pub(super) fn targets_supervised(file: &File, spawn: &Call, errand: &Call) -> bo
         .flat_map(|c| c.args.iter().flat_map(|&a| std::iter::once(a).chain(ast::descendants(a))))
         .filter_map(|n| ast::atom_name(n, file.src))
         .collect();
+    // `%{server: start_supervised!(Server)}` returned by a setup: the context key the
+    // test binds `server` from.
+    let key = context_key(file, test, server);
+    let returned_as_key = |c: &Call| {
+        let g = grammar();
+        file.parent(c.expr).filter(|p| p.kind_id() == k.pair).is_some_and(|pair| {
+            ast::field(pair, g.fields.key).is_some_and(|kn| Some(ast::keyword_name(kn, file.src)) == key)
+        })
+    };
     file.calls
         .iter()
         .filter(|c| c.local && matches!(c.name, "start_supervised" | "start_supervised!" | "start_link_supervised!"))
         .filter(|c| {
             super::no_sleep::match_left(file, c)
                 .is_some_and(|l| l.kind_id() == k.identifier && file.text(l) == server)
+                || returned_as_key(c)
         })
         .any(|c| {
             let in_test = test.node.byte_range().contains(&c.node.start_byte())
@@ -1087,6 +1106,18 @@ pub(super) fn targets_supervised(file: &File, spawn: &Call, errand: &Call) -> bo
             let in_named_setup = c.ctx.def.is_some_and(|d| setup_names.contains(&file.defs[d as usize].name));
             in_test || (in_setup || in_named_setup) && from_context(file, test, server)
         })
+}
+
+/// The key of the test's context that binds `name` (`%{gen: server}` binds `server`
+/// from `:gen`), when the test takes it from its context.
+fn context_key<'s>(file: &File<'s>, test: &Test, name: &str) -> Option<&'s str> {
+    let g = grammar();
+    let context = ast::call_arguments(test.node).and_then(|a| a.named_child(1))?;
+    ast::descendants(context)
+        .filter(|n| n.kind_id() == g.kinds.pair)
+        .find(|pair| ast::field(*pair, g.fields.value).is_some_and(|v| file.text(v) == name))
+        .and_then(|pair| ast::field(pair, g.fields.key))
+        .map(|kn| ast::keyword_name(kn, file.src))
 }
 
 /// `pid = spawn_link(fn -> receive(do: (:go -> send(parent, :done))) end)` and later

@@ -317,14 +317,18 @@ fn task_call_errand<'t>(file: &File<'t>, call: &Call<'t>) -> Option<TaskCall<'t>
         .calls_within(fun)
         .find(|c| c.node == *statement || c.expr == *statement)
         .filter(|c| c.module.is_some() && super::no_raw_spawn::may_block(file, c))?;
-    let waits = file.calls_within(fun).any(|c| c.name == "receive" || c.name == "sleep");
+    // A `fn` handed to a server the test supervises runs in that server
+    // (`TestServer.run(pid, fn -> Process.sleep(:infinity) end, _timeout = 0)`).
+    let handed_to_server = super::no_raw_spawn::targets_supervised(file, call, errand);
+    let waits = file.calls_within(fun).any(|c| {
+        (c.name == "receive" || c.name == "sleep")
+            && !(handed_to_server && errand.arguments.is_some_and(|a| a.byte_range().contains(&c.node.start_byte())))
+    });
     let hands_itself = file.calls_within(fun).any(|c| c.is("Kernel", "self"));
     if waits || hands_itself {
         return None;
     }
-    if super::no_raw_spawn::has_finite_timeout(file, errand)
-        || super::no_raw_spawn::targets_supervised(file, call, errand)
-    {
+    if super::no_raw_spawn::has_finite_timeout(file, errand) || handed_to_server {
         return Some(TaskCall::Ends);
     }
     let test = file.test(&call.ctx)?;

@@ -319,25 +319,85 @@ fn restored_in_after(file: &File, call: &Call, name: &str) -> bool {
 /// protocol (`GenServer.cast(Name, ...)`, `call`, `send`) and then assert on the state
 /// the server ends in (`assert elem(:sys.get_state(Name), 0) == :tracking`)? The
 /// server's own code took over from the rewritten state, and the test checked where it
-/// arrived, so the next test meets a state the server reaches by itself.
+/// arrived, so the next test meets a state the server reaches by itself. A rewrite
+/// that resets the state to a literal (`fn _ -> %{} end`) followed by a call into
+/// the code under test counts too: that code sends the protocol message itself
+/// (`Sampler.should_sample/7` casts to the sender it reports to).
 fn driven_to_checked_state(file: &File, call: &Call, rewrite: Node, name: &str) -> bool {
     let Some(test) = file.test(&call.ctx) else {
         return false;
     };
     let to_name = |c: &&Call| reported_target(file, c).as_deref() == Some(name);
-    let Some(message) = file
+    let after_rewrite = |c: &&Call| c.node.start_byte() > rewrite.end_byte();
+    let message_end = file
         .calls_within(test.node)
-        .filter(|c| c.node.start_byte() > rewrite.end_byte() && to_name(c))
-        .find(|c| c.is("GenServer", "call") || c.is("GenServer", "cast") || c.name == "send" && c.arity == 2)
-    else {
+        .filter(after_rewrite)
+        .find(|c| to_name(c) && (c.is("GenServer", "call") || c.is("GenServer", "cast") || c.name == "send" && c.arity == 2))
+        .map(|c| c.node.end_byte())
+        .or_else(|| {
+            let reset = file.calls.iter().find(|c| c.node == rewrite).is_some_and(|c| resets_state(file, c));
+            file.calls_within(test.node)
+                .filter(after_rewrite)
+                .find(|c| reset && !c.local && c.module.as_deref().is_some_and(|m| !m.starts_with(':') && !crate::resolve::exports_known(m) && !is_test_framework(m)))
+                .map(|c| c.node.end_byte())
+        });
+    let Some(message_end) = message_end else {
         return false;
     };
+    let later = |c: &&Call| c.node.start_byte() > message_end;
+    let read = |c: &Call| c.is(":sys", "get_state") && to_name(&c);
+    // `state = :sys.get_state(Name)`, then `assert state == ...`.
+    let k = &grammar().kinds;
+    let mut bound: Vec<&str> = file
+        .calls_within(test.node)
+        .filter(later)
+        .filter(|c| read(c))
+        .filter_map(|c| crate::rules::test::no_sleep::match_left(file, c))
+        .filter(|l| l.kind_id() == k.identifier)
+        .map(|l| file.text(l))
+        .collect();
+    // And what is computed from it (`count = Map.get(state, key, 0)`).
+    for matched in ast::descendants(test.node).filter(|n| n.start_byte() > message_end && ast::is_binary_op(*n, file.src, "=")) {
+        let (Some(left), Some(right)) = (ast::field(matched, grammar().fields.left), ast::field(matched, grammar().fields.right)) else {
+            continue;
+        };
+        let uses_bound = ast::descendants(right).chain([right]).any(|n| n.kind_id() == k.identifier && bound.contains(&file.text(n)));
+        if uses_bound && left.kind_id() == k.identifier {
+            bound.push(file.text(left));
+        }
+    }
     file.calls_within(test.node)
-        .filter(|c| c.node.start_byte() > message.node.end_byte() && c.local && c.name == "assert")
+        .filter(later)
+        .filter(|c| c.local && c.name == "assert")
         .any(|assertion| {
-            file.calls_within(assertion.node)
-                .any(|c| c.is(":sys", "get_state") && to_name(&c))
+            file.calls_within(assertion.node).any(read)
+                || ast::descendants(assertion.node)
+                    .any(|n| n.kind_id() == grammar().kinds.identifier && bound.contains(&file.text(n)))
         })
+}
+
+/// `:sys.replace_state(Name, fn _ -> %{} end)`: the new state is a literal that does
+/// not depend on the old one, a reset to a known start.
+fn resets_state(file: &File, rewrite: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(fun) = rewrite.arg(1).filter(|f| f.kind_id() == k.anonymous_function) else {
+        return false;
+    };
+    let Some(body) = ast::single_clause_body(fun) else {
+        return false;
+    };
+    let ignores_old = ast::named_children(fun)
+        .find(|c| c.kind_id() == k.stab_clause)
+        .and_then(|c| ast::field(c, grammar().fields.left))
+        .is_some_and(|params| file.text(params).trim_start_matches('(').starts_with('_'));
+    let statements: Vec<Node> = ast::statements(body).filter(|s| s.kind_id() != k.comment).collect();
+    ignores_old
+        && matches!(statements.as_slice(), [only] if file.calls_within(*only).next().is_none()
+            && !ast::descendants(*only).chain([*only]).any(|n| n.kind_id() == k.identifier))
+}
+
+fn is_test_framework(module: &str) -> bool {
+    module == "ExUnit" || module.starts_with("ExUnit.")
 }
 
 /// Names the Erlang runtime registers for its own processes (the I/O servers, the

@@ -1375,6 +1375,52 @@ struct ContextFacts {
     /// Per-process settings that hold if no file calls their other writers.
     #[serde(default)]
     switched_settings: Vec<SwitchedSetting>,
+    /// Reads of an atom key in lib code that the file itself never writes: (key,
+    /// start byte of the read).
+    #[serde(default)]
+    foreign_reads: Vec<(String, usize)>,
+    /// Atom keys this file writes, and whether the writer is test code (a test file,
+    /// test support, or a lib module that runs under ExUnit).
+    #[serde(default)]
+    writes: Vec<(String, bool)>,
+}
+
+/// `Process.get(:key)`, `Process.put(:key, v)` and the `:erlang` forms: the atom key.
+fn atom_key<'s>(file: &File<'s>, c: &Call, name: &str, arities: std::ops::RangeInclusive<usize>) -> Option<&'s str> {
+    let dictionary = c.in_module("Process") || c.in_module(":erlang");
+    (dictionary && c.name == name && arities.contains(&c.arity) && !c.capture)
+        .then(|| ast::atom_name(c.arg(0)?, file.src))
+        .flatten()
+}
+
+/// (key, start byte) of a read; (key, written by test code) of a write.
+type KeyReads = Vec<(String, usize)>;
+type KeyWrites = Vec<(String, bool)>;
+
+/// Reads in lib of keys the file does not write, and every write with who makes it.
+fn hook_facts(file: &File) -> (KeyReads, KeyWrites) {
+    use crate::FileScope;
+    let test_module = |c: &Call| {
+        matches!(file.scope, FileScope::Test | FileScope::TestSupport)
+            || file.module(&c.ctx).is_some_and(|m| crate::runtime::runs_under_exunit(file, m))
+    };
+    let mut writes: Vec<(String, bool)> = file
+        .calls_named("put")
+        .filter_map(|c| Some((atom_key(file, c, "put", 2..=2)?.to_string(), test_module(c))))
+        .collect();
+    writes.sort();
+    writes.dedup();
+    let reads = if file.scope == FileScope::Lib {
+        file.calls_named("get")
+            .filter(|c| !test_module(c))
+            .filter_map(|c| Some((atom_key(file, c, "get", 1..=2)?, c.node.start_byte())))
+            .filter(|(key, _)| !writes.iter().any(|(w, _)| w == key))
+            .map(|(key, at)| (key.to_string(), at))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    (reads, writes)
 }
 
 /// A `SettingCandidate` with other writers, for `conclude`.
@@ -1646,6 +1692,7 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             })
             .collect()
     };
+    let (foreign_reads, writes) = hook_facts(file);
     Some(Box::new(ContextFacts {
         stores,
         calls,
@@ -1653,6 +1700,8 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         reads,
         inspected,
         switched_settings,
+        foreign_reads,
+        writes,
     }))
 }
 
@@ -1690,6 +1739,25 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
                 for &at in &setting.accesses {
                     report.retract(*file, at);
                 }
+            }
+        }
+    }
+    // A hook for tests: lib reads a key that only test code writes (a test helper
+    // routes the code to its own instance), so in production the read finds nothing
+    // and the code takes its default.
+    let mut writers: std::collections::HashMap<&str, (bool, bool)> = std::collections::HashMap::new();
+    for (key, by_test) in all.iter().flat_map(|(_, f)| &f.writes) {
+        let entry = writers.entry(key.as_str()).or_default();
+        if *by_test {
+            entry.0 = true;
+        } else {
+            entry.1 = true;
+        }
+    }
+    for (file, f) in &all {
+        for (key, at) in &f.foreign_reads {
+            if writers.get(key.as_str()).is_some_and(|&(test, other)| test && !other) {
+                report.retract(*file, *at);
             }
         }
     }

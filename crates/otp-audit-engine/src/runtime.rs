@@ -225,7 +225,7 @@ fn in_test_namespace(path: &str, module: &str) -> bool {
     in_lib_test
         && segments[..segments.len().saturating_sub(1)]
             .iter()
-            .any(|s| s.len() > 4 && s.ends_with("Test"))
+            .any(|s| s.ends_with("Test"))
 }
 
 #[cfg(test)]

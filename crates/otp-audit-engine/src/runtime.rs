@@ -140,6 +140,9 @@ fn says_for_tests(text: &str) -> bool {
         "only used in tests",
         "used only in tests",
         "made public for testing",
+        // The name for code a test suite forced into the design: there for tests.
+        "test induced damage",
+        "test-induced damage",
     ];
     let text = text
         .split_whitespace()

@@ -12,6 +12,12 @@ defmodule MyApp.Uplink do
   # Only used in tests: forces the flush that a timer runs otherwise.
   def force_flush(conn), do: GenServer.call(conn, :force_flush)
 
+  @doc """
+  Replaces a setting of a running uplink. This is test induced damage: you
+  probably should not call it.
+  """
+  def __put_setting__(conn, key, value), do: GenServer.call(conn, {:put_setting, key, value})
+
   @doc "Drops every pending request. Test-only."
   def drop_pending(conn), do: GenServer.call(conn, :drop_pending)
 

@@ -761,6 +761,11 @@ fn mutes_own_logging(file: &File, module: &Module) -> bool {
 /// which modules are test helpers shipped in lib, and which modules start which.
 enum Fact {
     Found { at: usize, module: String },
+    /// The module of the finding at `at` uses `used` (`use Commanded.Registration`).
+    Uses { at: usize, used: String },
+    /// A macro of `module` writes a catch-all `handle_info/2` into the modules that use
+    /// it (in `__using__` or the `__before_compile__` it registers).
+    InjectsCatchAll { module: String },
     TestHelper { module: String },
     Starts { starter: String, started: String },
 }
@@ -780,7 +785,27 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     let k = &grammar().kinds;
     for (i, module) in file.modules.iter().enumerate() {
         if let Some((_, last, _)) = missing_catch_all(file, module) {
-            facts.push(Fact::Found { at: last.node.start_byte(), module: module.name.clone() });
+            let at = last.node.start_byte();
+            facts.push(Fact::Found { at, module: module.name.clone() });
+            facts.extend(
+                module
+                    .uses
+                    .iter()
+                    .filter(|(m, _)| !m.starts_with(':') && !crate::runtime::is_runtime_module(m))
+                    .map(|(m, _)| Fact::Uses { at, used: m.clone() }),
+            );
+        }
+        if module.quoted
+            && module.defs.iter().any(|&d| {
+                let def = &file.defs[d as usize];
+                def.name == "handle_info" && def.arity == 2 && is_catch_all(file, def)
+            })
+            && let Some(owner) = module
+                .quoted_by
+                .and_then(|m| file.defs[m as usize].module)
+                .map(|m| &file.modules[m as usize])
+        {
+            facts.push(Fact::InjectsCatchAll { module: owner.name.clone() });
         }
         if crate::runtime::runs_under_exunit(file, module) {
             facts.push(Fact::TestHelper { module: module.name.clone() });
@@ -863,6 +888,22 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             starters.entry(started.as_str()).or_default().push(starter.as_str());
         }
     }
+    // `use Commanded.Registration`, whose `__before_compile__` appends
+    // `def handle_info(msg, state)`: the module does have a catch-all.
+    let injectors: HashSet<&str> = all
+        .iter()
+        .filter_map(|(_, f)| match f {
+            Fact::InjectsCatchAll { module } => Some(module.as_str()),
+            _ => None,
+        })
+        .collect();
+    for (file, f) in &all {
+        if let Fact::Uses { at, used } = f
+            && injectors.contains(used.as_str())
+        {
+            report.retract(*file, *at);
+        }
+    }
     for (file, f) in &all {
         if let Fact::Found { at, module } = f
             && starters.get(module.as_str()).is_some_and(|s| {
@@ -883,6 +924,8 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
             .iter()
             .map(|f| match f {
                 Fact::Found { at, module } => serde_json::json!(["found", at, module]),
+                Fact::Uses { at, used } => serde_json::json!(["uses", at, used]),
+                Fact::InjectsCatchAll { module } => serde_json::json!(["injects", module]),
                 Fact::TestHelper { module } => serde_json::json!(["helper", module]),
                 Fact::Starts { starter, started } => serde_json::json!(["starts", starter, started]),
             })
@@ -901,6 +944,11 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
                 module: text(2)?,
             },
             "helper" => Fact::TestHelper { module: text(1)? },
+            "uses" => Fact::Uses {
+                at: f.get(1)?.as_u64()? as usize,
+                used: text(2)?,
+            },
+            "injects" => Fact::InjectsCatchAll { module: text(1)? },
             "starts" => Fact::Starts {
                 starter: text(1)?,
                 started: text(2)?,

@@ -256,9 +256,13 @@ impl<'t> Walker<'_, 't> {
             .and_then(|call| field(call.node, g.fields.target))
             .filter(|t| t.kind_id() == k.dot)
             .is_some_and(|dot| {
-                field(dot, g.fields.left).is_some_and(|m| text(m, src) == "Logger")
-                    && field(dot, g.fields.right)
-                        .is_some_and(|f| LOGGER_LEVELS.contains(&text(f, src)))
+                // `Logger`, or a project's thin wrapper over it (`LoggerUtils.log(fn
+                // -> ... end)`, `MyApp.Log.debug/1`).
+                field(dot, g.fields.left).is_some_and(|m| {
+                    let last = text(m, src).rsplit('.').next().unwrap_or_default();
+                    last.starts_with("Log") || last.ends_with("Logger")
+                }) && field(dot, g.fields.right)
+                    .is_some_and(|f| LOGGER_LEVELS.contains(&text(f, src)))
             });
         if !logs {
             return false;

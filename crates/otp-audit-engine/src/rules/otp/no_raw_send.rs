@@ -1003,7 +1003,12 @@ fn check(file: &File, report: &mut Report) {
         let notice = if extra_message_to_caller(file, call) {
             Some(format!("`{written}` sends the caller ({dest_text}) a plain message besides the reply this `handle_call/3` clause gives: an extra notification that the client has to `receive` on its own, outside the call; put what the caller needs in the reply, or send it to a process that subscribed for it"))
         } else if let Some(option) = dest.and_then(|d| test_observer_option(file, d)) {
-            Some(format!("`{written}` notifies {dest_text}, the test process that the `:{option}` option names: a hook that lets a test `assert_receive` what this process did; a test process has no client function to call, so the raw message is the way to reach it; keep the option unset outside tests"))
+            let named = if file.src.contains(&format!(":{option}")) || file.src.contains(&format!("{option}:")) {
+                format!("the `:{option}` option")
+            } else {
+                format!("`{option}`")
+            };
+            Some(format!("`{written}` notifies {dest_text}, the test process that {named} names: a hook that lets a test `assert_receive` what this process did; a test process has no client function to call, so the raw message is the way to reach it; keep the option unset outside tests"))
         } else if let Some(field) = dest.and_then(|d| creator_field(file, self_fields.get_or_init(|| self_filled_keys(file)), call, d)) {
             Some(format!("`{written}` notifies {dest_text}, the `{field}` pid that this file's constructor stores as `{field}: self()`: the process that created the struct asked to be told; a notification to its owner (often a test), which has no client function to call; make sure that process handles these messages"))
         } else if dest.is_some_and(|d| from_telemetry_config(file, call, d)) {
@@ -1810,16 +1815,32 @@ fn test_observer_option<'s>(file: &File<'s>, dest: Node) -> Option<&'s str> {
     } else {
         ast::field_access(dest, file.src)?
     };
-    let words: Vec<&str> = name.split('_').collect();
-    let names_test_process = words.contains(&"test") && matches!(words.last(), Some(&("pid" | "process")));
-    // The option is read or passed on by name somewhere in the file.
+    let names_test_process = |name: &str| {
+        let words: Vec<&str> = name.split('_').collect();
+        words.contains(&"test") && matches!(words.last(), Some(&("pid" | "process")))
+    };
+    // `notify = String.to_existing_atom(test_process)`: a name resolved from one.
+    let name = if names_test_process(name) || dest.kind_id() != k.identifier {
+        name
+    } else {
+        let def = file.defs.iter().find(|d| d.node.byte_range().contains(&dest.start_byte()))?;
+        ast::descendants(def.node)
+            .filter(|n| n.end_byte() <= dest.start_byte() && ast::is_binary_op(*n, file.src, "="))
+            .filter(|n| ast::field(*n, grammar().fields.left).is_some_and(|l| file.text(l) == name))
+            .filter_map(|n| ast::field(n, grammar().fields.right))
+            .flat_map(|r| ast::descendants(r).chain([r]))
+            .find(|n| n.kind_id() == k.identifier && names_test_process(file.text(*n)))
+            .map(|n| file.text(n))?
+    };
+    // The option is read or passed on by name somewhere in the file (also as a
+    // request parameter, `params["test_process"]`).
     let option_named = |at: usize| {
         let before = file.src[..at].chars().next_back();
         let after = file.src[at + name.len()..].chars().next();
         let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-        !word(after) && (before == Some(':') || after == Some(':') && !word(before))
+        !word(after) && (before == Some(':') || after == Some(':') && !word(before) || before == Some('"') && after == Some('"'))
     };
-    (names_test_process && file.src.match_indices(name).any(|(at, _)| option_named(at))).then_some(name)
+    (names_test_process(name) && file.src.match_indices(name).any(|(at, _)| option_named(at))).then_some(name)
 }
 
 /// `send(state.report_to, event)`, or `send(pid, event)` in a clause whose head took

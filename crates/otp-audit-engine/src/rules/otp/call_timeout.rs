@@ -440,6 +440,12 @@ fn blocking_call<'t>(file: &File<'t>, module: &Module, body: Node, seen: &mut Ve
             Some("Task") => c.name.starts_with("await") || c.name.starts_with("yield"),
             Some("GenServer" | ":gen_server" | ":gen_statem" | "GenStage") => c.name == "call",
             Some("Process" | ":timer") => c.name == "sleep",
+            // Another module of the project, in the work `init/1` deferred, whose
+            // function is named for reading a store or reaching a peer
+            // (`EventStore.read_snapshot/2`, `Repo.load_all/1`, `Conn.connect/1`).
+            Some(m) if is_project_module(m) && !m.starts_with(&format!("{}.", module.name)) => {
+                !c.capture && reads_store_or_peer(c.name)
+            }
             Some(_) => c.name.starts_with("await"),
             None => c.name == "receive" || c.name.starts_with("await"),
         };
@@ -457,6 +463,19 @@ fn blocking_call<'t>(file: &File<'t>, module: &Module, body: Node, seen: &mut Ve
         }
     }
     None
+}
+
+/// A function name that says it reads a store or reaches another party.
+fn reads_store_or_peer(name: &str) -> bool {
+    ["read", "fetch", "load", "query", "connect", "download", "request"]
+        .iter()
+        .any(|verb| name.strip_prefix(verb).is_some_and(|rest| rest.is_empty() || rest.starts_with(['_', '!'])))
+}
+
+/// A module of the project: neither Erlang's, nor one of Elixir's or a known
+/// library's whose functions the engine knows, nor one of the runtime's.
+fn is_project_module(m: &str) -> bool {
+    !m.starts_with(':') && !crate::resolve::exports_known(m) && !crate::runtime::is_runtime_module(m) && m != "Logger"
 }
 
 /// Whether `module`'s `handle_call/3` clauses for the request `tag` all reply at once.

@@ -371,3 +371,52 @@ fn registry_is_consistent() {
         }
     }
 }
+
+/// Every cross-file rule's fixture folder concludes to the same findings when each
+/// file is analysed by an engine of its own and its facts cross a JSON boundary (the
+/// web app's workers), as when one engine checks the folder as a project.
+#[test]
+fn project_facts_survive_json_over_all_fixtures() {
+    let mut failures = Vec::new();
+    for rule in selected_rules().into_iter().filter(|r| r.project.is_some()) {
+        let dir = fixture_dir(rule.id);
+        let mut files = Vec::new();
+        elixir_files(&dir, &mut files);
+        let loaded: Vec<(String, String)> = files
+            .iter()
+            .map(|f| {
+                let v = f
+                    .strip_prefix(&dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                (v, std::fs::read_to_string(f).unwrap())
+            })
+            .collect();
+        let inputs: Vec<(&str, &str)> = loaded
+            .iter()
+            .map(|(p, s)| (p.as_str(), s.as_str()))
+            .collect();
+        let engine = Engine::new(config_for(&dir));
+        let whole = engine.check_project(&inputs);
+        let (mut results, facts): (Vec<_>, Vec<_>) = inputs
+            .iter()
+            .map(|(p, s)| {
+                let (r, f) = Engine::new(config_for(&dir)).check_with_facts(p, s);
+                let text = serde_json::to_string(&f.to_json()).unwrap();
+                (
+                    r,
+                    otp_audit_engine::FileFacts::from_json(&serde_json::from_str(&text).unwrap()),
+                )
+            })
+            .unzip();
+        engine.conclude(&inputs, &mut results, facts);
+        if results != whole {
+            failures.push(format!(
+                "{}: findings differ after the facts crossed JSON",
+                rule.id
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

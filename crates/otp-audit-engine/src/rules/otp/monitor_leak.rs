@@ -391,6 +391,7 @@ fn is_task_pid(file: &File, call: &Call, target: Node) -> bool {
 }
 
 /// What one file tells the project pass.
+#[derive(serde::Serialize, serde::Deserialize)]
 enum Fact {
     /// A reported monitor in a public function of a lib module that is no process
     /// (no GenServer): the function runs in whichever process calls it.
@@ -464,32 +465,10 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
 }
 
 fn encode(facts: &Facts) -> Option<serde_json::Value> {
-    let facts = facts.downcast_ref::<Vec<Fact>>()?;
-    Some(serde_json::Value::Array(
-        facts
-            .iter()
-            .map(|f| match f {
-                Fact::Lent { at, module, function } => serde_json::json!(["lent", at, module, function]),
-                Fact::Host { module, function } => serde_json::json!(["host", module, function]),
-            })
-            .collect(),
-    ))
+    serde_json::to_value(facts.downcast_ref::<Vec<Fact>>()?).ok()
 }
 
 fn decode(value: &serde_json::Value) -> Option<Facts> {
-    let mut facts = Vec::new();
-    for f in value.as_array()? {
-        let f = f.as_array()?;
-        let text = |i: usize| f.get(i).and_then(|v| v.as_str()).map(str::to_string);
-        facts.push(match f.first()?.as_str()? {
-            "lent" => Fact::Lent {
-                at: f.get(1)?.as_u64()? as usize,
-                module: text(2)?,
-                function: text(3)?,
-            },
-            "host" => Fact::Host { module: text(1)?, function: text(2)? },
-            _ => return None,
-        });
-    }
+    let facts: Vec<Fact> = serde_json::from_value(value.clone()).ok()?;
     Some(Box::new(facts))
 }

@@ -924,9 +924,17 @@ fn is_short_errand(file: &File, call: &Call) -> bool {
             })
         });
     // `spawn_link(fn -> with {:ok, c} <- :ssl.transport_accept(l, 5_000), do: ... end)`:
-    // nothing but Elixir's and Erlang's own functions, which return.
+    // nothing but Elixir's and Erlang's own functions, which return. A process it
+    // spawns in turn runs apart (it is judged on its own), and the spawn returns at
+    // once: `spawn(fn -> Process.delete(:"$callers"); spawn(fn -> report() end) end)`.
+    let nested: Vec<std::ops::Range<usize>> = file
+        .calls_within(fun)
+        .filter(|c| c.node != call.node && matches!(c.name, "spawn" | "spawn_link") && (c.local || c.in_module("Kernel")))
+        .map(|c| c.node.byte_range())
+        .collect();
+    let own = |c: &&Call| !nested.iter().any(|r| r.contains(&c.node.start_byte()));
     let library_only = file.calls_within(fun).next().is_some()
-        && !file.calls_within(fun).any(|c| may_block(file, c));
+        && !file.calls_within(fun).filter(own).any(|c| may_block(file, c));
     !waits && (naps || library_only || (only_sends || reports_back) && !awaited_forever)
 }
 

@@ -1174,11 +1174,11 @@ fn ends_when_fed(file: &File, call: &Call) -> bool {
 /// A call into the project, inside a fed receiver `fun`, that returns within a bound:
 /// one with an explicit `timeout:` other than `:infinity`
 /// (`Locks.acquire(l, 1, timeout: 500)`), or a request whose reply the process
-/// matches and then reports back to the test, which waits for that report with
-/// `assert_receive` (`{:ok, ref} = Tracker.watch(t)`, then `send(parent, {:watching,
-/// ref})`). If such a call blocked for good the report would never come and the test
-/// would fail on its own; a serve loop (`Consumer.run(queue)`) returns nothing to
-/// match and reports nothing after it, and stays a call that may run for good.
+/// makes before it reports back to the test (or whose result the report carries),
+/// which waits for that report with `assert_receive` (`{:ok, ref} = Tracker.watch(t)`,
+/// then `send(parent, {:watching, ref})`). If such a call blocked for good the report
+/// would never come and the test would fail on its own; a serve loop
+/// (`Consumer.run(queue)`) with no report after it stays a call that may run for good.
 fn bounded_project_call(file: &File, fun: Node, test: Node, c: &Call) -> bool {
     let k = &grammar().kinds;
     // Only code of the project: a function of this file (it may loop) or a sleep
@@ -1207,16 +1207,18 @@ fn bounded_project_call(file: &File, fun: Node, test: Node, c: &Call) -> bool {
         .filter(|l| l.kind_id() == k.identifier)
         .map(|l| file.text(l))
         .collect();
-    let replied = super::no_sleep::match_left(file, c).is_some();
+    // The report comes after the call, or carries its result
+    // (`send(parent, {:owner, Registry.lookup(pid)})`): whether or not the reply is
+    // matched, a call that never returned would hold the report back.
     let reports_back = file.calls_within(fun).any(|s| {
         s.is("Kernel", "send")
-            && s.node.start_byte() > c.node.end_byte()
+            && (s.node.start_byte() > c.node.end_byte() || s.node.byte_range().contains(&c.node.start_byte()))
             && s.arg(0).is_some_and(|d| parents.contains(&file.text(d)))
     });
     let awaits_report = file.calls_within(test).any(|a| {
         a.local && a.name == "assert_receive" && a.node.start_byte() > fun.end_byte()
     });
-    replied && reports_back && awaits_report
+    reports_back && awaits_report
 }
 
 /// Might this call inside a spawned function keep the process alive indefinitely: a

@@ -996,6 +996,24 @@ fn fields_read(file: &File, call: &Call) -> Vec<String> {
     if let Some(field) = field_on(file, call.expr) {
         return vec![field.to_string()];
     }
+    // `%Handler{subscribe_timer: t} = :sys.get_state(pid)`: the keys of the pattern.
+    if let Some(pattern) = super::no_sleep::match_left(file, call).filter(|l| l.kind_id() == k.map) {
+        let mut keys: Vec<String> = ast::descendants(pattern)
+            .filter(|n| n.kind_id() == k.pair)
+            .filter(|pair| {
+                let mut up = file.parent(*pair);
+                while let Some(p) = up.filter(|p| p.kind_id() != k.map) {
+                    up = file.parent(p);
+                }
+                up == Some(pattern)
+            })
+            .filter_map(|pair| ast::field(pair, g.fields.key))
+            .map(|key| ast::keyword_name(key, file.src).to_string())
+            .collect();
+        keys.sort();
+        keys.dedup();
+        return keys;
+    }
     let Some(left) = super::no_sleep::match_left(file, call).filter(|l| l.kind_id() == k.identifier) else {
         return Vec::new();
     };

@@ -71,6 +71,21 @@ fn elixir_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// Each file's path inside the fixture folder (`lib/my_app/cart.ex`) and its text.
+fn load(dir: &Path, files: &[PathBuf]) -> Vec<(String, String)> {
+    files
+        .iter()
+        .map(|f| {
+            let v = f
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (v, std::fs::read_to_string(f).unwrap())
+        })
+        .collect()
+}
+
 fn config_for(dir: &Path) -> Config {
     if let Ok(t) = std::fs::read_to_string(dir.join("otp-audit.toml")) {
         return Config::from_toml(&t).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
@@ -139,17 +154,7 @@ fn check_rule(rule: &'static rules::Rule, failures: &mut Vec<String>) {
     let (mut positives, mut negative_files) = (0, 0);
     let (mut offers_safe, mut offers_unsafe) = (false, false);
     // The folder is one project, so cross-file rules see all of it.
-    let loaded: Vec<(String, String)> = files
-        .iter()
-        .map(|f| {
-            let v = f
-                .strip_prefix(&dir)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
-            (v, std::fs::read_to_string(f).unwrap())
-        })
-        .collect();
+    let loaded = load(&dir, &files);
     let inputs: Vec<(&str, &str)> = loaded
         .iter()
         .map(|(p, s)| (p.as_str(), s.as_str()))
@@ -382,17 +387,7 @@ fn project_facts_survive_json_over_all_fixtures() {
         let dir = fixture_dir(rule.id);
         let mut files = Vec::new();
         elixir_files(&dir, &mut files);
-        let loaded: Vec<(String, String)> = files
-            .iter()
-            .map(|f| {
-                let v = f
-                    .strip_prefix(&dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                (v, std::fs::read_to_string(f).unwrap())
-            })
-            .collect();
+        let loaded = load(&dir, &files);
         let inputs: Vec<(&str, &str)> = loaded
             .iter()
             .map(|(p, s)| (p.as_str(), s.as_str()))

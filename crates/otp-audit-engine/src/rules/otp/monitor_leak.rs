@@ -197,15 +197,14 @@ fn handles_down(file: &File, region: Node) -> bool {
     let demonitor = file
         .calls_within(region)
         .any(|c| c.is("Process", "demonitor") || c.is(":erlang", "demonitor"));
+    // Tuples are indexed: no walk of the region's whole tree (the project pass asks
+    // this of every lib module).
     demonitor
-        || std::iter::once(region)
-            .chain(ast::descendants(region))
-            .any(|n| {
-                n.kind_id() == k.tuple
-                    && n.named_child(0)
-                        .is_some_and(|f| f.kind_id() == k.atom && file.text(f) == ":DOWN")
-            })
-    }
+        || file.nodes_within(k.tuple, region).any(|n| {
+            n.named_child(0)
+                .is_some_and(|f| f.kind_id() == k.atom && file.text(f) == ":DOWN")
+        })
+}
 
 /// A monitor given `tag: t` (`Process.monitor/2`, Elixir 1.15) delivers its `:DOWN` as
 /// `{t, ref, :process, pid, reason}`: is there such a pattern, or a demonitor?

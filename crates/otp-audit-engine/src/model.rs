@@ -287,6 +287,8 @@ pub struct File<'t> {
     by_name: std::collections::HashMap<&'t str, Vec<Id>>,
     /// Indexes into `defs` by function name, in source order.
     defs_by_name: std::collections::HashMap<&'t str, Vec<usize>>,
+    /// For each def, the outermost def whose text holds it (itself when none does).
+    def_tops: Vec<usize>,
     /// Nodes of `indexed_kinds`, gathered once when the model is built (a lazy cell
     /// would make `File` invariant over `'t`).
     indexed: Vec<(u16, Vec<Node<'t>>)>,
@@ -359,6 +361,7 @@ impl<'t> File<'t> {
             alias_tuples: Vec::new(),
             by_name: Default::default(),
             defs_by_name: Default::default(),
+            def_tops: Vec::new(),
             indexed: indexed_kinds().iter().map(|&k| (k, Vec::new())).collect(),
             parents: Default::default(),
         }
@@ -463,6 +466,28 @@ impl<'t> File<'t> {
         for (i, d) in self.defs.iter().enumerate() {
             self.defs_by_name.entry(d.name).or_default().push(i);
         }
+        // Defs are in source order, so a def that holds this one's start also holds
+        // the previous def's start: it is within that def's outermost holder.
+        self.def_tops = Vec::with_capacity(self.defs.len());
+        for i in 0..self.defs.len() {
+            let start = self.defs[i].node.start_byte();
+            let top = match i.checked_sub(1).map(|p| self.def_tops[p]) {
+                Some(t) if self.defs[t].node.byte_range().contains(&start) => t,
+                _ => i,
+            };
+            self.def_tops.push(top);
+        }
+    }
+
+    /// The outermost def whose text holds byte `at` (the first such def in source
+    /// order), found by bisection: rules ask it for each of many calls.
+    pub fn def_around(&self, at: usize) -> Option<&Def<'t>> {
+        let last = self
+            .defs
+            .partition_point(|d| d.node.start_byte() <= at)
+            .checked_sub(1)?;
+        let top = &self.defs[self.def_tops[last]];
+        top.node.byte_range().contains(&at).then_some(top)
     }
 
     /// Function definitions with this name, in source order: a rule that looks up a

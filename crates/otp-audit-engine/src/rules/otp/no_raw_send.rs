@@ -1628,8 +1628,12 @@ fn plug_adapter_sent_notice(file: &File, call: &Call) -> bool {
     // module's statements.
     let adapter = file.module(&call.ctx).and_then(|m| m.body).is_some_and(|body| {
         ast::statements(body).any(|stmt| {
-            let words: Vec<&str> = file.text(stmt).split_whitespace().collect();
-            matches!(words[..], ["@behaviour" | "@impl", "Plug.Conn.Adapter"])
+            // Only an attribute can match: do not split a whole def into words.
+            let text = file.text(stmt);
+            text.starts_with('@') && {
+                let words: Vec<&str> = text.split_whitespace().collect();
+                matches!(words[..], ["@behaviour" | "@impl", "Plug.Conn.Adapter"])
+            }
         })
     });
     if !adapter {
@@ -1823,7 +1827,7 @@ fn test_observer_option<'s>(file: &File<'s>, dest: Node) -> Option<&'s str> {
     let name = if names_test_process(name) || dest.kind_id() != k.identifier {
         name
     } else {
-        let def = file.defs.iter().find(|d| d.node.byte_range().contains(&dest.start_byte()))?;
+        let def = file.def_around(dest.start_byte())?;
         ast::descendants(def.node)
             .filter(|n| n.end_byte() <= dest.start_byte() && ast::is_binary_op(*n, file.src, "="))
             .filter(|n| ast::field(*n, grammar().fields.left).is_some_and(|l| file.text(l) == name))

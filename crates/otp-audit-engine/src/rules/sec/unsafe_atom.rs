@@ -419,9 +419,7 @@ fn unbounded(file: &File, node: Node) -> bool {
 /// the function's head holds decoded JSON or request data.
 fn from_string_keyed_pattern(file: &File, node: Node) -> bool {
     let k = &grammar().kinds;
-    let Some(def) = file.defs.iter().find(|d| {
-        d.node.start_byte() <= node.start_byte() && node.end_byte() <= d.node.end_byte()
-    }) else {
+    let Some(def) = file.def_around(node.start_byte()).filter(|d| node.end_byte() <= d.node.end_byte()) else {
         return false;
     };
     let names: Vec<&str> = std::iter::once(node)

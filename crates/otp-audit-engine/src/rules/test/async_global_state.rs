@@ -715,7 +715,7 @@ fn boot_guards(file: &File, literal: Node) -> Option<Vec<String>> {
     if file.scope != crate::FileScope::Lib {
         return None;
     }
-    let def = file.defs.iter().find(|d| d.node.byte_range().contains(&literal.start_byte()))?;
+    let def = file.def_around(literal.start_byte())?;
     let module = &file.modules.get(def.module? as usize)?.name;
     let is_boot = |d: &crate::model::Def| {
         matches!(d.name, "child_spec" | "start_link" | "init") || d.name == "start" && d.arity == 2

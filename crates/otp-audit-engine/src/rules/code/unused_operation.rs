@@ -110,7 +110,18 @@ fn check(file: &File, report: &mut Report) {
         let runs_a_made_stream = runs_a_stream && made_by_stream_function(file, call);
         let missing_assertion =
             module == "Enum" && file.scope == crate::FileScope::Test && ctx.test.is_some() && PREDICATES.contains(&call.name);
-        let message = if missing_assertion {
+        // `Enum.all?(rows, fn row -> ...; assert ... end)`: the function checks each
+        // element itself, and a passing `assert` returns its truthy value.
+        let asserts = missing_assertion && ends_in_assert(file, call);
+        let message = if asserts && matches!(call.name, "any?" | "find") {
+            format!(
+                "`{written}` stops at the first element for which its function returns a truthy value, and its function ends in an `assert`, which returns one when it passes: only the first element is checked; use `Enum.each/2` so that every element is"
+            )
+        } else if asserts {
+            format!(
+                "`{written}` runs its function for the assertions inside it, and the answer is discarded: every element is checked and nothing is lost, but `Enum.each/2` says that the checks are the point"
+            )
+        } else if missing_assertion {
             missing_assertion_message(&written, call.name)
         } else if enum_map && runs_a_made_stream {
             format!(
@@ -148,6 +159,19 @@ fn check(file: &File, report: &mut Report) {
             // advice is only how to say so.
             d.severity(Severity::Info);
         }
+        if asserts && call.target.kind_id() == grammar().kinds.dot
+            && let Some(name) = ast::field(call.target, grammar().fields.right)
+        {
+            let edits = vec![Edit::replace(name.byte_range(), "each")];
+            if matches!(call.name, "any?" | "find") {
+                // Every element is then checked: a test that passed may fail, rightly.
+                d.fix(Fix::unsafe_("Replace it with `Enum.each`, which checks every element", edits));
+            } else {
+                // Every element was already visited and checked: the same test.
+                d.severity(Severity::Info);
+                d.fix(Fix::safe("Replace it with `Enum.each`", edits));
+            }
+        }
         if effects.is_some() && is_with_index_fn(call) && file.scope == crate::FileScope::Test {
             // Test code that works as written: the point is the spelling.
             d.severity(Severity::Info);
@@ -180,6 +204,14 @@ fn missing_assertion_message(written: &str, name: &str) -> String {
     format!(
         "`{written}` answers a question about each element, and the answer is discarded: in a test that usually means a missing assertion; assert on it ({assert}), or use `Enum.each/2` if only what the function does matters"
     )
+}
+
+/// The `Enum` call's function is a one-clause `fn` whose last statement is `assert`.
+fn ends_in_assert(file: &File, call: &Call) -> bool {
+    function_argument(file, call)
+        .and_then(ast::single_clause_body)
+        .and_then(|body| ast::statements(body).last())
+        .is_some_and(|last| ast::local_call_name(last, file.src) == Some("assert"))
 }
 
 /// `Enum` functions that stop early, as soon as their function gives a deciding answer.

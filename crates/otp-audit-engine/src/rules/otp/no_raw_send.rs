@@ -428,7 +428,51 @@ fn broadcast_request_facts(file: &File) -> Vec<Fact> {
             facts.push(Fact::BroadcastsRequest { tag: tag.to_string(), size });
         }
     }
+    // The same call with the send and the wait in a helper of the module:
+    // `ask(state, {:path_request, self(), name}, :path_reply)`, or the tuple bound to
+    // a variable first, where `defp ask(state, request, tag)` sends `request` and then
+    // waits in a `receive`.
+    for &tuple in file.nodes_of(grammar().kinds.tuple) {
+        if !carries_self(tuple) {
+            continue;
+        }
+        let Some((tag, size)) = atom_tagged(file, tuple) else { continue };
+        if handed_to_awaiting_helper(file, tuple) {
+            facts.push(Fact::BroadcastsRequest { tag: tag.to_string(), size });
+        }
+    }
     facts
+}
+
+/// `tuple` (or the variable it is bound to) is an argument of a call to a function
+/// of the same module that sends that parameter and then waits in a `receive`.
+fn handed_to_awaiting_helper(file: &File, tuple: Node) -> bool {
+    let g = grammar();
+    let Some(def) = file.def_around(tuple.start_byte()) else { return false };
+    let bound = file
+        .parent(tuple)
+        .filter(|p| ast::is_binary_op(*p, file.src, "="))
+        .and_then(|p| ast::field(p, g.fields.left))
+        .filter(|l| l.kind_id() == g.kinds.identifier)
+        .map(|l| file.text(l));
+    file.calls_within(def.node).filter(|c| c.local && c.module.is_none()).any(|c| {
+        let Some(index) = c.args.iter().position(|a| *a == tuple || Some(file.text(*a)) == bound) else {
+            return false;
+        };
+        file.defs_named(c.name).filter(|d| d.module == def.module && d.arity == c.arity).any(|helper| {
+            let Some(param) = helper.params.get(index).filter(|p| p.kind_id() == g.kinds.identifier) else {
+                return false;
+            };
+            let param = file.text(*param);
+            let sent = file.calls_within(helper.node).filter(|s| s.name == "send" && s.local).find_map(|s| {
+                message_arg(s).filter(|m| file.text(*m) == param).map(|_| s.node.end_byte())
+            });
+            sent.is_some_and(|after| {
+                file.calls_within(helper.node)
+                    .any(|r| r.name == "receive" && r.local && r.module.is_none() && r.node.start_byte() > after)
+            })
+        })
+    })
 }
 
 /// The effect tuple (tag, size) is what a `handle_info/2` clause for a broadcast
@@ -2330,14 +2374,20 @@ fn from_incoming_message(file: &File, call: &Call, dest: Node) -> bool {
     };
     // A pid in a `handle_info/2` message came with a raw message, not a request:
     // sending to it is a raw send like any other.
-    if !matches!(def.name, "handle_call" | "handle_cast") {
-        return false;
-    }
+    let request = if matches!(def.name, "handle_call" | "handle_cast") {
+        def.params.first()
+    } else {
+        // A gen_statem callback (`handle_event/4` or a state function) for a call or
+        // a cast: `handle_event({:call, from}, {:checkout, caller}, state, data)`.
+        let kind = def.params.first().map(|p| file.text(*p));
+        let requested = kind.is_some_and(|k| k == ":cast" || (k.starts_with("{:call,") && k.ends_with('}')));
+        def.params.get(1).filter(|_| requested && matches!(def.arity, 3 | 4))
+    };
     if dest.kind_id() != grammar().kinds.identifier {
         return false;
     }
     let var = file.text(dest);
-    def.params.first().is_some_and(|msg| {
+    request.is_some_and(|msg| {
         ast::descendants(*msg)
             .chain(std::iter::once(*msg))
             .any(|n| n.kind_id() == grammar().kinds.identifier && file.text(n) == var)

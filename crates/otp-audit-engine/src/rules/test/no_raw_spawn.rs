@@ -49,7 +49,27 @@ fn check(file: &File, report: &mut Report) {
             // The test waits until the process is gone: it cannot outlive the test,
             // and a process that never ends hangs the test until ExUnit fails it.
             || polls_until_dead(file, call)
+            || halts_remote_node(file, call)
         {
+            continue;
+        }
+        if let Some((helper, normal_only)) = awaited_down_in_helper(file, call) {
+            // The test waits for the end of what it started. An assertion in an
+            // unlinked process is then lost unless the wait requires a normal end.
+            let asserts = call.args.first().is_some_and(|f| {
+                file.calls_within(*f).any(|c| c.local && (c.name.starts_with("assert") || c.name.starts_with("refute") || c.name == "flunk"))
+            });
+            if asserts && !normal_only && spawn_kind(file, call) != "spawn_link" {
+                let (written, helper) = (call.display(src), helper.display(src));
+                report.add(
+                    file,
+                    &call.ctx,
+                    call.expr.byte_range(),
+                    format!(
+                        "`{written}` runs an assertion in a process that is not linked to the test, and `{helper}` waits for its `:DOWN` whatever the reason: if the assertion fails, the process crashes with a log line but the test still passes; start it with `spawn_link` (a failure then fails the test), require `:normal` as the `:DOWN` reason, or send the result to the test and assert there"
+                    ),
+                );
+            }
             continue;
         }
         let written = call.display(src);
@@ -120,7 +140,13 @@ fn check(file: &File, report: &mut Report) {
                 );
             continue;
         }
+        let remote = call.in_module("Node")
+            && !call.arg(0).is_some_and(|n| matches!(file.text(n), "node()" | "Node.self()" | "Kernel.node()"));
         let message = match spawn_kind(file, call) {
+            // The test supervisor starts children on this node only.
+            _ if remote => format!(
+                "`{written}` starts a process on another node, where `start_supervised!` cannot put one: nothing ends it when the test does, and its crashes go unnoticed; monitor it and wait for its end (`ref = Process.monitor(pid)`, then `assert_receive {{:DOWN, ^ref, :process, _, _}}`), or kill it in `on_exit`"
+            ),
             // Inside `Task.async(fn -> ... end)`: linked to the task, which exits
             // `:normal`, and a normal exit does not stop a linked process.
             "spawn_link" if call.ctx.other_process => format!(
@@ -178,6 +204,28 @@ fn spawns_on_linked_peer(file: &File, call: &Call) -> bool {
         && file
             .calls_within(test.node)
             .any(|c| c.is(":peer", "start_link") && c.node.end_byte() < call.node.start_byte())
+}
+
+/// `Node.spawn(node, System, :halt, [])` (or a `fn` that only halts): the process
+/// stops the other node it runs on, to test what happens when that node goes down.
+/// It ends with the node, and `start_supervised!` cannot start it there.
+fn halts_remote_node(file: &File, call: &Call) -> bool {
+    const HALTS: &[&str] = &["System.halt", "System.stop", ":init.stop", ":erlang.halt"];
+    if !call.in_module("Node") || call.arg(0).is_some_and(|n| matches!(file.text(n), "node()" | "Node.self()" | "Kernel.node()")) {
+        return false;
+    }
+    let named = |m: Node, f: Node| ast::atom_name(f, file.src).is_some_and(|f| HALTS.contains(&format!("{}.{f}", file.text(m)).as_str()));
+    match call.args.as_slice() {
+        [_, m, f, _] => named(*m, *f),
+        [_, fun] => ast::single_clause_body(*fun).is_some_and(|body| {
+            let mut statements = ast::statements(body);
+            match (statements.next(), statements.next()) {
+                (Some(only), None) => file.calls_within(body).any(|c| c.node == only && HALTS.contains(&format!("{}.{}", c.module.as_deref().unwrap_or(""), c.name).as_str())),
+                _ => false,
+            }
+        }),
+        _ => false,
+    }
 }
 
 /// The spawn forms of Kernel, Process, Node, `:erlang` and `:proc_lib`.
@@ -590,6 +638,42 @@ fn polls_until_dead(file: &File, call: &Call) -> bool {
             c.is("Process", "alive?") && c.ctx.func.is_some() && c.arg(0).is_some_and(|a| file.text(a) == pid)
                 || c.local && c.args.iter().any(|a| file.text(*a) == pid) && waits_until_dead(file, c.name, c.arity)
         })
+}
+
+/// `pid = spawn(...)`, then `await_termination(pid)`: a function of the file that
+/// monitors the pid and waits for its `:DOWN`. Returns that call, and whether the
+/// wait requires the reason `:normal`.
+fn awaited_down_in_helper<'a, 't>(file: &'a File<'t>, call: &Call<'t>) -> Option<(&'a Call<'t>, bool)> {
+    let (test, pid) = (file.test(&call.ctx)?, bound_pid(file, call)?);
+    file.calls_within(test.node)
+        .filter(|c| c.node.start_byte() > call.node.end_byte() && c.local)
+        .find_map(|c| {
+            let index = c.args.iter().position(|a| file.text(*a) == pid)?;
+            monitors_until_down(file, c, index).map(|normal| (c, normal))
+        })
+}
+
+/// `defp await_termination(pid) do ref = Process.monitor(pid); assert_receive {:DOWN,
+/// ^ref, ...} end`: a function of the file that monitors the pid it is given (at
+/// `index`) and then waits for the `:DOWN`. `Some(true)` when the wait requires the
+/// reason `:normal`.
+fn monitors_until_down(file: &File, call: &Call, index: usize) -> Option<bool> {
+    let k = &grammar().kinds;
+    file.defs_named(call.name).filter(|d| d.arity == call.arity).find_map(|d| {
+        let param = d.params.get(index).filter(|p| p.kind_id() == k.identifier).map(|p| file.text(*p))?;
+        let monitor = file
+            .calls_within(d.node)
+            .find(|c| c.is("Process", "monitor") && c.arg(0).is_some_and(|a| file.text(a) == param))?;
+        file.nodes_within(k.tuple, d.node)
+            .find(|t| {
+                t.start_byte() > monitor.node.end_byte()
+                    && t.named_child(0).is_some_and(|a| ast::atom_name(a, file.src) == Some("DOWN"))
+                    && file.parent_of_kind(*t, k.call, 4).is_some_and(|w| {
+                        matches!(ast::local_call_name(w, file.src), Some("assert_receive" | "assert_received" | "receive"))
+                    })
+            })
+            .map(|down| down.named_child(4).is_some_and(|r| file.text(r) == ":normal"))
+    })
 }
 
 /// `defp wait_for_exit(pid) do :timer.sleep(1); if Process.alive?(pid), do:

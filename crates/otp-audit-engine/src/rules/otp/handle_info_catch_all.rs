@@ -593,6 +593,10 @@ fn takes_port_messages(file: &File, module: &Module) -> bool {
         let Some(guard) = d.guard else {
             return true;
         };
+        // `when is_port(port)`: every message of every port the server opens.
+        if file.text(guard) == format!("is_port({})", file.text(port)) {
+            return true;
+        }
         let is_port = |n: Node| n.kind_id() == g.kinds.identifier && file.text(n) == file.text(port);
         let is_field = |n: Node| ast::field_access(n, file.src).is_some();
         ["==", "==="].iter().any(|op| ast::is_binary_op(guard, file.src, op))

@@ -1162,7 +1162,7 @@ fn is_event_name(file: &File, list: Node) -> bool {
 /// `{:ok, _} = Registry.start_link(keys: :unique, name: DynSup.Registry)` in a test:
 /// a name, other than the started module's own, that no other test or helper of
 /// the file mentions. The name (an atom or alias as written) if so.
-fn private_fixed_name<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'t str> {
+fn private_fixed_name(file: &File, call: &Call) -> Option<String> {
     let k = &grammar().kinds;
     let test = file.test(&call.ctx)?;
     let range = match test.kind {
@@ -1180,16 +1180,19 @@ fn private_fixed_name<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'t str> {
         _ => return None,
     };
     let Some(option) = name_option(file, &call.args) else {
-        return own_module_name(file, call, &range);
+        return own_module_name(file, call, &range).map(str::to_string);
     };
     let local = option.kind_id() != k.tuple;
     let name = if local { option } else { registry_of_via(file, option).or_else(|| ast::named_children(option).last())? };
+    if local && file.text(name) == "__MODULE__" {
+        return test_module_name(file, call, &range);
+    }
     if name.kind_id() != k.alias && name.kind_id() != k.atom {
         return None;
     }
     let written = file.text(name);
     let started = started_module(file, call).or_else(|| call.arg(0).map(|a| file.text(a)));
-    if started == Some(written) || written == "__MODULE__" {
+    if started == Some(written) {
         return None;
     }
     let outside = file.src.match_indices(written).any(|(at, _)| {
@@ -1201,7 +1204,30 @@ fn private_fixed_name<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'t str> {
         // module: those are other registries.
         word_end && !range.contains(&at) && !(local && in_other_registry(file, at))
     });
-    (!outside).then_some(written)
+    (!outside).then(|| written.to_string())
+}
+
+/// `name: __MODULE__` written in a test of the test module itself: the test module's
+/// name, which is private when no other test of the module writes `__MODULE__` and
+/// the file names the module nowhere else.
+fn test_module_name(file: &File, call: &Call, range: &std::ops::Range<usize>) -> Option<String> {
+    let module = file.module(&call.ctx).filter(|m| !m.quoted)?;
+    let tests_here = file.tests.iter().any(|t| t.node.byte_range() == *range || range.contains(&t.node.start_byte()));
+    let inner = file.modules.iter().any(|m| {
+        m.node != module.node && module.node.byte_range().contains(&m.node.start_byte()) && m.node.byte_range().contains(&call.node.start_byte())
+    });
+    if !tests_here || inner {
+        return None;
+    }
+    let body = module.node.byte_range();
+    let outside = |word: &str, within: std::ops::Range<usize>| {
+        file.src[within.clone()].match_indices(word).any(|(at, _)| !range.contains(&(within.start + at)))
+    };
+    // The module's name anywhere but its `defmodule` head and this test.
+    let head = ast::call_arguments(module.node).and_then(|a| a.named_child(0)).map(|h| h.byte_range())?;
+    let short = module.name.rsplit('.').next().unwrap_or(&module.name);
+    let named_elsewhere = file.src.match_indices(short).any(|(at, _)| !head.contains(&at) && !range.contains(&at));
+    (!outside("__MODULE__", body) && !named_elsewhere).then(|| module.name.clone())
 }
 
 /// `Echo.start_link([])` where `Echo` is defined in this test file and registers

@@ -279,6 +279,12 @@ fn check(file: &File, report: &mut Report) {
             _ if let Some(sent) = captured_by(file, call).and_then(|_| sent_in_capture(file, call)) => {
                 Wait::StateChange { next: None, sent: Some(sent) }
             }
+            // `capture_log(fn -> true = Node.connect(node2); Process.sleep(500) end)`:
+            // the connection sets off work on both nodes (registries resolving
+            // conflicts), and the sleep waits for that work, not for the output.
+            _ if let Some(call) = captured_by(file, call).and_then(|_| cluster_change_in_capture(file, call)) => {
+                Wait::AfterCall { call }
+            }
             _ if let Some(capture) = captured_by(file, call) => {
                 if follows_socket_close(file, call) {
                     Wait::AfterClose { capture }
@@ -1693,6 +1699,22 @@ fn sent_in_capture(file: &File, sleep: &Call) -> Option<String> {
             (send || cast) && !to_self
         })
         .last()
+        .map(|c| c.display(file.src))
+}
+
+/// A connection or disconnection of nodes right before the sleep that ends the
+/// `capture_log` function (also matched: `true = Node.connect(node)`).
+fn cluster_change_in_capture(file: &File, sleep: &Call) -> Option<String> {
+    let prev = previous_statement(sleep)?;
+    let expr = if ast::is_binary_op(prev, file.src, "=") { ast::field(prev, grammar().fields.right)? } else { prev };
+    file.calls_within(prev)
+        .find(|c| c.node == expr)
+        .filter(|c| {
+            c.is("Node", "connect")
+                || c.is("Node", "disconnect")
+                || c.is(":net_kernel", "connect_node")
+                || c.is(":erlang", "disconnect_node")
+        })
         .map(|c| c.display(file.src))
 }
 

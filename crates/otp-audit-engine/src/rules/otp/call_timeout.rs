@@ -186,7 +186,22 @@ fn at_once_message(written: &str, whose: &str, how: &str, literal: &str) -> Stri
 enum Fact {
     /// `module` has `handle_call/3` clauses for the request (tag, size); `at_once`
     /// says how they answer when they all answer at once.
-    Handles { module: String, tag: String, size: usize, at_once: Option<String> },
+    /// `needs`: the functions of other modules that the clauses call, which must
+    /// wait for nothing too.
+    Handles { module: String, tag: String, size: usize, at_once: Option<String>, needs: Vec<Need> },
+    /// `module.name/arity` waits for nothing if each of `needs` does.
+    Pure { module: String, name: String, arity: usize, needs: Vec<Need> },
+    /// A warning of this file's check on a call its own module's `handle_call/3`
+    /// answers at once (`how`) if each of `needs` waits for nothing.
+    Pending {
+        range: (usize, usize),
+        needs: Vec<Need>,
+        how: String,
+        written: String,
+        literal: String,
+        scope: String,
+        fixes: Vec<Fix>,
+    },
     /// A warning of this file's check: an implicit-timeout call from `module` of the
     /// request (tag, size), with what the info finding needs to replace it.
     Implicit {
@@ -225,19 +240,28 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
         // `{@prefix, :ping}` with `@prefix :my_app`: another module may write the request
         // as `{:my_app, :ping}`, whose tag is `:my_app` alone. Such a caller is answered at
         // once only if every request of that shape is.
-        let mut resolved: Vec<(String, usize, Option<String>)> = Vec::new();
+        let mut resolved: Vec<(String, usize, Option<String>, Vec<Need>)> = Vec::new();
         for tag in tags {
-            let at_once = answers_request_at_once(file, module, tag).map(AtOnce::describe);
+            let (at_once, needs) = match answers_request_at_once(file, module, tag) {
+                Some((how, needs)) => (Some(how.describe()), needs),
+                None => (None, Vec::new()),
+            };
             if let Some(value) = attribute_atom(file, id as crate::model::Id, tag.0) {
-                match resolved.iter_mut().find(|(v, n, _)| *v == value && *n == tag.1) {
-                    Some(seen) => seen.2 = seen.2.take().and(at_once.clone()),
-                    None => resolved.push((value, tag.1, at_once.clone())),
+                match resolved.iter_mut().find(|(v, n, _, _)| *v == value && *n == tag.1) {
+                    Some(seen) => {
+                        seen.2 = seen.2.take().and(at_once.clone());
+                        seen.3.extend(needs.iter().cloned());
+                    }
+                    None => resolved.push((value, tag.1, at_once.clone(), needs.clone())),
                 }
             }
-            facts.push(Fact::Handles { module: module.name.clone(), tag: tag.0.to_string(), size: tag.1, at_once });
+            facts.push(Fact::Handles { module: module.name.clone(), tag: tag.0.to_string(), size: tag.1, at_once, needs });
         }
-        for (tag, size, at_once) in resolved {
-            facts.push(Fact::Handles { module: module.name.clone(), tag, size, at_once });
+        for (tag, size, at_once, needs) in resolved {
+            facts.push(Fact::Handles { module: module.name.clone(), tag, size, at_once, needs });
+        }
+        if !module.quoted {
+            facts.extend(pure_functions(file, module));
         }
     }
     // The file's warnings, without its at-once analysis: a call its own module
@@ -253,6 +277,27 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
             continue;
         };
         let defines = module_defines(file, module);
+        // Answered at once by this module if what it calls elsewhere in the project
+        // waits for nothing: the file's check could not tell.
+        if startup_wait(file, module).is_none()
+            && let Some((how, needs)) = answers_once_started_needing(file, call).filter(|(_, needs)| !needs.is_empty())
+        {
+            let (m, f, a) = &needs[0];
+            let how = format!(
+                "{}, calling only functions of this project that wait for nothing (such as `{}.{f}/{a}`)",
+                how.describe(),
+                m.rsplit('.').next().unwrap_or(m)
+            );
+            facts.push(Fact::Pending {
+                range: (call.node.start_byte(), call.node.end_byte()),
+                needs,
+                how,
+                written: call.display(file.src),
+                literal: literal.clone(),
+                scope: file.scope_name(&call.ctx),
+                fixes: timeout_fix(file, call, Implicit::FiveSeconds, timeout).into_iter().collect(),
+            });
+        }
         facts.push(Fact::Implicit {
             range: (call.node.start_byte(), call.node.end_byte()),
             module: module.name.clone(),
@@ -267,6 +312,58 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
         });
     }
     (!facts.is_empty()).then(|| Box::new(facts) as Facts)
+}
+
+/// The public functions of `module` that wait for nothing, as far as this file can
+/// tell (and the functions of other modules they call, which must not either), and
+/// the accessors of the records it defines.
+fn pure_functions(file: &File, module: &Module) -> Vec<Fact> {
+    let defines = module_defines(file, module);
+    let mut facts: Vec<Fact> = Vec::new();
+    let mut done: Vec<(&str, usize)> = Vec::new();
+    for def in module.defs.iter().map(|&d| &file.defs[d as usize]).filter(|d| d.kind == "def") {
+        if done.contains(&(def.name, def.arity)) {
+            continue;
+        }
+        done.push((def.name, def.arity));
+        let mut walk = Walk::new(vec![(def.name, def.arity)]);
+        let pure = module
+            .defs
+            .iter()
+            .map(|&d| &file.defs[d as usize])
+            .filter(|d| d.name == def.name && d.arity == def.arity)
+            .filter_map(|d| d.body)
+            .all(|body| waits_for_nothing(file, module, body, &defines, &mut walk, 1).is_some());
+        if pure {
+            let (_, needs) = walk.finish();
+            facts.push(Fact::Pure { module: module.name.clone(), name: def.name.to_string(), arity: def.arity, needs });
+        }
+    }
+    for record in record_names(file, module) {
+        for arity in 0..=2 {
+            facts.push(Fact::Pure { module: module.name.clone(), name: record.to_string(), arity, needs: Vec::new() });
+        }
+    }
+    facts
+}
+
+/// The functions of the project that wait for nothing: those whose own code does
+/// not, and whose calls to other modules reach only such functions.
+fn pure_set<'a>(all: &[(usize, &'a Fact)]) -> std::collections::HashSet<(&'a str, &'a str, usize)> {
+    let mut pure = std::collections::HashSet::new();
+    loop {
+        let before = pure.len();
+        for (_, f) in all {
+            if let Fact::Pure { module, name, arity, needs } = f
+                && needs.iter().all(|(m, n, a)| pure.contains(&(m.as_str(), n.as_str(), *a)))
+            {
+                pure.insert((module.as_str(), name.as_str(), *arity));
+            }
+        }
+        if pure.len() == before {
+            return pure;
+        }
+    }
 }
 
 /// `"@prefix, :ping"` (a request tag namespaced by an attribute) → `":my_app"` when the
@@ -309,17 +406,31 @@ fn named_module(file: &File, call: &Call, dest: Node) -> Option<String> {
 /// answers at once: info, naming those modules.
 fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
     let all: Vec<(usize, &Fact)> = each_fact(facts);
+    let pure = pure_set(&all);
+    let waits_for_nothing = |needs: &[Need]| needs.iter().all(|(m, n, a)| pure.contains(&(m.as_str(), n.as_str(), *a)));
     for (file, f) in &all {
+        if let Fact::Pending { range, needs, how, written, literal, scope, fixes } = f
+            && waits_for_nothing(needs)
+        {
+            report.retract(*file, range.0);
+            let d = report.add(*file, range.0..range.1, at_once_message(written, "this module's `handle_call/3`", how, literal), scope.clone());
+            d.severity(Severity::Info);
+            for fix in fixes {
+                d.fix(fix.clone());
+            }
+        }
         let Fact::Implicit { range, module, named, own_server, tag, size, written, literal, scope, fixes } = f else {
             continue;
         };
         if *own_server && named.is_none() {
             continue;
         }
-        let handlers: Vec<(&String, &Option<String>)> = all
+        let handlers: Vec<(&String, Option<&String>)> = all
             .iter()
             .filter_map(|(_, g)| match g {
-                Fact::Handles { module: m, tag: t, size: s, at_once } if t == tag && s == size => Some((m, at_once)),
+                Fact::Handles { module: m, tag: t, size: s, at_once, needs } if t == tag && s == size => {
+                    Some((m, at_once.as_ref().filter(|_| waits_for_nothing(needs))))
+                }
                 _ => None,
             })
             .collect();
@@ -356,7 +467,11 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
         facts
             .iter()
             .map(|f| match f {
-                Fact::Handles { module, tag, size, at_once } => serde_json::json!(["handles", module, tag, size, at_once]),
+                Fact::Handles { module, tag, size, at_once, needs } => serde_json::json!(["handles", module, tag, size, at_once, needs]),
+                Fact::Pure { module, name, arity, needs } => serde_json::json!(["pure", module, name, arity, needs]),
+                Fact::Pending { range, needs, how, written, literal, scope, fixes } => {
+                    serde_json::json!(["pending", range.0, range.1, needs, how, written, literal, scope, fixes])
+                }
                 Fact::Implicit { range, module, named, own_server, tag, size, written, literal, scope, fixes } => serde_json::json!([
                     "implicit", range.0, range.1, module, tag, size, written, literal, scope, fixes, named, own_server
                 ]),
@@ -372,7 +487,23 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
         let text = |i: usize| f.get(i).and_then(|v| v.as_str()).map(str::to_string);
         let number = |i: usize| f.get(i).and_then(|v| v.as_u64()).map(|n| n as usize);
         facts.push(match f.first()?.as_str()? {
-            "handles" => Fact::Handles { module: text(1)?, tag: text(2)?, size: number(3)?, at_once: text(4) },
+            "handles" => Fact::Handles {
+                module: text(1)?,
+                tag: text(2)?,
+                size: number(3)?,
+                at_once: text(4),
+                needs: serde_json::from_value(f.get(5)?.clone()).ok()?,
+            },
+            "pure" => Fact::Pure { module: text(1)?, name: text(2)?, arity: number(3)?, needs: serde_json::from_value(f.get(4)?.clone()).ok()? },
+            "pending" => Fact::Pending {
+                range: (number(1)?, number(2)?),
+                needs: serde_json::from_value(f.get(3)?.clone()).ok()?,
+                how: text(4)?,
+                written: text(5)?,
+                literal: text(6)?,
+                scope: text(7)?,
+                fixes: serde_json::from_value(f.get(8)?.clone()).ok()?,
+            },
             "implicit" => Fact::Implicit {
                 range: (number(1)?, number(2)?),
                 module: text(3)?,
@@ -407,6 +538,12 @@ pub(crate) fn answers_at_once(file: &File, call: &Call) -> Option<AtOnce> {
 
 /// [`answers_at_once`] for a server that has finished starting.
 pub(crate) fn answers_once_started(file: &File, call: &Call) -> Option<AtOnce> {
+    answers_once_started_needing(file, call).and_then(on_its_own)
+}
+
+/// [`answers_once_started`], also when the clauses call functions of other modules
+/// of the project: those, for `conclude` to judge.
+fn answers_once_started_needing(file: &File, call: &Call) -> Option<(AtOnce, Vec<Need>)> {
     let tag = call.arg(1).and_then(|r| request_tag(file, r))?;
     answers_request_at_once(file, file.module(&call.ctx)?, tag)
 }
@@ -479,7 +616,7 @@ fn is_project_module(m: &str) -> bool {
 }
 
 /// Whether `module`'s `handle_call/3` clauses for the request `tag` all reply at once.
-fn answers_request_at_once(file: &File, module: &Module, tag: (&str, usize)) -> Option<AtOnce> {
+fn answers_request_at_once(file: &File, module: &Module, tag: (&str, usize)) -> Option<(AtOnce, Vec<Need>)> {
     let clauses_of = |name: &str| -> Vec<&Def> {
         module
             .defs
@@ -500,13 +637,12 @@ fn answers_request_at_once(file: &File, module: &Module, tag: (&str, usize)) -> 
 
 /// Every one of `clauses` (at least one) replies, with no `deferral` (`:noreply`,
 /// `:postpone`) and no `:stop`, and waits for nothing.
-fn every_clause_replies_at_once(file: &File, module: &Module, clauses: &[&Def], deferral: &str) -> Option<AtOnce> {
+fn every_clause_replies_at_once(file: &File, module: &Module, clauses: &[&Def], deferral: &str) -> Option<(AtOnce, Vec<Need>)> {
     if clauses.is_empty() {
         return None;
     }
     let defines = module_defines(file, module);
-    let mut answer = AtOnce::FromState;
-    let mut seen = Vec::new();
+    let mut walk = Walk::new(Vec::new());
     for d in clauses {
         let body = d.body?;
         let text = file.text(body);
@@ -515,16 +651,16 @@ fn every_clause_replies_at_once(file: &File, module: &Module, clauses: &[&Def], 
         if stops && !stops_with_reply(file, body, deferral) {
             return None;
         }
-        waits_for_nothing(file, module, body, &defines, &mut answer, &mut seen, 0)?;
+        waits_for_nothing(file, module, body, &defines, &mut walk, 0)?;
         if stops {
             // gen_server runs `terminate/2` before it sends a stop's reply.
             let terminate = module.defs.iter().map(|&t| &file.defs[t as usize]).filter(|t| t.name == "terminate" && t.arity == 2);
             for body in terminate.filter_map(|t| t.body) {
-                waits_for_nothing(file, module, body, &defines, &mut answer, &mut seen, 0)?;
+                waits_for_nothing(file, module, body, &defines, &mut walk, 0)?;
             }
         }
     }
-    Some(answer)
+    Some(walk.finish())
 }
 
 /// The clause ends the server with a reply (`{:stop, reason, reply, state}`), and every
@@ -592,7 +728,12 @@ fn statem_answers_at_once(file: &File, module: &Module, tag: (&str, usize)) -> O
         .filter(|d| d.params.first().is_some_and(is_call_event))
         .filter(|d| d.params.get(1).and_then(|p| request_tag(file, *p)) == Some(tag))
         .collect();
-    every_clause_replies_at_once(file, module, &clauses, ":postpone")
+    every_clause_replies_at_once(file, module, &clauses, ":postpone").and_then(on_its_own)
+}
+
+/// An answer at once that needs no other module's function.
+fn on_its_own((how, needs): (AtOnce, Vec<Need>)) -> Option<AtOnce> {
+    needs.is_empty().then_some(how)
 }
 
 /// Every call in `body` reads, branches or keeps books; a call to a function of the
@@ -603,8 +744,7 @@ fn waits_for_nothing<'t>(
     module: &Module<'t>,
     body: Node<'t>,
     defines: &dyn Fn(&str, usize) -> bool,
-    answer: &mut AtOnce,
-    seen: &mut Vec<(&'t str, usize)>,
+    walk: &mut Walk<'t>,
     depth: u32,
 ) -> Option<()> {
     // `fun.()`: a function held in the state or a table may do anything, a query
@@ -617,16 +757,16 @@ fn waits_for_nothing<'t>(
             continue;
         }
         if let Some(what) = bookkeeping(c) {
-            *answer = AtOnce::Bookkeeping(what);
+            walk.answer = AtOnce::Bookkeeping(what);
             continue;
         }
         // A helper of this module: follow it, once, not too deep (a helper's
         // helper's helper that still only reads is rare; stop before cost grows).
         if c.module.is_none() && c.local && !c.dynamic && depth < 3 && defines(c.name, c.arity) {
-            if seen.contains(&(c.name, c.arity)) {
+            if walk.seen.contains(&(c.name, c.arity)) {
                 continue;
             }
-            seen.push((c.name, c.arity));
+            walk.seen.push((c.name, c.arity));
             let helpers = module
                 .defs
                 .iter()
@@ -634,7 +774,7 @@ fn waits_for_nothing<'t>(
                 .filter(|d| d.name == c.name && d.arity == c.arity);
             // A bodiless head (`defp f(a, opts \\ [])`) holds no code.
             for body in helpers.filter_map(|h| h.body) {
-                waits_for_nothing(file, module, body, defines, answer, seen, depth + 1)?;
+                waits_for_nothing(file, module, body, defines, walk, depth + 1)?;
             }
             continue;
         }
@@ -646,10 +786,10 @@ fn waits_for_nothing<'t>(
             .filter(|m| !c.dynamic && depth < 3 && m.strip_prefix(module.name.as_str()).is_some_and(|rest| rest.starts_with('.')))
             .and_then(|m| file.modules.iter().find(|n| n.name == m))
         {
-            if seen.contains(&(c.name, c.arity)) {
+            if walk.seen.contains(&(c.name, c.arity)) {
                 continue;
             }
-            seen.push((c.name, c.arity));
+            walk.seen.push((c.name, c.arity));
             let helpers: Vec<&Def> = nested
                 .defs
                 .iter()
@@ -661,13 +801,62 @@ fn waits_for_nothing<'t>(
             }
             let nested_defines = module_defines(file, nested);
             for body in helpers.iter().filter_map(|h| h.body) {
-                waits_for_nothing(file, nested, body, &nested_defines, answer, seen, depth + 1)?;
+                waits_for_nothing(file, nested, body, &nested_defines, walk, depth + 1)?;
             }
+            continue;
+        }
+        // `id(state.id, :user)`: an accessor of a record this module defines.
+        if c.module.is_none() && c.local && !c.dynamic && defines_record(file, module, c.name) {
+            continue;
+        }
+        // A function of another module of the project: it waits for nothing if the
+        // project says so (`conclude`, from each module's `Fact::Pure`).
+        if let Some(m) = c.module.as_deref().filter(|m| !c.dynamic && !c.capture && is_project_module(m)) {
+            walk.needs.push((file.module_at(m, c.node.start_byte()), c.name.to_string(), c.arity));
             continue;
         }
         return None;
     }
     Some(())
+}
+
+/// A function of another module of the project: (module, name, arity).
+type Need = (String, String, usize);
+
+/// What `waits_for_nothing` learns as it follows calls: how the answer comes, the
+/// helpers already followed, and the other modules' functions it relies on.
+struct Walk<'t> {
+    answer: AtOnce,
+    seen: Vec<(&'t str, usize)>,
+    needs: Vec<Need>,
+}
+
+impl<'t> Walk<'t> {
+    fn new(seen: Vec<(&'t str, usize)>) -> Self {
+        Walk { answer: AtOnce::FromState, seen, needs: Vec::new() }
+    }
+
+    /// The answer, and the needs sorted without repeats.
+    fn finish(mut self) -> (AtOnce, Vec<Need>) {
+        self.needs.sort_unstable();
+        self.needs.dedup();
+        (self.answer, self.needs)
+    }
+}
+
+/// `Record.defrecord(:id, [...])` (or `defrecordp`, imported or not) in `module`:
+/// `name/0,1,2` are its accessor macros, which only build or read a tuple.
+fn defines_record(file: &File, module: &Module, name: &str) -> bool {
+    record_names(file, module).any(|r| r == name)
+}
+
+fn record_names<'a, 't>(file: &'a File<'t>, module: &'a Module<'t>) -> impl Iterator<Item = &'t str> + 'a {
+    ["defrecord", "defrecordp"]
+        .into_iter()
+        .flat_map(|n| file.calls_named(n))
+        .filter(|c| c.module.as_deref().is_none_or(|m| m == "Record") && c.ctx.def.is_none())
+        .filter(|c| file.module(&c.ctx).is_some_and(|m| m.node == module.node))
+        .filter_map(|c| c.arg(0).and_then(|a| ast::atom_name(a, file.src)))
 }
 
 /// An anonymous function applied in `code`: `fun.()`, `state.loader.(key)`.

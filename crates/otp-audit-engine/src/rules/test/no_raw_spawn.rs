@@ -1225,7 +1225,13 @@ fn ends_when_fed(file: &File, call: &Call) -> bool {
     let Some(fun) = call.arg(0).filter(|f| f.kind_id() == k.anonymous_function) else {
         return false;
     };
-    let (Some(test), Some(pid)) = (file.test(&call.ctx), bound_pid(file, call)) else {
+    let Some(test) = file.test(&call.ctx) else {
+        return false;
+    };
+    // The pid as the test knows it: bound from the spawn, or taken from the report
+    // the process sends with `self()` in it (`send(test_pid, {self(), count})`, then
+    // `assert_receive {pid, count}` in the test).
+    let Some(pid) = bound_pid(file, call).or_else(|| reported_pid(file, fun, test.node, call)) else {
         return false;
     };
     let (mut open_waits, mut bounded_waits) = (0, 0);
@@ -1253,6 +1259,24 @@ fn ends_when_fed(file: &File, call: &Call) -> bool {
         .filter(|c| c.is("Kernel", "send") && c.arg(0).is_some_and(|a| file.text(a) == pid))
         .count();
     feeds >= open_waits
+}
+
+/// `send(parent, {self(), result})` in `fun`, and after the spawn the test takes that
+/// report with `assert_receive {pid, result}` (or a `receive` clause): the name the
+/// test gives the process's pid there.
+fn reported_pid<'t>(file: &File<'t>, fun: Node, test: Node, spawn: &Call) -> Option<&'t str> {
+    let k = &grammar().kinds;
+    let (tag, index) = file.calls_within(fun).filter(|c| c.is("Kernel", "send")).find_map(|c| {
+        let msg = c.arg(1).filter(|m| m.kind_id() == k.tuple)?;
+        let index = ast::named_children(msg).position(|e| ast::is_self_call(e, file.src))?;
+        let tag = ast::named_children(msg).next().and_then(|t| ast::atom_name(t, file.src));
+        Some((tag, index))
+    })?;
+    file.calls_within(test)
+        .filter(|c| c.node.start_byte() > spawn.node.end_byte() && c.local && matches!(c.name, "assert_receive" | "assert_received"))
+        .filter_map(|c| c.arg(0).filter(|p| p.kind_id() == k.tuple))
+        .filter(|p| ast::named_children(*p).next().and_then(|t| ast::atom_name(t, file.src)) == tag)
+        .find_map(|p| ast::named_children(p).nth(index).filter(|e| e.kind_id() == k.identifier).map(|e| file.text(e)))
 }
 
 /// A call into the project, inside a fed receiver `fun`, that returns within a bound:

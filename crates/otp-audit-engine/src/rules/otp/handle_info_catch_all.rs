@@ -139,6 +139,20 @@ fn check(file: &File, report: &mut Report) {
             }
             continue;
         }
+        if let [tag, ..] = missing_node_events(file, module, &node_events(file, module))[..] {
+            let d = report.add(
+                file,
+                &ctx,
+                last.node.start_byte()..last.head.end_byte(),
+                format!(
+                    "`handle_info/2` has no catch-all clause ({count} is here) and no clause for `{{:{tag}, node}}`, which this server's node monitoring sends whenever the cluster changes: that message crashes it with `FunctionClauseError`; add a clause for it (or a last `def handle_info(msg, state)` clause that logs and returns `{{:noreply, state}}`)"
+                ),
+            );
+            if let Some(fix) = catch_all_fix(file, module, last) {
+                d.fix(fix);
+            }
+            continue;
+        }
         let d = report.add(
             file,
             &ctx,
@@ -151,6 +165,48 @@ fn check(file: &File, report: &mut Report) {
             d.fix(fix);
         }
     }
+}
+
+/// `:net_kernel.monitor_nodes(true)` (or `Node.monitor(node, true)`) in the server's
+/// own code subscribes it to node events: a `{:nodeup, node}` or `{:nodedown, node}`
+/// (with a third element when options are given) comes whenever the cluster
+/// changes. The (tag, size) of each.
+fn node_events(file: &File, module: &Module) -> Vec<(&'static str, usize)> {
+    let reached = server_defs(file, module);
+    let mut events: Vec<(&'static str, usize)> = file
+        .calls
+        .iter()
+        .filter(|c| !c.ctx.other_process && c.ctx.def.is_some_and(|d| reached.contains(&d)))
+        .flat_map(|c| {
+            let size = if c.arity == 2 { 3 } else { 2 };
+            if c.is(":net_kernel", "monitor_nodes") {
+                vec![("nodeup", size), ("nodedown", size)]
+            } else if c.is("Node", "monitor") || c.is(":erlang", "monitor_node") {
+                vec![("nodedown", 2)]
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    events.sort_unstable();
+    events.dedup();
+    events
+}
+
+/// The node events of `events` that no unguarded `handle_info/2` clause takes.
+fn missing_node_events(file: &File, module: &Module, events: &[(&'static str, usize)]) -> Vec<&'static str> {
+    let clauses = || {
+        module
+            .defs
+            .iter()
+            .map(|&d| &file.defs[d as usize])
+            .filter(|d| d.name == "handle_info" && d.arity == 2 && d.guard.is_none())
+    };
+    events
+        .iter()
+        .filter(|(tag, size)| !clauses().any(|d| d.params.first().is_some_and(|p| is_tagged(file, *p, tag, *size))))
+        .map(|(tag, _)| *tag)
+        .collect()
 }
 
 /// `{:tcp_closed, socket}` taken, but not `{:tcp_error, socket, reason}` or (in active
@@ -345,6 +401,15 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
         } else {
             return None;
         }
+    };
+    let events = node_events(file, module);
+    if !missing_node_events(file, module, &events).is_empty() {
+        return None;
+    }
+    let down = match events.iter().any(|(tag, _)| *tag == "nodeup") {
+        _ if events.is_empty() => down.to_string(),
+        true => format!("{}, takes every `:nodeup` and `:nodedown` of its node monitoring", down.replace("no monitor", "no process monitor")),
+        false => format!("{}, takes every `:nodedown` of its node monitoring", down.replace("no monitor", "no process monitor")),
     };
     let traps = file
         .calls

@@ -178,8 +178,15 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
                         "`{written}` is given {how} as its timeout, but every task this function starts only makes `{inner}` with a bounded timeout, so the task ends (or exits) within that bound and the await with it; `:infinity` only avoids a second, shorter deadline"
                     ), Some(Severity::Info)));
                 } else if let Some(inner) = tasks_wait_forever_inside(file, call) {
+                    // `Task.yield_many/2` does not exit on its timeout: it returns `nil`
+                    // for the tasks still running.
+                    let bounded = if call.name.starts_with("yield") {
+                        "a bounded yield would return before that work is done and leave the tasks running"
+                    } else {
+                        "a bounded await would exit this process while the task's work goes on"
+                    };
                     out.push((call, arg.byte_range(), format!(
-                        "`{written}` is given {how} as its timeout, but the task it awaits itself waits without a bound, in `{inner}`: the await only mirrors that choice, and a bounded await would exit this process while the task's work goes on; if the work needs a limit, set it there"
+                        "`{written}` is given {how} as its timeout, but the task it awaits itself waits without a bound, in `{inner}`: the await only mirrors that choice, and {bounded}; if the work needs a limit, set it there"
                     ), Some(Severity::Info)));
                 } else if postpones_own_events(file, call) {
                     let bound = match ways_out_of_postponing(file, call) {
@@ -727,12 +734,20 @@ fn tasks_bound_themselves(file: &File, call: &Call) -> Option<String> {
 /// inner call, as written.
 fn tasks_wait_forever_inside(file: &File, call: &Call) -> Option<String> {
     let k = &grammar().kinds;
-    if call.module.as_deref() != Some("Task") || !matches!(call.name, "await" | "await_many") {
+    if call.module.as_deref() != Some("Task") || !matches!(call.name, "await" | "await_many" | "yield_many") {
         return None;
     }
     let def = call.ctx.def?;
     let module = file.module(&call.ctx)?;
-    let starts = tasks_started_in(file, def);
+    let mut starts = tasks_started_in(file, def);
+    // `Enum.map(warmers, &spawn_call(&1, wait))`: tasks a helper of the module starts
+    // for this function.
+    for c in file.calls.iter().filter(|c| c.ctx.def == Some(def) && c.local && c.module.is_none()) {
+        let helpers = module.defs.iter().filter(|&&d| file.defs[d as usize].name == c.name && file.defs[d as usize].arity == c.arity);
+        for &helper in helpers.filter(|&&h| h != def) {
+            starts.extend(tasks_started_in(file, helper));
+        }
+    }
     let unbounded = |c: &Call| {
         c.args.iter().any(|a| {
             ast::atom_name(*a, file.src) == Some("infinity")

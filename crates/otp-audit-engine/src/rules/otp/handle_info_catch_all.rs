@@ -110,57 +110,29 @@ fn check(file: &File, report: &mut Report) {
             report_timeout_finding(report, file, &ctx, last, &count, covered.as_deref(), &loop_advice);
             continue;
         }
-        if let Some((family, missing)) = socket_messages_missing(file, i as Id) {
-            let d = report.add(
-                file,
-                &ctx,
-                last.node.start_byte()..last.head.end_byte(),
-                format!(
-                    "`handle_info/2` has no catch-all clause ({count} is here): this module takes `{{:{family}_closed, socket}}`, so it owns a socket that also sends {missing}, which no clause takes: each would crash the server with `FunctionClauseError`; add clauses for them, or end with a `def handle_info(msg, state)` clause that logs and returns `{{:noreply, state}}`"
-                ),
-            );
-            if let Some(fix) = catch_all_fix(file, module, last) {
-                d.fix(fix);
-            }
-            continue;
-        }
-        if let Some(matched) = covered {
-            let d = report.add(
-                file,
-                &ctx,
-                last.node.start_byte()..last.head.end_byte(),
-                format!(
-                    "`handle_info/2` has no catch-all clause ({count} is here): this module {matched}, so only a message that other code sends to this process would crash it with `FunctionClauseError`; a last `def handle_info(msg, state)` clause that logs it is cheap insurance"
-                ),
-            );
-            d.severity(Severity::Info);
-            if let Some(fix) = catch_all_fix(file, module, last) {
-                d.fix(fix);
-            }
-            continue;
-        }
-        if let [tag, ..] = missing_node_events(file, module, &node_events(file, module))[..] {
-            let d = report.add(
-                file,
-                &ctx,
-                last.node.start_byte()..last.head.end_byte(),
-                format!(
-                    "`handle_info/2` has no catch-all clause ({count} is here) and no clause for `{{:{tag}, node}}`, which this server's node monitoring sends whenever the cluster changes: that message crashes it with `FunctionClauseError`; add a clause for it (or a last `def handle_info(msg, state)` clause that logs and returns `{{:noreply, state}}`)"
-                ),
-            );
-            if let Some(fix) = catch_all_fix(file, module, last) {
-                d.fix(fix);
-            }
-            continue;
-        }
-        let d = report.add(
-            file,
-            &ctx,
-            last.node.start_byte()..last.head.end_byte(),
-            format!(
+        // Every remaining case is one finding with the catch-all fix; they differ in
+        // what they say and whether the module already covers the strays (info).
+        let (message, info) = if let Some((family, missing)) = socket_messages_missing(file, i as Id) {
+            (format!(
+                "`handle_info/2` has no catch-all clause ({count} is here): this module takes `{{:{family}_closed, socket}}`, so it owns a socket that also sends {missing}, which no clause takes: each would crash the server with `FunctionClauseError`; add clauses for them, or end with a `def handle_info(msg, state)` clause that logs and returns `{{:noreply, state}}`"
+            ), false)
+        } else if let Some(matched) = covered {
+            (format!(
+                "`handle_info/2` has no catch-all clause ({count} is here): this module {matched}, so only a message that other code sends to this process would crash it with `FunctionClauseError`; a last `def handle_info(msg, state)` clause that logs it is cheap insurance"
+            ), true)
+        } else if let [tag, ..] = missing_node_events(file, module, &node_events(file, module))[..] {
+            (format!(
+                "`handle_info/2` has no catch-all clause ({count} is here) and no clause for `{{:{tag}, node}}`, which this server's node monitoring sends whenever the cluster changes: that message crashes it with `FunctionClauseError`; add a clause for it (or a last `def handle_info(msg, state)` clause that logs and returns `{{:noreply, state}}`)"
+            ), false)
+        } else {
+            (format!(
                 "`handle_info/2` has no catch-all clause ({count} is here): defining it replaces the default that logs unexpected messages, so a stray message (a late reply after a call timeout, a `:DOWN` or `:EXIT`) crashes the server with `FunctionClauseError`; end with a `def handle_info(msg, state)` clause that logs and returns `{{:noreply, state}}`"
-            ),
-        );
+            ), false)
+        };
+        let d = report.add(file, &ctx, last.node.start_byte()..last.head.end_byte(), message);
+        if info {
+            d.severity(Severity::Info);
+        }
         if let Some(fix) = catch_all_fix(file, module, last) {
             d.fix(fix);
         }
@@ -406,10 +378,11 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
     if !missing_node_events(file, module, &events).is_empty() {
         return None;
     }
-    let down = match events.iter().any(|(tag, _)| *tag == "nodeup") {
-        _ if events.is_empty() => down.to_string(),
-        true => format!("{}, takes every `:nodeup` and `:nodedown` of its node monitoring", down.replace("no monitor", "no process monitor")),
-        false => format!("{}, takes every `:nodedown` of its node monitoring", down.replace("no monitor", "no process monitor")),
+    let down = if events.is_empty() {
+        down.to_string()
+    } else {
+        let which = if events.iter().any(|(tag, _)| *tag == "nodeup") { "`:nodeup` and `:nodedown`" } else { "`:nodedown`" };
+        format!("{}, takes every {which} of its node monitoring", down.replace("no monitor", "no process monitor"))
     };
     let traps = file
         .calls

@@ -1212,11 +1212,8 @@ fn private_fixed_name(file: &File, call: &Call) -> Option<String> {
 /// the file names the module nowhere else.
 fn test_module_name(file: &File, call: &Call, range: &std::ops::Range<usize>) -> Option<String> {
     let module = file.module(&call.ctx).filter(|m| !m.quoted)?;
-    let tests_here = file.tests.iter().any(|t| t.node.byte_range() == *range || range.contains(&t.node.start_byte()));
-    let inner = file.modules.iter().any(|m| {
-        m.node != module.node && module.node.byte_range().contains(&m.node.start_byte()) && m.node.byte_range().contains(&call.node.start_byte())
-    });
-    if !tests_here || inner {
+    // The call's module is the innermost one around it: the test's own module.
+    if !file.tests.iter().any(|t| t.node.byte_range() == *range || range.contains(&t.node.start_byte())) {
         return None;
     }
     let body = module.node.byte_range();

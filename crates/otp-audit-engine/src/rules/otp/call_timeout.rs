@@ -189,8 +189,8 @@ enum Fact {
     /// `needs`: the functions of other modules that the clauses call, which must
     /// wait for nothing too.
     Handles { module: String, tag: String, size: usize, at_once: Option<String>, needs: Vec<Need> },
-    /// `module.name/arity` waits for nothing if each of `needs` does.
-    Pure { module: String, name: String, arity: usize, needs: Vec<Need> },
+    /// A function that waits for nothing if each of its `needs` does.
+    Pure(PureFunction),
     /// A warning of this file's check on a call its own module's `handle_call/3`
     /// answers at once (`how`) if each of `needs` waits for nothing.
     Pending {
@@ -261,7 +261,7 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
             facts.push(Fact::Handles { module: module.name.clone(), tag, size, at_once, needs });
         }
         if !module.quoted {
-            facts.extend(pure_functions(file, module));
+            facts.extend(pure_functions(file, module).into_iter().map(Fact::Pure));
         }
     }
     // The file's warnings, without its at-once analysis: a call its own module
@@ -279,15 +279,7 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
         let defines = module_defines(file, module);
         // Answered at once by this module if what it calls elsewhere in the project
         // waits for nothing: the file's check could not tell.
-        if startup_wait(file, module).is_none()
-            && let Some((how, needs)) = answers_once_started_needing(file, call).filter(|(_, needs)| !needs.is_empty())
-        {
-            let (m, f, a) = &needs[0];
-            let how = format!(
-                "{}, calling only functions of this project that wait for nothing (such as `{}.{f}/{a}`)",
-                how.describe(),
-                m.rsplit('.').next().unwrap_or(m)
-            );
+        if let Some((how, needs)) = answers_at_once_if_project_pure(file, call) {
             facts.push(Fact::Pending {
                 range: (call.node.start_byte(), call.node.end_byte()),
                 needs,
@@ -314,12 +306,55 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
     (!facts.is_empty()).then(|| Box::new(facts) as Facts)
 }
 
+/// A request the caller's own module answers at once, provided the functions of other
+/// modules of the project that its clauses call wait for nothing: how it answers (for
+/// a message) and those functions, for a project pass to judge with [`pure_set`].
+pub(crate) fn answers_at_once_if_project_pure(file: &File, call: &Call) -> Option<(String, Vec<Need>)> {
+    if startup_wait(file, file.module(&call.ctx)?).is_some() {
+        return None;
+    }
+    let (how, needs) = answers_once_started_needing(file, call).filter(|(_, needs)| !needs.is_empty())?;
+    let (m, f, a) = &needs[0];
+    let how = format!(
+        "{}, calling only functions of this project that wait for nothing (such as `{}.{f}/{a}`)",
+        how.describe(),
+        m.rsplit('.').next().unwrap_or(m)
+    );
+    Some((how, needs))
+}
+
+/// `module.name/arity` waits for nothing if each of `needs` does.
+#[derive(Debug)]
+pub(crate) struct PureFunction {
+    module: String,
+    name: String,
+    arity: usize,
+    needs: Vec<Need>,
+}
+
+impl PureFunction {
+    pub(crate) fn to_json(&self) -> serde_json::Value {
+        serde_json::json!(["pure", self.module, self.name, self.arity, self.needs])
+    }
+
+    /// From [`PureFunction::to_json`]'s array.
+    pub(crate) fn from_json(f: &[serde_json::Value]) -> Option<PureFunction> {
+        let text = |i: usize| f.get(i).and_then(|v| v.as_str()).map(str::to_string);
+        Some(PureFunction {
+            module: text(1)?,
+            name: text(2)?,
+            arity: f.get(3)?.as_u64()? as usize,
+            needs: serde_json::from_value(f.get(4)?.clone()).ok()?,
+        })
+    }
+}
+
 /// The public functions of `module` that wait for nothing, as far as this file can
 /// tell (and the functions of other modules they call, which must not either), and
 /// the accessors of the records it defines.
-fn pure_functions(file: &File, module: &Module) -> Vec<Fact> {
+pub(crate) fn pure_functions(file: &File, module: &Module) -> Vec<PureFunction> {
     let defines = module_defines(file, module);
-    let mut facts: Vec<Fact> = Vec::new();
+    let mut facts: Vec<PureFunction> = Vec::new();
     let mut done: Vec<(&str, usize)> = Vec::new();
     for def in module.defs.iter().map(|&d| &file.defs[d as usize]).filter(|d| d.kind == "def") {
         if done.contains(&(def.name, def.arity)) {
@@ -336,12 +371,12 @@ fn pure_functions(file: &File, module: &Module) -> Vec<Fact> {
             .all(|body| waits_for_nothing(file, module, body, &defines, &mut walk, 1).is_some());
         if pure {
             let (_, needs) = walk.finish();
-            facts.push(Fact::Pure { module: module.name.clone(), name: def.name.to_string(), arity: def.arity, needs });
+            facts.push(PureFunction { module: module.name.clone(), name: def.name.to_string(), arity: def.arity, needs });
         }
     }
     for record in record_names(file, module) {
         for arity in 0..=2 {
-            facts.push(Fact::Pure { module: module.name.clone(), name: record.to_string(), arity, needs: Vec::new() });
+            facts.push(PureFunction { module: module.name.clone(), name: record.to_string(), arity, needs: Vec::new() });
         }
     }
     facts
@@ -349,14 +384,12 @@ fn pure_functions(file: &File, module: &Module) -> Vec<Fact> {
 
 /// The functions of the project that wait for nothing: those whose own code does
 /// not, and whose calls to other modules reach only such functions.
-fn pure_set<'a>(all: &[(usize, &'a Fact)]) -> std::collections::HashSet<(&'a str, &'a str, usize)> {
+pub(crate) fn pure_set<'a>(all: &[&'a PureFunction]) -> PureSet<'a> {
     let mut pure = std::collections::HashSet::new();
     loop {
         let before = pure.len();
-        for (_, f) in all {
-            if let Fact::Pure { module, name, arity, needs } = f
-                && needs.iter().all(|(m, n, a)| pure.contains(&(m.as_str(), n.as_str(), *a)))
-            {
+        for PureFunction { module, name, arity, needs } in all {
+            if needs.iter().all(|(m, n, a)| pure.contains(&(m.as_str(), n.as_str(), *a))) {
                 pure.insert((module.as_str(), name.as_str(), *arity));
             }
         }
@@ -364,6 +397,14 @@ fn pure_set<'a>(all: &[(usize, &'a Fact)]) -> std::collections::HashSet<(&'a str
             return pure;
         }
     }
+}
+
+/// The project's functions that wait for nothing, as (module, name, arity).
+pub(crate) type PureSet<'a> = std::collections::HashSet<(&'a str, &'a str, usize)>;
+
+/// Whether every one of `needs` waits for nothing.
+pub(crate) fn all_pure(pure: &PureSet, needs: &[Need]) -> bool {
+    needs.iter().all(|(m, n, a)| pure.contains(&(m.as_str(), n.as_str(), *a)))
 }
 
 /// `"@prefix, :ping"` (a request tag namespaced by an attribute) → `":my_app"` when the
@@ -406,8 +447,15 @@ fn named_module(file: &File, call: &Call, dest: Node) -> Option<String> {
 /// answers at once: info, naming those modules.
 fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
     let all: Vec<(usize, &Fact)> = each_fact(facts);
-    let pure = pure_set(&all);
-    let waits_for_nothing = |needs: &[Need]| needs.iter().all(|(m, n, a)| pure.contains(&(m.as_str(), n.as_str(), *a)));
+    let functions: Vec<&PureFunction> = all
+        .iter()
+        .filter_map(|(_, f)| match f {
+            Fact::Pure(p) => Some(p),
+            _ => None,
+        })
+        .collect();
+    let pure = pure_set(&functions);
+    let waits_for_nothing = |needs: &[Need]| all_pure(&pure, needs);
     for (file, f) in &all {
         if let Fact::Pending { range, needs, how, written, literal, scope, fixes } = f
             && waits_for_nothing(needs)
@@ -468,7 +516,7 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
             .iter()
             .map(|f| match f {
                 Fact::Handles { module, tag, size, at_once, needs } => serde_json::json!(["handles", module, tag, size, at_once, needs]),
-                Fact::Pure { module, name, arity, needs } => serde_json::json!(["pure", module, name, arity, needs]),
+                Fact::Pure(p) => p.to_json(),
                 Fact::Pending { range, needs, how, written, literal, scope, fixes } => {
                     serde_json::json!(["pending", range.0, range.1, needs, how, written, literal, scope, fixes])
                 }
@@ -494,7 +542,7 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
                 at_once: text(4),
                 needs: serde_json::from_value(f.get(5)?.clone()).ok()?,
             },
-            "pure" => Fact::Pure { module: text(1)?, name: text(2)?, arity: number(3)?, needs: serde_json::from_value(f.get(4)?.clone()).ok()? },
+            "pure" => Fact::Pure(PureFunction::from_json(f)?),
             "pending" => Fact::Pending {
                 range: (number(1)?, number(2)?),
                 needs: serde_json::from_value(f.get(3)?.clone()).ok()?,
@@ -821,7 +869,7 @@ fn waits_for_nothing<'t>(
 }
 
 /// A function of another module of the project: (module, name, arity).
-type Need = (String, String, usize);
+pub(crate) type Need = (String, String, usize);
 
 /// What `waits_for_nothing` learns as it follows calls: how the answer comes, the
 /// helpers already followed, and the other modules' functions it relies on.

@@ -2,7 +2,10 @@
 
 use crate::rules::prelude::*;
 use crate::model::Id;
-use crate::rules::otp::call_timeout::{answers_at_once, answers_once_started, request_tag, startup_wait};
+use crate::rules::otp::call_timeout::{
+    all_pure, answers_at_once, answers_at_once_if_project_pure, answers_once_started, pure_functions, pure_set,
+    request_tag, startup_wait, Need, PureFunction,
+};
 use std::ops::Range;
 
 pub static RULE: Rule = Rule {
@@ -151,9 +154,8 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
                     let message = lookup_wait_message(&written, Some(&how), "", &lookup);
                     out.push((call, arg.byte_range(), message, Some(Severity::Info)));
                 } else if is_genserver_call(call) && answers_at_once(file, call).is_some() {
-                    out.push((call, arg.byte_range(), format!(
-                        "`{written}` is given {how} as its timeout, but this module's `handle_call/3` answers this request at once from its state (no call to another process, no `receive`, no I/O), so the wait is short today; `:infinity` only removes the safety net: if the handler grows slow work, a bounded timeout (`5_000`) would exit the caller where this one hangs it"
-                    ), Some(Severity::Info)));
+                    let message = at_once_message(&written, &how, "at once from its state (no call to another process, no `receive`, no I/O)");
+                    out.push((call, arg.byte_range(), message, Some(Severity::Info)));
                 } else if is_genserver_call(call)
                     && answers_once_started(file, call).is_some()
                     && let Some((head, waits)) = file.module(&call.ctx).and_then(|m| startup_wait(file, m))
@@ -226,6 +228,14 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
         }
     }
     merge_repeats(file, out)
+}
+
+/// An infinite wait on a request the caller's own module answers at once (`answer`:
+/// how), which is info.
+fn at_once_message(written: &str, how: &str, answer: &str) -> String {
+    format!(
+        "`{written}` is given {how} as its timeout, but this module's `handle_call/3` answers this request {answer}, so the wait is short today; `:infinity` only removes the safety net: if the handler grows slow work, a bounded timeout (`5_000`) would exit the caller where this one hangs it"
+    )
 }
 
 /// The same call with the same verdict written more than once in one function
@@ -1001,6 +1011,12 @@ enum Fact {
     /// A remote wait (the finding at `range`) on the function whose name hashes to
     /// `callee`: if that is a `Lookup`, the finding becomes `message`, as info.
     RemoteWait { range: (usize, usize), callee: u64, message: String, scope: String },
+    /// A public function of the project that waits for nothing if its needs do.
+    Pure(PureFunction),
+    /// A warning on a `GenServer.call` that the caller's own module answers at once
+    /// if each of `needs` (functions of other modules) waits for nothing: then it is
+    /// `message`, as info.
+    AtOnceIf { range: (usize, usize), needs: Vec<Need>, message: String, scope: String },
 }
 
 /// A function, as the hashes of its name (`Module.fun/arity`) and of its module's.
@@ -1042,6 +1058,18 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             facts.push(Fact::Found { at: range.start, function: Function::of(&function) });
         }
         if severity.is_none()
+            && is_genserver_call(call)
+            && let Some((answer, needs)) = answers_at_once_if_project_pure(file, call)
+            && let Some(how) = call.arg(2).and_then(|arg| infinity_source(file, call, arg))
+        {
+            facts.push(Fact::AtOnceIf {
+                range: (range.start, range.end),
+                needs,
+                message: at_once_message(&call.display(file.src), &how, &answer.replacen("answers this request ", "", 1)),
+                scope: file.scope_name(&call.ctx),
+            });
+        }
+        if severity.is_none()
             && let Some((callee, message)) = remote_lookup_candidate(file, call)
         {
             facts.push(Fact::RemoteWait {
@@ -1059,6 +1087,11 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
                 facts.push(Fact::Lookup { function: hashed::hash(&format!("{}.{}/{}", m.name, def.name, def.arity)) });
             }
         }
+    }
+    // What the pending waits above need, and call-timeout's pass collects too: each
+    // module's functions that wait for nothing.
+    for m in file.modules.iter().filter(|m| !m.quoted) {
+        facts.extend(pure_functions(file, m).into_iter().map(Fact::Pure));
     }
     for (i, m) in file.modules.iter().enumerate() {
         let id = i as Id;
@@ -1157,14 +1190,23 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             _ => None,
         })
         .collect();
+    let functions: Vec<&PureFunction> = all
+        .iter()
+        .filter_map(|(_, f)| match f {
+            Fact::Pure(p) => Some(p),
+            _ => None,
+        })
+        .collect();
+    let pure = pure_set(&functions);
     for (file, f) in &all {
-        if let Fact::RemoteWait { range, callee, message, scope } = f
-            && lookups.contains(callee)
-            && !retracted.contains(&(*file, range.0))
-        {
+        let (range, message, scope) = match f {
+            Fact::RemoteWait { range, callee, message, scope } if lookups.contains(callee) => (range, message, scope),
+            Fact::AtOnceIf { range, needs, message, scope } if all_pure(&pure, needs) => (range, message, scope),
+            _ => continue,
+        };
+        if retracted.insert((*file, range.0)) {
             report.retract(*file, range.0);
-            report
-                .add_info(*file, range.0..range.1, message.clone(), scope.clone());
+            report.add_info(*file, range.0..range.1, message.clone(), scope.clone());
         }
     }
 }
@@ -1183,6 +1225,10 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
                 Fact::Lookup { function } => serde_json::json!(["lookup", function]),
                 Fact::RemoteWait { range, callee, message, scope } => {
                     serde_json::json!(["remote", range.0, range.1, callee, message, scope])
+                }
+                Fact::Pure(p) => p.to_json(),
+                Fact::AtOnceIf { range, needs, message, scope } => {
+                    serde_json::json!(["at-once-if", range.0, range.1, needs, message, scope])
                 }
             })
             .collect(),
@@ -1209,6 +1255,13 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
             "remote" => Fact::RemoteWait {
                 range: (hash(1)? as usize, hash(2)? as usize),
                 callee: hash(3)?,
+                message: f.get(4)?.as_str()?.to_string(),
+                scope: f.get(5)?.as_str()?.to_string(),
+            },
+            "pure" => Fact::Pure(PureFunction::from_json(f)?),
+            "at-once-if" => Fact::AtOnceIf {
+                range: (hash(1)? as usize, hash(2)? as usize),
+                needs: serde_json::from_value(f.get(3)?.clone()).ok()?,
                 message: f.get(4)?.as_str()?.to_string(),
                 scope: f.get(5)?.as_str()?.to_string(),
             },

@@ -849,14 +849,35 @@ fn received_patterns<'t>(file: &File<'t>, module: Option<Id>) -> Vec<Node<'t>> {
     patterns.extend(
         file.calls_named("receive")
             .filter(|r| r.local && r.module.is_none() && r.ctx.module == module)
-            .filter_map(|r| r.do_block)
-            .flat_map(ast::named_children)
-            .filter(|c| c.kind_id() == g.kinds.stab_clause)
-            .filter_map(|c| ast::field(c, g.fields.left))
-            .filter_map(|args| ast::named_children(args).next())
-            .map(|p| if ast::is_binary_op(p, file.src, "when") { ast::field(p, g.fields.left).unwrap_or(p) } else { p }),
+            .flat_map(|r| receive_patterns(file, r)),
     );
-    patterns
+    patterns.into_iter().map(|p| bound_pattern(file, p)).collect()
+}
+
+/// The patterns of a `receive`'s clauses, without their guards.
+fn receive_patterns<'t>(file: &File<'t>, receive: &Call<'t>) -> impl Iterator<Item = Node<'t>> {
+    let g = grammar();
+    receive
+        .do_block
+        .into_iter()
+        .flat_map(ast::named_children)
+        .filter(move |c| c.kind_id() == g.kinds.stab_clause)
+        .filter_map(move |c| ast::field(c, g.fields.left))
+        .filter_map(|args| ast::named_children(args).next())
+        .map(move |p| if ast::is_binary_op(p, file.src, "when") { ast::field(p, g.fields.left).unwrap_or(p) } else { p })
+}
+
+/// `{:mix_shell, _, _} = message` (or `message = {...}`): the pattern that the message
+/// is matched against, without the variable that names it.
+fn bound_pattern<'t>(file: &File<'t>, mut pattern: Node<'t>) -> Node<'t> {
+    let g = grammar();
+    while ast::is_binary_op(pattern, file.src, "=") {
+        let (Some(l), Some(r)) = (ast::field(pattern, g.fields.left), ast::field(pattern, g.fields.right)) else {
+            break;
+        };
+        pattern = if l.kind_id() == g.kinds.identifier { r } else { l };
+    }
+    pattern
 }
 
 /// The helper module `send` goes to when its destination is the pid of a
@@ -2507,20 +2528,9 @@ fn protocol_handled_here(file: &File, names: &ModuleNames, call: &Call) -> bool 
         // A `receive` in the sending function waits for the answer; the handler of
         // the request is elsewhere.
         .filter(|r| r.local && r.module.is_none() && receivers.contains(&r.ctx.module) && r.ctx.def != call.ctx.def)
-        .filter_map(|r| r.do_block)
-        .flat_map(ast::named_children)
-        .filter(|c| c.kind_id() == g.kinds.stab_clause)
-        .filter_map(|c| ast::field(c, g.fields.left))
-        .filter_map(|args| ast::named_children(args).next())
-        .map(|p| {
-            if ast::is_binary_op(p, file.src, "when") {
-                ast::field(p, g.fields.left).unwrap_or(p)
-            } else {
-                p
-            }
-        });
+        .flat_map(|r| receive_patterns(file, r));
     let handled = receivers.iter().flat_map(|m| handle_info_patterns(file, *m));
-    received.chain(handled).any(|pattern| match (shape, &pinned) {
+    received.chain(handled).map(|p| bound_pattern(file, p)).any(|pattern| match (shape, &pinned) {
         (Some(shape), _) => same_shape(file, msg, shape, pattern, call.ctx.module),
         (None, Some(pinned)) => file.text(pattern) == pinned,
         _ => false,

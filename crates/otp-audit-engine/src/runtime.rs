@@ -126,6 +126,7 @@ pub(crate) fn documented_for_tests(file: &File, module: &crate::model::Module) -
 fn says_for_tests(text: &str) -> bool {
     const PHRASES: &[&str] = &[
         "for testing purposes",
+        "for test purposes",
         "only for testing",
         "only for tests",
         "only in tests",

@@ -980,8 +980,24 @@ fn reads_state(c: &Call) -> bool {
         Some(":atomics" | ":counters") => true,
         Some(":ets") => matches!(
             c.name,
-            "lookup" | "lookup_element" | "member" | "match" | "match_object" | "select" | "select_count" | "tab2list" | "info"
+            "lookup"
+                | "lookup_element"
+                | "member"
+                | "match"
+                | "match_object"
+                | "select"
+                | "select_reverse"
+                | "select_count"
+                | "tab2list"
+                | "info"
+                | "whereis"
+                | "first"
+                | "last"
+                | "next"
+                | "prev"
         ),
+        // The application environment: a read of the application controller's table.
+        Some("Application") => matches!(c.name, "get_env" | "fetch_env" | "fetch_env!" | "get_all_env"),
         // Erlang's pure data structures: values in, values out, no process touched.
         Some(":queue" | ":lists" | ":maps" | ":proplists" | ":sets" | ":ordsets" | ":orddict" | ":gb_trees" | ":gb_sets") => true,
         // BIFs that compute from their arguments or read a clock.

@@ -2,6 +2,7 @@
 
 use crate::rules::otp::no_raw_send::destination_index;
 use crate::rules::test::async_global_state::restores_in_after;
+use crate::model::Id;
 use crate::rules::prelude::*;
 
 pub static RULE: Rule = Rule {
@@ -16,7 +17,15 @@ pub static RULE: Rule = Rule {
     supersedes: &[],
     guide: include_str!("no_global_process.md"),
     check,
-    project: None,
+    project: Some(&PROJECT),
+};
+
+static PROJECT: ProjectPass = ProjectPass {
+    collect,
+    conclude,
+    encode,
+    decode,
+    only_retracts: true,
 };
 
 /// What a test does to a named process, for the "same test also..." condition.
@@ -28,7 +37,26 @@ enum Touch {
 }
 
 fn check(file: &File, report: &mut Report) {
+    for found in findings(file) {
+        let d = report.add(file, &found.call.ctx, found.call.expr.byte_range(), found.message);
+        if found.error {
+            d.severity(Severity::Error);
+        }
+    }
+}
+
+/// A finding of the file's check.
+struct Found<'a, 't> {
+    call: &'a Call<'t>,
+    /// The registered name, resolved (`Hex.Registry.Server`).
+    name: String,
+    message: String,
+    error: bool,
+}
+
+fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
     let src = file.src;
+    let mut out = Vec::new();
     // (module, name) pairs some test kills.
     let mut killed: Option<Vec<(Option<u32>, String)>> = None;
     for call in &file.calls {
@@ -147,16 +175,147 @@ fn check(file: &File, report: &mut Report) {
                 "; if it cannot take a name, keep `async: false` and have the killing test wait until it is back (`assert_receive` a restart notice, or poll until it is registered again)",
             );
         }
-        let d = report.add(
-            file,
-            &call.ctx,
-            call.expr.byte_range(),
-            format!("`{written}` {action} the globally registered `{name}`; {why}; {instead}"),
-        );
-        if killed_in_module {
-            d.severity(Severity::Error);
+        out.push(Found {
+            call,
+            name: file.module_at(&name, call.node.start_byte()),
+            message: format!("`{written}` {action} the globally registered `{name}`; {why}; {instead}"),
+            error: killed_in_module,
+        });
+    }
+    out
+}
+
+/// What the project pass needs: the servers each case template starts for every test,
+/// and the findings a template the module uses could show to touch a per-test instance.
+enum Fact {
+    /// `module` is an `ExUnit.CaseTemplate` whose `setup` starts each of `starts` for
+    /// every test, and whose `using` block uses the templates `uses`.
+    Template { module: String, starts: Vec<String>, uses: Vec<String> },
+    /// A finding at `at`, in a module running its tests one at a time that uses
+    /// `uses`, on the process registered as `name`.
+    Touch { at: usize, name: String, uses: Vec<String> },
+}
+
+fn collect(file: &File, _report: &Report) -> Option<Facts> {
+    if !matches!(file.scope, crate::FileScope::Test | crate::FileScope::TestSupport) {
+        return None;
+    }
+    let mut facts = Vec::new();
+    for (i, module) in file.modules.iter().enumerate() {
+        if module.uses.iter().any(|(u, _)| u == "ExUnit.CaseTemplate") {
+            // The `use` in its `using do quote do ... end end`: a quote outside a
+            // `defmacro` is not walked, so read from the tree.
+            let uses = ast::descendants(module.node)
+                .filter(|n| n.kind_id() == grammar().kinds.call && ast::local_call_name(*n, file.src) == Some("use"))
+                .filter_map(|n| ast::call_arguments(n).and_then(|a| a.named_child(0)))
+                .filter(|a| a.kind_id() == grammar().kinds.alias)
+                .map(|a| file.module_at(file.text(a), a.start_byte()))
+                .filter(|u| !u.starts_with("ExUnit."))
+                .collect();
+            facts.push(Fact::Template { module: module.name.clone(), starts: per_test_starts(file, Some(i as Id)), uses });
         }
     }
+    for found in findings(file) {
+        let Some(module) = file.module(&found.call.ctx).filter(|m| !m.async_tests) else {
+            continue;
+        };
+        let uses: Vec<String> = module.uses.iter().map(|(u, _)| u.clone()).filter(|u| !u.starts_with("ExUnit.")).collect();
+        if !uses.is_empty() {
+            facts.push(Fact::Touch { at: found.call.expr.start_byte(), name: found.name, uses });
+        }
+    }
+    (!facts.is_empty()).then(|| Box::new(facts) as Facts)
+}
+
+/// A touch of a server that a case template the module uses (directly, or through the
+/// templates that one uses) starts in its `setup`: each test has its own instance,
+/// linked to the test process, so in a module whose tests run one at a time nothing
+/// leaks into the next test.
+fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
+    let all: Vec<(usize, &Fact)> = each_fact(facts);
+    let templates: std::collections::HashMap<&str, (&[String], &[String])> = all
+        .iter()
+        .filter_map(|(_, f)| match f {
+            Fact::Template { module, starts, uses } => Some((module.as_str(), (starts.as_slice(), uses.as_slice()))),
+            _ => None,
+        })
+        .collect();
+    fn starts(templates: &std::collections::HashMap<&str, (&[String], &[String])>, template: &str, name: &str, depth: u32) -> bool {
+        let Some((started, uses)) = templates.get(template) else {
+            return false;
+        };
+        started.iter().any(|s| s == name) || depth < 4 && uses.iter().any(|u| starts(templates, u, name, depth + 1))
+    }
+    for (file, f) in &all {
+        if let Fact::Touch { at, name, uses } = f
+            && uses.iter().any(|u| starts(&templates, u, name, 0))
+        {
+            report.retract(*file, *at);
+        }
+    }
+}
+
+fn encode(facts: &Facts) -> Option<serde_json::Value> {
+    let facts = facts.downcast_ref::<Vec<Fact>>()?;
+    Some(serde_json::Value::Array(
+        facts
+            .iter()
+            .map(|f| match f {
+                Fact::Template { module, starts, uses } => serde_json::json!(["template", module, starts, uses]),
+                Fact::Touch { at, name, uses } => serde_json::json!(["touch", at, name, uses]),
+            })
+            .collect(),
+    ))
+}
+
+fn decode(value: &serde_json::Value) -> Option<Facts> {
+    let mut facts = Vec::new();
+    for f in value.as_array()? {
+        let f = f.as_array()?;
+        let text = |i: usize| f.get(i).and_then(|v| v.as_str()).map(str::to_string);
+        let list = |i: usize| serde_json::from_value::<Vec<String>>(f.get(i)?.clone()).ok();
+        facts.push(match f.first()?.as_str()? {
+            "template" => Fact::Template { module: text(1)?, starts: list(2)?, uses: list(3)? },
+            "touch" => Fact::Touch { at: f.get(1)?.as_u64()? as usize, name: text(2)?, uses: list(3)? },
+            _ => return None,
+        });
+    }
+    Some(Box::new(facts))
+}
+
+fn within(inner: Node, outer: Node) -> bool {
+    outer.start_byte() <= inner.start_byte() && inner.end_byte() <= outer.end_byte()
+}
+
+/// The modules a `setup` of `module` starts for each test, resolved: with
+/// `start_supervised`/`start_supervised!` (`{Publisher, opts}` or `Publisher`), which
+/// ExUnit stops when the test ends, or with `Publisher.start_link(...)`, linked to the
+/// test process and so gone with it.
+fn per_test_starts(file: &File, module: Option<Id>) -> Vec<String> {
+    let k = &grammar().kinds;
+    let Some(node) = module.and_then(|m| file.modules.get(m as usize)).map(|m| m.node) else {
+        return Vec::new();
+    };
+    let mut names = Vec::new();
+    for setup in file.calls_named("setup").filter(|c| c.local && within(c.node, node)) {
+        for c in file.calls_within(setup.node) {
+            let started = match (c.module.as_deref(), c.name) {
+                (None, "start_supervised" | "start_supervised!") if c.local => c
+                    .arg(0)
+                    .and_then(|spec| if spec.kind_id() == k.tuple { spec.named_child(0) } else { Some(spec) })
+                    .filter(|m| m.kind_id() == k.alias)
+                    .map(|m| file.module_at(file.text(m), m.start_byte())),
+                (Some(m), "start_link") if !c.dynamic && m.starts_with(|ch: char| ch.is_ascii_uppercase()) => {
+                    Some(file.module_at(m, c.node.start_byte()))
+                }
+                _ => None,
+            };
+            names.extend(started);
+        }
+    }
+    names.sort_unstable();
+    names.dedup();
+    names
 }
 
 /// `expect(Stub, :send_request, fn _, _ -> GenServer.call(Invalid, msg) end)`: a Mox or
@@ -183,29 +342,14 @@ fn fakes_dead_process(file: &File, call: &Call, name: &str) -> bool {
         .any(faked)
 }
 
-/// Does a `setup` block of the call's module start `name` with `start_supervised`
-/// or `start_supervised!` (`{Publisher, opts}` or `Publisher`), so that each test
-/// runs against an instance of its own?
+/// Does a `setup` block of the call's module start `name` for each test (see
+/// [`per_test_starts`]), so that each test runs against an instance of its own?
 fn started_per_test(file: &File, call: &Call, name: &str) -> bool {
     if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
         return false;
     }
-    let k = &grammar().kinds;
     let target = file.module_at(name, call.node.start_byte());
-    let setups: Vec<Node> = file
-        .calls_named("setup")
-        .filter(|c| c.local && c.ctx.module == call.ctx.module)
-        .map(|c| c.node)
-        .collect();
-    ["start_supervised", "start_supervised!"]
-        .iter()
-        .flat_map(|n| file.calls_named(n))
-        .filter(|c| c.local && c.ctx.module == call.ctx.module)
-        .filter(|c| setups.iter().any(|s| s.start_byte() <= c.node.start_byte() && c.node.end_byte() <= s.end_byte()))
-        .filter_map(|c| c.arg(0))
-        .filter_map(|spec| if spec.kind_id() == k.tuple { spec.named_child(0) } else { Some(spec) })
-        .filter(|m| m.kind_id() == k.alias)
-        .any(|m| file.module_at(file.text(m), m.start_byte()) == target)
+    per_test_starts(file, call.ctx.module).contains(&target)
 }
 
 /// Is `name`, as written at the call, a module defined in this file (a test's own

@@ -283,12 +283,18 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
             .filter(|c| !c.ctx.other_process && c.ctx.def.is_some_and(|d| reached.contains(&d)))
     };
     let awaited = |c: &Call| awaited_in_place(file, c);
-    if server_calls().any(|c| is_request(c) && !never_times_out(file, c) && !consumes_own_replies(c) && !drops_late_reply(c) && !awaited(c)) {
+    let every_reply = takes_every_reply(file, module);
+    if every_reply.is_none()
+        && server_calls().any(|c| is_request(c) && !never_times_out(file, c) && !consumes_own_replies(c) && !drops_late_reply(c) && !awaited(c))
+    {
         return None;
     }
     let timed_call = server_calls().find(|c| drops_late_reply(c) && !never_times_out(file, c));
     // A request without a timeout cannot answer late: it waits until the answer comes.
     let calls = match server_calls().find(|c| is_request(c) && !consumes_own_replies(c) && !awaited(c)) {
+        Some(_) if let Some(head) = every_reply => format!(
+            "and takes every message shaped like a reply (`{head}`), as a task's reply or a late answer to a call is"
+        ),
         Some(_) if let Some(c) = timed_call => format!(
             "and its calls (`{}`) drop a reply that comes after their timeout (since OTP 24 a call waits on a process alias that the timeout deactivates)",
             c.display(file.src)
@@ -404,6 +410,33 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
         )),
         (true, false) => None,
     }
+}
+
+/// A `handle_info/2` clause that takes any two-element tuple whose first element is a
+/// reference (`{ref, message} when is_reference(ref)`, or no guard at all): the shape
+/// of a task's reply and of a call's late answer. Its head and guard, as written.
+fn takes_every_reply(file: &File, module: &Module) -> Option<String> {
+    let k = &grammar().kinds;
+    module.defs.iter().map(|&d| &file.defs[d as usize]).filter(|d| d.name == "handle_info" && d.arity == 2).find_map(|d| {
+        let pattern = *d.params.first()?;
+        let [first, second] = ast::named_children(pattern).collect::<Vec<_>>()[..] else {
+            return None;
+        };
+        let var = file.text(first);
+        let bare = |n: Node| n.kind_id() == k.identifier;
+        let used_elsewhere = d.params[1..].iter().any(|o| {
+            std::iter::once(*o).chain(ast::descendants(*o)).any(|n| n.kind_id() == k.identifier && file.text(n) == var)
+        });
+        let guard_ok = match d.guard {
+            None => true,
+            Some(g) => file.text(g).split_whitespace().collect::<String>() == format!("is_reference({var})"),
+        };
+        let head = file.text(d.head).trim_start_matches("def ").trim();
+        (pattern.kind_id() == k.tuple && bare(first) && bare(second) && !used_elsewhere && guard_ok).then(|| match d.guard {
+            Some(g) => format!("{head} when {}", file.text(g)),
+            None => head.to_string(),
+        })
+    })
 }
 
 /// `:rpc.call/4`, `:erpc.call/2,4`, or a call given `:infinity`: it waits until the

@@ -233,6 +233,7 @@ fn check(file: &File, report: &mut Report) {
             || is_monitored_by_owner(file, call, def)
             || is_linked_worker_of_exit_handler(file, call, def)
             || is_helper_owned_by_process(file, call, def)
+            || handed_on_with_stop(file, call, def)
             || matches!(helper_kept_in_server_state(file, call, def), Some(Kept::Once))
             || returned_worker(file, call, def)
                 .is_some_and(|target| file.modules.iter().any(|m| m.name == target && stops_itself(file, m)))
@@ -1017,6 +1018,31 @@ fn is_helper_owned_by_process(file: &File, call: &Call, def: &Def) -> bool {
         .filter(|d| d.name == "terminate" && matches!(d.arity, 2 | 3))
         .any(|d| file.calls_within(d.node).any(stops_helper));
     started_in_init || stopped_in_terminate
+}
+
+/// `start_fn = Keyword.get(opts, :start_fn, &default_start/1)` beside `stop_fn =
+/// Keyword.get(opts, :stop_fn, &default_stop/1)`: a private function that the module
+/// only hands on, as a capture, next to a capture of a function that stops (`stop`,
+/// `close` in its name), in one function. What takes both (a connection cache) runs
+/// the start, keeps the pid and stops it with the other: the process is its owner's,
+/// as a helper a GenServer starts and stops itself.
+fn handed_on_with_stop(file: &File, call: &Call, def: &Def) -> bool {
+    if def.kind != "defp" || call.name != "start_link" {
+        return false;
+    }
+    let mut uses = file
+        .calls_named(def.name)
+        .filter(|c| c.ctx.module == call.ctx.module && c.module.is_none() && c.arity == def.arity)
+        .peekable();
+    if uses.peek().is_none() {
+        return false;
+    }
+    uses.all(|c| {
+        c.capture
+            && file.calls.iter().any(|s| {
+                s.capture && s.ctx.def == c.ctx.def && s.ctx.def.is_some() && (s.name.contains("stop") || s.name.contains("close"))
+            })
+    })
 }
 
 /// A GenServer callback that runs once (it raises when called again, `if

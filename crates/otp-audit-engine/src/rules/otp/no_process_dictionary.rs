@@ -630,7 +630,13 @@ fn check(file: &File, report: &mut Report) {
             .then(|| key.filter(|k| is_literal_key(file, *k) && memoises(file, call, *k)))
             .flatten()
             .is_some();
+        // Broadway's processors and batchers return no state from their callbacks, and
+        // the `context` they get is fixed when the pipeline starts.
+        let broadway = !memo && file.module(&call.ctx).is_some_and(|m| m.uses_module("Broadway"));
         let message = match access {
+            _ if broadway => format!(
+                "`{written}` uses {what} as per-process state of a Broadway pipeline: `handle_message/3` and `handle_batch/4` get a `context` fixed when the pipeline starts and return no state, so the dictionary is the one place a processor can keep a value that changes between messages; each processor process has its own copy, lost when it restarts: make every read rebuild the value when it finds nothing"
+            ),
             Access::Write if memo => format!(
                 "`{written}` memoises `{}`: it is written only where a read of it found nothing, so each process computes the value once and losing it costs only that work again; that suits short-lived processes (a compile or request worker, a callback whose arguments are fixed); a long-lived process keeps a copy that goes stale when the source changes: keep it in the state there, or in `:persistent_term` for a value the whole node shares",
                 key.map(|k| one_line(file.text(k))).unwrap_or_default()
@@ -689,7 +695,7 @@ fn check(file: &File, report: &mut Report) {
             ),
         };
         let d = report.add(file, &call.ctx, call.node.byte_range(), message);
-        if config || heart.is_some() || published.is_some() || handle.is_some() || label.is_some() || memo {
+        if config || heart.is_some() || published.is_some() || handle.is_some() || label.is_some() || memo || broadway {
             d.severity(Severity::Info);
         }
     }
@@ -747,10 +753,21 @@ fn guarded_append<'s>(file: &File<'s>, put: &Call) -> Option<&'s str> {
 /// keeping state (a throttle's timestamp, an accumulator).
 fn memoises(file: &File, put: &Call, key: Node) -> bool {
     let key = file.text(key);
+    // `update_context(ctx, next)` writing the key again with a new value makes it
+    // state, not a cache: every write of the key in the module must fill a miss.
+    file.calls
+        .iter()
+        .filter(|w| w.ctx.module == put.ctx.module && access(w) == Some(Access::Write))
+        .filter(|w| w.arg(0).is_some_and(|a| file.text(a) == key))
+        .all(|w| written_on_miss(file, w, key))
+}
+
+/// The write sits where a read of `key` found nothing, itself or in the private helper
+/// every caller of which does (`Process.get(k) || remember(k)`).
+fn written_on_miss(file: &File, put: &Call, key: &str) -> bool {
     if on_miss(file, put.node, key) {
         return true;
     }
-    // `Process.get(k) || remember(k)`, the write in the private helper it calls.
     file.def(&put.ctx)
         .filter(|d| d.kind == "defp")
         .is_some_and(|def| file.every_local_caller(def, |c| on_miss(file, c.node, key)))

@@ -202,6 +202,12 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
                         postponed_advice(file, call)
                     ), None));
                 } else {
+                    // Tasks already started with `async_nolink`: say what is left to do.
+                    let advice = if module == "Task" && unlinked_tasks(file, call) {
+                        "its tasks already come from `Task.Supervisor.async_nolink`, so what is left is the bound: `Task.yield_many/2` with a timeout, then `Task.shutdown/2` on the tasks still running (a bounded await would exit this process instead)"
+                    } else {
+                        advice
+                    };
                     out.push((call, arg.byte_range(), format!("`{written}` is given {how} as its timeout, so this process waits for good if {} never answers; {advice}", waited_on(module)), None));
                 }
             }
@@ -221,6 +227,9 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
                     ), Some(Severity::Info))),
                     Some(ElementWork::InMemory(called)) => out.push((call, value.byte_range(), format!(
                         "`{written}` is given {how} as its `timeout:` option, but each element only computes: it calls no process, socket or remote node, only {called}; work of that kind ends, so a bounded timeout would only exit the caller on a slow but finishing element; bound it if one of those project functions does I/O"
+                    ), Some(Severity::Info))),
+                    None if let Some(twin) = sequential_twin(file, call) => out.push((call, value.byte_range(), format!(
+                        "`{written}` is given {how} as its `timeout:` option; it is the parallel branch of a loop that the other branch runs in sequence (`{twin}`), with no bound either, so `:infinity` keeps the two alike: an element waits as long as its own work does (bound that work, a query's `:timeout` say, to bound both)"
                     ), Some(Severity::Info))),
                     None => out.push((call, value.byte_range(), format!("`{written}` is given {how} as its `timeout:` option, so one stuck element blocks the whole stream; pass a bounded timeout: by default an element that runs out of time exits the caller, the right failure when every result is needed; add `on_timeout: :kill_task` only where an element may be skipped, and handle its `{{:exit, :timeout}}` result"), None)),
                 }
@@ -266,6 +275,29 @@ fn merge_repeats<'a, 't>(file: &File, found: Vec<Found<'a, 't>>) -> Vec<Found<'a
         }
     }
     out
+}
+
+/// `if parallel?, do: Task.async_stream(items, work, timeout: :infinity), else:
+/// Enum.map(items, work)`: the stream is the parallel form of a loop the other branch
+/// of the `if` (or `case`) runs in sequence over the same items, without a bound. The
+/// sequential loop, as written.
+fn sequential_twin(file: &File, call: &Call) -> Option<String> {
+    let items = file.text(call.arg(0)?);
+    let mut node = call.node;
+    let branching = loop {
+        node = file.parent(node)?;
+        if node.kind_id() == grammar().kinds.call && matches!(ast::local_call_name(node, file.src), Some("if" | "unless" | "case")) {
+            break node;
+        }
+        if file.def(&call.ctx).is_some_and(|d| d.node.id() == node.id()) {
+            return None;
+        }
+    };
+    let outside = |c: &Call| c.node.end_byte() <= call.node.start_byte() || call.node.end_byte() <= c.node.start_byte();
+    file.calls_within(branching)
+        .filter(|c| outside(c) && c.in_module("Enum") && matches!(c.name, "map" | "each" | "flat_map"))
+        .find(|c| c.arg(0).is_some_and(|a| file.text(a) == items))
+        .map(|c| c.display(file.src))
 }
 
 /// What each element of a `Task.async_stream` does, when that makes `:infinity`
@@ -702,6 +734,12 @@ fn tasks_started_in<'a, 't>(file: &'a File<'t>, def: Id) -> Vec<&'a Call<'t>> {
                 && !c.name.starts_with("async_stream")
         })
         .collect()
+}
+
+/// Every task the awaiting function starts comes from `Task.Supervisor.async_nolink`.
+fn unlinked_tasks(file: &File, call: &Call) -> bool {
+    let tasks = call.ctx.def.map(|d| tasks_started_in(file, d)).unwrap_or_default();
+    !tasks.is_empty() && tasks.iter().all(|t| t.is("Task.Supervisor", "async_nolink"))
 }
 
 /// `Task.await(task, :infinity)` in a function whose every started task

@@ -84,6 +84,21 @@ defmodule GenStage do
   defmacro __using__(_opts), do: quote(do: nil)
 end
 
+# Broadway's `use`: a behaviour with the processor and batcher callbacks.
+defmodule Broadway do
+  @callback handle_message(atom(), term(), term()) :: term()
+  @callback handle_batch(atom(), [term()], term(), term()) :: [term()]
+  @optional_callbacks handle_batch: 4
+
+  defmacro __using__(_opts), do: quote(do: @behaviour(Broadway))
+  def start_link(_module, _opts), do: {:ok, self()}
+end
+
+defmodule Broadway.Message do
+  defstruct data: nil, status: :ok
+  def failed(message, reason), do: %{message | status: {:failed, reason}}
+end
+
 # gen_state_machine's `use`: a `:gen_statem` in `:handle_event_function` mode.
 defmodule GenStateMachine do
   defmacro __using__(_opts) do

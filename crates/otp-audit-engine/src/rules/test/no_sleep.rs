@@ -84,6 +84,9 @@ enum Wait<'s> {
     AfterStart {
         start: String,
         kind: Started,
+        /// For a task the test awaits only after releasing it (`send(pid, :go)`, then
+        /// `Task.await_many([t1, t2])`): the task's variable and that release, as written.
+        release: Option<(String, String)>,
     },
     /// Inside the function given to `capture_log`/`capture_io`: the sleep waits for a
     /// handler or device to have written the output.
@@ -299,7 +302,10 @@ fn check(file: &File, report: &mut Report) {
                 Some((stopper, Stopped::Reacts)) => Wait::Reaction { stopper },
                 None => match (called_before(file, call), started_before(file, call)) {
                     (Some(call), _) => Wait::AfterCall { call },
-                    (_, Some((start, kind))) => Wait::AfterStart { start, kind },
+                    (_, Some((start, kind))) => {
+                        let release = (kind == Started::Task).then(|| released_before_await(file, call)).flatten();
+                        Wait::AfterStart { start, kind, release }
+                    }
                     _ => waits_before(file, call),
                 },
             },
@@ -359,13 +365,20 @@ fn check(file: &File, report: &mut Report) {
             Wait::AfterStart {
                 start,
                 kind: Started::Server,
+                ..
             } => (
                 format!(
                     "{shown} guesses when the server that `{start}` started has done what it begins after `init/1` (which has already returned); poll its public API until it has, with a bounded retry, or have it tell the test"
                 ),
                 "waiting-for-a-state-change",
             ),
-            Wait::AfterStart { start, kind } => {
+            Wait::AfterStart { start, release: Some((task, release)), .. } => (
+                format!(
+                    "{shown} guesses when the task `{start}` started has reached the call it blocks in, before the test releases that call (`{release}`) and awaits the task: a start signal would come before the call, and an await cannot return before the release, so wait until the task is blocked (poll `Process.info({task}.pid, :status)` for `{{:status, :waiting}}`, or the server's state until the request shows, with a bounded retry)"
+                ),
+                "waiting-for-a-state-change",
+            ),
+            Wait::AfterStart { start, kind, .. } => {
                 let finish = if *kind == Started::Task {
                     "wait for its result with `Task.await/2`"
                 } else {
@@ -1680,6 +1693,29 @@ fn started_before(file: &File, sleep: &Call) -> Option<(String, Started)> {
             };
             Some((shortened(file.text(prev)), kind))
         })
+}
+
+/// After the sleep, the test sends a message (`send(pid, :go)`) and only then awaits
+/// the task the statement before the sleep started: the task's variable and the send.
+fn released_before_await(file: &File, sleep: &Call) -> Option<(String, String)> {
+    let prev = previous_statement(sleep)?;
+    let var = ast::is_binary_op(prev, file.src, "=")
+        .then(|| ast::field(prev, grammar().fields.left))
+        .flatten()
+        .filter(|l| l.kind_id() == grammar().kinds.identifier)
+        .map(|l| file.text(l))?;
+    let test = file.test(&sleep.ctx)?;
+    let after: Vec<&Call> = file.calls_within(test.node).filter(|c| c.node.start_byte() > sleep.node.end_byte()).collect();
+    let mentions = |n: Node| std::iter::once(n).chain(ast::descendants(n)).any(|d| d.kind_id() == grammar().kinds.identifier && file.text(d) == var);
+    let awaited_at = after
+        .iter()
+        .find(|c| c.in_module("Task") && matches!(c.name, "await" | "await_many" | "yield" | "yield_many") && c.arg(0).is_some_and(mentions))?
+        .node
+        .start_byte();
+    after
+        .iter()
+        .find(|c| c.node.start_byte() < awaited_at && (c.is("Kernel", "send") || c.is("Process", "send")))
+        .map(|c| (var.to_string(), shortened(file.text(c.node))))
 }
 
 /// A send or cast to another process right before the sleep that ends the

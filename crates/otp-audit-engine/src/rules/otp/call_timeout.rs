@@ -950,6 +950,9 @@ fn bookkeeping(c: &Call) -> Option<&'static str> {
         (":erlang", "send_after") => Some(":erlang.send_after"),
         (":erlang", "cancel_timer") => Some(":erlang.cancel_timer"),
         ("Process", "flag") => Some("Process.flag"),
+        // Signals: sent, never waited on.
+        ("Process", "unlink") => Some("Process.unlink"),
+        ("Process", "exit") if c.arity == 2 => Some("Process.exit"),
         (":ets", "insert") => Some(":ets.insert"),
         (":ets", "insert_new") => Some(":ets.insert_new"),
         (":ets", "delete") => Some(":ets.delete"),

@@ -295,9 +295,16 @@ fn sequential_twin(file: &File, call: &Call) -> Option<String> {
     };
     let outside = |c: &Call| c.node.end_byte() <= call.node.start_byte() || call.node.end_byte() <= c.node.start_byte();
     file.calls_within(branching)
-        .filter(|c| outside(c) && c.in_module("Enum") && matches!(c.name, "map" | "each" | "flat_map"))
+        .filter(|c| outside(c) && loops_in_sequence(c))
         .find(|c| c.arg(0).is_some_and(|a| file.text(a) == items))
         .map(|c| c.display(file.src))
+}
+
+/// `Enum.map(items, work)`, `Stream.map(stream, callback)`, `Stream.transform(stream,
+/// acc, fun)`: a loop over every item, one after another.
+fn loops_in_sequence(c: &Call) -> bool {
+    (c.in_module("Enum") && matches!(c.name, "map" | "each" | "flat_map" | "reduce" | "reduce_while" | "map_reduce"))
+        || (c.in_module("Stream") && matches!(c.name, "map" | "each" | "flat_map" | "transform"))
 }
 
 /// What each element of a `Task.async_stream` does, when that makes `:infinity`

@@ -857,8 +857,16 @@ fn received_patterns<'t>(file: &File<'t>, module: Option<Id>) -> Vec<Node<'t>> {
 /// The patterns of a `receive`'s clauses, without their guards.
 fn receive_patterns<'t>(file: &File<'t>, receive: &Call<'t>) -> impl Iterator<Item = Node<'t>> {
     let g = grammar();
+    // `receive do: ({:ets, ets} -> ets)`: the clauses sit in the `do:` value.
+    let inline = || {
+        receive
+            .arguments
+            .and_then(|a| ast::named_children(a).last())
+            .and_then(|kw| crate::syntax::keyword_value(kw, file.src, "do"))
+    };
     receive
         .do_block
+        .or_else(inline)
         .into_iter()
         .flat_map(ast::named_children)
         .filter(move |c| c.kind_id() == g.kinds.stab_clause)

@@ -374,6 +374,34 @@ pub(crate) fn pure_functions(file: &File, module: &Module) -> Vec<PureFunction> 
             facts.push(PureFunction { module: module.name.clone(), name: def.name.to_string(), arity: def.arity, needs });
         }
     }
+    // `defmacro log_on_error(do: code), do: quote(do: try(do: unquote(code), rescue: ...))`:
+    // what runs is the quoted code around the caller's block, which the caller's own
+    // walk judges.
+    for def in module.defs.iter().map(|&d| &file.defs[d as usize]).filter(|d| d.kind == "defmacro") {
+        if done.contains(&(def.name, def.arity)) {
+            continue;
+        }
+        done.push((def.name, def.arity));
+        let mut walk = Walk::new(vec![(def.name, def.arity)]);
+        let mut quotes = 0;
+        let pure = module
+            .defs
+            .iter()
+            .map(|&d| &file.defs[d as usize])
+            .filter(|d| d.name == def.name && d.arity == def.arity)
+            .filter_map(|d| d.body)
+            .flat_map(crate::syntax::descendants)
+            .filter(|n| n.kind_id() == grammar().kinds.call && ast::local_call_name(*n, file.src) == Some("quote"))
+            .filter_map(crate::syntax::call_do_block)
+            .all(|quoted| {
+                quotes += 1;
+                waits_for_nothing(file, module, quoted, &defines, &mut walk, 1).is_some()
+            });
+        if pure && quotes > 0 {
+            let (_, needs) = walk.finish();
+            facts.push(PureFunction { module: module.name.clone(), name: def.name.to_string(), arity: def.arity, needs });
+        }
+    }
     for record in record_names(file, module) {
         for arity in 0..=2 {
             facts.push(PureFunction { module: module.name.clone(), name: record.to_string(), arity, needs: Vec::new() });
@@ -860,7 +888,9 @@ fn waits_for_nothing<'t>(
         // A function of another module of the project: it waits for nothing if the
         // project says so (`conclude`, from each module's `Fact::Pure`).
         if let Some(m) = c.module.as_deref().filter(|m| !c.dynamic && !c.capture && is_project_module(m)) {
-            walk.needs.push((file.module_at(m, c.node.start_byte()), c.name.to_string(), c.arity));
+            // `Utils.log_on_error do ... end`: the block is the macro's last argument.
+            let arity = c.arity + usize::from(c.do_block.is_some());
+            walk.needs.push((file.module_at(m, c.node.start_byte()), c.name.to_string(), arity));
             continue;
         }
         return None;
@@ -932,6 +962,8 @@ fn pure_kernel(c: &Call, defines: &dyn Fn(&str, usize) -> bool) -> bool {
         "max", "min", "is_nil", "not", "get_in", "put_in", "update_in", "pop_in", "to_string", "self",
         "raise", "reraise", "inspect", "is_pid", "is_atom", "is_binary", "is_list", "is_map",
         "is_integer", "is_tuple", "is_reference", "is_function", "is_number", "is_boolean",
+        // Inside a macro's `quote`: the caller's code, judged where it is written.
+        "unquote", "unquote_splicing",
     ];
     c.module.is_none() && c.local && !c.dynamic && PURE.contains(&c.name) && !defines(c.name, c.arity)
 }
@@ -976,7 +1008,12 @@ fn reads_state(c: &Call) -> bool {
     match c.module.as_deref() {
         // `try ... rescue ArgumentError -> ...` around a setting that may be refused.
         None => c.local && matches!(c.name, "if" | "unless" | "case" | "cond" | "with" | "for" | "try"),
-        Some("Map" | "Keyword" | "Enum" | "MapSet" | "List" | "Access") => true,
+        Some("Map" | "Keyword" | "Enum" | "MapSet" | "List" | "Access" | "String" | "Integer" | "Tuple") => true,
+        // Logging goes to `:logger`'s handlers in the calling process; it does not wait
+        // for another process to answer.
+        Some("Logger") => true,
+        // Text for a log line.
+        Some("Exception") => matches!(c.name, "message" | "format" | "format_banner" | "format_stacktrace"),
         // Calendar values: arithmetic and comparison on data, and a clock read.
         Some("DateTime" | "NaiveDateTime" | "Date" | "Time") => !matches!(c.name, "now" | "shift_zone" | "shift_zone!"),
         // Lock-free counters: reads and updates that never wait.

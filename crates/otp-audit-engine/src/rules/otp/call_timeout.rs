@@ -828,8 +828,14 @@ fn waits_for_nothing<'t>(
     if calls_a_fn_value(file.text(body)) {
         return None;
     }
+    let crashing = crash_paths(file, body);
     for c in file.calls_within(body) {
         if reads_state(c) || pure_kernel(c, defines) || drains(file, c) {
+            continue;
+        }
+        // What a `rescue` that re-raises runs (logging, mostly) happens only when the
+        // caller gets an exit anyway.
+        if crashing.iter().any(|r| r.contains(&c.node.start_byte())) {
             continue;
         }
         if let Some(what) = bookkeeping(c) {
@@ -896,6 +902,22 @@ fn waits_for_nothing<'t>(
         return None;
     }
     Some(())
+}
+
+/// The `rescue` and `catch` clauses in `body` that end by raising again (`reraise e,
+/// __STACKTRACE__`, `raise`, `exit`, `throw`): code that runs only on the way to a crash.
+fn crash_paths(file: &File, body: Node) -> Vec<std::ops::Range<usize>> {
+    let g = grammar();
+    let mut out = Vec::new();
+    for block in crate::syntax::descendants(body).filter(|n| n.kind_id() == g.kinds.rescue_block || n.kind_id() == g.kinds.catch_block) {
+        for clause in ast::named_children(block).filter(|c| c.kind_id() == g.kinds.stab_clause) {
+            let last = ast::field(clause, g.fields.right).and_then(|b| crate::syntax::statements(b).last());
+            if last.is_some_and(|l| matches!(ast::local_call_name(l, file.src), Some("reraise" | "raise" | "exit" | "throw"))) {
+                out.push(clause.byte_range());
+            }
+        }
+    }
+    out
 }
 
 /// A function of another module of the project: (module, name, arity).
@@ -1007,7 +1029,8 @@ fn reads_state(c: &Call) -> bool {
     }
     match c.module.as_deref() {
         // `try ... rescue ArgumentError -> ...` around a setting that may be refused.
-        None => c.local && matches!(c.name, "if" | "unless" | "case" | "cond" | "with" | "for" | "try"),
+        // `require Logger` in a clause: compile-time only.
+        None => c.local && matches!(c.name, "if" | "unless" | "case" | "cond" | "with" | "for" | "try" | "require" | "alias" | "import"),
         Some("Map" | "Keyword" | "Enum" | "MapSet" | "List" | "Access" | "String" | "Integer" | "Tuple") => true,
         // Logging goes to `:logger`'s handlers in the calling process; it does not wait
         // for another process to answer.

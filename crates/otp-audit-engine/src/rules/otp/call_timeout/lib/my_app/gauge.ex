@@ -6,6 +6,10 @@ defmodule MyApp.Gauge do
     GenServer.call(gauge.worker, {:add_get, gauge.ref, value}) #~ otp/call-timeout
   end
 
+  def get(%__MODULE__{} = gauge) do
+    GenServer.call(gauge.worker, {:get, gauge.ref}) #~ otp/call-timeout
+  end
+
   def reset(%__MODULE__{} = gauge) do
     GenServer.call(gauge.worker, {:reset, gauge.ref}) #~ otp/call-timeout
   end

@@ -15,6 +15,17 @@ defmodule MyApp.Gauge.Worker do
     end
   end
 
+  def handle_call({:get, ref}, _from, state) do
+    try do
+      {:reply, :atomics.get(ref, 1), state}
+    rescue
+      e ->
+        require Logger
+        MyApp.Gauge.Alerts.page(e)
+        reraise e, __STACKTRACE__
+    end
+  end
+
   def handle_call({:reset, ref}, _from, state) do
     SafeCall.under_lock :gauge do
       :atomics.put(ref, 1, 0)

@@ -338,6 +338,7 @@ fn checks_something(file: &File, body: Node, asserting: &[u32], helpers: &[Strin
             || c.is("Kernel", "raise")
             || c.local && c.name == "raise"
             || c.local && is_polling_helper(c.name)
+            || awaits_a_message(c)
             || starts_asserting_fixture(file, c, asserting)
             || checks_response_status(file, c)
     }) || checking_match(file, body)
@@ -499,6 +500,13 @@ fn is_polling_helper(name: &str) -> bool {
     ["wait_for", "wait_until", "eventually", "assert_eventually"]
         .iter()
         .any(|p| name.starts_with(p))
+}
+
+/// `RCPipeline.await_notification(pipeline, :b)`: a function of the code under test
+/// that blocks until a message arrives, so the test fails (by its timeout) when it
+/// never does. `Task.await_many/2` answers with results, checked or not.
+fn awaits_a_message(c: &Call) -> bool {
+    c.name.starts_with("await_") && !c.dynamic && !matches!(c.module.as_deref(), Some("Task" | "Kernel"))
 }
 
 fn calls_asserting_def(file: &File, call: &Call, asserting: &[u32]) -> bool {

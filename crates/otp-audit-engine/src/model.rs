@@ -608,6 +608,20 @@ impl<'t> File<'t> {
             .filter(move |c| c.node.end_byte() <= range.end)
     }
 
+    /// The behaviours `module` declares with `@behaviour Name`, as written.
+    pub fn behaviours(&self, module: Id) -> impl Iterator<Item = &'t str> + '_ {
+        let src = self.src;
+        self.modules[module as usize]
+            .body
+            .into_iter()
+            .flat_map(syntax::statements)
+            .filter(move |s| s.kind_id() == grammar().kinds.unary_operator && syntax::operator(*s, src) == "@")
+            .filter_map(|s| syntax::field(s, grammar().fields.operand))
+            .filter(move |op| syntax::local_call_name(*op, src) == Some("behaviour"))
+            .filter_map(|op| syntax::call_arguments(op)?.named_child(0))
+            .map(move |b| text(b, src))
+    }
+
     /// Human name of a context: `MyApp.Worker.handle_call/3`, `MyApp.WorkerTest test "stops"`.
     pub fn scope_name(&self, ctx: &Ctx) -> String {
         let module = self.module(ctx).map(|m| m.name.as_str()).unwrap_or("");

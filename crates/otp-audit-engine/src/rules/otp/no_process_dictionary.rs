@@ -630,6 +630,27 @@ fn check(file: &File, report: &mut Report) {
             .then(|| key.filter(|k| is_literal_key(file, *k) && memoises(file, call, *k)))
             .flatten()
             .is_some();
+        // A socket serializer's callbacks get the message and nothing else.
+        let serializer = !memo && access == Access::Read && implements(file, call, "Phoenix.Socket.Serializer");
+        if serializer {
+            let key_text = key.map(|k| one_line(file.text(k))).unwrap_or_default();
+            let namespace = if key.is_some_and(|k| namespaced_by_module(file, k)) {
+                String::new()
+            } else {
+                format!("; namespace the key (`{{MyAppWeb.UserSocket, {key_text}}}`) so that no other code in that process can clash with it")
+            };
+            report
+                .add(
+                    file,
+                    &call.ctx,
+                    call.node.byte_range(),
+                    format!(
+                        "`{written}` reads `{key_text}` in a `Phoenix.Socket.Serializer`, whose callbacks (`decode!/2`, `encode!/1`, `fastlane!/1`) get only the message and run in the socket's transport process: its dictionary is the one way a value the socket set (in `connect/3` or `init/1`) reaches them{namespace}"
+                    ),
+                )
+                .severity(Severity::Info);
+            continue;
+        }
         // Broadway's processors and batchers return no state from their callbacks, and
         // the `context` they get is fixed when the pipeline starts.
         let broadway = !memo && file.module(&call.ctx).is_some_and(|m| m.uses_module("Broadway"));
@@ -699,6 +720,11 @@ fn check(file: &File, report: &mut Report) {
             d.severity(Severity::Info);
         }
     }
+}
+
+/// The module holding `call` declares `@behaviour behaviour`.
+fn implements(file: &File, call: &Call, behaviour: &str) -> bool {
+    call.ctx.module.is_some_and(|m| file.behaviours(m).any(|b| b == behaviour))
 }
 
 /// `Process.put(:pending, [x | Process.get(:pending, [])])` inside an `if`, `unless` or

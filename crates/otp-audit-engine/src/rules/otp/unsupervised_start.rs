@@ -234,6 +234,7 @@ fn check(file: &File, report: &mut Report) {
             || is_linked_worker_of_exit_handler(file, call, def)
             || is_helper_owned_by_process(file, call, def)
             || handed_on_with_stop(file, call, def)
+            || returned_to_caller_that_stops_it(file, call, def)
             || matches!(helper_kept_in_server_state(file, call, def), Some(Kept::Once))
             || returned_worker(file, call, def)
                 .is_some_and(|target| file.modules.iter().any(|m| m.name == target && stops_itself(file, m)))
@@ -674,9 +675,11 @@ fn in_tail_position(file: &File, def: &Def, node: Node) -> bool {
     let Some(body) = def.body else {
         return false;
     };
+    // A `do_block` ends with its `else` (`rescue`, `after`...) block, not a statement.
+    let not_statements = [k.comment, k.else_block, k.after_block, k.rescue_block, k.catch_block];
     let last_statement = |parent: Node, child: Node| {
         ast::named_children(parent)
-            .filter(|c| c.kind_id() != k.comment)
+            .filter(|c| !not_statements.contains(&c.kind_id()))
             .last()
             .is_some_and(|last| last == child)
     };
@@ -1228,6 +1231,47 @@ fn returned_worker(file: &File, call: &Call, def: &Def) -> Option<String> {
         mentions(file, last, var)
     };
     handed_back.then(|| call.module.clone()).flatten()
+}
+
+/// `{:ok, limiter} = Limiter.start_link(n)` whose pid leaves in the value the function
+/// returns (`{set_context(query, limiter: limiter), true}`, the last expression of its
+/// branch), and every call of the function in this module sits in a `try` whose `after`
+/// stops something (`after if stop?, do: Agent.stop(...)`): a helper for the length of
+/// the caller's call, ended even when it raises.
+fn returned_to_caller_that_stops_it(file: &File, call: &Call, def: &Def) -> bool {
+    let k = &grammar().kinds;
+    let Some(var) = kept_pid(file, call, def) else {
+        return false;
+    };
+    // The statement list holding the start, and its last statement.
+    let Some(statement) = std::iter::successors(Some(call.expr), |n| file.parent(*n))
+        .take_while(|n| n.id() != def.node.id())
+        .find(|n| file.parent(*n).is_some_and(|p| p.kind_id() == k.do_block || p.kind_id() == k.body || p.kind_id() == k.block))
+    else {
+        return false;
+    };
+    // A `do_block` holds its `else`, `rescue`, `catch` and `after` blocks after its statements.
+    let blocks = [k.else_block, k.after_block, k.rescue_block, k.catch_block];
+    let Some(last) = file.parent(statement).and_then(|p| ast::statements(p).filter(|s| !blocks.contains(&s.kind_id())).last()) else {
+        return false;
+    };
+    if last.id() == statement.id() || !mentions(file, last, var) || !in_tail_position(file, def, last) {
+        return false;
+    }
+    let callers: Vec<&Call> = file
+        .calls_named(def.name)
+        .filter(|c| c.ctx.module == def.module && c.arity == def.arity && (c.module.is_none() || c.local))
+        .filter(|c| c.ctx.def.is_some_and(|d| file.defs[d as usize].name != def.name))
+        .collect();
+    !callers.is_empty()
+        && callers.iter().all(|c| {
+            std::iter::successors(Some(c.node), |n| file.parent(*n))
+                .filter(|n| n.kind_id() == k.call && ast::local_call_name(*n, file.src) == Some("try"))
+                .chain(file.def(&c.ctx).map(|d| d.node))
+                .flat_map(|t| ast::descendants(t).filter(|n| n.kind_id() == k.after_block).collect::<Vec<_>>())
+                .filter(|after| after.start_byte() > c.node.end_byte())
+                .any(|after| file.calls_within(after).any(|s| stops_by_name(s.name)))
+        })
 }
 
 fn mentions(file: &File, node: Node, var: &str) -> bool {

@@ -286,6 +286,15 @@ fn check(file: &File, report: &mut Report) {
             report.add_info(file, &call.ctx, call.node.byte_range(), message);
             continue;
         }
+        // `ensure_started/0`: a named singleton started on first use.
+        if lazy_singleton(file, call, def) {
+            let message = format!(
+                "`{written}` in `{}/{}` starts a named singleton on first use (when no process has the name yet), linked to whichever process asks first: it goes down if that caller crashes, and nothing restarts it until someone asks again; where the project has an application, list the module among its children so that it outlives its first caller; a library without one (code run at compile time, a Mix task) has no tree to put it in",
+                def.name, def.arity
+            );
+            report.add_info(file, &call.ctx, call.node.byte_range(), message);
+            continue;
+        }
         // Kept in a field of the server's state: linked to the server and held for its
         // life, so an orphan only if the callback runs again. Say that, as info.
         if let Some(Kept::Again(field)) = helper_kept_in_server_state(file, call, def) {
@@ -615,6 +624,18 @@ fn owner_takes_every_exit(file: &File, call: &Call) -> bool {
 /// `start_link` (here the `start:` of a behaviour's child spec calls it).
 fn named_start_link(file: &File, call: &Call, def: &Def) -> bool {
     def.kind == "def" && def.name.ends_with("_start_link") && in_tail_position(file, def, call.node)
+}
+
+/// `case Process.whereis(__MODULE__) do nil -> GenServer.start_link(__MODULE__, arg,
+/// name: __MODULE__) ...`, or a start whose `{:error, {:already_started, _}}` counts as
+/// success: a named process started on demand, once.
+fn lazy_singleton(file: &File, call: &Call, def: &Def) -> bool {
+    let named = call.args.iter().any(|a| file.text(*a).contains("name:"));
+    let looked_up_first = file.calls_within(def.node).any(|c| {
+        c.node.end_byte() <= call.node.start_byte() && c.name == "whereis" && matches!(c.module.as_deref(), Some("Process" | "GenServer" | ":erlang"))
+    });
+    let takes_already_started = case_patterns(file, call).iter().any(|p| file.text(*p).contains(":already_started"));
+    named && (looked_up_first || takes_already_started)
 }
 
 /// `@doc false` right above the function (before its first clause).

@@ -192,7 +192,12 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             // the message: the keyword form of `Helper.start_link(self(), ...)`.
             Fact::SentToOption { key, tag, size, .. } => puts_self_under(key).iter().any(|s| receives(s, tag, *size)),
             Fact::RepliesToCarriedPid { tag, size, .. } => broadcasts_request(&all, tag, *size),
-            Fact::SendsToParameterPid { tag, size, .. } => effect_of_broadcast_request(&all, tag, *size),
+            // The parameter tuple is the request itself (`def device_notify(s, {:run_script,
+            // pid, text})`, reached from a `handle_info/2` that forwards the message), or
+            // an effect a handler built from it.
+            Fact::SendsToParameterPid { tag, size, .. } => {
+                broadcasts_request(&all, tag, *size) || effect_of_broadcast_request(&all, tag, *size)
+            }
             // The reply half of a handshake: a server callback waits for exactly
             // this tuple from the sender (`{:done, ^pid}` in `terminate/2`).
             Fact::SentWithSelf { tag, size, index, .. } => all.iter().any(|(_, g)| {

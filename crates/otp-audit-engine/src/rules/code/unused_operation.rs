@@ -112,14 +112,19 @@ fn check(file: &File, report: &mut Report) {
             module == "Enum" && file.scope == crate::FileScope::Test && ctx.test.is_some() && PREDICATES.contains(&call.name);
         // `Enum.all?(rows, fn row -> ...; assert ... end)`: the function checks each
         // element itself, and a passing `assert` returns its truthy value.
-        let asserts = missing_assertion && ends_in_assert(file, call);
+        let in_test = module == "Enum" && file.scope == crate::FileScope::Test && ctx.test.is_some();
+        // `Enum.map` visits every element whatever its function returns, so a `refute`
+        // checks each as well as an `assert` does.
+        let checks: &[&str] = if enum_map { &["assert", "refute"] } else { &["assert"] };
+        let asserts = (missing_assertion || in_test && enum_map) && ends_in_assert(file, call, checks);
         let message = if asserts && matches!(call.name, "any?" | "find") {
             format!(
                 "`{written}` stops at the first element for which its function returns a truthy value, and its function ends in an `assert`, which returns one when it passes: only the first element is checked; use `Enum.each/2` so that every element is"
             )
         } else if asserts {
+            let dropped = if enum_map { "the list it builds" } else { "the answer" };
             format!(
-                "`{written}` runs its function for the assertions inside it, and the answer is discarded: every element is checked and nothing is lost, but `Enum.each/2` says that the checks are the point"
+                "`{written}` runs its function for the assertions inside it, and {dropped} is discarded: every element is checked and nothing is lost, but `Enum.each/2` says that the checks are the point"
             )
         } else if missing_assertion {
             missing_assertion_message(&written, call.name)
@@ -177,6 +182,7 @@ fn check(file: &File, report: &mut Report) {
             d.severity(Severity::Info);
         }
         if enum_map
+            && !asserts
             && !call.via_apply
             && !file.is_enclosing_function(ctx, "Enum", "each", 2)
             && call.target.kind_id() == grammar().kinds.dot
@@ -206,12 +212,19 @@ fn missing_assertion_message(written: &str, name: &str) -> String {
     )
 }
 
-/// The `Enum` call's function is a one-clause `fn` whose last statement is `assert`.
-fn ends_in_assert(file: &File, call: &Call) -> bool {
-    function_argument(file, call)
-        .and_then(ast::single_clause_body)
+/// The `Enum` call's function is a one-clause `fn` whose last statement is one of
+/// `checks` (`assert`), or a capture of one (`&assert(&1.name == "bob")`).
+fn ends_in_assert(file: &File, call: &Call, checks: &[&str]) -> bool {
+    let Some(fun) = function_argument(file, call) else {
+        return false;
+    };
+    let is_check = |n: Node| ast::local_call_name(n, file.src).is_some_and(|name| checks.contains(&name));
+    if fun.kind_id() == grammar().kinds.unary_operator {
+        return ast::field(fun, grammar().fields.operand).is_some_and(is_check);
+    }
+    ast::single_clause_body(fun)
         .and_then(|body| ast::statements(body).last())
-        .is_some_and(|last| ast::local_call_name(last, file.src) == Some("assert"))
+        .is_some_and(is_check)
 }
 
 /// `Enum` functions that stop early, as soon as their function gives a deciding answer.

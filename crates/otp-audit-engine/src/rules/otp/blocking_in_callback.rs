@@ -483,7 +483,7 @@ fn check(file: &File, report: &mut Report) {
                             file,
                             &call.ctx,
                             range,
-                            format!("{what} in `{callback}` {effect}; {}", kind.advice()),
+                            format!("{what} in `{callback}` {effect}; {}", advice(file, module, kind, &callback)),
                         )
                         .severity(kind.severity());
                     continue;
@@ -545,7 +545,7 @@ fn check(file: &File, report: &mut Report) {
                             "`{}` is called from `{callback}` and runs {}, {effect}; {}",
                             h.name,
                             h.what,
-                            h.kind.advice()
+                            advice(file, module, h.kind, &callback)
                         ),
                     )
                     .severity(h.kind.severity());
@@ -585,6 +585,34 @@ fn check(file: &File, report: &mut Report) {
                 .severity(h.kind.severity());
         }
     }
+}
+
+/// [`Kind::advice`], unless the server already runs its work as a task and takes the
+/// task's `{ref, result}` in `handle_info/2`: then a `handle_call/3` that waits for it
+/// needs only to answer from there.
+fn advice(file: &File, module: &crate::model::Module, kind: Kind, callback: &str) -> String {
+    if matches!(kind, Kind::Receive { .. }) && callback == "handle_call/3" && takes_task_replies(file, module) {
+        return "this server already runs work as a task and takes its `{ref, result}` in `handle_info/2`: keep the caller's `from` in the state, return `{:noreply, state}`, and answer with `GenServer.reply/2` from the clause that gets the task's result (and from its `:DOWN` clause)".to_string();
+    }
+    kind.advice().to_string()
+}
+
+/// The module starts tasks (`Task.Supervisor.async_nolink/2`, `Task.async/1`) and has
+/// a `handle_info/2` clause for a task's reply, `{ref, result}`.
+fn takes_task_replies(file: &File, module: &crate::model::Module) -> bool {
+    let k = &grammar().kinds;
+    let starts_tasks = module.defs.iter().any(|&d| {
+        file.calls_within(file.defs[d as usize].node)
+            .any(|c| c.is("Task", "async") || c.is_any("Task.Supervisor", &["async", "async_nolink"]))
+    });
+    starts_tasks
+        && module.defs.iter().map(|&d| &file.defs[d as usize]).filter(|d| d.name == "handle_info" && d.arity == 2).any(|d| {
+            d.params.first().is_some_and(|p| {
+                p.kind_id() == k.tuple
+                    && ast::named_children(*p).count() == 2
+                    && ast::named_children(*p).next().is_some_and(|r| r.kind_id() == k.identifier && !file.text(r).starts_with('_'))
+            })
+        })
 }
 
 /// The statement after `call`'s, comments skipped.

@@ -651,6 +651,28 @@ fn check(file: &File, report: &mut Report) {
                 .severity(Severity::Info);
             continue;
         }
+        // `Process.put(:t, System.monotonic_time(:millisecond))` in a function that prints
+        // the time since the last mark: a profiling stopwatch, meant to be dropped into
+        // any code without changing its signatures.
+        if access == Access::Write && key.is_some_and(|k| is_literal_key(file, k)) && stopwatch_mark(file, call) {
+            let key_text = key.map(|k| one_line(file.text(k))).unwrap_or_default();
+            let namespace = if key.is_some_and(|k| namespaced_by_module(file, k)) {
+                String::new()
+            } else {
+                format!("; namespace the key (`{{__MODULE__, {key_text}}}`), since the marks land in the dictionary of whatever process runs the code being timed")
+            };
+            report
+                .add(
+                    file,
+                    &call.ctx,
+                    call.node.byte_range(),
+                    format!(
+                        "`{written}` keeps a clock reading under `{key_text}` for a stopwatch that prints the time between marks: the dictionary lets it be called from any code without passing state around, which is its point{namespace}"
+                    ),
+                )
+                .severity(Severity::Info);
+            continue;
+        }
         // Broadway's processors and batchers return no state from their callbacks, and
         // the `context` they get is fixed when the pipeline starts.
         let broadway = !memo && file.module(&call.ctx).is_some_and(|m| m.uses_module("Broadway"));
@@ -720,6 +742,24 @@ fn check(file: &File, report: &mut Report) {
             d.severity(Severity::Info);
         }
     }
+}
+
+/// The function around `write` reads a clock and prints (`IO.puts/1`, `Logger`), and
+/// the value written is that reading (a clock call or a variable).
+fn stopwatch_mark(file: &File, write: &Call) -> bool {
+    let Some(def) = file.def(&write.ctx) else {
+        return false;
+    };
+    let clock = |c: &Call| {
+        matches!(c.module.as_deref(), Some("System" | ":erlang" | ":os"))
+            && matches!(c.name, "monotonic_time" | "system_time" | "os_time" | "timestamp" | "perf_counter")
+    };
+    let prints = |c: &Call| c.is_any("IO", &["puts", "inspect", "write"]) || c.in_module("Logger");
+    let value = write.arg(1);
+    let value_is_reading = value.is_some_and(|v| {
+        v.kind_id() == grammar().kinds.identifier || file.calls_within(v).any(|c| c.node == v && clock(c))
+    });
+    value_is_reading && file.calls_within(def.node).any(|c| clock(c)) && file.calls_within(def.node).any(|c| prints(c))
 }
 
 /// The module holding `call` declares `@behaviour behaviour`.

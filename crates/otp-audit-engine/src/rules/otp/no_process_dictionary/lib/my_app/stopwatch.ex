@@ -20,6 +20,17 @@ defmodule MyApp.Stopwatch do
     IO.puts("#{label}: #{System.monotonic_time(:millisecond) - started} ms since the first lap")
   end
 
+  # A log throttle: its last-logged time decides what gets logged.
+  def warn_throttled(message) do
+    require Logger
+    now = System.monotonic_time(:millisecond)
+
+    if now - (Process.get(:last_warned) || 0) > 1_000 do
+      Logger.warning(message)
+      Process.put(:last_warned, now) #~ otp/no-process-dictionary
+    end
+  end
+
   # Not a clock: a count that other code depends on.
   def count_request do
     Process.put(:requests, (Process.get(:requests) || 0) + 1) #~ otp/no-process-dictionary

@@ -615,7 +615,9 @@ impl<'t> File<'t> {
             .body
             .into_iter()
             .flat_map(syntax::statements)
-            .filter(move |s| s.kind_id() == grammar().kinds.unary_operator && syntax::operator(*s, src) == "@")
+            .filter(move |s| {
+                s.kind_id() == grammar().kinds.unary_operator && syntax::operator(*s, src) == "@"
+            })
             .filter_map(|s| syntax::field(s, grammar().fields.operand))
             .filter(move |op| syntax::local_call_name(*op, src) == Some("behaviour"))
             .filter_map(|op| syntax::call_arguments(op)?.named_child(0))

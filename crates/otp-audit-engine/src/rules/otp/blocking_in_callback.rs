@@ -545,7 +545,7 @@ fn check(file: &File, report: &mut Report) {
                             "`{}` is called from `{callback}` and runs {}, {effect}; {}",
                             h.name,
                             h.what,
-                            advice(file, module, h.kind, &callback)
+                            advice(file, module, h.kind, callback)
                         ),
                     )
                     .severity(h.kind.severity());

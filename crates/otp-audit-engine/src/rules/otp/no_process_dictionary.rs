@@ -761,7 +761,7 @@ fn stopwatch_mark(file: &File, write: &Call) -> bool {
     let value_is_reading = value.is_some_and(|v| {
         v.kind_id() == grammar().kinds.identifier || file.calls_within(v).any(|c| c.node == v && clock(c))
     });
-    value_is_reading && file.calls_within(def.node).any(|c| clock(c)) && file.calls_within(def.node).any(|c| prints(c))
+    value_is_reading && file.calls_within(def.node).any(clock) && file.calls_within(def.node).any(prints)
 }
 
 /// The module holding `call` declares `@behaviour behaviour`.

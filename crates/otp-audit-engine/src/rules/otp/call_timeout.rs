@@ -909,8 +909,15 @@ fn waits_for_nothing<'t>(
 fn crash_paths(file: &File, body: Node) -> Vec<std::ops::Range<usize>> {
     let g = grammar();
     let mut out = Vec::new();
-    for block in crate::syntax::descendants(body).filter(|n| n.kind_id() == g.kinds.rescue_block || n.kind_id() == g.kinds.catch_block) {
-        for clause in ast::named_children(block).filter(|c| c.kind_id() == g.kinds.stab_clause) {
+    // Only a `try` has these blocks (`def ... rescue` too, but a def body is not one);
+    // looking at the calls keeps this off the tree walk that every body would cost.
+    for t in file.calls_within(body).filter(|c| c.local && c.module.is_none() && c.name == "try") {
+        let blocks = t
+            .do_block
+            .into_iter()
+            .flat_map(ast::named_children)
+            .filter(|n| n.kind_id() == g.kinds.rescue_block || n.kind_id() == g.kinds.catch_block);
+        for clause in blocks.flat_map(ast::named_children).filter(|c| c.kind_id() == g.kinds.stab_clause) {
             let last = ast::field(clause, g.fields.right).and_then(|b| crate::syntax::statements(b).last());
             if last.is_some_and(|l| matches!(ast::local_call_name(l, file.src), Some("reraise" | "raise" | "exit" | "throw"))) {
                 out.push(clause.byte_range());

@@ -89,6 +89,12 @@ enum Fact {
     /// A send, at this start byte, of a tuple tagged (tag, size) to a pid in a
     /// variable or field.
     SentToPid { at: usize, tag: String, size: usize },
+    /// A function whose parameter is a request tagged (tag, size) keeps the pid it
+    /// carries in a map under `field` (`Map.put(session.pending, ref, pid)`).
+    StoresRequestPid { tag: String, size: usize, field: String },
+    /// A send, at this start byte, to a pid read back from the map under `field`
+    /// (`case session.pending[ref] do pid -> send(pid, ...)`).
+    SendsToStoredPid { at: usize, field: String },
 }
 
 fn collect(file: &File, _report: &Report) -> Option<Facts> {
@@ -135,6 +141,7 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     facts.extend(broadcast_request_facts(file));
     facts.extend(carried_pid_reply_facts(file));
     facts.extend(effect_pid_facts(file));
+    facts.extend(stored_requester_facts(file));
     facts.extend(pinned_awaits(file).into_iter().map(|(tag, size, index)| Fact::AwaitsPinned { tag: tag.to_string(), size, index }));
     facts.extend(callback_documented_messages(file).into_iter().map(|(tag, size)| Fact::DocumentsMessage { tag, size }));
     (!facts.is_empty()).then(|| Box::new(facts) as Facts)
@@ -195,6 +202,10 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             // The parameter tuple is the request itself (`def device_notify(s, {:run_script,
             // pid, text})`, reached from a `handle_info/2` that forwards the message), or
             // an effect a handler built from it.
+            // The requester's pid, kept by a correlation ref until the answer comes.
+            Fact::SendsToStoredPid { field, .. } => all.iter().any(|(_, g)| {
+                matches!(g, Fact::StoresRequestPid { tag, size, field: f } if f == field && broadcasts_request(&all, tag, *size))
+            }),
             Fact::SendsToParameterPid { tag, size, .. } => {
                 broadcasts_request(&all, tag, *size) || effect_of_broadcast_request(&all, tag, *size)
             }
@@ -219,6 +230,7 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             | Fact::SentToOption { at, .. }
             | Fact::RepliesToCarriedPid { at, .. }
             | Fact::SendsToParameterPid { at, .. }
+            | Fact::SendsToStoredPid { at, .. }
             | Fact::SentWithSelf { at, .. }
             | Fact::SentToPid { at, .. } = f
         {
@@ -256,6 +268,8 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
                 Fact::SentWithSelf { at, tag, size, index } => serde_json::json!(["with_self", at, tag, size, index]),
                 Fact::DocumentsMessage { tag, size } => serde_json::json!(["documents", tag, size]),
                 Fact::SentToPid { at, tag, size } => serde_json::json!(["to_pid", at, tag, size]),
+                Fact::StoresRequestPid { tag, size, field } => serde_json::json!(["stores_request_pid", tag, size, field]),
+                Fact::SendsToStoredPid { at, field } => serde_json::json!(["to_stored_pid", at, field]),
             })
             .collect(),
     ))
@@ -298,6 +312,8 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
             "awaits_pinned" => Fact::AwaitsPinned { tag: text(1)?, size: number(2)?, index: number(3)? },
             "with_self" => Fact::SentWithSelf { at: number(1)?, tag: text(2)?, size: number(3)?, index: number(4)? },
             "documents" => Fact::DocumentsMessage { tag: text(1)?, size: number(2)? },
+            "stores_request_pid" => Fact::StoresRequestPid { tag: text(1)?, size: number(2)?, field: text(3)? },
+            "to_stored_pid" => Fact::SendsToStoredPid { at: number(1)?, field: text(2)? },
             "to_pid" => Fact::SentToPid { at: number(1)?, tag: text(2)?, size: number(3)? },
             _ => return None,
         });
@@ -524,6 +540,71 @@ fn effect_pid_facts(file: &File) -> Vec<Fact> {
         let param = def.params.iter().filter_map(|p| atom_tagged(file, *p).filter(|_| has_element(file, *p, var)).map(|t| (*p, t))).next();
         if let Some((_, (tag, size))) = param {
             facts.push(Fact::SendsToParameterPid { at: call.node.start_byte(), tag: tag.to_string(), size });
+        }
+    }
+    facts
+}
+
+/// `def notify(s, {:run_script, pid, text})` that keeps `pid` with `Map.put(s.refs,
+/// ref, pid)`, and a send to a pid read back from `s.refs` (`case s.refs[ref] do pid
+/// -> send(pid, ...)`, `pid = Map.get(s.refs, ref)`): both halves of a requester kept
+/// until its answer comes.
+fn stored_requester_facts(file: &File) -> Vec<Fact> {
+    let g = grammar();
+    let mut facts = Vec::new();
+    // `session.refs` → `refs`.
+    // `session.refs` parses as a call whose target is the dot.
+    let field_of = |n: Node| -> Option<String> {
+        let dot = if n.kind_id() == g.kinds.call && crate::syntax::call_arguments(n).is_none() {
+            ast::field(n, g.fields.target)?
+        } else {
+            n
+        };
+        (dot.kind_id() == g.kinds.dot).then(|| ast::field(dot, g.fields.right)).flatten().map(|f| file.text(f).to_string())
+    };
+    for put in file.calls_named("put").filter(|c| c.is("Map", "put") && c.arity == 3) {
+        let (Some(def), Some(map), Some(value)) = (file.def(&put.ctx), put.arg(0), put.arg(2)) else { continue };
+        if value.kind_id() != g.kinds.identifier {
+            continue;
+        }
+        let var = file.text(value);
+        let request = def.params.iter().find_map(|p| atom_tagged(file, *p).filter(|_| has_element(file, *p, var)));
+        if let (Some((tag, size)), Some(field)) = (request, field_of(map)) {
+            facts.push(Fact::StoresRequestPid { tag: tag.to_string(), size, field });
+        }
+    }
+    for send in file.calls_named_any(&["send"]) {
+        let Some(dest) = destination_index(send).and_then(|i| send.arg(i)).filter(|d| d.kind_id() == g.kinds.identifier) else {
+            continue;
+        };
+        let Some(def) = file.def(&send.ctx) else { continue };
+        let var = file.text(dest);
+        // Where `var` comes from: `case <read> do ... var -> ...` or `var = <read>`.
+        let read = ast::descendants(def.node)
+            .filter(|n| n.end_byte() <= send.node.start_byte() || n.byte_range().contains(&send.node.start_byte()))
+            .find_map(|n| {
+                if ast::is_binary_op(n, file.src, "=") && ast::field(n, g.fields.left).is_some_and(|l| file.text(l) == var) {
+                    return ast::field(n, g.fields.right);
+                }
+                let case = (n.kind_id() == g.kinds.call && ast::local_call_name(n, file.src) == Some("case")).then_some(n)?;
+                let binds = crate::syntax::call_do_block(case)?
+                    .named_children(&mut case.walk())
+                    .filter(|c| c.kind_id() == g.kinds.stab_clause)
+                    .filter_map(|c| ast::field(c, g.fields.left))
+                    .any(|args| ast::named_children(args).next().is_some_and(|p| file.text(p) == var));
+                binds.then(|| crate::syntax::call_arguments(case).and_then(|a| a.named_child(0))).flatten()
+            });
+        let Some(read) = read else { continue };
+        // `session.refs[ref]`, or `Map.get(session.refs, ref)` / `Map.fetch!`.
+        let map = if read.kind_id() == g.kinds.access_call {
+            read.named_child(0)
+        } else {
+            file.calls_within(read)
+                .find(|c| c.node == read && c.is_any("Map", &["get", "fetch!"]))
+                .and_then(|c| c.arg(0))
+        };
+        if let Some(field) = map.and_then(field_of) {
+            facts.push(Fact::SendsToStoredPid { at: send.node.start_byte(), field });
         }
     }
     facts

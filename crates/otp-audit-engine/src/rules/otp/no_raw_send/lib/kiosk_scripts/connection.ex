@@ -5,7 +5,7 @@ defmodule MyApp.KioskScripts.Connection do
   def start_link(kiosk_id), do: GenServer.start_link(__MODULE__, kiosk_id)
 
   @impl true
-  def init(kiosk_id), do: {:ok, %{kiosk_id: kiosk_id, scripts?: true}}
+  def init(kiosk_id), do: {:ok, %{kiosk_id: kiosk_id, scripts?: true, script_refs: %{}, watchers: %{}}}
 
   @impl true
   def handle_info(message, session) do

@@ -665,12 +665,34 @@ fn is_measurement_window(file: &File, sleep: &Call) -> bool {
         return false;
     }
     let leaves: Vec<Node> = ast::descendants(arg).collect();
-    let computed = leaves.iter().any(|n| n.kind_id() == k.identifier)
-        && !leaves.iter().any(|n| n.kind_id() == k.call);
+    // `100 * Source.sleep_time()`: a zero-arity function of a module is a setting too.
+    let setting = |n: &Node| {
+        n.kind_id() == k.call
+            && ast::field(*n, grammar().fields.target).is_some_and(|t| t.kind_id() == k.dot)
+            && ast::call_arguments(*n).is_none_or(|a| a.named_child_count() == 0)
+    };
+    let calls: Vec<&Node> = leaves.iter().filter(|n| n.kind_id() == k.call).collect();
+    let computed = leaves.iter().any(|n| n.kind_id() == k.identifier) && calls.iter().all(|n| setting(n));
+    let later = |c: &&Call| c.node.start_byte() > sleep.node.end_byte() && c.local;
     computed
-        && file
-            .calls_within(test.node)
-            .any(|c| c.node.start_byte() > sleep.node.end_byte() && c.local && c.name == "assert_in_delta")
+        && file.calls_within(test.node).filter(later).any(|c| {
+            c.name == "assert_in_delta" || c.name == "assert" && c.arg(0).is_some_and(|a| bounds_a_count(file, a))
+        })
+}
+
+/// `buff_no > 65`, `received < 25`: a count held in a variable against a bound above
+/// one, what a test asserts about how many things arrived in a window. (`n > 0` only
+/// says that something did, which a wait for it says better.)
+fn bounds_a_count(file: &File, cond: Node) -> bool {
+    let g = grammar();
+    if cond.kind_id() != g.kinds.binary_operator || !matches!(ast::operator(cond, file.src), ">" | "<" | ">=" | "<=") {
+        return false;
+    }
+    let (Some(l), Some(r)) = (ast::field(cond, g.fields.left), ast::field(cond, g.fields.right)) else {
+        return false;
+    };
+    let big = |n: Node| n.kind_id() == g.kinds.integer && file.text(n).replace('_', "").parse::<u64>().is_ok_and(|v| v > 1);
+    (l.kind_id() == g.kinds.identifier && big(r)) || (r.kind_id() == g.kinds.identifier && big(l))
 }
 
 /// `Process.sleep(1200)`, then `Jobs.mark_stale(1000, :millisecond)`: the test lets

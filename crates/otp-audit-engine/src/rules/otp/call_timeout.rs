@@ -356,48 +356,34 @@ pub(crate) fn pure_functions(file: &File, module: &Module) -> Vec<PureFunction> 
     let defines = module_defines(file, module);
     let mut facts: Vec<PureFunction> = Vec::new();
     let mut done: Vec<(&str, usize)> = Vec::new();
-    for def in module.defs.iter().map(|&d| &file.defs[d as usize]).filter(|d| d.kind == "def") {
+    // A `defmacro` counts by its `quote`s (`defmacro log_on_error(do: code), do:
+    // quote(do: try(do: unquote(code), rescue: ...))`): what runs is the quoted code
+    // around the caller's block, which the caller's own walk judges.
+    for def in module.defs.iter().map(|&d| &file.defs[d as usize]).filter(|d| matches!(d.kind, "def" | "defmacro")) {
         if done.contains(&(def.name, def.arity)) {
             continue;
         }
         done.push((def.name, def.arity));
-        let mut walk = Walk::new(vec![(def.name, def.arity)]);
-        let pure = module
+        let clauses = module
             .defs
             .iter()
             .map(|&d| &file.defs[d as usize])
             .filter(|d| d.name == def.name && d.arity == def.arity)
-            .filter_map(|d| d.body)
-            .all(|body| waits_for_nothing(file, module, body, &defines, &mut walk, 1).is_some());
-        if pure {
-            let (_, needs) = walk.finish();
-            facts.push(PureFunction { module: module.name.clone(), name: def.name.to_string(), arity: def.arity, needs });
-        }
-    }
-    // `defmacro log_on_error(do: code), do: quote(do: try(do: unquote(code), rescue: ...))`:
-    // what runs is the quoted code around the caller's block, which the caller's own
-    // walk judges.
-    for def in module.defs.iter().map(|&d| &file.defs[d as usize]).filter(|d| d.kind == "defmacro") {
-        if done.contains(&(def.name, def.arity)) {
+            .filter_map(|d| d.body);
+        let bodies: Vec<Node> = if def.kind == "def" {
+            clauses.collect()
+        } else {
+            clauses
+                .flat_map(crate::syntax::descendants)
+                .filter(|n| n.kind_id() == grammar().kinds.call && ast::local_call_name(*n, file.src) == Some("quote"))
+                .filter_map(crate::syntax::call_do_block)
+                .collect()
+        };
+        if def.kind == "defmacro" && bodies.is_empty() {
             continue;
         }
-        done.push((def.name, def.arity));
         let mut walk = Walk::new(vec![(def.name, def.arity)]);
-        let mut quotes = 0;
-        let pure = module
-            .defs
-            .iter()
-            .map(|&d| &file.defs[d as usize])
-            .filter(|d| d.name == def.name && d.arity == def.arity)
-            .filter_map(|d| d.body)
-            .flat_map(crate::syntax::descendants)
-            .filter(|n| n.kind_id() == grammar().kinds.call && ast::local_call_name(*n, file.src) == Some("quote"))
-            .filter_map(crate::syntax::call_do_block)
-            .all(|quoted| {
-                quotes += 1;
-                waits_for_nothing(file, module, quoted, &defines, &mut walk, 1).is_some()
-            });
-        if pure && quotes > 0 {
+        if bodies.iter().all(|body| waits_for_nothing(file, module, *body, &defines, &mut walk, 1).is_some()) {
             let (_, needs) = walk.finish();
             facts.push(PureFunction { module: module.name.clone(), name: def.name.to_string(), arity: def.arity, needs });
         }

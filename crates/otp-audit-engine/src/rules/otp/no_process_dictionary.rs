@@ -633,44 +633,22 @@ fn check(file: &File, report: &mut Report) {
         // A socket serializer's callbacks get the message and nothing else.
         let serializer = !memo && access == Access::Read && implements(file, call, "Phoenix.Socket.Serializer");
         if serializer {
-            let key_text = key.map(|k| one_line(file.text(k))).unwrap_or_default();
-            let namespace = if key.is_some_and(|k| namespaced_by_module(file, k)) {
-                String::new()
-            } else {
-                format!("; namespace the key (`{{MyAppWeb.UserSocket, {key_text}}}`) so that no other code in that process can clash with it")
-            };
-            report
-                .add(
-                    file,
-                    &call.ctx,
-                    call.node.byte_range(),
-                    format!(
-                        "`{written}` reads `{key_text}` in a `Phoenix.Socket.Serializer`, whose callbacks (`decode!/2`, `encode!/1`, `fastlane!/1`) get only the message and run in the socket's transport process: its dictionary is the one way a value the socket set (in `connect/3` or `init/1`) reaches them{namespace}"
-                    ),
-                )
-                .severity(Severity::Info);
+            let message = format!(
+                "`{written}` reads `{}` in a `Phoenix.Socket.Serializer`, whose callbacks (`decode!/2`, `encode!/1`, `fastlane!/1`) get only the message and run in the socket's transport process: its dictionary is the one way a value the socket set (in `connect/3` or `init/1`) reaches them",
+                key.map(|k| one_line(file.text(k))).unwrap_or_default()
+            );
+            add_with_key_advice(report, file, call, key, message, ("MyAppWeb.UserSocket", " so that no other code in that process can clash with it"));
             continue;
         }
         // `Process.put(:t, System.monotonic_time(:millisecond))` in a function that prints
         // the time since the last mark: a profiling stopwatch, meant to be dropped into
         // any code without changing its signatures.
         if access == Access::Write && key.is_some_and(|k| is_literal_key(file, k)) && stopwatch_mark(file, call) {
-            let key_text = key.map(|k| one_line(file.text(k))).unwrap_or_default();
-            let namespace = if key.is_some_and(|k| namespaced_by_module(file, k)) {
-                String::new()
-            } else {
-                format!("; namespace the key (`{{__MODULE__, {key_text}}}`), since the marks land in the dictionary of whatever process runs the code being timed")
-            };
-            report
-                .add(
-                    file,
-                    &call.ctx,
-                    call.node.byte_range(),
-                    format!(
-                        "`{written}` keeps a clock reading under `{key_text}` for a stopwatch that prints the time between marks: the dictionary lets it be called from any code without passing state around, which is its point{namespace}"
-                    ),
-                )
-                .severity(Severity::Info);
+            let message = format!(
+                "`{written}` keeps a clock reading under `{}` for a stopwatch that prints the time between marks: the dictionary lets it be called from any code without passing state around, which is its point",
+                key.map(|k| one_line(file.text(k))).unwrap_or_default()
+            );
+            add_with_key_advice(report, file, call, key, message, ("__MODULE__", ", since the marks land in the dictionary of whatever process runs the code being timed"));
             continue;
         }
         // Broadway's processors and batchers return no state from their callbacks, and
@@ -742,6 +720,18 @@ fn check(file: &File, report: &mut Report) {
             d.severity(Severity::Info);
         }
     }
+}
+
+/// An info note for a use of the dictionary that suits the code, which asks for a key
+/// namespaced by `owner` (with `why`) unless the key already is.
+fn add_with_key_advice(report: &mut Report, file: &File, call: &Call, key: Option<Node>, message: String, (owner, why): (&str, &str)) {
+    let message = match key {
+        Some(k) if !namespaced_by_module(file, k) => {
+            format!("{message}; namespace the key (`{{{owner}, {}}}`){why}", one_line(file.text(k)))
+        }
+        _ => message,
+    };
+    report.add(file, &call.ctx, call.node.byte_range(), message).severity(Severity::Info);
 }
 
 /// The function around `write` reads a clock and prints to the console (`IO.puts/1`), and

@@ -199,13 +199,13 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             // the message: the keyword form of `Helper.start_link(self(), ...)`.
             Fact::SentToOption { key, tag, size, .. } => puts_self_under(key).iter().any(|s| receives(s, tag, *size)),
             Fact::RepliesToCarriedPid { tag, size, .. } => broadcasts_request(&all, tag, *size),
-            // The parameter tuple is the request itself (`def device_notify(s, {:run_script,
-            // pid, text})`, reached from a `handle_info/2` that forwards the message), or
-            // an effect a handler built from it.
             // The requester's pid, kept by a correlation ref until the answer comes.
             Fact::SendsToStoredPid { field, .. } => all.iter().any(|(_, g)| {
                 matches!(g, Fact::StoresRequestPid { tag, size, field: f } if f == field && broadcasts_request(&all, tag, *size))
             }),
+            // The parameter tuple is the request itself (`def device_notify(s, {:run_script,
+            // pid, text})`, reached from a `handle_info/2` that forwards the message), or
+            // an effect a handler built from it.
             Fact::SendsToParameterPid { tag, size, .. } => {
                 broadcasts_request(&all, tag, *size) || effect_of_broadcast_request(&all, tag, *size)
             }
@@ -552,8 +552,7 @@ fn effect_pid_facts(file: &File) -> Vec<Fact> {
 fn stored_requester_facts(file: &File) -> Vec<Fact> {
     let g = grammar();
     let mut facts = Vec::new();
-    // `session.refs` → `refs`.
-    // `session.refs` parses as a call whose target is the dot.
+    // `session.refs` → `refs`; the field access parses as a call whose target is the dot.
     let field_of = |n: Node| -> Option<String> {
         let dot = if n.kind_id() == g.kinds.call && crate::syntax::call_arguments(n).is_none() {
             ast::field(n, g.fields.target)?

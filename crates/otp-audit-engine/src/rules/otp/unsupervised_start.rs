@@ -696,11 +696,9 @@ fn in_tail_position(file: &File, def: &Def, node: Node) -> bool {
     let Some(body) = def.body else {
         return false;
     };
-    // A `do_block` ends with its `else` (`rescue`, `after`...) block, not a statement.
-    let not_statements = [k.comment, k.else_block, k.after_block, k.rescue_block, k.catch_block];
     let last_statement = |parent: Node, child: Node| {
         ast::named_children(parent)
-            .filter(|c| !not_statements.contains(&c.kind_id()))
+            .filter(|c| c.kind_id() != k.comment && !is_trailing_block(*c))
             .last()
             .is_some_and(|last| last == child)
     };
@@ -1256,9 +1254,9 @@ fn returned_worker(file: &File, call: &Call, def: &Def) -> Option<String> {
 
 /// `{:ok, limiter} = Limiter.start_link(n)` whose pid leaves in the value the function
 /// returns (`{set_context(query, limiter: limiter), true}`, the last expression of its
-/// branch), and every call of the function in this module sits in a `try` whose `after`
-/// stops something (`after if stop?, do: Agent.stop(...)`): a helper for the length of
-/// the caller's call, ended even when it raises.
+/// branch), and every call of the function in this module is followed, in the calling
+/// function, by an `after` that stops something (`after if stop?, do: Agent.stop(...)`):
+/// a helper for the length of the caller's call, ended even when it raises.
 fn returned_to_caller_that_stops_it(file: &File, call: &Call, def: &Def) -> bool {
     let k = &grammar().kinds;
     let Some(var) = kept_pid(file, call, def) else {
@@ -1271,9 +1269,7 @@ fn returned_to_caller_that_stops_it(file: &File, call: &Call, def: &Def) -> bool
     else {
         return false;
     };
-    // A `do_block` holds its `else`, `rescue`, `catch` and `after` blocks after its statements.
-    let blocks = [k.else_block, k.after_block, k.rescue_block, k.catch_block];
-    let Some(last) = file.parent(statement).and_then(|p| ast::statements(p).filter(|s| !blocks.contains(&s.kind_id())).last()) else {
+    let Some(last) = file.parent(statement).and_then(|p| ast::statements(p).filter(|s| !is_trailing_block(*s)).last()) else {
         return false;
     };
     if last.id() == statement.id() || !mentions(file, last, var) || !in_tail_position(file, def, last) {
@@ -1286,13 +1282,19 @@ fn returned_to_caller_that_stops_it(file: &File, call: &Call, def: &Def) -> bool
         .collect();
     !callers.is_empty()
         && callers.iter().all(|c| {
-            std::iter::successors(Some(c.node), |n| file.parent(*n))
-                .filter(|n| n.kind_id() == k.call && ast::local_call_name(*n, file.src) == Some("try"))
-                .chain(file.def(&c.ctx).map(|d| d.node))
-                .flat_map(|t| ast::descendants(t).filter(|n| n.kind_id() == k.after_block).collect::<Vec<_>>())
-                .filter(|after| after.start_byte() > c.node.end_byte())
-                .any(|after| file.calls_within(after).any(|s| stops_by_name(s.name)))
+            file.def(&c.ctx).is_some_and(|caller| {
+                ast::descendants(caller.node)
+                    .filter(|n| n.kind_id() == k.after_block && n.start_byte() > c.node.end_byte())
+                    .any(|after| file.calls_within(after).any(|s| stops_by_name(s.name)))
+            })
         })
+}
+
+/// A `do_block` ends with its `else`, `rescue`, `catch` and `after` blocks, which are
+/// not statements of it.
+fn is_trailing_block(node: Node) -> bool {
+    let k = &grammar().kinds;
+    [k.else_block, k.after_block, k.rescue_block, k.catch_block].contains(&node.kind_id())
 }
 
 fn mentions(file: &File, node: Node, var: &str) -> bool {

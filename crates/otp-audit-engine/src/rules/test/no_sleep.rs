@@ -654,8 +654,9 @@ fn timed_from_option_variable(file: &File, sleep: &Call) -> bool {
 /// `Process.sleep(interval * tries)`, then `assert_in_delta ticks, tries, 5`: the sleep
 /// is the window over which the test counts what happened, so elapsed time is what the
 /// test measures. The wall-clock exemption misses it when a process was started first.
-/// Only a duration computed from variables or attributes (no literal alone, no call)
-/// and an `assert_in_delta` later in the same test count.
+/// Only a duration computed from variables, attributes or zero-arity settings (no
+/// literal alone, no call with arguments) count, with an `assert_in_delta`, or an
+/// assert that bounds a count ([`bounds_a_count`]), later in the same test.
 fn is_measurement_window(file: &File, sleep: &Call) -> bool {
     let k = &grammar().kinds;
     let (Some(arg), Some(test)) = (sleep.arg(0), file.test(&sleep.ctx)) else {

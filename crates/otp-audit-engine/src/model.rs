@@ -47,6 +47,8 @@ pub struct Module<'t> {
     pub parent: Option<Id>,
     /// Resolved names of `use`d modules with their options (`async: true`).
     pub uses: Vec<(String, Option<Node<'t>>)>,
+    /// `@behaviour Name` statements, as (`Name` as written, the statement).
+    pub behaviours: Vec<(&'t str, Node<'t>)>,
     /// Every `def`-like function once: (kind, name, arity range), sorted by name.
     pub functions: Vec<LocalFunction<'t>>,
     pub defs: Vec<Id>,
@@ -610,18 +612,10 @@ impl<'t> File<'t> {
 
     /// The behaviours `module` declares with `@behaviour Name`, as written.
     pub fn behaviours(&self, module: Id) -> impl Iterator<Item = &'t str> + '_ {
-        let src = self.src;
         self.modules[module as usize]
-            .body
-            .into_iter()
-            .flat_map(syntax::statements)
-            .filter(move |s| {
-                s.kind_id() == grammar().kinds.unary_operator && syntax::operator(*s, src) == "@"
-            })
-            .filter_map(|s| syntax::field(s, grammar().fields.operand))
-            .filter(move |op| syntax::local_call_name(*op, src) == Some("behaviour"))
-            .filter_map(|op| syntax::call_arguments(op)?.named_child(0))
-            .map(move |b| text(b, src))
+            .behaviours
+            .iter()
+            .map(|(name, _)| *name)
     }
 
     /// Human name of a context: `MyApp.Worker.handle_call/3`, `MyApp.WorkerTest test "stops"`.

@@ -598,6 +598,7 @@ impl<'t> Walker<'_, 't> {
             body,
             parent: self.ctx.module,
             uses: Vec::new(),
+            behaviours: Vec::new(),
             functions: Vec::new(),
             defs: Vec::new(),
             is_genserver: false,
@@ -677,16 +678,18 @@ impl<'t> Walker<'_, 't> {
                     module.uses.push((used, opts));
                 }
                 _ => {
-                    // `@behaviour GenServer` also makes a GenServer.
                     if stmt.kind_id() == k.unary_operator
                         && syntax::operator(stmt, src) == "@"
                         && let Some(op) = field(stmt, grammar().fields.operand)
                         && syntax::local_call_name(op, src) == Some("behaviour")
-                        && syntax::call_arguments(op)
-                            .and_then(|a| a.named_child(0))
-                            .is_some_and(|b| matches!(text(b, src), "GenServer" | ":gen_server"))
+                        && let Some(b) = syntax::call_arguments(op).and_then(|a| a.named_child(0))
                     {
-                        module.is_genserver = true;
+                        let name = text(b, src);
+                        // `@behaviour GenServer` also makes a GenServer.
+                        if matches!(name, "GenServer" | ":gen_server") {
+                            module.is_genserver = true;
+                        }
+                        module.behaviours.push((name, stmt));
                     }
                 }
             }

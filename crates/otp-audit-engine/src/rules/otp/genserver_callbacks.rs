@@ -124,26 +124,19 @@ pub(crate) fn genserver_declaration<'t>(file: &File<'t>, module: &Module<'t>) ->
     }
     let src = file.src;
     let body = module.body?;
-    let mut behaviour = None;
-    for stmt in ast::statements(body) {
-        if ast::local_call_name(stmt, src) == Some("use")
-            && ast::call_arguments(stmt)
+    let used = ast::statements(body).find(|stmt| {
+        ast::local_call_name(*stmt, src) == Some("use")
+            && ast::call_arguments(*stmt)
                 .and_then(|a| a.named_child(0))
                 .is_some_and(|m| file.text(m) == "GenServer")
-        {
-            return Some(stmt);
-        }
-        if behaviour.is_none()
-            && attribute_name(stmt, src) == Some("behaviour")
-            && ast::field(stmt, grammar().fields.operand)
-                .and_then(ast::call_arguments)
-                .and_then(|a| a.named_child(0))
-                .is_some_and(|b| matches!(file.text(b), "GenServer" | ":gen_server"))
-        {
-            behaviour = Some(stmt);
-        }
-    }
-    behaviour
+    });
+    used.or_else(|| {
+        module
+            .behaviours
+            .iter()
+            .find(|(name, _)| matches!(*name, "GenServer" | ":gen_server"))
+            .map(|(_, stmt)| *stmt)
+    })
 }
 
 /// `@impl true` (or `@impl GenServer`) as the module writes it, if it uses `@impl`.

@@ -2816,9 +2816,7 @@ fn cowboy_loop_handler(file: &File, module: Option<Id>) -> bool {
         .is_none_or(|m| file.text(m.node).contains("cowboy_loop"));
     named
         && (file.tuples_tagged("cowboy_loop").any(|(_, _, ctx)| ctx.module == module)
-            || module.and_then(|m| file.modules.get(m as usize)).and_then(|m| m.body).is_some_and(|body| {
-                ast::statements(body).any(|stmt| file.text(stmt).split_whitespace().eq(["@behaviour", ":cowboy_loop"]))
-            }))
+            || module.is_some_and(|m| file.behaviours(m).any(|b| b == ":cowboy_loop")))
 }
 
 /// Does `pattern` match messages shaped like `msg`? `{self(), :done, x}` is matched by

@@ -56,7 +56,7 @@ fn check(file: &File, report: &mut Report) {
             continue;
         }
         if module.is_some_and(|m| {
-            behaviour_owns_teardown(file, m) || linked_pids_monitored(file, call.ctx.module, m)
+            behaviour_owns_teardown(m) || linked_pids_monitored(file, call.ctx.module, m)
         }) {
             continue;
         }
@@ -241,12 +241,12 @@ const TEARDOWN_CALLBACKS: &[&str] = &["disconnect", "handle_shutdown"];
 /// `@behaviour DBConnection`) that owns the receive loop, and does it define that
 /// behaviour's teardown callback? Then the behaviour's process takes the `:EXIT`
 /// and calls the teardown, and trapping is what makes it do so.
-fn behaviour_owns_teardown(file: &File, module: &Module) -> bool {
+fn behaviour_owns_teardown(module: &Module) -> bool {
     if is_gen_server_based(module) || module.defines("callback_mode", 0) {
         return false;
     }
     let other_behaviour = module.uses.iter().any(|(m, _)| !PROCESS_BEHAVIOURS.contains(&m.as_str()))
-        || declared_behaviours(file, module).any(|b| !PROCESS_BEHAVIOURS.contains(&b));
+        || module.behaviours.iter().any(|(b, _)| !PROCESS_BEHAVIOURS.contains(b));
     other_behaviour
         && module
             .functions
@@ -254,26 +254,6 @@ fn behaviour_owns_teardown(file: &File, module: &Module) -> bool {
             .any(|f| f.kind == "def" && TEARDOWN_CALLBACKS.contains(&f.name))
 }
 
-/// The modules named by `@behaviour` attributes in the module's body.
-fn declared_behaviours<'a>(file: &'a File, module: &Module<'a>) -> impl Iterator<Item = &'a str> + 'a {
-    let src = file.src;
-    module
-        .body
-        .into_iter()
-        .flat_map(ast::statements)
-        .filter(move |stmt| {
-            stmt.kind_id() == grammar().kinds.unary_operator
-                && ast::operator(*stmt, src) == "@"
-                && ast::field(*stmt, grammar().fields.operand)
-                    .is_some_and(|op| ast::local_call_name(op, src) == Some("behaviour"))
-        })
-        .filter_map(|stmt| {
-            ast::field(stmt, grammar().fields.operand)
-                .and_then(ast::call_arguments)
-                .and_then(|a| a.named_child(0))
-        })
-        .map(move |b| file.text(b))
-}
 
 /// Is every process the module links to also monitored in the function that links
 /// it, and does the module match `{:DOWN, ...}`? "Link so the child dies with me,

@@ -69,7 +69,8 @@ fn check(file: &File, report: &mut Report) {
             || ends_the_node(file, call)
             || call.arg(0).is_some_and(|f| is_down_watcher(file, f))
             || kind == Kind::Link && (is_managed_worker(file, call) || is_linked_sink(file, call))
-            || kind == Kind::Monitor && (awaits_its_down(file, call) || watches_its_spawner(file, call))
+            || kind == Kind::Monitor
+                && (awaits_its_down(file, call) || watches_its_spawner(file, call) || hands_monitor_to_caller(file, call))
             || kind == Kind::Opt && monitors_by_option(file, call) && awaits_its_down(file, call)
             || matches!(kind, Kind::Monitor | Kind::Opt) && is_async_call_by_exit(file, call)
         {
@@ -325,6 +326,65 @@ fn awaits_its_down(file: &File, call: &Call) -> bool {
             _ => return false,
         }
         next = stmt.next_named_sibling();
+    }
+    false
+}
+
+/// A behaviour callback (`@impl`) that returns the spawn's pid and monitor together
+/// (`{:ok, spawn_monitor(f)}`, or `{pid, ref} = spawn_monitor(f)` then `{:ok, {pid,
+/// ref}}`): the behaviour's contract hands the monitor to its host, which waits for
+/// the `:DOWN`. Whoever holds the monitor owns the process's end. A plain function
+/// doing the same is still reported: nothing says its callers wait.
+fn hands_monitor_to_caller(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(def) = file.def(&call.ctx).filter(|_| call.ctx.func.is_none()) else {
+        return false;
+    };
+    if !is_callback_impl(file, def.node) {
+        return false;
+    }
+    let tail = |n: Node| super::unsupervised_start::in_tail_position(file, def, n);
+    // The call as the value, or as a member of the returned tuple.
+    let mut value = call.expr;
+    while let Some(tuple) = file.parent(value).filter(|p| p.kind_id() == k.tuple) {
+        value = tuple;
+    }
+    if tail(value) {
+        return true;
+    }
+    let Some(binding) = call.parent.filter(|p| ast::is_binary_op(*p, file.src, "=")) else {
+        return false;
+    };
+    let pattern = ast::field(binding, grammar().fields.left).filter(|l| l.kind_id() == k.tuple);
+    let Some(pair) = pattern.map(|p| file.text(p).split_whitespace().collect::<String>()) else {
+        return false;
+    };
+    let mut next = binding.next_named_sibling();
+    while next.is_some_and(|n| n.kind_id() == k.comment) {
+        next = next.and_then(|n| n.next_named_sibling());
+    }
+    // The pair itself, or inside the returned value: `{:ok, {pid, ref}}`.
+    next.is_some_and(|value| {
+        tail(value)
+            && std::iter::once(value)
+                .chain(ast::descendants(value))
+                .any(|n| n.kind_id() == k.tuple && file.text(n).split_whitespace().collect::<String>() == pair)
+    })
+}
+
+/// Is the `def` marked `@impl` (comments and other attributes may come between)?
+fn is_callback_impl(file: &File, def: Node) -> bool {
+    let k = &grammar().kinds;
+    let mut prev = def.prev_named_sibling();
+    while let Some(p) = prev {
+        if p.kind_id() == k.unary_operator && ast::operator(p, file.src) == "@" {
+            if ast::field(p, grammar().fields.operand).and_then(|o| ast::local_call_name(o, file.src)) == Some("impl") {
+                return true;
+            }
+        } else if p.kind_id() != k.comment {
+            return false;
+        }
+        prev = p.prev_named_sibling();
     }
     false
 }

@@ -691,7 +691,7 @@ fn start_mfas<'a, 's: 'a>(file: &'a File<'s>, node: Node<'a>) -> impl Iterator<I
 /// Is `node` a value `def` returns: its body, the body's last statement, or, through
 /// `case`, `cond`, `if`, `unless` and `with`, the last statement of one of their
 /// branches?
-fn in_tail_position(file: &File, def: &Def, node: Node) -> bool {
+pub(crate) fn in_tail_position(file: &File, def: &Def, node: Node) -> bool {
     let k = &grammar().kinds;
     let Some(body) = def.body else {
         return false;

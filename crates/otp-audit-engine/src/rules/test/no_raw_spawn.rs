@@ -29,7 +29,7 @@ fn check(file: &File, report: &mut Report) {
         if !is_spawn(call) || call.ctx.test.is_none() {
             continue;
         }
-        if call.ctx.other_process && !only_in_tasks(file, call) {
+        if call.ctx.other_process && !only_in_tasks(file, call) || in_mock_implementation(file, call) {
             continue;
         }
         if is_dead_pid_idiom(file, call)
@@ -300,6 +300,20 @@ fn is_dead_pid_idiom(file: &File, call: &Call) -> bool {
         .any(|monitor| {
             super::no_sleep::match_left(file, monitor).is_some_and(|l| l.kind_id() == k.identifier)
                 || waits_for_down(file, test.node)
+        })
+}
+
+/// The spawn sits in a fn given to a mock's `expect`/`stub` (Mox, Hammox, Mimic): the
+/// mock's stand-in code, which runs in whatever process calls the mock (the code
+/// under test, which owns what it starts), not a process the test starts.
+fn in_mock_implementation(file: &File, call: &Call) -> bool {
+    file.fns
+        .iter()
+        .filter(|f| f.node.start_byte() <= call.node.start_byte() && call.node.end_byte() <= f.node.end_byte())
+        .filter_map(|f| f.called_by.map(|id| file.call(id)))
+        .any(|c| {
+            matches!(c.name, "expect" | "stub")
+                && (c.local || matches!(c.module.as_deref(), Some("Mox" | "Hammox" | "Mimic")))
         })
 }
 

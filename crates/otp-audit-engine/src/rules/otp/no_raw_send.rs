@@ -956,7 +956,12 @@ fn receive_patterns<'t>(file: &File<'t>, receive: &Call<'t>) -> impl Iterator<It
         .flat_map(ast::named_children)
         .filter(move |c| c.kind_id() == g.kinds.stab_clause)
         .filter_map(move |c| ast::field(c, g.fields.left))
-        .filter_map(|args| ast::named_children(args).next())
+        // `{^ref, pids} when is_list(pids) ->`: the guard's left side holds the
+        // clause's arguments.
+        .map(move |left| {
+            if ast::is_binary_op(left, file.src, "when") { ast::field(left, g.fields.left).unwrap_or(left) } else { left }
+        })
+        .filter_map(|args| if args.kind_id() == g.kinds.arguments { ast::named_children(args).next() } else { Some(args) })
         .map(move |p| if ast::is_binary_op(p, file.src, "when") { ast::field(p, g.fields.left).unwrap_or(p) } else { p })
 }
 
@@ -2599,6 +2604,8 @@ fn protocol_handled_here(file: &File, names: &ModuleNames, call: &Call) -> bool 
     let Some(msg) = message_arg(call) else {
         return false;
     };
+    // `msg = {:ready, name, self()}` then `send(pid, msg)`: judge the tuple.
+    let msg = bound_tuple(file, msg).unwrap_or(msg);
     let g = grammar();
     // `send(task.pid, ref)` releasing a process whose `receive do ^ref -> ...` this
     // module wrote.
@@ -2619,8 +2626,14 @@ fn protocol_handled_here(file: &File, names: &ModuleNames, call: &Call) -> bool 
     let received = file
         .calls_named("receive")
         // A `receive` in the sending function waits for the answer; the handler of
-        // the request is elsewhere.
-        .filter(|r| r.local && r.module.is_none() && receivers.contains(&r.ctx.module) && r.ctx.def != call.ctx.def)
+        // the request is elsewhere. One in a fn the function starts (and the send
+        // is not in) is the other side: a process that waits for this very message.
+        .filter(|r| {
+            r.local
+                && r.module.is_none()
+                && receivers.contains(&r.ctx.module)
+                && (r.ctx.def != call.ctx.def || r.ctx.func.is_some_and(|f| !encloses(file.fns[f as usize].node, call.node)))
+        })
         .flat_map(|r| receive_patterns(file, r));
     let handled = receivers.iter().flat_map(|m| handle_info_patterns(file, *m));
     received.chain(handled).map(|p| bound_pattern(file, p)).any(|pattern| match (shape, &pinned) {
@@ -2628,6 +2641,37 @@ fn protocol_handled_here(file: &File, names: &ModuleNames, call: &Call) -> bool 
         (None, Some(pinned)) => file.text(pattern) == pinned,
         _ => false,
     })
+}
+
+fn encloses(outer: Node, inner: Node) -> bool {
+    outer.start_byte() <= inner.start_byte() && inner.end_byte() <= outer.end_byte()
+}
+
+/// The tuple a variable was last bound to before `var`, in the statements of the
+/// blocks around it (`msg = {:ready, name, self()}` then `send(pid, msg)`).
+fn bound_tuple<'t>(file: &File<'t>, var: Node<'t>) -> Option<Node<'t>> {
+    let k = &grammar().kinds;
+    if var.kind_id() != k.identifier {
+        return None;
+    }
+    let name = file.text(var);
+    let mut node = var;
+    while let Some(parent) = file.parent(node) {
+        if parent.kind_id() == k.anonymous_function || file.defs.iter().any(|d| d.node == parent) {
+            return None;
+        }
+        let mut prev = node.prev_named_sibling();
+        while let Some(stmt) = prev {
+            if ast::is_binary_op(stmt, file.src, "=")
+                && ast::field(stmt, grammar().fields.left).is_some_and(|l| l.kind_id() == k.identifier && file.text(l) == name)
+            {
+                return ast::field(stmt, grammar().fields.right).filter(|r| r.kind_id() == k.tuple);
+            }
+            prev = stmt.prev_named_sibling();
+        }
+        node = parent;
+    }
+    None
 }
 
 /// The other modules of this file that `home` names in its own code (a worker it

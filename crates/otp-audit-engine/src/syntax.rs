@@ -222,6 +222,21 @@ pub fn atom_name<'s>(node: Node, src: &'s str) -> Option<&'s str> {
     }
 }
 
+/// The first pattern of a `->` clause (`{:ok, x} ->`), without its guard:
+/// `pattern when guard ->` puts the guard around the clause's arguments.
+pub fn clause_pattern<'t>(clause: Node<'t>, src: &str) -> Option<Node<'t>> {
+    let g = grammar();
+    let mut args = field(clause, g.fields.left)?;
+    if is_binary_op(args, src, "when") {
+        args = field(args, g.fields.left)?;
+    }
+    if args.kind_id() == g.kinds.arguments {
+        args.named_child(0)
+    } else {
+        Some(args)
+    }
+}
+
 /// The body of an anonymous `fn` that has exactly one clause (`fn x -> ... end`), the
 /// node whose statements run; `None` for another node or a `fn` of several clauses.
 pub fn single_clause_body<'t>(fun: Node<'t>) -> Option<Node<'t>> {

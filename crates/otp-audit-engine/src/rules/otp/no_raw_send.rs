@@ -346,9 +346,7 @@ fn pinned_awaits<'s>(file: &File<'s>) -> Vec<(&'s str, usize, usize)> {
             .into_iter()
             .flat_map(ast::named_children)
             .filter(|c| c.kind_id() == g.kinds.stab_clause)
-            .filter_map(|c| ast::field(c, g.fields.left))
-            .filter_map(|args| ast::named_children(args).next())
-            .map(|p| if ast::is_binary_op(p, file.src, "when") { ast::field(p, g.fields.left).unwrap_or(p) } else { p });
+            .filter_map(|c| ast::clause_pattern(c, file.src));
         for pattern in patterns {
             let Some((tag, size)) = atom_tagged(file, pattern) else { continue };
             let pinned = ast::named_children(pattern)
@@ -955,14 +953,7 @@ fn receive_patterns<'t>(file: &File<'t>, receive: &Call<'t>) -> impl Iterator<It
         .into_iter()
         .flat_map(ast::named_children)
         .filter(move |c| c.kind_id() == g.kinds.stab_clause)
-        .filter_map(move |c| ast::field(c, g.fields.left))
-        // `{^ref, pids} when is_list(pids) ->`: the guard's left side holds the
-        // clause's arguments.
-        .map(move |left| {
-            if ast::is_binary_op(left, file.src, "when") { ast::field(left, g.fields.left).unwrap_or(left) } else { left }
-        })
-        .filter_map(|args| if args.kind_id() == g.kinds.arguments { ast::named_children(args).next() } else { Some(args) })
-        .map(move |p| if ast::is_binary_op(p, file.src, "when") { ast::field(p, g.fields.left).unwrap_or(p) } else { p })
+        .filter_map(move |c| ast::clause_pattern(c, file.src))
 }
 
 /// `{:mix_shell, _, _} = message` (or `message = {...}`): the pattern that the message

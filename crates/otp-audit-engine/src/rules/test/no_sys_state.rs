@@ -514,13 +514,7 @@ impl<'t> Flow<'_, 't> {
             let mut acts = false;
             let mut any = false;
             for clause in ast::named_children(block).filter(|c| c.kind_id() == k.stab_clause) {
-                // `pattern when guard ->` puts the guard around the arguments.
-                let Some(mut args) = ast::field(clause, g.fields.left) else { continue };
-                if ast::is_binary_op(args, src, "when") {
-                    let Some(left) = ast::field(args, g.fields.left) else { continue };
-                    args = left;
-                }
-                let Some(pattern) = ast::named_children(args).next() else { continue };
+                let Some(pattern) = ast::clause_pattern(clause, src) else { continue };
                 if !pattern_vars(pattern, src).is_empty() {
                     any = true;
                     acts |= self.bound(pattern, pattern.end_byte(), clause, scope, depth)?;

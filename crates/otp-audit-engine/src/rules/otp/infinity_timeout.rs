@@ -514,6 +514,7 @@ const INSTANT_LOOKUPS: &[(&str, &str)] = &[
     (":ets", "lookup_element"),
     (":ets", "member"),
     (":ets", "info"),
+    (":ets", "whereis"),
     ("Registry", "lookup"),
     ("Registry", "keys"),
     ("Registry", "meta"),
@@ -580,13 +581,34 @@ fn remote_function<'s>(file: &File<'s>, call: &Call) -> Option<(String, &'s str,
 /// another node. It waits as long as the same start would locally, and a timeout
 /// would leave the caller without the pid of a process that did start, the reason
 /// the supervisor API waits without a limit too.
+/// Any module's `start`/`start_link` counts when the result is matched as a start's
+/// (`{:ok, _} = :rpc.call(node, :helper, :start, [])`): code loaded onto the node
+/// that starts its processes there.
 fn remote_start(file: &File, call: &Call) -> bool {
     remote_function(file, call).is_some_and(|(module, function, _)| {
-        matches!(
+        let starts = matches!(function, "start" | "start_link" | "start_child");
+        let behaviour = matches!(
             module.as_str(),
             "GenServer" | "Supervisor" | "DynamicSupervisor" | "Agent" | "Task.Supervisor" | ":gen_server" | ":gen_statem" | ":supervisor"
-        ) && matches!(function, "start" | "start_link" | "start_child")
+        );
+        starts && (behaviour || matched_as_started(file, call))
     })
+}
+
+/// `{:ok, _} = call` or `{:ok, pid} <- call`: the result is taken as a start's.
+fn matched_as_started(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    call.parent
+        .filter(|p| {
+            (ast::is_binary_op(*p, file.src, "=") || ast::is_binary_op(*p, file.src, "<-"))
+                && ast::field(*p, grammar().fields.right) == Some(call.expr)
+        })
+        .and_then(|p| ast::field(p, grammar().fields.left))
+        .is_some_and(|l| {
+            l.kind_id() == k.tuple
+                && ast::named_children(l).count() == 2
+                && l.named_child(0).is_some_and(|t| file.text(t) == ":ok")
+        })
 }
 
 /// `:rpc.call(node, :erlang, :whereis, [name])`: the remote function, written

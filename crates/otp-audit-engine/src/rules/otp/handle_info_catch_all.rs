@@ -120,6 +120,10 @@ fn check(file: &File, report: &mut Report) {
             (format!(
                 "`handle_info/2` has no catch-all clause ({count} is here): this module {matched}, so only a message that other code sends to this process would crash it with `FunctionClauseError`; a last `def handle_info(msg, state)` clause that logs it is cheap insurance"
             ), true)
+        } else if let Some(head) = narrow_task_reply(file, module) {
+            (format!(
+                "`handle_info/2` has no catch-all clause ({count} is here): the tasks this server starts reply with `{{ref, result}}`, and the only clause for their replies is `{head}`: a task that returns anything else (an `{{:error, reason}}`, say) crashes the server with `FunctionClauseError`; add a clause for the other results, or end with a `def handle_info(msg, state)` clause that logs and returns `{{:noreply, state}}`"
+            ), false)
         } else if let [tag, ..] = missing_node_events(file, module, &node_events(file, module))[..] {
             (format!(
                 "`handle_info/2` has no catch-all clause ({count} is here) and no clause for `{{:{tag}, node}}`, which this server's node monitoring sends whenever the cluster changes: that message crashes it with `FunctionClauseError`; add a clause for it (or a last `def handle_info(msg, state)` clause that logs and returns `{{:noreply, state}}`)"
@@ -336,8 +340,13 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
                 clauses().any(|d| d.params.first().is_some_and(|p| is_tagged_down(file, *p, tag)))
             })
         };
+        // A task the server starts and does not await where it starts it monitors
+        // too: its `:DOWN` comes if it crashes (or after its reply, unflushed).
+        let task_monitor = |c: &Call| {
+            (c.is("Task", "async") || c.is_any("Task.Supervisor", &["async", "async_nolink"])) && !awaited(c)
+        };
         let monitors: Vec<&Call> = server_calls()
-            .filter(|c| is_monitor(c) && !flushed(c) && !tagged_down_taken(c))
+            .filter(|c| (is_monitor(c) || task_monitor(c)) && !flushed(c) && !tagged_down_taken(c))
             .collect();
         // A port or socket the server opens sends it messages of its own too
         // (`{port, {:exit_status, n}}`, `{:tcp_closed, socket}`): not only foreign ones.
@@ -410,6 +419,45 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
         )),
         (true, false) => None,
     }
+}
+
+/// The server starts tasks it does not await in place, no clause takes every reply,
+/// and one clause takes replies of one shape only (`{ref, {:ok, pid}} when
+/// is_reference(ref)`): its head and guard, as written.
+fn narrow_task_reply(file: &File, module: &Module) -> Option<String> {
+    let k = &grammar().kinds;
+    if takes_every_reply(file, module).is_some() {
+        return None;
+    }
+    let reached = server_defs(file, module);
+    let starts_tasks = file.calls.iter().any(|c| {
+        !c.ctx.other_process
+            && c.ctx.def.is_some_and(|d| reached.contains(&d))
+            && (c.is("Task", "async") || c.is_any("Task.Supervisor", &["async", "async_nolink"]))
+            && !awaited_in_place(file, c)
+    });
+    if !starts_tasks {
+        return None;
+    }
+    let mut narrow = module.defs.iter().map(|&d| &file.defs[d as usize]).filter(|d| d.name == "handle_info" && d.arity == 2).filter(|d| {
+        let Some(pattern) = d.params.first().filter(|p| p.kind_id() == k.tuple) else {
+            return false;
+        };
+        let [first, second] = ast::named_children(*pattern).collect::<Vec<_>>()[..] else {
+            return false;
+        };
+        let var = file.text(first);
+        let guard_ok = d.guard.is_none_or(|g| file.text(g).split_whitespace().collect::<String>() == format!("is_reference({var})"));
+        first.kind_id() == k.identifier && !var.starts_with('_') && second.kind_id() != k.identifier && guard_ok
+    });
+    let (Some(d), None) = (narrow.next(), narrow.next()) else {
+        return None;
+    };
+    let head = file.text(d.head).trim_start_matches("def ").trim();
+    Some(match d.guard {
+        Some(g) => format!("{head} when {}", file.text(g)),
+        None => head.to_string(),
+    })
 }
 
 /// A `handle_info/2` clause that takes any two-element tuple whose first element is a

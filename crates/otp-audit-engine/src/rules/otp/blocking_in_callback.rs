@@ -90,7 +90,9 @@ fn blocking<'t>(file: &File<'t>, call: &Call<'t>, in_init: bool) -> Option<(Kind
         (None, "receive") if call.local && call.do_block.is_some() => {
             let k = &grammar().kinds;
             let block = call.do_block?;
-            let after = after_timeout(file, block).filter(|t| *t != ":infinity");
+            let after = after_timeout(file, block)
+                .filter(|t| *t != ":infinity")
+                .or_else(|| armed_timer(file, call, block));
             if after == Some("0")
                 || awaits_down_of_dead_peer(file, call, block)
                 || flushes_fired_timer(file, call, block)
@@ -391,6 +393,29 @@ fn may_match(file: &File, pattern: Node, msg: Node) -> bool {
     }
     let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace() && *c != '^').collect::<String>();
     squeeze(file.text(pattern)) == squeeze(file.text(msg))
+}
+
+/// `Process.send_after(self(), @drain_timeout, timeout)` earlier in the function,
+/// and a clause of the `receive` that takes that very message: the timer bounds the
+/// wait as an `after` would. Its timeout, as written.
+fn armed_timer<'t>(file: &File<'t>, receive: &Call<'t>, block: Node) -> Option<&'t str> {
+    let k = &grammar().kinds;
+    let def = file.def(&receive.ctx)?;
+    let patterns: Vec<&str> = ast::named_children(block)
+        .filter(|c| c.kind_id() == k.stab_clause)
+        .filter_map(|c| ast::clause_pattern(c, file.src))
+        .map(|p| file.text(p))
+        .collect();
+    file.calls_within(def.node)
+        .filter(|c| c.node.end_byte() <= receive.node.start_byte() && c.ctx.other_process == receive.ctx.other_process)
+        .find_map(|c| {
+            let (dest, msg, time) = match (c.module.as_deref(), c.name) {
+                (Some("Process"), "send_after") => (c.arg(0)?, c.arg(1)?, c.arg(2)?),
+                (Some(":erlang"), "send_after") => (c.arg(1)?, c.arg(2)?, c.arg(0)?),
+                _ => return None,
+            };
+            (file.text(dest) == "self()" && patterns.contains(&file.text(msg))).then(|| file.text(time))
+        })
 }
 
 /// The timeout of a `receive`'s `after` clause, as written.

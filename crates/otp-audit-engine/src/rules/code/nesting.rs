@@ -145,7 +145,8 @@ fn only_closures(file: &File, construct: Node, def: Node) -> bool {
 }
 
 /// The construct fits on one line (`if tag in tags, do: item, else: tag(item)`), or
-/// it is a `case` or a `fn` of at most two clauses that each fit on one line.
+/// it is a `case` or a `fn` of at most two clauses that each fit on one line (or
+/// are one short expression under a one-line pattern).
 fn is_one_liner(file: &File, construct: Node) -> bool {
     let k = &grammar().kinds;
     if construct.start_position().row == construct.end_position().row
@@ -174,7 +175,9 @@ fn is_one_liner(file: &File, construct: Node) -> bool {
         // `fn lines ->`, a comment, `Map.update(lines, line, n, &max(&1, n))`, `end`:
         // a one-expression lambda, which only its layout keeps from one line.
         [only] if construct.kind_id() == k.anonymous_function => one_line(only) || is_one_expression(file, *only),
-        _ => clauses.len() <= 2 && clauses.iter().all(one_line),
+        // `[_ | _] ->` / `kept`: each clause one short expression under its pattern,
+        // a layout of a clause that fits on one line.
+        _ => clauses.len() <= 2 && clauses.iter().all(|c| one_line(c) || is_one_expression(file, *c)),
     }
 }
 

@@ -113,15 +113,44 @@ fn check(file: &File, report: &mut Report) {
             ),
             None => message,
         };
+        // The client's own timeout travels in the request: writing `5_000` down would
+        // keep the mismatch, so the message names the argument and no fix is offered.
+        let sent_timeout = (implicit == Implicit::FiveSeconds && at_once.is_none() && statem_at_once.is_none())
+            .then(|| timeout_sent_in_request(file, call))
+            .flatten();
+        let message = match &sent_timeout {
+            Some((param, def)) => format!(
+                "`{written}` uses the implicit 5 000 ms timeout, but `{def}` takes a `{param}` and sends it in the request: the server may work on it for up to `{param}` while the caller gives up after 5 s; give the call a timeout derived from `{param}`, plus a margin for the reply"
+            ),
+            None => message,
+        };
         let at_once = at_once.is_some() || statem_at_once.is_some();
         let d = report.add(file, &call.ctx, call.node.byte_range(), message);
         if at_once {
             d.severity(Severity::Info);
         }
-        if let Some(fix) = timeout_fix(file, call, implicit, timeout) {
+        if sent_timeout.is_none()
+            && let Some(fix) = timeout_fix(file, call, implicit, timeout)
+        {
             d.fix(fix);
         }
     }
+}
+
+/// `def shutdown(runner, timeout \\ nil), do: GenServer.call(runner, {:shutdown,
+/// timeout})`: a parameter named `timeout` (or `*_timeout`) of the client function,
+/// passed inside the request. The name and `name/arity` of the function.
+fn timeout_sent_in_request<'s>(file: &File<'s>, call: &Call) -> Option<(&'s str, String)> {
+    let k = &grammar().kinds;
+    let def = file.def(&call.ctx)?;
+    let request = call.arg(1)?;
+    def.params.iter().find_map(|p| {
+        let p = if ast::is_binary_op(*p, file.src, "\\\\") { ast::field(*p, grammar().fields.left)? } else { *p };
+        let name = file.text(p);
+        let named = p.kind_id() == k.identifier && (name == "timeout" || name.ends_with("_timeout"));
+        let sent = std::iter::once(request).chain(ast::descendants(request)).any(|n| n.kind_id() == k.identifier && file.text(n) == name);
+        (named && sent).then(|| (name, format!("{}/{}", def.name, def.arity)))
+    })
 }
 
 /// A test helper shipped in `lib/` runs inside a test, where a 5 s exit is the

@@ -422,7 +422,7 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
 }
 
 /// The server starts tasks it does not await in place, no clause takes every reply,
-/// and one clause takes replies of one shape only (`{ref, {:ok, pid}} when
+/// and one clause takes replies of one tagged shape only (`{ref, {:ok, pid}} when
 /// is_reference(ref)`): its head and guard, as written.
 fn narrow_task_reply(file: &File, module: &Module) -> Option<String> {
     let k = &grammar().kinds;
@@ -448,7 +448,10 @@ fn narrow_task_reply(file: &File, module: &Module) -> Option<String> {
         };
         let var = file.text(first);
         let guard_ok = d.guard.is_none_or(|g| file.text(g).split_whitespace().collect::<String>() == format!("is_reference({var})"));
-        first.kind_id() == k.identifier && !var.starts_with('_') && second.kind_id() != k.identifier && guard_ok
+        // A tagged result (`{:ok, pid}`) leaves the other tags out; `{key, result}`
+        // is a shape every reply may share.
+        let tagged = second.kind_id() == k.tuple && second.named_child(0).is_some_and(|t| ast::atom_name(t, file.src).is_some());
+        first.kind_id() == k.identifier && !var.starts_with('_') && tagged && guard_ok
     });
     let (Some(d), None) = (narrow.next(), narrow.next()) else {
         return None;

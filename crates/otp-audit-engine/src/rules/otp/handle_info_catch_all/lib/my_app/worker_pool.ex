@@ -79,3 +79,32 @@ defmodule MyApp.Refresher do
 
   defp with_each(items, fun), do: Enum.map(items, fun)
 end
+
+defmodule MyApp.Prefetcher do
+  @moduledoc """
+  Every task it starts returns `{key, value}`, and its one reply clause takes that
+  shape whatever the key: no task reply is left out.
+  """
+  use GenServer
+
+  def start_link(opts), do: GenServer.start_link(__MODULE__, opts)
+
+  @impl true
+  def init(_opts), do: {:ok, %{}}
+
+  @impl true
+  def handle_cast({:fetch, key}, state) do
+    Task.async(fn -> {key, MyApp.Store.load(key)} end)
+    {:noreply, state}
+  end
+
+  @impl true
+  def handle_info({ref, {key, value}}, state) when is_reference(ref) do
+    Process.demonitor(ref, [:flush])
+    {:noreply, Map.put(state, key, value)}
+  end
+
+  def handle_info({:DOWN, _ref, :process, _pid, _reason}, state) do #~ otp/handle-info-catch-all
+    {:noreply, state}
+  end
+end

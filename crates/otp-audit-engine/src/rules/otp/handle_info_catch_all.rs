@@ -448,14 +448,17 @@ fn narrow_task_reply(file: &File, module: &Module) -> Option<String> {
         };
         let var = file.text(first);
         let guard_ok = d.guard.is_none_or(|g| file.text(g).split_whitespace().collect::<String>() == format!("is_reference({var})"));
-        // A tagged result (`{:ok, pid}`) leaves the other tags out; `{key, result}`
-        // is a shape every reply may share.
-        let tagged = second.kind_id() == k.tuple && second.named_child(0).is_some_and(|t| ast::atom_name(t, file.src).is_some());
-        first.kind_id() == k.identifier && !var.starts_with('_') && tagged && guard_ok
+        first.kind_id() == k.identifier && !var.starts_with('_') && second.kind_id() != k.identifier && guard_ok
     });
     let (Some(d), None) = (narrow.next(), narrow.next()) else {
         return None;
     };
+    // A tagged result (`{:ok, pid}`) leaves the other tags out; `{key, result}` is a
+    // shape every reply may share.
+    let second = d.params.first().and_then(|p| p.named_child(1))?;
+    if !(second.kind_id() == k.tuple && second.named_child(0).is_some_and(|t| ast::atom_name(t, file.src).is_some())) {
+        return None;
+    }
     let head = file.text(d.head).trim_start_matches("def ").trim();
     Some(match d.guard {
         Some(g) => format!("{head} when {}", file.text(g)),

@@ -108,3 +108,35 @@ defmodule MyApp.Prefetcher do
     {:noreply, state}
   end
 end
+
+defmodule MyApp.Connector do
+  @moduledoc "Two reply clauses, one per kind of task: the narrow wording does not apply."
+  use GenServer
+
+  def start_link(opts), do: GenServer.start_link(__MODULE__, opts)
+
+  @impl true
+  def init(opts), do: {:ok, %{sup: opts[:task_sup]}}
+
+  @impl true
+  def handle_cast(:connect, state) do
+    Task.Supervisor.async_nolink(state.sup, fn -> {:connected, MyApp.Db.connect()} end)
+    Task.Supervisor.async_nolink(state.sup, fn -> MyApp.Db.ping() end)
+    {:noreply, state}
+  end
+
+  @impl true
+  def handle_info({ref, {:connected, conn}}, state) when is_reference(ref) do
+    Process.demonitor(ref, [:flush])
+    {:noreply, Map.put(state, :conn, conn)}
+  end
+
+  def handle_info({ref, :ok}, state) when is_reference(ref) do
+    Process.demonitor(ref, [:flush])
+    {:noreply, state}
+  end
+
+  def handle_info({:DOWN, _ref, :process, _pid, _reason}, state) do #~ otp/handle-info-catch-all
+    {:noreply, state}
+  end
+end

@@ -600,9 +600,21 @@ fn reports_last_awaited(file: &File, call: &Call) -> bool {
     else {
         return false;
     };
-    let Some(last) = ast::single_clause_body(fun).and_then(|b| ast::statements(b).last()) else {
+    let Some(mut last) = ast::single_clause_body(fun).and_then(|b| ast::statements(b).last()) else {
         return false;
     };
+    // `spawn(fn -> consumer(top, me) end)`: the last statement of the local function
+    // the fn ends by calling, when the file defines it in one clause.
+    if let Some(helper) = file.calls_within(last).find(|c| c.node == last && c.local && c.module.is_none()) {
+        let mut clauses = file
+            .defs_of(call.ctx.module)
+            .filter(|d| d.name == helper.name && d.arity == helper.arity && d.kind.starts_with("def"));
+        if let (Some(def), None) = (clauses.next(), clauses.next())
+            && let Some(end) = def.body.and_then(|b| if b.kind_id() == k.do_block { ast::statements(b).last() } else { Some(b) })
+        {
+            last = end;
+        }
+    }
     let Some(report) = file
         .calls_within(last)
         .find(|c| c.node == last && c.is("Kernel", "send") && c.arg(0).is_some_and(|to| to.kind_id() == k.identifier))

@@ -79,6 +79,21 @@ fn check(file: &File, report: &mut Report) {
             // are done, and no other test module can start the same name.
             continue;
         }
+        if in_setup_all && linked && unnamed_by_options(file, call) {
+            // `Mongo.start_link(database: "test")`: options written out, no `name:`,
+            // so no name for the next module to find; what else the process holds is
+            // the opt-in case, as for an unnamed start in a test.
+            if report.param_bool("unnamed_linked") {
+                let d = report.add(file, &call.ctx, call.expr.byte_range(), format!(
+                    "`{written}` in `setup_all` links the process to the module's `setup_all` process, so it goes down when the module's tests are done, but asynchronously: it can still be running when the next module starts; it registers no name here, so this matters only if it holds a shared resource (a sandboxed Repo connection, a named table, a file), and then `start_link_supervised!/1` stops it first"
+                ));
+                d.severity(Severity::Info);
+                if let Some(fix) = supervised_fix(file, call) {
+                    d.fix(fix);
+                }
+            }
+            continue;
+        }
         let message = if in_setup_all && linked {
             // Linked to the module's `setup_all` process, it does stop when that
             // process exits, only not before the next module may start.
@@ -392,6 +407,15 @@ fn defined_here_unnamed(file: &File, call: &Call) -> bool {
             a.kind_id() == grammar().kinds.alias && defined_here(&file.module_at(file.text(*a), a.start_byte()))
         });
     name_option(file, &call.args).is_none() && (call.module.as_deref().is_some_and(defined_here) || for_local_module)
+}
+
+/// The start's options are a keyword list written out in the call, without `name:`.
+fn unnamed_by_options(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let written_out = call.args.last().is_some_and(|a| {
+        a.kind_id() == k.keywords || a.kind_id() == k.list && ast::named_children(*a).next().is_some_and(|c| c.kind_id() == k.keywords)
+    });
+    written_out && name_option(file, &call.args).is_none()
 }
 
 /// How the started process is registered, as far as this file shows.

@@ -67,6 +67,10 @@ struct ScopedKeys<'s> {
     /// Keys held in a variable (`key = {__MODULE__, make_ref()}`): helpers of the
     /// file that receive a parameter of that name work on the same binding.
     passed: HashSet<&'s str>,
+    /// Literal keys that the file writes only inside such bindings: any read, with
+    /// a default or not (`Process.get(:session) || opts[:session]`), sees the
+    /// binding or nothing.
+    only_bound: HashSet<&'s str>,
 }
 
 fn scoped_keys<'s>(file: &File<'s>) -> ScopedKeys<'s> {
@@ -97,6 +101,17 @@ fn scoped_keys<'s>(file: &File<'s>) -> ScopedKeys<'s> {
             }
         }
     }
+    scoped.only_bound = scoped
+        .literal
+        .iter()
+        .copied()
+        .filter(|key| {
+            accesses
+                .iter()
+                .filter(|&&(c, a, kk)| a == Access::Write && kk == *key && !in_after_block(file, c.node))
+                .all(|&(c, _, kk)| c.ctx.def.is_some_and(|d| scoped.in_def.contains(&(d, kk))))
+        })
+        .collect();
     scoped
 }
 
@@ -247,6 +262,7 @@ fn is_scoped(scoped: &ScopedKeys, file: &File, call: &Call, access: Access, key:
     in_binding
         || passed_in
         || (scoped.literal.contains(key) && (read_with_default || private_helper))
+        || (access == Access::Read && !call.capture && scoped.only_bound.contains(key))
 }
 
 /// Keys this file writes only to set up a process: inside a function it hands to a

@@ -339,6 +339,8 @@ fn checks_something(file: &File, body: Node, asserting: &[u32], helpers: &[Strin
             || c.local && c.name == "raise"
             || c.local && is_polling_helper(c.name)
             || awaits_a_message(c)
+            || raises_when_missing(c)
+            || library_test_helper(c)
             || starts_asserting_fixture(file, c, asserting)
             || checks_response_status(file, c)
     }) || checking_match(file, body)
@@ -500,6 +502,22 @@ fn is_polling_helper(name: &str) -> bool {
     ["wait_for", "wait_until", "eventually", "assert_eventually"]
         .iter()
         .any(|p| name.starts_with(p))
+}
+
+/// `Code.ensure_compiled!(MyApp.Generated.User)`: raises when the module is missing,
+/// the check a test of generated modules makes.
+fn raises_when_missing(c: &Call) -> bool {
+    c.in_module("Code") && matches!(c.name, "ensure_compiled!" | "ensure_loaded!")
+}
+
+/// `OctoFetch.Test.test_all_supported_downloads(Downloader)`: a checking function
+/// (`test_*`, `assert*`, `verify*`, `check*`) of a library's test-helper module
+/// (`*.Test`, `*.Testing`, `*.TestHelpers`, `*.Assertions`), which asserts inside.
+fn library_test_helper(c: &Call) -> bool {
+    let helper_module = c.module.as_deref().and_then(|m| m.rsplit('.').next()).is_some_and(|last| {
+        matches!(last, "Test" | "Testing" | "TestHelpers" | "Assertions")
+    });
+    helper_module && ["test_", "assert", "verify", "check"].iter().any(|p| c.name.starts_with(p))
 }
 
 /// `RCPipeline.await_notification(pipeline, :b)`: a function of the code under test

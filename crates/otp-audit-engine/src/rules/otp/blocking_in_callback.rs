@@ -459,8 +459,17 @@ fn check(file: &File, report: &mut Report) {
         };
         // With no `handle_call/3`, no caller waits on a reply: what waits is the mailbox.
         let no_calls = !module.defs.iter().any(|&d| file.defs[d as usize].name == "handle_call");
-        let who_waits = if no_calls {
-            "its messages and casts wait behind it, and so does a shutdown (no caller waits on a reply: the module has no `handle_call/3`)"
+        // A server that does not trap exits is killed by its supervisor's `:shutdown`
+        // at once, mid-wait; only a trapping one makes its shutdown wait too.
+        let module_id = file.modules.iter().position(|m| std::ptr::eq(m, module)).map(|i| i as Id);
+        let traps = file
+            .calls
+            .iter()
+            .any(|c| c.ctx.module == module_id && crate::rules::otp::trap_exit_unhandled::traps_exits(file, c));
+        let who_waits = if no_calls && traps {
+            "its messages and casts wait behind it, and so does a shutdown, since it traps exits (no caller waits on a reply: the module has no `handle_call/3`)"
+        } else if no_calls {
+            "its messages and casts wait behind it (no caller waits on a reply: the module has no `handle_call/3`)"
         } else {
             "callers queue up and may time out"
         };

@@ -205,12 +205,6 @@ fn result_becomes_state(file: &File, watchdog: Node) -> bool {
         })
 }
 
-/// `Task.async/1,3` or `Task.Supervisor.async/_nolink`: a task whose reply comes back
-/// as a `{ref, result}` message.
-fn starts_task(c: &Call) -> bool {
-    c.is("Task", "async") || c.is_any("Task.Supervisor", &["async", "async_nolink"])
-}
-
 /// Is `var` bound from `Task.async(...)` (or `Task.Supervisor.async/_nolink`) earlier in
 /// the function around `call`?
 fn started_here(file: &File, call: &Call, var: &str) -> bool {
@@ -219,7 +213,7 @@ fn started_here(file: &File, call: &Call, var: &str) -> bool {
     };
     file.calls_within(def.node)
         .filter(|c| c.node.start_byte() < call.node.start_byte())
-        .filter(|c| starts_task(c))
+        .filter(|c| super::handle_info_catch_all::starts_task(c))
         .any(|c| {
             c.parent.is_some_and(|p| {
                 ast::is_binary_op(p, file.src, "=")
@@ -643,7 +637,7 @@ fn takes_task_replies(file: &File, module: &crate::model::Module) -> bool {
     let k = &grammar().kinds;
     let starts_tasks = module.defs.iter().any(|&d| {
         file.calls_within(file.defs[d as usize].node)
-            .any(starts_task)
+            .any(super::handle_info_catch_all::starts_task)
     });
     starts_tasks
         && module.defs.iter().map(|&d| &file.defs[d as usize]).filter(|d| d.name == "handle_info" && d.arity == 2).any(|d| {

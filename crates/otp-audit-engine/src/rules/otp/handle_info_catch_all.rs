@@ -342,9 +342,7 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
         };
         // A task the server starts and does not await where it starts it monitors
         // too: its `:DOWN` comes if it crashes (or after its reply, unflushed).
-        let task_monitor = |c: &Call| {
-            (c.is("Task", "async") || c.is_any("Task.Supervisor", &["async", "async_nolink"])) && !awaited(c)
-        };
+        let task_monitor = |c: &Call| starts_task(c) && !awaited(c);
         let monitors: Vec<&Call> = server_calls()
             .filter(|c| (is_monitor(c) || task_monitor(c)) && !flushed(c) && !tagged_down_taken(c))
             .collect();
@@ -421,6 +419,12 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
     }
 }
 
+/// `Task.async/1,3` or `Task.Supervisor.async/_nolink`: a monitored task whose reply
+/// comes back as a `{ref, result}` message.
+pub(crate) fn starts_task(c: &Call) -> bool {
+    c.is("Task", "async") || c.is_any("Task.Supervisor", &["async", "async_nolink"])
+}
+
 /// The server starts tasks it does not await in place, no clause takes every reply,
 /// and one clause takes replies of one tagged shape only (`{ref, {:ok, pid}} when
 /// is_reference(ref)`): its head and guard, as written.
@@ -433,7 +437,7 @@ fn narrow_task_reply(file: &File, module: &Module) -> Option<String> {
     let starts_tasks = file.calls.iter().any(|c| {
         !c.ctx.other_process
             && c.ctx.def.is_some_and(|d| reached.contains(&d))
-            && (c.is("Task", "async") || c.is_any("Task.Supervisor", &["async", "async_nolink"]))
+            && starts_task(c)
             && !awaited_in_place(file, c)
     });
     if !starts_tasks {

@@ -2596,7 +2596,7 @@ fn protocol_handled_here(file: &File, names: &ModuleNames, call: &Call) -> bool 
         return false;
     };
     // `msg = {:ready, name, self()}` then `send(pid, msg)`: judge the tuple.
-    let msg = bound_tuple(file, msg).unwrap_or(msg);
+    let msg = bound_tuple(file, msg, file.def(&call.ctx).map(|d| d.node)).unwrap_or(msg);
     let g = grammar();
     // `send(task.pid, ref)` releasing a process whose `receive do ^ref -> ...` this
     // module wrote.
@@ -2640,7 +2640,7 @@ fn encloses(outer: Node, inner: Node) -> bool {
 
 /// The tuple a variable was last bound to before `var`, in the statements of the
 /// blocks around it (`msg = {:ready, name, self()}` then `send(pid, msg)`).
-fn bound_tuple<'t>(file: &File<'t>, var: Node<'t>) -> Option<Node<'t>> {
+fn bound_tuple<'t>(file: &File<'t>, var: Node<'t>, def: Option<Node<'t>>) -> Option<Node<'t>> {
     let k = &grammar().kinds;
     if var.kind_id() != k.identifier {
         return None;
@@ -2648,7 +2648,7 @@ fn bound_tuple<'t>(file: &File<'t>, var: Node<'t>) -> Option<Node<'t>> {
     let name = file.text(var);
     let mut node = var;
     while let Some(parent) = file.parent(node) {
-        if parent.kind_id() == k.anonymous_function || file.defs.iter().any(|d| d.node == parent) {
+        if parent.kind_id() == k.anonymous_function || Some(parent) == def {
             return None;
         }
         let mut prev = node.prev_named_sibling();

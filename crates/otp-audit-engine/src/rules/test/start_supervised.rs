@@ -84,13 +84,9 @@ fn check(file: &File, report: &mut Report) {
             // so no name for the next module to find; what else the process holds is
             // the opt-in case, as for an unnamed start in a test.
             if report.param_bool("unnamed_linked") {
-                let d = report.add(file, &call.ctx, call.expr.byte_range(), format!(
+                report_unnamed(report, file, call, format!(
                     "`{written}` in `setup_all` links the process to the module's `setup_all` process, so it goes down when the module's tests are done, but asynchronously: it can still be running when the next module starts; it registers no name here, so this matters only if it holds a shared resource (a sandboxed Repo connection, a named table, a file), and then `start_link_supervised!/1` stops it first"
                 ));
-                d.severity(Severity::Info);
-                if let Some(fix) = supervised_fix(file, call) {
-                    d.fix(fix);
-                }
             }
             continue;
         }
@@ -121,13 +117,9 @@ fn check(file: &File, report: &mut Report) {
         } else if registered == Registration::Unknown {
             // Linked and not under a fixed name: it dies with the test, only not before
             // the next one starts. That matters for some processes, not all.
-            let d = report.add(file, &call.ctx, call.expr.byte_range(), format!(
+            report_unnamed(report, file, call, format!(
                 "`{written}` links the process to the test, so it dies with the test, but asynchronously: it can still be running when the next test starts; if it registers a name or holds a shared resource (a sandboxed Repo connection, a named table, a file), start it with `start_link_supervised!/1`, which stops it first"
             ));
-            d.severity(Severity::Info);
-            if let Some(fix) = supervised_fix(file, call) {
-                d.fix(fix);
-            }
             continue;
         } else if linked && start_link_is_subject(file, call) {
             // Starting it under the test supervisor would go through its child spec,
@@ -407,6 +399,16 @@ fn defined_here_unnamed(file: &File, call: &Call) -> bool {
             a.kind_id() == grammar().kinds.alias && defined_here(&file.module_at(file.text(*a), a.start_byte()))
         });
     name_option(file, &call.args).is_none() && (call.module.as_deref().is_some_and(defined_here) || for_local_module)
+}
+
+/// The opt-in (`unnamed_linked`) info note on a linked start with no visible name,
+/// with the move under the test supervisor as its fix.
+fn report_unnamed(report: &mut Report, file: &File, call: &Call, message: String) {
+    let d = report.add(file, &call.ctx, call.expr.byte_range(), message);
+    d.severity(Severity::Info);
+    if let Some(fix) = supervised_fix(file, call) {
+        d.fix(fix);
+    }
 }
 
 /// The start's options are a keyword list written out in the call, without `name:`.

@@ -456,10 +456,13 @@ fn check(file: &File, report: &mut Report) {
         // A server that does not trap exits is killed by its supervisor's `:shutdown`
         // at once, mid-wait; only a trapping one makes its shutdown wait too.
         let module_id = file.modules.iter().position(|m| std::ptr::eq(m, module)).map(|i| i as Id);
-        let traps = file
-            .calls
-            .iter()
-            .any(|c| c.ctx.module == module_id && crate::rules::otp::trap_exit_unhandled::traps_exits(file, c));
+        // Looked up by name, and only when the wording needs it: every server module
+        // asks, so a scan of all the file's calls would grow with modules × calls.
+        let traps = no_calls
+            && file
+                .calls_named_any(&["flag", "process_flag"])
+                .into_iter()
+                .any(|c| c.ctx.module == module_id && crate::rules::otp::trap_exit_unhandled::traps_exits(file, c));
         let who_waits = if no_calls && traps {
             "its messages and casts wait behind it, and so does a shutdown, since it traps exits (no caller waits on a reply: the module has no `handle_call/3`)"
         } else if no_calls {

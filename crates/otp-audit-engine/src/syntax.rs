@@ -258,6 +258,34 @@ pub fn statements<'t>(node: Node<'t>) -> impl Iterator<Item = Node<'t>> {
     named_children(node).filter(move |c| c.kind_id() != comment)
 }
 
+/// The statement after `node` in its block, comments skipped; `None` at the end of the
+/// block, or where an `after`/`rescue`/`catch`/`else` clause ends it.
+pub fn next_statement(node: Node) -> Option<Node> {
+    let k = &grammar().kinds;
+    let mut cur = node.next_named_sibling();
+    while let Some(n) = cur {
+        if n.kind_id() != k.comment {
+            let clause = [k.after_block, k.rescue_block, k.catch_block, k.else_block];
+            return (!clause.contains(&n.kind_id())).then_some(n);
+        }
+        cur = n.next_named_sibling();
+    }
+    None
+}
+
+/// A module attribute statement: `@name value`, or a bare `@name`.
+pub fn is_attribute(node: Node, src: &str) -> bool {
+    node.kind_id() == grammar().kinds.unary_operator && operator(node, src) == "@"
+}
+
+/// `@name value` → `name`.
+pub fn attribute_name<'s>(node: Node, src: &'s str) -> Option<&'s str> {
+    if !is_attribute(node, src) {
+        return None;
+    }
+    local_call_name(field(node, grammar().fields.operand)?, src)
+}
+
 /// All descendants of `node` in document order, walked without recursion.
 pub fn descendants<'t>(node: Node<'t>) -> Descendants<'t> {
     Descendants {

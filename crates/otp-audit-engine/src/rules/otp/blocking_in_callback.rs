@@ -652,22 +652,12 @@ fn takes_task_replies(file: &File, module: &crate::model::Module) -> bool {
         })
 }
 
-/// The statement after `call`'s, comments skipped.
-fn next_statement<'t>(call: &Call<'t>) -> Option<tree_sitter::Node<'t>> {
-    let k = &grammar().kinds;
-    let mut next = call.expr.next_named_sibling();
-    while next.is_some_and(|n| n.kind_id() == k.comment) {
-        next = next.and_then(|n| n.next_named_sibling());
-    }
-    next
-}
-
 /// The statement after `call`'s stops the whole node (`System.halt/1`, `System.stop/1`,
 /// `:init.stop/0,1`, `:erlang.halt/0,1`). A sleep right before it is a grace period for
 /// output already sent (a last reply, an error shown to the user) to leave: nobody
 /// waits on the server for long, since the node is going away.
 fn halts_next(file: &File, call: &Call) -> bool {
-    next_statement(call).is_some_and(|n| {
+    ast::next_statement(call.expr).is_some_and(|n| {
         file.calls_within(n).any(|c| {
             c.node == n
                 && (c.in_module("System") && matches!(c.name, "halt" | "stop")
@@ -681,7 +671,7 @@ fn halts_next(file: &File, call: &Call) -> bool {
 /// return. A sleep right before it slows a supervisor's restart loop down.
 fn crashes_next(file: &File, call: &Call) -> bool {
     let k = &grammar().kinds;
-    next_statement(call).is_some_and(|n| {
+    ast::next_statement(call.expr).is_some_and(|n| {
         file.calls_within(n).any(|c| {
             c.node == n && matches!(c.name, "raise" | "reraise" | "exit") && (c.module.is_none() || c.in_module("Kernel"))
         }) || n.kind_id() == k.tuple && n.named_child(0).is_some_and(|t| file.text(t) == ":stop")

@@ -145,7 +145,7 @@ pub(crate) fn genserver_declaration<'t>(file: &File<'t>, module: &Module<'t>) ->
 pub(crate) fn impl_attribute<'t>(file: &File<'t>, module: &Module<'t>) -> Option<&'t str> {
     let src = file.src;
     ast::statements(module.body?)
-        .find(|s| attribute_name(*s, src) == Some("impl"))
+        .find(|s| ast::attribute_name(*s, src) == Some("impl"))
         .map(|s| {
             let text = file.text(s);
             if is_plain_impl(text) { text } else { "@impl true" }
@@ -170,15 +170,6 @@ fn is_plain_impl(text: &str) -> bool {
                 .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
     };
     arg == "true" || (!arg.is_empty() && module_name(arg))
-}
-
-/// `@name value` → `name`.
-fn attribute_name<'s>(node: Node, src: &'s str) -> Option<&'s str> {
-    if node.kind_id() != grammar().kinds.unary_operator || ast::operator(node, src) != "@" {
-        return None;
-    }
-    let operand = ast::field(node, grammar().fields.operand)?;
-    ast::local_call_name(operand, src)
 }
 
 /// Functions named in `defoverridable` in the module: `init: 1`, `[handle_call: 3]`.
@@ -325,7 +316,7 @@ fn generates_functions(file: &File, module: &Module, id: Id) -> bool {
             .filter(in_module)
             .any(|c| c.in_module("Module") || c.in_module("Code"))
         || module.body.is_some_and(|body| {
-            ast::statements(body).any(|s| attribute_name(s, file.src) == Some("before_compile"))
+            ast::statements(body).any(|s| ast::attribute_name(s, file.src) == Some("before_compile"))
         })
 }
 

@@ -359,12 +359,8 @@ fn hands_monitor_to_caller(file: &File, call: &Call) -> bool {
     let Some(pair) = pattern.map(|p| file.text(p).split_whitespace().collect::<String>()) else {
         return false;
     };
-    let mut next = binding.next_named_sibling();
-    while next.is_some_and(|n| n.kind_id() == k.comment) {
-        next = next.and_then(|n| n.next_named_sibling());
-    }
     // The pair itself, or inside the returned value: `{:ok, {pid, ref}}`.
-    next.is_some_and(|value| {
+    ast::next_statement(binding).is_some_and(|value| {
         tail(value)
             && std::iter::once(value)
                 .chain(ast::descendants(value))
@@ -377,11 +373,10 @@ fn is_callback_impl(file: &File, def: Node) -> bool {
     let k = &grammar().kinds;
     let mut prev = def.prev_named_sibling();
     while let Some(p) = prev {
-        if p.kind_id() == k.unary_operator && ast::operator(p, file.src) == "@" {
-            if ast::field(p, grammar().fields.operand).and_then(|o| ast::local_call_name(o, file.src)) == Some("impl") {
-                return true;
-            }
-        } else if p.kind_id() != k.comment {
+        if ast::attribute_name(p, file.src) == Some("impl") {
+            return true;
+        }
+        if !ast::is_attribute(p, file.src) && p.kind_id() != k.comment {
             return false;
         }
         prev = p.prev_named_sibling();

@@ -569,7 +569,7 @@ fn outlasts_configured_duration(file: &File, sleep: &Call, ms: Option<u64>) -> b
     };
     // A sleep that ends the test checks nothing after the time has passed: it waits
     // for some process to finish.
-    if is_statement_call(sleep) && next_statement(sleep.expr).is_none() {
+    if is_statement_call(sleep) && ast::next_statement(sleep.expr).is_none() {
         return false;
     }
     // The name says what the test is about; the body may pass the same option only to
@@ -729,7 +729,7 @@ fn asserts_time_passed(file: &File, sleep: &Call, ms: Option<u64>) -> bool {
     if !is_statement_call(sleep) {
         return false;
     }
-    let Some(next) = next_statement(sleep.expr) else {
+    let Some(next) = ast::next_statement(sleep.expr) else {
         return false;
     };
     let g = grammar();
@@ -761,7 +761,7 @@ fn outlasts_duration_set_before(file: &File, sleep: &Call, ms: Option<u64>) -> b
     let (Some(ms), Some(test)) = (ms, file.test(&sleep.ctx)) else {
         return false;
     };
-    if is_statement_call(sleep) && next_statement(sleep.expr).is_none() {
+    if is_statement_call(sleep) && ast::next_statement(sleep.expr).is_none() {
         return false;
     }
     file.calls_within(test.node)
@@ -866,7 +866,7 @@ fn given_ages<'a>(file: &'a File, call: &'a Call) -> impl Iterator<Item = u64> +
 /// The statement after the sleep reads a socket with a timeout and expects nothing
 /// (`assert :gen_tcp.recv(client, 0, 10) == {:error, :timeout}`): the read, as written.
 fn reads_silence_next<'t>(file: &File<'t>, sleep: &Call) -> Option<&'t str> {
-    let next = is_statement_call(sleep).then(|| next_statement(sleep.expr)).flatten()?;
+    let next = is_statement_call(sleep).then(|| ast::next_statement(sleep.expr)).flatten()?;
     if !file.text(next).contains("{:error, :timeout}") {
         return None;
     }
@@ -894,7 +894,7 @@ fn separated_calls(file: &File, sleep: &Call) -> Option<Separated> {
     let before = plain_remote_calls(file, sleep, previous_statement(sleep)?);
     // The second call may come a few statements later, once its arguments are built
     // (`attrs_2 = Map.merge(attrs, ...)`, then `Fixtures.note_fixture(attrs_2)`).
-    let later: Vec<Node> = std::iter::successors(next_statement(sleep.expr), |n| next_statement(*n)).take(3).collect();
+    let later: Vec<Node> = std::iter::successors(ast::next_statement(sleep.expr), |n| ast::next_statement(*n)).take(3).collect();
     let mut shared = None;
     for next in &later {
         let after = plain_remote_calls(file, sleep, *next);
@@ -1032,7 +1032,7 @@ fn follows_awaited_message(file: &File, sleep: &Call) -> bool {
                     .all(|p| file.text(p).contains('^') && !file.text(p).contains(":DOWN"))
             })
     });
-    awaited && next_statement(sleep.expr).is_some()
+    awaited && ast::next_statement(sleep.expr).is_some()
 }
 
 fn records_times(code: &str) -> bool {
@@ -1070,7 +1070,7 @@ fn backs_off_in_bounded_poll(file: &File, sleep: &Call) -> bool {
                 && n.named_child(0).and_then(|a| ast::atom_name(a, file.src)) == Some("halt")
         }),
         // `fn _ -> check(); Process.sleep(10) end` answers `:ok` at once.
-        "find_value" | "find" | "find_index" | "any?" => !is_statement_call(sleep) || next_statement(sleep.expr).is_some(),
+        "find_value" | "find" | "find_index" | "any?" => !is_statement_call(sleep) || ast::next_statement(sleep.expr).is_some(),
         _ => false,
     };
     let take = |n: Node| {
@@ -1240,7 +1240,7 @@ enum TtlSleep {
 /// A sleep right after an async hand-off (`put_async`, a cast or send) waits for that.
 fn measures_own_ttl(file: &File, sleep: &Call, ms: Option<u64>) -> Option<TtlSleep> {
     let test = file.test(&sleep.ctx).filter(|t| t.kind == TestKind::Test)?;
-    if !is_statement_call(sleep) || next_statement(sleep.expr).is_none() || follows_hand_off(file, sleep) {
+    if !is_statement_call(sleep) || ast::next_statement(sleep.expr).is_none() || follows_hand_off(file, sleep) {
         return None;
     }
     let options = ttl_start_options(file, test, sleep);
@@ -1429,7 +1429,7 @@ fn waits_inside_shutdown_window(file: &File, sleep: &Call, ms: Option<u64>) -> b
     let Some(test) = file.test(&sleep.ctx) else {
         return false;
     };
-    if !is_statement_call(sleep) || next_statement(sleep.expr).is_none() {
+    if !is_statement_call(sleep) || ast::next_statement(sleep.expr).is_none() {
         return false;
     }
     let name = test.name.to_ascii_lowercase();
@@ -1603,7 +1603,7 @@ fn speaks_of_time(code: &str) -> bool {
 fn waits_before<'s>(file: &File, call: &Call) -> Wait<'s> {
     let sent = sent_before(file, call);
     let Some(next) = is_statement_call(call)
-        .then(|| next_statement(call.expr))
+        .then(|| ast::next_statement(call.expr))
         .flatten()
     else {
         return Wait::StateChange { next: None, sent };
@@ -1791,7 +1791,7 @@ fn captured_by<'s>(file: &File<'s>, sleep: &Call) -> Option<&'s str> {
 
 /// Is the sleep, with any sleeps after it, the end of its block?
 fn ends_its_block(file: &File, sleep: &Call) -> bool {
-    let mut next = is_statement_call(sleep).then(|| next_statement(sleep.expr));
+    let mut next = is_statement_call(sleep).then(|| ast::next_statement(sleep.expr));
     while let Some(Some(stmt)) = next {
         let is_sleep = file
             .calls_within(stmt)
@@ -1800,7 +1800,7 @@ fn ends_its_block(file: &File, sleep: &Call) -> bool {
         if !is_sleep {
             return false;
         }
-        next = Some(next_statement(stmt));
+        next = Some(ast::next_statement(stmt));
     }
     true
 }
@@ -2009,7 +2009,7 @@ fn receive_fix(file: &File, sleep: &Call, next: &Call, ms: &str) -> Option<Fix> 
     }
     let mut lost_wait: Option<String> = None;
     let mut checks = 1;
-    let mut statement = next_statement(next.expr);
+    let mut statement = ast::next_statement(next.expr);
     while let Some(stmt) = statement {
         let check = file.calls_within(stmt).find(|c| c.node == stmt);
         match check {
@@ -2022,7 +2022,7 @@ fn receive_fix(file: &File, sleep: &Call, next: &Call, ms: &str) -> Option<Fix> 
                 lost_wait.get_or_insert_with(|| format!("`{}`", one_line(file.text(stmt))));
             }
         }
-        statement = next_statement(stmt);
+        statement = ast::next_statement(stmt);
     }
     // Code after the block (an enclosing `if`, a `setup` and its tests) waited too.
     let whole_test = file
@@ -2061,7 +2061,7 @@ fn refute_window<'t>(file: &File<'t>, sleep: &Call<'t>, next: &Call<'t>, ms: Opt
     // Names the checks before the refute bind (`assert_received {:ok, ref}`): a refute
     // that pins one (`{:done, ^ref}`) cannot move above them.
     let mut bound: Vec<&str> = next.arg(0).map(|p| names(p).collect()).unwrap_or_default();
-    let mut statement = next_statement(next.expr);
+    let mut statement = ast::next_statement(next.expr);
     while let Some(stmt) = statement {
         let check = file.calls_within(stmt).find(|c| c.node == stmt && is_message_check(c))?;
         if check.name == "refute_received" {
@@ -2080,7 +2080,7 @@ fn refute_window<'t>(file: &File<'t>, sleep: &Call<'t>, next: &Call<'t>, ms: Opt
             return Some((pattern, movable, fix));
         }
         bound.extend(check.arg(0).into_iter().flat_map(names));
-        statement = next_statement(stmt);
+        statement = ast::next_statement(stmt);
     }
     None
 }
@@ -2148,7 +2148,7 @@ fn next_statement_call<'a, 't>(file: &'a File<'t>, call: &Call<'t>) -> Option<&'
     if !is_statement_call(call) {
         return None;
     }
-    let next = next_statement(call.expr)?;
+    let next = ast::next_statement(call.expr)?;
     file.calls_within(next).find(|c| c.node == next)
 }
 
@@ -2171,20 +2171,6 @@ pub(crate) fn is_block(node: Node) -> bool {
 /// The call's whole expression stands alone as a statement.
 pub(crate) fn is_statement_call(call: &Call) -> bool {
     call.parent.is_some_and(is_block)
-}
-
-/// The next statement of the block, skipping comments; `None` at the end of the block.
-pub(crate) fn next_statement(node: Node) -> Option<Node> {
-    let k = &grammar().kinds;
-    let mut cur = node.next_named_sibling();
-    while let Some(n) = cur {
-        if n.kind_id() != k.comment {
-            let clause = [k.after_block, k.rescue_block, k.catch_block, k.else_block];
-            return (!clause.contains(&n.kind_id())).then_some(n);
-        }
-        cur = n.next_named_sibling();
-    }
-    None
 }
 
 /// The full lines of `range`, when nothing but indentation precedes it and nothing

@@ -791,7 +791,7 @@ fn value_used(file: &File, call: &Call) -> bool {
     // A statement in an `else` (or `rescue`, `catch`, `after`) branch followed by
     // another: its value goes nowhere, as in a retry loop's `else` that waits for the
     // server and looks again. The branch's last statement is what the branch returns.
-    if is_branch_block(parent) && super::no_sleep::next_statement(call.expr).is_some() {
+    if is_branch_block(parent) && ast::next_statement(call.expr).is_some() {
         return false;
     }
     if let Some(left) = super::no_sleep::match_left(file, call) {

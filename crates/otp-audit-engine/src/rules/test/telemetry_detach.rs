@@ -188,7 +188,7 @@ fn detach_fix(file: &File, call: &Call, test: &Test, id: &str) -> Option<Fix> {
             .then_some(matched)?
     };
     // The last expression of a setup is its result: appending would change it.
-    if test.kind != TestKind::Test && super::no_sleep::next_statement(statement).is_none() {
+    if test.kind != TestKind::Test && ast::next_statement(statement).is_none() {
         return None;
     }
     let lines = super::no_sleep::whole_lines(file.src, statement.byte_range())?;

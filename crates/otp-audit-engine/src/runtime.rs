@@ -66,6 +66,21 @@ pub fn is_runtime_module(name: &str) -> bool {
     RUNTIME_NAMESPACES.contains(&top)
 }
 
+/// Top-level modules of Elixir's standard library that work on data, not processes:
+/// a project cannot define them either, and their `fetch!`, `read` or `load` is a
+/// lookup, not a wait on a store or a peer.
+const DATA_MODULES: &[&str] = &[
+    "Access", "Application", "Atom", "Base", "Bitwise", "Calendar", "Date", "DateTime", "Enum", "Exception", "Float",
+    "Function", "IO", "Inspect", "Integer", "Keyword", "List", "Macro", "Map", "MapSet", "NaiveDateTime", "OptionParser",
+    "Path", "Protocol", "Range", "Record", "Regex", "Stream", "String", "StringIO", "Time", "Tuple", "URI", "Version",
+];
+
+/// A module of Elixir itself: its runtime (see [`is_runtime_module`]) or its data modules.
+pub fn is_elixir_module(name: &str) -> bool {
+    let top = name.split('.').next().unwrap_or(name);
+    DATA_MODULES.contains(&top) || is_runtime_module(name)
+}
+
 /// Is the byte inside a module (the innermost one around it) of Elixir's runtime, or
 /// one that runs only under ExUnit?
 pub fn in_runtime_module(file: &File, byte: usize) -> bool {

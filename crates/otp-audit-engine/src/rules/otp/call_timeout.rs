@@ -700,10 +700,10 @@ fn reads_store_or_peer(name: &str) -> bool {
         .any(|verb| name.strip_prefix(verb).is_some_and(|rest| rest.is_empty() || rest.starts_with(['_', '!'])))
 }
 
-/// A module of the project: neither Erlang's, nor one of Elixir's or a known
-/// library's whose functions the engine knows, nor one of the runtime's.
+/// A module of the project: neither Erlang's, nor one of Elixir's (runtime or data,
+/// such as `Keyword.fetch!/2`), nor a known library's whose functions the engine knows.
 fn is_project_module(m: &str) -> bool {
-    !m.starts_with(':') && !crate::resolve::exports_known(m) && !crate::runtime::is_runtime_module(m) && m != "Logger"
+    !m.starts_with(':') && !crate::resolve::exports_known(m) && !crate::runtime::is_elixir_module(m)
 }
 
 /// Whether `module`'s `handle_call/3` clauses for the request `tag` all reply at once.

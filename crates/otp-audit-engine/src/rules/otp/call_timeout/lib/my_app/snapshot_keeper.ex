@@ -47,3 +47,25 @@ defmodule MyApp.Tally.State do
   defstruct count: 0
   def new(_opts), do: %__MODULE__{}
 end
+
+defmodule MyApp.PortWatcher do
+  @moduledoc "Its continue opens a port and reads its OS pid: `Keyword.fetch!/2` is a lookup, not a store read."
+  use GenServer
+
+  def start_link(cmd), do: GenServer.start_link(__MODULE__, cmd)
+
+  def os_pid(pid), do: GenServer.call(pid, :os_pid) #~ otp/call-timeout
+
+  @impl true
+  def init(cmd), do: {:ok, %{cmd: cmd, port: nil, os_pid: nil}, {:continue, :open}}
+
+  @impl true
+  def handle_continue(:open, state) do
+    port = Port.open({:spawn, state.cmd}, [:binary, :exit_status])
+    os_pid = port |> Port.info() |> Keyword.fetch!(:os_pid)
+    {:noreply, %{state | port: port, os_pid: os_pid}}
+  end
+
+  @impl true
+  def handle_call(:os_pid, _from, state), do: {:reply, state.os_pid, state}
+end

@@ -440,12 +440,42 @@ pub(crate) struct Reach {
 /// `System.put_env("SHOP_TOKEN", value)` (or `delete_env`): the variable's name, when
 /// it is a literal and not one that the VM, Mix, the shell or common libraries read
 /// (`HOME`, `TZ`, `MIX_ENV`, ...), which other tests meet whether they name it or not.
-fn os_env_name(file: &File, call: &Call) -> Option<String> {
+///
+/// `System.put_env([{"SHOP_TOKEN", "x"}])` or `System.put_env(%{"SHOP_TOKEN" => "x"})`
+/// sets each variable of the literal list or map: their names, when every one is such
+/// a name.
+fn os_env_names(file: &File, call: &Call) -> Option<Vec<String>> {
+    let k = &grammar().kinds;
     if call.module.as_deref() != Some("System") || !matches!(call.name, "put_env" | "delete_env") {
         return None;
     }
-    let (name, open) = path_literal(file, call.arg(0)?)?;
-    (!open && is_env_var_name(&name) && !is_well_known_env_var(&name)).then_some(name)
+    let name_of = |node: Node| {
+        let (name, open) = path_literal(file, node)?;
+        (!open && is_env_var_name(&name) && !is_well_known_env_var(&name)).then_some(name)
+    };
+    let arg = call.arg(0)?;
+    if !(call.name == "put_env" && call.arity == 1) {
+        return name_of(arg).map(|name| vec![name]);
+    }
+    let pairs: Vec<Node> = if arg.kind_id() == k.list {
+        ast::named_children(arg).collect()
+    } else if arg.kind_id() == k.map {
+        ast::named_children(arg).filter(|c| c.kind_id() == k.map_content).flat_map(ast::named_children).collect()
+    } else {
+        return None;
+    };
+    fn name_node<'t>(pair: Node<'t>, src: &str) -> Option<Node<'t>> {
+        let k = &grammar().kinds;
+        if pair.kind_id() == k.tuple && ast::named_children(pair).count() == 2 {
+            pair.named_child(0)
+        } else if ast::is_binary_op(pair, src, "=>") {
+            ast::field(pair, grammar().fields.left)
+        } else {
+            None
+        }
+    }
+    let names: Option<Vec<String>> = pairs.iter().map(|&pair| name_of(name_node(pair, file.src)?)).collect();
+    names.filter(|names| !names.is_empty())
 }
 
 /// `SHOP_TOKEN`: upper-case letters, digits and underscores.
@@ -497,8 +527,8 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             .filter(|c| c.ctx.test.is_some() && global_change(c).is_some())
             .filter(|c| !matches!(c.module.as_deref(), Some(":telemetry" | "Logger" | "Mox")))
             .filter_map(|c| {
-                if let Some(name) = os_env_name(file, c) {
-                    return Some((c.expr.start_byte(), format!("os-env {name}")));
+                if let Some(names) = os_env_names(file, c) {
+                    return Some(names.into_iter().map(|name| (c.expr.start_byte(), format!("os-env {name}"))).collect());
                 }
                 let key = match env_pair(file, c) {
                     // A module key is read by code that builds it (`__MODULE__`), which
@@ -511,8 +541,9 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
                         None => alias_key(file, c)?,
                     },
                 };
-                Some((c.expr.start_byte(), key))
+                Some(vec![(c.expr.start_byte(), key)])
             })
+            .flatten()
             .collect()
     } else {
         Vec::new()

@@ -17,6 +17,23 @@ defmodule MyApp.VaultEnvTest do
     System.delete_env("MYAPP_VAULT_ADDR")
   end
 
+  # `put_env/1` sets each variable of its list or map: only this file names these.
+  test "the child's environment is inherited from the VM" do
+    :ok = System.put_env([{"MYAPP_VAULT_CHILD_A", "10"}, {"MYAPP_VAULT_CHILD_B", "20"}])
+    :ok = System.put_env(%{"MYAPP_VAULT_CHILD_C" => "30"})
+    assert System.get_env("MYAPP_VAULT_CHILD_A") == "10"
+  end
+
+  test "one variable of the list is read by lib code" do
+    System.put_env([{"MYAPP_VAULT_CHILD_D", "1"}, {"MYAPP_VAULT_ADDR", "http://vault:8200"}]) #~ test/async-global-state
+    assert MyApp.Vault.address() == "http://vault:8200"
+  end
+
+  test "a list built at run time" do
+    System.put_env(Enum.map(1..2, &{"MYAPP_VAULT_N#{&1}", "x"})) #~ test/async-global-state
+    assert MyApp.Vault.address()
+  end
+
   test "a variable everyone's tools read" do
     System.put_env("TZ", "Europe/Paris") #~ test/async-global-state
     assert MyApp.Vault.address()

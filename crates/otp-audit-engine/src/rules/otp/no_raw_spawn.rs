@@ -465,13 +465,31 @@ fn reports_to_spawner(file: &File, call: &Call) -> bool {
 /// `spawn_link(fn -> IO.gets(:stdio, "") == :eof && System.halt(0) end)`: a watcher
 /// whose job is to end the whole node (`System.halt/stop`, `:init.stop`,
 /// `:erlang.halt`). There is no orderly shutdown for it to be part of, and a
-/// supervisor could only restart a process that stops everything.
+/// supervisor could only restart a process that stops everything. The halt may sit in
+/// a function of the same module the fn calls, two levels deep (`spawn(fn ->
+/// do_reboot(cmd) end)` whose `do_reboot/1` ends in `:init.stop()`).
 fn ends_the_node(file: &File, call: &Call) -> bool {
     let Some(fun) = call.arg(0).filter(|f| f.kind_id() == grammar().kinds.anonymous_function) else {
         return false;
     };
-    file.calls_within(fun).any(|c| {
-        c.is_any("System", &["halt", "stop"]) || c.is(":init", "stop") || c.is(":erlang", "halt")
+    halts_within(file, call.ctx.module, fun, 2)
+}
+
+fn halts_within(file: &File, module: Option<crate::model::Id>, node: Node, depth: u32) -> bool {
+    file.calls_within(node).any(|c| {
+        c.is_any("System", &["halt", "stop"])
+            || c.is(":init", "stop")
+            || c.is(":erlang", "halt")
+            || depth > 0
+                && c.local
+                && c.module.is_none()
+                && !c.dynamic
+                && !c.capture
+                && file
+                    .defs_named(c.name)
+                    .filter(|d| d.module == module && d.arity == c.arity && d.node != node)
+                    .filter_map(|d| d.body)
+                    .any(|body| halts_within(file, module, body, depth - 1))
     })
 }
 

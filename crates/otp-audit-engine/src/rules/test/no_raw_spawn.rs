@@ -592,7 +592,6 @@ fn answers_asker(file: &File, test: Node, spawn: &Call, receive: &Call) -> bool 
 /// test until ExUnit's timeout, with nothing to say why.
 fn reports_last_awaited(file: &File, call: &Call) -> bool {
     let k = &grammar().kinds;
-    let f = &grammar().fields;
     if !matches!(call.name, "spawn" | "spawn_link") || call.capture || call.arity != 1 {
         return false;
     }
@@ -625,13 +624,22 @@ fn reports_last_awaited(file: &File, call: &Call) -> bool {
         let first = if t.kind_id() == k.tuple { t.named_child(0)? } else { t };
         (first.kind_id() == k.atom).then(|| file.text(first))
     };
-    let Some(tag) = report.arg(1).and_then(tag_of) else {
-        return false;
+    // An untagged report (`send(parent, os_pid)`) is taken by a catch-all pattern:
+    // `receive do os_pid -> os_pid end`, the test's first message.
+    let tag = report.arg(1).and_then(tag_of);
+    let takes = |pattern: Node| match tag {
+        Some(tag) => std::iter::once(pattern)
+            .chain(ast::descendants(pattern))
+            .any(|t| t.kind_id() == k.tuple && tag_of(t) == Some(tag)),
+        None => pattern.kind_id() == k.identifier,
     };
     let after = |c: &&Call| c.node.start_byte() > call.node.end_byte();
     file.calls_within(test.node).filter(after).any(|c| {
         if c.local && matches!(c.name, "assert_receive" | "assert_received") {
-            return c.arg(0).and_then(tag_of) == Some(tag);
+            return match tag {
+                Some(tag) => c.arg(0).and_then(tag_of) == Some(tag),
+                None => c.arg(0).is_some_and(takes),
+            };
         }
         spawn_kind(file, call) == "spawn_link"
             && c.name == "receive"
@@ -640,8 +648,8 @@ fn reports_last_awaited(file: &File, call: &Call) -> bool {
             && c.do_block.is_some_and(|block| {
                 ast::named_children(block)
                     .filter(|n| n.kind_id() == k.stab_clause)
-                    .filter_map(|n| ast::field(n, f.left))
-                    .any(|pattern| ast::descendants(pattern).any(|t| t.kind_id() == k.tuple && tag_of(t) == Some(tag)))
+                    .filter_map(|n| ast::clause_pattern(n, file.src))
+                    .any(takes)
             })
     })
 }
@@ -722,14 +730,23 @@ fn checked_dead_after(file: &File, call: &Call) -> bool {
     let (Some(test), Some(pid)) = (file.test(&call.ctx), bound_pid(file, call)) else {
         return false;
     };
-    let alive = format!("Process.alive?({pid})");
-    let dead_forms = [format!("{alive} == false"), format!("not {alive}"), format!("!{alive}")];
     file.calls_within(test.node)
         .filter(|c| c.node.start_byte() > call.node.end_byte() && c.local && c.ctx.func.is_none())
         .any(|c| {
-            let Some(claim) = c.arg(0).map(|a| file.text(a)) else {
+            let Some(claim) = c.arg(0) else {
                 return false;
             };
+            // `Process.alive?(pid)` as resolved: `Elixir.Process.alive?` where the
+            // module aliases another `Process`.
+            let Some(alive) = file
+                .calls_within(claim)
+                .find(|a| a.is("Process", "alive?") && a.arg(0).is_some_and(|p| file.text(p) == pid))
+                .map(|a| file.text(a.node))
+            else {
+                return false;
+            };
+            let claim = file.text(claim);
+            let dead_forms = [format!("{alive} == false"), format!("not {alive}"), format!("!{alive}")];
             (c.name == "refute" && claim == alive) || (c.name == "assert" && dead_forms.iter().any(|f| f == claim))
         })
 }

@@ -519,6 +519,8 @@ const INSTANT_LOOKUPS: &[(&str, &str)] = &[
     ("Registry", "keys"),
     ("Registry", "meta"),
     (":global", "whereis_name"),
+    // A name (`pid`, `atom`, `{:global, _}`, `{:via, _, _}`) to a pid; R28 kino.
+    ("GenServer", "whereis"),
     (":persistent_term", "get"),
     // The node's own counters and tables, read by BIFs that answer at once.
     (":erlang", "system_info"),

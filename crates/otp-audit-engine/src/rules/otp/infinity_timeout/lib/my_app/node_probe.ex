@@ -6,6 +6,8 @@ defmodule MyApp.NodeProbe do
 
   def running?(node, name), do: :rpc.call(node, :erlang, :whereis, [name], :infinity) #~ otp/infinity-timeout
 
+  def server_pid(node, name), do: :erpc.call(node, GenServer, :whereis, [name]) #~ otp/infinity-timeout
+
   def apps(node) do
     case :rpc.call(node, :application, :which_applications, []) do #~ otp/infinity-timeout
       apps when is_list(apps) -> {:ok, apps}

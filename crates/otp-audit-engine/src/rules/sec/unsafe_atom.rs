@@ -98,7 +98,7 @@ fn check(file: &File, report: &mut Report) {
         if !call.capture && call.args.iter().all(|a| is_literal(file, *a)) {
             continue;
         }
-        if is_conversion_wrapper(file, &call.ctx) {
+        if is_conversion_wrapper(file, &call.ctx) || (!call.capture && names_variable_node(file, call)) {
             continue;
         }
         // `String.to_unsafe_atom/1` is the spelling Elixir asks for once the author has
@@ -388,6 +388,25 @@ fn concat_of_module_names(file: &File, call: &Call) -> bool {
 fn names_generated_variable(file: &File, atom: Node) -> bool {
     file.calls_named("var")
         .any(|c| c.is("Macro", "var") && c.arg(0) == Some(atom))
+}
+
+/// `{String.to_atom(name), [], nil}` (or `Macro.var(String.to_atom(name), ctx)`): the
+/// quoted form of a variable, built by a code generator. The atom names a variable of
+/// the code it writes, as `Macro.var/2` does; a list of allowed names cannot exist and
+/// `to_existing_atom` raises for a name not yet compiled.
+fn names_variable_node(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(parent) = file.parent(call.node) else {
+        return false;
+    };
+    if parent.kind_id() == k.tuple {
+        let elems: Vec<Node> = ast::named_children(parent).collect();
+        return elems.len() == 3
+            && elems[0] == call.node
+            && elems[1].kind_id() == k.list
+            && (file.text(elems[2]) == "nil" || elems[2].kind_id() == k.atom || elems[2].kind_id() == k.alias);
+    }
+    file.calls_named("var").any(|c| c.is("Macro", "var") && c.arg(0) == Some(call.node))
 }
 
 /// Names under which request and message data usually travel.

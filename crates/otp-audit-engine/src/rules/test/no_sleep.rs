@@ -1529,6 +1529,26 @@ fn checks_absence(file: &File, stmt: Node) -> bool {
     }
 }
 
+/// `assert Process.alive?(pid)`: the process has not stopped. It was alive before the
+/// sleep too, so a poll for it would pass at once: the check is an absence (R28 kino).
+/// `Process.alive?(Process.whereis(name))` may wait for a restart, a change a poll can
+/// wait for.
+fn asserts_still_alive(file: &File, stmt: Node) -> bool {
+    file.calls_within(stmt).any(|c| {
+        c.node == stmt
+            && c.local
+            && c.module.is_none()
+            && c.name == "assert"
+            && c.arg(0).is_some_and(|claim| {
+                file.calls_within(claim).any(|a| {
+                    a.node == claim
+                        && a.is("Process", "alive?")
+                        && a.arg(0).is_some_and(|pid| pid.kind_id() == grammar().kinds.identifier)
+                })
+            })
+    })
+}
+
 /// `assert count(id) > 0`, then the action, then `assert count(id) == 0`: the same
 /// value was checked non-empty earlier in the test, so the empty check is a change
 /// the work makes (a pool drained), which a poll can wait for, not an absence.
@@ -1639,8 +1659,8 @@ fn waits_before<'s>(file: &File, call: &Call) -> Wait<'s> {
                     || m.contains("Telemetry") && (event_arg() || uses_telemetry())
             })
     });
-    let absence = checks_absence(file, next)
-        && file.test(&call.ctx).is_some_and(|t| names_something_not_happening(&t.name));
+    let absence = asserts_still_alive(file, next)
+        || checks_absence(file, next) && file.test(&call.ctx).is_some_and(|t| names_something_not_happening(&t.name));
     let next = shortened(file.text(next));
     if absence {
         return Wait::Absence { next, sent };

@@ -63,4 +63,18 @@ defmodule MyApp.StopThenSleepTest do
              end
            ) != []
   end
+
+  test "listeners keep running once the feed is drained" do
+    me = self()
+    MyApp.Feed.listen(1..2, fn _ -> send(me, {:started, self()}) && Process.sleep(:infinity) end)
+    assert_receive {:started, listener}
+    Process.sleep(5) #~ test/no-sleep
+    assert Process.alive?(listener)
+  end
+
+  test "the registered relay comes back after a kill" do
+    Process.exit(Process.whereis(MyApp.Relay), :kill)
+    Process.sleep(50) #~ test/no-sleep
+    assert Process.alive?(Process.whereis(MyApp.Relay))
+  end
 end

@@ -746,8 +746,15 @@ fn is_tagged(file: &File, pattern: Node, tag: &str, size: usize) -> bool {
 /// `{:DOWN, ref, :process, pid, reason}` (or `{:EXIT, pid, reason}`) whose other
 /// elements are plain variables (`:process` allowed), not pinned, not literal and
 /// not tied to another parameter (`%{lock: ref} = state`).
+/// The whole message may be bound too: `{:EXIT, _, _} = msg` (or `msg = {...}`).
 fn takes_any_tagged(file: &File, pattern: Node, tag: &str, size: usize, others: &[Node]) -> bool {
     let k = &grammar().kinds;
+    if ast::is_binary_op(pattern, file.src, "=") {
+        let g = grammar();
+        return [g.fields.left, g.fields.right].into_iter().filter_map(|f| ast::field(pattern, f)).any(|side| {
+            side.kind_id() == k.tuple && takes_any_tagged(file, side, tag, size, others)
+        });
+    }
     if pattern.kind_id() != k.tuple || ast::named_children(pattern).count() != size {
         return false;
     }

@@ -165,3 +165,32 @@ defmodule MyApp.ShardKeeper do
   @impl true
   def terminate(_reason, state), do: Enum.each(Map.keys(state.shards), &Process.demonitor/1)
 end
+
+defmodule MyApp.UpgradeKeeper do
+  @moduledoc false
+  # Traps exits to hear of the updater it links to, and binds each :EXIT whole.
+  use GenServer
+
+  def start_link(updater), do: GenServer.start_link(__MODULE__, updater)
+
+  @impl true
+  def init(updater) do
+    Process.flag(:trap_exit, true)
+    {:ok, %{updater: updater, running: nil}}
+  end
+
+  @impl true
+  def handle_cast({:apply, info}, state) do
+    {:ok, pid} = state.updater.start_update(info)
+    {:noreply, %{state | running: pid}}
+  end
+
+  @impl true
+  def handle_info({:progress, percent}, state), do: {:noreply, Map.put(state, :percent, percent)}
+
+  def handle_info({:EXIT, _, _} = msg, state) do #~ otp/handle-info-catch-all
+    require Logger
+    Logger.info("updater ended: #{inspect(msg)}")
+    {:noreply, %{state | running: nil}}
+  end
+end

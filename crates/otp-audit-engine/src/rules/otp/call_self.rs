@@ -43,6 +43,7 @@ fn check(file: &File, report: &mut Report) {
                 if call.ctx.def != Some(d)
                     || call.ctx.other_process
                     || handed_to_other_code(file, module, call)
+                    || stored_as_data(file, call)
                 {
                     continue;
                 }
@@ -76,6 +77,30 @@ fn check(file: &File, report: &mut Report) {
             }
         }
     }
+}
+
+/// `%{on_chunk: &report_download(pid, &1)}` in `init/1`: the call is the body of a
+/// capture (or of a `fn`) that the callback puts in a map, keyword list, tuple or list
+/// (its state, most often) and does not run. Whoever takes it out runs it later,
+/// usually from another process (a downloader that reports progress back).
+fn stored_as_data(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let mut node = call.expr;
+    while let Some(parent) = file.parent(node) {
+        let built = parent.kind_id() == k.anonymous_function
+            || parent.kind_id() == k.unary_operator && ast::operator(parent, file.src) == "&";
+        if built {
+            return file.parent(parent).is_some_and(|holder| {
+                matches!(holder.kind_id(), x if x == k.pair || x == k.tuple || x == k.list)
+                    || ast::is_binary_op(holder, file.src, "=>")
+            });
+        }
+        if parent.kind_id() == k.do_block {
+            return false;
+        }
+        node = parent;
+    }
+    false
 }
 
 /// Is `call` inside a fn that the callback hands to another module's API, which

@@ -1208,15 +1208,27 @@ fn stops_by_name(name: &str) -> bool {
 /// A `start_link` in the `handle_continue/2` clause that only `init/1` asks for
 /// (`{:ok, state, {:continue, :connect}}`): the server's own start, split out of
 /// `init/1` so that it does not block the supervisor. The helper is linked to the
-/// server and is started again when the server restarts.
+/// server and is started again when the server restarts. A private helper that only
+/// such clauses call counts too (`check_readiness_async/1`, R28 wallaby).
 fn in_startup_continue(file: &File, call: &Call, def: &Def) -> bool {
-    if call.name != "start_link" || !def.is_callback || def.name != "handle_continue" {
+    if call.name != "start_link" {
+        return false;
+    }
+    if def.kind == "defp" {
+        return file.every_local_caller(def, |c| file.def(&c.ctx).is_some_and(|d| is_startup_continue(file, d)));
+    }
+    is_startup_continue(file, def)
+}
+
+/// The `handle_continue/2` clause that only `init/1` asks for.
+fn is_startup_continue(file: &File, def: &Def) -> bool {
+    if !def.is_callback || def.name != "handle_continue" {
         return false;
     }
     let Some(tag) = def.params.first().map(|p| file.text(*p)) else {
         return false;
     };
-    let Some(module) = file.module(&call.ctx) else {
+    let Some(module) = def.module.map(|m| &file.modules[m as usize]) else {
         return false;
     };
     let asks = |d: &Def| {

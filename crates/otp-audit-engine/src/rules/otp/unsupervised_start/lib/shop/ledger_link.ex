@@ -56,3 +56,43 @@ defmodule Shop.LedgerRetry do
   @impl true
   def handle_info(:retry, state), do: {:noreply, state, {:continue, :connect}}
 end
+
+defmodule Shop.DriverPort do
+  @moduledoc "Runs an external driver; a linked task polls it until it is ready."
+  use GenServer
+
+  def start_link(path), do: GenServer.start_link(__MODULE__, path)
+
+  @impl true
+  def init(path), do: {:ok, %{path: path, port: nil, ready?: false}, {:continue, :open}}
+
+  # The readiness poller is part of the server's own start: not reported.
+  @impl true
+  def handle_continue(:open, state) do
+    port = Port.open({:spawn_executable, state.path}, [:binary])
+    poll_until_ready(self())
+    {:noreply, %{state | port: port}}
+  end
+
+  @impl true
+  def handle_info(:ready, state), do: {:noreply, %{state | ready?: true}}
+
+  def handle_cast(:recheck, state) do
+    # A second poller, started from a request: each recheck starts another.
+    recheck(self())
+    {:noreply, state}
+  end
+
+  defp poll_until_ready(server) do
+    Task.start_link(fn -> wait_ready(server) end)
+  end
+
+  defp recheck(server) do
+    Task.start_link(fn -> wait_ready(server) end) #~ otp/unsupervised-start
+  end
+
+  defp wait_ready(server) do
+    Process.sleep(100)
+    send(server, :ready)
+  end
+end

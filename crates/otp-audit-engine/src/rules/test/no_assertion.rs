@@ -909,6 +909,7 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
                 let prefix = format!("{tested}.");
                 let checks_failure = module_checks_failure(file, m.node)
                     || expects_error_report(file, m.node)
+                    || injects_failure(file, m.node)
                     || file.modules.iter().any(|other| {
                         other.is_test_case
                             && other.name.starts_with(&prefix)
@@ -982,6 +983,22 @@ fn expects_error_report(file: &File, module: Node) -> bool {
                 file.calls_within(f).any(|captured| !captured.local && REPORTING.contains(&captured.name))
             }
             _ => c.arg(1).and_then(|f| ast::atom_name(f, file.src)).is_some_and(|f| REPORTING.contains(&f)),
+        })
+}
+
+/// `Mox.expect(ClientMock, :handle_message, fn _ -> raise "boom" end)`: a mock (Mox or
+/// Mimic `expect`/`stub`) made to raise, exit or throw. The test drives the failure
+/// path of the code that calls the mock, and what it asserts afterwards is how that
+/// code takes the failure (R28 nerves_hub_link: "apply_wrap doesn't propagate failures").
+fn injects_failure(file: &File, module: Node) -> bool {
+    let k = &grammar().kinds;
+    file.calls_within(module)
+        .filter(|c| matches!(c.name, "expect" | "stub") && c.module.as_deref().is_none_or(|m| m == "Mox" || m == "Mimic"))
+        .filter_map(|c| c.args.last().copied().filter(|f| f.kind_id() == k.anonymous_function))
+        .any(|fun| {
+            file.calls_within(fun).any(|c| {
+                matches!(c.name, "raise" | "exit" | "throw") && c.module.as_deref().is_none_or(|m| m == "Kernel")
+            })
         })
 }
 

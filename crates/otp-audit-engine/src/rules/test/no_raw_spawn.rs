@@ -1411,12 +1411,7 @@ fn in_guard(file: &File, c: &Call) -> bool {
 /// Do the functions of module `m` (Erlang's, or Elixir's data and runtime
 /// modules) return, rather than serve?
 pub(super) fn library_returns(m: &str) -> bool {
-    const DATA: &[&str] = &[
-        "Access", "Atom", "Base", "Bitwise", "Enum", "Integer", "IO", "Keyword", "List",
-        "Map", "MapSet", "Stream", "String", "Tuple",
-    ];
-    let top = m.split('.').next().unwrap_or(m);
-    m.starts_with(':') || DATA.contains(&top) || crate::runtime::is_runtime_module(m)
+    m.starts_with(':') || crate::runtime::is_elixir_module(m)
 }
 
 /// A `receive` with an `after` clause.

@@ -91,7 +91,7 @@ fn stored_as_data(file: &File, call: &Call) -> bool {
             || parent.kind_id() == k.unary_operator && ast::operator(parent, file.src) == "&";
         if built {
             return file.parent(parent).is_some_and(|holder| {
-                matches!(holder.kind_id(), x if x == k.pair || x == k.tuple || x == k.list)
+                [k.pair, k.tuple, k.list].contains(&holder.kind_id())
                     || ast::is_binary_op(holder, file.src, "=>")
             });
         }

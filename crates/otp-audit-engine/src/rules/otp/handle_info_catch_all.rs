@@ -288,8 +288,13 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
     };
     let awaited = |c: &Call| awaited_in_place(file, c);
     let every_reply = takes_every_reply(file, module);
+    // Tasks whose every reply one clause takes are no source of strays.
+    let task_results = every_reply.is_none().then(|| takes_each_task_result(file, module)).flatten();
+    let covered_task = |c: &Call| task_results.is_some() && starts_task(c);
     if every_reply.is_none()
-        && server_calls().any(|c| is_request(c) && !never_times_out(file, c) && !consumes_own_replies(c) && !drops_late_reply(c) && !awaited(c))
+        && server_calls().any(|c| {
+            is_request(c) && !never_times_out(file, c) && !consumes_own_replies(c) && !drops_late_reply(c) && !awaited(c) && !covered_task(c)
+        })
     {
         return None;
     }
@@ -299,6 +304,14 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
         Some(_) if let Some(head) = every_reply => format!(
             "and takes every message shaped like a reply (`{head}`), as a task's reply or a late answer to a call is"
         ),
+        Some(_)
+            if let Some((head, size)) = &task_results
+                && !server_calls().any(|c| is_request(c) && !starts_task(c) && !consumes_own_replies(c) && !awaited(c)) =>
+        {
+            format!(
+            "and takes every reply its tasks can give (`{head}`: each task's function ends in a tuple of {size} elements on every path)"
+            )
+        }
         Some(_) if let Some(c) = timed_call => format!(
             "and its calls (`{}`) drop a reply that comes after their timeout (since OTP 24 a call waits on a process alias that the timeout deactivates)",
             c.display(file.src)
@@ -495,6 +508,128 @@ fn takes_every_reply(file: &File, module: &Module) -> Option<String> {
             None => head.to_string(),
         })
     })
+}
+
+/// `Task.Supervisor.async_nolink(sup, fn -> ... {result, output} end)`, where every
+/// task the server starts runs a `fn` that ends in a tuple of the same size on every
+/// path, and an unguarded `handle_info({ref, {result, output}}, state)` takes any such
+/// tuple: every reply of these tasks has a clause. (The clause's head, the size.)
+fn takes_each_task_result(file: &File, module: &Module) -> Option<(String, usize)> {
+    let k = &grammar().kinds;
+    let reached = server_defs(file, module);
+    let mut size = None;
+    for task in file.calls.iter().filter(|c| !c.ctx.other_process && c.ctx.def.is_some_and(|d| reached.contains(&d)) && starts_task(c)) {
+        let fun = task.args.last().copied().filter(|f| f.kind_id() == k.anonymous_function)?;
+        let mut tails = Vec::new();
+        if !tail_values(file, fun, &mut tails, 0) {
+            return None;
+        }
+        for tail in tails {
+            let n = (tail.kind_id() == k.tuple).then(|| tail.named_child_count())?;
+            if *size.get_or_insert(n) != n {
+                return None;
+            }
+        }
+    }
+    let size = size?;
+    let clause = module.defs.iter().map(|&d| &file.defs[d as usize]).find(|d| {
+        let Some(pattern) = d.params.first().filter(|p| p.kind_id() == k.tuple) else {
+            return false;
+        };
+        let [first, second] = ast::named_children(*pattern).collect::<Vec<_>>()[..] else {
+            return false;
+        };
+        d.name == "handle_info"
+            && d.arity == 2
+            && d.guard.is_none()
+            && first.kind_id() == k.identifier
+            && second.kind_id() == k.tuple
+            && second.named_child_count() == size
+            && ast::named_children(second).all(|e| e.kind_id() == k.identifier)
+            && takes_any_tagged_free(file, second, &d.params[1..])
+    })?;
+    Some((file.text(clause.head).trim().to_string(), size))
+}
+
+/// No element of `tuple` is a variable that another parameter also binds (which
+/// would pin it): `{ref, {result, output}}` with `%{running: running}` is free.
+fn takes_any_tagged_free(file: &File, tuple: Node, others: &[Node]) -> bool {
+    let k = &grammar().kinds;
+    ast::named_children(tuple).all(|e| {
+        let name = file.text(e);
+        name.starts_with('_')
+            || !others
+                .iter()
+                .any(|o| std::iter::once(*o).chain(ast::descendants(*o)).any(|n| n.kind_id() == k.identifier && file.text(n) == name))
+    })
+}
+
+/// The values `node` can end in: the last statement of each clause of a `fn`, of a
+/// block, and of each branch of a `try` (its `else` clauses when it has them, and its
+/// `rescue`/`catch` clauses), `case`, `cond`, `receive`, and `if` with an `else`.
+/// `false` when a branch is not followed (an `if` without `else`, a `with`).
+fn tail_values<'t>(file: &File<'t>, node: Node<'t>, out: &mut Vec<Node<'t>>, depth: u32) -> bool {
+    let g = grammar();
+    let k = &g.kinds;
+    if depth > 8 {
+        return false;
+    }
+    let last_of = |body: Node<'t>| -> Option<Node<'t>> { ast::statements(body).last() };
+    let clauses_of = |block: Node<'t>| -> Vec<Node<'t>> {
+        ast::named_children(block).filter(|c| c.kind_id() == k.stab_clause).collect()
+    };
+    let clause_tails = |clauses: Vec<Node<'t>>, out: &mut Vec<Node<'t>>| -> bool {
+        !clauses.is_empty()
+            && clauses.into_iter().all(|c| {
+                ast::field(c, g.fields.right).and_then(last_of).is_some_and(|t| tail_values(file, t, out, depth + 1))
+            })
+    };
+    if node.kind_id() == k.anonymous_function {
+        return clause_tails(clauses_of(node), out);
+    }
+    if node.kind_id() == k.block {
+        return last_of(node).is_some_and(|t| tail_values(file, t, out, depth + 1));
+    }
+    let branching = file
+        .calls_within(node)
+        .find(|c| c.node == node && c.local && c.module.is_none() && c.do_block.is_some());
+    let Some(call) = branching else {
+        out.push(node);
+        return true;
+    };
+    let block = call.do_block.expect("filtered on do_block");
+    let part = |kind: u16| ast::named_children(block).find(|c| c.kind_id() == kind);
+    match call.name {
+        "try" => {
+            let body_ok = match part(k.else_block) {
+                Some(else_block) => clause_tails(clauses_of(else_block), out),
+                None => ast::statements(block)
+                    .filter(|s| ![k.after_block, k.rescue_block, k.catch_block].contains(&s.kind_id()))
+                    .last()
+                    .is_some_and(|t| tail_values(file, t, out, depth + 1)),
+            };
+            body_ok
+                && [k.rescue_block, k.catch_block]
+                    .into_iter()
+                    .filter_map(part)
+                    .all(|b| clause_tails(clauses_of(b), out))
+        }
+        "case" | "cond" | "receive" => clause_tails(clauses_of(block), out) && part(k.after_block).is_none(),
+        "if" | "unless" => {
+            let Some(else_block) = part(k.else_block) else {
+                return false;
+            };
+            let then_ok = ast::statements(block)
+                .filter(|s| s.kind_id() != k.else_block)
+                .last()
+                .is_some_and(|t| tail_values(file, t, out, depth + 1));
+            then_ok && last_of(else_block).is_some_and(|t| tail_values(file, t, out, depth + 1))
+        }
+        _ => {
+            out.push(node);
+            true
+        }
+    }
 }
 
 /// `:rpc.call/4`, `:erpc.call/2,4`, or a call given `:infinity`: it waits until the

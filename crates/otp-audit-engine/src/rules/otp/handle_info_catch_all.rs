@@ -546,14 +546,14 @@ fn takes_each_task_result(file: &File, module: &Module) -> Option<(String, usize
             && second.kind_id() == k.tuple
             && second.named_child_count() == size
             && ast::named_children(second).all(|e| e.kind_id() == k.identifier)
-            && takes_any_tagged_free(file, second, &d.params[1..])
+            && elements_unpinned(file, second, &d.params[1..])
     })?;
     Some((file.text(clause.head).trim().to_string(), size))
 }
 
 /// No element of `tuple` is a variable that another parameter also binds (which
 /// would pin it): `{ref, {result, output}}` with `%{running: running}` is free.
-fn takes_any_tagged_free(file: &File, tuple: Node, others: &[Node]) -> bool {
+fn elements_unpinned(file: &File, tuple: Node, others: &[Node]) -> bool {
     let k = &grammar().kinds;
     ast::named_children(tuple).all(|e| {
         let name = file.text(e);

@@ -1425,6 +1425,10 @@ enum Fact {
     /// `module` defines `start_link` but links nothing: neither its clauses nor the
     /// local helpers they call make a call whose name has `link` in it.
     UnlinkedStartLink { module: String },
+    /// A start call (`Task.start_link`, ...) in the public function `module.function`.
+    StartIn { at: usize, module: String, function: String },
+    /// A child spec names `module.function` as its `start:` (`start: {Mod, :f, args}`).
+    NamedAsStart { module: String, function: String },
 }
 
 /// A process-free module that keeps the state of a server (`Connection`, used by
@@ -1456,6 +1460,28 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             && !crate::runtime::is_runtime_module(target)
         {
             facts.push(Fact::CallsStartLink { at: call.node.start_byte(), target: target.to_string() });
+        }
+    }
+    // `start: {Kino.Terminator, :start_task, [parent, fun]}` in one module names a
+    // function of another as a child's start: a supervisor calls it (R28 kino).
+    for call in file.calls.iter().filter(|c| c.name.starts_with("start") && !c.dynamic && c.module.is_some()) {
+        if let (Some(def), Some(module)) = (file.def(&call.ctx), file.module(&call.ctx))
+            && def.kind == "def"
+        {
+            facts.push(Fact::StartIn { at: call.node.start_byte(), module: module.name.clone(), function: def.name.to_string() });
+        }
+    }
+    let k = &grammar().kinds;
+    let start_keys = file.nodes_of(k.pair).iter().filter(|pair| {
+        ast::field(**pair, grammar().fields.key).is_some_and(|key| ast::keyword_name(key, file.src) == "start")
+    });
+    for pair in start_keys {
+        let Some(mfa) = ast::field(*pair, grammar().fields.value).filter(|v| v.kind_id() == k.tuple) else {
+            continue;
+        };
+        let mut parts = ast::named_children(mfa);
+        if let (Some(m), Some(f)) = (parts.next().filter(|m| m.kind_id() == k.alias), parts.next().and_then(|f| ast::atom_name(f, file.src))) {
+            facts.push(Fact::NamedAsStart { module: file.module_at(file.text(m), m.start_byte()), function: f.to_string() });
         }
     }
     for module in &file.modules {
@@ -1537,9 +1563,19 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             _ => None,
         })
         .collect();
+    let named_as_start: std::collections::HashSet<(&str, &str)> = all
+        .iter()
+        .filter_map(|(_, f)| match f {
+            Fact::NamedAsStart { module, function } => Some((module.as_str(), function.as_str())),
+            _ => None,
+        })
+        .collect();
     for (file, f) in &all {
         match f {
             Fact::Kept { at, module } if handled.contains(module.as_str()) => report.retract(*file, *at),
+            Fact::StartIn { at, module, function } if named_as_start.contains(&(module.as_str(), function.as_str())) => {
+                report.retract(*file, *at)
+            }
             // A worker handed to the caller that ends itself when done: the caller's.
             Fact::Returned { at, module } if self_stopping.contains(module.as_str()) => {
                 report.retract(*file, *at)
@@ -1564,6 +1600,8 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
                 Fact::StopsItself { module } => serde_json::json!(["stops", module]),
                 Fact::CallsStartLink { at, target } => serde_json::json!(["calls", at, target]),
                 Fact::UnlinkedStartLink { module } => serde_json::json!(["unlinked", module]),
+                Fact::StartIn { at, module, function } => serde_json::json!(["start_in", at, module, function]),
+                Fact::NamedAsStart { module, function } => serde_json::json!(["named_start", module, function]),
             })
             .collect(),
     ))
@@ -1581,6 +1619,8 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
             "stops" => Fact::StopsItself { module: text(1)? },
             "calls" => Fact::CallsStartLink { at: f.get(1)?.as_u64()? as usize, target: text(2)? },
             "unlinked" => Fact::UnlinkedStartLink { module: text(1)? },
+            "start_in" => Fact::StartIn { at: f.get(1)?.as_u64()? as usize, module: text(2)?, function: text(3)? },
+            "named_start" => Fact::NamedAsStart { module: text(1)?, function: text(2)? },
             _ => return None,
         });
     }

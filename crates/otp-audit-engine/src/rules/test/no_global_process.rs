@@ -122,6 +122,11 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
         if is_whereis(call) && !killed_in_module && touched_here.is_none() && only_asserted(file, call) {
             continue;
         }
+        // `send(DataStore, {:connect, self(), %{ref: ref}})` with `ref = make_ref()` in
+        // this test: the test's entries are keyed by a value no other test can hold.
+        if !killed_in_module && touched_here.is_none() && keyed_by_fresh_value(file, call) {
+            continue;
+        }
         // `Process.whereis(:user)`: a process of the runtime itself, which no test can
         // start a private instance of; looking it up to inspect it touches nothing.
         if is_whereis(call) && !killed_in_module && touched_here.is_none() && OTP_SYSTEM_NAMES.contains(&name.as_str()) {
@@ -551,6 +556,41 @@ const OTP_SYSTEM_NAMES: &[&str] = &[
     ":erl_prim_loader", ":global_name_server", ":rex", ":inet_db", ":file_server_2", ":logger",
     ":error_logger", ":kernel_safe_sup", ":erts_code_purger",
 ];
+
+/// A message, call or cast whose payload carries a variable the test bound to a value
+/// made fresh for it (`make_ref()`, `System.unique_integer/1`, or a helper named for a
+/// random or unique value, such as `Output.random_ref()`): the shared server keeps
+/// this test's data under a key no other test can hold, so tests running at the same
+/// time do not see each other's (R28 kino). A kill or state rewrite still counts.
+fn keyed_by_fresh_value(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let payload = match (call.module.as_deref(), call.name) {
+        (Some("GenServer"), "call" | "cast") => call.arg(1),
+        _ if touch_of(call).is_none() && !is_whereis(call) && destination_index(call) == Some(0) => call.arg(1),
+        _ => None,
+    };
+    let (Some(payload), Some(test)) = (payload, file.test(&call.ctx)) else {
+        return false;
+    };
+    let fresh = |c: &Call| {
+        c.is("Kernel", "make_ref")
+            || c.is("System", "unique_integer")
+            || c.is(":erlang", "unique_integer")
+            || (!c.local && (c.name.contains("random") || c.name.contains("unique")))
+    };
+    std::iter::once(payload).chain(ast::descendants(payload)).filter(|n| n.kind_id() == k.identifier).any(|var| {
+        let name = file.text(var);
+        file.calls_within(test.node).any(|c| {
+            c.node.end_byte() <= call.node.start_byte()
+                && fresh(c)
+                && c.parent.is_some_and(|p| {
+                    ast::is_binary_op(p, file.src, "=")
+                        && ast::field(p, grammar().fields.right) == Some(c.expr)
+                        && ast::field(p, grammar().fields.left).is_some_and(|l| l.kind_id() == k.identifier && file.text(l) == name)
+                })
+        })
+    })
+}
 
 fn is_whereis(call: &Call) -> bool {
     (call.is("Process", "whereis")

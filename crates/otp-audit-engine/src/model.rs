@@ -536,7 +536,7 @@ impl<'t> File<'t> {
             .map(|&i| &self.calls[i as usize])
     }
 
-    /// Is `def` called from its own module, by name (`helper(x)`), and does every such
+    /// Is `def` called from its own module, by name and arity (`helper(x)`), and does every such
     /// call satisfy `caller`? The question a rule asks of a private helper split out
     /// of a callback: is it only ever run from there?
     pub fn every_local_caller<'a>(
@@ -546,7 +546,13 @@ impl<'t> File<'t> {
     ) -> bool {
         let mut callers = self
             .calls_named(def.name)
-            .filter(|c| c.local && c.module.is_none() && !c.dynamic && c.ctx.module == def.module)
+            .filter(|c| {
+                c.local
+                    && c.module.is_none()
+                    && !c.dynamic
+                    && c.ctx.module == def.module
+                    && c.arity == def.arity
+            })
             .peekable();
         callers.peek().is_some() && callers.all(caller)
     }

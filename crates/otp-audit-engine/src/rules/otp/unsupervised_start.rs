@@ -1467,6 +1467,7 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     for call in file.calls.iter().filter(|c| c.name.starts_with("start") && !c.dynamic && c.module.is_some()) {
         if let (Some(def), Some(module)) = (file.def(&call.ctx), file.module(&call.ctx))
             && def.kind == "def"
+            && !STARTERS.contains(&def.name)
         {
             facts.push(Fact::StartIn { at: call.node.start_byte(), module: module.name.clone(), function: def.name.to_string() });
         }

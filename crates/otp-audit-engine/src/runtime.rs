@@ -6,7 +6,7 @@
 //! where the primitive is turned into the abstraction (`Task.Supervised` spawns so
 //! that `Task.start` does not have to), and the rules' advice would point at them.
 
-use crate::model::File;
+use crate::model::{Call, File};
 
 /// Rules whose advice is "use the abstraction instead of the primitive".
 pub const PRIMITIVE_RULES: &[&str] = &[
@@ -110,6 +110,15 @@ const DATA_MODULES: &[&str] = &[
 pub fn is_elixir_module(name: &str) -> bool {
     let top = name.split('.').next().unwrap_or(name);
     DATA_MODULES.contains(&top) || is_runtime_module(name)
+}
+
+/// A call that ends the whole node: `System.halt/0,1`, `System.stop/0,1`,
+/// `:init.stop/0,1` or `:erlang.halt/0,1,2`. Nothing runs after it, so there is no
+/// orderly shutdown, reply or restart for the code around it to be part of.
+pub(crate) fn ends_node(call: &Call) -> bool {
+    call.is_any("System", &["halt", "stop"])
+        || call.is(":init", "stop")
+        || call.is(":erlang", "halt")
 }
 
 /// Is the byte inside a module (the innermost one around it) of Elixir's runtime, or

@@ -273,6 +273,106 @@ pub fn next_statement(node: Node) -> Option<Node> {
     None
 }
 
+/// The values `node` (a function's body, a clause's body, an expression) can end in,
+/// pushed on `out`: the last statement of a block, followed into each branch of
+/// `case`, `cond`, `receive` (and its `after`), `try` (its `else` clauses when it has
+/// them, else its body, and its `rescue`/`catch` clauses), `if`/`unless` (block and
+/// `do:`/`else:` forms) and `with` (its body and its `else` clauses). A `fn` is a value
+/// here, not followed: what it ends in is what its caller gets later.
+///
+/// Returns whether `out` holds the value of every path: `false` when some path ends in
+/// a value that is not written there (an `if` without `else` gives `nil`, a `with`
+/// without `else` gives whatever failed to match). What could be seen is pushed anyway.
+pub fn tail_values<'t>(node: Node<'t>, src: &str, out: &mut Vec<Node<'t>>) -> bool {
+    tails(node, src, out, 0)
+}
+
+fn tails<'t>(node: Node<'t>, src: &str, out: &mut Vec<Node<'t>>, depth: u32) -> bool {
+    let g = grammar();
+    let k = &g.kinds;
+    if depth > 8 {
+        return false;
+    }
+    let last = |body: Node<'t>, out: &mut Vec<Node<'t>>| {
+        statements(body)
+            .filter(|s| {
+                ![k.else_block, k.after_block, k.rescue_block, k.catch_block].contains(&s.kind_id())
+            })
+            .last()
+            .is_some_and(|t| tails(t, src, out, depth + 1))
+    };
+    // Every clause is followed, even after one that is not fully seen.
+    let clauses = |block: Node<'t>, out: &mut Vec<Node<'t>>| {
+        let mut all = true;
+        let mut any = false;
+        for clause in named_children(block).filter(|c| c.kind_id() == k.stab_clause) {
+            any = true;
+            all &= field(clause, g.fields.right).is_some_and(|body| last(body, out));
+        }
+        any && all
+    };
+    if [k.do_block, k.body, k.block].contains(&node.kind_id()) {
+        return last(node, out);
+    }
+    let name = (node.kind_id() == k.call)
+        .then(|| local_call_name(node, src))
+        .flatten();
+    let Some(name) = name else {
+        out.push(node);
+        return true;
+    };
+    let Some(block) = call_do_block(node) else {
+        // `if ok?, do: start(), else: :ignore`.
+        let keywords = call_arguments(node)
+            .and_then(|args| named_children(args).last())
+            .filter(|kw| kw.kind_id() == k.keywords);
+        return match (name, keywords) {
+            ("if" | "unless" | "with", Some(kw)) => {
+                let then =
+                    keyword_value(kw, src, "do").is_some_and(|v| tails(v, src, out, depth + 1));
+                let otherwise = name != "with"
+                    && keyword_value(kw, src, "else")
+                        .is_some_and(|v| tails(v, src, out, depth + 1));
+                then && otherwise
+            }
+            _ => {
+                out.push(node);
+                true
+            }
+        };
+    };
+    let part = |kind: u16| named_children(block).find(|c| c.kind_id() == kind);
+    match name {
+        "case" | "cond" | "receive" => {
+            let branches = clauses(block, out);
+            branches & part(k.after_block).is_none_or(|after| clauses(after, out))
+        }
+        "try" => {
+            let body = match part(k.else_block) {
+                Some(else_block) => clauses(else_block, out),
+                None => last(block, out),
+            };
+            let mut handlers = true;
+            for handler in [k.rescue_block, k.catch_block].into_iter().filter_map(part) {
+                handlers &= clauses(handler, out);
+            }
+            body && handlers
+        }
+        "if" | "unless" => {
+            let then = last(block, out);
+            then & part(k.else_block).is_some_and(|e| last(e, out))
+        }
+        "with" => {
+            let body = last(block, out);
+            body & part(k.else_block).is_some_and(|e| clauses(e, out))
+        }
+        _ => {
+            out.push(node);
+            true
+        }
+    }
+}
+
 /// A module attribute statement: `@name value`, or a bare `@name`.
 pub fn is_attribute(node: Node, src: &str) -> bool {
     node.kind_id() == grammar().kinds.unary_operator && operator(node, src) == "@"
@@ -398,6 +498,56 @@ mod tests {
             .map(|n| text(n, src))
             .collect();
         assert_eq!(ids, ["a", "b", "c", "d"]);
+    }
+
+    /// `(complete, tails)` of the only top-level expression of `src`.
+    fn tails_of(src: &str) -> (bool, Vec<String>) {
+        let tree = parse(src);
+        let mut out = Vec::new();
+        let complete = tail_values(tree.root_node().named_child(0).unwrap(), src, &mut out);
+        (
+            complete,
+            out.iter().map(|n| text(*n, src).to_string()).collect(),
+        )
+    }
+
+    #[test]
+    fn tail_values_follow_every_branch() {
+        let case = "case x do\n  1 -> a()\n  _ -> if y, do: :b, else: {:c, 1}\nend";
+        assert_eq!(
+            tails_of(case),
+            (true, vec!["a()".into(), ":b".into(), "{:c, 1}".into()])
+        );
+        let try_else = "try do\n  f()\nelse\n  x -> x\nrescue\n  _ -> :error\nafter\n  g()\nend";
+        assert_eq!(
+            tails_of(try_else),
+            (true, vec!["x".into(), ":error".into()])
+        );
+        let receive = "receive do\n  m -> m\nafter\n  100 -> :timeout\nend";
+        assert_eq!(
+            tails_of(receive),
+            (true, vec!["m".into(), ":timeout".into()])
+        );
+        // A fn is a value: its body runs later.
+        assert_eq!(
+            tails_of("fn -> :ok end"),
+            (true, vec!["fn -> :ok end".into()])
+        );
+    }
+
+    #[test]
+    fn tail_values_say_when_a_path_is_unseen() {
+        // `nil` when the condition fails; what failed to match, from a `with`.
+        assert_eq!(tails_of("if x do\n  a\nend"), (false, vec!["a".into()]));
+        assert_eq!(
+            tails_of("with {:ok, v} <- f() do\n  v\nend"),
+            (false, vec!["v".into()])
+        );
+        let with_else = "with {:ok, v} <- f() do\n  v\nelse\n  _ -> :error\nend";
+        assert_eq!(
+            tails_of(with_else),
+            (true, vec!["v".into(), ":error".into()])
+        );
     }
 
     #[test]

@@ -658,12 +658,7 @@ fn takes_task_replies(file: &File, module: &crate::model::Module) -> bool {
 /// waits on the server for long, since the node is going away.
 fn halts_next(file: &File, call: &Call) -> bool {
     ast::next_statement(call.expr).is_some_and(|n| {
-        file.calls_within(n).any(|c| {
-            c.node == n
-                && (c.in_module("System") && matches!(c.name, "halt" | "stop")
-                    || c.in_module(":init") && c.name == "stop"
-                    || c.in_module(":erlang") && c.name == "halt")
-        })
+        file.calls_within(n).any(|c| c.node == n && crate::runtime::ends_node(c))
     })
 }
 

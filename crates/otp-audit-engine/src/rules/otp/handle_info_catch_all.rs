@@ -521,8 +521,12 @@ fn takes_each_task_result(file: &File, module: &Module) -> Option<(String, usize
     for task in file.calls.iter().filter(|c| !c.ctx.other_process && c.ctx.def.is_some_and(|d| reached.contains(&d)) && starts_task(c)) {
         let fun = task.args.last().copied().filter(|f| f.kind_id() == k.anonymous_function)?;
         let mut tails = Vec::new();
-        if !tail_values(file, fun, &mut tails, 0) {
-            return None;
+        let mut clauses = ast::named_children(fun).filter(|c| c.kind_id() == k.stab_clause).peekable();
+        clauses.peek()?;
+        for clause in clauses {
+            if !ast::field(clause, grammar().fields.right).is_some_and(|body| ast::tail_values(body, file.src, &mut tails)) {
+                return None;
+            }
         }
         for tail in tails {
             let n = (tail.kind_id() == k.tuple).then(|| tail.named_child_count())?;
@@ -562,74 +566,6 @@ fn elements_unpinned(file: &File, tuple: Node, others: &[Node]) -> bool {
                 .iter()
                 .any(|o| std::iter::once(*o).chain(ast::descendants(*o)).any(|n| n.kind_id() == k.identifier && file.text(n) == name))
     })
-}
-
-/// The values `node` can end in: the last statement of each clause of a `fn`, of a
-/// block, and of each branch of a `try` (its `else` clauses when it has them, and its
-/// `rescue`/`catch` clauses), `case`, `cond`, `receive`, and `if` with an `else`.
-/// `false` when a branch is not followed (an `if` without `else`, a `with`).
-fn tail_values<'t>(file: &File<'t>, node: Node<'t>, out: &mut Vec<Node<'t>>, depth: u32) -> bool {
-    let g = grammar();
-    let k = &g.kinds;
-    if depth > 8 {
-        return false;
-    }
-    let last_of = |body: Node<'t>| -> Option<Node<'t>> { ast::statements(body).last() };
-    let clauses_of = |block: Node<'t>| -> Vec<Node<'t>> {
-        ast::named_children(block).filter(|c| c.kind_id() == k.stab_clause).collect()
-    };
-    let clause_tails = |clauses: Vec<Node<'t>>, out: &mut Vec<Node<'t>>| -> bool {
-        !clauses.is_empty()
-            && clauses.into_iter().all(|c| {
-                ast::field(c, g.fields.right).and_then(last_of).is_some_and(|t| tail_values(file, t, out, depth + 1))
-            })
-    };
-    if node.kind_id() == k.anonymous_function {
-        return clause_tails(clauses_of(node), out);
-    }
-    if node.kind_id() == k.block {
-        return last_of(node).is_some_and(|t| tail_values(file, t, out, depth + 1));
-    }
-    let branching = file
-        .calls_within(node)
-        .find(|c| c.node == node && c.local && c.module.is_none() && c.do_block.is_some());
-    let Some(call) = branching else {
-        out.push(node);
-        return true;
-    };
-    let block = call.do_block.expect("filtered on do_block");
-    let part = |kind: u16| ast::named_children(block).find(|c| c.kind_id() == kind);
-    match call.name {
-        "try" => {
-            let body_ok = match part(k.else_block) {
-                Some(else_block) => clause_tails(clauses_of(else_block), out),
-                None => ast::statements(block)
-                    .filter(|s| ![k.after_block, k.rescue_block, k.catch_block].contains(&s.kind_id()))
-                    .last()
-                    .is_some_and(|t| tail_values(file, t, out, depth + 1)),
-            };
-            body_ok
-                && [k.rescue_block, k.catch_block]
-                    .into_iter()
-                    .filter_map(part)
-                    .all(|b| clause_tails(clauses_of(b), out))
-        }
-        "case" | "cond" | "receive" => clause_tails(clauses_of(block), out) && part(k.after_block).is_none(),
-        "if" | "unless" => {
-            let Some(else_block) = part(k.else_block) else {
-                return false;
-            };
-            let then_ok = ast::statements(block)
-                .filter(|s| s.kind_id() != k.else_block)
-                .last()
-                .is_some_and(|t| tail_values(file, t, out, depth + 1));
-            then_ok && last_of(else_block).is_some_and(|t| tail_values(file, t, out, depth + 1))
-        }
-        _ => {
-            out.push(node);
-            true
-        }
-    }
 }
 
 /// `:rpc.call/4`, `:erpc.call/2,4`, or a call given `:infinity`: it waits until the

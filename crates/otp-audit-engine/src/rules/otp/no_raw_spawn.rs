@@ -477,9 +477,7 @@ fn ends_the_node(file: &File, call: &Call) -> bool {
 
 fn halts_within(file: &File, module: Option<crate::model::Id>, node: Node, depth: u32) -> bool {
     file.calls_within(node).any(|c| {
-        c.is_any("System", &["halt", "stop"])
-            || c.is(":init", "stop")
-            || c.is(":erlang", "halt")
+        crate::runtime::ends_node(c)
             || depth > 0
                 && c.local
                 && c.module.is_none()
@@ -487,7 +485,7 @@ fn halts_within(file: &File, module: Option<crate::model::Id>, node: Node, depth
                 && !c.capture
                 && file
                     .defs_named(c.name)
-                    .filter(|d| d.module == module && d.arity == c.arity && d.node != node)
+                    .filter(|d| d.module == module && d.arity == c.arity)
                     .filter_map(|d| d.body)
                     .any(|body| halts_within(file, module, body, depth - 1))
     })

@@ -534,7 +534,7 @@ fn is_own_start_wrapper(file: &File, call: &Call, def: &Def) -> bool {
     // A public function returning the start result of its own module is that
     // module's start API under another name (`StringIO.open/2`).
     // A `start_link*` that does not link is a bug, not an API.
-    starts_itself && def.kind == "def" && !def.name.starts_with("start_link") && returns(def, call.node)
+    starts_itself && def.kind == "def" && !def.name.starts_with("start_link") && in_tail_position(file, def, call.node)
 }
 
 /// `@spec into_stages(...) :: GenServer.on_start()` over a public function that
@@ -688,59 +688,22 @@ fn start_mfas<'a, 's: 'a>(file: &'a File<'s>, node: Node<'a>) -> impl Iterator<I
         })
 }
 
-/// Is `node` a value `def` returns: its body, the body's last statement, or, through
-/// `case`, `cond`, `if`, `unless` and `with`, the last statement of one of their
-/// branches?
+/// Is `node` a value `def` returns ([`ast::tail_values`] of its body), or the last
+/// call of a pipeline that is one (`opts |> Keyword.merge(extra) |> Postgrex.start_link()`)?
 pub(crate) fn in_tail_position(file: &File, def: &Def, node: Node) -> bool {
-    let k = &grammar().kinds;
     let Some(body) = def.body else {
         return false;
     };
-    let last_statement = |parent: Node, child: Node| {
-        ast::named_children(parent)
-            .filter(|c| c.kind_id() != k.comment && !is_trailing_block(*c))
-            .last()
-            .is_some_and(|last| last == child)
-    };
-    let mut child = node;
-    while child != body {
-        let Some(parent) = file.parent(child) else {
-            return false;
-        };
-        let kind = parent.kind_id();
-        let tail = if parent == body || kind == k.body || kind == k.block {
-            last_statement(parent, child)
-        } else if kind == k.do_block || kind == k.else_block {
-            child.kind_id() == k.stab_clause || last_statement(parent, child)
-        } else if kind == k.stab_clause {
-            ast::field(parent, grammar().fields.right) == Some(child)
-        } else if kind == k.call {
-            matches!(ast::local_call_name(parent, file.src), Some("case" | "cond" | "if" | "unless" | "with"))
-                && matches!(child.kind_id(), c if c == k.do_block || c == k.else_block || c == k.arguments)
-        } else if kind == k.pair {
-            // `if ok?, do: start(), else: {:error, :badarg}`.
-            ast::field(parent, grammar().fields.value) == Some(child)
-                && ast::field(parent, grammar().fields.key)
-                    .is_some_and(|key| matches!(ast::keyword_name(key, file.src), "do" | "else"))
-        } else if kind == k.keywords {
-            true
-        } else if ast::is_binary_op(parent, file.src, "|>") {
-            // `opts |> Keyword.merge(extra) |> Postgrex.start_link()`.
-            ast::field(parent, grammar().fields.right) == Some(child)
-        } else if kind == k.arguments {
-            child.kind_id() == k.keywords
-                && file.parent(parent).is_some_and(|c| {
-                    matches!(ast::local_call_name(c, file.src), Some("if" | "unless" | "with"))
-                })
-        } else {
-            false
-        };
-        if !tail {
-            return false;
-        }
-        child = parent;
+    let mut value = node;
+    while let Some(pipe) = file
+        .parent(value)
+        .filter(|p| ast::is_binary_op(*p, file.src, "|>") && ast::field(*p, grammar().fields.right) == Some(value))
+    {
+        value = pipe;
     }
-    true
+    let mut tails = Vec::new();
+    ast::tail_values(body, file.src, &mut tails);
+    tails.contains(&value)
 }
 
 /// `def start_tracing(opts \\ []), do: GenServer.start_link(__MODULE__, opts, name: __MODULE__)`:
@@ -756,7 +719,7 @@ fn own_linked_start_api(file: &File, call: &Call, def: &Def) -> Option<&'static 
     let module = file.module(&call.ctx)?;
     let first = call.arg(0).map(|a| file.text(a));
     let starts_itself = first == Some("__MODULE__") || first == Some(module.name.as_str());
-    if !starts_itself || def.kind != "def" || def.name.starts_with("start_link") || !returns(def, call.node) {
+    if !starts_itself || def.kind != "def" || def.name.starts_with("start_link") || !in_tail_position(file, def, call.node) {
         return None;
     }
     let broken_child_spec = module.uses_module("GenServer") && !module.defines("start_link", 1) && !module.defines("child_spec", 1);
@@ -765,20 +728,6 @@ fn own_linked_start_api(file: &File, call: &Call, def: &Def) -> Option<&'static 
     } else {
         "; list the module as a child where it should outlive its caller"
     })
-}
-
-/// Is `node` the value `def` returns (its whole body, or the body's last statement)?
-fn returns(def: &Def, node: Node) -> bool {
-    let Some(body) = def.body else {
-        return false;
-    };
-    if body == node {
-        return true;
-    }
-    ast::named_children(body)
-        .filter(|c| c.kind_id() != grammar().kinds.comment)
-        .last()
-        .is_some_and(|last| last == node)
 }
 
 /// A function that this module names as the `start:` of a child spec

@@ -1267,7 +1267,7 @@ fn failing_functions<'s>(
 
 /// (module, name) of the public functions that may return an error: as
 /// `failing_functions`, but an error stops at a function that only ever returns atoms
-/// (`@spec start_all() :: :ok`, or `:ok` as the last expression of every clause).
+/// (`@spec start_all() :: :ok`, or `:ok` as every value each clause can end in).
 /// `{:error, _}` passed between private helpers and ending in a log or an error
 /// tracker report is handled inside the module, not returned.
 fn error_returning_functions<'s>(
@@ -1375,8 +1375,8 @@ fn public_callers_of<'s>(
 }
 
 /// Does the function (all clauses of its name and arity) only return atoms: a
-/// `@spec` whose return type is atoms (`:: :ok`, `:: :ok | :skipped`), or an atom as
-/// the last expression of every clause?
+/// `@spec` whose return type is atoms (`:: :ok`, `:: :ok | :skipped`), or atoms as
+/// every value ([`ast::tail_values`]) each clause can end in?
 fn returns_only_atoms(
     file: &File,
     d: crate::model::Id,
@@ -1389,12 +1389,8 @@ fn returns_only_atoms(
         .collect();
     let atom_tails = clauses.iter().all(|c| {
         c.body.is_some_and(|body| {
-            let last = if body.kind_id() == grammar().kinds.do_block {
-                ast::statements(body).last()
-            } else {
-                Some(body)
-            };
-            last.is_some_and(|n| ast::atom_name(n, file.src).is_some())
+            let mut tails = Vec::new();
+            ast::tail_values(body, file.src, &mut tails) && tails.iter().all(|n| ast::atom_name(*n, file.src).is_some())
         })
     });
     atom_tails

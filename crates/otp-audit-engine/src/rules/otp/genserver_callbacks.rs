@@ -76,7 +76,10 @@ fn check(file: &File, report: &mut Report) {
             (true, false) => format!(
                 "`{name}` declares `@behaviour GenServer` but defines no `init/1`, so starting it fails with `UndefinedFunctionError`: define `init/1`"
             ),
-            _ if !is_called(file, module, id) && init_does_work(file, id) => format!(
+            _ if !is_called(file, module, id) && boot_step(file, module, id) == Some(BootStep::Placeholder) => format!(
+                "`{name}` is declared `restart: :temporary` and its only callback, `init/1`, does nothing and starts nothing that would message it: a boot step kept for its place in the children list, idle for the life of the node; return `:ignore` from `init/1` so the step keeps its place with no idle process"
+            ),
+            _ if !is_called(file, module, id) && boot_step(file, module, id).is_some() => format!(
                 "`{name}` is a GenServer whose only callback is `init/1`, which does its work as the process starts and then leaves it idle; if that work is a one-off check or setup at boot, return `:ignore` from `init/1` once it is done, so the supervisor keeps no idle process (a raise in `init/1` still stops the boot); if the process exists for its lifetime, trap exits in `init/1` and do its work in `terminate/2`"
             ),
             _ if is_called(file, module, id) => format!(
@@ -93,7 +96,7 @@ fn check(file: &File, report: &mut Report) {
         );
         if !missing_init {
             // Boot-time work in an idle process: a better shape, not a defect.
-            let idle_after_boot = !is_called(file, module, id) && init_does_work(file, id);
+            let idle_after_boot = !is_called(file, module, id) && boot_step(file, module, id).is_some();
             d.severity(if idle_after_boot { Severity::Info } else { Severity::Warning });
             continue;
         }
@@ -252,19 +255,57 @@ fn lives_for_terminate(file: &File, id: Id, has: &dyn Fn(&str, usize) -> bool) -
 /// (a schema validated, a table seeded), and nothing that will message the process
 /// later (a timer, a link, a monitor, a subscription, a `:continue`), which would
 /// want a handler.
-fn init_does_work(file: &File, id: Id) -> bool {
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum BootStep {
+    /// `init/1` does its work (two statements or more) before returning.
+    Work,
+    /// `use GenServer, restart: :temporary` whose `init/1` only returns `{:ok, state}`.
+    Placeholder,
+}
+
+/// Is the server a step run once at boot? Every `init/1` clause starts nothing that
+/// would message it later (no timer, link, monitor, subscription or `:continue`), and
+/// either does work before returning or only returns `{:ok, state}`: a clause kept
+/// for the test environment (`def init(%{env: :test} = s), do: {:ok, s}`) beside the
+/// one that works, or, in a module declared `restart: :temporary`, every clause.
+fn boot_step(file: &File, module: &Module, id: Id) -> Option<BootStep> {
     const LATER: &[&str] = &["spawn", "link", "send", "monitor", "start", "async", "subscribe", "timer", "register", "join"];
-    let mut inits = init_defs(file, id).peekable();
-    inits.peek().is_some()
-        && inits.all(|d| {
-            let works = d
-                .body
-                .filter(|b| b.kind_id() == grammar().kinds.do_block)
-                .is_some_and(|b| ast::statements(b).filter(|s| s.kind_id() != grammar().kinds.comment).count() >= 2);
-            works
-                && !file.text(d.node).contains(":continue")
-                && !file.calls_within(d.node).any(|c| LATER.iter().any(|w| c.name.contains(w)))
+    let k = &grammar().kinds;
+    let inits: Vec<&Def> = init_defs(file, id).collect();
+    let quiet = |d: &&Def| {
+        !file.text(d.node).contains(":continue") && !file.calls_within(d.node).any(|c| LATER.iter().any(|w| c.name.contains(w)))
+    };
+    let works = |d: &&Def| {
+        d.body
+            .filter(|b| b.kind_id() == k.do_block)
+            .is_some_and(|b| ast::statements(b).count() >= 2)
+    };
+    let only_returns_ok = |d: &&Def| {
+        let body = d.body.map(|b| if b.kind_id() == k.do_block { ast::statements(b).collect() } else { vec![b] });
+        body.is_some_and(|statements| match statements[..] {
+            [value] => value.kind_id() == k.tuple && value.named_child(0).is_some_and(|t| file.text(t) == ":ok"),
+            _ => false,
         })
+    };
+    if inits.is_empty() || !inits.iter().all(quiet) || !inits.iter().all(|d| works(d) || only_returns_ok(d)) {
+        return None;
+    }
+    if inits.iter().any(works) {
+        Some(BootStep::Work)
+    } else {
+        declared_temporary(file, module).then_some(BootStep::Placeholder)
+    }
+}
+
+/// `use GenServer, restart: :temporary`: its supervisor never restarts it, the way a
+/// step meant to run once is declared.
+fn declared_temporary(file: &File, module: &Module) -> bool {
+    module.uses.iter().any(|(m, opts)| {
+        m == "GenServer"
+            && opts
+                .and_then(|o| ast::keyword_value(o, file.src, "restart"))
+                .is_some_and(|v| file.text(v) == ":temporary")
+    })
 }
 
 fn init_may_ignore(file: &File, id: Id) -> bool {

@@ -467,28 +467,36 @@ fn reports_to_spawner(file: &File, call: &Call) -> bool {
 /// `:erlang.halt`). There is no orderly shutdown for it to be part of, and a
 /// supervisor could only restart a process that stops everything. The halt may sit in
 /// a function of the same module the fn calls, two levels deep (`spawn(fn ->
-/// do_reboot(cmd) end)` whose `do_reboot/1` ends in `:init.stop()`).
+/// do_reboot(cmd) end)` whose `do_reboot/1` ends in `:init.stop()`), or be the function
+/// a capture names (`spawn(&halt/0)`).
 fn ends_the_node(file: &File, call: &Call) -> bool {
-    let Some(fun) = call.arg(0).filter(|f| f.kind_id() == grammar().kinds.anonymous_function) else {
+    let Some(arg) = call.arg(0) else {
         return false;
     };
-    halts_within(file, call.ctx.module, fun, 2)
+    if arg.kind_id() == grammar().kinds.anonymous_function {
+        return halts_within(file, call.ctx.module, arg, 2);
+    }
+    // `spawn(&halt/0)`: the function named by the capture is the process's body.
+    file.calls_within(arg)
+        .find(|c| c.node == arg && c.capture)
+        .is_some_and(|c| local_halts(file, call.ctx.module, c, 1))
 }
 
 fn halts_within(file: &File, module: Option<crate::model::Id>, node: Node, depth: u32) -> bool {
-    file.calls_within(node).any(|c| {
-        crate::runtime::ends_node(c)
-            || depth > 0
-                && c.local
-                && c.module.is_none()
-                && !c.dynamic
-                && !c.capture
-                && file
-                    .defs_named(c.name)
-                    .filter(|d| d.module == module && d.arity == c.arity)
-                    .filter_map(|d| d.body)
-                    .any(|body| halts_within(file, module, body, depth - 1))
-    })
+    file.calls_within(node)
+        .any(|c| crate::runtime::ends_node(c) || depth > 0 && !c.capture && local_halts(file, module, c, depth - 1))
+}
+
+/// `c` calls a function of `module` (by name and arity) that ends the node.
+fn local_halts(file: &File, module: Option<crate::model::Id>, c: &Call, depth: u32) -> bool {
+    c.local
+        && c.module.is_none()
+        && !c.dynamic
+        && file
+            .defs_named(c.name)
+            .filter(|d| d.module == module && d.arity == c.arity)
+            .filter_map(|d| d.body)
+            .any(|body| halts_within(file, module, body, depth))
 }
 
 /// `spawn(fn -> Process.monitor(owner); Process.monitor(worker); receive do {:DOWN, _,

@@ -1104,12 +1104,15 @@ fn reads_state(c: &Call) -> bool {
                 | "atom_to_binary"
                 | "iolist_to_binary"
                 | "iolist_size"
+                | "port_info"
         ),
         Some(":os") => matches!(c.name, "perf_counter" | "system_time"),
         // Clock reads.
         Some("System") => matches!(c.name, "monotonic_time" | "system_time" | "os_time" | "unique_integer" | "convert_time_unit"),
         // A liveness check or a name lookup: answered by the runtime at once.
         Some("Process") => matches!(c.name, "alive?" | "whereis"),
+        // What the runtime knows of a port the server holds (`Port.info(port, :os_pid)`).
+        Some("Port") => c.name == "info",
         // A reply is a message to the caller: it never waits.
         Some("GenServer" | ":gen_server" | ":gen_statem") => c.name == "reply",
         Some("Kernel") => !matches!(c.name, "send" | "spawn" | "spawn_link" | "apply"),

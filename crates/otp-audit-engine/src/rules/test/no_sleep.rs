@@ -928,12 +928,15 @@ fn separated_calls(file: &File, sleep: &Call) -> Option<Separated> {
 }
 
 /// Remote calls of a statement, run where the sleep runs, that neither talk to a
-/// process nor only compute: `Devices.Metrics.save_metric`, `Log.start_state`.
+/// process nor only compute: `Devices.Metrics.save_metric`, `Log.start_state`. In a
+/// pipeline only its last stage counts: `req |> Client.put_conn(conn) |> Client.run()`
+/// runs the request, and the stages before it build it.
 fn plain_remote_calls(file: &File, sleep: &Call, stmt: Node) -> Vec<String> {
     // Calls in a fn the statement only hands on (`on_exit(fn -> Proxy.reset!() end)`)
     // do not run there.
     file.calls_within(stmt)
         .filter(|c| c.ctx.func == sleep.ctx.func)
+        .filter(|c| !builds_for_next_stage(file, c.node))
         .filter(|c| !c.capture && !c.dynamic && !c.local && !PROCESS_CALLS.contains(&c.name))
         .filter_map(|c| {
             let module = c.module.as_deref()?;
@@ -943,6 +946,17 @@ fn plain_remote_calls(file: &File, sleep: &Call, stmt: Node) -> Vec<String> {
             (!talks).then(|| c.written(file.src).to_string())
         })
         .collect()
+}
+
+/// `node` is a pipeline stage whose value the next stage takes: the left operand of a
+/// `|>`, or the right one of a `|>` that is itself a left operand.
+fn builds_for_next_stage(file: &File, node: Node) -> bool {
+    let f = &grammar().fields;
+    let pipe = |n: Node| ast::is_binary_op(n, file.src, "|>");
+    file.parent(node).filter(|p| pipe(*p)).is_some_and(|p| {
+        ast::field(p, f.left) == Some(node)
+            || file.parent(p).is_some_and(|outer| pipe(outer) && ast::field(outer, f.left) == Some(p))
+    })
 }
 
 /// The `do` block of a `for`, or the body of a fn given to `Enum` or `Stream`: what
@@ -1853,13 +1867,21 @@ fn called_before(file: &File, sleep: &Call) -> Option<String> {
         .map(|_| shortened(file.text(prev)))
 }
 
-/// A statement for a message: its first line, cut at 60 characters.
+/// A statement for a message: its first line, with the lines that continue it (a
+/// binding's value after `=`, a pipeline's `|>` stages) joined on, so the message
+/// names what runs, not just the value piped in; cut at 60 characters.
 fn shortened(s: &str) -> String {
-    let line = s.lines().next().unwrap_or("");
-    if line.len() < s.len() || line.chars().count() > 60 {
+    let mut lines = s.lines().map(str::trim);
+    let mut line = lines.next().unwrap_or("").to_string();
+    let mut rest = lines.peekable();
+    while let Some(next) = rest.next_if(|next| line.ends_with('=') || next.starts_with("|>")) {
+        line.push(' ');
+        line.push_str(next);
+    }
+    if rest.peek().is_some() || line.chars().count() > 60 {
         format!("{}…", line.chars().take(60).collect::<String>())
     } else {
-        line.to_string()
+        line
     }
 }
 

@@ -53,4 +53,23 @@ defmodule MyApp.RecordedTimesTest do
     second = MyApp.Posts.publish!(%{title: "two"})
     assert Enum.map(MyApp.Posts.newest_first(), & &1.id) == [second.id, first.id]
   end
+
+  test "a finalizer runs before the record is deleted", %{car: car} do
+    # Both pipelines set the connection on a request; what runs is the last stage.
+    # The sleep waits for the watcher process to see the update: a guess.
+    {:ok, record} =
+      car
+      |> MyApp.Api.get()
+      |> MyApp.Api.put_conn(:local)
+      |> MyApp.Api.wait_until(& &1.finalized)
+
+    Process.sleep(500) #~ test/no-sleep
+
+    record
+    |> MyApp.Api.delete()
+    |> MyApp.Api.put_conn(:local)
+    |> MyApp.Api.run()
+
+    assert_receive {:deleted, _}
+  end
 end

@@ -1474,6 +1474,10 @@ struct ContextFacts {
     /// test support, or a lib module that runs under ExUnit).
     #[serde(default)]
     writes: Vec<(String, bool)>,
+    /// Deletes of an atom key in lib code that the file itself never writes: (key,
+    /// start byte of the delete).
+    #[serde(default)]
+    foreign_deletes: Vec<(String, usize)>,
 }
 
 /// `Process.get(:key)`, `Process.put(:key, v)` and the `:erlang` forms: the atom key.
@@ -1488,8 +1492,9 @@ fn atom_key<'s>(file: &File<'s>, c: &Call, name: &str, arities: std::ops::RangeI
 type KeyReads = Vec<(String, usize)>;
 type KeyWrites = Vec<(String, bool)>;
 
-/// Reads in lib of keys the file does not write, and every write with who makes it.
-fn hook_facts(file: &File) -> (KeyReads, KeyWrites) {
+/// Reads and deletes in lib of keys the file does not write, and every write with who
+/// makes it.
+fn hook_facts(file: &File) -> (KeyReads, KeyWrites, KeyReads) {
     use crate::FileScope;
     let test_module = |c: &Call| {
         matches!(file.scope, FileScope::Test | FileScope::TestSupport)
@@ -1511,7 +1516,18 @@ fn hook_facts(file: &File) -> (KeyReads, KeyWrites) {
     } else {
         Vec::new()
     };
-    (reads, writes)
+    let deletes = if file.scope == FileScope::Lib {
+        file.calls_named_any(&["delete", "erase"])
+            .into_iter()
+            .filter(|c| !test_module(c))
+            .filter_map(|c| Some((atom_key(file, c, c.name, 1..=1)?, c.node.start_byte())))
+            .filter(|(key, _)| !writes.iter().any(|(w, _)| w == key))
+            .map(|(key, at)| (key.to_string(), at))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    (reads, writes, deletes)
 }
 
 /// A `SettingCandidate` with other writers, for `conclude`.
@@ -1783,7 +1799,7 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             })
             .collect()
     };
-    let (foreign_reads, writes) = hook_facts(file);
+    let (foreign_reads, writes, foreign_deletes) = hook_facts(file);
     Some(Box::new(ContextFacts {
         stores,
         calls,
@@ -1793,6 +1809,7 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         switched_settings,
         foreign_reads,
         writes,
+        foreign_deletes,
     }))
 }
 
@@ -1848,6 +1865,14 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
     for (file, f) in &all {
         for (key, at) in &f.foreign_reads {
             if writers.get(key.as_str()).is_some_and(|&(test, other)| test && !other) {
+                report.retract(*file, *at);
+            }
+        }
+        // A delete of a key that lib code of another file writes: one decision, reported
+        // at the write (as within a file); the delete is its cleanup, or does nothing
+        // in a process that never stored the key.
+        for (key, at) in &f.foreign_deletes {
+            if writers.get(key.as_str()).is_some_and(|&(_, lib)| lib) {
                 report.retract(*file, *at);
             }
         }

@@ -95,9 +95,23 @@ enum Fact {
     /// A send, at this start byte, to a pid read back from the map under `field`
     /// (`case session.pending[ref] do pid -> send(pid, ...)`).
     SendsToStoredPid { at: usize, field: String },
+    /// A send, at this start byte, of a tuple tagged (tag, size) to a struct or map
+    /// field (`send(user.from, {:notify_job_ran, id})`).
+    SentToField { at: usize, field: String, tag: String, size: usize },
+    /// Test code fills `field` with its own pid: `%User{from: self()}`.
+    TestFillsWithSelf { field: String },
+    /// Lib code fills `field` with a pid of its own choosing: `%{send_to: pid}`,
+    /// `owner: self()` (outside patterns).
+    LibFillsField { field: String },
+    /// Test code waits for a tuple tagged (tag, size): `assert_receive {:ran, ^id}`.
+    TestAwaits { tag: String, size: usize },
 }
 
 fn collect(file: &File, _report: &Report) -> Option<Facts> {
+    if matches!(file.scope, crate::FileScope::Test | crate::FileScope::TestSupport) {
+        let facts = test_hook_facts(file);
+        return (!facts.is_empty()).then(|| Box::new(facts) as Facts);
+    }
     if file.scope != crate::FileScope::Lib {
         return None;
     }
@@ -126,6 +140,9 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         if root_variable(file, dest).is_some() && size > 0 {
             facts.push(Fact::SentToPid { at, tag: tag.clone(), size });
         }
+        if let Some(field) = ast::field_access(dest, file.src).filter(|_| size > 0) {
+            facts.push(Fact::SentToField { at, field: field.to_string(), tag: tag.clone(), size });
+        }
         if let Some((module, fun, index)) = parameter_destination(file, call, dest) {
             facts.push(Fact::SentToParameter { at, module, fun, index, tag: tag.clone(), size });
         }
@@ -135,6 +152,7 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             facts.push(Fact::SentToStarter { at, module: module.name.clone(), tag, size });
         }
     }
+    facts.extend(pid_fields_filled(file).into_iter().map(|field| Fact::LibFillsField { field: field.to_string() }));
     facts.extend(parent_child_facts(file));
     facts.extend(runs_with_self(file));
     facts.extend(called_with_self(file));
@@ -214,6 +232,14 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             Fact::SentWithSelf { tag, size, index, .. } => all.iter().any(|(_, g)| {
                 matches!(g, Fact::AwaitsPinned { tag: t, size: s, index: i } if t == tag && s == size && i == index)
             }),
+            // A test hook: tests store their own pid in the field (`%User{from:
+            // self()}`, saved with the row) and `assert_receive` the message; the
+            // receiver is an ExUnit process, with no client function to call.
+            Fact::SentToField { field, tag, size, .. } => {
+                all.iter().any(|(_, g)| matches!(g, Fact::TestFillsWithSelf { field: f } if f == field))
+                    && !all.iter().any(|(_, g)| matches!(g, Fact::LibFillsField { field: f } if f == field))
+                    && all.iter().any(|(_, g)| matches!(g, Fact::TestAwaits { tag: t, size: s } if t == tag && s == size))
+            }
             // The subscriber protocol a behaviour of the project documents, and a
             // module of the project receives.
             Fact::SentToPid { tag, size, .. } => {
@@ -232,7 +258,8 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             | Fact::SendsToParameterPid { at, .. }
             | Fact::SendsToStoredPid { at, .. }
             | Fact::SentWithSelf { at, .. }
-            | Fact::SentToPid { at, .. } = f
+            | Fact::SentToPid { at, .. }
+            | Fact::SentToField { at, .. } = f
         {
             report.retract(*file, *at);
         }
@@ -270,6 +297,10 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
                 Fact::SentToPid { at, tag, size } => serde_json::json!(["to_pid", at, tag, size]),
                 Fact::StoresRequestPid { tag, size, field } => serde_json::json!(["stores_request_pid", tag, size, field]),
                 Fact::SendsToStoredPid { at, field } => serde_json::json!(["to_stored_pid", at, field]),
+                Fact::SentToField { at, field, tag, size } => serde_json::json!(["to_field", at, field, tag, size]),
+                Fact::TestFillsWithSelf { field } => serde_json::json!(["test_fills_with_self", field]),
+                Fact::LibFillsField { field } => serde_json::json!(["lib_fills", field]),
+                Fact::TestAwaits { tag, size } => serde_json::json!(["test_awaits", tag, size]),
             })
             .collect(),
     ))
@@ -315,6 +346,10 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
             "stores_request_pid" => Fact::StoresRequestPid { tag: text(1)?, size: number(2)?, field: text(3)? },
             "to_stored_pid" => Fact::SendsToStoredPid { at: number(1)?, field: text(2)? },
             "to_pid" => Fact::SentToPid { at: number(1)?, tag: text(2)?, size: number(3)? },
+            "to_field" => Fact::SentToField { at: number(1)?, field: text(2)?, tag: text(3)?, size: number(4)? },
+            "test_fills_with_self" => Fact::TestFillsWithSelf { field: text(1)? },
+            "lib_fills" => Fact::LibFillsField { field: text(1)? },
+            "test_awaits" => Fact::TestAwaits { tag: text(1)?, size: number(2)? },
             _ => return None,
         });
     }
@@ -407,6 +442,55 @@ fn message_shape<'s>(file: &File<'s>, node: Node) -> Option<(&'s str, usize)> {
         return Some((file.text(node), 0));
     }
     atom_tagged(file, node)
+}
+
+/// Fields this lib file fills with a value that may be a pid (a variable, `self()`),
+/// outside patterns: `%State{send_to: pid}`.
+fn pid_fields_filled<'s>(file: &File<'s>) -> Vec<&'s str> {
+    let g = grammar();
+    let mut fields: Vec<&str> = file
+        .nodes_of(g.kinds.pair)
+        .iter()
+        .copied()
+        .filter(|pair| {
+            ast::field(*pair, g.fields.value)
+                .is_some_and(|v| v.kind_id() == g.kinds.identifier || ast::is_self_call(v, file.src))
+        })
+        .filter(|pair| !crate::rules::test::no_assertion::in_pattern(file, *pair))
+        .filter_map(|pair| ast::field(pair, g.fields.key))
+        .map(|key| ast::keyword_name(key, file.src))
+        .collect();
+    fields.sort_unstable();
+    fields.dedup();
+    fields
+}
+
+/// What test code tells about the hooks it uses: the fields it fills with its own pid
+/// (`from: self()` in a struct, map or keyword list) and the tuples it waits for
+/// (`assert_receive {:ran, ^id}`, `assert_received`).
+fn test_hook_facts(file: &File) -> Vec<Fact> {
+    let g = grammar();
+    let mut fields: Vec<&str> = file
+        .nodes_of(g.kinds.pair)
+        .iter()
+        .copied()
+        .filter(|pair| ast::field(*pair, g.fields.value).is_some_and(|v| ast::is_self_call(v, file.src)))
+        .filter_map(|pair| ast::field(pair, g.fields.key))
+        .map(|key| ast::keyword_name(key, file.src))
+        .collect();
+    fields.sort_unstable();
+    fields.dedup();
+    let mut awaited: Vec<(&str, usize)> = file
+        .calls_named_any(&["assert_receive", "assert_received"])
+        .into_iter()
+        .filter_map(|c| atom_tagged(file, c.arg(0)?))
+        .collect();
+    awaited.sort_unstable();
+    awaited.dedup();
+    let fields = fields.into_iter().map(|f| Fact::TestFillsWithSelf { field: f.to_string() });
+    fields
+        .chain(awaited.into_iter().map(|(tag, size)| Fact::TestAwaits { tag: tag.to_string(), size }))
+        .collect()
 }
 
 /// A reply to a pid that a broadcast request carried: the requester cannot know

@@ -1170,7 +1170,9 @@ fn handed_to_call(file: &File, node: Node) -> bool {
         .is_some_and(|c| c.name != "reply")
 }
 
-fn in_pattern(file: &File, node: Node) -> bool {
+/// Is `node` inside a pattern: a clause head, the left of `=` or `<-`, `match?`'s
+/// first argument, a `def`'s parameters?
+pub(crate) fn in_pattern(file: &File, node: Node) -> bool {
     let k = &grammar().kinds;
     let f = &grammar().fields;
     let mut child = node;

@@ -131,6 +131,7 @@ fn check(file: &File, report: &mut Report) {
         if lets_the_clock_run(file, call)
             || is_call_argument(call)
             || outlasts_configured_duration(file, call, sleep.ms)
+            || times_a_named_cli_delay(file, call)
             || timed_from_option_variable(file, call)
             || is_measurement_window(file, call)
             || idles_between_socket_sends(file, call, sleep.ms)
@@ -588,6 +589,41 @@ fn outlasts_configured_duration(file: &File, sleep: &Call, ms: Option<u64>) -> b
             value < ms || ttl && runs_out_over_sleeps(&sleeps, value, sleep.node.start_byte())
         })
         || waits_out_named_window(file, &name, ms)
+}
+
+/// `run(["--delay-to-sigkill", "250", prog])` in `test "delaying the SIGKILL"`, then
+/// `Port.close(port)` and sleeps: the test measures a delay it hands a program on its
+/// command line, and its name names the flag. Each sleep after the close places a
+/// check before or after that delay ("still running", then "gone"); a poll would
+/// pass at once before the delay and prove nothing.
+fn times_a_named_cli_delay(file: &File, sleep: &Call) -> bool {
+    let Some(test) = file.test(&sleep.ctx) else {
+        return false;
+    };
+    let name = test.name.to_ascii_lowercase();
+    let literal = |n: Node| {
+        let text = file.text(n);
+        (n.kind_id() == grammar().kinds.string && !text.contains("#{"))
+            .then(|| text.trim_matches('"'))
+    };
+    let names_flag = file.nodes_within(grammar().kinds.list, test.node).any(|list| {
+        let items: Vec<Node> = ast::named_children(list).collect();
+        items.windows(2).any(|pair| {
+            let (Some(flag), Some(value)) = (literal(pair[0]).and_then(|f| f.strip_prefix("--")), literal(pair[1])) else {
+                return false;
+            };
+            let words: Vec<String> = flag.split('-').filter(|w| w.len() >= 4).map(str::to_ascii_lowercase).collect();
+            !value.is_empty()
+                && value.bytes().all(|b| b.is_ascii_digit())
+                && ["delay", "timeout", "interval", "ttl"].iter().any(|d| flag.contains(d))
+                && !words.is_empty()
+                && words.iter().all(|w| name_words(&name).any(|n| n.starts_with(w.as_str())))
+        })
+    });
+    names_flag
+        && file.calls_within(test.node).any(|c| {
+            c.module.is_some() && matches!(c.name, "close" | "stop" | "exit") && c.node.end_byte() <= sleep.node.start_byte()
+        })
 }
 
 /// `@tag config: [rate_limiting: [max_events: 2, interval: 150]]` in a test named

@@ -2630,7 +2630,7 @@ fn sends_a_struct(file: &File, call: &Call) -> bool {
     let Some(msg) = message_arg(call) else {
         return false;
     };
-    if is_struct(msg) {
+    if is_struct(msg) || updates_struct_parameter(file, call, msg) {
         return true;
     }
     if msg.kind_id() != grammar().kinds.identifier {
@@ -2647,6 +2647,34 @@ fn sends_a_struct(file: &File, call: &Call) -> bool {
         .last()
         .and_then(|n| ast::field(n, grammar().fields.right))
         .is_some_and(is_struct)
+}
+
+/// `%{job | result: {:error, reason}}` where the function's head binds `job` to a
+/// struct (`%Job{from: from} = job`): an update keeps the struct's type, so the
+/// message is that named type.
+fn updates_struct_parameter(file: &File, call: &Call, msg: Node) -> bool {
+    let k = &grammar().kinds;
+    let text = file.text(msg);
+    let Some(var) = text
+        .strip_prefix("%{")
+        .and_then(|t| t.split_once('|'))
+        .map(|(v, _)| v.trim())
+        .filter(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+    else {
+        return false;
+    };
+    let is_struct = |n: Node| n.kind_id() == k.map && file.text(n).starts_with('%') && !file.text(n).starts_with("%{");
+    file.def(&call.ctx).is_some_and(|d| {
+        d.params.iter().any(|p| {
+            std::iter::once(*p).chain(ast::descendants(*p)).any(|n| {
+                ast::is_binary_op(n, file.src, "=") && {
+                    let (l, r) = (ast::field(n, grammar().fields.left), ast::field(n, grammar().fields.right));
+                    let named = |side: Option<Node>| side.is_some_and(|s| s.kind_id() == k.identifier && file.text(s) == var);
+                    named(r) && l.is_some_and(is_struct) || named(l) && r.is_some_and(is_struct)
+                }
+            })
+        })
+    })
 }
 
 /// In a hand-written `receive` loop, a send to a pid that the received message

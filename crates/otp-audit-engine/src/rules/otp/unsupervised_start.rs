@@ -1378,6 +1378,10 @@ enum Fact {
     StartIn { at: usize, module: String, function: String },
     /// A child spec names `module.function` as its `start:` (`start: {Mod, :f, args}`).
     NamedAsStart { module: String, function: String },
+    /// A call of `module.function`, a function with `link` in its name; `owned` when the
+    /// caller keeps the pid in a module that traps exits and takes `{:EXIT, ...}`
+    /// messages (a server that owns the helper it links to).
+    CallsLinkFunction { module: String, function: String, owned: bool },
 }
 
 /// A process-free module that keeps the state of a server (`Connection`, used by
@@ -1410,6 +1414,21 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         {
             facts.push(Fact::CallsStartLink { at: call.node.start_byte(), target: target.to_string() });
         }
+    }
+    for call in file.calls.iter().filter(|c| !c.dynamic && !c.capture && c.name.contains("link") && c.name != "start_link") {
+        let Some(target) = call.module.as_deref().filter(|m| m.starts_with(|c: char| c.is_ascii_uppercase())) else {
+            continue;
+        };
+        if crate::runtime::is_runtime_module(target) {
+            continue;
+        }
+        let owned = file.def(&call.ctx).zip(file.module(&call.ctx)).is_some_and(|(def, module)| {
+            use crate::rules::otp::trap_exit_unhandled::{exit_message_clauses, traps_exits};
+            keeps_pid(file, call, def)
+                && file.calls_within(module.node).any(|c| traps_exits(file, c))
+                && exit_message_clauses(file, module).next().is_some()
+        });
+        facts.push(Fact::CallsLinkFunction { module: target.to_string(), function: call.name.to_string(), owned });
     }
     // `start: {Kino.Terminator, :start_task, [parent, fun]}` in one module names a
     // function of another as a child's start: a supervisor calls it (R28 kino).
@@ -1520,9 +1539,27 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             _ => None,
         })
         .collect();
+    // `JobRunner.run_link/3`, called only by servers that keep the pid, trap exits and
+    // take `{:EXIT, ...}`, in a module that stops itself when its one job is done: a
+    // helper its server owns, not a process a supervisor should restart.
+    let mut link_callers: std::collections::HashMap<(&str, &str), (bool, bool)> = std::collections::HashMap::new();
+    for (_, f) in &all {
+        if let Fact::CallsLinkFunction { module, function, owned } = f {
+            let entry = link_callers.entry((module.as_str(), function.as_str())).or_default();
+            if *owned {
+                entry.0 = true;
+            } else {
+                entry.1 = true;
+            }
+        }
+    }
+    let owned_helper = |module: &str, function: &str| {
+        self_stopping.contains(module) && link_callers.get(&(module, function)).is_some_and(|&(owned, other)| owned && !other)
+    };
     for (file, f) in &all {
         match f {
             Fact::Kept { at, module } if handled.contains(module.as_str()) => report.retract(*file, *at),
+            Fact::StartIn { at, module, function } if owned_helper(module, function) => report.retract(*file, *at),
             Fact::StartIn { at, module, function } if named_as_start.contains(&(module.as_str(), function.as_str())) => {
                 report.retract(*file, *at)
             }
@@ -1552,6 +1589,7 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
                 Fact::UnlinkedStartLink { module } => serde_json::json!(["unlinked", module]),
                 Fact::StartIn { at, module, function } => serde_json::json!(["start_in", at, module, function]),
                 Fact::NamedAsStart { module, function } => serde_json::json!(["named_start", module, function]),
+                Fact::CallsLinkFunction { module, function, owned } => serde_json::json!(["calls_link", module, function, owned]),
             })
             .collect(),
     ))
@@ -1571,6 +1609,7 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
             "unlinked" => Fact::UnlinkedStartLink { module: text(1)? },
             "start_in" => Fact::StartIn { at: f.get(1)?.as_u64()? as usize, module: text(2)?, function: text(3)? },
             "named_start" => Fact::NamedAsStart { module: text(1)?, function: text(2)? },
+            "calls_link" => Fact::CallsLinkFunction { module: text(1)?, function: text(2)?, owned: f.get(3)?.as_bool()? },
             _ => return None,
         });
     }

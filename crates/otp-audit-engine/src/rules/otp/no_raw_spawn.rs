@@ -120,6 +120,12 @@ fn check(file: &File, report: &mut Report) {
             format!(
                 "`{written}` starts a process linked to this server, outside the supervision tree: it goes down with the server, but shows up under no supervisor and leaves no crash report of its own; `Task.start_link(fun)` gives the same link plus `$callers` and crash reports, or use `Task.Supervisor.start_child/2` under {sup}{no_op}"
             )
+        } else if kind == Kind::Link && !remote {
+            // The link takes it down with a crashed or shut-down caller, not with one
+            // that ends normally.
+            format!(
+                "`{written}` starts a process outside the supervision tree, linked to its caller: a crash or shutdown of the caller takes it down, but it runs on if the caller ends normally, and it shows up under no supervisor; {advice}"
+            )
         } else {
             format!(
                 "`{written}` starts a process outside the supervision tree: it is not stopped on shutdown and shows up under no supervisor; {advice}"

@@ -447,39 +447,32 @@ fn message_shape<'s>(file: &File<'s>, node: Node) -> Option<(&'s str, usize)> {
 /// Fields this lib file fills with a value that may be a pid (a variable, `self()`),
 /// outside patterns: `%State{send_to: pid}`.
 fn pid_fields_filled<'s>(file: &File<'s>) -> Vec<&'s str> {
-    let g = grammar();
-    let mut fields: Vec<&str> = file
-        .nodes_of(g.kinds.pair)
+    keys_of_pairs(file, |pair, value| {
+        (value.kind_id() == grammar().kinds.identifier || ast::is_self_call(value, file.src))
+            && !crate::rules::test::no_assertion::in_pattern(file, pair)
+    })
+}
+
+/// The keys, each once, of the file's `key: value` pairs that `keep(pair, value)`.
+fn keys_of_pairs<'s>(file: &File<'s>, keep: impl Fn(Node, Node) -> bool) -> Vec<&'s str> {
+    let f = &grammar().fields;
+    let mut keys: Vec<&str> = file
+        .nodes_of(grammar().kinds.pair)
         .iter()
-        .copied()
-        .filter(|pair| {
-            ast::field(*pair, g.fields.value)
-                .is_some_and(|v| v.kind_id() == g.kinds.identifier || ast::is_self_call(v, file.src))
-        })
-        .filter(|pair| !crate::rules::test::no_assertion::in_pattern(file, *pair))
-        .filter_map(|pair| ast::field(pair, g.fields.key))
+        .filter(|pair| ast::field(**pair, f.value).is_some_and(|value| keep(**pair, value)))
+        .filter_map(|pair| ast::field(*pair, f.key))
         .map(|key| ast::keyword_name(key, file.src))
         .collect();
-    fields.sort_unstable();
-    fields.dedup();
-    fields
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 /// What test code tells about the hooks it uses: the fields it fills with its own pid
 /// (`from: self()` in a struct, map or keyword list) and the tuples it waits for
 /// (`assert_receive {:ran, ^id}`, `assert_received`).
 fn test_hook_facts(file: &File) -> Vec<Fact> {
-    let g = grammar();
-    let mut fields: Vec<&str> = file
-        .nodes_of(g.kinds.pair)
-        .iter()
-        .copied()
-        .filter(|pair| ast::field(*pair, g.fields.value).is_some_and(|v| ast::is_self_call(v, file.src)))
-        .filter_map(|pair| ast::field(pair, g.fields.key))
-        .map(|key| ast::keyword_name(key, file.src))
-        .collect();
-    fields.sort_unstable();
-    fields.dedup();
+    let fields = keys_of_pairs(file, |_, value| ast::is_self_call(value, file.src));
     let mut awaited: Vec<(&str, usize)> = file
         .calls_named_any(&["assert_receive", "assert_received"])
         .into_iter()

@@ -346,6 +346,18 @@ fn checks_something(file: &File, body: Node, asserting: &[u32], helpers: &[Strin
     }) || checking_match(file, body)
         || switches_on_file_assertion(file, body, helpers)
         || hands_pinned_stub(file, body)
+        || pipes_into_assertion(file, body, helpers)
+}
+
+/// `conn |> Utils.trace?() |> refute`: an assertion written bare as a pipeline's last
+/// stage is a call of it with the piped value (the parser sees a name, not a call).
+fn pipes_into_assertion(file: &File, body: Node, helpers: &[String]) -> bool {
+    let g = grammar();
+    file.nodes_within(g.kinds.binary_operator, body).any(|op| {
+        ast::is_binary_op(op, file.src, "|>")
+            && ast::field(op, g.fields.right)
+                .is_some_and(|r| r.kind_id() == g.kinds.identifier && is_assertion(file.text(r), helpers))
+    })
 }
 
 /// `run(args, fn Repo, [^path1, ^path2], _opts -> [] end)`: a `fn` handed to the code

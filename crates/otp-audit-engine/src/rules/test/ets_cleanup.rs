@@ -37,8 +37,6 @@ enum Reason {
     Heir,
     /// Given away with `:ets.give_away/3`: someone else owns it now.
     GivenAway,
-    /// `:public` + `:named_table` with no `on_exit` in the test.
-    PublicName,
 }
 
 fn check(file: &File, report: &mut Report) {
@@ -79,14 +77,11 @@ fn check(file: &File, report: &mut Report) {
             Reason::GivenAway => format!(
                 "`{written}` creates the table `{name}` and then gives it away, so it outlives the test; delete it in `on_exit`"
             ),
-            Reason::PublicName => format!(
-                "`{written}` creates the public named table `{name}` that any process can write by name; drop `:named_table` and pass the table id, or clear the table in `on_exit`"
-            ),
         };
         let d = report.add(file, &call.ctx, call.expr.byte_range(), message);
         let only_the_name = reasons
             .iter()
-            .all(|r| matches!(r, Reason::AsyncName | Reason::PublicName));
+            .all(|r| matches!(r, Reason::AsyncName));
         if only_the_name && let Some(fix) = drop_named_table(file, call, &options) {
             d.fix(fix);
         }
@@ -131,18 +126,6 @@ fn reasons(file: &File, call: &Call, options: &[Node], unique: bool) -> Vec<Reas
     }
     if given_away(file, call) {
         reasons.push(Reason::GivenAway);
-    }
-    if clashable
-        && public
-        && reasons.is_empty()
-        && test.is_some_and(|t| {
-            matches!(t.kind, TestKind::Test | TestKind::Setup)
-                && !file
-                    .calls_within(t.node)
-                    .any(|c| c.local && c.name == "on_exit")
-        })
-    {
-        reasons.push(Reason::PublicName);
     }
     reasons
 }

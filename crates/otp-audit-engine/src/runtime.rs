@@ -157,11 +157,19 @@ pub(crate) fn runs_under_exunit(file: &File, module: &crate::model::Module) -> b
 /// A release task module (`MyApp.Release`, run with `bin/my_app eval
 /// "MyApp.Release.migrate()"`): it runs in a one-off VM beside or instead of the
 /// application, starts only what it needs, and ends with the command. Named `Release`
-/// as the Phoenix and Mix release guides write it, or driving `Ecto.Migrator`.
+/// as the Phoenix and Mix release guides write it, or `ReleaseTasks` (with the task
+/// modules nested in it), or driving `Ecto.Migrator`.
 pub(crate) fn is_release_task(file: &File, module: &crate::model::Module) -> bool {
     // An application that migrates at boot drives `Ecto.Migrator` too, and runs for good.
     let application = module.uses.iter().any(|(m, _)| m == "Application");
+    // `MyApp.ReleaseTasks` and the task modules nested in it (`MyApp.ReleaseTasks.Seeds`),
+    // as Distillery-era projects name them.
+    let task_namespace = module
+        .name
+        .split('.')
+        .any(|s| matches!(s, "ReleaseTasks" | "ReleaseTask"));
     module.name.rsplit('.').next() == Some("Release")
+        || task_namespace
         || !application
             && file.calls_within(module.node).any(|c| {
                 c.module.as_deref() == Some("Ecto.Migrator")

@@ -1,3 +1,7 @@
+defmodule Shop.Job do
+  defstruct [:from, :queue, :result]
+end
+
 defmodule Shop.Jobs.Abandon do
   # Hands the failed job back to the process awaiting it: `%{job | ...}` updates a
   # `%Shop.Job{}` the head matched, so the message is that named type.

@@ -258,6 +258,13 @@ pub fn statements<'t>(node: Node<'t>) -> impl Iterator<Item = Node<'t>> {
     named_children(node).filter(move |c| c.kind_id() != comment)
 }
 
+/// An `else`, `after`, `rescue` or `catch` block: a clause that closes the statements
+/// of a `do` block, not one of them.
+pub fn is_trailing_block(node: Node) -> bool {
+    let k = &grammar().kinds;
+    [k.else_block, k.after_block, k.rescue_block, k.catch_block].contains(&node.kind_id())
+}
+
 /// The statement after `node` in its block, comments skipped; `None` at the end of the
 /// block, or where an `after`/`rescue`/`catch`/`else` clause ends it.
 pub fn next_statement(node: Node) -> Option<Node> {
@@ -265,8 +272,7 @@ pub fn next_statement(node: Node) -> Option<Node> {
     let mut cur = node.next_named_sibling();
     while let Some(n) = cur {
         if n.kind_id() != k.comment {
-            let clause = [k.after_block, k.rescue_block, k.catch_block, k.else_block];
-            return (!clause.contains(&n.kind_id())).then_some(n);
+            return (!is_trailing_block(n)).then_some(n);
         }
         cur = n.next_named_sibling();
     }
@@ -295,9 +301,7 @@ fn tails<'t>(node: Node<'t>, src: &str, out: &mut Vec<Node<'t>>, depth: u32) -> 
     }
     let last = |body: Node<'t>, out: &mut Vec<Node<'t>>| {
         statements(body)
-            .filter(|s| {
-                ![k.else_block, k.after_block, k.rescue_block, k.catch_block].contains(&s.kind_id())
-            })
+            .filter(|s| !is_trailing_block(*s))
             .last()
             .is_some_and(|t| tails(t, src, out, depth + 1))
     };

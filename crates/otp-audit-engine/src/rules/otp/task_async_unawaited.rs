@@ -404,10 +404,7 @@ impl<'t> DefIndex<'t> {
         let last = def.body.and_then(|body| {
             if body.kind_id() == k.do_block {
                 ast::statements(body)
-                    .filter(|n| {
-                        ![k.after_block, k.rescue_block, k.catch_block, k.else_block]
-                            .contains(&n.kind_id())
-                    })
+                    .filter(|n| !ast::is_trailing_block(*n))
                     .last()
                     .map(|n| n.byte_range())
             } else {

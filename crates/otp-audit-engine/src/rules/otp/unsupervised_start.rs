@@ -1230,7 +1230,7 @@ fn returned_to_caller_that_stops_it(file: &File, call: &Call, def: &Def) -> bool
     else {
         return false;
     };
-    let Some(last) = file.parent(statement).and_then(|p| ast::statements(p).filter(|s| !is_trailing_block(*s)).last()) else {
+    let Some(last) = file.parent(statement).and_then(|p| ast::statements(p).filter(|s| !ast::is_trailing_block(*s)).last()) else {
         return false;
     };
     if last.id() == statement.id() || !mentions(file, last, var) || !in_tail_position(file, def, last) {
@@ -1249,13 +1249,6 @@ fn returned_to_caller_that_stops_it(file: &File, call: &Call, def: &Def) -> bool
                     .any(|after| file.calls_within(after).any(|s| stops_by_name(s.name)))
             })
         })
-}
-
-/// A `do_block` ends with its `else`, `rescue`, `catch` and `after` blocks, which are
-/// not statements of it.
-fn is_trailing_block(node: Node) -> bool {
-    let k = &grammar().kinds;
-    [k.else_block, k.after_block, k.rescue_block, k.catch_block].contains(&node.kind_id())
 }
 
 fn mentions(file: &File, node: Node, var: &str) -> bool {

@@ -35,6 +35,9 @@ enum Kind<'t> {
     /// In `init/1`, a `receive` whose every clause pins a ref or monitor, with no
     /// `after`: a start handshake whose only risk is never ending.
     Handshake,
+    /// A `receive` with no `after` whose every clause takes the `:DOWN` of a process
+    /// the same function started with `spawn_monitor`: it waits as long as that work.
+    WorkerExit,
     /// `Process.sleep`, `:timer.sleep`, `receive ... after` without clauses.
     Sleep,
     /// `Task.await`, `Task.yield`: waits for another process.
@@ -45,9 +48,11 @@ impl Kind<'_> {
     fn severity(self) -> Severity {
         match self {
             Kind::Receive { after: None } => Severity::Error,
-            Kind::Receive { after: Some(_) } | Kind::Handshake | Kind::Sleep | Kind::Await => {
-                Severity::Warning
-            }
+            Kind::Receive { after: Some(_) }
+            | Kind::Handshake
+            | Kind::WorkerExit
+            | Kind::Sleep
+            | Kind::Await => Severity::Warning,
         }
     }
     fn advice(self) -> &'static str {
@@ -63,7 +68,7 @@ impl Kind<'_> {
             Kind::Sleep => {
                 "schedule the follow-up with `Process.send_after(self(), msg, ms)` and continue in `handle_info/2`"
             }
-            Kind::Await => {
+            Kind::Await | Kind::WorkerExit => {
                 "start the work with `Task.Supervisor.async_nolink/2`, return at once, and handle `{ref, result}` and `{:DOWN, ref, ...}` in `handle_info/2` (from `handle_call/3`, return `{:noreply, state}` and answer later with `GenServer.reply/2`)"
             }
         }
@@ -75,6 +80,9 @@ impl Kind<'_> {
                 format!("for up to {t} ms")
             }
             Kind::Receive { after: Some(t) } => format!("for up to `{t}` ms"),
+            Kind::WorkerExit => {
+                "with no `after`, at most until the process it started with `spawn_monitor` exits".into()
+            }
             _ => "while it waits".into(),
         }
     }
@@ -111,6 +119,9 @@ fn blocking<'t>(file: &File<'t>, call: &Call<'t>, in_init: bool) -> Option<(Kind
                         .any(|n| n.kind_id() == k.unary_operator && ast::operator(n, src) == "^")
                 })
             };
+            if after.is_none() && awaits_own_worker(file, call, &clauses) {
+                return Some((Kind::WorkerExit, "`receive`".into()));
+            }
             if in_init && clauses.iter().all(pinned) {
                 // A bounded start handshake is fine; an unbounded one may hang the start.
                 return after.is_none().then(|| (Kind::Handshake, "`receive`".into()));
@@ -282,6 +293,44 @@ fn awaits_down_of_dead_peer(file: &File, call: &Call, block: Node) -> bool {
         node = parent;
     }
     false
+}
+
+/// Does a clause take any `{:DOWN, ^ref, :process, _, reason}` (its reason a variable)
+/// for a `ref` that the same function bound earlier from `spawn_monitor`
+/// (`{pid, ref} = spawn_monitor(fun)`)? That `:DOWN` always comes, so the wait ends
+/// with the work at the latest, not with a reply that may never arrive: what
+/// `Task.await(task, :infinity)` does, not a wait for good.
+fn awaits_own_worker(file: &File, call: &Call, clauses: &[Node]) -> bool {
+    let g = grammar();
+    let k = &g.kinds;
+    let src = file.src;
+    let any_down_of = |clause: &Node| {
+        let pattern = ast::field(*clause, g.fields.left).and_then(|a| a.named_child(0))?;
+        let parts: Vec<Node> = (pattern.kind_id() == k.tuple)
+            .then(|| ast::named_children(pattern).collect())?;
+        (parts.len() == 5
+            && file.text(parts[0]) == ":DOWN"
+            && file.text(parts[2]) == ":process"
+            && parts[4].kind_id() == k.identifier)
+            .then(|| file.text(parts[1]).strip_prefix('^'))
+            .flatten()
+    };
+    let binds_ref = |r: &str| {
+        file.calls.iter().any(|c| {
+            c.ctx.def == call.ctx.def
+                && c.node.start_byte() < call.node.start_byte()
+                && c.name == "spawn_monitor"
+                && (c.local || c.in_module("Process") || c.in_module(":erlang"))
+                && c.parent.is_some_and(|p| {
+                    ast::is_binary_op(p, src, "=")
+                        && ast::field(p, g.fields.left)
+                            .filter(|l| l.kind_id() == k.tuple)
+                            .and_then(|l| ast::named_children(l).nth(1))
+                            .is_some_and(|b| b.kind_id() == k.identifier && file.text(b) == r)
+                })
+        })
+    };
+    call.ctx.def.is_some() && clauses.iter().filter_map(any_down_of).any(binds_ref)
 }
 
 /// `if Process.cancel_timer(ref) == false do receive do :tick -> :ok end end` (also
@@ -496,6 +545,7 @@ fn check(file: &File, report: &mut Report) {
                         Kind::Handshake => "waits for a start handshake (every clause pins a ref or monitor) with no `after`: `start_link`, and the supervisor starting this server, hang for good if the answer never comes".to_string(),
                         Kind::Sleep => format!("stops the server: {who_waits}"),
                         Kind::Await => format!("blocks the server while it waits for the task: {who_waits}"),
+                        Kind::WorkerExit => format!("blocks the server {}: {who_waits}", kind.wait()),
                     };
                     if kind == Kind::Sleep && halts_next(file, call) {
                         continue;

@@ -1825,7 +1825,7 @@ fn speaks_io_protocol(file: &File, call: &Call, dest: Option<Node>) -> bool {
                 })
             })
     };
-    if is_io_tuple(msg) {
+    if is_io_tuple(msg) || is_port_command(file, msg) {
         return true;
     }
     // `{:io_request, _, _, _} = msg -> send(device, msg)`
@@ -1846,6 +1846,32 @@ fn speaks_io_protocol(file: &File, call: &Call, dest: Option<Node>) -> bool {
                         .any(|side| file.text(*side) == var)
             })
         })
+}
+
+/// `{self(), {:command, data}}`, `{self(), :close}`, `{self(), {:connect, pid}}`: the
+/// messages a port takes from its owner (erlang:open_port/2 documents them). Only a
+/// port reads this shape, so the destination is a port, not a process with an API.
+fn is_port_command(file: &File, msg: Node) -> bool {
+    let k = &grammar().kinds;
+    let items: Vec<Node> = if msg.kind_id() == k.tuple {
+        ast::named_children(msg).collect()
+    } else {
+        return false;
+    };
+    let [owner, request] = items.as_slice() else {
+        return false;
+    };
+    let by_self = owner.kind_id() == k.call && file.text(*owner) == "self()";
+    let request_tag = if request.kind_id() == k.tuple {
+        let parts: Vec<Node> = ast::named_children(*request).collect();
+        (parts.len() == 2)
+            .then(|| ast::atom_name(parts[0], file.src))
+            .flatten()
+            .filter(|t| matches!(*t, "command" | "connect"))
+    } else {
+        ast::atom_name(*request, file.src).filter(|t| *t == "close")
+    };
+    by_self && request_tag.is_some()
 }
 
 /// `{:plug_conn, :sent}` (written out or through a module attribute) sent by a

@@ -228,6 +228,14 @@ const UNPARSABLE_INPUTS: &[(&str, &str)] = &[
         "syntax/parse_error/lib/unclosed_paren_before_end.ex",
         "the parse-error rule's example: a parenthesis left open before `end`",
     ),
+    (
+        "syntax/parse_error/test/fixtures/missing_terminator/lib/draft.ex",
+        "the parse-error rule's example of a fixture broken on purpose",
+    ),
+    (
+        "syntax/parse_error/test/support/fixtures/orders_fixtures.ex",
+        "the parse-error rule's example: a `do` without `end` in test support",
+    ),
 ];
 
 #[test]

@@ -22,7 +22,7 @@ const MAX_REPORTED: usize = 10;
 
 fn check(file: &File, report: &mut Report) {
     let root = file.tree.root_node();
-    if !root.has_error() {
+    if !root.has_error() || is_fixture_data(file.path) {
         return;
     }
     let mut found = 0usize;
@@ -57,6 +57,24 @@ fn check(file: &File, report: &mut Report) {
             String::new(),
         );
     }
+}
+
+/// A file in a fixtures folder (`test/fixtures/`, `test_fixtures/`, `fixture/`) that
+/// is not under a `support/` folder: data a test reads or hands to a tool, which Mix
+/// does not compile. Tools for Elixir (language servers, formatters, linters) keep
+/// files there that are broken on purpose, to test what they say about them.
+fn is_fixture_data(path: &str) -> bool {
+    let mut seen_support = false;
+    for segment in path.split(['/', '\\']) {
+        if segment == "support" {
+            seen_support = true;
+        }
+        let fixtures = matches!(segment, "fixture" | "fixtures") || segment.ends_with("_fixtures");
+        if fixtures {
+            return !seen_support;
+        }
+    }
+    false
 }
 
 /// Closing delimiters and the openers they close.

@@ -122,8 +122,24 @@ fn check(file: &File, report: &mut Report) {
             }
             continue;
         }
-        if spawns_on_linked_peer(file, call) {
-            // The peer stops when the test process exits, and the process with it.
+        let remote = call.in_module("Node")
+            && !call.arg(0).is_some_and(|n| matches!(file.text(n), "node()" | "Node.self()" | "Kernel.node()"));
+        if spawns_on_linked_peer(file, call) || (remote && linked_to_test(file, call) && spawns_on_started_peer(file, call)) {
+            // The peer stops when the test process exits, and the process with it; a
+            // process linked to the test ends with it on any node.
+            continue;
+        }
+        if remote && linked_to_test(file, call) {
+            // Linked across nodes: the test's end stops it, and its crash reaches the
+            // test; only the wait for its end is missing, as for a local `spawn_link`.
+            report.add_info(
+                file,
+                &call.ctx,
+                call.expr.byte_range(),
+                format!(
+                    "`{written}` starts a process on another node, linked to the test: it gets an exit signal when the test ends and its crash fails the test, but nothing waits for it to stop; `start_supervised!` cannot start it there, so if the next test must not see it, monitor it and wait for its `:DOWN` in `on_exit`"
+                ),
+            );
             continue;
         }
         if spawns_on_started_peer(file, call) {
@@ -140,8 +156,6 @@ fn check(file: &File, report: &mut Report) {
                 );
             continue;
         }
-        let remote = call.in_module("Node")
-            && !call.arg(0).is_some_and(|n| matches!(file.text(n), "node()" | "Node.self()" | "Kernel.node()"));
         let message = match spawn_kind(file, call) {
             // The test supervisor starts children on this node only.
             _ if remote => format!(
@@ -204,6 +218,11 @@ fn spawns_on_linked_peer(file: &File, call: &Call) -> bool {
         && file
             .calls_within(test.node)
             .any(|c| c.is(":peer", "start_link") && c.node.end_byte() < call.node.start_byte())
+}
+
+/// A `spawn_link` run by the test process itself (not inside a task it started).
+fn linked_to_test(file: &File, call: &Call) -> bool {
+    spawn_kind(file, call) == "spawn_link" && !call.ctx.other_process
 }
 
 /// `Node.spawn(node, System, :halt, [])` (or a `fn` that only halts): the process

@@ -120,6 +120,10 @@ fn check(file: &File, report: &mut Report) {
                     "`{written}` reads the internal state of {server} to count `{field}`, so the test breaks when its shape changes; if no public function gives that count, expose one (such as a `{field}` count in a status call or a telemetry event) and assert on that"
                 )
             }
+            // `state = :sys.get_state(server)`, then only `Server.get_source_file(state,
+            // uri)`: the module's own functions read the state, so the test depends on
+            // them, not on the shape.
+            "get_state" if handed_to_accessors(file, call) => continue,
             "get_state" if snapshot_comparison(file, call) => {
                 report.add_info(file, &call.ctx, call.expr.byte_range(), format!(
                     "`{written}` takes the whole internal state of {server} to compare it with another read of it (`assert ^before = :sys.get_state(pid)`), which does not depend on the state's shape, only on what it holds; where the API can show that nothing changed (the same answers before and after), that says it without reading internals"
@@ -140,6 +144,45 @@ fn check(file: &File, report: &mut Report) {
         };
         report.add(file, &call.ctx, call.expr.byte_range(), message);
     }
+}
+
+/// Is the state handed whole, and only, to functions of a project module: as an
+/// argument (`Server.get_source_file(:sys.get_state(server), uri)`), or bound to a
+/// variable whose every later use is such an argument? A module that takes its own
+/// state struct reads the fields itself; a test helper (`*Helpers`, `*Case`,
+/// `*Fixtures`...) does not count, since it is the test's code digging in.
+fn handed_to_accessors(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let accessor_arg = |n: Node| {
+        file.parent(n).filter(|a| a.kind_id() == k.arguments).is_some_and(|args| {
+            file.calls.iter().any(|c| {
+                c.arguments == Some(args)
+                    && !c.dynamic
+                    && c.module.as_deref().is_some_and(|m| {
+                        let last = m.rsplit('.').next().unwrap_or(m);
+                        m.starts_with(|ch: char| ch.is_ascii_uppercase())
+                            && !STDLIB.contains(&m.split('.').next().unwrap_or(m))
+                            && !["Helper", "Helpers", "Case", "Test", "Support", "Fixtures", "Utils"]
+                                .iter()
+                                .any(|h| last.ends_with(h))
+                    })
+            })
+        })
+    };
+    if accessor_arg(call.expr) {
+        return true;
+    }
+    let Some(left) = super::no_sleep::match_left(file, call).filter(|l| l.kind_id() == k.identifier) else {
+        return false;
+    };
+    let Some(scope) = scope_of(file, call) else {
+        return false;
+    };
+    let var = file.text(left);
+    let mut uses = ast::descendants(scope)
+        .filter(|n| n.kind_id() == k.identifier && n.start_byte() > left.end_byte() && file.text(*n) == var)
+        .peekable();
+    uses.peek().is_some() && uses.all(accessor_arg)
 }
 
 /// `before = :sys.get_state(pid)` ... `assert ^before = :sys.get_state(pid)` (or `==`):

@@ -153,6 +153,11 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
                 if let Some(lookup) = lookup {
                     let message = lookup_wait_message(&written, Some(&how), "", &lookup);
                     out.push((call, arg.byte_range(), message, Some(Severity::Info)));
+                } else if is_genserver_call(call) && reports_to_parent(file, call) {
+                    let parent = call.arg(0).map(|a| file.text(a)).unwrap_or("parent");
+                    out.push((call, arg.byte_range(), format!(
+                        "`{written}` is given {how} as its timeout; it runs in a process this function starts and calls back `{parent}`, the server that started it (`{parent} = self()`): if that server dies the call exits at once (`:noproc`), and a bound would only end a worker that nothing else waits on, so the wait is the server's own to answer; keep its `handle_call/3` clause for the report quick"
+                    ), Some(Severity::Info)));
                 } else if is_genserver_call(call) && answers_at_once(file, call).is_some() {
                     let message = at_once_message(&written, &how, "at once from its state (no call to another process, no `receive`, no I/O)");
                     out.push((call, arg.byte_range(), message, Some(Severity::Info)));
@@ -942,6 +947,26 @@ fn forwards_supervisor_api(file: &File, call: &Call, protocol: &[&str]) -> bool 
         .peekable();
     callers.peek().is_some()
         && callers.all(|c| file.def(&c.ctx).is_some_and(|d| d.kind == "def" && api.contains(d.name)))
+}
+
+/// `parent = self()` in a GenServer's function, then `GenServer.call(parent, msg,
+/// :infinity)` inside a `fn` that another process runs (`spawn_monitor(fn -> ... end)`):
+/// a worker handing its result back to the server that started it. A call monitors
+/// its server, so the worker cannot outlive it waiting.
+fn reports_to_parent(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let (Some(target), Some(func)) = (call.arg(0), call.ctx.func) else {
+        return false;
+    };
+    let Some(fun) = file.fns.get(func as usize) else {
+        return false;
+    };
+    call.ctx.other_process
+        && target.kind_id() == k.identifier
+        && file.bound_from_self(&call.ctx, file.text(target), fun.node.start_byte())
+        && file
+            .module(&call.ctx)
+            .is_some_and(|m| m.uses.iter().any(|(used, _)| used == "GenServer"))
 }
 
 fn is_genserver_call(call: &Call) -> bool {

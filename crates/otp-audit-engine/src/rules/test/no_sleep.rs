@@ -105,6 +105,9 @@ enum Wait<'s> {
         next: String,
         sent: Option<String>,
     },
+    /// The next statement checks that a pid the test holds is dead
+    /// (`refute Process.alive?(caller)`): the sleep waits for that process to end.
+    Ends { next: String, pid: String },
     /// Anything else; `next` is the statement the sleep precedes, when there is one,
     /// and `sent` a cast or send to another process earlier in the test.
     StateChange {
@@ -415,6 +418,12 @@ fn check(file: &File, report: &mut Report) {
                 };
                 (message, "waiting-for-a-state-change")
             }
+            Wait::Ends { next, pid } => (
+                format!(
+                    "{shown} guesses how long `{pid}` needs to end before `{next}`; monitor it before whatever ends it (`ref = Process.monitor({pid})`) and `assert_receive {{:DOWN, ^ref, :process, _, _}}` instead: the `:DOWN` comes once it is gone, which also proves it"
+                ),
+                "waiting-for-a-state-change",
+            ),
             Wait::Telemetry { next } => (
                 format!(
                     "{shown} waits a fixed time before `{next}`, which reads telemetry; attach `:telemetry_test.attach_event_handlers/2` and `assert_receive` the event (`refute_receive` it, to check that none comes) instead"
@@ -1583,6 +1592,20 @@ fn checks_absence(file: &File, stmt: Node) -> bool {
 /// sleep too, so a poll for it would pass at once: the check is an absence (R28 kino).
 /// `Process.alive?(Process.whereis(name))` may wait for a restart, a change a poll can
 /// wait for.
+/// `refute Process.alive?(pid)`: the pid (a variable) the statement checks is dead.
+fn asserts_dead<'s>(file: &File<'s>, stmt: Node) -> Option<&'s str> {
+    let k = &grammar().kinds;
+    let check = file
+        .calls_within(stmt)
+        .find(|c| c.node == stmt && c.local && c.module.is_none() && c.name == "refute")?;
+    let claim = check.arg(0)?;
+    file.calls_within(claim)
+        .find(|a| a.node == claim && a.is("Process", "alive?"))
+        .and_then(|a| a.arg(0))
+        .filter(|pid| pid.kind_id() == k.identifier)
+        .map(|pid| file.text(pid))
+}
+
 fn asserts_still_alive(file: &File, stmt: Node) -> bool {
     file.calls_within(stmt).any(|c| {
         c.node == stmt
@@ -1709,6 +1732,9 @@ fn waits_before<'s>(file: &File, call: &Call) -> Wait<'s> {
                     || m.contains("Telemetry") && (event_arg() || uses_telemetry())
             })
     });
+    if let Some(pid) = asserts_dead(file, next) {
+        return Wait::Ends { next: shortened(file.text(next)), pid: pid.to_string() };
+    }
     let absence = asserts_still_alive(file, next)
         || checks_absence(file, next) && file.test(&call.ctx).is_some_and(|t| names_something_not_happening(&t.name));
     let next = shortened(file.text(next));

@@ -403,7 +403,7 @@ fn check(file: &File, report: &mut Report) {
             ),
             Wait::AfterClose { capture } => (
                 format!(
-                    "{shown} inside `{capture}` after the client saw the socket close waits for the connection's process to finish: what it logs as it ends (a crash or exit report) comes after the close; monitor that process and `assert_receive {{:DOWN, ^ref, :process, _, _}}` before the capture ends"
+                    "{shown} inside `{capture}` after the client saw the socket close waits for the connection's process: what it logged before closing is already captured, so if the checks are about that, drop the sleep; what it logs as it ends (a crash or exit report) comes after the close: for that, monitor the process and `assert_receive {{:DOWN, ^ref, :process, _, _}}` before the capture ends"
                 ),
                 "waiting-for-a-state-change",
             ),

@@ -1013,8 +1013,8 @@ fn pure_kernel(c: &Call, defines: &dyn Fn(&str, usize) -> bool) -> bool {
 }
 
 /// A call that changes something but never waits on another process: setting or
-/// dropping a monitor, a timer or a process flag, or writing to an ETS table the
-/// server owns. Its written name.
+/// dropping a monitor, a timer or a process flag, sending a message or a signal, or
+/// writing to an ETS table the server owns. Its written name.
 fn bookkeeping(c: &Call) -> Option<&'static str> {
     match (c.module.as_deref()?, c.name) {
         ("Process", "monitor") => Some("Process.monitor"),
@@ -1026,7 +1026,9 @@ fn bookkeeping(c: &Call) -> Option<&'static str> {
         (":erlang", "send_after") => Some(":erlang.send_after"),
         (":erlang", "cancel_timer") => Some(":erlang.cancel_timer"),
         ("Process", "flag") => Some("Process.flag"),
-        // Signals: sent, never waited on.
+        // Signals and messages: sent, never waited on.
+        ("Kernel", "send") if c.arity == 2 => Some("send"),
+        ("Process", "send") => Some("Process.send"),
         ("Process", "unlink") => Some("Process.unlink"),
         ("Process", "exit") if c.arity == 2 => Some("Process.exit"),
         (":ets", "insert") => Some(":ets.insert"),

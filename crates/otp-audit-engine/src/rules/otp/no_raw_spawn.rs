@@ -99,14 +99,17 @@ fn check(file: &File, report: &mut Report) {
         let message = if !linked_to_server && reports_to_spawner(file, call) {
             // The spawner collects the result itself: a supervised fire-and-forget
             // child would be the wrong cure, tasks it awaits are the right one.
-            report.add(
-                file,
-                &call.ctx,
-                call.node.byte_range(),
+            // One process, not one per item: a hand-written async call.
+            let message = if call.ctx.in_loop {
                 format!(
                     "`{written}` starts a process that sends its result back to the spawner, which collects it in a `receive`: a hand-written scatter-gather whose processes outlive a crashed spawner and whose late replies stay in its mailbox; start each with `Task.async/1` (or `Task.Supervisor.async_nolink/2`), collect with `Task.yield_many/2` and `Task.shutdown/2` the ones that did not answer"
-                ),
-            );
+                )
+            } else {
+                format!(
+                    "`{written}` starts a process that sends its result back to the spawner, which waits for it in a `receive`: a hand-written async call whose reply carries no ref of its own (a late one stays in the mailbox, where a later wait can take it), whose crash shows only as the wait running out, and which outlives a spawner that crashes; `Task.Supervisor.async_nolink/2` with `Task.yield/2` and `Task.shutdown/2` does the same with a tagged reply, the crash as `{{:exit, reason}}`, and no link that a crash of the work would take the spawner down with"
+                )
+            };
+            report.add(file, &call.ctx, call.node.byte_range(), message);
             continue;
         } else if supervisors::is_fallback_start(file, call) {
             format!(

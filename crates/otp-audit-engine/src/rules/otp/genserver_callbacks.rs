@@ -326,17 +326,16 @@ fn start_link_ignores(file: &File, id: Id) -> bool {
     clauses.peek().is_some() && clauses.all(|d| returns_ignore(file, d))
 }
 
-/// The body's value is the atom `:ignore` (`do: :ignore`, or the last statement).
+/// Every value the body ends in is the atom `:ignore` (`do: :ignore`, the last
+/// statement, or each branch of a `case`/`if` there), with no path left unseen.
 fn returns_ignore(file: &File, def: &Def) -> bool {
     let Some(body) = def.body else {
         return false;
     };
-    let last = if body.kind_id() == grammar().kinds.do_block {
-        ast::statements(body).last()
-    } else {
-        Some(body)
-    };
-    last.is_some_and(|n| ast::atom_name(n, file.src) == Some("ignore"))
+    let mut tails = Vec::new();
+    ast::tail_values(body, file.src, &mut tails)
+        && !tails.is_empty()
+        && tails.iter().all(|n| ast::atom_name(*n, file.src) == Some("ignore"))
 }
 
 fn init_defs<'a, 't>(file: &'a File<'t>, id: Id) -> impl Iterator<Item = &'a Def<'t>> + 'a {

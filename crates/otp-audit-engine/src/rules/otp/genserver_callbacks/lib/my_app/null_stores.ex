@@ -50,3 +50,24 @@ defmodule MyApp.Store.Sometimes do #~ otp/genserver-callbacks
 
   def fetch(key), do: GenServer.call(__MODULE__, {:fetch, key}, 5_000)
 end
+
+defmodule MyApp.Store.Null.Logged do
+  @moduledoc "Never starts either: each branch of its start_link returns :ignore."
+  use GenServer
+
+  require Logger
+
+  @impl true
+  def init(_opts), do: {:ok, nil}
+
+  def start_link(opts) do
+    case Keyword.get(opts, :reason) do
+      nil ->
+        :ignore
+
+      reason ->
+        Logger.info("null store skipped: #{inspect(reason)}")
+        :ignore
+    end
+  end
+end

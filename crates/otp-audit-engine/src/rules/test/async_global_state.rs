@@ -1060,7 +1060,7 @@ fn telemetry_keys(file: &File, call: &Call) -> Option<Vec<String>> {
         });
         if fired_here {
             keys.push(name);
-        } else if !pins_its_messages(file, call) {
+        } else if !pins_its_messages(file, call) && !forwards_to_emitter(file, call) {
             return None;
         }
     }
@@ -1086,6 +1086,48 @@ fn pins_its_messages(file: &File, call: &Call) -> bool {
                     ast::descendants(pattern).any(|n| n.kind_id() == k.unary_operator && file.text(n).starts_with('^'))
                 })
         })
+}
+
+/// Does the handler only message the process that fires the event
+/// (`send(self(), {:telemetry, event, meta})`)? Telemetry runs handlers in the
+/// emitting process, so another test's events land in that test's own mailbox, never
+/// in this one's. The handler is a `fn` written in place or a capture of a function
+/// of this file (`&TeleHandler.handle/4`).
+fn forwards_to_emitter(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(handler) = call.arg(2) else {
+        return false;
+    };
+    let bodies: Vec<Node> = if handler.kind_id() == k.anonymous_function {
+        vec![handler]
+    } else {
+        let Some(capture) = file.calls_within(handler).find(|c| c.node == handler && c.capture) else {
+            return false;
+        };
+        // `&TeleHandler.handle/4`: the module as written, matched on the end of the
+        // name of a module this file defines.
+        let written = file.text(capture.target);
+        let module_part = written.rsplit_once('.').map(|(m, _)| m);
+        file.defs
+            .iter()
+            .filter(|d| d.name == capture.name && d.arity == capture.arity)
+            .filter(|d| match (module_part, d.module) {
+                (None, m) => m == call.ctx.module,
+                (Some(part), Some(m)) => {
+                    let name = &file.modules[m as usize].name;
+                    name == part || name.ends_with(&format!(".{part}"))
+                }
+                (Some(_), None) => false,
+            })
+            .map(|d| d.node)
+            .collect()
+    };
+    let mut sends = bodies
+        .iter()
+        .flat_map(|b| file.calls_within(*b))
+        .filter(|c| c.is("Kernel", "send") || c.is("Process", "send") || c.is("Process", "send_after"))
+        .peekable();
+    sends.peek().is_some() && sends.all(|c| c.arg(0).is_some_and(|d| file.text(d) == "self()"))
 }
 
 /// A handler id written as a plain string literal: `handler "checkout-handler"`.

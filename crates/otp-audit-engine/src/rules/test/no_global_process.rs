@@ -133,7 +133,13 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
             continue;
         }
         let written = call.display(src);
+        // `Name |> Process.whereis() |> Process.exit(:kill)`: the lookup is the kill's.
+        let killed_at_once = is_whereis(call)
+            && file.calls.iter().any(|c| {
+                touch_of(c) == Some(Touch::Kill) && c.arg(0).is_some_and(|a| a == call.expr || a == call.node)
+            });
         let action = match own_touch {
+            _ if killed_at_once => "looks up, for `Process.exit/2` to kill,",
             _ if is_whereis(call) => "looks up",
             Some(Touch::Kill) => "kills",
             Some(Touch::ReplaceState) => "rewrites the state of",

@@ -112,6 +112,19 @@ fn check(file: &File, report: &mut Report) {
         }
         // Every remaining case is one finding with the catch-all fix; they differ in
         // what they say and whether the module already covers the strays (info).
+        // The port's exit notice: a logging catch-all would keep a server whose
+        // program is gone, so the advice is a clause that stops it, with no fix.
+        if port_exit_missing(file, i as Id) {
+            report.add(
+                file,
+                &ctx,
+                last.node.start_byte()..last.head.end_byte(),
+                format!(
+                    "`handle_info/2` has no catch-all clause ({count} is here): this server opens a port with `:exit_status`, and no clause takes the `{{port, {{:exit_status, status}}}}` the port sends when its program exits: that message crashes the server with `FunctionClauseError`; add a clause for it that stops the server (`{{:stop, {{:port_exited, status}}, state}}`), since a catch-all that logs and carries on would keep a server whose program is gone"
+                ),
+            );
+            continue;
+        }
         let (message, info) = if let Some((family, missing)) = socket_messages_missing(file, i as Id) {
             (format!(
                 "`handle_info/2` has no catch-all clause ({count} is here): this module takes `{{:{family}_closed, socket}}`, so it owns a socket that also sends {missing}, which no clause takes: each would crash the server with `FunctionClauseError`; add clauses for them, or end with a `def handle_info(msg, state)` clause that logs and returns `{{:noreply, state}}`"
@@ -188,6 +201,26 @@ fn missing_node_events(file: &File, module: &Module, events: &[(&'static str, us
 /// `{:tcp_closed, socket}` taken, but not `{:tcp_error, socket, reason}` or (in active
 /// mode) `{:tcp, socket, data}`: the module owns a socket, opened here or by a helper
 /// module, whose other messages crash it. The family (`tcp`, `ssl`) and what is missing.
+/// `Port.open(cmd, [..., :exit_status])` (or `:erlang.open_port/2`) in the module,
+/// and no `handle_info/2` clause whose head names `:exit_status` (nor one with a bare
+/// variable head, which takes it): the port's exit notice has nowhere to go.
+fn port_exit_missing(file: &File, module: Id) -> bool {
+    let g = grammar();
+    let opens = file.calls.iter().any(|c| {
+        c.ctx.module == Some(module)
+            && (c.is("Port", "open") || c.is(":erlang", "open_port"))
+            && c.arg(1).is_some_and(|opts| {
+                ast::descendants(opts).any(|n| n.kind_id() == g.kinds.atom && file.text(n) == ":exit_status")
+            })
+    });
+    opens
+        && !file
+            .defs_of(Some(module))
+            .filter(|d| d.name == "handle_info" && d.arity == 2)
+            .filter_map(|d| d.params.first().copied())
+            .any(|p| p.kind_id() == g.kinds.identifier || file.text(p).contains(":exit_status"))
+}
+
 fn socket_messages_missing(file: &File, module: Id) -> Option<(&'static str, String)> {
     let g = grammar();
     let heads: Vec<Node> = file

@@ -108,6 +108,34 @@ fn links_through_variable(file: &File, call: &Call, def: &Def) -> Option<VarLink
     Some(if by_method { VarLink::ByStartMethod } else { VarLink::Sometimes })
 }
 
+/// `{:ok, dev} = OutputDevice.start_link(...)`, then `Process.register(dev, :user)`
+/// (or `:standard_error`) or `Process.group_leader(pid, dev)` in the same function:
+/// an I/O device that stands in for the runtime's own. Like the `:user` it replaces,
+/// it lives outside any application's tree, and a supervisor's restart would not
+/// register it again or point the group leaders back at it.
+fn replaces_runtime_io(file: &File, call: &Call, def: &Def) -> bool {
+    let k = &grammar().kinds;
+    let Some(pid) = super::super::test::no_sleep::match_left(file, call)
+        .filter(|l| l.kind_id() == k.tuple)
+        .and_then(|l| l.named_child(1))
+        .filter(|p| p.kind_id() == k.identifier)
+        .map(|p| file.text(p))
+    else {
+        return false;
+    };
+    file.calls_within(def.node).any(|c| {
+        c.node.start_byte() > call.node.end_byte()
+            && match (c.module.as_deref(), c.name) {
+                (Some("Process" | ":erlang"), "register") => {
+                    c.arg(0).is_some_and(|a| file.text(a) == pid)
+                        && c.arg(1).is_some_and(|n| matches!(file.text(n), ":user" | ":standard_error"))
+                }
+                (Some("Process" | ":erlang"), "group_leader") => c.arg(1).is_some_and(|a| file.text(a) == pid),
+                _ => false,
+            }
+    })
+}
+
 fn check(file: &File, report: &mut Report) {
     if is_exempt_path(file.path) {
         return;
@@ -129,6 +157,9 @@ fn check(file: &File, report: &mut Report) {
         if def.name == "main" && def.arity == 1
             || file.module(&call.ctx).is_some_and(|m| crate::runtime::is_release_task(file, m))
         {
+            continue;
+        }
+        if replaces_runtime_io(file, call, def) {
             continue;
         }
         // A test double shipped in `lib/` (`MyLib.Client.Mock`, its nested server):

@@ -114,13 +114,7 @@ fn links_through_variable(file: &File, call: &Call, def: &Def) -> Option<VarLink
 /// it lives outside any application's tree, and a supervisor's restart would not
 /// register it again or point the group leaders back at it.
 fn replaces_runtime_io(file: &File, call: &Call, def: &Def) -> bool {
-    let k = &grammar().kinds;
-    let Some(pid) = super::super::test::no_sleep::match_left(file, call)
-        .filter(|l| l.kind_id() == k.tuple)
-        .and_then(|l| l.named_child(1))
-        .filter(|p| p.kind_id() == k.identifier)
-        .map(|p| file.text(p))
-    else {
+    let Some(pid) = crate::rules::test::no_sleep::ok_tuple_pid(file, call) else {
         return false;
     };
     file.calls_within(def.node).any(|c| {

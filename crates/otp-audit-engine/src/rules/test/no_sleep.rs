@@ -2299,6 +2299,16 @@ pub(crate) fn indent_at(src: &str, pos: usize) -> &str {
     &line[..n]
 }
 
+/// `{:ok, pid} = call`: the variable the start's pid is bound to.
+pub(crate) fn ok_tuple_pid<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'t str> {
+    let k = &grammar().kinds;
+    match_left(file, call)
+        .filter(|l| l.kind_id() == k.tuple)
+        .and_then(|l| l.named_child(1))
+        .filter(|p| p.kind_id() == k.identifier)
+        .map(|p| file.text(p))
+}
+
 /// `x = call(...)`: the left side of the match the call's value goes into.
 pub(crate) fn match_left<'t>(file: &File<'t>, call: &Call<'t>) -> Option<Node<'t>> {
     let parent = call.parent?;

@@ -243,11 +243,7 @@ fn task_seen_to_its_end(file: &File, call: &Call) -> bool {
     }) else {
         return false;
     };
-    let pid = super::no_sleep::match_left(file, call)
-        .filter(|l| l.kind_id() == k.tuple)
-        .and_then(|l| l.named_child(1))
-        .filter(|p| p.kind_id() == k.identifier)
-        .map(|p| file.text(p));
+    let pid = super::no_sleep::ok_tuple_pid(file, call);
     // `send(owner, :release)` later in the test: the tags the task is told to end with.
     let told: Vec<&str> = file
         .calls_within(test.node)
@@ -632,19 +628,13 @@ fn tests_the_start(file: &File, call: &Call) -> bool {
 /// or on the registered name (`assert Process.whereis(X) == pid`). The test is named
 /// after `start_link` and checks what `start_link` does, so the start is its subject.
 fn start_link_is_subject(file: &File, call: &Call) -> bool {
-    let k = &grammar().kinds;
     let Some(test) = file.test(&call.ctx).filter(|t| t.kind == TestKind::Test) else {
         return false;
     };
     if call.name != "start_link" || !test.name.contains("start_link") {
         return false;
     }
-    let Some(pid) = super::no_sleep::match_left(file, call)
-        .filter(|l| l.kind_id() == k.tuple)
-        .and_then(|l| l.named_child(1))
-        .filter(|p| p.kind_id() == k.identifier)
-        .map(|p| file.text(p))
-    else {
+    let Some(pid) = super::no_sleep::ok_tuple_pid(file, call) else {
         return false;
     };
     let names_pid = |n: Node| {

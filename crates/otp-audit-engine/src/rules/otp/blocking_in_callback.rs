@@ -35,8 +35,8 @@ enum Kind<'t> {
     /// In `init/1`, a `receive` whose every clause pins a ref or monitor, with no
     /// `after`: a start handshake whose only risk is never ending.
     Handshake,
-    /// A `receive` with no `after` whose every clause takes the `:DOWN` of a process
-    /// the same function started with `spawn_monitor`: it waits as long as that work.
+    /// A `receive` with no `after` with a clause for any `:DOWN` of a process the same
+    /// function started with `spawn_monitor`: it waits at most as long as that work.
     WorkerExit,
     /// `Process.sleep`, `:timer.sleep`, `receive ... after` without clauses.
     Sleep,

@@ -233,35 +233,35 @@ fn started_here(file: &File, call: &Call, var: &str) -> bool {
         })
 }
 
+/// The five parts of a `receive` clause that takes a process `:DOWN`:
+/// `{:DOWN, ref, :process, pid, reason}`, also bound whole (`{:DOWN, ...} = down`).
+fn down_pattern<'t>(file: &File, clause: Node<'t>) -> Option<[Node<'t>; 5]> {
+    let g = grammar();
+    let mut pattern = ast::field(clause, g.fields.left).and_then(|a| a.named_child(0))?;
+    if ast::is_binary_op(pattern, file.src, "=") {
+        pattern = match ast::field(pattern, g.fields.left) {
+            Some(l) if l.kind_id() == g.kinds.tuple => l,
+            _ => ast::field(pattern, g.fields.right)?,
+        };
+    }
+    if pattern.kind_id() != g.kinds.tuple {
+        return None;
+    }
+    let parts: [Node; 5] = ast::named_children(pattern).collect::<Vec<_>>().try_into().ok()?;
+    (file.text(parts[0]) == ":DOWN" && file.text(parts[2]) == ":process").then_some(parts)
+}
+
 /// `try do Peer.ping(pid) catch :exit, _ -> receive do {:DOWN, _, :process, ^pid, _} -> ...`
 /// in a module that monitors: the call exited, so `pid` is dead and its `:DOWN` is
 /// already due. Waiting for it only takes a message that is there.
 fn awaits_down_of_dead_peer(file: &File, call: &Call, block: Node) -> bool {
-    let g = grammar();
-    let k = &g.kinds;
-    let src = file.src;
     let clauses: Vec<Node> = ast::named_children(block).collect();
     let [clause] = clauses.as_slice() else {
         return false;
     };
-    let Some(mut pattern) = ast::field(*clause, g.fields.left).and_then(|a| a.named_child(0)) else {
+    let Some(parts) = down_pattern(file, *clause) else {
         return false;
     };
-    // `{:DOWN, ...} = down`
-    if ast::is_binary_op(pattern, src, "=") {
-        pattern = match ast::field(pattern, g.fields.left) {
-            Some(l) if l.kind_id() == k.tuple => l,
-            _ => ast::field(pattern, g.fields.right).unwrap_or(pattern),
-        };
-    }
-    let parts: Vec<Node> = if pattern.kind_id() == k.tuple {
-        ast::named_children(pattern).collect()
-    } else {
-        return false;
-    };
-    if parts.len() != 5 || file.text(parts[0]) != ":DOWN" || file.text(parts[2]) != ":process" {
-        return false;
-    }
     let Some(pid) = file.text(parts[3]).strip_prefix('^') else {
         return false;
     };
@@ -273,6 +273,7 @@ fn awaits_down_of_dead_peer(file: &File, call: &Call, block: Node) -> bool {
         return false;
     }
     // Up to the `catch`/`rescue` of a `try` whose body calls something with `pid`.
+    let k = &grammar().kinds;
     let mut node = call.node;
     while let Some(parent) = file.parent(node) {
         if parent.kind_id() == k.catch_block || parent.kind_id() == k.rescue_block {
@@ -305,15 +306,8 @@ fn awaits_own_worker(file: &File, call: &Call, clauses: &[Node]) -> bool {
     let k = &g.kinds;
     let src = file.src;
     let any_down_of = |clause: &Node| {
-        let pattern = ast::field(*clause, g.fields.left).and_then(|a| a.named_child(0))?;
-        let parts: Vec<Node> = (pattern.kind_id() == k.tuple)
-            .then(|| ast::named_children(pattern).collect())?;
-        (parts.len() == 5
-            && file.text(parts[0]) == ":DOWN"
-            && file.text(parts[2]) == ":process"
-            && parts[4].kind_id() == k.identifier)
-            .then(|| file.text(parts[1]).strip_prefix('^'))
-            .flatten()
+        let parts = down_pattern(file, *clause)?;
+        (parts[4].kind_id() == k.identifier).then(|| file.text(parts[1]).strip_prefix('^')).flatten()
     };
     let binds_ref = |r: &str| {
         file.calls.iter().any(|c| {

@@ -39,6 +39,17 @@ defmodule MyApp.TrayIcon do
     end
   end
 
+  # The same wait, its :DOWN bound whole.
+  def handle_call({:relaunch, config}, _from, state) do
+    server = self()
+    {_, ref} = spawn_monitor(fn -> MyApp.IconService.launch(config, server) end)
+
+    receive do #~ otp/blocking-in-callback
+      {:launched, ^ref, icon} -> {:reply, :ok, %{state | icon: icon}}
+      {:DOWN, ^ref, :process, _pid, _reason} = down -> {:reply, {:error, down}, state}
+    end
+  end
+
   # Waits for a process it did not start: its :DOWN comes only when that peer ends.
   def handle_call({:watch, peer}, _from, state) do
     ref = Process.monitor(peer)

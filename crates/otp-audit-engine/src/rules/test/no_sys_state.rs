@@ -146,6 +146,13 @@ fn check(file: &File, report: &mut Report) {
     }
 }
 
+/// `Server`, `MyApp.Cache`: a module named as the project's own, neither Erlang's
+/// (`:ets`) nor one of Elixir's (`Map`, `GenServer`).
+fn project_module(module: &str) -> bool {
+    module.starts_with(|ch: char| ch.is_ascii_uppercase())
+        && !STDLIB.contains(&module.split('.').next().unwrap_or(module))
+}
+
 /// Is the state handed whole, and only, to functions of a project module: as an
 /// argument (`Server.get_source_file(:sys.get_state(server), uri)`), or bound to a
 /// variable whose every later use is such an argument? A module that takes its own
@@ -160,8 +167,7 @@ fn handed_to_accessors(file: &File, call: &Call) -> bool {
                     && !c.dynamic
                     && c.module.as_deref().is_some_and(|m| {
                         let last = m.rsplit('.').next().unwrap_or(m);
-                        m.starts_with(|ch: char| ch.is_ascii_uppercase())
-                            && !STDLIB.contains(&m.split('.').next().unwrap_or(m))
+                        project_module(m)
                             && !["Helper", "Helpers", "Case", "Test", "Support", "Fixtures", "Utils"]
                                 .iter()
                                 .any(|h| last.ends_with(h))
@@ -581,9 +587,7 @@ impl<'t> Flow<'_, 't> {
                 return self.value(c.expr, scope, &name, depth + 1);
             }
             // `Pool.checkout(pool, token)`: the handle locates the process for the API.
-            let project = c.module.as_deref().is_some_and(|m| {
-                m.starts_with(|ch: char| ch.is_ascii_uppercase()) && !STDLIB.contains(&m.split('.').next().unwrap_or(m))
-            });
+            let project = c.module.as_deref().is_some_and(project_module);
             return (i == 0 && project && !c.dynamic && !in_assertion(self.file, c.expr)).then_some(false);
         }
         // `pattern = value`: follow each variable it binds.

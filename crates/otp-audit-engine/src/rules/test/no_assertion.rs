@@ -360,17 +360,28 @@ fn checks_something(file: &File, body: Node, asserting: &[u32], helpers: &[Strin
     }) || checking_match(file, body)
         || switches_on_file_assertion(file, body, helpers)
         || hands_pinned_stub(file, body)
-        || pipes_into_assertion(file, body, helpers)
+        || pipes_into_assertion(file, body, asserting, helpers)
 }
 
-/// `conn |> Utils.trace?() |> refute`: an assertion written bare as a pipeline's last
-/// stage is a call of it with the piped value (the parser sees a name, not a call).
-fn pipes_into_assertion(file: &File, body: Node, helpers: &[String]) -> bool {
+/// `conn |> Utils.trace?() |> refute`, `:expect |> down_socket`: an assertion, or a
+/// function of the file that asserts, written bare as a pipeline's last stage is a
+/// call of it with the piped value (the parser sees a name, not a call).
+fn pipes_into_assertion(file: &File, body: Node, asserting: &[u32], helpers: &[String]) -> bool {
     let g = grammar();
+    let asserting_def = |name: &str, at: Node| {
+        asserting.iter().any(|&d| {
+            let def = &file.defs[d as usize];
+            def.name == name
+                && def.arity == 1
+                && def.module.is_some_and(|m| file.modules[m as usize].node.byte_range().contains(&at.start_byte()))
+        })
+    };
     file.nodes_within(g.kinds.binary_operator, body).any(|op| {
         ast::is_binary_op(op, file.src, "|>")
-            && ast::field(op, g.fields.right)
-                .is_some_and(|r| r.kind_id() == g.kinds.identifier && is_assertion(file.text(r), helpers))
+            && ast::field(op, g.fields.right).is_some_and(|r| {
+                r.kind_id() == g.kinds.identifier
+                    && (is_assertion(file.text(r), helpers) || asserting_def(file.text(r), r))
+            })
     })
 }
 

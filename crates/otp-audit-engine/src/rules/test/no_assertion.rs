@@ -68,6 +68,8 @@ fn unasserted_tests<'a, 't>(file: &'a File<'t>, report: &Report) -> Vec<(&'a Tes
         .filter(|(_, t)| !t.body.is_some_and(|body| compiles_code(file, body, &compiling)))
         .filter(|(_, t)| !t.body.is_some_and(|body| ends_with_checked_start(file, body)))
         .filter(|(_, t)| !is_benchmark(file, t))
+        // `@tag :skip`: ExUnit does not run it, so it cannot pass on anything.
+        .filter(|(_, t)| !tags_of(file, t).any(|tag| tag == "skip"))
         // Last: it reads every other test of the module, and most tests assert.
         .filter(|(_, t)| !claims_no_failure(&t.name) && !negative_twin(file, t))
         .map(|(i, t)| (t, i))
@@ -150,7 +152,8 @@ fn attribute<'t>(file: &File<'t>, node: Node<'t>) -> Option<(&'t str, Node<'t>)>
     Some((name, value))
 }
 
-/// `:benchmark`, `benchmark: true` and `[:benchmark, timeout: ...]` give `benchmark`.
+/// `:benchmark`, `benchmark: true` and `[:benchmark, timeout: ...]` give `benchmark`;
+/// `skip: "flaky on CI"` gives `skip` (a key with a string, ExUnit's skip reason).
 fn tag_names<'t>(file: &File<'t>, value: Node<'t>) -> Vec<&'t str> {
     if let Some(atom) = ast::atom_name(value, file.src) {
         return vec![atom];
@@ -160,7 +163,9 @@ fn tag_names<'t>(file: &File<'t>, value: Node<'t>) -> Vec<&'t str> {
         if let Some(atom) = ast::atom_name(child, file.src) {
             names.push(atom);
         } else if child.kind_id() == grammar().kinds.pair
-            && child.child_by_field_name("value").is_some_and(|v| file.text(v) == "true")
+            && child
+                .child_by_field_name("value")
+                .is_some_and(|v| file.text(v) == "true" || v.kind_id() == grammar().kinds.string)
             && let Some(key) = child.child_by_field_name("key")
         {
             names.push(ast::keyword_name(key, file.src));

@@ -657,8 +657,11 @@ fn case_without_catch_all(case: Node) -> bool {
         })
 }
 
+/// No variable in the pattern is bound: each is `_`-prefixed or pinned. The name of a
+/// call in a pattern (`resultset(rows: [[3]])`, a record macro) is not a variable.
 fn binds_nothing(file: &File, pattern: Node) -> bool {
-    let k = &grammar().kinds;
+    let g = grammar();
+    let k = &g.kinds;
     std::iter::once(pattern)
         .chain(ast::descendants(pattern))
         .filter(|n| n.kind_id() == k.identifier)
@@ -666,6 +669,7 @@ fn binds_nothing(file: &File, pattern: Node) -> bool {
             file.text(n).starts_with('_')
                 || file.parent(n).is_some_and(|p| {
                     p.kind_id() == k.unary_operator && ast::operator(p, file.src) == "^"
+                        || p.kind_id() == k.call && ast::field(p, g.fields.target) == Some(n)
                 })
         })
 }

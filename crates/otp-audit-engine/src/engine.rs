@@ -493,6 +493,30 @@ impl Engine {
                 ));
                 drafts.push((meta, d));
             }
+            for s in &suppressions.items {
+                let Some(first) = suppressions.items.iter().find(|e| s.repeats(e)) else {
+                    continue;
+                };
+                let message = format!(
+                    "`{}` repeats the comment on line {}, which already covers the whole file; remove it",
+                    s.describe(source),
+                    lines.line_of(first.range.start) + 1
+                );
+                let mut d = Draft {
+                    range: s.range.clone(),
+                    message,
+                    severity: None,
+                    anchor: None,
+                    scope: String::new(),
+                    fixes: Vec::new(),
+                };
+                d.fix(Fix::new(
+                    "Remove the repeated comment".to_string(),
+                    Safety::Safe,
+                    vec![remove_comment(source, s.range.clone())],
+                ));
+                drafts.push((meta, d));
+            }
             for (range, message) in bad_comments {
                 let d = Draft {
                     range,

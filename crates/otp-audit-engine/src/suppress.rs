@@ -65,14 +65,29 @@ impl Suppression {
         }
     }
 
-    /// Does reporting this one as unused help? Bare and foreign Credo comments may be
-    /// there for Credo's own checks.
+    /// Does reporting this one as unused help? A Credo comment is there for Credo
+    /// too, whose checks flag more than the rules standing for them (those skip
+    /// compile-time atoms, count nesting their own way): that no finding of ours
+    /// needed it does not mean `mix credo` does not.
     pub fn reportable(&self) -> bool {
-        match (&self.origin, &self.matcher) {
-            (Origin::OtpAudit, _) => true,
-            (Origin::Credo, Matcher::Rules(ids)) => !ids.is_empty(),
-            (Origin::Credo, _) => false,
-        }
+        self.origin == Origin::OtpAudit
+    }
+
+    /// Is this Credo comment a second `disable-for-this-file` for the same checks as
+    /// `earlier`? Credo applies such a comment to the whole file wherever it stands,
+    /// so the second one silences nothing the first does not, for Credo as for us.
+    pub fn repeats(&self, earlier: &Suppression) -> bool {
+        let same_checks = match (&self.matcher, &earlier.matcher) {
+            (Matcher::Rules(a), Matcher::Rules(b)) => a == b,
+            (Matcher::All, Matcher::All) => true,
+            _ => false,
+        };
+        self.origin == Origin::Credo
+            && earlier.origin == Origin::Credo
+            && self.lines.is_none()
+            && earlier.lines.is_none()
+            && earlier.range.start < self.range.start
+            && same_checks
     }
 
     pub fn describe(&self, src: &str) -> String {

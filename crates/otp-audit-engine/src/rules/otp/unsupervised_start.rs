@@ -1199,7 +1199,9 @@ fn is_startup_continue(file: &File, def: &Def) -> bool {
     if !def.is_callback || def.name != "handle_continue" {
         return false;
     }
-    let Some(tag) = def.params.first().map(|p| file.text(*p)) else {
+    // Compared without whitespace on both sides: a tuple tag (`{:init, opts}`) is
+    // spelled with spaces in the head and in `init/1`'s return.
+    let Some(tag) = def.params.first().map(|p| file.text(*p).split_whitespace().collect::<String>()) else {
         return false;
     };
     let Some(module) = def.module.map(|m| &file.modules[m as usize]) else {

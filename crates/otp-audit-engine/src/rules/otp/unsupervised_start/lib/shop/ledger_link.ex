@@ -96,3 +96,17 @@ defmodule Shop.DriverPort do
     send(server, :ready)
   end
 end
+
+defmodule Shop.DisplayPort do
+  use GenServer
+
+  def start_link(opts), do: GenServer.start_link(__MODULE__, opts)
+
+  # A tuple continue tag carrying init's argument: still asked for by init/1 alone.
+  def init(opts), do: {:ok, %{driver_sup: nil}, {:continue, {:init, opts}}}
+
+  def handle_continue({:init, opts}, state) do
+    {:ok, driver_sup} = DynamicSupervisor.start_link(strategy: :one_for_one)
+    {:noreply, %{state | driver_sup: driver_sup} |> Map.put(:opts, opts)}
+  end
+end

@@ -462,14 +462,7 @@ impl Engine {
                     "`{}` suppresses nothing here; remove it",
                     s.describe(source)
                 );
-                let mut d = Draft {
-                    range: s.range.clone(),
-                    message,
-                    severity: None,
-                    anchor: None,
-                    scope: String::new(),
-                    fixes: Vec::new(),
-                };
+                let mut d = comment_draft(s.range.clone(), message, None);
                 // A cross-file rule reports after this file's check, so this file alone
                 // cannot tell whether the comment silences one of its findings (unless
                 // its project pass only withdraws findings).
@@ -502,14 +495,7 @@ impl Engine {
                     s.describe(source),
                     lines.line_of(first.range.start) + 1
                 );
-                let mut d = Draft {
-                    range: s.range.clone(),
-                    message,
-                    severity: None,
-                    anchor: None,
-                    scope: String::new(),
-                    fixes: Vec::new(),
-                };
+                let mut d = comment_draft(s.range.clone(), message, None);
                 d.fix(Fix::new(
                     "Remove the repeated comment".to_string(),
                     Safety::Safe,
@@ -518,15 +504,7 @@ impl Engine {
                 drafts.push((meta, d));
             }
             for (range, message) in bad_comments {
-                let d = Draft {
-                    range,
-                    message,
-                    severity: Some(Severity::Warning),
-                    anchor: None,
-                    scope: String::new(),
-                    fixes: Vec::new(),
-                };
-                drafts.push((meta, d));
+                drafts.push((meta, comment_draft(range, message, Some(Severity::Warning))));
             }
         }
 
@@ -810,6 +788,22 @@ fn drop_superseded(drafts: &mut Vec<(&'static Rule, Draft)>) {
         return;
     }
     drafts.retain(|(r, d)| !superseded.contains(&(d.range.start, r.id)));
+}
+
+/// A finding of `meta/unused-suppression` on a suppression comment.
+fn comment_draft(
+    range: std::ops::Range<usize>,
+    message: String,
+    severity: Option<Severity>,
+) -> Draft {
+    Draft {
+        range,
+        message,
+        severity,
+        anchor: None,
+        scope: String::new(),
+        fixes: Vec::new(),
+    }
 }
 
 /// Delete a comment; when it is alone on its line, delete the line.

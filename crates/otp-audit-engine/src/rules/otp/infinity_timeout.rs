@@ -856,7 +856,10 @@ fn tasks_wait_forever_inside(file: &File, call: &Call) -> Option<String> {
 /// `handle_call({:acquire, ...}, from, state)` may keep `from` and answer with
 /// `{:noreply, ...}`: the caller queues for a lock, a permit or a slot, and waiting
 /// its turn is the function's contract. A timeout would drop the caller while the
-/// server still hands it the permit later.
+/// server still hands it the permit later. The clauses may be those of a private
+/// function `handle_call/3` hands `from` to (`do_handle_call(request, from, state)`),
+/// and the call may be the module's one wrapper for every request (`def call(pid,
+/// request)`), which then carries the deferred ones too (R32 bypass).
 fn waits_in_line(file: &File, call: &Call) -> bool {
     let k = &grammar().kinds;
     if !matches!(call.module.as_deref(), Some("GenServer" | ":gen_server")) || call.name != "call" {
@@ -869,15 +872,37 @@ fn waits_in_line(file: &File, call: &Call) -> bool {
         let atom = if n.kind_id() == k.tuple { n.named_child(0)? } else { n };
         (atom.kind_id() == k.atom).then(|| ast::atom_name(atom, file.src)).flatten()
     };
-    let Some(tag) = tag_of(request) else {
+    // A request handed in whole by the caller of a wrapper: any request.
+    let wrapped = request.kind_id() == k.identifier
+        && file
+            .def(&call.ctx)
+            .is_some_and(|d| d.params.iter().any(|p| file.text(*p) == file.text(request)));
+    let tag = tag_of(request);
+    if tag.is_none() && !wrapped {
         return false;
-    };
+    }
     // A clause for this request: tagged with it, or a catch-all (`_request`) that
     // takes every request.
-    let takes_request = |p: Node| tag_of(p) == Some(tag) || p.kind_id() == k.identifier;
-    file.defs.iter().any(|d| {
-        d.name == "handle_call"
-            && d.module == call.ctx.module
+    let takes_request = |p: Node| wrapped || tag_of(p) == tag || p.kind_id() == k.identifier;
+    let in_module = |d: &&Def| d.module == call.ctx.module;
+    // Private functions `handle_call/3` hands its `from` to.
+    let delegates: Vec<&str> = file
+        .defs
+        .iter()
+        .filter(in_module)
+        .filter(|d| d.name == "handle_call")
+        .filter_map(|d| Some((d, file.text(*d.params.get(1)?))))
+        .flat_map(|(d, from)| {
+            d.body.into_iter().flat_map(move |body| {
+                file.calls_within(body).filter_map(move |c| {
+                    (c.local && c.args.iter().any(|a| a.kind_id() == k.identifier && file.text(*a) == from))
+                        .then_some(c.name)
+                })
+            })
+        })
+        .collect();
+    file.defs.iter().filter(in_module).any(|d| {
+        (d.name == "handle_call" || d.kind == "defp" && d.arity == 3 && delegates.contains(&d.name))
             && d.params.first().is_some_and(|p| takes_request(*p))
             && d.params.get(1).is_some_and(|from| {
                 let from = file.text(*from);

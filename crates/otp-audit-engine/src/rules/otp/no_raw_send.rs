@@ -444,6 +444,30 @@ fn message_shape<'s>(file: &File<'s>, node: Node) -> Option<(&'s str, usize)> {
     atom_tagged(file, node)
 }
 
+/// Does the module that sends the message also take it (its `handle_info/2`, its
+/// `receive`s)? Compared by shape; a module attribute as the message or its tag
+/// (`@do_update`, `{@clear_color, c}`) is compared by its name.
+fn received_by_own_module(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let shape = |n: Node| -> Option<(&str, usize)> {
+        let attribute = |a: Node| a.kind_id() == k.unary_operator && file.text(a).starts_with('@');
+        if attribute(n) {
+            return Some((file.text(n), 0));
+        }
+        if n.kind_id() == k.tuple {
+            let first = n.named_child(0)?;
+            if attribute(first) {
+                return Some((file.text(first), ast::named_children(n).count()));
+            }
+        }
+        message_shape(file, n)
+    };
+    let Some(sent) = message_arg(call).and_then(shape) else {
+        return false;
+    };
+    received_patterns(file, call.ctx.module).into_iter().any(|p| shape(p) == Some(sent))
+}
+
 /// Fields this lib file fills with a value that may be a pid (a variable, `self()`),
 /// outside patterns: `%State{send_to: pid}`.
 fn pid_fields_filled<'s>(file: &File<'s>) -> Vec<&'s str> {
@@ -1230,6 +1254,14 @@ fn check(file: &File, report: &mut Report) {
             Some(d) => format!("`{}`", one_line(file.text(d))),
             None => "`?`".into(),
         };
+        // `send(driver.pid, @do_update)` where the file stores `pid: self()` and this
+        // module's own `handle_info/2` takes the message: the struct is the process's
+        // own state, so the send goes to itself (R32 scenic).
+        if dest.is_some_and(|d| creator_field(file, self_fields.get_or_init(|| self_filled_keys(file)), call, d).is_some())
+            && received_by_own_module(file, call)
+        {
+            continue;
+        }
         // The shapes a receiver expects as notices: info, with the reason.
         let notice = if extra_message_to_caller(file, call) {
             Some(format!("`{written}` sends the caller ({dest_text}) a plain message besides the reply this `handle_call/3` clause gives: an extra notification that the client has to `receive` on its own, outside the call; put what the caller needs in the reply, or send it to a process that subscribed for it"))

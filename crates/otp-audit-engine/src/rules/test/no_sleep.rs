@@ -59,6 +59,11 @@ enum Wait<'s> {
     Nothing {
         stopper: String,
     },
+    /// `DynamicSupervisor.terminate_child(sup, pid)`: it returns once the child has
+    /// ended, and the supervisor does not bring back a child it was told to stop.
+    Removed {
+        stopper: String,
+    },
     /// `Process.exit(pid, reason)` of a process nothing the test can see restarts (it
     /// spawned or linked it itself, or checks afterwards that it is dead): the sleep
     /// waits for it to go down and for whatever reacts to that.
@@ -302,6 +307,7 @@ fn check(file: &File, report: &mut Report) {
             _ => match stopped_before(file, call) {
                 Some((stopper, Stopped::Restarts)) => Wait::Restart { stopper },
                 Some((stopper, Stopped::Ended)) => Wait::Nothing { stopper },
+                Some((stopper, Stopped::Removed)) => Wait::Removed { stopper },
                 Some((stopper, Stopped::GoesDown)) => Wait::Down { stopper },
                 Some((stopper, Stopped::Reacts)) => Wait::Reaction { stopper },
                 None => match (called_before(file, call), started_before(file, call)) {
@@ -339,6 +345,12 @@ fn check(file: &File, report: &mut Report) {
             Wait::Restart { stopper } => (
                 format!(
                     "{shown} guesses how long a restart takes after `{stopper}`; monitor the old pid, `assert_receive {{:DOWN, ^ref, ...}}`, then poll for the new one"
+                ),
+                "waiting-for-a-restart",
+            ),
+            Wait::Removed { stopper } => (
+                format!(
+                    "{shown} after `{stopper}` waits for no restart: `terminate_child` returns once the child has ended, and the supervisor does not start again a child it was told to stop; remove the sleep, or, if another process reacts to the child's end, wait for that reaction (a message, a monitor's `:DOWN`)"
                 ),
                 "waiting-for-a-restart",
             ),
@@ -1957,6 +1969,8 @@ enum Stopped {
     Restarts,
     /// A synchronous stop of a process the test started itself: nothing.
     Ended,
+    /// A supervisor told to stop its child (`terminate_child`): no restart follows.
+    Removed,
     /// An exit signal to a process nothing the test can see restarts.
     GoesDown,
     /// A stop of a process the test reaches through its own data (`Enum.at(nodes,
@@ -1992,6 +2006,7 @@ fn stopped_before(file: &File, call: &Call) -> Option<(String, Stopped)> {
     }
     let victim = stop.arg(0).map(|pid| file.text(pid));
     let stopped = match victim {
+        _ if stop.name == "terminate_child" => Stopped::Removed,
         Some(pid) if (stop.is("GenServer", "stop") || stop.is("Agent", "stop")) && started_linked_here(file, test.node, pid, stop) => {
             Stopped::Ended
         }

@@ -3093,6 +3093,31 @@ fn forwards_a_parameter(file: &File, call: &Call) -> bool {
                 .iter()
                 .any(|p| file.text(*p) == var || binds_variable(file, *p, var))
         })
+        || forwards_received(file, call, var)
+}
+
+/// `receive do {:ssl, ^socket, _} = message -> send(new_owner, message) end`: the
+/// message a `receive` clause took, passed on whole (a socket's owner handing its
+/// mailbox to the next owner); its format is its sender's.
+fn forwards_received(file: &File, call: &Call, var: &str) -> bool {
+    let g = grammar();
+    let mut node = call.node;
+    while let Some(parent) = file.parent(node) {
+        if file.def(&call.ctx).is_some_and(|d| d.node == parent) {
+            return false;
+        }
+        if parent.kind_id() == g.kinds.stab_clause
+            && file
+                .parent(parent)
+                .and_then(|block| file.parent(block))
+                .is_some_and(|r| ast::local_call_name(r, file.src) == Some("receive"))
+            && ast::clause_pattern(parent, file.src).is_some_and(|p| binds_variable_or_is(file, p, var))
+        {
+            return true;
+        }
+        node = parent;
+    }
+    false
 }
 
 /// `{:sync, from, ref, event} -> send(from, {ref, :ok})`: the clause pattern (of a

@@ -2101,6 +2101,15 @@ fn self_filled_keys<'s>(file: &File<'s>) -> HashSet<&'s str> {
 /// `start_link` builds, an acknowledger tuple). Returns the option's name.
 fn test_observer_option<'s>(file: &File<'s>, dest: Node) -> Option<&'s str> {
     let k = &grammar().kinds;
+    // `send(test_process(), event)`: a function of the file named for the test
+    // process, which looks it up (`Application.get_env(:mailer, :test_process) ||
+    // self()`), as a test adapter does (R32 bamboo).
+    if let Some(name) = (dest.kind_id() == k.call).then(|| ast::local_call_name(dest, file.src)).flatten() {
+        let words: Vec<&str> = name.split('_').collect();
+        let named = words.contains(&"test") && matches!(words.last(), Some(&("pid" | "process")));
+        let no_args = crate::syntax::call_arguments(dest).is_none_or(|a| a.named_child_count() == 0);
+        return (named && no_args && file.defs.iter().any(|d| d.name == name && d.arity == 0)).then_some(name);
+    }
     let name = if dest.kind_id() == k.identifier {
         file.text(dest)
     } else if dest.kind_id() == k.access_call {

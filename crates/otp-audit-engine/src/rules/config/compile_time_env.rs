@@ -36,7 +36,7 @@ fn check(file: &File, report: &mut Report) {
             _ => continue,
         };
         let ctx = &call.ctx;
-        let where_ = if in_tesla_builder_arg(file, call) {
+        let where_ = if in_tesla_builder_arg(file, call) || fallback_of_compile_env(file, call) {
             continue;
         } else if ctx.in_attribute {
             "a module attribute"
@@ -86,6 +86,27 @@ fn check(file: &File, report: &mut Report) {
             ));
         }
     }
+}
+
+/// `if Version.match?(System.version(), ">= 1.10.0") do Application.compile_env(...)
+/// else apply(Application, :get_env, [...]) end`: the fallback for an Elixir without
+/// `compile_env`, in the `if` whose other branch already uses it. Reading at compile
+/// time is the intent there, and the same key is checked at boot where it can be.
+fn fallback_of_compile_env(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let mut node = call.node;
+    while let Some(parent) = file.parent(node) {
+        if parent.kind_id() == k.call
+            && matches!(ast::local_call_name(parent, file.src), Some("if" | "unless"))
+        {
+            return file.calls_within(parent).any(|c| c.in_module("Application") && c.name.starts_with("compile_env"));
+        }
+        if parent.kind_id() == k.source || file.def_around(parent.start_byte()).is_some_and(|d| d.node == parent) {
+            return false;
+        }
+        node = parent;
+    }
+    false
 }
 
 /// Tesla's `plug` and `adapter` macros keep their arguments as code that the

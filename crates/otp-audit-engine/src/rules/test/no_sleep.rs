@@ -92,6 +92,10 @@ enum Wait<'s> {
         /// For a task the test awaits only after releasing it (`send(pid, :go)`, then
         /// `Task.await_many([t1, t2])`): the task's variable and that release, as written.
         release: Option<(String, String)>,
+        /// A process whose work is one call that the statement after the sleep acts
+        /// on through the same module and a value both hold (`Db.execute(conn, sql)`,
+        /// then `Db.interrupt(conn)`): that call and the next statement, as written.
+        acts_on: Option<(String, String)>,
     },
     /// Inside the function given to `capture_log`/`capture_io`: the sleep waits for a
     /// handler or device to have written the output.
@@ -314,7 +318,8 @@ fn check(file: &File, report: &mut Report) {
                     (Some(call), _) => Wait::AfterCall { call },
                     (_, Some((start, kind))) => {
                         let release = (kind == Started::Task).then(|| released_before_await(file, call)).flatten();
-                        Wait::AfterStart { start, kind, release }
+                        let acts_on = blocked_in_shared_call(file, call);
+                        Wait::AfterStart { start, kind, release, acts_on }
                     }
                     _ => waits_before(file, call),
                 },
@@ -391,6 +396,12 @@ fn check(file: &File, report: &mut Report) {
             Wait::AfterStart { start, release: Some((task, release)), .. } => (
                 format!(
                     "{shown} guesses when the task `{start}` started has reached the call it blocks in, before the test releases that call (`{release}`) and awaits the task: a start signal would come before the call, and an await cannot return before the release, so wait until the task is blocked (poll `Process.info({task}.pid, :status)` for `{{:status, :waiting}}`, or the server's state until the request shows, with a bounded retry)"
+                ),
+                "waiting-for-a-state-change",
+            ),
+            Wait::AfterStart { start, acts_on: Some((work, next)), .. } => (
+                format!(
+                    "{shown} guesses when the process `{start}` started is inside `{work}`, which the next statement acts on (`{next}`): a start signal sent before that call would come too early; wait until the call is under way instead (poll `Process.info(pid, :status)` with a bounded retry until the process waits in it, or retry `{next}` until the process reports the result it causes)"
                 ),
                 "waiting-for-a-state-change",
             ),
@@ -1824,6 +1835,34 @@ fn started_before(file: &File, sleep: &Call) -> Option<(String, Started)> {
             };
             Some((shortened(file.text(prev)), kind))
         })
+}
+
+/// `spawn(fn -> :ok = Db.execute(conn, sql) end)`, the sleep, then
+/// `:ok = Db.interrupt(conn)`: the process's work is a call that the statement after
+/// the sleep acts on, through the same module and a value both hold. The sleep stands
+/// for "the call is under way", which no message sent before it can say.
+fn blocked_in_shared_call<'t>(file: &File<'t>, sleep: &Call<'t>) -> Option<(String, String)> {
+    let k = &grammar().kinds;
+    let value_of = |n: Node<'t>| -> Option<Node<'t>> {
+        if ast::is_binary_op(n, file.src, "=") { ast::field(n, grammar().fields.right) } else { Some(n) }
+    };
+    let start_value = value_of(previous_statement(sleep)?)?;
+    let start = file.calls_within(start_value).find(|c| c.node == start_value)?;
+    let fun = start.args.iter().copied().find(|a| a.kind_id() == k.anonymous_function)?;
+    let next = ast::next_statement(sleep.expr)?;
+    let next_value = value_of(next)?;
+    let acting = file.calls_within(next_value).find(|c| c.node == next_value && c.module.is_some())?;
+    let held: Vec<&str> = acting.args.iter().filter(|a| a.kind_id() == k.identifier).map(|a| file.text(*a)).collect();
+    // The last such call: the one the process blocks in (`multi_step` after `prepare`).
+    let work = file
+        .calls_within(fun)
+        .filter(|c| {
+            c.module == acting.module
+                && c.name != acting.name
+                && c.args.iter().any(|a| a.kind_id() == k.identifier && held.contains(&file.text(*a)))
+        })
+        .last()?;
+    Some((shortened(file.text(work.node)), shortened(file.text(next))))
 }
 
 /// After the sleep, the test sends a message (`send(pid, :go)`) and only then awaits

@@ -59,6 +59,11 @@ fn check(file: &File, report: &mut Report) {
         let Some(instead) = global_change(call) else {
             continue;
         };
+        let instead = if sets_level_for_capture(file, call) {
+            "move this test (and any other that needs the level) into a module of its own with `async: false`: `capture_log/2` captures nothing below the global level, so it cannot stand in for the change"
+        } else {
+            instead
+        };
         if fills_if_unset(file, call) {
             // Sets a variable only where it is missing: no test sees another value.
             continue;
@@ -113,6 +118,19 @@ fn check(file: &File, report: &mut Report) {
             d.fix(fix);
         }
     }
+}
+
+/// `Logger.configure(level: :debug)` and then `capture_log(fn -> ... end)` in the same
+/// test: the test lowers the global level to capture what it would drop, which
+/// neither `capture_log/2` nor `@tag :capture_log` can do (R32 mint).
+fn sets_level_for_capture(file: &File, call: &Call) -> bool {
+    let sets_level = call.is("Logger", "configure")
+        && call.arg(0).is_some_and(|opts| crate::syntax::keyword_value(opts, file.src, "level").is_some());
+    sets_level
+        && file.test(&call.ctx).is_some_and(|t| {
+            file.calls_within(t.node)
+                .any(|c| c.node.start_byte() > call.node.end_byte() && c.name == "capture_log")
+        })
 }
 
 /// The call changes state every process sees; returns the alternative to suggest.

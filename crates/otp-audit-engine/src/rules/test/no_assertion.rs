@@ -771,6 +771,9 @@ enum Fact {
         /// when it runs the tested module's doctests.
         calls: Vec<String>,
     },
+    /// A test module that does not call the module it is named after, and checks a
+    /// failure (`Mint.UnsafeProxyOptsTest`, through `Mint.HTTP.connect/4`).
+    ChecksFailures { name: String },
 }
 
 /// `try do ... raise "unable to autolink" ... rescue _ -> segment end` (or a `def`
@@ -946,7 +949,13 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
                 // A module that never calls the one it is named after reaches it through
                 // another API, whose tests may well cover the failures; and a fixture
                 // module run by its own test checks nothing on purpose.
-                if !calls_module(file, m.node, tested) || file.in_fixture_module(&module_ctx(id)) {
+                if file.in_fixture_module(&module_ctx(id)) {
+                    continue;
+                }
+                if !calls_module(file, m.node, tested) {
+                    if module_checks_failure(file, m.node) {
+                        facts.push(Fact::ChecksFailures { name: m.name.clone() });
+                    }
                     continue;
                 }
                 // Test modules of the same file named after a part of the tested module
@@ -1587,9 +1596,24 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
         // The doctests it runs expect a raise of the tested module.
         let doctested = calls.iter().any(|c| c == "doctest")
             && all.iter().any(|(_, f)| matches!(f, Fact::DocumentsFailure { module } if *module == hashed::hash(tested)));
+        // A sibling suite whose name extends the module's last part
+        // (`Mint.UnsafeProxyOptsTest` beside `Mint.UnsafeProxyTest`) checks a failure:
+        // the error paths have a test module of their own (R32 mint). A module under
+        // it (`Ecto.ChangesetTest` for `Ecto`) tests another module.
+        let sibling = |other: &String| {
+            other != name
+                && other
+                    .strip_prefix(tested.as_str())
+                    .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+        };
+        let sibling_checks = all.iter().any(|(_, f)| match f {
+            Fact::Tests { name: other, checks_failure: true, .. } | Fact::ChecksFailures { name: other } => sibling(other),
+            _ => false,
+        });
         if let Some((how, messages)) = failing
             && !checked_elsewhere(messages)
             && !doctested
+            && !sibling_checks
         {
             report.add(
                 *file,
@@ -1652,6 +1676,7 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
                     calls,
                     clicks,
                 } => serde_json::json!(["unasserted", name, scope, at.start, at.end, calls, clicks]),
+                Fact::ChecksFailures { name } => serde_json::json!(["checks_failures", name]),
             })
             .collect(),
     ))
@@ -1695,6 +1720,9 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
                 at: number(3)?..number(4)?,
                 calls: decode_calls(f.get(5)?)?,
                 clicks: f.get(6).and_then(|v| v.as_bool()).unwrap_or(false),
+            },
+            "checks_failures" => Fact::ChecksFailures {
+                name: text(1)?.to_string(),
             },
             _ => return None,
         });

@@ -49,7 +49,7 @@ fn check(file: &File, report: &mut Report) {
         };
         let short = |op: Node| {
             let construct = op.parent().unwrap_or(op);
-            is_one_liner(file, construct) && !is_removable_fetch(file, construct)
+            (is_one_liner(file, construct) || is_raising_guard(file, construct)) && !is_removable_fetch(file, construct)
         };
         // Ties go to the later construct, unless an earlier one at the same depth is
         // not short: a one-line lambda must not stand for a nine-line `case` beside it.
@@ -83,6 +83,8 @@ fn check(file: &File, report: &mut Report) {
                 && ast::named_children(construct).filter(|c| c.kind_id() == k.stab_clause).count() == 1;
             let short = if construct.start_position().row == construct.end_position().row {
                 "fits on one line"
+            } else if is_raising_guard(file, construct) {
+                "only raises"
             } else if lambda {
                 "is one short expression"
             } else {
@@ -198,6 +200,28 @@ fn is_one_expression(file: &File, clause: Node) -> bool {
 
 /// How long one branch may be and still read as a short line.
 const SHORT: usize = 80;
+
+/// `unless integer do raise """ ... """ end`, `if size > @max do detail = "..."
+/// send_error!(conn, detail) end`: an `if`/`unless` with no `else` whose body (at
+/// most two statements) ends by raising (`raise`, `throw`, `exit`, or a `!` function).
+/// A check of the input that stops the function, however long its message: it adds no
+/// branch the reader has to follow (R32 myxql, mint).
+fn is_raising_guard(file: &File, construct: Node) -> bool {
+    let k = &grammar().kinds;
+    let Some(Some(block)) = if_form(file, construct) else {
+        return false;
+    };
+    let body: Vec<Node> = ast::named_children(block).filter(|c| c.kind_id() != k.comment).collect();
+    let Some(last) = body.last() else {
+        return false;
+    };
+    body.len() <= 2
+        && !body.iter().any(|c| c.kind_id() == k.else_block)
+        && file.calls_within(*last).find(|c| c.node == *last).is_some_and(|c| {
+            (c.local || c.module.as_deref() == Some("Kernel")) && matches!(c.name, "raise" | "reraise" | "throw" | "exit")
+                || c.name.ends_with('!')
+        })
+}
 
 /// An `if` or `unless`: `Some(Some(do_block))` in the `do ... end` form, `Some(None)`
 /// in the keyword form (`if c, do: x, else: y`); `None` for any other construct.

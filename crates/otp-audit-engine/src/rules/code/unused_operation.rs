@@ -218,7 +218,15 @@ fn ends_in_assert(file: &File, call: &Call, checks: &[&str]) -> bool {
     let Some(fun) = function_argument(file, call) else {
         return false;
     };
-    let is_check = |n: Node| ast::local_call_name(n, file.src).is_some_and(|name| checks.contains(&name));
+    // `assert_received ^ref`, `refute_receive _`: ExUnit's other assertions check as
+    // `assert` does (R32 bypass).
+    let is_check = |n: Node| {
+        ast::local_call_name(n, file.src).is_some_and(|name| {
+            checks
+                .iter()
+                .any(|c| name == *c || name.strip_prefix(c).is_some_and(|rest| rest.starts_with('_')))
+        })
+    };
     if fun.kind_id() == grammar().kinds.unary_operator {
         return ast::field(fun, grammar().fields.operand).is_some_and(is_check);
     }

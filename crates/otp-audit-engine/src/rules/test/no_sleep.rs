@@ -401,7 +401,7 @@ fn check(file: &File, report: &mut Report) {
             ),
             Wait::AfterStart { start, acts_on: Some((work, next)), .. } => (
                 format!(
-                    "{shown} guesses when the process `{start}` started is inside `{work}`, which the next statement acts on (`{next}`): a start signal sent before that call would come too early; wait until the call is under way instead (poll `Process.info(pid, :status)` with a bounded retry until the process waits in it, or retry `{next}` until the process reports the result it causes)"
+                    "{shown} guesses when the process `{start}` started is inside `{work}`, which the next statement acts on (`{next}`): a start signal sent before that call would come too early; wait until the call is under way instead: have the process send its result to the test and retry `{next}` with a bound until that result arrives (or poll, with a bound, something the call changes)"
                 ),
                 "waiting-for-a-state-change",
             ),

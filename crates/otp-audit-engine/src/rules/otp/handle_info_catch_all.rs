@@ -77,7 +77,7 @@ fn check(file: &File, report: &mut Report) {
             report.add(
                 file,
                 &ctx,
-                last.node.start_byte()..last.head.end_byte(),
+                last_head(last),
                 format!(
                     "`handle_info/2` has no catch-all clause ({count} is here): a stray message (a late reply after a call timeout, a `:DOWN` or `:EXIT`) crashes the server with `FunctionClauseError`; this module mutes its own logs (`Logger.put_process_level/2`), so a catch-all that only logs would swallow it silently: end with a clause that raises (or exits) with a message naming what arrived, or that handles it"
                 ),
@@ -118,7 +118,7 @@ fn check(file: &File, report: &mut Report) {
             report.add(
                 file,
                 &ctx,
-                last.node.start_byte()..last.head.end_byte(),
+                last_head(last),
                 format!(
                     "`handle_info/2` has no catch-all clause ({count} is here): this server opens a port with `:exit_status`, and no clause takes the `{{port, {{:exit_status, status}}}}` the port sends when its program exits: that message crashes the server with `FunctionClauseError`; add a clause for it that stops the server (`{{:stop, {{:port_exited, status}}, state}}`), since a catch-all that logs and carries on would keep a server whose program is gone"
                 ),
@@ -146,7 +146,7 @@ fn check(file: &File, report: &mut Report) {
                 "`handle_info/2` has no catch-all clause ({count} is here): defining it replaces the default that logs unexpected messages, so a stray message (a late reply after a call timeout, a `:DOWN` or `:EXIT`) crashes the server with `FunctionClauseError`; end with a `def handle_info(msg, state)` clause that logs and returns `{{:noreply, state}}`"
             ), false)
         };
-        let d = report.add(file, &ctx, last.node.start_byte()..last.head.end_byte(), message);
+        let d = report.add(file, &ctx, last_head(last), message);
         if info {
             d.severity(Severity::Info);
         }
@@ -268,6 +268,11 @@ fn socket_messages_missing(file: &File, module: Id) -> Option<(&'static str, Str
     None
 }
 
+/// Where each finding points: the last `handle_info/2` clause, up to the end of its head.
+fn last_head(last: &Def) -> std::ops::Range<usize> {
+    last.node.start_byte()..last.head.end_byte()
+}
+
 /// The finding of a server on a gen_server timeout, whose `advice` says what the usual
 /// catch-all would break. With no monitor, link or late reply of its own (`covered`
 /// says which), only a foreign `send` could crash it: info, like any covered server.
@@ -288,7 +293,7 @@ fn report_timeout_finding(
             "`handle_info/2` has no catch-all clause ({count} is here): a stray message crashes the server with `FunctionClauseError`; {advice}"
         ),
     };
-    let d = report.add(file, ctx, last.node.start_byte()..last.head.end_byte(), message);
+    let d = report.add(file, ctx, last_head(last), message);
     if covered.is_some() {
         d.severity(Severity::Info);
     }

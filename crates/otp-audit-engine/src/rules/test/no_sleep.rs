@@ -1813,11 +1813,7 @@ fn sent_before(file: &File, sleep: &Call) -> Option<String> {
 /// own: `spawn(fn -> ... end)`, `task = Task.async(fn -> ... end)`.
 fn started_before(file: &File, sleep: &Call) -> Option<(String, Started)> {
     let prev = previous_statement(sleep)?;
-    let value = if ast::is_binary_op(prev, file.src, "=") {
-        ast::field(prev, grammar().fields.right)?
-    } else {
-        prev
-    };
+    let value = statement_value(file, prev)?;
     file.calls_within(value)
         .find(|c| c.node == value)
         .filter(|c| !c.capture)
@@ -1843,14 +1839,11 @@ fn started_before(file: &File, sleep: &Call) -> Option<(String, Started)> {
 /// for "the call is under way", which no message sent before it can say.
 fn blocked_in_shared_call<'t>(file: &File<'t>, sleep: &Call<'t>) -> Option<(String, String)> {
     let k = &grammar().kinds;
-    let value_of = |n: Node<'t>| -> Option<Node<'t>> {
-        if ast::is_binary_op(n, file.src, "=") { ast::field(n, grammar().fields.right) } else { Some(n) }
-    };
-    let start_value = value_of(previous_statement(sleep)?)?;
+    let start_value = statement_value(file, previous_statement(sleep)?)?;
     let start = file.calls_within(start_value).find(|c| c.node == start_value)?;
     let fun = start.args.iter().copied().find(|a| a.kind_id() == k.anonymous_function)?;
     let next = ast::next_statement(sleep.expr)?;
-    let next_value = value_of(next)?;
+    let next_value = statement_value(file, next)?;
     let acting = file.calls_within(next_value).find(|c| c.node == next_value && c.module.is_some())?;
     let held: Vec<&str> = acting.args.iter().filter(|a| a.kind_id() == k.identifier).map(|a| file.text(*a)).collect();
     // The last such call: the one the process blocks in (`multi_step` after `prepare`).
@@ -1912,7 +1905,7 @@ fn sent_in_capture(file: &File, sleep: &Call) -> Option<String> {
 /// `capture_log` function (also matched: `true = Node.connect(node)`).
 fn cluster_change_in_capture(file: &File, sleep: &Call) -> Option<String> {
     let prev = previous_statement(sleep)?;
-    let expr = if ast::is_binary_op(prev, file.src, "=") { ast::field(prev, grammar().fields.right)? } else { prev };
+    let expr = statement_value(file, prev)?;
     file.calls_within(prev)
         .find(|c| c.node == expr)
         .filter(|c| {
@@ -1969,11 +1962,7 @@ fn previous_statement<'t>(sleep: &Call<'t>) -> Option<Node<'t>> {
 /// `GenServer.call(pid, req)`, `{:ok, _} = Server.call(pid, req)`.
 fn called_before(file: &File, sleep: &Call) -> Option<String> {
     let prev = previous_statement(sleep)?;
-    let value = if ast::is_binary_op(prev, file.src, "=") {
-        ast::field(prev, grammar().fields.right)?
-    } else {
-        prev
-    };
+    let value = statement_value(file, prev)?;
     file.calls_within(value)
         .find(|c| c.node == value)
         .filter(|c| c.name == "call" && c.module.is_some() && !c.capture)
@@ -2361,6 +2350,16 @@ pub(crate) fn ok_tuple_pid<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'t s
         .and_then(|l| l.named_child(1))
         .filter(|p| p.kind_id() == k.identifier)
         .map(|p| file.text(p))
+}
+
+/// What a statement computes: the right side of a match (`{:ok, _} = Server.call(pid,
+/// req)`), or the statement itself.
+fn statement_value<'t>(file: &File, stmt: Node<'t>) -> Option<Node<'t>> {
+    if ast::is_binary_op(stmt, file.src, "=") {
+        ast::field(stmt, grammar().fields.right)
+    } else {
+        Some(stmt)
+    }
 }
 
 /// `x = call(...)`: the left side of the match the call's value goes into.

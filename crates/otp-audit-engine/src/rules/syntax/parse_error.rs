@@ -22,7 +22,7 @@ const MAX_REPORTED: usize = 10;
 
 fn check(file: &File, report: &mut Report) {
     let root = file.tree.root_node();
-    if !root.has_error() || is_fixture_data(file.path) {
+    if !root.has_error() || is_fixture_data(file.path) || is_priv_template(file.path, file.src) {
         return;
     }
     let mut found = 0usize;
@@ -75,6 +75,14 @@ fn is_fixture_data(path: &str) -> bool {
         }
     }
     false
+}
+
+/// A file under `priv/` with EEx tags (`<%= ... %>`): a template that a Mix task
+/// renders into the user's project (`priv/templates/...`, named `.ex` so that it
+/// reads as Elixir). Mix compiles nothing under `priv/`, and the tags make any
+/// template that names its module with them unparsable.
+fn is_priv_template(path: &str, src: &str) -> bool {
+    path.split(['/', '\\']).any(|segment| segment == "priv") && src.contains("<%")
 }
 
 /// Closing delimiters and the openers they close.

@@ -243,7 +243,7 @@ pub(crate) fn def_documented_for_tests(file: &File, def: &crate::model::Def) -> 
 }
 
 /// The text of the module's own `@moduledoc` (a direct statement of its body).
-fn moduledoc<'t>(file: &File<'t>, module: &crate::model::Module<'t>) -> Option<&'t str> {
+pub(crate) fn moduledoc<'t>(file: &File<'t>, module: &crate::model::Module<'t>) -> Option<&'t str> {
     let g = crate::syntax::grammar();
     let body = module.body?;
     crate::syntax::named_children(body)

@@ -533,6 +533,9 @@ fn check(file: &File, report: &mut Report) {
         }
         // `get_keys/1` takes a value, not a key.
         let key = (call.name != "get_keys").then(|| call.arg(0)).flatten();
+        if key.is_some_and(|k| documented_setting(file, call, k)) {
+            continue;
+        }
         if key.is_some_and(|k| ast::atom_name(k, src).is_some_and(|n| OTP_KEYS.contains(&n))) {
             continue;
         }
@@ -740,6 +743,35 @@ fn check(file: &File, report: &mut Report) {
 
 /// An info note for a use of the dictionary that suits the code, which asks for a key
 /// namespaced by `owner` (with `why`) unless the key already is.
+/// A constant key of a module whose `@moduledoc` says that it keeps values in the
+/// process dictionary (Plug's CSRF token, read by a zero-arity `get_csrf_token/0` from
+/// templates): the choice is made and documented for its users, often with functions
+/// that carry the values to another process, and advice to pass an argument would
+/// break its API. A key the module writes from its own old value (a counter, an
+/// append), or in a private helper that may be handed one (`put_metrics(metrics)`),
+/// is state the documentation does not cover, unless the write fills a miss.
+fn documented_setting(file: &File, call: &Call, key: Node) -> bool {
+    let documented = file
+        .module(&call.ctx)
+        .and_then(|m| crate::runtime::moduledoc(file, m))
+        .is_some_and(|doc| doc.to_ascii_lowercase().contains("process dictionary"));
+    if !documented || !is_literal_key(file, key) {
+        return false;
+    }
+    let text = file.text(key);
+    let same_key = |c: &&Call| c.ctx.module == call.ctx.module && c.arg(0).is_some_and(|a| file.text(a) == text);
+    let reads: Vec<&Call> = file.calls_named("get").filter(same_key).collect();
+    file.calls_named("put")
+        .filter(same_key)
+        .filter(|w| access(w) == Some(Access::Write))
+        .all(|w| {
+            written_on_miss(file, w, text)
+                || file.def(&w.ctx).is_some_and(|d| d.kind == "def") && !reads
+                    .iter()
+                    .any(|r| r.ctx.def == w.ctx.def && r.node.start_byte() < w.node.end_byte())
+        })
+}
+
 fn add_with_key_advice(report: &mut Report, file: &File, call: &Call, key: Option<Node>, message: String, (owner, why): (&str, &str)) {
     let message = match key {
         Some(k) if !namespaced_by_module(file, k) => {
@@ -865,6 +897,22 @@ fn on_miss(file: &File, node: Node, key: &str) -> bool {
             && file.parent(parent).and_then(|b| file.parent(b)).is_some_and(|case| {
                 ast::local_call_name(case, file.src) == Some("case")
                     && ast::call_arguments(case).and_then(|a| a.named_child(0)).is_some_and(reads_key)
+            })
+        {
+            return true;
+        }
+        // `if token = Process.get(k) do token else ... end`: the `else` runs on a miss.
+        if parent.kind_id() == k.else_block
+            && file.parent(parent).and_then(|b| file.parent(b)).is_some_and(|if_call| {
+                ast::local_call_name(if_call, file.src) == Some("if")
+                    && ast::call_arguments(if_call).and_then(|a| a.named_child(0)).is_some_and(|cond| {
+                        let read = if ast::is_binary_op(cond, file.src, "=") {
+                            ast::field(cond, grammar().fields.right)
+                        } else {
+                            Some(cond)
+                        };
+                        read.is_some_and(reads_key)
+                    })
             })
         {
             return true;

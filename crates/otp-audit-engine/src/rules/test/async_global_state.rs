@@ -496,10 +496,10 @@ fn os_env_names(file: &File, call: &Call) -> Option<Vec<String>> {
     names.filter(|names| !names.is_empty())
 }
 
-/// `SHOP_TOKEN`: upper-case letters, digits and underscores.
+/// `SHOP_TOKEN`, or a test's own `ShopConfigTest`: a capital letter, then letters,
+/// digits and underscores.
 fn is_env_var_name(text: &str) -> bool {
-    text.starts_with(|c: char| c.is_ascii_uppercase())
-        && text.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+    text.starts_with(|c: char| c.is_ascii_uppercase()) && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 fn is_well_known_env_var(name: &str) -> bool {

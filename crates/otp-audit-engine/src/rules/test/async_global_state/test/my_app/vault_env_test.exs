@@ -17,6 +17,17 @@ defmodule MyApp.VaultEnvTest do
     System.delete_env("MYAPP_VAULT_ADDR")
   end
 
+  # A name in mixed case, made up for this test and named by no other file.
+  test "a config tuple reads the variable it names" do
+    System.put_env("VaultEnvTestToken", "t0k3n")
+    assert MyApp.Vault.password({:system, "VaultEnvTestToken"}) == "t0k3n"
+  end
+
+  test "a mixed-case variable that lib code reads is shared" do
+    System.put_env("MyAppVaultRole", "reader") #~ test/async-global-state
+    assert MyApp.Vault.role() == "reader"
+  end
+
   # `put_env/1` sets each variable of its list or map: only this file names these.
   test "the child's environment is inherited from the VM" do
     :ok = System.put_env([{"MYAPP_VAULT_CHILD_A", "10"}, {"MYAPP_VAULT_CHILD_B", "20"}])

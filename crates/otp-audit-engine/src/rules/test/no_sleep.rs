@@ -146,6 +146,7 @@ fn check(file: &File, report: &mut Report) {
             || times_a_named_cli_delay(file, call)
             || timed_from_option_variable(file, call)
             || is_measurement_window(file, call)
+            || bounds_measured_elapsed_time(file, call)
             || idles_between_socket_sends(file, call, sleep.ms)
             || paces_socket_sends_within_timeout(file, call, sleep.ms)
             || waits_inside_shutdown_window(file, call, sleep.ms)
@@ -747,6 +748,35 @@ fn is_measurement_window(file: &File, sleep: &Call) -> bool {
         && file.calls_within(test.node).filter(later).any(|c| {
             c.name == "assert_in_delta" || c.name == "assert" && c.arg(0).is_some_and(|a| bounds_a_count(file, a))
         })
+}
+
+/// `gap = 300`, `Process.sleep(gap)`, and later `assert elapsed < gap + config[:timeout]`
+/// where the test reads a clock (`System.monotonic_time/1`): the sleep places the next
+/// step late in a window on purpose, and the test measures the time that passed
+/// against the same duration. Real time is the subject; a poll would not let it pass.
+fn bounds_measured_elapsed_time(file: &File, sleep: &Call) -> bool {
+    let k = &grammar().kinds;
+    let (Some(arg), Some(test)) = (sleep.arg(0), file.test(&sleep.ctx)) else {
+        return false;
+    };
+    let durations: Vec<&str> = std::iter::once(arg)
+        .chain(ast::descendants(arg))
+        .filter(|n| n.kind_id() == k.identifier || file.text(*n).starts_with('@') && n.kind_id() == k.unary_operator)
+        .map(|n| file.text(n))
+        .collect();
+    let reads_clock = file
+        .calls_within(test.node)
+        .any(|c| matches!(c.name, "monotonic_time" | "system_time" | "os_time") && c.node.start_byte() < sleep.node.start_byte());
+    reads_clock
+        && !durations.is_empty()
+        && file
+            .calls_within(test.node)
+            .filter(|c| c.local && c.name == "assert" && c.node.start_byte() > sleep.node.end_byte())
+            .filter_map(|c| c.arg(0))
+            .any(|cmp| {
+                [">", "<", ">=", "<="].iter().any(|op| ast::is_binary_op(cmp, file.src, op))
+                    && ast::descendants(cmp).any(|n| durations.contains(&file.text(n)))
+            })
 }
 
 /// `buff_no > 65`, `received < 25`: a count held in a variable against a bound above

@@ -989,7 +989,7 @@ struct Separated {
 /// counted: a pause between those is about the process on the other side.
 fn separated_calls(file: &File, sleep: &Call) -> Option<Separated> {
     let test = file.test(&sleep.ctx)?;
-    let before = plain_remote_calls(file, sleep, previous_statement(sleep)?);
+    let before = plain_remote_calls(file, sleep, previous_statement(file, sleep)?);
     // The second call may come a few statements later, once its arguments are built
     // (`attrs_2 = Map.merge(attrs, ...)`, then `Fixtures.note_fixture(attrs_2)`).
     let later: Vec<Node> = std::iter::successors(ast::next_statement(sleep.expr), |n| ast::next_statement(*n)).take(3).collect();
@@ -1115,7 +1115,7 @@ fn crosses_a_second(file: &File, sleep: &Call, ms: Option<u64>) -> bool {
     let (Some(ms), Some(test)) = (ms, file.test(&sleep.ctx)) else {
         return false;
     };
-    let after_check = previous_statement(sleep)
+    let after_check = previous_statement(file, sleep)
         .and_then(|prev| file.calls_within(prev).find(|c| c.node == prev))
         .is_some_and(|c| c.local && c.module.is_none() && matches!(c.name, "assert" | "refute"));
     let text = file.text(test.node);
@@ -1128,7 +1128,7 @@ fn crosses_a_second(file: &File, sleep: &Call, ms: Option<u64>) -> bool {
 /// counted on, and something follows the sleep.
 fn follows_awaited_message(file: &File, sleep: &Call) -> bool {
     let k = &grammar().kinds;
-    let Some(prev) = previous_statement(sleep) else {
+    let Some(prev) = previous_statement(file, sleep) else {
         return false;
     };
     let awaited = file.calls_within(prev).any(|c| {
@@ -1429,7 +1429,7 @@ fn checks_key_written_before(file: &File, test: &Test, sleep: &Call) -> bool {
 /// The statement before the sleep hands work to another process: an `*async*` or
 /// `*_later` call, a cast or a send.
 fn follows_hand_off(file: &File, sleep: &Call) -> bool {
-    previous_statement(sleep).is_some_and(|prev| {
+    previous_statement(file, sleep).is_some_and(|prev| {
         file.calls_within(prev).any(|c| {
             c.name.contains("async") || c.name.ends_with("_later") || matches!(c.name, "cast" | "send")
         })
@@ -1443,7 +1443,7 @@ fn follows_hand_off(file: &File, sleep: &Call) -> bool {
 fn blocker_started_before(file: &File, sleep: &Call, function: &str) -> Option<String> {
     let test = file.test(&sleep.ctx)?;
     let module = function.rsplit_once('.')?.0;
-    let prev = previous_statement(sleep)?;
+    let prev = previous_statement(file, sleep)?;
     file.calls_within(test.node)
         .take_while(|c| c.node.start_byte() < prev.start_byte())
         .filter(|c| in_test_process(c) && !c.capture)
@@ -1491,7 +1491,7 @@ fn paces_socket_sends_within_timeout(file: &File, sleep: &Call, ms: Option<u64>)
         return false;
     };
     let name = test.name.to_ascii_lowercase();
-    let Some(socket) = previous_statement(sleep).and_then(|prev| sent_or_echoed_on(file, prev)) else {
+    let Some(socket) = previous_statement(file, sleep).and_then(|prev| sent_or_echoed_on(file, prev)) else {
         return false;
     };
     let sends_again = next_statement_call(file, sleep).and_then(|n| socket_sent_to(file, n)) == Some(socket);
@@ -1603,7 +1603,7 @@ fn in_loop(file: &File, call: &Call, test: Node) -> bool {
 /// The statement before the sleep saw the peer close the socket:
 /// `assert :gen_tcp.recv(client, 0) == {:error, :closed}`, or a `:tcp_closed` message.
 fn follows_socket_close(file: &File, sleep: &Call) -> bool {
-    previous_statement(sleep).is_some_and(|prev| {
+    previous_statement(file, sleep).is_some_and(|prev| {
         let text = file.text(prev);
         text.contains("{:error, :closed}") || text.contains(":tcp_closed") || text.contains(":ssl_closed")
     })
@@ -1842,7 +1842,7 @@ fn sent_before(file: &File, sleep: &Call) -> Option<String> {
 /// The statement right before the sleep, when it starts a process of the test's
 /// own: `spawn(fn -> ... end)`, `task = Task.async(fn -> ... end)`.
 fn started_before(file: &File, sleep: &Call) -> Option<(String, Started)> {
-    let prev = previous_statement(sleep)?;
+    let prev = previous_statement(file, sleep)?;
     let value = statement_value(file, prev)?;
     file.calls_within(value)
         .find(|c| c.node == value)
@@ -1869,7 +1869,7 @@ fn started_before(file: &File, sleep: &Call) -> Option<(String, Started)> {
 /// for "the call is under way", which no message sent before it can say.
 fn blocked_in_shared_call<'t>(file: &File<'t>, sleep: &Call<'t>) -> Option<(String, String)> {
     let k = &grammar().kinds;
-    let start_value = statement_value(file, previous_statement(sleep)?)?;
+    let start_value = statement_value(file, previous_statement(file, sleep)?)?;
     let start = file.calls_within(start_value).find(|c| c.node == start_value)?;
     let fun = start.args.iter().copied().find(|a| a.kind_id() == k.anonymous_function)?;
     let next = ast::next_statement(sleep.expr)?;
@@ -1891,7 +1891,7 @@ fn blocked_in_shared_call<'t>(file: &File<'t>, sleep: &Call<'t>) -> Option<(Stri
 /// After the sleep, the test sends a message (`send(pid, :go)`) and only then awaits
 /// the task the statement before the sleep started: the task's variable and the send.
 fn released_before_await(file: &File, sleep: &Call) -> Option<(String, String)> {
-    let prev = previous_statement(sleep)?;
+    let prev = previous_statement(file, sleep)?;
     let var = ast::is_binary_op(prev, file.src, "=")
         .then(|| ast::field(prev, grammar().fields.left))
         .flatten()
@@ -1916,7 +1916,7 @@ fn released_before_await(file: &File, sleep: &Call) -> Option<(String, String)> 
 /// on. After anything else in between (a reply read back) the process has already
 /// answered, and the sleep is judged as a wait for the output.
 fn sent_in_capture(file: &File, sleep: &Call) -> Option<String> {
-    let prev = previous_statement(sleep)?;
+    let prev = previous_statement(file, sleep)?;
     file.calls_within(prev)
         .filter(|c| c.node == prev && !c.capture && c.ctx.func == sleep.ctx.func)
         .filter(|c| {
@@ -1934,7 +1934,7 @@ fn sent_in_capture(file: &File, sleep: &Call) -> Option<String> {
 /// A connection or disconnection of nodes right before the sleep that ends the
 /// `capture_log` function (also matched: `true = Node.connect(node)`).
 fn cluster_change_in_capture(file: &File, sleep: &Call) -> Option<String> {
-    let prev = previous_statement(sleep)?;
+    let prev = previous_statement(file, sleep)?;
     let expr = statement_value(file, prev)?;
     file.calls_within(prev)
         .find(|c| c.node == expr)
@@ -1975,23 +1975,43 @@ fn ends_its_block(file: &File, sleep: &Call) -> bool {
     true
 }
 
-/// The statement before the sleep in its block, skipping comments.
-fn previous_statement<'t>(sleep: &Call<'t>) -> Option<Node<'t>> {
+/// The statement before the sleep in its block, skipping comments and Mox
+/// expectations (`HttpMock |> expect(:request, fn ... end)`), which only record what
+/// a mock answers and start nothing: a `spawn` above them is what the sleep follows.
+fn previous_statement<'t>(file: &File, sleep: &Call<'t>) -> Option<Node<'t>> {
     if !is_statement_call(sleep) {
         return None;
     }
     let k = &grammar().kinds;
     let mut prev = sleep.expr.prev_named_sibling();
-    while let Some(n) = prev.filter(|n| n.kind_id() == k.comment) {
+    while let Some(n) = prev.filter(|n| n.kind_id() == k.comment || is_mock_expectation(file, *n)) {
         prev = n.prev_named_sibling();
     }
     prev
 }
 
+/// `expect(HttpMock, :request, fn ... end)`, `HttpMock |> stub(:get, ...)`, `Mox.allow(...)`.
+fn is_mock_expectation(file: &File, stmt: Node) -> bool {
+    let last = if ast::is_binary_op(stmt, file.src, "|>") {
+        ast::field(stmt, grammar().fields.right)
+    } else {
+        Some(stmt)
+    };
+    last.is_some_and(|n| {
+        file.calls_within(n).find(|c| c.node == n).is_some_and(|c| {
+            matches!(c.name, "expect" | "stub" | "stub_with" | "allow")
+                && (c.local || c.module.as_deref() == Some("Mox"))
+                && c.args.iter().chain(ast::field(stmt, grammar().fields.left).iter()).any(|a| {
+                    file.text(*a).ends_with("Mock") || a.kind_id() == grammar().kinds.alias
+                })
+        })
+    })
+}
+
 /// The statement right before the sleep, when it is a synchronous call:
 /// `GenServer.call(pid, req)`, `{:ok, _} = Server.call(pid, req)`.
 fn called_before(file: &File, sleep: &Call) -> Option<String> {
-    let prev = previous_statement(sleep)?;
+    let prev = previous_statement(file, sleep)?;
     let value = statement_value(file, prev)?;
     file.calls_within(value)
         .find(|c| c.node == value)

@@ -318,7 +318,11 @@ fn check(file: &File, report: &mut Report) {
                 None => match (called_before(file, call), started_before(file, call)) {
                     (Some(call), _) => Wait::AfterCall { call },
                     (_, Some((start, kind))) => {
-                        let release = (kind == Started::Task).then(|| released_before_await(file, call)).flatten();
+                        let release = match kind {
+                            Started::Task => released_before_await(file, call),
+                            Started::Spawn => released_by_send(file, call),
+                            Started::Server => None,
+                        };
                         let acts_on = blocked_in_shared_call(file, call);
                         Wait::AfterStart { start, kind, release, acts_on }
                     }
@@ -391,6 +395,12 @@ fn check(file: &File, report: &mut Report) {
             } => (
                 format!(
                     "{shown} guesses when the server that `{start}` started has done what it begins after `init/1` (which has already returned); poll its public API until it has, with a bounded retry, or have it tell the test"
+                ),
+                "waiting-for-a-state-change",
+            ),
+            Wait::AfterStart { start, kind: Started::Spawn, release: Some((pid, release)), .. } => (
+                format!(
+                    "{shown} guesses when the process `{start}` started has reached the `receive` it blocks in, before the test releases it (`{release}`): a start signal would come before that point, and waiting for its end would never return before the release, so wait until it is blocked (poll `Process.info({pid}, :status)` for `{{:status, :waiting}}`, or something its call registers, with a bounded retry)"
                 ),
                 "waiting-for-a-state-change",
             ),
@@ -1826,6 +1836,9 @@ fn sent_before(file: &File, sleep: &Call) -> Option<String> {
             (send || cast) && !to_self && !in_fn
         })
         .last()
+        // A process the test spawned itself runs no `:sys` loop, so `:sys.get_state/1`
+        // is no barrier for it: judge the sleep by what follows instead.
+        .filter(|c| !c.arg(0).is_some_and(|to| spawned_bare(file, scope, file.text(to), c)))
         .filter(|c| {
             // `send(child, :continue)`, then `assert_receive {:DOWN, ^ref, ...}`: the
             // test has seen the receiver end, so the sleep waits for something else.
@@ -1837,6 +1850,25 @@ fn sent_before(file: &File, sleep: &Call) -> Option<String> {
             })
         })
         .map(|c| c.display(file.src))
+}
+
+/// `var` was bound from `spawn/1`, `spawn_link/1` or `spawn_monitor/1` in `scope`
+/// before `call` (`{var, ref} = spawn_monitor(...)` too): a bare process, which does
+/// not answer `:sys` requests.
+fn spawned_bare(file: &File, scope: Node, var: &str, call: &Call) -> bool {
+    file.calls_within(scope)
+        .filter(|s| s.node.end_byte() <= call.node.start_byte() && matches!(s.name, "spawn" | "spawn_link" | "spawn_monitor"))
+        .filter(|s| s.module.is_none() || s.module.as_deref() == Some("Kernel"))
+        .any(|s| {
+            file.parent(s.node)
+                .filter(|p| ast::is_binary_op(*p, file.src, "="))
+                .and_then(|p| ast::field(p, grammar().fields.left))
+                .is_some_and(|left| {
+                    std::iter::once(left)
+                        .chain(ast::named_children(left))
+                        .any(|n| n.kind_id() == grammar().kinds.identifier && file.text(n) == var)
+                })
+        })
 }
 
 /// The statement right before the sleep, when it starts a process of the test's
@@ -1886,6 +1918,26 @@ fn blocked_in_shared_call<'t>(file: &File<'t>, sleep: &Call<'t>) -> Option<(Stri
         })
         .last()?;
     Some((shortened(file.text(work.node)), shortened(file.text(next))))
+}
+
+/// `client = spawn_link(fn -> ... end)`, the sleep, and later `send(client, reply)`: the
+/// process blocks in a `receive` that the test's send releases, so the sleep orders
+/// that `receive` before the release. The process's variable and the send.
+fn released_by_send(file: &File, sleep: &Call) -> Option<(String, String)> {
+    let prev = previous_statement(file, sleep)?;
+    let var = ast::is_binary_op(prev, file.src, "=")
+        .then(|| ast::field(prev, grammar().fields.left))
+        .flatten()
+        .filter(|l| l.kind_id() == grammar().kinds.identifier)
+        .map(|l| file.text(l))?;
+    let test = file.test(&sleep.ctx)?;
+    let after = || file.calls_within(test.node).filter(|c| c.node.start_byte() > sleep.node.end_byte() && c.ctx.func == sleep.ctx.func);
+    let release = after().find(|c| (c.is("Kernel", "send") || c.is("Process", "send")) && c.arg(0).is_some_and(|to| file.text(to) == var))?;
+    // A check before the release (`assert Storage.all(owner) == []`) is what the sleep
+    // waits for: the process's work up to its `receive`, which it can report itself.
+    let checks_first = after()
+        .any(|c| c.node.end_byte() <= release.node.start_byte() && c.local && (c.name.starts_with("assert") || c.name.starts_with("refute")));
+    (!checks_first).then(|| (var.to_string(), shortened(file.text(release.node))))
 }
 
 /// After the sleep, the test sends a message (`send(pid, :go)`) and only then awaits

@@ -809,9 +809,21 @@ fn needs_dead_pid(file: &File, call: &Call) -> bool {
         return true;
     };
     let body = file.text(test.node);
-    ["catch_exit", "assert_raise", "noproc", ":error", "alive?", ":EXIT", ":DOWN", "exit"]
+    ["catch_exit", "assert_raise", "noproc", "alive?", ":EXIT", ":DOWN", "exit"]
         .iter()
         .any(|w| body.contains(w))
+        || body.match_indices(":error").any(|(at, _)| error_about_processes(&body[at + ":error".len()..]))
+}
+
+/// After `:error`: does the error concern a process? `{:error, :unknown_path}` is
+/// about another argument, so the pid passed beside it only fills a guard
+/// (`is_pid/1`); a bare `:error`, or a reason that is no atom, may be the dead pid.
+fn error_about_processes(rest: &str) -> bool {
+    let Some(reason) = rest.trim_start().strip_prefix(',').map(str::trim_start).and_then(|r| r.strip_prefix(':')) else {
+        return true;
+    };
+    let atom: String = reason.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+    atom.is_empty() || ["proc", "alive", "dead", "down", "exit", "pid", "closed", "timeout"].iter().any(|w| atom.contains(w))
 }
 
 /// `other = spawn(fn -> :ok end)` and then `send(conn, {:EXIT, other, :boom})`: the pid

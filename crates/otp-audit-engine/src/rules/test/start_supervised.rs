@@ -201,11 +201,30 @@ fn task_errand(file: &File, call: &Call) -> bool {
             };
             match file.text(*module) {
                 "__MODULE__" => !file.defs.iter().any(|d| d.name == fun),
-                m => super::no_raw_spawn::library_returns(m),
+                m => super::no_raw_spawn::library_returns(m) || only_fails_here(file, m, fun),
             }
         }
         _ => false,
     }
+}
+
+/// `Task.start(MyModule, :raise_error, ["boom"])` where the test file defines
+/// `MyModule` (often inside the test) and every clause of `raise_error` only raises,
+/// throws or exits: the task crashes at once, which is what such a test observes.
+fn only_fails_here(file: &File, module: &str, fun: &str) -> bool {
+    let defined_here = |d: &&crate::model::Def| {
+        d.module
+            .and_then(|m| file.modules.get(m as usize))
+            .is_some_and(|m| m.name == module || m.name.ends_with(&format!(".{module}")))
+    };
+    let mut clauses = file.defs_named(fun).filter(defined_here).peekable();
+    clauses.peek().is_some()
+        && clauses.all(|d| {
+            d.body.is_some_and(|body| {
+                let calls: Vec<&Call> = file.calls_within(body).collect();
+                !calls.is_empty() && calls.iter().all(|c| c.local && matches!(c.name, "raise" | "throw" | "exit" | "reraise"))
+            })
+        })
 }
 
 /// `Task.start(fn -> path = Dir.make(); send(parent, {:made, path}) end)`, then

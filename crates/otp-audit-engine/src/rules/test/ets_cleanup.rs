@@ -282,6 +282,12 @@ fn namers(file: &File) -> Vec<Namer> {
 struct NameFacts {
     namers: Vec<Namer>,
     pending: Vec<(usize, Vec<Namer>)>,
+    /// Findings made only for a literal name in an `async: true` module
+    /// (`:ets.new(:plug_session_test, [:named_table])`): where, and the name.
+    literal_names: Vec<(usize, String)>,
+    /// The atoms this file writes, unless it is a test file whose modules all run
+    /// `async: false` (ExUnit runs those after every async module has finished).
+    atoms: Vec<String>,
 }
 
 fn collect(file: &File, _report: &Report) -> Option<Facts> {
@@ -300,10 +306,42 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             }
         }
     }
-    if namers.is_empty() && pending.is_empty() {
+    let mut literal_names = Vec::new();
+    if file.scope == crate::FileScope::Test {
+        for call in file.calls_named("new") {
+            let Some(options) = table_options(call) else {
+                continue;
+            };
+            let only_the_name = reasons(file, call, &options, false) == [Reason::AsyncName];
+            if let Some(name) = call.arg(0).and_then(|a| literal_atom(file, call, a)).filter(|_| only_the_name) {
+                literal_names.push((call.expr.start_byte(), name.to_string()));
+            }
+        }
+    }
+    let runs_alone = file.scope == crate::FileScope::Test
+        && file.modules.iter().any(|m| m.is_test_case)
+        && !file.modules.iter().any(|m| m.async_tests);
+    let atoms: Vec<String> = if runs_alone {
+        Vec::new()
+    } else {
+        let names: std::collections::BTreeSet<&str> =
+            file.nodes_of(grammar().kinds.atom).iter().filter_map(|n| ast::atom_name(*n, file.src)).collect();
+        names.into_iter().map(str::to_string).collect()
+    };
+    if namers.is_empty() && pending.is_empty() && literal_names.is_empty() && atoms.is_empty() {
         return None;
     }
-    Some(Box::new(NameFacts { namers, pending }))
+    Some(Box::new(NameFacts { namers, pending, literal_names, atoms }))
+}
+
+/// The table's name as a literal atom, written out or through a module attribute of
+/// the call's module (`@ets_table :plug_session_test`).
+fn literal_atom<'s>(file: &File<'s>, call: &Call, name: Node) -> Option<&'s str> {
+    let name = match file.text(name).strip_prefix('@') {
+        Some(attr) => file.attributes.iter().find(|a| a.0 == attr && a.2.module == call.ctx.module)?.1,
+        None => name,
+    };
+    ast::atom_name(name, file.src)
 }
 
 /// A table named by project functions that each interpolate a unique value into the
@@ -321,17 +359,34 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             }
         }
     }
+    // A literal name that no other file writes: only this module's tests use it, and
+    // they never run at the same time, as with a table named `__MODULE__`.
+    let mut named_in: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (_, f) in &all {
+        for atom in &f.atoms {
+            *named_in.entry(atom.as_str()).or_default() += 1;
+        }
+    }
+    for (file, f) in &all {
+        for (at, name) in &f.literal_names {
+            if named_in.get(name.as_str()).copied().unwrap_or(0) <= 1 {
+                report.retract(*file, *at);
+            }
+        }
+    }
 }
 
 fn encode(facts: &Facts) -> Option<serde_json::Value> {
     let f = facts.downcast_ref::<NameFacts>()?;
-    Some(serde_json::json!({ "namers": f.namers, "pending": f.pending }))
+    Some(serde_json::json!({ "namers": f.namers, "pending": f.pending, "literal_names": f.literal_names, "atoms": f.atoms }))
 }
 
 fn decode(value: &serde_json::Value) -> Option<Facts> {
     let namers = serde_json::from_value(value.get("namers")?.clone()).ok()?;
     let pending = serde_json::from_value(value.get("pending")?.clone()).ok()?;
-    Some(Box::new(NameFacts { namers, pending }))
+    let literal_names = serde_json::from_value(value.get("literal_names")?.clone()).ok()?;
+    let atoms = serde_json::from_value(value.get("atoms")?.clone()).ok()?;
+    Some(Box::new(NameFacts { namers, pending, literal_names, atoms }))
 }
 
 /// `:ets.give_away(table, ...)` later in the same test or function, on the table

@@ -737,7 +737,9 @@ fn every_clause_replies_at_once(file: &File, module: &Module, clauses: &[&Def], 
     for d in clauses {
         let body = d.body?;
         let text = file.text(body);
-        let replies = text.contains(":reply") && !text.contains(deferral) && !text.contains(":stop");
+        let replies = (text.contains(":reply") || replies_through_helper(file, module, body, deferral))
+            && !text.contains(deferral)
+            && !text.contains(":stop");
         let stops = !replies && !replies_first(file, d, body);
         if stops && !stops_with_reply(file, body, deferral) {
             return None;
@@ -790,6 +792,32 @@ fn replies_first(file: &File, def: &Def, body: Node) -> bool {
                 && c.arg(0).is_some_and(|a| file.text(a) == from)
         })
     })
+}
+
+/// The clause ends in a private helper of the module that builds the reply
+/// (`state |> Map.fetch(key) |> reply(state, key)`), every clause of which returns a
+/// `:reply` tuple, with no deferral and no `:stop`.
+fn replies_through_helper(file: &File, module: &Module, body: Node, deferral: &str) -> bool {
+    let k = &grammar().kinds;
+    let Some(last) = (if body.kind_id() == k.do_block { crate::syntax::statements(body).last() } else { Some(body) }) else {
+        return false;
+    };
+    let last = if crate::syntax::is_binary_op(last, file.src, "|>") {
+        crate::syntax::field(last, grammar().fields.right).unwrap_or(last)
+    } else {
+        last
+    };
+    let Some(name) = file.calls_within(last).find(|c| c.node == last && c.local && c.module.is_none()).map(|c| c.name) else {
+        return false;
+    };
+    let mut helpers = module.defs.iter().map(|&d| &file.defs[d as usize]).filter(|d| d.kind == "defp" && d.name == name).peekable();
+    helpers.peek().is_some()
+        && helpers.all(|h| {
+            h.body.is_some_and(|b| {
+                let text = file.text(b);
+                text.contains(":reply") && !text.contains(deferral) && !text.contains(":stop")
+            })
+        })
 }
 
 /// Whether `module` defines `name/arity`.
@@ -1025,6 +1053,11 @@ fn bookkeeping(c: &Call) -> Option<&'static str> {
         ("Process", "cancel_timer") => Some("Process.cancel_timer"),
         (":erlang", "send_after") => Some(":erlang.send_after"),
         (":erlang", "cancel_timer") => Some(":erlang.cancel_timer"),
+        (":timer", "apply_after") => Some(":timer.apply_after"),
+        (":timer", "send_after") => Some(":timer.send_after"),
+        (":timer", "apply_interval") => Some(":timer.apply_interval"),
+        (":timer", "send_interval") => Some(":timer.send_interval"),
+        (":timer", "cancel") => Some(":timer.cancel"),
         ("Process", "flag") => Some("Process.flag"),
         // Signals and messages: sent, never waited on.
         ("Kernel", "send") if c.arity == 2 => Some("send"),
@@ -1085,6 +1118,8 @@ fn reads_state(c: &Call) -> bool {
         ),
         // The application environment: a read of the application controller's table.
         Some("Application") => matches!(c.name, "get_env" | "fetch_env" | "fetch_env!" | "get_all_env"),
+        // Random numbers: the state lives in the caller's own process dictionary.
+        Some(":rand") => matches!(c.name, "uniform" | "uniform_real" | "normal" | "seed"),
         // Erlang's pure data structures: values in, values out, no process touched.
         Some(":queue" | ":lists" | ":maps" | ":proplists" | ":sets" | ":ordsets" | ":orddict" | ":gb_trees" | ":gb_sets") => true,
         // BIFs that compute from their arguments or read a clock.

@@ -50,6 +50,9 @@ enum Fact {
     /// A send, at this start byte, of (tag, size) from `module.fun` to the pid its
     /// parameter at `index` holds.
     SentToParameter { at: usize, module: String, fun: String, index: usize, tag: String, size: usize },
+    /// `front` starts the server `server` itself (`GenServer.start_link(Server, ...)`
+    /// in one of its functions): the library's public module for that server.
+    StartsServer { front: String, server: String },
     /// `module` receives a tuple tagged (tag, size): `handle_info`, a gen_statem
     /// `:info` clause or a `receive`.
     Receives { module: String, tag: String, size: usize },
@@ -212,6 +215,11 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
                     if callee == module && f == fun && i == index
                         && (receives(caller, tag, *size)
                             || caller.rsplit_once('.').is_some_and(|(parent, _)| receives(parent, tag, *size))))
+                // The library's public module, which starts the server itself, sends
+                // to the pid its caller passes a message that server's `handle_info`
+                // takes (`DeltaCrdt.set_neighbours(crdt, peers)`): it is the client
+                // function, written in the front module rather than beside the server.
+                || matches!(g, Fact::StartsServer { front, server } if front == module && receives(server, tag, *size))
             }),
             // The starter gave the helper its own pid as a start option and matches
             // the message: the keyword form of `Helper.start_link(self(), ...)`.
@@ -276,6 +284,7 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
                 Fact::PluginReceives { tag, size } => serde_json::json!(["receives", tag, size]),
                 Fact::StartsWithSelf { starter, child } => serde_json::json!(["starts", starter, child]),
                 Fact::Receives { module, tag, size } => serde_json::json!(["module_receives", module, tag, size]),
+                Fact::StartsServer { front, server } => serde_json::json!(["starts_server", front, server]),
                 Fact::SentToChild { at, child, tag, size } => serde_json::json!(["to_child", at, child, tag, size]),
                 Fact::SentToStarter { at, module, tag, size } => serde_json::json!(["to_starter", at, module, tag, size]),
                 Fact::RunsWithSelf { starter, child, fun, index } => serde_json::json!(["runs_with_self", starter, child, fun, index]),
@@ -317,6 +326,7 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
             "receives" => Fact::PluginReceives { tag: text(1)?, size: number(2)? },
             "starts" => Fact::StartsWithSelf { starter: text(1)?, child: text(2)? },
             "module_receives" => Fact::Receives { module: text(1)?, tag: text(2)?, size: number(3)? },
+            "starts_server" => Fact::StartsServer { front: text(1)?, server: text(2)? },
             "to_child" => Fact::SentToChild { at: number(1)?, child: text(2)?, tag: text(3)?, size: number(4)? },
             "to_starter" => Fact::SentToStarter { at: number(1)?, module: text(2)?, tag: text(3)?, size: number(4)? },
             "runs_with_self" => Fact::RunsWithSelf { starter: text(1)?, child: text(2)?, fun: text(3)?, index: number(4)? },
@@ -901,6 +911,16 @@ fn parent_child_facts(file: &File) -> Vec<Fact> {
         keys.sort_unstable();
         keys.dedup();
         facts.extend(keys.into_iter().map(|key| Fact::PutsSelfUnder { module: module.name.clone(), key: key.to_string() }));
+        let mut servers: Vec<String> = file
+            .calls_within(module.node)
+            .filter(|c| c.ctx.module == id && matches!(c.name, "start_link" | "start"))
+            .filter(|c| matches!(c.module.as_deref(), Some("GenServer" | ":gen_server")))
+            .filter_map(|c| c.arg(0).filter(|a| a.kind_id() == grammar().kinds.alias).map(|a| file.module_at(file.text(a), a.start_byte())))
+            .filter(|server| *server != module.name)
+            .collect();
+        servers.sort_unstable();
+        servers.dedup();
+        facts.extend(servers.into_iter().map(|server| Fact::StartsServer { front: module.name.clone(), server }));
         let mut shapes: Vec<(&str, usize)> = received_patterns(file, id).into_iter().filter_map(|p| message_shape(file, p)).collect();
         shapes.sort_unstable();
         shapes.dedup();

@@ -3070,7 +3070,9 @@ fn tuple_shape<'s>(file: &File<'s>, node: Node, module: Option<Id>) -> Option<(&
             .map(|(_, value, _)| file.text(*value))
             .filter(|v| v.starts_with(':'))?;
     }
+    // `{Tortoise, {:ping_response, ref, rtt}}`: a module name as the tag.
     let tag_like = tag.starts_with(':')
+        || first.kind_id() == g.kinds.alias
         || tag == "__MODULE__"
         || tag == "self()"
         || tag.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_') && !tag.contains(['(', '.']);

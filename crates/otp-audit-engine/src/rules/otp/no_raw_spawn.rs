@@ -67,7 +67,7 @@ fn check(file: &File, report: &mut Report) {
             || defines_a_spawn_wrapper(file, call)
             || only_sends(file, call)
             || ends_the_node(file, call)
-            || call.arg(0).is_some_and(|f| is_down_watcher(file, f))
+            || call.arg(0).is_some_and(|f| is_down_watcher(file, f) || is_down_relay(file, call, f))
             || kind == Kind::Link && (is_managed_worker(file, call) || is_linked_sink(file, call))
             || kind == Kind::Monitor
                 && (awaits_its_down(file, call) || watches_its_spawner(file, call) || hands_monitor_to_caller(file, call))
@@ -552,6 +552,62 @@ pub(crate) fn is_down_watcher(file: &File, fun: Node) -> bool {
             down && reacts
         });
     monitors > 0 && setup_only && !has_after && only_downs
+}
+
+/// `spawn(fn -> ref = Process.monitor(owner); relay(owner, ref, reply_to) end)`, where
+/// the module's `relay/3` waits in a `receive` with no `after` that ends on a `:DOWN`
+/// (a clause that does not loop) and otherwise forwards what comes and loops: a relay
+/// between processes (gun 1.x's `reply_to` pid for a request) that ends when what it
+/// serves ends. Setup may only monitor, also inside an `if`.
+fn is_down_relay(file: &File, call: &Call, fun: Node) -> bool {
+    let g = grammar();
+    let Some(body) = ast::single_clause_body(fun) else {
+        return false;
+    };
+    let statements: Vec<Node> = ast::statements(body).collect();
+    let Some((&last, setup)) = statements.split_last() else {
+        return false;
+    };
+    let monitors = setup.iter().any(|st| file.calls_within(*st).any(|c| c.is("Process", "monitor")));
+    let setup_only = setup
+        .iter()
+        .all(|st| file.calls_within(*st).all(|c| c.is("Process", "monitor") || c.local && c.name == "if"));
+    let Some(start) = file.calls_within(last).find(|c| c.node == last && c.local && c.module.is_none()) else {
+        return false;
+    };
+    let mut loops = file
+        .defs_named(start.name)
+        .filter(|d| d.module == call.ctx.module && d.arity == start.arity)
+        .peekable();
+    let relays = loops.peek().is_some()
+        && loops.all(|d| {
+            let Some(receive) = d.body.and_then(|b| {
+                let last = ast::statements(b).last().unwrap_or(b);
+                file.calls_named("receive").find(|c| c.node == last || c.node == b)
+            }) else {
+                return false;
+            };
+            let Some(block) = receive.do_block else {
+                return false;
+            };
+            let has_after = ast::named_children(block)
+                .chain(ast::named_children(receive.node))
+                .any(|c| c.kind_id() == g.kinds.after_block);
+            let loops_again = |clause: Node| {
+                ast::field(clause, g.fields.right)
+                    .is_some_and(|r| file.calls_within(r).any(|c| c.local && c.name == d.name && c.arity == d.arity))
+            };
+            let is_down = |clause: Node| {
+                ast::field(clause, g.fields.left)
+                    .and_then(|l| if l.kind_id() == g.kinds.arguments { l.named_child(0) } else { Some(l) })
+                    .is_some_and(|p| {
+                        p.kind_id() == g.kinds.tuple && p.named_child(0).and_then(|a| ast::atom_name(a, file.src)) == Some("DOWN")
+                    })
+            };
+            let clauses: Vec<Node> = ast::named_children(block).filter(|c| c.kind_id() == g.kinds.stab_clause).collect();
+            !has_after && clauses.iter().any(|c| is_down(*c) && !loops_again(*c))
+        });
+    monitors && setup_only && relays
 }
 
 /// `spawn(fn -> for pid <- pids, do: send(pid, :drain) end)`: a process that only

@@ -438,6 +438,9 @@ struct KeyFacts {
     /// A config file's `config :app, key: value` with a literal value: (`env app key`,
     /// the value as written, the file's name: `config.exs`, `test.exs`...).
     configured: Vec<(String, String, String)>,
+    /// Lib code's `:telemetry.execute/span` of a literal event: (`event a.b`, the
+    /// module that emits it).
+    emitters: Vec<(String, String)>,
 }
 
 /// Which code a file can drive, and (for test/support files) what it defines.
@@ -649,6 +652,20 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             mentions.extend(config_keys(file, c));
         }
     }
+    // `:telemetry.span([:tesla, :request], ...)` in lib code: the module that emits
+    // events under that prefix (`span` adds `:start`, `:stop`, `:exception`).
+    let mut emitters: Vec<(String, String)> = Vec::new();
+    if file.scope == crate::FileScope::Lib {
+        for c in file.calls_named_any(&["execute", "span"]) {
+            if c.module.as_deref() == Some(":telemetry")
+                && let (Some(name), Some(module)) = (c.arg(0).and_then(|e| event_name(file, e)), file.module(&c.ctx))
+            {
+                emitters.push((name, module.name.clone()));
+            }
+        }
+        emitters.sort();
+        emitters.dedup();
+    }
     for c in file.calls_named_any(&["attach", "attach_many", "detach"]) {
         if c.module.as_deref() == Some(":telemetry")
             && let Some(id) = c.arg(0).and_then(|id| handler_id(file, id))
@@ -679,6 +696,7 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         module_atoms: module_atoms(file),
         puts,
         configured,
+        emitters,
     }))
 }
 
@@ -1079,7 +1097,8 @@ fn telemetry_keys(file: &File, call: &Call) -> Option<Vec<String>> {
         if fired_here {
             keys.push(name);
         } else if !pins_its_messages(file, call) && !forwards_to_emitter(file, call) {
-            return None;
+            // Fired by lib code: the project pass asks whether other tests drive it.
+            keys.push(format!("emitted {name}"));
         }
     }
     Some(keys)
@@ -1167,6 +1186,35 @@ fn event_name(file: &File, list: Node) -> Option<String> {
     (atoms.len() >= 2).then(|| format!("event {}", atoms.join(".")))
 }
 
+/// Can a test other than `file`'s set off `event` (`event tesla.request.start`), which
+/// `file` does not fire itself? Yes when no lib module is seen to emit it (its name is
+/// built elsewhere), when another file names the event itself, or when a file other
+/// than `file` and the emitter's own names an emitting module: a test, or lib code
+/// that other tests run, drives it. An emitter under a prefix counts (`:telemetry.span/3`
+/// of `[:tesla, :request]` emits `[:tesla, :request, :start]`).
+fn emitted_elsewhere(all: &[(usize, &KeyFacts)], file: usize, event: &str) -> bool {
+    let mut emitters: Vec<(usize, &str)> = Vec::new();
+    for (g, facts) in all.iter().filter(|(g, _)| *g != file) {
+        for (prefix, module) in &facts.emitters {
+            let covers = event == prefix || event.strip_prefix(prefix.as_str()).is_some_and(|rest| rest.starts_with('.'));
+            if covers {
+                emitters.push((*g, module));
+            }
+        }
+    }
+    if emitters.is_empty() {
+        return true;
+    }
+    let named_elsewhere = all
+        .iter()
+        .any(|(g, facts)| *g != file && !emitters.iter().any(|(e, _)| e == g) && facts.mentions.contains(event));
+    named_elsewhere
+        || emitters.iter().any(|(e, module)| {
+            let alias = format!("alias {module}");
+            all.iter().any(|(h, facts)| *h != file && h != e && facts.mentions.contains(&alias))
+        })
+}
+
 /// A change keyed by an atom that no other file of the project mentions (no lib code
 /// reads that env key, no config sets it, no other test registers that name) can only
 /// be seen by this file's own tests, which do not run at the same time.
@@ -1220,13 +1268,15 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
                                     })
                             })
                     }
+                    // Checked once over all files, below.
+                    None if key.starts_with("emitted ") => false,
                     None => {
                         g.mentions.contains(key)
                             && !named_only_by_own_modules(&reaches, *file, &f.reach, *other, g, key)
                     }
                 };
                 named && !own_support(*file, f, *other, g)
-            })
+            }) || key.strip_prefix("emitted ").is_some_and(|event| emitted_elsewhere(&all, *file, event))
         };
         // `put_env(:shop, :self_hosted, true)` where the test config already gives
         // `true`, and no other test file puts another value or deletes it: no test
@@ -1261,6 +1311,7 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
         "module_atoms": f.module_atoms,
         "puts": f.puts,
         "configured": f.configured,
+        "emitters": f.emitters,
     });
     f.reach.encode_into(&mut value);
     Some(value)
@@ -1288,6 +1339,10 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
         Some(v) => serde_json::from_value(v.clone()).ok()?,
         None => Vec::new(),
     };
+    let emitters = match value.get("emitters") {
+        Some(v) => serde_json::from_value(v.clone()).ok()?,
+        None => Vec::new(),
+    };
     Some(Box::new(KeyFacts {
         changes,
         mentions,
@@ -1296,5 +1351,6 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
         module_atoms,
         puts,
         configured,
+        emitters,
     }))
 }

@@ -64,6 +64,12 @@ enum Wait<'s> {
     Removed {
         stopper: String,
     },
+    /// `DynamicSupervisor.terminate_child(sup, pid)` where `pid` is the supervisor's
+    /// own, from its `start_link` in the test: none of its children, so nothing stops.
+    NotAChild {
+        stopper: String,
+        pid: String,
+    },
     /// `Process.exit(pid, reason)` of a process nothing the test can see restarts (it
     /// spawned or linked it itself, or checks afterwards that it is dead): the sleep
     /// waits for it to go down and for whatever reacts to that.
@@ -313,6 +319,7 @@ fn check(file: &File, report: &mut Report) {
                 Some((stopper, Stopped::Restarts)) => Wait::Restart { stopper },
                 Some((stopper, Stopped::Ended)) => Wait::Nothing { stopper },
                 Some((stopper, Stopped::Removed)) => Wait::Removed { stopper },
+                Some((stopper, Stopped::NotAChild(pid))) => Wait::NotAChild { stopper, pid },
                 Some((stopper, Stopped::GoesDown)) => Wait::Down { stopper },
                 Some((stopper, Stopped::Reacts)) => Wait::Reaction { stopper },
                 None => match (called_before(file, call), started_before(file, call)) {
@@ -355,6 +362,12 @@ fn check(file: &File, report: &mut Report) {
             Wait::Restart { stopper } => (
                 format!(
                     "{shown} guesses how long a restart takes after `{stopper}`; monitor the old pid, `assert_receive {{:DOWN, ^ref, ...}}`, then poll for the new one"
+                ),
+                "waiting-for-a-restart",
+            ),
+            Wait::NotAChild { stopper, pid } => (
+                format!(
+                    "{shown} follows `{stopper}`, but `{pid}` is the supervisor's own pid (from its `start_link` in this test), not one of its children: `terminate_child` returns `{{:error, :not_found}}` and stops nothing; pass the child's pid (from the call that started it), or stop the child directly, and then the sleep has nothing to wait for"
                 ),
                 "waiting-for-a-restart",
             ),
@@ -2101,6 +2114,8 @@ enum Stopped {
     Ended,
     /// A supervisor told to stop its child (`terminate_child`): no restart follows.
     Removed,
+    /// `terminate_child` given the supervisor's own pid (named here): stops nothing.
+    NotAChild(String),
     /// An exit signal to a process nothing the test can see restarts.
     GoesDown,
     /// A stop of a process the test reaches through its own data (`Enum.at(nodes,
@@ -2136,7 +2151,10 @@ fn stopped_before(file: &File, call: &Call) -> Option<(String, Stopped)> {
     }
     let victim = stop.arg(0).map(|pid| file.text(pid));
     let stopped = match victim {
-        _ if stop.name == "terminate_child" => Stopped::Removed,
+        _ if stop.name == "terminate_child" => match stop.arg(1).map(|child| file.text(child)) {
+            Some(child) if supervisor_started_here(file, test.node, child, stop) => Stopped::NotAChild(child.to_string()),
+            _ => Stopped::Removed,
+        },
         Some(pid) if (stop.is("GenServer", "stop") || stop.is("Agent", "stop")) && started_linked_here(file, test.node, pid, stop) => {
             Stopped::Ended
         }
@@ -2220,6 +2238,16 @@ fn started_linked_here(file: &File, test: Node, pid: &str, before: &Call) -> boo
             left.kind_id() == grammar().kinds.tuple
                 && left.named_child(1).is_some_and(|p| file.text(p) == pid)
         })
+}
+
+/// `{:ok, pid} = DynamicSupervisor.start_link(...)` (or `Supervisor.start_link`) in
+/// the test before `before`: `pid` is that supervisor.
+fn supervisor_started_here(file: &File, test: Node, pid: &str, before: &Call) -> bool {
+    file.calls_within(test)
+        .take_while(|c| c.node.start_byte() < before.node.start_byte())
+        .filter(|c| c.name == "start_link" && (c.is("DynamicSupervisor", "start_link") || c.is("Supervisor", "start_link")))
+        .filter_map(|c| match_left(file, c))
+        .any(|left| left.kind_id() == grammar().kinds.tuple && left.named_child(1).is_some_and(|p| file.text(p) == pid))
 }
 
 /// `typeerror!(receive do after x -> :ok end)`: code handed to a function or macro as

@@ -85,8 +85,12 @@ fn check(file: &File, report: &mut Report) {
                 "fits on one line"
             } else if is_raising_guard(file, construct) {
                 "only raises"
+            } else if lambda && only_clause(construct).is_some_and(|c| binds_then_returns(file, c)) {
+                "is short (a binding and its result)"
             } else if lambda {
                 "is one short expression"
+            } else if clauses_of(construct).any(|c| ends_in_wrapped_call(file, c)) {
+                "is short (each branch is one expression)"
             } else {
                 "is short (each of its branches fits on one line)"
             };
@@ -176,7 +180,9 @@ fn is_one_liner(file: &File, construct: Node) -> bool {
     match clauses.as_slice() {
         // `fn lines ->`, a comment, `Map.update(lines, line, n, &max(&1, n))`, `end`:
         // a one-expression lambda, which only its layout keeps from one line.
-        [only] if construct.kind_id() == k.anonymous_function => one_line(only) || is_one_expression(file, *only),
+        [only] if construct.kind_id() == k.anonymous_function => {
+            one_line(only) || is_one_expression(file, *only) || binds_then_returns(file, *only)
+        }
         // `[_ | _] ->` / `kept`: each clause one short expression under its pattern,
         // a layout of a clause that fits on one line.
         _ => clauses.len() <= 2 && clauses.iter().all(|c| one_line(c) || is_one_expression(file, *c)),
@@ -195,8 +201,63 @@ fn is_one_expression(file: &File, clause: Node) -> bool {
     let body: Vec<Node> = ast::field(clause, grammar().fields.right)
         .map(|b| ast::named_children(b).filter(|c| c.kind_id() != k.comment).collect())
         .unwrap_or_default();
-    head_on_one_line && matches!(body.as_slice(), [only] if one_row(*only) && file.text(*only).len() <= SHORT)
+    head_on_one_line
+        && matches!(body.as_slice(), [only] if one_row(*only) && file.text(*only).len() <= SHORT || is_wrapped_call(file, *only))
 }
+
+/// `request_and_retry(\n method,\n url,\n ...\n)`: one call with no block or `fn` in it,
+/// whose arguments the formatter put on lines of their own: one step, however long its
+/// argument list.
+fn is_wrapped_call(file: &File, node: Node) -> bool {
+    let k = &grammar().kinds;
+    node.kind_id() == k.call
+        && !ast::descendants(node).any(|d| d.kind_id() == k.do_block || d.kind_id() == k.anonymous_function)
+        && file.text(node).split_whitespace().map(str::len).sum::<usize>() <= WRAPPED
+}
+
+/// `fn value, acc ->`, `name = "#{prefix}#{value}"`, `{[name | acc], ...}`, `end`: a
+/// one-clause `fn` whose head is on one line and whose body binds one short value and
+/// returns one short expression, the two lines a one-line lambda would need to name it.
+fn binds_then_returns(file: &File, clause: Node) -> bool {
+    let k = &grammar().kinds;
+    if clause.kind_id() != k.stab_clause || ast::field(clause, grammar().fields.left).is_some_and(|l| l.start_position().row != l.end_position().row) {
+        return false;
+    }
+    let body: Vec<Node> = ast::field(clause, grammar().fields.right)
+        .map(|b| ast::named_children(b).filter(|c| c.kind_id() != k.comment).collect())
+        .unwrap_or_default();
+    let short = |n: &Node| n.start_position().row == n.end_position().row && file.text(*n).len() <= SHORT;
+    matches!(body.as_slice(), [bind, result] if ast::is_binary_op(*bind, file.src, "=") && short(bind) && short(result))
+}
+
+/// The clauses of a `fn`, or of a `case`'s `do` block.
+fn clauses_of(construct: Node) -> impl Iterator<Item = Node> {
+    let k = &grammar().kinds;
+    let block = if construct.kind_id() == k.anonymous_function {
+        Some(construct)
+    } else {
+        ast::named_children(construct).find(|c| c.kind_id() == k.do_block)
+    };
+    block.into_iter().flat_map(ast::named_children).filter(|c| c.kind_id() == grammar().kinds.stab_clause)
+}
+
+/// The one clause of a one-clause `fn`.
+fn only_clause(construct: Node) -> Option<Node> {
+    let mut clauses = clauses_of(construct);
+    clauses.next().filter(|_| clauses.next().is_none())
+}
+
+/// A clause whose body is one call the formatter wrapped ([`is_wrapped_call`]).
+fn ends_in_wrapped_call(file: &File, clause: Node) -> bool {
+    let body: Vec<Node> = ast::field(clause, grammar().fields.right)
+        .map(|b| ast::named_children(b).filter(|c| c.kind_id() != grammar().kinds.comment).collect())
+        .unwrap_or_default();
+    matches!(body.as_slice(), [only] if only.start_position().row != only.end_position().row && is_wrapped_call(file, *only))
+}
+
+/// How long a call whose arguments the formatter wrapped may be, squeezed onto one line
+/// (its spaces dropped): seven or eight plain arguments, not a data structure.
+const WRAPPED: usize = 140;
 
 /// How long one branch may be and still read as a short line.
 const SHORT: usize = 80;

@@ -236,6 +236,14 @@ const UNPARSABLE_INPUTS: &[(&str, &str)] = &[
         "syntax/parse_error/test/support/fixtures/orders_fixtures.ex",
         "the parse-error rule's example: a `do` without `end` in test support",
     ),
+    (
+        "syntax/parse_error/priv/repo/seeds.exs",
+        "the parse-error rule's example: a map left open in a script under priv/",
+    ),
+    (
+        "syntax/parse_error/priv/templates/shop.gen.worker/worker.ex",
+        "an EEx template named .ex, which the parse-error rule leaves alone",
+    ),
 ];
 
 #[test]

@@ -85,6 +85,13 @@ enum Wait<'s> {
     Telemetry {
         next: String,
     },
+    /// A send to a process the test spawned (`send(subscriber, :retry)`), which a later
+    /// send releases from the `receive` it then blocks in.
+    BlockedAfterSend {
+        sent: String,
+        pid: String,
+        release: String,
+    },
     /// The statement before is a synchronous call (`{:ok, _} = Server.call(pid, req)`)
     /// that has returned: no reply is pending.
     AfterCall {
@@ -364,6 +371,12 @@ fn check(file: &File, report: &mut Report) {
                     "{shown} guesses how long a restart takes after `{stopper}`; monitor the old pid, `assert_receive {{:DOWN, ^ref, ...}}`, then poll for the new one"
                 ),
                 "waiting-for-a-restart",
+            ),
+            Wait::BlockedAfterSend { sent, pid, release } => (
+                format!(
+                    "{shown} guesses when `{pid}`, a process the test spawned, has handled `{sent}` and reached the `receive` it blocks in, before the test releases it (`{release}`): it runs no `:sys` loop to sync with, and what it sends comes only after the release, so wait until it is blocked (poll `Process.info({pid}, :status)` for `{{:status, :waiting}}`, or something its call registers, with a bounded retry)"
+                ),
+                "waiting-for-a-state-change",
             ),
             Wait::NotAChild { stopper, pid } => (
                 format!(
@@ -1770,6 +1783,9 @@ fn speaks_of_time(code: &str) -> bool {
 /// wait only when that statement itself reads telemetry (a mention elsewhere in the
 /// module says nothing about this sleep).
 fn waits_before<'s>(file: &File, call: &Call) -> Wait<'s> {
+    if let Some((sent, pid, release)) = released_after_send(file, call) {
+        return Wait::BlockedAfterSend { sent, pid, release };
+    }
     let sent = sent_before(file, call);
     let Some(next) = is_statement_call(call)
         .then(|| ast::next_statement(call.expr))
@@ -1865,6 +1881,31 @@ fn sent_before(file: &File, sleep: &Call) -> Option<String> {
         .map(|c| c.display(file.src))
 }
 
+/// `send(subscriber, :retry)`, the sleep, and later `send(subscriber, {:connection,
+/// conn})` with no check in between, where the test spawned `subscriber` itself: the
+/// first send, the process's variable and the release.
+fn released_after_send(file: &File, sleep: &Call) -> Option<(String, String, String)> {
+    let test = file.test(&sleep.ctx)?;
+    let is_send = |c: &&Call| (c.is("Kernel", "send") || c.is("Process", "send")) && !c.capture && c.ctx.def == sleep.ctx.def;
+    let in_fn = |c: &Call| {
+        ast::parent_of_kind(c.node, grammar().kinds.anonymous_function, 64).is_some_and(|f| f.start_byte() > test.node.start_byte())
+    };
+    let sent = file
+        .calls_within(test.node)
+        .filter(|c| c.node.end_byte() <= sleep.node.start_byte() && !in_fn(c))
+        .filter(is_send)
+        .last()?;
+    let pid = sent.arg(0).filter(|d| d.kind_id() == grammar().kinds.identifier).map(|d| file.text(d))?;
+    if !spawned_bare(file, test.node, pid, sent) {
+        return None;
+    }
+    let after = || file.calls_within(test.node).filter(|c| c.node.start_byte() > sleep.node.end_byte() && !in_fn(c));
+    let release = after().filter(is_send).find(|c| c.arg(0).is_some_and(|d| file.text(d) == pid))?;
+    let checks_first = after()
+        .any(|c| c.node.end_byte() <= release.node.start_byte() && c.local && (c.name.starts_with("assert") || c.name.starts_with("refute")));
+    (!checks_first).then(|| (shortened(file.text(sent.node)), pid.to_string(), shortened(file.text(release.node))))
+}
+
 /// `var` was bound from `spawn/1`, `spawn_link/1` or `spawn_monitor/1` in `scope`
 /// before `call` (`{var, ref} = spawn_monitor(...)` too): a bare process, which does
 /// not answer `:sys` requests.
@@ -1919,17 +1960,31 @@ fn blocked_in_shared_call<'t>(file: &File<'t>, sleep: &Call<'t>) -> Option<(Stri
     let fun = start.args.iter().copied().find(|a| a.kind_id() == k.anonymous_function)?;
     let next = ast::next_statement(sleep.expr)?;
     let next_value = statement_value(file, next)?;
-    let acting = file.calls_within(next_value).find(|c| c.node == next_value && c.module.is_some())?;
-    let held: Vec<&str> = acting.args.iter().filter(|a| a.kind_id() == k.identifier).map(|a| file.text(*a)).collect();
-    // The last such call: the one the process blocks in (`multi_step` after `prepare`).
-    let work = file
-        .calls_within(fun)
-        .filter(|c| {
-            c.module == acting.module
-                && c.name != acting.name
-                && c.args.iter().any(|a| a.kind_id() == k.identifier && held.contains(&file.text(*a)))
-        })
-        .last()?;
+    let shared_work = |acting: &Call, same_call: bool| {
+        let held: Vec<&str> = acting.args.iter().filter(|a| a.kind_id() == k.identifier).map(|a| file.text(*a)).collect();
+        // The last such call: the one the process blocks in (`multi_step` after `prepare`).
+        file.calls_within(fun)
+            .filter(|c| {
+                c.module == acting.module
+                    && if same_call { file.text(c.node) == file.text(acting.node) } else { c.name != acting.name }
+                    && c.args.iter().any(|a| a.kind_id() == k.identifier && held.contains(&file.text(*a)))
+            })
+            .last()
+    };
+    let direct = file.calls_within(next_value).find(|c| c.node == next_value && c.module.is_some());
+    // `assert Api.request(op, config) == expected` making the very call the process
+    // makes: two requests the sleep orders (the test's arrives while the process's is
+    // under way).
+    let asserted = || {
+        let assert = file.calls_within(next_value).find(|c| c.node == next_value && c.local && c.name == "assert")?;
+        let left = assert.arg(0).filter(|a| ast::is_binary_op(*a, file.src, "=="))?;
+        let left = ast::field(left, grammar().fields.left)?;
+        file.calls_within(left).find(|c| c.node == left && c.module.is_some())
+    };
+    let work = match direct {
+        Some(acting) => shared_work(acting, false),
+        None => asserted().and_then(|acting| shared_work(acting, true)),
+    }?;
     Some((shortened(file.text(work.node)), shortened(file.text(next))))
 }
 

@@ -49,6 +49,22 @@ defmodule MyApp.BareWaiterTest do
     assert Link.pending(:primary) == ["hi"]
   end
 
+  test "a retry that waits for a new connection" do
+    parent = self()
+
+    publisher =
+      spawn_link(fn ->
+        receive do
+          :retry -> send(parent, {:published, Link.await_connection(:primary)})
+        end
+      end)
+
+    send(publisher, :retry)
+    Process.sleep(40)  #~ test/no-sleep
+    send(publisher, {:connection, :primary, :socket})
+    assert_receive {:published, {:ok, :socket}}
+  end
+
   test "a message to a server the test started" do
     pid = start_supervised!({Link, name: nil})
     send(pid, :reconnect)

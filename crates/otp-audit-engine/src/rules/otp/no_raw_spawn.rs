@@ -534,24 +534,30 @@ pub(crate) fn is_down_watcher(file: &File, fun: Node) -> bool {
     let Some(block) = receive.do_block else {
         return false;
     };
-    let has_after = ast::named_children(block)
-        .chain(ast::named_children(receive.node))
-        .any(|c| c.kind_id() == g.kinds.after_block);
     let mut cases = ast::named_children(block).filter(|c| c.kind_id() == g.kinds.stab_clause).peekable();
     let only_downs = cases.peek().is_some()
         && cases.all(|c| {
-            let pattern = ast::field(c, g.fields.left).and_then(|l| {
-                if l.kind_id() == g.kinds.arguments { l.named_child(0) } else { Some(l) }
-            });
-            let down = pattern.is_some_and(|p| {
-                p.kind_id() == g.kinds.tuple && p.named_child(0).and_then(|a| ast::atom_name(a, file.src)) == Some("DOWN")
-            });
             let reacts = ast::field(c, g.fields.right).is_none_or(|r| {
                 file.calls_within(r).all(|c| c.is("Kernel", "send") || c.is("Process", "exit"))
             });
-            down && reacts
+            takes_down(file, c) && reacts
         });
-    monitors > 0 && setup_only && !has_after && only_downs
+    monitors > 0 && setup_only && !waits_with_after(receive, block) && only_downs
+}
+
+/// A `receive` whose `after` (in its `do` block, or beside it) bounds the wait.
+fn waits_with_after(receive: &Call, block: Node) -> bool {
+    ast::named_children(block)
+        .chain(ast::named_children(receive.node))
+        .any(|c| c.kind_id() == grammar().kinds.after_block)
+}
+
+/// A `receive` clause for a monitor's message: `{:DOWN, ref, :process, pid, reason} ->`.
+fn takes_down(file: &File, clause: Node) -> bool {
+    let g = grammar();
+    ast::field(clause, g.fields.left)
+        .and_then(|l| if l.kind_id() == g.kinds.arguments { l.named_child(0) } else { Some(l) })
+        .is_some_and(|p| p.kind_id() == g.kinds.tuple && p.named_child(0).and_then(|a| ast::atom_name(a, file.src)) == Some("DOWN"))
 }
 
 /// `spawn(fn -> ref = Process.monitor(owner); relay(owner, ref, reply_to) end)`, where
@@ -590,22 +596,12 @@ fn is_down_relay(file: &File, call: &Call, fun: Node) -> bool {
             let Some(block) = receive.do_block else {
                 return false;
             };
-            let has_after = ast::named_children(block)
-                .chain(ast::named_children(receive.node))
-                .any(|c| c.kind_id() == g.kinds.after_block);
             let loops_again = |clause: Node| {
                 ast::field(clause, g.fields.right)
                     .is_some_and(|r| file.calls_within(r).any(|c| c.local && c.name == d.name && c.arity == d.arity))
             };
-            let is_down = |clause: Node| {
-                ast::field(clause, g.fields.left)
-                    .and_then(|l| if l.kind_id() == g.kinds.arguments { l.named_child(0) } else { Some(l) })
-                    .is_some_and(|p| {
-                        p.kind_id() == g.kinds.tuple && p.named_child(0).and_then(|a| ast::atom_name(a, file.src)) == Some("DOWN")
-                    })
-            };
             let clauses: Vec<Node> = ast::named_children(block).filter(|c| c.kind_id() == g.kinds.stab_clause).collect();
-            !has_after && clauses.iter().any(|c| is_down(*c) && !loops_again(*c))
+            !waits_with_after(receive, block) && clauses.iter().any(|c| takes_down(file, *c) && !loops_again(*c))
         });
     monitors && setup_only && relays
 }

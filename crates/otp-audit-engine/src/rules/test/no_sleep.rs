@@ -1899,11 +1899,13 @@ fn released_after_send(file: &File, sleep: &Call) -> Option<(String, String, Str
     if !spawned_bare(file, test.node, pid, sent) {
         return None;
     }
-    let after = || file.calls_within(test.node).filter(|c| c.node.start_byte() > sleep.node.end_byte() && !in_fn(c));
-    let release = after().filter(is_send).find(|c| c.arg(0).is_some_and(|d| file.text(d) == pid))?;
-    let checks_first = after()
-        .any(|c| c.node.end_byte() <= release.node.start_byte() && c.local && (c.name.starts_with("assert") || c.name.starts_with("refute")));
-    (!checks_first).then(|| (shortened(file.text(sent.node)), pid.to_string(), shortened(file.text(release.node))))
+    let release = file
+        .calls_within(test.node)
+        .filter(|c| c.node.start_byte() > sleep.node.end_byte() && !in_fn(c))
+        .filter(is_send)
+        .find(|c| c.arg(0).is_some_and(|d| file.text(d) == pid))?;
+    (!checked_before_release(file, test.node, sleep, release))
+        .then(|| (shortened(file.text(sent.node)), pid.to_string(), shortened(file.text(release.node))))
 }
 
 /// `var` was bound from `spawn/1`, `spawn_link/1` or `spawn_monitor/1` in `scope`
@@ -1992,31 +1994,39 @@ fn blocked_in_shared_call<'t>(file: &File<'t>, sleep: &Call<'t>) -> Option<(Stri
 /// process blocks in a `receive` that the test's send releases, so the sleep orders
 /// that `receive` before the release. The process's variable and the send.
 fn released_by_send(file: &File, sleep: &Call) -> Option<(String, String)> {
-    let prev = previous_statement(file, sleep)?;
-    let var = ast::is_binary_op(prev, file.src, "=")
-        .then(|| ast::field(prev, grammar().fields.left))
-        .flatten()
-        .filter(|l| l.kind_id() == grammar().kinds.identifier)
-        .map(|l| file.text(l))?;
+    let var = bound_just_before(file, sleep)?;
     let test = file.test(&sleep.ctx)?;
     let after = || file.calls_within(test.node).filter(|c| c.node.start_byte() > sleep.node.end_byte() && c.ctx.func == sleep.ctx.func);
     let release = after().find(|c| (c.is("Kernel", "send") || c.is("Process", "send")) && c.arg(0).is_some_and(|to| file.text(to) == var))?;
-    // A check before the release (`assert Storage.all(owner) == []`) is what the sleep
-    // waits for: the process's work up to its `receive`, which it can report itself.
-    let checks_first = after()
-        .any(|c| c.node.end_byte() <= release.node.start_byte() && c.local && (c.name.starts_with("assert") || c.name.starts_with("refute")));
-    (!checks_first).then(|| (var.to_string(), shortened(file.text(release.node))))
+    (!checked_before_release(file, test.node, sleep, release)).then(|| (var.to_string(), shortened(file.text(release.node))))
+}
+
+/// The variable the statement before the sleep binds (`client = spawn_link(...)`).
+fn bound_just_before<'s>(file: &File<'s>, sleep: &Call) -> Option<&'s str> {
+    let prev = previous_statement(file, sleep)?;
+    ast::is_binary_op(prev, file.src, "=")
+        .then(|| ast::field(prev, grammar().fields.left))
+        .flatten()
+        .filter(|l| l.kind_id() == grammar().kinds.identifier)
+        .map(|l| file.text(l))
+}
+
+/// A check between the sleep and the send that releases the process (`assert
+/// Storage.all(owner) == []`): that is what the sleep waits for, the process's work up
+/// to its `receive`, which it can report itself.
+fn checked_before_release(file: &File, test: Node, sleep: &Call, release: &Call) -> bool {
+    file.calls_within(test).any(|c| {
+        c.node.start_byte() > sleep.node.end_byte()
+            && c.node.end_byte() <= release.node.start_byte()
+            && c.local
+            && (c.name.starts_with("assert") || c.name.starts_with("refute"))
+    })
 }
 
 /// After the sleep, the test sends a message (`send(pid, :go)`) and only then awaits
 /// the task the statement before the sleep started: the task's variable and the send.
 fn released_before_await(file: &File, sleep: &Call) -> Option<(String, String)> {
-    let prev = previous_statement(file, sleep)?;
-    let var = ast::is_binary_op(prev, file.src, "=")
-        .then(|| ast::field(prev, grammar().fields.left))
-        .flatten()
-        .filter(|l| l.kind_id() == grammar().kinds.identifier)
-        .map(|l| file.text(l))?;
+    let var = bound_just_before(file, sleep)?;
     let test = file.test(&sleep.ctx)?;
     let after: Vec<&Call> = file.calls_within(test.node).filter(|c| c.node.start_byte() > sleep.node.end_byte()).collect();
     let mentions = |n: Node| std::iter::once(n).chain(ast::descendants(n)).any(|d| d.kind_id() == grammar().kinds.identifier && file.text(d) == var);

@@ -287,7 +287,7 @@ struct NameFacts {
     literal_names: Vec<(usize, String)>,
     /// The atoms this file writes, unless it is a test file whose modules all run
     /// `async: false` (ExUnit runs those after every async module has finished).
-    atoms: Vec<String>,
+    atoms: crate::hashed::NameSet,
 }
 
 fn collect(file: &File, _report: &Report) -> Option<Facts> {
@@ -321,14 +321,14 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     let runs_alone = file.scope == crate::FileScope::Test
         && file.modules.iter().any(|m| m.is_test_case)
         && !file.modules.iter().any(|m| m.async_tests);
-    let atoms: Vec<String> = if runs_alone {
-        Vec::new()
+    // Hashed, as `test/async-global-state` keeps its mentions: every file's set is held
+    // until the project is concluded.
+    let atoms: crate::hashed::NameSet = if runs_alone {
+        crate::hashed::NameSet::default()
     } else {
-        let names: std::collections::BTreeSet<&str> =
-            file.nodes_of(grammar().kinds.atom).iter().filter_map(|n| ast::atom_name(*n, file.src)).collect();
-        names.into_iter().map(str::to_string).collect()
+        file.nodes_of(grammar().kinds.atom).iter().filter_map(|n| ast::atom_name(*n, file.src)).collect()
     };
-    if namers.is_empty() && pending.is_empty() && literal_names.is_empty() && atoms.is_empty() {
+    if namers.is_empty() && pending.is_empty() && literal_names.is_empty() && atoms == crate::hashed::NameSet::default() {
         return None;
     }
     Some(Box::new(NameFacts { namers, pending, literal_names, atoms }))
@@ -365,15 +365,9 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
     if all.len() < 2 {
         return;
     }
-    let mut named_in: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (_, f) in &all {
-        for atom in &f.atoms {
-            *named_in.entry(atom.as_str()).or_default() += 1;
-        }
-    }
     for (file, f) in &all {
         for (at, name) in &f.literal_names {
-            if named_in.get(name.as_str()).copied().unwrap_or(0) <= 1 {
+            if !all.iter().any(|(other, g)| other != file && g.atoms.contains(name)) {
                 report.retract(*file, *at);
             }
         }

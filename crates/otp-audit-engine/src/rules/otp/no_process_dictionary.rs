@@ -401,14 +401,33 @@ fn deleting_function<'a, 's>(file: &'a File<'s>, module: Option<Id>) -> Option<&
 /// `Process.get({__MODULE__, :http_client}, default)` with no write of that key in
 /// the file: a hook for tests to override a dependency. The module never sets it, so
 /// in production the read always gives the default.
+/// The same holds for the module's own name as the key (`__MODULE__`), read, or taken
+/// with `Process.put(__MODULE__, nil)` whose old value the code goes on to use: a hook
+/// that callers may fill before calling in, and that the module clears as it reads it.
 fn is_override_hook(file: &File, call: &Call, kind: Access, key: Node) -> bool {
     let text = file.text(key);
-    kind == Access::Read
-        && call.arity == 2
-        && text.starts_with("{__MODULE__,")
+    let reads = match kind {
+        Access::Read => call.arity == 2 && text.starts_with("{__MODULE__,") || text == "__MODULE__",
+        Access::Write => text == "__MODULE__" && takes_old_value(call),
+        Access::Delete => false,
+    };
+    reads
         && !file.calls_named("put").any(|c| {
-            access(c) == Some(Access::Write) && c.arg(0).is_some_and(|k| file.text(k) == text)
+            access(c) == Some(Access::Write)
+                && c.ctx.module == call.ctx.module
+                && c.arg(0).is_some_and(|k| file.text(k) == text)
+                && !takes_old_value(c)
         })
+}
+
+/// `case Process.put(key, nil) do ...`: a write of `nil` whose result (the old value)
+/// the code uses is a read that also clears the key.
+fn takes_old_value(put: &Call) -> bool {
+    let k = &grammar().kinds;
+    put.arg(1).is_some_and(|v| v.kind_id() == k.nil)
+        && put
+            .parent
+            .is_some_and(|p| ![k.do_block, k.body, k.block, k.source, k.stab_clause].contains(&p.kind_id()))
 }
 
 /// `Process.get_keys() |> Enum.each(&Process.delete/1)`: a function that deletes over

@@ -336,7 +336,7 @@ impl<'t> Walker<'_, 't> {
             Some("alias") => self.record_alias(node),
             Some("require") => self.record_require(node),
             Some("import") => self.record_import(node),
-            Some("test" | "setup" | "setup_all" | "describe") => self.enter_test(node),
+            Some("test" | "property" | "setup" | "setup_all" | "describe") => self.enter_test(node),
             Some("for") => self.ctx.in_loop = true,
             _ => {}
         }
@@ -752,7 +752,7 @@ impl<'t> Walker<'_, 't> {
             return;
         };
         let kind = match text(target, src) {
-            "test" => TestKind::Test,
+            "test" | "property" => TestKind::Test,
             "setup" => TestKind::Setup,
             "setup_all" => TestKind::SetupAll,
             _ => TestKind::Describe,

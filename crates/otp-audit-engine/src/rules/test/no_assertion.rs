@@ -30,11 +30,14 @@ static PROJECT: ProjectPass = ProjectPass {
     only_retracts: false,
 };
 
-/// Calls that make a test check something.
+/// Calls that make a test check something. In a PropCheck or QuickCheck property,
+/// `forall x <- gen do ... end` fails the property when its body is `false`, and
+/// `ensure/1` is QuickCheck's equality check.
 fn is_assertion(name: &str, helpers: &[String]) -> bool {
     name.starts_with("assert")
         || name.starts_with("refute")
         || matches!(name, "flunk" | "expect" | "verify!" | "catch_exit" | "catch_error" | "catch_throw")
+        || matches!(name, "forall" | "ensure")
         || helpers.iter().any(|h| h == name)
 }
 

@@ -580,16 +580,32 @@ const PROCESS_MODULES: &[&str] = &[
 
 /// `Tracer.with_span "SELECT" do Process.sleep(1) end`, `:timer.tc(fn -> ... end)`:
 /// the sleep is the work being measured, so that the span or timing has a duration;
-/// it waits for no other process.
+/// it waits for no other process. The same for the body of a block given a budget of
+/// time (`check all x <- gen, max_run_time: 100 do Process.sleep(25) ... end`): the
+/// sleep is how long each run takes, and the test checks what the budget lets run.
 fn inside_measured_block(file: &File, sleep: &Call) -> bool {
     let Some(test) = file.test(&sleep.ctx) else {
         return false;
     };
     let at = sleep.node.start_byte();
     file.calls_within(test.node).any(|c| {
-        let measures = (c.name.ends_with("span") && c.do_block.is_some()) || c.is(":timer", "tc");
+        let measures = (c.name.ends_with("span") && c.do_block.is_some())
+            || c.is(":timer", "tc")
+            || c.do_block.is_some() && sets_time_budget(file, c);
         let body = c.do_block.or(c.arguments).filter(|_| measures);
         body.is_some_and(|b| b.byte_range().contains(&at)) && c.node.id() != sleep.node.id()
+    })
+}
+
+/// An option among the call's arguments that caps how long it runs (`max_run_time: 100`,
+/// `max_time_ms: 50`).
+fn sets_time_budget(file: &File, c: &Call) -> bool {
+    c.arguments.is_some_and(|args| {
+        file.nodes_within(grammar().kinds.pair, args).any(|pair| {
+            ast::field(pair, grammar().fields.key)
+                .map(|k| ast::keyword_name(k, file.src))
+                .is_some_and(|key| key.starts_with("max_") && is_duration_key(key))
+        })
     })
 }
 

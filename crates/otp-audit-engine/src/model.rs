@@ -426,6 +426,44 @@ impl<'t> File<'t> {
         }
     }
 
+    /// The comments on the lines right above `node`'s first line, joined and
+    /// lowercased: what the author says about the code that follows.
+    pub fn comment_block_above(&self, node: Node<'t>) -> String {
+        let mut row = node.start_position().row;
+        let mut block = String::new();
+        // Comments in source order: walk the ones that end on the line above, upwards.
+        for comment in self.comments.iter().rev().filter(|c| c.end_byte() <= node.start_byte()) {
+            if row == 0 || comment.end_position().row != row - 1 {
+                break;
+            }
+            block.push_str(&self.text(*comment).to_lowercase());
+            row = comment.start_position().row;
+        }
+        block
+    }
+
+    /// The statement of a block (a function body, a `do` block, a clause) that holds
+    /// `node`: `node` itself when it is one.
+    pub fn statement_around(&self, node: Node<'t>) -> Node<'t> {
+        let k = &grammar().kinds;
+        let mut cur = node;
+        while let Some(parent) = self.parent(cur) {
+            if [k.do_block, k.body, k.block, k.source, k.stab_clause].contains(&parent.kind_id()) {
+                break;
+            }
+            cur = parent;
+        }
+        cur
+    }
+
+    /// The innermost `fn` around `node`.
+    pub fn innermost_fn(&self, node: Node<'t>) -> Option<&AnonFn<'t>> {
+        self.fns
+            .iter()
+            .filter(|f| f.node.byte_range().contains(&node.start_byte()))
+            .min_by_key(|f| f.node.byte_range().len())
+    }
+
     /// The nearest ancestor of `kind` within `max_steps` parents, as
     /// `syntax::parent_of_kind` finds it, through `parent`.
     pub fn parent_of_kind(&self, node: Node<'t>, kind: u16, max_steps: usize) -> Option<Node<'t>> {

@@ -56,6 +56,9 @@ fn unhandled<'a, 't>(file: &'a File<'t>) -> Vec<&'a Call<'t>> {
         if call.ctx.quoted || hands_ref_on(file, call) {
             continue;
         }
+        if waits_for_any_message_after(file, call) {
+            continue;
+        }
         let regions = regions(file, call, in_test);
         let handled = match monitor_tag(file, call) {
             // `Process.monitor(pid, tag: t)`: the `:DOWN` comes as `{t, ref, :process, pid, reason}`.
@@ -190,6 +193,33 @@ fn inspects_process_info(file: &File, region: Node) -> bool {
             )
         })
     })
+}
+
+/// `spawn(fn -> Process.monitor(pid); ...; receive do _ -> restart() end end)`: a
+/// process of its own that monitors and then blocks in a `receive` whose clause takes
+/// any message. Nothing else knows this process, so the `:DOWN` is what that clause
+/// takes: the process exists to act once the monitored one is gone.
+fn waits_for_any_message_after(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    if !call.ctx.other_process {
+        return false;
+    }
+    let Some(fun) = file.innermost_fn(call.node).map(|f| f.node) else {
+        return false;
+    };
+    file.calls_within(fun)
+        .filter(|r| r.name == "receive" && r.module.is_none() && r.node.start_byte() > call.node.end_byte())
+        .any(|r| {
+            r.do_block.is_some_and(|b| {
+                ast::named_children(b)
+                    .filter(|c| c.kind_id() == k.stab_clause)
+                    .filter_map(|c| ast::field(c, grammar().fields.left))
+                    .any(|left| {
+                        let pattern = left.named_child(0).filter(|_| left.named_child_count() == 1).unwrap_or(left);
+                        pattern.kind_id() == k.identifier && file.text(pattern).starts_with('_')
+                    })
+            })
+        })
 }
 
 fn handles_down(file: &File, region: Node) -> bool {

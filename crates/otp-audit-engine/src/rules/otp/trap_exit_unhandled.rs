@@ -39,6 +39,9 @@ fn check(file: &File, report: &mut Report) {
         if !traps_exits(file, call) {
             continue;
         }
+        if traps_in_one_shot_process(file, call) {
+            continue;
+        }
         let module = file.module(&call.ctx);
         // Quoted code: the using module may handle `:EXIT` itself.
         if module.is_some_and(|m| m.quoted) {
@@ -120,6 +123,35 @@ fn check(file: &File, report: &mut Report) {
             ),
         );
     }
+}
+
+/// `Task.async(fn -> Process.flag(:trap_exit, true); apply(mod, fun, args) end)`: the
+/// trap is set in a process of its own that runs one job and ends, with no `receive`
+/// to wait in. Trapping there keeps a crash of what the job links to (the tasks of an
+/// `async_stream`, reported back as `{:exit, reason}`) from killing it, and any `:EXIT`
+/// left over ends with the process; the module's own process is not touched.
+fn traps_in_one_shot_process(file: &File, call: &Call) -> bool {
+    let Some(f) = file.innermost_fn(call.node) else {
+        return false;
+    };
+    // A module's own `async/1` may delegate to `Task.async/1` (or a tracing wrapper
+    // of it), so the starter's name counts without its module.
+    let started = f.called_by.is_some_and(|c| {
+        matches!(file.calls[c as usize].name, "async" | "async_nolink" | "spawn" | "spawn_link" | "start" | "start_link")
+    });
+    if !call.ctx.other_process && !started {
+        return false;
+    }
+    let fun = f.node;
+    let receives = |n: Node| file.calls_within(n).any(|c| c.name == "receive" && c.module.is_none());
+    // `spawn(fn -> Process.flag(:trap_exit, true); loop(state) end)`: the loop's
+    // `receive` is in a function of the module.
+    let loops = file.calls_within(fun).filter(|c| c.local && c.module.is_none()).any(|c| {
+        file.defs
+            .iter()
+            .any(|d| d.name == c.name && d.module == call.ctx.module && receives(d.node))
+    });
+    !receives(fun) && !loops
 }
 
 /// Behaviours built on `:gen_server` whose callback module gets `{:EXIT, ...}` in
@@ -351,15 +383,6 @@ fn matches_tag(file: &File, pattern: Node, tag: &str) -> bool {
 /// shutdown, `terminate/2` or letting work finish): the finding's question is answered.
 fn explained_above(file: &File, flag: Node) -> bool {
     const WHY: &[&str] = &["terminate", "shutdown", "shut down", "abrupt", "finish", "graceful"];
-    let mut row = flag.start_position().row;
-    let mut block = String::new();
-    // Comments in source order: walk the ones that end on the line above, upwards.
-    for comment in file.comments.iter().rev().filter(|c| c.end_byte() <= flag.start_byte()) {
-        if row == 0 || comment.end_position().row != row - 1 {
-            break;
-        }
-        block.push_str(&file.text(*comment).to_lowercase());
-        row = comment.start_position().row;
-    }
+    let block = file.comment_block_above(flag);
     WHY.iter().any(|w| block.contains(w))
 }

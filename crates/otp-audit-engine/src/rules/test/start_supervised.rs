@@ -786,11 +786,7 @@ fn stop_helper(file: &File, c: &Call) -> bool {
 
 /// The body of the innermost `fn` around `c`.
 fn enclosing_fn<'t>(file: &File<'t>, c: &Call<'t>) -> Node<'t> {
-    file.fns
-        .iter()
-        .filter(|f| f.node.byte_range().contains(&c.node.start_byte()))
-        .min_by_key(|f| f.node.byte_range().len())
-        .map_or(c.node, |f| f.node)
+    file.innermost_fn(c.node).map_or(c.node, |f| f.node)
 }
 
 /// A `setup` of the test's module registers an `on_exit` that stops the started

@@ -118,7 +118,7 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
         if in_mix_task(file, &call.ctx) || drives_mix(file, &call.ctx) {
             continue;
         }
-        if remote_start(file, call) {
+        if remote_start(file, call) || explained_above(file, call) {
             continue;
         }
         let written = call.display(src);
@@ -256,6 +256,16 @@ fn at_once_message(written: &str, how: &str, answer: &str) -> String {
 /// (`GenServer.call(pid, :done, @timeout)` on three branches, `Task.await(task,
 /// :infinity)` in two clauses of one `fn`) is one decision: the first is reported,
 /// naming the lines of the others.
+/// `# The infinity is safe here because the inner tasks have their own timeout.` right
+/// above the statement: the author has weighed the unbounded wait and says why. The
+/// rule's question is answered, as its advice asks ("say so in a comment").
+fn explained_above(file: &File, call: &Call) -> bool {
+    const WAIT: &[&str] = &["infinity", "infinite", "forever", "unbounded", "no timeout"];
+    const WHY: &[&str] = &["because", "since", "safe", "intentional", "on purpose", "deliberate", "own timeout"];
+    let block = file.comment_block_above(file.statement_around(call.node));
+    WAIT.iter().any(|w| block.contains(w)) && WHY.iter().any(|w| block.contains(w))
+}
+
 fn merge_repeats<'a, 't>(file: &File, found: Vec<Found<'a, 't>>) -> Vec<Found<'a, 't>> {
     let mut out: Vec<Found> = Vec::new();
     let mut repeats: Vec<Vec<usize>> = Vec::new();

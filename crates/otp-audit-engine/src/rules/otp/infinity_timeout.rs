@@ -226,9 +226,15 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
                 let Some(how) = infinity_source(file, call, value) else {
                     continue;
                 };
-                match element_work(file, call, *i) {
+                // Files count as local work: the disk is no process that can hang on us.
+                let mut file_io = Some(None);
+                let work = element_work(file, call, *i, &mut file_io);
+                match work {
                     Some(ElementWork::Bounded(inner)) => out.push((call, value.byte_range(), format!(
                         "`{written}` is given {how} as its `timeout:` option, but each element only waits in `{inner}`, which carries its own bounded timeout, so an element ends (or exits) within that bound and the stream with it; `:infinity` only avoids a second, shorter deadline"
+                    ), Some(Severity::Info))),
+                    Some(ElementWork::InMemory(called)) if let Some(first) = file_io.flatten() => out.push((call, value.byte_range(), format!(
+                        "`{written}` is given {how} as its `timeout:` option, but each element only computes and works on local files: it calls no process, socket or remote node, only {called}, and file functions such as `{first}`; work of that kind ends, so a bounded timeout would only exit the caller on a slow but finishing element (a large file, a busy disk); bound it if one of those project functions does network I/O"
                     ), Some(Severity::Info))),
                     Some(ElementWork::InMemory(called)) => out.push((call, value.byte_range(), format!(
                         "`{written}` is given {how} as its `timeout:` option, but each element only computes: it calls no process, socket or remote node, only {called}; work of that kind ends, so a bounded timeout would only exit the caller on a slow but finishing element; bound it if one of those project functions does I/O"
@@ -347,7 +353,7 @@ const FILE_IO: &[&str] = &[":file", "File", ":prim_file"];
 const IN_MEMORY_MODULES: &[&str] = &[
     "Kernel", "String", "Enum", "Map", "MapSet", "List", "Keyword", "Tuple", "Integer",
     "Float", "Decimal", "Date", "Time", "DateTime", "NaiveDateTime", "Calendar", "Regex",
-    "Base", "URI", "Access", "Jason", "Poison", "Bitwise", "Logger", ":binary", ":lists",
+    "Base", "URI", "Path", "Access", "Jason", "Poison", "Bitwise", "Logger", ":binary", ":lists",
     ":maps", ":string", ":math", ":erlang", ":crypto", ":zlib",
 ];
 
@@ -355,13 +361,10 @@ const IN_MEMORY_MODULES: &[&str] = &[
 /// capture of a local function) whose element function, with the local functions
 /// it reaches, waits only in bounded calls or not at all. The function is the
 /// argument before the options at `opts_at`.
-fn element_work(file: &File, call: &Call, opts_at: usize) -> Option<ElementWork> {
-    element_work_with(file, call, opts_at, &mut None)
-}
-
-/// [`element_work`], counting calls of [`FILE_IO`] modules as in-memory work when
-/// `file_io` is given, and noting the first one there.
-fn element_work_with(file: &File, call: &Call, opts_at: usize, file_io: &mut Option<Option<String>>) -> Option<ElementWork> {
+///
+/// Calls of [`FILE_IO`] modules count as in-memory work when `file_io` is given, and
+/// the first one is noted there.
+fn element_work(file: &File, call: &Call, opts_at: usize, file_io: &mut Option<Option<String>>) -> Option<ElementWork> {
     let fun = call.arg(opts_at.checked_sub(1)?)?;
     let mut bounded: Option<String> = None;
     let mut project: Vec<String> = Vec::new();
@@ -458,7 +461,7 @@ fn agent_fun_work(file: &File, call: &Call, timeout_at: usize) -> Option<AgentWo
         return None;
     }
     let mut file_io = Some(None);
-    match (element_work_with(file, call, timeout_at, &mut file_io)?, file_io.flatten()) {
+    match (element_work(file, call, timeout_at, &mut file_io)?, file_io.flatten()) {
         // Project functions may do anything; beside file work they are named.
         (ElementWork::InMemory(calls), Some(first)) => Some(AgentWork::FileIo { first, calls }),
         (ElementWork::InMemory(what), None) if !what.contains("of this project") => Some(AgentWork::InMemory),

@@ -92,6 +92,13 @@ enum Wait<'s> {
         pid: String,
         release: String,
     },
+    /// Between two messages the test sends to the same process (`send(pid, a)`, the
+    /// sleep, `send(pid, b)`): they arrive in the order sent, with or without it.
+    InOrder {
+        pid: String,
+        sent: String,
+        next: String,
+    },
     /// The statement before is a synchronous call (`{:ok, _} = Server.call(pid, req)`)
     /// that has returned: no reply is pending.
     AfterCall {
@@ -481,6 +488,12 @@ fn check(file: &File, report: &mut Report) {
             Wait::Ends { next, pid } => (
                 format!(
                     "{shown} guesses how long `{pid}` needs to end before `{next}`; monitor it before whatever ends it (`ref = Process.monitor({pid})`) and `assert_receive {{:DOWN, ^ref, :process, _, _}}` instead: the `:DOWN` comes once it is gone, which also proves it"
+                ),
+                "waiting-for-a-state-change",
+            ),
+            Wait::InOrder { pid, sent, next } => (
+                format!(
+                    "{shown} sits between two messages the test sends to `{pid}` (`{sent}`, then `{next}`): messages from one process to another arrive in the order sent, so `{pid}` handles the second after the first without the sleep; delete it, and if handling the first starts work elsewhere (a timer, another process) that the second must come after, wait for that work's outcome instead"
                 ),
                 "waiting-for-a-state-change",
             ),
@@ -1809,6 +1822,9 @@ fn waits_before<'s>(file: &File, call: &Call) -> Wait<'s> {
     else {
         return Wait::StateChange { next: None, sent };
     };
+    if let Some((pid, first, second)) = sends_around(file, call, next) {
+        return Wait::InOrder { pid, sent: first, next: second };
+    }
     // A bare value (the setup's return map) is no check the sleep waits for, and
     // `on_exit(fn -> ... end)` only registers a cleanup.
     let registers_cleanup = file
@@ -1895,6 +1911,26 @@ fn sent_before(file: &File, sleep: &Call) -> Option<String> {
             })
         })
         .map(|c| c.display(file.src))
+}
+
+/// `send(server, {:gun_error, ...})`, the sleep, `send(server, {:gun_down, ...})`: the
+/// statements right around the sleep send to the same process from the test's own
+/// process. Erlang keeps the order of messages between two processes, so the second
+/// is handled after the first however long the sleep. The process, and both sends
+/// as written.
+fn sends_around(file: &File, sleep: &Call, next: Node) -> Option<(String, String, String)> {
+    let prev = previous_statement(file, sleep)?;
+    let send_to = |stmt: Node| {
+        let c = file.calls_within(stmt).find(|c| c.node == stmt)?;
+        let send = c.is("Kernel", "send") || c.is(":erlang", "send") || c.is("Process", "send");
+        let to = c.arg(0).filter(|to| send && to.kind_id() == grammar().kinds.identifier)?;
+        Some((file.text(to), c))
+    };
+    let (first_to, first) = send_to(prev)?;
+    let (second_to, second) = send_to(next)?;
+    (first_to == second_to && in_test_process(first) && in_test_process(second)).then(|| {
+        (first_to.to_string(), shortened(file.text(first.node)), shortened(file.text(second.node)))
+    })
 }
 
 /// `send(subscriber, :retry)`, the sleep, and later `send(subscriber, {:connection,

@@ -873,9 +873,18 @@ fn tasks_wait_forever_inside(file: &File, call: &Call) -> Option<String> {
 /// function `handle_call/3` hands `from` to (`do_handle_call(request, from, state)`),
 /// and the call may be the module's one wrapper for every request (`def call(pid,
 /// request)`), which then carries the deferred ones too (R32 bypass).
+///
+/// A `:gen_statem` does the same when a `{:call, from}` clause for the request carries
+/// `from` on (into its data, or as `{:next_event, :internal, {:queue, {req, from}}}`)
+/// without replying in the clause itself (R34 nostrum's rate limiter). And a
+/// `handle_call` that sleeps before it replies, itself or in a function of the module
+/// it calls (`Process.sleep(@wait_time - elapsed)`), spaces its callers out on
+/// purpose: each waits its turn behind the ones queued before it (R34 nostrum's shard
+/// connector).
 fn waits_in_line(file: &File, call: &Call) -> bool {
     let k = &grammar().kinds;
-    if !matches!(call.module.as_deref(), Some("GenServer" | ":gen_server")) || call.name != "call" {
+    let statem = matches!(call.module.as_deref(), Some(":gen_statem" | "GenStateMachine"));
+    if !(statem || matches!(call.module.as_deref(), Some("GenServer" | ":gen_server"))) || call.name != "call" {
         return false;
     }
     let Some(request) = call.arg(1) else {
@@ -898,6 +907,66 @@ fn waits_in_line(file: &File, call: &Call) -> bool {
     // takes every request.
     let takes_request = |p: Node| wrapped || tag_of(p) == tag || p.kind_id() == k.identifier;
     let in_module = |d: &&Def| d.module == call.ctx.module;
+    if statem {
+        return file.defs.iter().filter(in_module).any(|d| {
+            let (event, request) = match (d.name, d.arity) {
+                ("handle_event", 4) | (_, 3) => (d.params.first(), d.params.get(1)),
+                _ => return false,
+            };
+            let from = event.filter(|e| e.kind_id() == k.tuple && tag_of(**e) == Some("call")).and_then(|e| e.named_child(1));
+            let Some(from) = from.map(|f| file.text(f)).filter(|f| !f.starts_with('_')) else {
+                return false;
+            };
+            request.is_some_and(|r| takes_request(*r))
+                && d.body.is_some_and(|body| {
+                    let replies_here = ast::descendants(body).any(|n| {
+                        n.kind_id() == k.tuple
+                            && tag_of(n) == Some("reply")
+                            && n.named_child(1).is_some_and(|f| file.text(f) == from)
+                    });
+                    // Kept for later: in a map (the data, or a struct in it), or in an
+                    // event the machine gives itself. Handed to a function of the module
+                    // (`handle_call(msg, from, data)`) is no deferral of its own.
+                    let kept = |v: Node| {
+                        let mut cur = v;
+                        while let Some(p) = file.parent(cur).filter(|p| p.id() != body.id()) {
+                            if p.kind_id() == k.map || p.kind_id() == k.tuple && tag_of(p) == Some("next_event") {
+                                return true;
+                            }
+                            if p.kind_id() == k.call {
+                                return false;
+                            }
+                            cur = p;
+                        }
+                        false
+                    };
+                    let carries = ast::descendants(body).any(|v| v.kind_id() == k.identifier && file.text(v) == from && kept(v));
+                    carries && !replies_here && !file.calls_within(body).any(|c| c.name == "reply")
+                })
+        });
+    }
+    // `handle_call(:blocking_connect, _from, state)` that sleeps and then replies, in
+    // one body: a sleep on some error path of a helper spaces nobody out.
+    let sleeps = |body: Node| {
+        file.calls_within(body).any(|c| c.is("Process", "sleep") || c.is(":timer", "sleep"))
+            && ast::descendants(body).any(|n| n.kind_id() == k.tuple && tag_of(n) == Some("reply"))
+    };
+    let spaces_callers = file.defs.iter().filter(in_module).any(|d| {
+        d.name == "handle_call"
+            && d.params.first().is_some_and(|p| takes_request(*p) && p.kind_id() != k.identifier)
+            && d.body.is_some_and(|body| {
+                sleeps(body)
+                    || file.calls_within(body).filter(|c| c.local).any(|c| {
+                        file.defs
+                            .iter()
+                            .filter(in_module)
+                            .any(|f| f.name == c.name && f.arity == c.arity && f.body.is_some_and(sleeps))
+                    })
+            })
+    });
+    if spaces_callers {
+        return true;
+    }
     // Private functions `handle_call/3` hands its `from` to.
     let delegates: Vec<&str> = file
         .defs

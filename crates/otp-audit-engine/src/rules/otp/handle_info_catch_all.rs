@@ -125,7 +125,11 @@ fn check(file: &File, report: &mut Report) {
             );
             continue;
         }
-        let (message, info) = if let Some((family, missing)) = socket_messages_missing(file, i as Id) {
+        let (message, info) = if let Some(missing) = gun_messages_missing(file, i as Id) {
+            (format!(
+                "`handle_info/2` has no catch-all clause ({count} is here): this module opens a gun connection (`:gun.open`), which also sends the owner {missing}, which no clause takes: each would crash the server with `FunctionClauseError`; add clauses for them, or end with a `def handle_info(msg, state)` clause that logs and returns `{{:noreply, state}}`"
+            ), false)
+        } else if let Some((family, missing)) = socket_messages_missing(file, i as Id) {
             (format!(
                 "`handle_info/2` has no catch-all clause ({count} is here): this module takes `{{:{family}_closed, socket}}`, so it owns a socket that also sends {missing}, which no clause takes: each would crash the server with `FunctionClauseError`; add clauses for them, or end with a `def handle_info(msg, state)` clause that logs and returns `{{:noreply, state}}`"
             ), false)
@@ -219,6 +223,40 @@ fn port_exit_missing(file: &File, module: Id) -> bool {
             .filter(|d| d.name == "handle_info" && d.arity == 2)
             .filter_map(|d| d.params.first().copied())
             .any(|p| p.kind_id() == g.kinds.identifier || file.text(p).contains(":exit_status"))
+}
+
+/// `:gun.open(host, port, opts)` in the module, whose `handle_info/2` clauses take
+/// some of gun's messages (`{:gun_up, conn, protocol}`, `{:gun_ws, ...}`) but not
+/// `{:gun_error, ...}` or `{:gun_down, ...}`, which gun sends the owner when a stream
+/// or the connection fails. What is missing, as the message names it.
+fn gun_messages_missing(file: &File, module: Id) -> Option<String> {
+    let g = grammar();
+    let opens = file.calls.iter().any(|c| c.ctx.module == Some(module) && c.is(":gun", "open"));
+    if !opens {
+        return None;
+    }
+    let heads: Vec<Node> = file
+        .defs_of(Some(module))
+        .filter(|d| d.name == "handle_info" && d.arity == 2)
+        .filter_map(|d| d.params.first().copied())
+        .map(|p| if ast::is_binary_op(p, file.src, "when") { ast::field(p, g.fields.left).unwrap_or(p) } else { p })
+        .collect();
+    if heads.iter().any(|h| h.kind_id() == g.kinds.identifier) {
+        return None;
+    }
+    let takes = |tag: &str| {
+        heads.iter().any(|p| {
+            p.kind_id() == g.kinds.tuple && p.named_child(0).and_then(|a| ast::atom_name(a, file.src)) == Some(tag)
+        })
+    };
+    let mut missing = Vec::new();
+    if !takes("gun_error") {
+        missing.push("`{:gun_error, conn, stream, reason}` (and `{:gun_error, conn, reason}`) when a stream or the connection fails");
+    }
+    if !takes("gun_down") {
+        missing.push("`{:gun_down, conn, protocol, reason, killed_streams}` when the connection drops");
+    }
+    (!missing.is_empty()).then(|| missing.join(" and "))
 }
 
 fn socket_messages_missing(file: &File, module: Id) -> Option<(&'static str, String)> {

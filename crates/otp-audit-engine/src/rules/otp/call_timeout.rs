@@ -653,10 +653,34 @@ pub(crate) fn startup_wait(file: &File, module: &Module) -> Option<(String, Stri
     if !continues_from_init {
         return None;
     }
+    // A server started without a name whose start-up ends by handing `self()` to
+    // another process is reachable only from then on: no call can queue behind it.
+    let named = defs()
+        .filter(|d| matches!(d.name, "start_link" | "start"))
+        .any(|d| file.text(d.node).contains("name:"));
     defs().filter(|d| d.name == "handle_continue" && d.arity == 2).find_map(|d| {
+        if !named && publishes_self_last(file, d.body?) {
+            return None;
+        }
         let waits = blocking_call(file, module, d.body?, &mut Vec::new(), 0)?;
         let tag = d.params.first().map_or("_", |p| file.text(*p));
         Some((format!("handle_continue({tag}, state)"), waits))
+    })
+}
+
+/// `Voice.update_voice_async(voice, session_pid: self())` (or a send or cast carrying
+/// `self()`, or `Registry.register/3`) as the statement before the clause's result:
+/// the server tells others where it is only once it has started.
+fn publishes_self_last(file: &File, body: Node) -> bool {
+    let statements: Vec<Node> = ast::statements(body).filter(|s| s.kind_id() != grammar().kinds.comment).collect();
+    let Some(&[publish, _result]) = statements.len().checked_sub(2).map(|i| &statements[i..]) else {
+        return false;
+    };
+    file.calls_within(publish).any(|c| {
+        let registers = c.module.as_deref() == Some("Registry") && c.name == "register";
+        let hands_self = c.module.as_deref() != Some("Logger")
+            && c.args.iter().any(|a| std::iter::once(*a).chain(ast::descendants(*a)).any(|n| ast::is_self_call(n, file.src)));
+        registers || hands_self
     })
 }
 

@@ -216,6 +216,11 @@ fn check(file: &File, report: &mut Report) {
                 format!(
                     "`{written}` in this supervisor's `init/1` starts an unlinked task outside the tree that `init/1` builds: no process is linked to it and shutdown does not wait for it; list it among the children instead, as `{{Task, fn -> ... end}}` (a Task child is `restart: :temporary`: it runs once, after the children listed before it have started, and shutdown waits for it up to its `:shutdown` time)"
                 )
+            } else if module == "Task" && in_server_callback(file, call, def) {
+                format!(
+                    "`{written}` in `{}/{}` starts an unlinked task that outlives this server: if the server crashes or stops, the task goes on with nothing linked to it, and shutdown does not wait for it; if it works for this server, start it with `Task.start_link/1` so that it ends with the server, or use `Task.Supervisor.start_child/2` under {task_sup} if it must outlive the server",
+                    def.name, def.arity
+                )
             } else if module == "Task" {
                 format!(
                     "`{written}` starts an unlinked task outside any supervision tree: no process is linked to it and shutdown does not wait for it; use `Task.Supervisor.start_child/2` under {task_sup}"
@@ -1634,4 +1639,11 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
         });
     }
     Some(Box::new(facts))
+}
+
+/// A callback of a GenServer (`init/1`, `handle_*`): the call runs in the server's
+/// own process, so a task it starts can be tied to that process.
+fn in_server_callback(file: &File, call: &Call, def: &Def) -> bool {
+    file.module(&call.ctx).is_some_and(|m| m.is_genserver)
+        && (def.name == "init" && def.arity == 1 || def.name.starts_with("handle_"))
 }

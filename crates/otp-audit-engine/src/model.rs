@@ -432,7 +432,12 @@ impl<'t> File<'t> {
         let mut row = node.start_position().row;
         let mut block = String::new();
         // Comments in source order: walk the ones that end on the line above, upwards.
-        for comment in self.comments.iter().rev().filter(|c| c.end_byte() <= node.start_byte()) {
+        for comment in self
+            .comments
+            .iter()
+            .rev()
+            .filter(|c| c.end_byte() <= node.start_byte())
+        {
             if row == 0 || comment.end_position().row != row - 1 {
                 break;
             }

@@ -546,11 +546,17 @@ fn broadcast_request_facts(file: &File) -> Vec<Fact> {
     // A request written by hand: `send(pid, {:get, self()})` and then a `receive` in
     // the same function for the answer. The answer is the reply half of that call;
     // the request itself is what the rule reports, once.
+    // The requester may name itself by an alias instead (`alias = Process.monitor(pid,
+    // alias: :reply_demonitor)`, `:erlang.alias([:reply])`), which its `receive` pins.
     for send in file.calls_named_any(&["send"]) {
-        let Some(msg) = message_arg(send).filter(|m| m.kind_id() == grammar().kinds.tuple && carries_self(*m)) else {
+        let Some(def) = file.def(&send.ctx) else { continue };
+        let carries_alias = |tuple: Node| {
+            let aliases = reply_aliases(file, def);
+            ast::named_children(tuple).any(|e| aliases.contains(&file.text(e)))
+        };
+        let Some(msg) = message_arg(send).filter(|m| m.kind_id() == grammar().kinds.tuple && (carries_self(*m) || carries_alias(*m))) else {
             continue;
         };
-        let Some(def) = file.def(&send.ctx) else { continue };
         let awaits = file
             .calls_within(def.node)
             .any(|c| c.name == "receive" && c.local && c.module.is_none() && c.node.start_byte() > send.node.end_byte());
@@ -572,6 +578,23 @@ fn broadcast_request_facts(file: &File) -> Vec<Fact> {
         }
     }
     facts
+}
+
+/// Variables the function binds to an alias of its own process, which a reply can be
+/// sent to: `alias = :erlang.alias([:reply])`, `Process.alias()`, or a monitor created
+/// with the `alias:` option.
+fn reply_aliases<'s>(file: &File<'s>, def: &Def) -> Vec<&'s str> {
+    let g = grammar();
+    file.calls_within(def.node)
+        .filter(|c| {
+            c.is_any(":erlang", &["alias", "monitor"]) || c.is_any("Process", &["alias", "monitor"])
+        })
+        .filter(|c| c.name == "alias" || c.args.iter().skip(1).any(|a| file.text(*a).contains("alias")))
+        .filter_map(|c| {
+            let bind = file.parent(c.node).filter(|p| ast::is_binary_op(*p, file.src, "="))?;
+            ast::field(bind, g.fields.left).filter(|l| l.kind_id() == g.kinds.identifier).map(|l| file.text(l))
+        })
+        .collect()
 }
 
 /// `tuple` (or the variable it is bound to) is an argument of a call to a function
@@ -670,8 +693,17 @@ fn stored_requester_facts(file: &File) -> Vec<Fact> {
         };
         (dot.kind_id() == g.kinds.dot).then(|| ast::field(dot, g.fields.right)).flatten().map(|f| file.text(f).to_string())
     };
-    for put in file.calls_named("put").filter(|c| c.is("Map", "put") && c.arity == 3) {
-        let (Some(def), Some(map), Some(value)) = (file.def(&put.ctx), put.arg(0), put.arg(2)) else { continue };
+    // `Map.put(s.refs, ref, pid)`, or `put_in(state.pending[ref], pid)`.
+    let stores = file
+        .calls_named("put")
+        .filter(|c| c.is("Map", "put") && c.arity == 3)
+        .map(|c| (c, c.arg(0), c.arg(2)))
+        .chain(file.calls_named("put_in").filter(|c| c.module.is_none() && c.arity == 2).map(|c| {
+            let map = c.arg(0).filter(|a| a.kind_id() == g.kinds.access_call).and_then(|a| a.named_child(0));
+            (c, map, c.arg(1))
+        }));
+    for (put, map, value) in stores {
+        let (Some(def), Some(map), Some(value)) = (file.def(&put.ctx), map, value) else { continue };
         if value.kind_id() != g.kinds.identifier {
             continue;
         }
@@ -687,11 +719,15 @@ fn stored_requester_facts(file: &File) -> Vec<Fact> {
         };
         let Some(def) = file.def(&send.ctx) else { continue };
         let var = file.text(dest);
-        // Where `var` comes from: `case <read> do ... var -> ...` or `var = <read>`.
+        // Where `var` comes from: `case <read> do ... var -> ...`, `var = <read>`, or
+        // `{var, rest} = Map.pop(...)`.
+        let binds_var = |l: Node| {
+            file.text(l) == var || l.kind_id() == g.kinds.tuple && l.named_child(0).is_some_and(|e| file.text(e) == var)
+        };
         let read = ast::descendants(def.node)
             .filter(|n| n.end_byte() <= send.node.start_byte() || n.byte_range().contains(&send.node.start_byte()))
             .find_map(|n| {
-                if ast::is_binary_op(n, file.src, "=") && ast::field(n, g.fields.left).is_some_and(|l| file.text(l) == var) {
+                if ast::is_binary_op(n, file.src, "=") && ast::field(n, g.fields.left).is_some_and(binds_var) {
                     return ast::field(n, g.fields.right);
                 }
                 let case = (n.kind_id() == g.kinds.call && ast::local_call_name(n, file.src) == Some("case")).then_some(n)?;
@@ -708,7 +744,7 @@ fn stored_requester_facts(file: &File) -> Vec<Fact> {
             read.named_child(0)
         } else {
             file.calls_within(read)
-                .find(|c| c.node == read && c.is_any("Map", &["get", "fetch!"]))
+                .find(|c| c.node == read && c.is_any("Map", &["get", "fetch!", "pop"]))
                 .and_then(|c| c.arg(0))
         };
         if let Some(field) = map.and_then(field_of) {

@@ -125,6 +125,18 @@ fn check(file: &File, report: &mut Report) {
             );
             continue;
         }
+        // The same for a file watcher's stop notice.
+        if watcher_stop_missing(file, i as Id) {
+            report.add(
+                file,
+                &ctx,
+                last_head(last),
+                format!(
+                    "`handle_info/2` has no catch-all clause ({count} is here): this server subscribes to a `FileSystem` watcher, which sends `{{:file_event, watcher_pid, :stop}}` when the watcher stops, and no clause takes it: that message crashes the server with `FunctionClauseError`; add a clause for it that stops the server (or starts a new watcher), since a catch-all that logs and carries on would keep a server that no longer hears of any change"
+                ),
+            );
+            continue;
+        }
         let (message, info) = if let Some(missing) = gun_messages_missing(file, i as Id) {
             (format!(
                 "`handle_info/2` has no catch-all clause ({count} is here): this module opens a gun connection (`:gun.open`), which also sends the owner {missing}, which no clause takes: each would crash the server with `FunctionClauseError`; add clauses for them, or end with a `def handle_info(msg, state)` clause that logs and returns `{{:noreply, state}}`"
@@ -223,6 +235,32 @@ fn port_exit_missing(file: &File, module: Id) -> bool {
             .filter(|d| d.name == "handle_info" && d.arity == 2)
             .filter_map(|d| d.params.first().copied())
             .any(|p| p.kind_id() == g.kinds.identifier || file.text(p).contains(":exit_status"))
+}
+
+/// `FileSystem.subscribe(watcher)` in the module, and `handle_info/2` clauses that take
+/// the watcher's `{:file_event, pid, {path, events}}` but none that takes its
+/// `{:file_event, pid, :stop}` (nor a variable head, nor a variable third element).
+fn watcher_stop_missing(file: &File, module: Id) -> bool {
+    let g = grammar();
+    let subscribes = file.calls.iter().any(|c| c.ctx.module == Some(module) && c.is("FileSystem", "subscribe"));
+    if !subscribes {
+        return false;
+    }
+    let heads: Vec<Node> = file
+        .defs_of(Some(module))
+        .filter(|d| d.name == "handle_info" && d.arity == 2)
+        .filter_map(|d| d.params.first().copied())
+        .map(|p| if ast::is_binary_op(p, file.src, "when") { ast::field(p, g.fields.left).unwrap_or(p) } else { p })
+        .collect();
+    let takes_stop = heads.iter().any(|h| {
+        h.kind_id() == g.kinds.identifier
+            || h.kind_id() == g.kinds.tuple
+                && h.named_child(0).and_then(|a| ast::atom_name(a, file.src)) == Some("file_event")
+                && h.named_child(2).is_some_and(|e| {
+                    e.kind_id() == g.kinds.identifier || ast::atom_name(e, file.src) == Some("stop")
+                })
+    });
+    !takes_stop
 }
 
 /// `:gun.open(host, port, opts)` in the module, whose `handle_info/2` clauses take

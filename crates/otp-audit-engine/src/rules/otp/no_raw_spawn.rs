@@ -100,6 +100,14 @@ fn check(file: &File, report: &mut Report) {
             // The spawner collects the result itself: a supervised fire-and-forget
             // child would be the wrong cure, tasks it awaits are the right one.
             // One process, not one per item: a hand-written async call.
+            if !call.ctx.in_loop && kind == Kind::Link {
+                // Linked both ways: a crash of either takes the other down, so
+                // neither half of the unlinked call's trouble applies.
+                report.add_info(file, &call.ctx, call.node.byte_range(), format!(
+                    "`{written}` starts a linked process that sends its result back to the spawner, which waits for it in a `receive`: `Task.async/1` and `Task.await/2` written by hand, without the reply tagged by the task's ref (so a reply from an earlier, abandoned wait can be taken for this one), a crash report naming the work, or `$callers`; `Task.async/1` with `Task.await/2` gives all three and keeps the link"
+                ));
+                continue;
+            }
             let message = if call.ctx.in_loop {
                 format!(
                     "`{written}` starts a process that sends its result back to the spawner, which collects it in a `receive`: a hand-written scatter-gather whose processes outlive a crashed spawner and whose late replies stay in its mailbox; start each with `Task.async/1` (or `Task.Supervisor.async_nolink/2`), collect with `Task.yield_many/2` and `Task.shutdown/2` the ones that did not answer"

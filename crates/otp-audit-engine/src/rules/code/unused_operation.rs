@@ -117,6 +117,15 @@ fn check(file: &File, report: &mut Report) {
         // checks each as well as an `assert` does.
         let checks: &[&str] = if enum_map { &["assert", "refute"] } else { &["assert"] };
         let asserts = (missing_assertion || in_test && enum_map) && ends_in_assert(file, call, checks);
+        // `Enum.map(& &1.list_of_stuff)`: `Enum.each/2` would run nothing either. Making
+        // atoms (`String.to_atom/1`, on purpose before `to_existing_atom` calls) or
+        // raising on bad input (`Integer.parse!`-style names) is something.
+        let computes_only = enum_map
+            && !runs_a_stream
+            && function_argument(file, call).is_some_and(|f| {
+                !has_effects(file, f)
+                    && !file.calls_within(f).any(|c| c.name.contains("to_atom") || c.name.contains("existing_atom") || c.name.ends_with('!'))
+            });
         let message = if asserts && matches!(call.name, "any?" | "find") {
             format!(
                 "`{written}` stops at the first element for which its function returns a truthy value, and its function ends in an `assert`, which returns one when it passes: only the first element is checked; use `Enum.each/2` so that every element is"
@@ -131,6 +140,10 @@ fn check(file: &File, report: &mut Report) {
         } else if enum_map && runs_a_made_stream {
             format!(
                 "`{written}` consumes a lazy stream whose production does the work (what a `*stream*` function, or a call given `return_stream?: true`, returns) and drops the mapped results; `Enum.each/2` says that, and keeps the `fn`'s pattern match (`{{:ok, _}}`), which `Stream.run/1` would not check"
+            )
+        } else if enum_map && computes_only {
+            format!(
+                "`{written}` builds a list that is discarded, and its function only computes: the call does nothing (what it is given still runs); remove it, or use the list (in a test, assert on it)"
             )
         } else if enum_map {
             format!(
@@ -183,6 +196,7 @@ fn check(file: &File, report: &mut Report) {
         }
         if enum_map
             && !asserts
+            && !computes_only
             && !call.via_apply
             && !file.is_enclosing_function(ctx, "Enum", "each", 2)
             && call.target.kind_id() == grammar().kinds.dot

@@ -22,7 +22,7 @@ defmodule Shop.Cart do
 
   @impl true
   def handle_call({:add, sku, qty}, _from, state) do
-    Enum.map(state.items, fn {k, v} -> {k, v * 2} end)
+    Enum.map(state.items, fn {k, v} -> Shop.Stock.reserve(k, v) end)
     {:reply, :ok, put_in(state, [:items, sku], qty)}
   end
 

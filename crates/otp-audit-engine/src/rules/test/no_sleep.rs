@@ -177,6 +177,7 @@ fn check(file: &File, report: &mut Report) {
             || outlasts_expiry_given_before(file, call, sleep.ms)
             || waits_as_told(file, call)
             || inside_measured_block(file, call)
+            || sleep_is_the_test(file, call)
         {
             continue;
         }
@@ -608,6 +609,16 @@ fn inside_measured_block(file: &File, sleep: &Call) -> bool {
         let body = c.do_block.or(c.arguments).filter(|_| measures);
         body.is_some_and(|b| b.byte_range().contains(&at)) && c.node.id() != sleep.node.id()
     })
+}
+
+/// `test "a dot after #{delay} ms" do :timer.sleep(unquote(delay)); nil end`: the
+/// test calls nothing but the sleep, so it waits for no process; it takes time on
+/// purpose (test/no-assertion speaks of its missing check).
+fn sleep_is_the_test(file: &File, sleep: &Call) -> bool {
+    let Some(body) = file.test(&sleep.ctx).filter(|t| t.kind == TestKind::Test).and_then(|t| t.body) else {
+        return false;
+    };
+    file.calls_within(body).all(|c| c.node.id() == sleep.node.id() || sleep.node.byte_range().contains(&c.node.start_byte()))
 }
 
 /// An option among the call's arguments that caps how long it runs (`max_run_time: 100`,

@@ -1243,10 +1243,13 @@ fn defines(file: &File, module: &crate::model::Module, name: &str, arity: usize)
         .any(|&d| file.defs[d as usize].name == name && file.defs[d as usize].arity == arity)
 }
 
-fn function_of(file: &File, ctx: &Ctx) -> Option<String> {
+/// `Module.name/arity` of the function around `ctx`, and how many of its parameters
+/// have defaults (`timeout \\ :infinity`): it can be called with that many fewer.
+fn function_of(file: &File, ctx: &Ctx) -> Option<(String, usize)> {
     let def = file.def(ctx)?;
     let module = file.module(ctx)?;
-    Some(format!("{}.{}/{}", module.name, def.name, def.arity))
+    let defaults = def.params.iter().filter(|p| ast::is_binary_op(**p, file.src, "\\\\")).count();
+    Some((format!("{}.{}/{}", module.name, def.name, def.arity), defaults.min(def.arity)))
 }
 
 fn collect(file: &File, _report: &Report) -> Option<Facts> {
@@ -1255,8 +1258,13 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     }
     let mut facts = Vec::new();
     for (call, range, _, severity) in findings(file) {
-        if let Some(function) = function_of(file, &call.ctx) {
-            facts.push(Fact::Found { at: range.start, function: Function::of(&function) });
+        if let Some((function, defaults)) = function_of(file, &call.ctx) {
+            let Some((name, arity)) = function.rsplit_once('/').and_then(|(n, a)| Some((n, a.parse::<usize>().ok()?))) else {
+                continue;
+            };
+            for a in arity - defaults..=arity {
+                facts.push(Fact::Found { at: range.start, function: Function::of(&format!("{name}/{a}")) });
+            }
         }
         if severity.is_none()
             && is_genserver_call(call)
@@ -1373,13 +1381,26 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
         path.pop();
         all_dev
     }
-    let mut retracted = HashSet::new();
+    // A function with default arguments comes as one `Found` per arity it can be
+    // called with: it is dev-only when some arity has callers and every arity's
+    // callers are dev-only (or its module is).
+    let mut found: HashMap<(usize, usize), Vec<Function>> = HashMap::new();
     for (file, f) in &all {
-        if let Fact::Found { at, function } = f
-            && dev_only(*function, &callers, &dev_modules, &mut Vec::new())
-        {
-            report.retract(*file, *at);
-            retracted.insert((*file, *at));
+        if let Fact::Found { at, function } = f {
+            found.entry((*file, *at)).or_default().push(*function);
+        }
+    }
+    let mut retracted = HashSet::new();
+    let mut sites: Vec<_> = found.into_iter().collect();
+    sites.sort_by_key(|(site, _)| *site);
+    for ((file, at), functions) in sites {
+        let in_dev_module = functions.iter().any(|f| dev_modules.contains(&f.module));
+        let called: Vec<&Function> = functions.iter().filter(|f| callers.contains_key(&f.name)).collect();
+        let dev = in_dev_module
+            || !called.is_empty() && called.iter().all(|f| dev_only(**f, &callers, &dev_modules, &mut Vec::new()));
+        if dev {
+            report.retract(file, at);
+            retracted.insert((file, at));
         }
     }
     // A remote wait on a function another file shows to be a lookup: bounded by the

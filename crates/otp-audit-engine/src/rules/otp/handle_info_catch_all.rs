@@ -237,6 +237,16 @@ fn port_exit_missing(file: &File, module: Id) -> bool {
             .any(|p| p.kind_id() == g.kinds.identifier || file.text(p).contains(":exit_status"))
 }
 
+/// The message patterns of the module's `handle_info/2` clauses, without their guards.
+fn info_heads<'t>(file: &File<'t>, module: Id) -> Vec<Node<'t>> {
+    let g = grammar();
+    file.defs_of(Some(module))
+        .filter(|d| d.name == "handle_info" && d.arity == 2)
+        .filter_map(|d| d.params.first().copied())
+        .map(|p| if ast::is_binary_op(p, file.src, "when") { ast::field(p, g.fields.left).unwrap_or(p) } else { p })
+        .collect()
+}
+
 /// `FileSystem.subscribe(watcher)` in the module, and `handle_info/2` clauses that take
 /// the watcher's `{:file_event, pid, {path, events}}` but none that takes its
 /// `{:file_event, pid, :stop}` (nor a variable head, nor a variable third element).
@@ -246,12 +256,7 @@ fn watcher_stop_missing(file: &File, module: Id) -> bool {
     if !subscribes {
         return false;
     }
-    let heads: Vec<Node> = file
-        .defs_of(Some(module))
-        .filter(|d| d.name == "handle_info" && d.arity == 2)
-        .filter_map(|d| d.params.first().copied())
-        .map(|p| if ast::is_binary_op(p, file.src, "when") { ast::field(p, g.fields.left).unwrap_or(p) } else { p })
-        .collect();
+    let heads = info_heads(file, module);
     let takes_stop = heads.iter().any(|h| {
         h.kind_id() == g.kinds.identifier
             || h.kind_id() == g.kinds.tuple
@@ -273,12 +278,7 @@ fn gun_messages_missing(file: &File, module: Id) -> Option<String> {
     if !opens {
         return None;
     }
-    let heads: Vec<Node> = file
-        .defs_of(Some(module))
-        .filter(|d| d.name == "handle_info" && d.arity == 2)
-        .filter_map(|d| d.params.first().copied())
-        .map(|p| if ast::is_binary_op(p, file.src, "when") { ast::field(p, g.fields.left).unwrap_or(p) } else { p })
-        .collect();
+    let heads = info_heads(file, module);
     if heads.iter().any(|h| h.kind_id() == g.kinds.identifier) {
         return None;
     }
@@ -299,12 +299,7 @@ fn gun_messages_missing(file: &File, module: Id) -> Option<String> {
 
 fn socket_messages_missing(file: &File, module: Id) -> Option<(&'static str, String)> {
     let g = grammar();
-    let heads: Vec<Node> = file
-        .defs_of(Some(module))
-        .filter(|d| d.name == "handle_info" && d.arity == 2)
-        .filter_map(|d| d.params.first().copied())
-        .map(|p| if ast::is_binary_op(p, file.src, "when") { ast::field(p, g.fields.left).unwrap_or(p) } else { p })
-        .collect();
+    let heads = info_heads(file, module);
     // A clause with a variable head (`msg when is_tuple(msg)`) takes more than named
     // shapes: what it lets through is another finding's business.
     if heads.iter().any(|h| h.kind_id() == g.kinds.identifier) {

@@ -1243,13 +1243,16 @@ fn defines(file: &File, module: &crate::model::Module, name: &str, arity: usize)
         .any(|&d| file.defs[d as usize].name == name && file.defs[d as usize].arity == arity)
 }
 
-/// `Module.name/arity` of the function around `ctx`, and how many of its parameters
-/// have defaults (`timeout \\ :infinity`): it can be called with that many fewer.
-fn function_of(file: &File, ctx: &Ctx) -> Option<(String, usize)> {
-    let def = file.def(ctx)?;
-    let module = file.module(ctx)?;
+/// `Module.name/arity` of the function around `ctx`, for each arity it can be called
+/// with: a parameter with a default (`timeout \\ :infinity`) may be left out.
+fn function_of(file: &File, ctx: &Ctx) -> Vec<String> {
+    let (Some(def), Some(module)) = (file.def(ctx), file.module(ctx)) else {
+        return Vec::new();
+    };
     let defaults = def.params.iter().filter(|p| ast::is_binary_op(**p, file.src, "\\\\")).count();
-    Some((format!("{}.{}/{}", module.name, def.name, def.arity), defaults.min(def.arity)))
+    (def.arity - defaults.min(def.arity)..=def.arity)
+        .map(|arity| format!("{}.{}/{arity}", module.name, def.name))
+        .collect()
 }
 
 fn collect(file: &File, _report: &Report) -> Option<Facts> {
@@ -1258,13 +1261,8 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     }
     let mut facts = Vec::new();
     for (call, range, _, severity) in findings(file) {
-        if let Some((function, defaults)) = function_of(file, &call.ctx) {
-            let Some((name, arity)) = function.rsplit_once('/').and_then(|(n, a)| Some((n, a.parse::<usize>().ok()?))) else {
-                continue;
-            };
-            for a in arity - defaults..=arity {
-                facts.push(Fact::Found { at: range.start, function: Function::of(&format!("{name}/{a}")) });
-            }
+        for function in function_of(file, &call.ctx) {
+            facts.push(Fact::Found { at: range.start, function: Function::of(&function) });
         }
         if severity.is_none()
             && is_genserver_call(call)

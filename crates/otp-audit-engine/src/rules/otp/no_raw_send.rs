@@ -550,10 +550,8 @@ fn broadcast_request_facts(file: &File) -> Vec<Fact> {
     // alias: :reply_demonitor)`, `:erlang.alias([:reply])`), which its `receive` pins.
     for send in file.calls_named_any(&["send"]) {
         let Some(def) = file.def(&send.ctx) else { continue };
-        let carries_alias = |tuple: Node| {
-            let aliases = reply_aliases(file, def);
-            ast::named_children(tuple).any(|e| aliases.contains(&file.text(e)))
-        };
+        let aliases = reply_aliases(file, def);
+        let carries_alias = |tuple: Node| ast::named_children(tuple).any(|e| aliases.contains(&file.text(e)));
         let Some(msg) = message_arg(send).filter(|m| m.kind_id() == grammar().kinds.tuple && (carries_self(*m) || carries_alias(*m))) else {
             continue;
         };

@@ -408,7 +408,7 @@ fn is_override_hook(file: &File, call: &Call, kind: Access, key: Node) -> bool {
     let text = file.text(key);
     let reads = match kind {
         Access::Read => call.arity == 2 && text.starts_with("{__MODULE__,") || text == "__MODULE__",
-        Access::Write => text == "__MODULE__" && takes_old_value(call),
+        Access::Write => text == "__MODULE__" && takes_old_value(file, call),
         Access::Delete => false,
     };
     reads
@@ -416,18 +416,14 @@ fn is_override_hook(file: &File, call: &Call, kind: Access, key: Node) -> bool {
             access(c) == Some(Access::Write)
                 && c.ctx.module == call.ctx.module
                 && c.arg(0).is_some_and(|k| file.text(k) == text)
-                && !takes_old_value(c)
+                && !takes_old_value(file, c)
         })
 }
 
 /// `case Process.put(key, nil) do ...`: a write of `nil` whose result (the old value)
 /// the code uses is a read that also clears the key.
-fn takes_old_value(put: &Call) -> bool {
-    let k = &grammar().kinds;
-    put.arg(1).is_some_and(|v| v.kind_id() == k.nil)
-        && put
-            .parent
-            .is_some_and(|p| ![k.do_block, k.body, k.block, k.source, k.stab_clause].contains(&p.kind_id()))
+fn takes_old_value(file: &File, put: &Call) -> bool {
+    put.arg(1).is_some_and(|v| v.kind_id() == grammar().kinds.nil) && file.statement_around(put.expr) != put.expr
 }
 
 /// `Process.get_keys() |> Enum.each(&Process.delete/1)`: a function that deletes over

@@ -1166,6 +1166,9 @@ fn reads_state(c: &Call) -> bool {
                 | "iolist_to_binary"
                 | "iolist_size"
                 | "port_info"
+                // A NIF stub's body: the native code that replaces it at load runs in
+                // the calling process and waits on no other (`Native.close_fd(fd)`).
+                | "nif_error"
         ),
         Some(":os") => matches!(c.name, "perf_counter" | "system_time"),
         // Clock reads.

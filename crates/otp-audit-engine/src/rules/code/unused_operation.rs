@@ -155,8 +155,8 @@ fn check(file: &File, report: &mut Report) {
             format!(
                 "`{written}` stops at the first element its function answers for, and that answer is discarded: the elements after it are skipped without a word; act on the answer (`... || raise ...`), or use `Enum.each/2` if every element must be visited"
             )
-        } else if effects.is_some() && is_with_index_fn(call) {
-            with_index_message(&written)
+        } else if let Some(spelling) = effects.and(each_spelling(call)) {
+            shaped_arguments_message(&written, spelling)
         } else if effects.is_some() {
             run_for_effects_message(&written)
         } else if runs_a_stream {
@@ -190,7 +190,7 @@ fn check(file: &File, report: &mut Report) {
                 d.fix(Fix::safe("Replace it with `Enum.each`", edits));
             }
         }
-        if effects.is_some() && is_with_index_fn(call) && file.scope == crate::FileScope::Test {
+        if effects.is_some() && each_spelling(call).is_some() && file.scope == crate::FileScope::Test {
             // Test code that works as written: the point is the spelling.
             d.severity(Severity::Info);
         }
@@ -261,16 +261,22 @@ fn run_for_effects_message(written: &str) -> String {
     )
 }
 
-/// `Enum.with_index(list, fn x, i -> ... end)`: a map that also passes the index.
-fn is_with_index_fn(call: &Call) -> bool {
-    call.name == "with_index" && call.arity == 2
+/// `Enum.with_index(list, fn x, i -> ... end)` and `Enum.zip_with(lists, fn [a, b] ->
+/// ... end)`: maps that shape what their function is given, which `Enum.each/2` alone
+/// cannot; how to say "for effects" and keep that shape.
+fn each_spelling(call: &Call) -> Option<(&'static str, &'static str)> {
+    match (call.name, call.arity) {
+        ("with_index", 2) => Some(("`list |> Enum.with_index() |> Enum.each(fn {x, i} -> ... end)`", "the index")),
+        ("zip_with", 2) => Some(("`lists |> Enum.zip() |> Enum.each(fn {a, b} -> ... end)`", "the zipped elements")),
+        ("zip_with", 3) => Some(("`Enum.zip(left, right) |> Enum.each(fn {a, b} -> ... end)`", "the zipped elements")),
+        _ => None,
+    }
 }
 
-/// `Enum.each/2` alone has no index to pass, so the advice names the pair that has.
-fn with_index_message(written: &str) -> String {
-    format!(
-        "`{written}` runs its function only for what it does, and the result is discarded; `list |> Enum.with_index() |> Enum.each(fn {{x, i}} -> ... end)` says so and still passes the index"
-    )
+/// `Enum.each/2` alone has no index (or zipped elements) to pass, so the advice names
+/// the pair that has.
+fn shaped_arguments_message(written: &str, (spelling, passes): (&str, &str)) -> String {
+    format!("`{written}` runs its function only for what it does, and the result is discarded; {spelling} says so and still passes {passes}")
 }
 
 /// A reduce whose function reads its accumulator: the accumulator is state the
@@ -508,8 +514,12 @@ fn accumulator_is_used(file: &File, fun: Node) -> bool {
             let Some(mut params) = ast::field(clause, grammar().fields.left) else {
                 return false;
             };
-            // `fn x, acc when is_integer(x) -> ...`: the parameters are left of `when`.
+            // `fn x, acc when is_integer(x) -> ...`: the parameters are left of `when`;
+            // a guard that reads the accumulator (`fn next, prev when prev < next`, a
+            // pairwise order check) reads it as the body does.
+            let mut guard = None;
             if ast::is_binary_op(params, file.src, "when") {
+                guard = ast::field(params, grammar().fields.right);
                 match ast::field(params, grammar().fields.left) {
                     Some(l) => params = l,
                     None => return false,
@@ -528,7 +538,7 @@ fn accumulator_is_used(file: &File, fun: Node) -> bool {
                 .filter(|n| !n.starts_with('_'))
                 .collect();
             let body = ast::field(clause, grammar().fields.right);
-            body.is_some_and(|b| {
+            body.into_iter().chain(guard).any(|b| {
                 ast::descendants(b)
                     .chain(std::iter::once(b))
                     .any(|n| n.kind_id() == k.identifier && names.contains(&file.text(n)))

@@ -266,12 +266,26 @@ fn takes_process_down(file: &File, call: &Call) -> bool {
 
 /// The call runs in a GenServer's own process: in a callback, or in a private helper
 /// of the server module (public functions of the module are its client API, which
-/// runs in the caller).
+/// runs in the caller), unless the helper is only ever called, through other private
+/// helpers, from that client API (`Nx.Serving.run/2` -> `run_streaming/4` ->
+/// `run_streaming/0`: the caller's process, R36 nx).
 pub(crate) fn runs_in_server(file: &File, call: &Call) -> bool {
     let (Some(module), Some(def)) = (file.module(&call.ctx), file.def(&call.ctx)) else {
         return false;
     };
-    module.is_genserver && (def.is_callback || def.kind == "defp")
+    module.is_genserver && (def.is_callback || def.kind == "defp" && !only_from_client(file, def, 0))
+}
+
+/// Every local call of the private `def` is in a public function that is not a
+/// callback, or in a private helper that is itself only called so (a few levels deep).
+fn only_from_client(file: &File, def: &Def, depth: u32) -> bool {
+    depth < 4
+        && file.every_local_caller(def, |c| {
+            file.def(&c.ctx).is_some_and(|d| {
+                let recursive = d.name == def.name && d.arity == def.arity;
+                !d.is_callback && !recursive && (d.kind == "def" || d.kind == "defp" && only_from_client(file, d, depth + 1))
+            })
+        })
 }
 
 /// `pid = spawn_link(...)` followed in the same function by `Process.exit(pid,

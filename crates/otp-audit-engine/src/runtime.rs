@@ -257,6 +257,45 @@ pub(crate) fn moduledoc<'t>(file: &File<'t>, module: &crate::model::Module<'t>) 
         .map(|v| file.text(v))
 }
 
+/// The `@doc` and `@moduledoc` texts written directly in `module`'s body, in order,
+/// each with the `def`s that follow it up to the next `@doc` (the functions it
+/// documents; empty for a `@moduledoc`).
+pub(crate) fn module_docs<'t>(file: &File<'t>, module: &crate::model::Module<'t>) -> Vec<(&'t str, Vec<(&'t str, usize)>)> {
+    let g = crate::syntax::grammar();
+    let Some(body) = module.body else {
+        return Vec::new();
+    };
+    let mut out: Vec<(&'t str, Vec<(&'t str, usize)>)> = Vec::new();
+    let mut open: Option<usize> = None;
+    for n in crate::syntax::named_children(body) {
+        let attribute = (n.kind_id() == g.kinds.unary_operator && crate::syntax::operator(n, file.src) == "@")
+            .then(|| crate::syntax::field(n, g.fields.operand))
+            .flatten();
+        if let Some(op) = attribute {
+            let name = crate::syntax::local_call_name(op, file.src);
+            if matches!(name, Some("doc" | "moduledoc")) {
+                let text = crate::syntax::call_arguments(op).and_then(|a| a.named_child(0)).map(|v| file.text(v));
+                // `@doc type: :backend` beside the text is metadata, not a new doc.
+                if let Some(text) = text.filter(|t| t.starts_with('"') || t.starts_with('~')) {
+                    out.push((text, Vec::new()));
+                    open = (name == Some("doc")).then_some(out.len() - 1);
+                }
+            }
+            continue;
+        }
+        if let (Some(i), Some(def)) = (open, module.defs.iter().map(|&d| &file.defs[d as usize]).find(|d| d.node == n)) {
+            if out[i].1.last().is_some_and(|f| *f != (def.name, def.arity)) {
+                open = None;
+                continue;
+            }
+            if out[i].1.is_empty() {
+                out[i].1.push((def.name, def.arity));
+            }
+        }
+    }
+    out
+}
+
 /// A test double by its name: the last segment starts or ends with `Mock`, `Fake`,
 /// `Stub` or `Dummy` (`Payments.FakeGateway`, `MyLib.Mock`).
 pub(crate) fn named_as_test_double(module: &str) -> bool {

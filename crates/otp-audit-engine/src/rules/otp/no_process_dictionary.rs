@@ -688,6 +688,7 @@ fn check(file: &File, report: &mut Report) {
         // Broadway's processors and batchers return no state from their callbacks, and
         // the `context` they get is fixed when the pipeline starts.
         let broadway = !memo && file.module(&call.ctx).is_some_and(|m| m.uses_module("Broadway"));
+        let documented = documented_use(file, call);
         let message = match access {
             _ if broadway => format!(
                 "`{written}` uses {what} as per-process state of a Broadway pipeline: `handle_message/3` and `handle_batch/4` get a `context` fixed when the pipeline starts and return no state, so the dictionary is the one place a processor can keep a value that changes between messages; each processor process has its own copy, lost when it restarts: make every read rebuild the value when it finds nothing"
@@ -739,6 +740,9 @@ fn check(file: &File, report: &mut Report) {
                 "`{written}` uses the process dictionary as a scratch table for one call of `{}`, which deletes the entries before it returns; if something raises in between, they stay behind for the next call in this process; a map accumulator gives the same result without that risk",
                 scratch.unwrap_or_default()
             ),
+            _ if let Some(doc) = &documented => format!(
+                "`{written}` uses {what} in the process dictionary, as {doc} says: a per-process value that is part of the documented API, so its users know a new process starts without it; check that the docs also say how to carry it into a `Task` or another process"
+            ),
             Access::Write => format!(
                 "`{written}` stores {what} in the process dictionary: hidden state that no function signature shows and that is lost when the work moves to another process; pass it as an argument, keep it in the GenServer state, or use `Logger.metadata/1` for log context"
             ),
@@ -750,7 +754,7 @@ fn check(file: &File, report: &mut Report) {
             ),
         };
         let d = report.add(file, &call.ctx, call.node.byte_range(), message);
-        if config || heart.is_some() || published.is_some() || handle.is_some() || label.is_some() || memo || broadway {
+        if config || heart.is_some() || published.is_some() || handle.is_some() || label.is_some() || memo || broadway || documented.is_some() {
             d.severity(Severity::Info);
         }
     }
@@ -785,6 +789,34 @@ fn documented_setting(file: &File, call: &Call, key: Node) -> bool {
                     .iter()
                     .any(|r| r.ctx.def == w.ctx.def && r.node.start_byte() < w.node.end_byte())
         })
+}
+
+/// Where the code's own documentation says that it keeps values in the process
+/// dictionary: the `@doc` of the function the access is in (`Nx.default_backend/1`:
+/// "stored only in the process dictionary", R36 nx), or the `@moduledoc` of its
+/// module or of a module nested in it (a request context whose docs say its ref
+/// keys caches in the dictionary, R36 elixir_sense). Users were told; the finding is
+/// a note.
+fn documented_use(file: &File, call: &Call) -> Option<String> {
+    let module = file.module(&call.ctx)?;
+    let says = |text: &str| {
+        // "process-dictionary", or the two words on either side of a line break.
+        let words: Vec<String> = text.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).map(str::to_ascii_lowercase).collect();
+        words.windows(2).any(|w| w[0] == "process" && w[1].starts_with("dictionar"))
+    };
+    let def = file.def(&call.ctx);
+    let docs = crate::runtime::module_docs(file, module);
+    if let Some(def) = def
+        && docs.iter().any(|(text, fns)| fns.contains(&(def.name, def.arity)) && says(text))
+    {
+        return Some(format!("the `@doc` of `{}/{}`", def.name, def.arity));
+    }
+    let nested = file.modules.iter().filter(|m| m.name.strip_prefix(module.name.as_str()).is_some_and(|rest| rest.starts_with('.')));
+    std::iter::once(module)
+        .chain(nested)
+        // A `@moduledoc`: another function's `@doc` speaks of its own key (R36 nx).
+        .any(|m| crate::runtime::module_docs(file, m).iter().any(|(text, fns)| fns.is_empty() && says(text)))
+        .then(|| format!("the documentation of `{}`", module.name))
 }
 
 fn add_with_key_advice(report: &mut Report, file: &File, call: &Call, key: Option<Node>, message: String, (owner, why): (&str, &str)) {

@@ -172,6 +172,10 @@ fn check(file: &File, report: &mut Report) {
             "spawn_monitor" => format!(
                 "`{written}` starts a process the test does not own, so it can outlive the test and its crashes go unnoticed; use `start_supervised!({{Task, fn -> ... end}})` and monitor its pid"
             ),
+            // Its crash is not unnoticed: the test waits for a report that never comes.
+            "spawn" if report_awaited_without_bound(file, call) => format!(
+                "`{written}` starts a process the test does not own, and the test then waits for its report in a `receive` with no `after`: if the process crashes before it reports, the test hangs until ExUnit's timeout with nothing to say why; take the report with `assert_receive` (which fails at once and shows the mailbox), and start the process with `start_supervised!({{Task, fn -> ... end}})`"
+            ),
             _ => format!(
                 "`{written}` starts a process the test does not own, so it can outlive the test and its crashes go unnoticed; use `start_supervised!({{Task, fn -> ... end}})`"
             ),
@@ -185,6 +189,36 @@ fn check(file: &File, report: &mut Report) {
             d.fix(fix);
         }
     }
+}
+
+/// `spawn(fn -> ...; send(parent, os_pid); ... end)` and, later in the test, a
+/// `receive` with no `after`: the test's wait for the report is unbounded (R36 exile).
+fn report_awaited_without_bound(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let (Some(test), Some(fun)) = (file.test(&call.ctx), call.arg(0).filter(|f| f.kind_id() == k.anonymous_function)) else {
+        return false;
+    };
+    // `parent = self()` in the test, before the spawn: where the report goes.
+    let parents: Vec<&str> = file
+        .calls_within(test.node)
+        .filter(|s| s.is("Kernel", "self") && s.node.start_byte() < call.node.start_byte())
+        .filter_map(|s| super::no_sleep::match_left(file, s))
+        .filter(|l| l.kind_id() == k.identifier)
+        .map(|l| file.text(l))
+        .collect();
+    let reports = file
+        .calls_within(fun)
+        .any(|c| c.is("Kernel", "send") && c.arg(0).is_some_and(|to| parents.contains(&file.text(to))));
+    reports
+        && file
+            .calls_within(test.node)
+            .filter(|c| c.node.start_byte() > call.node.end_byte())
+            .filter(|c| c.name == "receive" && c.local && c.module.is_none() && !has_after(c))
+            // The test's own wait, not one inside another process's fn.
+            .any(|c| {
+                file.parent_of_kind(c.node, k.anonymous_function, 64)
+                    .is_none_or(|f| !test.node.byte_range().contains(&f.start_byte()))
+            })
 }
 
 /// `Node.spawn(node, ...)` onto a node other than this one, in a file that starts

@@ -130,6 +130,12 @@ fn check(file: &File, report: &mut Report) {
                 ));
                 continue;
             }
+            "get_state" if value_used(file, call) && let Some(name) = named_for_state(file, call) => {
+                report.add_info(file, &call.ctx, call.expr.byte_range(), format!(
+                    "`{written}` reads the internal state of {server} in a test named for that state (\"{name}\"): a white-box test of the server's bookkeeping, coupled to the state's shape on purpose; keep such tests few, and where an effect shows through the API (a freed slot, a count, a reply), assert on that instead"
+                ));
+                continue;
+            }
             "get_state" | "get_status" if value_used(file, call) => {
                 let what = if call.name == "get_state" {
                     "internal state"
@@ -144,6 +150,25 @@ fn check(file: &File, report: &mut Report) {
         };
         report.add(file, &call.ctx, call.expr.byte_range(), message);
     }
+}
+
+/// The name of the test around `call` when it says that the test is about what the
+/// server's state holds ("removes task from state", "stores the ref in its state"):
+/// its author chose to test the bookkeeping itself (R36 rihanna). Only a place in the
+/// state counts (`from`, `in`, `into`, `to`, then `state`, `the state` or `its
+/// state`): "asserting on the state" or "the old state" describe the test, not it.
+fn named_for_state(file: &File, call: &Call) -> Option<String> {
+    let test = file.test(&call.ctx)?;
+    let words: Vec<String> = test.name.split(|c: char| !c.is_alphanumeric() && c != '_').filter(|w| !w.is_empty()).map(str::to_ascii_lowercase).collect();
+    let says = words.iter().enumerate().any(|(i, w)| {
+        matches!(w.as_str(), "from" | "in" | "into" | "to")
+            && match words.get(i + 1).map(String::as_str) {
+                Some("state") => true,
+                Some("the" | "its") => words.get(i + 2).is_some_and(|n| n == "state"),
+                _ => false,
+            }
+    });
+    says.then(|| test.name.clone())
 }
 
 /// `Server`, `MyApp.Cache`: a module named as the project's own, neither Erlang's

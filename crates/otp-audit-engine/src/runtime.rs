@@ -260,7 +260,10 @@ pub(crate) fn moduledoc<'t>(file: &File<'t>, module: &crate::model::Module<'t>) 
 /// The `@doc` and `@moduledoc` texts written directly in `module`'s body, in order,
 /// each with the `def`s that follow it up to the next `@doc` (the functions it
 /// documents; empty for a `@moduledoc`).
-pub(crate) fn module_docs<'t>(file: &File<'t>, module: &crate::model::Module<'t>) -> Vec<(&'t str, Vec<(&'t str, usize)>)> {
+pub(crate) fn module_docs<'t>(
+    file: &File<'t>,
+    module: &crate::model::Module<'t>,
+) -> Vec<(&'t str, Vec<(&'t str, usize)>)> {
     let g = crate::syntax::grammar();
     let Some(body) = module.body else {
         return Vec::new();
@@ -268,13 +271,16 @@ pub(crate) fn module_docs<'t>(file: &File<'t>, module: &crate::model::Module<'t>
     let mut out: Vec<(&'t str, Vec<(&'t str, usize)>)> = Vec::new();
     let mut open: Option<usize> = None;
     for n in crate::syntax::named_children(body) {
-        let attribute = (n.kind_id() == g.kinds.unary_operator && crate::syntax::operator(n, file.src) == "@")
+        let attribute = (n.kind_id() == g.kinds.unary_operator
+            && crate::syntax::operator(n, file.src) == "@")
             .then(|| crate::syntax::field(n, g.fields.operand))
             .flatten();
         if let Some(op) = attribute {
             let name = crate::syntax::local_call_name(op, file.src);
             if matches!(name, Some("doc" | "moduledoc")) {
-                let text = crate::syntax::call_arguments(op).and_then(|a| a.named_child(0)).map(|v| file.text(v));
+                let text = crate::syntax::call_arguments(op)
+                    .and_then(|a| a.named_child(0))
+                    .map(|v| file.text(v));
                 // `@doc type: :backend` beside the text is metadata, not a new doc.
                 if let Some(text) = text.filter(|t| t.starts_with('"') || t.starts_with('~')) {
                     out.push((text, Vec::new()));
@@ -283,7 +289,14 @@ pub(crate) fn module_docs<'t>(file: &File<'t>, module: &crate::model::Module<'t>
             }
             continue;
         }
-        if let (Some(i), Some(def)) = (open, module.defs.iter().map(|&d| &file.defs[d as usize]).find(|d| d.node == n)) {
+        if let (Some(i), Some(def)) = (
+            open,
+            module
+                .defs
+                .iter()
+                .map(|&d| &file.defs[d as usize])
+                .find(|d| d.node == n),
+        ) {
             if out[i].1.last().is_some_and(|f| *f != (def.name, def.arity)) {
                 open = None;
                 continue;

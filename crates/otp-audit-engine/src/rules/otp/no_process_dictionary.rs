@@ -689,6 +689,7 @@ fn check(file: &File, report: &mut Report) {
         // the `context` they get is fixed when the pipeline starts.
         let broadway = !memo && file.module(&call.ctx).is_some_and(|m| m.uses_module("Broadway"));
         let documented = documented_use(file, call);
+        let compile_time = key.and_then(|k| compile_time_use(file, call, k));
         let message = match access {
             _ if broadway => format!(
                 "`{written}` uses {what} as per-process state of a Broadway pipeline: `handle_message/3` and `handle_batch/4` get a `context` fixed when the pipeline starts and return no state, so the dictionary is the one place a processor can keep a value that changes between messages; each processor process has its own copy, lost when it restarts: make every read rebuild the value when it finds nothing"
@@ -740,6 +741,9 @@ fn check(file: &File, report: &mut Report) {
                 "`{written}` uses the process dictionary as a scratch table for one call of `{}`, which deletes the entries before it returns; if something raises in between, they stay behind for the next call in this process; a map accumulator gives the same result without that risk",
                 scratch.unwrap_or_default()
             ),
+            _ if let Some(why) = compile_time => format!(
+                "`{written}` uses {what} in the process dictionary while code compiles: {why}, so no argument or state can carry the value; clear it in an `after` block so that a compile error does not leave it set for the next module this process compiles"
+            ),
             _ if let Some(doc) = &documented => format!(
                 "`{written}` uses {what} in the process dictionary, as {doc} says: a per-process value that is part of the documented API, so its users know a new process starts without it; check that the docs also say how to carry it into a `Task` or another process"
             ),
@@ -754,7 +758,7 @@ fn check(file: &File, report: &mut Report) {
             ),
         };
         let d = report.add(file, &call.ctx, call.node.byte_range(), message);
-        if config || heart.is_some() || published.is_some() || handle.is_some() || label.is_some() || memo || broadway || documented.is_some() {
+        if config || heart.is_some() || published.is_some() || handle.is_some() || label.is_some() || memo || broadway || documented.is_some() || compile_time.is_some() {
             d.severity(Severity::Info);
         }
     }
@@ -789,6 +793,47 @@ fn documented_setting(file: &File, call: &Call, key: Node) -> bool {
                     .iter()
                     .any(|r| r.ctx.def == w.ctx.def && r.node.start_byte() < w.node.end_byte())
         })
+}
+
+/// Code that runs while the compiler works, where the dictionary is the only store:
+/// why, for the message.
+/// - `trace/2` of a compiler tracer this file registers (`tracers: [__MODULE__]`),
+///   or a private helper only it calls: Elixir calls it with the event and the env
+///   alone, in the compiling process (R36 elixir_sense);
+/// - a function that a `quote` in this module calls (`unquote(__MODULE__).__define__(...)`)
+///   while the same `quote` deletes the key: a flag set around the expansion of one
+///   definition (R36 nx `Nx.Defn`, whose quote is built in a `defp`).
+fn compile_time_use(file: &File, call: &Call, key: Node) -> Option<&'static str> {
+    let def = file.def(&call.ctx)?;
+    let module = file.module(&call.ctx)?;
+    let registers_tracer = || {
+        let text = file.text(module.body?);
+        let at = text.find("tracers:")?;
+        let rest = &text[at..text.len().min(at + 200)];
+        (rest.contains("__MODULE__") || rest.contains(module.name.as_str())).then_some(())
+    };
+    let is_trace = |d: &Def| d.name == "trace" && d.arity == 2 && d.kind == "def";
+    let in_trace = is_trace(def) || def.kind == "defp" && file.every_local_caller(def, |c| file.def(&c.ctx).is_some_and(is_trace));
+    if in_trace && registers_tracer().is_some() {
+        return Some("Elixir calls a compiler tracer's `trace/2` with the event and the env alone, in the compiling process");
+    }
+    // A `quote` in a macro, or in a helper that builds the macro's code (`defp
+    // define_defn`, whose quote the model does not walk): read as text, since the
+    // quoted calls are placeholders until expansion.
+    if !file.text(module.body?).contains("quote") {
+        return None;
+    }
+    let key_text = file.text(key);
+    let calls_def = format!(".{}(", def.name);
+    let deletes = [format!("Process.delete({key_text})"), format!(":erlang.erase({key_text})")];
+    let sets_and_clears = crate::syntax::descendants(module.body?)
+        .filter(|n| n.kind_id() == grammar().kinds.call && ast::local_call_name(*n, file.src) == Some("quote"))
+        .any(|q| {
+            let text = file.text(q);
+            text.contains(&calls_def) && deletes.iter().any(|d| text.contains(d.as_str()))
+        });
+    sets_and_clears
+        .then_some("a macro's generated code calls this function and deletes the key after the definition it expands, a flag for the macros expanded in between")
 }
 
 /// Where the code's own documentation says that it keeps values in the process

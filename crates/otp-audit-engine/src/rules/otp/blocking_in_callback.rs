@@ -35,6 +35,10 @@ enum Kind<'t> {
     /// In `init/1`, a `receive` whose every clause pins a ref or monitor, with no
     /// `after`: a start handshake whose only risk is never ending.
     Handshake,
+    /// In `handle_continue/2`, a `receive` whose every clause pins a ref or monitor,
+    /// with no `after`: a go signal (R36 nx's runner). It takes nothing else from the
+    /// mailbox, but holds every caller until the signal comes.
+    GoSignal,
     /// A `receive` with no `after` with a clause for any `:DOWN` of a process the same
     /// function started with `spawn_monitor`: it waits at most as long as that work.
     WorkerExit,
@@ -50,6 +54,7 @@ impl Kind<'_> {
             Kind::Receive { after: None } => Severity::Error,
             Kind::Receive { after: Some(_) }
             | Kind::Handshake
+            | Kind::GoSignal
             | Kind::WorkerExit
             | Kind::Sleep
             | Kind::Await => Severity::Warning,
@@ -64,6 +69,9 @@ impl Kind<'_> {
             // so moving it to `handle_continue/2` is not the fix: bounding it is.
             Kind::Handshake => {
                 "add an `after` that gives up (return `{:stop, :timeout}` from `init/1`)"
+            }
+            Kind::GoSignal => {
+                "add an `after` that gives up (`{:stop, :timeout, state}`), or return at once and take the signal in `handle_info/2`"
             }
             Kind::Sleep => {
                 "schedule the follow-up with `Process.send_after(self(), msg, ms)` and continue in `handle_info/2`"
@@ -125,6 +133,10 @@ fn blocking<'t>(file: &File<'t>, call: &Call<'t>, in_init: bool) -> Option<(Kind
             if in_init && clauses.iter().all(pinned) {
                 // A bounded start handshake is fine; an unbounded one may hang the start.
                 return after.is_none().then(|| (Kind::Handshake, "`receive`".into()));
+            }
+            let in_continue = file.def(&call.ctx).is_some_and(|d| d.name == "handle_continue" && d.is_callback);
+            if in_continue && after.is_none() && clauses.iter().all(pinned) {
+                return Some((Kind::GoSignal, "`receive`".into()));
             }
             Some((Kind::Receive { after }, "`receive`".into()))
         }
@@ -492,7 +504,7 @@ fn check(file: &File, report: &mut Report) {
         let own_setup = |callback: &str, kind: Kind| {
             no_api
                 && callback == "handle_continue/2"
-                && matches!(kind, Kind::Receive { after: Some(_) })
+                && matches!(kind, Kind::Receive { after: Some(_) } | Kind::GoSignal)
         };
         // With no `handle_call/3`, no caller waits on a reply: what waits is the mailbox.
         let no_calls = !module.defs.iter().any(|&d| file.defs[d as usize].name == "handle_call");
@@ -537,6 +549,7 @@ fn check(file: &File, report: &mut Report) {
                             kind.wait()
                         ),
                         Kind::Handshake => "waits for a start handshake (every clause pins a ref or monitor) with no `after`: `start_link`, and the supervisor starting this server, hang for good if the answer never comes".to_string(),
+                        Kind::GoSignal => format!("waits, with no `after`, for a message that only its pinned ref or monitor matches: it takes nothing else from the mailbox, but it holds the server until that message comes, and for good if it never does ({who_waits})"),
                         Kind::Sleep => format!("stops the server: {who_waits}"),
                         Kind::Await => format!("blocks the server while it waits for the task: {who_waits}"),
                         Kind::WorkerExit => format!("blocks the server {}: {who_waits}", kind.wait()),

@@ -214,3 +214,12 @@ defmodule Tesla do
     end
   end
 end
+
+# The `retry` library: `retry with: delays do ... end` runs the block until it
+# succeeds, sleeping between attempts; the stub runs it once.
+defmodule Retry do
+  defmacro __using__(_opts), do: quote(do: import(Retry))
+  defmacro retry(_opts, do: block), do: block
+  def exponential_backoff, do: Stream.iterate(10, &(&1 * 2))
+  def expiry(delays, _ms), do: delays
+end

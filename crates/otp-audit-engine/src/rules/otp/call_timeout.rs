@@ -651,20 +651,48 @@ pub(crate) fn startup_wait(file: &File, module: &Module) -> Option<(String, Stri
         .filter_map(|d| d.body)
         .any(|b| file.text(b).contains(":continue"));
     if !continues_from_init {
-        return None;
+        return casts_to_self_from_init(file, module);
     }
     // A server started without a name whose start-up ends by handing `self()` to
     // another process is reachable only from then on: no call can queue behind it.
     let named = defs()
         .filter(|d| matches!(d.name, "start_link" | "start"))
         .any(|d| file.text(d.node).contains("name:"));
-    defs().filter(|d| d.name == "handle_continue" && d.arity == 2).find_map(|d| {
+    let continued = defs().filter(|d| d.name == "handle_continue" && d.arity == 2).find_map(|d| {
         if !named && publishes_self_last(file, d.body?) {
             return None;
         }
         let waits = blocking_call(file, module, d.body?, &mut Vec::new(), 0)?;
         let tag = d.params.first().map_or("_", |p| file.text(*p));
         Some((format!("handle_continue({tag}, state)"), waits))
+    });
+    continued.or_else(|| casts_to_self_from_init(file, module))
+}
+
+/// The older way to defer start-up work: `init/1` casts (or sends) a message to
+/// itself, `GenServer.cast(self(), {:start_group_members})`, and the `handle_cast/2`
+/// (or `handle_info/2`) clause for it blocks. A call that comes meanwhile queues
+/// behind it just the same (R36 kaffe: a retry loop of up to 30 s).
+fn casts_to_self_from_init(file: &File, module: &Module) -> Option<(String, String)> {
+    let defs = || module.defs.iter().map(|&d| &file.defs[d as usize]);
+    let init = defs().find(|d| d.name == "init" && d.arity == 1)?;
+    file.calls_within(init.body?).find_map(|c| {
+        let (handler, message) = match (c.module.as_deref(), c.name) {
+            (Some("GenServer"), "cast") => ("handle_cast", c.arg(1)?),
+            (Some("Kernel" | "Process"), "send") => ("handle_info", c.arg(1)?),
+            _ => return None,
+        };
+        if !c.arg(0).is_some_and(|to| ast::is_self_call(to, file.src)) {
+            return None;
+        }
+        let message = file.text(message);
+        defs()
+            .filter(|d| d.name == handler && d.arity == 2)
+            .filter(|d| d.params.first().is_some_and(|p| file.text(*p) == message))
+            .find_map(|d| {
+                let waits = blocking_call(file, module, d.body?, &mut Vec::new(), 0)?;
+                Some((format!("{handler}({message}, state)"), waits))
+            })
     })
 }
 
@@ -699,6 +727,9 @@ fn blocking_call<'t>(file: &File<'t>, module: &Module, body: Node, seen: &mut Ve
                 !c.capture && reads_store_or_peer(c.name)
             }
             Some(_) => c.name.starts_with("await"),
+            // `retry with: exponential_backoff() do ... end`: the `retry` library's
+            // macro sleeps between attempts.
+            None if c.name == "retry" => c.do_block.is_some() && file.src.contains("Retry"),
             None => c.name == "receive" || c.name.starts_with("await"),
         };
         if blocks {

@@ -572,6 +572,13 @@ fn check(file: &File, report: &mut Report) {
                             );
                         continue;
                     }
+                    // A go signal in a server started without a name: only the process
+                    // that started it holds its pid, the one that arranges the signal.
+                    let severity = if kind == Kind::GoSignal && !started_with_name(file, module) {
+                        Severity::Info
+                    } else {
+                        kind.severity()
+                    };
                     report
                         .add(
                             file,
@@ -579,7 +586,7 @@ fn check(file: &File, report: &mut Report) {
                             range,
                             format!("{what} in `{callback}` {effect}; {}", advice(file, module, kind, &callback)),
                         )
-                        .severity(kind.severity());
+                        .severity(severity);
                     continue;
                 }
                 if let Some(helper) = blocking_helper(file, module, call, in_init) {
@@ -684,6 +691,17 @@ fn check(file: &File, report: &mut Report) {
 /// [`Kind::advice`], unless the server already runs its work as a task and takes the
 /// task's `{ref, result}` in `handle_info/2`: then a `handle_call/3` that waits for it
 /// needs only to answer from there.
+/// The module's `start_link`/`start` passes a `name:`: other processes can reach the
+/// server without being handed its pid.
+fn started_with_name(file: &File, module: &crate::model::Module) -> bool {
+    module
+        .defs
+        .iter()
+        .map(|&d| &file.defs[d as usize])
+        .filter(|d| matches!(d.name, "start_link" | "start"))
+        .any(|d| file.text(d.node).contains("name:"))
+}
+
 fn advice(file: &File, module: &crate::model::Module, kind: Kind, callback: &str) -> String {
     if matches!(kind, Kind::Receive { .. }) && callback == "handle_call/3" && takes_task_replies(file, module) {
         return "this server already runs work as a task and takes its `{ref, result}` in `handle_info/2`: keep the caller's `from` in the state, return `{:noreply, state}`, and answer with `GenServer.reply/2` from the clause that gets the task's result (and from its `:DOWN` clause)".to_string();

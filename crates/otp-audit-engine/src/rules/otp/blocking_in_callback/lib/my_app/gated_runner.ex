@@ -42,3 +42,25 @@ defmodule MyApp.LooseRunner do
   @impl true
   def handle_call(:read, _from, value), do: {:stop, :normal, value, value}
 end
+
+defmodule MyApp.NamedGate do
+  @moduledoc "A registered gate: any process can call it while it waits for the signal."
+  use GenServer
+
+  def start_link(ref), do: GenServer.start_link(__MODULE__, ref, name: __MODULE__)
+
+  def status, do: GenServer.call(__MODULE__, :status, 5_000)
+
+  @impl true
+  def init(ref), do: {:ok, :waiting, {:continue, ref}}
+
+  @impl true
+  def handle_continue(ref, :waiting) do
+    receive do #~ otp/blocking-in-callback
+      {^ref, :open} -> {:noreply, :open}
+    end
+  end
+
+  @impl true
+  def handle_call(:status, _from, state), do: {:reply, state, state}
+end

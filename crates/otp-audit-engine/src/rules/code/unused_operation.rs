@@ -267,7 +267,7 @@ fn run_for_effects_message(written: &str) -> String {
 fn each_spelling(call: &Call) -> Option<(&'static str, &'static str)> {
     match (call.name, call.arity) {
         ("with_index", 2) => Some(("`list |> Enum.with_index() |> Enum.each(fn {x, i} -> ... end)`", "the index")),
-        ("zip_with", 2) => Some(("`lists |> Enum.zip() |> Enum.each(fn {a, b} -> ... end)`", "the zipped elements")),
+        ("zip_with", 2) => Some(("`lists |> Enum.zip() |> Enum.each(fn {a, b, ...} -> ... end)`", "the zipped elements")),
         ("zip_with", 3) => Some(("`Enum.zip(left, right) |> Enum.each(fn {a, b} -> ... end)`", "the zipped elements")),
         _ => None,
     }

@@ -178,6 +178,7 @@ fn check(file: &File, report: &mut Report) {
             || waits_as_told(file, call)
             || inside_measured_block(file, call)
             || sleep_is_the_test(file, call)
+            || paces_a_loop_that_checks_nothing(file, call)
         {
             continue;
         }
@@ -619,6 +620,28 @@ fn sleep_is_the_test(file: &File, sleep: &Call) -> bool {
         return false;
     };
     file.calls_within(body).all(|c| c.node.id() == sleep.node.id() || sleep.node.byte_range().contains(&c.node.start_byte()))
+}
+
+/// `for _ <- 1..2000 do run(data); Process.sleep(10); :erlang.garbage_collect() end` in
+/// a test that checks nothing (no `assert`, `refute`, `flunk`, no match on a pattern):
+/// a soak or leak run watched from outside (R36 nx). The sleep paces the rounds; with
+/// no check after it, no check can fail for want of waiting (test/no-assertion speaks
+/// of the missing check).
+fn paces_a_loop_that_checks_nothing(file: &File, sleep: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(body) = file.test(&sleep.ctx).filter(|t| t.kind == TestKind::Test).and_then(|t| t.body) else {
+        return false;
+    };
+    if !sleep.parent.is_some_and(|block| is_loop_body(file, block)) {
+        return false;
+    }
+    let checks = file.calls_within(body).any(|c| {
+        c.local && c.module.is_none() && (c.name.starts_with("assert") || c.name.starts_with("refute") || c.name == "flunk")
+    });
+    let matches_pattern = file.nodes_within(k.binary_operator, body).any(|op| {
+        ast::operator(op, file.src) == "=" && ast::field(op, grammar().fields.left).is_some_and(|l| l.kind_id() != k.identifier)
+    });
+    !checks && !matches_pattern
 }
 
 /// An option among the call's arguments that caps how long it runs (`max_run_time: 100`,

@@ -83,6 +83,8 @@ fn check(file: &File, report: &mut Report) {
                 && ast::named_children(construct).filter(|c| c.kind_id() == k.stab_clause).count() == 1;
             let short = if construct.start_position().row == construct.end_position().row {
                 "fits on one line"
+            } else if is_raising_guard(file, construct) && has_else(file, construct) {
+                "raises in one branch and is one short line in the other"
             } else if is_raising_guard(file, construct) {
                 "only raises"
             } else if lambda && only_clause(construct).is_some_and(|c| binds_then_returns(file, c)) {
@@ -272,16 +274,33 @@ fn is_raising_guard(file: &File, construct: Node) -> bool {
     let Some(Some(block)) = if_form(file, construct) else {
         return false;
     };
-    let body: Vec<Node> = ast::named_children(block).filter(|c| c.kind_id() != k.comment).collect();
-    let Some(last) = body.last() else {
-        return false;
-    };
-    body.len() <= 2
-        && !body.iter().any(|c| c.kind_id() == k.else_block)
-        && file.calls_within(*last).find(|c| c.node == *last).is_some_and(|c| {
+    let raises = |stmt: Node| {
+        file.calls_within(stmt).find(|c| c.node == stmt).is_some_and(|c| {
             (c.local || c.module.as_deref() == Some("Kernel")) && matches!(c.name, "raise" | "reraise" | "throw" | "exit")
                 || c.name.ends_with('!')
         })
+    };
+    let body: Vec<Node> = ast::named_children(block).filter(|c| c.kind_id() != k.comment).collect();
+    // `if config_forbids?() do raise "... a long message ..." else apply(m, f, a) end`:
+    // one branch stops the function, the other is one short line (R36 rihanna).
+    if let [only, otherwise] = body.as_slice()
+        && otherwise.kind_id() == k.else_block
+    {
+        let rest: Vec<Node> = ast::named_children(*otherwise).filter(|c| c.kind_id() != k.comment).collect();
+        let short_line = |n: &Node| n.start_position().row == n.end_position().row && file.text(*n).len() <= SHORT;
+        return raises(*only) && matches!(rest.as_slice(), [one] if short_line(one));
+    }
+    let Some(last) = body.last() else {
+        return false;
+    };
+    body.len() <= 2 && !body.iter().any(|c| c.kind_id() == k.else_block) && raises(*last)
+}
+
+/// An `if` or `unless` in the `do ... end` form with an `else`.
+fn has_else(file: &File, construct: Node) -> bool {
+    if_form(file, construct)
+        .flatten()
+        .is_some_and(|block| ast::named_children(block).any(|c| c.kind_id() == grammar().kinds.else_block))
 }
 
 /// An `if` or `unless`: `Some(Some(do_block))` in the `do ... end` form, `Some(None)`

@@ -257,18 +257,23 @@ pub(crate) fn moduledoc<'t>(file: &File<'t>, module: &crate::model::Module<'t>) 
         .map(|v| file.text(v))
 }
 
+/// A `@doc` or `@moduledoc` text, with the functions it documents.
+pub(crate) struct Doc<'t> {
+    pub(crate) text: &'t str,
+    /// `@moduledoc`.
+    pub(crate) of_module: bool,
+    /// (name, arity) of the `def` that follows a `@doc`.
+    pub(crate) functions: Vec<(&'t str, usize)>,
+}
+
 /// The `@doc` and `@moduledoc` texts written directly in `module`'s body, in order,
-/// each with the `def`s that follow it up to the next `@doc` (the functions it
-/// documents; empty for a `@moduledoc`).
-pub(crate) fn module_docs<'t>(
-    file: &File<'t>,
-    module: &crate::model::Module<'t>,
-) -> Vec<(&'t str, Vec<(&'t str, usize)>)> {
+/// each `@doc` with the `def` that follows it.
+pub(crate) fn module_docs<'t>(file: &File<'t>, module: &crate::model::Module<'t>) -> Vec<Doc<'t>> {
     let g = crate::syntax::grammar();
     let Some(body) = module.body else {
         return Vec::new();
     };
-    let mut out: Vec<(&'t str, Vec<(&'t str, usize)>)> = Vec::new();
+    let mut out: Vec<Doc<'t>> = Vec::new();
     let mut open: Option<usize> = None;
     for n in crate::syntax::named_children(body) {
         let attribute = (n.kind_id() == g.kinds.unary_operator
@@ -283,8 +288,13 @@ pub(crate) fn module_docs<'t>(
                     .map(|v| file.text(v));
                 // `@doc type: :backend` beside the text is metadata, not a new doc.
                 if let Some(text) = text.filter(|t| t.starts_with('"') || t.starts_with('~')) {
-                    out.push((text, Vec::new()));
-                    open = (name == Some("doc")).then_some(out.len() - 1);
+                    let of_module = name == Some("moduledoc");
+                    out.push(Doc {
+                        text,
+                        of_module,
+                        functions: Vec::new(),
+                    });
+                    open = (!of_module).then_some(out.len() - 1);
                 }
             }
             continue;
@@ -297,12 +307,16 @@ pub(crate) fn module_docs<'t>(
                 .map(|&d| &file.defs[d as usize])
                 .find(|d| d.node == n),
         ) {
-            if out[i].1.last().is_some_and(|f| *f != (def.name, def.arity)) {
+            if out[i]
+                .functions
+                .last()
+                .is_some_and(|f| *f != (def.name, def.arity))
+            {
                 open = None;
                 continue;
             }
-            if out[i].1.is_empty() {
-                out[i].1.push((def.name, def.arity));
+            if out[i].functions.is_empty() {
+                out[i].functions.push((def.name, def.arity));
             }
         }
     }

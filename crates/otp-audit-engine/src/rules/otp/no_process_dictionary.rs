@@ -852,7 +852,7 @@ fn documented_use(file: &File, call: &Call) -> Option<String> {
     let def = file.def(&call.ctx);
     let docs = crate::runtime::module_docs(file, module);
     if let Some(def) = def
-        && docs.iter().any(|(text, fns)| fns.contains(&(def.name, def.arity)) && says(text))
+        && docs.iter().any(|d| d.functions.contains(&(def.name, def.arity)) && says(d.text))
     {
         return Some(format!("the `@doc` of `{}/{}`", def.name, def.arity));
     }
@@ -860,7 +860,7 @@ fn documented_use(file: &File, call: &Call) -> Option<String> {
     std::iter::once(module)
         .chain(nested)
         // A `@moduledoc`: another function's `@doc` speaks of its own key (R36 nx).
-        .any(|m| crate::runtime::module_docs(file, m).iter().any(|(text, fns)| fns.is_empty() && says(text)))
+        .any(|m| crate::runtime::module_docs(file, m).iter().any(|d| d.of_module && says(d.text)))
         .then(|| format!("the documentation of `{}`", module.name))
 }
 

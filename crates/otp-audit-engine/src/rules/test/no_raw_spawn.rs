@@ -242,8 +242,11 @@ fn spawns_on_started_peer(file: &File, call: &Call) -> bool {
             })
 }
 
-/// `Node.spawn(node, ...)` in a test that starts its peer with `:peer.start_link/1`:
-/// the peer node terminates when the test process does, taking the process along.
+/// `Node.spawn(node, ...)` in a test that starts its peer linked to itself:
+/// `:peer.start_link/1`, `:slave.start_link`, or LocalCluster (1.x `start_nodes` runs
+/// `:slave.start_link` in the caller; 2.x `start_link` is a linked server owning the
+/// peers, R37 horde). The peer terminates when the test process does, taking the
+/// process along.
 fn spawns_on_linked_peer(file: &File, call: &Call) -> bool {
     let Some(test) = file.test(&call.ctx) else {
         return false;
@@ -251,7 +254,10 @@ fn spawns_on_linked_peer(file: &File, call: &Call) -> bool {
     spawns_on_started_peer(file, call)
         && file
             .calls_within(test.node)
-            .any(|c| c.is(":peer", "start_link") && c.node.end_byte() < call.node.start_byte())
+            .any(|c| {
+                (c.is(":peer", "start_link") || c.is(":slave", "start_link") || c.is_any("LocalCluster", &["start_nodes", "start_link"]))
+                    && c.node.end_byte() < call.node.start_byte()
+            })
 }
 
 /// A `spawn_link` run by the test process itself (not inside a task it started).

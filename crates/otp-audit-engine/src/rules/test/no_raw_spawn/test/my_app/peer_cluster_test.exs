@@ -3,9 +3,12 @@ defmodule MyApp.PeerClusterTest do
 
   alias MyApp.Membership
 
-  test "members on every peer see each other" do
-    peers = LocalCluster.start_nodes("members", 3)
+  # Peers started once for the module belong to setup_all's process, not to the test.
+  setup_all do
+    %{peers: LocalCluster.start_nodes("members", 3)}
+  end
 
+  test "members on every peer see each other", %{peers: peers} do
     # A holder on each peer keeps the member it starts linked to something.
     Enum.each(peers, &Node.spawn(&1, Membership, :hold_member, [peers])) #~ test/no-raw-spawn
 

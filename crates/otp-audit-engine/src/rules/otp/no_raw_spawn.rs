@@ -179,7 +179,9 @@ fn is_managed_worker(file: &File, call: &Call) -> bool {
 /// discards, `receive do _ -> sink() end`: a message sink (a device that must accept
 /// any message) that cannot crash and never ends by itself. Linked to its spawner, it
 /// ends with it; a supervisor would have nothing to restart or report. The mirror of
-/// a process that only sends.
+/// a process that only sends. A null I/O device that answers each
+/// `{:io_request, from, ref, _}` with `send(from, {:io_reply, ref, :ok})` and drops
+/// the rest is the same sink (R37 realtime's `:recon_trace` `io_server`).
 fn is_linked_sink(file: &File, call: &Call) -> bool {
     let k = &grammar().kinds;
     let Some(arg) = call.arg(0) else {
@@ -209,7 +211,18 @@ fn is_linked_sink(file: &File, call: &Call) -> bool {
             body.iter().any(|c| c.local && c.name == "receive")
                 && body.iter().all(|c| {
                     c.local && c.module.is_none() && (c.name == "receive" || c.name == name && c.arity == 0)
+                        || io_reply(file, c)
                 })
+        })
+}
+
+/// `send(from, {:io_reply, ref, reply})`: the I/O protocol's answer, which the
+/// requester waits for and which cannot fail.
+fn io_reply(file: &File, c: &Call) -> bool {
+    let k = &grammar().kinds;
+    c.is("Kernel", "send")
+        && c.arg(1).is_some_and(|m| {
+            m.kind_id() == k.tuple && m.named_child(0).and_then(|t| ast::atom_name(t, file.src)) == Some("io_reply")
         })
 }
 

@@ -830,6 +830,18 @@ fn is_measurement_window(file: &File, sleep: &Call) -> bool {
     let (Some(arg), Some(test)) = (sleep.arg(0), file.test(&sleep.ctx)) else {
         return false;
     };
+    let later = |c: &&Call| c.node.start_byte() > sleep.node.end_byte() && c.local;
+    // `Process.sleep(report_interval)` in a loop of sends, then `elapsed = tries *
+    // report_interval` into an `assert_in_delta`: the paced interval is what the
+    // clock under test sees (R37 membrane_core's ticking-pace test).
+    if arg.kind_id() == k.identifier {
+        let name = file.text(arg);
+        let reused = ast::descendants(test.node)
+            .any(|n| n.kind_id() == k.identifier && n.start_byte() > sleep.node.end_byte() && file.text(n) == name);
+        return sleep.ctx.in_loop
+            && reused
+            && file.calls_within(test.node).filter(later).any(|c| c.name == "assert_in_delta");
+    }
     if arg.kind_id() != k.binary_operator {
         return false;
     }
@@ -842,7 +854,6 @@ fn is_measurement_window(file: &File, sleep: &Call) -> bool {
     };
     let calls: Vec<&Node> = leaves.iter().filter(|n| n.kind_id() == k.call).collect();
     let computed = leaves.iter().any(|n| n.kind_id() == k.identifier) && calls.iter().all(|n| setting(n));
-    let later = |c: &&Call| c.node.start_byte() > sleep.node.end_byte() && c.local;
     computed
         && file.calls_within(test.node).filter(later).any(|c| {
             c.name == "assert_in_delta" || c.name == "assert" && c.arg(0).is_some_and(|a| bounds_a_count(file, a))

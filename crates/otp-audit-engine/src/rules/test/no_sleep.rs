@@ -122,6 +122,13 @@ enum Wait<'s> {
     InCapture {
         capture: &'s str,
     },
+    /// Inside the function given to `capture_log`, after the test wrote to or closed
+    /// a client socket: the sleep waits for the server's connection process to
+    /// handle it (and log), not for the log device.
+    AfterSocketWrite {
+        capture: &'s str,
+        op: String,
+    },
     /// Inside the function given to `capture_log`, right after the client saw its
     /// socket closed: the sleep waits for the connection's process to finish exiting
     /// and log its crash or exit report.
@@ -327,6 +334,8 @@ fn check(file: &File, report: &mut Report) {
             _ if let Some(capture) = captured_by(file, call) => {
                 if follows_socket_close(file, call) {
                     Wait::AfterClose { capture }
+                } else if let Some(op) = socket_write_in_capture(file, call) {
+                    Wait::AfterSocketWrite { capture, op }
                 } else {
                     Wait::InCapture { capture }
                 }
@@ -467,6 +476,12 @@ fn check(file: &File, report: &mut Report) {
             Wait::InCapture { capture } => (
                 format!(
                     "{shown} inside `{capture}` guesses when the output has been written (log handlers and devices write in their own time); wait for the event itself: `assert_receive` a message that a handler or the code under test sends, or retry the check on the captured output with a bound"
+                ),
+                "waiting-for-a-state-change",
+            ),
+            Wait::AfterSocketWrite { capture, op } => (
+                format!(
+                    "{shown} inside `{capture}` after `{op}` guesses when the server's connection process has handled what the client did (and logged it), not when a log device has written; if the server closes the connection in answer, read from the socket instead of closing it first (`:gen_tcp.recv(client, 0)` returns `{{:error, :closed}}` once it has, and what it logged before closing is captured by then); otherwise monitor the connection process and `assert_receive {{:DOWN, ^ref, :process, _, _}}` before the capture ends"
                 ),
                 "waiting-for-a-state-change",
             ),
@@ -2154,6 +2169,19 @@ fn sent_in_capture(file: &File, sleep: &Call) -> Option<String> {
             });
             (send || cast) && !to_self
         })
+        .last()
+        .map(|c| c.display(file.src))
+}
+
+/// The last `:gen_tcp`/`:ssl` `send`, `close` or `shutdown` before the sleep in the
+/// `capture_log` function: the test acted as the client of the server under test
+/// (R37 thousand_island's handler test).
+fn socket_write_in_capture(file: &File, sleep: &Call) -> Option<String> {
+    let f = sleep.ctx.func?;
+    let body = file.fns[f as usize].node;
+    file.calls_within(body)
+        .filter(|c| c.node.end_byte() < sleep.node.start_byte() && c.ctx.func == sleep.ctx.func)
+        .filter(|c| (c.in_module(":gen_tcp") || c.in_module(":ssl")) && matches!(c.name, "send" | "close" | "shutdown"))
         .last()
         .map(|c| c.display(file.src))
 }

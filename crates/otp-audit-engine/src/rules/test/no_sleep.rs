@@ -2239,10 +2239,27 @@ fn previous_statement<'t>(file: &File, sleep: &Call<'t>) -> Option<Node<'t>> {
     }
     let k = &grammar().kinds;
     let mut prev = sleep.expr.prev_named_sibling();
-    while let Some(n) = prev.filter(|n| n.kind_id() == k.comment || is_mock_expectation(file, *n)) {
+    while let Some(n) = prev.filter(|n| n.kind_id() == k.comment || is_mock_expectation(file, *n) || is_pure_binding(file, *n)) {
         prev = n.prev_named_sibling();
     }
     prev
+}
+
+/// `pid = self()`, `key = "foo"`, `ref = make_ref()`: a binding that starts no work,
+/// so the statement before it is what the sleep follows (R37 horde: a sleep after a
+/// synchronous call with `pid = self()` between them).
+fn is_pure_binding(file: &File, stmt: Node) -> bool {
+    let g = grammar();
+    let k = &g.kinds;
+    if !ast::is_binary_op(stmt, file.src, "=") {
+        return false;
+    }
+    let (Some(left), Some(right)) = (ast::field(stmt, g.fields.left), ast::field(stmt, g.fields.right)) else {
+        return false;
+    };
+    let literal = [k.integer, k.float, k.atom, k.boolean, k.nil].contains(&right.kind_id())
+        || right.kind_id() == k.string && !ast::named_children(right).any(|c| c.kind_id() == k.interpolation);
+    left.kind_id() == k.identifier && (literal || matches!(file.text(right), "self()" | "make_ref()"))
 }
 
 /// `expect(HttpMock, :request, fn ... end)`, `HttpMock |> stub(:get, ...)`, `Mox.allow(...)`.

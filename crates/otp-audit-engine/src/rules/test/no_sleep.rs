@@ -291,6 +291,28 @@ fn check(file: &File, report: &mut Report) {
             );
             continue;
         }
+        // `capture_log(fn -> ...; Process.sleep(100) end)` as a statement: nothing reads
+        // the output, so the sleep only keeps late log lines (a crash report) inside
+        // the capture and out of the console; no check waits on it (R37 parent).
+        if captured_by(file, call) == Some("capture_log")
+            && capture_discarded(file, call)
+            && sent_in_capture(file, call).is_none()
+            && cluster_change_in_capture(file, call).is_none()
+            && socket_write_in_capture(file, call).is_none()
+            && started_before(file, call).is_none()
+        {
+            report_info(
+                report,
+                file,
+                call,
+                "waiting-for-a-state-change",
+                format!(
+                    "{} ends a `capture_log` whose output the test never reads: it keeps late log lines (a crash report) inside the capture and out of the console, and a later check waits on it only if the capture set off work that is still running; if it is there for the noise, tag the test `@tag :capture_log` (ExUnit keeps its log and prints it only when the test fails) and drop the sleep; if a check needs that work done, wait for its outcome instead",
+                    sleep.shown
+                ),
+            );
+            continue;
+        }
         let next = next_statement_call(file, call);
         // `Process.sleep(160)`, `assert_received :a`, `refute_received :c`: the sleep is
         // the window the refute needs; `assert_receive` would cut it short.
@@ -2212,6 +2234,15 @@ fn captured_by<'s>(file: &File<'s>, sleep: &Call) -> Option<&'s str> {
     let f = sleep.ctx.func?;
     let by = file.call(file.fns[f as usize].called_by?);
     matches!(by.name, "capture_log" | "capture_io" | "with_log").then_some(by.name)
+}
+
+/// Is the capture the sleep ends a statement whose value goes nowhere?
+fn capture_discarded(file: &File, sleep: &Call) -> bool {
+    sleep
+        .ctx
+        .func
+        .and_then(|f| file.fns[f as usize].called_by)
+        .is_some_and(|by| file.call(by).is_discarded_statement())
 }
 
 /// Is the sleep, with any sleeps after it, the end of its block?

@@ -313,6 +313,22 @@ fn check(file: &File, report: &mut Report) {
             );
             continue;
         }
+        // `assert :gen_tcp.recv(client, 0) == {:ok, ~c"GOODBYE"}` after the sleep: a read
+        // with no timeout already blocks until data comes (R37 thousand_island).
+        if let Some(read) = blocking_read_next(file, call) {
+            report
+                .add(
+                    file,
+                    &call.ctx,
+                    call.expr.byte_range(),
+                    format!(
+                        "{} comes right before `{read}`, which has no timeout and already blocks until data arrives, so the sleep waits for nothing the read does not; drop it, and if the reply may come in parts, read an exact length or loop until it is complete",
+                        sleep.shown
+                    ),
+                )
+                .anchor("waiting-for-a-message");
+            continue;
+        }
         let next = next_statement_call(file, call);
         // `Process.sleep(160)`, `assert_received :a`, `refute_received :c`: the sleep is
         // the window the refute needs; `assert_receive` would cut it short.
@@ -1118,6 +1134,17 @@ fn reads_silence_next<'t>(file: &File<'t>, sleep: &Call) -> Option<&'t str> {
     file.calls_within(next)
         .find(|c| c.name == "recv" && c.arity == 3 && c.module.is_some() && c.ctx.func == sleep.ctx.func)
         .map(|c| c.written(file.src))
+}
+
+/// `:gen_tcp.recv(socket, 0)` or `:ssl.recv/2` in the statement after the sleep: a
+/// passive read with no timeout, which waits for the data by itself.
+fn blocking_read_next(file: &File, sleep: &Call) -> Option<String> {
+    let next = is_statement_call(sleep).then(|| ast::next_statement(sleep.expr)).flatten()?;
+    file.calls_within(next)
+        .find(|c| {
+            c.name == "recv" && c.arity == 2 && (c.in_module(":gen_tcp") || c.in_module(":ssl")) && c.ctx.func == sleep.ctx.func
+        })
+        .map(|c| one_line(file.text(c.node)))
 }
 
 /// A sleep between two calls of one function.

@@ -748,11 +748,13 @@ fn blocking_call<'t>(file: &File<'t>, module: &Module, body: Node, seen: &mut Ve
     None
 }
 
-/// A function name that says it reads a store or reaches another party.
+/// A function name that says it reads a store or reaches another party, or runs a
+/// database's migrations (`Migrations.run_migrations/1`, R37 realtime).
 fn reads_store_or_peer(name: &str) -> bool {
-    ["read", "fetch", "load", "query", "connect", "download", "request"]
+    ["read", "fetch", "load", "query", "connect", "download", "request", "migrate"]
         .iter()
         .any(|verb| name.strip_prefix(verb).is_some_and(|rest| rest.is_empty() || rest.starts_with(['_', '!'])))
+        || name.split('_').any(|word| word == "migrations")
 }
 
 /// A module of the project: neither Erlang's, nor one of Elixir's (runtime or data,

@@ -124,17 +124,40 @@ fn check(file: &File, report: &mut Report) {
             ),
             None => message,
         };
+        // In `terminate/2`, a supervisor's shutdown kills the server after 5 s by
+        // default: a 5 s call timeout there never fires, so writing it down is no fix.
+        let in_terminate = implicit == Implicit::FiveSeconds
+            && at_once.is_none()
+            && sent_timeout.is_none()
+            && in_default_shutdown_terminate(file, call);
+        let message = if in_terminate {
+            format!(
+                "`{written}` runs in `terminate/2` with the implicit 5 000 ms timeout; when a supervisor stops this server it kills it once the shutdown time has passed (5 000 ms for a worker, as this module's child spec leaves it), so that timeout never fires there; pass a shorter one, leaving time for the rest of the cleanup, or raise `:shutdown` (`use GenServer, shutdown: ...`) if the call may take longer"
+            )
+        } else {
+            message
+        };
         let at_once = at_once.is_some() || statem_at_once.is_some();
         let d = report.add(file, &call.ctx, call.node.byte_range(), message);
         if at_once {
             d.severity(Severity::Info);
         }
         if sent_timeout.is_none()
+            && !in_terminate
             && let Some(fix) = timeout_fix(file, call, implicit, timeout)
         {
             d.fix(fix);
         }
     }
+}
+
+/// The call is in `terminate/2` of a GenServer whose module sets no `shutdown:` (so a
+/// supervisor gives it the worker default of 5 000 ms) (R37 horde's SignalShutdown).
+fn in_default_shutdown_terminate(file: &File, call: &Call) -> bool {
+    let (Some(def), Some(module)) = (file.def(&call.ctx), file.module(&call.ctx)) else {
+        return false;
+    };
+    def.name == "terminate" && def.arity == 2 && module.is_genserver && !file.text(module.node).contains("shutdown:")
 }
 
 /// `def shutdown(runner, timeout \\ nil), do: GenServer.call(runner, {:shutdown,

@@ -87,6 +87,8 @@ fn check(file: &File, report: &mut Report) {
                 "raises in one branch and is one short line in the other"
             } else if is_raising_guard(file, construct) {
                 "only raises"
+            } else if is_one_line_for(file, construct) {
+                "has one generator and a one-line body"
             } else if lambda && only_clause(construct).is_some_and(|c| binds_then_returns(file, c)) {
                 "is short (a binding and its result)"
             } else if lambda {
@@ -160,6 +162,7 @@ fn is_one_liner(file: &File, construct: Node) -> bool {
     if construct.start_position().row == construct.end_position().row
         || is_one_line_guard(file, construct)
         || is_short_if_else(file, construct)
+        || is_one_line_for(file, construct)
     {
         return true;
     }
@@ -329,6 +332,35 @@ fn is_one_line_guard(file: &File, construct: Node) -> bool {
         && only.kind_id() != k.stab_clause
         && only.start_position().row == only.end_position().row
         && file.text(only).len() <= SHORT
+}
+
+/// `for listener <- listeners do send(listener, event) end`: one generator, no filter
+/// or option, on the `for`'s line, and a body of one short expression: the keyword
+/// form `for x <- xs, do: expr` laid out over three lines, as `Enum.each/2` with a
+/// one-line `fn` would be (R37 horde).
+fn is_one_line_for(file: &File, construct: Node) -> bool {
+    let g = grammar();
+    let k = &g.kinds;
+    if !file.text(construct).starts_with("for ") {
+        return false;
+    }
+    let Some(block) = ast::named_children(construct).find(|c| c.kind_id() == k.do_block) else {
+        return false;
+    };
+    let Some(args) = ast::call_arguments(construct) else {
+        return false;
+    };
+    let generators: Vec<Node> = ast::named_children(args).filter(|c| c.kind_id() != k.comment).collect();
+    let one_generator = matches!(generators.as_slice(), [only] if ast::is_binary_op(*only, file.src, "<-")
+        && only.start_position().row == construct.start_position().row
+        && only.end_position().row == construct.start_position().row);
+    let mut body = ast::named_children(block).filter(|c| c.kind_id() != k.comment);
+    let (Some(only), None) = (body.next(), body.next()) else {
+        return false;
+    };
+    one_generator
+        && only.kind_id() != k.stab_clause
+        && (only.start_position().row == only.end_position().row && file.text(only).len() <= SHORT || is_wrapped_call(file, only))
 }
 
 /// An `if`/`unless` with an `else` whose two branches are each one short expression:

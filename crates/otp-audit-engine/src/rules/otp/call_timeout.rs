@@ -93,7 +93,7 @@ fn check(file: &File, report: &mut Report) {
                 && let Some((head, waits)) = file.module(&call.ctx).and_then(|m| startup_wait(file, m)) =>
             {
                 format!(
-                    "`{written}` uses the implicit 5 000 ms timeout; this module's `handle_call/3` answers the request at once from its state, but `init/1` continues in `{head}`, which waits (`{waits}`), so a call that arrives during start-up exits after 5 s; pass a timeout that covers start-up, or `:infinity` if callers should wait it out"
+                    "`{written}` uses the implicit 5 000 ms timeout; this module's `handle_call/3` answers the request at once from its state, but start-up goes on after `init/1` returns, in `{head}`, which waits (`{waits}`), so a call that arrives during start-up exits after 5 s; pass a timeout that covers start-up, or `:infinity` if callers should wait it out"
                 )
             }
             None => message,

@@ -166,7 +166,7 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
                     && let Some((head, waits)) = file.module(&call.ctx).and_then(|m| startup_wait(file, m))
                 {
                     out.push((call, arg.byte_range(), format!(
-                        "`{written}` is given {how} as its timeout; this module's `handle_call/3` answers the request at once from its state, but `init/1` continues in `{head}`, which waits (`{waits}`), and a call that arrives meanwhile queues behind that start-up work: `:infinity` lets callers wait it out; a bound would have to outlast the slowest start-up, so keep it if that is the intent (and say so in a comment)"
+                        "`{written}` is given {how} as its timeout; this module's `handle_call/3` answers the request at once from its state, but start-up goes on after `init/1` returns, in `{head}`, which waits (`{waits}`), and a call that arrives meanwhile queues behind that start-up work: `:infinity` lets callers wait it out; a bound would have to outlast the slowest start-up, so keep it if that is the intent (and say so in a comment)"
                     ), Some(Severity::Info)));
                 } else if let Some(AgentWork::FileIo { first, calls }) = &agent_work {
                     out.push((call, arg.byte_range(), format!(

@@ -78,6 +78,12 @@ fn check(file: &File, report: &mut Report) {
         }
         let written = call.display(src);
         let sup = supervisors::prose(supervisors::Kind::Task);
+        if let Some(after) = bounded_stopper(file, call) {
+            report.add_info(file, &call.ctx, call.node.byte_range(), format!(
+                "`{written}` starts a stopper: it signals a process, waits at most {after} ms for its `:DOWN` and kills it after, so it ends by itself and a supervisor would have nothing to restart; starting it with `Task.Supervisor.start_child/2` under {sup} would still show it in the tree and stop it at shutdown"
+            ));
+            continue;
+        }
         let advice = match (kind, remote) {
             (_, true) => format!(
                 "run it under {sup} on that node: `Task.Supervisor.start_child({{name, node}}, fun)`"
@@ -578,6 +584,59 @@ pub(crate) fn is_down_watcher(file: &File, fun: Node) -> bool {
             takes_down(file, c) && reacts
         });
     monitors > 0 && setup_only && !waits_with_after(receive, block) && only_downs
+}
+
+/// `spawn(fn -> Process.monitor(pid); Process.exit(pid, :shutdown); receive do
+/// {:DOWN, _, :process, ^pid, _} -> log(...) after 5000 -> Process.exit(pid, :kill)
+/// end end)`: a stopper that asks a process to end, waits a bounded time for its
+/// `:DOWN` and kills it after. It ends by itself within the `after` (R37 realtime's
+/// conflict resolution); the returned value is the `after`'s literal timeout.
+fn bounded_stopper(file: &File, call: &Call) -> Option<String> {
+    let g = grammar();
+    let fun = call.arg(0).filter(|f| f.kind_id() == g.kinds.anonymous_function)?;
+    let body = ast::single_clause_body(fun)?;
+    let statements: Vec<Node> = ast::statements(body).collect();
+    let (&wait, setup) = statements.split_last()?;
+    let calls_in = |n: Node| file.calls_within(n).collect::<Vec<_>>();
+    let setup_calls: Vec<&Call> = setup.iter().flat_map(|st| calls_in(*st)).collect();
+    let signals = setup_calls.iter().any(|c| c.is("Process", "exit"));
+    let monitors = setup_calls.iter().any(|c| c.is("Process", "monitor"));
+    if !signals || !monitors || !setup_calls.iter().all(|c| c.is("Process", "exit") || c.is("Process", "monitor")) {
+        return None;
+    }
+    let receive = file.calls_named("receive").find(|c| c.node == wait)?;
+    let block = receive.do_block?;
+    let after = ast::named_children(block)
+        .chain(ast::named_children(receive.node))
+        .find(|c| c.kind_id() == g.kinds.after_block)?;
+    let after_clause = ast::named_children(after).find(|c| c.kind_id() == g.kinds.stab_clause)?;
+    let timeout = ast::field(after_clause, g.fields.left)
+        .and_then(|l| if l.kind_id() == g.kinds.arguments { l.named_child(0) } else { Some(l) })
+        .filter(|t| t.kind_id() == g.kinds.integer)?;
+    let reacts_only = |n: Node| {
+        file.calls_within(n).all(|c| {
+            c.is("Kernel", "send")
+                || c.is("Process", "exit")
+                || c.in_module("Logger")
+                || matches!(c.name, "inspect" | "node" | "self") && c.module.as_deref().is_none_or(|m| m == "Kernel")
+                || only_logs(file, call, c)
+        })
+    };
+    let downs = ast::named_children(block).filter(|c| c.kind_id() == g.kinds.stab_clause).collect::<Vec<_>>();
+    (!downs.is_empty() && downs.iter().all(|c| takes_down(file, *c) && reacts_only(*c)) && reacts_only(after_clause))
+        .then(|| file.text(timeout).to_string())
+}
+
+/// `log(message)`, a function of the module whose body only calls `Logger`.
+fn only_logs(file: &File, call: &Call, c: &Call) -> bool {
+    c.local
+        && c.module.is_none()
+        && file
+            .defs
+            .iter()
+            .filter(|d| d.module == call.ctx.module && d.name == c.name && d.arity == c.arity)
+            .all(|d| d.body.is_some_and(|b| file.calls_within(b).all(|x| x.in_module("Logger") || matches!(x.name, "inspect" | "node" | "self"))))
+        && file.defs.iter().any(|d| d.module == call.ctx.module && d.name == c.name && d.arity == c.arity)
 }
 
 /// A `receive` whose `after` (in its `do` block, or beside it) bounds the wait.

@@ -77,7 +77,7 @@ fn check(file: &File, report: &mut Report) {
                 &call.ctx,
                 call.node.byte_range(),
                 format!(
-                    "`{written}` in a server that links to nothing only changes shutdown: the supervisor's exit waits for the running callback and then calls `terminate/2`, which this module does not define; add `terminate/2` if trapping is there for cleanup, or, if it is there to let a running job finish, say so in a comment and suppress this line"
+                    "`{written}` in a server that links to nothing only changes shutdown: the supervisor's exit arrives as a message, taken after the running callback and the messages already queued ahead of it, and then `terminate/2` runs, which this module does not define; add `terminate/2` if trapping is there for cleanup, or, if it is there to let running or queued work finish (a sibling's casts on its way down), say so in a comment and suppress this line"
                 ),
             );
             continue;

@@ -205,6 +205,15 @@ pub fn keyword_name<'s>(key: Node, src: &'s str) -> &'s str {
         .trim_matches('"')
 }
 
+/// A value written out in full: an atom, a number, `true`/`false`/`nil`, or a string
+/// without interpolation (`:eu`, `42`, `"https://..."`).
+pub fn is_scalar_literal(node: Node) -> bool {
+    let k = &grammar().kinds;
+    [k.atom, k.boolean, k.integer, k.float, k.nil].contains(&node.kind_id())
+        || node.kind_id() == k.string
+            && named_children(node).all(|c| c.kind_id() != k.interpolation)
+}
+
 /// An atom literal's name without the colon: `:ok` → `ok`, `:"$callers"` → `$callers`.
 /// `None` for interpolated atoms.
 pub fn atom_name<'s>(node: Node, src: &'s str) -> Option<&'s str> {

@@ -629,14 +629,15 @@ fn bounded_stopper(file: &File, call: &Call) -> Option<String> {
 
 /// `log(message)`, a function of the module whose body only calls `Logger`.
 fn only_logs(file: &File, call: &Call, c: &Call) -> bool {
+    let mut defs = file
+        .defs
+        .iter()
+        .filter(|d| d.module == call.ctx.module && d.name == c.name && d.arity == c.arity)
+        .peekable();
     c.local
         && c.module.is_none()
-        && file
-            .defs
-            .iter()
-            .filter(|d| d.module == call.ctx.module && d.name == c.name && d.arity == c.arity)
-            .all(|d| d.body.is_some_and(|b| file.calls_within(b).all(|x| x.in_module("Logger") || matches!(x.name, "inspect" | "node" | "self"))))
-        && file.defs.iter().any(|d| d.module == call.ctx.module && d.name == c.name && d.arity == c.arity)
+        && defs.peek().is_some()
+        && defs.all(|d| d.body.is_some_and(|b| file.calls_within(b).all(|x| x.in_module("Logger") || matches!(x.name, "inspect" | "node" | "self"))))
 }
 
 /// A `receive` whose `after` (in its `do` block, or beside it) bounds the wait.

@@ -703,10 +703,7 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
 /// A literal value as written (`true`, `:eu`, `42`, `"https://..."`), or `None` for
 /// anything computed.
 fn literal_value<'s>(file: &File<'s>, node: Node) -> Option<&'s str> {
-    let k = &grammar().kinds;
-    let plain = [k.atom, k.boolean, k.integer, k.float, k.nil];
-    let string = node.kind_id() == k.string && ast::named_children(node).all(|c| c.kind_id() != k.interpolation);
-    (plain.contains(&node.kind_id()) || string).then(|| file.text(node))
+    ast::is_scalar_literal(node).then(|| file.text(node))
 }
 
 /// The test's `Application.put_env(:app, :key, value)` calls with a literal value, and

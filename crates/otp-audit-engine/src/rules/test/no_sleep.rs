@@ -1127,24 +1127,24 @@ fn given_ages<'a>(file: &'a File, call: &'a Call) -> impl Iterator<Item = u64> +
 /// The statement after the sleep reads a socket with a timeout and expects nothing
 /// (`assert :gen_tcp.recv(client, 0, 10) == {:error, :timeout}`): the read, as written.
 fn reads_silence_next<'t>(file: &File<'t>, sleep: &Call) -> Option<&'t str> {
+    let (next, read) = recv_next(file, sleep, 3)?;
+    file.text(next).contains("{:error, :timeout}").then(|| read.written(file.src))
+}
+
+/// The statement after the sleep and a socket `recv/arity` call in it.
+fn recv_next<'a, 't>(file: &'a File<'t>, sleep: &Call<'t>, arity: usize) -> Option<(Node<'t>, &'a Call<'t>)> {
     let next = is_statement_call(sleep).then(|| ast::next_statement(sleep.expr)).flatten()?;
-    if !file.text(next).contains("{:error, :timeout}") {
-        return None;
-    }
-    file.calls_within(next)
-        .find(|c| c.name == "recv" && c.arity == 3 && c.module.is_some() && c.ctx.func == sleep.ctx.func)
-        .map(|c| c.written(file.src))
+    let read = file
+        .calls_within(next)
+        .find(|c| c.name == "recv" && c.arity == arity && c.module.is_some() && c.ctx.func == sleep.ctx.func)?;
+    Some((next, read))
 }
 
 /// `:gen_tcp.recv(socket, 0)` or `:ssl.recv/2` in the statement after the sleep: a
 /// passive read with no timeout, which waits for the data by itself.
 fn blocking_read_next(file: &File, sleep: &Call) -> Option<String> {
-    let next = is_statement_call(sleep).then(|| ast::next_statement(sleep.expr)).flatten()?;
-    file.calls_within(next)
-        .find(|c| {
-            c.name == "recv" && c.arity == 2 && (c.in_module(":gen_tcp") || c.in_module(":ssl")) && c.ctx.func == sleep.ctx.func
-        })
-        .map(|c| one_line(file.text(c.node)))
+    let (_, read) = recv_next(file, sleep, 2)?;
+    (read.in_module(":gen_tcp") || read.in_module(":ssl")).then(|| one_line(file.text(read.node)))
 }
 
 /// A sleep between two calls of one function.
@@ -2315,9 +2315,7 @@ fn is_pure_binding(file: &File, stmt: Node) -> bool {
     let (Some(left), Some(right)) = (ast::field(stmt, g.fields.left), ast::field(stmt, g.fields.right)) else {
         return false;
     };
-    let literal = [k.integer, k.float, k.atom, k.boolean, k.nil].contains(&right.kind_id())
-        || right.kind_id() == k.string && !ast::named_children(right).any(|c| c.kind_id() == k.interpolation);
-    left.kind_id() == k.identifier && (literal || matches!(file.text(right), "self()" | "make_ref()"))
+    left.kind_id() == k.identifier && (ast::is_scalar_literal(right) || matches!(file.text(right), "self()" | "make_ref()"))
 }
 
 /// `expect(HttpMock, :request, fn ... end)`, `HttpMock |> stub(:get, ...)`, `Mox.allow(...)`.

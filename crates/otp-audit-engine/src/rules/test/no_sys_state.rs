@@ -283,14 +283,13 @@ fn test_chosen_state(file: &File, call: &Call) -> bool {
         .filter(|p| p.kind_id() == k.binary_operator)
         .map(|p| p.byte_range())
         .collect();
-    let handed = |name: &str| {
-        ast::descendants(file.tree.root_node()).any(|n| {
-            (n.kind_id() == k.atom || n.kind_id() == k.quoted_atom)
-                && ast::atom_name(n, file.src) == Some(name)
-                && !comparisons.iter().any(|r| r.contains(&n.start_byte()))
-        })
-    };
-    own.iter().all(|a| handed(a))
+    // One walk of the file: the atoms written outside those comparisons.
+    let handed: std::collections::HashSet<&str> = ast::descendants(file.tree.root_node())
+        .filter(|n| n.kind_id() == k.atom || n.kind_id() == k.quoted_atom)
+        .filter(|n| !comparisons.iter().any(|r| r.contains(&n.start_byte())))
+        .filter_map(|n| ast::atom_name(n, file.src))
+        .collect();
+    own.iter().all(|a| handed.contains(a))
 }
 
 /// Atoms, numbers, strings without interpolation, and tuples or lists of them;
@@ -301,16 +300,10 @@ fn plain_literal<'t>(file: &File<'t>, node: Node<'t>, atoms: &mut Vec<&'t str>) 
     if kind == k.atom || kind == k.quoted_atom {
         return ast::atom_name(node, file.src).map(|a| atoms.push(a)).is_some();
     }
-    if [k.integer, k.float, k.boolean, k.nil].contains(&kind) {
-        return true;
-    }
-    if kind == k.string {
-        return !ast::named_children(node).any(|c| c.kind_id() == k.interpolation);
-    }
     if kind == k.tuple || kind == k.list {
         return ast::named_children(node).all(|c| c.kind_id() != k.comment && plain_literal(file, c, atoms));
     }
-    false
+    ast::is_scalar_literal(node)
 }
 
 /// The two sides of the `=`, `==` or `===` that `node` (or `^node`) is a direct

@@ -75,12 +75,28 @@ fn check(file: &File, report: &mut Report) {
             );
             continue;
         }
+        if i64::from(depth) > max + 1 && short(op) && closures_above(file, construct, def.node) {
+            // `Enum.each(fn -> spawn(fn -> Lock.exec(l, k, fn -> case ... end)))` with
+            // one-line branches: the callbacks carry no condition, and the one branch
+            // at the bottom reads at a glance, however deep Credo counts it.
+            report.add_info(
+                file,
+                &ctx,
+                op.byte_range(),
+                format!(
+                    "`{}/{}` nests this `{}` {depth} levels deep where {max} are allowed, but every level above it is a one-clause `fn` (callbacks handed on, with no branch on the way) and the `{}` itself is short: name the callbacks when they grow",
+                    def.name,
+                    def.arity,
+                    file.text(op),
+                    file.text(op)
+                ),
+            );
+            continue;
+        }
         if i64::from(depth) == max + 1 && short(op) {
             // One level over, and the level is a one-liner: Credo counts it too, but
             // it reads at a glance; say so, as information.
-            let k = &grammar().kinds;
-            let lambda = construct.kind_id() == k.anonymous_function
-                && ast::named_children(construct).filter(|c| c.kind_id() == k.stab_clause).count() == 1;
+            let lambda = is_one_clause_fn(construct);
             let short = if construct.start_position().row == construct.end_position().row {
                 "fits on one line"
             } else if is_raising_guard(file, construct) && has_else(file, construct) {
@@ -130,18 +146,23 @@ fn check(file: &File, report: &mut Report) {
 /// Every level from `construct` up to the def is a one-clause `fn`: closures passed
 /// along, with no `if`, `case`, `cond`, `with`, `for` or multi-clause `fn`.
 fn only_closures(file: &File, construct: Node, def: Node) -> bool {
+    is_one_clause_fn(construct) && closures_above(file, construct, def)
+}
+
+fn is_one_clause_fn(n: Node) -> bool {
     let k = &grammar().kinds;
-    let one_clause_fn =
-        |n: Node| n.kind_id() == k.anonymous_function && ast::named_children(n).filter(|c| c.kind_id() == k.stab_clause).count() == 1;
-    if !one_clause_fn(construct) {
-        return false;
-    }
+    n.kind_id() == k.anonymous_function && ast::named_children(n).filter(|c| c.kind_id() == k.stab_clause).count() == 1
+}
+
+/// Every level between `construct` and the def is a one-clause `fn`.
+fn closures_above(file: &File, construct: Node, def: Node) -> bool {
+    let k = &grammar().kinds;
     let mut node = construct.parent();
     while let Some(n) = node {
         if n == def {
             return true;
         }
-        if n.kind_id() == k.anonymous_function && !one_clause_fn(n) {
+        if n.kind_id() == k.anonymous_function && !is_one_clause_fn(n) {
             return false;
         }
         if n.kind_id() == k.call

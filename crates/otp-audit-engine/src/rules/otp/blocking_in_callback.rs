@@ -156,6 +156,20 @@ fn blocking<'t>(file: &File<'t>, call: &Call<'t>, in_init: bool) -> Option<(Kind
     }
 }
 
+/// The bound of a `Task.yield/2` or `Task.yield_many/2` that has one (its default is
+/// 5 s), as written, for messages.
+fn yield_bound(file: &File, call: &Call) -> Option<String> {
+    if !(call.is("Task", "yield") || call.is("Task", "yield_many")) {
+        return None;
+    }
+    match call.arg(1).map(|t| file.text(t)) {
+        None => Some("5 000 ms (the default)".into()),
+        Some(":infinity") => None,
+        Some(t) if t.chars().all(|c| c.is_ascii_digit() || c == '_') => Some(format!("{t} ms")),
+        Some(t) => Some(format!("`{t}`")),
+    }
+}
+
 /// `Task.yield(task, t) || Task.shutdown(task)` with a finite `t`, on a task that the
 /// same function started with `Task.async`: a watchdog around work the callback would
 /// otherwise run inline. It holds the server no longer than that inline work would, and
@@ -525,6 +539,15 @@ fn check(file: &File, report: &mut Report) {
         } else {
             "callers queue up and may time out"
         };
+        // A bounded `Task.yield_many` in a server nobody calls: only its own messages
+        // wait, for at most the bound (R37 realtime's metrics pusher).
+        let unwaited = |call: &Call| -> Option<String> {
+            let bound = yield_bound(file, call).filter(|_| no_api)?;
+            let shutdown = if traps { ", and so does a shutdown, since it traps exits" } else { "" };
+            Some(format!(
+                "waits for its tasks for up to {bound}; this server has no `handle_call/3` or `handle_cast/2`, so no caller waits on it: only messages sent to the server queue behind the wait{shutdown}; keep it if that pacing is intended, or keep the task refs in the state and take `{{ref, result}}` and `{{:DOWN, ...}}` in `handle_info/2` to free the server"
+            ))
+        };
         const OWN_SETUP: &str = "this server has no `handle_call/3` or `handle_cast/2`, so no caller waits on it: the wait only delays its own setup and shutdown; moving it to `handle_info/2` is optional";
         for &d in &module.defs {
             let def = &file.defs[d as usize];
@@ -560,6 +583,10 @@ fn check(file: &File, report: &mut Report) {
                     if kind == Kind::Sleep && crashes_next(file, call) {
                         report
                             .add_info(file, &call.ctx, range, throttle_message(&what, &callback));
+                        continue;
+                    }
+                    if let Some(why) = unwaited(call) {
+                        report.add_info(file, &call.ctx, range, format!("{what} in `{callback}` {why}"));
                         continue;
                     }
                     if own_setup(&callback, kind) {
@@ -630,6 +657,15 @@ fn check(file: &File, report: &mut Report) {
                             h.kind.wait()
                         ),
                     );
+                continue;
+            }
+            if let Some(why) = unwaited(h.inner).filter(|_| sites.len() == 1) {
+                report.add_info(
+                    file,
+                    &call.ctx,
+                    call.node.byte_range(),
+                    format!("`{}` is called from `{callback}` and runs {}, which {why}", h.name, h.what),
+                );
                 continue;
             }
             if sites.len() == 1 {

@@ -519,7 +519,7 @@ fn reports_to_spawner(file: &File, call: &Call) -> bool {
 /// a function of the same module the fn calls, two levels deep (`spawn(fn ->
 /// do_reboot(cmd) end)` whose `do_reboot/1` ends in `:init.stop()`), or be the function
 /// a capture names (`spawn(&halt/0)`).
-fn ends_the_node(file: &File, call: &Call) -> bool {
+pub(crate) fn ends_the_node(file: &File, call: &Call) -> bool {
     let Some(arg) = call.arg(0) else {
         return false;
     };
@@ -532,7 +532,7 @@ fn ends_the_node(file: &File, call: &Call) -> bool {
         .is_some_and(|c| local_halts(file, call.ctx.module, c, 1))
 }
 
-fn halts_within(file: &File, module: Option<crate::model::Id>, node: Node, depth: u32) -> bool {
+pub(crate) fn halts_within(file: &File, module: Option<crate::model::Id>, node: Node, depth: u32) -> bool {
     file.calls_within(node)
         .any(|c| crate::runtime::ends_node(c) || depth > 0 && !c.capture && local_halts(file, module, c, depth - 1))
 }

@@ -173,6 +173,8 @@ fn check(file: &File, report: &mut Report) {
                 || links_by_spawn_opt(file, call)
                 || matches!(links_through_variable(file, call, def), Some(VarLink::Always | VarLink::ByStartMethod))
                 || is_own_start_wrapper(file, call, def)
+                || mirrors_stdlib_start(file, call, def)
+                || (module == "Task" && super::no_raw_spawn::ends_the_node(file, call))
                 || is_stopped_in_same_function(file, call, def)
                 || is_debug_trace_task(file, call)
                 || is_link_marker(file, call)
@@ -408,18 +410,24 @@ fn handle_with_close(file: &File, call: &Call, def: &Def) -> bool {
         .and_then(|l| l.named_child(1))
         .filter(|v| v.kind_id() == k.identifier)
         .map(|v| file.text(v));
-    let Some(pid) = bound else { return false };
-    // The function's result holds it.
-    let Some(last) = def.body.and_then(|b| ast::statements(b).last()) else { return false };
-    // (`pid` alone as the last expression, or inside a struct or tuple.)
-    let returned = std::iter::once(last)
-        .chain(ast::descendants(last))
-        .any(|n| n.kind_id() == k.identifier && file.text(n) == pid && n.start_byte() > call.node.end_byte());
+    // The function's result holds it: `pid` alone as the last expression, or inside a
+    // struct or tuple; or the start's own `{:ok, pid}`, returned as it is.
+    let returned = match bound {
+        Some(pid) => def.body.and_then(|b| ast::statements(b).last()).is_some_and(|last| {
+            std::iter::once(last)
+                .chain(ast::descendants(last))
+                .any(|n| n.kind_id() == k.identifier && file.text(n) == pid && n.start_byte() > call.node.end_byte())
+        }),
+        None => in_tail_position(file, def, call.node),
+    };
+    if !returned {
+        return false;
+    }
     // Some public function of the module (or of a `defimpl` for its struct, in the
     // same file) stops a process it is given.
     let Some(own) = file.module(&call.ctx).map(|m| m.name.as_str()) else { return false };
     let impl_suffix = format!(".{own}");
-    let closes = file.defs.iter().filter(|d| {
+    file.defs.iter().filter(|d| {
         d.kind == "def"
             && d.name != def.name
             && d.module.and_then(|m| file.modules.get(m as usize)).is_some_and(|m| m.name == own || m.name.ends_with(&impl_suffix))
@@ -428,15 +436,16 @@ fn handle_with_close(file: &File, call: &Call, def: &Def) -> bool {
         // pid})`, `store.pid`): a close function, not a function that stops its own.
         let param_names = param_names(file, d);
         file.calls_within(d.node).any(|c| {
+            // `Watcher.stop(pid)`: the started module's own stop (R38 nats.ex `KV.unwatch/1`).
             (c.name == "stop"
-                && matches!(c.module.as_deref(), Some("Agent" | "GenServer" | "Supervisor" | ":gen_server" | ":gen_statem")))
+                && (matches!(c.module.as_deref(), Some("Agent" | "GenServer" | "Supervisor" | ":gen_server" | ":gen_statem"))
+                    || c.module.is_some() && c.module == call.module))
                 && c.arg(0).is_some_and(|a| {
                     let base = if a.kind_id() == k.dot { a.named_child(0) } else { Some(a) };
                     base.is_some_and(|b| b.kind_id() == k.identifier && param_names.contains(&file.text(b)))
                 })
         })
-    });
-    returned && closes
+    })
 }
 
 /// A LiveView's `mount/3` (or a private helper only it calls) that starts a linked
@@ -565,6 +574,25 @@ fn is_own_start_wrapper(file: &File, call: &Call, def: &Def) -> bool {
     // module's start API under another name (`StringIO.open/2`).
     // A `start_link*` that does not link is a bug, not an API.
     starts_itself && def.kind == "def" && !def.name.starts_with("start_link") && in_tail_position(file, def, call.node)
+}
+
+/// `def start(fun), do: Task.start(wrap(fun))` in `MyLib.Traced.Task`, a module that
+/// stands in for `Task` (it shares its last name, or `defdelegate`s the rest of the
+/// start API to it): the unlinked start its caller asked for, wrapped. Where the task
+/// lives is that caller's choice, as with `Task.start/1` itself (R38 elixir_agent's
+/// instrumented Task).
+fn mirrors_stdlib_start(file: &File, call: &Call, def: &Def) -> bool {
+    let (Some(target), Some(module)) = (call.module.as_deref(), file.module(&call.ctx)) else {
+        return false;
+    };
+    let last = |name: &str| name.rsplit('.').next().unwrap_or(name).to_string();
+    let stands_in = last(&module.name) == target
+        || module.functions.iter().any(|f| f.kind == "defdelegate" && matches!(f.name, "start_link" | "async"));
+    crate::runtime::is_runtime_module(target)
+        && def.kind == "def"
+        && def.name == call.name
+        && stands_in
+        && in_tail_position(file, def, call.node)
 }
 
 /// `@spec into_stages(...) :: GenServer.on_start()` over a public function that
@@ -1407,6 +1435,11 @@ enum Fact {
     /// caller keeps the pid in a module that traps exits and takes `{:EXIT, ...}`
     /// messages (a server that owns the helper it links to).
     CallsLinkFunction { module: String, function: String, owned: bool },
+    /// The public function `module.function/arity` ends the node (`System.halt/1`, in
+    /// its body or a local helper's).
+    EndsNode { module: String, function: String, arity: usize },
+    /// `Task.start(fn -> ... end)` at this start byte, whose fn calls `module.function/arity`.
+    TaskCalls { at: usize, module: String, function: String, arity: usize },
 }
 
 /// A process-free module that keeps the state of a server (`Connection`, used by
@@ -1476,6 +1509,30 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         let mut parts = ast::named_children(mfa);
         if let (Some(m), Some(f)) = (parts.next().filter(|m| m.kind_id() == k.alias), parts.next().and_then(|f| ast::atom_name(f, file.src))) {
             facts.push(Fact::NamedAsStart { module: file.module_at(file.text(m), m.start_byte()), function: f.to_string() });
+        }
+    }
+    // `Task.start(fn -> ...; MyApp.Node.reboot() end)` where `reboot/0`, in another
+    // file, halts the node: the task is the shutdown (R38 elixir-ls's restart command).
+    for def in file.defs.iter().filter(|d| d.kind == "def") {
+        if let (Some(body), Some(module)) = (def.body, def.module.and_then(|m| file.modules.get(m as usize)))
+            && super::no_raw_spawn::halts_within(file, def.module, body, 1)
+        {
+            facts.push(Fact::EndsNode { module: module.name.clone(), function: def.name.to_string(), arity: def.arity });
+        }
+    }
+    for call in file.calls_named("start").filter(|c| c.is("Task", "start") && c.arity == 1) {
+        let Some(fun) = call.arg(0).filter(|a| a.kind_id() == k.anonymous_function) else {
+            continue;
+        };
+        for inner in file.calls_within(fun).filter(|c| !c.dynamic && !c.capture) {
+            if let Some(target) = inner.module.as_deref().filter(|m| m.starts_with(|c: char| c.is_ascii_uppercase()) && !crate::runtime::is_runtime_module(m)) {
+                facts.push(Fact::TaskCalls {
+                    at: call.node.start_byte(),
+                    module: target.to_string(),
+                    function: inner.name.to_string(),
+                    arity: inner.arity,
+                });
+            }
         }
     }
     for module in &file.modules {
@@ -1581,8 +1638,18 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
     let owned_helper = |module: &str, function: &str| {
         self_stopping.contains(module) && link_callers.get(&(module, function)).is_some_and(|&(owned, other)| owned && !other)
     };
+    let ends_node: std::collections::HashSet<(&str, &str, usize)> = all
+        .iter()
+        .filter_map(|(_, f)| match f {
+            Fact::EndsNode { module, function, arity } => Some((module.as_str(), function.as_str(), *arity)),
+            _ => None,
+        })
+        .collect();
     for (file, f) in &all {
         match f {
+            Fact::TaskCalls { at, module, function, arity } if ends_node.contains(&(module.as_str(), function.as_str(), *arity)) => {
+                report.retract(*file, *at)
+            }
             Fact::Kept { at, module } if handled.contains(module.as_str()) => report.retract(*file, *at),
             Fact::StartIn { at, module, function } if owned_helper(module, function) => report.retract(*file, *at),
             Fact::StartIn { at, module, function } if named_as_start.contains(&(module.as_str(), function.as_str())) => {
@@ -1615,6 +1682,8 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
                 Fact::StartIn { at, module, function } => serde_json::json!(["start_in", at, module, function]),
                 Fact::NamedAsStart { module, function } => serde_json::json!(["named_start", module, function]),
                 Fact::CallsLinkFunction { module, function, owned } => serde_json::json!(["calls_link", module, function, owned]),
+                Fact::EndsNode { module, function, arity } => serde_json::json!(["ends_node", module, function, arity]),
+                Fact::TaskCalls { at, module, function, arity } => serde_json::json!(["task_calls", at, module, function, arity]),
             })
             .collect(),
     ))
@@ -1635,6 +1704,13 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
             "start_in" => Fact::StartIn { at: f.get(1)?.as_u64()? as usize, module: text(2)?, function: text(3)? },
             "named_start" => Fact::NamedAsStart { module: text(1)?, function: text(2)? },
             "calls_link" => Fact::CallsLinkFunction { module: text(1)?, function: text(2)?, owned: f.get(3)?.as_bool()? },
+            "ends_node" => Fact::EndsNode { module: text(1)?, function: text(2)?, arity: f.get(3)?.as_u64()? as usize },
+            "task_calls" => Fact::TaskCalls {
+                at: f.get(1)?.as_u64()? as usize,
+                module: text(2)?,
+                function: text(3)?,
+                arity: f.get(4)?.as_u64()? as usize,
+            },
             _ => return None,
         });
     }

@@ -543,9 +543,10 @@ fn check(file: &File, report: &mut Report) {
         // wait, for at most the bound (R37 realtime's metrics pusher).
         let unwaited = |call: &Call| -> Option<String> {
             let bound = yield_bound(file, call).filter(|_| no_api)?;
+            let tasks = if call.name == "yield" { "the task" } else { "its tasks" };
             let shutdown = if traps { ", and so does a shutdown, since it traps exits" } else { "" };
             Some(format!(
-                "waits for its tasks for up to {bound}; this server has no `handle_call/3` or `handle_cast/2`, so no caller waits on it: only messages sent to the server queue behind the wait{shutdown}; keep it if that pacing is intended, or keep the task refs in the state and take `{{ref, result}}` and `{{:DOWN, ...}}` in `handle_info/2` to free the server"
+                "waits for {tasks} for up to {bound}; this server has no `handle_call/3` or `handle_cast/2`, so no caller waits on it: only messages sent to the server queue behind the wait{shutdown}; keep it if that pacing is intended, or keep the task refs in the state and take `{{ref, result}}` and `{{:DOWN, ...}}` in `handle_info/2` to free the server"
             ))
         };
         const OWN_SETUP: &str = "this server has no `handle_call/3` or `handle_cast/2`, so no caller waits on it: the wait only delays its own setup and shutdown; moving it to `handle_info/2` is optional";

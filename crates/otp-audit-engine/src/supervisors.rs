@@ -249,7 +249,7 @@ fn kind_of(module: &str) -> Option<Kind> {
     }
 }
 
-/// The `name:` of a keyword list, as written: an alias, an atom or `__MODULE__`.
+/// The `name:` of a keyword list: an alias (expanded), an atom or `__MODULE__`.
 fn name_option(file: &File, opts: Node, ctx: &Ctx) -> Option<String> {
     let k = &grammar().kinds;
     let keywords = if opts.kind_id() == k.list {
@@ -268,7 +268,13 @@ fn name_option(file: &File, opts: Node, ctx: &Ctx) -> Option<String> {
             .filter(|m| !m.quoted)
             .map(|m| m.name.clone());
     }
-    (value.kind_id() == k.alias || value.kind_id() == k.atom).then(|| written.to_string())
+    // `name: Harvest.TaskSupervisor` under `alias MyLib.Harvest` is
+    // `MyLib.Harvest.TaskSupervisor`, a supervisor of that part of the app: its
+    // namespace decides who may be pointed at it (R38 elixir_agent).
+    if value.kind_id() == k.alias {
+        return Some(file.module_at(written, value.start_byte()));
+    }
+    (value.kind_id() == k.atom).then(|| written.to_string())
 }
 
 /// `case Process.whereis(sup) do pid when is_pid(pid) -> Task.Supervisor.start_child(sup,

@@ -159,24 +159,36 @@ fn check(file: &File, report: &mut Report) {
 /// the test makes the process crash and waits for the exit of the call, so the process
 /// ends within the test (as in tests of crash reports). A call with its own timeout in
 /// `catch_exit` is a timeout test instead: the process lives on, and still counts.
+/// The same when the start registers the module's own name (`Dummy.start_link()`,
+/// whose `start_link` passes `name: __MODULE__`) and the call goes to that name:
+/// `catch_exit(GenServer.call(Dummy, :raise))` (R38 elixir_agent's error tests).
 fn crashed_by_test(file: &File, call: &Call) -> bool {
     let k = &grammar().kinds;
     let Some(test) = file.test(&call.ctx) else {
         return false;
     };
-    let Some(pid) = super::no_sleep::match_left(file, call)
+    let pid = super::no_sleep::match_left(file, call)
         .and_then(|l| if l.kind_id() == k.tuple { l.named_child(1) } else { Some(l) })
         .filter(|p| p.kind_id() == k.identifier)
-        .map(|p| file.text(p))
-    else {
-        return false;
-    };
+        .map(|p| file.text(p));
+    let by_name = (call.name == "start_link" && registration(file, call) == Registration::Fixed)
+        .then(|| call.written(file.src).rsplit_once('.').map(|(m, _)| m))
+        .flatten()
+        .filter(|m| {
+            // Its `start_link` registers `name: __MODULE__`, so the module is the name.
+            let full = call.module.as_deref().unwrap_or(m);
+            file.defs.iter().any(|d| {
+                d.name == "start_link"
+                    && d.module.and_then(|id| file.modules.get(id as usize)).is_some_and(|md| md.name == full)
+                    && file.text(d.node).contains("name: __MODULE__")
+            })
+        });
+    let targets = |a: Node| Some(file.text(a)) == pid || Some(file.text(a)) == by_name;
     file.calls_within(test.node)
         .filter(|c| c.local && c.name == "catch_exit" && c.node.start_byte() > call.node.end_byte())
         .any(|catch| {
-            file.calls_within(catch.node).any(|c| {
-                c.name == "call" && c.args.len() == 2 && c.arg(0).is_some_and(|a| file.text(a) == pid)
-            })
+            file.calls_within(catch.node)
+                .any(|c| c.name == "call" && c.args.len() == 2 && c.arg(0).is_some_and(targets))
         })
 }
 

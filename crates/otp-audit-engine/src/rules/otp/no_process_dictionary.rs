@@ -1610,6 +1610,10 @@ struct ContextFacts {
     /// start byte of the read).
     #[serde(default)]
     foreign_reads: Vec<(String, usize)>,
+    /// The start bytes of those reads made in a telemetry handler, or in a private
+    /// helper only handlers call: code whose arguments `:telemetry` fixes.
+    #[serde(default)]
+    handler_reads: Vec<usize>,
     /// Atom keys this file writes, and whether the writer is test code (a test file,
     /// test support, or a lib module that runs under ExUnit).
     #[serde(default)]
@@ -1644,6 +1648,7 @@ fn hook_facts(file: &File) -> (KeyReads, KeyWrites, KeyReads) {
         .calls_named("put")
         .filter_map(|c| Some((atom_key(file, c, "put", 2..=2)?.to_string(), test_module(c))))
         .collect();
+    writes.extend(quoted_writes(file).map(|key| (key.to_string(), matches!(file.scope, FileScope::Test | FileScope::TestSupport))));
     writes.sort();
     writes.dedup();
     let reads = if file.scope == FileScope::Lib {
@@ -1668,6 +1673,26 @@ fn hook_facts(file: &File) -> (KeyReads, KeyWrites, KeyReads) {
         Vec::new()
     };
     (reads, writes, deletes)
+}
+
+/// `Process.put(:flag, true)` inside a `quote` of a plain function (a decorator
+/// macro's helper): data to the model, but the write runs in every function the
+/// macro wraps (R38 elixir_agent's `@trace`). The atom keys, found by their text.
+fn quoted_writes<'s>(file: &File<'s>) -> impl Iterator<Item = &'s str> {
+    const PUT: &str = "Process.put(:";
+    let k = &grammar().kinds;
+    file.src.match_indices(PUT).filter_map(move |(at, _)| {
+        let rest = &file.src[at + PUT.len()..];
+        let len = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(rest.len());
+        if len == 0 || !rest[len..].starts_with(',') {
+            return None;
+        }
+        let node = file.tree.root_node().descendant_for_byte_range(at, at + PUT.len())?;
+        let in_quote = std::iter::successors(Some(node), |n| n.parent()).any(|n| {
+            n.kind_id() == k.call && ast::local_call_name(n, file.src) == Some("quote")
+        });
+        in_quote.then_some(&rest[..len])
+    })
 }
 
 /// A `SettingCandidate` with other writers, for `conclude`.
@@ -1940,6 +1965,12 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             .collect()
     };
     let (foreign_reads, writes, foreign_deletes) = hook_facts(file);
+    let handler_reads = foreign_reads
+        .iter()
+        .filter_map(|(_, at)| file.calls.iter().find(|c| c.node.start_byte() == *at))
+        .filter(|c| in_telemetry_handler(file, c))
+        .map(|c| c.node.start_byte())
+        .collect();
     Some(Box::new(ContextFacts {
         stores,
         calls,
@@ -1948,9 +1979,29 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         inspected,
         switched_settings,
         foreign_reads,
+        handler_reads,
         writes,
         foreign_deletes,
     }))
+}
+
+/// The call runs in a telemetry handler (see `no_raw_send::is_telemetry_handler`), or
+/// in a private function that only handlers of the module call.
+fn in_telemetry_handler(file: &File, call: &Call) -> bool {
+    use crate::rules::otp::no_raw_send::is_telemetry_handler;
+    let Some(def) = file.def(&call.ctx) else { return false };
+    if is_telemetry_handler(file, call, def) {
+        return true;
+    }
+    if def.kind != "defp" {
+        return false;
+    }
+    let mut callers = file
+        .calls_named(def.name)
+        .filter(|c| c.local && c.module.is_none() && c.arity == def.arity && c.ctx.module == def.module)
+        .peekable();
+    callers.peek().is_some()
+        && callers.all(|c| file.def(&c.ctx).is_some_and(|d| is_telemetry_handler(file, c, d)))
 }
 
 fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
@@ -2004,7 +2055,12 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
     }
     for (file, f) in &all {
         for (key, at) in &f.foreign_reads {
-            if writers.get(key.as_str()).is_some_and(|&(test, other)| test && !other) {
+            // Written only by tests: a hook. Written by lib code of another file and
+            // read in a telemetry handler (a tracer's current span, R38 elixir_agent):
+            // one decision, reported at the write; the handler cannot take the value
+            // any other way, since `:telemetry` fixes its arguments.
+            let in_handler = f.handler_reads.contains(at);
+            if writers.get(key.as_str()).is_some_and(|&(test, lib)| test && !lib || lib && in_handler) {
                 report.retract(*file, *at);
             }
         }

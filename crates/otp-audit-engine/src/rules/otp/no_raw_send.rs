@@ -2283,7 +2283,7 @@ fn is_telemetry_attach(call: &Call) -> bool {
 /// A def is a telemetry handler when this file attaches it (`&handle/4`,
 /// `&__MODULE__.handle/4`), or when it is a `handle_event/4` outside a
 /// `:gen_statem` module (whose `handle_event/4` is a state callback).
-fn is_telemetry_handler(file: &File, call: &Call, def: &Def) -> bool {
+pub(crate) fn is_telemetry_handler(file: &File, call: &Call, def: &Def) -> bool {
     let attached_here = file
         .calls
         .iter()

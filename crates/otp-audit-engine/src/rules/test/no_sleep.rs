@@ -865,10 +865,19 @@ fn timed_from_option_variable(file: &File, sleep: &Call) -> bool {
         let Some(key) = ast::field(pair, grammar().fields.key).map(|kn| ast::keyword_name(kn, file.src)) else {
             return false;
         };
+        // The value is the variable, or the module attribute (`@period`, whose name
+        // the sleep's `@period + 10` holds as an identifier too).
+        let named = |v: Node| {
+            let v = if v.kind_id() == k.unary_operator && ast::operator(v, file.src) == "@" {
+                ast::field(v, grammar().fields.operand).unwrap_or(v)
+            } else {
+                v
+            };
+            v.kind_id() == k.identifier && vars.contains(&file.text(v))
+        };
         is_duration_key(key)
             && pair.start_byte() < sleep.node.start_byte()
-            && ast::field(pair, grammar().fields.value)
-                .is_some_and(|v| v.kind_id() == k.identifier && vars.contains(&file.text(v)))
+            && ast::field(pair, grammar().fields.value).is_some_and(named)
     })
 }
 
@@ -1440,7 +1449,8 @@ fn configured_durations<'a>(file: &'a File) -> impl Iterator<Item = (&'a str, u6
 
 /// An option named like a duration: `read_timeout`, `global_ttl`, `max_idle_time`.
 fn is_duration_key(key: &str) -> bool {
-    ["_time", "timeout", "ttl", "interval", "idle", "_ms", "max_age"]
+    // `period`: `sampling_target_period`, a sampler's cycle (R38 elixir_agent).
+    ["_time", "timeout", "ttl", "interval", "idle", "_ms", "max_age", "period"]
         .iter()
         .any(|w| key.contains(w))
 }

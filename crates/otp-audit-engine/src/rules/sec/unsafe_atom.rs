@@ -87,7 +87,7 @@ fn check(file: &File, report: &mut Report) {
             continue;
         }
         if call.in_module("Jason") {
-            jason_atoms(file, call, report);
+            jason_atoms(file, call, report, without_evidence);
             continue;
         }
         let Some(&(_, _, _, safe)) = CONVERSIONS.iter().find(|(m, f, arities, _)| {
@@ -584,8 +584,10 @@ fn safe_concat_note(file: &File, call: &Call, suggestion: &str) -> String {
     }
 }
 
-/// `Jason.decode(body, keys: :atoms)` makes an atom of every key of the input.
-fn jason_atoms(file: &File, call: &Call, report: &mut Report) {
+/// `Jason.decode(body, keys: :atoms)` makes an atom of every key of the input. As
+/// for the other conversions, only with evidence that the input is unbounded (R38
+/// nats.ex: the INFO frame of the broker the client connected to).
+fn jason_atoms(file: &File, call: &Call, report: &mut Report, without_evidence: bool) {
     if !matches!(call.name, "decode" | "decode!") {
         return;
     }
@@ -599,17 +601,24 @@ fn jason_atoms(file: &File, call: &Call, report: &mut Report) {
     if file.text(keys) != ":atoms" {
         return;
     }
+    let evidence = call.arg(0).is_some_and(|input| unbounded(file, input));
+    if !evidence && !without_evidence {
+        return;
+    }
     let written = call.display(file.src);
-    report
-        .add(
-            file,
-            &call.ctx,
-            call.node.byte_range(),
-            format!(
-                "`{written}` with `keys: :atoms` makes an atom of every key in the input, and atoms are never garbage-collected; use `keys: :atoms!` or keep string keys"
-            ),
-        )
-        .fix(Fix::unsafe_(
+    let input = if evidence { evidence_words(file, &call.args[..1]) } else { "the input" };
+    let d = report.add(
+        file,
+        &call.ctx,
+        call.node.byte_range(),
+        format!(
+            "`{written}` with `keys: :atoms` makes an atom of every key in {input}, and atoms are never garbage-collected; keep string keys and convert the keys you expect (`keys: :atoms!` stops the leak, but raises on any key no loaded code has made, so a new field breaks the decode)"
+        ),
+    );
+    if !evidence {
+        d.severity(Severity::Info);
+    }
+    d.fix(Fix::unsafe_(
             "Use `keys: :atoms!` (fails on an unknown key)",
             vec![Edit::replace(keys.byte_range(), ":atoms!")],
         ));

@@ -78,6 +78,15 @@ fn check(file: &File, report: &mut Report) {
         }
         let written = call.display(src);
         let sup = supervisors::prose(supervisors::Kind::Task);
+        if kind == Kind::Monitor
+            && !remote
+            && let Some(parent) = async_nolink_by_hand(file, call)
+        {
+            report.add_info(file, &call.ctx, call.node.byte_range(), format!(
+                "`{written}` is `Task.Supervisor.async_nolink/2` written by hand: this server monitors the process, takes its `:DOWN` in `handle_info/2` and gets its result as a message to `{parent}`; what it lacks is a place in the tree (shutdown does not stop it, and it shows under no supervisor), `$callers`, and a crash report that names the work; `Task.Supervisor.async_nolink/2` under {sup} adds those"
+            ));
+            continue;
+        }
         if let Some(after) = bounded_stopper(file, call) {
             report.add_info(file, &call.ctx, call.node.byte_range(), format!(
                 "`{written}` starts a stopper: it signals a process, waits at most {after} ms for its `:DOWN` and kills it after, so it ends by itself and a supervisor would have nothing to restart; starting it with `Task.Supervisor.start_child/2` under {sup} would still show it in the tree and stop it at shutdown"
@@ -252,6 +261,40 @@ fn is_async_call_by_exit(file: &File, call: &Call) -> bool {
         .calls_within(fun)
         .any(|c| c.is("Kernel", "exit") && c.arity == 1);
     monitored && exits_with_result && takes_process_down(file, call)
+}
+
+/// `parent = self()`, then `spawn_monitor(fn -> send(parent, {:done, work()}) end)` in
+/// a server whose `handle_info/2` takes `:DOWN`: monitored, its end handled however
+/// it comes, its result a message to the server (R38 elixir-ls's parser and request
+/// workers). The variable the result goes to.
+fn async_nolink_by_hand<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'t str> {
+    let k = &grammar().kinds;
+    let fun = call.arg(0).filter(|f| f.kind_id() == k.anonymous_function)?;
+    if !runs_in_server(file, call) || !takes_process_down(file, call) {
+        return None;
+    }
+    let def = file.def(&call.ctx)?;
+    // `parent = self()` earlier in the same function.
+    let own_pid = |var: &str| {
+        file.calls_within(def.node).any(|c| {
+            c.node.end_byte() <= call.node.start_byte()
+                && c.is("Kernel", "self")
+                && c.parent.filter(|p| ast::is_binary_op(*p, file.src, "=")).is_some_and(|p| {
+                    ast::field(p, grammar().fields.left).is_some_and(|l| file.text(l) == var)
+                        && ast::field(p, grammar().fields.right) == Some(c.node)
+                })
+        })
+    };
+    file.calls_within(fun)
+        .filter(|c| {
+            c.is("Kernel", "send")
+                || c.is("Process", "send")
+                || c.is_any("GenServer", &["call", "cast"])
+        })
+        .filter_map(|c| c.arg(0))
+        .filter(|a| a.kind_id() == k.identifier)
+        .map(|a| file.text(a))
+        .find(|var| own_pid(var))
 }
 
 /// Does the module match a monitor's `{_, ref, :process, pid, reason}` in a

@@ -111,6 +111,16 @@ fn check(file: &File, report: &mut Report) {
         // reports back: the link ends it with the server (a producer streaming chunks
         // that the server also takes in `handle_info/2`).
         let linked_to_server = kind == Kind::Link && !remote && runs_in_server(file, call);
+        if !linked_to_server
+            && kind == Kind::Link
+            && !call.ctx.in_loop
+            && let Some(callee) = hands_spawner_to_callee(file, call)
+        {
+            report.add_info(file, &call.ctx, call.node.byte_range(), format!(
+                "`{written}` starts a linked process that hands the spawner's pid to `{callee}`, and the spawner waits for its reports in a `receive` pinned on a pid: a synchronous hand-off, linked both ways, so neither a hidden crash nor an orphan can happen; `Task.async/1` would add `$callers` and a crash report that names the work"
+            ));
+            continue;
+        }
         let message = if !linked_to_server && reports_to_spawner(file, call) {
             // The spawner collects the result itself: a supervised fire-and-forget
             // child would be the wrong cure, tasks it awaits are the right one.
@@ -553,6 +563,42 @@ fn reports_to_spawner(file: &File, call: &Call) -> bool {
                     .and_then(|t| ast::atom_name(t, file.src))
                     .is_some_and(|t| tags.contains(&t))
         })
+}
+
+/// `parent = self()`, `pid = spawn_link(fn -> :backend.start(parent, opts) end)`, then
+/// a loop that waits in a `receive` pinned on a pid (`{^backend, :done}`): the fn hands
+/// the spawner's pid to a function that reports to it, and the spawner waits for the
+/// reports, in the same function or a local one it goes on to call (R38 elixir-ls's
+/// dialyzer analyzer).
+/// The callee, as `Mod.fun/arity`.
+fn hands_spawner_to_callee(file: &File, call: &Call) -> Option<String> {
+    let g = grammar();
+    let k = &g.kinds;
+    let fun = call.arg(0).filter(|f| f.kind_id() == k.anonymous_function)?;
+    let handed = file.calls_within(fun).find(|c| {
+        !c.is("Kernel", "send")
+            && c.args.iter().any(|a| {
+                a.kind_id() == k.identifier && file.bound_from_self(&call.ctx, file.text(*a), call.node.start_byte())
+            })
+    })?;
+    let def = file.def(&call.ctx)?;
+    let pinned_receive = |node: Node| {
+        file.calls_within(node)
+            .filter(|r| r.name == "receive" && r.local)
+            .filter_map(|r| r.do_block)
+            .flat_map(ast::named_children)
+            .filter(|c| c.kind_id() == k.stab_clause)
+            .filter_map(|c| ast::field(c, g.fields.left))
+            .any(|p| ast::descendants(p).any(|n| n.kind_id() == k.unary_operator && ast::operator(n, file.src) == "^"))
+    };
+    let later: Vec<&Call> = file.calls_within(def.node).filter(|c| c.node.start_byte() > call.node.end_byte()).collect();
+    let waits = later.iter().any(|c| c.name == "receive" && c.local) && pinned_receive(def.node)
+        || later.iter().filter(|c| c.local && c.module.is_none()).any(|c| {
+            file.defs_named(c.name)
+                .filter(|d| d.module == def.module && d.arity == c.arity)
+                .any(|d| pinned_receive(d.node))
+        });
+    waits.then(|| handed.mfa())
 }
 
 /// `spawn_link(fn -> IO.gets(:stdio, "") == :eof && System.halt(0) end)`: a watcher

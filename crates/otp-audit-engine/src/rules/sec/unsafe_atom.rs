@@ -98,7 +98,10 @@ fn check(file: &File, report: &mut Report) {
         if !call.capture && call.args.iter().all(|a| is_literal(file, *a)) {
             continue;
         }
-        if is_conversion_wrapper(file, &call.ctx) || (!call.capture && names_variable_node(file, call)) {
+        if is_conversion_wrapper(file, &call.ctx)
+            || (!call.capture && names_variable_node(file, call))
+            || (!call.capture && guarded_to_literals(file, call))
+        {
             continue;
         }
         // `String.to_unsafe_atom/1` is the spelling Elixir asks for once the author has
@@ -582,6 +585,38 @@ fn safe_concat_note(file: &File, call: &Call, suggestion: &str) -> String {
             "Use {suggestion} (raises `ArgumentError` for a module name that no loaded code has made; check the callers)"
         )
     }
+}
+
+/// `def to_reply(%{"status" => status}) when status in ["ok", "error"]`, then
+/// `String.to_atom(status)`: the function's guard (or the guard of the `case` or `fn`
+/// clause around the call) holds the variable to a list of literals, or to one
+/// (`status == "ok"`), so the atoms it can make are fixed (R39 slipstream).
+fn guarded_to_literals(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let Some(var) = call.arg(0).filter(|a| a.kind_id() == k.identifier).map(|a| file.text(a)) else {
+        return false;
+    };
+    let bounds = |guard: Node| {
+        std::iter::once(guard).chain(ast::descendants(guard)).any(|n| {
+            let (Some(l), Some(r)) = (ast::field(n, grammar().fields.left), ast::field(n, grammar().fields.right)) else {
+                return false;
+            };
+            let literal_list = r.kind_id() == k.list && ast::named_children(r).all(|i| is_literal(file, i));
+            n.kind_id() == k.binary_operator
+                && file.text(l) == var
+                && (ast::operator(n, file.src) == "in" && literal_list
+                    || ast::operator(n, file.src) == "==" && is_literal(file, r))
+        })
+    };
+    // The guards of the clauses around the call: `when` operators on the way up, and
+    // the function's own.
+    let clause_guards = std::iter::successors(file.parent(call.node), |n| file.parent(*n))
+        .filter(|n| n.kind_id() == k.stab_clause)
+        .filter_map(|c| ast::field(c, grammar().fields.left))
+        .flat_map(|left| std::iter::once(left).chain(ast::descendants(left)))
+        .filter(|n| ast::is_binary_op(*n, file.src, "when"))
+        .filter_map(|w| ast::field(w, grammar().fields.right));
+    file.def(&call.ctx).and_then(|d| d.guard).into_iter().chain(clause_guards).any(bounds)
 }
 
 /// `Jason.decode(body, keys: :atoms)` makes an atom of every key of the input. As

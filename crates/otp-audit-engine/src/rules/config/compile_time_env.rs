@@ -36,7 +36,7 @@ fn check(file: &File, report: &mut Report) {
             _ => continue,
         };
         let ctx = &call.ctx;
-        let where_ = if in_tesla_builder_arg(file, call) || fallback_of_compile_env(file, call) {
+        let where_ = if in_tesla_builder_arg(file, call) || fallback_of_compile_env(file, call) || in_plug_route(file, call) {
             continue;
         } else if ctx.in_attribute {
             "a module attribute"
@@ -107,6 +107,27 @@ fn fallback_of_compile_env(file: &File, call: &Call) -> bool {
         node = parent;
     }
     false
+}
+
+/// `get "/items/:id" do ... end` in a `Plug.Router`: the block becomes a clause of the
+/// generated `do_match/4`, which runs on every request, so a read there is a runtime
+/// read (R39 crawly's API router). The options of its `plug` calls are still evaluated
+/// while the module compiles.
+fn in_plug_route(file: &File, call: &Call) -> bool {
+    const ROUTES: &[&str] = &["get", "post", "put", "patch", "delete", "options", "head", "match", "forward"];
+    let Some(module) = call.ctx.module else {
+        return false;
+    };
+    if !file.modules[module as usize].uses.iter().any(|(u, _)| u == "Plug.Router") {
+        return false;
+    }
+    let g = grammar();
+    std::iter::successors(file.parent(call.node), |n| file.parent(*n)).any(|n| {
+        n.kind_id() == g.kinds.do_block
+            && file.parent(n).is_some_and(|route| {
+                route.kind_id() == g.kinds.call && ast::local_call_name(route, file.src).is_some_and(|name| ROUTES.contains(&name))
+            })
+    })
 }
 
 /// Tesla's `plug` and `adapter` macros keep their arguments as code that the

@@ -2827,6 +2827,16 @@ fn protocol_handled_here(file: &File, names: &ModuleNames, call: &Call) -> bool 
     let mut receivers = vec![home];
     receivers.extend(started_siblings(file, names, home));
     receivers.extend(impls_for(file, home));
+    // A module the sender is nested in that starts it (a helper handed `self()` in
+    // `start_link`): its `receive` is the other side (R39 verk's queue drainer, waiting
+    // in `terminate/2` for its consumer's `{:paused, queue}`). Only the enclosing
+    // modules are asked, so the cost stays with the nesting depth.
+    let enclosing = std::iter::successors(home.and_then(|h| file.modules.get(h as usize)).and_then(|m| m.parent), |&p| {
+        file.modules.get(p as usize).and_then(|m| m.parent)
+    });
+    let starters: Vec<Option<Id>> =
+        enclosing.filter(|&m| started_siblings(file, names, Some(m)).contains(&home)).map(Some).collect();
+    receivers.extend(starters);
     let received = file
         .calls_named("receive")
         // A `receive` in the sending function waits for the answer; the handler of
@@ -2916,7 +2926,14 @@ fn started_siblings(file: &File, names: &ModuleNames, home: Option<Id>) -> Vec<O
             continue;
         }
         let candidates = names.full.get(word).into_iter().flatten();
-        let by_alias = aliases.then(|| names.last.get(word)).flatten().into_iter().flatten();
+        // By its last name: through an `alias`, or a module nested in `home`, which
+        // `defmodule` aliases by itself (`Listener` for `MyApp.Pauser.Listener`).
+        let by_alias = names
+            .last
+            .get(word)
+            .into_iter()
+            .flatten()
+            .filter(|&&m| aliases || file.modules.get(m as usize).is_some_and(|md| md.parent == home));
         let own = word.strip_prefix("__MODULE__.").and_then(|last| names.last.get(last)).into_iter().flatten();
         for &m in candidates.chain(by_alias).chain(own) {
             if Some(m) != home && !found.contains(&m) && named(word) {

@@ -790,14 +790,29 @@ fn own_linked_start_api(file: &File, call: &Call, def: &Def) -> Option<&'static 
 
 /// A function that this module names as the `start:` of a child spec
 /// (`start: {__MODULE__, :start_worker, [id]}`): a supervisor calls it.
+/// So is a function that a zero-arity `start: fn -> start_acme(state) end` calls, the
+/// form `Parent` child specs take (R39 site_encrypt).
 fn is_child_spec_start(file: &File, call: &Call, def: &Def) -> bool {
     let Some(module) = file.module(&call.ctx) else {
         return false;
     };
-    start_mfas(file, module.node).any(|(m, f)| {
+    let by_mfa = start_mfas(file, module.node).any(|(m, f)| {
         let m = file.text(m);
         (m == "__MODULE__" || m == module.name.as_str()) && f == def.name
+    });
+    by_mfa || start_fns(file, module.node).any(|fun| {
+        file.calls_within(fun)
+            .any(|c| c.local && c.module.is_none() && c.name == def.name && c.arity == def.arity)
     })
+}
+
+/// The zero-arity `fn`s given as `start:` in a keyword list within `node`.
+fn start_fns<'t>(file: &'t File, node: Node<'t>) -> impl Iterator<Item = Node<'t>> + 't {
+    let g = grammar();
+    file.nodes_within(g.kinds.pair, node)
+        .filter(|pair| ast::field(*pair, g.fields.key).is_some_and(|k| ast::keyword_name(k, file.src) == "start"))
+        .filter_map(|pair| ast::field(pair, g.fields.value))
+        .filter(|v| v.kind_id() == g.kinds.anonymous_function)
 }
 
 /// `Task.start(fn -> :sys.trace(MyServer, true) end)`: a one-shot that only switches

@@ -1114,6 +1114,9 @@ fn pure_kernel(c: &Call, defines: &dyn Fn(&str, usize) -> bool) -> bool {
         "max", "min", "is_nil", "not", "get_in", "put_in", "update_in", "pop_in", "to_string", "self",
         "raise", "reraise", "inspect", "is_pid", "is_atom", "is_binary", "is_list", "is_map",
         "is_integer", "is_tuple", "is_reference", "is_function", "is_number", "is_boolean",
+        // Conversions and sizes (R39 verk's stats counters: `to_charlist(prefix)`).
+        "to_charlist", "byte_size", "bit_size", "binary_part", "round", "trunc", "is_float",
+        "is_struct", "is_map_key", "is_exception", "node",
         // Inside a macro's `quote`: the caller's code, judged where it is written.
         "unquote", "unquote_splicing",
     ];

@@ -876,6 +876,7 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
                     && (c.is("Kernel", "raise") || c.local && c.name == "raise")
                     && !reports_environment_fault(file, c.node, c.ctx.module)
                     && !rescued_around(file, c.node)
+                    && !checks_invariant(file, c)
                 {
                     how[m as usize] = Some("raises");
                     failing_defs.insert(d);
@@ -1268,6 +1269,50 @@ pub(crate) fn in_pattern(file: &File, node: Node) -> bool {
 const OS_MODULES: &[&str] = &[
     "File", ":file", ":prim_file", ":filelib", ":gen_tcp", ":gen_udp", ":socket", ":inet", ":ssl",
 ];
+
+/// `if not increasingly_narrowing?(ranges), do: raise "ranges are not narrowing"`: a
+/// bare string raised when a predicate fails on data the function computed itself is
+/// an assertion of an internal invariant, reached only by a bug, not a failure a test
+/// can provoke (R38 elixir-ls's selection ranges).
+fn checks_invariant(file: &File, raise: &Call) -> bool {
+    let k = &grammar().kinds;
+    if raise.arity != 1 || raise.arg(0).is_none_or(|a| a.kind_id() != k.string) {
+        return false;
+    }
+    let Some(def) = file.def(&raise.ctx) else { return false };
+    // The `if`/`unless` whose body is the raise, and its condition.
+    let Some(branch) = std::iter::successors(file.parent(raise.node), |n| file.parent(*n))
+        .take_while(|n| n.id() != def.node.id())
+        .find(|n| n.kind_id() == k.call && matches!(ast::local_call_name(*n, file.src), Some("if" | "unless")))
+    else {
+        return false;
+    };
+    let Some(cond) = ast::call_arguments(branch).and_then(|a| a.named_child(0)) else { return false };
+    let negated = ast::local_call_name(branch, file.src) == Some("unless");
+    let pred = if negated {
+        Some(cond)
+    } else if cond.kind_id() == k.unary_operator && matches!(ast::operator(cond, file.src), "not" | "!") {
+        ast::field(cond, grammar().fields.operand)
+    } else {
+        None
+    };
+    // A local (or imported) predicate over variables the function bound itself, not
+    // over its parameters: `valid?(params)` checks the caller's input and stays.
+    let params: Vec<&str> = def
+        .params
+        .iter()
+        .flat_map(|p| std::iter::once(*p).chain(ast::descendants(*p)))
+        .filter(|n| n.kind_id() == k.identifier)
+        .map(|n| file.text(n))
+        .collect();
+    pred.filter(|p| p.kind_id() == k.call).is_some_and(|p| {
+        let name = ast::local_call_name(p, file.src).unwrap_or("");
+        let args: Vec<Node> = ast::call_arguments(p).map(|a| ast::named_children(a).collect()).unwrap_or_default();
+        name.ends_with('?')
+            && !args.is_empty()
+            && args.iter().all(|a| a.kind_id() == k.identifier && !params.contains(&file.text(*a)))
+    })
+}
 
 /// `{:error, reason} -> raise File.Error, ...` in a `case File.ls(path)`, or an
 /// `{:error, reason}` passed on from a local helper around `:gen_tcp.accept/1`: the

@@ -176,8 +176,8 @@ fn closures_above(file: &File, construct: Node, def: Node) -> bool {
 }
 
 /// The construct fits on one line (`if tag in tags, do: item, else: tag(item)`), or
-/// it is a `case` or a `fn` of at most two clauses that each fit on one line (or
-/// are one short expression under a one-line pattern).
+/// it is a `case` or a `fn` whose clauses each fit on one line, or of at most two
+/// clauses that are one short expression under a one-line pattern.
 fn is_one_liner(file: &File, construct: Node) -> bool {
     let k = &grammar().kinds;
     if construct.start_position().row == construct.end_position().row
@@ -211,7 +211,12 @@ fn is_one_liner(file: &File, construct: Node) -> bool {
         }
         // `[_ | _] ->` / `kept`: each clause one short expression under its pattern,
         // a layout of a clause that fits on one line.
-        _ => clauses.len() <= 2 && clauses.iter().all(|c| one_line(c) || is_one_expression(file, *c)),
+        // A table of one-line clauses reads at a glance however long it is (R38
+        // elixir_agent: four result shapes, each mapped to its attributes).
+        _ => {
+            clauses.iter().all(one_line)
+                || clauses.len() <= 2 && clauses.iter().all(|c| one_line(c) || is_one_expression(file, *c))
+        }
     }
 }
 

@@ -138,9 +138,17 @@ fn check(file: &File, report: &mut Report) {
         } else if missing_assertion {
             missing_assertion_message(&written, call.name)
         } else if enum_map && runs_a_made_stream {
-            format!(
-                "`{written}` consumes a lazy stream whose production does the work (what a `*stream*` function, or a call given `return_stream?: true`, returns) and drops the mapped results; `Enum.each/2` says that, and keeps the `fn`'s pattern match (`{{:ok, _}}`), which `Stream.run/1` would not check"
-            )
+            // The advice depends on whether the function checks each element: a head
+            // that matches (`fn {:ok, _} -> ... end`) is lost with `Stream.run/1`; an
+            // identity (`& &1`, R38 elixir_agent) checks nothing.
+            match function_argument(file, call).and_then(|f| matching_head(file, f)) {
+                Some(head) => format!(
+                    "`{written}` consumes a lazy stream whose production does the work (what a `*stream*` function, or a call given `return_stream?: true`, returns) and drops the mapped results; `Enum.each/2` says that, and keeps the `fn`'s pattern match (`{head}`), which `Stream.run/1` would not check"
+                ),
+                None => format!(
+                    "`{written}` consumes a lazy stream whose production does the work (what a `*stream*` function, or a call given `return_stream?: true`, returns) and drops the mapped results, and its function checks nothing; `Stream.run/1`, or `Enum.each/2` as the fix writes it, says that running it is the point"
+                ),
+            }
         } else if enum_map && computes_only {
             format!(
                 "`{written}` builds a list that is discarded, and its function only computes: the call does nothing (what it is given still runs); remove it, or use the list (in a test, assert on it)"
@@ -460,6 +468,19 @@ fn made_by_stream_function(file: &File, call: &Call) -> bool {
         }
     }
     false
+}
+
+/// The pattern of a one-clause `fn` head that can fail to match (`{:ok, _}`), as
+/// written; `None` for plain variables, `_`, and captures.
+fn matching_head<'s>(file: &File<'s>, fun: Node) -> Option<&'s str> {
+    let k = &grammar().kinds;
+    if fun.kind_id() != k.anonymous_function {
+        return None;
+    }
+    let clause = ast::named_children(fun).find(|c| c.kind_id() == k.stab_clause)?;
+    let head = ast::field(clause, grammar().fields.left)?;
+    let args: Vec<Node> = ast::named_children(head).collect();
+    args.iter().any(|a| a.kind_id() != k.identifier).then(|| file.text(head))
 }
 
 /// The function argument of a call: an `fn` or a `&` capture, the last one written.

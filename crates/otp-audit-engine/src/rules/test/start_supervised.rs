@@ -100,6 +100,15 @@ fn check(file: &File, report: &mut Report) {
             format!(
                 "`{written}` in `setup_all` starts a process that nothing stops when the module's tests are done, so it can clash with the next module's; `start_supervised!/1` works in `setup_all` too and stops it then"
             )
+        } else if file.module(&call.ctx).is_some_and(|m| m.async_tests) && freed_on_exit(file, call) {
+            // `on_exit` frees the name between this module's tests, but async modules
+            // run side by side: another one that starts the same name can clash.
+            // No fix: `start_link_supervised!` would not stop the other module's start.
+            let name = name_option(file, &call.args).map(|n| file.text(n)).unwrap_or("its name");
+            report.add(file, &call.ctx, call.expr.byte_range(), format!(
+                "`{written}` registers the fixed name `{name}` in an `async: true` module: `on_exit` waits for it to go, so the name is free before this module's next test, but another async module that starts the same name can run at the same time and get `{{:error, {{:already_started, _}}}}`; give each test its own name, or make the modules that share it `async: false`"
+            ));
+            continue;
         } else if registered == Registration::PerTest
             || (registered == Registration::Unknown && stopped_by_test(file, call))
             || stopped_on_exit(file, call)
@@ -807,6 +816,7 @@ fn enclosing_fn<'t>(file: &File<'t>, c: &Call<'t>) -> Node<'t> {
 /// process is gone before the next test.
 fn stopped_on_exit(file: &File, call: &Call) -> bool {
     let module = started_module(file, call);
+    let name = name_option(file, &call.args).map(|n| file.text(n).to_string());
     // `{:ok, pid} = X.start_link(...)`: the stop names the pid, not the tuple.
     let k = &grammar().kinds;
     let pid = super::no_sleep::match_left(file, call)
@@ -823,7 +833,34 @@ fn stopped_on_exit(file: &File, call: &Call) -> bool {
         .any(|on_exit| {
             file.calls_within(on_exit.node)
                 .any(|c| stops(file, c, pid.filter(|_| on_exit.ctx.test == call.ctx.test), module))
+                || call.name == "start_link" && awaits_down_of(file, on_exit.node, name.as_deref())
         })
+}
+
+/// [`stopped_on_exit`] by an `on_exit` that only waits for the linked process's
+/// `:DOWN` (see [`awaits_down_of`]).
+fn freed_on_exit(file: &File, call: &Call) -> bool {
+    let name = name_option(file, &call.args).map(|n| file.text(n));
+    call.name == "start_link"
+        && file
+            .calls_named("on_exit")
+            .filter(|on_exit| on_exit.ctx.module == call.ctx.module)
+            .any(|on_exit| awaits_down_of(file, on_exit.node, name))
+}
+
+/// `on_exit(fn -> ref = Process.monitor(Verk.Redis); assert_receive {:DOWN, ^ref, _,
+/// _, _} end)` for a process the test's setup linked under that name: the link ends it
+/// with the test process, and `on_exit` waits until it is gone, so the name is free
+/// before the next test (R39 verk).
+fn awaits_down_of(file: &File, on_exit: Node, name: Option<&str>) -> bool {
+    let Some(name) = name else { return false };
+    let monitors = file
+        .calls_within(on_exit)
+        .any(|c| c.is("Process", "monitor") && c.arg(0).is_some_and(|a| file.text(a) == name));
+    let awaits = file.calls_within(on_exit).any(|c| {
+        matches!(c.name, "assert_receive" | "assert_received" | "receive") && file.text(c.node).contains(":DOWN")
+    });
+    monitors && awaits
 }
 
 /// The fix for the plain shapes:

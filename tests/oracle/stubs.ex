@@ -223,3 +223,30 @@ defmodule Retry do
   def exponential_backoff, do: Stream.iterate(10, &(&1 * 2))
   def expiry(delays, _ms), do: delays
 end
+
+# Plug.Router, as far as the compile-time-env fixture goes: `plug` options are
+# evaluated while the module compiles, and each route's block becomes a function of
+# `conn`, run per request.
+defmodule Plug.Router do
+  defmacro __using__(_opts) do
+    quote do
+      import Plug.Router
+      import Plug.Conn
+      Module.register_attribute(__MODULE__, :plugs, accumulate: true)
+    end
+  end
+
+  defmacro plug(name, opts \\ []), do: quote(do: @plugs({unquote(name), unquote(opts)}))
+
+  for verb <- [:get, :post, :put, :patch, :delete, :options, :head, :match] do
+    defmacro unquote(verb)(_path, do: block) do
+      name = :"__route_#{System.unique_integer([:positive])}__"
+      quote(do: def(unquote(name)(var!(conn)), do: unquote(block)))
+    end
+  end
+end
+
+# Parent (sasa1977/parent), as far as the unsupervised-start fixture's `use` goes.
+defmodule Parent.GenServer do
+  defmacro __using__(_opts), do: quote(do: use(GenServer))
+end

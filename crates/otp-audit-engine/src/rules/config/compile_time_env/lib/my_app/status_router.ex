@@ -11,7 +11,7 @@ defmodule MyApp.StatusRouter do
   # freeze what `runtime.exs` sets.
   get "/crawls/:id/items" do
     folder = Application.get_env(:my_app, :items_folder, "/tmp")
-    send_resp(conn, 200, Path.join(folder, id))
+    send_resp(conn, 200, Path.join(folder, conn.path_params["id"]))
   end
 
   match _ do

@@ -1,3 +1,4 @@
+# fixture: needs the project (the raise is in lib/my_app/span_parser.ex)
 defmodule MyApp.SpanParserTest do #~ test/no-assertion
   use ExUnit.Case, async: true
 

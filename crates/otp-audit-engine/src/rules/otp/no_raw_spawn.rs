@@ -80,10 +80,10 @@ fn check(file: &File, report: &mut Report) {
         let sup = supervisors::prose(supervisors::Kind::Task);
         if kind == Kind::Monitor
             && !remote
-            && let Some(parent) = async_nolink_by_hand(file, call)
+            && let Some((parent, how)) = async_nolink_by_hand(file, call)
         {
             report.add_info(file, &call.ctx, call.node.byte_range(), format!(
-                "`{written}` is `Task.Supervisor.async_nolink/2` written by hand: this server monitors the process, takes its `:DOWN` in `handle_info/2` and gets its result as a message to `{parent}`; what it lacks is a place in the tree (shutdown does not stop it, and it shows under no supervisor), `$callers`, and a crash report that names the work; `Task.Supervisor.async_nolink/2` under {sup} adds those"
+                "`{written}` is `Task.Supervisor.async_nolink/2` written by hand: this server monitors the process, takes its `:DOWN` in `handle_info/2` and gets its result {how} `{parent}`; what it lacks is a place in the tree (shutdown does not stop it, and it shows under no supervisor), `$callers`, and a crash report that names the work; `Task.Supervisor.async_nolink/2` under {sup} adds those"
             ));
             continue;
         }
@@ -276,8 +276,8 @@ fn is_async_call_by_exit(file: &File, call: &Call) -> bool {
 /// `parent = self()`, then `spawn_monitor(fn -> send(parent, {:done, work()}) end)` in
 /// a server whose `handle_info/2` takes `:DOWN`: monitored, its end handled however
 /// it comes, its result a message to the server (R38 elixir-ls's parser and request
-/// workers). The variable the result goes to.
-fn async_nolink_by_hand<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'t str> {
+/// workers). The variable the result goes to, and how it goes, for the message.
+fn async_nolink_by_hand<'t>(file: &File<'t>, call: &Call<'t>) -> Option<(&'t str, &'static str)> {
     let k = &grammar().kinds;
     let fun = call.arg(0).filter(|f| f.kind_id() == k.anonymous_function)?;
     if !runs_in_server(file, call) || !takes_process_down(file, call) {
@@ -301,10 +301,15 @@ fn async_nolink_by_hand<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'t str>
                 || c.is("Process", "send")
                 || c.is_any("GenServer", &["call", "cast"])
         })
-        .filter_map(|c| c.arg(0))
-        .filter(|a| a.kind_id() == k.identifier)
-        .map(|a| file.text(a))
-        .find(|var| own_pid(var))
+        .filter_map(|c| {
+            let how = match c.name {
+                "call" => "through a `GenServer.call` to",
+                "cast" => "through a `GenServer.cast` to",
+                _ => "as a message to",
+            };
+            c.arg(0).filter(|a| a.kind_id() == k.identifier).map(|a| (file.text(a), how))
+        })
+        .find(|(var, _)| own_pid(var))
 }
 
 /// Does the module match a monitor's `{_, ref, :process, pid, reason}` in a

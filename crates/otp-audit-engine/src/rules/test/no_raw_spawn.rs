@@ -1470,10 +1470,30 @@ pub(super) fn may_block(file: &File, c: &Call) -> bool {
     if c.name == "sleep" {
         return c.arg(0).is_none_or(|a| a.kind_id() != grammar().kinds.integer);
     }
+    if matches_no_clause(file, c) {
+        return false;
+    }
     match c.module.as_deref() {
         None => c.local && file.defs.iter().any(|d| d.name == c.name),
         Some(m) => !library_returns(m),
     }
+}
+
+/// `ErrorDummy.handle_call(:foo, nil, nil)` where every clause of the file's
+/// `ErrorDummy.handle_call/3` takes another literal atom first: the call raises
+/// `FunctionClauseError` at once, as a test of crash reports means it to (R38
+/// elixir_agent).
+fn matches_no_clause(file: &File, c: &Call) -> bool {
+    let Some(arg) = c.arg(0).and_then(|a| ast::atom_name(a, file.src)) else { return false };
+    let Some(module) = c.module.as_deref() else { return false };
+    let clauses: Vec<&crate::model::Def> = file
+        .defs_named(c.name)
+        .filter(|d| d.arity == c.arity && d.module.and_then(|m| file.modules.get(m as usize)).is_some_and(|m| m.name == module))
+        .collect();
+    !clauses.is_empty()
+        && clauses.iter().all(|d| {
+            d.params.first().and_then(|p| ast::atom_name(*p, file.src)).is_some_and(|first| first != arg)
+        })
 }
 
 /// Is the call in the guard of a clause (`{ref, _} when MyLib.is_ref(ref) ->`)? A

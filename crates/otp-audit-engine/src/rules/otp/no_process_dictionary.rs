@@ -1996,12 +1996,7 @@ fn in_telemetry_handler(file: &File, call: &Call) -> bool {
     if def.kind != "defp" {
         return false;
     }
-    let mut callers = file
-        .calls_named(def.name)
-        .filter(|c| c.local && c.module.is_none() && c.arity == def.arity && c.ctx.module == def.module)
-        .peekable();
-    callers.peek().is_some()
-        && callers.all(|c| file.def(&c.ctx).is_some_and(|d| is_telemetry_handler(file, c, d)))
+    file.every_local_caller(def, |c| file.def(&c.ctx).is_some_and(|d| is_telemetry_handler(file, c, d)))
 }
 
 fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {

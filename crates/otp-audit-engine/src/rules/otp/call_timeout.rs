@@ -753,6 +753,10 @@ fn blocking_call<'t>(file: &File<'t>, module: &Module, body: Node, seen: &mut Ve
             // `retry with: exponential_backoff() do ... end`: the `retry` library's
             // macro sleeps between attempts.
             None if c.name == "retry" => c.do_block.is_some() && file.src.contains("Retry"),
+            // The same names through a module the state or config holds
+            // (`adapter.open_connection(config)`, R40 ex_rabbit_pool); a field read
+            // (`config.connect_timeout`) has no arguments and is not one.
+            None if c.dynamic => !c.capture && c.arguments.is_some() && reads_store_or_peer(c.name),
             None => c.name == "receive" || c.name.starts_with("await"),
         };
         if blocks {
@@ -771,10 +775,10 @@ fn blocking_call<'t>(file: &File<'t>, module: &Module, body: Node, seen: &mut Ve
     None
 }
 
-/// A function name that says it reads a store or reaches another party, or runs a
-/// database's migrations (`Migrations.run_migrations/1`, R37 realtime).
+/// A function name that says it reads a store or reaches (or opens a link to) another
+/// party, or runs a database's migrations (`Migrations.run_migrations/1`, R37 realtime).
 fn reads_store_or_peer(name: &str) -> bool {
-    ["read", "fetch", "load", "query", "connect", "download", "request", "migrate"]
+    ["read", "fetch", "load", "query", "connect", "open", "download", "request", "migrate"]
         .iter()
         .any(|verb| name.strip_prefix(verb).is_some_and(|rest| rest.is_empty() || rest.starts_with(['_', '!'])))
         || name.split('_').any(|word| word == "migrations")
@@ -1234,6 +1238,9 @@ fn reads_state(c: &Call) -> bool {
         Some("System") => matches!(c.name, "monotonic_time" | "system_time" | "os_time" | "unique_integer" | "convert_time_unit"),
         // A liveness check or a name lookup: answered by the runtime at once.
         Some("Process") => matches!(c.name, "alive?" | "whereis"),
+        // Building or splitting a module name: an atom from strings (R40 kiq's pool
+        // names its connections with `Module.concat([pool, "N#{i}"])`).
+        Some("Module") => matches!(c.name, "concat" | "safe_concat" | "split"),
         // What the runtime knows of a port the server holds (`Port.info(port, :os_pid)`).
         Some("Port") => c.name == "info",
         // A reply is a message to the caller: it never waits.

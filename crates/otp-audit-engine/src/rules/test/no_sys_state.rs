@@ -978,7 +978,10 @@ struct StateFacts {
 /// `defmacro __using__` or `@callback`): the state of every process it runs.
 #[derive(serde::Serialize, serde::Deserialize)]
 struct ProcessStruct {
+    /// The behaviour module.
     module: String,
+    /// The struct's module: the behaviour's own, or one nested in it.
+    state: String,
     fields: Vec<String>,
     /// Its public functions that can take the process alone: (name, arity).
     readers: Vec<(String, usize)>,
@@ -1030,14 +1033,30 @@ fn process_structs(file: &File) -> Vec<ProcessStruct> {
         let (Some(id), Some(list)) = (call.ctx.module, call.arg(0)) else {
             continue;
         };
-        let module = &file.modules[id as usize];
-        let behaviour = module.functions.iter().any(|f| f.kind == "defmacro" && f.name == "__using__")
-            || file.attributes.iter().any(|(name, _, ctx)| *name == "callback" && ctx.module == Some(id));
-        if !behaviour || list.kind_id() != k.list {
+        let is_behaviour = |id: crate::model::Id| {
+            file.modules[id as usize].functions.iter().any(|f| f.kind == "defmacro" && f.name == "__using__")
+                || file.attributes.iter().any(|(name, _, ctx)| *name == "callback" && ctx.module == Some(id))
+        };
+        // The struct may sit in a module nested in the behaviour's (`Consumer.State`
+        // beside `Consumer`'s `@callback`s, R40 ex_rabbit_pool): the same state.
+        let state = &file.modules[id as usize];
+        let Some(behaviour) = Some(id)
+            .filter(|&id| is_behaviour(id))
+            .or(state.parent.filter(|&p| is_behaviour(p)))
+        else {
             continue;
-        }
+        };
+        // `defstruct [:a, b: 1]`, or the keywords alone: `defstruct a: nil, b: 1`.
+        let items: Vec<Node> = if list.kind_id() == k.list {
+            ast::named_children(list).collect()
+        } else if list.kind_id() == k.keywords {
+            vec![list]
+        } else {
+            continue;
+        };
+        let module = &file.modules[behaviour as usize];
         let mut fields = Vec::new();
-        for item in ast::named_children(list) {
+        for item in items {
             if item.kind_id() == k.keywords {
                 for pair in ast::named_children(item) {
                     if let Some(key) = ast::field(pair, grammar().fields.key) {
@@ -1056,6 +1075,7 @@ fn process_structs(file: &File) -> Vec<ProcessStruct> {
             .collect();
         out.push(ProcessStruct {
             module: module.name.clone(),
+            state: state.name.clone(),
             fields,
             readers,
         });
@@ -1229,8 +1249,8 @@ fn own_struct_message(read: &FieldRead, own: &ProcessStruct) -> String {
         )
     };
     format!(
-        "`{}` reads {fields} of `%{module}{{}}`, the state this library keeps for every process its `{module}` runs, from the library's own tests: white-box testing of its own internals, which only the library's own changes can break; {advice}",
-        read.written
+        "`{}` reads {fields} of `%{}{{}}`, the state this library keeps for every process its `{module}` runs, from the library's own tests: white-box testing of its own internals, which only the library's own changes can break; {advice}",
+        read.written, own.state
     )
 }
 

@@ -1421,6 +1421,7 @@ fn client_module_of(file: &File, clients: &ClientCalls, send: &Call, dest: Node)
         let variable = dest.kind_id() == grammar().kinds.identifier;
         if c.node == send.node
             || (variable && c.ctx.def != send.ctx.def)
+            || (variable && rebound_by_clause(file, c.node, dest))
             || crate::rules::test::no_sleep::match_left(file, c).is_some_and(|l| file.text(l) == file.text(dest))
         {
             continue;
@@ -3250,6 +3251,28 @@ fn answers_stored_request(file: &File, call: &Call, dest: Node) -> bool {
             && root_variable(file, tag) == Some(owner)
             && file.text(tag).matches('.').count() == file.text(dest).matches('.').count()
     })
+}
+
+/// `case Registry.next(pid) do pid -> send(pid, msg) end`: the clause that holds the
+/// send binds the destination's name again, so a call outside that clause spoke to
+/// another value (R40 pigeon: a dispatcher's name, then the worker found for it).
+fn rebound_by_clause(file: &File, call: Node, dest: Node) -> bool {
+    let k = &grammar().kinds;
+    let var = file.text(dest);
+    let mut at = dest;
+    while let Some(parent) = file.parent(at) {
+        if parent.kind_id() == k.stab_clause
+            && !parent.byte_range().contains(&call.start_byte())
+            && ast::field(parent, grammar().fields.left).is_some_and(|left| binds_variable_or_is(file, left, var))
+        {
+            return true;
+        }
+        if parent.kind_id() == k.call && matches!(ast::local_call_name(parent, file.src), Some("def" | "defp")) {
+            return false;
+        }
+        at = parent;
+    }
+    false
 }
 
 /// Does `pattern` bind `var` (a plain occurrence, not a pinned `^var`)?

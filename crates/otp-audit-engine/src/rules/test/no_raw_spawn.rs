@@ -36,6 +36,7 @@ fn check(file: &File, report: &mut Report) {
             || is_cleaned_up(file, call)
             || all_cleaned_up(file, call)
             || is_short_errand(file, call)
+            || bounded_mfa_errand(file, call)
             || awaits_linked_exit(file, call)
             || awaits_monitored_end(file, call)
             || holds_nothing(file, call)
@@ -1136,6 +1137,53 @@ fn is_short_errand(file: &File, call: &Call) -> bool {
     !waits && (naps || library_only || (only_sends || reports_back) && !awaited_forever)
 }
 
+/// `spawn(Crasher, :crash, [server])`, where the test file defines `Crasher.crash/1`
+/// as one `GenServer.call` with the default (or an integer) timeout: the process makes
+/// that call and ends, at the latest when the call times out (R40 zen_monitor: a
+/// caller that makes a server crash on purpose, then the test asserts on the crash).
+fn bounded_mfa_errand(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    if !matches!(call.name, "spawn" | "spawn_link") || call.capture || call.arity != 3 {
+        return false;
+    }
+    let (Some(module), Some(function), Some(args)) = (call.arg(0), call.arg(1), call.arg(2)) else {
+        return false;
+    };
+    if module.kind_id() != k.alias || args.kind_id() != k.list {
+        return false;
+    }
+    let Some(function) = ast::atom_name(function, file.src) else {
+        return false;
+    };
+    let arity = ast::named_children(args).count();
+    let module = file.module_at(file.text(module), call.node.start_byte());
+    let Some(id) = file.modules.iter().position(|m| m.name == module) else {
+        return false;
+    };
+    let clauses: Vec<&Def> = file
+        .defs_of(Some(id as crate::model::Id))
+        .filter(|d| d.name == function && d.arity == arity)
+        .collect();
+    !clauses.is_empty()
+        && clauses.iter().all(|d| {
+            let Some(body) = d.body else { return false };
+            // `def poke(pid), do: GenServer.call(pid, :poke)`: the body is the call.
+            let statements: Vec<Node> = if body.kind_id() == k.do_block {
+                ast::statements(body).collect()
+            } else {
+                vec![body]
+            };
+            let [only] = statements.as_slice() else { return false };
+            let calls: Vec<&Call> = file.calls_within(body).collect();
+            calls.iter().any(|c| c.node == *only || c.expr == *only)
+                && calls.iter().all(|c| {
+                    let is_call = c.is("GenServer", "call") || c.is(":gen_server", "call");
+                    let bounded = c.arity == 2 || c.arg(2).is_some_and(|t| t.kind_id() == k.integer);
+                    (is_call && bounded) || c.node != *only && c.expr != *only && !may_block(file, c)
+                })
+        })
+}
+
 /// Does the test take `name` from its context (`test "...", %{conn: conn} do`)? A
 /// name the test binds itself is another value.
 pub(super) fn from_context(file: &File, test: &Test, name: &str) -> bool {
@@ -1364,7 +1412,7 @@ fn ends_when_fed(file: &File, call: &Call) -> bool {
         } else if c.name.starts_with("assert_receive") || c.name.starts_with("refute_receive") {
             bounded_waits += 1;
         } else if may_block(file, c)
-            && !bounded_project_call(file, fun, test.node, c)
+            && !bounded_project_call(file, fun, test.node, c, call.name == "spawn_link")
             && !(feeds > 0 && in_receive_timeout(file, fun, c))
         {
             return false;
@@ -1417,7 +1465,7 @@ fn reported_pid<'t>(file: &File<'t>, fun: Node, test: Node, spawn: &Call) -> Opt
 /// then `send(parent, {:watching, ref})`). If such a call blocked for good the report
 /// would never come and the test would fail on its own; a serve loop
 /// (`Consumer.run(queue)`) with no report after it stays a call that may run for good.
-fn bounded_project_call(file: &File, fun: Node, test: Node, c: &Call) -> bool {
+fn bounded_project_call(file: &File, fun: Node, test: Node, c: &Call, linked: bool) -> bool {
     let k = &grammar().kinds;
     // Only code of the project: a function of this file (it may loop) or a sleep
     // stays what `may_block` says.
@@ -1453,8 +1501,13 @@ fn bounded_project_call(file: &File, fun: Node, test: Node, c: &Call) -> bool {
             && (s.node.start_byte() > c.node.end_byte() || s.node.byte_range().contains(&c.node.start_byte()))
             && s.arg(0).is_some_and(|d| parents.contains(&file.text(d)))
     });
+    // A bare `receive` of the report is as good when the process is linked: if the
+    // call crashes it, the test exits with it instead of waiting (R40 exirc's owner
+    // stand-in, `client_pid = receive do {:client, pid} -> pid end`).
     let awaits_report = file.calls_within(test).any(|a| {
-        a.local && a.name == "assert_receive" && a.node.start_byte() > fun.end_byte()
+        a.local
+            && a.node.start_byte() > fun.end_byte()
+            && (a.name == "assert_receive" || linked && a.name == "receive" && a.module.is_none())
     });
     reports_back && awaits_report
 }

@@ -46,7 +46,11 @@ pub struct FileFilter {
 
 impl FileFilter {
     pub fn accepts(&self, path: &str) -> bool {
-        (self.include.is_empty() || self.include.iter().any(|p| p.matches(path)))
+        // A `mix.exs` is read whatever `include` lists (a `.credo.exs` often names
+        // only `lib/` and `test/`): the Elixir it allows decides whether a fix is safe
+        // (config/compile-time-env). Only an `exclude` leaves it out.
+        let mix_file = path == "mix.exs" || path.ends_with("/mix.exs");
+        (self.include.is_empty() || mix_file || self.include.iter().any(|p| p.matches(path)))
             && !self.exclude.iter().any(|p| p.matches(path))
     }
 }

@@ -935,6 +935,9 @@ mod tests {
         assert!(!c.files.accepts("deps/jason/lib/jason.ex"));
         assert!(!c.files.accepts("_build/dev/lib/x.ex"));
         assert!(!c.files.accepts("config/config.exs"));
+        // A project's `mix.exs` is read though `included` names only lib/ and test/.
+        assert!(c.files.accepts("mix.exs"));
+        assert!(c.files.accepts("apps/core/mix.exs"));
         assert_eq!(
             c.notes,
             ["Credo check Credo.Check.Warning.ForbiddenModule is left to Credo"]

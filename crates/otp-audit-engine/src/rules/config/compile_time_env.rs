@@ -5,6 +5,9 @@
 //! into the build, and a different value at runtime (`config/runtime.exs`, a
 //! release's env) is silently ignored. `Application.compile_env` reads the same
 //! value but records it, so the release checks it at boot.
+//!
+//! The fix writes `compile_env`, which Elixir 1.10 introduced: a project whose
+//! `mix.exs` still allows an older Elixir gets it as an unsafe fix (the project pass).
 
 use crate::rules::prelude::*;
 
@@ -20,10 +23,37 @@ pub static RULE: Rule = Rule {
     supersedes: &[],
     guide: include_str!("compile_time_env.md"),
     check,
-    project: None,
+    project: Some(&PROJECT),
+};
+
+static PROJECT: ProjectPass = ProjectPass {
+    collect,
+    conclude,
+    encode,
+    decode,
+    only_retracts: false,
 };
 
 fn check(file: &File, report: &mut Report) {
+    for site in sites(file) {
+        let d = report.add_scoped(site.range.0..site.range.1, site.message, site.scope);
+        if let Some((title, edit)) = site.fix {
+            d.fix(Fix::safe(title, vec![edit]));
+        }
+    }
+}
+
+/// A read this rule reports, and the `compile_env` fix it offers.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Site {
+    range: (usize, usize),
+    message: String,
+    scope: String,
+    fix: Option<(String, Edit)>,
+}
+
+fn sites(file: &File) -> Vec<Site> {
+    let mut out = Vec::new();
     let src = file.src;
     for call in file.calls_named_any(&["get_env", "fetch_env!", "fetch_env", "get_all_env"]) {
         if !call.in_module("Application") || call.capture {
@@ -69,7 +99,12 @@ fn check(file: &File, report: &mut Report) {
                 "`{written}` in {where_} is read once at compile time, so the value is frozen into the build; use `Application.compile_env/3` to make that explicit and checked at boot, or read it inside a function"
             ),
         };
-        let d = report.add(file, ctx, call.node.byte_range(), message);
+        let mut site = Site {
+            range: (call.node.start_byte(), call.node.end_byte()),
+            message,
+            scope: file.scope_name(ctx),
+            fix: None,
+        };
         // `compile_env` is a macro that wants the app as a literal atom.
         let literal_app = call
             .arg(0)
@@ -80,13 +115,108 @@ fn check(file: &File, report: &mut Report) {
             && call.target.kind_id() == grammar().kinds.dot
             && let Some(name) = ast::field(call.target, grammar().fields.right)
         {
-            d.fix(Fix::safe(
-                format!("Use `Application.{replacement}`"),
-                vec![Edit::replace(name.byte_range(), replacement)],
+            site.fix = Some((format!("Use `Application.{replacement}`"), Edit::replace(name.byte_range(), replacement)));
+        }
+        out.push(site);
+    }
+    out
+}
+
+/// What the project pass needs: the Elixir a `mix.exs` allows, and the fixes of a
+/// `lib/` file, each under the folder of its Mix project.
+#[derive(serde::Serialize, serde::Deserialize)]
+enum EnvFacts {
+    Mix { root: String, elixir: String },
+    Fixes { root: String, sites: Vec<Site> },
+}
+
+fn collect(file: &File, _report: &Report) -> Option<Facts> {
+    let facts = if let Some(root) = file.path.strip_suffix("mix.exs").filter(|r| r.is_empty() || r.ends_with('/')) {
+        EnvFacts::Mix { root: root.to_string(), elixir: elixir_requirement(file)? }
+    } else if file.scope == crate::FileScope::Lib {
+        let at = file.path.find("lib/").filter(|&i| i == 0 || file.path[..i].ends_with('/'))?;
+        let sites: Vec<Site> = sites(file).into_iter().filter(|s| s.fix.is_some()).collect();
+        if sites.is_empty() {
+            return None;
+        }
+        EnvFacts::Fixes { root: file.path[..at].to_string(), sites }
+    } else {
+        return None;
+    };
+    Some(Box::new(facts))
+}
+
+/// `elixir: "~> 1.7"` in the keyword list of `mix.exs`'s `project/0`.
+fn elixir_requirement(file: &File) -> Option<String> {
+    let k = &grammar().kinds;
+    file.nodes_of(k.pair).iter().find_map(|pair| {
+        let key = ast::field(*pair, grammar().fields.key)?;
+        let value = ast::field(*pair, grammar().fields.value)?;
+        (ast::keyword_name(key, file.src) == "elixir" && value.kind_id() == k.string)
+            .then(|| file.text(value).trim_matches('"').to_string())
+    })
+}
+
+/// A fix that writes `compile_env` breaks the build on an Elixir before 1.10: where
+/// the project's `mix.exs` still allows one, the fix is offered as unsafe, and the
+/// message says why (R40 conduit and zen_monitor, `~> 1.3` and `~> 1.7`).
+fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
+    let all: Vec<(usize, &EnvFacts)> = facts.iter().filter_map(|(i, f)| f.downcast_ref::<EnvFacts>().map(|f| (*i, f))).collect();
+    for (file, facts) in &all {
+        let EnvFacts::Fixes { root, sites } = facts else { continue };
+        let Some(elixir) = all.iter().find_map(|(_, f)| match f {
+            EnvFacts::Mix { root: r, elixir } if r == root && allows_before_1_10(elixir) == Some(true) => Some(elixir),
+            _ => None,
+        }) else {
+            continue;
+        };
+        for site in sites {
+            let Some((title, edit)) = &site.fix else { continue };
+            report.retract(*file, site.range.0);
+            let message = format!(
+                "{}; `compile_env` needs Elixir 1.10, and this project's `mix.exs` allows `{elixir}`: raise that requirement first",
+                site.message
+            );
+            report.add(*file, site.range.0..site.range.1, message, site.scope.clone()).fix(Fix::unsafe_(
+                format!("{title} (needs Elixir 1.10; `mix.exs` allows `{elixir}`)"),
+                vec![edit.clone()],
             ));
         }
     }
 }
+
+/// Does the requirement (`~> 1.7`, `>= 1.6.0 and < 2.0.0`, `~> 1.9 or ~> 1.10`) let
+/// in an Elixir before 1.10? `None` when it cannot be read.
+fn allows_before_1_10(requirement: &str) -> Option<bool> {
+    let mut any = false;
+    for alternative in requirement.split(" or ") {
+        // The lowest version the alternative lets in: the highest of its lower bounds.
+        let mut lowest = (0, 0);
+        for clause in alternative.split(" and ") {
+            let clause = clause.trim();
+            let (op, version) = clause.split_at(clause.find(|c: char| c.is_ascii_digit())?);
+            let mut parts = version.split(['.', '-']).map(|p| p.parse::<u32>());
+            let bound = (parts.next()?.ok()?, parts.next().unwrap_or(Ok(0)).ok()?);
+            match op.trim() {
+                "~>" | ">=" | ">" | "==" | "" => lowest = lowest.max(bound),
+                "<" | "<=" | "!=" => {}
+                _ => return None,
+            }
+        }
+        any |= lowest < (1, 10);
+    }
+    Some(any)
+}
+
+fn encode(facts: &Facts) -> Option<serde_json::Value> {
+    serde_json::to_value(facts.downcast_ref::<EnvFacts>()?).ok()
+}
+
+fn decode(value: &serde_json::Value) -> Option<Facts> {
+    let facts: EnvFacts = serde_json::from_value(value.clone()).ok()?;
+    Some(Box::new(facts))
+}
+
 
 /// `if Version.match?(System.version(), ">= 1.10.0") do Application.compile_env(...)
 /// else apply(Application, :get_env, [...]) end`: the fallback for an Elixir without
@@ -155,4 +285,23 @@ fn in_tesla_builder_arg(file: &File, call: &Call) -> bool {
         node = parent;
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::allows_before_1_10;
+
+    #[test]
+    fn reads_the_lowest_elixir_a_requirement_allows() {
+        assert_eq!(allows_before_1_10("~> 1.7"), Some(true));
+        assert_eq!(allows_before_1_10("~> 1.9.4"), Some(true));
+        assert_eq!(allows_before_1_10("~> 1.10"), Some(false));
+        assert_eq!(allows_before_1_10("~> 1.17"), Some(false));
+        assert_eq!(allows_before_1_10(">= 1.16.0"), Some(false));
+        assert_eq!(allows_before_1_10(">= 1.6.0 and < 2.0.0"), Some(true));
+        assert_eq!(allows_before_1_10("~> 1.11 or ~> 1.8"), Some(true));
+        assert_eq!(allows_before_1_10("~> 1.11 or ~> 1.12"), Some(false));
+        assert_eq!(allows_before_1_10("< 1.12.0"), Some(true));
+        assert_eq!(allows_before_1_10("whatever"), None);
+    }
 }

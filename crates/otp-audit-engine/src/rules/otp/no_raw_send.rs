@@ -108,6 +108,13 @@ enum Fact {
     LibFillsField { field: String },
     /// Test code waits for a tuple tagged (tag, size): `assert_receive {:ran, ^id}`.
     TestAwaits { tag: String, size: usize },
+    /// A send, at this start byte, of a tuple tagged (tag, size) to a pid the function
+    /// takes, with a ref it also takes at `index`: `defp respond(pid, msg, ref), do:
+    /// send(pid, {:response, ref, msg})`.
+    AnswersWithRef { at: usize, tag: String, size: usize, index: usize },
+    /// A `receive` in `lib/` waits for a tuple tagged (tag, size) whose element at
+    /// `index` is pinned: the requester of a hand-written call, waiting for its ref.
+    ReceivesPinned { tag: String, size: usize, index: usize },
 }
 
 fn collect(file: &File, _report: &Report) -> Option<Facts> {
@@ -140,6 +147,9 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         if let Some(index) = self_element(file, msg) {
             facts.push(Fact::SentWithSelf { at, tag: tag.clone(), size, index });
         }
+        if let Some(index) = ref_parameter_element(file, call, dest, msg) {
+            facts.push(Fact::AnswersWithRef { at, tag: tag.clone(), size, index });
+        }
         if root_variable(file, dest).is_some() && size > 0 {
             facts.push(Fact::SentToPid { at, tag: tag.clone(), size });
         }
@@ -164,6 +174,7 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     facts.extend(effect_pid_facts(file));
     facts.extend(stored_requester_facts(file));
     facts.extend(pinned_awaits(file).into_iter().map(|(tag, size, index)| Fact::AwaitsPinned { tag: tag.to_string(), size, index }));
+    facts.extend(pinned_receives(file).into_iter().map(|(tag, size, index)| Fact::ReceivesPinned { tag: tag.to_string(), size, index }));
     facts.extend(callback_documented_messages(file).into_iter().map(|(tag, size)| Fact::DocumentsMessage { tag, size }));
     (!facts.is_empty()).then(|| Box::new(facts) as Facts)
 }
@@ -240,6 +251,12 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             Fact::SentWithSelf { tag, size, index, .. } => all.iter().any(|(_, g)| {
                 matches!(g, Fact::AwaitsPinned { tag: t, size: s, index: i } if t == tag && s == size && i == index)
             }),
+            // The answer of a hand-written call: the requester passed its pid and a ref
+            // (`ConnServer.request(server, req, self(), ref)`), then waits in its own
+            // `receive` for this tag with that ref pinned (R40 mojito).
+            Fact::AnswersWithRef { tag, size, index, .. } => all.iter().any(|(_, g)| {
+                matches!(g, Fact::ReceivesPinned { tag: t, size: s, index: i } if t == tag && s == size && i == index)
+            }),
             // A test hook: tests store their own pid in the field (`%User{from:
             // self()}`, saved with the row) and `assert_receive` the message; the
             // receiver is an ExUnit process, with no client function to call.
@@ -266,6 +283,7 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             | Fact::SendsToParameterPid { at, .. }
             | Fact::SendsToStoredPid { at, .. }
             | Fact::SentWithSelf { at, .. }
+            | Fact::AnswersWithRef { at, .. }
             | Fact::SentToPid { at, .. }
             | Fact::SentToField { at, .. } = f
         {
@@ -310,6 +328,8 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
                 Fact::TestFillsWithSelf { field } => serde_json::json!(["test_fills_with_self", field]),
                 Fact::LibFillsField { field } => serde_json::json!(["lib_fills", field]),
                 Fact::TestAwaits { tag, size } => serde_json::json!(["test_awaits", tag, size]),
+                Fact::AnswersWithRef { at, tag, size, index } => serde_json::json!(["answers_with_ref", at, tag, size, index]),
+                Fact::ReceivesPinned { tag, size, index } => serde_json::json!(["receives_pinned", tag, size, index]),
             })
             .collect(),
     ))
@@ -360,10 +380,28 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
             "test_fills_with_self" => Fact::TestFillsWithSelf { field: text(1)? },
             "lib_fills" => Fact::LibFillsField { field: text(1)? },
             "test_awaits" => Fact::TestAwaits { tag: text(1)?, size: number(2)? },
+            "answers_with_ref" => Fact::AnswersWithRef { at: number(1)?, tag: text(2)?, size: number(3)?, index: number(4)? },
+            "receives_pinned" => Fact::ReceivesPinned { tag: text(1)?, size: number(2)?, index: number(3)? },
             _ => return None,
         });
     }
     Some(Box::new(facts))
+}
+
+/// `send(pid, {:response, response_ref, message})` in a function that takes both `pid`
+/// and `response_ref` (a parameter named as a ref): the position of that ref in the
+/// atom-tagged message.
+fn ref_parameter_element(file: &File, call: &Call, dest: Node, msg: Node) -> Option<usize> {
+    let g = grammar();
+    let def = file.def(&call.ctx)?;
+    let is_param = |name: &str| def.params.iter().any(|p| binds_variable_or_is(file, *p, name));
+    if dest.kind_id() != g.kinds.identifier || !is_param(file.text(dest)) {
+        return None;
+    }
+    atom_tagged(file, msg)?;
+    ast::named_children(msg).position(|e| {
+        e.kind_id() == g.kinds.identifier && file.text(e).split('_').any(|w| w == "ref") && is_param(file.text(e))
+    })
 }
 
 /// The position of `self()` in an atom-tagged tuple message (`{:done, self()}`).
@@ -380,10 +418,22 @@ const SERVER_CALLBACKS: &[&str] = &["terminate", "handle_info", "handle_call", "
 /// an atom-tagged tuple with a pinned element (`{:done, ^pid} -> :ok`): the process
 /// waits for that message from one known sender.
 fn pinned_awaits<'s>(file: &File<'s>) -> Vec<(&'s str, usize, usize)> {
+    pinned_patterns(file, |file, r| file.def(&r.ctx).is_some_and(|d| SERVER_CALLBACKS.contains(&d.name)))
+}
+
+/// The same patterns in any `receive` of the file (a client function waiting for
+/// the answer to its request).
+fn pinned_receives<'s>(file: &File<'s>) -> Vec<(&'s str, usize, usize)> {
+    pinned_patterns(file, |_, _| true)
+}
+
+/// (tag, size, index of the pinned element) of the atom-tagged patterns of the
+/// `receive`s that `keep` accepts.
+fn pinned_patterns<'s>(file: &File<'s>, keep: impl Fn(&File<'s>, &Call<'s>) -> bool) -> Vec<(&'s str, usize, usize)> {
     let g = grammar();
     let mut awaits = Vec::new();
     for r in file.calls_named("receive").filter(|r| r.local && r.module.is_none()) {
-        if !file.def(&r.ctx).is_some_and(|d| SERVER_CALLBACKS.contains(&d.name)) {
+        if !keep(file, r) {
             continue;
         }
         let patterns = r

@@ -847,7 +847,8 @@ fn waits_out_named_window(file: &File, name: &str, ms: u64) -> bool {
 /// `Process.sleep(batch_timeout - 5)`: the sleep is written in terms of a duration the
 /// test itself hands to the code under test, to land just before or after it (an old
 /// timer that must not fire yet, a timeout that must have passed). The time is the
-/// subject of the test, not a guess at when another process is done.
+/// subject of the test, not a guess at when another process is done. Also a field of
+/// that name read back from a value the file built with the option.
 fn timed_from_option_variable(file: &File, sleep: &Call) -> bool {
     let k = &grammar().kinds;
     let (Some(arg), Some(test)) = (sleep.arg(0), file.test(&sleep.ctx)) else {
@@ -860,6 +861,17 @@ fn timed_from_option_variable(file: &File, sleep: &Call) -> bool {
         .collect();
     if vars.is_empty() {
         return false;
+    }
+    // `Process.sleep(div(config.elect_ttl, 4) + 1)`, where the file's `setup` builds that
+    // config with `elect_ttl: 100` and hands it to the test: the same, read back from
+    // the value the option went into (R40 kiq's senator test).
+    let fields: Vec<&str> = ast::descendants(arg)
+        .chain(std::iter::once(arg))
+        .filter_map(|n| ast::field_access(n, file.src))
+        .filter(|f| is_duration_key(f))
+        .collect();
+    if configured_durations(file).any(|(key, _)| fields.contains(&key)) {
+        return true;
     }
     file.nodes_within(k.pair, test.node).any(|pair| {
         let Some(key) = ast::field(pair, grammar().fields.key).map(|kn| ast::keyword_name(kn, file.src)) else {

@@ -100,6 +100,17 @@ fn check(file: &File, report: &mut Report) {
             );
             continue;
         }
+        if let Some((saved, restore)) = restored_after(file, call) {
+            report.add(
+                file,
+                &call.ctx,
+                call.node.byte_range(),
+                format!(
+                    "`{saved} = {written}` traps exits only until `{restore}` puts the old value back, but in the process that called this function, which the module does not own: an exit signal that arrives meanwhile (a linked process's crash, the caller's supervisor shutting it down) becomes an `{{:EXIT, pid, reason}}` message left in the caller's mailbox, and the caller lives on through what should have stopped it; a call's exit can be caught (`catch :exit, _`) without the trap, so stop trapping exits here"
+                ),
+            );
+            continue;
+        }
         // A `:gen_statem` (it defines `callback_mode/0`) gets exits as `:info` events.
         let statem = module.is_some_and(|m| m.defines("callback_mode", 0));
         let next = if statem {
@@ -123,6 +134,23 @@ fn check(file: &File, report: &mut Report) {
             ),
         );
     }
+}
+
+/// `old = Process.flag(:trap_exit, true)` in a plain function (not a process's
+/// callback), and `Process.flag(:trap_exit, old)` later in it (an `after`, R40 mojito):
+/// a trap set for one call in the caller's process. The saved variable and the
+/// restoring call, as written.
+fn restored_after<'t>(file: &File<'t>, call: &Call<'t>) -> Option<(&'t str, &'t str)> {
+    let saved = crate::rules::test::no_sleep::match_left(file, call).filter(|l| l.kind_id() == grammar().kinds.identifier)?;
+    let def = file.def(&call.ctx).filter(|d| !d.is_callback && !d.name.starts_with("handle_") && d.name != "init")?;
+    file.calls_within(def.node)
+        .find(|c| {
+            c.node.start_byte() > call.node.end_byte()
+                && matches!((c.module.as_deref(), c.name), (Some("Process"), "flag") | (Some(":erlang"), "process_flag"))
+                && c.arg(0).is_some_and(|a| ast::atom_name(a, file.src) == Some("trap_exit"))
+                && c.arg(1).is_some_and(|v| file.text(v) == file.text(saved))
+        })
+        .map(|c| (file.text(saved), file.text(c.node)))
 }
 
 /// `Task.async(fn -> Process.flag(:trap_exit, true); apply(mod, fun, args) end)`: the

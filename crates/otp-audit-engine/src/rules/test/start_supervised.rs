@@ -1276,13 +1276,13 @@ fn private_fixed_name(file: &File, call: &Call) -> Option<String> {
         return None;
     }
     let outside = file.src.match_indices(written).any(|(at, _)| {
-        let word_end = file.src[at + written.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '.'));
+        let part_of_word = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
+        let word_end = ends_name(&file.src[at + written.len()..]);
+        // `MfaBucket` and `Pool.Bucket` are other names than `Bucket` (R41 opq).
+        let word_start = file.src[..at].chars().next_back().is_none_or(|c| !part_of_word(c));
         // A local name does not clash with the same atom under `:global` or a `:via`
         // module: those are other registries.
-        word_end && !range.contains(&at) && !(local && in_other_registry(file, at))
+        word_start && word_end && !range.contains(&at) && !(local && in_other_registry(file, at))
     });
     (!outside).then(|| written.to_string())
 }
@@ -1307,6 +1307,17 @@ fn test_module_name(file: &File, call: &Call, range: &std::ops::Range<usize>) ->
     (!outside("__MODULE__", body) && !named_elsewhere).then(|| module.name.clone())
 }
 
+/// Does the text after a name end it? Not when a letter, `_` or a longer alias
+/// (`.Sub`) follows; a function call on it (`Echo.start_link`) ends it.
+fn ends_name(after: &str) -> bool {
+    let mut chars = after.chars();
+    match chars.next() {
+        None => true,
+        Some('.') => !chars.next().is_some_and(|c| c.is_uppercase()),
+        Some(c) => !(c.is_alphanumeric() || c == '_'),
+    }
+}
+
 /// `Echo.start_link([])` where `Echo` is defined in this test file and registers
 /// under its own fixed name: that name (as written at the call) when the file
 /// mentions it only within `range` (the test, or the describe whose setup starts
@@ -1319,11 +1330,11 @@ fn own_module_name<'t>(file: &File<'t>, call: &Call<'t>, range: &std::ops::Range
     let written = file.text(call.target).strip_suffix(&format!(".{}", call.name))?;
     let defined = module.node.byte_range();
     let outside = file.src.match_indices(written).any(|(at, _)| {
-        let word_end = file.src[at + written.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '.'));
-        word_end && !range.contains(&at) && !defined.contains(&at)
+        let part_of_word = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
+        let word_end = ends_name(&file.src[at + written.len()..]);
+        // `MfaBucket` and `Pool.Bucket` are other names than `Bucket` (R41 opq).
+        let word_start = file.src[..at].chars().next_back().is_none_or(|c| !part_of_word(c));
+        word_start && word_end && !range.contains(&at) && !defined.contains(&at)
     });
     (!outside).then_some(written)
 }

@@ -926,9 +926,12 @@ fn is_stopped_in_same_function(file: &File, call: &Call, def: &Def) -> bool {
     if stopped_by_module_later(file, call, def) {
         return true;
     }
-    // `{:ok, pid} = X.start_link(...)`, or the clauses of `case X.start_link(...) do`.
+    // `{:ok, pid} = X.start_link(...)`, `{:ok, pid} <- X.start_link(...)` in a `with`
+    // (R41 elsa), or the clauses of `case X.start_link(...) do`.
     let bound: Vec<Node> = match call.parent {
-        Some(p) if ast::is_binary_op(p, file.src, "=") => ast::field(p, grammar().fields.left).into_iter().collect(),
+        Some(p) if ast::is_binary_op(p, file.src, "=") || ast::is_binary_op(p, file.src, "<-") => {
+            ast::field(p, grammar().fields.left).into_iter().collect()
+        }
         _ => case_patterns(file, call),
     };
     if bound.is_empty() {
@@ -997,20 +1000,23 @@ fn is_monitored_by_owner(file: &File, call: &Call, def: &Def) -> bool {
         return true;
     }
     // The start is the whole body of a wrapper: look where the wrapper is called.
+    wrapper_call_sites(file, call, def).any(|(c, caller)| monitors_after(caller.node, c.node.end_byte()))
+}
+
+/// When the start is the whole body of `def` (`defp start_runtime(opts), do:
+/// Runtime.start_link(opts)`), the calls of that wrapper from the module's other
+/// functions, with the function each sits in: where the pid is really handled.
+fn wrapper_call_sites<'a, 't>(file: &'a File<'t>, call: &Call<'t>, def: &'a Def<'t>) -> impl Iterator<Item = (&'a Call<'t>, &'a Def<'t>)> + 'a {
     let is_wrapper = def.body.is_some_and(|b| {
         b.byte_range() == call.expr.byte_range()
             || ast::statements(b).count() == 1 && ast::statements(b).all(|s| s.byte_range() == call.expr.byte_range())
     });
-    is_wrapper
-        && file.calls.iter().any(|c| {
-            c.local
-                && c.module.is_none()
-                && c.name == def.name
-                && c.ctx.module == def.module
-                && c.ctx.def.is_some_and(|d| {
-                    let caller = &file.defs[d as usize];
-                    caller.name != def.name && monitors_after(caller.node, c.node.end_byte())
-                })
+    file.calls
+        .iter()
+        .filter(move |c| is_wrapper && c.local && c.module.is_none() && c.name == def.name && c.ctx.module == def.module)
+        .filter_map(move |c| {
+            let caller = &file.defs[c.ctx.def? as usize];
+            (caller.name != def.name).then_some((c, caller))
         })
 }
 
@@ -1421,8 +1427,10 @@ fn ok_var<'t>(file: &File<'t>, pattern: Node<'t>) -> Option<(&'t str, Node<'t>)>
 /// not be restarted (one per request) is managed on purpose.
 fn is_linked_worker_of_exit_handler(file: &File, call: &Call, def: &Def) -> bool {
     use crate::rules::otp::trap_exit_unhandled::exit_message_clauses;
+    // The pid may be kept where a one-line wrapper of the start is called: `case
+    // start_pubsub(opts) do {:ok, pid} -> %{state | pubsub: pid}` (R41 phoenix_pubsub_redis).
     call.name == "start_link"
-        && keeps_pid(file, call, def)
+        && (keeps_pid(file, call, def) || wrapper_call_sites(file, call, def).any(|(c, caller)| keeps_pid(file, c, caller)))
         && file
             .module(&call.ctx)
             .is_some_and(|m| exit_message_clauses(file, m).next().is_some())

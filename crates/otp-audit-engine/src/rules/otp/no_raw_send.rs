@@ -3071,6 +3071,10 @@ fn handle_info_patterns<'t>(file: &File<'t>, module: Option<Id>) -> Vec<Node<'t>
     if cowboy_loop_handler(file, module) {
         queue.extend(file.defs_named("info").filter(|d| d.module == module && d.arity == 3).map(|d| (d, 0)));
     }
+    // A websocket process takes other messages in `websocket_info`: cowboy's
+    // `websocket_info/2` and the `:websocket_client` behaviour's `websocket_info/3`
+    // (R41 phoenix_gen_socket_client), the message first.
+    queue.extend(file.defs_named("websocket_info").filter(|d| d.module == module && matches!(d.arity, 2 | 3)).map(|d| (d, 0)));
     // A `:gen_statem` gets messages as `:info` events: `handle_event(:info, msg, state,
     // data)` and `connected(:info, msg, data)`, the message second.
     if state_machine(file, module) {

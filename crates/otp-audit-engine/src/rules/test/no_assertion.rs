@@ -553,6 +553,10 @@ fn is_polling_helper(name: &str) -> bool {
 /// the check a test of generated modules makes.
 fn raises_when_missing(c: &Call) -> bool {
     c.in_module("Code") && matches!(c.name, "ensure_compiled!" | "ensure_loaded!")
+        // Pollers of test libraries that raise when the condition never holds
+        // (R41 elsa's `Patiently.wait_for!/2`).
+        || c.in_module("Patiently") && matches!(c.name, "wait_for!" | "wait_until!")
+        || c.in_module("WaitForIt") && matches!(c.name, "wait!" | "case_wait!" | "cond_wait!")
 }
 
 /// `OctoFetch.Test.test_all_supported_downloads(Downloader)`: a checking function

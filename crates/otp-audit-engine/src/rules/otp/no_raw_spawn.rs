@@ -649,7 +649,7 @@ fn local_halts(file: &File, module: Option<crate::model::Id>, c: &Call, depth: u
 /// reacts (kills another, tells someone) and ends. It cannot outlive what it watches,
 /// and a supervisor would have nothing to restart. `fun` must be an anonymous fn of
 /// one clause: monitors (and plain bindings), then one `receive` with no `after`
-/// whose every clause takes a `:DOWN` and only sends or exits.
+/// whose every clause takes a `:DOWN` and only sends, casts or exits.
 pub(crate) fn is_down_watcher(file: &File, fun: Node) -> bool {
     let g = grammar();
     let Some(body) = ast::single_clause_body(fun) else {
@@ -672,8 +672,17 @@ pub(crate) fn is_down_watcher(file: &File, fun: Node) -> bool {
     let mut cases = ast::named_children(block).filter(|c| c.kind_id() == g.kinds.stab_clause).peekable();
     let only_downs = cases.peek().is_some()
         && cases.all(|c| {
+            // Sends and exits, casts (R41 poolex: two `GenServer.cast`s to the pool), and
+            // an `if`/`unless`/`case` that chooses among them: nothing that waits.
             let reacts = ast::field(c, g.fields.right).is_none_or(|r| {
-                file.calls_within(r).all(|c| c.is("Kernel", "send") || c.is("Process", "exit"))
+                file.calls_within(r).all(|c| {
+                    c.is("Kernel", "send")
+                        || c.is("Process", "exit")
+                        || c.is("Process", "send")
+                        || c.is("GenServer", "cast")
+                        || c.is(":gen_server", "cast")
+                        || c.local && c.module.is_none() && matches!(c.name, "if" | "unless" | "case")
+                })
             });
             takes_down(file, c) && reacts
         });

@@ -62,6 +62,9 @@ pub struct Module<'t> {
     pub quoted: bool,
     /// For quoted code, the macro that writes it.
     pub quoted_by: Option<Id>,
+    /// The value of the module's own `@moduledoc` (the first one written directly in
+    /// its body), recorded by the walk.
+    pub moduledoc: Option<Node<'t>>,
 }
 
 #[derive(Debug, Clone)]

@@ -244,17 +244,7 @@ pub(crate) fn def_documented_for_tests(file: &File, def: &crate::model::Def) -> 
 
 /// The text of the module's own `@moduledoc` (a direct statement of its body).
 pub(crate) fn moduledoc<'t>(file: &File<'t>, module: &crate::model::Module<'t>) -> Option<&'t str> {
-    let g = crate::syntax::grammar();
-    let body = module.body?;
-    crate::syntax::named_children(body)
-        .filter(|n| {
-            n.kind_id() == g.kinds.unary_operator && crate::syntax::operator(*n, file.src) == "@"
-        })
-        .filter_map(|n| crate::syntax::field(n, g.fields.operand))
-        .find(|op| crate::syntax::local_call_name(*op, file.src) == Some("moduledoc"))
-        .and_then(crate::syntax::call_arguments)
-        .and_then(|a| a.named_child(0))
-        .map(|v| file.text(v))
+    module.moduledoc.map(|v| file.text(v))
 }
 
 /// A `@doc` or `@moduledoc` text, with the functions it documents.

@@ -607,6 +607,7 @@ impl<'t> Walker<'_, 't> {
             quoted,
             // A module defined inside quoted code is written by the same macro.
             quoted_by: self.current_module().and_then(|m| m.quoted_by),
+            moduledoc: None,
         };
         self.push_scope();
         if let Some(body) = body {
@@ -856,6 +857,18 @@ impl<'t> Walker<'_, 't> {
                 let Some(name) = syntax::local_call_name(operand, src) else {
                     return true;
                 };
+                if name == "moduledoc"
+                    && let Some(id) = self.ctx.module
+                    && let Some(value) =
+                        syntax::call_arguments(operand).and_then(|a| a.named_child(0))
+                {
+                    let module = &mut self.file.modules[id as usize];
+                    if module.moduledoc.is_none()
+                        && module.body.is_some_and(|b| node.parent() == Some(b))
+                    {
+                        module.moduledoc = Some(value);
+                    }
+                }
                 if INERT_ATTRIBUTES.contains(&name) {
                     return false;
                 }

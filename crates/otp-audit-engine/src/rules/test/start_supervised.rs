@@ -1275,6 +1275,7 @@ fn private_fixed_name(file: &File, call: &Call) -> Option<String> {
     if started == Some(written) {
         return None;
     }
+    let own_modules = modules_only_named_within(file, &range);
     let outside = file.src.match_indices(written).any(|(at, _)| {
         let part_of_word = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
         let word_end = ends_name(&file.src[at + written.len()..]);
@@ -1282,7 +1283,11 @@ fn private_fixed_name(file: &File, call: &Call) -> Option<String> {
         let word_start = file.src[..at].chars().next_back().is_none_or(|c| !part_of_word(c));
         // A local name does not clash with the same atom under `:global` or a `:via`
         // module: those are other registries.
-        word_start && word_end && !range.contains(&at) && !(local && in_other_registry(file, at))
+        word_start
+            && word_end
+            && !range.contains(&at)
+            && !(local && in_other_registry(file, at))
+            && !own_modules.iter().any(|m| m.contains(&at))
     });
     (!outside).then(|| written.to_string())
 }
@@ -1305,6 +1310,24 @@ fn test_module_name(file: &File, call: &Call, range: &std::ops::Range<usize>) ->
     let short = module.name.rsplit('.').next().unwrap_or(&module.name);
     let named_elsewhere = file.src.match_indices(short).any(|(at, _)| !head.contains(&at) && !range.contains(&at));
     (!outside("__MODULE__", body) && !named_elsewhere).then(|| module.name.clone())
+}
+
+/// The modules of the file (outside `range`) whose full name is written only within
+/// `range` and their own definition: a handler the test passes on (`handler:
+/// Testing.StoreHandler`), whose code runs for this test alone, so what it mentions is
+/// the test's own (R41 elsa: the handler updates the Agent the test starts).
+fn modules_only_named_within(file: &File, range: &std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    file.modules
+        .iter()
+        .map(|m| (m, m.node.byte_range()))
+        .filter(|(_, def)| def.end <= range.start || def.start >= range.end)
+        .filter(|(m, def)| {
+            let mut at = file.src.match_indices(m.name.as_str()).map(|(at, _)| at).filter(|at| !def.contains(at));
+            let uses: Vec<usize> = at.by_ref().collect();
+            !uses.is_empty() && uses.iter().all(|at| range.contains(at))
+        })
+        .map(|(_, def)| def)
+        .collect()
 }
 
 /// Does the text after a name end it? Not when a letter, `_` or a longer alias

@@ -1937,6 +1937,18 @@ fn speaks_of_time(code: &str) -> bool {
     ]
     .iter()
     .any(|w| code.contains(w))
+        || names_milliseconds(&code)
+}
+
+/// A number of milliseconds written in text: `1000ms`, `500 ms` (R41 ex_rated's test
+/// "on 1000ms bucket check with a sleep in the middle", a rate window). The `ms`
+/// stands alone: not the start of a longer word (`msg`, `500 msgs`).
+fn names_milliseconds(code: &str) -> bool {
+    code.match_indices("ms").any(|(at, _)| {
+        let number = code[..at].strip_suffix(' ').unwrap_or(&code[..at]);
+        let ends_word = code[at + 2..].chars().next().is_none_or(|c| !c.is_alphanumeric() && c != '_');
+        ends_word && number.ends_with(|c: char| c.is_ascii_digit())
+    })
 }
 
 /// What the sleep precedes: the next statement, named in the message; a telemetry

@@ -1263,6 +1263,11 @@ fn private_fixed_name(file: &File, call: &Call) -> Option<String> {
         return own_module_name(file, call, &range).map(str::to_string);
     };
     let local = option.kind_id() != k.tuple;
+    // A registry the module's `setup` starts for each test holds only that test's
+    // names (R41 elsa: `{:via, Elsa.Registry, {@registry, :agent}}`).
+    if let Some(registry) = registry_of_via(file, option).filter(|r| started_by_setup(file, call, file.text(*r))) {
+        return Some(file.text(registry).to_string());
+    }
     let name = if local { option } else { registry_of_via(file, option).or_else(|| ast::named_children(option).last())? };
     if local && file.text(name) == "__MODULE__" {
         return test_module_name(file, call, &range);
@@ -1370,6 +1375,27 @@ fn registry_of_via<'t>(file: &File<'t>, name: Node<'t>) -> Option<Node<'t>> {
     (file.text(parts.next()?) == ":via").then_some(())?;
     let inner = parts.nth(1).filter(|t| t.kind_id() == k.tuple)?;
     ast::named_children(inner).next()
+}
+
+/// Does a `setup` of the call's module start a process under `name` (`{:ok, pid} =
+/// Registry.start_link(name: @registry)`, or `start_supervised!`)? Each test then
+/// runs against an instance of its own, linked to it or owned by its supervisor.
+fn started_by_setup(file: &File, call: &Call, name: &str) -> bool {
+    let g = grammar();
+    file.calls_named("setup")
+        .filter(|s| s.local && s.ctx.module == call.ctx.module)
+        .any(|setup| {
+            file.calls_within(setup.node).any(|c| {
+                matches!(c.name, "start_link" | "start_supervised" | "start_supervised!" | "start_link_supervised!")
+                    && c.args.iter().any(|a| {
+                        ast::descendants(*a).chain([*a]).any(|n| {
+                            n.kind_id() == g.kinds.pair
+                                && ast::field(n, g.fields.key).is_some_and(|key| ast::keyword_name(key, file.src) == "name")
+                                && ast::field(n, g.fields.value).is_some_and(|v| file.text(v) == name)
+                        })
+                    })
+            })
+        })
 }
 
 /// Is the text at byte `at` inside a `{:global, _}` or `{:via, _, _}` name tuple?

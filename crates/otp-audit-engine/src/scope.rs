@@ -120,6 +120,17 @@ fn project_root_of<'a>(path: &str, mix_dirs: &'a [String]) -> Option<&'a str> {
     root
 }
 
+/// `apps/shop/lib/shop/cart.ex` -> `apps/shop/`: the Mix project a `lib/` or `test/`
+/// file belongs to, read from its path alone (what a cross-file rule's facts carry,
+/// without the engine's list of `mix.exs` folders).
+pub(crate) fn mix_root(path: &str) -> Option<&str> {
+    if path.starts_with("lib/") || path.starts_with("test/") {
+        return Some("");
+    }
+    let at = path.find("/lib/").or_else(|| path.find("/test/"))?;
+    Some(&path[..=at])
+}
+
 /// The folder of the Mix project that holds `path` (see [`FileScope::classify`]), or
 /// `None` when no `mix.exs` encloses it.
 pub fn project_root(path: &str, mix_dirs: &[String]) -> Option<String> {

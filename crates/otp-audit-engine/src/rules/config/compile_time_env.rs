@@ -134,12 +134,12 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     let facts = if let Some(root) = file.path.strip_suffix("mix.exs").filter(|r| r.is_empty() || r.ends_with('/')) {
         EnvFacts::Mix { root: root.to_string(), elixir: elixir_requirement(file)? }
     } else if file.scope == crate::FileScope::Lib {
-        let at = file.path.find("lib/").filter(|&i| i == 0 || file.path[..i].ends_with('/'))?;
+        let root = crate::scope::mix_root(file.path)?.to_string();
         let sites: Vec<Site> = sites(file).into_iter().filter(|s| s.fix.is_some()).collect();
         if sites.is_empty() {
             return None;
         }
-        EnvFacts::Fixes { root: file.path[..at].to_string(), sites }
+        EnvFacts::Fixes { root, sites }
     } else {
         return None;
     };

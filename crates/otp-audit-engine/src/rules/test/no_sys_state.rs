@@ -998,7 +998,7 @@ struct FieldRead {
 }
 
 fn collect(file: &File, _report: &Report) -> Option<Facts> {
-    let root = mix_root(file.path)?.to_string();
+    let root = crate::scope::mix_root(file.path)?.to_string();
     let mut facts = StateFacts {
         root,
         ..StateFacts::default()
@@ -1014,15 +1014,6 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         _ => {}
     }
     (!facts.structs.is_empty() || !facts.reads.is_empty()).then(|| Box::new(facts) as Facts)
-}
-
-/// `apps/shop/lib/shop/cart.ex` -> `apps/shop/`: the Mix project a file belongs to.
-fn mix_root(path: &str) -> Option<&str> {
-    if path.starts_with("lib/") || path.starts_with("test/") {
-        return Some("");
-    }
-    let at = path.find("/lib/").or_else(|| path.find("/test/"))?;
-    Some(&path[..=at])
 }
 
 /// The structs of the file's behaviour modules, with their fields.

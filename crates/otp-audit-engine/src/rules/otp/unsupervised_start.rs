@@ -1291,7 +1291,22 @@ fn returned_worker(file: &File, call: &Call, def: &Def) -> Option<String> {
     } else {
         mentions(file, last, var)
     };
-    handed_back.then(|| call.module.clone()).flatten()
+    handed_back.then(|| started_module(file, call)).flatten()
+}
+
+/// The module whose code the started process runs: `X` of `X.start_link(...)`, or the
+/// callback module of `GenServer.start_link(X, ...)` (R42 gen_retry's `retry_link/2`
+/// starts its one-job `Worker` so), `__MODULE__` read as the enclosing module.
+fn started_module(file: &File, call: &Call) -> Option<String> {
+    if !call.is("GenServer", "start_link") {
+        return call.module.clone();
+    }
+    let arg = call.arg(0)?;
+    match file.text(arg) {
+        "__MODULE__" => file.module(&call.ctx).map(|m| m.name.clone()),
+        text if arg.kind_id() == grammar().kinds.alias => Some(file.module_at(text, arg.start_byte())),
+        _ => None,
+    }
 }
 
 /// `{:ok, limiter} = Limiter.start_link(n)` whose pid leaves in the value the function

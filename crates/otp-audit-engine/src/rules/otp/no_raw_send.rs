@@ -1091,18 +1091,31 @@ fn option_read_bound_to<'s>(file: &File<'s>, module: Option<Id>, value: Node) ->
         .and_then(|right| option_read(file, right))
 }
 
-/// `Keyword.get(opts, :owner)`, `Keyword.fetch!(opts, :owner)`, `opts[:owner]`:
-/// the option's name.
+/// `Keyword.get(opts, :owner)`, `Keyword.fetch!(opts, :owner)`, `opts[:owner]`, or a
+/// field of the whole options kept in the state (`state.opts.respond_to`, R42
+/// gen_retry, whose `init/1` keeps `Options.new(opts)` as `opts:`): the option's name.
 fn option_read<'s>(file: &File<'s>, node: Node) -> Option<&'s str> {
     let k = &grammar().kinds;
     if node.kind_id() == k.access_call {
         return node.named_child(1).and_then(|key| ast::atom_name(key, file.src));
+    }
+    if let Some(key) = options_field(file.text(node)) {
+        return Some(key);
     }
     file.calls_within(node)
         .find(|c| c.node == node)
         .filter(|c| c.module.as_deref() == Some("Keyword") && matches!(c.name, "get" | "fetch!" | "fetch"))
         .and_then(|c| c.arg(1))
         .and_then(|key| ast::atom_name(key, file.src))
+}
+
+/// `KEY` of `state.opts.KEY` or `data.options.KEY`: a path of plain fields whose
+/// next-to-last is the options the process was started with.
+fn options_field(text: &str) -> Option<&str> {
+    let parts: Vec<&str> = text.split('.').collect();
+    let plain = |p: &&str| p.starts_with(|c: char| c.is_ascii_lowercase() || c == '_') && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    (parts.len() >= 3 && parts.iter().all(plain) && matches!(parts[parts.len() - 2], "opts" | "options"))
+        .then(|| parts[parts.len() - 1])
 }
 
 /// The message patterns `module` matches: `handle_info` (see [`handle_info_patterns`]),

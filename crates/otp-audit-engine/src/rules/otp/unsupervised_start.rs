@@ -270,6 +270,8 @@ fn check(file: &File, report: &mut Report) {
             || matches!(helper_kept_in_server_state(file, call, def), Some(Kept::Once))
             || returned_worker(file, call, def)
                 .is_some_and(|target| file.modules.iter().any(|m| m.name == target && stops_itself(file, m)))
+            || awaited_worker(file, call, def)
+                .is_some_and(|target| file.modules.iter().any(|m| m.name == target && stops_itself(file, m)))
             || is_declared_start_function(file, call, def)
             || in_startup_continue(file, call, def)
             || traps_exits_before(file, call, def)
@@ -1294,6 +1296,20 @@ fn returned_worker(file: &File, call: &Call, def: &Def) -> Option<String> {
     handed_back.then(|| started_module(file, call)).flatten()
 }
 
+/// The module of a worker that a plain function `start_link`s and then waits for in a
+/// `receive` of its own (`Attempt.start_link(fun, notify_to: self())`, then `receive
+/// do {:attempt_done, result} -> ...`): when the worker stops itself once done, it is
+/// a helper for the length of this call, like `Task.async/1` and `Task.await/2`.
+fn awaited_worker(file: &File, call: &Call, def: &Def) -> Option<String> {
+    if call.name != "start_link" || def.is_callback {
+        return None;
+    }
+    file.calls_named("receive")
+        .any(|r| r.local && r.ctx.def == call.ctx.def && r.node.start_byte() > call.node.end_byte())
+        .then(|| started_module(file, call))
+        .flatten()
+}
+
 /// The module whose code the started process runs: `X` of `X.start_link(...)`, or the
 /// callback module of `GenServer.start_link(X, ...)` (R42 gen_retry's `retry_link/2`
 /// starts its one-job `Worker` so), `__MODULE__` read as the enclosing module.
@@ -1458,6 +1474,8 @@ enum Fact {
     ExitHandledBy { module: String },
     /// A worker of `module` handed back to the caller in the returned data.
     Returned { at: usize, module: String },
+    /// A worker of `module` whose message the starting function waits for.
+    Awaited { at: usize, module: String },
     /// A module that returns `{:stop, :normal, ...}`.
     StopsItself { module: String },
     /// A `Target.start_link(...)` call of a project-like module, at this start byte.
@@ -1501,6 +1519,12 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             && let Some(target) = returned_worker(file, call, def)
         {
             facts.push(Fact::Returned { at: call.node.start_byte(), module: target });
+        }
+        if let Some(def) = file.def(&call.ctx)
+            && !call.dynamic
+            && let Some(target) = awaited_worker(file, call, def)
+        {
+            facts.push(Fact::Awaited { at: call.node.start_byte(), module: target });
         }
     }
     for call in file.calls_named("start_link") {
@@ -1694,7 +1718,7 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
                 report.retract(*file, *at)
             }
             // A worker handed to the caller that ends itself when done: the caller's.
-            Fact::Returned { at, module } if self_stopping.contains(module.as_str()) => {
+            Fact::Returned { at, module } | Fact::Awaited { at, module } if self_stopping.contains(module.as_str()) => {
                 report.retract(*file, *at)
             }
             // `RemoteControl.start_link(project)` whose `start_link` only asks a
@@ -1714,6 +1738,7 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
                 Fact::Kept { at, module } => serde_json::json!(["kept", at, module]),
                 Fact::ExitHandledBy { module } => serde_json::json!(["exit", module]),
                 Fact::Returned { at, module } => serde_json::json!(["returned", at, module]),
+                Fact::Awaited { at, module } => serde_json::json!(["awaited", at, module]),
                 Fact::StopsItself { module } => serde_json::json!(["stops", module]),
                 Fact::CallsStartLink { at, target } => serde_json::json!(["calls", at, target]),
                 Fact::UnlinkedStartLink { module } => serde_json::json!(["unlinked", module]),
@@ -1736,6 +1761,7 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
             "kept" => Fact::Kept { at: f.get(1)?.as_u64()? as usize, module: text(2)? },
             "exit" => Fact::ExitHandledBy { module: text(1)? },
             "returned" => Fact::Returned { at: f.get(1)?.as_u64()? as usize, module: text(2)? },
+            "awaited" => Fact::Awaited { at: f.get(1)?.as_u64()? as usize, module: text(2)? },
             "stops" => Fact::StopsItself { module: text(1)? },
             "calls" => Fact::CallsStartLink { at: f.get(1)?.as_u64()? as usize, target: text(2)? },
             "unlinked" => Fact::UnlinkedStartLink { module: text(1)? },

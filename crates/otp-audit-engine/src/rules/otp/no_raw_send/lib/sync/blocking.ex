@@ -4,7 +4,7 @@ defmodule Sync.Blocking do
   """
 
   def run(fun, opts \\ []) do
-    {:ok, _pid} = Sync.Attempt.start_link(fun, Keyword.put(opts, :notify_to, self())) #~ otp/unsupervised-start
+    {:ok, _pid} = Sync.Attempt.start_link(fun, Keyword.put(opts, :notify_to, self()))
 
     receive do
       {:attempt_done, result} -> result

@@ -1148,6 +1148,14 @@ struct NameFacts {
     /// Project modules whose `start_link` links nothing (it asks a supervisor
     /// elsewhere to start the process).
     unlinked: Vec<String>,
+    /// (start byte of a finding on `Target.start_link()` in `setup_all`, with no
+    /// arguments, `Target`): a process registered under its module's name, if at all.
+    setup_all_starts: Vec<(usize, String)>,
+    /// The file's code can start processes (lib, tests, test support), unlike config.
+    runs: bool,
+    /// `test_helper.exs`: it runs once before every module, so the support code it
+    /// drives (starting a PubSub) is not thereby shared between test modules.
+    test_helper: bool,
 }
 
 fn collect(file: &File, _report: &Report) -> Option<Facts> {
@@ -1182,6 +1190,16 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     } else {
         Vec::new()
     };
+    let setup_all_starts = if file.scope == crate::FileScope::Test {
+        file.calls_named("start_link")
+            // No arguments: nothing but the module itself can name the process.
+            .filter(|c| start_kind(c) == Some(true) && !c.ctx.other_process && c.arity == 0)
+            .filter(|c| file.test(&c.ctx).is_some_and(|t| t.kind == TestKind::SetupAll))
+            .filter_map(|c| Some((c.expr.start_byte(), c.module.clone().filter(|m| m.starts_with(|ch: char| ch.is_ascii_uppercase()) && !crate::runtime::is_runtime_module(m))?)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let unlinked = file
         .modules
         .iter()
@@ -1194,6 +1212,9 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         reach,
         start_links,
         unlinked,
+        setup_all_starts,
+        runs: file.scope != crate::FileScope::Other,
+        test_helper: file.path.ends_with("test_helper.exs"),
     }))
 }
 
@@ -1435,6 +1456,24 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             }
         }
     }
+    // `Endpoint.start_link()` in `setup_all`, of a module that no other file whose
+    // code runs names, but for support code only this test module drives (R41
+    // phoenix_gen_socket_client's test endpoint): no other module can start it.
+    // Config that names the support module, and the test helper, drive no test of it.
+    let drivers: Vec<(usize, &Reach)> = all.iter().filter(|(_, f)| f.runs && !f.test_helper).map(|(i, f)| (*i, &f.reach)).collect();
+    for (file, f) in &all {
+        for (at, module) in &f.setup_all_starts {
+            let shared = all.iter().any(|(other, g)| {
+                other != file
+                    && g.runs
+                    && names_module(&g.mentions, module)
+                    && !own_support(&drivers, *file, &f.reach, *other, &g.reach)
+            });
+            if !shared {
+                report.retract(*file, *at);
+            }
+        }
+    }
     for (file, f) in &all {
         for (at, name) in &f.private_starts {
             let key = name.trim_start_matches(':');
@@ -1450,6 +1489,17 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
     }
 }
 
+/// Does a file that mentions these names name `module`: in full, or as its last
+/// segment beside one of its prefixes (`alias TestSite.{Endpoint, Socket}`)?
+fn names_module(mentions: &NameSet, module: &str) -> bool {
+    if mentions.contains(module) {
+        return true;
+    }
+    module.rsplit_once('.').is_some_and(|(_, last)| {
+        mentions.contains(last) && module.match_indices('.').any(|(at, _)| mentions.contains(&module[..at]))
+    })
+}
+
 fn encode(facts: &Facts) -> Option<serde_json::Value> {
     let f = facts.downcast_ref::<NameFacts>()?;
     let mut value = serde_json::json!({
@@ -1457,6 +1507,9 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
         "mentions": f.mentions,
         "start_links": f.start_links,
         "unlinked": f.unlinked,
+        "setup_all_starts": f.setup_all_starts,
+        "runs": f.runs,
+        "test_helper": f.test_helper,
     });
     f.reach.encode_into(&mut value);
     Some(value)
@@ -1473,11 +1526,17 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
     let reach = Reach::decode(value)?;
     let start_links = serde_json::from_value(value.get("start_links")?.clone()).ok()?;
     let unlinked = serde_json::from_value(value.get("unlinked")?.clone()).ok()?;
+    let setup_all_starts = serde_json::from_value(value.get("setup_all_starts")?.clone()).ok()?;
+    let runs = value.get("runs")?.as_bool()?;
+    let test_helper = value.get("test_helper")?.as_bool()?;
     Some(Box::new(NameFacts {
         private_starts,
         mentions,
         reach,
         start_links,
         unlinked,
+        setup_all_starts,
+        runs,
+        test_helper,
     }))
 }

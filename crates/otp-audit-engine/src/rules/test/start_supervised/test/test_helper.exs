@@ -1,0 +1,2 @@
+{:ok, _} = MyApp.SocketSite.Presence.start_link()
+ExUnit.start()

@@ -14,8 +14,103 @@ pub static RULE: Rule = Rule {
     supersedes: &[],
     guide: include_str!("no_raw_spawn.md"),
     check,
-    project: None,
+    project: Some(&PROJECT),
 };
+
+static PROJECT: ProjectPass = ProjectPass {
+    collect,
+    conclude,
+    encode,
+    decode,
+    only_retracts: true,
+};
+
+/// What the project pass needs: errands on a server that a helper of the test started,
+/// and which test-support functions start under the test supervisor.
+enum Fact {
+    /// A spawned errand (the spawn at this start byte) whose server the test bound
+    /// from `helper(...)`, a function the test file does not define (an import).
+    OnHelperStart { at: usize, helper: String, arity: usize },
+    /// A test-support function that starts with `start_supervised`.
+    SupervisedStarter { name: String, arity: usize },
+}
+
+fn collect(file: &File, _report: &Report) -> Option<Facts> {
+    let mut facts = Vec::new();
+    match file.scope {
+        crate::FileScope::Test => {
+            for call in file.calls_named_any(&["spawn", "spawn_link"]) {
+                if let Some((helper, arity)) = errand_on_helper_start(file, call) {
+                    facts.push(Fact::OnHelperStart { at: call.expr.start_byte(), helper: helper.to_string(), arity });
+                }
+            }
+        }
+        crate::FileScope::TestSupport => {
+            for def in file.defs.iter().filter(|d| d.kind == "def") {
+                let supervised = file.calls_within(def.node).any(|c| {
+                    matches!(c.name, "start_supervised" | "start_supervised!" | "start_link_supervised!")
+                        && (c.module.is_none() || c.in_module("ExUnit.Callbacks"))
+                });
+                if supervised {
+                    facts.push(Fact::SupervisedStarter { name: def.name.to_string(), arity: def.arity });
+                }
+            }
+        }
+        _ => {}
+    }
+    (!facts.is_empty()).then(|| Box::new(facts) as Facts)
+}
+
+/// An errand on a server from a support helper that starts it under the test
+/// supervisor (R41 poolex: `pool = opts |> start_pool()`, whose `start_pool/1` calls
+/// `ExUnit.Callbacks.start_supervised`) is bounded like one the test started itself.
+fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
+    let all: Vec<(usize, &Fact)> = each_fact(facts);
+    let starters: std::collections::HashSet<(&str, usize)> = all
+        .iter()
+        .filter_map(|(_, f)| match f {
+            Fact::SupervisedStarter { name, arity } => Some((name.as_str(), *arity)),
+            Fact::OnHelperStart { .. } => None,
+        })
+        .collect();
+    for (file, f) in &all {
+        if let Fact::OnHelperStart { at, helper, arity } = f
+            && starters.contains(&(helper.as_str(), *arity))
+        {
+            report.retract(*file, *at);
+        }
+    }
+}
+
+fn encode(facts: &Facts) -> Option<serde_json::Value> {
+    let facts = facts.downcast_ref::<Vec<Fact>>()?;
+    Some(serde_json::Value::Array(
+        facts
+            .iter()
+            .map(|f| match f {
+                Fact::OnHelperStart { at, helper, arity } => serde_json::json!(["errand", at, helper, arity]),
+                Fact::SupervisedStarter { name, arity } => serde_json::json!(["starter", name, arity]),
+            })
+            .collect(),
+    ))
+}
+
+fn decode(value: &serde_json::Value) -> Option<Facts> {
+    let facts = value
+        .as_array()?
+        .iter()
+        .map(|f| {
+            let number = |i: usize| f.get(i)?.as_u64().map(|n| n as usize);
+            let text = |i: usize| f.get(i)?.as_str().map(str::to_string);
+            Some(match f.get(0)?.as_str()? {
+                "errand" => Fact::OnHelperStart { at: number(1)?, helper: text(2)?, arity: number(3)? },
+                "starter" => Fact::SupervisedStarter { name: text(1)?, arity: number(2)? },
+                _ => return None,
+            })
+        })
+        .collect::<Option<Vec<Fact>>>()?;
+    Some(Box::new(facts))
+}
 
 fn check(file: &File, report: &mut Report) {
     let src = file.src;
@@ -1216,6 +1311,14 @@ enum Errand {
 /// targets a server the test started with `start_supervised`, which the test
 /// supervisor stops at teardown (the call then returns with an exit or an error).
 fn bounded_call_errand(file: &File, call: &Call) -> Option<Errand> {
+    let (errand, kind) = single_call_errand(file, call)?;
+    (has_finite_timeout(file, errand) || targets_supervised(file, call, errand)).then_some(kind)
+}
+
+/// A spawned function that makes one call into the project (see
+/// `bounded_call_errand`), whether or not that call is bounded: the call, and what
+/// is done with its result.
+fn single_call_errand<'a, 't>(file: &'a File<'t>, call: &Call<'t>) -> Option<(&'a Call<'t>, Errand)> {
     let k = &grammar().kinds;
     if !matches!(call.name, "spawn" | "spawn_link") || call.capture || call.arity != 1 {
         return None;
@@ -1239,20 +1342,40 @@ fn bounded_call_errand(file: &File, call: &Call) -> Option<Errand> {
     if waits || hands_itself || errand.module.is_none() {
         return None;
     }
-    if !(has_finite_timeout(file, errand) || targets_supervised(file, call, errand)) {
-        return None;
-    }
     // The result is left unused, or only asserted on: a result sent back to the test
     // (`send(parent, {:reserved, Inventory.reserve(inv, 1)})`) is a report the test
     // may wait for, which the other checks judge.
     let is_statement = |n: Node| n == *statement;
     if is_statement(errand.node) || is_statement(errand.expr) {
-        return Some(Errand::Quiet);
+        return Some((errand, Errand::Quiet));
     }
     let asserts = file
         .calls_within(*statement)
         .any(|c| c.local && c.name.starts_with("assert") && is_statement(c.node));
-    asserts.then_some(Errand::Asserts)
+    asserts.then_some((errand, Errand::Asserts))
+}
+
+/// The helper, with its arity, that the test bound the server of a quiet errand
+/// from (`pool = opts |> start_pool()`, then `spawn(fn -> Pool.run(pool, f) end)`),
+/// when this file does not define it: whether it starts the server under the test
+/// supervisor is for the project to say.
+fn errand_on_helper_start<'t>(file: &File<'t>, call: &Call<'t>) -> Option<(&'t str, usize)> {
+    let k = &grammar().kinds;
+    if call.ctx.test.is_none() || call.ctx.other_process || bounded_call_errand(file, call).is_some() {
+        return None;
+    }
+    let (errand, Errand::Quiet) = single_call_errand(file, call)? else {
+        return None;
+    };
+    let server = errand.arg(0).filter(|a| a.kind_id() == k.identifier).map(|a| file.text(a))?;
+    let test = file.test(&call.ctx)?;
+    let binding = file
+        .calls_within(test.node)
+        .filter(|c| c.node.start_byte() < call.node.start_byte())
+        .filter(|c| super::no_sleep::match_left(file, c).is_some_and(|l| l.kind_id() == k.identifier && file.text(l) == server))
+        .last()?;
+    let defined_here = file.defs.iter().any(|d| d.name == binding.name && d.arity == binding.arity);
+    (binding.local && binding.module.is_none() && !defined_here).then_some((binding.name, binding.arity))
 }
 
 /// `spawn(fn -> Lock.exec(lock, :a, fn -> :timer.sleep(100) end) end)`: the spawned

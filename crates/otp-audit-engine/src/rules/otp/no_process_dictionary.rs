@@ -1284,7 +1284,31 @@ fn namespaced_by_module(file: &File, key: Node) -> bool {
         None => key,
     };
     let first = if key.kind_id() == k.tuple { key.named_child(0) } else { Some(key) };
-    first.is_some_and(|f| file.text(f) == "__MODULE__" || f.kind_id() == k.alias)
+    first.is_some_and(|f| file.text(f) == "__MODULE__" || f.kind_id() == k.alias) || prefixed_by_library(file, key)
+}
+
+/// `:elsa_topic` in a module of `Elsa`: an atom whose name starts with the library's
+/// own name (its top module in snake case, then `_`), namespaced by convention.
+fn prefixed_by_library(file: &File, key: Node) -> bool {
+    let Some(name) = ast::atom_name(key, file.src).filter(|_| key.kind_id() == grammar().kinds.atom) else {
+        return false;
+    };
+    let Some(top) = file
+        .modules
+        .iter()
+        .find(|m| m.node.byte_range().contains(&key.start_byte()))
+        .and_then(|m| m.name.split('.').next())
+    else {
+        return false;
+    };
+    let mut library = String::new();
+    for (i, c) in top.chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            library.push('_');
+        }
+        library.push(c.to_ascii_lowercase());
+    }
+    name.strip_prefix(library.as_str()).is_some_and(|rest| rest.starts_with('_') && rest.len() > 1)
 }
 
 /// A variable bound by one of the function's parameters.
@@ -1611,7 +1635,8 @@ struct ContextFacts {
     #[serde(default)]
     foreign_reads: Vec<(String, usize)>,
     /// The start bytes of those reads made in a telemetry handler, or in a private
-    /// helper only handlers call: code whose arguments `:telemetry` fixes.
+    /// helper only handlers call: code whose arguments `:telemetry` fixes. Also the
+    /// reads in a zero-arity accessor that `__using__` injects into callback modules.
     #[serde(default)]
     handler_reads: Vec<usize>,
     /// Atom keys this file writes, and whether the writer is test code (a test file,
@@ -1968,7 +1993,7 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     let handler_reads = foreign_reads
         .iter()
         .filter_map(|(_, at)| file.calls.iter().find(|c| c.node.start_byte() == *at))
-        .filter(|c| in_telemetry_handler(file, c))
+        .filter(|c| in_telemetry_handler(file, c) || in_injected_accessor(file, c))
         .map(|c| c.node.start_byte())
         .collect();
     Some(Box::new(ContextFacts {
@@ -1983,6 +2008,34 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         writes,
         foreign_deletes,
     }))
+}
+
+/// `def topic, do: Process.get(:elsa_topic)` in the `quote` of a `defmacro
+/// __using__`: an accessor the behaviour gives its callback modules, whose callbacks
+/// get no argument to carry the value that the process running them stored (R41
+/// elsa's handler accessors, read in the consumer worker that `init/1` filled).
+fn in_injected_accessor(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let at = call.node.start_byte();
+    let Some(using) = file
+        .defs_named("__using__")
+        .find(|d| d.kind == "defmacro" && d.node.byte_range().contains(&at))
+    else {
+        return false;
+    };
+    let in_quote = std::iter::successors(file.parent(call.node), |n| file.parent(*n))
+        .take_while(|n| n.id() != using.node.id())
+        .any(|n| n.kind_id() == k.call && ast::local_call_name(n, file.src) == Some("quote"));
+    let accessor = std::iter::successors(file.parent(call.node), |n| file.parent(*n))
+        .take_while(|n| n.id() != using.node.id())
+        .find(|n| n.kind_id() == k.call && ast::local_call_name(*n, file.src) == Some("def"))
+        .and_then(|def| ast::call_arguments(def)?.named_child(0))
+        .is_some_and(|head| {
+            head.kind_id() == k.identifier
+                || ast::local_call_name(head, file.src).is_some()
+                    && ast::call_arguments(head).is_none_or(|a| a.named_child_count() == 0)
+        });
+    in_quote && accessor
 }
 
 /// The call runs in a telemetry handler (see `no_raw_send::is_telemetry_handler`), or

@@ -443,6 +443,19 @@ fn sweeps_all_keys(file: &File, call: &Call) -> bool {
         })
 }
 
+/// The function of the write's module (`reinit/1`) that deletes every key of the
+/// module's namespace at once: it lists the keys (`Process.get_keys/0`), keeps the
+/// `{__MODULE__, _}` ones, and deletes them.
+fn namespace_sweeper(file: &File, write: &Call) -> Option<String> {
+    let module = write.ctx.module?;
+    file.defs_of(Some(module)).find_map(|def| {
+        let lists = file.calls_within(def.node).any(|c| c.name == "get_keys" && c.arity == 0 && matches!(c.module.as_deref(), Some("Process" | ":erlang")));
+        let deletes = file.calls_within(def.node).any(|c| matches!((c.module.as_deref(), c.name), (Some("Process"), "delete") | (Some(":erlang"), "erase")));
+        let own = file.text(def.node).contains("{__MODULE__, _}");
+        (lists && deletes && own).then(|| format!("{}/{}", def.name, def.arity))
+    })
+}
+
 /// `!!Process.get(key)`, `is_nil(Process.get(key))`, `Process.get(key) != nil`: the
 /// read only asks whether the key is bound, so a missing key (`nil`) is its default.
 fn tested_for_presence(file: &File, call: &Call) -> bool {
@@ -683,6 +696,19 @@ fn check(file: &File, report: &mut Report) {
                 key.map(|k| one_line(file.text(k))).unwrap_or_default()
             );
             add_with_key_advice(report, file, call, key, message, ("__MODULE__", ", since the marks land in the dictionary of whatever process runs the code being timed"));
+            continue;
+        }
+        // `{__MODULE__, :ref}` in a module with a function that deletes every
+        // `{__MODULE__, _}` key at once (on reconnect): a namespace it manages.
+        if access == Access::Write
+            && let Some(k) = key.filter(|k| k.kind_id() == grammar().kinds.tuple && namespaced_by_module(file, *k))
+            && let Some(sweeper) = namespace_sweeper(file, call)
+        {
+            let message = format!(
+                "`{written}` keeps `{}` among this module's `{{__MODULE__, _}}` entries, which `{sweeper}` clears all at once: per-process state the module manages for its helpers (a counter or table they share without passing it), so those helpers work only in the process that runs them (a call from a `Task` starts from nothing); say so in their docs, or carry the value in data their callers already pass",
+                one_line(file.text(k))
+            );
+            report.add_info(file, &call.ctx, call.node.byte_range(), message);
             continue;
         }
         // Broadway's processors and batchers return no state from their callbacks, and

@@ -583,7 +583,7 @@ fn check(file: &File, report: &mut Report) {
                     }
                     if kind == Kind::Sleep && crashes_next(file, call) {
                         report
-                            .add_info(file, &call.ctx, range, throttle_message(&what, &callback));
+                            .add_info(file, &call.ctx, range, throttle_message(file, call, &what, &callback));
                         continue;
                     }
                     if let Some(why) = unwaited(call) {
@@ -641,7 +641,7 @@ fn check(file: &File, report: &mut Report) {
                 if first {
                     let what = format!("{} in `{}`", h.what, h.name);
                     report
-                        .add_info(file, &h.inner.ctx, h.inner.node.byte_range(), throttle_message(&what, callback));
+                        .add_info(file, &h.inner.ctx, h.inner.node.byte_range(), throttle_message(file, call, &what, callback));
                 }
                 continue;
             }
@@ -785,9 +785,22 @@ fn crashes_next(file: &File, call: &Call) -> bool {
     })
 }
 
-fn throttle_message(what: &str, callback: &str) -> String {
+/// The note on a sleep before a crash, for the callback it is in: `init/1` holds the
+/// supervisor and can retry from `handle_continue/2`; a later callback (a linked
+/// dependency's `{:EXIT, ...}` in `handle_info/2`, R41 elsa) can schedule its stop.
+fn throttle_message(file: &File, site: &Call, what: &str, callback: &str) -> String {
+    if callback == "init/1" {
+        return format!(
+            "{what} runs right before `init/1` fails, to slow its supervisor's restarts down; meanwhile the supervisor waiting for `init/1` is held, and with it the start of its later children; to retry without failing, return `{{:ok, state, {{:continue, :connect}}}}` and retry with `Process.send_after/3` from `handle_info/2`"
+        );
+    }
+    let callers = if file.module(&site.ctx).is_some_and(|m| m.defines("handle_call", 3)) {
+        " (callers of `GenServer.call` wait behind it)"
+    } else {
+        ""
+    };
     format!(
-        "{what} runs right before `{callback}` crashes, to slow its supervisor's restarts down; meanwhile the server (and, in `init/1`, the supervisor waiting for it) is held; to retry without crashing, return `{{:ok, state, {{:continue, :connect}}}}` and retry with `Process.send_after/3` from `handle_info/2`"
+        "{what} runs right before `{callback}` ends the server, to slow its supervisor's restarts down; meanwhile the server handles nothing{callers}, not even `GenServer.stop/1` or `:sys` requests; to stay responsive during the delay, schedule the stop instead: `Process.send_after(self(), {{:delayed_stop, reason}}, ms)`, return `{{:noreply, state}}`, and return `{{:stop, reason, state}}` from that message's clause"
     )
 }
 

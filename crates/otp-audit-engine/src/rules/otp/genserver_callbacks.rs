@@ -82,6 +82,9 @@ fn check(file: &File, report: &mut Report) {
             _ if !is_called(file, module, id) && boot_step(file, module, id).is_some() => format!(
                 "`{name}` is a GenServer whose only callback is `init/1`, which does its work as the process starts and then leaves it idle; if that work is a one-off check or setup at boot, return `:ignore` from `init/1` once it is done, so the supervisor keeps no idle process (a raise in `init/1` still stops the boot); if the process exists for its lifetime, trap exits in `init/1` and do its work in `terminate/2`"
             ),
+            _ if used && runs_init_itself(file, module) => format!(
+                "`{name}` uses GenServer but never runs as one: its `start_link` calls its own `init/1` as a plain function, and nothing in it calls `GenServer.start_link(__MODULE__, ...)`; `use GenServer` only gives it the `child_spec/1` that lets `{{{name}, opts}}` be listed as a child: write that `child_spec/1` yourself and drop `use GenServer`, or make the module a `Supervisor` of the processes it starts"
+            ),
             _ if is_called(file, module, id) => format!(
                 "`{name}` is a GenServer that handles no messages: it defines none of {handlers}, so every call or cast crashes it; add the handlers it needs, or make it a plain module if it holds no state"
             ),
@@ -398,6 +401,21 @@ pub(crate) fn on_own_lines(src: &str, node: Node) -> bool {
         let rest = src[node.end_byte()..end].trim();
         rest.is_empty() || rest.starts_with('#')
     }
+}
+
+/// `def start_link(opts), do: init(opts)`: the module's `start_link` calls its own
+/// `init/1` directly, and no call in the module starts it as a GenServer (R41 opq,
+/// whose `init/1` starts other processes and returns one of their pids).
+pub(crate) fn runs_init_itself(file: &File, module: &crate::model::Module) -> bool {
+    let defs = || module.defs.iter().map(|&d| &file.defs[d as usize]);
+    let calls_init = defs()
+        .filter(|d| d.name == "start_link" && d.kind == "def")
+        .any(|d| file.calls_within(d.node).any(|c| c.local && c.module.is_none() && c.name == "init" && c.arity == 1));
+    let starts_itself = file.calls_within(module.node).any(|c| {
+        c.is_any("GenServer", &["start", "start_link"])
+            && c.arg(0).is_some_and(|a| file.text(a) == "__MODULE__" || file.module_at(file.text(a), a.start_byte()) == module.name)
+    });
+    calls_init && !starts_itself
 }
 
 #[cfg(test)]

@@ -111,6 +111,24 @@ fn check(file: &File, report: &mut Report) {
             );
             continue;
         }
+        // `def stop(feeder), do: Process.flag(:trap_exit, true); ...` in a module whose
+        // `start_link` calls its own `init/1` (R41 opq): no callback of it ever runs.
+        if genserver
+            && let (Some(m), Some(def)) = (module, file.def(&call.ctx))
+            && !def.is_callback
+            && super::genserver_callbacks::runs_init_itself(file, m)
+        {
+            report.add(
+                file,
+                &call.ctx,
+                call.node.byte_range(),
+                format!(
+                    "`{written}` in `{}/{}` runs in whoever calls it, for good: `{}` never runs as a GenServer (its `start_link` calls its own `init/1`), so no `handle_info/2` or `terminate/2` of it ever takes the `{{:EXIT, pid, reason}}` messages, and the caller keeps trapping exits and collecting them after this call; to stop linked processes without killing the caller, stop them with `GenServer.stop/1` (its `:normal` reason does not kill linked processes) rather than trapping",
+                    def.name, def.arity, m.name
+                ),
+            );
+            continue;
+        }
         // A `:gen_statem` (it defines `callback_mode/0`) gets exits as `:info` events.
         let statem = module.is_some_and(|m| m.defines("callback_mode", 0));
         let next = if statem {

@@ -16,12 +16,13 @@ defmodule Shop.Resend.Attempt do
       state.fun.()
       {:stop, :normal, state}
     rescue
-      _error when state.tries < state.max ->
-        GenServer.cast(self(), :attempt)
-        {:noreply, state}
-
       _error ->
-        {:stop, :normal, state}
+        if state.tries < state.max do
+          GenServer.cast(self(), :attempt)
+          {:noreply, state}
+        else
+          {:stop, :normal, state}
+        end
     end
   end
 end

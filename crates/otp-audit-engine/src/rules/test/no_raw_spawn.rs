@@ -769,12 +769,42 @@ fn reports_last_awaited(file: &File, call: &Call) -> bool {
             last = end;
         }
     }
-    let Some(report) = file
-        .calls_within(last)
-        .find(|c| c.node == last && c.is("Kernel", "send") && c.arg(0).is_some_and(|to| to.kind_id() == k.identifier))
-    else {
-        return false;
+    let report_at = |node: Node| {
+        file.calls_within(node)
+            .find(|c| c.node == node && c.is("Kernel", "send") && c.arg(0).is_some_and(|to| to.kind_id() == k.identifier))
     };
+    // `receive do {:finished, job} -> send(test_pid, {:one, job.id}) end` as the last
+    // statement, with no `after` (R43 toniq): each clause ends with its report.
+    let receive = file.calls_within(last).find(|c| c.node == last && c.name == "receive" && c.local && c.module.is_none());
+    let reports: Vec<&Call> = match receive {
+        Some(receive) => {
+            let Some(block) = receive.do_block else {
+                return false;
+            };
+            if ast::named_children(block).chain(ast::named_children(receive.node)).any(|c| c.kind_id() == k.after_block) {
+                return false;
+            }
+            let ends: Option<Vec<&Call>> = ast::named_children(block)
+                .filter(|c| c.kind_id() == k.stab_clause)
+                .map(|clause| ast::field(clause, grammar().fields.right).and_then(|b| ast::statements(b).last()).and_then(report_at))
+                .collect();
+            match ends {
+                Some(ends) if !ends.is_empty() => ends,
+                _ => return false,
+            }
+        }
+        None => match report_at(last) {
+            Some(report) => vec![report],
+            None => return false,
+        },
+    };
+    reports.into_iter().all(|report| report_awaited(file, call, test, report))
+}
+
+/// Does the test, after `call`'s spawn, wait for `report`: an `assert_receive` of its
+/// tag, or (for a linked process) a `receive` that takes it?
+fn report_awaited(file: &File, call: &Call, test: &Test, report: &Call) -> bool {
+    let k = &grammar().kinds;
     let tag_of = |t: Node| -> Option<&str> {
         let first = if t.kind_id() == k.tuple { t.named_child(0)? } else { t };
         (first.kind_id() == k.atom).then(|| file.text(first))

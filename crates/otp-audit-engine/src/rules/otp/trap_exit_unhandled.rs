@@ -39,7 +39,7 @@ fn check(file: &File, report: &mut Report) {
         if !traps_exits(file, call) {
             continue;
         }
-        if traps_in_one_shot_process(file, call) {
+        if traps_in_one_shot_process(file, call) || undone_in_same_callback(file, call) {
             continue;
         }
         let module = file.module(&call.ctx);
@@ -169,6 +169,25 @@ fn restored_after<'t>(file: &File<'t>, call: &Call<'t>) -> Option<(&'t str, &'t 
                 && c.arg(1).is_some_and(|v| file.text(v) == file.text(saved))
         })
         .map(|c| (file.text(saved), file.text(c.node)))
+}
+
+/// `Process.flag(:trap_exit, true)` in `init/1` (or another callback), then
+/// `Process.flag(:trap_exit, false)` later in the same function (R43 toniq): a trap
+/// around a linked start, so that its failure comes back as a value instead of
+/// killing `init/1`. The server does not trap once the callback returns.
+fn undone_in_same_callback(file: &File, call: &Call) -> bool {
+    let Some(def) = file.def(&call.ctx).filter(|d| d.is_callback || d.name == "init" || d.name.starts_with("handle_")) else {
+        return false;
+    };
+    let saved = crate::rules::test::no_sleep::match_left(file, call)
+        .filter(|l| l.kind_id() == grammar().kinds.identifier)
+        .map(|l| file.text(l));
+    file.calls_within(def.node).any(|c| {
+        c.node.start_byte() > call.node.end_byte()
+            && matches!((c.module.as_deref(), c.name), (Some("Process"), "flag") | (Some(":erlang"), "process_flag"))
+            && c.arg(0).is_some_and(|a| ast::atom_name(a, file.src) == Some("trap_exit"))
+            && c.arg(1).is_some_and(|v| file.text(v) == "false" || Some(file.text(v)) == saved)
+    })
 }
 
 /// `Task.async(fn -> Process.flag(:trap_exit, true); apply(mod, fun, args) end)`: the

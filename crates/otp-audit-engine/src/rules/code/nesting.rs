@@ -188,10 +188,11 @@ fn is_one_liner(file: &File, construct: Node) -> bool {
         return true;
     }
     // `fn cell, acc when is_binary(cell) -> ...; cell, acc -> ... end`: the clauses of a
-    // `fn` read like a `case`'s.
+    // `fn` read like a `case`'s, and so do a `cond`'s (a two-clause `cond` ending in
+    // `true ->` is an if/else, R43 tds).
     let block = if construct.kind_id() == k.anonymous_function {
         construct
-    } else if file.text(construct).starts_with("case ") {
+    } else if file.text(construct).starts_with("case ") || file.text(construct).starts_with("cond ") {
         let Some(block) = ast::named_children(construct).find(|c| c.kind_id() == k.do_block) else {
             return false;
         };

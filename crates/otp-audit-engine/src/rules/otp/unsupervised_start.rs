@@ -281,6 +281,7 @@ fn check(file: &File, report: &mut Report) {
             || kept_in_live_view_assigns(file, call, def)
             || handle_with_close(file, call, def)
             || is_one_shot_down_watcher(file, call)
+            || handed_a_socket(file, call, def)
         {
             continue;
         }
@@ -1041,6 +1042,31 @@ fn kept_pid<'t>(file: &File<'t>, call: &Call<'t>, def: &Def<'t>) -> Option<&'t s
         ast::descendants(def.node)
             .any(|n| n.kind_id() == g.kinds.identifier && n.start_byte() > after && file.text(n) == var)
             .then_some(var)
+    })
+}
+
+/// `with {:ok, pid} <- GenServer.start_link(__MODULE__, {socket, opts}), :ok <-
+/// :gen_tcp.controlling_process(socket, pid)` (R43 tds's TLS proxy): the new process
+/// takes over the caller's socket or port, as the caller's own transport. Linked to
+/// its owner it ends with the connection; restarted by a supervisor it would come back
+/// without a socket.
+fn handed_a_socket(file: &File, call: &Call, def: &Def) -> bool {
+    let g = grammar();
+    let bound = match call.parent {
+        Some(p) if ast::is_binary_op(p, file.src, "=") || ast::is_binary_op(p, file.src, "<-") => ast::field(p, g.fields.left),
+        _ => None,
+    };
+    let Some((pid, _)) = bound.and_then(|p| ok_var(file, p)) else {
+        return false;
+    };
+    file.calls_within(def.node).any(|c| {
+        let hands_over = matches!(
+            (c.module.as_deref(), c.name),
+            (Some(":gen_tcp" | ":ssl" | ":gen_udp" | ":gen_sctp" | ":inet"), "controlling_process")
+                | (Some("Port"), "connect")
+                | (Some(":erlang"), "port_connect")
+        );
+        hands_over && c.node.start_byte() > call.node.end_byte() && c.arg(1).is_some_and(|a| file.text(a) == pid)
     })
 }
 

@@ -59,6 +59,12 @@ fn check(file: &File, report: &mut Report) {
             last
         };
         let construct = op.parent().unwrap_or(op);
+        // `{fn _, _ -> :ok end, []}`: a no-op callback returned as a value (R43
+        // nimble_pool) holds no control flow; Credo stops at the tuple, and so do we.
+        let constant = |op: &Node| is_constant_fn(file, op.parent().unwrap_or(*op));
+        if i64::from(depth) == max + 1 && constant(&last) && def.deepest_tied.iter().all(constant) {
+            continue;
+        }
         if only_closures(file, construct, def.node) {
             // `cast_embed(:config, with: fn c, a -> ... cast_embed(..., with: fn ...)
             // end)`: callbacks a builder API asks for, each one clause, with no branch
@@ -147,6 +153,24 @@ fn check(file: &File, report: &mut Report) {
 /// along, with no `if`, `case`, `cond`, `with`, `for` or multi-clause `fn`.
 fn only_closures(file: &File, construct: Node, def: Node) -> bool {
     is_one_clause_fn(construct) && closures_above(file, construct, def)
+}
+
+/// `fn _, _ -> :ok end`: one clause whose body is a single literal (an atom, a number,
+/// a string, `nil`, a boolean, an empty list or map).
+fn is_constant_fn(file: &File, n: Node) -> bool {
+    let k = &grammar().kinds;
+    is_one_clause_fn(n)
+        && only_clause(n)
+            .and_then(|c| ast::field(c, grammar().fields.right))
+            .and_then(|body| {
+                let mut statements = ast::statements(body).filter(|s| s.kind_id() != k.comment);
+                statements.next().filter(|_| statements.next().is_none())
+            })
+            .is_some_and(|value| {
+                [k.atom, k.integer, k.float, k.nil, k.boolean].contains(&value.kind_id())
+                    || value.kind_id() == k.string && !file.text(value).contains("#{")
+                    || matches!(file.text(value), "[]" | "%{}")
+            })
 }
 
 fn is_one_clause_fn(n: Node) -> bool {

@@ -478,6 +478,7 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
             opens_port_or_socket(c)
                 && !(opens_port(c) && (takes_port_messages(file, module) || takes_each_port_message(file, module, c)))
                 && !(opens_udp(c) && takes_udp_messages(file, module))
+                && !(!opens_port(c) && !opens_udp(c) && takes_stream_socket_messages(file, module))
         }) {
             return None;
         }
@@ -853,6 +854,56 @@ fn takes_udp_messages(file: &File, module: &Module) -> bool {
             is_tagged(file, *p, "udp", 5)
                 && ast::named_children(*p).skip(1).all(|e| e.kind_id() == k.identifier)
         })
+    })
+}
+
+/// Clauses for every message a TCP (or TLS) socket sends its owner: `{:tcp, socket,
+/// data}`, `{:tcp_closed, socket}`, `{:tcp_error, socket, reason}`, and `{:tcp_passive,
+/// socket}` when the module switches to `active: :once` or a count. A clause may
+/// take a tag through a guard (`{tag, _} when tag in [:tcp_closed, :ssl_closed]`) or
+/// only in some states (R43 tds's TLS proxy, every tag taken): the socket then sends
+/// nothing that no clause is written for.
+fn takes_stream_socket_messages(file: &File, module: &Module) -> bool {
+    let g = grammar();
+    let k = &g.kinds;
+    let mut taken: Vec<(&str, usize)> = Vec::new();
+    for def in module.defs.iter().map(|&d| &file.defs[d as usize]).filter(|d| d.name == "handle_info" && d.arity == 2) {
+        let Some(mut head) = def.params.first().copied() else { continue };
+        if ast::is_binary_op(head, file.src, "when") {
+            head = ast::field(head, g.fields.left).unwrap_or(head);
+        }
+        // `{:tcp, _, _} = msg`: the tuple side of the binding.
+        if ast::is_binary_op(head, file.src, "=") {
+            let (l, r) = (ast::field(head, g.fields.left), ast::field(head, g.fields.right));
+            head = [l, r].into_iter().flatten().find(|n| n.kind_id() == k.tuple).unwrap_or(head);
+        }
+        if head.kind_id() != k.tuple {
+            continue;
+        }
+        let size = head.named_child_count();
+        let Some(first) = head.named_child(0) else { continue };
+        if let Some(tag) = ast::atom_name(first, file.src) {
+            taken.push((tag, size));
+        } else if first.kind_id() == k.identifier
+            && let Some(guard) = def.guard
+        {
+            let var = file.text(first);
+            for op in std::iter::once(guard).chain(ast::descendants(guard)).filter(|n| ast::is_binary_op(*n, file.src, "in")) {
+                let (Some(l), Some(r)) = (ast::field(op, g.fields.left), ast::field(op, g.fields.right)) else { continue };
+                if file.text(l) == var && r.kind_id() == k.list {
+                    taken.extend(ast::named_children(r).filter_map(|a| ast::atom_name(a, file.src)).map(|t| (t, size)));
+                }
+            }
+        }
+    }
+    let text = file.text(module.node);
+    let passive_mode = text.contains("active: :once") || text.contains("{:active, :once}") || text.contains("_passive");
+    ["tcp", "ssl"].iter().any(|family| {
+        let takes = |tag: &str, size: usize| taken.iter().any(|(t, n)| *t == tag && *n == size);
+        takes(family, 3)
+            && takes(&format!("{family}_closed"), 2)
+            && takes(&format!("{family}_error"), 3)
+            && (!passive_mode || takes(&format!("{family}_passive"), 2))
     })
 }
 

@@ -1150,6 +1150,17 @@ fn bookkeeping(c: &Call) -> Option<&'static str> {
         ("Kernel", "send") if c.arity == 2 => Some("send"),
         ("Process", "send") => Some("Process.send"),
         ("Process", "unlink") => Some("Process.unlink"),
+        // A link is a signal too (R41 elsa's registry links each name's owner).
+        ("Process", "link") => Some("Process.link"),
+        (":erlang", "link") => Some(":erlang.link"),
+        // Socket options and a datagram out: port operations that return at once
+        // (R43 tds's `:inet.setopts`, instream's `:gen_udp.send`); a TCP send can
+        // block on a full buffer and is not among them.
+        (":inet", "setopts") => Some(":inet.setopts"),
+        (":inet", "getopts") => Some(":inet.getopts"),
+        (":inet", "peername") => Some(":inet.peername"),
+        (":inet", "sockname") => Some(":inet.sockname"),
+        (":gen_udp", "send") => Some(":gen_udp.send"),
         ("Process", "exit") if c.arity == 2 => Some("Process.exit"),
         (":ets", "insert") => Some(":ets.insert"),
         (":ets", "insert_new") => Some(":ets.insert_new"),

@@ -85,6 +85,9 @@ fn check(file: &File, report: &mut Report) {
             _ if used && runs_init_itself(file, module) => format!(
                 "`{name}` uses GenServer but never runs as one: its `start_link` calls its own `init/1` as a plain function, and nothing in it calls `GenServer.start_link(__MODULE__, ...)`; `use GenServer` only gives it the `child_spec/1` that lets `{{{name}, opts}}` be listed as a child: write that `child_spec/1` yourself and drop `use GenServer`, or make the module a `Supervisor` of the processes it starts"
             ),
+            _ if !is_called(file, module, id) && let Some(start) = keeps_linked_start(file, id) => format!(
+                "`{name}` handles no messages: its `init/1` starts a linked process (`{start}`) and the server exists to own it, going down with it so that its supervisor restarts both; the supervisor can own it directly: list that process as a child (with a `child_spec/1` that names it, if other code finds it by name) and drop this module"
+            ),
             _ if is_called(file, module, id) => format!(
                 "`{name}` is a GenServer that handles no messages: it defines none of {handlers}, so every call or cast crashes it; add the handlers it needs, or make it a plain module if it holds no state"
             ),
@@ -99,7 +102,9 @@ fn check(file: &File, report: &mut Report) {
         );
         if !missing_init {
             // Boot-time work in an idle process: a better shape, not a defect.
-            let idle_after_boot = !is_called(file, module, id) && boot_step(file, module, id).is_some();
+            let idle_after_boot = !is_called(file, module, id)
+                && (boot_step(file, module, id).is_some()
+                    || keeps_linked_start(file, id).is_some() && !(used && runs_init_itself(file, module)));
             d.severity(if idle_after_boot { Severity::Info } else { Severity::Warning });
             continue;
         }
@@ -218,6 +223,25 @@ fn owns_ets_table(file: &File, id: Id) -> bool {
         .iter()
         .filter(|d| d.module == Some(id) && d.name == "init" && d.arity == 1)
         .any(|d| file.calls_within(d.node).any(|c| c.is(":ets", "new")))
+}
+
+/// `init/1` starts a process with a client library's start (`Exredis.start_using_
+/// connection_string()`, `Redix.start_link(...)`): a call named `start*` of another
+/// module, not a `Task` or the server's own start. The call as written (R43 toniq's
+/// `RedisConnection`, which owns its client for the supervisor's sake).
+fn keeps_linked_start(file: &File, id: Id) -> Option<String> {
+    init_defs(file, id).find_map(|d| {
+        file.calls_within(d.node)
+            .find(|c| {
+                c.name.starts_with("start")
+                    && !c.dynamic
+                    && c.module.as_deref().is_some_and(|m| {
+                        m.starts_with(|ch: char| ch.is_ascii_uppercase())
+                            && !matches!(m, "Task" | "GenServer" | "Agent" | "Supervisor" | "DynamicSupervisor" | "Registry" | "Logger")
+                    })
+            })
+            .map(|c| c.display(file.src))
+    })
 }
 
 /// A GenServer whose `init/1` puts itself in a process group or registry

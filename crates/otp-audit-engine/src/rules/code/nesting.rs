@@ -264,9 +264,11 @@ fn is_one_expression(file: &File, clause: Node) -> bool {
 /// `request_and_retry(\n method,\n url,\n ...\n)`: one call with no block or `fn` in it,
 /// whose arguments the formatter put on lines of their own: one step, however long its
 /// argument list.
+/// A tuple the formatter wrapped the same way (`{:queue.in(...),\n %{state | ...}}`,
+/// R43 nimble_pool) is one expression too.
 fn is_wrapped_call(file: &File, node: Node) -> bool {
     let k = &grammar().kinds;
-    node.kind_id() == k.call
+    (node.kind_id() == k.call || node.kind_id() == k.tuple)
         && !ast::descendants(node).any(|d| d.kind_id() == k.do_block || d.kind_id() == k.anonymous_function)
         && file.text(node).split_whitespace().map(str::len).sum::<usize>() <= WRAPPED
 }

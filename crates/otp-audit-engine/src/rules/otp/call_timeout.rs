@@ -1185,7 +1185,13 @@ fn reads_state(c: &Call) -> bool {
     match c.module.as_deref() {
         // `try ... rescue ArgumentError -> ...` around a setting that may be refused.
         // `require Logger` in a clause: compile-time only.
-        None => c.local && matches!(c.name, "if" | "unless" | "case" | "cond" | "with" | "for" | "try" | "require" | "alias" | "import"),
+        // `fun do {k, _} when k == id -> true end` after `import Ex2ms`: a match spec
+        // the macro builds at compile time (R41 ex_rated), not a call.
+        None => {
+            c.local
+                && (matches!(c.name, "if" | "unless" | "case" | "cond" | "with" | "for" | "try" | "require" | "alias" | "import")
+                    || c.name == "fun" && c.do_block.is_some())
+        }
         Some("Map" | "Keyword" | "Enum" | "MapSet" | "List" | "Access" | "String" | "Integer" | "Tuple") => true,
         // Logging goes to `:logger`'s handlers in the calling process; it does not wait
         // for another process to answer.

@@ -2069,8 +2069,24 @@ fn sends_around(file: &File, sleep: &Call, next: Node) -> Option<(String, String
         let to = c.arg(0).filter(|to| send && to.kind_id() == grammar().kinds.identifier)?;
         Some((file.text(to), c))
     };
-    let (first_to, first) = send_to(prev)?;
-    let (second_to, second) = send_to(next)?;
+    let cast_to = |stmt: Node| {
+        let c = file.calls_within(stmt).find(|c| c.node == stmt && c.is("GenServer", "cast"))?;
+        let to = c.arg(0).filter(|to| to.kind_id() == grammar().kinds.identifier)?;
+        Some((file.text(to), c))
+    };
+    // `state = :sys.get_state(pool)` or `GenServer.call(pool, ...)` after a cast to
+    // `pool` (R41 poolex): a request the process takes after the cast, like a send.
+    let request_to = |stmt: Node| {
+        let value = if ast::is_binary_op(stmt, file.src, "=") { ast::field(stmt, grammar().fields.right)? } else { stmt };
+        let c = file.calls_within(value).find(|c| c.node == value)?;
+        let request = c.is(":sys", "get_state") || c.is(":sys", "get_status") || c.is("GenServer", "call");
+        let to = c.arg(0).filter(|to| request && to.kind_id() == grammar().kinds.identifier)?;
+        Some((file.text(to), c))
+    };
+    let ((first_to, first), (second_to, second)) = match (send_to(prev), send_to(next)) {
+        (Some(a), Some(b)) => (a, b),
+        (a, _) => (a.or_else(|| cast_to(prev))?, request_to(next)?),
+    };
     (first_to == second_to && in_test_process(first) && in_test_process(second)).then(|| {
         (first_to.to_string(), shortened(file.text(first.node)), shortened(file.text(second.node)))
     })

@@ -320,6 +320,12 @@ fn a_credo_filter_that_leaves_out_tests_says_so() {
     let o = p.run(&["check"]);
     assert!(!stderr(&o).contains("leaves out"), "{}", stderr(&o));
     assert!(stdout(&o).contains("test/no-sleep"), "{}", stdout(&o));
+
+    // Path.wildcard's alternatives, as umbrella projects write them.
+    p.write(".credo.exs", credo(r#"["{lib,test}/**/*.{ex,exs}"]"#));
+    let o = p.run(&["check"]);
+    assert!(!stderr(&o).contains("leaves out"), "{}", stderr(&o));
+    assert!(stdout(&o).contains("test/no-sleep"), "{}", stdout(&o));
 }
 
 #[test]

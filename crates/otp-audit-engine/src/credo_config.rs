@@ -1033,6 +1033,19 @@ mod tests {
         assert!(!c.files.accepts("test/a_test.exs"));
     }
 
+    /// Umbrella projects write `Path.wildcard/2` alternatives; read as plain
+    /// text they matched no file and the whole project came out clean.
+    #[test]
+    fn brace_alternatives_in_included() {
+        let c = from_credo_exs(
+            r#"%{configs: [%{files: %{included: ["lib/", "apps/*/{lib,test}/**/*.{ex,exs}"]}}]}"#,
+        )
+        .unwrap();
+        assert!(c.files.accepts("apps/indexer/lib/indexer/fetcher.ex"));
+        assert!(c.files.accepts("apps/indexer/test/fetcher_test.exs"));
+        assert!(!c.files.accepts("apps/indexer/priv/seed.exs"));
+    }
+
     #[test]
     fn unknown_params_are_errors_naming_check_and_param() {
         let e = from_credo_exs(

@@ -1327,13 +1327,7 @@ fn prefixed_by_library(file: &File, key: Node) -> bool {
     else {
         return false;
     };
-    let mut library = String::new();
-    for (i, c) in top.chars().enumerate() {
-        if c.is_ascii_uppercase() && i > 0 {
-            library.push('_');
-        }
-        library.push(c.to_ascii_lowercase());
-    }
+    let library = super::no_raw_send::snake_case(top);
     name.strip_prefix(library.as_str()).is_some_and(|rest| rest.starts_with('_') && rest.len() > 1)
 }
 

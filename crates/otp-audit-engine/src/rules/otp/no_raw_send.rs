@@ -1595,7 +1595,7 @@ fn library_contract_tag<'s>(file: &File<'s>, call: &Call, dest: Node) -> Option<
 }
 
 /// `TeslaMate` → `tesla_mate`, `HTTPClient` → `http_client` (as `Macro.underscore`).
-fn snake_case(name: &str) -> String {
+pub(crate) fn snake_case(name: &str) -> String {
     let chars: Vec<char> = name.chars().collect();
     let mut out = String::new();
     for (i, &c) in chars.iter().enumerate() {

@@ -1023,8 +1023,8 @@ fn wrapper_call_sites<'a, 't>(file: &'a File<'t>, call: &Call<'t>, def: &'a Def<
         })
 }
 
-/// `{:ok, pid} = X.start_link(...)`, or `case X.start_link(...) do {:ok, pid} -> ...`,
-/// with `pid` used later in the function (put in a collection, looked up, sent to):
+/// `{:ok, pid} = X.start_link(...)`, `with {:ok, pid} <- X.start_link(...)`, or `case
+/// X.start_link(...) do {:ok, pid} -> ...`, with `pid` used later in the function (put in a collection, looked up, sent to):
 /// the starter keeps hold of the process it started.
 fn keeps_pid(file: &File, call: &Call, def: &Def) -> bool {
     kept_pid(file, call, def).is_some()
@@ -1034,7 +1034,9 @@ fn keeps_pid(file: &File, call: &Call, def: &Def) -> bool {
 fn kept_pid<'t>(file: &File<'t>, call: &Call<'t>, def: &Def<'t>) -> Option<&'t str> {
     let g = grammar();
     let patterns: Vec<Node> = match call.parent {
-        Some(p) if ast::is_binary_op(p, file.src, "=") => ast::field(p, g.fields.left).into_iter().collect(),
+        Some(p) if ast::is_binary_op(p, file.src, "=") || ast::is_binary_op(p, file.src, "<-") => {
+            ast::field(p, g.fields.left).into_iter().collect()
+        }
         _ => case_patterns(file, call),
     };
     patterns.into_iter().filter_map(|p| ok_var(file, p)).find_map(|(var, pattern)| {
@@ -1051,12 +1053,7 @@ fn kept_pid<'t>(file: &File<'t>, call: &Call<'t>, def: &Def<'t>) -> Option<&'t s
 /// its owner it ends with the connection; restarted by a supervisor it would come back
 /// without a socket.
 fn handed_a_socket(file: &File, call: &Call, def: &Def) -> bool {
-    let g = grammar();
-    let bound = match call.parent {
-        Some(p) if ast::is_binary_op(p, file.src, "=") || ast::is_binary_op(p, file.src, "<-") => ast::field(p, g.fields.left),
-        _ => None,
-    };
-    let Some((pid, _)) = bound.and_then(|p| ok_var(file, p)) else {
+    let Some(pid) = kept_pid(file, call, def) else {
         return false;
     };
     file.calls_within(def.node).any(|c| {

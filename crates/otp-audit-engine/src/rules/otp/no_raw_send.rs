@@ -1021,8 +1021,9 @@ fn self_option_keys<'s>(file: &File<'s>, module: Option<Id>) -> Vec<&'s str> {
     let Some(m) = module.and_then(|m| file.modules.get(m as usize)) else {
         return Vec::new();
     };
+    let own_pid = |v: Node| ast::is_self_call(v, file.src) || is_channel_pid(file, v);
     let mut keys: Vec<&str> = file.nodes_within(g.kinds.pair, m.node)
-        .filter(|pair| ast::field(*pair, g.fields.value).is_some_and(|v| ast::is_self_call(v, file.src)))
+        .filter(|pair| ast::field(*pair, g.fields.value).is_some_and(own_pid))
         .filter_map(|pair| ast::field(pair, g.fields.key))
         .map(|key| ast::keyword_name(key, file.src))
         .collect();
@@ -1030,10 +1031,16 @@ fn self_option_keys<'s>(file: &File<'s>, module: Option<Id>) -> Vec<&'s str> {
         file.calls_within(m.node)
             .filter(|c| c.ctx.module == module)
             .filter(|c| matches!(c.module.as_deref(), Some("Keyword" | "Map")) && matches!(c.name, "put" | "put_new"))
-            .filter(|c| c.arg(2).is_some_and(|v| ast::is_self_call(v, file.src)))
+            .filter(|c| c.arg(2).is_some_and(own_pid))
             .filter_map(|c| c.arg(1).and_then(|k| ast::atom_name(k, file.src))),
     );
     keys
+}
+
+/// `socket.channel_pid` in a Phoenix channel: the channel's own process, which
+/// `Phoenix.Socket` records as `channel_pid`.
+fn is_channel_pid(file: &File, value: Node) -> bool {
+    file.text(value) == "socket.channel_pid"
 }
 
 /// The start option a destination pid comes from: `Keyword.get(opts, :owner)`,
@@ -1064,12 +1071,19 @@ fn option_key_of_destination<'s>(file: &File<'s>, call: &Call, dest: Node) -> Op
     }
     let field = destination_field(file, call, dest)?;
     let module = file.module(&call.ctx)?;
-    file.nodes_within(k.pair, module.node)
+    let from_option = |value: Node| option_read(file, value).or_else(|| option_read_bound_to(file, call.ctx.module, value));
+    let in_pair = file
+        .nodes_within(k.pair, module.node)
         .filter(|pair| ast::field(*pair, g.fields.key).is_some_and(|key| ast::keyword_name(key, file.src) == field))
-        .find_map(|pair| {
-            let value = ast::field(pair, g.fields.value)?;
-            option_read(file, value).or_else(|| option_read_bound_to(file, call.ctx.module, value))
-        })
+        .find_map(|pair| from_option(ast::field(pair, g.fields.value)?));
+    // `state |> Map.put(:channel_pid, channel_pid)` in `init`, with `channel_pid =
+    // Keyword.get(opts, :channel_pid)` above (R44 grapevine's web client).
+    in_pair.or_else(|| {
+        file.calls_within(module.node)
+            .filter(|c| c.ctx.module == call.ctx.module && c.module.as_deref() == Some("Map") && matches!(c.name, "put" | "put_new"))
+            .filter(|c| c.arg(1).and_then(|key| ast::atom_name(key, file.src)) == Some(field))
+            .find_map(|c| from_option(c.arg(2)?))
+    })
 }
 
 /// `owner` in `%State{owner: owner}`, when the same function bound it earlier from a
@@ -1653,7 +1667,19 @@ fn capture_over_collection(file: &File, dest: Node) -> bool {
 /// `call` runs once per element of a collection (`for`, an `Enum`/`Stream` fn, or the
 /// fn of an ETS fold) and `arg` is that element or taken apart from it.
 fn loops_over(file: &File, call: &Call, arg: Node) -> bool {
-    (call.ctx.in_loop || in_ets_fold(file, call)) && bound_by_loop(file, call, arg)
+    (call.ctx.in_loop || in_ets_fold(file, call) || in_registry_dispatch(file, call)) && bound_by_loop(file, call, arg)
+}
+
+/// `Registry.dispatch(registry, key, fn [{pid, value}] -> send(pid, msg) end)`: the fn
+/// takes the entries registered under the key; a unique registry's single entry
+/// taken apart in the fn's own pattern is each subscriber as a loop over them is
+/// (R44 ecto_job's job notifier).
+fn in_registry_dispatch(file: &File, call: &Call) -> bool {
+    let Some(f) = call.ctx.func.map(|f| &file.fns[f as usize]) else {
+        return false;
+    };
+    file.calls_named("dispatch")
+        .any(|c| c.module.as_deref() == Some("Registry") && matches!(c.arity, 3 | 4) && c.arg(2) == Some(f.node))
 }
 
 /// `:ets.foldl(fn {pid, ref}, acc -> ... end, acc0, table)`, also `:ets.foldr` and the

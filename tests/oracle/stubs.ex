@@ -256,3 +256,17 @@ end
 defmodule Ex2ms do
   defmacro fun(do: _clauses), do: quote(do: [{:_, [], [true]}])
 end
+
+# Phoenix.Channel's `use`: the push/3 it imports.
+defmodule Phoenix.Channel do
+  defmacro __using__(_opts), do: quote(do: import(Phoenix.Channel))
+  def push(_socket, _event, _payload), do: :ok
+end
+
+# WebSockex's `use`: a behaviour with the frame callback, and its client calls.
+defmodule WebSockex do
+  @callback handle_frame(term(), term()) :: term()
+  defmacro __using__(_opts), do: quote(do: @behaviour(WebSockex))
+  def start_link(_url, _module, _state), do: {:ok, self()}
+  def send_frame(_client, _frame), do: :ok
+end

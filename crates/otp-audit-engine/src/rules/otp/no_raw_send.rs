@@ -160,7 +160,9 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             facts.push(Fact::SentToParameter { at, module, fun, index, tag: tag.clone(), size });
         }
         if let Some(module) = file.module(&call.ctx)
-            && (state_field_from_init_argument(file, call, dest).is_some() || from_init_argument(file, call, dest))
+            && (state_field_from_init_argument(file, call, dest).is_some()
+                || from_init_argument(file, call, dest)
+                || state_field_from_start_parameter(file, call, dest))
         {
             facts.push(Fact::SentToStarter { at, module: module.name.clone(), tag, size });
         }
@@ -2328,6 +2330,27 @@ fn state_field_from_init_argument<'s>(file: &File<'s>, call: &Call, dest: Node) 
                 .is_some_and(from_arg)
     });
     set_from_arg.then_some(field)
+}
+
+/// `def start_link(parent, url), do: WebSockex.start_link(url, __MODULE__, %{parent:
+/// parent})`: a behaviour that takes its state as it is started (WebSockex, a
+/// `:gen_statem` built in place) keeps the start function's first parameter, which
+/// the starter fills with `self()` (R44 blockscout's proxy client, forwarding frames
+/// to the cowboy handler that started it).
+fn state_field_from_start_parameter(file: &File, call: &Call, dest: Node) -> bool {
+    let g = grammar();
+    let Some(field) = destination_field(file, call, dest) else {
+        return false;
+    };
+    file.defs_of(call.ctx.module).filter(|d| d.kind == "def" && matches!(d.name, "start_link" | "start")).any(|d| {
+        let Some(param) = d.params.first().filter(|p| p.kind_id() == g.kinds.identifier) else {
+            return false;
+        };
+        file.nodes_within(g.kinds.pair, d.node).any(|pair| {
+            ast::field(pair, g.fields.key).is_some_and(|k| ast::keyword_name(k, file.src) == field)
+                && ast::field(pair, g.fields.value).is_some_and(|v| file.text(v) == file.text(*param))
+        })
+    })
 }
 
 /// The state field a destination reads: `state.report_to`, or `pid` bound by a

@@ -453,7 +453,15 @@ fn unnamed_by_options(file: &File, call: &Call) -> bool {
     let written_out = call.args.last().is_some_and(|a| {
         a.kind_id() == k.keywords || a.kind_id() == k.list && ast::named_children(*a).next().is_some_and(|c| c.kind_id() == k.keywords)
     });
-    written_out && name_option(file, &call.args).is_none()
+    // `Agent.start_link(fn -> 0 end)`, `GenServer.start_link(Worker, arg)`: the forms
+    // without an options list register no name (R44 spandex_datadog's counter agent).
+    let no_options_form = matches!(
+        (call.module.as_deref(), call.name, call.arity),
+        (Some("Agent"), "start_link" | "start", 1 | 3)
+            | (Some("GenServer"), "start_link" | "start", 2)
+            | (Some("Task"), "start_link" | "start", 1 | 3)
+    );
+    (written_out || no_options_form) && name_option(file, &call.args).is_none()
 }
 
 /// How the started process is registered, as far as this file shows.

@@ -158,8 +158,14 @@ fn check(file: &File, report: &mut Report) {
                 "`handle_info/2` has no catch-all clause ({count} is here) and no clause for `{{:{tag}, node}}`, which this server's node monitoring sends whenever the cluster changes: that message crashes it with `FunctionClauseError`; add a clause for it (or a last `def handle_info(msg, state)` clause that logs and returns `{{:noreply, state}}`)"
             ), false)
         } else {
+            let sources = stray_sources(file, i as Id, module);
+            let strays = if sources.is_empty() {
+                "a late reply after a call timeout, a `:DOWN` or `:EXIT`".to_string()
+            } else {
+                sources.join(", ")
+            };
             (format!(
-                "`handle_info/2` has no catch-all clause ({count} is here): defining it replaces the default that logs unexpected messages, so a stray message (a late reply after a call timeout, a `:DOWN` or `:EXIT`) crashes the server with `FunctionClauseError`; end with a `def handle_info(msg, state)` clause that logs and returns `{{:noreply, state}}`"
+                "`handle_info/2` has no catch-all clause ({count} is here): defining it replaces the default that logs unexpected messages, so a stray message ({strays}) crashes the server with `FunctionClauseError`; end with a `def handle_info(msg, state)` clause that logs and returns `{{:noreply, state}}`"
             ), false)
         };
         let d = report.add(file, &ctx, last_head(last), message);
@@ -542,6 +548,43 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
     }
 }
 
+/// What this server's own code can bring that no clause takes, for the warning to
+/// name instead of a generic list (R44 blockscout: a `:DOWN` clause was told a
+/// `:DOWN` would crash it). Empty when nothing of its own is seen.
+fn stray_sources(file: &File, id: Id, module: &Module) -> Vec<&'static str> {
+    let clauses = || {
+        module.defs.iter().map(|&d| &file.defs[d as usize]).filter(|d| d.name == "handle_info" && d.arity == 2 && d.guard.is_none())
+    };
+    let takes_any = |tag: &str, size: usize| {
+        clauses().any(|d| d.params.first().is_some_and(|p| takes_any_tagged(file, *p, tag, size, &d.params[1..])))
+    };
+    let reached = server_defs(file, module);
+    let server_calls = || file.calls.iter().filter(|c| !c.ctx.other_process && c.ctx.def.is_some_and(|d| reached.contains(&d)));
+    let unawaited_task = |c: &Call| starts_task(c) && !awaited_in_place(file, c);
+    let mut sources = Vec::new();
+    if takes_every_reply(file, module).is_none() {
+        if server_calls().any(unawaited_task) {
+            sources.push("a task's reply in a shape no clause takes");
+        }
+        if server_calls().any(|c| {
+            is_request(c) && !starts_task(c) && !never_times_out(file, c) && !consumes_own_replies(c) && !drops_late_reply(c)
+        }) {
+            sources.push("a late reply after a call timeout");
+        }
+    }
+    if !takes_any("DOWN", 5) && server_calls().any(|c| is_monitor(c) || unawaited_task(c)) {
+        sources.push("a `:DOWN`");
+    }
+    let traps = file.calls.iter().any(|c| c.ctx.module == Some(id) && crate::rules::otp::trap_exit_unhandled::traps_exits(file, c));
+    if traps && !takes_any("EXIT", 3) && server_calls().any(links_to_another_process) {
+        sources.push("an `:EXIT` from a linked process");
+    }
+    if server_calls().any(opens_port_or_socket) {
+        sources.push("a message of the port or socket it opens");
+    }
+    sources
+}
+
 /// `Task.async/1,3` or `Task.Supervisor.async/_nolink`: a monitored task whose reply
 /// comes back as a `{ref, result}` message.
 pub(crate) fn starts_task(c: &Call) -> bool {
@@ -580,6 +623,17 @@ fn narrow_task_reply(file: &File, module: &Module) -> Option<String> {
     let (Some(d), None) = (narrow.next(), narrow.next()) else {
         return None;
     };
+    // "The only clause for their replies" must hold of every reply-shaped clause,
+    // guarded or with an ignored ref too (R44 blockscout's catch-up supervisor, whose
+    // map-shaped results two guarded clauses take).
+    let reply_shaped = module.defs.iter().map(|&d| &file.defs[d as usize]).filter(|d| d.name == "handle_info" && d.arity == 2).filter(|d| {
+        d.params.first().filter(|p| p.kind_id() == k.tuple).is_some_and(|p| {
+            matches!(ast::named_children(*p).collect::<Vec<_>>()[..], [first, second] if first.kind_id() == k.identifier && second.kind_id() != k.identifier)
+        })
+    });
+    if reply_shaped.count() > 1 {
+        return None;
+    }
     // A tagged result (`{:ok, pid}`) leaves the other tags out; `{key, result}` is a
     // shape every reply may share.
     let second = d.params.first().and_then(|p| p.named_child(1))?;
@@ -735,9 +789,36 @@ fn awaited_in_place(file: &File, c: &Call) -> bool {
         return file.calls.iter().any(|d| awaits(d) && d.piped && d.node.start_byte() > c.node.end_byte());
     }
     let Some(var) = bound_to(file, c) else {
-        return awaited_with_its_batch(file, c);
+        return awaited_with_its_batch(file, c) || returned_to_awaiting_callers(file, c);
     };
     file.calls.iter().any(|d| awaits(d) && d.arg(0).is_some_and(|a| file.text(a) == var))
+}
+
+/// `defp run_task(batch), do: Task.async(fn -> ... end)`, called only as `chunks |>
+/// Enum.map(&run_task/1) |> Task.await_many(:infinity)` (R44 blockscout's migrators):
+/// the helper returns the task, and each caller awaits the whole batch in place.
+fn returned_to_awaiting_callers(file: &File, c: &Call) -> bool {
+    let Some(def) = file.def(&c.ctx).filter(|d| d.kind == "defp") else {
+        return false;
+    };
+    let returns_task = def.body.is_some_and(|b| {
+        let last = if b.kind_id() == grammar().kinds.do_block { ast::statements(b).last() } else { Some(b) };
+        last == Some(c.expr)
+    });
+    if !returns_task || c.ctx.func.is_some() {
+        return false;
+    }
+    let mut callers = file
+        .calls_named(def.name)
+        .filter(|u| u.ctx.module == def.module && u.module.is_none() && u.arity == def.arity && u.ctx.def != c.ctx.def)
+        .peekable();
+    callers.peek().is_some()
+        && callers.all(|u| {
+            u.capture
+                && file.calls.iter().any(|m| {
+                    m.is("Enum", "map") && m.args.iter().any(|a| a.byte_range().contains(&u.node.start_byte())) && batch_awaited(file, m)
+                })
+        })
 }
 
 /// `chunks |> Enum.map(fn chunk -> Task.async(...) end) |> Task.yield_many(:infinity)`
@@ -745,17 +826,25 @@ fn awaited_in_place(file: &File, c: &Call) -> bool {
 /// batch is waited for, its reply taken and its monitor flushed. A `yield_many` with a
 /// finite timeout leaves the slow ones running, and their replies arrive late.
 fn awaited_with_its_batch(file: &File, c: &Call) -> bool {
+    // `tasks = [Task.async(...), Task.async(...)]`, then `Task.await_many(tasks, t)`
+    // (R44 blockscout's validator counters).
+    if let Some(list) = file.parent(c.expr).filter(|l| l.kind_id() == grammar().kinds.list)
+        && let Some(assign) = file.parent(list).filter(|a| ast::is_binary_op(*a, file.src, "="))
+        && let Some(var) = ast::field(assign, grammar().fields.left).filter(|v| v.kind_id() == grammar().kinds.identifier)
+    {
+        let var = file.text(var);
+        return file.calls.iter().any(|d| d.ctx.def == c.ctx.def && awaits_batch(file, d) && d.arg(0).is_some_and(|a| file.text(a) == var));
+    }
     let Some(fun) = file.parent_of_kind(c.node, grammar().kinds.anonymous_function, usize::MAX) else {
         return false;
     };
-    let Some(map) = file.calls.iter().find(|m| m.is("Enum", "map") && m.args.contains(&fun)) else {
-        return false;
-    };
-    let awaits_all = |d: &&Call| {
-        d.ctx.def == c.ctx.def
-            && (d.is("Task", "await_many")
-                || d.is("Task", "yield_many") && d.args.last().is_some_and(|t| file.text(*t) == ":infinity"))
-    };
+    file.calls.iter().find(|m| m.is("Enum", "map") && m.args.contains(&fun)).is_some_and(|map| batch_awaited(file, map))
+}
+
+/// The list an `Enum.map` of tasks builds is piped or bound into `Task.await_many` (or
+/// `Task.yield_many(_, :infinity)`) in the same function.
+fn batch_awaited(file: &File, map: &Call) -> bool {
+    let awaits_all = |d: &&Call| d.ctx.def == map.ctx.def && awaits_batch(file, d);
     if map.parent.is_some_and(|p| ast::is_binary_op(p, file.src, "|>")) {
         return file.calls.iter().filter(awaits_all).any(|d| d.piped && d.node.start_byte() > map.node.end_byte());
     }
@@ -763,6 +852,11 @@ fn awaited_with_its_batch(file: &File, c: &Call) -> bool {
         return false;
     };
     file.calls.iter().filter(awaits_all).any(|d| d.arg(0).is_some_and(|a| file.text(a) == var))
+}
+
+/// `Task.await_many/1,2` or `Task.yield_many(tasks, :infinity)`: every task waited for.
+fn awaits_batch(file: &File, d: &Call) -> bool {
+    d.is("Task", "await_many") || d.is("Task", "yield_many") && d.args.last().is_some_and(|t| file.text(*t) == ":infinity")
 }
 
 /// A call that links the server to a new or existing process (or port): an `:EXIT`

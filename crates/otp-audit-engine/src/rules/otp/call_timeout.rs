@@ -738,7 +738,10 @@ fn publishes_self_last(file: &File, body: Node) -> bool {
 /// The first call in `body` (or in the module's helpers it calls, two levels deep) that
 /// blocks the process until something else happens.
 fn blocking_call<'t>(file: &File<'t>, module: &Module, body: Node, seen: &mut Vec<(&'t str, usize)>, depth: u32) -> Option<String> {
-    for c in file.calls_within(body) {
+    // A call in a task's or spawned `fn` waits in that process, not the server's (R44
+    // blockscout: a `GenServer.call` back to the server from the stream task its
+    // start-up starts).
+    for c in file.calls_within(body).filter(|c| !c.ctx.other_process) {
         let blocks = match c.module.as_deref() {
             Some("Task") => c.name.starts_with("await") || c.name.starts_with("yield"),
             Some("GenServer" | ":gen_server" | ":gen_statem" | "GenStage") => c.name == "call",

@@ -39,7 +39,7 @@ fn check(file: &File, report: &mut Report) {
         if !traps_exits(file, call) {
             continue;
         }
-        if traps_in_one_shot_process(file, call) || undone_in_same_callback(file, call) {
+        if traps_in_one_shot_process(file, call) || undone_in_same_callback(file, call) || traps_in_stream_job(file, call) {
             continue;
         }
         let module = file.module(&call.ctx);
@@ -217,6 +217,37 @@ fn traps_in_one_shot_process(file: &File, call: &Call) -> bool {
             .any(|d| d.name == c.name && d.module == call.ctx.module && receives(d.node))
     });
     !receives(fun) && !loops
+}
+
+/// `Task.Supervisor.async_stream(sup, ranges, &fetch_range(state, &1), ...)` with
+/// `defp fetch_range(state, range) do Process.flag(:trap_exit, true) ... end`: the
+/// function is only ever the job of a task (each element's, for a stream), so the
+/// trap is set in that task's process, as in [`traps_in_one_shot_process`] (R44
+/// blockscout's catch-up fetcher, whose linked imports then come back as results).
+fn traps_in_stream_job(file: &File, call: &Call) -> bool {
+    const STARTERS: &[&str] = &["async_stream", "async_stream_nolink", "async", "async_nolink", "start", "start_link", "start_child"];
+    let Some(def) = file.def(&call.ctx).filter(|d| !d.is_callback) else {
+        return false;
+    };
+    if call.ctx.func.is_some() || file.calls_within(def.node).any(|c| c.name == "receive" && c.module.is_none()) {
+        return false;
+    }
+    let mut uses = file
+        .calls_named(def.name)
+        .filter(|u| u.ctx.module == def.module && u.module.is_none() && u.ctx.def != call.ctx.def)
+        .peekable();
+    uses.peek().is_some()
+        && uses.all(|u| {
+            file.calls.iter().any(|s| {
+                matches!(s.module.as_deref(), Some("Task" | "Task.Supervisor"))
+                    && STARTERS.contains(&s.name)
+                    && s.args.iter().any(|a| {
+                        let k = &grammar().kinds;
+                        (a.kind_id() == k.anonymous_function || a.kind_id() == k.unary_operator && file.text(*a).starts_with('&'))
+                            && a.byte_range().contains(&u.node.start_byte())
+                    })
+            })
+        })
 }
 
 /// Behaviours built on `:gen_server` whose callback module gets `{:EXIT, ...}` in

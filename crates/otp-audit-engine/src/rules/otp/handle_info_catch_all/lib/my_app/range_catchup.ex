@@ -9,6 +9,8 @@ defmodule MyApp.RangeCatchup do
 
   @impl true
   def init(opts) do
+    # To run terminate/2 on shutdown; the tasks are not linked (async_nolink).
+    Process.flag(:trap_exit, true)
     send(self(), :catchup)
     {:ok, %{source: Keyword.fetch!(opts, :source), task: nil}}
   end
@@ -36,4 +38,7 @@ defmodule MyApp.RangeCatchup do
     send(self(), :catchup)
     {:noreply, %{state | task: nil}}
   end
+
+  @impl true
+  def terminate(_reason, state), do: MyApp.Ranges.checkpoint(state.source)
 end

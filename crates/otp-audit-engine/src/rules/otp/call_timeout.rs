@@ -1203,6 +1203,10 @@ fn reads_state(c: &Call) -> bool {
         Some("Exception") => matches!(c.name, "message" | "format" | "format_banner" | "format_stacktrace"),
         // Calendar values: arithmetic and comparison on data, and a clock read.
         Some("DateTime" | "NaiveDateTime" | "Date" | "Time") => !matches!(c.name, "now" | "shift_zone" | "shift_zone!"),
+        // Timex, the calendar library, computes the same way; only what names a time
+        // zone may ask its database (R44 grapevine's pause check: `Timex.now()`,
+        // `Timex.before?/2`).
+        Some("Timex") => !matches!((c.name, c.arity), ("now", 1) | ("local", _) | ("timezone", _) | ("to_datetime", 2)),
         // Lock-free counters: reads and updates that never wait.
         Some(":atomics" | ":counters") => true,
         Some(":ets") => matches!(

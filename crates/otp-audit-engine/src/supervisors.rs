@@ -150,14 +150,17 @@ impl Names {
     /// (`MyApp.TaskSupervisor`, `:tasks`) serves the whole application, `MyAppWeb`
     /// included; a deeper one (`MyApp.RateCounter.DynamicSupervisor`) serves its part
     /// of it, the modules in that namespace, and is not the place for a database
-    /// pool of `MyApp.Database`. Of those that fit, the most specific, the first
-    /// found on a tie.
+    /// pool of `MyApp.Database`. Of those that fit, the most specific; on a tie the
+    /// one named for the kind alone (`Explorer.TaskSupervisor` over
+    /// `Explorer.HistoryTaskSupervisor`, which serves the history fetchers: R44
+    /// blockscout), else the first found.
     fn pick(&self, tag: char, module: &str) -> Option<&str> {
-        let list = match tag {
-            'T' => &self.task,
-            'D' => &self.dynamic,
+        let (list, generic) = match tag {
+            'T' => (&self.task, "TaskSupervisor"),
+            'D' => (&self.dynamic, "DynamicSupervisor"),
             _ => return None,
         };
+        let is_generic = |name: &str| name.rsplit('.').next() == Some(generic);
         let mut best: Option<(&str, usize)> = None;
         for name in list {
             let ns = name.rsplit_once('.').map_or("", |(ns, _)| ns);
@@ -167,7 +170,10 @@ impl Names {
                 || module
                     .strip_prefix(ns)
                     .is_some_and(|rest| rest.starts_with('.'));
-            if fits && best.is_none_or(|(_, len)| ns.len() > len) {
+            let better = |(held, len): (&str, usize)| {
+                ns.len() > len || ns.len() == len && is_generic(name) && !is_generic(held)
+            };
+            if fits && best.is_none_or(better) {
                 best = Some((name, ns.len()));
             }
         }

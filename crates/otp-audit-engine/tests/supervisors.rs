@@ -106,6 +106,36 @@ fn the_project_s_task_supervisor_is_named_and_used_by_the_fix() {
     assert_eq!(split, results);
 }
 
+/// Two supervisors of the whole application: the one named for its kind serves any
+/// module; `Billing.ReportTaskSupervisor` is the reports' own.
+#[test]
+fn the_application_s_general_task_supervisor_wins_a_tie() {
+    let application = r#"defmodule Billing.Application do
+  use Application
+
+  def start(_type, _args) do
+    children = [
+      {Task.Supervisor, name: Billing.ReportTaskSupervisor},
+      {Task.Supervisor, name: Billing.TaskSupervisor}
+    ]
+
+    Supervisor.start_link(children, strategy: :one_for_one)
+  end
+end
+"#;
+    let files = [
+        ("lib/billing/application.ex", application),
+        ("lib/billing/receipts.ex", WORKER),
+    ];
+    let results = Engine::default().check_project(&files);
+    let f = task_finding(&results[1]);
+    assert!(
+        f.message.contains("under `Billing.TaskSupervisor`"),
+        "{}",
+        f.message
+    );
+}
+
 #[test]
 fn a_supervisor_only_a_test_starts_is_not_suggested() {
     let test = r#"defmodule Billing.ReceiptsTest do

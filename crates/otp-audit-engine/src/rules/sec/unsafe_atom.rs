@@ -71,7 +71,7 @@ fn check(file: &File, report: &mut Report) {
         in_compile_time_code(node, ctx) || ctx.def.is_some_and(|d| helpers.contains(&d))
     };
     let skipped = |node: Node, ctx: &Ctx| {
-        compile_time(node, ctx) || is_mix_tooling(file, ctx) || is_test_helper(file, ctx)
+        compile_time(node, ctx) || is_mix_tooling(file, ctx) || is_test_helper(file, ctx) || is_config_provider(file, ctx)
     };
 
     for call in file.calls_named_any(&[
@@ -346,6 +346,21 @@ fn is_mix_tooling(file: &File, ctx: &Ctx) -> bool {
     file.module(ctx).is_some_and(|m| {
         m.name.starts_with("Mix.") || m.uses_module("Mix.Task") || m.uses_module("Igniter.Mix.Task")
     })
+}
+
+/// A release's config provider (`@behaviour Config.Provider`, or Distillery's
+/// `use Mix.Releases.Config.Provider`): it runs once at boot, before the
+/// application starts, on configuration the operator wrote, so the atoms it makes
+/// are as bounded as the config file (R44 grapevine: cluster node names, which must
+/// be new atoms and which `to_existing_atom` would refuse).
+fn is_config_provider(file: &File, ctx: &Ctx) -> bool {
+    let Some(id) = ctx.module else {
+        return false;
+    };
+    let module = &file.modules[id as usize];
+    file.behaviours(id).any(|b| b == "Config.Provider")
+        || module.uses_module("Mix.Releases.Config.Provider")
+        || module.uses_module("Distillery.Releases.Config.Provider")
 }
 
 /// ExUnit helpers shipped in `lib/` (`MyLib.ConnTest`, `MyLib.DataCase` under a

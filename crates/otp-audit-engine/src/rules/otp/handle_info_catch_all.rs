@@ -184,10 +184,7 @@ fn check(file: &File, report: &mut Report) {
 /// changes. The (tag, size) of each.
 fn node_events(file: &File, module: &Module) -> Vec<(&'static str, usize)> {
     let reached = server_defs(file, module);
-    let mut events: Vec<(&'static str, usize)> = file
-        .calls
-        .iter()
-        .filter(|c| !c.ctx.other_process && c.ctx.def.is_some_and(|d| reached.contains(&d)))
+    let mut events: Vec<(&'static str, usize)> = server_calls(file, &reached)
         .flat_map(|c| {
             let size = if c.arity == 2 { 3 } else { 2 };
             if c.is(":net_kernel", "monitor_nodes") {
@@ -206,13 +203,7 @@ fn node_events(file: &File, module: &Module) -> Vec<(&'static str, usize)> {
 
 /// The node events of `events` that no unguarded `handle_info/2` clause takes.
 fn missing_node_events(file: &File, module: &Module, events: &[(&'static str, usize)]) -> Vec<&'static str> {
-    let clauses = || {
-        module
-            .defs
-            .iter()
-            .map(|&d| &file.defs[d as usize])
-            .filter(|d| d.name == "handle_info" && d.arity == 2 && d.guard.is_none())
-    };
+    let clauses = || unguarded_info_clauses(file, module);
     events
         .iter()
         .filter(|(tag, size)| !clauses().any(|d| d.params.first().is_some_and(|p| is_tagged(file, *p, tag, *size))))
@@ -385,22 +376,10 @@ fn report_timeout_finding(
 /// makes no request that could answer late. Returns what makes each stray
 /// impossible, for the message.
 fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
-    let clauses = || {
-        module
-            .defs
-            .iter()
-            .map(|&d| &file.defs[d as usize])
-            .filter(|d| d.name == "handle_info" && d.arity == 2 && d.guard.is_none())
-    };
-    let takes_any = |tag: &str, size: usize| {
-        clauses().any(|d| d.params.first().is_some_and(|p| takes_any_tagged(file, *p, tag, size, &d.params[1..])))
-    };
+    let clauses = || unguarded_info_clauses(file, module);
+    let takes_any = |tag: &str, size: usize| takes_any_unguarded(file, module, tag, size);
     let reached = server_defs(file, module);
-    let server_calls = || {
-        file.calls
-            .iter()
-            .filter(|c| !c.ctx.other_process && c.ctx.def.is_some_and(|d| reached.contains(&d)))
-    };
+    let server_calls = || server_calls(file, &reached);
     let awaited = |c: &Call| awaited_in_place(file, c);
     let every_reply = takes_every_reply(file, module);
     // Tasks whose every reply one clause takes are no source of strays.
@@ -526,10 +505,7 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
         let which = if events.iter().any(|(tag, _)| *tag == "nodeup") { "`:nodeup` and `:nodedown`" } else { "`:nodedown`" };
         format!("{}, takes every {which} of its node monitoring", down.replace("no monitor", "no process monitor"))
     };
-    let traps = file
-        .calls
-        .iter()
-        .any(|c| c.ctx.module == Some(id) && crate::rules::otp::trap_exit_unhandled::traps_exits(file, c));
+    let traps = traps_exits_in(file, id);
     // Trapping exits lets an `:EXIT` reach `handle_info/2` only from a linked process
     // other than the parent, whose `:EXIT` gen_server handles itself.
     // A name registered through `Registry` (`{:via, Registry, {reg, key}}`, or
@@ -552,14 +528,9 @@ fn strays_covered(file: &File, id: Id, module: &Module) -> Option<String> {
 /// name instead of a generic list (R44 blockscout: a `:DOWN` clause was told a
 /// `:DOWN` would crash it). Empty when nothing of its own is seen.
 fn stray_sources(file: &File, id: Id, module: &Module) -> Vec<&'static str> {
-    let clauses = || {
-        module.defs.iter().map(|&d| &file.defs[d as usize]).filter(|d| d.name == "handle_info" && d.arity == 2 && d.guard.is_none())
-    };
-    let takes_any = |tag: &str, size: usize| {
-        clauses().any(|d| d.params.first().is_some_and(|p| takes_any_tagged(file, *p, tag, size, &d.params[1..])))
-    };
+    let takes_any = |tag: &str, size: usize| takes_any_unguarded(file, module, tag, size);
     let reached = server_defs(file, module);
-    let server_calls = || file.calls.iter().filter(|c| !c.ctx.other_process && c.ctx.def.is_some_and(|d| reached.contains(&d)));
+    let server_calls = || server_calls(file, &reached);
     let unawaited_task = |c: &Call| starts_task(c) && !awaited_in_place(file, c);
     let mut sources = Vec::new();
     if takes_every_reply(file, module).is_none() {
@@ -575,14 +546,35 @@ fn stray_sources(file: &File, id: Id, module: &Module) -> Vec<&'static str> {
     if !takes_any("DOWN", 5) && server_calls().any(|c| is_monitor(c) || unawaited_task(c)) {
         sources.push("a `:DOWN`");
     }
-    let traps = file.calls.iter().any(|c| c.ctx.module == Some(id) && crate::rules::otp::trap_exit_unhandled::traps_exits(file, c));
-    if traps && !takes_any("EXIT", 3) && server_calls().any(links_to_another_process) {
+    if traps_exits_in(file, id) && !takes_any("EXIT", 3) && server_calls().any(links_to_another_process) {
         sources.push("an `:EXIT` from a linked process");
     }
     if server_calls().any(opens_port_or_socket) {
         sources.push("a message of the port or socket it opens");
     }
     sources
+}
+
+/// The module's `handle_info/2` clauses without a guard.
+fn unguarded_info_clauses<'a, 't>(file: &'a File<'t>, module: &'a Module) -> impl Iterator<Item = &'a Def<'t>> + 'a {
+    module.defs.iter().map(|&d| &file.defs[d as usize]).filter(|d| d.name == "handle_info" && d.arity == 2 && d.guard.is_none())
+}
+
+/// Does an unguarded clause take every `{tag, ...}` of `size` elements?
+fn takes_any_unguarded(file: &File, module: &Module, tag: &str, size: usize) -> bool {
+    unguarded_info_clauses(file, module)
+        .any(|d| d.params.first().is_some_and(|p| takes_any_tagged(file, *p, tag, size, &d.params[1..])))
+}
+
+/// The calls the server itself makes: in the defs [`server_defs`] reached, outside
+/// any `fn` that runs in another process.
+fn server_calls<'a, 't>(file: &'a File<'t>, reached: &'a [Id]) -> impl Iterator<Item = &'a Call<'t>> + 'a {
+    file.calls.iter().filter(|c| !c.ctx.other_process && c.ctx.def.is_some_and(|d| reached.contains(&d)))
+}
+
+/// Does the module set `Process.flag(:trap_exit, true)` anywhere?
+fn traps_exits_in(file: &File, id: Id) -> bool {
+    file.calls.iter().any(|c| c.ctx.module == Some(id) && crate::rules::otp::trap_exit_unhandled::traps_exits(file, c))
 }
 
 /// `Task.async/1,3` or `Task.Supervisor.async/_nolink`: a monitored task whose reply
@@ -600,12 +592,7 @@ fn narrow_task_reply(file: &File, module: &Module) -> Option<String> {
         return None;
     }
     let reached = server_defs(file, module);
-    let starts_tasks = file.calls.iter().any(|c| {
-        !c.ctx.other_process
-            && c.ctx.def.is_some_and(|d| reached.contains(&d))
-            && starts_task(c)
-            && !awaited_in_place(file, c)
-    });
+    let starts_tasks = server_calls(file, &reached).any(|c| starts_task(c) && !awaited_in_place(file, c));
     if !starts_tasks {
         return None;
     }
@@ -682,7 +669,7 @@ fn takes_each_task_result(file: &File, module: &Module) -> Option<(String, usize
     let k = &grammar().kinds;
     let reached = server_defs(file, module);
     let mut size = None;
-    for task in file.calls.iter().filter(|c| !c.ctx.other_process && c.ctx.def.is_some_and(|d| reached.contains(&d)) && starts_task(c)) {
+    for task in server_calls(file, &reached).filter(|c| starts_task(c)) {
         let fun = task.args.last().copied().filter(|f| f.kind_id() == k.anonymous_function)?;
         let mut tails = Vec::new();
         let mut clauses = ast::named_children(fun).filter(|c| c.kind_id() == k.stab_clause).peekable();
@@ -808,17 +795,12 @@ fn returned_to_awaiting_callers(file: &File, c: &Call) -> bool {
     if !returns_task || c.ctx.func.is_some() {
         return false;
     }
-    let mut callers = file
-        .calls_named(def.name)
-        .filter(|u| u.ctx.module == def.module && u.module.is_none() && u.arity == def.arity && u.ctx.def != c.ctx.def)
-        .peekable();
-    callers.peek().is_some()
-        && callers.all(|u| {
-            u.capture
-                && file.calls.iter().any(|m| {
-                    m.is("Enum", "map") && m.args.iter().any(|a| a.byte_range().contains(&u.node.start_byte())) && batch_awaited(file, m)
-                })
-        })
+    file.every_local_caller(def, |u| {
+        u.capture
+            && file.calls.iter().any(|m| {
+                m.is("Enum", "map") && m.args.iter().any(|a| a.byte_range().contains(&u.node.start_byte())) && batch_awaited(file, m)
+            })
+    })
 }
 
 /// `chunks |> Enum.map(fn chunk -> Task.async(...) end) |> Task.yield_many(:infinity)`

@@ -232,22 +232,20 @@ fn traps_in_stream_job(file: &File, call: &Call) -> bool {
     if call.ctx.func.is_some() || file.calls_within(def.node).any(|c| c.name == "receive" && c.module.is_none()) {
         return false;
     }
-    let mut uses = file
-        .calls_named(def.name)
-        .filter(|u| u.ctx.module == def.module && u.module.is_none() && u.ctx.def != call.ctx.def)
-        .peekable();
-    uses.peek().is_some()
-        && uses.all(|u| {
-            file.calls.iter().any(|s| {
-                matches!(s.module.as_deref(), Some("Task" | "Task.Supervisor"))
-                    && STARTERS.contains(&s.name)
-                    && s.args.iter().any(|a| {
-                        let k = &grammar().kinds;
-                        (a.kind_id() == k.anonymous_function || a.kind_id() == k.unary_operator && file.text(*a).starts_with('&'))
-                            && a.byte_range().contains(&u.node.start_byte())
-                    })
-            })
+    let job_of_a_task = |u: &Call| {
+        file.calls.iter().any(|s| {
+            matches!(s.module.as_deref(), Some("Task" | "Task.Supervisor"))
+                && STARTERS.contains(&s.name)
+                && s.args.iter().any(|a| {
+                    let k = &grammar().kinds;
+                    (a.kind_id() == k.anonymous_function || a.kind_id() == k.unary_operator && file.text(*a).starts_with('&'))
+                        && a.byte_range().contains(&u.node.start_byte())
+                })
         })
+    };
+    // Its own recursive calls (a retry) run in the same task.
+    file.every_local_caller(def, |u| u.ctx.def == call.ctx.def || job_of_a_task(u))
+        && file.calls_named(def.name).any(|u| u.ctx.def != call.ctx.def && job_of_a_task(u))
 }
 
 /// Behaviours built on `:gen_server` whose callback module gets `{:EXIT, ...}` in

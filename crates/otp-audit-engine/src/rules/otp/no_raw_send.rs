@@ -50,6 +50,13 @@ enum Fact {
     /// A send, at this start byte, of (tag, size) from `module.fun` to the pid its
     /// parameter at `index` holds.
     SentToParameter { at: usize, module: String, fun: String, index: usize, tag: String, size: usize },
+    /// A send, at this start byte, of (tag, size) from `module.fun` to the process
+    /// registered under the name its parameter at `index` holds:
+    /// `Process.send_after(Process.whereis(module), :continue, delay)`.
+    SentToNamedParameter { at: usize, module: String, fun: String, index: usize, tag: String, size: usize },
+    /// A server callback of `caller` calls `callee.fun(...)` with `__MODULE__` as the
+    /// argument at `index`: `def handle_info(:continue, s), do: Scan.loop(__MODULE__, s)`.
+    CalledWithOwnName { caller: String, callee: String, fun: String, index: usize },
     /// `front` starts the server `server` itself (`GenServer.start_link(Server, ...)`
     /// in one of its functions): the library's public module for that server.
     StartsServer { front: String, server: String },
@@ -171,6 +178,8 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     facts.extend(parent_child_facts(file));
     facts.extend(runs_with_self(file));
     facts.extend(called_with_self(file));
+    facts.extend(called_with_own_name(file));
+    facts.extend(named_parameter_sends(file));
     facts.extend(broadcast_request_facts(file));
     facts.extend(carried_pid_reply_facts(file));
     facts.extend(effect_pid_facts(file));
@@ -234,6 +243,14 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
                 // function, written in the front module rather than beside the server.
                 || matches!(g, Fact::StartsServer { front, server } if front == module && receives(server, tag, *size))
             }),
+            // A loop shared by servers that each run it from their own callbacks,
+            // handing in their own registered name: the lookup finds the caller, so
+            // the send is the server's message to itself (blockscout's Scroll bridge
+            // fetchers, R44 row 36).
+            Fact::SentToNamedParameter { module, fun, index, tag, size, .. } => all.iter().any(|(_, g)| {
+                matches!(g, Fact::CalledWithOwnName { caller, callee, fun: f, index: i }
+                    if callee == module && f == fun && i == index && receives(caller, tag, *size))
+            }),
             // The starter gave the helper its own pid as a start option and matches
             // the message: the keyword form of `Helper.start_link(self(), ...)`.
             Fact::SentToOption { key, tag, size, .. } => puts_self_under(key).iter().any(|s| receives(s, tag, *size)),
@@ -280,6 +297,7 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             | Fact::SentToChild { at, .. }
             | Fact::SentToStarter { at, .. }
             | Fact::SentToParameter { at, .. }
+            | Fact::SentToNamedParameter { at, .. }
             | Fact::SentToOption { at, .. }
             | Fact::RepliesToCarriedPid { at, .. }
             | Fact::SendsToParameterPid { at, .. }
@@ -312,6 +330,10 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
                 Fact::SentToParameter { at, module, fun, index, tag, size } => {
                     serde_json::json!(["to_parameter_of", at, module, fun, index, tag, size])
                 }
+                Fact::SentToNamedParameter { at, module, fun, index, tag, size } => {
+                    serde_json::json!(["to_named_parameter_of", at, module, fun, index, tag, size])
+                }
+                Fact::CalledWithOwnName { caller, callee, fun, index } => serde_json::json!(["called_with_own_name", caller, callee, fun, index]),
                 Fact::PutsSelfUnder { module, key } => serde_json::json!(["self_under", module, key]),
                 Fact::SentToOption { at, key, tag, size } => serde_json::json!(["to_option", at, key, tag, size]),
                 Fact::BroadcastsRequest { tag, size } => serde_json::json!(["broadcasts_request", tag, size]),
@@ -361,6 +383,15 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
                 tag: text(5)?,
                 size: number(6)?,
             },
+            "to_named_parameter_of" => Fact::SentToNamedParameter {
+                at: number(1)?,
+                module: text(2)?,
+                fun: text(3)?,
+                index: number(4)?,
+                tag: text(5)?,
+                size: number(6)?,
+            },
+            "called_with_own_name" => Fact::CalledWithOwnName { caller: text(1)?, callee: text(2)?, fun: text(3)?, index: number(4)? },
             "self_under" => Fact::PutsSelfUnder { module: text(1)?, key: text(2)? },
             "to_option" => Fact::SentToOption { at: number(1)?, key: text(2)?, tag: text(3)?, size: number(4)? },
             "broadcasts_request" => Fact::BroadcastsRequest { tag: text(1)?, size: number(2)? },
@@ -944,6 +975,47 @@ fn called_with_self(file: &File) -> Vec<Fact> {
             _ => continue,
         };
         facts.push(Fact::CalledWithSelf { caller: caller.name.clone(), callee, fun: call.name.to_string(), index });
+    }
+    facts
+}
+
+/// Calls a server callback makes (outside any `fn`, which may run elsewhere) with
+/// `__MODULE__` among the arguments: the function is handed the name the server runs
+/// under, from inside that server.
+fn called_with_own_name(file: &File) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    for call in &file.calls {
+        if call.dynamic || call.capture || call.local || call.ctx.func.is_some() {
+            continue;
+        }
+        if !file.def(&call.ctx).is_some_and(|d| SERVER_CALLBACKS.contains(&d.name)) {
+            continue;
+        }
+        let Some(caller) = file.module(&call.ctx).filter(|m| !m.quoted) else { continue };
+        let Some(index) = call.args.iter().position(|a| file.text(*a) == "__MODULE__") else { continue };
+        let Some(callee) = call.module.as_deref().filter(|m| !m.starts_with(':')) else { continue };
+        let callee = file.module_at(callee, call.node.start_byte());
+        facts.push(Fact::CalledWithOwnName { caller: caller.name.clone(), callee, fun: call.name.to_string(), index });
+    }
+    facts
+}
+
+/// Sends (`send/2`, `Process.send_after/3`) to `Process.whereis(param)`, a process
+/// looked up by the name a parameter holds.
+fn named_parameter_sends(file: &File) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    for call in file.calls_named_any(&["send", "send_after"]) {
+        let (Some(dest), Some(msg)) = (destination_index(call).and_then(|i| call.arg(i)), message_arg(call)) else {
+            continue;
+        };
+        let Some(lookup) = file.calls_within(dest).find(|c| c.node == dest && c.is("Process", "whereis") && c.arity == 1) else {
+            continue;
+        };
+        let (Some(name), Some((tag, size))) = (lookup.arg(0), message_shape(file, msg)) else { continue };
+        if let Some((module, fun, index)) = parameter_destination(file, call, name) {
+            let (at, tag) = (call.node.start_byte(), tag.to_string());
+            facts.push(Fact::SentToNamedParameter { at, module, fun, index, tag, size });
+        }
     }
     facts
 }

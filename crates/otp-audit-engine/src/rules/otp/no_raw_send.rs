@@ -3388,15 +3388,19 @@ fn answers_with_request_ref(file: &File, call: &Call, dest: Node) -> bool {
     if dest.kind_id() != g.kinds.identifier {
         return false;
     }
-    let Some(msg) = message_arg(call).filter(|m| m.kind_id() == g.kinds.tuple) else {
+    let Some(msg) = message_arg(call) else {
         return false;
     };
     let pid = file.text(dest);
-    let tags: Vec<&str> = ast::named_children(msg)
-        .filter(|t| t.kind_id() == g.kinds.identifier)
-        .map(|t| file.text(t))
-        .filter(|t| *t != pid)
-        .collect();
+    let elements: Vec<&str> = if msg.kind_id() == g.kinds.tuple {
+        ast::named_children(msg)
+            .filter(|t| t.kind_id() == g.kinds.identifier)
+            .map(|t| file.text(t))
+            .collect()
+    } else {
+        tupled_arguments(file, call, msg)
+    };
+    let tags: Vec<&str> = elements.into_iter().filter(|t| *t != pid).collect();
     if tags.is_empty() {
         return false;
     }
@@ -3416,6 +3420,40 @@ fn answers_with_request_ref(file: &File, call: &Call, dest: Node) -> bool {
         node = parent;
     }
     false
+}
+
+/// `send(pid, tagged(subscription, event))` where the module's private `tagged/2`
+/// only builds a tuple of its parameters (`defp tagged(sub, event), do: {sub, event}`,
+/// on every path of every clause): the arguments that land in that tuple, as its
+/// elements would be written in place (R44 blockscout's `Subscription.publish/2`).
+fn tupled_arguments<'s>(file: &File<'s>, call: &Call, msg: Node) -> Vec<&'s str> {
+    let g = grammar();
+    let Some(helper) = file.calls_within(msg).find(|c| c.node == msg && c.local && c.module.is_none()) else {
+        return Vec::new();
+    };
+    let clauses: Vec<&Def> = file
+        .defs_of(call.ctx.module)
+        .filter(|d| d.kind == "defp" && d.name == helper.name && d.arity == helper.arity)
+        .collect();
+    let in_every_tuple = |i: usize| {
+        !clauses.is_empty()
+            && clauses.iter().all(|d| {
+                let (Some(param), Some(body)) = (d.params.get(i), d.body) else { return false };
+                let mut tails = Vec::new();
+                ast::tail_values(body, file.src, &mut tails)
+                    && tails.iter().all(|t| {
+                        t.kind_id() == g.kinds.tuple
+                            && ast::named_children(*t).any(|e| e.kind_id() == g.kinds.identifier && binds_variable(file, *param, file.text(e)))
+                    })
+            })
+    };
+    helper
+        .args
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| a.kind_id() == g.kinds.identifier && in_every_tuple(*i))
+        .map(|(_, a)| file.text(*a))
+        .collect()
 }
 
 /// `send(request.from_pid, {request.request_ref, {:data, chunk}})`: a pending request

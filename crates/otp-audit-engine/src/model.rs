@@ -450,13 +450,27 @@ impl<'t> File<'t> {
         block
     }
 
-    /// The statement of a block (a function body, a `do` block, a clause) that holds
-    /// `node`: `node` itself when it is one.
+    /// The statement of a block (a function body, a `do` block, a clause, an `else`,
+    /// `after`, `rescue` or `catch` part) that holds `node`: `node` itself when it is
+    /// one. (The grammar puts the statements of those parts right under them, with no
+    /// `body` between.)
     pub fn statement_around(&self, node: Node<'t>) -> Node<'t> {
         let k = &grammar().kinds;
         let mut cur = node;
         while let Some(parent) = self.parent(cur) {
-            if [k.do_block, k.body, k.block, k.source, k.stab_clause].contains(&parent.kind_id()) {
+            if [
+                k.do_block,
+                k.body,
+                k.block,
+                k.source,
+                k.stab_clause,
+                k.else_block,
+                k.after_block,
+                k.rescue_block,
+                k.catch_block,
+            ]
+            .contains(&parent.kind_id())
+            {
                 break;
             }
             cur = parent;

@@ -590,6 +590,10 @@ fn check(file: &File, report: &mut Report) {
                         report.add_info(file, &call.ctx, range, format!("{what} in `{callback}` {why}"));
                         continue;
                     }
+                    if kind == Kind::Await && backpressure_noted(file, call) {
+                        report.add_info(file, &call.ctx, range, format!("{what} in `{callback}` {BACKPRESSURE}"));
+                        continue;
+                    }
                     if own_setup(&callback, kind) {
                         report
                             .add_info(
@@ -658,6 +662,15 @@ fn check(file: &File, report: &mut Report) {
                             h.kind.wait()
                         ),
                     );
+                continue;
+            }
+            if h.kind == Kind::Await && sites.len() == 1 && backpressure_noted(file, h.inner) {
+                report.add_info(
+                    file,
+                    &call.ctx,
+                    call.node.byte_range(),
+                    format!("`{}` is called from `{callback}` and runs {}, which {BACKPRESSURE}", h.name, h.what),
+                );
                 continue;
             }
             if let Some(why) = unwaited(h.inner).filter(|_| sites.len() == 1) {
@@ -784,6 +797,38 @@ fn crashes_next(file: &File, call: &Call) -> bool {
         }) || n.kind_id() == k.tuple && n.named_child(0).is_some_and(|t| file.text(t) == ":stop")
     })
 }
+
+/// `# wait for it, so callers feel the backpressure` right above the await, or above
+/// the `task = Task.async(...)` it waits on: the author blocks the server on purpose,
+/// so that callers slow down to the pace of the work (R44 spandex_datadog's
+/// `maybe_flush_traces/1`, whose other branch starts the same work without waiting).
+/// Moving the wait to `handle_info/2` would take that away.
+fn backpressure_noted(file: &File, await_call: &Call) -> bool {
+    let noted = |node: Node| {
+        let block = file.comment_block_above(file.statement_around(node));
+        ["backpressure", "back-pressure", "back pressure"].iter().any(|w| block.contains(w))
+    };
+    if noted(await_call.node) {
+        return true;
+    }
+    // The statement that started the awaited task, in the same function.
+    let Some(task) = await_call.arg(0).filter(|a| a.kind_id() == grammar().kinds.identifier) else {
+        return false;
+    };
+    let var = file.text(task);
+    file.calls_named_any(&["async"])
+        .into_iter()
+        .filter(|c| c.in_module("Task") && c.ctx.def == await_call.ctx.def && c.node.end_byte() <= await_call.node.start_byte())
+        .rfind(|c| {
+            file.parent(c.expr).is_some_and(|p| {
+                ast::is_binary_op(p, file.src, "=")
+                    && ast::field(p, grammar().fields.left).is_some_and(|l| file.text(l) == var)
+            })
+        })
+        .is_some_and(|c| noted(c.node))
+}
+
+const BACKPRESSURE: &str = "waits for the task on purpose: the comment above it calls the wait backpressure, so callers queue behind the work by design; make sure each caller's `GenServer.call` timeout, and the await's own (5 s when none is given, after which the await exits the server), are longer than the work can take";
 
 /// The note on a sleep before a crash, for the callback it is in: `init/1` holds the
 /// supervisor and can retry from `handle_continue/2`; a later callback (a linked

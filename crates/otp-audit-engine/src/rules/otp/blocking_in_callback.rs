@@ -549,6 +549,11 @@ fn check(file: &File, report: &mut Report) {
                 "waits for {tasks} for up to {bound}; this server has no `handle_call/3` or `handle_cast/2`, so no caller waits on it: only messages sent to the server queue behind the wait{shutdown}; keep it if that pacing is intended, or keep the task refs in the state and take `{{ref, result}}` and `{{:DOWN, ...}}` in `handle_info/2` to free the server"
             ))
         };
+        // A wait that is fine as it is, and why: bounded in a server nobody calls, or
+        // one its author calls backpressure.
+        let excused = |call: &Call, kind: Kind| -> Option<String> {
+            unwaited(call).or_else(|| (kind == Kind::Await && backpressure_noted(file, call)).then(|| BACKPRESSURE.to_string()))
+        };
         const OWN_SETUP: &str = "this server has no `handle_call/3` or `handle_cast/2`, so no caller waits on it: the wait only delays its own setup and shutdown; moving it to `handle_info/2` is optional";
         for &d in &module.defs {
             let def = &file.defs[d as usize];
@@ -586,12 +591,8 @@ fn check(file: &File, report: &mut Report) {
                             .add_info(file, &call.ctx, range, throttle_message(file, call, &what, &callback));
                         continue;
                     }
-                    if let Some(why) = unwaited(call) {
+                    if let Some(why) = excused(call, kind) {
                         report.add_info(file, &call.ctx, range, format!("{what} in `{callback}` {why}"));
-                        continue;
-                    }
-                    if kind == Kind::Await && backpressure_noted(file, call) {
-                        report.add_info(file, &call.ctx, range, format!("{what} in `{callback}` {BACKPRESSURE}"));
                         continue;
                     }
                     if own_setup(&callback, kind) {
@@ -664,16 +665,7 @@ fn check(file: &File, report: &mut Report) {
                     );
                 continue;
             }
-            if h.kind == Kind::Await && sites.len() == 1 && backpressure_noted(file, h.inner) {
-                report.add_info(
-                    file,
-                    &call.ctx,
-                    call.node.byte_range(),
-                    format!("`{}` is called from `{callback}` and runs {}, which {BACKPRESSURE}", h.name, h.what),
-                );
-                continue;
-            }
-            if let Some(why) = unwaited(h.inner).filter(|_| sites.len() == 1) {
+            if let Some(why) = excused(h.inner, h.kind).filter(|_| sites.len() == 1) {
                 report.add_info(
                     file,
                     &call.ctx,

@@ -136,12 +136,19 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         .into_iter()
         .map(|(tag, size)| Fact::PluginReceives { tag: tag.to_string(), size })
         .collect();
-    for call in file.calls_named_any(&["send"]) {
+    for call in file.calls_named_any(&["send", "send_after"]) {
         let (Some(dest), Some(msg)) = (destination_index(call).and_then(|i| call.arg(i)), message_arg(call)) else {
             continue;
         };
         let Some((tag, size)) = message_shape(file, msg) else { continue };
         let (at, tag) = (call.node.start_byte(), tag.to_string());
+        if let Some((module, fun, index)) = whereis_parameter(file, call, dest) {
+            facts.push(Fact::SentToNamedParameter { at, module, fun, index, tag: tag.clone(), size });
+        }
+        // The facts below are about `send/2`; a timer only schedules the loop above.
+        if call.name == "send_after" {
+            continue;
+        }
         if started_from_data(file, call, dest) {
             facts.push(Fact::SentToPlugin { at, tag: tag.clone(), size });
         }
@@ -179,7 +186,6 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     facts.extend(runs_with_self(file));
     facts.extend(called_with_self(file));
     facts.extend(called_with_own_name(file));
-    facts.extend(named_parameter_sends(file));
     facts.extend(broadcast_request_facts(file));
     facts.extend(carried_pid_reply_facts(file));
     facts.extend(effect_pid_facts(file));
@@ -988,11 +994,11 @@ fn called_with_own_name(file: &File) -> Vec<Fact> {
         if call.dynamic || call.capture || call.local || call.ctx.func.is_some() {
             continue;
         }
+        let Some(index) = call.args.iter().position(|a| file.text(*a) == "__MODULE__") else { continue };
         if !file.def(&call.ctx).is_some_and(|d| SERVER_CALLBACKS.contains(&d.name)) {
             continue;
         }
         let Some(caller) = file.module(&call.ctx).filter(|m| !m.quoted) else { continue };
-        let Some(index) = call.args.iter().position(|a| file.text(*a) == "__MODULE__") else { continue };
         let Some(callee) = call.module.as_deref().filter(|m| !m.starts_with(':')) else { continue };
         let callee = file.module_at(callee, call.node.start_byte());
         facts.push(Fact::CalledWithOwnName { caller: caller.name.clone(), callee, fun: call.name.to_string(), index });
@@ -1000,24 +1006,11 @@ fn called_with_own_name(file: &File) -> Vec<Fact> {
     facts
 }
 
-/// Sends (`send/2`, `Process.send_after/3`) to `Process.whereis(param)`, a process
-/// looked up by the name a parameter holds.
-fn named_parameter_sends(file: &File) -> Vec<Fact> {
-    let mut facts = Vec::new();
-    for call in file.calls_named_any(&["send", "send_after"]) {
-        let (Some(dest), Some(msg)) = (destination_index(call).and_then(|i| call.arg(i)), message_arg(call)) else {
-            continue;
-        };
-        let Some(lookup) = file.calls_within(dest).find(|c| c.node == dest && c.is("Process", "whereis") && c.arity == 1) else {
-            continue;
-        };
-        let (Some(name), Some((tag, size))) = (lookup.arg(0), message_shape(file, msg)) else { continue };
-        if let Some((module, fun, index)) = parameter_destination(file, call, name) {
-            let (at, tag) = (call.node.start_byte(), tag.to_string());
-            facts.push(Fact::SentToNamedParameter { at, module, fun, index, tag, size });
-        }
-    }
-    facts
+/// `Process.whereis(param)` as a send's destination, a process looked up by the name a
+/// parameter holds: that parameter, as [`parameter_destination`] gives it.
+fn whereis_parameter(file: &File, call: &Call, dest: Node) -> Option<(String, String, usize)> {
+    let lookup = file.calls_within(dest).find(|c| c.node == dest && c.is("Process", "whereis") && c.arity == 1)?;
+    parameter_destination(file, call, lookup.arg(0)?)
 }
 
 /// `def run(db, store) do ... send(db, :done) end`: the send goes to the pid a

@@ -204,6 +204,10 @@ fn says_for_tests(text: &str) -> bool {
         "only used in tests",
         "used only in tests",
         "made public for testing",
+        "used internally by the test suite",
+        "only by the test suite",
+        "for testing/mocking",
+        "for mocking",
         // The name for code a test suite forced into the design: there for tests.
         "test induced damage",
         "test-induced damage",

@@ -137,7 +137,20 @@ fn check(file: &File, report: &mut Report) {
         } else {
             message
         };
-        let at_once = at_once.is_some() || statem_at_once.is_some();
+        // `catch :exit, {:timeout, _} -> {:error, :timeout}` around the call: when the
+        // 5 s run out the caller gets that fallback, not an exit, so what is left to
+        // ask is only that the wait be written down.
+        let caught = (implicit == Implicit::FiveSeconds && !call.capture && !call.via_apply)
+            .then(|| timeout_caught(file, call))
+            .flatten();
+        let message = match caught {
+            Some(pattern) => format!(
+                "`{written}` uses the implicit 5 000 ms timeout, but `{}` catches the exit it gives (`catch {pattern}`) and returns its fallback, so a slow server costs callers 5 s and that fallback, not a crash; pass `{literal}` (or a `@call_timeout` attribute) so how long they wait is written down",
+                file.def(&call.ctx).map_or_else(|| "the code around it".to_string(), |d| format!("{}/{}", d.name, d.arity))
+            ),
+            None => message,
+        };
+        let at_once = at_once.is_some() || statem_at_once.is_some() || caught.is_some();
         let d = report.add(file, &call.ctx, call.node.byte_range(), message);
         if at_once {
             d.severity(Severity::Info);
@@ -149,6 +162,59 @@ fn check(file: &File, report: &mut Report) {
             d.fix(fix);
         }
     }
+}
+
+/// The catch pattern, as written, of a `catch :exit, {:timeout, _}` (or `:exit, _`,
+/// `:exit, reason`) clause of the `try` around the call, or of the function's own
+/// `catch` (`def get(name) do GenServer.call(...) catch :exit, {:timeout, _} -> %{}
+/// end`), whose clause does not exit again (R45 amqp's clients). Not across a `fn`:
+/// its body may run after the `try` is left.
+fn timeout_caught<'t>(file: &File<'t>, call: &Call<'t>) -> Option<&'t str> {
+    let g = grammar();
+    let k = &g.kinds;
+    let def = file.def(&call.ctx)?.node;
+    let mut child = call.node;
+    while let Some(parent) = file.parent(child) {
+        if parent.id() == def.id() || parent.kind_id() == k.anonymous_function {
+            return None;
+        }
+        let in_body = ![k.catch_block, k.rescue_block, k.after_block, k.else_block].contains(&child.kind_id());
+        if parent.kind_id() == k.do_block && in_body {
+            let clauses = ast::named_children(parent)
+                .filter(|b| b.kind_id() == k.catch_block)
+                .flat_map(ast::named_children)
+                .filter(|c| c.kind_id() == k.stab_clause);
+            for clause in clauses {
+                let Some(left) = ast::field(clause, g.fields.left) else {
+                    continue;
+                };
+                let caught = match ast::named_children(left).collect::<Vec<_>>()[..] {
+                    [kind, pattern] => file.text(kind) == ":exit" && catches_timeout(file, pattern),
+                    _ => false,
+                };
+                let exits_again = ast::field(clause, g.fields.right)
+                    .and_then(|b| crate::syntax::statements(b).last())
+                    .is_some_and(|l| matches!(ast::local_call_name(l, file.src), Some("exit" | "raise" | "reraise" | "throw")));
+                if caught && !exits_again {
+                    return Some(file.text(left));
+                }
+            }
+        }
+        child = parent;
+    }
+    None
+}
+
+/// Does this pattern of a caught exit reason take a call's timeout,
+/// `{:timeout, {GenServer, :call, args}}`: `{:timeout, _}`, `_` or a variable?
+fn catches_timeout(file: &File, pattern: Node) -> bool {
+    let k = &grammar().kinds;
+    if pattern.kind_id() == k.identifier {
+        return true;
+    }
+    pattern.kind_id() == k.tuple
+        && ast::named_children(pattern).count() == 2
+        && pattern.named_child(0).is_some_and(|t| file.text(t) == ":timeout")
 }
 
 /// The call is in `terminate/2` of a GenServer whose module sets no `shutdown:` (so a
@@ -322,7 +388,7 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
     let timeout = report.param_int("timeout");
     let literal = underscored(timeout);
     for call in file.calls_named("call") {
-        if implicit_timeout(call) != Some(Implicit::FiveSeconds) || call.capture || call.via_apply || meant_for_tests(file, call) {
+        if implicit_timeout(call) != Some(Implicit::FiveSeconds) || call.capture || call.via_apply || meant_for_tests(file, call) || timeout_caught(file, call).is_some() {
             continue;
         }
         let (Some(tag), Some(module)) = (call.arg(1).and_then(|r| request_tag(file, r)), file.module(&call.ctx)) else {

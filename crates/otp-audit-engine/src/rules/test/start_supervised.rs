@@ -55,6 +55,7 @@ fn check(file: &File, report: &mut Report) {
             || task_errand(file, call)
             || task_seen_to_its_end(file, call)
             || tolerates_already_started(file, call)
+            || matches!(ended_next(file, call), Some(Ending::Stopped))
         {
             continue;
         }
@@ -199,6 +200,99 @@ fn crashed_by_test(file: &File, call: &Call) -> bool {
             file.calls_within(catch.node)
                 .any(|c| c.name == "call" && c.args.len() == 2 && c.arg(0).is_some_and(targets))
         })
+}
+
+/// How the statement right after `{:ok, pid} = GenServer.start(X, arg)` ends the
+/// process it started.
+enum Ending {
+    /// `GenServer.stop(pid)` (or another stop of it): nothing in between can fail and
+    /// leave it running, whatever name it holds.
+    Stopped,
+    /// `GenServer.cast(pid, {:raise, "boom"})`: a message that ends the process if the
+    /// started module's `callback` clause for (tag, size) raises, exits or stops;
+    /// the project pass looks for that clause, wherever the module is defined.
+    Told { module: String, callback: &'static str, tag: String, size: usize },
+}
+
+/// The statement right after the start, when it ends the started process (R45
+/// tower's crash report tests start a server, then make it crash or stop at once).
+fn ended_next(file: &File, call: &Call) -> Option<Ending> {
+    let k = &grammar().kinds;
+    file.test(&call.ctx)?;
+    let pid = super::no_sleep::match_left(file, call)
+        .and_then(|left| if left.kind_id() == k.tuple { left.named_child(1) } else { Some(left) })
+        .filter(|p| p.kind_id() == k.identifier)
+        .map(|p| file.text(p))?;
+    let next = ast::next_statement(file.statement_around(call.node))?;
+    let c = file.calls_within(next).find(|c| c.expr == next || c.node == next)?;
+    if stops(file, c, Some(pid), None) {
+        return Some(Ending::Stopped);
+    }
+    let (callback, message) = match (c.module.as_deref(), c.name) {
+        (Some("GenServer"), "cast") if c.arity == 2 => ("handle_cast", c.arg(1)?),
+        (Some("GenServer"), "call") if c.arity == 2 => ("handle_call", c.arg(1)?),
+        (Some("Kernel" | "Process"), "send") if c.arity == 2 => ("handle_info", c.arg(1)?),
+        _ => return None,
+    };
+    if file.text(c.arg(0)?) != pid {
+        return None;
+    }
+    let (tag, size) = crate::rules::otp::call_timeout::request_tag(file, message).filter(|(t, _)| t.starts_with(':'))?;
+    let module = if call.is_any("GenServer", &["start", "start_link"]) {
+        let first = call.arg(0)?;
+        match file.text(first) {
+            "__MODULE__" => file.module(&call.ctx)?.name.clone(),
+            written if first.kind_id() == k.alias => file.module_at(written, first.start_byte()),
+            _ => return None,
+        }
+    } else {
+        call.module.clone()?
+    };
+    Some(Ending::Told { module, callback, tag: tag.to_string(), size })
+}
+
+/// The (callback, tag, size) messages of `module` whose every clause ends the
+/// process: a statement that raises or exits, or a `{:stop, ...}` return on every
+/// path. A clause that takes any message (`def handle_cast(msg, state)`) before them
+/// takes theirs too, so none counts after it.
+fn ending_messages(file: &File, module: &crate::model::Module) -> Vec<(String, String, usize)> {
+    let mut verdicts: Vec<(&'static str, &str, usize, bool)> = Vec::new();
+    for callback in [("handle_cast", 2), ("handle_call", 3), ("handle_info", 2)] {
+        let clauses = module.defs.iter().map(|&d| &file.defs[d as usize]).filter(|d| (d.name, d.arity) == callback);
+        for def in clauses {
+            let Some((tag, size)) = def.params.first().and_then(|p| crate::rules::otp::call_timeout::request_tag(file, *p)) else {
+                break;
+            };
+            let ends = def.body.is_some_and(|b| ends_process(file, b));
+            match verdicts.iter_mut().find(|v| (v.0, v.1, v.2) == (callback.0, tag, size)) {
+                Some(v) => v.3 &= ends,
+                None => verdicts.push((callback.0, tag, size, ends)),
+            }
+        }
+    }
+    verdicts
+        .into_iter()
+        .filter(|v| v.3)
+        .map(|(callback, tag, size, _)| (callback.to_string(), tag.to_string(), size))
+        .collect()
+}
+
+/// A callback body that always ends its process: one of its statements raises or
+/// exits (`raise(reason)`, `exit(reason)`), or it returns `{:stop, ...}` on every path.
+/// A `throw` is left out: the server takes the thrown value as its reply.
+fn ends_process(file: &File, body: Node) -> bool {
+    let k = &grammar().kinds;
+    let block = [k.do_block, k.body, k.block].contains(&body.kind_id());
+    let statements: Vec<Node> = if block { crate::syntax::statements(body).collect() } else { vec![body] };
+    if statements.iter().any(|s| matches!(ast::local_call_name(*s, file.src), Some("raise" | "exit"))) {
+        return true;
+    }
+    let mut tails = Vec::new();
+    ast::tail_values(body, file.src, &mut tails)
+        && !tails.is_empty()
+        && tails
+            .iter()
+            .all(|t| t.kind_id() == k.tuple && t.named_child(0).is_some_and(|a| file.text(a) == ":stop"))
 }
 
 /// `Task.start(Stream, :run, [stream])`, `Task.start(fn -> send(parent, f()) end)`:
@@ -1164,6 +1258,12 @@ struct NameFacts {
     /// `test_helper.exs`: it runs once before every module, so the support code it
     /// drives (starting a PubSub) is not thereby shared between test modules.
     test_helper: bool,
+    /// (start byte of a finding, module, callback, tag, size): a start in a test whose
+    /// next statement sends the process that message ([`Ending::Told`]).
+    told_to_end: Vec<(usize, String, String, String, usize)>,
+    /// (module, callback, tag, size): the messages that end a process of the module
+    /// ([`ending_messages`]).
+    ending: Vec<(String, String, String, usize)>,
 }
 
 fn collect(file: &File, _report: &Report) -> Option<Facts> {
@@ -1214,6 +1314,23 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         .filter(|m| crate::rules::otp::unsupervised_start::start_link_links_nothing(file, m))
         .map(|m| m.name.clone())
         .collect();
+    let told_to_end = if file.scope == crate::FileScope::Test {
+        file.calls_named_any(&["start_link", "start"])
+            .into_iter()
+            .filter(|c| start_kind(c).is_some())
+            .filter_map(|c| match ended_next(file, c)? {
+                Ending::Told { module, callback, tag, size } => Some((c.expr.start_byte(), module, callback.to_string(), tag, size)),
+                Ending::Stopped => None,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let ending = file
+        .modules
+        .iter()
+        .flat_map(|m| ending_messages(file, m).into_iter().map(|(callback, tag, size)| (m.name.clone(), callback, tag, size)))
+        .collect();
     Some(Box::new(NameFacts {
         private_starts,
         mentions,
@@ -1223,6 +1340,8 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         setup_all_starts,
         runs: file.scope != crate::FileScope::Other,
         test_helper: file.path.ends_with("test_helper.exs"),
+        told_to_end,
+        ending,
     }))
 }
 
@@ -1448,6 +1567,20 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
         .iter()
         .filter_map(|(i, f)| f.downcast_ref::<NameFacts>().map(|f| (*i, f)))
         .collect();
+    // `GenServer.cast(pid, {:raise, "boom"})` right after the start, and the module's
+    // clause for it raises: the process ends within the test (R45 tower). The module
+    // may be in the same file, so this holds for one file alone too.
+    let ending: std::collections::HashSet<(&str, &str, &str, usize)> = all
+        .iter()
+        .flat_map(|(_, f)| f.ending.iter().map(|(m, c, t, n)| (m.as_str(), c.as_str(), t.as_str(), *n)))
+        .collect();
+    for (file, f) in &all {
+        for (at, module, callback, tag, size) in &f.told_to_end {
+            if ending.contains(&(module.as_str(), callback.as_str(), tag.as_str(), *size)) {
+                report.retract(*file, *at);
+            }
+        }
+    }
     // One file alone (the playground, a workshop exercise) says nothing about the
     // rest of the project.
     if all.len() < 2 {
@@ -1518,6 +1651,8 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
         "setup_all_starts": f.setup_all_starts,
         "runs": f.runs,
         "test_helper": f.test_helper,
+        "told_to_end": f.told_to_end,
+        "ending": f.ending,
     });
     f.reach.encode_into(&mut value);
     Some(value)
@@ -1537,6 +1672,8 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
     let setup_all_starts = serde_json::from_value(value.get("setup_all_starts")?.clone()).ok()?;
     let runs = value.get("runs")?.as_bool()?;
     let test_helper = value.get("test_helper")?.as_bool()?;
+    let told_to_end = serde_json::from_value(value.get("told_to_end")?.clone()).ok()?;
+    let ending = serde_json::from_value(value.get("ending")?.clone()).ok()?;
     Some(Box::new(NameFacts {
         private_starts,
         mentions,
@@ -1546,5 +1683,7 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
         setup_all_starts,
         runs,
         test_helper,
+        told_to_end,
+        ending,
     }))
 }

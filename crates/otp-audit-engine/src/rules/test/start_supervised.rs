@@ -74,6 +74,12 @@ fn check(file: &File, report: &mut Report) {
         if in_setup_all && stopped_by_test(file, call) {
             continue;
         }
+        if in_setup_all && linked && named_after_own_module(file, call) {
+            // `name: :"#{__MODULE__}.Ring.#{n}"`: a name that spells this test module's
+            // own, which no other module starts (R45 ex_hash_ring's rings per
+            // replica count).
+            continue;
+        }
         if in_setup_all && linked && defined_here_unnamed(file, call) {
             // Linked to the module's `setup_all` process and registered (if at all)
             // under a module only this file defines: it goes when the module's tests
@@ -631,6 +637,40 @@ fn is_fixed_name(file: &File, name: Node) -> bool {
         || text == "__MODULE__"
         || (name.kind_id() == k.atom)
         || (name.kind_id() == k.quoted_atom && !text.contains("#{"))
+}
+
+/// The start's `name:` is `__MODULE__` (the test module) or an atom that begins with
+/// the enclosing module's own name, written out or as `#{__MODULE__}` /
+/// `#{inspect(__MODULE__)}`, directly or through
+/// a variable bound to it earlier in the same block (`name = :"MyTest.Ring.#{n}"`).
+fn named_after_own_module(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let (Some(name), Some(module), Some(test)) = (name_option(file, &call.args), file.module(&call.ctx), file.test(&call.ctx)) else {
+        return false;
+    };
+    let value = if name.kind_id() == k.identifier {
+        let var = file.text(name);
+        let bound = ast::descendants(test.node)
+            .take_while(|n| n.start_byte() < call.node.start_byte())
+            .filter(|n| ast::is_binary_op(*n, file.src, "="))
+            .filter(|n| ast::field(*n, grammar().fields.left).is_some_and(|l| l.kind_id() == k.identifier && file.text(l) == var))
+            .last();
+        match bound.and_then(|b| ast::field(b, grammar().fields.right)) {
+            Some(v) => v,
+            None => return false,
+        }
+    } else {
+        name
+    };
+    if file.text(value) == "__MODULE__" {
+        return true;
+    }
+    if value.kind_id() != k.quoted_atom {
+        return false;
+    }
+    let text = file.text(value).trim_start_matches(":\"").trim_start_matches("Elixir.").trim_end_matches('"');
+    let spelled = |prefix: &str| text.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '_', '-']));
+    spelled(&module.name) || spelled("#{__MODULE__}") || spelled("#{inspect(__MODULE__)}")
 }
 
 /// `Some(true)` for `X.start_link(...)`, `Some(false)` for the unlinked `start`s.

@@ -157,17 +157,24 @@ fn check(file: &File, report: &mut Report) {
 /// server's state holds ("removes task from state", "stores the ref in its state"):
 /// its author chose to test the bookkeeping itself (R36 rihanna). Only a place in the
 /// state counts (`from`, `in`, `into`, `to`, then `state`, `the state` or `its
-/// state`): "asserting on the state" or "the old state" describe the test, not it.
+/// state`), or what the server holds there (`has`, `keeps`, `holds`, then `state`
+/// within four words): "asserting on the state" or "the old state" describe the
+/// test, not it.
 fn named_for_state(file: &File, call: &Call) -> Option<String> {
     let test = file.test(&call.ctx)?;
     let words: Vec<String> = test.name.split(|c: char| !c.is_alphanumeric() && c != '_').filter(|w| !w.is_empty()).map(str::to_ascii_lowercase).collect();
     let says = words.iter().enumerate().any(|(i, w)| {
-        matches!(w.as_str(), "from" | "in" | "into" | "to")
+        let place = matches!(w.as_str(), "from" | "in" | "into" | "to")
             && match words.get(i + 1).map(String::as_str) {
                 Some("state") => true,
                 Some("the" | "its") => words.get(i + 2).is_some_and(|n| n == "state"),
                 _ => false,
-            }
+            };
+        // What the state holds, said of the server: "has no statsd state" (R45 peep),
+        // "keeps the last reading in state".
+        let holds = matches!(w.as_str(), "has" | "have" | "keeps" | "holds")
+            && words.iter().skip(i + 1).take(4).any(|n| n == "state");
+        place || holds
     });
     says.then(|| test.name.clone())
 }

@@ -206,6 +206,19 @@ fn check(file: &File, report: &mut Report) {
             }
             None => {}
         }
+        if let Some(rounds) = polls_every_round(file, call) {
+            report_info(
+                report,
+                file,
+                call,
+                "when-it-is-fine",
+                format!(
+                    "{} is the back-off of a bounded poll (`Enum.map` over `{rounds}`, whose answers the `assert` checks), but `Enum.map` runs every round, so the test always waits them all, even when the first read shows the change; `Enum.any?/2` or `Enum.reduce_while/3` over the same range stops at the first match",
+                    sleep.shown
+                ),
+            );
+            continue;
+        }
         // `Log.record(car, :online)`, the sleep, `Log.record(car, :asleep)`: most often
         // the sleep keeps apart the times the two calls record.
         if let Some(separated) = separated_calls(file, call) {
@@ -1392,6 +1405,31 @@ fn backs_off_in_bounded_poll(file: &File, sleep: &Call) -> bool {
             || ast::is_binary_op(e, file.src, "|>") && ast::field(e, g.fields.right).is_some_and(take)
     });
     halts && bounded
+}
+
+/// `assert 0..4 |> Enum.map(fn _ -> Process.sleep(50); read() end) |> Enum.any?(...)`:
+/// a bounded poll that collects every round's answer and asserts that one of them
+/// matched (R45 k8s). It does wait for the outcome, only never stops early. The
+/// range or list, as written.
+fn polls_every_round<'s>(file: &File<'s>, sleep: &Call) -> Option<&'s str> {
+    let g = grammar();
+    let fun = &file.fns[sleep.ctx.func? as usize];
+    let by = file.call(fun.called_by?);
+    if !by.is("Enum", "map") {
+        return None;
+    }
+    let rounds = by.arg(0).filter(|e| {
+        ast::is_binary_op(*e, file.src, "..") || ast::is_binary_op(*e, file.src, "//") || e.kind_id() == g.kinds.list
+    })?;
+    // The map's answers reach an `assert` that asks whether any of them matched.
+    let statement = file.statement_around(by.node);
+    let assert = file.calls_within(statement).find(|c| c.node == statement && c.local && c.name == "assert")?;
+    let asks_any = file
+        .calls_within(assert.node)
+        .any(|c| c.is_any("Enum", &["any?", "member?", "find", "find_value"]) && c.node.start_byte() > by.node.start_byte());
+    // The answer of each round is the fn's value, read after the sleep.
+    let reads_after = is_statement_call(sleep) && ast::next_statement(sleep.expr).is_some();
+    (asks_any && reads_after).then(|| file.text(rounds))
 }
 
 /// The value of a duration written as an integer, a module attribute of the file

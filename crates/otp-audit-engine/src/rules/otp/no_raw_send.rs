@@ -1478,6 +1478,8 @@ fn check(file: &File, report: &mut Report) {
             Some(format!("`{written}` notifies {dest_text}, the `{field}` pid that `init/1` keeps from the argument this process was started with (its observer or owner): a subscriber notification; make sure the receiver handles these messages"))
         } else if let Some((field, callback)) = dest.and_then(|d| stored_from_request(file, call, d)) {
             Some(format!("`{written}` notifies {dest_text}, the `{field}` pid that a `{callback}` request to this process carried and stored (it attached itself to be told): a subscriber notification; make sure the receiver handles these messages"))
+        } else if let Some((field, line)) = dest.and_then(|d| documented_receiver_field(file, call, d)) {
+            Some(format!("`{written}` delivers to {dest_text}, the `{field}` process that this module's docs name as the one these messages go to (\"{line}\"): a documented delivery to a process the caller chose, which has no client function to call; make sure the docs also give the messages' format"))
         } else if dest.is_some_and(|d| subscribed_by_message(file, call, d)) {
             Some(format!("`{written}` notifies {dest_text}, the pid that the subscribe message this clause takes carried and that the state keeps as a subscriber: a subscriber notification (a confirmation or the first snapshot); make sure the receiver handles these messages, and consider a client function for subscribing that does the same through `GenServer.call`"))
         } else if dest.is_some_and(|d| from_init_argument(file, call, d)) {
@@ -2802,6 +2804,40 @@ fn stored_from_request<'s>(file: &File<'s>, call: &Call, dest: Node) -> Option<(
         });
         stored.then_some((field, callback))
     })
+}
+
+/// `send(pid, part)` where `pid` is the `stream_to` field of a struct (`state.stream_to`,
+/// or bound by `%__MODULE__{stream_to: pid}`) and a doc or comment of the module
+/// describes that field as the process that messages go to ("`:stream_to` - the
+/// process expecting response parts sent to", R45 k8s's Mint request): the caller
+/// named the process when it made the request, and the module documents the delivery.
+/// The field and the doc line.
+fn documented_receiver_field<'s>(file: &File<'s>, call: &Call, dest: Node) -> Option<(&'s str, String)> {
+    let k = &grammar().kinds;
+    let field = destination_field(file, call, dest)?;
+    let module = file.module(&call.ctx)?;
+    let range = module.node.byte_range();
+    let docs = file
+        .nodes_of(k.unary_operator)
+        .iter()
+        .filter(|n| range.contains(&n.start_byte()))
+        .filter(|n| ["@typedoc", "@moduledoc", "@doc"].iter().any(|a| file.text(**n).starts_with(a)))
+        .chain(file.comments.iter().filter(|c| range.contains(&c.start_byte())));
+    let names_field = |line: &str| {
+        [format!(":{field}"), format!("{field}:"), format!("`{field}`")].iter().any(|f| line.contains(f.as_str()))
+    };
+    let says_receiver = |line: &str| {
+        let line = line.to_lowercase();
+        (line.contains("process") || line.contains("pid"))
+            && ["sent to", "send to", "expect", "receive", "deliver", "notif", "subscri"].iter().any(|w| line.contains(w))
+    };
+    docs.flat_map(|n| file.text(*n).lines())
+        .find(|line| names_field(line) && says_receiver(line))
+        .map(|line| {
+            let line = line.trim().trim_start_matches(['#', '-', '*', ' ']);
+            let short: String = line.chars().take(80).collect();
+            (field, if short.len() < line.len() { format!("{short}…") } else { short })
+        })
 }
 
 /// `handle_info({:subscribe, pid, topics}, state)` (or the `do_handle_info/2` it hands

@@ -990,11 +990,27 @@ fn waits_in_line(file: &File, call: &Call) -> bool {
                 let from = file.text(*from);
                 !from.starts_with('_')
                     && d.body.is_some_and(|body| {
-                        let defers = ast::descendants(body).any(|n| {
-                            n.kind_id() == k.tuple
-                                && n.named_child(0).and_then(|a| ast::atom_name(a, file.src)) == Some("noreply")
+                        let noreply = |node: Node| {
+                            ast::descendants(node).any(|n| {
+                                n.kind_id() == k.tuple
+                                    && n.named_child(0).and_then(|a| ast::atom_name(a, file.src)) == Some("noreply")
+                            })
+                        };
+                        // Or the clause ends in a helper of the module that answers
+                        // `{:noreply, state}` (`shutdown_if_closed(state)`, R45 k8s's
+                        // long poll, whose `from` a request struct keeps).
+                        let mut tails = Vec::new();
+                        ast::tail_values(body, file.src, &mut tails);
+                        let helper_defers = tails.iter().any(|t| {
+                            file.calls_within(*t).filter(|c| c.node == *t && c.local).any(|c| {
+                                file.defs
+                                    .iter()
+                                    .filter(in_module)
+                                    .any(|f| f.name == c.name && f.arity == c.arity && f.body.is_some_and(noreply))
+                            })
                         });
-                        defers && ast::descendants(body).any(|v| v.kind_id() == k.identifier && file.text(v) == from)
+                        (noreply(body) || helper_defers)
+                            && ast::descendants(body).any(|v| v.kind_id() == k.identifier && file.text(v) == from)
                     })
             })
     })

@@ -689,14 +689,18 @@ fn named_start_link(file: &File, call: &Call, def: &Def) -> bool {
 
 /// `case Process.whereis(__MODULE__) do nil -> GenServer.start_link(__MODULE__, arg,
 /// name: __MODULE__) ...`, or a start whose `{:error, {:already_started, _}}` counts as
-/// success: a named process started on demand, once.
+/// success (named there or in the started module): a named process started on
+/// demand, once.
 fn lazy_singleton(file: &File, call: &Call, def: &Def) -> bool {
     let named = call.args.iter().any(|a| file.text(*a).contains("name:"));
     let looked_up_first = file.calls_within(def.node).any(|c| {
         c.node.end_byte() <= call.node.start_byte() && c.name == "whereis" && matches!(c.module.as_deref(), Some("Process" | "GenServer" | ":erlang"))
     });
+    // Only a start under a name can be `already_started`: taking that case says the
+    // start registers one, even when its `name:` sits in the started module's
+    // `start_link` (R45 tortoise's per-client connection supervisor).
     let takes_already_started = case_patterns(file, call).iter().any(|p| file.text(*p).contains(":already_started"));
-    named && (looked_up_first || takes_already_started)
+    named && looked_up_first || takes_already_started
 }
 
 /// `@doc false` right above the function (before its first clause).

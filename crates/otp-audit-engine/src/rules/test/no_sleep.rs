@@ -76,6 +76,13 @@ enum Wait<'s> {
     Down {
         stopper: String,
     },
+    /// The same, when the next statement checks that another process is dead
+    /// (`refute Process.alive?(chan.pid)` after killing the channel's owner): the
+    /// sleep waits for that victim of the kill, which the test can monitor itself.
+    DownInTurn {
+        stopper: String,
+        victim: String,
+    },
     /// A stop of a process the test reached through its own data, with no supervisor
     /// in view: the sleep waits for other processes to react.
     Reaction {
@@ -396,7 +403,10 @@ fn check(file: &File, report: &mut Report) {
                 Some((stopper, Stopped::Ended)) => Wait::Nothing { stopper },
                 Some((stopper, Stopped::Removed)) => Wait::Removed { stopper },
                 Some((stopper, Stopped::NotAChild(pid))) => Wait::NotAChild { stopper, pid },
-                Some((stopper, Stopped::GoesDown)) => Wait::Down { stopper },
+                Some((stopper, Stopped::GoesDown)) => match killed_in_turn(file, call) {
+                    Some(victim) => Wait::DownInTurn { stopper, victim },
+                    None => Wait::Down { stopper },
+                },
                 Some((stopper, Stopped::Reacts)) => Wait::Reaction { stopper },
                 None => match (called_before(file, call), started_before(file, call)) {
                     (Some(call), _) => Wait::AfterCall { call },
@@ -468,6 +478,12 @@ fn check(file: &File, report: &mut Report) {
             Wait::Down { stopper } => (
                 format!(
                     "{shown} after `{stopper}` waits for the killed process to go down (and for what reacts to it); nothing the test can see restarts it: monitor it and `assert_receive {{:DOWN, ^ref, ...}}`, then check the survivors"
+                ),
+                "waiting-for-a-restart",
+            ),
+            Wait::DownInTurn { stopper, victim } => (
+                format!(
+                    "{shown} after `{stopper}` guesses how long `{victim}`, which goes down in turn, takes to end; monitor `{victim}` before the stop (`ref = Process.monitor({victim})`) and `assert_receive {{:DOWN, ^ref, :process, _, _}}` in place of the sleep and the check, then wait for whatever should come back (poll the public API with a bounded retry)"
                 ),
                 "waiting-for-a-restart",
             ),
@@ -1880,6 +1896,30 @@ fn checks_absence(file: &File, stmt: Node) -> bool {
 /// `Process.alive?(Process.whereis(name))` may wait for a restart, a change a poll can
 /// wait for.
 /// `refute Process.alive?(pid)`: the pid (a variable) the statement checks is dead.
+/// After a kill, the statement right after the sleep checks that a process other
+/// than the one killed is dead (`Process.exit(pid, :kill)`, then `refute
+/// Process.alive?(chan.pid)`): that process, as written (R45 amqp).
+fn killed_in_turn(file: &File, sleep: &Call) -> Option<String> {
+    let k = &grammar().kinds;
+    let next = ast::next_statement(sleep.expr)?;
+    // `asserts_dead` takes a plain variable; a victim is often a field (`chan.pid`).
+    let check = file.calls_within(next).find(|c| c.node == next && c.local && c.name == "refute")?;
+    let claim = check.arg(0)?;
+    let victim = file
+        .calls_within(claim)
+        .find(|a| a.node == claim && a.is("Process", "alive?"))
+        .and_then(|a| a.arg(0))
+        .filter(|pid| pid.kind_id() == k.identifier || ast::field_access(*pid, file.src).is_some())
+        .map(|pid| file.text(pid))?;
+    let test = file.test(&sleep.ctx)?;
+    let stopped_directly = file
+        .calls_within(test.node)
+        .filter(|c| c.node.end_byte() <= sleep.node.start_byte())
+        .filter(|c| c.is("Process", "exit") || c.is("GenServer", "stop") || c.is("Supervisor", "stop") || c.is("Agent", "stop"))
+        .any(|c| c.arg(0).is_some_and(|a| file.text(a) == victim));
+    (!stopped_directly).then(|| victim.to_string())
+}
+
 fn asserts_dead<'s>(file: &File<'s>, stmt: Node) -> Option<&'s str> {
     let k = &grammar().kinds;
     let check = file

@@ -321,6 +321,17 @@ fn check(file: &File, report: &mut Report) {
             report.add_info(file, &call.ctx, call.node.byte_range(), message);
             continue;
         }
+        // Started from the server's own callbacks under a name it reuses
+        // (`already_started` is success): linked to that server for its life, started
+        // again after its restart (R45 tortoise's per-client connection supervisor).
+        if lazy_singleton(file, call, def) && (def.is_callback || super::no_raw_spawn::runs_in_server(file, call)) {
+            let message = format!(
+                "`{written}` in `{}/{}` runs in this server's process and starts a named process linked to it, reused when it already runs: it goes down with the server and is started again after a restart; but a restarted server can find the previous one still going down, take its `{{:error, {{:already_started, _}}}}` as success and carry on without it once it is gone; to tie the two together, start both under one supervisor of their own (`:one_for_all`)",
+                def.name, def.arity
+            );
+            report.add_info(file, &call.ctx, call.node.byte_range(), message);
+            continue;
+        }
         // `ensure_started/0`: a named singleton started on first use.
         if lazy_singleton(file, call, def) {
             let message = format!(

@@ -1484,6 +1484,10 @@ fn check(file: &File, report: &mut Report) {
             Some(format!("`{written}` notifies {dest_text}, the pid that the subscribe message this clause takes carried and that the state keeps as a subscriber: a subscriber notification (a confirmation or the first snapshot); make sure the receiver handles these messages, and consider a client function for subscribing that does the same through `GenServer.call`"))
         } else if dest.is_some_and(|d| from_init_argument(file, call, d)) {
             Some(format!("`{written}` notifies {dest_text}, a pid from the `init/1` argument this process was started with (its subscriber or owner): a subscriber notification; make sure the receiver handles these messages"))
+        } else if dest.is_some_and(|d| loops_over(file, call, d) || fed_by_loops(file, call, d)) {
+            // Each subscriber of a list, which the loop check below leaves alone
+            // however the message is tagged (R46 nerves_time's `{:nerves_time, ...}`).
+            None
         } else {
             dest.and_then(|d| library_contract_tag(file, call, d)).map(|tag| format!("`{written}` sends {dest_text} a message tagged `{tag}`, this library's own name, and no module of this file receives it: a message the library defines for its users' processes, which have no client function it could call instead; document the message in the library's docs (or make it a behaviour callback the receiving processes implement); if a module of this project receives it, give that module a client function instead"))
         };
@@ -1714,6 +1718,24 @@ fn is_capture_placeholder(file: &File, node: Node) -> bool {
     file.text(node).strip_prefix('&').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// [`capture_over_collection`] whose collection is named for subscribers
+/// (`state.clients`, `subscribers`, `listeners`, `watchers`, `observers`): not a list
+/// of effects or of table rows, whose elements carry pids for other reasons.
+fn capture_over_subscribers(file: &File, placeholder: Node) -> bool {
+    let k = &grammar().kinds;
+    if !capture_over_collection(file, placeholder) {
+        return false;
+    }
+    let owner = std::iter::successors(file.parent(placeholder), |n| file.parent(*n))
+        .filter(|n| n.kind_id() == k.call)
+        .nth(1);
+    let collection = owner.and_then(|o| file.calls_within(o).find(|c| c.node == o)).and_then(|c| c.arg(0));
+    collection.is_some_and(|c| {
+        let text = file.text(c).to_lowercase();
+        ["subscri", "client", "listener", "watcher", "observer"].iter().any(|w| text.contains(w))
+    })
+}
+
 /// `Enum.each(listeners, &send(&1, msg))`, `Stream.each(pids, &send(&1, msg))`: the
 /// destination is the placeholder of a capture handed to an `Enum`, `Stream` or
 /// `:lists` function, so the send goes to each element of a collection in turn.
@@ -1865,7 +1887,9 @@ fn fed_by_loops(file: &File, call: &Call, dest: Node) -> bool {
         return false;
     }
     let var = file.text(dest);
-    let Some(at) = def.params.iter().position(|p| p.kind_id() == k.identifier && file.text(*p) == var) else {
+    // The pid itself, or taken apart from the element (`defp send_log({pid, _ref},
+    // entry)`, R46 ring_logger's log server).
+    let Some(at) = def.params.iter().position(|p| binds_variable_or_is(file, *p, var)) else {
         return false;
     };
     let (mut from_loop, mut all) = (false, true);
@@ -1877,7 +1901,9 @@ fn fed_by_loops(file: &File, call: &Call, dest: Node) -> bool {
             all = false;
             continue;
         };
-        if loops_over(file, c, arg) {
+        // `Enum.each(state.clients, &send_log(&1, entry))`: each element of a collection
+        // named for the processes that asked to be told.
+        if loops_over(file, c, arg) || capture_over_subscribers(file, arg) {
             from_loop = true;
         } else if !(from_incoming_message(file, c, arg) || from_fsm_event(file, c, arg) || passes_a_struct(file, c, arg)) {
             all = false;

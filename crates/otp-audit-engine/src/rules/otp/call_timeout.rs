@@ -811,7 +811,9 @@ fn blocking_call<'t>(file: &File<'t>, module: &Module, body: Node, seen: &mut Ve
         let blocks = match c.module.as_deref() {
             Some("Task") => c.name.starts_with("await") || c.name.starts_with("yield"),
             Some("GenServer" | ":gen_server" | ":gen_statem" | "GenStage") => c.name == "call",
-            Some("Process" | ":timer") => c.name == "sleep",
+            // A cool-off right before `{:stop, ...}` ends start-up: a call queued
+            // behind it exits with the stop reason, not by timing out (R46 nerves_ssh).
+            Some("Process" | ":timer") => c.name == "sleep" && !cools_off_before_stop(file, c),
             // Another module of the project, in the work `init/1` deferred, whose
             // function is named for reading a store or reaching a peer
             // (`EventStore.read_snapshot/2`, `Repo.load_all/1`, `Conn.connect/1`).
@@ -842,6 +844,14 @@ fn blocking_call<'t>(file: &File<'t>, module: &Module, body: Node, seen: &mut Ve
         }
     }
     None
+}
+
+/// `Process.sleep(@cool_off)` whose next statement is the `{:stop, reason, state}` the
+/// clause returns.
+fn cools_off_before_stop(file: &File, sleep: &Call) -> bool {
+    let k = &grammar().kinds;
+    ast::next_statement(sleep.expr)
+        .is_some_and(|n| n.kind_id() == k.tuple && n.named_child(0).is_some_and(|a| file.text(a) == ":stop") && ast::next_statement(n).is_none())
 }
 
 /// A function name that says it reads a store or reaches (or opens a link to) another

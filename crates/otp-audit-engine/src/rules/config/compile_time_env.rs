@@ -70,6 +70,7 @@ fn sites(file: &File) -> Vec<Site> {
             || fallback_of_compile_env(file, call)
             || in_plug_route(file, call)
             || in_generated_def_body(file, call.node)
+            || build_time_check(file, call)
         {
             continue;
         } else if ctx.in_attribute {
@@ -248,6 +249,34 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
 /// `for {name, arity} <- functions do def unquote(name)(...) do ... end end` in the
 /// module body: the `for` only generates definitions; the body of each runs when it
 /// is called (R44 blockscout's rate-limit backend, chosen in `runtime.exs`).
+/// `if Application.get_all_env(:my_app) == [] and ..., do: raise "..."` in the module
+/// body: a check that fails the build on a wrong configuration (R46 nerves_ssh). The
+/// read is in the condition, and every branch only raises or warns, so nothing of
+/// the value is kept in the module.
+fn build_time_check(file: &File, call: &Call) -> bool {
+    let k = &grammar().kinds;
+    let complains = |n: Node| {
+        file.calls_within(n).find(|c| c.node == n).is_some_and(|c| {
+            (c.local && matches!(c.name, "raise" | "exit"))
+                || c.is_any("Mix", &["raise"])
+                || c.is_any("IO", &["warn"])
+                || c.is_any("Logger", &["warning", "warn", "error"])
+        })
+    };
+    file.calls_named_any(&["if", "unless"]).into_iter().any(|c| {
+        c.local
+            && c.ctx.def.is_none()
+            && c.arg(0).is_some_and(|cond| cond.byte_range().contains(&call.node.start_byte()))
+            && c.do_block.is_some_and(|block| {
+                let statements: Vec<Node> = ast::named_children(block)
+                    .flat_map(|n| if n.kind_id() == k.else_block { ast::named_children(n).collect() } else { vec![n] })
+                    .filter(|n| n.kind_id() != k.comment)
+                    .collect();
+                !statements.is_empty() && statements.into_iter().all(complains)
+            })
+    })
+}
+
 fn in_generated_def_body(file: &File, node: Node) -> bool {
     use_options::def_around(file, node).is_some_and(|(_, in_body)| in_body)
 }

@@ -228,6 +228,19 @@ fn check(file: &File, report: &mut Report) {
         }
         // `Log.record(car, :online)`, the sleep, `Log.record(car, :asleep)`: most often
         // the sleep keeps apart the times the two calls record.
+        if let Some(comment) = says_it_separates_timestamps(file, call) {
+            report_info(
+                report,
+                file,
+                call,
+                "when-it-is-fine",
+                format!(
+                    "{} keeps apart the timestamps of what the test records, as a comment above it says (\"{comment}\"): wall-clock time is the point here; pass the timestamps (or a clock the test controls) if the code under test takes them, and the wait goes away",
+                    sleep.shown
+                ),
+            );
+            continue;
+        }
         if let Some(separated) = separated_calls(file, call) {
             if let Some(blocker) = (!separated.stamps_time)
                 .then(|| blocker_started_before(file, call, &separated.function))
@@ -1421,6 +1434,23 @@ fn backs_off_in_bounded_poll(file: &File, sleep: &Call) -> bool {
             || ast::is_binary_op(e, file.src, "|>") && ast::field(e, g.fields.right).is_some_and(take)
     });
     halts && bounded
+}
+
+/// A comment in the test, before the sleep, that says the sleeps keep timestamps apart
+/// (`# The sleeps are to ensure records get different timestamps`, R46 grizzly's trace
+/// test): the comment, trimmed.
+fn says_it_separates_timestamps(file: &File, sleep: &Call) -> Option<String> {
+    let test = file.test(&sleep.ctx)?;
+    let range = test.node.start_byte()..sleep.node.start_byte();
+    file.comments
+        .iter()
+        .filter(|c| range.contains(&c.start_byte()))
+        .map(|c| file.text(*c).trim_start_matches('#').trim())
+        .find(|text| {
+            let lower = text.to_lowercase();
+            lower.contains("sleep") && (lower.contains("timestamp") || lower.contains("different time") || lower.contains("distinct time"))
+        })
+        .map(str::to_string)
 }
 
 /// `assert 0..4 |> Enum.map(fn _ -> Process.sleep(50); read() end) |> Enum.any?(...)`:

@@ -228,6 +228,19 @@ fn check(file: &File, report: &mut Report) {
         }
         // `Log.record(car, :online)`, the sleep, `Log.record(car, :asleep)`: most often
         // the sleep keeps apart the times the two calls record.
+        if let Some(stop) = ends_the_test_after_stop(file, call) {
+            let d = report.add(
+                file,
+                &call.ctx,
+                call.expr.byte_range(),
+                format!(
+                    "{} ends the test right after `{stop}`, which returns once what it stops has ended, and nothing after it checks anything: the sleep waits for nothing; delete it",
+                    sleep.shown
+                ),
+            );
+            d.anchor("waiting-for-a-restart");
+            continue;
+        }
         if let Some(comment) = says_it_separates_timestamps(file, call) {
             report_info(
                 report,
@@ -1434,6 +1447,36 @@ fn backs_off_in_bounded_poll(file: &File, sleep: &Call) -> bool {
             || ast::is_binary_op(e, file.src, "|>") && ast::field(e, g.fields.right).is_some_and(take)
     });
     halts && bounded
+}
+
+/// The sleep is the last statement of the test's own body, and the statement before
+/// it (past any `Application.put_env`-style config writes) is a synchronous stop:
+/// `Application.stop/1`, `GenServer.stop`, `Supervisor.stop`, `Agent.stop` or
+/// `stop_supervised` (R46 nerves_ssh's application test). The stop, as written.
+fn ends_the_test_after_stop(file: &File, sleep: &Call) -> Option<String> {
+    let body = file.test(&sleep.ctx).filter(|t| t.kind == TestKind::Test).and_then(|t| t.body)?;
+    if !is_statement_call(sleep) || ast::next_statement(sleep.expr).is_some() || file.parent(sleep.expr) != Some(body) {
+        return None;
+    }
+    let statements: Vec<Node> = crate::syntax::statements(body).take_while(|s| *s != sleep.expr).collect();
+    for stmt in statements.into_iter().rev() {
+        let calls: Vec<&Call> = file.calls_within(stmt).collect();
+        let config = calls.first().is_some_and(|c| c.is_any("Application", &["put_env", "put_all_env", "delete_env"]));
+        if config {
+            continue;
+        }
+        return calls
+            .into_iter()
+            .find(|c| {
+                c.is("Application", "stop")
+                    || c.is_any("GenServer", &["stop"])
+                    || c.is_any("Supervisor", &["stop"])
+                    || c.is_any("Agent", &["stop"])
+                    || (c.local && matches!(c.name, "stop_supervised" | "stop_supervised!"))
+            })
+            .map(|c| c.display(file.src));
+    }
+    None
 }
 
 /// A comment in the test, before the sleep, that says the sleeps keep timestamps apart

@@ -51,6 +51,10 @@ struct Found<'a, 't> {
     name: String,
     message: String,
     error: bool,
+    /// In an `async: true` module, the test (or its `setup`) starts this instance
+    /// itself: shared only if another async module starts the same name, which the
+    /// project pass looks for.
+    own_async: bool,
 }
 
 fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
@@ -76,7 +80,9 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
         // A process the module's `setup` starts with `start_supervised` is each
         // test's own instance, stopped when the test ends: in a module whose tests run
         // one at a time, touching it leaks into no other test.
-        if !module.async_tests && (started_per_test(file, call, &name) || started_in_test(file, call, &name)) {
+        let own_instance =
+            started_per_test(file, call, &name) || started_in_test(file, call, &name) || started_by_test_itself(file, call, &name);
+        if !module.async_tests && own_instance {
             continue;
         }
         let killed = killed.get_or_insert_with(|| {
@@ -189,6 +195,7 @@ fn findings<'a, 't>(file: &'a File<'t>) -> Vec<Found<'a, 't>> {
             name: file.module_at(&name, call.node.start_byte()),
             message: format!("`{written}` {action} the globally registered `{name}`; {why}; {instead}"),
             error: killed_in_module,
+            own_async: module.async_tests && own_instance && !killed_in_module,
         });
     }
     out
@@ -203,6 +210,12 @@ enum Fact {
     /// A finding at `at`, in a module running its tests one at a time that uses
     /// `uses`, on the process registered as `name`.
     Touch { at: usize, name: String, uses: Vec<String> },
+    /// A finding at `at`, in an `async: true` module, on the instance of `name` that
+    /// the test started itself.
+    OwnAsync { at: usize, name: String },
+    /// The modules the `async: true` test modules of a file start (in a `setup` or a
+    /// test, with `start_supervised` or `start_link`).
+    AsyncStarts { names: Vec<String> },
 }
 
 fn collect(file: &File, _report: &Report) -> Option<Facts> {
@@ -224,7 +237,16 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             facts.push(Fact::Template { module: module.name.clone(), starts: per_test_starts(file, Some(i as Id)), uses });
         }
     }
+    // Every test file says what its async modules start, if anything, so that the
+    // pass knows it saw the project's other test files.
+    if file.scope == crate::FileScope::Test {
+        facts.push(Fact::AsyncStarts { names: async_starts(file) });
+    }
     for found in findings(file) {
+        if found.own_async {
+            facts.push(Fact::OwnAsync { at: found.call.expr.start_byte(), name: found.name });
+            continue;
+        }
         let Some(module) = file.module(&found.call.ctx).filter(|m| !m.async_tests) else {
             continue;
         };
@@ -262,6 +284,66 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             report.retract(*file, *at);
         }
     }
+    // The test's own instance in an async module, under a name no async module of
+    // another test file starts: nothing runs beside it that could reach the same name
+    // (R46 nerves_ssh's NervesSSHTest). One test file alone (the playground) says
+    // nothing about the others.
+    let test_files: std::collections::HashSet<usize> =
+        all.iter().filter(|(_, f)| matches!(f, Fact::AsyncStarts { .. })).map(|(i, _)| *i).collect();
+    for (file, f) in all.iter().filter(|_| test_files.len() > 1) {
+        if let Fact::OwnAsync { at, name } = f {
+            let elsewhere = all.iter().any(|(other, g)| other != file && matches!(g, Fact::AsyncStarts { names } if names.contains(name)));
+            if !elsewhere {
+                report.retract(*file, *at);
+            }
+        }
+    }
+}
+
+/// The modules that the `async: true` test modules of the file start, resolved (see
+/// [`per_test_starts`], here over `setup` blocks and tests alike).
+fn async_starts(file: &File) -> Vec<String> {
+    let mut names: Vec<String> = file
+        .calls
+        .iter()
+        .filter(|c| c.ctx.test.is_some() && file.module(&c.ctx).is_some_and(|m| m.async_tests))
+        .filter_map(|c| started_module(file, c))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// The module a start in a test starts: `start_supervised!({NervesSSH, opts})`,
+/// `start_supervised(Publisher)`, `Publisher.start_link(...)`.
+fn started_module(file: &File, c: &Call) -> Option<String> {
+    let k = &grammar().kinds;
+    match (c.module.as_deref(), c.name) {
+        (None, "start_supervised" | "start_supervised!" | "start_link_supervised!") if c.local => c
+            .arg(0)
+            .and_then(|spec| if spec.kind_id() == k.tuple { spec.named_child(0) } else { Some(spec) })
+            .filter(|m| m.kind_id() == k.alias)
+            .map(|m| file.module_at(file.text(m), m.start_byte())),
+        (Some(m), "start_link") if !c.dynamic && m.starts_with(|ch: char| ch.is_ascii_uppercase()) => {
+            Some(file.module_at(m, c.node.start_byte()))
+        }
+        _ => None,
+    }
+}
+
+/// Does the test itself, before the call, start the module registered as `name`
+/// (`start_supervised!({NervesSSH, config})`, whose `start_link` registers the
+/// module's own name)? Then the call reaches the test's own instance.
+fn started_by_test_itself(file: &File, call: &Call, name: &str) -> bool {
+    if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let target = file.module_at(name, call.node.start_byte());
+    file.test(&call.ctx).is_some_and(|t| {
+        file.calls_within(t.node)
+            .filter(|c| c.node.end_byte() <= call.node.start_byte() && c.module.is_none())
+            .any(|c| started_module(file, c).as_deref() == Some(target.as_str()))
+    })
 }
 
 fn encode(facts: &Facts) -> Option<serde_json::Value> {
@@ -272,6 +354,8 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
             .map(|f| match f {
                 Fact::Template { module, starts, uses } => serde_json::json!(["template", module, starts, uses]),
                 Fact::Touch { at, name, uses } => serde_json::json!(["touch", at, name, uses]),
+                Fact::OwnAsync { at, name } => serde_json::json!(["own_async", at, name]),
+                Fact::AsyncStarts { names } => serde_json::json!(["async_starts", names]),
             })
             .collect(),
     ))
@@ -286,6 +370,8 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
         facts.push(match f.first()?.as_str()? {
             "template" => Fact::Template { module: text(1)?, starts: list(2)?, uses: list(3)? },
             "touch" => Fact::Touch { at: f.get(1)?.as_u64()? as usize, name: text(2)?, uses: list(3)? },
+            "own_async" => Fact::OwnAsync { at: f.get(1)?.as_u64()? as usize, name: text(2)? },
+            "async_starts" => Fact::AsyncStarts { names: list(1)? },
             _ => return None,
         });
     }

@@ -509,7 +509,7 @@ fn check(file: &File, report: &mut Report) {
             ),
             Wait::DownInTurn { stopper, victim } => (
                 format!(
-                    "{shown} after `{stopper}` guesses how long `{victim}`, which goes down in turn, takes to end; monitor `{victim}` before the stop (`ref = Process.monitor({victim})`) and `assert_receive {{:DOWN, ^ref, :process, _, _}}` in place of the sleep and the check, then wait for whatever should come back (poll the public API with a bounded retry)"
+                    "{shown} after `{stopper}` guesses how long it takes to bring down {victim} in turn; monitor each before the stop (`ref = Process.monitor(pid)`) and `assert_receive {{:DOWN, ^ref, :process, _, _}}` for each in place of the sleep and the checks, then wait for whatever should come back (poll the public API with a bounded retry)"
                 ),
                 "waiting-for-a-restart",
             ),
@@ -1974,23 +1974,47 @@ fn checks_absence(file: &File, stmt: Node) -> bool {
 /// Process.alive?(chan.pid)`): that process, as written (R45 amqp).
 fn killed_in_turn(file: &File, sleep: &Call) -> Option<String> {
     let k = &grammar().kinds;
-    let next = ast::next_statement(sleep.expr)?;
     // `asserts_dead` takes a plain variable; a victim is often a field (`chan.pid`).
-    let check = file.calls_within(next).find(|c| c.node == next && c.local && c.name == "refute")?;
-    let claim = check.arg(0)?;
-    let victim = file
-        .calls_within(claim)
-        .find(|a| a.node == claim && a.is("Process", "alive?"))
-        .and_then(|a| a.arg(0))
-        .filter(|pid| pid.kind_id() == k.identifier || ast::field_access(*pid, file.src).is_some())
-        .map(|pid| file.text(pid))?;
+    let refuted_alive = |stmt: Node| -> Option<&str> {
+        let check = file.calls_within(stmt).find(|c| c.node == stmt && c.local && c.name == "refute")?;
+        let claim = check.arg(0)?;
+        file.calls_within(claim)
+            .find(|a| a.node == claim && a.is("Process", "alive?"))
+            .and_then(|a| a.arg(0))
+            .filter(|pid| pid.kind_id() == k.identifier || ast::field_access(*pid, file.src).is_some())
+            .map(|pid| file.text(pid))
+    };
     let test = file.test(&sleep.ctx)?;
-    let stopped_directly = file
-        .calls_within(test.node)
-        .filter(|c| c.node.end_byte() <= sleep.node.start_byte())
-        .filter(|c| c.is("Process", "exit") || c.is("GenServer", "stop") || c.is("Supervisor", "stop") || c.is("Agent", "stop"))
-        .any(|c| c.arg(0).is_some_and(|a| file.text(a) == victim));
-    (!stopped_directly).then(|| victim.to_string())
+    let stopped_directly = |victim: &str| {
+        file.calls_within(test.node)
+            .filter(|c| c.node.end_byte() <= sleep.node.start_byte())
+            .filter(|c| c.is("Process", "exit") || c.is("GenServer", "stop") || c.is("Supervisor", "stop") || c.is("Agent", "stop"))
+            .any(|c| c.arg(0).is_some_and(|a| file.text(a) == victim))
+    };
+    // The statement right after the sleep checks a victim; later checks of the same
+    // kind in the block, before any other wait, name the rest of the chain (R45 amqp:
+    // the channel, then the connection it takes down).
+    let first = refuted_alive(ast::next_statement(sleep.expr)?)?;
+    if stopped_directly(first) {
+        return None;
+    }
+    let mut victims = vec![first];
+    let mut cur = ast::next_statement(sleep.expr).and_then(ast::next_statement);
+    while let Some(stmt) = cur {
+        let waits = file.calls_within(stmt).any(|c| c.is("Process", "sleep") || c.is(":timer", "sleep"));
+        if waits {
+            break;
+        }
+        if let Some(v) = refuted_alive(stmt).filter(|v| !stopped_directly(v) && !victims.contains(v)) {
+            victims.push(v);
+        }
+        cur = ast::next_statement(stmt);
+    }
+    Some(match victims.as_slice() {
+        [one] => format!("`{one}`"),
+        [init @ .., last] => format!("{} and `{last}`", init.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")),
+        [] => return None,
+    })
 }
 
 fn asserts_dead<'s>(file: &File<'s>, stmt: Node) -> Option<&'s str> {

@@ -11,6 +11,8 @@ defmodule MyApp.ChannelOwnerTest do
     Process.exit(owner, :kill)
     Process.sleep(50) #~ test/no-sleep
     refute Process.alive?(channel.pid)
+    # The channel's connection goes down with it.
+    refute Process.alive?(channel.conn_pid)
   end
 
   # Near miss: the check is on the killed process itself.

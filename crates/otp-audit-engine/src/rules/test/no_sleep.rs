@@ -226,8 +226,6 @@ fn check(file: &File, report: &mut Report) {
             );
             continue;
         }
-        // `Log.record(car, :online)`, the sleep, `Log.record(car, :asleep)`: most often
-        // the sleep keeps apart the times the two calls record.
         if let Some(stop) = ends_the_test_after_stop(file, call) {
             let d = report.add(
                 file,
@@ -254,6 +252,8 @@ fn check(file: &File, report: &mut Report) {
             );
             continue;
         }
+        // `Log.record(car, :online)`, the sleep, `Log.record(car, :asleep)`: most often
+        // the sleep keeps apart the times the two calls record.
         if let Some(separated) = separated_calls(file, call) {
             if let Some(blocker) = (!separated.stamps_time)
                 .then(|| blocker_started_before(file, call, &separated.function))

@@ -179,14 +179,10 @@ fn check(file: &File, report: &mut Report) {
 /// whose `start_link` passes `name: __MODULE__`) and the call goes to that name:
 /// `catch_exit(GenServer.call(Dummy, :raise))` (R38 elixir_agent's error tests).
 fn crashed_by_test(file: &File, call: &Call) -> bool {
-    let k = &grammar().kinds;
     let Some(test) = file.test(&call.ctx) else {
         return false;
     };
-    let pid = super::no_sleep::match_left(file, call)
-        .and_then(|l| if l.kind_id() == k.tuple { l.named_child(1) } else { Some(l) })
-        .filter(|p| p.kind_id() == k.identifier)
-        .map(|p| file.text(p));
+    let pid = bound_pid(file, call);
     let by_name = (call.name == "start_link" && registration(file, call) == Registration::Fixed)
         .then(|| call.written(file.src).rsplit_once('.').map(|(m, _)| m))
         .flatten()
@@ -208,6 +204,16 @@ fn crashed_by_test(file: &File, call: &Call) -> bool {
         })
 }
 
+/// The pid variable a start binds: `pid` in `pid = X.start_link()` or
+/// `{:ok, pid} = X.start_link()`.
+fn bound_pid<'a>(file: &'a File, call: &Call) -> Option<&'a str> {
+    let k = &grammar().kinds;
+    super::no_sleep::match_left(file, call)
+        .and_then(|left| if left.kind_id() == k.tuple { left.named_child(1) } else { Some(left) })
+        .filter(|p| p.kind_id() == k.identifier)
+        .map(|p| file.text(p))
+}
+
 /// How the statement right after `{:ok, pid} = GenServer.start(X, arg)` ends the
 /// process it started.
 enum Ending {
@@ -225,10 +231,7 @@ enum Ending {
 fn ended_next(file: &File, call: &Call) -> Option<Ending> {
     let k = &grammar().kinds;
     file.test(&call.ctx)?;
-    let pid = super::no_sleep::match_left(file, call)
-        .and_then(|left| if left.kind_id() == k.tuple { left.named_child(1) } else { Some(left) })
-        .filter(|p| p.kind_id() == k.identifier)
-        .map(|p| file.text(p))?;
+    let pid = bound_pid(file, call)?;
     let next = ast::next_statement(file.statement_around(call.node))?;
     let c = file.calls_within(next).find(|c| c.expr == next || c.node == next)?;
     if stops(file, c, Some(pid), None) {
@@ -874,14 +877,10 @@ fn waits_for_its_end(file: &File, call: &Call) -> bool {
 /// `Agent.stop`, `Supervisor.stop`, `Process.exit`), or `Supervisor.stop(X)` by the
 /// module's name, or a stop of `Process.whereis(X)`: the test ends the process itself.
 fn stopped_by_test(file: &File, call: &Call) -> bool {
-    let k = &grammar().kinds;
     let Some(test) = file.test(&call.ctx) else {
         return false;
     };
-    let pid = super::no_sleep::match_left(file, call)
-        .and_then(|left| if left.kind_id() == k.tuple { left.named_child(1) } else { Some(left) })
-        .filter(|p| p.kind_id() == k.identifier)
-        .map(|p| file.text(p));
+    let pid = bound_pid(file, call);
     let module = started_module(file, call);
     file.calls_within(test.node)
         .filter(|c| c.node.start_byte() > call.node.end_byte())

@@ -382,31 +382,17 @@ fn within(inner: Node, outer: Node) -> bool {
     outer.start_byte() <= inner.start_byte() && inner.end_byte() <= outer.end_byte()
 }
 
-/// The modules a `setup` of `module` starts for each test, resolved: with
-/// `start_supervised`/`start_supervised!` (`{Publisher, opts}` or `Publisher`), which
-/// ExUnit stops when the test ends, or with `Publisher.start_link(...)`, linked to the
-/// test process and so gone with it.
+/// The modules a `setup` of `module` starts for each test (see [`started_module`]):
+/// with `start_supervised!` or `start_link_supervised!`, which ExUnit stops when the
+/// test ends, or with `Publisher.start_link(...)`, linked to the test process and so
+/// gone with it.
 fn per_test_starts(file: &File, module: Option<Id>) -> Vec<String> {
-    let k = &grammar().kinds;
     let Some(node) = module.and_then(|m| file.modules.get(m as usize)).map(|m| m.node) else {
         return Vec::new();
     };
     let mut names = Vec::new();
     for setup in file.calls_named("setup").filter(|c| c.local && within(c.node, node)) {
-        for c in file.calls_within(setup.node) {
-            let started = match (c.module.as_deref(), c.name) {
-                (None, "start_supervised" | "start_supervised!") if c.local => c
-                    .arg(0)
-                    .and_then(|spec| if spec.kind_id() == k.tuple { spec.named_child(0) } else { Some(spec) })
-                    .filter(|m| m.kind_id() == k.alias)
-                    .map(|m| file.module_at(file.text(m), m.start_byte())),
-                (Some(m), "start_link") if !c.dynamic && m.starts_with(|ch: char| ch.is_ascii_uppercase()) => {
-                    Some(file.module_at(m, c.node.start_byte()))
-                }
-                _ => None,
-            };
-            names.extend(started);
-        }
+        names.extend(file.calls_within(setup.node).filter_map(|c| started_module(file, c)));
     }
     names.sort_unstable();
     names.dedup();

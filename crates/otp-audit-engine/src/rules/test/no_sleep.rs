@@ -22,8 +22,11 @@ pub static RULE: Rule = Rule {
     supersedes: &[],
     guide: include_str!("no_sleep.md"),
     check,
-    project: None,
+    project: Some(&no_sleep_project::PROJECT),
 };
+
+#[path = "no_sleep_project.rs"]
+mod no_sleep_project;
 
 /// One way of pausing the test process.
 struct Sleep {
@@ -160,6 +163,13 @@ enum Wait<'s> {
 }
 
 fn check(file: &File, report: &mut Report) {
+    check_sleeps(file, report, &mut Vec::new());
+}
+
+/// The check, which also hands back each sleep it reported only as a guess at
+/// another process (with how it showed the sleep), for the project pass to judge
+/// against what the project code the test called does.
+fn check_sleeps<'a, 't>(file: &'a File<'t>, report: &mut Report, generic: &mut Vec<(&'a Call<'t>, String)>) {
     let allowed = report.param_list("allow_in");
     if allowed
         .iter()
@@ -270,6 +280,7 @@ fn check(file: &File, report: &mut Report) {
                     ),
                 );
             } else if !separated.stamps_time {
+                generic.push((call, sleep.shown.clone()));
                 let between = if separated.loop_rounds {
                     format!("the rounds of a loop that calls `{}`", separated.function)
                 } else {
@@ -622,9 +633,12 @@ fn check(file: &File, report: &mut Report) {
                     Some(sent) => format!(
                         "{shown} guesses how long another process needs to handle the earlier `{sent}`{before}; sync with `_ = :sys.get_state(pid)` (it returns once the process has handled what was sent before it) or poll the public API instead"
                     ),
-                    None => format!(
-                        "{shown} guesses how long another process needs{before}; wait for the outcome itself: poll the public API with a bounded retry, or `assert_receive` a message or telemetry event that the work sends"
-                    ),
+                    None => {
+                        generic.push((call, shown.clone()));
+                        format!(
+                            "{shown} guesses how long another process needs{before}; wait for the outcome itself: poll the public API with a bounded retry, or `assert_receive` a message or telemetry event that the work sends"
+                        )
+                    }
                 };
                 (message, "waiting-for-a-state-change")
             }

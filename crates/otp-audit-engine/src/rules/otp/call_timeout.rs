@@ -506,6 +506,12 @@ pub(crate) fn pure_functions(file: &File, module: &Module) -> Vec<PureFunction> 
             facts.push(PureFunction { module: module.name.clone(), name: def.name.to_string(), arity: def.arity, needs });
         }
     }
+    // `defdelegate all, to: @backend`: as pure as what it delegates to.
+    for c in file.calls_named("defdelegate").filter(|c| file.module(&c.ctx).is_some_and(|m| std::ptr::eq(m, module))) {
+        if let Some((name, to, target, arity)) = delegation(file, c).filter(|(_, to, _, _)| is_project_module(to)) {
+            facts.push(PureFunction { module: module.name.clone(), name, arity, needs: vec![(to, target, arity)] });
+        }
+    }
     for record in record_names(file, module) {
         for arity in 0..=2 {
             facts.push(PureFunction { module: module.name.clone(), name: record.to_string(), arity, needs: Vec::new() });
@@ -553,7 +559,7 @@ fn attribute_atom(file: &File, id: crate::model::Id, tag: &str) -> Option<String
 
 /// The module a call's destination names: an alias (`MyApp.Cache`), `__MODULE__`, or
 /// a module attribute set to one of those (`@server MyApp.Inventory.Server`).
-fn named_module(file: &File, call: &Call, dest: Node) -> Option<String> {
+pub(crate) fn named_module(file: &File, call: &Call, dest: Node) -> Option<String> {
     let k = &grammar().kinds;
     let mut node = dest;
     if node.kind_id() == k.unary_operator && ast::operator(node, file.src) == "@" {
@@ -1105,9 +1111,52 @@ fn waits_for_nothing<'t>(
             walk.needs.push((file.module_at(m, c.node.start_byte()), c.name.to_string(), arity));
             continue;
         }
+        // `@backend.exist?(topic)` after `@backend Service.Topic` (R47 event_bus).
+        if let Some(m) = attribute_receiver(file, c).filter(|m| is_project_module(m)) {
+            walk.needs.push((m, c.name.to_string(), c.arity));
+            continue;
+        }
         return None;
     }
     Some(())
+}
+
+/// The module a call on a module attribute names: `Service.Topic` for
+/// `@backend.exist?(topic)` after `@backend Service.Topic`.
+pub(crate) fn attribute_receiver(file: &File, c: &Call) -> Option<String> {
+    let receiver = ast::field(c.target, grammar().fields.left).filter(|_| c.dynamic && !c.capture)?;
+    let k = &grammar().kinds;
+    (receiver.kind_id() == k.unary_operator && ast::operator(receiver, file.src) == "@")
+        .then(|| named_module(file, c, receiver))
+        .flatten()
+}
+
+/// `defdelegate all, to: @backend` (or `to: Service.Topic`, `as: :list`): the
+/// delegating function, its target and their arity.
+pub(crate) fn delegation(file: &File, c: &Call) -> Option<(String, String, String, usize)> {
+    let g = grammar();
+    if !(c.local && c.module.is_none() && c.name == "defdelegate") {
+        return None;
+    }
+    let head = c.arg(0)?;
+    let (name, arity) = if head.kind_id() == g.kinds.identifier {
+        (file.text(head), 0)
+    } else {
+        (ast::local_call_name(head, file.src)?, ast::call_arguments(head).map_or(0, |a| a.named_child_count()))
+    };
+    let mut to = None;
+    let mut target = name;
+    for pair in c.args.iter().skip(1).flat_map(|a| file.nodes_within(g.kinds.pair, *a)) {
+        let (Some(key), Some(value)) = (ast::field(pair, g.fields.key), ast::field(pair, g.fields.value)) else {
+            continue;
+        };
+        match ast::keyword_name(key, file.src) {
+            "to" => to = named_module(file, c, value),
+            "as" => target = ast::atom_name(value, file.src).unwrap_or(target),
+            _ => {}
+        }
+    }
+    Some((name.to_string(), to?, target.to_string(), arity))
 }
 
 /// The `rescue` and `catch` clauses in `body` that end by raising again (`reraise e,

@@ -11,6 +11,7 @@
 //! nothing at all, and the finding says so (R47 event_bus's application-env store).
 
 use super::check_sleeps;
+use crate::rules::otp::call_timeout::{attribute_receiver, delegation};
 use crate::rule::each_fact;
 use crate::rules::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -78,61 +79,20 @@ fn collect(file: &File, report: &Report) -> Option<Facts> {
     (!facts.is_empty()).then(|| Box::new(facts) as Facts)
 }
 
-/// `defdelegate all(), to: Service.Topic`: a function whose body is another's.
+/// `defdelegate all, to: Service.Topic`: a function whose body is another's.
 fn delegations(file: &File) -> Vec<Fact> {
-    let g = grammar();
-    let mut out = Vec::new();
-    for c in file.calls_named("defdelegate").filter(|c| c.local && c.module.is_none()) {
-        let (Some(module), Some(head)) = (file.module(&c.ctx), c.arg(0)) else {
-            continue;
-        };
-        // `defdelegate all, to: ...` or `defdelegate get(key), to: ...`.
-        let (name, arity) = if head.kind_id() == g.kinds.identifier {
-            (file.text(head), 0)
-        } else {
-            let Some(name) = ast::local_call_name(head, file.src) else {
-                continue;
-            };
-            (name, ast::call_arguments(head).map_or(0, |a| a.named_child_count()))
-        };
-        let mut to = None;
-        let mut target = name;
-        for pair in c.args.iter().skip(1).flat_map(|a| file.nodes_within(g.kinds.pair, *a)) {
-            let (Some(key), Some(value)) = (ast::field(pair, g.fields.key), ast::field(pair, g.fields.value)) else {
-                continue;
-            };
-            match ast::keyword_name(key, file.src) {
-                "to" => to = module_named(file, value),
-                "as" => target = ast::atom_name(value, file.src).unwrap_or(target),
-                _ => {}
-            }
-        }
-        let fun = (module.name.clone(), name.to_string(), arity);
-        let (does, calls) = match to {
-            Some(to) if is_project_module(&to) => (Does::default(), vec![(to, target.to_string(), arity)]),
-            _ => (Does { opaque: true, ..Does::default() }, Vec::new()),
-        };
-        out.push(Fact::Function { fun, does, calls });
-    }
-    out
-}
-
-/// The module an alias or a module attribute set to one names: `Service.Topic`,
-/// `@backend` after `@backend Service.Topic`.
-fn module_named(file: &File, node: Node) -> Option<String> {
-    let k = &grammar().kinds;
-    let alias = if node.kind_id() == k.unary_operator && ast::operator(node, file.src) == "@" {
-        let name = file.text(ast::field(node, grammar().fields.operand)?);
-        let module = file.modules.iter().position(|m| m.node.byte_range().contains(&node.start_byte()));
-        file.attributes
-            .iter()
-            .filter(|(n, _, ctx)| *n == name && ctx.module.map(|m| m as usize) == module)
-            .map(|(_, value, _)| *value)
-            .next_back()?
-    } else {
-        node
-    };
-    (alias.kind_id() == k.alias).then(|| file.module_at(file.text(alias), alias.start_byte()))
+    file.calls_named("defdelegate")
+        .filter_map(|c| {
+            let module = file.module(&c.ctx)?;
+            let (name, to, target, arity) = delegation(file, c)?;
+            let fun = (module.name.clone(), name, arity);
+            Some(if is_project_module(&to) {
+                Fact::Function { fun, does: Does::default(), calls: vec![(to, target, arity)] }
+            } else {
+                Fact::Function { fun, does: Does { opaque: true, ..Does::default() }, calls: Vec::new() }
+            })
+        })
+        .collect()
 }
 
 /// What the test did before `sleep`: its own statements, the `setup` blocks that gave
@@ -213,7 +173,7 @@ fn classify(file: &File, module: &Module, c: &Call, does: &mut Does, calls: &mut
     let arity = c.arity + usize::from(c.do_block.is_some());
     if c.dynamic {
         // `@backend.exist?(topic)` with `@backend Service.Topic`: a known module.
-        match ast::field(c.target, grammar().fields.left).and_then(|r| module_named(file, r)) {
+        match attribute_receiver(file, c) {
             Some(m) if is_project_module(&m) => calls.push((m, c.name.to_string(), arity)),
             _ => does.opaque = true,
         }

@@ -1534,6 +1534,9 @@ enum Fact {
     EndsNode { module: String, function: String, arity: usize },
     /// `Task.start(fn -> ... end)` at this start byte, whose fn calls `module.function/arity`.
     TaskCalls { at: usize, module: String, function: String, arity: usize },
+    /// A call of the project function `module.function`, from some module's `init/1`
+    /// (`from_init`) or from anywhere else.
+    CalledBy { module: String, function: String, from_init: bool },
 }
 
 /// A process-free module that keeps the state of a server (`Connection`, used by
@@ -1588,6 +1591,27 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         });
         facts.push(Fact::CallsLinkFunction { module: target.to_string(), function: call.name.to_string(), owned });
     }
+    // `State.new(opts)` in `Room.init/1`: who calls each project function, once per
+    // (function, from init or not) in this file.
+    let mut callers: Vec<(String, &str, bool)> = Vec::new();
+    for call in file.calls.iter().filter(|c| !c.dynamic && !c.capture) {
+        let target = match call.module.as_deref() {
+            Some(m) if !m.starts_with(':') && !crate::runtime::is_elixir_module(m) => file.module_at(m, call.node.start_byte()),
+            None if call.local && file.defs.iter().any(|d| d.name == call.name && d.module == call.ctx.module) => {
+                let Some(module) = file.module(&call.ctx) else {
+                    continue;
+                };
+                module.name.clone()
+            }
+            _ => continue,
+        };
+        let from_init = file.def(&call.ctx).is_some_and(|d| d.name == "init" && d.arity == 1);
+        let key = (target, call.name, from_init);
+        if !callers.contains(&key) {
+            callers.push(key);
+        }
+    }
+    facts.extend(callers.into_iter().map(|(module, function, from_init)| Fact::CalledBy { module, function: function.to_string(), from_init }));
     // `start: {Kino.Terminator, :start_task, [parent, fun]}` in one module names a
     // function of another as a child's start: a supervisor calls it (R28 kino).
     for call in file.calls.iter().filter(|c| c.name.starts_with("start") && !c.dynamic && c.module.is_some()) {
@@ -1745,8 +1769,24 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             _ => None,
         })
         .collect();
+    // `Fishjam.Room.State.new/2`, called only from `Room.init/1` (R47 fishjam): a start
+    // there is the server's own, linked to it and gone with it, as in a private helper
+    // of `init/1`.
+    let mut calls_of: std::collections::HashMap<(&str, &str), (bool, bool)> = std::collections::HashMap::new();
+    for (_, f) in &all {
+        if let Fact::CalledBy { module, function, from_init } = f {
+            let entry = calls_of.entry((module.as_str(), function.as_str())).or_default();
+            if *from_init {
+                entry.0 = true;
+            } else {
+                entry.1 = true;
+            }
+        }
+    }
+    let only_from_init = |module: &str, function: &str| calls_of.get(&(module, function)) == Some(&(true, false));
     for (file, f) in &all {
         match f {
+            Fact::StartIn { at, module, function } if only_from_init(module, function) => report.retract(*file, *at),
             Fact::TaskCalls { at, module, function, arity } if ends_node.contains(&(module.as_str(), function.as_str(), *arity)) => {
                 report.retract(*file, *at)
             }
@@ -1781,6 +1821,7 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
                 Fact::CallsStartLink { at, target } => serde_json::json!(["calls", at, target]),
                 Fact::UnlinkedStartLink { module } => serde_json::json!(["unlinked", module]),
                 Fact::StartIn { at, module, function } => serde_json::json!(["start_in", at, module, function]),
+                Fact::CalledBy { module, function, from_init } => serde_json::json!(["called_by", module, function, from_init]),
                 Fact::NamedAsStart { module, function } => serde_json::json!(["named_start", module, function]),
                 Fact::CallsLinkFunction { module, function, owned } => serde_json::json!(["calls_link", module, function, owned]),
                 Fact::EndsNode { module, function, arity } => serde_json::json!(["ends_node", module, function, arity]),
@@ -1804,6 +1845,7 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
             "calls" => Fact::CallsStartLink { at: f.get(1)?.as_u64()? as usize, target: text(2)? },
             "unlinked" => Fact::UnlinkedStartLink { module: text(1)? },
             "start_in" => Fact::StartIn { at: f.get(1)?.as_u64()? as usize, module: text(2)?, function: text(3)? },
+            "called_by" => Fact::CalledBy { module: text(1)?, function: text(2)?, from_init: f.get(3)?.as_bool()? },
             "named_start" => Fact::NamedAsStart { module: text(1)?, function: text(2)? },
             "calls_link" => Fact::CallsLinkFunction { module: text(1)?, function: text(2)?, owned: f.get(3)?.as_bool()? },
             "ends_node" => Fact::EndsNode { module: text(1)?, function: text(2)?, arity: f.get(3)?.as_u64()? as usize },

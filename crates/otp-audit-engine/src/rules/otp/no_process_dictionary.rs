@@ -871,9 +871,11 @@ fn compile_time_use(file: &File, call: &Call, key: Node) -> Option<&'static str>
 fn documented_use(file: &File, call: &Call) -> Option<String> {
     let module = file.module(&call.ctx)?;
     let says = |text: &str| {
-        // "process-dictionary", or the two words on either side of a line break.
+        // "process-dictionary", "the calling process's dictionary" (R47
+        // external_service), or the two words on either side of a line break.
         let words: Vec<String> = text.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).map(str::to_ascii_lowercase).collect();
-        words.windows(2).any(|w| w[0] == "process" && w[1].starts_with("dictionar"))
+        let process = |w: &str| ["process", "process's", "process\u{2019}s", "process'"].contains(&w);
+        words.windows(2).any(|w| process(&w[0]) && w[1].starts_with("dictionar"))
     };
     let def = file.def(&call.ctx);
     let docs = crate::runtime::module_docs(file, module);

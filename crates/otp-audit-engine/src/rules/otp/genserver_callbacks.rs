@@ -88,6 +88,17 @@ fn check(file: &File, report: &mut Report) {
             _ if !is_called(file, module, id) && let Some(start) = keeps_linked_start(file, id) => format!(
                 "`{name}` handles no messages: its `init/1` starts a linked process (`{start}`) and the server exists to own it, going down with it so that its supervisor restarts both; the supervisor can own it directly: list that process as a child (with a `child_spec/1` that names it, if other code finds it by name) and drop this module"
             ),
+            // An idle server (R47 ex_gram's `Noup`, the do-nothing choice of an update
+            // worker that its bot's supervisor always lists).
+            _ if !is_called(file, module, id) && !has("terminate", 2) && {
+                let inits: Vec<&Def> = init_defs(file, id).collect();
+                !inits.is_empty() && inits.iter().all(|d| returns_state_only(file, d))
+            } =>
+            {
+                format!(
+                    "`{name}` is a GenServer that handles no messages: it defines none of {handlers}, and its `init/1` only returns its state, so the process sits idle; if it holds a place among a supervisor's children (the do-nothing choice of a pluggable worker, say), return `:ignore` from `init/1` to keep the place with no process; otherwise make it a plain module"
+                )
+            }
             _ if is_called(file, module, id) => format!(
                 "`{name}` is a GenServer that handles no messages: it defines none of {handlers}, so every call or cast crashes it; add the handlers it needs, or make it a plain module if it holds no state"
             ),
@@ -307,13 +318,7 @@ fn boot_step(file: &File, module: &Module, id: Id) -> Option<BootStep> {
             .filter(|b| b.kind_id() == k.do_block)
             .is_some_and(|b| ast::statements(b).count() >= 2)
     };
-    let only_returns_ok = |d: &&Def| {
-        let body = d.body.map(|b| if b.kind_id() == k.do_block { ast::statements(b).collect() } else { vec![b] });
-        body.is_some_and(|statements| match statements[..] {
-            [value] => value.kind_id() == k.tuple && value.named_child(0).is_some_and(|t| file.text(t) == ":ok"),
-            _ => false,
-        })
-    };
+    let only_returns_ok = |d: &&Def| returns_state_only(file, d);
     if inits.is_empty() || !inits.iter().all(quiet) || !inits.iter().all(|d| works(d) || only_returns_ok(d)) {
         return None;
     }
@@ -322,6 +327,16 @@ fn boot_step(file: &File, module: &Module, id: Id) -> Option<BootStep> {
     } else {
         declared_temporary(file, module).then_some(BootStep::Placeholder)
     }
+}
+
+/// `def init(opts), do: {:ok, opts}`: the clause only returns `{:ok, state}`.
+fn returns_state_only(file: &File, d: &Def) -> bool {
+    let k = &grammar().kinds;
+    let body = d.body.map(|b| if b.kind_id() == k.do_block { ast::statements(b).collect() } else { vec![b] });
+    body.is_some_and(|statements| match statements[..] {
+        [value] => value.kind_id() == k.tuple && value.named_child(0).is_some_and(|t| file.text(t) == ":ok"),
+        _ => false,
+    })
 }
 
 /// `use GenServer, restart: :temporary`: its supervisor never restarts it, the way a

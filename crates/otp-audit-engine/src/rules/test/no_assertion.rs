@@ -1401,7 +1401,17 @@ fn error_returning_functions<'s>(
 /// it again builds an `{:error, _}` of its own, which marks the caller failing.
 fn handles_error(file: &File, call: &crate::model::Call) -> bool {
     let k = &grammar().kinds;
-    crate::rules::otp::unsupervised_start::case_patterns(file, call)
+    // `{_result, buffer} = try_insert(buffer, packet)`: the status is dropped, and the
+    // error with it (R47 ex_webrtc's jitter buffer).
+    let drops_status = call
+        .parent
+        .filter(|p| ast::is_binary_op(*p, file.src, "=") && ast::field(*p, grammar().fields.right) == Some(call.expr))
+        .and_then(|p| ast::field(p, grammar().fields.left))
+        .filter(|l| l.kind_id() == k.tuple)
+        .and_then(|l| l.named_child(0))
+        .is_some_and(|first| first.kind_id() == k.identifier && file.text(first).starts_with('_'));
+    drops_status
+        || crate::rules::otp::unsupervised_start::case_patterns(file, call)
         .into_iter()
         .chain(with_else_patterns(file, call))
         // A clause's left side is its arguments, behind `when` when guarded.

@@ -43,6 +43,21 @@ fn is_awaiter(call: &Call) -> bool {
     call.is_any("Task", AWAITERS)
 }
 
+/// A NimblePool worker callback (`terminate_worker/3`, `handle_checkin/4`, ...) of a
+/// module with no `handle_info/2`: NimblePool runs it in the pool process, which traps
+/// exits, and hands messages it does not know to the worker's `handle_info/2` only
+/// when there is one, otherwise drops them (R47 chromic_pdf's session pool).
+fn pool_drains_replies(file: &File, module: &Module, def: &Def) -> bool {
+    const CALLBACKS: &[&str] = &[
+        "init_pool", "init_worker", "handle_checkout", "handle_checkin", "handle_update", "handle_enqueue",
+        "handle_ping", "handle_cancelled", "terminate_worker", "terminate_pool",
+    ];
+    module.behaviours.iter().any(|(b, _)| *b == "NimblePool")
+        && CALLBACKS.contains(&def.name)
+        && def.kind == "def"
+        && !module.defs.iter().any(|&d| file.defs[d as usize].name == "handle_info" && file.defs[d as usize].arity == 2)
+}
+
 fn check(file: &File, report: &mut Report) {
     let src = file.src;
     let mut indexes: HashMap<Id, DefIndex> = HashMap::new();
@@ -99,6 +114,12 @@ fn check(file: &File, report: &mut Report) {
         if discarded && in_component {
             report.add_info(file, &call.ctx, call.node.byte_range(), format!(
                 "The task from `{written}` is not kept, and this LiveComponent runs in its parent LiveView's process: the reply (`{{ref, result}}`) and the task's `:DOWN` arrive there, so that LiveView's `handle_info/2` must take them (often handing the result on with `send_update/3`), and a crash in the task takes the view down with it; `Task.Supervisor.async_nolink/2` under {sup} keeps the reply without the link"
+            ));
+            continue;
+        }
+        if discarded && module.is_some_and(|m| pool_drains_replies(file, m, def)) {
+            report.add_info(file, &call.ctx, call.node.byte_range(), format!(
+                "The task from `{written}` is not kept, in a NimblePool callback: it runs in the pool's process, which traps exits (a crash in the task does not take the pool down) and drops the task's reply and `:DOWN`, since this module defines no `handle_info/2`; `Task.start/1`, or `Task.Supervisor.start_child/2` under {sup}, says fire-and-forget more plainly"
             ));
             continue;
         }

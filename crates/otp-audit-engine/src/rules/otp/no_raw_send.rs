@@ -122,6 +122,9 @@ enum Fact {
     /// A `receive` in `lib/` waits for a tuple tagged (tag, size) whose element at
     /// `index` is pinned: the requester of a hand-written call, waiting for its ref.
     ReceivesPinned { tag: String, size: usize, index: usize },
+    /// `module` is a `Phoenix.Socket.Transport`: its process has no `handle_call`, and
+    /// `handle_info/2` is its only inbox.
+    Transport { module: String },
 }
 
 fn collect(file: &File, _report: &Report) -> Option<Facts> {
@@ -225,6 +228,24 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             })
             .collect()
     };
+    // A message that only `Phoenix.Socket.Transport` modules of the project take (R47
+    // fishjam's peer socket): the transport's process has no `handle_call`, so a
+    // message is the only way to reach it, and sending one is its API.
+    let transports: std::collections::HashSet<&str> = all
+        .iter()
+        .filter_map(|(_, f)| match f {
+            Fact::Transport { module } => Some(module.as_str()),
+            _ => None,
+        })
+        .collect();
+    let only_transports_receive = |tag: &str, size: usize| {
+        let mut receivers = all.iter().filter_map(|(_, g)| match g {
+            Fact::Receives { module, tag: t, size: s } if t == tag && *s == size => Some(module.as_str()),
+            _ => None,
+        });
+        let first = receivers.next();
+        first.is_some_and(|m| transports.contains(m)) && receivers.all(|m| transports.contains(m))
+    };
     for (file, f) in &all {
         let private_protocol = match f {
             Fact::SentToPlugin { tag, size, .. } => received.contains(&(tag.as_str(), *size)),
@@ -286,7 +307,8 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             // self()}`, saved with the row) and `assert_receive` the message; the
             // receiver is an ExUnit process, with no client function to call.
             Fact::SentToField { field, tag, size, .. } => {
-                all.iter().any(|(_, g)| matches!(g, Fact::TestFillsWithSelf { field: f } if f == field))
+                only_transports_receive(tag, *size)
+                    || all.iter().any(|(_, g)| matches!(g, Fact::TestFillsWithSelf { field: f } if f == field))
                     && !all.iter().any(|(_, g)| matches!(g, Fact::LibFillsField { field: f } if f == field))
                     && all.iter().any(|(_, g)| matches!(g, Fact::TestAwaits { tag: t, size: s } if t == tag && s == size))
             }
@@ -295,6 +317,7 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
             Fact::SentToPid { tag, size, .. } => {
                 all.iter().any(|(_, g)| matches!(g, Fact::DocumentsMessage { tag: t, size: s } if t == tag && s == size))
                     && all.iter().any(|(_, g)| matches!(g, Fact::Receives { tag: t, size: s, .. } if t == tag && s == size))
+                    || only_transports_receive(tag, *size)
             }
             _ => false,
         };
@@ -328,6 +351,7 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
                 Fact::PluginReceives { tag, size } => serde_json::json!(["receives", tag, size]),
                 Fact::StartsWithSelf { starter, child } => serde_json::json!(["starts", starter, child]),
                 Fact::Receives { module, tag, size } => serde_json::json!(["module_receives", module, tag, size]),
+                Fact::Transport { module } => serde_json::json!(["transport", module]),
                 Fact::StartsServer { front, server } => serde_json::json!(["starts_server", front, server]),
                 Fact::SentToChild { at, child, tag, size } => serde_json::json!(["to_child", at, child, tag, size]),
                 Fact::SentToStarter { at, module, tag, size } => serde_json::json!(["to_starter", at, module, tag, size]),
@@ -376,6 +400,7 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
             "receives" => Fact::PluginReceives { tag: text(1)?, size: number(2)? },
             "starts" => Fact::StartsWithSelf { starter: text(1)?, child: text(2)? },
             "module_receives" => Fact::Receives { module: text(1)?, tag: text(2)?, size: number(3)? },
+            "transport" => Fact::Transport { module: text(1)? },
             "starts_server" => Fact::StartsServer { front: text(1)?, server: text(2)? },
             "to_child" => Fact::SentToChild { at: number(1)?, child: text(2)?, tag: text(3)?, size: number(4)? },
             "to_starter" => Fact::SentToStarter { at: number(1)?, module: text(2)?, tag: text(3)?, size: number(4)? },
@@ -1076,6 +1101,9 @@ fn parent_child_facts(file: &File) -> Vec<Fact> {
         shapes.sort_unstable();
         shapes.dedup();
         facts.extend(shapes.into_iter().map(|(tag, size)| Fact::Receives { module: module.name.clone(), tag: tag.to_string(), size }));
+        if file.behaviours(i as Id).any(|b| b == "Phoenix.Socket.Transport") {
+            facts.push(Fact::Transport { module: module.name.clone() });
+        }
     }
     facts
 }

@@ -122,6 +122,11 @@ enum Fact {
     /// A `receive` in `lib/` waits for a tuple tagged (tag, size) whose element at
     /// `index` is pinned: the requester of a hand-written call, waiting for its ref.
     ReceivesPinned { tag: String, size: usize, index: usize },
+    /// `module`'s own `start_link` hands `self()` (its caller's pid) to `init/1`:
+    /// `GenServer.start_link(__MODULE__, [ice_pid, self()])`.
+    StartCapturesCaller { module: String },
+    /// `starter` calls `child.start_link(...)` or `child.start(...)`.
+    Starts { starter: String, child: String },
     /// `module` is a `Phoenix.Socket.Transport`: its process has no `handle_call`, and
     /// `handle_info/2` is its only inbox.
     Transport { module: String },
@@ -178,6 +183,7 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
         }
         if let Some(module) = file.module(&call.ctx)
             && (state_field_from_init_argument(file, call, dest).is_some()
+                || helper_sends_to_init_field(file, call, dest)
                 || from_init_argument(file, call, dest)
                 || state_field_from_start_parameter(file, call, dest))
         {
@@ -212,10 +218,20 @@ fn conclude(facts: &[(usize, &Facts)], report: &mut ProjectReport) {
     let receives = |module: &str, tag: &str, size: usize| {
         all.iter().any(|(_, f)| matches!(f, Fact::Receives { module: m, tag: t, size: s } if m == module && t == tag && *s == size))
     };
+    let captures_caller: std::collections::HashSet<&str> = all
+        .iter()
+        .filter_map(|(_, f)| match f {
+            Fact::StartCapturesCaller { module } => Some(module.as_str()),
+            _ => None,
+        })
+        .collect();
+    // Who starts `child` knowing it: with `child.start_link(self(), ...)`, or with any
+    // `child.start_link(...)` when the child's own `start_link` takes `self()`.
     let starters_of = |child: &str| -> Vec<&str> {
         all.iter()
             .filter_map(|(_, f)| match f {
                 Fact::StartsWithSelf { starter, child: c } if c == child => Some(starter.as_str()),
+                Fact::Starts { starter, child: c } if c == child && captures_caller.contains(child) => Some(starter.as_str()),
                 _ => None,
             })
             .collect()
@@ -352,6 +368,8 @@ fn encode(facts: &Facts) -> Option<serde_json::Value> {
                 Fact::StartsWithSelf { starter, child } => serde_json::json!(["starts", starter, child]),
                 Fact::Receives { module, tag, size } => serde_json::json!(["module_receives", module, tag, size]),
                 Fact::Transport { module } => serde_json::json!(["transport", module]),
+                Fact::StartCapturesCaller { module } => serde_json::json!(["captures_caller", module]),
+                Fact::Starts { starter, child } => serde_json::json!(["starts_any", starter, child]),
                 Fact::StartsServer { front, server } => serde_json::json!(["starts_server", front, server]),
                 Fact::SentToChild { at, child, tag, size } => serde_json::json!(["to_child", at, child, tag, size]),
                 Fact::SentToStarter { at, module, tag, size } => serde_json::json!(["to_starter", at, module, tag, size]),
@@ -401,6 +419,8 @@ fn decode(value: &serde_json::Value) -> Option<Facts> {
             "starts" => Fact::StartsWithSelf { starter: text(1)?, child: text(2)? },
             "module_receives" => Fact::Receives { module: text(1)?, tag: text(2)?, size: number(3)? },
             "transport" => Fact::Transport { module: text(1)? },
+            "captures_caller" => Fact::StartCapturesCaller { module: text(1)? },
+            "starts_any" => Fact::Starts { starter: text(1)?, child: text(2)? },
             "starts_server" => Fact::StartsServer { front: text(1)?, server: text(2)? },
             "to_child" => Fact::SentToChild { at: number(1)?, child: text(2)?, tag: text(3)?, size: number(4)? },
             "to_starter" => Fact::SentToStarter { at: number(1)?, module: text(2)?, tag: text(3)?, size: number(4)? },
@@ -1101,6 +1121,27 @@ fn parent_child_facts(file: &File) -> Vec<Fact> {
         shapes.sort_unstable();
         shapes.dedup();
         facts.extend(shapes.into_iter().map(|(tag, size)| Fact::Receives { module: module.name.clone(), tag: tag.to_string(), size }));
+        let mut children: Vec<String> = file
+            .calls_within(module.node)
+            .filter(|c| c.ctx.module == id && !c.dynamic && !c.local && matches!(c.name, "start_link" | "start"))
+            .filter_map(|c| c.module.as_deref().filter(|m| !m.starts_with(':') && !crate::runtime::is_elixir_module(m)))
+            .map(|m| m.to_string())
+            .filter(|child| *child != module.name)
+            .collect();
+        children.sort_unstable();
+        children.dedup();
+        facts.extend(children.into_iter().map(|child| Fact::Starts { starter: module.name.clone(), child }));
+        let captures_caller = file.defs.iter().filter(|d| d.module == id && d.kind == "def" && matches!(d.name, "start_link" | "start")).any(|d| {
+            file.calls_within(d.node).any(|c| {
+                matches!(c.module.as_deref(), Some("GenServer" | ":gen_server"))
+                    && matches!(c.name, "start_link" | "start")
+                    && c.arg(0).is_some_and(|a| file.text(a) == "__MODULE__")
+                    && c.arg(1).is_some_and(|a| file.text(a).contains("self()"))
+            })
+        });
+        if captures_caller {
+            facts.push(Fact::StartCapturesCaller { module: module.name.clone() });
+        }
         if file.behaviours(i as Id).any(|b| b == "Phoenix.Socket.Transport") {
             facts.push(Fact::Transport { module: module.name.clone() });
         }
@@ -2405,13 +2446,44 @@ fn test_observer_option<'s>(file: &File<'s>, dest: Node) -> Option<&'s str> {
 /// variable bound from one of those in `init/1`). The process was started to report
 /// to that pid. Returns the field's name.
 fn state_field_from_init_argument<'s>(file: &File<'s>, call: &Call, dest: Node) -> Option<&'s str> {
+    let field = destination_field(file, call, dest)?;
+    init_sets_field_from_argument(file, call.ctx.module, field).then_some(field)
+}
+
+/// `defp notify(dst, msg), do: send(dst, {:dtls_transport, self(), msg})`, where every
+/// call in the module passes `state.owner`, a field [`state_field_from_init_argument`]
+/// would accept (R47 ex_webrtc's DTLS transport telling the peer connection that
+/// started it).
+fn helper_sends_to_init_field(file: &File, call: &Call, dest: Node) -> bool {
+    let g = grammar();
+    let Some(def) = file.def(&call.ctx).filter(|d| d.kind == "defp" && dest.kind_id() == g.kinds.identifier) else {
+        return false;
+    };
+    let var = file.text(dest);
+    let Some(index) = def.params.iter().position(|p| p.kind_id() == g.kinds.identifier && file.text(*p) == var) else {
+        return false;
+    };
+    let mut fields = file
+        .calls_named(def.name)
+        .filter(|c| c.local && c.module.is_none() && c.ctx.module == def.module && c.arity == def.arity)
+        .map(|c| c.arg(index).and_then(|a| ast::field_access(a, file.src)));
+    let Some(Some(first)) = fields.next() else {
+        return false;
+    };
+    fields.all(|f| f == Some(first)) && init_sets_field_from_argument(file, call.ctx.module, first)
+}
+
+/// Does the module's `init/1` set `field` of its state from its argument (`owner:
+/// owner` with `init([..., owner])`, `opts[:observer]`, `Keyword.get(opts, :observer)`)?
+fn init_sets_field_from_argument(file: &File, module: Option<Id>, field: &str) -> bool {
     let k = &grammar().kinds;
     let g = grammar();
-    let field = destination_field(file, call, dest)?;
-    let init = file
-        .defs_named("init")
-        .find(|d| d.module == call.ctx.module && d.arity == 1 && d.body.is_some())?;
-    let arg = *init.params.first()?;
+    let Some(init) = file.defs_named("init").find(|d| d.module == module && d.arity == 1 && d.body.is_some()) else {
+        return false;
+    };
+    let Some(&arg) = init.params.first() else {
+        return false;
+    };
     // The argument itself, or one option of it: `observer`, `opts[:observer]`,
     // `Keyword.get(opts, :observer)`. A deeper path (`socket.assigns.audit_pid`) is
     // something the argument holds, not a pid the starter named.
@@ -2430,8 +2502,10 @@ fn state_field_from_init_argument<'s>(file: &File<'s>, call: &Call, dest: Node) 
         base.map(|b| file.text(b))
             .is_some_and(|v| !v.starts_with('_') && binds_variable_or_is(file, arg, v))
     };
-    let body = init.body?;
-    let set_from_arg = file.nodes_within(k.pair, body).any(|pair| {
+    let Some(body) = init.body else {
+        return false;
+    };
+    file.nodes_within(k.pair, body).any(|pair| {
         let (Some(key), Some(value)) = (ast::field(pair, g.fields.key), ast::field(pair, g.fields.value)) else {
             return false;
         };
@@ -2449,8 +2523,7 @@ fn state_field_from_init_argument<'s>(file: &File<'s>, call: &Call, dest: Node) 
                 .last()
                 .and_then(|n| ast::field(n, g.fields.right))
                 .is_some_and(from_arg)
-    });
-    set_from_arg.then_some(field)
+    })
 }
 
 /// `def start_link(parent, url), do: WebSockex.start_link(url, __MODULE__, %{parent:

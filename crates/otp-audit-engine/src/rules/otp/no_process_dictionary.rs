@@ -503,6 +503,29 @@ fn warned_once_keys<'s>(file: &File<'s>) -> HashSet<&'s str> {
         .collect()
 }
 
+/// `Process.put({__MODULE__, service}, true)` in a telemetry handler (`handle_event/4`)
+/// whose module deletes the same key in the `handle_event/4` clause for the span's
+/// `:stop` and `:exception` events: both run in the process that runs the span, so
+/// the key lives for one call (R47 external_service's retry marker). A handler has
+/// no state or argument that could carry it instead.
+fn cleared_at_span_end(file: &File, call: &Call, how: Access, key: Node) -> bool {
+    let handler = |d: &Def| d.name == "handle_event" && d.arity == 4;
+    if how != Access::Write || !file.def(&call.ctx).is_some_and(handler) {
+        return false;
+    }
+    let text = file.text(key);
+    file.calls_named("delete").any(|del| {
+        access(del) == Some(Access::Delete)
+            && del.ctx.module == call.ctx.module
+            && del.arg(0).is_some_and(|k| file.text(k) == text)
+            && file.def(&del.ctx).is_some_and(|d| {
+                let head = file.text(d.head);
+                let guard = d.guard.map(|g| file.text(g)).unwrap_or_default();
+                handler(d) && [":stop", ":exception"].iter().any(|e| head.contains(e) || guard.contains(e))
+            })
+    })
+}
+
 fn check(file: &File, report: &mut Report) {
     let src = file.src;
     let scoped = scoped_keys(file);
@@ -561,7 +584,7 @@ fn check(file: &File, report: &mut Report) {
         }
         // `get_keys/1` takes a value, not a key.
         let key = (call.name != "get_keys").then(|| call.arg(0)).flatten();
-        if key.is_some_and(|k| documented_setting(file, call, k)) {
+        if key.is_some_and(|k| documented_setting(file, call, k) || cleared_at_span_end(file, call, access, k)) {
             continue;
         }
         if key.is_some_and(|k| ast::atom_name(k, src).is_some_and(|n| OTP_KEYS.contains(&n))) {

@@ -96,9 +96,10 @@ fn delegations(file: &File) -> Vec<Fact> {
 }
 
 /// What the test did before `sleep`: its own statements, the `setup` blocks that gave
-/// it its context, and the project functions they call. `None` when the test itself
-/// touches a process, mentions a pid, or sleeps first thing (then it waits for what
-/// the application started).
+/// it its context, and the project functions they call. `None` when the test mentions
+/// a pid or `self()` before the sleep, or takes a context this file does not build (a
+/// case template's). A sleep that opens the test calls nothing before it, and
+/// `conclude` leaves it alone: it waits for what the application started.
 fn before_sleep(file: &File, sleep: &Call) -> Option<(Does, Vec<Fun>)> {
     let test = file.test(&sleep.ctx)?;
     let module = file.module(&sleep.ctx)?;
@@ -106,11 +107,7 @@ fn before_sleep(file: &File, sleep: &Call) -> Option<(Does, Vec<Fun>)> {
     if before.contains("pid") || before.contains("self()") {
         return None;
     }
-    let stated: Vec<&Call> = file
-        .calls_within(test.node)
-        .filter(|c| c.node.end_byte() <= sleep.node.start_byte())
-        .filter(|c| !runs_at_exit(file, test.node, c))
-        .collect();
+    let stated: Vec<&Call> = calls_before_exit(file, test.node).filter(|c| c.node.end_byte() <= sleep.node.start_byte()).collect();
     let mut does = Does::default();
     let mut calls = Vec::new();
     for c in stated {
@@ -132,8 +129,13 @@ fn before_sleep(file: &File, sleep: &Call) -> Option<(Does, Vec<Fun>)> {
             let (d, c) = scan(file, module, setup.node);
             does.join(d);
             calls.extend(c);
-            // `setup :start_buffer`: a function of the test module.
-            for name in file.nodes_within(grammar().kinds.atom, setup.node).filter_map(|a| ast::atom_name(a, file.src)) {
+            // `setup :start_buffer` or `setup [:open_table, :seed]`: functions of the
+            // test module.
+            let named = ast::call_arguments(setup.node)
+                .into_iter()
+                .flat_map(ast::named_children)
+                .flat_map(|a| if a.kind_id() == grammar().kinds.list { ast::named_children(a).collect() } else { vec![a] });
+            for name in named.filter_map(|a| ast::atom_name(a, file.src)) {
                 calls.push((module.name.clone(), name.to_string(), 1));
             }
         }
@@ -151,17 +153,23 @@ fn used_template(file: &File, module: &Module) -> bool {
     })
 }
 
-/// Is `c` in the function an `on_exit` registers, which runs after the test?
-fn runs_at_exit(file: &File, within: Node, c: &Call) -> bool {
-    file.calls_within(within)
+/// The calls in `within`, less those in the function an `on_exit` registers, which
+/// runs after the test.
+fn calls_before_exit<'a, 't>(file: &'a File<'t>, within: Node) -> impl Iterator<Item = &'a Call<'t>> + 'a {
+    let at_exit: Vec<std::ops::Range<usize>> = file
+        .calls_within(within)
         .filter(|e| e.name == "on_exit" && e.module.is_none())
-        .any(|e| e.node != c.node && e.node.byte_range().contains(&c.node.start_byte()))
+        .map(|e| e.node.byte_range())
+        .collect();
+    file.calls_within(within).filter(move |c| {
+        c.name == "on_exit" || !at_exit.iter().any(|r| r.contains(&c.node.start_byte()))
+    })
 }
 
 fn scan(file: &File, module: &Module, body: Node) -> (Does, Vec<Fun>) {
     let mut does = Does::default();
     let mut calls = Vec::new();
-    for c in file.calls_within(body).filter(|c| !runs_at_exit(file, body, c)) {
+    for c in calls_before_exit(file, body) {
         classify(file, module, c, &mut does, &mut calls);
     }
     (does, calls)

@@ -871,7 +871,7 @@ fn reads_store_or_peer(name: &str) -> bool {
 
 /// A module of the project: neither Erlang's, nor one of Elixir's (runtime or data,
 /// such as `Keyword.fetch!/2`), nor a known library's whose functions the engine knows.
-fn is_project_module(m: &str) -> bool {
+pub(crate) fn is_project_module(m: &str) -> bool {
     !m.starts_with(':') && !crate::resolve::exports_known(m) && !crate::runtime::is_elixir_module(m)
 }
 

@@ -11,7 +11,7 @@
 //! nothing at all, and the finding says so (R47 event_bus's application-env store).
 
 use super::check_sleeps;
-use crate::rules::otp::call_timeout::{attribute_receiver, delegation};
+use crate::rules::otp::call_timeout::{attribute_receiver, delegation, is_project_module};
 use crate::rule::each_fact;
 use crate::rules::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -218,10 +218,6 @@ const PROCESS_LOCALS: &[&str] = &[
 
 fn module_defines(file: &File, module: &Module, name: &str) -> bool {
     module.defs.iter().any(|&d| file.defs[d as usize].name == name)
-}
-
-fn is_project_module(m: &str) -> bool {
-    !m.starts_with(':') && !crate::resolve::exports_known(m) && !crate::runtime::is_elixir_module(m)
 }
 
 fn reads_clock(m: &str, name: &str) -> bool {

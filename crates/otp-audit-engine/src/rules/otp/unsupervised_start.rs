@@ -1593,11 +1593,13 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
     }
     // `State.new(opts)` in `Room.init/1`: who calls each project function, once per
     // (function, from init or not) in this file.
-    let mut callers: Vec<(String, &str, bool)> = Vec::new();
+    // Sets, not scans: this runs over every call of every lib file.
+    let defined: std::collections::HashSet<(&str, Option<crate::model::Id>)> = file.defs.iter().map(|d| (d.name, d.module)).collect();
+    let mut callers: std::collections::BTreeSet<(String, &str, bool)> = std::collections::BTreeSet::new();
     for call in file.calls.iter().filter(|c| !c.dynamic && !c.capture) {
         let target = match call.module.as_deref() {
             Some(m) if !m.starts_with(':') && !crate::runtime::is_elixir_module(m) => file.module_at(m, call.node.start_byte()),
-            None if call.local && file.defs.iter().any(|d| d.name == call.name && d.module == call.ctx.module) => {
+            None if call.local && defined.contains(&(call.name, call.ctx.module)) => {
                 let Some(module) = file.module(&call.ctx) else {
                     continue;
                 };
@@ -1606,10 +1608,7 @@ fn collect(file: &File, _report: &Report) -> Option<Facts> {
             _ => continue,
         };
         let from_init = file.def(&call.ctx).is_some_and(|d| d.name == "init" && d.arity == 1);
-        let key = (target, call.name, from_init);
-        if !callers.contains(&key) {
-            callers.push(key);
-        }
+        callers.insert((target, call.name, from_init));
     }
     facts.extend(callers.into_iter().map(|(module, function, from_init)| Fact::CalledBy { module, function: function.to_string(), from_init }));
     // `start: {Kino.Terminator, :start_task, [parent, fun]}` in one module names a
